@@ -1,0 +1,40 @@
+"""The Flask application factory."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+
+from api import entities, json_api, sparql_routes, web
+from api.errors import register_error_handlers
+from api.security import register_security
+from api.services import EXTENSION, Services
+from gyoryu.settings import Settings
+
+#: Largest request body: a query at the length limit, percent-encoded as UTF-8, with room for the form.
+BODY_BYTES_PER_CHAR = 9
+
+
+def create_app(settings: Settings | None = None, *, search_engine: Any = None, store: Any = None) -> Flask:
+    """Build the app for ``settings`` (default: from the environment).
+
+    ``search_engine`` (an ``index.search.SearchEngine``) and ``store`` (a pyoxigraph ``Store``)
+    may be given ready-made; otherwise they are opened from ``settings.data_dir`` on first use.
+    """
+    settings = settings or Settings.from_env()
+    app = Flask(__name__)
+    app.config.update(
+        DEBUG=False, TESTING=False, PROPAGATE_EXCEPTIONS=False, JSON_SORT_KEYS=False,
+        MAX_CONTENT_LENGTH=settings.max_query_length * BODY_BYTES_PER_CHAR + 4096,
+        MAX_FORM_MEMORY_SIZE=settings.max_query_length * BODY_BYTES_PER_CHAR + 4096,
+        SEND_FILE_MAX_AGE_DEFAULT=3600,
+    )
+    app.json.ensure_ascii = False
+    app.json.sort_keys = False
+    app.extensions[EXTENSION] = Services(settings, search_engine=search_engine, store=store)
+    for blueprint in (web.bp, sparql_routes.bp, json_api.bp, entities.bp):
+        app.register_blueprint(blueprint)
+    register_error_handlers(app)
+    register_security(app)
+    return app

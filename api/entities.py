@@ -1,0 +1,152 @@
+"""Linked data: every IRI under ``https://w3id.org/gyoryu/id/`` dereferences at ``/id/…``; documents at ``/doc/…``.
+
+``/id/…`` answers HTML for browsers and Turtle, JSON-LD, N-Triples or TriG by ``Accept`` or ``format=``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, redirect, render_template, request
+
+from api.charts import network_svg, timeline_svg
+from api.entity_view import DOC_PREFIX, ID_NS, EntityDescriber, EntityView
+from api.errors import ApiError
+from api.graph_reader import PREFIX_MAP, GraphReader
+from api.i18n import page_lang, translator
+from api.negotiation import pick
+from api.services import require
+from ontology.namespaces import GY, PROV
+
+bp = Blueprint("entities", __name__)
+
+#: Offered media types → format name; server order decides ties (Turtle for ``*/*``).
+ENTITY_OFFERS: dict[str, str] = {
+    "text/turtle": "ttl", "text/html": "html", "application/ld+json": "jsonld", "application/n-triples": "nt",
+    "application/trig": "trig", "application/xhtml+xml": "html", "application/json": "jsonld",
+    "application/x-turtle": "ttl", "text/plain": "nt",
+}
+FORMAT_TYPES = {"ttl": "text/turtle", "jsonld": "application/ld+json", "nt": "application/n-triples",
+                "trig": "application/trig", "html": "text/html"}
+FORMAT_ALIASES = {"turtle": "ttl", "json-ld": "jsonld", "ntriples": "nt", "n-triples": "nt"}
+MAX_HIGHLIGHT = 2000
+_SPAN = re.compile(r"^\s*(\d{1,6})(?:\s*-\s*L?(\d{1,6}))?\s*$")
+
+
+def _entity_format() -> str:
+    asked = request.args.get("format")
+    if asked:
+        fmt = FORMAT_ALIASES.get(asked, asked)
+        if fmt not in FORMAT_TYPES:
+            raise ApiError(400, "unknown_format", f"format must be one of {', '.join(FORMAT_TYPES)}")
+        return fmt
+    media = pick(request.headers.get("Accept"), list(ENTITY_OFFERS))
+    if media is None:
+        raise ApiError(406, "not_acceptable", "entities are served as " + ", ".join(FORMAT_TYPES.values()))
+    return ENTITY_OFFERS[media]
+
+
+def entity_quads(reader: GraphReader, iri: str) -> list[ox.Quad]:
+    """The entity's own statements plus the source spans they cite (a concise bounded description)."""
+    quads = reader.quads_about(iri)
+    spans = {q.object for q in quads if q.predicate.value == str(PROV.wasDerivedFrom)
+             and isinstance(q.object, ox.NamedNode)}
+    for span in spans:
+        quads.extend(reader.quads_about(span.value))
+    return quads
+
+
+def jsonld_context() -> dict[str, str]:
+    """The inline JSON-LD context: our prefixes (never a remote context)."""
+    return dict(PREFIX_MAP)
+
+
+def serialize(quads: list[ox.Quad], fmt: str) -> bytes:
+    """Serialise ``quads`` as Turtle/N-Triples (triples, merged), TriG (graphs kept) or JSON-LD (inline context)."""
+    if fmt == "trig":
+        return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIX_MAP)
+    triples = list(dict.fromkeys(q.triple for q in quads))
+    if fmt == "ttl":
+        return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIX_MAP)
+    if fmt == "nt":
+        return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    from rdflib import Graph
+
+    graph = Graph().parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode(), format="nt")
+    doc = json.loads(graph.serialize(format="json-ld", context=jsonld_context(), auto_compact=True))
+    return json.dumps(doc, ensure_ascii=False, indent=1).encode()
+
+
+def _span_target(view: EntityView) -> str | None:
+    """Document-view URL for a source-span entity (its HTML page is the cited text)."""
+    if str(GY.SourceSpan) not in {t.iri for t in view.types}:
+        return None
+    values = {f.predicate: f.value for f in view.facts}
+    doc = values.get(str(GY.document))
+    start, end = values.get(str(GY.lineStart)), values.get(str(GY.lineEnd))
+    if not (doc and doc.iri and start and end):
+        return None
+    return f"/doc/{doc.iri[len(DOC_PREFIX):]}?lines={start.text}-{end.text}#L{start.text}"
+
+
+def _render_html(view: EntityView, lang: str) -> Response:
+    t = translator(lang)
+    timeline = timeline_svg(view.per_year, t("timeline")) if view.per_year else ""
+    network = network_svg(view.label, [(v.text, v.link, rel) for v, rel in view.neighbours], t("network"))
+    return Response(render_template("entity.html", view=view, timeline=timeline, network=network),
+                    mimetype="text/html")
+
+
+@bp.get("/id/<path:rest>")
+def entity(rest: str) -> Response:
+    """Dereference ``https://w3id.org/gyoryu/id/<rest>``."""
+    iri = ID_NS + rest
+    fmt = _entity_format()
+    reader: GraphReader = require("reader")
+    if not reader.exists(iri):
+        if iri.startswith(DOC_PREFIX) and fmt == "html" and require("documents").get(rest[len("doc/"):]):
+            return redirect(f"/doc/{rest[len('doc/'):]}", code=303)
+        raise ApiError(404, "unknown_entity", f"nothing is known about <{iri}>")
+    if fmt != "html":
+        resp = Response(serialize(entity_quads(reader, iri), fmt), content_type=FORMAT_TYPES[fmt]
+                        + ("; charset=utf-8" if FORMAT_TYPES[fmt].startswith("text/") else ""))
+    else:
+        lang = page_lang()
+        view = EntityDescriber(reader).describe(iri, lang)
+        target = _span_target(view) if view else None
+        if target:
+            return redirect(target, code=303)
+        resp = _render_html(view, lang)
+    resp.vary.add("Accept")
+    return resp
+
+
+def parse_lines(spec: str | None) -> set[int]:
+    """Line numbers of ``296-297,300`` (at most :data:`MAX_HIGHLIGHT`; malformed parts are ignored).
+
+    >>> sorted(parse_lines("296-297, 300,x"))
+    [296, 297, 300]
+    """
+    lines: set[int] = set()
+    for part in (spec or "").split(",")[:50]:
+        m = _SPAN.match(part)
+        if not m:
+            continue
+        start = int(m.group(1))
+        end = int(m.group(2) or start)
+        lines.update(range(start, min(max(start, end), start + MAX_HIGHLIGHT) + 1))
+    return lines
+
+
+@bp.get("/doc/<doc_id>")
+def document(doc_id: str) -> Response:
+    """A document with numbered lines; ``lines=a-b`` highlights the cited lines."""
+    doc = require("documents").get(doc_id)
+    if doc is None:
+        raise ApiError(404, "unknown_document", f"no document is named {doc_id!r}")
+    spec = request.args.get("lines")
+    highlighted = parse_lines(spec)
+    return Response(render_template("doc.html", doc=doc, highlighted=highlighted,
+                                    highlight_text=spec if highlighted else ""), mimetype="text/html")

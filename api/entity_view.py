@@ -1,0 +1,198 @@
+"""What an entity page shows: labels, facts with their source lines, related entities, yearly counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from api.graph_reader import GraphReader, compact, iri_ref, term_value
+from ontology.namespaces import GY, ID, PROV, RDF, RDFS, SKOS
+
+ID_NS = str(ID)
+SOURCE_PREFIX = ID_NS + "source/"
+DOC_PREFIX = ID_NS + "doc/"
+GRAPH_PREFIX = ID_NS + "graph/"
+HIDDEN_PREDICATES = {str(PROV.wasDerivedFrom)}
+MAX_INCOMING = 2000
+MAX_NEIGHBOURS = 60
+
+_SOURCE = "?src gy:document ?doc ; gy:lineStart ?start ; gy:lineEnd ?end ."
+
+
+def _facts_query(ref: str) -> str:
+    return (f"SELECT ?g ?p ?o ?doc ?start ?end WHERE {{ GRAPH ?g {{ {ref} ?p ?o }} "
+            f"OPTIONAL {{ GRAPH ?g {{ {ref} prov:wasDerivedFrom ?src . {_SOURCE} }} }} }}")
+
+
+def _incoming_query(ref: str) -> str:
+    return (f"SELECT ?g ?s ?p ?doc ?start ?end WHERE {{ GRAPH ?g {{ ?s ?p {ref} }} "
+            f"OPTIONAL {{ GRAPH ?g {{ ?s prov:wasDerivedFrom ?src . {_SOURCE} }} }} }} LIMIT {MAX_INCOMING}")
+
+
+def _per_year_query(ref: str) -> str:
+    return (f"SELECT ?year (COUNT(DISTINCT ?a) AS ?n) WHERE {{ ?a gy:party {ref} ; gy:signedOn ?d . "
+            f"BIND(YEAR(?d) AS ?year) }} GROUP BY ?year ORDER BY ?year")
+
+
+def entity_path(iri: str) -> str | None:
+    """The local path (``/id/…``) that dereferences ``iri``, or ``None`` for outside IRIs.
+
+    >>> entity_path("https://w3id.org/gyoryu/id/region/kr-seoul")
+    '/id/region/kr-seoul'
+    """
+    return "/id/" + iri[len(ID_NS):] if iri.startswith(ID_NS) else None
+
+
+@dataclass(frozen=True)
+class Source:
+    """A cited line span of a document."""
+
+    doc: str
+    start: int
+    end: int
+
+    @property
+    def url(self) -> str:
+        """Document view with these lines highlighted."""
+        return f"/doc/{self.doc}?lines={self.start}-{self.end}#L{self.start}"
+
+    @property
+    def text(self) -> str:
+        return f"{self.doc}:{self.start}" + (f"–{self.end}" if self.end != self.start else "")
+
+
+@dataclass
+class Value:
+    """An RDF term as shown: text, optional link and language/datatype note."""
+
+    text: str
+    iri: str | None = None
+    link: str | None = None
+    note: str = ""
+
+
+@dataclass
+class Fact:
+    """One statement about (or pointing at) the entity, with the graph and sources it comes from."""
+
+    predicate: str
+    predicate_label: str
+    value: Value
+    graph: str
+    sources: list[Source] = field(default_factory=list)
+
+    @property
+    def graph_doc(self) -> str | None:
+        """The document whose named graph holds this fact, if any."""
+        name = self.graph[len(GRAPH_PREFIX):] if self.graph.startswith(GRAPH_PREFIX) else None
+        return name if name and name not in ("registry", "ontology") else None
+
+
+@dataclass
+class EntityView:
+    """Everything the entity page needs."""
+
+    iri: str
+    label: str
+    labels: dict[str, str]
+    alt_labels: list[str]
+    types: list[Value]
+    facts: list[Fact]
+    incoming: list[Fact]
+    neighbours: list[tuple[Value, str]]
+    per_year: list[tuple[int, int]]
+
+    @property
+    def is_region(self) -> bool:
+        return any(t.iri == str(GY.Region) for t in self.types)
+
+
+def pick_label(labels: dict[str, str], lang: str, fallback: str) -> str:
+    """The label in ``lang``, else Korean, English, untagged, any, else ``fallback``."""
+    for key in (lang, "ko", "en", ""):
+        if labels.get(key):
+            return labels[key]
+    return next(iter(labels.values()), fallback)
+
+
+def _source(row: dict) -> Source | None:
+    if "doc" not in row:
+        return None
+    doc = term_value(row["doc"])
+    doc = doc[len(DOC_PREFIX):] if doc.startswith(DOC_PREFIX) else doc
+    return Source(doc, int(term_value(row["start"])), int(term_value(row["end"])))
+
+
+class EntityDescriber:
+    """Builds :class:`EntityView` objects from a :class:`GraphReader`."""
+
+    def __init__(self, reader: GraphReader) -> None:
+        self.reader = reader
+
+    def describe(self, iri: str, lang: str = "ko") -> EntityView | None:
+        """The view of ``iri``, or ``None`` when the graph does not mention it."""
+        if not self.reader.exists(iri):
+            return None
+        ref = iri_ref(iri)
+        out_rows = self.reader.select(_facts_query(ref))
+        in_rows = self.reader.select(_incoming_query(ref))
+        iris = {iri} | {term_value(r["p"]) for r in out_rows + in_rows}
+        iris |= {term_value(r["o"]) for r in out_rows if type(r["o"]).__name__ == "NamedNode"}
+        iris |= {term_value(r["s"]) for r in in_rows if type(r["s"]).__name__ == "NamedNode"}
+        labels = self.reader.labels(iris)
+        types = self.reader.types(i for i in iris if i.startswith(ID_NS))
+
+        def value(term: object) -> Value:
+            text = term_value(term)
+            if type(term).__name__ == "NamedNode":
+                return Value(pick_label(labels.get(text, {}), lang, compact(text)), text, entity_path(text) or text)
+            if type(term).__name__ == "BlankNode":
+                return Value("_:" + text)
+            note = getattr(term, "language", None) or compact(term_value(getattr(term, "datatype", "")) or "")
+            return Value(text, note="" if note == "xsd:string" else note)
+
+        def facts(rows: list[dict], key: str) -> list[Fact]:
+            grouped: dict[tuple[str, str, str], Fact] = {}
+            for r in rows:
+                p = term_value(r["p"])
+                if p in HIDDEN_PREDICATES and key == "o":
+                    continue
+                k = (term_value(r["g"]), p, str(r[key]))
+                if k not in grouped:
+                    grouped[k] = Fact(p, pick_label(labels.get(p, {}), lang, compact(p)), value(r[key]), k[0])
+                src = _source(r)
+                if src and src not in grouped[k].sources:
+                    grouped[k].sources.append(src)
+            return sorted(grouped.values(), key=lambda f: (f.predicate != str(RDF.type), f.predicate_label,
+                                                          f.value.text))
+
+        own = labels.get(iri, {})
+        out_facts = facts(out_rows, "o")
+        in_facts = [f for f in facts(in_rows, "s") if not (f.value.iri or "").startswith(SOURCE_PREFIX)]
+        alt = sorted({f.value.text for f in out_facts if f.predicate == str(SKOS.altLabel)})
+        type_values = [f.value for f in out_facts if f.predicate == str(RDF.type)]
+        return EntityView(
+            iri=iri, label=pick_label(own, lang, compact(iri)), labels=own, alt_labels=alt,
+            types=list({t.iri: t for t in type_values}.values()), facts=out_facts, incoming=in_facts,
+            neighbours=self._neighbours(out_facts, in_facts, types), per_year=self._per_year(ref),
+        )
+
+    @staticmethod
+    def _neighbours(out_facts: list[Fact], in_facts: list[Fact],
+                    types: dict[str, set[str]]) -> list[tuple[Value, str]]:
+        """Linked entities (not sources, documents, graphs or agreement nodes) with the linking predicate."""
+        skip_types = {str(GY.Agreement), str(GY.SourceSpan)}
+        seen: dict[str, tuple[Value, str]] = {}
+        for f in out_facts + in_facts:
+            target = f.value.iri
+            if (not target or not target.startswith(ID_NS) or target in seen or f.predicate == str(RDF.type)
+                    or target.startswith((SOURCE_PREFIX, DOC_PREFIX, GRAPH_PREFIX))
+                    or types.get(target, set()) & skip_types or f.predicate == str(RDFS.seeAlso)):
+                continue
+            seen[target] = (f.value, f.predicate_label)
+            if len(seen) >= MAX_NEIGHBOURS:
+                break
+        return list(seen.values())
+
+    def _per_year(self, ref: str) -> list[tuple[int, int]]:
+        rows = self.reader.select(_per_year_query(ref))
+        return [(int(term_value(r["year"])), int(term_value(r["n"]))) for r in rows if "year" in r]

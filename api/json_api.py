@@ -1,0 +1,83 @@
+"""The JSON API: ``/api/search``, ``/api/partners``, ``/api/agreements`` (shapes in DESIGN.md)."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from flask import Blueprint, Response, jsonify
+
+from api.errors import ApiError
+from api.params import bool_param, choice_param, int_param, text_param
+from api.services import backend_module, require, services
+
+bp = Blueprint("json_api", __name__, url_prefix="/api")
+
+MODES = ("hybrid", "dense", "lexical")
+TYPES = ("region", "organization")
+DEFAULT_K = 10
+MAX_COUNTRY_LENGTH = 64
+
+
+def _k() -> int:
+    return int_param("k", DEFAULT_K, 1, services().settings.max_k)
+
+
+def _text(name: str, required: bool = True) -> str | None:
+    return text_param(name, services().settings.max_text_length, required)
+
+
+def _with_took(result: dict[str, Any], started: float) -> dict[str, Any]:
+    result.setdefault("took_ms", round((time.perf_counter() - started) * 1000, 1))
+    return result
+
+
+@bp.get("/search")
+def search() -> Response:
+    """Ranked passages for ``q`` (``mode``: hybrid, dense or lexical)."""
+    q, k, mode = _text("q"), _k(), choice_param("mode", MODES, "hybrid")
+    engine = require("search")
+    started = time.perf_counter()
+    return jsonify(_with_took(engine.search(q, k, mode), started))
+
+
+@bp.get("/partners")
+def partners() -> Response:
+    """Regions and organisations ranked for a need ``q``, each with evidence passages."""
+    q, k = _text("q"), _k()
+    kind = choice_param("type", TYPES, None)
+    country = text_param("country", MAX_COUNTRY_LENGTH, required=False)
+    ranking = backend_module("index.partners")
+    engine = require("search")
+    started = time.perf_counter()
+    return jsonify(_with_took(ranking.rank_partners(engine, q, k, kind, country), started))
+
+
+@bp.get("/partners/like")
+def partners_like() -> Response:
+    """Regions whose cooperation profile resembles ``region`` ("who should we approach next?")."""
+    region, k = _text("region"), _k()
+    exclude = bool_param("exclude_existing", True)
+    ranking = backend_module("index.partners")
+    engine = require("search")
+    started = time.perf_counter()
+    try:
+        result = ranking.partners_like(engine, region, k, exclude)
+    except LookupError as exc:
+        raise ApiError(404, "unknown_region", f"no region is named {region!r}") from exc
+    return jsonify(_with_took(result, started))
+
+
+@bp.get("/agreements")
+def agreements() -> Response:
+    """Agreements of ``party`` (Korean or English label, or IRI) with partner, date, fields and source."""
+    party = _text("party")
+    queries = backend_module("graph.queries")
+    store = require("store")
+    try:
+        result = queries.agreements_of(store, party)
+    except LookupError as exc:
+        raise ApiError(404, "unknown_party", f"no party is named {party!r}") from exc
+    if not result:
+        raise ApiError(404, "unknown_party", f"no party is named {party!r}")
+    return jsonify(result)

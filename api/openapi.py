@@ -1,0 +1,105 @@
+"""The OpenAPI 3.1 description of the JSON API (``/openapi.json``); limits come from the settings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from api.json_api import DEFAULT_K, MAX_COUNTRY_LENGTH, MODES, TYPES
+from gyoryu import __version__
+from gyoryu.settings import Settings
+
+NON_BLANK = r"\S"
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _obj(required: list[str], **props: Any) -> dict[str, Any]:
+    return {"type": "object", "required": required, "properties": props}
+
+
+def _param(name: str, schema: dict[str, Any], description: str, required: bool = False) -> dict[str, Any]:
+    return {"name": name, "in": "query", "required": required, "description": description, "schema": schema}
+
+
+def _responses(ok: str, description: str, *errors: int) -> dict[str, Any]:
+    out: dict[str, Any] = {"200": {"description": description,
+                                   "content": {"application/json": {"schema": _ref(ok)}}}}
+    texts = {400: "invalid parameters", 404: "unknown name", 503: "data or index not ready"}
+    for status in (400, *errors, 503):
+        out[str(status)] = {"description": texts[status],
+                            "content": {"application/json": {"schema": _ref("Error")}}}
+    return out
+
+
+def _schemas() -> dict[str, Any]:
+    str_ = {"type": "string"}
+    num = {"type": "number"}
+    int_ = {"type": "integer"}
+    named = _obj(["iri", "label"], iri=str_, label=str_)
+    return {
+        "EntityRef": _obj(["iri", "label"], iri=str_, label=str_, type=str_),
+        "Hit": _obj(["doc", "line_start", "line_end", "text", "score"], doc=str_, line_start=int_,
+                    line_end=int_, text=str_, score=num, title=str_,
+                    entities={"type": "array", "items": _ref("EntityRef")}),
+        "SearchResult": _obj(["query", "mode", "hits", "took_ms"], query=str_, mode={"enum": list(MODES)},
+                             hits={"type": "array", "items": _ref("Hit")}, took_ms=num),
+        "Partner": _obj(["iri", "label", "score", "evidence"], iri=str_, label=str_, type=str_, score=num,
+                        evidence={"type": "array", "items": _ref("Hit")}),
+        "PartnersResult": _obj(["partners", "took_ms"], query=str_,
+                               partners={"type": "array", "items": _ref("Partner")}, took_ms=num),
+        "Named": named,
+        "Agreement": _obj(["iri", "partner", "date"], iri=str_, partner=_ref("Named"),
+                          date={"type": ["string", "null"]}, type={"type": ["string", "null"]},
+                          fields={"type": "array", "items": str_},
+                          source=_obj(["doc", "line_start", "line_end"], doc=str_, line_start=int_,
+                                      line_end=int_)),
+        "AgreementsResult": _obj(["party", "agreements"], party=_ref("Named"),
+                                 agreements={"type": "array", "items": _ref("Agreement")}),
+        "Error": _obj(["error"], error=_obj(["code", "message"], code=str_, message=str_)),
+    }
+
+
+def openapi_document(settings: Settings) -> dict[str, Any]:
+    """The API description for the limits in ``settings``."""
+    text = {"type": "string", "minLength": 1, "maxLength": settings.max_text_length, "pattern": NON_BLANK}
+    k = _param("k", {"type": "integer", "minimum": 1, "maximum": settings.max_k, "default": DEFAULT_K},
+               "number of results")
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Gyoryu JSON API", "version": __version__,
+                 "description": "Passage search, partner finding and agreements over Korean local-government "
+                                "exchange documents. SPARQL is served at /sparql (SPARQL 1.1 Protocol)."},
+        "paths": {
+            "/api/search": {"get": {
+                "operationId": "search", "summary": "Ranked passages (hybrid, dense or lexical)",
+                "parameters": [_param("q", text, "what to look for, in Korean or English", True), k,
+                               _param("mode", {"type": "string", "enum": list(MODES), "default": "hybrid"},
+                                      "ranking mode")],
+                "responses": _responses("SearchResult", "ranked passages"),
+            }},
+            "/api/partners": {"get": {
+                "operationId": "partners", "summary": "Regions and organisations ranked for a need",
+                "parameters": [_param("q", text, "the need, in Korean or English", True), k,
+                               _param("type", {"type": "string", "enum": list(TYPES)}, "entity type"),
+                               _param("country", {"type": "string", "minLength": 1,
+                                                  "maxLength": MAX_COUNTRY_LENGTH, "pattern": NON_BLANK},
+                                      "country filter (code or name)")],
+                "responses": _responses("PartnersResult", "ranked partners with evidence"),
+            }},
+            "/api/partners/like": {"get": {
+                "operationId": "partnersLike", "summary": "Regions whose cooperation profile resembles a region",
+                "parameters": [_param("region", text, "region name (Korean or English) or IRI", True), k,
+                               _param("exclude_existing", {"type": "boolean", "default": True},
+                                      "leave out the region's existing partners")],
+                "responses": _responses("PartnersResult", "similar regions with evidence", 404),
+            }},
+            "/api/agreements": {"get": {
+                "operationId": "agreements", "summary": "Agreements of a party",
+                "parameters": [_param("party", text, "party label (Korean or English) or IRI", True)],
+                "responses": _responses("AgreementsResult", "the party's agreements", 404),
+            }},
+        },
+        "components": {"schemas": _schemas()},
+    }

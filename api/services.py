@@ -1,0 +1,97 @@
+"""The back ends one app uses, opened lazily (once, thread-safe) from the settings' data directory."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from flask import current_app
+
+from api.documents import DocumentSource, corpus_dir_for
+from api.errors import ApiError
+from api.graph_reader import GraphReader, as_store
+from graph.sparql import QueryService
+from graph.store import GraphStore
+from gyoryu.settings import Settings
+
+T = TypeVar("T")
+EXTENSION = "gyoryu"
+
+
+class Services:
+    """Graph reader, SPARQL executor, search engine and documents of one app."""
+
+    def __init__(self, settings: Settings, search_engine: Any = None, store: Any = None) -> None:
+        self.settings = settings
+        self._lock = threading.RLock()
+        self._cache: dict[str, Any] = {}
+        if search_engine is not None:
+            self._cache["search"] = search_engine
+        if store is not None:
+            self._cache["reader"] = GraphReader(as_store(store))
+
+    def _get(self, name: str, factory: Callable[[], T]) -> T:
+        with self._lock:
+            if name not in self._cache:
+                self._cache[name] = factory()
+            return self._cache[name]
+
+    @property
+    def reader(self) -> GraphReader:
+        """The in-process graph for fixed lookups."""
+        return self._get("reader", lambda: GraphReader.open(self.settings.data_dir, self.settings.store))
+
+    @property
+    def store(self) -> GraphStore:
+        """The graph store (for ``graph.queries``)."""
+        return self.reader.store
+
+    @property
+    def sparql(self) -> QueryService:
+        """The time-limited worker for user queries."""
+        return self._get("sparql", lambda: QueryService.from_settings(self.settings))
+
+    @property
+    def search(self) -> Any:
+        """The passage search engine of ``index.search``."""
+        def load() -> Any:
+            from index.search import SearchEngine
+
+            return SearchEngine.load(self.settings.data_dir, self.settings)
+        return self._get("search", load)
+
+    @property
+    def documents(self) -> DocumentSource:
+        """Document texts for the document view."""
+        return self._get("documents", lambda: DocumentSource(corpus_dir_for(self.settings.data_dir)))
+
+    def close(self) -> None:
+        """Stop the SPARQL worker process, if one was started."""
+        with self._lock:
+            service = self._cache.pop("sparql", None)
+        if service is not None:
+            service.close()
+
+
+def services() -> Services:
+    """The services of the current app."""
+    return current_app.extensions[EXTENSION]
+
+
+def require(name: str) -> Any:
+    """A back end by attribute name; missing data becomes a 503 JSON error with the reason."""
+    try:
+        return getattr(services(), name)
+    except (FileNotFoundError, ImportError, RuntimeError, ValueError) as exc:
+        raise ApiError(503, "not_ready", f"{name} is not available: {exc}") from exc
+
+
+def backend_module(name: str) -> Any:
+    """Import a back-end module (``index.partners`` …); a missing one is a 503 JSON error."""
+    import importlib
+
+    try:
+        return importlib.import_module(name)
+    except ImportError as exc:
+        raise ApiError(503, "not_ready", f"{name} is not available: {exc}") from exc

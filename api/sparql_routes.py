@@ -1,0 +1,128 @@
+"""SPARQL 1.1 Protocol endpoint at ``/sparql``: GET ``query=``, POST form, POST ``application/sparql-query``.
+
+Read-only. The response format follows the ``format`` (or ``output``) parameter, else the
+``Accept`` header by quality values; CONSTRUCT/DESCRIBE get an RDF type, SELECT/ASK a results type.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, redirect, request
+
+from api.errors import ApiError, bad_request
+from api.negotiation import pick, prefers_html
+from api.services import require, services
+from graph.sparql import GRAPH_FORMATS, RESULT_FORMATS, QueryError, QueryTimeout, ResultTooLarge, check_query
+
+bp = Blueprint("sparql", __name__)
+
+#: Media types a client may ask for → our format name, in the server's order of preference.
+RESULT_OFFERS: dict[str, str] = {
+    "application/sparql-results+json": "json", "application/sparql-results+xml": "xml", "text/csv": "csv",
+    "text/tab-separated-values": "tsv", "application/json": "json", "application/xml": "xml", "text/xml": "xml",
+}
+GRAPH_OFFERS: dict[str, str] = {
+    "text/turtle": "turtle", "application/n-triples": "ntriples", "application/ld+json": "jsonld",
+    "application/rdf+xml": "rdfxml", "application/turtle": "turtle", "application/x-turtle": "turtle",
+    "text/n3": "turtle", "text/rdf+n3": "turtle", "application/n3": "turtle", "text/plain": "ntriples",
+    "application/json": "jsonld", "application/x-json+ld": "jsonld", "application/xml": "rdfxml",
+}
+#: Short names accepted by ``format=`` (besides the media types above).
+RESULT_NAMES = {"json": "json", "srj": "json", "xml": "xml", "srx": "xml", "csv": "csv", "tsv": "tsv"}
+GRAPH_NAMES = {"turtle": "turtle", "ttl": "turtle", "n3": "turtle", "ntriples": "ntriples", "nt": "ntriples",
+               "n-triples": "ntriples", "jsonld": "jsonld", "json-ld": "jsonld", "json": "jsonld",
+               "rdfxml": "rdfxml", "rdf+xml": "rdfxml", "xml": "rdfxml", "rdf": "rdfxml"}
+FORMAT_PARAMS = ("format", "output")
+UPDATE_TYPE = "application/sparql-update"
+QUERY_TYPE = "application/sparql-query"
+FORM_TYPE = "application/x-www-form-urlencoded"
+
+
+def _params() -> list[tuple[str, str]]:
+    """Protocol parameters: the query string, plus the body for a form POST."""
+    items = list(request.args.items(multi=True))
+    if request.method == "POST" and request.mimetype == FORM_TYPE:
+        items += list(request.form.items(multi=True))
+    return items
+
+
+def _single(values: list[str], name: str) -> str | None:
+    if len(values) > 1:
+        raise bad_request("invalid_request", f"give exactly one `{name}` parameter")
+    return values[0] if values else None
+
+
+def read_query() -> str | None:
+    """The query text of a protocol request (``None``: a GET without a query)."""
+    names = {k for k, _ in _params()}
+    if names & {"update", "using-graph-uri", "using-named-graph-uri"}:
+        raise bad_request("update_not_allowed", "this endpoint is read-only: SPARQL Update is not accepted")
+    for name in ("default-graph-uri", "named-graph-uri"):
+        if name in names:
+            raise bad_request("dataset_not_supported",
+                              f"`{name}` is not supported: every named graph is queryable; use GRAPH or FROM")
+    if request.method == "GET":
+        return _single(request.args.getlist("query"), "query")
+    mimetype = request.mimetype
+    if mimetype == UPDATE_TYPE:
+        raise bad_request("update_not_allowed", "this endpoint is read-only: SPARQL Update is not accepted")
+    if mimetype == QUERY_TYPE:
+        if "query" in request.args:
+            raise bad_request("invalid_request", "send the query either in the body or as `query=`, not both")
+        try:
+            return request.get_data(cache=False).decode(request.mimetype_params.get("charset", "utf-8"))
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise bad_request("invalid_encoding", f"the query body is not valid text: {exc}") from exc
+    if mimetype == FORM_TYPE:
+        query = _single(request.form.getlist("query"), "query")
+        if query is None:
+            raise bad_request("missing_query", "the form has no `query` field")
+        return query
+    raise ApiError(415, "unsupported_media_type",
+                   f"POST {QUERY_TYPE} or {FORM_TYPE}, not {mimetype or 'an untyped body'}")
+
+
+def choose_format(kind: str) -> str:
+    """The format name for a query of ``kind`` (``select``, ``ask``, ``graph``) and this request."""
+    offers, names, known = (GRAPH_OFFERS, GRAPH_NAMES, GRAPH_FORMATS) if kind == "graph" else (
+        RESULT_OFFERS, RESULT_NAMES, RESULT_FORMATS)
+    form = "CONSTRUCT/DESCRIBE" if kind == "graph" else kind.upper()
+    asked = [v.strip().lower() for k, v in _params() if k in FORMAT_PARAMS and v.strip()]
+    if asked:
+        for value in asked:
+            fmt = names.get(value) or offers.get(value.split(";")[0])
+            if fmt:
+                return fmt
+        raise bad_request("unknown_format", f"format {asked[0]!r} does not apply to {form} queries; use one of "
+                          + ", ".join(sorted(set(names))))
+    media = pick(request.headers.get("Accept"), list(offers))
+    if media is None:
+        raise ApiError(406, "not_acceptable",
+                       f"{form} results can be sent as " + ", ".join(media for _, media in known.values()))
+    return offers[media]
+
+
+@bp.route("/sparql", methods=["GET", "POST"])
+def sparql() -> Response:
+    """Answer one read-only SPARQL query."""
+    query = read_query()
+    if query is None:
+        if prefers_html(request.headers.get("Accept")):
+            return redirect("/#sparql", code=303)
+        raise bad_request("missing_query", "give a SPARQL query as `query=`")
+    limit = services().settings.max_query_length
+    if len(query) > limit:
+        raise bad_request("query_too_long", f"the query has {len(query)} characters; the limit is {limit}")
+    try:
+        kind = check_query(query, limit)
+        fmt = choose_format(kind)
+        outcome = require("sparql").execute(query, fmt)
+    except QueryError as exc:
+        raise bad_request("bad_query", str(exc)) from exc
+    except ResultTooLarge as exc:
+        raise ApiError(413, "result_too_large", str(exc)) from exc
+    except QueryTimeout as exc:
+        raise ApiError(503, "query_timeout", str(exc), {"Retry-After": "5"}) from exc
+    content_type = outcome.media_type + ("; charset=utf-8" if outcome.media_type.startswith("text/") else "")
+    resp = Response(outcome.body, status=200, content_type=content_type)
+    resp.vary.add("Accept")
+    return resp

@@ -1,0 +1,8 @@
+"""The embedded default documents and their loader.
+
+File name + 1-based line number is the provenance key everywhere.
+"""
+
+from corpus.loader import Document, load_corpus, load_document
+
+__all__ = ["Document", "load_corpus", "load_document"]

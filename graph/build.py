@@ -1,0 +1,109 @@
+"""Build the knowledge graph: run the extractors over every document, add registry and vocabulary.
+
+>>> from corpus import load_corpus
+>>> result = build_graph(load_corpus())
+>>> result.report.counts["Agreement"] >= 90
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import Dataset, Graph, Literal
+
+from corpus import Document
+from graph.extractors import all_extractors
+from graph.facts import FactWriter
+from graph.registry import Entity, Registry
+from graph.report import ExtractionReport
+from gyoryu.progress import Progress
+from ontology import VOCABULARY_FILE
+from ontology.namespaces import (
+    GY,
+    ONTOLOGY_GRAPH,
+    ORG,
+    RDF,
+    RDFS,
+    REGISTRY_GRAPH,
+    SCHEMA,
+    SKOS,
+    bind_prefixes,
+)
+
+#: Classes counted in the build report.
+COUNTED_CLASSES = ("Region", "Organization", "Agreement", "SubCommittee", "Membership", "Official", "Post",
+                   "Program", "Event", "Document", "SourceSpan")
+
+
+@dataclass
+class GraphBuild:
+    """The dataset (one named graph per document, plus registry and ontology graphs) and its report."""
+
+    dataset: Dataset
+    report: ExtractionReport
+
+
+def build_graph(documents: list[Document], registry: Registry | None = None,
+                progress: Progress | None = None) -> GraphBuild:
+    """Extract every document into its named graph; add the registry and vocabulary graphs."""
+    registry = registry or Registry.default()
+    progress = progress or Progress(quiet=True)
+    dataset = bind_prefixes(Dataset())
+    report = ExtractionReport()
+    extractors = all_extractors()
+    for doc in documents:
+        writer = FactWriter(dataset, doc, registry, report)
+        names = []
+        for ex in extractors:
+            if ex.applies(doc):
+                ex.run(writer)
+                names.append(ex.name)
+        progress.step(f"{doc.id}: {len(writer.graph)} triples ({', '.join(names)})")
+    add_registry_graph(dataset, registry)
+    dataset.graph(ONTOLOGY_GRAPH).parse(VOCABULARY_FILE, format="turtle")
+    report.counts.update(count_classes(dataset))
+    return GraphBuild(dataset, report)
+
+
+def add_registry_graph(dataset: Dataset, registry: Registry) -> Graph:
+    """Labels, country, level and parent of every registry entity, in the registry graph."""
+    g = dataset.graph(REGISTRY_GRAPH)
+    for entity in registry.entities.values():
+        _describe_entity(g, registry, entity)
+    return g
+
+
+def _describe_entity(g: Graph, registry: Registry, e: Entity) -> None:
+    iri = e.iri
+    rdf_type = {"region": GY.Region, "organization": GY.Organization, "country": GY.Country}[e.kind]
+    g.add((iri, RDF.type, rdf_type))
+    if e.kind == "organization":
+        g.add((iri, RDF.type, ORG.Organization))
+    g.add((iri, RDFS.label, Literal(e.name_ko, lang="ko")))
+    g.add((iri, SKOS.prefLabel, Literal(e.name_ko, lang="ko")))
+    if e.name_en:
+        g.add((iri, RDFS.label, Literal(e.name_en, lang="en")))
+    for name in (*e.former, *e.aliases):
+        if name != e.name_en:
+            g.add((iri, SKOS.altLabel, Literal(name, lang="en" if name.isascii() else "ko")))
+    for name in e.former:
+        g.add((iri, GY.formerName, Literal(name, lang="ko")))
+    if e.country and e.country in registry.entities:
+        g.add((iri, GY.country, registry.entities[e.country].iri))
+    if e.level:
+        g.add((iri, GY.adminLevel, Literal(e.level, lang="ko")))
+    if e.parent and e.parent in registry.entities:
+        g.add((iri, SCHEMA.containedInPlace, registry.entities[e.parent].iri))
+    if e.note:
+        g.add((iri, GY.note, Literal(e.note, lang="en")))
+    g.add((iri, GY.registryId, Literal(e.id)))
+
+
+def count_classes(dataset: Dataset) -> dict[str, int]:
+    """Number of distinct subjects of each class in :data:`COUNTED_CLASSES` (over all graphs)."""
+    counts: dict[str, int] = {}
+    for name in COUNTED_CLASSES:
+        subjects = {s for s, _, _, _ in dataset.quads((None, RDF.type, GY[name], None))}
+        counts[name] = len(subjects)
+    return counts

@@ -1,0 +1,94 @@
+"""Reading PDF-extracted text: re-joining wrapped lines into a stream that maps back to line numbers.
+
+The documents were extracted from PDFs: a sentence is wrapped over several lines (often mid-word,
+with blank lines between), and tables come out one cell group per line. :class:`Stream` joins a
+line range into one string while remembering which line every character came from, so an
+extractor can run a regular expression over whole sentences and still cite exact lines.
+
+>>> from corpus import Document
+>>> d = Document("x.txt", ("제14차 회의를 랴오닝", "", "성 선양에서 개최하였다.", "", "짧은 제목"), "")
+>>> s = Stream.of(d)
+>>> s.text
+'제14차 회의를 랴오닝성 선양에서 개최하였다.\\n짧은 제목'
+>>> s.span(s.text.index("선양"), s.text.index("선양") + 2)
+(3, 3)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from corpus import Document
+
+#: A line at least this long that ends without a space was wrapped mid-word: join it directly.
+WRAP_WIDTH = 40
+
+HANGUL = re.compile(r"[가-힣]")
+
+
+@dataclass(frozen=True)
+class Stream:
+    """Text of a line range, wrapped lines re-joined, with the source line of every character."""
+
+    text: str
+    line_of: tuple[int, ...]
+
+    @classmethod
+    def of(cls, doc: Document, start: int = 1, end: int | None = None) -> Stream:
+        """Join the non-blank lines ``start..end`` of ``doc``."""
+        parts: list[str] = []
+        owners: list[int] = []
+        previous = ""
+        for n, raw in doc.numbered(start, end):
+            line = raw.rstrip("\n")
+            if not line.strip():
+                continue
+            if parts:
+                sep = _separator(previous, line)
+                parts.append(sep)
+                owners.extend([n] * len(sep))
+            parts.append(line)
+            owners.extend([n] * len(line))
+            previous = line
+        return cls("".join(parts), tuple(owners))
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Line span of ``text[start:end]``."""
+        end = max(start + 1, end)
+        return self.line_of[start], self.line_of[min(end, len(self.line_of)) - 1]
+
+    def sentences(self) -> Iterator[tuple[int, int, str]]:
+        """``(start, end, sentence)`` pieces split at sentence ends and hard line breaks."""
+        for m in re.finditer(r"[^\n]+?(?:다\.|[.?!](?=\s)|\n|$)", self.text):
+            if m.group(0).strip():
+                yield m.start(), m.end(), m.group(0)
+
+
+def _separator(previous: str, line: str) -> str:
+    if previous.endswith((" ", "\t")) or line.startswith((" ", "\t")):
+        return ""
+    if len(previous) >= WRAP_WIDTH and HANGUL.search(previous[-1:] + line[:1]):
+        return ""
+    if len(previous) >= WRAP_WIDTH:
+        return " "
+    return "\n"
+
+
+def nonblank(doc: Document, start: int = 1, end: int | None = None) -> Iterator[tuple[int, str]]:
+    """``(line, text)`` of the non-blank lines in a range, text stripped."""
+    for n, line in doc.numbered(start, end):
+        if line.strip():
+            yield n, line.strip()
+
+
+def find_lines(doc: Document, pattern: str | re.Pattern[str], start: int = 1) -> list[int]:
+    """Numbers of the lines matching ``pattern`` (a regex) from ``start`` on."""
+    rx = re.compile(pattern) if isinstance(pattern, str) else pattern
+    return [n for n, line in doc.numbered(start) if rx.search(line)]
+
+
+def strip_parens(text: str) -> str:
+    """``text`` without parenthesised asides: ``베트남 동탑성 (수도 …)`` → ``베트남 동탑성``."""
+    return re.sub(r"\s*\([^)]*\)", "", text).strip()

@@ -1,0 +1,159 @@
+"""Korean numbers, money amounts, percentages and dates as printed in the documents.
+
+>>> million_krw("366백만원"), million_krw("2억 8천 8백만원"), million_krw("1,200,052천원")
+(Decimal('366'), Decimal('288'), Decimal('1200.052'))
+>>> percent("이행률 41.7%")
+Decimal('41.7')
+>>> parse_date("('18.11.3.)"), parse_date("2024. 10. 15.기준"), parse_date("2024년 9월 24일")
+(datetime.date(2018, 11, 3), datetime.date(2024, 10, 15), datetime.date(2024, 9, 24))
+>>> date_range("8. 21.~8. 26.", year=2024)
+(datetime.date(2024, 8, 21), datetime.date(2024, 8, 26))
+>>> date_range("2024년 7월 25일부터 27일까지")
+(datetime.date(2024, 7, 25), datetime.date(2024, 7, 27))
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_UNITS = {"조": Decimal(10) ** 6, "억": Decimal(100), "천만": Decimal(10), "백만": Decimal(1),
+          "천": Decimal("0.001"), "원": Decimal("0.000001")}
+_SMALL = {"천": 1000, "백": 100, "십": 10}
+
+
+def clean(value: Decimal) -> Decimal:
+    """``Decimal`` without trailing zeros or exponent: 4E+2 → 400, 1.50 → 1.5."""
+    return value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
+
+
+def number(text: str) -> Decimal | None:
+    """The first number in ``text`` (thousands separators allowed), or ``None``.
+
+    >>> number("총 1,685만 톤"), number("없음")
+    (Decimal('1685'), None)
+    """
+    m = _NUMBER.search(text)
+    if not m:
+        return None
+    try:
+        return Decimal(m.group(0).replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def integer(text: str) -> int | None:
+    """The first number of ``text`` as an ``int`` (``None`` if there is none)."""
+    value = number(text)
+    return int(value) if value is not None else None
+
+
+def percent(text: str) -> Decimal | None:
+    """The first ``NN%`` figure in ``text``."""
+    m = re.search(r"(\d+(?:\.\d+)?)\s*%", text)
+    return Decimal(m.group(1)) if m else None
+
+
+def million_krw(text: str) -> Decimal | None:
+    """A money amount in million won: ``366백만원``, ``1,406백만원``, ``4억``, ``2억 8천 8백만원``, ``122,400천원``."""
+    text = text.replace(" ", "")
+    m = re.search(r"(\d[\d,.]*)(억|천만|백만|천)?원?", text)
+    if not m:
+        return None
+    if "억" in text:
+        return _eok_amount(text)
+    value = Decimal(m.group(1).replace(",", ""))
+    unit = m.group(2) or ("" if "원" not in m.group(0) else "원")
+    if not unit:
+        return None
+    return clean(value * _UNITS[unit])
+
+
+def _eok_amount(text: str) -> Decimal | None:
+    """``2억8천8백만원`` → 288; ``6.5억원`` → 650."""
+    m = re.search(r"(\d[\d,.]*)억((?:\d*[천백십]?)*)만?", text)
+    if not m:
+        return None
+    total = Decimal(m.group(1).replace(",", "")) * 100
+    rest = 0
+    for digits, unit in re.findall(r"(\d*)([천백십])", m.group(2) or ""):
+        rest += int(digits or 1) * _SMALL[unit]
+    return clean(total + Decimal(rest) / 100)
+
+
+def amount_in(text: str, unit: str) -> Decimal | None:
+    """A bare table figure (``122,400``) given the table's unit (``천원``, ``백만원``), in million won."""
+    value = number(text)
+    if value is None:
+        return None
+    factor = {"천원": Decimal("0.001"), "백만원": Decimal(1), "원": Decimal("0.000001"), "억원": Decimal(100)}
+    return clean(value * factor[unit])
+
+
+def full_year(text: str) -> int:
+    """``'18`` / ``18`` / ``2018`` → 2018."""
+    y = int(text.strip("'`’‘ "))
+    return y if y >= 100 else 2000 + y if y < 70 else 1900 + y
+
+
+_DATE_PATTERNS = (
+    re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일"),
+    re.compile(r"(?<!\d)(\d{4}|['`’‘]\d{2})\s*[.,]\s*(\d{1,2})\s*[.,]\s*(\d{1,2})(?!\d)"),
+)
+
+
+def parse_date(text: str) -> date | None:
+    """The first full date in ``text`` (``2024. 10. 15.``, ``'18.11.3.``, ``2024년 9월 24일``)."""
+    found = []
+    for pattern in _DATE_PATTERNS:
+        m = pattern.search(text)
+        if m:
+            found.append(m)
+    if not found:
+        return None
+    m = min(found, key=lambda x: x.start())
+    try:
+        return date(full_year(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def year_month(text: str) -> tuple[int, int] | None:
+    """``1996. 9`` or ``2025년 6월`` → ``(1996, 9)``."""
+    m = re.search(r"(\d{4})\s*(?:\.|년)\s*(\d{1,2})(?!\d)", text)
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+_RANGE = re.compile(
+    r"(?:(\d{4})\s*년\s*)?(\d{1,2})\s*(?:월|\.)\s*(\d{1,2})\s*(?:일|\.)?\s*(?:\([^)]*\))?\s*(?:부터|~|∼|-|–)\s*"
+    r"(?:(\d{1,2})\s*(?:월|\.)\s*)?(\d{1,2})\s*(?:일|\.)?")
+
+
+def date_range(text: str, year: int | None = None) -> tuple[date, date] | None:
+    """A start–end range (``8. 21.~8. 26.``, ``7.26~27``, ``2024년 7월 25일부터 27일까지``)."""
+    m = _RANGE.search(text)
+    if not m:
+        return None
+    y = int(m.group(1)) if m.group(1) else year
+    if y is None:
+        return None
+    try:
+        start = date(y, int(m.group(2)), int(m.group(3)))
+        end = date(y, int(m.group(4) or m.group(2)), int(m.group(5)))
+    except ValueError:
+        return None
+    return (start, end) if end >= start else None
+
+
+def month_day(text: str, year: int) -> date | None:
+    """``9월 24일`` or ``9.24`` given the year the document speaks of."""
+    m = re.search(r"(\d{1,2})\s*월\s*(\d{1,2})\s*일", text) or re.search(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})(?![\d])",
+                                                                       text)
+    if not m:
+        return None
+    try:
+        return date(year, int(m.group(1)), int(m.group(2)))
+    except ValueError:
+        return None

@@ -1,0 +1,338 @@
+"""The entity registry: canonical regions, organisations and countries, kept as data in ``graph/data``.
+
+Names are matched after normalisation (spacing, ``*`` markers, circled numbers, CJK unit
+characters such as 市 → 시), then fuzzily on Hangul jamo with a threshold. A name shared by
+several entities (고성군 in 강원 and 경남, 광주 for 광주광역시 and 경기 광주시) is never
+resolved by spelling alone: :meth:`Registry.resolve` reports it as ambiguous.
+
+>>> reg = Registry.default()
+>>> reg.resolve("전 라 남 도 *").entity.name_ko
+'전라남도'
+>>> reg.resolve("강원도").entity.name_ko        # former name
+'강원특별자치도'
+>>> reg.resolve("광주 광산구").entity.id
+'kr-gwangju-gwangsan'
+>>> r = reg.resolve("고성군")
+>>> r.entity is None, sorted(c.id for c in r.candidates)
+(True, ['kr-gangwon-goseong', 'kr-gyeongnam-goseong'])
+>>> reg.resolve("저 ㅇ ㅂ").entity is None
+True
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from rdflib import URIRef
+
+from ontology.namespaces import ID
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+REGION_FILES = ("regions_kr.tsv", "regions_world.tsv")
+ORGANIZATION_FILE = "organizations.tsv"
+COUNTRY_FILE = "countries.tsv"
+
+#: Minimum jamo similarity (0..1) for a fuzzy match, and the lead it needs over another entity.
+FUZZY_THRESHOLD = 0.86
+FUZZY_MARGIN = 0.04
+
+KIND_PATHS = {"region": "region", "organization": "organization", "country": "country"}
+
+_CJK_UNITS = str.maketrans({"市": "시", "省": "성", "縣": "현", "県": "현", "郡": "군", "區": "구", "区": "구",
+                            "道": "도", "州": "주", "府": "부"})
+_NOISE = re.compile(r"[\s*※·ㆍ.,:;'\"`()\[\]{}<>「」『』“”‘’\-–—_/]+")
+_CIRCLED = re.compile(r"[\u2460-\u24ff\u2776-\u2793]")
+
+
+def normalize_name(text: str) -> str:
+    """Comparable form of a name: NFKC, no spacing/markers/punctuation, CJK units as Hangul.
+
+    >>> normalize_name(" 제 주 도 *")
+    '제주도'
+    >>> normalize_name("③ 경상남도 *")
+    '경상남도'
+    >>> normalize_name("알함브라市")
+    '알함브라시'
+    """
+    text = _CIRCLED.sub("", text)
+    text = unicodedata.normalize("NFKC", text).translate(_CJK_UNITS)
+    return _NOISE.sub("", text).lower()
+
+
+_CHO = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_JUNG = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+_JONG = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
+
+
+def to_jamo(text: str) -> str:
+    """Decompose Hangul syllables into compatibility jamo (other characters unchanged).
+
+    >>> to_jamo("정읍")
+    'ㅈㅓㅇㅇㅡㅂ'
+    """
+    out: list[str] = []
+    for ch in text:
+        code = ord(ch) - 0xAC00
+        if 0 <= code < 11172:
+            out.append(_CHO[code // 588] + _JUNG[(code % 588) // 28] + _JONG[code % 28].strip())
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def jamo_similarity(a: str, b: str) -> float:
+    """Similarity of two names on their jamo (0..1), via :class:`difflib.SequenceMatcher`."""
+    return difflib.SequenceMatcher(None, to_jamo(a), to_jamo(b), autojunk=False).ratio()
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split("|") if v.strip()) if value else ()
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A canonical entity of the registry."""
+
+    id: str
+    kind: str  # region | organization | country
+    name_ko: str
+    name_en: str = ""
+    country: str = ""
+    level: str = ""
+    parent: str = ""
+    former: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    note: str = ""
+    org_kind: str = ""
+
+    @property
+    def iri(self) -> URIRef:
+        """The entity's IRI under ``https://w3id.org/gyoryu/id/``."""
+        return ID[f"{KIND_PATHS[self.kind]}/{self.id}"]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the entity is known by: canonical, English, former, aliases."""
+        return tuple(n for n in (self.name_ko, self.name_en, *self.former, *self.aliases) if n)
+
+    @property
+    def label(self) -> str:
+        """Korean label, else English."""
+        return self.name_ko or self.name_en
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The outcome of resolving one surface string."""
+
+    surface: str
+    entity: Entity | None
+    score: float = 0.0
+    candidates: tuple[Entity, ...] = ()
+    reason: str = ""
+
+    @property
+    def ambiguous(self) -> bool:
+        """True when several entities share the name and the text cannot tell them apart."""
+        return self.entity is None and len(self.candidates) > 1
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A registry name found in a text: ``text[start:end]`` names ``entity``."""
+
+    entity: Entity
+    start: int
+    end: int
+    surface: str
+
+
+@dataclass
+class Registry:
+    """Canonical entities with name indexes for exact and fuzzy matching."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, data_dir: Path = DATA_DIR) -> Registry:
+        """Load every registry TSV of ``data_dir`` (missing optional files are skipped)."""
+        reg = cls()
+        for row in _read_tsv(data_dir / COUNTRY_FILE):
+            reg.add(Entity(id=row["id"], kind="country", name_ko=row["name_ko"], name_en=row["name_en"],
+                           aliases=_split(row.get("aliases", "")), note=row.get("note", "")))
+        for name in REGION_FILES:
+            for row in _read_tsv(data_dir / name):
+                reg.add(Entity(id=row["id"], kind="region", name_ko=row["name_ko"], name_en=row["name_en"],
+                               country=row.get("country", ""), level=row.get("level", ""),
+                               parent=row.get("parent", ""), former=_split(row.get("former", "")),
+                               aliases=_split(row.get("aliases", "")), note=row.get("note", "")))
+        for row in _read_tsv(data_dir / ORGANIZATION_FILE):
+            reg.add(Entity(id=row["id"], kind="organization", name_ko=row["name_ko"], name_en=row["name_en"],
+                           country=row.get("country", ""), aliases=_split(row.get("aliases", "")),
+                           note=row.get("note", ""), org_kind=row.get("kind", "")))
+        return reg
+
+    @classmethod
+    def default(cls) -> Registry:
+        """The registry shipped in ``graph/data`` (loaded once per process)."""
+        global _DEFAULT
+        if _DEFAULT is None:
+            _DEFAULT = cls.load()
+        return _DEFAULT
+
+    def add(self, entity: Entity) -> None:
+        """Add one entity; ids are unique."""
+        if entity.id in self.entities:
+            raise ValueError(f"duplicate registry id {entity.id!r}")
+        self.entities[entity.id] = entity
+        self.__dict__.pop("_index", None)
+        self.__dict__.pop("_mention_pattern", None)
+
+    def get(self, entity_id: str) -> Entity:
+        """The entity with ``entity_id`` (KeyError if unknown)."""
+        return self.entities[entity_id]
+
+    def by_iri(self, iri: str) -> Entity | None:
+        """The entity whose IRI is ``iri``, if any."""
+        tail = str(iri).rsplit("/", 1)[-1]
+        entity = self.entities.get(tail)
+        return entity if entity is not None and str(entity.iri) == str(iri) else None
+
+    def parent_of(self, entity: Entity) -> Entity | None:
+        """The 광역 region a 기초 region belongs to."""
+        return self.entities.get(entity.parent) if entity.parent else None
+
+    @cached_property
+    def _index(self) -> dict[str, set[str]]:
+        index: dict[str, set[str]] = defaultdict(set)
+        for entity in self.entities.values():
+            for name in entity.names:
+                key = normalize_name(name)
+                if key:
+                    index[key].add(entity.id)
+        return dict(index)
+
+    def candidates(self, text: str, kinds: Iterable[str] | None = None) -> list[Entity]:
+        """Entities whose normalised name equals the normalised ``text``."""
+        kinds = set(kinds) if kinds else None
+        ids = self._index.get(normalize_name(text), set())
+        return sorted((self.entities[i] for i in ids if kinds is None or self.entities[i].kind in kinds),
+                      key=lambda e: e.id)
+
+    def resolve(self, text: str, *, kinds: Iterable[str] | None = None, country: str | None = None,
+                parent: str | None = None) -> Resolution:
+        """Resolve a surface string to one entity, or explain why not.
+
+        ``country`` and ``parent`` narrow homographs when the context states them.
+        """
+        kinds = tuple(kinds) if kinds else None
+        key = normalize_name(text)
+        if not key:
+            return Resolution(text, None, reason="empty name")
+        found = self._narrow(self.candidates(text, kinds), country, parent)
+        if not found:
+            found = self._narrow(self._with_parent_prefix(key, kinds), country, parent)
+        if len(found) == 1:
+            return Resolution(text, found[0], 1.0, tuple(found))
+        if len(found) > 1:
+            return Resolution(text, None, 1.0, tuple(found),
+                              reason="ambiguous: " + ", ".join(self.qualified_name(e) for e in found))
+        return self._fuzzy(text, key, kinds, country, parent)
+
+    def qualified_name(self, entity: Entity) -> str:
+        """Name with its parent region, e.g. ``경상남도 고성군``."""
+        parent = self.parent_of(entity)
+        return f"{parent.name_ko} {entity.name_ko}" if parent else entity.name_ko
+
+    def _narrow(self, found: list[Entity], country: str | None, parent: str | None) -> list[Entity]:
+        if country:
+            found = [e for e in found if e.country in ("", country)] or found
+        if parent:
+            found = [e for e in found if e.parent == parent] or found
+        return found
+
+    def _with_parent_prefix(self, key: str, kinds: tuple[str, ...] | None) -> list[Entity]:
+        """Match ``<광역 name><기초 name>`` written together, e.g. 광주광산구."""
+        out: list[Entity] = []
+        for cut in range(2, len(key) - 1):
+            head, tail = key[:cut], key[cut:]
+            parents = {i for i in self._index.get(head, set()) if self.entities[i].level == "광역"}
+            if parents:
+                out.extend(self.entities[i] for i in self._index.get(tail, set())
+                           if self.entities[i].parent in parents and (not kinds or "region" in kinds))
+        return out
+
+    def _fuzzy(self, text: str, key: str, kinds: tuple[str, ...] | None, country: str | None,
+               parent: str | None) -> Resolution:
+        scored: dict[str, float] = {}
+        for name, ids in self._index.items():
+            if abs(len(name) - len(key)) > 2:
+                continue
+            score = jamo_similarity(key, name)
+            if score < FUZZY_THRESHOLD - 0.1:
+                continue
+            for i in ids:
+                if (kinds is None or self.entities[i].kind in kinds) and score > scored.get(i, 0.0):
+                    scored[i] = score
+        ranked = sorted(scored.items(), key=lambda kv: -kv[1])
+        if country:
+            ranked = [kv for kv in ranked if self.entities[kv[0]].country in ("", country)] or ranked
+        if parent:
+            ranked = [kv for kv in ranked if self.entities[kv[0]].parent == parent] or ranked
+        if not ranked or ranked[0][1] < FUZZY_THRESHOLD:
+            best = f" (closest: {self.entities[ranked[0][0]].name_ko} {ranked[0][1]:.2f})" if ranked else ""
+            return Resolution(text, None, ranked[0][1] if ranked else 0.0, reason=f"no registry match{best}")
+        top_id, top = ranked[0]
+        rivals = [i for i, s in ranked[1:] if top - s < FUZZY_MARGIN]
+        if rivals:
+            found = tuple(self.entities[i] for i in (top_id, *rivals))
+            return Resolution(text, None, top, found,
+                              reason="ambiguous fuzzy match: " + ", ".join(e.name_ko for e in found))
+        return Resolution(text, self.entities[top_id], top, (self.entities[top_id],))
+
+    @cached_property
+    def _mention_pattern(self) -> tuple[re.Pattern[str], dict[str, str]]:
+        """One regex over every unambiguous name (longest first), tolerant to spacing between syllables."""
+        owners: dict[str, set[str]] = defaultdict(set)
+        for entity in self.entities.values():
+            if entity.kind == "country":
+                continue
+            for name in entity.names:
+                if len(normalize_name(name)) >= 2:
+                    owners[normalize_name(name)].add(entity.id)
+        unique = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1}
+        parts = [r"\s*".join(re.escape(ch) for ch in key) for key in sorted(unique, key=len, reverse=True)]
+        return re.compile("|".join(parts), re.IGNORECASE), unique
+
+    def find_mentions(self, text: str) -> list[Mention]:
+        """Every unambiguous registry name in ``text`` (OCR spacing tolerated), left to right.
+
+        >>> [m.entity.name_ko for m in Registry.default().find_mentions("서울시와 전 라 남 도, 완주군")]
+        ['서울특별시', '전라남도', '완주군']
+        """
+        pattern, owners = self._mention_pattern
+        out: list[Mention] = []
+        for m in pattern.finditer(text):
+            key = normalize_name(m.group(0))
+            entity_id = owners.get(key)
+            if entity_id:
+                out.append(Mention(self.entities[entity_id], m.start(), m.end(), m.group(0)))
+        return out
+
+
+_DEFAULT: Registry | None = None
+
+
+def _read_tsv(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh, delimiter="\t")]

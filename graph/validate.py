@@ -1,0 +1,47 @@
+"""SHACL validation of the graph against ``ontology/shapes.ttl`` (pyshacl).
+
+The union of all named graphs is validated as one data graph, with the vocabulary as the
+ontology graph (so ``rdfs:subClassOf`` is honoured).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pyshacl import validate
+from rdflib import Dataset, Graph
+
+from graph.store import GRAPH_FILE
+from ontology import SHAPES_FILE, VOCABULARY_FILE
+
+
+def union_graph(dataset: Dataset) -> Graph:
+    """All quads of ``dataset`` as one graph."""
+    g = Graph()
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g
+
+
+def validate_dataset(dataset: Dataset) -> tuple[bool, str]:
+    """``(conforms, report text)`` for the whole dataset."""
+    return validate_graph(union_graph(dataset))
+
+
+def validate_graph(data: Graph) -> tuple[bool, str]:
+    """``(conforms, report text)`` for one graph."""
+    shapes = Graph().parse(SHAPES_FILE, format="turtle")
+    ontology = Graph().parse(VOCABULARY_FILE, format="turtle")
+    conforms, _, text = validate(data, shacl_graph=shapes, ont_graph=ontology, inference="none",
+                                 allow_warnings=True, advanced=True)
+    return bool(conforms), str(text)
+
+
+def validate_data_dir(data_dir: Path) -> tuple[bool, str]:
+    """Validate the ``graph.nq`` of built data."""
+    path = Path(data_dir) / GRAPH_FILE
+    if not path.exists():
+        raise FileNotFoundError(f"no graph in {data_dir}: run `gyoryu build` first")
+    ds = Dataset()
+    ds.parse(path, format="nquads")
+    return validate_dataset(ds)

@@ -1,0 +1,143 @@
+"""``gyoryu build``: extract, resolve, validate, embed, index — into ``data/``, atomically.
+
+Everything is written into a fresh sibling directory first; only when every stage has
+succeeded is it swapped in for the previous data. A failed build leaves the previous data
+exactly as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from corpus import Document, load_corpus
+from graph.build import build_graph
+from graph.registry import Registry
+from graph.store import GRAPH_FILE, write_dataset
+from graph.validate import validate_dataset
+from gyoryu import __version__
+from gyoryu.progress import Progress
+from gyoryu.settings import DEFAULT_CORPUS, Settings
+
+MANIFEST_FILE = "manifest.json"
+REPORT_FILE = "report.json"
+#: Bumped when the layout of data/ changes; a server refuses data of another format.
+DATA_FORMAT = 1
+PACKAGES = ("rdflib", "pyoxigraph", "pyshacl", "sentence-transformers", "transformers", "torch", "faiss-cpu",
+            "bm25s", "kiwipiepy", "networkx", "flask")
+
+
+class BuildError(RuntimeError):
+    """A build stage failed; the previous data is untouched."""
+
+
+@dataclass
+class BuildResult:
+    """What a successful build wrote."""
+
+    data_dir: Path
+    manifest: dict
+    report_text: str
+
+
+@contextmanager
+def atomic_directory(target: Path) -> Iterator[Path]:
+    """Yield a fresh directory beside ``target``; on success it replaces ``target``, on failure it is removed."""
+    target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    try:
+        yield work
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    old = target.parent / f".{target.name}.old-{os.getpid()}"
+    if target.exists():
+        os.replace(target, old)
+    os.replace(work, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _versions() -> dict[str, str]:
+    out = {"python": platform.python_version(), "gyoryu": __version__}
+    for name in PACKAGES:
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    return out
+
+
+def input_hashes(documents: list[Document]) -> dict[str, str]:
+    """SHA-256 of every input document, by document id."""
+    return {d.id: d.sha256 for d in documents}
+
+
+def build(corpus_dir: Path | None = None, data_dir: Path | None = None, settings: Settings | None = None,
+          progress: Progress | None = None, *, with_index: bool = True) -> BuildResult:
+    """Run every stage and swap the result into ``data_dir``. Raises :class:`BuildError` on failure."""
+    settings = settings or Settings.from_env()
+    progress = progress or Progress()
+    corpus_dir = Path(corpus_dir) if corpus_dir else DEFAULT_CORPUS
+    data_dir = Path(data_dir) if data_dir else settings.data_dir
+    started = time.perf_counter()
+    with progress.stage("load"):
+        try:
+            documents = load_corpus(corpus_dir)
+        except (FileNotFoundError, ValueError) as exc:
+            raise BuildError(str(exc)) from exc
+        progress.step(f"{len(documents)} documents, {sum(len(d.lines) for d in documents)} lines from {corpus_dir}")
+    registry = Registry.default()
+    with atomic_directory(data_dir) as work:
+        with progress.stage("extract"):
+            graph = build_graph(documents, registry, progress)
+            report_text = graph.report.format()
+            progress.step("report:\n" + report_text)
+        with progress.stage("validate"):
+            conforms, text = validate_dataset(graph.dataset)
+            progress.step("SHACL: conforms" if conforms else "SHACL: violations")
+            if not conforms:
+                raise BuildError("the graph does not conform to ontology/shapes.ttl:\n" + text)
+        with progress.stage("write graph"):
+            triples = write_dataset(graph.dataset, work / GRAPH_FILE)
+            progress.step(f"{triples} quads → {GRAPH_FILE}")
+            (work / REPORT_FILE).write_text(json.dumps(graph.report.to_dict(), ensure_ascii=False, indent=1),
+                                            encoding="utf-8")
+        index_info: dict = {}
+        if with_index:
+            from index.build import build_index
+
+            with progress.stage("index"):
+                index_info = build_index(documents, graph.dataset, registry, work, settings, progress)
+        manifest = {
+            "format": DATA_FORMAT,
+            "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "corpus": {"documents": input_hashes(documents)},
+            "graph": {"file": GRAPH_FILE, "quads": triples, "counts": dict(graph.report.counts)},
+            "index": index_info,
+            "versions": _versions(),
+            "timings_s": {**progress.timings, "total": round(time.perf_counter() - started, 3)},
+        }
+        (work / MANIFEST_FILE).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    return BuildResult(data_dir, manifest, report_text)
+
+
+def read_manifest(data_dir: Path) -> dict:
+    """The manifest of built data, or a clear error when there is none."""
+    path = Path(data_dir) / MANIFEST_FILE
+    if not path.exists():
+        raise FileNotFoundError(f"no built data in {data_dir}: run `gyoryu build` first")
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    if manifest.get("format") != DATA_FORMAT:
+        raise ValueError(f"data in {data_dir} has format {manifest.get('format')}, this Gyoryu reads "
+                         f"{DATA_FORMAT}: run `gyoryu build` again")
+    return manifest

@@ -1,0 +1,359 @@
+"""The ``gyoryu`` command line (also ``python -m gyoryu``).
+
+Every command reads its settings from the environment (see :mod:`gyoryu.settings`); ``--data``
+overrides ``GYORYU_DATA``. Errors print one clear line to stderr and exit non-zero.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from gyoryu import __version__
+from gyoryu.settings import DEFAULT_CORPUS, Settings
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+INGEST_SUFFIXES = (".txt",)
+PLANNED_SUFFIXES = (".pdf", ".hwp", ".hwpx", ".docx")
+
+
+class CliError(Exception):
+    """An error to report as one line, with an exit status."""
+
+    def __init__(self, message: str, status: int = EXIT_ERROR) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    settings = Settings.from_env()
+    if getattr(args, "data", None):
+        settings = replace(settings, data_dir=Path(args.data))
+    return settings
+
+
+def _print_json(value: object) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+# -- commands -----------------------------------------------------------------------------------------
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from gyoryu.build import BuildError, build
+    from gyoryu.progress import Progress
+
+    settings = _settings(args)
+    try:
+        result = build(Path(args.corpus) if args.corpus else None, settings.data_dir, settings,
+                       Progress(quiet=args.quiet), with_index=not args.graph_only)
+    except BuildError as exc:
+        raise CliError(f"build failed, previous data kept: {exc}") from exc
+    counts = result.manifest["graph"]["counts"]
+    print(f"built {result.data_dir}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from api.server import serve
+
+    settings = _settings(args)
+    if args.host:
+        settings = replace(settings, host=args.host)
+    if args.port:
+        settings = replace(settings, port=args.port)
+    serve(settings)
+    return 0
+
+
+def _query_text(args: argparse.Namespace) -> str:
+    if args.file:
+        path = Path(args.file)
+        if not path.exists():
+            raise CliError(f"no such query file: {path}", EXIT_USAGE)
+        return path.read_text(encoding="utf-8")
+    if not args.query:
+        raise CliError("give a query, or -f FILE", EXIT_USAGE)
+    return args.query
+
+
+def cmd_sparql(args: argparse.Namespace) -> int:
+    from graph.sparql import QueryError, ResultTooLarge, execute
+    from graph.store import open_store
+
+    settings = _settings(args)
+    text = _query_text(args)
+    store = _open(lambda: open_store(settings.data_dir, settings.store))
+    try:
+        outcome = execute(store, text, args.format, max_length=settings.max_query_length,
+                          max_results=settings.max_results)
+    except (QueryError, ResultTooLarge) as exc:
+        raise CliError(str(exc)) from exc
+    sys.stdout.write(outcome.body.decode("utf-8"))
+    if not outcome.body.endswith(b"\n"):
+        sys.stdout.write("\n")
+    return 0
+
+
+def _open(factory: Callable):
+    try:
+        return factory()
+    except FileNotFoundError as exc:
+        raise CliError(str(exc)) from exc
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def _engine(settings: Settings):
+    from index.search import SearchEngine
+
+    return _open(lambda: SearchEngine.load(settings.data_dir, settings))
+
+
+def _check_k(k: int, settings: Settings) -> int:
+    if not 1 <= k <= settings.max_k:
+        raise CliError(f"-k must be between 1 and {settings.max_k}", EXIT_USAGE)
+    return k
+
+
+def _format_hit(n: int, hit: dict) -> str:
+    entities = ", ".join(e["label"] for e in hit.get("entities", [])[:5])
+    span = f"{hit['doc']}:{hit['line_start']}-{hit['line_end']}"
+    text = " ".join(hit["text"].split())
+    return f"{n:>2}. {hit['score']:.3f}  {span}  {hit.get('title', '')}\n    {text[:200]}" + (
+        f"\n    → {entities}" if entities else "")
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    k = _check_k(args.k, settings)
+    result = _call(lambda: _engine(settings).search(args.text, k=k, mode=args.mode))
+    if args.json:
+        _print_json(result)
+    else:
+        print(f"{len(result['hits'])} hits ({result['mode']}, {result['took_ms']} ms)")
+        for n, hit in enumerate(result["hits"], 1):
+            print(_format_hit(n, hit))
+    return 0
+
+
+def _call(fn: Callable):
+    try:
+        return fn()
+    except (ValueError, LookupError) as exc:
+        raise CliError(str(exc)) from exc
+
+
+def cmd_partners(args: argparse.Namespace) -> int:
+    from index.partners import partners_like, rank_partners
+
+    settings = _settings(args)
+    k = _check_k(args.k, settings)
+    engine = _engine(settings)
+    if args.like:
+        result = _call(lambda: partners_like(engine, args.text, k=k, exclude_existing=not args.include_existing))
+    else:
+        result = _call(lambda: rank_partners(engine, args.text, k=k, type=args.type, country=args.country))
+    if args.json:
+        _print_json(result)
+    else:
+        print(f"{len(result['partners'])} partners ({result['took_ms']} ms)")
+        for n, p in enumerate(result["partners"], 1):
+            print(f"{n:>2}. {p['score']:.3f}  {p['label']}  ({p['type']})  {p['iri']}")
+            for hit in p.get("evidence", [])[:2]:
+                print(f"      {hit['doc']}:{hit['line_start']}-{hit['line_end']}  {' '.join(hit['text'].split())[:120]}")
+    return 0
+
+
+def cmd_agreements(args: argparse.Namespace) -> int:
+    from graph.queries import agreements_of
+    from graph.store import open_store
+
+    settings = _settings(args)
+    store = _open(lambda: open_store(settings.data_dir, settings.store))
+    result = _call(lambda: agreements_of(store, args.party))
+    if args.json:
+        _print_json(result)
+    else:
+        print(f"{result['party']['label']}: {len(result['agreements'])} agreements")
+        for a in result["agreements"]:
+            src = a["source"]
+            print(f"  {a['date']}  {a['partner']['label']}  [{a['type']}]  {src['doc']}:{src['line_start']}")
+            if a["fields"]:
+                print(f"      {', '.join(a['fields'])}")
+    return 0
+
+
+def cmd_network(args: argparse.Namespace) -> int:
+    import networkx as nx
+
+    from graph.network import agreement_graph, label_index
+    from graph.store import open_store
+
+    settings = _settings(args)
+    g = agreement_graph(_open(lambda: open_store(settings.data_dir, settings.store)))
+    labels = label_index(g)
+    if args.path:
+        a, b = args.path
+        missing = [x for x in (a, b) if x not in labels]
+        if missing:
+            raise CliError(f"not in the agreement network: {', '.join(missing)}")
+        try:
+            path = nx.shortest_path(g, labels[a], labels[b])
+        except nx.NetworkXNoPath as exc:
+            raise CliError(f"no path between {a} and {b}") from exc
+        print(" → ".join(g.nodes[n]["label"] for n in path))
+        return 0
+    ranked = sorted(g.degree, key=lambda kv: (-kv[1], g.nodes[kv[0]]["label"]))[: args.top]
+    print(f"{g.number_of_nodes()} regions, {g.number_of_edges()} partnerships")
+    for node, degree in ranked:
+        print(f"  {degree:>3}  {g.nodes[node]['label']}")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from graph.validate import validate_data_dir
+
+    settings = _settings(args)
+    conforms, text = _open(lambda: validate_data_dir(settings.data_dir))
+    print(text.strip())
+    return 0 if conforms else EXIT_ERROR
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from index.evaluation import format_eval, run_eval
+
+    settings = _settings(args)
+    result = _call(lambda: run_eval(settings.data_dir, settings))
+    if args.json:
+        _print_json(result)
+    else:
+        print(format_eval(result))
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    """Add plain-text documents to the corpus directory, then rebuild the graph and index from it."""
+    from gyoryu.build import BuildError, build
+    from gyoryu.progress import Progress
+
+    settings = _settings(args)
+    corpus_dir = Path(args.corpus) if args.corpus else DEFAULT_CORPUS
+    paths = [Path(p) for p in args.paths]
+    for path in paths:
+        if not path.is_file():
+            raise CliError(f"no such file: {path}", EXIT_USAGE)
+        if path.suffix.lower() in PLANNED_SUFFIXES:
+            raise CliError(f"{path.name}: {path.suffix} documents are not supported yet; convert to UTF-8 .txt",
+                           EXIT_USAGE)
+        if path.suffix.lower() not in INGEST_SUFFIXES:
+            raise CliError(f"{path.name}: unsupported document type {path.suffix!r}", EXIT_USAGE)
+        try:
+            path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            raise CliError(f"{path.name} is not UTF-8 text", EXIT_USAGE) from exc
+        if (corpus_dir / path.name).exists():
+            raise CliError(f"{path.name} is already in the corpus {corpus_dir}", EXIT_USAGE)
+    added = []
+    for path in paths:
+        shutil.copy2(path, corpus_dir / path.name)
+        added.append(corpus_dir / path.name)
+    try:
+        build(corpus_dir, settings.data_dir, settings, Progress())
+    except BuildError as exc:
+        for path in added:
+            path.unlink(missing_ok=True)
+        raise CliError(f"ingest failed, corpus and data unchanged: {exc}") from exc
+    print(f"ingested {len(added)} document(s) into {corpus_dir}; data rebuilt in {settings.data_dir}")
+    return 0
+
+
+# -- parser ---------------------------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every command."""
+    parser = argparse.ArgumentParser(prog="gyoryu", description="Gyoryu: exchange-and-cooperation knowledge "
+                                     "graph and semantic search over Korean local-government documents.")
+    parser.add_argument("--version", action="version", version=f"gyoryu {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, fn: Callable, help_text: str, data: bool = True) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        if data:
+            p.add_argument("--data", metavar="DIR", help="data directory (default: $GYORYU_DATA or ./data)")
+        p.set_defaults(func=fn)
+        return p
+
+    p = command("build", cmd_build, "extract, resolve, validate, embed and index the corpus into DATA (atomic)")
+    p.add_argument("--corpus", metavar="DIR", help="corpus directory (default: the embedded corpus/)")
+    p.add_argument("--graph-only", action="store_true", help="skip embeddings and search indexes")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only the result line")
+
+    p = command("serve", cmd_serve, "serve the web page and API on a production WSGI server (waitress)")
+    p.add_argument("--host", help="address to listen on (default: $GYORYU_HOST or 127.0.0.1)")
+    p.add_argument("--port", type=int, help="port (default: $GYORYU_PORT or 8000)")
+
+    p = command("sparql", cmd_sparql, "run a read-only SPARQL query")
+    p.add_argument("query", nargs="?", help="the query text")
+    p.add_argument("-f", "--file", help="read the query from FILE")
+    p.add_argument("--format", default="table",
+                   choices=["json", "csv", "tsv", "xml", "table", "turtle", "ntriples", "jsonld"],
+                   help="output format (default: table; json is SPARQL 1.1 JSON results)")
+
+    p = command("search", cmd_search, "ranked passages for a question, in Korean or English")
+    p.add_argument("text")
+    p.add_argument("-k", type=int, default=10, help="number of hits (default 10)")
+    p.add_argument("--mode", default="hybrid", choices=["hybrid", "dense", "lexical"])
+    p.add_argument("--json", action="store_true", help="print DESIGN.md's JSON shape")
+
+    p = command("partners", cmd_partners, "rank regions and organisations for a need, with evidence")
+    p.add_argument("text", help="the need, or with --like a region's name")
+    p.add_argument("-k", type=int, default=10)
+    p.add_argument("--type", choices=["region", "organization"])
+    p.add_argument("--country", help="ISO code or name, e.g. KR, CN, 일본")
+    p.add_argument("--like", action="store_true", help="regions whose cooperation profile resembles TEXT")
+    p.add_argument("--include-existing", action="store_true", help="with --like: keep existing partners")
+    p.add_argument("--json", action="store_true")
+
+    p = command("agreements", cmd_agreements, "agreements of a party: partner, date, type, fields, source")
+    p.add_argument("party", help="label, variant spelling or IRI")
+    p.add_argument("--json", action="store_true")
+
+    p = command("network", cmd_network, "the region–region agreement network: degrees, or a shortest path")
+    p.add_argument("--path", nargs=2, metavar=("FROM", "TO"), help="shortest path between two regions")
+    p.add_argument("--top", type=int, default=10, help="regions with most partners to list")
+
+    command("validate", cmd_validate, "SHACL report of the built graph; non-zero exit on violations")
+
+    p = command("eval", cmd_eval, "the retrieval evaluation: nDCG@10, Recall@10, MRR per mode")
+    p.add_argument("--json", action="store_true")
+
+    p = command("ingest", cmd_ingest, "add UTF-8 text documents to the corpus and rebuild graph and index")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--corpus", metavar="DIR", help="corpus directory to add to (default: the embedded corpus/)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: parse, run, report errors as one line."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except CliError as exc:
+        print(f"gyoryu {args.command}: error: {exc}", file=sys.stderr)
+        return exc.status
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,47 @@
+"""Progress reporting for long work: stages with timings, printed to stderr.
+
+>>> import io
+>>> out = io.StringIO()
+>>> p = Progress(stream=out)
+>>> with p.stage("extract"):
+...     p.step("001 … 97 agreements")
+>>> "extract" in out.getvalue() and "97 agreements" in out.getvalue()
+True
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TextIO
+
+
+class Progress:
+    """Prints ``[stage] message`` lines and records how long each stage took."""
+
+    def __init__(self, stream: TextIO | None = None, quiet: bool = False) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.quiet = quiet
+        self.timings: dict[str, float] = {}
+        self._stage = "gyoryu"
+
+    def step(self, message: str) -> None:
+        """Print one progress line under the current stage."""
+        if not self.quiet:
+            print(f"[{self._stage}] {message}", file=self.stream, flush=True)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        """Time a stage; prints its start and its duration."""
+        previous, self._stage = self._stage, name
+        start = time.perf_counter()
+        self.step("…")
+        try:
+            yield
+        finally:
+            elapsed = time.perf_counter() - start
+            self.timings[name] = round(elapsed, 3)
+            self.step(f"done in {elapsed:.2f} s")
+            self._stage = previous

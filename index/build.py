@@ -1,0 +1,82 @@
+"""Build the passage index: passages, embeddings, FAISS, BM25, entity links and partner profiles."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import numpy as np
+
+from corpus import Document
+from gyoryu.progress import Progress
+from gyoryu.settings import Settings
+from index import store
+from index.dense import build_faiss, index_kind, save_faiss
+from index.embedder import Embedder
+from index.entities import ProvenanceIndex, link_passage
+from index.lexical import LexicalIndex
+from index.passages import Passage, segment_all
+from index.profiles import build_profiles
+
+
+def fit_to_model(embedder: Embedder, passages: list[Passage]) -> tuple[list[str], int]:
+    """Embedding texts cut (at the end) to the model's token limit; also how many were cut."""
+    limit = embedder.max_tokens - 8  # room for the "passage: " prompt and special tokens
+    texts, cut = [], 0
+    for p in passages:
+        text = p.embed_text
+        while embedder.token_count(text) > limit:
+            text = text[: int(len(text) * 0.9)]
+        cut += text != p.embed_text
+        texts.append(text)
+    return texts, cut
+
+
+def build_index(documents: list[Document], dataset, registry, out_dir: Path, settings: Settings,
+                progress: Progress) -> dict:
+    """Write the index into ``out_dir/index`` and return its manifest (JSON-able)."""
+    target = store.index_dir(out_dir)
+    target.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    with progress.stage("passages"):
+        provenance = ProvenanceIndex.from_dataset(dataset) if dataset is not None else ProvenanceIndex.empty()
+        passages = segment_all(documents, provenance.row_subject)
+        links = [link_passage(p.doc, p.line_start, p.line_end, p.text, p.table, provenance, registry)
+                 for p in passages]
+        store.write_jsonl(target / store.PASSAGES,
+                          [{**p.to_json(), **link.to_json()} for p, link in zip(passages, links, strict=True)])
+        linked = sum(1 for link in links if link.entities)
+        progress.step(f"{len(passages)} passages from {len(documents)} documents, {linked} with entities")
+    with progress.stage("embed"):
+        embedder = Embedder.load(settings)
+        texts, cut = fit_to_model(embedder, passages)
+        vectors = embedder.encode_passages(texts)
+        np.save(target / store.EMBEDDINGS, vectors)
+        progress.step(f"{len(texts)} passages embedded with {embedder.model_id} ({cut} cut to the token limit)")
+    with progress.stage("faiss"):
+        faiss_index = build_faiss(vectors)
+        save_faiss(faiss_index, target / store.FAISS)
+        progress.step(f"{index_kind(faiss_index)} over {faiss_index.ntotal} vectors")
+    with progress.stage("bm25"):
+        lexical = LexicalIndex.build([p.lexical_text for p in passages])
+        lexical.save(target / store.BM25)
+        progress.step(f"{len(lexical.bm25.vocab_dict)} lexical terms")
+    with progress.stage("profiles"):
+        profiles, profile_vectors = build_profiles(dataset, passages, links, vectors, embedder)
+        store.write_json(target / store.PROFILES, profiles)
+        np.save(target / store.PROFILE_VECTORS, profile_vectors)
+        progress.step(f"{len(profiles)} partner profiles")
+    manifest = {
+        "format": store.FORMAT_VERSION,
+        "model": {"id": embedder.model_id, "sha256": embedder.sha256, "dim": embedder.dim},
+        "passages": len(passages),
+        "documents": sorted({p.doc for p in passages}),
+        "faiss": index_kind(faiss_index),
+        "lexical": "bm25s (kiwipiepy morphemes + syllable bigrams)",
+        "fusion": "reciprocal rank fusion",
+        "profiles": len(profiles),
+        "truncated_passages": cut,
+        "seconds": round(time.perf_counter() - started, 2),
+    }
+    store.write_json(target / store.MANIFEST, manifest)
+    return manifest

@@ -1,0 +1,189 @@
+"""Which entities a passage is about: from fact provenance in the graph, and from registry mentions.
+
+In the dataset every fact node carries ``prov:wasDerivedFrom`` a span node (``gy:document``,
+``gy:lineStart``, ``gy:lineEnd``). A fact that is itself an entity (a sub-committee, an event…)
+names itself; other facts (an agreement, a post) name the entities they link to. A passage
+states facts about the entities of every fact whose span overlaps its lines.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import PROV, RDF, RDFS
+
+from ontology.namespaces import GY
+
+#: Entity classes shown in hits (local names under ``gy:``).
+ENTITY_TYPES = ("Region", "Organization", "SubCommittee", "Program", "Official", "Event")
+REGISTRY_TYPES = {"region": "Region", "organization": "Organization"}
+#: Facts whose span is longer than this are document-level statements, not about one passage.
+MAX_FACT_LINES = 40
+MAX_ENTITIES = 12
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """An entity as shown in a search hit."""
+
+    iri: str
+    label: str
+    type: str
+
+    def to_json(self) -> dict:
+        """``{"iri", "label", "type"}``."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class FactSpan:
+    """The lines a fact was derived from, and the entities it is about."""
+
+    doc: str
+    start: int
+    end: int
+    entities: tuple[EntityRef, ...]
+
+
+class ProvenanceIndex:
+    """Fact spans per document, read from the knowledge graph."""
+
+    def __init__(self, spans: list[FactSpan]) -> None:
+        self.by_doc: dict[str, list[FactSpan]] = defaultdict(list)
+        for span in spans:
+            self.by_doc[span.doc].append(span)
+        self._constant = {doc: _constant_entities(items) for doc, items in self.by_doc.items()}
+
+    @classmethod
+    def empty(cls) -> ProvenanceIndex:
+        """No graph: no provenance links."""
+        return cls([])
+
+    @classmethod
+    def from_dataset(cls, dataset) -> ProvenanceIndex:
+        """Collect every fact span of an rdflib ``Dataset`` (all named graphs)."""
+        types: dict[URIRef, set[str]] = defaultdict(set)
+        labels: dict[URIRef, dict[str, str]] = defaultdict(dict)
+        edges: dict[URIRef, set[URIRef]] = defaultdict(set)
+        derived: dict[URIRef, set[URIRef]] = defaultdict(set)
+        span_doc: dict[URIRef, str] = {}
+        span_lines: dict[URIRef, dict[str, int]] = defaultdict(dict)
+        gy_ns = str(GY)
+        for s, p, o, _g in dataset.quads((None, None, None, None)):
+            if p == RDF.type and isinstance(o, URIRef) and str(o).startswith(gy_ns):
+                types[s].add(str(o)[len(gy_ns):])
+            elif p == RDFS.label and isinstance(o, Literal):
+                labels[s].setdefault(o.language or "", str(o))
+            elif p == PROV.wasDerivedFrom:
+                derived[s].add(o)
+            elif p == GY.document:
+                span_doc[s] = str(o).rsplit("/", 1)[-1]
+            elif p in (GY.lineStart, GY.lineEnd) and isinstance(o, Literal):
+                span_lines[s][str(p)[len(gy_ns):]] = int(o.toPython())
+            elif not isinstance(o, Literal):
+                edges[s].add(o)
+                edges[o].add(s)
+
+        def ref(node) -> EntityRef | None:
+            kind = next((t for t in ENTITY_TYPES if t in types.get(node, ())), None)
+            if kind is None:
+                return None
+            names = labels.get(node, {})
+            label = names.get("ko") or names.get("") or next(iter(names.values()), str(node).rsplit("/", 1)[-1])
+            return EntityRef(str(node), label, kind)
+
+        spans: list[FactSpan] = []
+        for fact, sources in derived.items():
+            own = ref(fact)
+            if own is not None:
+                about = [own]
+            else:
+                about = [r for r in (ref(n) for n in sorted(edges.get(fact, ()), key=str)) if r is not None]
+            if not about:
+                continue
+            for source in sources:
+                lines = span_lines.get(source, {})
+                if source not in span_doc or "lineStart" not in lines:
+                    continue
+                start = lines["lineStart"]
+                end = lines.get("lineEnd", start)
+                if end - start <= MAX_FACT_LINES:
+                    spans.append(FactSpan(span_doc[source], start, end, tuple(about)))
+        return cls(spans)
+
+    def entities_in(self, doc: str, start: int, end: int) -> list[EntityRef]:
+        """Entities of facts whose span overlaps lines ``start..end`` of ``doc``."""
+        out: dict[str, EntityRef] = {}
+        for span in self.by_doc.get(doc, ()):
+            if span.start <= end and span.end >= start:
+                for entity in span.entities:
+                    out.setdefault(entity.iri, entity)
+        return list(out.values())
+
+    def row_subjects(self, doc: str, line: int) -> list[EntityRef]:
+        """The entities a table row is about: its facts' entities, minus the document's constant party."""
+        constant = self._constant.get(doc, set())
+        found = self.entities_in(doc, line, line)
+        return [e for e in found if e.iri not in constant]
+
+    def row_subject(self, doc: str, line: int) -> str | None:
+        """Label of the entity a table row is about (for passage headers), if the graph knows it."""
+        subjects = self.row_subjects(doc, line)
+        return ", ".join(sorted({e.label for e in subjects})) if subjects else None
+
+
+def _constant_entities(spans: list[FactSpan]) -> set[str]:
+    """Entities present in more than half of a document's multi-entity facts (e.g. Seoul in its own table)."""
+    multi = [s for s in spans if len(s.entities) > 1]
+    if len(multi) < 4:
+        return set()
+    counts = Counter(e.iri for s in multi for e in {x.iri: x for x in s.entities}.values())
+    return {iri for iri, n in counts.items() if n > len(multi) / 2}
+
+
+def mention_refs(registry, text: str) -> list[EntityRef]:
+    """Registry entities named in ``text`` (regions and organisations; countries are too broad)."""
+    if registry is None:
+        return []
+    out: dict[str, EntityRef] = {}
+    for mention in registry.find_mentions(text):
+        kind = REGISTRY_TYPES.get(mention.entity.kind)
+        if kind:
+            out.setdefault(str(mention.entity.iri), EntityRef(str(mention.entity.iri), mention.entity.label, kind))
+    return list(out.values())
+
+
+@dataclass(frozen=True)
+class PassageLinks:
+    """A passage's entities (shown in hits) and its subjects (what partner ranking credits)."""
+
+    entities: tuple[EntityRef, ...]
+    subjects: tuple[str, ...]
+
+    def to_json(self) -> dict:
+        """JSON form stored with the passage."""
+        return {"entities": [e.to_json() for e in self.entities], "subjects": list(self.subjects)}
+
+    @classmethod
+    def from_json(cls, data: dict) -> PassageLinks:
+        """Inverse of :meth:`to_json`."""
+        return cls(tuple(EntityRef(**e) for e in data["entities"]), tuple(data["subjects"]))
+
+
+def link_passage(doc: str, start: int, end: int, text: str, is_table: bool, provenance: ProvenanceIndex,
+                 registry) -> PassageLinks:
+    """Entities of one passage: provenance first, then mentions; subjects are row entities for tables."""
+    stated = provenance.entities_in(doc, start, end)
+    mentioned = mention_refs(registry, text)
+    merged: dict[str, EntityRef] = {}
+    for entity in [*stated, *mentioned]:
+        merged.setdefault(entity.iri, entity)
+    entities = tuple(list(merged.values())[:MAX_ENTITIES])
+    if is_table:
+        rows = {e.iri for line in range(start, end + 1) for e in provenance.row_subjects(doc, line)}
+        subjects = tuple(iri for iri in merged if iri in rows) or tuple(e.iri for e in mentioned)
+    else:
+        subjects = tuple(merged)
+    return PassageLinks(entities, subjects)

@@ -1,0 +1,184 @@
+"""Split documents into passages: line spans with a short context header.
+
+A passage never crosses documents. Prose is cut into chunks of about :data:`MAX_CHARS`
+characters that start at section headings; tables (tab-separated rows) are cut at row
+boundaries, and consecutive rows about the same entity (``row_subject``) form one passage
+whose header names that entity — so a continuation row of a merged table group is labelled
+with its partner even though its own name cell is empty.
+
+>>> from corpus import load_corpus
+>>> doc = load_corpus()[0]
+>>> ps = segment(doc)
+>>> ps[0].doc, ps[0].line_start >= 1, all(p.line_start <= p.line_end for p in ps)
+('000_1e4d94b91b241818.txt', True, True)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+
+from corpus import Document
+
+MAX_CHARS = 350
+#: A chunk shorter than this is not closed by a following heading (keeps lone headings with their text).
+MIN_CHARS = 80
+MAX_SECTION_CHARS = 70
+
+RowSubject = Callable[[str, int], "str | None"]
+
+_TAG = re.compile(r"<[^>]{0,200}>")
+_TEAM_BANNER = re.compile(r"^【+(.+?)\1+.*$")
+_LEVEL1 = re.compile(r"^(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[IVX]{1,4}\.\s)")
+_MIXED_TITLE = re.compile(r"^[가-힣·&\s]{2,20}\s[A-Z][A-Za-z&\s-]{3,40}$")
+_LEVEL2 = re.compile(
+    r"^(?:\d{1,2}\.?\s+\S|[가-하]\.\s|[▣■□]\s*\S|\[[^\]]{2,40}\]$|<[^>]{2,40}>$)"
+)
+_COORDINATOR = re.compile(r"\(코디네이터\s*:")
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A span of one document's lines with its context."""
+
+    doc: str
+    line_start: int
+    line_end: int
+    text: str
+    title: str
+    section: str = ""
+    subject: str = ""
+    table: bool = False
+
+    @property
+    def header(self) -> str:
+        """``title › section › subject`` (empty parts left out)."""
+        return " › ".join(part for part in (self.title, self.section, self.subject) if part)
+
+    @property
+    def embed_text(self) -> str:
+        """What the embedding model reads: header, then the text."""
+        return f"{self.header}\n{self.text}"
+
+    @property
+    def lexical_text(self) -> str:
+        """What BM25 indexes: section, subject and text (not the document title shared by all)."""
+        return "\n".join(part for part in (self.section, self.subject, self.text) if part)
+
+    def to_json(self) -> dict:
+        """A JSON-able dict (see :meth:`from_json`)."""
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> Passage:
+        """Inverse of :meth:`to_json`."""
+        return cls(**data)
+
+
+def clean_line(text: str) -> str:
+    """Display form of a source line: markup removed, tabs as `` | ``, spacing collapsed.
+
+    >>> clean_line('a\\t<ul style="x"> • b</ul>\\t c')
+    'a | • b | c'
+    """
+    text = _TAG.sub(" ", text)
+    banner = _TEAM_BANNER.match(text.strip())
+    if banner:
+        text = banner.group(1)
+    cells = [re.sub(r"\s+", " ", cell).strip() for cell in text.split("\t")]
+    return " | ".join(cell for cell in cells if cell)
+
+
+def heading_level(raw: str) -> int | None:
+    """1 or 2 when ``raw`` looks like a section heading, else None.
+
+    >>> heading_level("Ⅱ. 분과위원회"), heading_level("1. 행사개요"), heading_level("회의참가 회원정부")
+    (1, 2, None)
+    """
+    text = raw.strip()
+    if not text or "\t" in raw or len(text) > 60:
+        return None
+    if _TEAM_BANNER.match(text) or _LEVEL1.match(text) or _MIXED_TITLE.match(text):
+        return 1
+    if _LEVEL2.match(text) or _COORDINATOR.search(text):
+        return 2
+    return None
+
+
+class _Builder:
+    """Accumulates lines into passages for one document."""
+
+    def __init__(self, doc: Document, max_chars: int) -> None:
+        self.doc = doc
+        self.max_chars = max_chars
+        self.passages: list[Passage] = []
+        self.lines: list[tuple[int, str]] = []
+        self.section = ""
+        self.current_section = ""
+        self.subject = ""
+        self.table = False
+
+    @property
+    def size(self) -> int:
+        return sum(len(text) for _, text in self.lines)
+
+    def flush(self) -> None:
+        if self.lines:
+            self.passages.append(Passage(
+                doc=self.doc.id, line_start=self.lines[0][0], line_end=self.lines[-1][0],
+                text="\n".join(text for _, text in self.lines), title=self.doc.title,
+                section=self.section[:MAX_SECTION_CHARS], subject=self.subject, table=self.table))
+        self.lines = []
+        self.subject = ""
+
+    def add(self, number: int, text: str, limit: int | None = None) -> None:
+        if self.lines and self.size + len(text) > (limit or self.max_chars):
+            self.flush()
+        if not self.lines:
+            self.section = self.current_section
+        self.lines.append((number, text))
+
+
+def segment(doc: Document, row_subject: RowSubject | None = None, max_chars: int = MAX_CHARS) -> list[Passage]:
+    """The passages of ``doc``; ``row_subject(doc_id, line)`` names the entity a table row is about."""
+    b = _Builder(doc, max_chars)
+    level1 = level2 = ""
+    in_table = False
+    for number, raw in doc.numbered():
+        text = clean_line(raw)
+        if not text:
+            continue
+        is_row = "\t" in raw.strip("\t ") or raw.count("\t") >= 2
+        if is_row != in_table:
+            b.flush()
+            in_table = b.table = is_row
+        if is_row:
+            subject = row_subject(doc.id, number) if row_subject else None
+            if subject:
+                if b.lines and b.subject != subject:
+                    b.flush()
+                b.add(number, text, limit=1 << 30)
+                b.subject = subject
+            else:
+                if b.subject:
+                    b.flush()
+                b.add(number, text, max_chars // 2)
+            continue
+        level = heading_level(raw)
+        if level is not None:
+            if b.size >= MIN_CHARS or (b.lines and level == 1):
+                b.flush()
+            if level == 1:
+                level1, level2 = text, ""
+            else:
+                level2 = text
+            b.current_section = " › ".join(part for part in (level1, level2) if part)
+        b.add(number, text)
+    b.flush()
+    return b.passages
+
+
+def segment_all(documents: list[Document], row_subject: RowSubject | None = None) -> list[Passage]:
+    """Passages of every document, in document then line order."""
+    return [p for doc in documents for p in segment(doc, row_subject)]

@@ -1,0 +1,136 @@
+"""Partner profiles: what each region or organisation cooperates on, from graph facts and passages.
+
+A profile gathers, per entity, the cooperation fields of its agreements (with their broad
+areas), its agreement partners, the NEAR sub-committees it coordinates and the programmes it
+takes part in, plus the passages about it. Its vector is the mean of those passages' vectors
+blended with the embedding of the facts written out as text.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from index.entities import PassageLinks
+from index.passages import Passage
+from ontology.namespaces import GY
+
+PARTNER_TYPES = ("Region", "Organization")
+#: Weight of the facts-as-text vector against the mean passage vector.
+FACT_TEXT_WEIGHT = 1.0
+
+
+class _GraphFacts:
+    """The few graph relations partner profiles need, read once from an rdflib Dataset."""
+
+    def __init__(self, dataset) -> None:
+        self.types: dict[object, set[str]] = defaultdict(set)
+        self.labels: dict[object, dict[str, str]] = defaultdict(dict)
+        self.out: dict[object, dict[URIRef, set[object]]] = defaultdict(lambda: defaultdict(set))
+        self.into: dict[object, dict[URIRef, set[object]]] = defaultdict(lambda: defaultdict(set))
+        gy = str(GY)
+        for s, p, o, _g in dataset.quads((None, None, None, None)):
+            if p == RDF.type and str(o).startswith(gy):
+                self.types[s].add(str(o)[len(gy):])
+            elif p in (RDFS.label, SKOS.prefLabel) and isinstance(o, Literal):
+                self.labels[s].setdefault(o.language or "", str(o))
+            else:
+                self.out[s][p].add(o)
+                if not isinstance(o, Literal):
+                    self.into[o][p].add(s)
+
+    def label(self, node) -> str:
+        if isinstance(node, Literal):
+            return str(node)
+        names = self.labels.get(node, {})
+        return names.get("ko") or names.get("") or next(iter(names.values()), str(node).rsplit("/", 1)[-1])
+
+    def kind(self, node) -> str | None:
+        return next((t for t in PARTNER_TYPES if t in self.types.get(node, ())), None)
+
+    def profile(self, node) -> dict:
+        fields: set[str] = set()
+        broad: set[str] = set()
+        partners: set[str] = set()
+        for agreement in self.into[node].get(GY.party, ()):
+            for concept in self.out[agreement].get(GY.cooperationField, ()):
+                fields.add(self.label(concept))
+                broad.update(self.label(b) for b in self.out[concept].get(SKOS.broader, ()))
+            partners.update(str(p) for p in self.out[agreement].get(GY.party, ()) if p != node)
+        partners.update(str(p) for p in self.out[node].get(GY.signedWith, ()))
+        partners.update(str(p) for p in self.into[node].get(GY.signedWith, ()))
+        subcommittees = []
+        for sub in self.out[node].get(GY.coordinates, ()):
+            activity = [self.label(a) for a in self.out[sub].get(GY.activityField, ())]
+            subcommittees.append(self.label(sub) + (f" ({', '.join(sorted(activity))})" if activity else ""))
+        programs = sorted({self.label(n) for rel in (self.out[node], self.into[node]) for ns in rel.values()
+                           for n in ns if "Program" in self.types.get(n, ())})
+        organisations = sorted({self.label(o) for o in self.out[node].get(GY.memberOf, ())})
+        countries = [c for c in self.out[node].get(GY.country, ())]
+        return {"fields": sorted(fields), "broader": sorted(broad), "partners": sorted(partners - {str(node)}),
+                "subcommittees": sorted(subcommittees), "programs": programs, "memberOf": organisations,
+                "country": _country_keys(self, countries)}
+
+
+def _country_keys(facts: _GraphFacts, countries: list) -> list[str]:
+    keys: set[str] = set()
+    for c in countries:
+        keys.add(str(c).rsplit("/", 1)[-1].lower())
+        keys.update(v.lower() for v in facts.labels.get(c, {}).values())
+    return sorted(keys)
+
+
+def profile_text(profile: dict) -> str:
+    """The facts of a profile written out for the embedding model and BM25."""
+    parts = [profile["label"]]
+    if profile.get("fields"):
+        parts.append("협력분야: " + ", ".join(profile["fields"]))
+    if profile.get("broader"):
+        parts.append("분야: " + ", ".join(profile["broader"]))
+    if profile.get("subcommittees"):
+        parts.append("분과위원회 코디네이터: " + "; ".join(profile["subcommittees"]))
+    if profile.get("programs"):
+        parts.append("프로그램: " + "; ".join(profile["programs"]))
+    return ". ".join(parts)
+
+
+def build_profiles(dataset, passages: list[Passage], links: list[PassageLinks], vectors: np.ndarray,
+                   embedder) -> tuple[list[dict], np.ndarray]:
+    """One profile per region or organisation that passages are about or the graph describes."""
+    facts = _GraphFacts(dataset) if dataset is not None else None
+    refs: dict[str, dict] = {}
+    passage_ids: dict[str, list[int]] = defaultdict(list)
+    for pid, link in enumerate(links):
+        for entity in link.entities:
+            if entity.type in PARTNER_TYPES and entity.iri in link.subjects:
+                refs.setdefault(entity.iri, {"iri": entity.iri, "label": entity.label, "type": entity.type})
+                passage_ids[entity.iri].append(pid)
+    if facts is not None:
+        for node in list(facts.types):
+            kind = facts.kind(node)
+            if kind and (facts.into[node].get(GY.party) or facts.out[node].get(GY.coordinates)):
+                refs.setdefault(str(node), {"iri": str(node), "label": facts.label(node), "type": kind})
+    profiles: list[dict] = []
+    for iri, ref in sorted(refs.items()):
+        graph_part = facts.profile(URIRef(iri)) if facts is not None else {}
+        profile = {**ref, "fields": [], "broader": [], "partners": [], "subcommittees": [], "programs": [],
+                   "memberOf": [], "country": [], **graph_part, "passages": passage_ids.get(iri, [])}
+        profile["text"] = profile_text(profile)
+        profiles.append(profile)
+    if not profiles:
+        return [], np.zeros((0, vectors.shape[1] if vectors.ndim == 2 else 0), dtype=np.float32)
+    with_facts = [i for i, p in enumerate(profiles) if p["text"] != p["label"] or not p["passages"]]
+    fact_vectors = np.zeros((len(profiles), vectors.shape[1]), dtype=np.float32)
+    if with_facts:
+        fact_vectors[with_facts] = embedder.encode_passages([profiles[i]["text"] for i in with_facts])
+    out = np.zeros_like(fact_vectors)
+    for i, profile in enumerate(profiles):
+        mixed = FACT_TEXT_WEIGHT * fact_vectors[i]
+        if profile["passages"]:
+            mixed = mixed + vectors[profile["passages"]].mean(axis=0)
+        norm = float(np.linalg.norm(mixed))
+        out[i] = mixed / norm if norm > 0 else mixed
+    return profiles, out

@@ -1,0 +1,44 @@
+"""File layout of the built index inside the data directory, and its manifest."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+INDEX_DIRNAME = "index"
+FORMAT_VERSION = 1
+PASSAGES = "passages.jsonl"
+EMBEDDINGS = "embeddings.npy"
+FAISS = "passages.faiss"
+BM25 = "bm25"
+PROFILES = "profiles.json"
+PROFILE_VECTORS = "profile_vectors.npy"
+MANIFEST = "manifest.json"
+
+
+def index_dir(data_dir: Path) -> Path:
+    """Where the index lives inside a data directory."""
+    return Path(data_dir) / INDEX_DIRNAME
+
+
+def write_json(path: Path, value: object) -> None:
+    """Write ``value`` as UTF-8 JSON."""
+    path.write_text(json.dumps(value, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def read_json(path: Path) -> object:
+    """Read a JSON file."""
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def write_jsonl(path: Path, rows: list[dict]) -> None:
+    """One JSON object per line."""
+    with path.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    """Rows written by :func:`write_jsonl`."""
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]

@@ -1,0 +1,68 @@
+"""Namespaces as objects, shared by every module.
+
+>>> str(GY.Agreement)
+'https://w3id.org/gyoryu/ontology#Agreement'
+>>> str(ID["region/kr-seoul"])
+'https://w3id.org/gyoryu/id/region/kr-seoul'
+"""
+
+from rdflib import Graph, Namespace
+from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+GY = Namespace("https://w3id.org/gyoryu/ontology#")
+ID = Namespace("https://w3id.org/gyoryu/id/")
+SCHEMA = Namespace("https://schema.org/")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+#: Prefixes bound in every graph we write and offered to every SPARQL query.
+PREFIXES: dict[str, Namespace] = {
+    "gy": GY,
+    "id": ID,
+    "rdf": Namespace(str(RDF)),
+    "rdfs": Namespace(str(RDFS)),
+    "owl": Namespace(str(OWL)),
+    "xsd": Namespace(str(XSD)),
+    "skos": Namespace(str(SKOS)),
+    "org": Namespace(str(ORG)),
+    "foaf": Namespace(str(FOAF)),
+    "prov": Namespace(str(PROV)),
+    "dcterms": Namespace(str(DCTERMS)),
+    "schema": SCHEMA,
+}
+
+#: The named graph holding registry facts (labels, countries, levels) of every entity.
+REGISTRY_GRAPH = ID["graph/registry"]
+#: The named graph holding the vocabulary itself, so queries can reach labels of classes and concepts.
+ONTOLOGY_GRAPH = ID["graph/ontology"]
+
+
+def document_graph(doc_id: str):
+    """IRI of the named graph holding the facts of document ``doc_id``.
+
+    >>> str(document_graph("001_x.txt"))
+    'https://w3id.org/gyoryu/id/graph/001_x.txt'
+    """
+    return ID[f"graph/{doc_id}"]
+
+
+def document_iri(doc_id: str):
+    """IRI of the document itself (a ``prov:Entity`` / ``schema:CreativeWork``)."""
+    return ID[f"doc/{doc_id}"]
+
+
+def sparql_prologue() -> str:
+    """``PREFIX`` lines for every namespace in :data:`PREFIXES`."""
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """Bind every prefix of :data:`PREFIXES` on ``graph`` and return it."""
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True)
+    return graph
+
+
+__all__ = [
+    "DCTERMS", "FOAF", "GY", "ID", "ORG", "OWL", "PREFIXES", "PROV", "RDF", "RDFS", "SCHEMA", "SKOS",
+    "WD", "XSD", "bind_prefixes", "document_graph", "document_iri", "sparql_prologue",
+]
