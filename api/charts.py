@@ -15,7 +15,8 @@ from markupsafe import Markup, escape
 PALETTE = ("#1f6feb", "#d1242f", "#1a7f37", "#9a6700", "#8250df", "#bf3989", "#0969da", "#57606a")
 
 
-def timeline_svg(per_year: Sequence[tuple[int, int]], title: str, width: int = 640, height: int = 220) -> Markup:
+def timeline_svg(per_year: Sequence[tuple[int, int]], title: str, width: int = 640,
+                 height: int = 220) -> Markup:
     """Bars of counts per year, every year between the first and the last shown on the axis."""
     if not per_year:
         return Markup("")
@@ -50,7 +51,7 @@ def timeline_svg(per_year: Sequence[tuple[int, int]], title: str, width: int = 6
 
 def network_svg(centre: str, neighbours: Sequence[tuple[str, str | None, str]], title: str,
                 size: int = 560) -> Markup:
-    """The entity in the middle, each neighbour ``(label, link, relation)`` on a circle, coloured by relation."""
+    """The entity in the middle; each neighbour ``(label, link, relation)`` on a circle, by relation."""
     if not neighbours:
         return Markup("")
     relations = sorted({rel for _, _, rel in neighbours})
@@ -62,7 +63,8 @@ def network_svg(centre: str, neighbours: Sequence[tuple[str, str | None, str]], 
     for i, (label, link, rel) in enumerate(neighbours):
         angle = 2 * math.pi * i / len(neighbours) - math.pi / 2
         x, y = c + radius * math.cos(angle), c + radius * math.sin(angle)
-        parts.append(f'<line class="edge" x1="{c}" y1="{c}" x2="{x:.1f}" y2="{y:.1f}" stroke="{colour[rel]}"/>')
+        parts.append(f'<line class="edge" x1="{c}" y1="{c}" x2="{x:.1f}" y2="{y:.1f}" '
+                     f'stroke="{colour[rel]}"/>')
         anchor = "start" if math.cos(angle) > 0.2 else "end" if math.cos(angle) < -0.2 else "middle"
         dx = 8 if anchor == "start" else -8 if anchor == "end" else 0
         dy = 16 if math.sin(angle) > 0.9 else -10 if math.sin(angle) < -0.9 else 4
@@ -72,7 +74,8 @@ def network_svg(centre: str, neighbours: Sequence[tuple[str, str | None, str]], 
         nodes.append(f'<a href="{escape(link)}">{node}</a>' if link else node)
     parts.extend(nodes)
     parts.append(f'<circle class="node centre" cx="{c}" cy="{c}" r="10"/>'
-                 f'<text class="node-label centre" x="{c}" y="{c - 16}" text-anchor="middle">{escape(centre)}</text>')
+                 f'<text class="node-label centre" x="{c}" y="{c - 16}" text-anchor="middle">'
+                 f'{escape(centre)}</text>')
     for i, rel in enumerate(relations):
         y = size + 12 + 24 * i
         parts.append(f'<circle cx="16" cy="{y - 4}" r="6" fill="{colour[rel]}"/>'

@@ -10,7 +10,7 @@ from corpus.loader import CORPUS_DIR, Document, load_corpus
 
 
 def corpus_dir_for(data_dir: Path) -> Path:
-    """The corpus of ``data_dir``: its ``corpus/`` copy, the manifest's ``corpus_dir``, else the embedded one."""
+    """The corpus of ``data_dir``: its ``corpus/`` copy, the manifest's ``corpus_dir``, else the default."""
     local = Path(data_dir) / "corpus"
     if local.is_dir():
         return local
@@ -43,3 +43,8 @@ class DocumentSource:
     def get(self, doc_id: str) -> Document | None:
         """The document named ``doc_id``, or ``None``."""
         return self.all().get(doc_id)
+
+    def stale(self, built: dict[str, str]) -> list[str]:
+        """Ids of documents the build saw (``{id: sha256}``) that are now missing or different."""
+        docs = self.all()
+        return sorted(i for i, sha in built.items() if i not in docs or docs[i].sha256 != sha)

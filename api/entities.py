@@ -1,4 +1,4 @@
-"""Linked data: every IRI under ``https://w3id.org/gyoryu/id/`` dereferences at ``/id/…``; documents at ``/doc/…``.
+"""Linked data: each IRI under ``https://w3id.org/gyoryu/id/`` dereferences at ``/id/…``; texts at ``/doc/…``.
 
 ``/id/…`` answers HTML for browsers and Turtle, JSON-LD, N-Triples or TriG by ``Accept`` or ``format=``.
 """
@@ -64,7 +64,7 @@ def jsonld_context() -> dict[str, str]:
 
 
 def serialize(quads: list[ox.Quad], fmt: str) -> bytes:
-    """Serialise ``quads`` as Turtle/N-Triples (triples, merged), TriG (graphs kept) or JSON-LD (inline context)."""
+    """Serialise ``quads``: Turtle/N-Triples (graphs merged), TriG (graphs kept), JSON-LD (inline context)."""
     if fmt == "trig":
         return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIX_MAP)
     triples = list(dict.fromkeys(q.triple for q in quads))

@@ -144,7 +144,8 @@ class EntityDescriber:
         def value(term: object) -> Value:
             text = term_value(term)
             if type(term).__name__ == "NamedNode":
-                return Value(pick_label(labels.get(text, {}), lang, compact(text)), text, entity_path(text) or text)
+                label = pick_label(labels.get(text, {}), lang, compact(text))
+                return Value(label, text, entity_path(text) or text)
             if type(term).__name__ == "BlankNode":
                 return Value("_:" + text)
             note = getattr(term, "language", None) or compact(term_value(getattr(term, "datatype", "")) or "")

@@ -14,7 +14,8 @@ SEOUL = "<https://w3id.org/gyoryu/id/region/kr-seoul>"
 STARTER_EXAMPLES: list[dict[str, str]] = [
     {"id": "seoul-partners", "title_ko": "서울시와 협약을 맺은 지역 (체결일, 협력분야)",
      "title_en": "Regions Seoul has agreements with (dates, fields)",
-     "query": _PROLOGUE + f"""SELECT ?partner ?name ?date (GROUP_CONCAT(DISTINCT ?field; separator=", ") AS ?fields)
+     "query": _PROLOGUE + f"""SELECT ?partner ?name ?date
+       (GROUP_CONCAT(DISTINCT ?field; separator=", ") AS ?fields)
 WHERE {{
   ?a a gy:Agreement ; gy:party {SEOUL}, ?partner ; gy:signedOn ?date .
   FILTER(?partner != {SEOUL})

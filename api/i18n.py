@@ -8,14 +8,16 @@ LANGS = ("ko", "en")
 COOKIE = "gyoryu_lang"
 
 STRINGS: dict[str, dict[str, str]] = {
-    "app_title": {"ko": "교류 — 지방정부 교류 지식그래프", "en": "Gyoryu — local-government exchange knowledge graph"},
+    "app_title": {"ko": "교류 — 지방정부 교류 지식그래프",
+                  "en": "Gyoryu — local-government exchange knowledge graph"},
     "tagline": {"ko": "지방정부 국제·국내 교류 문서를 지식그래프와 의미 검색으로",
                 "en": "Korean local-government exchange documents as a knowledge graph with semantic search"},
     "switch_lang": {"ko": "English", "en": "한국어"},
     "tab_search": {"ko": "검색", "en": "Search"},
     "tab_partners": {"ko": "협력 상대 찾기", "en": "Partner finder"},
     "tab_sparql": {"ko": "SPARQL 질의", "en": "SPARQL editor"},
-    "search_placeholder": {"ko": "예: 귀농귀촌을 지원하는 군", "en": "e.g. a county that helps people move to the countryside"},
+    "search_placeholder": {"ko": "예: 귀농귀촌을 지원하는 군",
+                           "en": "e.g. a county that helps people move to the countryside"},
     "partners_placeholder": {"ko": "예: 재난 예방 협력", "en": "e.g. disaster prevention cooperation"},
     "search_button": {"ko": "검색", "en": "Search"},
     "find_button": {"ko": "찾기", "en": "Find"},

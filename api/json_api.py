@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from flask import Blueprint, Response, jsonify
@@ -27,6 +29,17 @@ def _text(name: str, required: bool = True) -> str | None:
     return text_param(name, services().settings.max_text_length, required)
 
 
+@contextmanager
+def _rejects_bad_input() -> Iterator[None]:
+    """The engines' own input checks (``ValueError``) become 400 errors."""
+    try:
+        yield
+    except LookupError:
+        raise
+    except ValueError as exc:
+        raise ApiError(400, "invalid_parameter", str(exc)) from exc
+
+
 def _with_took(result: dict[str, Any], started: float) -> dict[str, Any]:
     result.setdefault("took_ms", round((time.perf_counter() - started) * 1000, 1))
     return result
@@ -38,7 +51,9 @@ def search() -> Response:
     q, k, mode = _text("q"), _k(), choice_param("mode", MODES, "hybrid")
     engine = require("search")
     started = time.perf_counter()
-    return jsonify(_with_took(engine.search(q, k, mode), started))
+    with _rejects_bad_input():
+        result = engine.search(q, k, mode)
+    return jsonify(_with_took(result, started))
 
 
 @bp.get("/partners")
@@ -50,7 +65,9 @@ def partners() -> Response:
     ranking = backend_module("index.partners")
     engine = require("search")
     started = time.perf_counter()
-    return jsonify(_with_took(ranking.rank_partners(engine, q, k, kind, country), started))
+    with _rejects_bad_input():
+        result = ranking.rank_partners(engine, q, k, kind, country)
+    return jsonify(_with_took(result, started))
 
 
 @bp.get("/partners/like")
@@ -62,7 +79,8 @@ def partners_like() -> Response:
     engine = require("search")
     started = time.perf_counter()
     try:
-        result = ranking.partners_like(engine, region, k, exclude)
+        with _rejects_bad_input():
+            result = ranking.partners_like(engine, region, k, exclude)
     except LookupError as exc:
         raise ApiError(404, "unknown_region", f"no region is named {region!r}") from exc
     return jsonify(_with_took(result, started))

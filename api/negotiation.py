@@ -26,7 +26,7 @@ class MediaRange:
     q: float
 
     def specificity(self, media_type: str) -> int:
-        """How specifically this range matches ``media_type`` (-1: no match, 0 ``*/*``, 1 ``t/*``, 2 exact)."""
+        """How specifically this range matches ``media_type`` (-1 none, 0 ``*/*``, 1 ``t/*``, 2 exact)."""
         mtype, _, msub = media_type.partition("/")
         if self.type == "*":
             return 0

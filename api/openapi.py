@@ -89,7 +89,8 @@ def openapi_document(settings: Settings) -> dict[str, Any]:
                 "responses": _responses("PartnersResult", "ranked partners with evidence"),
             }},
             "/api/partners/like": {"get": {
-                "operationId": "partnersLike", "summary": "Regions whose cooperation profile resembles a region",
+                "operationId": "partnersLike",
+                "summary": "Regions whose cooperation profile resembles a region",
                 "parameters": [_param("region", text, "region name (Korean or English) or IRI", True), k,
                                _param("exclude_existing", {"type": "boolean", "default": True},
                                       "leave out the region's existing partners")],

@@ -33,7 +33,8 @@ def text_param(name: str, max_length: int, required: bool = True) -> str | None:
             raise bad_request("missing_parameter", f"`{name}` is required")
         return None
     if len(raw) > max_length:
-        raise bad_request("invalid_parameter", f"`{name}` has {len(raw)} characters; the limit is {max_length}")
+        raise bad_request("invalid_parameter",
+                          f"`{name}` has {len(raw)} characters; the limit is {max_length}")
     value = raw.strip(ECMA_SPACE)
     if not value:
         raise bad_request("invalid_parameter", f"`{name}` must not be blank")

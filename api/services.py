@@ -14,6 +14,7 @@ from api.graph_reader import GraphReader, as_store
 from graph.sparql import QueryService
 from graph.store import GraphStore
 from gyoryu.settings import Settings
+from index.errors import SearchIndexError
 
 T = TypeVar("T")
 EXTENSION = "gyoryu"
@@ -79,11 +80,16 @@ def services() -> Services:
     return current_app.extensions[EXTENSION]
 
 
+#: Failures of opening a back end that mean "data not built, stale or incomplete", not a bug.
+NOT_READY: tuple[type[BaseException], ...] = (FileNotFoundError, ImportError, RuntimeError, ValueError,
+                                              SearchIndexError)
+
+
 def require(name: str) -> Any:
-    """A back end by attribute name; missing data becomes a 503 JSON error with the reason."""
+    """A back end by attribute name; missing or stale data becomes a 503 JSON error with the reason."""
     try:
         return getattr(services(), name)
-    except (FileNotFoundError, ImportError, RuntimeError, ValueError) as exc:
+    except NOT_READY as exc:
         raise ApiError(503, "not_ready", f"{name} is not available: {exc}") from exc
 
 

@@ -18,7 +18,8 @@ bp = Blueprint("sparql", __name__)
 #: Media types a client may ask for → our format name, in the server's order of preference.
 RESULT_OFFERS: dict[str, str] = {
     "application/sparql-results+json": "json", "application/sparql-results+xml": "xml", "text/csv": "csv",
-    "text/tab-separated-values": "tsv", "application/json": "json", "application/xml": "xml", "text/xml": "xml",
+    "text/tab-separated-values": "tsv", "application/json": "json", "application/xml": "xml",
+    "text/xml": "xml",
 }
 GRAPH_OFFERS: dict[str, str] = {
     "text/turtle": "turtle", "application/n-triples": "ntriples", "application/ld+json": "jsonld",
@@ -92,13 +93,18 @@ def choose_format(kind: str) -> str:
             fmt = names.get(value) or offers.get(value.split(";")[0])
             if fmt:
                 return fmt
-        raise bad_request("unknown_format", f"format {asked[0]!r} does not apply to {form} queries; use one of "
-                          + ", ".join(sorted(set(names))))
-    media = pick(request.headers.get("Accept"), list(offers))
-    if media is None:
-        raise ApiError(406, "not_acceptable",
-                       f"{form} results can be sent as " + ", ".join(media for _, media in known.values()))
-    return offers[media]
+        raise bad_request("unknown_format", f"format {asked[0]!r} does not apply to {form} queries; "
+                          "use one of " + ", ".join(sorted(set(names))))
+    accept = request.headers.get("Accept")
+    media = pick(accept, list(offers))
+    if media is not None:
+        return offers[media]
+    if pick(accept, list(GRAPH_OFFERS if kind != "graph" else RESULT_OFFERS)) is not None:
+        # A SPARQL client that names only the other family's types (rdflib's SPARQLStore asks
+        # CONSTRUCT for JSON results): answer with this form's default type rather than 406.
+        return next(iter(offers.values()))
+    raise ApiError(406, "not_acceptable",
+                   f"{form} results can be sent as " + ", ".join(media for _, media in known.values()))
 
 
 @bp.route("/sparql", methods=["GET", "POST"])

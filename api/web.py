@@ -12,6 +12,7 @@ from api.examples import load_examples
 from api.i18n import COOKIE, LANGS, client_strings, page_lang, translator
 from api.openapi import openapi_document
 from api.services import services
+from gyoryu.build import read_manifest
 
 bp = Blueprint("web", __name__)
 
@@ -52,11 +53,21 @@ def openapi() -> Response:
 
 @bp.get("/healthz")
 def healthz() -> Response:
-    """Readiness: the graph is loaded (HTTP 200) or why not (HTTP 503)."""
+    """Readiness: built data of the right format, loaded, and matching the corpus (200), or why not (503)."""
+    svc = services()
     try:
-        triples = len(services().reader)
+        manifest = read_manifest(svc.settings.data_dir)
+        quads = svc.reader.count()
+        stale = svc.documents.stale(manifest.get("corpus", {}).get("documents", {}))
     except (FileNotFoundError, OSError, ValueError) as exc:
-        resp = jsonify({"status": "unavailable", "error": {"code": "not_ready", "message": str(exc)}})
-        resp.status_code = 503
-        return resp
-    return jsonify({"status": "ok", "quads": triples})
+        return _unavailable("not_ready", str(exc))
+    if stale:
+        return _unavailable("stale_data", "documents changed since the build: " + ", ".join(stale)
+                            + "; run `gyoryu build` again")
+    return jsonify({"status": "ok", "quads": quads, "built_at": manifest.get("built_at")})
+
+
+def _unavailable(code: str, message: str) -> Response:
+    resp = jsonify({"status": "unavailable", "error": {"code": code, "message": message}})
+    resp.status_code = 503
+    return resp

@@ -83,7 +83,8 @@ class Embedder:
     @property
     def dim(self) -> int:
         """Embedding dimension."""
-        return int(self.model.get_sentence_embedding_dimension())
+        getter = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
+        return int(getter())
 
     def _encode(self, texts: list[str], prompt_name: str, batch_size: int) -> np.ndarray:
         prompt = prompt_name if prompt_name in (self.model.prompts or {}) else None

@@ -143,12 +143,30 @@ def _constant_entities(spans: list[FactSpan]) -> set[str]:
     return {iri for iri, n in counts.items() if n > len(multi) / 2}
 
 
+def _standalone(text: str, start: int, end: int) -> bool:
+    """False for a short name glued to other Hangul or spread over spaces (``강화`` in ``강화하고``)."""
+    surface = text[start:end]
+    if len("".join(surface.split())) > 2:
+        return True
+    if any(ch.isspace() for ch in surface):
+        return False
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not ("\uac00" <= before <= "\ud7a3" or "\uac00" <= after <= "\ud7a3")
+
+
 def mention_refs(registry, text: str) -> list[EntityRef]:
-    """Registry entities named in ``text`` (regions and organisations; countries are too broad)."""
+    """Registry entities named in ``text`` (regions and organisations; countries are too broad).
+
+    Two-syllable short forms count only as separate words, since they are often ordinary
+    words too (``강화`` "strengthening", ``달성`` "achievement").
+    """
     if registry is None:
         return []
     out: dict[str, EntityRef] = {}
     for mention in registry.find_mentions(text):
+        if not _standalone(text, mention.start, mention.end):
+            continue
         kind = REGISTRY_TYPES.get(mention.entity.kind)
         if kind:
             out.setdefault(str(mention.entity.iri), EntityRef(str(mention.entity.iri), mention.entity.label, kind))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -14,15 +14,13 @@ from index.dense import load_faiss, search_faiss
 from index.embedder import Embedder
 from index.entities import PassageLinks
 from index.errors import MissingIndexError, StaleIndexError
-from index.fusion import reciprocal_rank_fusion
+from index.fusion import korean_share, reciprocal_rank_fusion
 from index.lexical import LexicalIndex
 from index.passages import Passage
 
 MODES = ("hybrid", "dense", "lexical")
 #: How many candidates each single mode contributes to the fusion.
 FUSION_DEPTH = 100
-#: Relative weight of each list in hybrid fusion.
-FUSION_WEIGHTS = {"dense": 1.0, "lexical": 1.0}
 _FILES = (store.PASSAGES, store.EMBEDDINGS, store.FAISS, store.BM25, store.PROFILES, store.PROFILE_VECTORS,
           store.MANIFEST)
 
@@ -53,6 +51,7 @@ class SearchEngine:
     manifest: dict
     settings: Settings
     data_dir: Path
+    profile_tokens: list[set[str]] = field(default_factory=list)
 
     @classmethod
     def load(cls, data_dir: Path, settings: Settings) -> SearchEngine:
@@ -83,11 +82,15 @@ class SearchEngine:
         vectors = np.load(folder / store.EMBEDDINGS)
         if len(vectors) != len(passages):
             raise MissingIndexError(f"the index in {data_dir} is inconsistent (vectors ≠ passages); rebuild it")
-        return cls(passages=passages, links=links, vectors=vectors, faiss_index=load_faiss(folder / store.FAISS),
-                   lexical=LexicalIndex.load(folder / store.BM25), embedder=embedder,
-                   profiles=store.read_json(folder / store.PROFILES),
-                   profile_vectors=np.load(folder / store.PROFILE_VECTORS), manifest=manifest,
-                   settings=settings, data_dir=Path(data_dir))
+        lexical = LexicalIndex.load(folder / store.BM25)
+        profiles = store.read_json(folder / store.PROFILES)
+        engine = cls(passages=passages, links=links, vectors=vectors, faiss_index=load_faiss(folder / store.FAISS),
+                     lexical=lexical, embedder=embedder, profiles=profiles,
+                     profile_vectors=np.load(folder / store.PROFILE_VECTORS), manifest=manifest,
+                     settings=settings, data_dir=Path(data_dir),
+                     profile_tokens=[set(t) for t in lexical.tokenizer.batch([p["text"] for p in profiles])])
+        engine.ranked("워밍업 warm-up", "hybrid")  # first-call costs (tokenizer, torch) paid at load, not per query
+        return engine
 
     def embed_query(self, text: str) -> np.ndarray:
         """The query's unit vector."""
@@ -111,7 +114,7 @@ class SearchEngine:
         if mode != "hybrid":
             return scored[mode]
         rankings = {name: [pid for pid, _ in items] for name, items in scored.items()}
-        return reciprocal_rank_fusion(rankings, FUSION_WEIGHTS)
+        return reciprocal_rank_fusion(rankings, {"dense": 1.0, "lexical": korean_share(text)})
 
     def hit(self, pid: int, score: float) -> dict:
         """One search hit in the shape of DESIGN.md."""

@@ -21,7 +21,7 @@ from graph.extractors.names import (
     find_subcommittee,
     resolve_in_context,
 )
-from graph.extractors.text import Stream, find_lines, nonblank
+from graph.extractors.text import Stream, find_lines, nonblank, report_year
 from graph.facts import FactWriter, Lines
 from graph.numbers import integer, parse_date
 from graph.registry import normalize_name
@@ -31,8 +31,8 @@ TABLE_HEADER = re.compile(r"분과위원회\s+코디네이터\s+구성연도\s+�
 _COUNTRY_ALT = "|".join(sorted(COUNTRY_WORDS, key=len, reverse=True))
 #: One row of the report's table, rows run together: name, coordinator(s), year, meetings, fields.
 TABLE_ROW = re.compile(
-    rf"(?P<name>[^\s,]+)\s+(?P<coord>(?:{_COUNTRY_ALT})\s.+?)\s+(?P<year>\d{{4}})년\s+(?P<count>\d+회|-)"
-    rf"\s*(?P<fields>.*?)(?=\s+[^\s,]+\s+(?:{_COUNTRY_ALT})\s|$)", re.S)
+    rf"(?:^|\n)(?P<name>[^\s,]+)\s+(?P<coord>(?:{_COUNTRY_ALT})\s.+?)\s+(?P<year>\d{{4}})년\s+(?P<count>\d+회|-)"
+    rf"\s*(?P<fields>.*?)(?=\n[^\s,]+\s+(?:{_COUNTRY_ALT})\s|$)", re.S)
 BROCHURE_ROW = re.compile(r"^(?P<name>.+?)분과위원회\s*\(\s*코디네이터\s*[:：]\s*(?P<coord>[^)]+)\)")
 RULE_ROW = re.compile(r"^\d+\.\s*(?P<name>.+?)분과위원회\s*<\s*(?P<what>신설|명칭변경|통합)\s*(?P<date>[\d.\s]+)")
 _TABLE_STOP = re.compile(r"^(?:<|Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ|[0-9]+\.\s)")
@@ -102,7 +102,7 @@ def extract_report_table(w: FactWriter) -> int:
             end = n
         if end == header:
             continue
-        stream = Stream.of(w.doc, header + 1, end)
+        stream = Stream.of(w.doc, header + 1, end, rows=True)
         for m in TABLE_ROW.finditer(stream.text):
             rows += 1
             _table_row(w, m, stream)
@@ -120,13 +120,13 @@ def _table_row(w: FactWriter, m: re.Match[str], stream: Stream) -> None:
     sc, known = subcommittee(w, m.group("name"), lines)
     w.add(sc, GY.foundedIn, w.year(int(m.group("year"))))
     if m.group("count") == "-":
-        w.note(sc, f"meeting count printed as ‘-’ in the {w.doc.year} table", lines)
+        w.note(sc, f"meeting count printed as ‘-’ in the {report_year(w.doc)} table", lines)
     else:
         w.add(sc, GY.meetingCount, w.integer(integer(m.group("count")) or 0))
     fields = re.sub(r"\s+", " ", m.group("fields")).strip()
     if fields:
         w.add(sc, GY.activityField, Literal(fields, lang="ko"))
-    coordination(w, sc, known, m.group("coord"), lines, w.doc.year)
+    coordination(w, sc, known, m.group("coord"), lines, report_year(w.doc))
 
 
 def extract_brochure_list(w: FactWriter) -> int:
@@ -138,7 +138,7 @@ def extract_brochure_list(w: FactWriter) -> int:
             continue
         count += 1
         sc, known = subcommittee(w, m.group("name"), n)
-        coordination(w, sc, known, m.group("coord"), n, w.doc.year)
+        coordination(w, sc, known, m.group("coord"), n, report_year(w.doc))
         bullets = _bullets_after(w, n)
         if bullets:
             w.add(sc, GY.activityField, Literal(" ".join(b for _, b in bullets), lang="ko"))
@@ -154,8 +154,7 @@ def _bullets_after(w: FactWriter, start: int) -> list[tuple[int, str]]:
     for n, line in nonblank(w.doc, start + 1, start + 12):
         if line.startswith("䤎"):
             out.append((n, line.lstrip("䤎 ")))
-        elif out and not BROCHURE_ROW.match(line) and len(out[-1][1]) > 30 and len(line) < 60 \
-                and not line.startswith(("분과위원회는", "www", "-")):
+        elif out and not out[-1][1].rstrip().endswith("다.") and not BROCHURE_ROW.match(line):
             out[-1] = (n, out[-1][1] + " " + line)
         elif out or BROCHURE_ROW.match(line):
             break

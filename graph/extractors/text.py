@@ -36,8 +36,8 @@ class Stream:
     line_of: tuple[int, ...]
 
     @classmethod
-    def of(cls, doc: Document, start: int = 1, end: int | None = None) -> Stream:
-        """Join the non-blank lines ``start..end`` of ``doc``."""
+    def of(cls, doc: Document, start: int = 1, end: int | None = None, *, rows: bool = False) -> Stream:
+        """Join the non-blank lines ``start..end`` of ``doc`` (``rows``: keep every line break, for tables)."""
         parts: list[str] = []
         owners: list[int] = []
         previous = ""
@@ -46,7 +46,7 @@ class Stream:
             if not line.strip():
                 continue
             if parts:
-                sep = _separator(previous, line)
+                sep = "\n" if rows else _separator(previous, line)
                 parts.append(sep)
                 owners.extend([n] * len(sep))
             parts.append(line)
@@ -92,3 +92,9 @@ def find_lines(doc: Document, pattern: str | re.Pattern[str], start: int = 1) ->
 def strip_parens(text: str) -> str:
     """``text`` without parenthesised asides: ``베트남 동탑성 (수도 …)`` → ``베트남 동탑성``."""
     return re.sub(r"\s*\([^)]*\)", "", text).strip()
+
+
+def report_year(doc: Document) -> int | None:
+    """The year a document speaks for: a year in its title (``2024 연차보고서``), else its publication year."""
+    m = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", f"{doc.title_ko} {doc.title_en}")
+    return int(m.group(1)) if m else doc.year

@@ -1,0 +1,41 @@
+# Gyoryu — the two commands a new user needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DATA   ?= data
+
+.PHONY: install build run test lint bench browser-deps clean
+
+install: $(BIN)/gyoryu ## create .venv with the gyoryu command (torch==2.13.0 first, then the lock file)
+
+$(BIN)/gyoryu: pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q torch==2.13.0
+	$(BIN)/python -m pip install -q -r requirements.lock
+	$(BIN)/python -m pip install -q --no-deps -e .
+	@touch $@
+
+build: install ## extract, validate, embed and index corpus/ into $(DATA)/
+	$(BIN)/gyoryu build --data $(DATA)
+
+run: build ## build, then serve on http://127.0.0.1:8000
+	$(BIN)/gyoryu serve --data $(DATA)
+
+browser-deps: ## headless Chromium for the browser tests (Debian packages)
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
+	  echo "installing chromium and chromium-driver for the browser tests"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
+
+lint: install
+	$(BIN)/ruff check .
+
+test: install browser-deps lint ## the full test suite (what CI runs)
+	$(BIN)/python -m pytest tests corpus graph gyoryu index api ontology
+
+bench: build ## query latency and build time per stage, written to bench/RESULTS.md
+	$(BIN)/python bench/run.py --data $(DATA)
+
+clean:
+	rm -rf $(DATA) .pytest_cache artifacts

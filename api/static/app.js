@@ -1,0 +1,215 @@
+/* Gyoryu web page: search, partner finder, SPARQL editor. Plain DOM, no outside code.
+   Every value from the server is inserted as text (textContent), never as HTML. */
+"use strict";
+
+const ID_NS = "https://w3id.org/gyoryu/id/";
+const T = JSON.parse(document.getElementById("ui-strings").textContent);
+const EXAMPLES = JSON.parse(document.getElementById("examples-data").textContent);
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v !== null && v !== undefined) node.setAttribute(k, v);
+  }
+  for (const c of children) {
+    if (c === null || c === undefined) continue;
+    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return node;
+}
+
+function localLink(iri) {
+  return iri && iri.startsWith(ID_NS) ? "/id/" + iri.slice(ID_NS.length) : iri;
+}
+
+function sourceLink(hit) {
+  const span = hit.line_end && hit.line_end !== hit.line_start ? `${hit.line_start}-${hit.line_end}` : `${hit.line_start}`;
+  return el("a", {class: "source", href: `/doc/${encodeURIComponent(hit.doc)}?lines=${span}#L${hit.line_start}`},
+            `${hit.doc}:${span}`);
+}
+
+function setStatus(id, text, isError) {
+  const node = document.getElementById(id);
+  node.textContent = text;
+  node.classList.toggle("error", Boolean(isError));
+}
+
+async function getJSON(url) {
+  const resp = await fetch(url, {headers: {Accept: "application/json"}});
+  const body = await resp.json().catch(() => ({}));
+  if (!resp.ok) throw new Error((body.error && body.error.message) || resp.statusText);
+  return body;
+}
+
+function entityChips(entities) {
+  const box = el("div", {class: "entities"});
+  for (const e of entities || []) {
+    box.append(el("a", {class: "chip entity", href: localLink(e.iri), title: e.type || ""}, e.label || e.iri));
+  }
+  return box;
+}
+
+function hitItem(hit) {
+  return el("li", {class: "hit"},
+    el("div", {class: "hit-head"}, sourceLink(hit), " ", el("span", {class: "title"}, hit.title || ""),
+       " ", el("span", {class: "score"}, `${T.score} ${Number(hit.score).toFixed(3)}`)),
+    el("p", {class: "text"}, hit.text),
+    entityChips(hit.entities));
+}
+
+async function runSearch(event) {
+  event.preventDefault();
+  const q = document.getElementById("search-q").value;
+  const mode = document.getElementById("search-mode").value;
+  const list = document.getElementById("search-results");
+  list.replaceChildren();
+  setStatus("search-status", T.loading);
+  try {
+    const data = await getJSON(`/api/search?${new URLSearchParams({q, mode, k: "10"})}`);
+    data.hits.forEach((h) => list.append(hitItem(h)));
+    setStatus("search-status", data.hits.length ? `${data.hits.length} ${T.results} · ${data.took_ms} ms` : T.no_results);
+  } catch (err) {
+    setStatus("search-status", `${T.error}: ${err.message}`, true);
+  }
+}
+
+function showPartners(data) {
+  const list = document.getElementById("partners-results");
+  list.replaceChildren();
+  for (const p of data.partners) {
+    const evidence = el("ol", {class: "hits evidence"});
+    (p.evidence || []).forEach((h) => evidence.append(hitItem(h)));
+    list.append(el("li", {class: "partner"},
+      el("div", {class: "hit-head"}, el("a", {class: "partner-name", href: localLink(p.iri)}, p.label),
+         " ", el("span", {class: "chip"}, p.type || ""), " ",
+         el("span", {class: "score"}, `${T.score} ${Number(p.score).toFixed(3)}`)),
+      el("details", {}, el("summary", {}, `${T.evidence} (${(p.evidence || []).length})`), evidence)));
+  }
+  setStatus("partners-status", data.partners.length ? `${data.partners.length} ${T.results}` : T.no_results);
+}
+
+async function runPartners(event, url) {
+  event.preventDefault();
+  setStatus("partners-status", T.loading);
+  try {
+    showPartners(await getJSON(url));
+  } catch (err) {
+    document.getElementById("partners-results").replaceChildren();
+    setStatus("partners-status", `${T.error}: ${err.message}`, true);
+  }
+}
+
+function partnerParams() {
+  const params = {q: document.getElementById("partners-q").value, k: "10"};
+  const type = document.getElementById("partners-type").value;
+  const country = document.getElementById("partners-country").value.trim();
+  if (type) params.type = type;
+  if (country) params.country = country;
+  return new URLSearchParams(params);
+}
+
+function likeParams() {
+  return new URLSearchParams({region: document.getElementById("like-region").value, k: "10",
+    exclude_existing: document.getElementById("like-exclude").checked ? "true" : "false"});
+}
+
+function cellValue(term) {
+  if (!term) return "";
+  if (term.type === "uri") {
+    const href = localLink(term.value);
+    return href !== term.value ? el("a", {href}, term.value.slice(ID_NS.length)) : el("a", {href, rel: "nofollow"}, term.value);
+  }
+  return term.value;
+}
+
+function showTable(data) {
+  const table = document.getElementById("sparql-results");
+  table.replaceChildren();
+  if (typeof data.boolean === "boolean") {
+    table.append(el("tbody", {}, el("tr", {}, el("td", {class: "boolean"}, String(data.boolean)))));
+    return 1;
+  }
+  const vars = data.head.vars;
+  table.append(el("thead", {}, el("tr", {}, ...vars.map((v) => el("th", {}, v)))));
+  const body = el("tbody");
+  for (const row of data.results.bindings) {
+    body.append(el("tr", {}, ...vars.map((v) => el("td", {}, cellValue(row[v])))));
+  }
+  table.append(body);
+  return data.results.bindings.length;
+}
+
+async function postQuery(accept) {
+  const query = document.getElementById("sparql-query").value;
+  return fetch("/sparql", {method: "POST", headers: {Accept: accept, "Content-Type": "application/sparql-query"},
+                           body: query});
+}
+
+async function errorText(resp) {
+  const body = await resp.json().catch(() => ({}));
+  return (body.error && body.error.message) || resp.statusText;
+}
+
+async function runSparql(event) {
+  if (event) event.preventDefault();
+  const raw = document.getElementById("sparql-raw");
+  raw.hidden = true;
+  document.getElementById("sparql-results").replaceChildren();
+  setStatus("sparql-status", T.loading);
+  const started = performance.now();
+  try {
+    const resp = await postQuery("application/sparql-results+json, text/turtle;q=0.9");
+    if (!resp.ok) throw new Error(await errorText(resp));
+    const type = resp.headers.get("Content-Type") || "";
+    if (type.startsWith("application/sparql-results+json")) {
+      const n = showTable(await resp.json());
+      setStatus("sparql-status", `${n} ${T.rows} · ${Math.round(performance.now() - started)} ms`);
+    } else {
+      raw.textContent = await resp.text();
+      raw.hidden = false;
+      setStatus("sparql-status", type.split(";")[0]);
+    }
+  } catch (err) {
+    setStatus("sparql-status", `${T.error}: ${err.message}`, true);
+  }
+}
+
+async function downloadCsv() {
+  try {
+    const resp = await postQuery("text/csv");
+    if (!resp.ok) throw new Error(await errorText(resp));
+    const url = URL.createObjectURL(await resp.blob());
+    const link = el("a", {href: url, download: "gyoryu-results.csv"});
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  } catch (err) {
+    setStatus("sparql-status", `${T.error}: ${err.message}`, true);
+  }
+}
+
+function useExample(id) {
+  const ex = EXAMPLES.find((e) => e.id === id);
+  if (!ex) return;
+  document.getElementById("sparql-query").value = ex.query;
+  runSparql();
+}
+
+function showTab() {
+  const name = (location.hash || "#search").slice(1);
+  const panels = document.querySelectorAll(".tab-panel");
+  if (![...panels].some((p) => p.id === name)) return;
+  panels.forEach((p) => p.classList.toggle("active", p.id === name));
+  document.querySelectorAll(".tabs a").forEach((a) => a.classList.toggle("active", a.dataset.tab === name));
+}
+
+document.body.classList.add("js");
+document.getElementById("search-form").addEventListener("submit", runSearch);
+document.getElementById("partners-form").addEventListener("submit", (e) => runPartners(e, `/api/partners?${partnerParams()}`));
+document.getElementById("like-form").addEventListener("submit", (e) => runPartners(e, `/api/partners/like?${likeParams()}`));
+document.getElementById("sparql-form").addEventListener("submit", runSparql);
+document.getElementById("sparql-csv").addEventListener("click", downloadCsv);
+document.querySelectorAll("button.example").forEach((b) => b.addEventListener("click", () => useExample(b.dataset.example)));
+window.addEventListener("hashchange", showTab);
+showTab();

@@ -1,0 +1,98 @@
+"""Fixtures for the service tests: one real build of the embedded corpus, the app, and live servers."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from waitress.server import create_server
+
+from api.app import create_app
+from gyoryu.build import build
+from gyoryu.progress import Progress
+from gyoryu.settings import DEFAULT_CORPUS, Settings
+
+REPO = Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO / "artifacts"
+SEOUL = "https://w3id.org/gyoryu/id/region/kr-seoul"
+JEONNAM = "https://w3id.org/gyoryu/id/region/kr-jeonnam"
+SEOUL_DOC = "001_4aac3573a45a98c8.txt"
+#: Query timeout for the tests: long enough for every real query, short enough to test stopping one.
+QUERY_TIMEOUT = 8.0
+
+
+#: Developer shortcut: a data directory already built from the embedded corpus (skips the build).
+PREBUILT_ENV = "GYORYU_TEST_PREBUILT_DATA"
+
+
+@pytest.fixture(scope="session")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The embedded corpus built once (graph and search index), as ``gyoryu build`` does."""
+    prebuilt = os.environ.get(PREBUILT_ENV)
+    if prebuilt:
+        return Path(prebuilt)
+    target = tmp_path_factory.mktemp("api") / "data"
+    build(DEFAULT_CORPUS, target, replace(Settings.from_env(), data_dir=target), Progress(quiet=True))
+    return target
+
+
+@pytest.fixture(scope="session")
+def settings(data_dir: Path) -> Settings:
+    """Settings pointing at the built data."""
+    return replace(Settings.from_env(), data_dir=data_dir, query_timeout=QUERY_TIMEOUT)
+
+
+@pytest.fixture(scope="session")
+def app(settings: Settings):
+    """The app, back ends opened from the built data on first use."""
+    application = create_app(settings)
+    yield application
+    application.extensions["gyoryu"].close()
+
+
+@pytest.fixture
+def client(app):
+    """Flask's test client (for header and status details)."""
+    return app.test_client()
+
+
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LiveServer:
+    """The app under waitress (the production server) in a background thread."""
+
+    def __init__(self, app) -> None:
+        self.server = create_server(app, host="127.0.0.1", port=0, threads=4, ident="gyoryu-test")
+        self.url = f"http://127.0.0.1:{self.server.effective_port}"
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> LiveServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(app) -> Iterator[str]:
+    """Base URL of the app served by waitress on a free loopback port."""
+    with LiveServer(app) as server:
+        yield server.url
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """Folder for screenshots and other test artifacts (git-ignored)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

@@ -1,0 +1,51 @@
+"""The entity registry: canonical names as data, tolerant matching, homographs never guessed."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from graph.registry import Registry
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return Registry.default()
+
+
+def test_every_korean_local_government(registry):
+    levels = Counter(e.level for e in registry.entities.values() if e.country == "KR" and e.kind == "region")
+    assert levels["광역"] == 17
+    assert levels["기초"] == 226
+
+
+@pytest.mark.parametrize(("surface", "expected"), [
+    ("전 라 남 도 *", "kr-jeonnam"), ("충청 북도*", "kr-chungbuk"), ("전남", "kr-jeonnam"),
+    ("충북", "kr-chungbuk"), ("부산시", "kr-busan"), ("세종시", "kr-sejong"), ("제주도", "kr-jeju"),
+    ("강원도", "kr-gangwon"), ("전라북도", "kr-jeonbuk"), ("광주 광산구", "kr-gwangju-gwangsan"),
+    ("③ 경상남도 *", "kr-gyeongnam"), ("제 주 시", "kr-jeju-jejusi"), ("경상북돠", "kr-gyeongbuk"),
+])
+def test_resolves_spacing_short_forms_former_names_and_noise(registry, surface, expected):
+    assert registry.resolve(surface).entity.id == expected
+
+
+@pytest.mark.parametrize("surface", ["고성군", "광주", "중구", "광주시"])
+def test_homographs_stay_ambiguous(registry, surface):
+    result = registry.resolve(surface)
+    assert result.entity is None and result.ambiguous
+
+
+def test_context_narrows_a_homograph(registry):
+    assert registry.resolve("고성군", parent="kr-gangwon").entity.id == "kr-gangwon-goseong"
+
+
+@pytest.mark.parametrize("surface", ["라 즈 라 여 시 *", "저 ㅇ ㅂ", "관망 그래"])
+def test_garbage_is_reported_not_guessed(registry, surface):
+    result = registry.resolve(surface)
+    assert result.entity is None and result.reason
+
+
+def test_mentions_tolerate_ocr_spacing(registry):
+    found = [m.entity.id for m in registry.find_mentions("전 라 남 도 와 완주군, 그리고 서울시")]
+    assert found == ["kr-jeonnam", "kr-jeonbuk-wanju", "kr-seoul"]
