@@ -34,8 +34,6 @@ def _rejects_bad_input() -> Iterator[None]:
     """The engines' own input checks (``ValueError``) become 400 errors."""
     try:
         yield
-    except LookupError:
-        raise
     except ValueError as exc:
         raise ApiError(400, "invalid_parameter", str(exc)) from exc
 
@@ -79,10 +77,11 @@ def partners_like() -> Response:
     engine = require("search")
     started = time.perf_counter()
     try:
-        with _rejects_bad_input():
-            result = ranking.partners_like(engine, region, k, exclude)
-    except LookupError as exc:
+        ranking.find_profile(engine, region)
+    except (LookupError, ValueError) as exc:
         raise ApiError(404, "unknown_region", f"no region is named {region!r}") from exc
+    with _rejects_bad_input():
+        result = ranking.partners_like(engine, region, k, exclude)
     return jsonify(_with_took(result, started))
 
 

@@ -29,8 +29,8 @@ EXAMPLES: list[dict[str, str]] = [
         "id": "several-agreements",
         "title_ko": "두 번 이상 협약을 맺은 상대",
         "title_en": "Partners with more than one agreement",
-        "query": PROLOGUE + f"""SELECT ?partner (COUNT(?a) AS ?agreements) (MIN(?date) AS ?first) (MAX(?date) AS ?latest)
-WHERE {{
+        "query": PROLOGUE
+        + f"""SELECT ?partner (COUNT(?a) AS ?agreements) (MIN(?date) AS ?first) (MAX(?date) AS ?latest) WHERE {{
   ?a a gy:Agreement ; gy:party {SEOUL}, ?p ; gy:signedOn ?date .
   FILTER(?p != {SEOUL})
   ?p rdfs:label ?partner FILTER(LANG(?partner) = "ko")
@@ -52,12 +52,12 @@ SELECT ?partner ?date ?field WHERE {{
         "id": "levels",
         "title_ko": "서울시 협약 상대: 광역 대 기초",
         "title_en": "Seoul's partners by administrative level (광역 vs 기초)",
-        "query": PROLOGUE + f"""SELECT ?level (COUNT(DISTINCT ?p) AS ?partners) (COUNT(DISTINCT ?a) AS ?agreements) WHERE {{
+        "query": PROLOGUE
+        + f"""SELECT ?level (COUNT(DISTINCT ?p) AS ?partners) (COUNT(DISTINCT ?a) AS ?agreements) WHERE {{
   ?a a gy:Agreement ; gy:party {SEOUL}, ?p .
   FILTER(?p != {SEOUL})
-  ?p gy:adminLevel ?l .
-  BIND(IF(STR(?l) = "광역", "광역", "기초") AS ?level)
-}} GROUP BY ?level ORDER BY ?level""",
+  ?p gy:adminLevel ?l . BIND(IF(STR(?l) = "광역", "광역", "기초") AS ?level)
+}} GROUP BY ?level""",
     },
     {
         "id": "tourism",

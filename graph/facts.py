@@ -126,9 +126,7 @@ class FactWriter:
         if surface:
             clean = re.sub(r"\s+", " ", surface.replace("*", "")).strip()
             known = {n for n in entity.names}
-            if clean and clean not in known:
-                self.graph.add((entity.iri, SKOS.altLabel, Literal(clean, lang="ko")))
-            elif clean and clean != entity.name_ko and clean != entity.name_en:
+            if clean and clean not in known or clean and clean != entity.name_ko and clean != entity.name_en:
                 self.graph.add((entity.iri, SKOS.altLabel, Literal(clean, lang="ko")))
         return entity.iri
 

@@ -166,7 +166,8 @@ def cmd_partners(args: argparse.Namespace) -> int:
         for n, p in enumerate(result["partners"], 1):
             print(f"{n:>2}. {p['score']:.3f}  {p['label']}  ({p['type']})  {p['iri']}")
             for hit in p.get("evidence", [])[:2]:
-                print(f"      {hit['doc']}:{hit['line_start']}-{hit['line_end']}  {' '.join(hit['text'].split())[:120]}")
+                text = " ".join(hit["text"].split())[:120]
+                print(f"      {hit['doc']}:{hit['line_start']}-{hit['line_end']}  {text}")
     return 0
 
 

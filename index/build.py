@@ -13,7 +13,7 @@ from gyoryu.settings import Settings
 from index import store
 from index.dense import build_faiss, index_kind, save_faiss
 from index.embedder import Embedder
-from index.entities import ProvenanceIndex, link_passage
+from index.entities import ProvenanceIndex, link_passage, mention_refs
 from index.lexical import LexicalIndex
 from index.passages import Passage, segment_all
 from index.profiles import build_profiles
@@ -32,6 +32,24 @@ def fit_to_model(embedder: Embedder, passages: list[Passage]) -> tuple[list[str]
     return texts, cut
 
 
+def row_subjects(documents: list[Document], provenance: ProvenanceIndex, registry):
+    """``row_subject(doc, line)``: from graph provenance; for documents without facts, the row's first name.
+
+    The fallback (registry mentions in the row's first cells) cannot place continuation rows of
+    merged groups; the graph extractor can, so its provenance wins wherever it exists.
+    """
+    texts = {d.id: d for d in documents}
+
+    def subject(doc_id: str, line: int) -> str | None:
+        if provenance.by_doc.get(doc_id) or registry is None:
+            return provenance.row_subject(doc_id, line)
+        cells = texts[doc_id].line(line).split("\t")[:3]
+        found = mention_refs(registry, " ".join(cells))
+        return found[0].label if found else None
+
+    return subject
+
+
 def build_index(documents: list[Document], dataset, registry, out_dir: Path, settings: Settings,
                 progress: Progress) -> dict:
     """Write the index into ``out_dir/index`` and return its manifest (JSON-able)."""
@@ -40,7 +58,7 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
     started = time.perf_counter()
     with progress.stage("passages"):
         provenance = ProvenanceIndex.from_dataset(dataset) if dataset is not None else ProvenanceIndex.empty()
-        passages = segment_all(documents, provenance.row_subject)
+        passages = segment_all(documents, row_subjects(documents, provenance, registry))
         links = [link_passage(p.doc, p.line_start, p.line_end, p.text, p.table, provenance, registry)
                  for p in passages]
         store.write_jsonl(target / store.PASSAGES,

@@ -155,6 +155,8 @@ def segment(doc: Document, row_subject: RowSubject | None = None, max_chars: int
             in_table = b.table = is_row
         if is_row:
             subject = row_subject(doc.id, number) if row_subject else None
+            if subject is None and b.subject:  # a row without a name continues the group above
+                subject = b.subject
             if subject:
                 if b.lines and b.subject != subject:
                     b.flush()

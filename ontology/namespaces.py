@@ -28,6 +28,7 @@ PREFIXES: dict[str, Namespace] = {
     "prov": Namespace(str(PROV)),
     "dcterms": Namespace(str(DCTERMS)),
     "schema": SCHEMA,
+    "region": Namespace(str(ID) + "region/"),
 }
 
 #: The named graph holding registry facts (labels, countries, levels) of every entity.

@@ -98,7 +98,7 @@ def extract_agreement_tables(w: FactWriter) -> None:
 
 
 def _subject(w: FactWriter, table: Table) -> Entity | None:
-    for line, text in table.heading:
+    for _, text in table.heading:
         for mention in w.registry.find_mentions(text):
             if mention.entity.kind == "region":
                 w.entity(mention.entity, mention.surface)
@@ -190,7 +190,8 @@ def _check_serials(w: FactWriter, group_rows_: list[TableRow], expected: int) ->
         if not m:
             w.report.add_issue("anomaly", w.doc.id, row.line, raw, f"unreadable serial number (expected {expected})")
         elif int(m.group(1)) != expected:
-            w.report.add_issue("anomaly", w.doc.id, row.line, raw, f"serial number out of sequence (expected {expected})")
+            w.report.add_issue("anomaly", w.doc.id, row.line, raw,
+                               f"serial number out of sequence (expected {expected})")
 
 
 def _write_agreement(w: FactWriter, subject: Entity, partner: Entity, row: TableRow, agreement_type: URIRef,

@@ -7,8 +7,8 @@ from dataclasses import replace
 from graph.build import build_graph
 from graph.dates import parse_date
 from graph.extractors.agreement_tables import find_tables
-from graph.row_groups import GroupRow, group_rows
 from graph.queries import agreements_of
+from graph.row_groups import GroupRow, group_rows
 from graph.store import OxigraphStore, write_dataset
 
 DOC = "001_4aac3573a45a98c8.txt"

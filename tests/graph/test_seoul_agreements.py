@@ -17,13 +17,13 @@ def _dates(store, party: str) -> list[str]:
 def test_every_partner_and_the_stated_totals(graph_store):
     rows = {r["level"].value: int(r["n"].value) for r in graph_store.query("""
         SELECT ?level (COUNT(DISTINCT ?p) AS ?n) WHERE {
-          ?a a gy:Agreement ; gy:party <https://w3id.org/gyoryu/id/region/kr-seoul>, ?p . FILTER(?p != <https://w3id.org/gyoryu/id/region/kr-seoul>)
+          ?a a gy:Agreement ; gy:party region:kr-seoul, ?p . FILTER(?p != region:kr-seoul)
           ?p gy:adminLevel ?l . BIND(IF(STR(?l) = "광역", "광역", "기초") AS ?level) } GROUP BY ?level""")}
     assert rows == {"광역": 13, "기초": 56}  # the document: 총69개 지자체(광역13, 기초56)
 
 
 def test_agreement_count_is_one_per_signing(graph_store):
-    (row,) = graph_store.query("SELECT (COUNT(?a) AS ?n) WHERE { ?a a gy:Agreement ; gy:party <https://w3id.org/gyoryu/id/region/kr-seoul> }")
+    (row,) = graph_store.query("SELECT (COUNT(?a) AS ?n) WHERE { ?a a gy:Agreement ; gy:party region:kr-seoul }")
     assert int(row["n"].value) == 85
 
 
@@ -86,7 +86,7 @@ def test_provenance_is_the_exact_row(graph_store):
 
 def test_fields_are_concepts_with_raw_text_and_broad_area(graph_store):
     rows = list(graph_store.query("""SELECT ?label ?alt ?area WHERE {
-        ?a gy:party <https://w3id.org/gyoryu/id/region/kr-gyeongbuk> ; gy:signedOn "2019-06-07"^^xsd:date ; gy:cooperationField ?c .
+        ?a gy:party region:kr-gyeongbuk ; gy:signedOn "2019-06-07"^^xsd:date ; gy:cooperationField ?c .
         ?c skos:prefLabel ?label ; skos:altLabel ?alt ; skos:broader/skos:prefLabel ?area .
         FILTER(LANG(?area) = "ko") }"""))
     found = {(r["label"].value, r["alt"].value, r["area"].value) for r in rows}
@@ -94,13 +94,13 @@ def test_fields_are_concepts_with_raw_text_and_broad_area(graph_store):
 
 
 def test_signed_with_both_directions(graph_store):
-    assert graph_store.query("ASK { <https://w3id.org/gyoryu/id/region/kr-seoul> gy:signedWith <https://w3id.org/gyoryu/id/region/kr-jeonbuk-wanju> . "
-                             "<https://w3id.org/gyoryu/id/region/kr-jeonbuk-wanju> gy:signedWith <https://w3id.org/gyoryu/id/region/kr-seoul> }")
+    assert graph_store.query("ASK { region:kr-seoul gy:signedWith region:kr-jeonbuk-wanju . "
+                             "region:kr-jeonbuk-wanju gy:signedWith region:kr-seoul }")
 
 
 def test_variant_spellings_become_alt_labels(graph_store):
     alts = {r["alt"].value for r in graph_store.query(
-        "SELECT ?alt WHERE { <https://w3id.org/gyoryu/id/region/kr-jeonnam> skos:altLabel ?alt }")}
+        "SELECT ?alt WHERE { region:kr-jeonnam skos:altLabel ?alt }")}
     assert "전 라 남 도" in alts
 
 

@@ -1,0 +1,106 @@
+"""The JSON API on the real corpus: shapes from DESIGN.md, validated parameters, JSON errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.api.conftest import JEONNAM, SEOUL, SEOUL_DOC
+
+
+def error_code(resp) -> str:
+    assert resp.is_json
+    return resp.get_json()["error"]["code"]
+
+
+def test_search_finds_return_to_farming_rows(client) -> None:
+    resp = client.get("/api/search", query_string={"q": "귀농귀촌 지원", "k": 5})
+    assert resp.status_code == 200
+    body = resp.get_json()
+    assert body["query"] == "귀농귀촌 지원" and body["mode"] == "hybrid"
+    assert isinstance(body["took_ms"], float | int)
+    assert len(body["hits"]) == 5
+    top = body["hits"][0]
+    assert set(top) >= {"doc", "line_start", "line_end", "text", "score", "title", "entities"}
+    assert any("귀농" in h["text"] for h in body["hits"])
+    assert any(h["doc"] == SEOUL_DOC and any(e["iri"] == SEOUL for e in h["entities"]) for h in body["hits"])
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "dense", "lexical"])
+def test_every_mode_answers(client, mode: str) -> None:
+    resp = client.get("/api/search", query_string={"q": "재난 구호 협력", "k": 3, "mode": mode})
+    assert resp.status_code == 200
+    body = resp.get_json()
+    assert body["mode"] == mode and len(body["hits"]) == 3
+
+
+def test_partners_rank_entities_with_evidence(client) -> None:
+    resp = client.get("/api/partners", query_string={"q": "귀농귀촌", "k": 5, "type": "region"})
+    assert resp.status_code == 200
+    partners = resp.get_json()["partners"]
+    assert 1 <= len(partners) <= 5
+    assert all(p["type"] == "Region" for p in partners)
+    assert all(p["evidence"] and {"doc", "line_start", "text"} <= set(p["evidence"][0]) for p in partners)
+
+
+def test_partners_like_excludes_existing_partners(client) -> None:
+    resp = client.get("/api/partners/like", query_string={"region": "서울특별시", "k": 10})
+    assert resp.status_code == 200
+    iris = {p["iri"] for p in resp.get_json()["partners"]}
+    assert iris and SEOUL not in iris and JEONNAM not in iris
+
+
+def test_agreements_of_seoul(client) -> None:
+    resp = client.get("/api/agreements", query_string={"party": "서울특별시"})
+    assert resp.status_code == 200
+    body = resp.get_json()
+    assert body["party"] == {"iri": SEOUL, "label": "서울특별시"}
+    first = body["agreements"][0]
+    assert first["partner"] == {"iri": JEONNAM, "label": "전라남도"}
+    assert first["date"] == "2004-12-17"
+    assert "청소년" in first["fields"]
+    assert first["source"] == {"doc": SEOUL_DOC, "line_start": 296, "line_end": 296}
+    assert len({a["partner"]["iri"] for a in body["agreements"]}) > 60
+
+
+@pytest.mark.parametrize("party", ["Seoul", SEOUL])
+def test_agreements_by_english_label_or_iri(client, party: str) -> None:
+    resp = client.get("/api/agreements", query_string={"party": party})
+    assert resp.status_code == 200
+    assert resp.get_json()["party"]["iri"] == SEOUL
+
+
+@pytest.mark.parametrize(("path", "params", "status", "code"), [
+    ("/api/search", {}, 400, "missing_parameter"),
+    ("/api/search", {"q": "   "}, 400, "invalid_parameter"),
+    ("/api/search", {"q": "x" * 501}, 400, "invalid_parameter"),
+    ("/api/search", {"q": "관광", "k": 0}, 400, "invalid_parameter"),
+    ("/api/search", {"q": "관광", "k": 51}, 400, "invalid_parameter"),
+    ("/api/search", {"q": "관광", "k": "ten"}, 400, "invalid_parameter"),
+    ("/api/search", {"q": "관광", "mode": "fuzzy"}, 400, "invalid_parameter"),
+    ("/api/search", {"q": ["관광", "체육"]}, 400, "invalid_parameter"),
+    ("/api/partners", {"q": "관광", "type": "person"}, 400, "invalid_parameter"),
+    ("/api/partners/like", {"region": "아틀란티스"}, 404, "unknown_region"),
+    ("/api/partners/like", {"region": "서울", "exclude_existing": "maybe"}, 400, "invalid_parameter"),
+    ("/api/agreements", {"party": "아틀란티스"}, 404, "unknown_party"),
+    ("/api/agreements", {}, 400, "missing_parameter"),
+    ("/api/nothing", {}, 404, "not_found"),
+])
+def test_invalid_requests_get_json_errors(client, path: str, params: dict, status: int, code: str) -> None:
+    resp = client.get(path, query_string=params)
+    assert resp.status_code == status
+    assert error_code(resp) == code
+    assert resp.get_json()["error"]["message"]
+
+
+def test_write_methods_are_refused(client) -> None:
+    resp = client.post("/api/search", data={"q": "관광"})
+    assert resp.status_code == 405
+    assert error_code(resp) == "method_not_allowed"
+    assert "GET" in resp.headers["Allow"]
+
+
+def test_user_text_is_not_reflected_as_html(client) -> None:
+    resp = client.get("/api/agreements", query_string={"party": "<script>alert(1)</script>"})
+    assert resp.status_code == 404
+    assert resp.mimetype == "application/json"
+    assert resp.headers["X-Content-Type-Options"] == "nosniff"
