@@ -22,11 +22,11 @@ build: install ## extract, validate, embed and index corpus/ into $(DATA)/
 run: build ## build, then serve on http://127.0.0.1:8000
 	$(BIN)/gyoryu serve --data $(DATA)
 
-browser-deps: ## headless Chromium for the browser tests (Debian packages)
-	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
-	  echo "installing chromium and chromium-driver for the browser tests"; \
+browser-deps: ## headless Chromium and a Korean font for the browser tests (Debian packages)
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null && fc-list | grep -qi nanum || { \
+	  echo "installing chromium, chromium-driver and fonts-nanum for the browser tests"; \
 	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-nanum; }
 
 lint: install
 	$(BIN)/ruff check .

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
+MAX_BAR_WIDTH = 36
 PALETTE = ("#1f6feb", "#d1242f", "#1a7f37", "#9a6700", "#8250df", "#bf3989", "#0969da", "#57606a")
 
 
@@ -38,9 +39,9 @@ def timeline_svg(per_year: Sequence[tuple[int, int]], title: str, width: int = 6
         x = left + i * slot
         n = counts.get(year, 0)
         if n:
-            h = plot_h * n / top
-            parts.append(f'<rect class="bar" data-year="{year}" data-count="{n}" x="{x + slot * 0.15:.1f}" '
-                         f'y="{pad + plot_h - h:.1f}" width="{slot * 0.7:.1f}" height="{h:.1f}">'
+            h, w = plot_h * n / top, min(slot * 0.7, MAX_BAR_WIDTH)
+            parts.append(f'<rect class="bar" data-year="{year}" data-count="{n}" x="{x + (slot - w) / 2:.1f}" '
+                         f'y="{pad + plot_h - h:.1f}" width="{w:.1f}" height="{h:.1f}">'
                          f'<title>{year}: {n}</title></rect>')
         if (year - first) % label_every == 0:
             parts.append(f'<text class="axis" x="{x + slot / 2:.1f}" y="{height - 10}" '

@@ -14,7 +14,7 @@ from flask import Blueprint, Response, redirect, render_template, request
 from api.charts import network_svg, timeline_svg
 from api.entity_view import DOC_PREFIX, ID_NS, EntityDescriber, EntityView
 from api.errors import ApiError
-from api.graph_reader import PREFIX_MAP, GraphReader
+from api.graph_reader import PREFIX_MAP, GraphReader, is_safe_iri
 from api.i18n import page_lang, translator
 from api.negotiation import pick
 from api.services import require
@@ -105,7 +105,7 @@ def entity(rest: str) -> Response:
     iri = ID_NS + rest
     fmt = _entity_format()
     reader: GraphReader = require("reader")
-    if not reader.exists(iri):
+    if not is_safe_iri(iri) or not reader.exists(iri):
         if iri.startswith(DOC_PREFIX) and fmt == "html" and require("documents").get(rest[len("doc/"):]):
             return redirect(f"/doc/{rest[len('doc/'):]}", code=303)
         raise ApiError(404, "unknown_entity", f"nothing is known about <{iri}>")

@@ -37,13 +37,18 @@ def compact(iri: str) -> str:
     return name
 
 
+def is_safe_iri(iri: str) -> bool:
+    """Whether ``iri`` can be written as ``<iri>`` in a query (no spaces, brackets, quotes …)."""
+    return bool(_SAFE_IRI.match(iri))
+
+
 def iri_ref(iri: str) -> str:
     """``<iri>`` for use in a query; refuses text that could break out of the IRI.
 
     >>> iri_ref("https://w3id.org/gyoryu/id/region/kr-seoul")
     '<https://w3id.org/gyoryu/id/region/kr-seoul>'
     """
-    if not _SAFE_IRI.match(iri):
+    if not is_safe_iri(iri):
         raise ValueError(f"not a valid IRI: {iri!r}")
     return f"<{iri}>"
 
@@ -85,7 +90,7 @@ class GraphReader:
     def labels(self, iris: Iterable[str]) -> dict[str, dict[str, str]]:
         """``{iri: {lang: label}}`` from ``rdfs:label`` (``""`` for labels without language)."""
         found: dict[str, dict[str, str]] = {}
-        wanted = sorted({i for i in iris if _SAFE_IRI.match(i)})
+        wanted = sorted({i for i in iris if is_safe_iri(i)})
         for start in range(0, len(wanted), LABEL_BATCH):
             values = " ".join(iri_ref(i) for i in wanted[start:start + LABEL_BATCH])
             for row in self.select(f"SELECT ?e ?l WHERE {{ VALUES ?e {{ {values} }} ?e rdfs:label ?l }}"):
@@ -96,7 +101,7 @@ class GraphReader:
     def types(self, iris: Iterable[str]) -> dict[str, set[str]]:
         """``{iri: {class IRI}}`` for the given IRIs."""
         found: dict[str, set[str]] = {}
-        wanted = sorted({i for i in iris if _SAFE_IRI.match(i)})
+        wanted = sorted({i for i in iris if is_safe_iri(i)})
         for start in range(0, len(wanted), LABEL_BATCH):
             values = " ".join(iri_ref(i) for i in wanted[start:start + LABEL_BATCH])
             for row in self.select(f"SELECT ?e ?t WHERE {{ VALUES ?e {{ {values} }} ?e a ?t }}"):

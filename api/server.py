@@ -3,22 +3,46 @@
 from __future__ import annotations
 
 import logging
+import threading
 
+from flask import Flask
 from waitress import serve as waitress_serve
 
 from api.app import create_app
+from api.services import EXTENSION
 from gyoryu.settings import Settings
 
 #: Seconds an idle connection is kept, and the largest request body waitress reads (bytes).
 CHANNEL_TIMEOUT = 60
 MAX_REQUEST_BODY = 1 << 20
+log = logging.getLogger("gyoryu.server")
+
+
+def warm_up(app: Flask) -> threading.Thread:
+    """Open the graph, SPARQL worker and search index in the background, so first requests are quick."""
+    def run() -> None:
+        services = app.extensions[EXTENSION]
+        for name in ("reader", "sparql", "search"):
+            try:
+                getattr(services, name)
+            except Exception as exc:  # noqa: BLE001 - reported here, and again as 503 on use
+                log.warning("%s is not available: %s", name, exc)
+        log.info("ready")
+
+    thread = threading.Thread(target=run, name="gyoryu-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def serve(settings: Settings) -> None:
     """Serve the web page, SPARQL endpoint and JSON API on ``settings.host:settings.port``."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     app = create_app(settings)
+    warm_up(app)
     print(f"Gyoryu serving {settings.data_dir} on http://{settings.host}:{settings.port}/", flush=True)
-    waitress_serve(app, host=settings.host, port=settings.port, threads=settings.threads, ident="gyoryu",
-                   channel_timeout=CHANNEL_TIMEOUT, max_request_body_size=MAX_REQUEST_BODY,
-                   clear_untrusted_proxy_headers=True)
+    try:
+        waitress_serve(app, host=settings.host, port=settings.port, threads=settings.threads, ident="gyoryu",
+                       channel_timeout=CHANNEL_TIMEOUT, max_request_body_size=MAX_REQUEST_BODY,
+                       clear_untrusted_proxy_headers=True)
+    finally:
+        app.extensions[EXTENSION].close()

@@ -25,7 +25,8 @@ class Services:
 
     def __init__(self, settings: Settings, search_engine: Any = None, store: Any = None) -> None:
         self.settings = settings
-        self._lock = threading.RLock()
+        self._lock = threading.Lock()
+        self._locks: dict[str, threading.Lock] = {}
         self._cache: dict[str, Any] = {}
         if search_engine is not None:
             self._cache["search"] = search_engine
@@ -33,7 +34,10 @@ class Services:
             self._cache["reader"] = GraphReader(as_store(store))
 
     def _get(self, name: str, factory: Callable[[], T]) -> T:
+        """The back end ``name``, opened once; each has its own lock so a slow one blocks no other."""
         with self._lock:
+            lock = self._locks.setdefault(name, threading.Lock())
+        with lock:
             if name not in self._cache:
                 self._cache[name] = factory()
             return self._cache[name]

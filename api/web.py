@@ -8,10 +8,10 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, jsonify, render_template, request
 from werkzeug.urls import iri_to_uri
 
-from api.examples import load_examples
 from api.i18n import COOKIE, LANGS, client_strings, page_lang, translator
 from api.openapi import openapi_document
 from api.services import services
+from graph.examples import all_examples
 from gyoryu.build import read_manifest
 
 bp = Blueprint("web", __name__)
@@ -41,7 +41,7 @@ def index() -> str:
     """Search, partner finder and SPARQL editor."""
     lang = page_lang()
     settings = services().settings
-    return render_template("index.html", examples=load_examples(), strings=client_strings(lang),
+    return render_template("index.html", examples=all_examples(), strings=client_strings(lang),
                            max_text=settings.max_text_length, max_query=settings.max_query_length)
 
 

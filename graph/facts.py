@@ -43,7 +43,7 @@ def slug(text: str) -> str:
 
     >>> slug("농특산물 직거래 확대")
     '농특산물_직거래_확대'
-    >>> slug("Dong Thap / 동탑성")
+    >>> slug("Dong Thap 동탑성")
     'Dong_Thap_동탑성'
     """
     text = re.sub(r"\s+", "_", text.strip())

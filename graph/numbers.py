@@ -4,8 +4,8 @@
 (Decimal('366'), Decimal('288'), Decimal('1200.052'))
 >>> percent("이행률 41.7%")
 Decimal('41.7')
->>> parse_date("('18.11.3.)"), parse_date("2024. 10. 15.기준"), parse_date("2024년 9월 24일")
-(datetime.date(2018, 11, 3), datetime.date(2024, 10, 15), datetime.date(2024, 9, 24))
+
+Single dates are parsed by :func:`graph.dates.parse_date`; this module adds ranges and partial dates.
 >>> date_range("8. 21.~8. 26.", year=2024)
 (datetime.date(2024, 8, 21), datetime.date(2024, 8, 26))
 >>> date_range("2024년 7월 25일부터 27일까지")
@@ -90,34 +90,6 @@ def amount_in(text: str, unit: str) -> Decimal | None:
         return None
     factor = {"천원": Decimal("0.001"), "백만원": Decimal(1), "원": Decimal("0.000001"), "억원": Decimal(100)}
     return clean(value * factor[unit])
-
-
-def full_year(text: str) -> int:
-    """``'18`` / ``18`` / ``2018`` → 2018."""
-    y = int(text.strip("'`’‘ "))
-    return y if y >= 100 else 2000 + y if y < 70 else 1900 + y
-
-
-_DATE_PATTERNS = (
-    re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일"),
-    re.compile(r"(?<!\d)(\d{4}|['`’‘]\d{2})\s*[.,]\s*(\d{1,2})\s*[.,]\s*(\d{1,2})(?!\d)"),
-)
-
-
-def parse_date(text: str) -> date | None:
-    """The first full date in ``text`` (``2024. 10. 15.``, ``'18.11.3.``, ``2024년 9월 24일``)."""
-    found = []
-    for pattern in _DATE_PATTERNS:
-        m = pattern.search(text)
-        if m:
-            found.append(m)
-    if not found:
-        return None
-    m = min(found, key=lambda x: x.start())
-    try:
-        return date(full_year(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
 
 
 def year_month(text: str) -> tuple[int, int] | None:

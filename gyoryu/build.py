@@ -29,6 +29,8 @@ from gyoryu.progress import Progress
 from gyoryu.settings import DEFAULT_CORPUS, Settings
 
 MANIFEST_FILE = "manifest.json"
+#: The built data keeps the exact documents it was built from, so cited lines always match.
+CORPUS_COPY = "corpus"
 REPORT_FILE = "report.json"
 #: Bumped when the layout of data/ changes; a server refuses data of another format.
 DATA_FORMAT = 1
@@ -112,6 +114,8 @@ def build(corpus_dir: Path | None = None, data_dir: Path | None = None, settings
             progress.step(f"{triples} quads → {GRAPH_FILE}")
             (work / REPORT_FILE).write_text(json.dumps(graph.report.to_dict(), ensure_ascii=False, indent=1),
                                             encoding="utf-8")
+        with progress.stage("copy corpus"):
+            copy_corpus(documents, corpus_dir, work / CORPUS_COPY)
         index_info: dict = {}
         if with_index:
             from index.build import build_index
@@ -122,6 +126,7 @@ def build(corpus_dir: Path | None = None, data_dir: Path | None = None, settings
             "format": DATA_FORMAT,
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "corpus": {"documents": input_hashes(documents)},
+            "corpus_dir": str(corpus_dir.resolve()),
             "graph": {"file": GRAPH_FILE, "quads": triples, "counts": dict(graph.report.counts)},
             "index": index_info,
             "versions": _versions(),
@@ -129,6 +134,15 @@ def build(corpus_dir: Path | None = None, data_dir: Path | None = None, settings
         }
         (work / MANIFEST_FILE).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     return BuildResult(data_dir, manifest, report_text)
+
+
+def copy_corpus(documents: list[Document], source: Path, target: Path) -> None:
+    """Copy the documents (and ``manifest.tsv``) the data was built from into ``target``."""
+    target.mkdir()
+    for doc in documents:
+        shutil.copy2(source / doc.id, target / doc.id)
+    if (source / "manifest.tsv").exists():
+        shutil.copy2(source / "manifest.tsv", target / "manifest.tsv")
 
 
 def read_manifest(data_dir: Path) -> dict:

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -46,10 +47,8 @@ def cached_folder_sha256(folder: Path) -> str:
     except (OSError, ValueError, KeyError):
         pass
     value = folder_sha256(folder)
-    try:
+    with contextlib.suppress(OSError):  # a read-only cache still works, only slower
         memo.write_text(json.dumps({"stamp": stamp.hexdigest(), "sha256": value}))
-    except OSError:
-        pass
     return value
 
 

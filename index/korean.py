@@ -37,7 +37,8 @@ def join_spaced_syllables(text: str) -> str:
 def _kiwi():
     from kiwipiepy import Kiwi
 
-    return Kiwi()
+    # single-threaded: a worker pool would compete with torch's threads for the CPU cores
+    return Kiwi(num_workers=0)
 
 
 def syllable_bigrams(word: str) -> list[str]:

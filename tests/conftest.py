@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,12 @@ import pytest
 from corpus import load_corpus
 from graph.build import GraphBuild, build_graph
 from graph.store import OxigraphStore, write_dataset
+from gyoryu.build import build
+from gyoryu.progress import Progress
+from gyoryu.settings import DEFAULT_CORPUS, Settings
+
+#: Developer shortcut: a data directory already built from the embedded corpus (CI never sets it).
+PREBUILT_ENV = "GYORYU_TEST_PREBUILT_DATA"
 
 
 @pytest.fixture(scope="session")
@@ -29,3 +37,14 @@ def graph_store(graph_build, tmp_path_factory) -> OxigraphStore:
     directory: Path = tmp_path_factory.mktemp("graph")
     write_dataset(graph_build.dataset, directory / "graph.nq")
     return OxigraphStore.load(directory)
+
+
+@pytest.fixture(scope="session")
+def built_data(tmp_path_factory) -> Path:
+    """The embedded corpus built once per session (graph and search index), as `gyoryu build` does."""
+    prebuilt = os.environ.get(PREBUILT_ENV)
+    if prebuilt:
+        return Path(prebuilt)
+    target = tmp_path_factory.mktemp("built") / "data"
+    build(DEFAULT_CORPUS, target, replace(Settings.from_env(), data_dir=target), Progress(quiet=True))
+    return target

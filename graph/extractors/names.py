@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from graph.facts import FactWriter, Lines, span_of
 from graph.extractors.text import Stream
+from graph.facts import FactWriter, Lines, span_of
 from graph.registry import DATA_DIR, Entity, Registry, normalize_name
 
 #: Country words written before a region name, with the country id they imply.

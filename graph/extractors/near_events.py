@@ -14,12 +14,13 @@ from datetime import date
 
 from rdflib import Literal, URIRef
 
+from graph.dates import parse_date
 from graph.extractors.names import COUNTRY_WORDS, find_subcommittee, resolve_in_context
 from graph.extractors.near_members import membership
 from graph.extractors.near_subcommittees import subcommittee
 from graph.extractors.text import Stream, nonblank, report_year
 from graph.facts import FactWriter, Lines
-from graph.numbers import date_range, month_day, parse_date, year_month
+from graph.numbers import date_range, month_day, year_month
 from graph.registry import Entity, Registry
 from ontology.namespaces import GY, RDF, RDFS, SCHEMA, XSD
 
@@ -31,7 +32,8 @@ HISTORY_ITEM = re.compile(r"^䤎?\s*제\s*(?P<n>\d+)\s*차\s*(?P<what>총회|회
 ORDINAL_MENTION = re.compile(r"제\s*(?P<n>\d+)\s*차\s*(?:NEAR\s*)?(?P<what>고위급\s*실무위원회|실무위원회|총회)")
 MEETING_MENTION = re.compile(r"제\s*(?P<n>\d+)\s*회\s*(?:NEAR\s*)?(?P<name>[가-힣·+\s]{1,12}?)\s*분과위원회")
 _COUNTRY_ALT = "|".join(sorted(COUNTRY_WORDS, key=len, reverse=True))
-PARTICIPANT_ROW = re.compile(rf"^(?P<country>{_COUNTRY_ALT})\s+(?P<n>\d+)\s*개\s*단체\s+(?P<people>\d+)\s*명\s*(?P<rest>.*)$")
+PARTICIPANT_ROW = re.compile(rf"^(?P<country>{_COUNTRY_ALT})\s+(?P<n>\d+)\s*개\s*단체\s+"
+                             r"(?P<people>\d+)\s*명\s*(?P<rest>.*)$")
 
 
 def event_node(w: FactWriter, key: str, rdf_type: URIRef, lines: Lines, label_ko: str, label_en: str,
@@ -119,7 +121,8 @@ def extract_mentions(w: FactWriter) -> int:
             sc, _ = subcommittee(w, m.group("name"), lines)
             n = int(m.group("n"))
             ev = event_node(w, f"{known.id}-meeting-{n}", GY.SubCommitteeMeeting, lines,
-                            f"제{n}회 NEAR {known.name_ko}분과위원회", f"NEAR {known.name_en} Sub-Committee meeting {n}", n)
+                            f"제{n}회 NEAR {known.name_ko}분과위원회",
+                            f"NEAR {known.name_en} Sub-Committee meeting {n}", n)
             w.add(ev, GY.meetingOf, sc)
             _context(w, ev, sentence, m, lines, year)
             count += 1

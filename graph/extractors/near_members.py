@@ -24,7 +24,7 @@ KINDS = {"정회원": "full", "신규회원": "full", "정식회원": "full", "�
 _KIND_ALT = "|".join(sorted(KINDS, key=len, reverse=True))
 _COUNTRY_ALT = "|".join(sorted(COUNTRY_WORDS, key=len, reverse=True))
 COUNTRY_GROUP = re.compile(rf"^(?P<country>{_COUNTRY_ALT})\s*\((?P<n>\d+)\)\s*$")
-KIND_COUNT = re.compile(rf"(?P<kind>정회원|준회원|특별회원|옵[저서]버)\s*(?P<n>\d+)\s*개(?:\((?P<names>[^)]*)\))?")
+KIND_COUNT = re.compile(r"(?P<kind>정회원|준회원|특별회원|옵[저서]버)\s*(?P<n>\d+)\s*개(?:\((?P<names>[^)]*)\))?")
 TOTAL = re.compile(r"(?P<c>\d+)\s*개국\s*(?P<n>\d+)\s*개\s*(?:광역)?(?:지방정부|자치단체|회원|단체)")
 OBSERVER_LIST = re.compile(r"(?P<list>.+?)[은는]\s*옵[저서]버\s*자격")
 
@@ -150,7 +150,7 @@ def extract_joinings(w: FactWriter) -> int:
     """Sentences about joining (가입): who joined, as what kind, in which year."""
     found = 0
     stream = Stream.of(w.doc)
-    for start, end, sentence in stream.sentences():
+    for start, _, sentence in stream.sentences():
         if "가입" not in sentence:
             continue
         lead = re.match(r"\s*(\d{4})년(?:에는|에도|에)", sentence)

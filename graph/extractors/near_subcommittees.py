@@ -14,6 +14,7 @@ import re
 
 from rdflib import Literal, URIRef
 
+from graph.dates import parse_date
 from graph.extractors.names import (
     COUNTRY_WORDS,
     SubCommitteeName,
@@ -23,7 +24,7 @@ from graph.extractors.names import (
 )
 from graph.extractors.text import Stream, find_lines, nonblank, report_year
 from graph.facts import FactWriter, Lines
-from graph.numbers import integer, parse_date
+from graph.numbers import integer
 from graph.registry import normalize_name
 from ontology.namespaces import GY
 

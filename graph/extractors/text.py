@@ -6,11 +6,12 @@ line range into one string while remembering which line every character came fro
 extractor can run a regular expression over whole sentences and still cite exact lines.
 
 >>> from corpus import Document
->>> d = Document("x.txt", ("제14차 회의를 랴오닝", "", "성 선양에서 개최하였다.", "", "짧은 제목"), "")
+>>> wrapped = "2024년 9월 25일 중국 랴오닝성에서 개최된 동북아시아지방정부연합 제14차 고위급실무위원회에는 중화인민공화"
+>>> d = Document("x.txt", (wrapped, "", "국, 일본국이 참가하였다.", "", "짧은 제목"), "")
 >>> s = Stream.of(d)
->>> s.text
-'제14차 회의를 랴오닝성 선양에서 개최하였다.\\n짧은 제목'
->>> s.span(s.text.index("선양"), s.text.index("선양") + 2)
+>>> s.text.split("\\n")[-1], "중화인민공화국" in s.text
+('짧은 제목', True)
+>>> s.span(s.text.index("일본국"), s.text.index("일본국") + 3)
 (3, 3)
 """
 
@@ -66,9 +67,16 @@ class Stream:
                 yield m.start(), m.end(), m.group(0)
 
 
+#: Words a headline ends with (a wrapped sentence line rarely ends exactly on one of them).
+HEADLINE_END = ("접견", "면담", "예방", "참석", "개최", "방문", "축사", "협의", "체결", "실시", "신청", "지원", "발송",
+                "보도", "참여 지원", "참석 및 축사", "국제이해 교육 실시")
+
+
 def _separator(previous: str, line: str) -> str:
     if previous.endswith((" ", "\t")) or line.startswith((" ", "\t")):
         return ""
+    if previous.endswith(HEADLINE_END) and not previous.endswith("다."):
+        return "\n"
     if len(previous) >= WRAP_WIDTH and HANGUL.search(previous[-1:] + line[:1]):
         return ""
     if len(previous) >= WRAP_WIDTH:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import socket
 import threading
 from collections.abc import Iterator
@@ -13,9 +12,7 @@ import pytest
 from waitress.server import create_server
 
 from api.app import create_app
-from gyoryu.build import build
-from gyoryu.progress import Progress
-from gyoryu.settings import DEFAULT_CORPUS, Settings
+from gyoryu.settings import Settings
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "artifacts"
@@ -26,19 +23,10 @@ SEOUL_DOC = "001_4aac3573a45a98c8.txt"
 QUERY_TIMEOUT = 8.0
 
 
-#: Developer shortcut: a data directory already built from the embedded corpus (skips the build).
-PREBUILT_ENV = "GYORYU_TEST_PREBUILT_DATA"
-
-
 @pytest.fixture(scope="session")
-def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The embedded corpus built once (graph and search index), as ``gyoryu build`` does."""
-    prebuilt = os.environ.get(PREBUILT_ENV)
-    if prebuilt:
-        return Path(prebuilt)
-    target = tmp_path_factory.mktemp("api") / "data"
-    build(DEFAULT_CORPUS, target, replace(Settings.from_env(), data_dir=target), Progress(quiet=True))
-    return target
+def data_dir(built_data: Path) -> Path:
+    """The embedded corpus built once (graph and search index), shared with the other test areas."""
+    return built_data
 
 
 @pytest.fixture(scope="session")

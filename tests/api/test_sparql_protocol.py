@@ -112,7 +112,8 @@ def test_describe_is_rdf(live_server: str) -> None:
                         headers={"Accept": "text/turtle"}, timeout=30)
     assert resp.status_code == 200
     graph = Graph().parse(data=resp.text, format="turtle")
-    assert (URIRef(SEOUL), URIRef("http://www.w3.org/2000/01/rdf-schema#label"), Literal("서울특별시", lang="ko")) in graph
+    label = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+    assert (URIRef(SEOUL), label, Literal("서울특별시", lang="ko")) in graph
 
 
 def test_named_graphs_are_queryable(live_server: str) -> None:

@@ -1,0 +1,117 @@
+"""Benchmark: query latency (embedding + search) per mode, partner latency, and build time per stage.
+
+Usage: ``.venv/bin/python bench/run.py --data DIR [--rebuild] [--write bench/RESULTS.md]``
+
+With ``--rebuild`` the graph and index are first built from the embedded corpus into ``DIR``
+in a separate process (so build-time threads do not disturb the latency measurement) and
+the build's per-stage times are reported too; otherwise only query latency is measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from gyoryu.settings import Settings  # noqa: E402
+from index.evaluation import DEVSET  # noqa: E402
+from index.search import MODES, SearchEngine  # noqa: E402
+from index.store import read_jsonl  # noqa: E402
+
+REPEATS = 3
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The ``q`` quantile (0..1) by linear interpolation."""
+    ordered = sorted(values)
+    pos = (len(ordered) - 1) * q
+    low, high = int(pos), min(int(pos) + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (pos - low)
+
+
+def build(data: Path, settings: Settings) -> dict[str, float]:
+    """Build graph and index into ``data``; seconds per stage."""
+    from corpus import load_corpus
+    from graph.build import build_graph
+    from graph.registry import Registry
+    from gyoryu.progress import Progress
+    from index.build import build_index
+
+    progress = Progress(quiet=True)
+    documents = load_corpus()
+    with progress.stage("graph"):
+        dataset = build_graph(documents).dataset
+    build_index(documents, dataset, Registry.default(), data, settings, progress)
+    return dict(progress.timings)
+
+
+def measure(engine: SearchEngine, queries: list[str]) -> dict[str, dict[str, float]]:
+    """Latency (ms) of ``engine.search`` per mode and of partner ranking, over every query × REPEATS."""
+    from index.partners import rank_partners
+
+    out: dict[str, dict[str, float]] = {}
+    runs = {mode: (lambda q, m=mode: engine.search(q, k=10, mode=m)) for mode in MODES}
+    runs["partners"] = lambda q: rank_partners(engine, q, k=10)
+    for name, run in runs.items():
+        times = []
+        for _ in range(REPEATS):
+            for q in queries:
+                start = time.perf_counter()
+                run(q)
+                times.append((time.perf_counter() - start) * 1000)
+        out[name] = {"p50": percentile(times, 0.5), "p95": percentile(times, 0.95), "n": len(times)}
+    return out
+
+
+def report(latency: dict, stages: dict[str, float] | None, engine: SearchEngine) -> str:
+    """RESULTS.md text."""
+    cpu = f"{os.cpu_count()} CPU cores, {platform.machine()}, Python {platform.python_version()}"
+    lines = ["# Benchmark results", "",
+             f"Measured with `bench/run.py` on {cpu}; {engine.manifest['passages']} passages, "
+             f"model `{engine.manifest['model']['id']}`, FAISS `{engine.manifest['faiss']}`.",
+             f"Queries: the {len(read_jsonl(DEVSET))} dev-set queries (Korean and English), "
+             f"each run {REPEATS} times; latency includes query embedding.", "",
+             "| query | p50 ms | p95 ms |", "| --- | ---: | ---: |"]
+    for name, row in latency.items():
+        lines.append(f"| {name} | {row['p50']:.1f} | {row['p95']:.1f} |")
+    if stages:
+        lines += ["", "| build stage | seconds |", "| --- | ---: |"]
+        lines += [f"| {name} | {seconds:.1f} |" for name, seconds in stages.items()]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, required=True, help="data directory holding (or receiving) the index")
+    parser.add_argument("--rebuild", action="store_true", help="build graph and index first, timing each stage")
+    parser.add_argument("--write", type=Path, help="write the results as Markdown to this file")
+    parser.add_argument("--build-only", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    settings = replace(Settings.from_env(), data_dir=args.data)
+    if args.build_only:
+        print(json.dumps(build(args.data, settings)))
+        return 0
+    stages = None
+    if args.rebuild:
+        done = subprocess.run([sys.executable, __file__, "--data", str(args.data), "--build-only"],
+                              check=True, capture_output=True, text=True)
+        stages = json.loads(done.stdout.strip().splitlines()[-1])
+    engine = SearchEngine.load(args.data, settings)
+    latency = measure(engine, [q["query"] for q in read_jsonl(DEVSET)])
+    text = report(latency, stages, engine)
+    print(text)
+    if args.write:
+        args.write.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,84 @@
+"""Search on the real corpus: shapes, modes, Korean paraphrases, English queries, OCR-spaced names, errors."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+
+import pytest
+
+from index import store
+from index.errors import MissingIndexError, StaleIndexError
+from index.search import SearchEngine
+
+
+def _lines(hits):
+    return [(h["doc"][:3], h["line_start"], h["line_end"]) for h in hits]
+
+
+def _covers(hits, doc_prefix, line):
+    return any(h["doc"].startswith(doc_prefix) and h["line_start"] <= line <= h["line_end"] for h in hits)
+
+
+def test_hit_shape_matches_design(engine):
+    result = engine.search("재난 구호 협력", k=5)
+    assert set(result) == {"query", "mode", "hits", "took_ms"}
+    assert result["mode"] == "hybrid" and len(result["hits"]) == 5
+    for hit in result["hits"]:
+        assert set(hit) == {"doc", "line_start", "line_end", "text", "score", "title", "entities"}
+        for entity in hit["entities"]:
+            assert set(entity) == {"iri", "label", "type"}
+            assert entity["iri"].startswith("https://w3id.org/gyoryu/id/")
+
+
+def test_korean_paraphrase_finds_the_senior_centre_meal_kits(engine):
+    hits = engine.search("노인정에 반찬 재료 꾸러미를 보내는 사업", k=5)["hits"]
+    assert _covers(hits, "004", 303), _lines(hits)
+
+
+def test_korean_paraphrase_finds_hometown_donation_agreements(engine):
+    hits = engine.search("고향에 기부하는 제도를 함께 키우기로 한 협약", k=10)["hits"]
+    assert sum(_covers(hits, "001", line) for line in (299, 301, 336, 343, 346)) >= 3, _lines(hits)
+
+
+@pytest.mark.parametrize("mode", ["dense", "hybrid"])
+def test_english_query_finds_korean_passage(engine, mode):
+    hits = engine.search("Which region coordinates the disaster prevention sub-committee?", k=3, mode=mode)["hits"]
+    assert _covers(hits, "003", 182) or _covers(hits, "002", 405), _lines(hits)
+
+
+def test_lexical_finds_ocr_spaced_name(engine):
+    hits = engine.search("전라남도", k=5, mode="lexical")["hits"]
+    assert _covers(hits, "001", 296), _lines(hits)
+    hits = engine.search("완주군 귀농귀촌", k=3, mode="lexical")["hits"]
+    assert _covers(hits, "001", 312), _lines(hits)
+
+
+def test_hits_list_the_entities_they_state_facts_about(engine):
+    hits = engine.search("방재분과위원회 코디네이터 효고현", k=3, mode="lexical")["hits"]
+    hit = next(h for h in hits if h["doc"].startswith("003"))
+    assert "효고현" in {e["label"] for e in hit["entities"]}
+
+
+@pytest.mark.parametrize("text,k,mode", [("", 5, "hybrid"), ("   ", 5, "hybrid"), ("x" * 501, 5, "hybrid"),
+                                         ("재난", 0, "hybrid"), ("재난", 51, "hybrid"), ("재난", 5, "fuzzy")])
+def test_bad_input_is_a_value_error(engine, text, k, mode):
+    with pytest.raises(ValueError):
+        engine.search(text, k=k, mode=mode)
+
+
+def test_index_built_with_another_model_is_refused(engine, index_settings, tmp_path):
+    copy = tmp_path / "data"
+    shutil.copytree(store.index_dir(index_settings.data_dir), store.index_dir(copy))
+    with pytest.raises(StaleIndexError, match="rebuild"):
+        SearchEngine.load(copy, replace(index_settings, embed_model="intfloat/multilingual-e5-base"))
+    manifest = store.read_json(store.index_dir(copy) / store.MANIFEST)
+    manifest["model"]["sha256"] = "0" * 64
+    store.write_json(store.index_dir(copy) / store.MANIFEST, manifest)
+    with pytest.raises(StaleIndexError, match="changed"):
+        SearchEngine.load(copy, index_settings)
+
+
+def test_missing_index_is_refused(index_settings, tmp_path):
+    with pytest.raises(MissingIndexError, match="gyoryu build"):
+        SearchEngine.load(tmp_path, index_settings)
