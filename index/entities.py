@@ -143,8 +143,15 @@ def _constant_entities(spans: list[FactSpan]) -> set[str]:
     return {iri for iri, n in counts.items() if n > len(multi) / 2}
 
 
+def _proper_noun_at(text: str, start: int, end: int) -> bool:
+    """Whether Kiwi reads ``text[start:end]`` as a proper noun in context (not ``강화`` "strengthening")."""
+    from index.korean import kiwi
+
+    return any(t.tag == "NNP" and t.start <= start and t.start + t.len >= end for t in kiwi().tokenize(text))
+
+
 def _standalone(text: str, start: int, end: int) -> bool:
-    """False for a short name glued to other Hangul or spread over spaces (``강화`` in ``강화하고``)."""
+    """False for a short name that is an ordinary word in context (``강화`` in ``협력 강화``, ``달성하고``)."""
     surface = text[start:end]
     if len("".join(surface.split())) > 2:
         return True
@@ -152,14 +159,18 @@ def _standalone(text: str, start: int, end: int) -> bool:
         return False
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    return not ("\uac00" <= before <= "\ud7a3" or "\uac00" <= after <= "\ud7a3")
+    if "\uac00" <= before <= "\ud7a3" or "\uac00" <= after <= "\ud7a3":
+        return False
+    window = text[max(0, start - 20) : end + 20]
+    offset = start - max(0, start - 20)
+    return _proper_noun_at(window, offset, offset + len(surface))
 
 
 def mention_refs(registry, text: str) -> list[EntityRef]:
     """Registry entities named in ``text`` (regions and organisations; countries are too broad).
 
-    Two-syllable short forms count only as separate words, since they are often ordinary
-    words too (``강화`` "strengthening", ``달성`` "achievement").
+    Two-syllable short forms count only as separate words that Kiwi reads as proper nouns,
+    since many are ordinary words too (``강화`` "strengthening", ``달성`` "achievement").
     """
     if registry is None:
         return []

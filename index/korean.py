@@ -15,6 +15,7 @@ True
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -34,11 +35,13 @@ def join_spaced_syllables(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _kiwi():
+def kiwi():
+    """The shared Kiwi analyser, single-threaded: a worker pool would compete with torch for the cores."""
     from kiwipiepy import Kiwi
 
-    # single-threaded: a worker pool would compete with torch's threads for the CPU cores
-    return Kiwi(num_workers=0)
+    with warnings.catch_warnings():  # kiwipiepy warns that 0 meant "all cores" before v0.21
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return Kiwi(num_workers=0)
 
 
 def syllable_bigrams(word: str) -> list[str]:
@@ -57,12 +60,11 @@ class KoreanTokenizer:
 
     def tokens(self, text: str) -> list[str]:
         """Tokens of one text."""
-        return self._from_morphemes(_kiwi().tokenize(join_spaced_syllables(text)))
+        return self._from_morphemes(kiwi().tokenize(join_spaced_syllables(text)))
 
     def batch(self, texts: Iterable[str]) -> list[list[str]]:
-        """Tokens of many texts (faster than one by one)."""
-        prepared = [join_spaced_syllables(t) for t in texts]
-        return [self._from_morphemes(morphs) for morphs in _kiwi().tokenize(prepared)]
+        """Tokens of many texts."""
+        return [self.tokens(text) for text in texts]
 
     @staticmethod
     def _from_morphemes(morphemes) -> list[str]:

@@ -1,34 +1,31 @@
-"""The search index of the real corpus (with its knowledge graph), built once per test session."""
+"""The search index of the real corpus: the session's shared full build (graph + index)."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from graph.registry import Registry
-from gyoryu.progress import Progress
+from gyoryu.build import MANIFEST_FILE
 from gyoryu.settings import Settings
-from index.build import build_index
 from index.search import SearchEngine
 
 
 @pytest.fixture(scope="session")
-def index_settings(tmp_path_factory) -> Settings:
-    """Default settings (default model, default model cache) with a temporary data directory."""
-    from dataclasses import replace
-
-    return replace(Settings.from_env(), data_dir=tmp_path_factory.mktemp("index-data"))
+def index_settings(built_data: Path) -> Settings:
+    """Default settings (default model, default model cache) pointing at the built data."""
+    return replace(Settings.from_env(), data_dir=built_data)
 
 
 @pytest.fixture(scope="session")
-def index_manifest(documents, graph_build, index_settings) -> dict:
-    """Build the index into the session's data directory; its manifest."""
-    return build_index(documents, graph_build.dataset, Registry.default(), index_settings.data_dir,
-                       index_settings, Progress(quiet=True))
+def index_manifest(built_data: Path) -> dict:
+    """The index part of the build manifest."""
+    return json.loads((built_data / MANIFEST_FILE).read_text(encoding="utf-8"))["index"]
 
 
 @pytest.fixture(scope="session")
-def engine(index_manifest, index_settings) -> SearchEngine:
+def engine(index_settings: Settings) -> SearchEngine:
     """The loaded search engine."""
     return SearchEngine.load(Path(index_settings.data_dir), index_settings)
