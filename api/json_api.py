@@ -11,7 +11,9 @@ from flask import Blueprint, Response, jsonify
 
 from api.errors import ApiError
 from api.params import bool_param, choice_param, int_param, text_param
-from api.services import backend_module, require, services
+from api.services import require, services
+from graph import queries
+from index import partners as ranking
 
 bp = Blueprint("json_api", __name__, url_prefix="/api")
 
@@ -60,7 +62,6 @@ def partners() -> Response:
     q, k = _text("q"), _k()
     kind = choice_param("type", TYPES, None)
     country = text_param("country", MAX_COUNTRY_LENGTH, required=False)
-    ranking = backend_module("index.partners")
     engine = require("search")
     started = time.perf_counter()
     with _rejects_bad_input():
@@ -73,12 +74,11 @@ def partners_like() -> Response:
     """Regions whose cooperation profile resembles ``region`` ("who should we approach next?")."""
     region, k = _text("region"), _k()
     exclude = bool_param("exclude_existing", True)
-    ranking = backend_module("index.partners")
     engine = require("search")
     started = time.perf_counter()
     try:
         ranking.find_profile(engine, region)
-    except (LookupError, ValueError) as exc:
+    except LookupError as exc:
         raise ApiError(404, "unknown_region", f"no region is named {region!r}") from exc
     with _rejects_bad_input():
         result = ranking.partners_like(engine, region, k, exclude)
@@ -89,7 +89,6 @@ def partners_like() -> Response:
 def agreements() -> Response:
     """Agreements of ``party`` (Korean or English label, or IRI) with partner, date, fields and source."""
     party = _text("party")
-    queries = backend_module("graph.queries")
     store = require("store")
     try:
         result = queries.agreements_of(store, party)

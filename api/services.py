@@ -95,13 +95,3 @@ def require(name: str) -> Any:
         return getattr(services(), name)
     except NOT_READY as exc:
         raise ApiError(503, "not_ready", f"{name} is not available: {exc}") from exc
-
-
-def backend_module(name: str) -> Any:
-    """Import a back-end module (``index.partners`` …); a missing one is a 503 JSON error."""
-    import importlib
-
-    try:
-        return importlib.import_module(name)
-    except ImportError as exc:
-        raise ApiError(503, "not_ready", f"{name} is not available: {exc}") from exc

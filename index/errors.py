@@ -15,3 +15,7 @@ class MissingIndexError(SearchIndexError, FileNotFoundError):
 
 class StaleIndexError(SearchIndexError, ValueError):
     """The index was built with another embedding model (or another index format) than configured."""
+
+
+class UnknownRegionError(SearchIndexError, LookupError):
+    """No region profile in the index has that name or IRI."""

@@ -15,6 +15,8 @@ from collections import defaultdict
 
 import numpy as np
 
+from graph.registry import Registry
+from index.errors import UnknownRegionError
 from index.fusion import reciprocal_rank_fusion
 from index.search import SearchEngine, validate_query
 
@@ -101,22 +103,17 @@ def _best_passages(engine: SearchEngine, index: int, vector: np.ndarray) -> list
 
 
 def find_profile(engine: SearchEngine, region: str) -> int:
-    """Index of the profile named by an IRI or a label (spacing ignored); ValueError if unknown."""
+    """Index of the profile named by an IRI or a label (spacing ignored); UnknownRegionError if unknown."""
     wanted = "".join(region.split()).rstrip("*")
     for i, p in enumerate(engine.profiles):
         if p["iri"] == region or "".join(p["label"].split()) == wanted:
             return i
-    try:
-        from graph.registry import Registry
-
-        resolved = Registry.default().resolve(region).entity
-    except ImportError:  # pragma: no cover - the registry ships with the project
-        resolved = None
+    resolved = Registry.default().resolve(region).entity
     if resolved is not None:
         for i, p in enumerate(engine.profiles):
             if p["iri"] == str(resolved.iri):
                 return i
-    raise ValueError(f"unknown region {region!r}: no profile in the index")
+    raise UnknownRegionError(f"unknown region {region!r}: no profile in the index")
 
 
 def partners_like(engine: SearchEngine, region: str, k: int = 10, exclude_existing: bool = True) -> dict:

@@ -45,5 +45,5 @@ def test_partner_filters_and_errors(engine):
     assert all(p["type"] == "Organization" for p in orgs)
     with pytest.raises(ValueError):
         rank_partners(engine, "협력", type="country")
-    with pytest.raises(ValueError):
+    with pytest.raises(LookupError, match="unknown region"):
         partners_like(engine, "없는지역이름")
