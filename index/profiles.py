@@ -62,6 +62,10 @@ class _GraphFacts:
             partners.update(str(p) for p in self.out[agreement].get(GY.party, ()) if p != node)
         partners.update(str(p) for p in self.out[node].get(GY.signedWith, ()))
         partners.update(str(p) for p in self.into[node].get(GY.signedWith, ()))
+        for programme in self.into[node].get(GY.runBy, ()):  # programme partners are existing partners too
+            partners.update(str(p) for p in self.out[programme].get(GY.partner, ()))
+        for programme in self.into[node].get(GY.partner, ()):
+            partners.update(str(r) for r in self.out[programme].get(GY.runBy, ()))
         subcommittees = []
         for sub in self.out[node].get(GY.coordinates, ()):
             activity = [self.label(a) for a in self.out[sub].get(GY.activityField, ())]

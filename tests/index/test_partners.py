@@ -47,3 +47,12 @@ def test_partner_filters_and_errors(engine):
         rank_partners(engine, "협력", type="country")
     with pytest.raises(LookupError, match="unknown region"):
         partners_like(engine, "없는지역이름")
+
+
+def test_partners_like_excludes_programme_partners(engine):
+    """Yeoncheon already works with Dong Thap and Alhambra (its programmes): not suggested again."""
+    ranked = partners_like(engine, "연천군", k=10)["partners"]
+    labels = {p["label"] for p in ranked}
+    assert ranked and not labels & {"동탑성", "알함브라시"}
+    kept = partners_like(engine, "연천군", k=50, exclude_existing=False)["partners"]
+    assert {"동탑성", "알함브라시"} & {p["label"] for p in kept}
