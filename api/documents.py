@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import threading
 from pathlib import Path
 
-from corpus.loader import CORPUS_DIR, Document, load_corpus
+from corpus.loader import CORPUS_COPY, CORPUS_DIR, Document, load_corpus
 
 
 def corpus_dir_for(data_dir: Path) -> Path:
-    """The corpus of ``data_dir``: its ``corpus/`` copy, the manifest's ``corpus_dir``, else the default."""
-    local = Path(data_dir) / "corpus"
-    if local.is_dir():
-        return local
-    manifest = Path(data_dir) / "manifest.json"
-    if manifest.is_file():
-        try:
-            stated = json.loads(manifest.read_text(encoding="utf-8")).get("corpus_dir")
-        except (ValueError, AttributeError):
-            stated = None
-        if stated and Path(stated).is_dir():
-            return Path(stated)
-    return CORPUS_DIR
+    """The corpus of ``data_dir``: the copy every build keeps (``data/corpus``), else the embedded one."""
+    local = Path(data_dir) / CORPUS_COPY
+    return local if local.is_dir() else CORPUS_DIR
 
 
 class DocumentSource:

@@ -20,6 +20,8 @@ from pathlib import Path
 
 CORPUS_DIR = Path(__file__).resolve().parent
 MANIFEST = "manifest.tsv"
+#: Built data keeps the exact documents it was built from in this folder, so cited lines always match.
+CORPUS_COPY = "corpus"
 TEXT_SUFFIXES = (".txt",)
 
 

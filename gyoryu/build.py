@@ -20,6 +20,7 @@ from importlib import metadata
 from pathlib import Path
 
 from corpus import Document, load_corpus
+from corpus.loader import CORPUS_COPY
 from graph.build import build_graph
 from graph.registry import Registry
 from graph.store import GRAPH_FILE, write_dataset
@@ -29,8 +30,6 @@ from gyoryu.progress import Progress
 from gyoryu.settings import DEFAULT_CORPUS, Settings
 
 MANIFEST_FILE = "manifest.json"
-#: The built data keeps the exact documents it was built from, so cited lines always match.
-CORPUS_COPY = "corpus"
 REPORT_FILE = "report.json"
 #: Bumped when the layout of data/ changes; a server refuses data of another format.
 DATA_FORMAT = 1
@@ -121,12 +120,12 @@ def build(corpus_dir: Path | None = None, data_dir: Path | None = None, settings
             from index.build import build_index
 
             with progress.stage("index"):
-                index_info = build_index(documents, graph.dataset, registry, work, settings, progress)
+                previous = data_dir if (data_dir / MANIFEST_FILE).exists() else None
+                index_info = build_index(documents, graph.dataset, registry, work, settings, progress, previous)
         manifest = {
             "format": DATA_FORMAT,
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "corpus": {"documents": input_hashes(documents)},
-            "corpus_dir": str(corpus_dir.resolve()),
             "graph": {"file": GRAPH_FILE, "quads": triples, "counts": dict(graph.report.counts)},
             "index": index_info,
             "versions": _versions(),

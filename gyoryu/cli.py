@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from gyoryu import __version__
-from gyoryu.settings import DEFAULT_CORPUS, Settings
+from gyoryu.settings import Settings
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -239,39 +239,51 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    """Add plain-text documents to the corpus directory, then rebuild the graph and index from it."""
-    from gyoryu.build import BuildError, build
+    """Add UTF-8 text documents to the built data's corpus; re-extract, re-index (unchanged passages reused)."""
+    import tempfile
+
+    from corpus.loader import CORPUS_COPY
+    from gyoryu.build import BuildError, build, read_manifest
     from gyoryu.progress import Progress
 
     settings = _settings(args)
-    corpus_dir = Path(args.corpus) if args.corpus else DEFAULT_CORPUS
+    try:
+        read_manifest(settings.data_dir)
+    except (FileNotFoundError, ValueError) as exc:
+        raise CliError(str(exc)) from exc
+    base = settings.data_dir / CORPUS_COPY
+    if not base.is_dir():
+        raise CliError(f"{settings.data_dir} keeps no copy of its corpus: run `gyoryu build` again first")
     paths = [Path(p) for p in args.paths]
     for path in paths:
-        if not path.is_file():
-            raise CliError(f"no such file: {path}", EXIT_USAGE)
-        if path.suffix.lower() in PLANNED_SUFFIXES:
-            raise CliError(f"{path.name}: {path.suffix} documents are not supported yet; convert to UTF-8 .txt",
-                           EXIT_USAGE)
-        if path.suffix.lower() not in INGEST_SUFFIXES:
-            raise CliError(f"{path.name}: unsupported document type {path.suffix!r}", EXIT_USAGE)
+        _check_ingestible(path, base)
+    with tempfile.TemporaryDirectory(prefix="gyoryu-ingest-") as staging:
+        corpus = Path(staging) / "corpus"
+        shutil.copytree(base, corpus)
+        for path in paths:
+            shutil.copy2(path, corpus / path.name)
         try:
-            path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as exc:
-            raise CliError(f"{path.name} is not UTF-8 text", EXIT_USAGE) from exc
-        if (corpus_dir / path.name).exists():
-            raise CliError(f"{path.name} is already in the corpus {corpus_dir}", EXIT_USAGE)
-    added = []
-    for path in paths:
-        shutil.copy2(path, corpus_dir / path.name)
-        added.append(corpus_dir / path.name)
-    try:
-        build(corpus_dir, settings.data_dir, settings, Progress())
-    except BuildError as exc:
-        for path in added:
-            path.unlink(missing_ok=True)
-        raise CliError(f"ingest failed, corpus and data unchanged: {exc}") from exc
-    print(f"ingested {len(added)} document(s) into {corpus_dir}; data rebuilt in {settings.data_dir}")
+            build(corpus, settings.data_dir, settings, Progress())
+        except BuildError as exc:
+            raise CliError(f"ingest failed, previous data kept: {exc}") from exc
+    print(f"ingested {len(paths)} document(s) into {settings.data_dir}")
     return 0
+
+
+def _check_ingestible(path: Path, corpus: Path) -> None:
+    if not path.is_file():
+        raise CliError(f"no such file: {path}", EXIT_USAGE)
+    suffix = path.suffix.lower()
+    if suffix in PLANNED_SUFFIXES:
+        raise CliError(f"{path.name}: {suffix} documents are not supported yet; convert to UTF-8 .txt", EXIT_USAGE)
+    if suffix not in INGEST_SUFFIXES:
+        raise CliError(f"{path.name}: unsupported document type {suffix!r}", EXIT_USAGE)
+    try:
+        path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise CliError(f"{path.name} is not UTF-8 text", EXIT_USAGE) from exc
+    if (corpus / path.name).exists():
+        raise CliError(f"{path.name} is already in the corpus", EXIT_USAGE)
 
 
 # -- parser ---------------------------------------------------------------------------------------------
@@ -334,9 +346,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("eval", cmd_eval, "the retrieval evaluation: nDCG@10, Recall@10, MRR per mode")
     p.add_argument("--json", action="store_true")
 
-    p = command("ingest", cmd_ingest, "add UTF-8 text documents to the corpus and rebuild graph and index")
+    p = command("ingest", cmd_ingest, "add UTF-8 text documents to the built data (graph re-extracted, "
+                "only new passages embedded)")
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--corpus", metavar="DIR", help="corpus directory to add to (default: the embedded corpus/)")
     return parser
 
 

@@ -17,6 +17,7 @@ from index.entities import ProvenanceIndex, link_passage, mention_refs
 from index.lexical import LexicalIndex
 from index.passages import Passage, segment_all
 from index.profiles import build_profiles
+from index.reuse import encode_with_reuse, previous_vectors, save_keys
 
 
 def fit_to_model(embedder: Embedder, passages: list[Passage]) -> tuple[list[str], int]:
@@ -51,8 +52,11 @@ def row_subjects(documents: list[Document], provenance: ProvenanceIndex, registr
 
 
 def build_index(documents: list[Document], dataset, registry, out_dir: Path, settings: Settings,
-                progress: Progress) -> dict:
-    """Write the index into ``out_dir/index`` and return its manifest (JSON-able)."""
+                progress: Progress, previous: Path | None = None) -> dict:
+    """Write the index into ``out_dir/index`` and return its manifest (JSON-able).
+
+    ``previous`` is the data directory being replaced: vectors of unchanged passages are reused.
+    """
     target = store.index_dir(out_dir)
     target.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
@@ -68,9 +72,12 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
     with progress.stage("embed"):
         embedder = Embedder.load(settings)
         texts, cut = fit_to_model(embedder, passages)
-        vectors = embedder.encode_passages(texts)
+        vectors, reused = encode_with_reuse(texts, previous_vectors(previous, embedder.sha256),
+                                            embedder.encode_passages)
         np.save(target / store.EMBEDDINGS, vectors)
-        progress.step(f"{len(texts)} passages embedded with {embedder.model_id} ({cut} cut to the token limit)")
+        save_keys(target, texts)
+        progress.step(f"{len(texts)} passages with {embedder.model_id}: {len(texts) - reused} embedded, "
+                      f"{reused} reused from the previous build ({cut} cut to the token limit)")
     with progress.stage("faiss"):
         faiss_index = build_faiss(vectors)
         save_faiss(faiss_index, target / store.FAISS)
@@ -94,6 +101,7 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
         "fusion": "reciprocal rank fusion",
         "profiles": len(profiles),
         "truncated_passages": cut,
+        "reused_vectors": reused,
         "seconds": round(time.perf_counter() - started, 2),
     }
     store.write_json(target / store.MANIFEST, manifest)

@@ -5,10 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,19 +14,7 @@ from rdflib.compare import isomorphic
 
 from graph.examples import EXAMPLES
 from graph.validate import union_graph
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def gyoryu(*args: str, data: Path | None = None, check: bool = True) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    if data is not None:
-        env["GYORYU_DATA"] = str(data)
-    proc = subprocess.run([sys.executable, "-m", "gyoryu", *args], capture_output=True, text=True, env=env,
-                          cwd=REPO, timeout=600)
-    if check and proc.returncode != 0:
-        raise AssertionError(f"gyoryu {' '.join(args)} failed ({proc.returncode}):\n{proc.stderr}")
-    return proc
+from tests.cli.runner import gyoryu
 
 
 @pytest.fixture(scope="module")
