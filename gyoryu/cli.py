@@ -247,6 +247,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from gyoryu.progress import Progress
 
     settings = _settings(args)
+    paths = [Path(p) for p in args.paths]
+    for path in paths:
+        _check_ingestible(path)
     try:
         read_manifest(settings.data_dir)
     except (FileNotFoundError, ValueError) as exc:
@@ -254,9 +257,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     base = settings.data_dir / CORPUS_COPY
     if not base.is_dir():
         raise CliError(f"{settings.data_dir} keeps no copy of its corpus: run `gyoryu build` again first")
-    paths = [Path(p) for p in args.paths]
     for path in paths:
-        _check_ingestible(path, base)
+        if (base / path.name).exists():
+            raise CliError(f"{path.name} is already in the corpus", EXIT_USAGE)
     with tempfile.TemporaryDirectory(prefix="gyoryu-ingest-") as staging:
         corpus = Path(staging) / "corpus"
         shutil.copytree(base, corpus)
@@ -270,7 +273,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check_ingestible(path: Path, corpus: Path) -> None:
+def _check_ingestible(path: Path) -> None:
     if not path.is_file():
         raise CliError(f"no such file: {path}", EXIT_USAGE)
     suffix = path.suffix.lower()
@@ -282,8 +285,6 @@ def _check_ingestible(path: Path, corpus: Path) -> None:
         path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise CliError(f"{path.name} is not UTF-8 text", EXIT_USAGE) from exc
-    if (corpus / path.name).exists():
-        raise CliError(f"{path.name} is already in the corpus", EXIT_USAGE)
 
 
 # -- parser ---------------------------------------------------------------------------------------------
