@@ -70,7 +70,9 @@ class Embedder:
         else:
             folder = Path(model_id).expanduser()
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
 
+        hf_logging.disable_progress_bar()  # no "Loading weights" bar on every command
         if folder.is_dir():
             model = SentenceTransformer(str(folder), device="cpu")
             sha = cached_folder_sha256(folder)
