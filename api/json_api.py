@@ -97,3 +97,15 @@ def agreements() -> Response:
     if not result:
         raise ApiError(404, "unknown_party", f"no party is named {party!r}")
     return jsonify(result)
+
+
+@bp.get("/coordinators")
+def coordinators() -> Response:
+    """Who coordinates each sub-committee: the latest statement, earlier ones with ``history=true``."""
+    name = _text("subcommittee", required=False)
+    history = bool_param("history", False)
+    try:
+        result = queries.coordinators(require("store"), name, history)
+    except LookupError as exc:
+        raise ApiError(404, "unknown_subcommittee", f"no sub-committee is named {name!r}") from exc
+    return jsonify(result)

@@ -76,3 +76,53 @@ def agreements_of(store: GraphStore, party: str) -> dict:
 def term_value(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> str:
     """Plain value of a pyoxigraph term (``""`` for unbound)."""
     return _literal(term)
+
+
+_COORDINATIONS = """
+SELECT ?sc ?scLabel ?c ?asOf ?region ?regionLabel ?stated ?doc ?start ?end WHERE {
+  ?c a gy:Coordination ; gy:subCommittee ?sc ; gy:asOf ?asOf ; prov:wasDerivedFrom ?src .
+  ?src gy:document/schema:identifier ?doc ; gy:lineStart ?start ; gy:lineEnd ?end .
+  OPTIONAL { ?sc rdfs:label ?scLabel FILTER(LANG(?scLabel) = "ko") }
+  OPTIONAL { ?c gy:coordinator ?region OPTIONAL { ?region rdfs:label ?regionLabel FILTER(LANG(?regionLabel) = "ko") } }
+  OPTIONAL { ?c gy:statedName ?stated }
+} ORDER BY ?sc DESC(?asOf) ?c ?region"""
+
+
+def coordinators(store: GraphStore, subcommittee: str | None = None, history: bool = False) -> dict:
+    """Who coordinates each sub-committee: the latest statement by default, earlier ones on request.
+
+    Each statement keeps its year (``as_of``), the coordinators resolved, the name as printed and its
+    source lines; a statement whose coordinator the text cannot pin down has none resolved.
+    """
+    groups: dict[str, dict] = {}
+    for row in store.query(_COORDINATIONS):
+        sc = groups.setdefault(row["sc"].value, {"iri": row["sc"].value, "label": _literal(row["scLabel"]),
+                                                 "statements": {}})
+        statement = sc["statements"].setdefault(row["c"].value, {
+            "as_of": _literal(row["asOf"]), "coordinators": [], "stated": _literal(row["stated"]) or None,
+            "source": {"doc": _literal(row["doc"]), "line_start": int(_literal(row["start"])),
+                       "line_end": int(_literal(row["end"]))}})
+        region = {"iri": row["region"].value, "label": _literal(row["regionLabel"])} if row["region"] else None
+        if region and region not in statement["coordinators"]:
+            statement["coordinators"].append(region)
+    wanted = _pick(groups, subcommittee) if subcommittee else list(groups.values())
+    out = []
+    for sc in sorted(wanted, key=lambda g: g["label"]):
+        statements = sorted(sc["statements"].values(), key=lambda s: s["as_of"], reverse=True)
+        latest_year = statements[0]["as_of"]
+        entry = {"iri": sc["iri"], "label": sc["label"],
+                 "latest": [s for s in statements if s["as_of"] == latest_year]}
+        if history:
+            entry["earlier"] = [s for s in statements if s["as_of"] != latest_year]
+        out.append(entry)
+    return {"subcommittees": out}
+
+
+def _pick(groups: dict[str, dict], name: str) -> list[dict]:
+    key = "".join(name.split())
+    found = [g for g in groups.values()
+             if g["iri"] == name or key and (key == "".join(g["label"].split())
+                                             or key + "분과위원회" == "".join(g["label"].split()))]
+    if not found:
+        raise UnknownEntity(f"no sub-committee is called {name!r}")
+    return found

@@ -190,6 +190,25 @@ def cmd_agreements(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_coordinators(args: argparse.Namespace) -> int:
+    from graph.queries import coordinators
+    from graph.store import open_store
+
+    settings = _settings(args)
+    store = _open(lambda: open_store(settings.data_dir, settings.store))
+    result = _call(lambda: coordinators(store, args.name, args.history))
+    if args.json:
+        _print_json(result)
+        return 0
+    for sc in result["subcommittees"]:
+        for tag, statements in (("latest", sc["latest"]), ("earlier", sc.get("earlier", []))):
+            for s in statements:
+                who = ", ".join(c["label"] for c in s["coordinators"]) or f"undecided ({s['stated']})"
+                src = s["source"]
+                print(f"{sc['label']}  {s['as_of']} [{tag}]  {who}  {src['doc']}:{src['line_start']}")
+    return 0
+
+
 def cmd_network(args: argparse.Namespace) -> int:
     import networkx as nx
 
@@ -336,6 +355,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("agreements", cmd_agreements, "agreements of a party: partner, date, type, fields, source")
     p.add_argument("party", help="label, variant spelling or IRI")
+    p.add_argument("--json", action="store_true")
+
+    p = command("coordinators", cmd_coordinators, "who coordinates each sub-committee: latest, or all with --history")
+    p.add_argument("name", nargs="?", help="a sub-committee (e.g. 관광) or IRI; all when absent")
+    p.add_argument("--history", action="store_true", help="also earlier statements, with year and source")
     p.add_argument("--json", action="store_true")
 
     p = command("network", cmd_network, "the region–region agreement network: degrees, or a shortest path")

@@ -104,3 +104,29 @@ def test_user_text_is_not_reflected_as_html(client) -> None:
     assert resp.status_code == 404
     assert resp.mimetype == "application/json"
     assert resp.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_coordinators_show_the_latest_statement_by_default(client):
+    body = client.get("/api/coordinators", query_string={"subcommittee": "관광"}).get_json()
+    (tourism,) = body["subcommittees"]
+    assert [s["as_of"] for s in tourism["latest"]] == ["2024"]
+    assert {c["label"] for c in tourism["latest"][0]["coordinators"]} == {"허난성", "닝샤후이족자치구"}
+    assert "earlier" not in tourism
+    history = client.get("/api/coordinators", query_string={"subcommittee": "관광", "history": "true"}).get_json()
+    (earlier,) = history["subcommittees"][0]["earlier"]
+    assert earlier["as_of"] == "2010" and earlier["source"]["doc"] == "003_f806944ff0a1a74c.txt"
+    assert [c["label"] for c in earlier["coordinators"]] == ["허난성"]
+
+
+def test_coordinators_of_every_subcommittee_and_an_undecided_one(client):
+    body = client.get("/api/coordinators").get_json()
+    by_label = {s["label"]: s for s in body["subcommittees"]}
+    assert len(by_label) >= 19
+    energy = by_label["에너지기후변화분과위원회"]["latest"][0]
+    assert energy["coordinators"] == [] and energy["stated"] == "중국 산시성"  # Shanxi or Shaanxi: not guessed
+
+
+def test_unknown_subcommittee_is_404(client):
+    response = client.get("/api/coordinators", query_string={"subcommittee": "없는분과"})
+    assert response.status_code == 404
+    assert response.get_json()["error"]["code"] == "unknown_subcommittee"

@@ -12,7 +12,7 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 
-API_PATHS = {"/api/search", "/api/partners", "/api/partners/like", "/api/agreements"}
+API_PATHS = {"/api/search", "/api/partners", "/api/partners/like", "/api/agreements", "/api/coordinators"}
 EXAMPLES_PER_OPERATION = 30
 
 

@@ -140,3 +140,10 @@ def test_ingest_rejects_unsupported_files(tmp_path):
     doc.write_bytes(b"\x00\x01")
     proc = gyoryu("ingest", str(doc), "--data", str(tmp_path / "d"), check=False)
     assert proc.returncode == 2 and "not supported yet" in proc.stderr
+
+
+def test_coordinators_command_latest_and_history(data):
+    latest = gyoryu("coordinators", "환경", data=data).stdout.splitlines()
+    assert latest == ["환경분과위원회  2024 [latest]  도야마현  002_034c79dc83e9e66f.txt:403"]
+    history = gyoryu("coordinators", "환경", "--history", data=data).stdout
+    assert "2010 [earlier]  도야마현  003_f806944ff0a1a74c.txt:170" in history  # printed 토야마현 in 2010
