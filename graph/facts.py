@@ -15,11 +15,11 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib import Dataset, Literal, URIRef
 from rdflib.term import Node
 
 from corpus import Document
-from graph.registry import Entity, Registry, Resolution, normalize_name
+from graph.registry import Entity, Registry, Resolution
 from graph.report import ExtractionReport
 from ontology.namespaces import (
     GY,
@@ -65,7 +65,6 @@ class FactWriter:
         self.report = report
         self.graph = dataset.graph(document_graph(doc.id))
         self.doc_iri = document_iri(doc.id)
-        self.used_entities: set[str] = set()
 
     # -- provenance -------------------------------------------------------------------------------------
     def source(self, lines: Lines) -> URIRef:
@@ -115,18 +114,12 @@ class FactWriter:
         if lines is not None:
             self.derived(node, lines)
 
-    def new_blank(self) -> BNode:
-        """A fresh blank node (for values that need no identity of their own)."""
-        return BNode()
-
     # -- entities ---------------------------------------------------------------------------------------
     def entity(self, entity: Entity, surface: str | None = None) -> URIRef:
         """IRI of a registry entity; a spelling that differs from its names becomes ``skos:altLabel``."""
-        self.used_entities.add(entity.id)
         if surface:
             clean = re.sub(r"\s+", " ", surface.replace("*", "")).strip()
-            known = {n for n in entity.names}
-            if clean and clean not in known or clean and clean != entity.name_ko and clean != entity.name_en:
+            if clean and clean not in (entity.name_ko, entity.name_en):
                 self.graph.add((entity.iri, SKOS.altLabel, Literal(clean, lang="ko")))
         return entity.iri
 
@@ -170,7 +163,3 @@ class FactWriter:
         """Language-tagged literal."""
         return Literal(value, lang=lang)
 
-
-def same_name(a: str, b: str) -> bool:
-    """Whether two surface names are equal after normalisation."""
-    return normalize_name(a) == normalize_name(b)

@@ -18,8 +18,6 @@ graph.sparql.QueryError: updates are not allowed: this endpoint is read-only (fo
 
 from __future__ import annotations
 
-import csv
-import io
 import multiprocessing as mp
 import re
 import threading
@@ -127,7 +125,7 @@ def _run(store: GraphStore, text: str):
 def execute(store: GraphStore, text: str, fmt: str, *, max_length: int = 20000,
             max_results: int = 10000) -> QueryOutcome:
     """Check, run and serialise one query in this process."""
-    kind = check_query(text, max_length)
+    check_query(text, max_length)
     result = _run(store, text)
     if isinstance(result, ox.QueryBoolean):
         fmt = fmt if fmt in RESULT_FORMATS else "json"
@@ -148,7 +146,7 @@ def execute(store: GraphStore, text: str, fmt: str, *, max_length: int = 20000,
     ox_format, media = GRAPH_FORMATS[fmt]
     body = ox.serialize(triples, format=ox_format, prefixes=PREFIX_MAP) if ox_format in (
         ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else ox.serialize(triples, format=ox_format)
-    return QueryOutcome(kind if kind == "graph" else "graph", body, media, len(triples))
+    return QueryOutcome("graph", body, media, len(triples))
 
 
 def _bounded(iterable, limit: int):
@@ -190,17 +188,6 @@ def _width(text: str) -> int:
 
 def _pad(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
-
-
-def rows_as_csv(solutions: ox.QuerySolutions) -> str:
-    """CSV text of SELECT results (plain values), for downloads."""
-    buf = io.StringIO()
-    names = [v.value for v in solutions.variables]
-    writer = csv.writer(buf)
-    writer.writerow(names)
-    for s in solutions:
-        writer.writerow([_term_text(s[n]) for n in names])
-    return buf.getvalue()
 
 
 # -- the stoppable worker ------------------------------------------------------------------------------

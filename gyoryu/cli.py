@@ -88,7 +88,7 @@ def cmd_sparql(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     text = _query_text(args)
-    store = _open(lambda: open_store(settings.data_dir, settings.store))
+    store = _guard(lambda: open_store(settings.data_dir, settings.store))
     try:
         outcome = execute(store, text, args.format, max_length=settings.max_query_length,
                           max_results=settings.max_results)
@@ -100,19 +100,18 @@ def cmd_sparql(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open(factory: Callable):
+def _guard(fn: Callable):
+    """Run ``fn``; missing data, bad input and unknown names become one-line CLI errors."""
     try:
-        return factory()
-    except FileNotFoundError as exc:
-        raise CliError(str(exc)) from exc
-    except ValueError as exc:
+        return fn()
+    except (FileNotFoundError, ValueError, LookupError) as exc:
         raise CliError(str(exc)) from exc
 
 
 def _engine(settings: Settings):
     from index.search import SearchEngine
 
-    return _open(lambda: SearchEngine.load(settings.data_dir, settings))
+    return _guard(lambda: SearchEngine.load(settings.data_dir, settings))
 
 
 def _check_k(k: int, settings: Settings) -> int:
@@ -132,7 +131,7 @@ def _format_hit(n: int, hit: dict) -> str:
 def cmd_search(args: argparse.Namespace) -> int:
     settings = _settings(args)
     k = _check_k(args.k, settings)
-    result = _call(lambda: _engine(settings).search(args.text, k=k, mode=args.mode))
+    result = _guard(lambda: _engine(settings).search(args.text, k=k, mode=args.mode))
     if args.json:
         _print_json(result)
     else:
@@ -142,13 +141,6 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-def _call(fn: Callable):
-    try:
-        return fn()
-    except (ValueError, LookupError) as exc:
-        raise CliError(str(exc)) from exc
-
-
 def cmd_partners(args: argparse.Namespace) -> int:
     from index.partners import partners_like, rank_partners
 
@@ -156,9 +148,9 @@ def cmd_partners(args: argparse.Namespace) -> int:
     k = _check_k(args.k, settings)
     engine = _engine(settings)
     if args.like:
-        result = _call(lambda: partners_like(engine, args.text, k=k, exclude_existing=not args.include_existing))
+        result = _guard(lambda: partners_like(engine, args.text, k=k, exclude_existing=not args.include_existing))
     else:
-        result = _call(lambda: rank_partners(engine, args.text, k=k, type=args.type, country=args.country))
+        result = _guard(lambda: rank_partners(engine, args.text, k=k, type=args.type, country=args.country))
     if args.json:
         _print_json(result)
     else:
@@ -176,8 +168,8 @@ def cmd_agreements(args: argparse.Namespace) -> int:
     from graph.store import open_store
 
     settings = _settings(args)
-    store = _open(lambda: open_store(settings.data_dir, settings.store))
-    result = _call(lambda: agreements_of(store, args.party))
+    store = _guard(lambda: open_store(settings.data_dir, settings.store))
+    result = _guard(lambda: agreements_of(store, args.party))
     if args.json:
         _print_json(result)
     else:
@@ -195,8 +187,8 @@ def cmd_coordinators(args: argparse.Namespace) -> int:
     from graph.store import open_store
 
     settings = _settings(args)
-    store = _open(lambda: open_store(settings.data_dir, settings.store))
-    result = _call(lambda: coordinators(store, args.name, args.history))
+    store = _guard(lambda: open_store(settings.data_dir, settings.store))
+    result = _guard(lambda: coordinators(store, args.name, args.history))
     if args.json:
         _print_json(result)
         return 0
@@ -216,7 +208,7 @@ def cmd_network(args: argparse.Namespace) -> int:
     from graph.store import open_store
 
     settings = _settings(args)
-    g = agreement_graph(_open(lambda: open_store(settings.data_dir, settings.store)))
+    g = agreement_graph(_guard(lambda: open_store(settings.data_dir, settings.store)))
     labels = label_index(g)
     if args.path:
         a, b = args.path
@@ -240,7 +232,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from graph.validate import validate_data_dir
 
     settings = _settings(args)
-    conforms, text = _open(lambda: validate_data_dir(settings.data_dir))
+    conforms, text = _guard(lambda: validate_data_dir(settings.data_dir))
     print(text.strip())
     return 0 if conforms else EXIT_ERROR
 
@@ -249,7 +241,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from index.evaluation import format_eval, run_eval
 
     settings = _settings(args)
-    result = _call(lambda: run_eval(settings.data_dir, settings))
+    result = _guard(lambda: run_eval(settings.data_dir, settings))
     if args.json:
         _print_json(result)
     else:
