@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from api.graph_reader import GraphReader, compact, iri_ref, term_value
+from api.graph_reader import GraphReader, compact, iri_ref
+from graph.queries import term_value
 from ontology.namespaces import GY, ID, PROV, RDF, RDFS, SKOS
 
 ID_NS = str(ID)

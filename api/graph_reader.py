@@ -13,15 +13,11 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from graph.queries import term_value
 from graph.store import PREFIX_MAP, GraphStore, OxigraphStore, open_store
 
 _SAFE_IRI = re.compile(r'^[^\s<>"{}|^`\\]+$')
 LABEL_BATCH = 400
-
-
-def term_value(term: object) -> str:
-    """The lexical value of a pyoxigraph term (IRI string, literal text, blank node id)."""
-    return getattr(term, "value", str(term))
 
 
 def compact(iri: str) -> str:

@@ -76,7 +76,7 @@ def partners_like() -> Response:
     exclude = bool_param("exclude_existing", True)
     engine = require("search")
     started = time.perf_counter()
-    try:
+    try:  # first, so a name that no region has (even one the engine finds blank) is a 404
         ranking.find_profile(engine, region)
     except LookupError as exc:
         raise ApiError(404, "unknown_region", f"no region is named {region!r}") from exc
@@ -94,8 +94,6 @@ def agreements() -> Response:
         result = queries.agreements_of(store, party)
     except LookupError as exc:
         raise ApiError(404, "unknown_party", f"no party is named {party!r}") from exc
-    if not result:
-        raise ApiError(404, "unknown_party", f"no party is named {party!r}")
     return jsonify(result)
 
 

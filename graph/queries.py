@@ -6,8 +6,6 @@ date, type, fields and source lines.
 
 from __future__ import annotations
 
-import pyoxigraph as ox
-
 from graph.store import GraphStore
 from ontology.namespaces import ID
 
@@ -18,8 +16,14 @@ class UnknownEntity(LookupError):
     code = "not_found"
 
 
-def _literal(term) -> str:
-    return term.value if term is not None else ""
+def term_value(term: object) -> str:
+    """Plain value of a pyoxigraph term: IRI string, literal text, blank node id (``""`` for unbound).
+
+    >>> from pyoxigraph import Literal
+    >>> term_value(Literal("서울")), term_value(None)
+    ('서울', '')
+    """
+    return "" if term is None else getattr(term, "value", str(term))
 
 
 def _sparql_string(text: str) -> str:
@@ -41,7 +45,7 @@ def find_entity(store: GraphStore, label_or_iri: str) -> tuple[str, str]:
         OPTIONAL {{ ?e rdfs:label ?label FILTER(LANG(?label) = "ko") }} }} ORDER BY ?e"""))
     if not rows:
         raise UnknownEntity(f"no region or organisation is called {text!r}")
-    return rows[0]["e"].value, _literal(rows[0]["label"])
+    return rows[0]["e"].value, term_value(rows[0]["label"])
 
 
 def agreements_of(store: GraphStore, party: str) -> dict:
@@ -60,22 +64,17 @@ def agreements_of(store: GraphStore, party: str) -> dict:
     }} GROUP BY ?a ?partner ?plabel ?date ?typeLabel ?doc ?start ?end ORDER BY ?date ?plabel"""
     agreements = []
     for row in store.query(query):
-        fields = _literal(row["fields"])
+        fields = term_value(row["fields"])
         agreements.append({
             "iri": row["a"].value,
-            "partner": {"iri": row["partner"].value, "label": _literal(row["plabel"])},
-            "date": _literal(row["date"]),
-            "type": _literal(row["typeLabel"]),
+            "partner": {"iri": row["partner"].value, "label": term_value(row["plabel"])},
+            "date": term_value(row["date"]),
+            "type": term_value(row["typeLabel"]),
             "fields": sorted(f for f in fields.split("\u001f") if f) if fields else [],
-            "source": {"doc": _literal(row["doc"]), "line_start": int(_literal(row["start"])),
-                       "line_end": int(_literal(row["end"]))},
+            "source": {"doc": term_value(row["doc"]), "line_start": int(term_value(row["start"])),
+                       "line_end": int(term_value(row["end"]))},
         })
     return {"party": {"iri": iri, "label": label}, "agreements": agreements}
-
-
-def term_value(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> str:
-    """Plain value of a pyoxigraph term (``""`` for unbound)."""
-    return _literal(term)
 
 
 _COORDINATIONS = """
@@ -96,13 +95,13 @@ def coordinators(store: GraphStore, subcommittee: str | None = None, history: bo
     """
     groups: dict[str, dict] = {}
     for row in store.query(_COORDINATIONS):
-        sc = groups.setdefault(row["sc"].value, {"iri": row["sc"].value, "label": _literal(row["scLabel"]),
+        sc = groups.setdefault(row["sc"].value, {"iri": row["sc"].value, "label": term_value(row["scLabel"]),
                                                  "statements": {}})
         statement = sc["statements"].setdefault(row["c"].value, {
-            "as_of": _literal(row["asOf"]), "coordinators": [], "stated": _literal(row["stated"]) or None,
-            "source": {"doc": _literal(row["doc"]), "line_start": int(_literal(row["start"])),
-                       "line_end": int(_literal(row["end"]))}})
-        region = {"iri": row["region"].value, "label": _literal(row["regionLabel"])} if row["region"] else None
+            "as_of": term_value(row["asOf"]), "coordinators": [], "stated": term_value(row["stated"]) or None,
+            "source": {"doc": term_value(row["doc"]), "line_start": int(term_value(row["start"])),
+                       "line_end": int(term_value(row["end"]))}})
+        region = {"iri": row["region"].value, "label": term_value(row["regionLabel"])} if row["region"] else None
         if region and region not in statement["coordinators"]:
             statement["coordinators"].append(region)
     wanted = _pick(groups, subcommittee) if subcommittee else list(groups.values())

@@ -19,7 +19,7 @@ from graph.dates import parse_date
 from graph.extractors import extractor
 from graph.facts import FactWriter, slug
 from graph.fields import areas_for, clean_field, field_key, split_fields
-from graph.registry import Entity
+from graph.registry import Entity, Resolution
 from graph.row_groups import GroupRow, group_rows
 from ontology.namespaces import GY, ID, RDF, RDFS, SKOS
 
@@ -116,12 +116,7 @@ def extract_table(w: FactWriter, table: Table) -> None:
     heading = " ".join(text for _, text in table.heading)
     agreement_type = _agreement_type(heading)
     rows = table.rows
-    for row in rows:
-        row.signed = parse_date(row.date_raw)
-        if row.signed is None:
-            w.report.add_issue("anomaly", w.doc.id, row.line, row.date_raw, "unreadable signing date")
-        if row.name_raw.strip():
-            row.partner = _resolve_partner(w, row, rows)
+    _read_rows(w, rows)
     grouping = group_rows([GroupRow(r.partner.id if r.partner else None, r.signed) for r in rows])
     for violation in grouping.violations:
         w.report.add_issue("anomaly", w.doc.id, rows[0].line, "date order", violation)
@@ -145,36 +140,42 @@ def extract_table(w: FactWriter, table: Table) -> None:
     _report_totals(w, table, heading, subject, partners, sum(per_partner.values()), per_partner)
 
 
-def _resolve_partner(w: FactWriter, row: TableRow, rows: list[TableRow]) -> Entity | None:
-    result = w.registry.resolve(row.name_raw, kinds=("region",), country="KR")
-    if result.entity:
-        w.entity(result.entity, row.name_raw)
-        return result.entity
-    if result.ambiguous:
-        chosen = _by_cosigning(w, row, rows, result.candidates)
-        if chosen:
-            return chosen
-        w.report.add_issue("ambiguous", w.doc.id, row.line, row.name_raw.strip(), result.reason)
-    return None
-
-
-def _by_cosigning(w: FactWriter, row: TableRow, rows: list[TableRow], candidates: tuple[Entity, ...]):
-    """Pick the homograph whose 광역 also signed on the same day (a joint signing), and say so."""
-    if row.signed is None:
+def _read_rows(w: FactWriter, rows: list[TableRow]) -> None:
+    """Parse every date and resolve every name; then settle homographs by same-day signings."""
+    ambiguous: list[tuple[TableRow, Resolution]] = []
+    for row in rows:
         row.signed = parse_date(row.date_raw)
-    parents = {c.parent: c for c in candidates if c.parent}
-    for other in rows:
-        if other is row or parse_date(other.date_raw) != row.signed or not other.name_raw.strip():
+        if row.signed is None:
+            w.report.add_issue("anomaly", w.doc.id, row.line, row.date_raw, "unreadable signing date")
+        if not row.name_raw.strip():
             continue
-        found = w.registry.resolve(other.name_raw, kinds=("region",), country="KR").entity
-        if found and found.parent in parents:
-            chosen = parents[found.parent]
-            w.report.add_issue(
-                "ambiguous", w.doc.id, row.line, row.name_raw.strip(),
-                f"read as {w.registry.qualified_name(chosen)}: {found.name_ko} "
-                f"({w.registry.get(found.parent).name_ko}) signed the same day (line {other.line})")
-            w.entity(chosen, row.name_raw)
-            return chosen
+        result = w.registry.resolve(row.name_raw, kinds=("region",), country="KR")
+        if result.entity:
+            row.partner = result.entity
+            w.entity(result.entity, row.name_raw)
+        elif result.ambiguous:
+            ambiguous.append((row, result))
+    resolved = [r for r in rows if r.partner is not None]
+    for row, result in ambiguous:
+        row.partner = _by_cosigning(w, row, resolved, result.candidates)
+        if row.partner is None:
+            w.report.add_issue("ambiguous", w.doc.id, row.line, row.name_raw.strip(), result.reason)
+
+
+def _by_cosigning(w: FactWriter, row: TableRow, resolved: list[TableRow],
+                  candidates: tuple[Entity, ...]) -> Entity | None:
+    """Pick the homograph whose 광역 also signed on the same day (a joint signing), and say so."""
+    parents = {c.parent: c for c in candidates if c.parent}
+    for other in resolved:
+        if other.signed != row.signed or other.partner.parent not in parents:
+            continue
+        chosen = parents[other.partner.parent]
+        w.report.add_issue(
+            "ambiguous", w.doc.id, row.line, row.name_raw.strip(),
+            f"read as {w.registry.qualified_name(chosen)}: {other.partner.name_ko} "
+            f"({w.registry.get(other.partner.parent).name_ko}) signed the same day (line {other.line})")
+        w.entity(chosen, row.name_raw)
+        return chosen
     return None
 
 
