@@ -15,6 +15,7 @@ from rdflib import Dataset, Graph, Literal
 from corpus import Document
 from graph.extractors import all_extractors
 from graph.facts import FactWriter
+from graph.reconcile import reconcile
 from graph.registry import Entity, Registry
 from graph.report import ExtractionReport
 from gyoryu.progress import Progress
@@ -32,8 +33,8 @@ from ontology.namespaces import (
 )
 
 #: Classes counted in the build report.
-COUNTED_CLASSES = ("Region", "Organization", "Agreement", "SubCommittee", "Membership", "Official", "Post",
-                   "Program", "Event", "Document", "SourceSpan")
+COUNTED_CLASSES = ("Region", "Organization", "Agreement", "AgreementIntent", "SubCommittee", "Membership",
+                   "Official", "Post", "Program", "Event", "Document", "SourceSpan")
 
 
 @dataclass
@@ -46,24 +47,37 @@ class GraphBuild:
 
 def build_graph(documents: list[Document], registry: Registry | None = None,
                 progress: Progress | None = None) -> GraphBuild:
-    """Extract every document into its named graph; add the registry and vocabulary graphs."""
+    """Extract every document into its named graph, reconcile across documents, add registry and vocabulary.
+
+    Per-document extraction (:func:`extract_document`) depends on the document alone; the cross-document
+    pass (:func:`graph.reconcile.reconcile`) on the set of document graphs, never on their order.
+    """
     registry = registry or Registry.default()
     progress = progress or Progress(quiet=True)
     dataset = bind_prefixes(Dataset())
     report = ExtractionReport()
     extractors = all_extractors()
     for doc in documents:
-        writer = FactWriter(dataset, doc, registry, report)
-        names = []
-        for ex in extractors:
-            if ex.applies(doc):
-                ex.run(writer)
-                names.append(ex.name)
+        writer, names = extract_document(dataset, doc, registry, report, extractors)
         progress.step(f"{doc.id}: {len(writer.graph)} triples ({', '.join(names)})")
+    reconcile(dataset, report)
     add_registry_graph(dataset, registry)
     dataset.graph(ONTOLOGY_GRAPH).parse(VOCABULARY_FILE, format="turtle")
     report.counts.update(count_classes(dataset))
     return GraphBuild(dataset, report)
+
+
+def extract_document(dataset: Dataset, doc: Document, registry: Registry, report: ExtractionReport,
+                     extractors: list | None = None) -> tuple[FactWriter, list[str]]:
+    """Run every applicable extractor on ``doc`` into its named graph; mark facts without a method curated."""
+    writer = FactWriter(dataset, doc, registry, report)
+    names = []
+    for ex in extractors if extractors is not None else all_extractors():
+        if ex.applies(doc):
+            ex.run(writer)
+            names.append(ex.name)
+    writer.mark_methods()
+    return writer, names
 
 
 def add_registry_graph(dataset: Dataset, registry: Registry) -> Graph:

@@ -15,10 +15,158 @@ True
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 _NUMERIC = re.compile(r"(?<!\d)'?\s*(\d{2}|\d{4})\s*[.,/-]\s*(\d{1,2})\s*[.,/-]\s*(\d{1,2})(?!\d)")
 _KOREAN = re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일")
+
+
+# -- dates with their precision ------------------------------------------------------------------------
+
+#: Precision of a stated date → the XSD datatype ``gy:signedOn`` takes for it.
+XSD_TYPES = {"day": "date", "month": "gYearMonth", "year": "gYear"}
+MIN_YEAR, MAX_YEAR = 1900, 2099
+
+
+@dataclass(frozen=True, order=True)
+class StatedDate:
+    """A date as precise as the document states it: a day, a month or only a year.
+
+    >>> StatedDate(2019, 5).iso, StatedDate(2019, 5).precision, StatedDate(2019, 5).xsd
+    ('2019-05', 'month', 'gYearMonth')
+    >>> StatedDate(2019).contains(StatedDate(2019, 5, 24)), StatedDate(2019, 6).contains(StatedDate(2019, 5, 24))
+    (True, False)
+    >>> StatedDate.from_iso("2024-01-28")
+    StatedDate(year=2024, month=1, day=28)
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __post_init__(self) -> None:
+        if not MIN_YEAR <= self.year <= MAX_YEAR:
+            raise ValueError(f"year out of range: {self.year}")
+        if self.day is not None:
+            date(self.year, self.month or 0, self.day)  # raises ValueError when impossible
+        elif self.month is not None and not 1 <= self.month <= 12:
+            raise ValueError(f"month out of range: {self.month}")
+
+    @property
+    def precision(self) -> str:
+        """``day``, ``month`` or ``year``."""
+        return "day" if self.day is not None else "month" if self.month is not None else "year"
+
+    @property
+    def xsd(self) -> str:
+        """Local name of the XSD datatype for this precision (``date``, ``gYearMonth``, ``gYear``)."""
+        return XSD_TYPES[self.precision]
+
+    @property
+    def iso(self) -> str:
+        """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``."""
+        parts = [f"{self.year:04d}"] + [f"{v:02d}" for v in (self.month, self.day) if v is not None]
+        return "-".join(parts)
+
+    def contains(self, other: StatedDate) -> bool:
+        """True when ``other`` lies within this (possibly coarser) date."""
+        return all(mine is None or mine == theirs for mine, theirs in
+                   ((self.year, other.year), (self.month, other.month), (self.day, other.day)))
+
+    def compatible(self, other: StatedDate) -> bool:
+        """True when one date contains the other (the same signing may be stated either way)."""
+        return self.contains(other) or other.contains(self)
+
+    @classmethod
+    def from_iso(cls, text: str) -> StatedDate:
+        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (the lexical forms of the three datatypes)."""
+        parts = [int(p) for p in text.strip().split("-")]
+        return cls(*parts)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date found in a text: ``text[start:end]`` states ``value``."""
+
+    value: StatedDate
+    start: int
+    end: int
+    surface: str
+
+
+_Y4 = r"(?P<y4>(?:19|20)\d\d)"
+_Y2 = r"'\s*(?P<y2>\d\d)"
+_YEAR = rf"(?:{_Y4}|{_Y2})"
+#: Patterns in priority order: an earlier pattern claims its span first.
+_DATE_PATTERNS = (
+    # 2024년 1월 28일, 2024년1월28일, 2024 1월 28일 (a web rendering that lost the 년), '19년 5월 24일
+    re.compile(rf"(?<!\d){_YEAR}\s*년?\s*(?P<m>\d{{1,2}})\s*월\s*(?P<d>\d{{1,2}})\s*일"),
+    # 2024.01.28, 2024. 1. 28., 2024-01-28, 2024/1/28, '19.05.24, 19.05.24
+    re.compile(r"(?<![\d.])(?:(?P<y4>(?:19|20)\d\d)|'\s*(?P<y2>\d\d)|(?P<y2b>\d\d))"
+               r"\s*(?P<sep>[./-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})(?:\s*\.)?(?![\d])"),
+    # 2019년 5월, '19년 5월
+    re.compile(rf"(?<!\d){_YEAR}\s*년\s*(?P<m>\d{{1,2}})\s*월"),
+    # 2019. 5., 2019.05, 2019-05
+    re.compile(rf"(?<![\d.]){_Y4}\s*(?P<sep>[./-])\s*(?P<m>\d{{1,2}})(?:\s*\.)?(?!\s*[./-]?\s*\d)"),
+    # 1990년, '95년 (not 1990년대, a decade)
+    re.compile(rf"(?<!\d){_YEAR}\s*년(?!\s*대)"),
+)
+_BARE_YEAR = re.compile(rf"(?<![\d.]){_Y4}(?![\d.%]|\s*[년억만천원개명])")
+
+
+def _year_of(m: re.Match[str]) -> int:
+    groups = m.groupdict()
+    if groups.get("y4"):
+        return int(groups["y4"])
+    return expand_year(int(groups.get("y2") or groups["y2b"]))
+
+
+def find_dates(text: str, *, bare_years: bool = False) -> list[DateMention]:
+    """Every date stated in ``text``, left to right, each with its precision.
+
+    ``bare_years`` also takes a lone four-digit year (``(1995)``, a table cell ``2003``).
+
+    >>> [d.value.iso for d in find_dates("2024.01.28 · 2024. 1. 28. · '19.05.24 · 2024년 1월 28일")]
+    ['2024-01-28', '2024-01-28', '2019-05-24', '2024-01-28']
+    >>> [d.value.iso for d in find_dates("2019년 5월, 1990년, 2024년1월28일, 2024.1.28, 2024 3월 5일")]
+    ['2019-05', '1990', '2024-01-28', '2024-01-28', '2024-03-05']
+    >>> [d.value.iso for d in find_dates("1990년대에 2019. 5. 체결")]
+    ['2019-05']
+    >>> [d.value.iso for d in find_dates("인구 2024명, (1995) 체결", bare_years=True)]
+    ['1995']
+    >>> find_dates("2024.13.40, 3.5%")
+    []
+    """
+    claimed: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    patterns = (*_DATE_PATTERNS, _BARE_YEAR) if bare_years else _DATE_PATTERNS
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            if any(m.start() < end and start < m.end() for start, end in claimed):
+                continue
+            groups = m.groupdict()
+            try:
+                value = StatedDate(_year_of(m), int(groups["m"]) if groups.get("m") else None,
+                                   int(groups["d"]) if groups.get("d") else None)
+            except ValueError:
+                claimed.append((m.start(), m.end()))
+                continue
+            claimed.append((m.start(), m.end()))
+            found.append(DateMention(value, m.start(), m.end(), m.group(0)))
+    return sorted(found, key=lambda d: d.start)
+
+
+def stated_date(text: str, *, bare_years: bool = False) -> StatedDate | None:
+    """The first date stated in ``text`` (see :func:`find_dates`), or ``None``.
+
+    >>> stated_date("체결일: 2023. 6. 10.")
+    StatedDate(year=2023, month=6, day=10)
+    >>> stated_date("2003", bare_years=True), stated_date("2003")
+    (StatedDate(year=2003, month=None, day=None), None)
+    """
+    dates = find_dates(text, bare_years=bare_years)
+    return dates[0].value if dates else None
 
 
 def expand_year(year: int, pivot: int = 2060) -> int:

@@ -5,7 +5,10 @@ Extractors never build IRIs or provenance by hand: they call a :class:`FactWrite
 * mints fact-node IRIs (``node``) and source spans (``source``: document + line span),
 * links fact nodes to their source with ``prov:wasDerivedFrom``,
 * resolves names through the registry (``resolve``), recording the spelling met as
-  ``skos:altLabel`` and reporting what it cannot resolve instead of guessing.
+  ``skos:altLabel`` and reporting what it cannot resolve instead of guessing,
+* marks every fact node with ``gy:extractionMethod`` (:meth:`FactWriter.mark_methods`): the
+  document-family readers' facts are ``"curated"``; the general readers write ``"automatic"``
+  with a ``gy:confidence`` themselves (:mod:`graph.readers.candidates`).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.term import Node
 
 from corpus import Document
+from graph.dates import StatedDate
 from graph.registry import Entity, Registry, Resolution
 from graph.report import ExtractionReport
 from ontology.namespaces import (
@@ -34,6 +38,11 @@ from ontology.namespaces import (
 )
 
 Lines = int | tuple[int, int]
+
+#: Classes of fact nodes: each carries ``gy:extractionMethod`` ("curated" or "automatic").
+FACT_CLASSES = (GY.Agreement, GY.AgreementIntent, GY.Membership, GY.Coordination, GY.Post, GY.Tenure,
+                GY.Program, GY.Event)
+CURATED, AUTOMATIC = "curated", "automatic"
 
 _SLUG_DROP = re.compile(r"[^\w\-]+", re.UNICODE)
 
@@ -114,6 +123,16 @@ class FactWriter:
         if lines is not None:
             self.derived(node, lines)
 
+    def mark_methods(self, method: str = CURATED) -> int:
+        """Give every fact node of this document without a ``gy:extractionMethod`` the ``method``; returns how many."""
+        marked = 0
+        for cls in FACT_CLASSES:
+            for node in set(self.graph.subjects(RDF.type, cls)):
+                if (node, GY.extractionMethod, None) not in self.graph:
+                    self.graph.add((node, GY.extractionMethod, Literal(method)))
+                    marked += 1
+        return marked
+
     # -- entities ---------------------------------------------------------------------------------------
     def entity(self, entity: Entity, surface: str | None = None) -> URIRef:
         """IRI of a registry entity; a spelling that differs from its names becomes ``skos:altLabel``."""
@@ -147,6 +166,20 @@ class FactWriter:
     def year(value: int) -> Literal:
         """``xsd:gYear`` literal."""
         return Literal(f"{value:04d}", datatype=XSD.gYear)
+
+    @staticmethod
+    def stated(value: StatedDate) -> Literal:
+        """``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear`` literal, as precise as the date was stated.
+
+        >>> FactWriter.stated(StatedDate(2019, 5)).datatype.split("#")[-1]
+        'gYearMonth'
+        """
+        return Literal(value.iso, datatype=XSD[value.xsd])
+
+    @staticmethod
+    def plain(value: str) -> Literal:
+        """Plain string literal (``xsd:string``)."""
+        return Literal(value)
 
     @staticmethod
     def integer(value: int) -> Literal:

@@ -195,6 +195,7 @@ class Registry:
         self.entities[entity.id] = entity
         self.__dict__.pop("_index", None)
         self.__dict__.pop("_mention_pattern", None)
+        self.__dict__.pop("country_words", None)
 
     def get(self, entity_id: str) -> Entity:
         """The entity with ``entity_id`` (KeyError if unknown)."""
@@ -297,6 +298,14 @@ class Registry:
             return Resolution(text, None, top, found,
                               reason="ambiguous fuzzy match: " + ", ".join(e.name_ko for e in found))
         return Resolution(text, self.entities[top_id], top, (self.entities[top_id],))
+
+    @cached_property
+    def country_words(self) -> tuple[re.Pattern[str], dict[str, str]]:
+        """A pattern over every Korean country name of two or more letters (a whole word), and name → id."""
+        names = {name: e.id for e in self.entities.values() if e.kind == "country"
+                 for name in (e.name_ko, *e.aliases) if len(name) >= 2 and re.search("[가-힣]", name)}
+        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        return re.compile(rf"(?<![가-힣])(?:{alternatives})(?![가-힣])"), names
 
     @cached_property
     def _mention_pattern(self) -> tuple[re.Pattern[str], dict[str, str]]:

@@ -1,0 +1,137 @@
+"""Parties of automatic facts: resolved through the registry, or minted when a foreign place is new.
+
+* A Korean name resolves through the registry (today's official forms, former names, districts
+  qualified by their city); what does not resolve is reported with its line, never guessed.
+* A foreign city, prefecture, county or aimag missing from the registry becomes a new ``gy:Region``
+  with its label as written and its country from context, under an IRI derived from country and
+  name (:func:`minted_id`), so every build mints the same one.
+* A name with no place suffix and no context that makes it a place is reported, not minted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.facts import FactWriter, Lines, span_of
+from graph.registry import Entity, Registry, normalize_name
+from ontology.namespaces import GY, RDF, RDFS, SKOS
+
+#: Place suffixes (longest first) and the administrative level a minted region gets from them.
+PLACE_SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("특별자치시", "city"), ("특별자치도", "province"), ("광역시", "city"), ("특별시", "city"),
+    ("자치구", "autonomous region"), ("자치주", "autonomous prefecture"), ("자치현", "autonomous county"),
+    ("아이막", "aimag"), ("아이마크", "aimag"), ("크라이", "krai"), ("오블라스트", "oblast"), ("공화국", "republic"),
+    ("변경주", "krai"), ("시", "city"), ("현", "prefecture"), ("성", "province"), ("주", "state"),
+    ("군", "county"), ("구", "district"), ("도", "province"), ("부", "prefecture"), ("솜", "sum"),
+    ("市", "city"), ("県", "prefecture"), ("省", "province"), ("州", "state"), ("郡", "county"),
+)
+#: Levels a context can give a name without a suffix (a column header 도시 or 자매도시).
+CONTEXT_LEVEL = "city"
+_HANGUL = re.compile(r"[가-힣]")
+
+
+@dataclass(frozen=True)
+class Party:
+    """A party as written, and the entity it resolved to (``minted`` when the reader created it)."""
+
+    surface: str
+    entity: Entity
+    minted: bool = False
+
+
+def place_level(name: str) -> str | None:
+    """The level a place suffix gives ``name`` (``가나자와시`` → city), ``None`` without a suffix.
+
+    >>> place_level("가나자와시"), place_level("울란바토르"), place_level("시")
+    ('city', None, None)
+    """
+    compact = re.sub(r"\s+", "", name)
+    for suffix, level in PLACE_SUFFIXES:
+        if compact.endswith(suffix) and len(compact) > len(suffix) + 0:
+            stem = compact[: -len(suffix)]
+            if len(stem) >= 1 and (_HANGUL.search(stem) or re.search(r"[\u4e00-\u9fff]", stem)):
+                return level
+    return None
+
+
+def minted_id(country: str, name: str) -> str:
+    """Registry-style id of a minted region: country code + normalised name.
+
+    >>> minted_id("JP", "가나자와 시")
+    'jp-가나자와시'
+    """
+    return f"{country.lower()}-{normalize_name(name)}"
+
+
+def country_in(registry: Registry, text: str) -> str | None:
+    """The country a text names as a word (a table group 일본, a prefix 중국 허난성), first one.
+
+    >>> reg = Registry.default()
+    >>> country_in(reg, "일본"), country_in(reg, "중국 허난성"), country_in(reg, "인도적 지원")
+    ('JP', 'CN', None)
+    """
+    pattern, names = registry.country_words
+    m = pattern.search(text)
+    return names[m.group(0)] if m else None
+
+
+def split_country_prefix(registry: Registry, text: str) -> tuple[str | None, str]:
+    """``"일본 가나자와시"`` → ``("JP", "가나자와시")``; no country word first → ``(None, text)``."""
+    pattern, names = registry.country_words
+    m = pattern.match(text.strip())
+    if not m:
+        return None, text.strip()
+    rest = text.strip()[m.end():].strip(" ,·:()")
+    return (names[m.group(0)], rest) if rest else (names[m.group(0)], "")
+
+
+def resolve_party(w: FactWriter, surface: str, lines: Lines, *, country: str | None = None,
+                  parent: str | None = None, place_context: bool = False, report: bool = True) -> Party | None:
+    """Resolve a party name in context, minting a foreign region when the context makes it a place.
+
+    ``country`` comes from the context (a country word, a table group, a column header); ``parent`` a
+    Korean parent region; ``place_context`` says the context makes the name a place (a 도시 column).
+    """
+    stated, name = split_country_prefix(w.registry, surface)
+    country = stated or country
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", name).strip(" ,·:")
+    if not name or not (_HANGUL.search(name) or re.search(r"[\u4e00-\u9fffA-Za-z]", name)):
+        return None
+    result = w.registry.resolve(name, kinds=("region", "organization"), country=country, parent=parent)
+    entity = result.entity
+    if entity is not None and country and entity.country and entity.country != country:
+        entity = None  # the registry's entity is in another country: the context names a different place
+    if entity is not None:
+        w.entity(entity, name)
+        return Party(surface, entity)
+    if result.ambiguous and not (country and country != "KR"):
+        if report:
+            w.report.add_issue("ambiguous", w.doc.id, span_of(lines)[0], surface.strip(), result.reason)
+        return None
+    level = place_level(name) or (CONTEXT_LEVEL if place_context else None)
+    if country and country != "KR" and level:
+        return Party(surface, mint_region(w, name, country, level), minted=True)
+    if report:
+        why = ("no registry match and no country in context" if level else
+               "no place suffix and no context that makes it a place") if country != "KR" else result.reason
+        w.report.add_issue("unresolved", w.doc.id, span_of(lines)[0], surface.strip(), why)
+    return None
+
+
+def mint_region(w: FactWriter, name: str, country: str, level: str) -> Entity:
+    """A new foreign region described in the document's graph (label as written, country, level)."""
+    label = re.sub(r"\s+", "", name)
+    entity = Entity(id=minted_id(country, label), kind="region", name_ko=label, country=country, level=level,
+                    note="minted by a general reader: not in the registry")
+    iri = entity.iri
+    w.add(iri, RDF.type, GY.Region)
+    w.add(iri, RDFS.label, w.text(label))
+    w.add(iri, SKOS.prefLabel, w.text(label))
+    if name.strip() != label:
+        w.add(iri, SKOS.altLabel, w.text(name.strip()))
+    w.add(iri, GY.country, w.registry.get(country).iri)
+    w.add(iri, GY.adminLevel, w.text(level))
+    w.add(iri, GY.note, w.text(entity.note, "en"))
+    w.add(iri, GY.extractionMethod, w.plain("automatic"))
+    return entity

@@ -1,0 +1,68 @@
+"""Relation words: which kind of agreement a text names, and whether it states a plan rather than a signing.
+
+>>> relation_of("두 도시는 우호교류 협약을 체결했다")
+'friendship'
+>>> relation_of("자매도시"), relation_of("MOU 체결"), relation_of("교류의향서 체결"), relation_of("친선결연")
+('sister', 'mou', 'letterOfIntent', 'goodwill')
+>>> is_intent("자매결연을 추진 중이다"), is_intent("의향서를 전달했다"), is_intent("자매결연을 맺었다")
+(True, True, False)
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Words naming an agreement type (``gy:<key>`` in the vocabulary), most specific first.
+RELATION_WORDS: tuple[tuple[str, str], ...] = (
+    ("교류의향서", "letterOfIntent"), ("의향서", "letterOfIntent"),
+    ("자매결연", "sister"), ("자매도시", "sister"), ("자매우호", "sister"), ("자매관계", "sister"),
+    ("자매", "sister"),
+    ("친선결연", "goodwill"), ("친선도시", "goodwill"), ("친선", "goodwill"),
+    ("우호교류", "friendship"), ("우호도시", "friendship"), ("우호협력", "friendship"),
+    ("우호협정", "friendship"), ("우호", "friendship"),
+    ("양해각서", "mou"), ("MOU", "mou"), ("mou", "mou"),
+    ("업무협약", "cooperationAgreement"), ("교류협약", "cooperationAgreement"),
+    ("협력협약", "cooperationAgreement"), ("상생협약", "cooperationAgreement"),
+    ("협약", "cooperationAgreement"), ("협정", "cooperationAgreement"),
+)
+#: The type used when a signing is stated without a relation word.
+DEFAULT_RELATION = "cooperationAgreement"
+
+#: Phrases that state a plan, an intent or a step short of signing: never a ``gy:Agreement``.
+INTENT_PATTERNS: tuple[str, ...] = (
+    r"추진\s*중", r"추진\s*하고\s*있", r"추진\s*할", r"추진\s*계획", r"계획\s*이", r"계획\s*(?:하고|했|한다|중)",
+    r"예정", r"의향서\s*(?:를|을)?\s*전달",
+    r"의향서\s*(?:를|을)?\s*(?:제출|송부|교환)", r"협의\s*중", r"검토\s*중", r"논의\s*중", r"타진",
+)
+_INTENT = re.compile("|".join(INTENT_PATTERNS))
+#: Words that state a signing happened.
+SIGNING_PATTERNS: tuple[str, ...] = (r"체결", r"맺", r"조인", r"서명", r"결연", r"협정", r"재체결", r"갱신")
+_SIGNING = re.compile("|".join(SIGNING_PATTERNS))
+#: Words of a row that only repeats an earlier signing (a renewal).
+RENEWAL_WORDS: tuple[str, ...] = ("재체결", "갱신", "재협약", "연장", "재서명")
+
+
+def relation_of(text: str) -> str | None:
+    """The agreement type a text names (a key of :data:`RELATION_WORDS`), or ``None``."""
+    compact = re.sub(r"\s+", "", text)
+    return next((key for word, key in RELATION_WORDS if word in compact), None)
+
+
+def is_intent(text: str) -> bool:
+    """True when ``text`` states a plan or intent (추진 중, 계획, 예정, 의향서 전달 …) rather than a signing."""
+    return bool(_INTENT.search(text))
+
+
+def states_signing(text: str) -> bool:
+    """True when ``text`` has a signing word (체결, 맺다, 결연 …)."""
+    return bool(_SIGNING.search(text))
+
+
+def is_renewal(text: str) -> bool:
+    """True when ``text`` names a renewal (재체결, 갱신 …).
+
+    >>> is_renewal("재체결"), is_renewal("체결")
+    (True, False)
+    """
+    compact = re.sub(r"\s+", "", text)
+    return any(word in compact for word in RENEWAL_WORDS)
