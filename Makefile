@@ -32,7 +32,7 @@ lint: install
 	$(BIN)/ruff check .
 
 test: install browser-deps lint ## the full test suite (what CI runs)
-	$(BIN)/python -m pytest tests corpus graph gyoryu index api ontology
+	$(BIN)/python -m pytest tests runtime corpus graph gyoryu index api ontology
 
 bench: build ## query latency and build time per stage, written to bench/RESULTS.md
 	$(BIN)/python bench/run.py --data $(DATA)

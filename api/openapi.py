@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from api.json_api import DEFAULT_K, MAX_COUNTRY_LENGTH, MODES, TYPES
-from gyoryu import __version__
-from gyoryu.settings import Settings
+from runtime.settings import Settings
+from runtime.version import __version__
 
 NON_BLANK = r"\S"
 

@@ -10,7 +10,7 @@ from waitress import serve as waitress_serve
 
 from api.app import create_app
 from api.services import EXTENSION
-from gyoryu.settings import Settings
+from runtime.settings import Settings
 
 #: Seconds an idle connection is kept, and the largest request body waitress reads (bytes).
 CHANNEL_TIMEOUT = 60

@@ -8,13 +8,13 @@ from typing import Any, TypeVar
 
 from flask import current_app
 
-from api.documents import DocumentSource, corpus_dir_for
 from api.errors import ApiError
-from api.graph_reader import GraphReader, as_store
+from corpus.documents import DocumentSource, corpus_dir_for
+from graph.graph_reader import GraphReader, as_store
 from graph.sparql import QueryService
 from graph.store import GraphStore
-from gyoryu.settings import Settings
 from index.errors import SearchIndexError
+from runtime.settings import Settings
 
 T = TypeVar("T")
 EXTENSION = "gyoryu"

@@ -12,7 +12,7 @@ from api.i18n import COOKIE, LANGS, client_strings, page_lang, translator
 from api.openapi import openapi_document
 from api.services import services
 from graph.examples import all_examples
-from gyoryu.build import read_manifest
+from runtime.built_data import read_data_manifest
 
 bp = Blueprint("web", __name__)
 
@@ -56,7 +56,7 @@ def healthz() -> Response:
     """Readiness: built data of the right format, loaded, and matching the corpus (200), or why not (503)."""
     svc = services()
     try:
-        manifest = read_manifest(svc.settings.data_dir)
+        manifest = read_data_manifest(svc.settings.data_dir)
         quads = svc.reader.count()
         stale = svc.documents.stale(manifest.get("corpus", {}).get("documents", {}))
     except (FileNotFoundError, OSError, ValueError) as exc:

@@ -21,10 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from gyoryu.settings import Settings  # noqa: E402
+from index.artifacts import read_jsonl  # noqa: E402
 from index.evaluation import DEVSET  # noqa: E402
 from index.search import MODES, SearchEngine  # noqa: E402
-from index.store import read_jsonl  # noqa: E402
+from runtime.settings import Settings  # noqa: E402
 
 REPEATS = 3
 
@@ -42,14 +42,15 @@ def build(data: Path, settings: Settings) -> dict[str, float]:
     from corpus import load_corpus
     from graph.build import build_graph
     from graph.registry import Registry
-    from gyoryu.progress import Progress
     from index.build import build_index
+    from runtime.progress import Progress
 
     progress = Progress(quiet=True)
     documents = load_corpus()
+    registry = Registry.default()
     with progress.stage("graph"):
-        dataset = build_graph(documents).dataset
-    build_index(documents, dataset, Registry.default(), data, settings, progress)
+        dataset = build_graph(documents, registry).dataset
+    build_index(documents, dataset, registry, data, settings, progress)
     return dict(progress.timings)
 
 

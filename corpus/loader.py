@@ -64,7 +64,7 @@ class Document:
         return years[0] if years else None
 
 
-def read_manifest(corpus_dir: Path) -> dict[str, dict[str, str]]:
+def read_corpus_manifest(corpus_dir: Path) -> dict[str, dict[str, str]]:
     """Rows of ``manifest.tsv`` keyed by file name (empty if there is none)."""
     path = corpus_dir / MANIFEST
     if not path.exists():
@@ -97,7 +97,7 @@ def load_corpus(corpus_dir: Path | str | None = None) -> list[Document]:
     corpus_dir = Path(corpus_dir) if corpus_dir is not None else CORPUS_DIR
     if not corpus_dir.is_dir():
         raise FileNotFoundError(f"corpus directory not found: {corpus_dir}")
-    manifest = read_manifest(corpus_dir)
+    manifest = read_corpus_manifest(corpus_dir)
     paths = sorted(p for p in corpus_dir.iterdir() if p.suffix in TEXT_SUFFIXES and p.is_file())
     if not paths:
         raise FileNotFoundError(f"no .txt documents in {corpus_dir}")

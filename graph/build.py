@@ -18,7 +18,6 @@ from graph.facts import FactWriter
 from graph.reconcile import reconcile
 from graph.registry import Entity, Registry
 from graph.report import ExtractionReport
-from gyoryu.progress import Progress
 from ontology import VOCABULARY_FILE
 from ontology.namespaces import (
     GY,
@@ -31,6 +30,7 @@ from ontology.namespaces import (
     SKOS,
     bind_prefixes,
 )
+from runtime.progress import Progress
 
 #: Classes counted in the build report.
 COUNTED_CLASSES = ("Region", "Organization", "Agreement", "AgreementIntent", "SubCommittee", "Membership",

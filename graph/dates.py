@@ -10,6 +10,12 @@ datetime.date(2017, 1, 20)
 datetime.date(2024, 9, 25)
 >>> parse_date("관망") is None
 True
+
+Ranges and partial dates:
+>>> date_range("8. 21.~8. 26.", year=2024)
+(datetime.date(2024, 8, 21), datetime.date(2024, 8, 26))
+>>> date_range("2024년 7월 25일부터 27일까지")
+(datetime.date(2024, 7, 25), datetime.date(2024, 7, 27))
 """
 
 from __future__ import annotations
@@ -192,3 +198,42 @@ def parse_date(text: str) -> date | None:
             except ValueError:
                 return None
     return None
+
+
+def year_month(text: str) -> tuple[int, int] | None:
+    """``1996. 9`` or ``2025년 6월`` → ``(1996, 9)``."""
+    m = re.search(r"(\d{4})\s*(?:\.|년)\s*(\d{1,2})(?!\d)", text)
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+_RANGE = re.compile(
+    r"(?:(\d{4})\s*년\s*)?(\d{1,2})\s*(?:월|\.)\s*(\d{1,2})\s*(?:일|\.)?\s*(?:\([^)]*\))?\s*(?:부터|~|∼|-|–)\s*"
+    r"(?:(\d{1,2})\s*(?:월|\.)\s*)?(\d{1,2})\s*(?:일|\.)?")
+
+
+def date_range(text: str, year: int | None = None) -> tuple[date, date] | None:
+    """A start–end range (``8. 21.~8. 26.``, ``7.26~27``, ``2024년 7월 25일부터 27일까지``)."""
+    m = _RANGE.search(text)
+    if not m:
+        return None
+    y = int(m.group(1)) if m.group(1) else year
+    if y is None:
+        return None
+    try:
+        start = date(y, int(m.group(2)), int(m.group(3)))
+        end = date(y, int(m.group(4) or m.group(2)), int(m.group(5)))
+    except ValueError:
+        return None
+    return (start, end) if end >= start else None
+
+
+def month_day(text: str, year: int) -> date | None:
+    """``9월 24일`` or ``9.24`` given the year the document speaks of."""
+    m = re.search(r"(\d{1,2})\s*월\s*(\d{1,2})\s*일", text) or re.search(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})(?![\d])",
+                                                                       text)
+    if not m:
+        return None
+    try:
+        return date(year, int(m.group(1)), int(m.group(2)))
+    except ValueError:
+        return None

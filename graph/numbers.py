@@ -1,21 +1,14 @@
-"""Korean numbers, money amounts, percentages and dates as printed in the documents.
+"""Korean numbers, money amounts and percentages as printed in the documents (dates: :mod:`graph.dates`).
 
 >>> million_krw("366백만원"), million_krw("2억 8천 8백만원"), million_krw("1,200,052천원")
 (Decimal('366'), Decimal('288'), Decimal('1200.052'))
 >>> percent("이행률 41.7%")
 Decimal('41.7')
-
-Single dates are parsed by :func:`graph.dates.parse_date`; this module adds ranges and partial dates.
->>> date_range("8. 21.~8. 26.", year=2024)
-(datetime.date(2024, 8, 21), datetime.date(2024, 8, 26))
->>> date_range("2024년 7월 25일부터 27일까지")
-(datetime.date(2024, 7, 25), datetime.date(2024, 7, 27))
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
 from decimal import Decimal, InvalidOperation
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -90,42 +83,3 @@ def amount_in(text: str, unit: str) -> Decimal | None:
         return None
     factor = {"천원": Decimal("0.001"), "백만원": Decimal(1), "원": Decimal("0.000001"), "억원": Decimal(100)}
     return clean(value * factor[unit])
-
-
-def year_month(text: str) -> tuple[int, int] | None:
-    """``1996. 9`` or ``2025년 6월`` → ``(1996, 9)``."""
-    m = re.search(r"(\d{4})\s*(?:\.|년)\s*(\d{1,2})(?!\d)", text)
-    return (int(m.group(1)), int(m.group(2))) if m else None
-
-
-_RANGE = re.compile(
-    r"(?:(\d{4})\s*년\s*)?(\d{1,2})\s*(?:월|\.)\s*(\d{1,2})\s*(?:일|\.)?\s*(?:\([^)]*\))?\s*(?:부터|~|∼|-|–)\s*"
-    r"(?:(\d{1,2})\s*(?:월|\.)\s*)?(\d{1,2})\s*(?:일|\.)?")
-
-
-def date_range(text: str, year: int | None = None) -> tuple[date, date] | None:
-    """A start–end range (``8. 21.~8. 26.``, ``7.26~27``, ``2024년 7월 25일부터 27일까지``)."""
-    m = _RANGE.search(text)
-    if not m:
-        return None
-    y = int(m.group(1)) if m.group(1) else year
-    if y is None:
-        return None
-    try:
-        start = date(y, int(m.group(2)), int(m.group(3)))
-        end = date(y, int(m.group(4) or m.group(2)), int(m.group(5)))
-    except ValueError:
-        return None
-    return (start, end) if end >= start else None
-
-
-def month_day(text: str, year: int) -> date | None:
-    """``9월 24일`` or ``9.24`` given the year the document speaks of."""
-    m = re.search(r"(\d{1,2})\s*월\s*(\d{1,2})\s*일", text) or re.search(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})(?![\d])",
-                                                                       text)
-    if not m:
-        return None
-    try:
-        return date(year, int(m.group(1)), int(m.group(2)))
-    except ValueError:
-        return None

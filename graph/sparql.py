@@ -229,7 +229,7 @@ class QueryService:
 
     @classmethod
     def from_settings(cls, settings) -> QueryService:
-        """A service configured by :class:`gyoryu.settings.Settings`."""
+        """A service configured by :class:`runtime.settings.Settings`."""
         return cls(settings.data_dir, timeout=settings.query_timeout, max_length=settings.max_query_length,
                    max_results=settings.max_results, store_setting=settings.store)
 

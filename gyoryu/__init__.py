@@ -1,3 +1,5 @@
-"""Gyoryu: a knowledge graph and semantic search over Korean local-government exchange documents."""
+"""The command line (`gyoryu …`) and the atomic build pipeline that runs every layer into ``data/``."""
 
-__version__ = "0.1.0"
+from runtime.version import __version__
+
+__all__ = ["__version__"]

@@ -25,14 +25,11 @@ from graph.build import build_graph
 from graph.registry import Registry
 from graph.store import GRAPH_FILE, write_dataset
 from graph.validate import validate_dataset
-from gyoryu import __version__
-from gyoryu.progress import Progress
-from gyoryu.settings import DEFAULT_CORPUS, Settings
+from runtime.built_data import DATA_FORMAT, MANIFEST_FILE, REPORT_FILE
+from runtime.progress import Progress
+from runtime.settings import DEFAULT_CORPUS, Settings
+from runtime.version import __version__
 
-MANIFEST_FILE = "manifest.json"
-REPORT_FILE = "report.json"
-#: Bumped when the layout of data/ changes; a server refuses data of another format.
-DATA_FORMAT = 1
 PACKAGES = ("rdflib", "pyoxigraph", "pyshacl", "sentence-transformers", "transformers", "torch", "faiss-cpu",
             "bm25s", "kiwipiepy", "networkx", "flask")
 
@@ -142,15 +139,3 @@ def copy_corpus(documents: list[Document], source: Path, target: Path) -> None:
         shutil.copy2(source / doc.id, target / doc.id)
     if (source / "manifest.tsv").exists():
         shutil.copy2(source / "manifest.tsv", target / "manifest.tsv")
-
-
-def read_manifest(data_dir: Path) -> dict:
-    """The manifest of built data, or a clear error when there is none."""
-    path = Path(data_dir) / MANIFEST_FILE
-    if not path.exists():
-        raise FileNotFoundError(f"no built data in {data_dir}: run `gyoryu build` first")
-    manifest = json.loads(path.read_text(encoding="utf-8"))
-    if manifest.get("format") != DATA_FORMAT:
-        raise ValueError(f"data in {data_dir} has format {manifest.get('format')}, this Gyoryu reads "
-                         f"{DATA_FORMAT}: run `gyoryu build` again")
-    return manifest

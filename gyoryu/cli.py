@@ -1,6 +1,6 @@
 """The ``gyoryu`` command line (also ``python -m gyoryu``).
 
-Every command reads its settings from the environment (see :mod:`gyoryu.settings`); ``--data``
+Every command reads its settings from the environment (see :mod:`runtime.settings`); ``--data``
 overrides ``GYORYU_DATA``. Errors print one clear line to stderr and exit non-zero.
 """
 
@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from gyoryu import __version__
-from gyoryu.settings import Settings
+from runtime.settings import Settings
+from runtime.version import __version__
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -46,7 +46,7 @@ def _print_json(value: object) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from gyoryu.build import BuildError, build
-    from gyoryu.progress import Progress
+    from runtime.progress import Progress
 
     settings = _settings(args)
     try:
@@ -254,15 +254,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     import tempfile
 
     from corpus.loader import CORPUS_COPY
-    from gyoryu.build import BuildError, build, read_manifest
-    from gyoryu.progress import Progress
+    from gyoryu.build import BuildError, build
+    from runtime.built_data import read_data_manifest
+    from runtime.progress import Progress
 
     settings = _settings(args)
     paths = [Path(p) for p in args.paths]
     for path in paths:
         _check_ingestible(path)
     try:
-        read_manifest(settings.data_dir)
+        read_data_manifest(settings.data_dir)
     except (FileNotFoundError, ValueError) as exc:
         raise CliError(str(exc)) from exc
     base = settings.data_dir / CORPUS_COPY

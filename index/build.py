@@ -8,16 +8,16 @@ from pathlib import Path
 import numpy as np
 
 from corpus import Document
-from gyoryu.progress import Progress
-from gyoryu.settings import Settings
-from index import store
+from index import artifacts
 from index.dense import build_faiss, index_kind, save_faiss
 from index.embedder import Embedder
-from index.entities import ProvenanceIndex, link_passage, mention_refs
+from index.entity_links import ProvenanceIndex, link_passage, mention_refs
 from index.lexical import LexicalIndex
 from index.passages import Passage, segment_all
 from index.profiles import build_profiles
 from index.reuse import encode_with_reuse, previous_vectors, save_keys
+from runtime.progress import Progress
+from runtime.settings import Settings
 
 
 def fit_to_model(embedder: Embedder, passages: list[Passage]) -> tuple[list[str], int]:
@@ -57,7 +57,7 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
 
     ``previous`` is the data directory being replaced: vectors of unchanged passages are reused.
     """
-    target = store.index_dir(out_dir)
+    target = artifacts.index_dir(out_dir)
     target.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     with progress.stage("passages"):
@@ -65,7 +65,7 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
         passages = segment_all(documents, row_subjects(documents, provenance, registry))
         links = [link_passage(p.doc, p.line_start, p.line_end, p.text, p.table, provenance, registry)
                  for p in passages]
-        store.write_jsonl(target / store.PASSAGES,
+        artifacts.write_jsonl(target / artifacts.PASSAGES,
                           [{**p.to_json(), **link.to_json()} for p, link in zip(passages, links, strict=True)])
         linked = sum(1 for link in links if link.entities)
         progress.step(f"{len(passages)} passages from {len(documents)} documents, {linked} with entities")
@@ -74,25 +74,25 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
         texts, cut = fit_to_model(embedder, passages)
         vectors, reused = encode_with_reuse(texts, previous_vectors(previous, embedder.sha256),
                                             embedder.encode_passages)
-        np.save(target / store.EMBEDDINGS, vectors)
+        np.save(target / artifacts.EMBEDDINGS, vectors)
         save_keys(target, texts)
         progress.step(f"{len(texts)} passages with {embedder.model_id}: {len(texts) - reused} embedded, "
                       f"{reused} reused from the previous build ({cut} cut to the token limit)")
     with progress.stage("faiss"):
         faiss_index = build_faiss(vectors)
-        save_faiss(faiss_index, target / store.FAISS)
+        save_faiss(faiss_index, target / artifacts.FAISS)
         progress.step(f"{index_kind(faiss_index)} over {faiss_index.ntotal} vectors")
     with progress.stage("bm25"):
         lexical = LexicalIndex.build([p.lexical_text for p in passages])
-        lexical.save(target / store.BM25)
+        lexical.save(target / artifacts.BM25)
         progress.step(f"{len(lexical.bm25.vocab_dict)} lexical terms")
     with progress.stage("profiles"):
         profiles, profile_vectors = build_profiles(dataset, passages, links, vectors, embedder)
-        store.write_json(target / store.PROFILES, profiles)
-        np.save(target / store.PROFILE_VECTORS, profile_vectors)
+        artifacts.write_json(target / artifacts.PROFILES, profiles)
+        np.save(target / artifacts.PROFILE_VECTORS, profile_vectors)
         progress.step(f"{len(profiles)} partner profiles")
     manifest = {
-        "format": store.FORMAT_VERSION,
+        "format": artifacts.FORMAT_VERSION,
         "model": {"id": embedder.model_id, "sha256": embedder.sha256, "dim": embedder.dim},
         "passages": len(passages),
         "documents": sorted({p.doc for p in passages}),
@@ -104,5 +104,5 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
         "reused_vectors": reused,
         "seconds": round(time.perf_counter() - started, 2),
     }
-    store.write_json(target / store.MANIFEST, manifest)
+    artifacts.write_json(target / artifacts.MANIFEST, manifest)
     return manifest

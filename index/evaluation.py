@@ -14,10 +14,10 @@ import math
 import time
 from pathlib import Path
 
-from gyoryu.progress import Progress
-from gyoryu.settings import REPO_ROOT, Settings
+from index.artifacts import read_jsonl
 from index.search import MODES, SearchEngine
-from index.store import read_jsonl
+from runtime.progress import Progress
+from runtime.settings import REPO_ROOT, Settings
 
 EVAL_DIR = REPO_ROOT / "eval"
 DEVSET = EVAL_DIR / "devset.jsonl"

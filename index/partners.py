@@ -15,7 +15,6 @@ from collections import defaultdict
 
 import numpy as np
 
-from graph.registry import Registry
 from index.errors import UnknownRegionError
 from index.fusion import reciprocal_rank_fusion
 from index.search import SearchEngine, validate_query
@@ -108,7 +107,7 @@ def find_profile(engine: SearchEngine, region: str) -> int:
     for i, p in enumerate(engine.profiles):
         if p["iri"] == region or "".join(p["label"].split()) == wanted:
             return i
-    resolved = Registry.default().resolve(region).entity
+    resolved = engine.registry.resolve(region).entity
     if resolved is not None:
         for i, p in enumerate(engine.profiles):
             if p["iri"] == str(resolved.iri):

@@ -14,7 +14,7 @@ import numpy as np
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from index.entities import PassageLinks
+from index.entity_links import PassageLinks
 from index.passages import Passage
 from ontology.namespaces import GY
 

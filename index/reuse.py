@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index import store
+from index import artifacts
 
 KEYS = "embedding_keys.json"
 
@@ -28,13 +28,13 @@ def previous_vectors(previous: Path | None, model_sha256: str) -> dict[str, np.n
     """Vectors of the previous build by text key ({} when there is none, or another model built it)."""
     if previous is None:
         return {}
-    directory = store.index_dir(previous)
+    directory = artifacts.index_dir(previous)
     try:
-        manifest = store.read_json(directory / store.MANIFEST)
+        manifest = artifacts.read_json(directory / artifacts.MANIFEST)
         if manifest["model"]["sha256"] != model_sha256:
             return {}
-        keys = store.read_json(directory / KEYS)
-        vectors = np.load(directory / store.EMBEDDINGS)
+        keys = artifacts.read_json(directory / KEYS)
+        vectors = np.load(directory / artifacts.EMBEDDINGS)
     except (OSError, KeyError, ValueError):
         return {}
     if len(keys) != len(vectors):
@@ -59,4 +59,4 @@ def encode_with_reuse(texts: list[str], reusable: dict[str, np.ndarray], encode)
 
 def save_keys(directory: Path, texts: list[str]) -> None:
     """Record the text key of every embedded passage, in index order."""
-    store.write_json(directory / KEYS, [text_key(t) for t in texts])
+    artifacts.write_json(directory / KEYS, [text_key(t) for t in texts])

@@ -8,21 +8,22 @@ from pathlib import Path
 
 import numpy as np
 
-from gyoryu.settings import Settings
-from index import store
+from graph.registry import Registry
+from index import artifacts
 from index.dense import load_faiss, search_faiss
 from index.embedder import Embedder
-from index.entities import PassageLinks
+from index.entity_links import PassageLinks
 from index.errors import MissingIndexError, StaleIndexError
 from index.fusion import korean_share, reciprocal_rank_fusion
 from index.lexical import LexicalIndex
 from index.passages import Passage
+from runtime.settings import Settings
 
 MODES = ("hybrid", "dense", "lexical")
 #: How many candidates each single mode contributes to the fusion.
 FUSION_DEPTH = 100
-_FILES = (store.PASSAGES, store.EMBEDDINGS, store.FAISS, store.BM25, store.PROFILES, store.PROFILE_VECTORS,
-          store.MANIFEST)
+_FILES = (artifacts.PASSAGES, artifacts.EMBEDDINGS, artifacts.FAISS, artifacts.BM25, artifacts.PROFILES,
+          artifacts.PROFILE_VECTORS, artifacts.MANIFEST)
 
 
 def validate_query(text: object, k: object, settings: Settings) -> str:
@@ -52,19 +53,21 @@ class SearchEngine:
     settings: Settings
     data_dir: Path
     profile_tokens: list[set[str]] = field(default_factory=list)
+    #: The names the index was built with; partner lookups resolve region names through it.
+    registry: Registry = field(default_factory=Registry.default)
 
     @classmethod
-    def load(cls, data_dir: Path, settings: Settings) -> SearchEngine:
+    def load(cls, data_dir: Path, settings: Settings, registry: Registry | None = None) -> SearchEngine:
         """Open the index in ``data_dir``; refuse data that is missing or built with another model."""
-        folder = store.index_dir(data_dir)
+        folder = artifacts.index_dir(data_dir)
         missing = [name for name in _FILES if not (folder / name).exists()]
         if missing:
             raise MissingIndexError(
                 f"no complete search index in {data_dir} (missing {', '.join(missing)}); run `gyoryu build`")
-        manifest = store.read_json(folder / store.MANIFEST)
-        if manifest.get("format") != store.FORMAT_VERSION:
+        manifest = artifacts.read_json(folder / artifacts.MANIFEST)
+        if manifest.get("format") != artifacts.FORMAT_VERSION:
             raise StaleIndexError(f"the index in {data_dir} has format {manifest.get('format')!r}, this version "
-                                  f"reads {store.FORMAT_VERSION}; run `gyoryu build`")
+                                  f"reads {artifacts.FORMAT_VERSION}; run `gyoryu build`")
         built_with = manifest.get("model", {}).get("id")
         if built_with != settings.embed_model:
             raise StaleIndexError(
@@ -75,19 +78,19 @@ class SearchEngine:
             raise StaleIndexError(
                 f"the embedding model {settings.embed_model!r} has changed since the index in {data_dir} was built "
                 "(different weights hash); run `gyoryu build`")
-        rows = store.read_jsonl(folder / store.PASSAGES)
+        rows = artifacts.read_jsonl(folder / artifacts.PASSAGES)
         passages = [Passage.from_json({k: v for k, v in row.items() if k not in ("entities", "subjects")})
                     for row in rows]
         links = [PassageLinks.from_json(row) for row in rows]
-        vectors = np.load(folder / store.EMBEDDINGS)
+        vectors = np.load(folder / artifacts.EMBEDDINGS)
         if len(vectors) != len(passages):
             raise MissingIndexError(f"the index in {data_dir} is inconsistent (vectors ≠ passages); rebuild it")
-        lexical = LexicalIndex.load(folder / store.BM25)
-        profiles = store.read_json(folder / store.PROFILES)
-        engine = cls(passages=passages, links=links, vectors=vectors, faiss_index=load_faiss(folder / store.FAISS),
+        lexical = LexicalIndex.load(folder / artifacts.BM25)
+        profiles = artifacts.read_json(folder / artifacts.PROFILES)
+        engine = cls(passages=passages, links=links, vectors=vectors, faiss_index=load_faiss(folder / artifacts.FAISS),
                      lexical=lexical, embedder=embedder, profiles=profiles,
-                     profile_vectors=np.load(folder / store.PROFILE_VECTORS), manifest=manifest,
-                     settings=settings, data_dir=Path(data_dir),
+                     profile_vectors=np.load(folder / artifacts.PROFILE_VECTORS), manifest=manifest,
+                     settings=settings, data_dir=Path(data_dir), registry=registry or Registry.default(),
                      profile_tokens=[set(t) for t in lexical.tokenizer.batch([p["text"] for p in profiles])])
         engine.ranked("워밍업 warm-up", "hybrid")  # first-call costs (tokenizer, torch) paid at load, not per query
         return engine

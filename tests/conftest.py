@@ -12,8 +12,8 @@ from corpus import load_corpus
 from graph.build import GraphBuild, build_graph
 from graph.store import OxigraphStore, write_dataset
 from gyoryu.build import build
-from gyoryu.progress import Progress
-from gyoryu.settings import DEFAULT_CORPUS, Settings
+from runtime.progress import Progress
+from runtime.settings import DEFAULT_CORPUS, Settings
 
 #: Developer shortcut: a data directory already built from the embedded corpus (CI never sets it).
 PREBUILT_ENV = "GYORYU_TEST_PREBUILT_DATA"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from graph.examples import EXAMPLES
 from gyoryu.cli import build_parser
-from gyoryu.settings import SETTINGS
+from runtime.settings import SETTINGS
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 

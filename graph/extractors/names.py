@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from graph.extractors import text_contains
 from graph.extractors.text import Stream
 from graph.facts import FactWriter, Lines, span_of
 from graph.registry import DATA_DIR, Entity, Registry, normalize_name
@@ -169,3 +170,7 @@ def subcommittee_names(path: Path = DATA_DIR / "subcommittees.tsv") -> dict[str,
 def find_subcommittee(text: str) -> SubCommitteeName | None:
     """The sub-committee named by ``text`` (``환경분과위원회``, ``교육 · 문화교류``, ``혁신+``), if known."""
     return subcommittee_names().get(subcommittee_key(text))
+
+
+#: A document about NEAR that names sub-committee coordinators: the NEAR extractors run on it.
+is_near_document = text_contains("NEAR", "분과위원회", "코디네이터")

@@ -14,17 +14,16 @@ from datetime import date
 
 from rdflib import Literal, URIRef
 
-from graph.dates import parse_date
-from graph.extractors.names import COUNTRY_WORDS, find_subcommittee, resolve_in_context
+from graph.dates import date_range, month_day, parse_date, year_month
+from graph.extractors import extractor
+from graph.extractors.names import COUNTRY_WORDS, find_subcommittee, is_near_document, resolve_in_context
 from graph.extractors.near_members import membership
 from graph.extractors.near_subcommittees import subcommittee
 from graph.extractors.text import Stream, nonblank, report_year
 from graph.facts import FactWriter, Lines
-from graph.numbers import date_range, month_day, year_month
 from graph.registry import Entity, Registry
 from ontology.namespaces import GY, RDF, RDFS, SCHEMA, XSD
 
-REGISTRY = Registry.default
 SERIES = {"총회": ("general-assembly", GY.GeneralAssembly, "총회", "General Assembly"),
           "실무위원회": ("working-committee", GY.WorkingCommittee, "실무위원회", "Working Committee")}
 HISTORY_ITEM = re.compile(r"^䤎?\s*제\s*(?P<n>\d+)\s*차\s*(?P<what>총회|회의)\s*\((?P<when>\d{4}\.\s*\d{1,2})\s+"
@@ -140,7 +139,7 @@ def _context(w: FactWriter, ev: URIRef, sentence: str, m: re.Match[str], lines: 
         if when is not None:
             set_when(w, ev, when)
     if (ev, GY.host, None) not in w.graph and (when is not None or re.search(r"\d{4}\s*년", sentence)):
-        found = host_phrase(sentence, strict=True)
+        found = host_phrase(sentence, w.registry, strict=True)
         if found is not None:
             entity, venue = found
             w.add(ev, GY.host, w.entity(entity))
@@ -164,7 +163,7 @@ def _when(sentence: str, head: str, m: re.Match[str], year: int | None) -> date 
     return (int(y.group(1)),) if y else None
 
 
-def host_phrase(sentence: str, strict: bool = False) -> tuple[Entity, str] | None:
+def host_phrase(sentence: str, registry: Registry, strict: bool = False) -> tuple[Entity, str] | None:
     """The host region or organisation of ``…X에서 개최``: the first registry name of the place phrase
     (``strict``: only a phrase followed directly by 개최/열린)."""
     if not re.search(r"개최|열린|열리|진행", sentence):
@@ -172,7 +171,7 @@ def host_phrase(sentence: str, strict: bool = False) -> tuple[Entity, str] | Non
     tail = r"에서\s*(?:개최|열린|열리|진행)" if strict else r"에서"
     for m in re.finditer(rf"([^.「」]{{2,60}}?){tail}", sentence):
         venue = re.split(r"[」,]\s*|(?:를|을|가|는|은|까지|간)\s+", m.group(1))[-1].strip()
-        mentions = [x for x in REGISTRY().find_mentions(re.sub(r"\([^)]*\)", "", venue))
+        mentions = [x for x in registry.find_mentions(re.sub(r"\([^)]*\)", "", venue))
                     if x.entity.kind in ("region", "organization") and x.entity.id != "near"]
         if mentions:
             return mentions[0].entity, venue
@@ -245,7 +244,7 @@ def extract_section_events(w: FactWriter) -> int:
         when = date_range(first, year=year) or parse_date(first) or (month_day(first, year) if year else None)
         if when:
             set_when(w, ev, when)
-        found = host_phrase(first)
+        found = host_phrase(first, w.registry)
         if found is not None:
             w.add(ev, GY.host, w.entity(found[0]))
             w.add(ev, GY.venue, Literal(found[1], lang="ko"))
@@ -277,3 +276,13 @@ def extract_outcomes(w: FactWriter) -> None:
         for first, last, body in bullets:
             w.add(ev, GY.outcome, Literal(re.sub(r"\s+", " ", body).strip(), lang="ko"))
             w.derived(ev, (first, last))
+
+
+@extractor("NEAR events", applies=is_near_document)
+def extract_events(w: FactWriter) -> None:
+    """General assemblies, working committees, sub-committee meetings, workshops."""
+    extract_history(w)
+    extract_mentions(w)
+    extract_participants(w)
+    extract_section_events(w)
+    extract_outcomes(w)

@@ -12,7 +12,8 @@ import re
 
 from rdflib import Literal, URIRef
 
-from graph.extractors.names import COUNTRY_WORDS, resolve_in_context, split_country
+from graph.extractors import extractor
+from graph.extractors.names import COUNTRY_WORDS, is_near_document, resolve_in_context, split_country
 from graph.extractors.text import Stream, nonblank, report_year
 from graph.facts import FactWriter, Lines
 from graph.registry import Entity
@@ -188,3 +189,11 @@ def _joining(sentence: str, start: int, end: int) -> tuple[str | None, int | Non
         return "full", int(y_before.group(1))
     return None
 
+
+@extractor("NEAR members", applies=is_near_document)
+def extract_members(w: FactWriter) -> None:
+    """Members by country, observers, stated totals and joinings."""
+    extract_country_lists(w)
+    extract_observer_list(w)
+    extract_stated_counts(w)
+    extract_joinings(w)

@@ -24,10 +24,11 @@ from functools import lru_cache
 
 from rdflib import Literal, URIRef
 
-from graph.extractors.names import COUNTRY_WORDS, resolve_in_context
+from graph.dates import month_day
+from graph.extractors import extractor
+from graph.extractors.names import COUNTRY_WORDS, is_near_document, resolve_in_context
 from graph.extractors.text import Stream, nonblank, report_year
 from graph.facts import FactWriter, Lines
-from graph.numbers import month_day
 from graph.registry import DATA_DIR, Entity, Registry, normalize_name
 from ontology.namespaces import FOAF, GY, ORG, RDF, RDFS, SKOS
 
@@ -87,30 +88,30 @@ def base_title(role: str) -> Title | None:
     return None
 
 
-def clean_name(name: str) -> str | None:
+def clean_name(name: str, registry: Registry) -> str | None:
     """The person name inside a candidate, or ``None``: drops a leading word that ends in a particle
     (``의장인 리러청`` → ``리러청``), rejects stop words, places and organisation-like words."""
     tokens = name.split()
-    if len(tokens) == 2 and (tokens[0].endswith(_PARTICLE_END) or tokens[0] in STOP or _is_place(tokens[0])):
+    if len(tokens) == 2 and (tokens[0].endswith(_PARTICLE_END) or tokens[0] in STOP or _is_place(tokens[0], registry)):
         tokens = tokens[1:]
     if len(tokens) == 1 and (tokens[0].endswith(("에", "한", "된", "던", "여", "고", "며"))
                              or tokens[0].endswith(_PARTICLE_END) and len(tokens[0]) > 3):
         return None
     for t in tokens:
-        if t in STOP or t in titles() or _is_place(t) or (len(t) >= 4 and t.endswith(_ORG_END)):
+        if t in STOP or t in titles() or _is_place(t, registry) or (len(t) >= 4 and t.endswith(_ORG_END)):
             return None
         if len(tokens) == 1 and t.endswith(("에서", "에게", "에는", "께서")):
             return None
     return " ".join(tokens) if tokens else None
 
 
-def valid_name(name: str) -> bool:
+def valid_name(name: str, registry: Registry) -> bool:
     """Whether :func:`clean_name` finds a name."""
-    return clean_name(name) is not None
+    return clean_name(name, registry) is not None
 
 
-def _is_place(token: str) -> bool:
-    return bool(Registry.default().candidates(token))
+def _is_place(token: str, registry: Registry) -> bool:
+    return bool(registry.candidates(token))
 
 
 def official(w: FactWriter, name: str, alt: str | None, lines: Lines) -> URIRef:
@@ -155,8 +156,9 @@ def hold(w: FactWriter, person: URIRef, org: URIRef, org_label: str, role: str, 
     return post
 
 
+@extractor("NEAR officials", applies=is_near_document)
 def extract_officials(w: FactWriter) -> int:
-    """Every name–place–title statement of the document."""
+    """Every person named with a role: governors, mayors, ambassadors, the secretariat's staff."""
     year = report_year(w.doc)
     stream = Stream.of(w.doc)
     found = []
@@ -207,38 +209,38 @@ def _statements(w: FactWriter, s: str):
         after, before = s[m.end:], s[:m.start]
         a = re.match(rf"\s*(?:정부\s+)?(?P<unit>{_UNIT}){title}", after)
         n = re.search(rf"{NAME}\s+{country}$", before)
-        if a and n and valid_name(n.group("name")):
-            yield _yield(n, m.entity, (a.group("unit") + a.group("title")).strip(), n.start(), m.end + a.end())
+        if a and n and valid_name(n.group("name"), w.registry):
+            yield _yield(w, n, m.entity, (a.group("unit") + a.group("title")).strip(), n.start(), m.end + a.end())
             continue
         b = re.match(rf"\s*(?P<unit>{_UNIT}){NAME}\s+{title}", after)
-        if b and valid_name(b.group("name")) and not _is_place(b.group("name").split()[0]):
+        if b and valid_name(b.group("name"), w.registry) and not _is_place(b.group("name").split()[0], w.registry):
             role = (b.group("unit") + b.group("title")).strip()
-            yield _yield(b, m.entity, role, m.start, m.end + b.end())
+            yield _yield(w, b, m.entity, role, m.start, m.end + b.end())
             continue
         c = re.match(rf"\s*{title}\s+{NAME}(?=\s*(?:[,·(]|$|지사|\s*등))", after)
-        if c and valid_name(c.group("name")):
-            yield _yield(c, m.entity, c.group("title"), m.start, m.end + c.end())
+        if c and valid_name(c.group("name"), w.registry):
+            yield _yield(w, c, m.entity, c.group("title"), m.start, m.end + c.end())
     yield from _diplomats(w, s)
     for k in re.finditer(rf"{NAME}\s+NEAR\s+사무총장{_END}", s):
-        if valid_name(k.group("name")):
-            yield _yield(k, w.registry.get("near"), "사무총장", k.start(), k.end())
+        if valid_name(k.group("name"), w.registry):
+            yield _yield(w, k, w.registry.get("near"), "사무총장", k.start(), k.end())
 
 
-def _yield(m: re.Match[str], place: Entity, role: str, a: int, b: int):
-    name = clean_name(m.group("name")) or m.group("name")
+def _yield(w: FactWriter, m: re.Match[str], place: Entity, role: str, a: int, b: int):
+    name = clean_name(m.group("name"), w.registry) or m.group("name")
     return name, m.groupdict().get("alt"), place, role, a + m.group("name").find(name.split()[0]), b
 
 
 def _diplomats(w: FactWriter, s: str):
     """``진일표 주부산 중국 총영사``: the post is in the sending country."""
     for m in re.finditer(rf"{NAME}\s+{MISSION}(?P<title>대사|총영사|부총영사|영사){_END}", s):
-        if not valid_name(m.group("name")):
+        if not valid_name(m.group("name"), w.registry):
             continue
         mission = re.sub(r"\s+", " ", m.group("mission")).strip()
         glued = next((c for c in sorted(COUNTRY_WORDS, key=len, reverse=True) if mission.endswith(c)), "")
         code = COUNTRY_WORDS[glued] if glued else ("KR" if len(mission.split()) == 1 else "")
         if code and code in w.registry.entities:
-            yield _yield(m, w.registry.get(code), f"{mission} {m.group('title')}", m.start(), m.end())
+            yield _yield(w, m, w.registry.get(code), f"{mission} {m.group('title')}", m.start(), m.end())
 
 
 def extract_role_lists(w: FactWriter, seen: set) -> int:

@@ -15,11 +15,13 @@ import re
 from rdflib import Literal, URIRef
 
 from graph.dates import parse_date
+from graph.extractors import extractor
 from graph.extractors.names import (
     COUNTRY_WORDS,
     SubCommitteeName,
     document_evidence,
     find_subcommittee,
+    is_near_document,
     resolve_in_context,
 )
 from graph.extractors.text import Stream, find_lines, nonblank, report_year
@@ -198,3 +200,10 @@ def _country_of(text: str) -> str:
 def _first(lines: Lines) -> int:
     return lines if isinstance(lines, int) else lines[0]
 
+
+@extractor("NEAR sub-committees", applies=is_near_document)
+def extract_subcommittees(w: FactWriter) -> None:
+    """Sub-committees with coordinators, founding year, meetings and fields."""
+    extract_report_table(w)
+    extract_brochure_list(w)
+    extract_rules_list(w)

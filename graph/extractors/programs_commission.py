@@ -14,6 +14,7 @@ from decimal import Decimal
 from rdflib import Literal, URIRef
 
 from graph.dates import expand_year, parse_date
+from graph.extractors import extractor, text_contains
 from graph.extractors.programs_common import check_total, figure, partner_of, program, table_numbers
 from graph.extractors.text import nonblank
 from graph.facts import FactWriter
@@ -27,6 +28,7 @@ UNTIL = re.compile(r"~\s*(?P<b>['`’]?\d{2}\.\s*\d{1,2}\.\s*\d{1,2})")
 KV = re.compile(r"^[-○▶□]?\s*(?:[가-힣]\.\s*)?(?P<key>[가-힣 ]{2,12}?)\s*[:：]\s*(?P<value>.+)$")
 
 
+@extractor("outsourced programme", applies=text_contains("민간위탁", "수탁"))
 def extract_commission(w: FactWriter) -> URIRef | None:
     """Everything the review states about the outsourced programme."""
     name, line = _programme_name(w)

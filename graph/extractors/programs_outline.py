@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from rdflib import Literal, URIRef
 
+from graph.extractors import extractor, text_contains
 from graph.extractors.programs_common import check_total, figure, label_of, partner_of, program
 from graph.extractors.text import nonblank, report_year
 from graph.facts import FactWriter
@@ -25,6 +26,7 @@ ITEM = re.compile(r"^[-○•]?\s*(?P<key>추진지역|교류분야|예산소요
 HEADING = re.compile(r"^[-○•]\s*(?P<name>[^:：]{3,40})$")
 
 
+@extractor("programme outline", applies=text_contains("추진지역", "예산소요"))
 def extract_outline(w: FactWriter) -> list[URIRef]:
     """The umbrella programme and its sub-programmes."""
     umbrella, header = _umbrella(w)

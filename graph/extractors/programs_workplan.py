@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from rdflib import Literal, URIRef
 
+from graph.extractors import extractor, text_contains
 from graph.extractors.programs_common import check_total, figure, partner_of, program, table_numbers
 from graph.extractors.text import Stream, nonblank, report_year
 from graph.facts import FactWriter
@@ -21,6 +22,7 @@ PLAN_ROW = re.compile(r"(?:^|\n)(?P<name>[^\n]*?사업)\s+(?:(?P<period>`?\d{2}\
                       r"(?P<budget>\d[\d,]*)\s+-\s+(?P<desc>[^\n]+)")
 
 
+@extractor("foundation work plan", applies=text_contains("업무추진계획", "【"))
 def extract_workplan(w: FactWriter) -> None:
     """Teams, programmes and figures of the work plan."""
     foundation = partner_of(w, " ".join(w.doc.lines[:3]))

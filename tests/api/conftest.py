@@ -12,7 +12,7 @@ import pytest
 from waitress.server import create_server
 
 from api.app import create_app
-from gyoryu.settings import Settings
+from runtime.settings import Settings
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "artifacts"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from gyoryu.build import MANIFEST_FILE
-from gyoryu.settings import Settings
 from index.search import SearchEngine
+from runtime.built_data import MANIFEST_FILE
+from runtime.settings import Settings
 
 
 @pytest.fixture(scope="session")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from index.artifacts import read_jsonl
 from index.evaluation import DEVSET, PARTNER_SET, format_eval, run_eval
-from index.store import read_jsonl
 
 
 def test_devset_is_large_bilingual_and_judged_on_real_lines(documents):

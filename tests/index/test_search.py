@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from index import store
+from index import artifacts
 from index.errors import MissingIndexError, StaleIndexError
 from index.search import SearchEngine
 
@@ -69,12 +69,12 @@ def test_bad_input_is_a_value_error(engine, text, k, mode):
 
 def test_index_built_with_another_model_is_refused(engine, index_settings, tmp_path):
     copy = tmp_path / "data"
-    shutil.copytree(store.index_dir(index_settings.data_dir), store.index_dir(copy))
+    shutil.copytree(artifacts.index_dir(index_settings.data_dir), artifacts.index_dir(copy))
     with pytest.raises(StaleIndexError, match="rebuild"):
         SearchEngine.load(copy, replace(index_settings, embed_model="intfloat/multilingual-e5-base"))
-    manifest = store.read_json(store.index_dir(copy) / store.MANIFEST)
+    manifest = artifacts.read_json(artifacts.index_dir(copy) / artifacts.MANIFEST)
     manifest["model"]["sha256"] = "0" * 64
-    store.write_json(store.index_dir(copy) / store.MANIFEST, manifest)
+    artifacts.write_json(artifacts.index_dir(copy) / artifacts.MANIFEST, manifest)
     with pytest.raises(StaleIndexError, match="changed"):
         SearchEngine.load(copy, index_settings)
 

@@ -12,12 +12,12 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, redirect, render_template, request
 
 from api.charts import network_svg, timeline_svg
-from api.entity_view import DOC_PREFIX, ID_NS, EntityDescriber, EntityView
 from api.errors import ApiError
-from api.graph_reader import PREFIX_MAP, GraphReader, is_safe_iri
 from api.i18n import page_lang, translator
 from api.negotiation import pick
 from api.services import require
+from graph.entity_view import DOC_PREFIX, ID_NS, EntityDescriber, EntityView
+from graph.graph_reader import PREFIX_MAP, GraphReader, is_safe_iri
 from ontology.namespaces import GY, PROV
 
 bp = Blueprint("entities", __name__)

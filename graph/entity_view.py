@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from api.graph_reader import GraphReader, compact, iri_ref
+from graph.graph_reader import GraphReader, compact, iri_ref
 from graph.queries import term_value
 from ontology.namespaces import GY, ID, PROV, RDF, RDFS, SKOS
 
