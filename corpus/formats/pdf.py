@@ -1,0 +1,61 @@
+"""PDF (``.pdf``): the text layer, page by page, with ruled tables back as rows (pdfplumber).
+
+Text outside tables comes as pdfplumber's text lines; each table pdfplumber finds from the
+page's ruling lines comes as one line per row, placed where the table stands on the page. A page
+without a text layer (a scan) is reported and skipped: there is no OCR. Control characters that
+some PDF producers map spaces to become spaces.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+
+from corpus.formats.extraction import Extraction, UnreadableDocument, finish, is_blank_row, table_row
+
+Box = tuple[float, float, float, float]
+
+
+def _inside(obj: dict, boxes: list[Box]) -> bool:
+    x = (obj["x0"] + obj["x1"]) / 2
+    y = (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+
+def page_lines(page) -> list[str]:
+    """Lines of one pdfplumber page in reading order: text lines and table rows by their height on the page."""
+    for char in page.chars:
+        if len(char["text"]) == 1 and char["text"] < " ":
+            char["text"] = " "
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+    placed: list[tuple[float, int, str]] = []
+    for table in tables:
+        for n, (row, cells) in enumerate(zip(table.rows, table.extract(), strict=False)):
+            if not is_blank_row(cells):
+                placed.append((row.bbox[1], n, table_row(cells)))
+    outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
+    placed.extend((line["top"], 0, line["text"]) for line in outside.extract_text_lines())
+    return [text for _, _, text in sorted(placed, key=lambda item: (item[0], item[1]))]
+
+
+def read(path: Path) -> Extraction:
+    """Read every page's text layer; report the pages that have none."""
+    lines: list[str] = []
+    problems: list[str] = []
+    try:
+        with pdfplumber.open(path) as pdf:
+            title = str((pdf.metadata or {}).get("Title") or "")
+            for number, page in enumerate(pdf.pages, 1):
+                if not page.chars:
+                    problems.append(f"page {number} has no text layer (scanned?): not read, no OCR")
+                    continue
+                lines.extend(page_lines(page))
+    except UnreadableDocument:
+        raise
+    except Exception as exc:  # pdfminer raises many kinds of errors on broken files
+        raise UnreadableDocument(f"not a readable PDF ({type(exc).__name__}: {exc})") from exc
+    if not lines and problems:
+        raise UnreadableDocument(f"no page has a text layer ({len(problems)} scanned pages?): no OCR is done")
+    return finish(lines, title, "pdf", problems)

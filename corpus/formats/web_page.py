@@ -1,0 +1,158 @@
+"""Saved web pages (``.html``, ``.htm``): the article text, without menus, headers, footers or navigation.
+
+Parsed with selectolax (Lexbor). The article is the page's ``<article>``, else ``<main>`` (or
+``role="main"``), else ``<body>``; inside it navigation, forms, scripts and asides are dropped, and
+when only ``<body>`` was found also page headers, footers and blocks whose id or class names a menu
+(``gnb``, ``lnb``, ``footer`` …). Blocks become lines, list items lines of their own (``- `` or
+``N. ``), table rows lines with their cells separated.
+
+>>> page = '''<html><head><title>목록 | 시청</title></head><body><header>시청 로고</header>
+... <nav><a href="/">홈</a></nav><main><h1>자매도시 현황</h1><p>우리 시의 <b>자매도시</b>는</p>
+... <ol><li>강릉시</li><li>속초시</li></ol><table><tr><th>도시</th><th>체결일</th></tr>
+... <tr><td>강릉시</td><td>2019. 5. 24.</td></tr></table></main><footer>저작권</footer></body></html>'''
+>>> lines, title = page_lines(page)
+>>> lines
+['자매도시 현황', '우리 시의 자매도시는', '1. 강릉시', '2. 속초시', '도시 | 체결일', '강릉시 | 2019. 5. 24.']
+>>> title
+'자매도시 현황'
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from corpus.formats.extraction import Extraction, finish, is_blank_row, one_line, table_row
+from corpus.formats.plain_text import decode, decoding_problems
+
+#: Never article text.
+DROPPED_TAGS = ("script", "style", "noscript", "template", "nav", "aside", "form", "iframe", "svg", "button",
+                "select", "dialog", "object", "canvas")
+#: Page furniture, dropped when the article could not be told apart from ``<body>``.
+PAGE_TAGS = ("header", "footer")
+DROPPED_ROLES = ("navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar")
+#: Id or class names of menus and page furniture on Korean and other sites (whole names, case-insensitive).
+FURNITURE_NAMES = frozenset({
+    "header", "footer", "nav", "navigation", "gnb", "lnb", "snb", "menu", "topmenu", "sidebar", "side",
+    "breadcrumb", "breadcrumbs", "skip", "skipnav", "util", "utility", "quick", "quickmenu", "banner",
+    "copyright", "sitemap", "location", "top", "bottom", "site-header", "site-footer", "global-nav",
+})
+BLOCK_TAGS = frozenset({
+    "address", "article", "blockquote", "caption", "dd", "details", "div", "dl", "dt", "fieldset", "figcaption",
+    "figure", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "hr", "main", "ol", "p", "pre", "section",
+    "summary", "body", "center", "li",
+})
+
+
+class _Lines:
+    """Collects inline text into lines."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self._parts: list[str] = []
+
+    def text(self, text: str) -> None:
+        self._parts.append(text)
+
+    def end(self) -> None:
+        line = one_line("".join(self._parts))
+        if line:
+            self.lines.append(line)
+        self._parts = []
+
+    def line(self, text: str) -> None:
+        self.end()
+        self.lines.append(text)
+
+
+def _names(node: LexborNode) -> set[str]:
+    attrs = node.attributes
+    return {n.lower() for n in f"{attrs.get('id') or ''} {attrs.get('class') or ''}".split()}
+
+
+def article_root(tree: LexborHTMLParser) -> tuple[LexborNode | None, bool]:
+    """The node holding the article, and whether it is only ``<body>`` (so page furniture must go)."""
+    articles = tree.css("article")
+    if len(articles) == 1:
+        return articles[0], False
+    main = tree.css_first("main") or tree.css_first('[role="main"]')
+    if main is not None:
+        return main, False
+    return tree.body, True
+
+
+def _strip(root: LexborNode, whole_page: bool) -> None:
+    selectors = list(DROPPED_TAGS) + [f'[role="{r}"]' for r in DROPPED_ROLES]
+    if whole_page:
+        selectors += list(PAGE_TAGS)
+    for node in root.css(", ".join(selectors)):
+        node.decompose()
+    if whole_page:
+        for node in root.css("[id], [class]"):
+            if _names(node) & FURNITURE_NAMES:
+                node.decompose()
+
+
+def _table(node: LexborNode, out: _Lines) -> None:
+    out.end()
+    for row in node.css("tr"):
+        cells = [c.text(deep=True, separator=" ") for c in row.iter() if c.tag in ("td", "th")]
+        if cells and not is_blank_row(cells):
+            out.line(table_row(cells))
+
+
+def _walk(node: LexborNode, out: _Lines) -> None:
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            out.text(child.text_content or "")
+        elif tag == "br":
+            out.end()
+        elif tag == "table":
+            _table(child, out)
+        elif tag in ("ol", "ul"):
+            _list(child, out)
+        elif tag in BLOCK_TAGS:
+            out.end()
+            _walk(child, out)
+            out.end()
+        elif tag not in ("-comment", "head", "title", "meta", "link"):
+            _walk(child, out)
+
+
+def _list(node: LexborNode, out: _Lines) -> None:
+    """Each item of a list on lines of its own, marked ``- `` or with its number."""
+    out.end()
+    number = 0
+    for item in node.iter(include_text=False):
+        if item.tag != "li":
+            _walk(item, out)
+            continue
+        number += 1
+        out.text(f"{number}. " if node.tag == "ol" else "- ")
+        _walk(item, out)
+        out.end()
+
+
+def page_lines(html: str) -> tuple[list[str], str]:
+    """The article's lines and the page's title (its first ``<h1>``, else ``<title>``)."""
+    tree = LexborHTMLParser(html)
+    root, whole_page = article_root(tree)
+    if root is None:
+        return [], ""
+    _strip(root, whole_page)
+    out = _Lines()
+    _walk(root, out)
+    out.end()
+    heading = root.css_first("h1") or tree.css_first("h1")
+    title_node = tree.css_first("title")
+    title = one_line(heading.text(separator=" ")) if heading is not None else ""
+    return out.lines, title or (one_line(title_node.text()) if title_node is not None else "")
+
+
+def read(path: Path) -> Extraction:
+    """Read a saved web page (UTF-8, else CP949/EUC-KR)."""
+    text, encoding = decode(path.read_bytes())
+    lines, title = page_lines(text)
+    return finish(lines, title, "html", decoding_problems(encoding))
