@@ -30,6 +30,7 @@ MODULES = (
     "graph.extractors.programs_outline",
     "graph.extractors.programs_commission",
     "graph.extractors.programs_workplan",
+    "graph.readers.automatic",
 )
 
 

@@ -19,7 +19,7 @@ from rdflib import URIRef
 
 from graph.dates import StatedDate
 from graph.facts import AUTOMATIC, FactWriter
-from graph.readers.entities import Party
+from graph.readers.entities import Party, describe_minted
 from graph.readers.relations import DEFAULT_RELATION
 from graph.registry import normalize_name
 from ontology.namespaces import FOAF, GY, ORG, RDF, RDFS
@@ -105,6 +105,8 @@ def _write_agreement(w: FactWriter, c: AgreementCandidate, fields: tuple[str, ..
                   label_en=f"{a.entity.name_en or a.entity.name_ko}–{b.entity.name_en or b.entity.name_ko} "
                            f"{word_en} ({when})")
     for party in (a, b):
+        if party.minted:
+            describe_minted(w, party)
         w.add(node, GY.party, party.entity.iri)
     if c.date is not None:
         w.add(node, GY.statedDate if c.intent else GY.signedOn, w.stated(c.date))
@@ -124,6 +126,8 @@ def _write_official(w: FactWriter, c: OfficialCandidate) -> URIRef:
     w.add(person, RDF.type, FOAF.Person)
     w.add(person, FOAF.name, w.text(c.name))
     org = c.org.entity
+    if c.org.minted:
+        describe_minted(w, c.org)
     post = w.node("post", f"{org.id}-{normalize_name(c.role)}", GY.Post, c.lines, label_ko=f"{org.name_ko} {c.role}")
     w.add(post, RDF.type, ORG.Post)
     w.add(post, ORG.postIn, org.iri)

@@ -111,7 +111,7 @@ def resolve_party(w: FactWriter, surface: str, lines: Lines, *, country: str | N
         return None
     level = place_level(name) or (CONTEXT_LEVEL if place_context else None)
     if country and country != "KR" and level:
-        return Party(surface, mint_region(w, name, country, level), minted=True)
+        return Party(surface, minted_region(name, country, level), minted=True)
     if report:
         why = ("no registry match and no country in context" if level else
                "no place suffix and no context that makes it a place") if country != "KR" else result.reason
@@ -119,19 +119,24 @@ def resolve_party(w: FactWriter, surface: str, lines: Lines, *, country: str | N
     return None
 
 
-def mint_region(w: FactWriter, name: str, country: str, level: str) -> Entity:
-    """A new foreign region described in the document's graph (label as written, country, level)."""
+def minted_region(name: str, country: str, level: str) -> Entity:
+    """The entity a new foreign place becomes: label as written (spacing dropped), id from country and name."""
     label = re.sub(r"\s+", "", name)
-    entity = Entity(id=minted_id(country, label), kind="region", name_ko=label, country=country, level=level,
-                    note="minted by a general reader: not in the registry")
+    return Entity(id=minted_id(country, label), kind="region", name_ko=label, country=country, level=level,
+                  aliases=(name.strip(),) if name.strip() != label else (),
+                  note="minted by a general reader: not in the registry")
+
+
+def describe_minted(w: FactWriter, party: Party) -> None:
+    """Describe a minted region in the document's graph (label, spelling met, country, level)."""
+    entity = party.entity
     iri = entity.iri
     w.add(iri, RDF.type, GY.Region)
-    w.add(iri, RDFS.label, w.text(label))
-    w.add(iri, SKOS.prefLabel, w.text(label))
-    if name.strip() != label:
-        w.add(iri, SKOS.altLabel, w.text(name.strip()))
-    w.add(iri, GY.country, w.registry.get(country).iri)
-    w.add(iri, GY.adminLevel, w.text(level))
+    w.add(iri, RDFS.label, w.text(entity.name_ko))
+    w.add(iri, SKOS.prefLabel, w.text(entity.name_ko))
+    for spelling in {*entity.aliases, re.sub(r"\s+", " ", party.surface).strip()} - {entity.name_ko}:
+        w.add(iri, SKOS.altLabel, w.text(spelling))
+    w.add(iri, GY.country, w.registry.get(entity.country).iri)
+    w.add(iri, GY.adminLevel, w.text(entity.level))
     w.add(iri, GY.note, w.text(entity.note, "en"))
     w.add(iri, GY.extractionMethod, w.plain("automatic"))
-    return entity

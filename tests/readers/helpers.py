@@ -31,3 +31,21 @@ def store_of(dataset: Dataset, tmp: Path) -> Store:
     store = Store()
     store.load(path=str(path), format=__import__("pyoxigraph").RdfFormat.N_QUADS)
     return store
+
+
+def facts(build_result, cls: str = "Agreement") -> set[tuple[str, str, str, str]]:
+    """``(party, party, date, type)`` of every automatic fact of class ``cls`` (party labels sorted)."""
+    q = f"""SELECT ?a (GROUP_CONCAT(DISTINCT ?label; separator="|") AS ?ps) (SAMPLE(?d) AS ?date)
+                   (SAMPLE(?t) AS ?type) WHERE {{
+      ?a a gy:{cls} ; gy:party ?p ; gy:extractionMethod "automatic" .
+      ?p rdfs:label ?label FILTER(LANG(?label) = "ko")
+      OPTIONAL {{ ?a gy:signedOn|gy:statedDate ?d }} OPTIONAL {{ ?a gy:agreementType ?t }}
+    }} GROUP BY ?a"""
+    from ontology.namespaces import GY, RDFS
+
+    out = set()
+    build_result.dataset.default_union = True  # queries see every named graph, as the store does
+    for row in build_result.dataset.query(q, initNs={"gy": GY, "rdfs": RDFS}):
+        a, b = sorted(str(row.ps).split("|"))
+        out.add((a, b, str(row.date) if row.date else "", str(row.type).rsplit("#", 1)[-1]))
+    return out

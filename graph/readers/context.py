@@ -1,0 +1,80 @@
+"""What the text around a table or list says: the document's subject, the country of a section, its relation words.
+
+A list of partner cities or a table of agreements is usually someone's: the city or province named in the
+title or in the heading just above (``○○시 자매·우호도시 현황``). That region is the other party of every
+row or item. Headings also carry a country (``가. 일본``) and the relation (``우호교류 도시``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.dates import find_dates
+from graph.facts import FactWriter
+from graph.readers.entities import Party, country_in
+from graph.readers.relations import relation_of
+from graph.registry import Entity
+
+#: A heading is a short line; how far above a table or list to look for one; lines of the title block.
+HEADING_MAX_CHARS = 60
+HEADING_LOOKBACK = 8
+TITLE_LINES = 3
+_ROW = re.compile(r"\t|\s\|\s|^\s*\|")
+#: A bullet or number opening a list item (or a numbered section heading such as ``가. 일본``).
+BULLET = re.compile(r"^\s*(?:[-•·○◦▪■□●◆◇▶▷►☞*※]|\d{1,3}\s*[.)]|\(\d{1,3}\)|[\u2460-\u2473]"
+                    r"|[가나다라마바사아자차카타파하]\s*[.)])\s*")
+#: Words of a heading that make its section domestic.
+DOMESTIC_WORDS = ("국내",)
+
+
+def is_heading(text: str) -> bool:
+    """A short line that is not a table row nor a dated list item: a title, a section heading, a caption.
+
+    >>> is_heading("가. 일본"), is_heading("○ 가나자와시 (1990)"), is_heading("연번 | 도시")
+    (True, False, False)
+    """
+    stripped = text.strip()
+    if not stripped or len(stripped) > HEADING_MAX_CHARS or _ROW.search(text):
+        return False
+    return not (BULLET.match(text) and find_dates(text, bare_years=True))
+
+
+@dataclass
+class Context:
+    """The subject region, country and relation stated around one place of a document."""
+
+    subject: Party | None = None
+    country: str | None = None
+    relation: str | None = None
+    section_relation: str | None = None
+    heading: str = ""
+
+
+def headings_above(w: FactWriter, line: int, lookback: int = HEADING_LOOKBACK) -> list[tuple[int, str]]:
+    """Heading lines above ``line`` (nearest first), then the document's title lines."""
+    lines = w.doc.lines
+    out = [(n, lines[n - 1]) for n in range(line - 1, max(0, line - 1 - lookback), -1) if is_heading(lines[n - 1])]
+    title = [(n, lines[n - 1]) for n in range(1, min(len(lines), TITLE_LINES) + 1) if is_heading(lines[n - 1])]
+    return out + [t for t in title if t not in out]
+
+
+def first_region(w: FactWriter, text: str) -> Entity | None:
+    """The first region named in ``text`` (unambiguous registry names only)."""
+    return next((m.entity for m in w.registry.find_mentions(text) if m.entity.kind == "region"), None)
+
+
+def context_at(w: FactWriter, line: int, lookback: int = HEADING_LOOKBACK) -> Context:
+    """Subject, country and relation from the nearest headings above ``line`` (then the title)."""
+    ctx = Context()
+    for rank, (_, text) in enumerate(headings_above(w, line, lookback)):
+        if ctx.subject is None:
+            region = first_region(w, text)
+            if region is not None:
+                ctx.subject = Party(text.strip(), region)
+                ctx.heading = text.strip()
+        if rank == 0:  # the section's own country and relation: only from the nearest heading
+            ctx.section_relation = relation_of(text)
+            ctx.country = country_in(w.registry, text) or ("KR" if any(d in text for d in DOMESTIC_WORDS) else None)
+        ctx.relation = ctx.relation or relation_of(text)
+    return ctx
