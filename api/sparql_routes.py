@@ -6,12 +6,16 @@ Read-only. The response format follows the ``format`` (or ``output``) parameter,
 
 from __future__ import annotations
 
+import time
+
 from flask import Blueprint, Response, redirect, request
 
 from api.errors import ApiError, bad_request
 from api.negotiation import pick, prefers_html
 from api.services import require, services
 from graph.sparql import GRAPH_FORMATS, RESULT_FORMATS, QueryError, QueryTimeout, ResultTooLarge, check_query
+from graph.sparql_services import has_reserved_services
+from index.sparql_search import expand_query
 
 bp = Blueprint("sparql", __name__)
 
@@ -118,10 +122,17 @@ def sparql() -> Response:
     limit = services().settings.max_query_length
     if len(query) > limit:
         raise bad_request("query_too_long", f"the query has {len(query)} characters; the limit is {limit}")
+    timeout = services().settings.query_timeout
     try:
-        kind = check_query(query, limit)
+        engine = require("search") if has_reserved_services(query) else None  # opened once, not timed
+        started = time.monotonic()
+        query = expand_query(query, lambda: engine)
+        kind = check_query(query, None)
         fmt = choose_format(kind)
-        outcome = require("sparql").execute(query, fmt)
+        remaining = timeout - (time.monotonic() - started)
+        if remaining <= 0:
+            raise QueryTimeout(f"query stopped after {timeout:g} s (GYORYU_QUERY_TIMEOUT)")
+        outcome = require("sparql").execute(query, fmt, timeout=remaining, length_checked=True)
     except QueryError as exc:
         raise bad_request("bad_query", str(exc)) from exc
     except ResultTooLarge as exc:

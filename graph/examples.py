@@ -73,13 +73,42 @@ SELECT ?partner ?date ?field WHERE {{
 ]
 
 
+#: Search inside SPARQL (reserved services evaluated with the search index; DESIGN "Search inside SPARQL").
+SEARCH_EXAMPLES: list[dict[str, str]] = [
+    {
+        "id": "youth-exchange-agreements",
+        "title_ko": "청소년 교류를 말하는 구절의 지역과 서울시의 협약 (SERVICE gy:search)",
+        "title_en": "Seoul's agreements with the regions whose passages speak of youth exchange (SERVICE gy:search)",
+        "query": PROLOGUE + """PREFIX region: <https://w3id.org/gyoryu/id/region/>
+SELECT ?region ?date (MAX(?score) AS ?relevance) WHERE {
+  SERVICE gy:search { ?hit gy:query "청소년 교류" ; gy:limit 20 ; gy:score ?score ; gy:about ?r . }
+  ?a a gy:Agreement ; gy:party ?r, region:kr-seoul ; gy:signedOn ?date .
+  FILTER(?r != region:kr-seoul)
+  ?r rdfs:label ?region FILTER(LANG(?region) = "ko")
+} GROUP BY ?region ?date ORDER BY DESC(?relevance) ?region ?date""",
+    },
+    {
+        "id": "like-chungbuk",
+        "title_ko": "충청북도와 협력 프로필이 비슷한 지역과 그 협약 수 (SERVICE gy:similar)",
+        "title_en": "Regions whose cooperation profile is like Chungcheongbuk-do's, with their agreements "
+                    "(SERVICE gy:similar)",
+        "query": PROLOGUE + """PREFIX region: <https://w3id.org/gyoryu/id/region/>
+SELECT ?region ?score (COUNT(DISTINCT ?a) AS ?agreements) WHERE {
+  SERVICE gy:similar { ?r gy:like region:kr-chungbuk ; gy:limit 10 ; gy:score ?score . }
+  ?r rdfs:label ?region FILTER(LANG(?region) = "ko")
+  OPTIONAL { ?a a gy:Agreement ; gy:party ?r }
+} GROUP BY ?region ?score ORDER BY DESC(?score)""",
+    },
+]
+
+
 def all_examples() -> list[dict[str, str]]:
     """The README's examples, including those of the whole-corpus extractors when present."""
     try:
         from graph.examples_corpus import EXAMPLES as CORPUS_EXAMPLES
     except ImportError:
         CORPUS_EXAMPLES = []
-    return [*EXAMPLES, *CORPUS_EXAMPLES]
+    return [*EXAMPLES, *CORPUS_EXAMPLES, *SEARCH_EXAMPLES]
 
 
 def example(example_id: str) -> dict[str, str]:

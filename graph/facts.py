@@ -35,6 +35,7 @@ from ontology.namespaces import (
     XSD,
     document_graph,
     document_iri,
+    source_span_iri,
 )
 
 Lines = int | tuple[int, int]
@@ -81,8 +82,7 @@ class FactWriter:
         start, end = span_of(lines)
         if not 1 <= start <= end <= len(self.doc.lines):
             raise ValueError(f"{self.doc.id}: bad line span {start}-{end}")
-        stem = self.doc.id.rsplit(".", 1)[0]
-        iri = ID[f"source/{stem}/L{start}-L{end}"]
+        iri = source_span_iri(self.doc.id, start, end)
         if (iri, RDF.type, GY.SourceSpan) not in self.graph:
             self.graph.add((iri, RDF.type, GY.SourceSpan))
             self.graph.add((iri, GY.document, self.doc_iri))

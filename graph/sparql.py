@@ -98,11 +98,11 @@ def query_kind(text: str) -> str:
     return {"SELECT": "select", "ASK": "ask"}.get(word, "graph")
 
 
-def check_query(text: str, max_length: int) -> str:
-    """Reject empty, over-long, update and ``SERVICE`` queries; return the query kind."""
+def check_query(text: str, max_length: int | None) -> str:
+    """Reject empty, over-long (unless ``max_length`` is None), update and ``SERVICE`` queries; the query kind."""
     if not text or not text.strip():
         raise QueryError("empty query")
-    if len(text) > max_length:
+    if max_length is not None and len(text) > max_length:
         raise QueryError(f"query is {len(text)} characters; the limit is {max_length}")
     code = _code(text).upper()
     if _keyword("SERVICE", code):
@@ -122,9 +122,9 @@ def _run(store: GraphStore, text: str):
         raise QueryError(f"query failed: {exc}") from exc
 
 
-def execute(store: GraphStore, text: str, fmt: str, *, max_length: int = 20000,
+def execute(store: GraphStore, text: str, fmt: str, *, max_length: int | None = 20000,
             max_results: int = 10000) -> QueryOutcome:
-    """Check, run and serialise one query in this process."""
+    """Check, run and serialise one query in this process (``max_length=None``: length checked by the caller)."""
     check_query(text, max_length)
     result = _run(store, text)
     if isinstance(result, ox.QueryBoolean):
@@ -192,7 +192,7 @@ def _pad(text: str, width: int) -> str:
 
 # -- the stoppable worker ------------------------------------------------------------------------------
 
-def _worker_main(data_dir: str, store_setting: str, max_length: int, max_results: int, conn) -> None:
+def _worker_main(data_dir: str, store_setting: str, max_results: int, conn) -> None:
     store = open_store(Path(data_dir), store_setting)
     conn.send(("ready", None))
     while True:
@@ -202,7 +202,7 @@ def _worker_main(data_dir: str, store_setting: str, max_length: int, max_results
             return
         text, fmt = request
         try:
-            outcome = execute(store, text, fmt, max_length=max_length, max_results=max_results)
+            outcome = execute(store, text, fmt, max_length=None, max_results=max_results)
             conn.send(("ok", outcome))
         except (QueryError, ResultTooLarge) as exc:
             conn.send((type(exc).__name__, str(exc)))
@@ -237,7 +237,7 @@ class QueryService:
         ctx = mp.get_context("spawn")
         parent, child = ctx.Pipe()
         proc = ctx.Process(target=_worker_main, daemon=True, args=(
-            str(self.data_dir), self.store_setting, self.max_length, self.max_results, child))
+            str(self.data_dir), self.store_setting, self.max_results, child))
         proc.start()
         if not parent.poll(self.startup_timeout):
             proc.kill()
@@ -254,15 +254,22 @@ class QueryService:
             self._proc.join(5)
         self._proc, self._conn = None, None
 
-    def execute(self, text: str, fmt: str = "json") -> QueryOutcome:
-        """Check the query here, run it in the worker, and stop the worker if it runs too long."""
-        check_query(text, self.max_length)
+    def execute(self, text: str, fmt: str = "json", *, timeout: float | None = None,
+                length_checked: bool = False) -> QueryOutcome:
+        """Check the query here, run it in the worker, and stop the worker if it runs past ``timeout``.
+
+        ``timeout`` (default: the service's) is what remains of the time limit; ``length_checked``
+        says the caller already held the user's text to the length limit (an expanded query with
+        search results inlined may be longer).
+        """
+        check_query(text, None if length_checked else self.max_length)
+        limit = self.timeout if timeout is None else min(timeout, self.timeout)
         with self._lock:
             if self._proc is None or not self._proc.is_alive():
                 self._start()
             assert self._conn is not None
             self._conn.send((text, fmt))
-            if not self._conn.poll(self.timeout):
+            if not self._conn.poll(max(limit, 0.0)):
                 self._stop()
                 raise QueryTimeout(f"query stopped after {self.timeout:g} s (GYORYU_QUERY_TIMEOUT)")
             status, payload = self._conn.recv()

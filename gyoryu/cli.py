@@ -85,13 +85,16 @@ def _query_text(args: argparse.Namespace) -> str:
 def cmd_sparql(args: argparse.Namespace) -> int:
     from graph.sparql import QueryError, ResultTooLarge, execute
     from graph.store import open_store
+    from index.sparql_search import expand_query
 
     settings = _settings(args)
     text = _query_text(args)
     store = _guard(lambda: open_store(settings.data_dir, settings.store))
     try:
-        outcome = execute(store, text, args.format, max_length=settings.max_query_length,
-                          max_results=settings.max_results)
+        if len(text) > settings.max_query_length:
+            raise QueryError(f"query is {len(text)} characters; the limit is {settings.max_query_length}")
+        text = expand_query(text, lambda: _engine(settings))
+        outcome = execute(store, text, args.format, max_length=None, max_results=settings.max_results)
     except (QueryError, ResultTooLarge) as exc:
         raise CliError(str(exc)) from exc
     sys.stdout.write(outcome.body.decode("utf-8"))

@@ -51,6 +51,15 @@ def document_iri(doc_id: str):
     return ID[f"doc/{doc_id}"]
 
 
+def source_span_iri(doc_id: str, start: int, end: int):
+    """IRI of the line span ``start..end`` of document ``doc_id`` (a ``gy:SourceSpan``).
+
+    >>> str(source_span_iri("001_x.txt", 3, 5))
+    'https://w3id.org/gyoryu/id/source/001_x/L3-L5'
+    """
+    return ID[f"source/{doc_id.rsplit('.', 1)[0]}/L{start}-L{end}"]
+
+
 def sparql_prologue() -> str:
     """``PREFIX`` lines for every namespace in :data:`PREFIXES`."""
     return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
@@ -65,5 +74,6 @@ def bind_prefixes(graph: Graph) -> Graph:
 
 __all__ = [
     "DCTERMS", "FOAF", "GY", "ID", "ORG", "OWL", "PREFIXES", "PROV", "RDF", "RDFS", "SCHEMA", "SKOS",
-    "WD", "XSD", "bind_prefixes", "document_graph", "document_iri", "sparql_prologue",
+    "WD", "XSD", "bind_prefixes", "document_graph", "document_iri", "source_span_iri",
+    "sparql_prologue",
 ]
