@@ -1,0 +1,505 @@
+"""People and posts stated in sentences: a person's name, a place or organisation, and a title.
+
+Titles come from ``graph/data/titles.tsv``, places and organisations from the registry; names are found by
+their position next to a title, never from a list of people. Korean names are one word of 2–4 syllables;
+a foreign name may be two words (``카나트 주마가지예프``) and carry its own script in brackets. The orders met
+in Korean text (the names below are invented):
+
+* name – [country] place – [units] title: ``홍길동 가나성 외사판공실 주임``, ``홍길동 한국 가나시 부시장``;
+* place glued to its title: ``홍길동 부산광역시장`` (부산광역시 + 장 → 시장), ``홍길동 경상북도지사``;
+* place – name – title and place – title – name: ``가나성 홍길동 부성장``, ``가나아이막 지사 바트``,
+  ``가나 사무국(사무총장 홍길동)``;
+* diplomats, whose post is in the sending country: ``홍길동 주부산 중국 총영사``, ``주한 중국 대사 홍길동``;
+* several names sharing one title: ``김가나, 이다라 국회의원``;
+* a name with a title alone (``홍길동 사무총장은``): the organisation the title implies (``국회의원`` → 국회,
+  the ``implies`` column of titles.tsv), else the place or organisation named last before it in the sentence
+  or the one before.
+
+:func:`post_statements` finds the statements of one sentence; :func:`read_people` reads a whole document and
+:func:`official` / :func:`hold` write a person, a post and the dated tenure.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import lru_cache
+
+from rdflib import Literal, URIRef
+
+from graph.dates import month_day
+from graph.extractors.text import Stream, report_year
+from graph.facts import FactWriter, Lines
+from graph.registry import DATA_DIR, Entity, Registry, normalize_name
+from ontology.namespaces import FOAF, GY, ORG, RDF, RDFS, SKOS
+
+_PARTICLES = ("은", "는", "이", "가", "과", "와", "의", "을", "를", "에게", "님", "도", "께", "으로", "로", "에")
+#: What may follow a title: the end, a space or punctuation, or a particle.
+_END = r"(?=$|[\s,.)」”\"'·]|" + "|".join(_PARTICLES) + ")"
+_ALT = r"(?:\s?\((?P<alt>[A-Za-z\u4e00-\u9fff\u3040-\u30ff][^)]{0,30})\))?"
+#: Titles that head a unit and may be glued to its name: ``경제통상국장``, ``국제관계지원실장``.
+_UNIT_HEADS = ("본부장", "국장", "부장", "실장", "과장", "팀장", "처장", "단장", "관장", "센터장")
+#: Endings of a word that names a unit of an organisation (``외사판공실``, ``환경생활부``, ``아시아국``).
+_UNIT_END = ("실", "부", "국", "과", "처", "청", "원", "단", "팀", "본부", "위원회", "당위", "센터", "사무소", "정부")
+#: Endings of an organisation-like word (four syllables or longer) that is never a person's name.
+_ORG_END = ("회", "원", "부", "국", "관", "청", "소", "단", "실", "시", "성", "현", "군", "구", "주", "도", "장", "측")
+#: Endings that mark a word as a noun with a particle or a verb form, never a name (``대해``, ``가운데``, ``했고``).
+_NOT_NAME_END = ("에서", "에게", "에는", "께서", "으로", "는", "을", "를", "에", "의", "로", "고", "며", "된", "던", "데",
+                 "적", "들", "측", "급", "큼", "게", "히", "해", "께", "님", "요", "다")
+#: Endings that are particles or verb forms but also end names (``정성은``): trusted only after a common surname.
+_WEAK_END = ("은", "인", "과", "와", "한", "서", "도", "여", "기", "중")
+#: Further endings that rule out the first of two words (``주신 홍길동``, ``공무원이 홍길동``).
+_FIRST_END = _WEAK_END + ("이", "가", "신", "준", "난", "온", "할", "될")
+#: The commonest Korean surnames: a word of 2–4 syllables starting with one may be a Korean name.
+SURNAMES = frozenset(["김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서", "신", "권", "황", "안", "송", "전", "홍", "유", "고", "문", "양", "손", "배", "백", "허", "남", "심", "노", "하", "곽", "성", "차", "주", "우", "구", "민", "류", "나", "진", "지", "엄", "채", "원", "천", "방", "공", "현", "함", "변", "염", "여", "추", "도", "소", "석", "선", "설", "마", "길", "연", "위", "표", "명", "반", "왕", "금", "옥", "육", "맹", "모", "탁", "라", "리"])
+#: Common words that stand where a name could (adverbs, determiners, generic nouns of event reports).
+STOP = frozenset(["대표단", "일행", "신임", "역대", "국내", "국외", "관계자", "참석자", "대표", "우리", "특히", "또한", "이어서", "한편", "이에", "이날", "각국", "고위급", "전체", "현재", "금년", "지난", "내년", "이번", "금번", "올해", "전임", "후임", "공화국", "정부", "주재", "의장단체", "의장정부", "코디네이터", "상무", "경제", "정무", "행정", "면담", "의회", "대회", "내용", "함께", "초청장", "접견", "예방", "방문", "참석", "개최", "주최", "주관", "명의", "당시", "직무대행", "권한대행", "대행", "담당", "회원정부", "회원단체", "사무국", "지방정부", "중앙정부", "외교단", "환영사", "개회사", "축사", "기조연설", "간담회", "만찬", "오찬", "주요", "주민", "청년", "시민", "도민", "군민", "구민", "국민", "인사", "지역", "국제", "교류", "협력", "사업", "행사", "회의", "포럼", "차기", "제안", "연합", "새로", "만큼", "가운데", "아울러", "그리고", "이후", "이전", "최근", "향후", "다음", "마지막", "처음", "먼저", "다시", "각각", "모두", "여러", "모든", "이상", "이하", "당선", "취임", "퇴임", "연임", "현지", "본국", "각급", "기관장", "단체장", "고문단", "실무자", "공무원", "전문가", "교수", "학생", "기자", "주재관", "통역", "일동", "귀빈"])
+#: Words after a title that are never a name (``지사 면담``, ``부성장 주재``).
+_AFTER_STOP = STOP | {"일행", "명의", "주재", "주최", "초청", "면담", "접견"}
+
+
+@dataclass(frozen=True)
+class Title:
+    """A title as written, its English form, kind, and the organisation it implies (a registry id or "")."""
+
+    ko: str
+    en: str
+    kind: str
+    implies: str = ""
+
+
+@lru_cache(maxsize=1)
+def titles() -> dict[str, Title]:
+    """The title lexicon (``graph/data/titles.tsv``)."""
+    with (DATA_DIR / "titles.tsv").open(encoding="utf-8", newline="") as fh:
+        return {r["title_ko"]: Title(r["title_ko"], r["title_en"], r["kind"], (r.get("implies") or "").strip())
+                for r in csv.DictReader(fh, delimiter="\t")}
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(t) for t in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def title_pattern() -> str:
+    """Regex of a title word: a lexicon title, possibly glued to a unit (``경제통상국장``) or place (``부산광역시장``)."""
+    return (rf"(?<![A-Za-z0-9])(?P<pre>[가-힣]{{0,12}}?)(?P<title>{_alternation(titles())}){_END}")
+
+
+def base_title(role: str) -> Title | None:
+    """The lexicon title a stated role ends with (``경제통상국장`` → 국장)."""
+    for ko in sorted(titles(), key=len, reverse=True):
+        if role.endswith(ko):
+            return titles()[ko]
+    return None
+
+
+def collapse_spaced(name: str) -> str:
+    """``임 병 진`` → ``임병진`` (a name printed with a space between syllables); others unchanged."""
+    tokens = name.split()
+    return "".join(tokens) if len(tokens) > 1 and all(len(t) == 1 for t in tokens) else " ".join(tokens)
+
+
+@dataclass(frozen=True)
+class PostStatement:
+    """``name`` holds ``role`` in ``org``, stated in ``sentence[start:end]``."""
+
+    name: str
+    alt: str | None
+    org: Entity
+    role: str
+    start: int
+    end: int
+    from_context: bool = False
+
+
+@dataclass
+class _Words:
+    """The words of a sentence with their offsets."""
+
+    text: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.spans = [(m.start(), m.end()) for m in re.finditer(r"[^\s,·]+", self.text)]
+
+    def before(self, pos: int) -> int:
+        """Index of the last word ending at or before ``pos`` with only spaces between (-1 if none)."""
+        for i in range(len(self.spans) - 1, -1, -1):
+            a, b = self.spans[i]
+            if b <= pos:
+                return i if not self.text[b:pos].strip() else -1
+        return -1
+
+    def word(self, i: int) -> str:
+        a, b = self.spans[i]
+        return self.text[a:b]
+
+
+class SentenceReader:
+    """Finds post statements in sentences, with the registry it is given."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        countries = [e for e in registry.entities.values() if e.kind == "country"]
+        self.country_words = {normalize_name(n): e for e in countries for n in e.names
+                              if re.fullmatch(r"[가-힣]{2,}", n)}
+        self.country_any = {normalize_name(n): e for e in countries for n in e.names if re.fullmatch(r"[가-힣]+", n)}
+        self._country_rx = _alternation(self.country_words)
+
+    # -- words -------------------------------------------------------------------------------------------
+    def is_place(self, word: str) -> bool:
+        """Whether ``word`` is a registry name (a place, organisation or country)."""
+        return bool(self.registry.candidates(word)) or normalize_name(word) in self.country_any
+
+    def name_word(self, word: str, *, first: bool = False) -> bool:
+        """Whether ``word`` can be (part of) a person's name; ``first``: the first of two words, which must be plain."""
+        if not re.fullmatch(r"[가-힣]{2,7}", word) or word in STOP or word in titles():
+            return False
+        if word.endswith(_NOT_NAME_END) or (first and word.endswith(_FIRST_END)) or (
+                word.endswith(_WEAK_END) and len(word) >= 3 and word[0] not in SURNAMES):
+            return False
+        if "님" in word or word[:-1] in titles() or (len(word) >= 4 and word.endswith(_ORG_END)):
+            return False
+        if self.is_unit(word) or self.is_place(word) or (len(word) >= 4 and self._near_place(word)):
+            return False
+        return not re.match(r"^(?:주|전|前)(?:한|중|일|미|러)$", word)
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one reader per registry, few distinct words
+    def _near_place(self, word: str) -> bool:
+        """A misprinted registry place (``이르쿠츠쿠즈``): a close fuzzy match."""
+        return self.registry.resolve(word, kinds=("region", "country")).entity is not None
+
+    def is_unit(self, word: str) -> bool:
+        """Whether ``word`` names a unit (``외사판공실``, ``환경생활부``, ``아시아국``) rather than a person or place."""
+        if re.fullmatch(r"\d+급", word):
+            return True
+        if not re.fullmatch(r"[가-힣]{2,}", word) or not word.endswith(_UNIT_END) or self.is_place(word):
+            return False
+        if word.endswith(("과", "와")) and (word[:-1] in titles() or word[:-1].endswith(tuple(titles()))):
+            return False  # a title with the particle 과/와
+        return len(word) >= 4 or word[0] not in SURNAMES or word in ("정부", "당위")
+
+    # -- statements --------------------------------------------------------------------------------------
+    def statements(self, s: str, context: list[Entity] | None = None) -> Iterator[PostStatement]:
+        """Every post statement of sentence ``s``; ``context`` is what the previous sentence named."""
+        words = _Words(s)
+        mentions = [m for m in self.registry.find_mentions(s) if m.entity.kind in ("region", "organization")
+                    and not (m.start > 0 and re.match(r"[가-힣]", s[m.start - 1]))]
+        used: set[tuple[int, int]] = set()
+        for t in re.finditer(title_pattern(), s):
+            if any(a <= t.start("title") < b for a, b in used):
+                continue
+            found = self._at_title(s, words, mentions, t, context or [])
+            for st in found:
+                used.add((st.start, st.end))
+                yield st
+
+    def _at_title(self, s: str, words: _Words, mentions, t: re.Match[str], context: list[Entity]
+                  ) -> list[PostStatement]:
+        title = titles()[t.group("title")]
+        pre, word_start = t.group("pre"), t.start("pre")
+        if word_start > 0 and re.match(r"[가-힣]", s[word_start - 1]):
+            return []
+        org, role = self._glued(pre, t.group("title"))
+        if org is None and pre and (t.group("title") not in _UNIT_HEADS or not re.fullmatch(r"[가-힣]{2,8}", pre)):
+            if title.kind != "diplomat" or self._country(pre) is None:
+                return []
+        if org is None and pre:
+            role = pre + t.group("title")
+        end = t.end("title")
+        role, p = self._units_before(s, words, mentions, word_start, role) if org is None else (role, word_start)
+        if title.kind == "diplomat":
+            st = self._diplomat(s, words, t, pre, p, role)
+            if st is not None:
+                return [st]
+        if org is None:
+            org_m = self._org_before(s, mentions, p)
+            if org_m is not None:
+                org, p = org_m
+        else:
+            # a glued place may itself carry a country word before it
+            p = self._skip_country(s, words, p)
+        if org is not None:
+            role, p = self._former(words, p, role)
+            name = self._name_before(s, words, p, org)
+            if name is not None:
+                n, alt, a = name
+                return self._with_list(s, words, a, n, alt, org, role, end)
+            after = self._name_after(s, end)
+            if after is not None:
+                n, alt, b = after
+                return [PostStatement(n, alt, org, role, p, b)]
+            return []
+        # No place right before the title: place – [units] name – title, or a name with a title alone.
+        role, p = self._former(words, p, role)
+        name = self._name_before(s, words, p, None)
+        if name is None:
+            return []
+        n, alt, a = name
+        role_before, q = self._units_before(s, words, mentions, a, role)
+        org_m = self._org_before(s, mentions, q)
+        if org_m is not None:
+            org, start = org_m
+            if (org.country or org.id) == "KR":
+                n = n.split()[-1]
+            return [PostStatement(n, alt, org, role_before, start, end)]
+        implied = self.registry.entities.get(title.implies) if title.implies else None
+        org = implied or self._context_org(mentions, a, context)
+        if org is not None and (org.country or org.id) == "KR":
+            n, a = n.split()[-1], a + len(n) - len(n.split()[-1])
+        if org is None or len(n) > 4 and implied is None and (org.country or org.id) == "KR":
+            return []
+        found = self._with_list(s, words, a, n, alt, org, role, end)
+        return found if implied else [replace(st, from_context=True) for st in found]
+
+    def _units_before(self, s: str, words: _Words, mentions, p: int, role: str) -> tuple[str, int]:
+        """Unit words before ``p`` join the role (``외사판공실 주임``), as does a place the registry lacks
+        written right after one it has (``가나성 다라시 당위 비서장``: 다라시 joins the role, the post is in 가나성)."""
+        i = words.before(p)
+        units = 0
+        while i >= 0 and units < 3:
+            word = words.word(i)
+            sub_place = (re.fullmatch(r"[가-힣]{2,8}(?:시|현|군|구|주|성|아이막)", word) is not None
+                         and self._org_before(s, mentions, words.spans[i][0]) is not None and not self.is_place(word))
+            if not (self.is_unit(word) or sub_place) or any(m.end == words.spans[i][1] for m in mentions):
+                break
+            if word != "정부":
+                role = f"{word} {role}"
+            p = words.spans[i][0]
+            i = words.before(p)
+            units += 1
+        return role, p
+
+    @staticmethod
+    def _former(words: _Words, p: int, role: str) -> tuple[str, int]:
+        """``홍길동 전 국회의장``: the word 전 (former) or 현 (current) before the title stays in the role."""
+        i = words.before(p)
+        if i >= 0 and words.word(i) in ("전", "前", "현", "現"):
+            return f"{words.word(i)} {role}", words.spans[i][0]
+        return role, p
+
+    def _glued(self, pre: str, title: str) -> tuple[Entity | None, str]:
+        """A place glued to its title: ``경상북도`` + 지사, ``부산광역시`` + 장 (role 시장)."""
+        if not pre:
+            return None, title
+        for place, role in ((pre, title), (pre + title[0], title)):
+            r = self.registry.resolve(place, kinds=("region", "organization"))
+            if r.entity is not None and r.score == 1.0 and len(normalize_name(place)) >= 2:
+                return r.entity, role
+        return None, title
+
+    def _country(self, word: str) -> Entity | None:
+        return self.country_any.get(normalize_name(word))
+
+    def _skip_country(self, s: str, words: _Words, p: int) -> int:
+        i = words.before(p)
+        if i >= 0 and normalize_name(words.word(i)) in self.country_words:
+            return words.spans[i][0]
+        return p
+
+    def _org_before(self, s: str, mentions, p: int) -> tuple[Entity, int] | None:
+        """The registry place or organisation ending right before ``p`` (a country word before it included)."""
+        for m in reversed(mentions):
+            if m.end <= p and not s[m.end:p].strip():
+                start = m.start
+                c = re.search(rf"(?:^|(?<=\s))(?:{self._country_rx})\s*$", s[:start])
+                if c:
+                    start = c.start()
+                return m.entity, start
+            if m.end <= p:
+                break
+        c = re.search(rf"(?:^|(?<=[\s(]))(?P<c>{self._country_rx})\s*$", s[:p])
+        if c:
+            return self._country(c.group("c")), c.start()
+        return None
+
+    def _name_before(self, s: str, words: _Words, p: int, org: Entity | None) -> tuple[str, str | None, int] | None:
+        """The name ending right before ``p`` (a country word between them skipped): ``(name, alt, start)``."""
+        p = self._skip_country(s, words, p)
+        head = s[:p]
+        m = re.search(rf"(?P<w>[가-힣]{{2,7}}){_ALT}\s*$", head)
+        if not m or not self.name_word(m.group("w")) or (m.start() > 0 and not re.match(r"[\s,·(\"“'‘「]",
+                                                                                           s[m.start() - 1])):
+            return None
+        name, start, alt = m.group("w"), m.start(), m.group("alt")
+        foreign = org is None or (org.country or org.id) != "KR"
+        prev = re.search(r"(?P<w>[가-힣]{2,7})\s+$", head[:start])
+        if foreign and prev and self.name_word(prev.group("w"), first=True) and not (
+                prev.start() > 0 and not re.match(r"[\s,·(\"“'‘「]", s[prev.start() - 1])):
+            name, start = f"{prev.group('w')} {name}", prev.start()
+        return name, alt, start
+
+    def _name_after(self, s: str, end: int) -> tuple[str, str | None, int] | None:
+        """A name right after a title and closing its phrase: ``지사 바트,``, ``(사무총장 홍길동)``."""
+        m = re.match(rf"\s+(?P<n>[가-힣]{{2,7}}(?:\s[가-힣]{{2,7}})?|(?:[가-힣]\s){{1,3}}[가-힣]){_ALT}"
+                     r"(?=\s*(?:[,·()]|$|\s등|다\.))", s[end:])
+        if not m:
+            return None
+        name = collapse_spaced(m.group("n"))
+        if not all(self.name_word(w) and w not in _AFTER_STOP for w in name.split()):
+            return None
+        return name, m.group("alt"), end + m.end()
+
+    def _diplomat(self, s: str, words: _Words, t: re.Match[str], pre: str, p: int, role: str
+                  ) -> PostStatement | None:
+        """``홍길동 주부산 중국 총영사``, ``주한 중국 대사 홍길동``: the post is in the sending country."""
+        head = s[:p]
+        m = re.search(rf"(?P<mission>주[가-힣]{{1,8}})(?:\s*(?P<country>{self._country_rx}))?\s*$", head)
+        country = self._country(pre) if pre else None
+        if not m:
+            return None
+        mission_word = m.group("mission")
+        if country is None and m.group("country"):
+            country = self._country(m.group("country"))
+        if country is None:
+            glued = next((c for c in sorted(self.country_words, key=len, reverse=True)
+                          if mission_word.endswith(c) and len(mission_word) > len(c) + 1), "")
+            country = self.country_words.get(glued) if glued else None
+        if country is None and m.group("country") is None and not pre:
+            country = self.registry.entities.get("KR")
+        if country is None or mission_word in ("주요", "주재", "주최", "주관", "주민", "주년"):
+            return None
+        mission = re.sub(r"\s+", " ", s[m.start():p]).strip()
+        full_role = f"{mission} {role}".strip() if not pre else f"{mission} {pre}{t.group('title')}".strip()
+        if pre:
+            full_role = f"{mission} {role}"
+        name = self._name_before(s, words, m.start(), country)
+        if name is not None:
+            n, alt, a = name
+            return PostStatement(n, alt, country, full_role, a, t.end("title"))
+        after = self._name_after(s, t.end("title"))
+        if after is not None:
+            n, alt, b = after
+            return PostStatement(n, alt, country, full_role, m.start(), b)
+        return None
+
+    def _with_list(self, s: str, words: _Words, a: int, name: str, alt: str | None, org: Entity, role: str,
+                   end: int) -> list[PostStatement]:
+        """The statement, and the names listed before it sharing its title: ``김가나, 이다라 국회의원``."""
+        out = [PostStatement(name, alt, org, role, a, end)]
+        head = s[:a]
+        while True:
+            m = re.search(r"(?P<w>[가-힣]{2,4})\s*,\s*$", head)
+            if not m or not self.name_word(m.group("w")) or len(name.split()) > 1 or (
+                    m.start() > 0 and not re.match(r"[\s,(]", s[m.start() - 1])):
+                break
+            out.append(PostStatement(m.group("w"), None, org, role, m.start(), end))
+            head = head[:m.start()]
+        return out
+
+    @staticmethod
+    def _context_org(mentions, a: int, context: list[Entity]) -> Entity | None:
+        """The place or organisation named last before position ``a``, else last in the previous sentence."""
+        before = [m.entity for m in mentions if m.end <= a]
+        if before:
+            return before[-1]
+        return context[-1] if context else None
+
+
+# -- writing ----------------------------------------------------------------------------------------------
+
+def official(w: FactWriter, name: str, alt: str | None, lines: Lines) -> URIRef:
+    """The person node (one per name, shared by documents)."""
+    clean = collapse_spaced(name)
+    node = w.node("person", normalize_name(clean), GY.Official, lines, label_ko=clean)
+    w.add(node, RDF.type, FOAF.Person)
+    w.add(node, FOAF.name, Literal(clean, lang="ko"))
+    if alt:
+        lang = "zh" if re.search(r"[\u4e00-\u9fff]", alt) else "en"
+        w.add(node, SKOS.altLabel, Literal(alt.strip(), lang=lang))
+    return node
+
+
+def hold(w: FactWriter, person: URIRef, org: URIRef, org_label: str, role: str, lines: Lines,
+         when: date | int | None) -> URIRef:
+    """``person`` holds the post ``role`` in ``org`` as of ``when``: a Post, a Tenure and ``org:holds``."""
+    post = w.node("post", f"{org.rsplit('/', 1)[-1]}-{normalize_name(role)}", GY.Post, lines,
+                  label_ko=f"{org_label} {role}")
+    w.add(post, RDF.type, ORG.Post)
+    w.add(post, ORG.postIn, org)
+    if (post, GY.role, None) not in w.graph:
+        w.add(post, GY.role, Literal(role, lang="ko"))
+    title = base_title(role)
+    if title is not None:
+        w.add(post, RDFS.label, Literal(f"{title.en}", lang="en"))
+    w.add(person, ORG.holds, post)
+    key = f"{normalize_name(str(person).rsplit('/', 1)[-1])}-{post.rsplit('/', 1)[-1]}-{w.doc.id.split('_', 1)[0]}"
+    tenure = w.node("tenure", key, GY.Tenure, lines)
+    w.add(tenure, GY.official, person)
+    w.add(tenure, GY.post, post)
+    if isinstance(when, date):
+        w.add(tenure, GY.asOf, w.date(when))
+    elif when:
+        w.add(tenure, GY.asOf, w.year(when))
+    return tenure
+
+
+@dataclass(frozen=True)
+class StatedPost:
+    """A post statement placed in its document: lines and the date it speaks of."""
+
+    name: str
+    alt: str | None
+    org: Entity
+    role: str
+    lines: tuple[int, int]
+    when: date | int | None
+
+
+def document_posts(w: FactWriter, stream: Stream | None = None) -> list[StatedPost]:
+    """Every post statement in the sentences of ``w.doc``, one per (name, organisation, role)."""
+    year = report_year(w.doc)
+    stream = stream or Stream.of(w.doc)
+    reader = SentenceReader(w.registry)
+    found: list[tuple[StatedPost, bool]] = []
+    context: list[Entity] = []
+    for start, _, sentence in stream.sentences():
+        when = month_day(sentence, year) if year else None
+        for st in reader.statements(sentence, context):
+            lines = stream.span(start + st.start, start + st.end)
+            found.append((StatedPost(collapse_spaced(st.name), st.alt, st.org, st.role, lines, when or year),
+                          st.from_context))
+        context = [m.entity for m in w.registry.find_mentions(sentence)
+                   if m.entity.kind in ("region", "organization")] or context
+    full = _full_names([(p.name, p.org.id) for p, _ in found])
+    names = {full.get((p.name, p.org.id), p.name) for p, weak in found if not weak}
+    stated = {normalize_name(n) for n in names}
+    out: list[StatedPost] = []
+    seen: set[tuple[str, str, str]] = set()
+    for p, weak in found:
+        name = full.get((p.name, p.org.id), p.name)
+        key = (normalize_name(name), p.org.id, p.role)
+        if weak and (key[0] in stated or any(k[0] == key[0] for k in seen)
+                     or any(key[0] in (normalize_name(w) for w in full_name.split()) for full_name in names)):
+            continue  # a name with its title alone restates someone already placed
+        if key not in seen:
+            seen.add(key)
+            out.append(StatedPost(name, p.alt, p.org, p.role, p.lines, p.when))
+    return out
+
+
+def _full_names(pairs: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """A one-word name used for the same organisation as a longer name containing it is that person."""
+    longer = [(n, p) for n, p in pairs if len(n.split()) > 1]
+    out = {}
+    for name, place in pairs:
+        if len(name.split()) == 1:
+            matches = {n for n, p in longer if p == place and name in n.split()}
+            if len(matches) == 1:
+                out[(name, place)] = matches.pop()
+    return out
+
+
+def write_post(w: FactWriter, p: StatedPost) -> URIRef:
+    """Write one stated post: the person, the post and the tenure; returns the tenure."""
+    person = official(w, p.name, p.alt, p.lines)
+    return hold(w, person, w.entity(p.org), p.org.name_ko, p.role, p.lines, p.when)
+
+
+def read_people(w: FactWriter) -> list[URIRef]:
+    """Read and write every post statement of the document; returns the tenures written."""
+    return [write_post(w, p) for p in document_posts(w)]
