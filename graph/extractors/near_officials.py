@@ -22,7 +22,8 @@ from graph.extractors import extractor
 from graph.extractors.names import is_near_document, resolve_in_context
 from graph.extractors.text import Stream, nonblank, report_year
 from graph.facts import FactWriter
-from graph.readers.people import collapse_spaced, document_posts, hold, official, titles, write_post
+from graph.readers.people import document_posts, write_post
+from graph.readers.posts import collapse_spaced, hold, official, titles
 from graph.registry import Entity, normalize_name
 from ontology.namespaces import GY
 
@@ -73,7 +74,8 @@ def extract_staff(w: FactWriter, seen: set) -> int:
         while j + 1 < len(rows):
             (n1, role_line), (n2, name_line) = rows[j], rows[j + 1]
             role_m = re.match(rf"^(?P<role>[가-힣A-Za-z]+?(?:{'|'.join(titles())}))(?:\((?P<from>[^)]+)\))?$",
-                              role_line.replace(" ", ""))
+                              role_line.replace(" ", "")) or re.match(r"^(?P<role>[가-힣A-Za-z][가-힣A-Za-z ]{1,29})"
+                                                                     r"(?P<from>)$", role_line.strip())
             if not role_m or not re.match(r"^[가-힣 ]{2,20}$", name_line):
                 break
             name = collapse_spaced(name_line)

@@ -20,9 +20,9 @@ from rdflib import URIRef
 from graph.dates import StatedDate
 from graph.facts import AUTOMATIC, FactWriter
 from graph.readers.entities import Party, describe_minted
+from graph.readers.posts import hold, official
 from graph.readers.relations import DEFAULT_RELATION
-from graph.registry import normalize_name
-from ontology.namespaces import FOAF, GY, ORG, RDF, RDFS
+from ontology.namespaces import GY
 
 
 @dataclass
@@ -122,25 +122,12 @@ def _write_agreement(w: FactWriter, c: AgreementCandidate, fields: tuple[str, ..
 
 
 def _write_official(w: FactWriter, c: OfficialCandidate) -> URIRef:
-    person = w.node("person", normalize_name(c.name), GY.Official, c.lines, label_ko=c.name)
-    w.add(person, RDF.type, FOAF.Person)
-    w.add(person, FOAF.name, w.text(c.name))
+    """The person, the post and the dated tenure (:func:`graph.readers.people.hold`), marked automatic."""
     org = c.org.entity
     if c.org.minted:
         describe_minted(w, c.org)
-    post = w.node("post", f"{org.id}-{normalize_name(c.role)}", GY.Post, c.lines, label_ko=f"{org.name_ko} {c.role}")
-    w.add(post, RDF.type, ORG.Post)
-    w.add(post, ORG.postIn, org.iri)
-    w.add(post, GY.role, w.text(c.role))
-    w.add(person, ORG.holds, post)
-    tenure = w.node("tenure", f"{normalize_name(c.name)}-{org.id}-{normalize_name(c.role)}-{w.doc.id.split('.')[0]}",
-                    GY.Tenure, c.lines)
-    w.add(tenure, GY.official, person)
-    w.add(tenure, GY.post, post)
-    if c.date is not None:
-        w.add(tenure, GY.asOf, w.stated(c.date))
-    for node in (post, tenure):
+    tenure = hold(w, official(w, c.name, None, c.lines), w.entity(org), org.name_ko, c.role, c.lines, c.date)
+    for node in (tenure, *w.graph.objects(tenure, GY.post)):
         w.add(node, GY.extractionMethod, w.plain(AUTOMATIC))
         w.add(node, GY.confidence, w.decimal(round(c.confidence, 2)))
-    w.add(post, RDFS.label, w.text(f"{org.name_ko} {c.role}"))
     return tenure

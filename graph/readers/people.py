@@ -21,24 +21,25 @@ in Korean text (the names below are invented):
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 
-from graph.dates import month_day
+from graph.dates import StatedDate, month_day
 from graph.extractors.text import Stream, report_year
-from graph.facts import FactWriter, Lines
-from graph.registry import DATA_DIR, Entity, Registry, normalize_name
-from ontology.namespaces import FOAF, GY, ORG, RDF, RDFS, SKOS
+from graph.facts import FactWriter
+from graph.readers.candidates import OfficialCandidate
+from graph.readers.entities import Party
+from graph.readers.posts import collapse_spaced, hold, official, titles
+from graph.registry import Entity, Mention, Registry, normalize_name
 
 _PARTICLES = ("은", "는", "이", "가", "과", "와", "의", "을", "를", "에게", "님", "도", "께", "으로", "로", "에")
 #: What may follow a title: the end, a space or punctuation, or a particle.
-_END = r"(?=$|[\s,.)」”\"'·]|" + "|".join(_PARTICLES) + ")"
+_END = r"(?=$|[\s,.()」”\"'·]|" + "|".join(_PARTICLES) + ")"
 _ALT = r"(?:\s?\((?P<alt>[A-Za-z\u4e00-\u9fff\u3040-\u30ff][^)]{0,30})\))?"
 #: Titles that head a unit and may be glued to its name: ``경제통상국장``, ``국제관계지원실장``.
 _UNIT_HEADS = ("본부장", "국장", "부장", "실장", "과장", "팀장", "처장", "단장", "관장", "센터장")
@@ -47,36 +48,44 @@ _UNIT_END = ("실", "부", "국", "과", "처", "청", "원", "단", "팀", "본
 #: Endings of an organisation-like word (four syllables or longer) that is never a person's name.
 _ORG_END = ("회", "원", "부", "국", "관", "청", "소", "단", "실", "시", "성", "현", "군", "구", "주", "도", "장", "측")
 #: Endings that mark a word as a noun with a particle or a verb form, never a name (``대해``, ``가운데``, ``했고``).
-_NOT_NAME_END = ("에서", "에게", "에는", "께서", "으로", "는", "을", "를", "에", "의", "로", "고", "며", "된", "던", "데",
-                 "적", "들", "측", "급", "큼", "게", "히", "해", "께", "님", "요", "다")
+_NOT_NAME_END = (
+    "에서", "에게", "에는", "께서", "으로", "는", "을", "를", "에", "의", "고", "며", "된", "던", "데", "적", "들",
+    "측", "급", "큼", "게", "히", "해", "께", "님", "요", "했다", "였다", "한다", "된다", "있다", "원이", "체",
+)
 #: Endings that are particles or verb forms but also end names (``정성은``): trusted only after a common surname.
-_WEAK_END = ("은", "인", "과", "와", "한", "서", "도", "여", "기", "중")
-#: Further endings that rule out the first of two words (``주신 홍길동``, ``공무원이 홍길동``).
-_FIRST_END = _WEAK_END + ("이", "가", "신", "준", "난", "온", "할", "될")
+_WEAK_END = ("은", "인", "과", "와", "한", "서", "도", "여", "중", "로")
+#: Endings of a misprinted place name (``이르쿠츠쿠즈``) worth a fuzzy registry look-up.
+_PLACE_LIKE = ("주", "즈", "크", "성", "현", "시", "군", "구", "도", "막", "부")
+#: Endings that rule out the first of two words (``주신 홍길동``, ``참석한 홍길동``).
+_FIRST_END = ("은", "인", "과", "와", "한", "서", "도", "중", "가", "신", "준", "난", "온", "할", "될", "여")
 #: The commonest Korean surnames: a word of 2–4 syllables starting with one may be a Korean name.
-SURNAMES = frozenset(["김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서", "신", "권", "황", "안", "송", "전", "홍", "유", "고", "문", "양", "손", "배", "백", "허", "남", "심", "노", "하", "곽", "성", "차", "주", "우", "구", "민", "류", "나", "진", "지", "엄", "채", "원", "천", "방", "공", "현", "함", "변", "염", "여", "추", "도", "소", "석", "선", "설", "마", "길", "연", "위", "표", "명", "반", "왕", "금", "옥", "육", "맹", "모", "탁", "라", "리"])
+SURNAMES = frozenset((
+    "김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서", "신", "권", "황", "안", "송", "전",
+    "홍", "유", "고", "문", "양", "손", "배", "백", "허", "남", "심", "노", "하", "곽", "성", "차", "주", "우", "구",
+    "민", "류", "나", "진", "지", "엄", "채", "원", "천", "방", "공", "현", "함", "변", "염", "여", "추", "도", "소",
+    "석", "선", "설", "마", "길", "연", "위", "표", "명", "반", "왕", "금", "옥", "육", "맹", "모", "탁", "라", "리",
+))
 #: Common words that stand where a name could (adverbs, determiners, generic nouns of event reports).
-STOP = frozenset(["대표단", "일행", "신임", "역대", "국내", "국외", "관계자", "참석자", "대표", "우리", "특히", "또한", "이어서", "한편", "이에", "이날", "각국", "고위급", "전체", "현재", "금년", "지난", "내년", "이번", "금번", "올해", "전임", "후임", "공화국", "정부", "주재", "의장단체", "의장정부", "코디네이터", "상무", "경제", "정무", "행정", "면담", "의회", "대회", "내용", "함께", "초청장", "접견", "예방", "방문", "참석", "개최", "주최", "주관", "명의", "당시", "직무대행", "권한대행", "대행", "담당", "회원정부", "회원단체", "사무국", "지방정부", "중앙정부", "외교단", "환영사", "개회사", "축사", "기조연설", "간담회", "만찬", "오찬", "주요", "주민", "청년", "시민", "도민", "군민", "구민", "국민", "인사", "지역", "국제", "교류", "협력", "사업", "행사", "회의", "포럼", "차기", "제안", "연합", "새로", "만큼", "가운데", "아울러", "그리고", "이후", "이전", "최근", "향후", "다음", "마지막", "처음", "먼저", "다시", "각각", "모두", "여러", "모든", "이상", "이하", "당선", "취임", "퇴임", "연임", "현지", "본국", "각급", "기관장", "단체장", "고문단", "실무자", "공무원", "전문가", "교수", "학생", "기자", "주재관", "통역", "일동", "귀빈"])
+STOP = frozenset((
+    "대표단", "일행", "신임", "역대", "국내", "국외", "관계자", "참석자", "대표", "우리", "특히", "또한", "이어서",
+    "한편", "이에", "이날", "각국", "고위급", "전체", "현재", "금년", "지난", "내년", "이번", "금번", "올해", "전임",
+    "후임", "공화국", "정부", "주재", "의장단체", "의장정부", "코디네이터", "상무", "경제", "정무", "행정", "면담",
+    "의회", "대회", "내용", "함께", "초청장", "접견", "예방", "방문", "참석", "개최", "주최", "주관", "명의", "당시",
+    "직무대행", "권한대행", "대행", "담당", "회원정부", "회원단체", "사무국", "지방정부", "중앙정부", "외교단",
+    "환영사", "개회사", "축사", "기조연설", "간담회", "만찬", "오찬", "주요", "주민", "청년", "시민", "도민", "군민",
+    "구민", "국민", "인사", "지역", "국제", "교류", "협력", "사업", "행사", "회의", "포럼", "차기", "제안", "연합",
+    "새로", "만큼", "가운데", "아울러", "그리고", "이후", "이전", "최근", "향후", "다음", "마지막", "처음", "먼저",
+    "다시", "각각", "모두", "여러", "모든", "이상", "이하", "당선", "취임", "퇴임", "연임", "현지", "본국", "각급",
+    "기관장", "단체장", "고문단", "실무자", "공무원", "전문가", "교수", "학생", "앞", "뒤", "외", "실행", "동북아",
+    "기자", "주재관", "통역", "일동", "귀빈",
+))
+#: Words starting with 주 that are not a diplomatic mission (주한, 주부산 are).
+_NOT_MISSIONS = frozenset(("주요", "주재", "주최", "주관", "주민", "주년", "주간", "주변", "주로", "주된", "주신",
+                           "주빈"))
+#: Words between a name and its post that say former, current or new (전 국회의장, 신임 대사).
+_MARKERS = frozenset(("전", "前", "현", "現", "신임"))
 #: Words after a title that are never a name (``지사 면담``, ``부성장 주재``).
 _AFTER_STOP = STOP | {"일행", "명의", "주재", "주최", "초청", "면담", "접견"}
-
-
-@dataclass(frozen=True)
-class Title:
-    """A title as written, its English form, kind, and the organisation it implies (a registry id or "")."""
-
-    ko: str
-    en: str
-    kind: str
-    implies: str = ""
-
-
-@lru_cache(maxsize=1)
-def titles() -> dict[str, Title]:
-    """The title lexicon (``graph/data/titles.tsv``)."""
-    with (DATA_DIR / "titles.tsv").open(encoding="utf-8", newline="") as fh:
-        return {r["title_ko"]: Title(r["title_ko"], r["title_en"], r["kind"], (r.get("implies") or "").strip())
-                for r in csv.DictReader(fh, delimiter="\t")}
 
 
 def _alternation(words) -> str:
@@ -85,22 +94,8 @@ def _alternation(words) -> str:
 
 @lru_cache(maxsize=1)
 def title_pattern() -> str:
-    """Regex of a title word: a lexicon title, possibly glued to a unit (``경제통상국장``) or place (``부산광역시장``)."""
-    return (rf"(?<![A-Za-z0-9])(?P<pre>[가-힣]{{0,12}}?)(?P<title>{_alternation(titles())}){_END}")
-
-
-def base_title(role: str) -> Title | None:
-    """The lexicon title a stated role ends with (``경제통상국장`` → 국장)."""
-    for ko in sorted(titles(), key=len, reverse=True):
-        if role.endswith(ko):
-            return titles()[ko]
-    return None
-
-
-def collapse_spaced(name: str) -> str:
-    """``임 병 진`` → ``임병진`` (a name printed with a space between syllables); others unchanged."""
-    tokens = name.split()
-    return "".join(tokens) if len(tokens) > 1 and all(len(t) == 1 for t in tokens) else " ".join(tokens)
+    """Regex of a title word: a lexicon title, maybe glued to a unit (``경제통상국장``) or place (``부산광역시장``)."""
+    return rf"(?<![A-Za-z0-9])(?P<pre>[가-힣]{{0,12}}?(?:제\s?\d)?)(?P<title>{_alternation(titles())}){_END}"
 
 
 @dataclass(frozen=True)
@@ -156,7 +151,7 @@ class SentenceReader:
         return bool(self.registry.candidates(word)) or normalize_name(word) in self.country_any
 
     def name_word(self, word: str, *, first: bool = False) -> bool:
-        """Whether ``word`` can be (part of) a person's name; ``first``: the first of two words, which must be plain."""
+        """Whether ``word`` can be (part of) a name; ``first``: the first of two words, which must be plain."""
         if not re.fullmatch(r"[가-힣]{2,7}", word) or word in STOP or word in titles():
             return False
         if word.endswith(_NOT_NAME_END) or (first and word.endswith(_FIRST_END)) or (
@@ -164,7 +159,8 @@ class SentenceReader:
             return False
         if "님" in word or word[:-1] in titles() or (len(word) >= 4 and word.endswith(_ORG_END)):
             return False
-        if self.is_unit(word) or self.is_place(word) or (len(word) >= 4 and self._near_place(word)):
+        if self.is_unit(word) or self.is_place(word) or (len(word) >= 4 and word.endswith(_PLACE_LIKE)
+                                                          and self._near_place(word)):
             return False
         return not re.match(r"^(?:주|전|前)(?:한|중|일|미|러)$", word)
 
@@ -174,7 +170,7 @@ class SentenceReader:
         return self.registry.resolve(word, kinds=("region", "country")).entity is not None
 
     def is_unit(self, word: str) -> bool:
-        """Whether ``word`` names a unit (``외사판공실``, ``환경생활부``, ``아시아국``) rather than a person or place."""
+        """Whether ``word`` names a unit (``외사판공실``, ``환경생활부``, ``아시아국``), not a person or place."""
         if re.fullmatch(r"\d+급", word):
             return True
         if not re.fullmatch(r"[가-힣]{2,}", word) or not word.endswith(_UNIT_END) or self.is_place(word):
@@ -187,7 +183,7 @@ class SentenceReader:
     def statements(self, s: str, context: list[Entity] | None = None) -> Iterator[PostStatement]:
         """Every post statement of sentence ``s``; ``context`` is what the previous sentence named."""
         words = _Words(s)
-        mentions = [m for m in self.registry.find_mentions(s) if m.entity.kind in ("region", "organization")
+        mentions = [m for m in self._mentions(s) if m.entity.kind in ("region", "organization")
                     and not (m.start > 0 and re.match(r"[가-힣]", s[m.start - 1]))]
         used: set[tuple[int, int]] = set()
         for t in re.finditer(title_pattern(), s):
@@ -198,24 +194,44 @@ class SentenceReader:
                 used.add((st.start, st.end))
                 yield st
 
+    def _mentions(self, s: str) -> list[Mention]:
+        """Registry mentions of ``s``; one read across a space into the next word (``가나 시장`` read as the
+        city 가나시) is read again without that word."""
+        out = []
+        for m in self.registry.find_mentions(s):
+            cut = m.surface.rfind(" ")
+            if cut > 0 and re.match(r"[가-힣]", s[m.end:m.end + 1]):
+                out.extend(replace(k, start=m.start + k.start, end=m.start + k.end)
+                           for k in self.registry.find_mentions(m.surface[:cut]))
+            else:
+                out.append(m)
+        return out
+
     def _at_title(self, s: str, words: _Words, mentions, t: re.Match[str], context: list[Entity]
                   ) -> list[PostStatement]:
         title = titles()[t.group("title")]
         pre, word_start = t.group("pre"), t.start("pre")
         if word_start > 0 and re.match(r"[가-힣]", s[word_start - 1]):
             return []
+        if title.kind == "diplomat":
+            st = self._diplomat(s, words, t)
+            if st is not None:
+                return [st]
         org, role = self._glued(pre, t.group("title"))
-        if org is None and pre and (t.group("title") not in _UNIT_HEADS or not re.fullmatch(r"[가-힣]{2,8}", pre)):
-            if title.kind != "diplomat" or self._country(pre) is None:
-                return []
         if org is None and pre:
+            glued_org = self._org_before(s, mentions, word_start)
+            if title.kind in ("head", "deputy") and self.name_word(pre) and not re.match(r"[가-힣]", s[t.end():][:1]):
+                # a name glued to its title: ``가나현 홍길동지사``, or ``홍길동지사`` after the place was named
+                if glued_org is not None:
+                    return [PostStatement(pre, None, glued_org[0], t.group("title"), glued_org[1], t.end("title"))]
+                org = self._context_org(mentions, word_start, context)
+                return [PostStatement(pre, None, org, t.group("title"), word_start, t.end(), True)] if org else []
+            if not (re.fullmatch(r"제\s?\d", pre) or t.group("title") in _UNIT_HEADS
+                    and re.fullmatch(r"[가-힣]{2,8}(?:제\s?\d)?", pre)):
+                return []
             role = pre + t.group("title")
         end = t.end("title")
         role, p = self._units_before(s, words, mentions, word_start, role) if org is None else (role, word_start)
-        if title.kind == "diplomat":
-            st = self._diplomat(s, words, t, pre, p, role)
-            if st is not None:
-                return [st]
         if org is None:
             org_m = self._org_before(s, mentions, p)
             if org_m is not None:
@@ -278,8 +294,8 @@ class SentenceReader:
     def _former(words: _Words, p: int, role: str) -> tuple[str, int]:
         """``홍길동 전 국회의장``: the word 전 (former) or 현 (current) before the title stays in the role."""
         i = words.before(p)
-        if i >= 0 and words.word(i) in ("전", "前", "현", "現"):
-            return f"{words.word(i)} {role}", words.spans[i][0]
+        if i >= 0 and words.word(i) in _MARKERS:
+            return (role if words.word(i) == "신임" else f"{words.word(i)} {role}"), words.spans[i][0]
         return role, p
 
     def _glued(self, pre: str, title: str) -> tuple[Entity | None, str]:
@@ -304,7 +320,7 @@ class SentenceReader:
     def _org_before(self, s: str, mentions, p: int) -> tuple[Entity, int] | None:
         """The registry place or organisation ending right before ``p`` (a country word before it included)."""
         for m in reversed(mentions):
-            if m.end <= p and not s[m.end:p].strip():
+            if m.end <= p and not re.sub(r"\([^)]*\)", "", s[m.end:p]).strip():
                 start = m.start
                 c = re.search(rf"(?:^|(?<=\s))(?:{self._country_rx})\s*$", s[:start])
                 if c:
@@ -337,6 +353,9 @@ class SentenceReader:
         """A name right after a title and closing its phrase: ``지사 바트,``, ``(사무총장 홍길동)``."""
         m = re.match(rf"\s+(?P<n>[가-힣]{{2,7}}(?:\s[가-힣]{{2,7}})?|(?:[가-힣]\s){{1,3}}[가-힣]){_ALT}"
                      r"(?=\s*(?:[,·()]|$|\s등|다\.))", s[end:])
+        single = re.match(r"\s+(?P<n>[가-힣])(?=\s*[,·)])", s[end:])
+        if not m and single and single.group("n") not in STOP:
+            return single.group("n"), None, end + single.end()
         if not m:
             return None
         name = collapse_spaced(m.group("n"))
@@ -344,37 +363,29 @@ class SentenceReader:
             return None
         return name, m.group("alt"), end + m.end()
 
-    def _diplomat(self, s: str, words: _Words, t: re.Match[str], pre: str, p: int, role: str
-                  ) -> PostStatement | None:
-        """``홍길동 주부산 중국 총영사``, ``주한 중국 대사 홍길동``: the post is in the sending country."""
-        head = s[:p]
-        m = re.search(rf"(?P<mission>주[가-힣]{{1,8}})(?:\s*(?P<country>{self._country_rx}))?\s*$", head)
-        country = self._country(pre) if pre else None
-        if not m:
+    def _diplomat(self, s: str, words: _Words, t: re.Match[str]) -> PostStatement | None:
+        """``홍길동 주부산 중국 총영사``, ``주한 중국대사 홍길동``, ``홍길동 전 주일본대사``: a mission ``주`` + host,
+        then the sending country (the post is there); without one the mission is Korea's."""
+        m = re.search(rf"(?<![가-힣])(?P<mission>주[가-힣]{{1,8}}?)(?:\s*(?P<country>{self._country_rx}))?\s*$",
+                      s[:t.start("title")])
+        if not m or m.group("mission") in _NOT_MISSIONS:
             return None
-        mission_word = m.group("mission")
-        if country is None and m.group("country"):
-            country = self._country(m.group("country"))
+        country = self._country(m.group("country")) if m.group("country") else self.registry.entities.get("KR")
         if country is None:
-            glued = next((c for c in sorted(self.country_words, key=len, reverse=True)
-                          if mission_word.endswith(c) and len(mission_word) > len(c) + 1), "")
-            country = self.country_words.get(glued) if glued else None
-        if country is None and m.group("country") is None and not pre:
-            country = self.registry.entities.get("KR")
-        if country is None or mission_word in ("주요", "주재", "주최", "주관", "주민", "주년"):
             return None
-        mission = re.sub(r"\s+", " ", s[m.start():p]).strip()
-        full_role = f"{mission} {role}".strip() if not pre else f"{mission} {pre}{t.group('title')}".strip()
-        if pre:
-            full_role = f"{mission} {role}"
-        name = self._name_before(s, words, m.start(), country)
+        role = re.sub(r"\s+", " ", s[m.start():t.end("title")]).strip()
+        q = m.start()
+        i = words.before(q)
+        if i >= 0 and words.word(i) in _MARKERS:
+            q = words.spans[i][0]
+        name = self._name_before(s, words, q, country)
         if name is not None:
             n, alt, a = name
-            return PostStatement(n, alt, country, full_role, a, t.end("title"))
+            return PostStatement(n, alt, country, role, a, t.end("title"))
         after = self._name_after(s, t.end("title"))
         if after is not None:
             n, alt, b = after
-            return PostStatement(n, alt, country, full_role, m.start(), b)
+            return PostStatement(n, alt, country, role, m.start(), b)
         return None
 
     def _with_list(self, s: str, words: _Words, a: int, name: str, alt: str | None, org: Entity, role: str,
@@ -400,44 +411,6 @@ class SentenceReader:
         return context[-1] if context else None
 
 
-# -- writing ----------------------------------------------------------------------------------------------
-
-def official(w: FactWriter, name: str, alt: str | None, lines: Lines) -> URIRef:
-    """The person node (one per name, shared by documents)."""
-    clean = collapse_spaced(name)
-    node = w.node("person", normalize_name(clean), GY.Official, lines, label_ko=clean)
-    w.add(node, RDF.type, FOAF.Person)
-    w.add(node, FOAF.name, Literal(clean, lang="ko"))
-    if alt:
-        lang = "zh" if re.search(r"[\u4e00-\u9fff]", alt) else "en"
-        w.add(node, SKOS.altLabel, Literal(alt.strip(), lang=lang))
-    return node
-
-
-def hold(w: FactWriter, person: URIRef, org: URIRef, org_label: str, role: str, lines: Lines,
-         when: date | int | None) -> URIRef:
-    """``person`` holds the post ``role`` in ``org`` as of ``when``: a Post, a Tenure and ``org:holds``."""
-    post = w.node("post", f"{org.rsplit('/', 1)[-1]}-{normalize_name(role)}", GY.Post, lines,
-                  label_ko=f"{org_label} {role}")
-    w.add(post, RDF.type, ORG.Post)
-    w.add(post, ORG.postIn, org)
-    if (post, GY.role, None) not in w.graph:
-        w.add(post, GY.role, Literal(role, lang="ko"))
-    title = base_title(role)
-    if title is not None:
-        w.add(post, RDFS.label, Literal(f"{title.en}", lang="en"))
-    w.add(person, ORG.holds, post)
-    key = f"{normalize_name(str(person).rsplit('/', 1)[-1])}-{post.rsplit('/', 1)[-1]}-{w.doc.id.split('_', 1)[0]}"
-    tenure = w.node("tenure", key, GY.Tenure, lines)
-    w.add(tenure, GY.official, person)
-    w.add(tenure, GY.post, post)
-    if isinstance(when, date):
-        w.add(tenure, GY.asOf, w.date(when))
-    elif when:
-        w.add(tenure, GY.asOf, w.year(when))
-    return tenure
-
-
 @dataclass(frozen=True)
 class StatedPost:
     """A post statement placed in its document: lines and the date it speaks of."""
@@ -448,6 +421,7 @@ class StatedPost:
     role: str
     lines: tuple[int, int]
     when: date | int | None
+    from_context: bool = False
 
 
 def document_posts(w: FactWriter, stream: Stream | None = None) -> list[StatedPost]:
@@ -461,11 +435,11 @@ def document_posts(w: FactWriter, stream: Stream | None = None) -> list[StatedPo
         when = month_day(sentence, year) if year else None
         for st in reader.statements(sentence, context):
             lines = stream.span(start + st.start, start + st.end)
-            found.append((StatedPost(collapse_spaced(st.name), st.alt, st.org, st.role, lines, when or year),
-                          st.from_context))
+            found.append((StatedPost(collapse_spaced(st.name), st.alt, st.org, st.role, lines, when or year,
+                                     st.from_context), st.from_context))
         context = [m.entity for m in w.registry.find_mentions(sentence)
                    if m.entity.kind in ("region", "organization")] or context
-    full = _full_names([(p.name, p.org.id) for p, _ in found])
+    full = _full_names([(p.name, p.org.id) for p, _ in found], {(p.name, p.org.id) for p, weak in found if not weak})
     names = {full.get((p.name, p.org.id), p.name) for p, weak in found if not weak}
     stated = {normalize_name(n) for n in names}
     out: list[StatedPost] = []
@@ -478,13 +452,13 @@ def document_posts(w: FactWriter, stream: Stream | None = None) -> list[StatedPo
             continue  # a name with its title alone restates someone already placed
         if key not in seen:
             seen.add(key)
-            out.append(StatedPost(name, p.alt, p.org, p.role, p.lines, p.when))
+            out.append(replace(p, name=name))
     return out
 
 
-def _full_names(pairs: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
-    """A one-word name used for the same organisation as a longer name containing it is that person."""
-    longer = [(n, p) for n, p in pairs if len(n.split()) > 1]
+def _full_names(pairs: list[tuple[str, str]], stated: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """A one-word name used for the same organisation as a longer (``stated``) name containing it is that person."""
+    longer = [(n, p) for n, p in stated if len(n.split()) > 1]
     out = {}
     for name, place in pairs:
         if len(name.split()) == 1:
@@ -500,6 +474,18 @@ def write_post(w: FactWriter, p: StatedPost) -> URIRef:
     return hold(w, person, w.entity(p.org), p.org.name_ko, p.role, p.lines, p.when)
 
 
-def read_people(w: FactWriter) -> list[URIRef]:
-    """Read and write every post statement of the document; returns the tenures written."""
-    return [write_post(w, p) for p in document_posts(w)]
+#: Confidence of a statement whose organisation stands next to the name and title, and of one whose
+#: organisation comes from the sentence around it.
+CONFIDENCE_STATED, CONFIDENCE_CONTEXT = 0.85, 0.6
+
+
+def official_candidates(w: FactWriter) -> list[OfficialCandidate]:
+    """Every post statement of the document as a candidate for :func:`graph.readers.candidates.write_candidates`."""
+    out = []
+    for p in document_posts(w):
+        when = p.when
+        stated = (StatedDate(when.year, when.month, when.day) if isinstance(when, date)
+                  else StatedDate(when) if isinstance(when, int) else None)
+        out.append(OfficialCandidate(p.name, p.role, Party(p.org.name_ko, p.org), p.lines, stated,
+                                     CONFIDENCE_CONTEXT if p.from_context else CONFIDENCE_STATED, reader="people"))
+    return out
