@@ -122,7 +122,7 @@ def _write_agreement(w: FactWriter, c: AgreementCandidate, fields: tuple[str, ..
 
 
 def _write_official(w: FactWriter, c: OfficialCandidate) -> URIRef:
-    """The person, the post and the dated tenure (:func:`graph.readers.people.hold`), marked automatic."""
+    """The person, the post and the dated tenure (:func:`graph.readers.posts.hold`), marked automatic."""
     org = c.org.entity
     if c.org.minted:
         describe_minted(w, c.org)
