@@ -15,8 +15,9 @@ in Korean text (the names below are invented):
   the ``implies`` column of titles.tsv), else the place or organisation named last before it in the sentence
   or the one before.
 
-:func:`post_statements` finds the statements of one sentence; :func:`read_people` reads a whole document and
-:func:`official` / :func:`hold` write a person, a post and the dated tenure.
+:class:`SentenceReader` finds the statements of one sentence; :func:`document_posts` those of a whole document,
+one per person, organisation and role; :func:`read` proposes them as automatic candidates, and curated readers
+write them with :mod:`graph.readers.posts`.
 """
 
 from __future__ import annotations
@@ -479,10 +480,13 @@ def write_post(w: FactWriter, p: StatedPost) -> URIRef:
 CONFIDENCE_STATED, CONFIDENCE_CONTEXT = 0.85, 0.6
 
 
-def official_candidates(w: FactWriter) -> list[OfficialCandidate]:
-    """Every post statement of the document as a candidate for :func:`graph.readers.candidates.write_candidates`."""
+def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[OfficialCandidate]:
+    """Every post statement of the document outside the ``skip`` lines, as candidates for
+    :func:`graph.readers.candidates.write_candidates`."""
     out = []
     for p in document_posts(w):
+        if skip.intersection(range(p.lines[0], p.lines[1] + 1)):
+            continue
         when = p.when
         stated = (StatedDate(when.year, when.month, when.day) if isinstance(when, date)
                   else StatedDate(when) if isinstance(when, int) else None)
