@@ -11,7 +11,7 @@ from flask import current_app
 from api.errors import ApiError
 from corpus.documents import DocumentSource, corpus_dir_for
 from graph.graph_reader import GraphReader, as_store
-from graph.sparql import QueryService
+from graph.query_pool import QueryPool
 from graph.store import GraphStore
 from index.errors import SearchIndexError
 from runtime.settings import Settings
@@ -53,9 +53,9 @@ class Services:
         return self.reader.store
 
     @property
-    def sparql(self) -> QueryService:
-        """The time-limited worker for user queries."""
-        return self._get("sparql", lambda: QueryService.from_settings(self.settings))
+    def sparql(self) -> QueryPool:
+        """The pool of time-limited worker processes for user queries."""
+        return self._get("sparql", lambda: QueryPool.from_settings(self.settings))
 
     @property
     def search(self) -> Any:
@@ -72,7 +72,7 @@ class Services:
         return self._get("documents", lambda: DocumentSource(corpus_dir_for(self.settings.data_dir)))
 
     def close(self) -> None:
-        """Stop the SPARQL worker process, if one was started."""
+        """Stop the SPARQL worker processes, if they were started."""
         with self._lock:
             service = self._cache.pop("sparql", None)
         if service is not None:

@@ -2,10 +2,14 @@
 
 Read-only. The response format follows the ``format`` (or ``output``) parameter, else the
 ``Accept`` header by quality values; CONSTRUCT/DESCRIBE get an RDF type, SELECT/ASK a results type.
+``default-graph-uri`` / ``named-graph-uri`` choose the dataset among the graphs the store holds
+(they override ``FROM`` / ``FROM NAMED``); ``timeout`` (seconds) lowers the time limit.
 """
 
 from __future__ import annotations
 
+import math
+import re
 import time
 
 from flask import Blueprint, Response, redirect, request
@@ -15,6 +19,7 @@ from api.negotiation import pick, prefers_html
 from api.services import require, services
 from graph.sparql import GRAPH_FORMATS, RESULT_FORMATS, QueryError, QueryTimeout, ResultTooLarge, check_query
 from graph.sparql_services import has_reserved_services
+from graph.store import QueryDataset
 from index.sparql_search import expand_query
 
 bp = Blueprint("sparql", __name__)
@@ -61,10 +66,6 @@ def read_query() -> str | None:
     names = {k for k, _ in _params()}
     if names & {"update", "using-graph-uri", "using-named-graph-uri"}:
         raise bad_request("update_not_allowed", "this endpoint is read-only: SPARQL Update is not accepted")
-    for name in ("default-graph-uri", "named-graph-uri"):
-        if name in names:
-            raise bad_request("dataset_not_supported",
-                              f"`{name}` is not supported: every named graph is queryable; use GRAPH or FROM")
     if request.method == "GET":
         return _single(request.args.getlist("query"), "query")
     mimetype = request.mimetype
@@ -84,6 +85,35 @@ def read_query() -> str | None:
         return query
     raise ApiError(415, "unsupported_media_type",
                    f"POST {QUERY_TYPE} or {FORM_TYPE}, not {mimetype or 'an untyped body'}")
+
+
+_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]*$")
+
+
+def read_dataset() -> QueryDataset | None:
+    """The dataset named by ``default-graph-uri`` / ``named-graph-uri`` (``None``: the query's or the store's)."""
+    params = _params()
+    default = tuple(v for k, v in params if k == "default-graph-uri")
+    named = tuple(v for k, v in params if k == "named-graph-uri")
+    for iri in (*default, *named):
+        if not _IRI.match(iri):
+            raise bad_request("invalid_graph_uri", f"not an absolute IRI: {iri!r}")
+    return QueryDataset(default, named) if default or named else None
+
+
+def read_timeout(maximum: float) -> float:
+    """The ``timeout`` parameter (seconds, as in Fuseki), capped by ``GYORYU_QUERY_TIMEOUT``; else the maximum."""
+    values = [v for k, v in _params() if k == "timeout"]
+    raw = _single(values, "timeout")
+    if raw is None or not raw.strip():
+        return maximum
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = float("nan")
+    if not math.isfinite(seconds) or seconds <= 0:
+        raise bad_request("invalid_timeout", f"`timeout` must be a positive number of seconds, not {raw!r}")
+    return min(seconds, maximum)
 
 
 def choose_format(kind: str) -> str:
@@ -122,7 +152,8 @@ def sparql() -> Response:
     limit = services().settings.max_query_length
     if len(query) > limit:
         raise bad_request("query_too_long", f"the query has {len(query)} characters; the limit is {limit}")
-    timeout = services().settings.query_timeout
+    timeout = read_timeout(services().settings.query_timeout)
+    dataset = read_dataset()
     try:
         engine = require("search") if has_reserved_services(query) else None  # opened once, not timed
         started = time.monotonic()
@@ -131,8 +162,8 @@ def sparql() -> Response:
         fmt = choose_format(kind)
         remaining = timeout - (time.monotonic() - started)
         if remaining <= 0:
-            raise QueryTimeout(f"query stopped after {timeout:g} s (GYORYU_QUERY_TIMEOUT)")
-        outcome = require("sparql").execute(query, fmt, timeout=remaining, length_checked=True)
+            raise QueryTimeout(f"query stopped after {timeout:g} s (limit: `timeout`, at most GYORYU_QUERY_TIMEOUT)")
+        outcome = require("sparql").run(query, fmt, timeout=remaining, dataset=dataset, length_checked=True)
     except QueryError as exc:
         raise bad_request("bad_query", str(exc)) from exc
     except ResultTooLarge as exc:

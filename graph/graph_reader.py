@@ -14,7 +14,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph.queries import term_value
-from graph.store import PREFIX_MAP, GraphStore, OxigraphStore, open_store
+from graph.store import PREFIX_MAP, GraphStore, OxigraphStore, add_union_graph, open_store
 
 _SAFE_IRI = re.compile(r'^[^\s<>"{}|^`\\]+$')
 LABEL_BATCH = 400
@@ -50,8 +50,11 @@ def iri_ref(iri: str) -> str:
 
 
 def as_store(store: Any) -> GraphStore:
-    """A ``graph.store`` store from a store object or a bare pyoxigraph ``Store``."""
-    return OxigraphStore(store) if isinstance(store, ox.Store) else store
+    """A ``graph.store`` store from a store object or a bare pyoxigraph ``Store`` (its union default graph added)."""
+    if isinstance(store, ox.Store):
+        add_union_graph(store)
+        return OxigraphStore(store)
+    return store
 
 
 class GraphReader:

@@ -1,8 +1,9 @@
-"""Read-only SPARQL with limits: syntax and safety checks, result formats, and a stoppable worker.
+"""Read-only SPARQL with limits: syntax and safety checks, result formats, and one execution.
 
-Neither rdflib nor pyoxigraph can time out a query, so the server runs queries in a separate
-worker process (:class:`QueryService`) that is killed and restarted when a query outlives the
-time limit. The command line runs them in-process (:func:`execute`).
+:func:`execute` checks, runs (once) and serialises a query over a ``graph.store`` store. The
+command line calls it in-process; the server calls it in the stoppable worker processes of
+:mod:`graph.query_pool`, since pyoxigraph cannot interrupt a running query. Importing this module
+is cheap (no rdflib), so a replacement worker starts in a fraction of a second.
 
 >>> check_query("SELECT * WHERE { SERVICE <http://example.org/> { ?s ?p ?o } }", 1000)
 Traceback (most recent call last):
@@ -18,15 +19,16 @@ graph.sparql.QueryError: updates are not allowed: this endpoint is read-only (fo
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import re
-import threading
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from graph.store import PREFIX_MAP, GraphStore, open_store
+from graph.store import PREFIX_MAP, QueryDataset
+
+if TYPE_CHECKING:
+    from graph.store import GraphStore
 
 
 class QueryError(ValueError):
@@ -113,40 +115,90 @@ def check_query(text: str, max_length: int | None) -> str:
     return query_kind(text)
 
 
-def _run(store: GraphStore, text: str):
+def _run(store: GraphStore, text: str, dataset: QueryDataset | None):
     try:
-        return store.query(text)
+        return store.query(text, dataset)
     except SyntaxError as exc:
         raise QueryError(f"syntax error: {exc}") from exc
     except OSError as exc:
         raise QueryError(f"query failed: {exc}") from exc
 
 
-def execute(store: GraphStore, text: str, fmt: str, *, max_length: int | None = 20000,
-            max_results: int = 10000) -> QueryOutcome:
-    """Check, run and serialise one query in this process (``max_length=None``: length checked by the caller)."""
+#: Fewest bytes one result row takes in each format (an empty JSON binding ``{},``, an XML
+#: ``<result></result>``, an empty CSV or TSV line): a body shorter than ``limit × this`` cannot
+#: hold more than ``limit`` rows, so only longer bodies are counted.
+_MIN_ROW_BYTES = {"json": 3, "xml": 17, "csv": 2, "tsv": 1}
+#: Largest serialised result accepted, per allowed row (guards memory before rows can be counted).
+BYTES_PER_ROW = 4096
+
+
+class _CappedBuffer:
+    """A binary writer that stops the serialiser once the output passes ``cap`` bytes."""
+
+    def __init__(self, cap: int, rows: int) -> None:
+        self.parts: list[bytes] = []
+        self.size = 0
+        self.cap = cap
+        self.rows = rows
+
+    def write(self, chunk: bytes) -> int:
+        self.size += len(chunk)
+        if self.size > self.cap:
+            raise ResultTooLarge(f"the result passes {self.cap // 1_000_000} MB (more than {self.rows} rows "
+                                 "allowed): add a LIMIT or narrow the query")
+        self.parts.append(bytes(chunk))
+        return len(chunk)
+
+    def flush(self) -> None:
+        """Nothing to flush: the parts are joined at the end."""
+
+
+def _serialize_solutions(result: ox.QuerySolutions, fmt: str, max_results: int) -> tuple[bytes, int | None]:
+    """Serialise once; count rows (by parsing the body back) only when the body could hold too many."""
+    ox_format = RESULT_FORMATS[fmt][0]
+    buffer = _CappedBuffer(max_results * BYTES_PER_ROW, max_results)
+    try:
+        result.serialize(buffer, format=ox_format)
+    except OSError as exc:
+        raise QueryError(f"query failed: {exc}") from exc
+    body = b"".join(buffer.parts)
+    if len(body) <= max_results * _MIN_ROW_BYTES[fmt]:
+        return body, None
+    count = sum(1 for _ in _bounded(ox.parse_query_results(body, format=ox_format), max_results))
+    return body, count
+
+
+def execute(store: GraphStore, text: str, fmt: str, *, dataset: QueryDataset | None = None,
+            max_length: int | None = 20000, max_results: int = 10000) -> QueryOutcome:
+    """Check, run (once) and serialise one query in this process, over ``dataset`` if given.
+
+    ``max_length=None``: the caller already held the user's text to the length limit.
+    """
     check_query(text, max_length)
-    result = _run(store, text)
+    result = _run(store, text, dataset)
     if isinstance(result, ox.QueryBoolean):
         fmt = fmt if fmt in RESULT_FORMATS else "json"
         ox_format, media = RESULT_FORMATS[fmt]
         return QueryOutcome("ask", result.serialize(format=ox_format), media, None)
     if isinstance(result, ox.QuerySolutions):
-        count = sum(1 for _ in _bounded(result, max_results))
-        result = _run(store, text)
         if fmt == "table":
-            return QueryOutcome("select", render_table(result).encode(), "text/plain; charset=utf-8", count)
+            return QueryOutcome("select", render_table(result, max_results).encode(), "text/plain; charset=utf-8")
         if fmt not in RESULT_FORMATS:
             raise QueryError(f"format {fmt!r} does not fit a SELECT query; use one of "
                              f"{', '.join([*RESULT_FORMATS, *TEXT_FORMATS])}")
-        ox_format, media = RESULT_FORMATS[fmt]
-        return QueryOutcome("select", result.serialize(format=ox_format), media, count)
+        body, count = _serialize_solutions(result, fmt, max_results)
+        return QueryOutcome("select", body, RESULT_FORMATS[fmt][1], count)
     triples = list(_bounded(result, max_results))
     fmt = fmt if fmt in GRAPH_FORMATS else "turtle"
     ox_format, media = GRAPH_FORMATS[fmt]
-    body = ox.serialize(triples, format=ox_format, prefixes=PREFIX_MAP) if ox_format in (
-        ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else ox.serialize(triples, format=ox_format)
-    return QueryOutcome("graph", body, media, len(triples))
+    return QueryOutcome("graph", serialize_triples(triples, ox_format, store.prefixes), media, len(triples))
+
+
+def serialize_triples(triples: list[ox.Triple], ox_format: ox.RdfFormat, prefixes: dict[str, str]) -> bytes:
+    """Triples in ``ox_format``; Turtle, TriG and RDF/XML with our prefixes declared."""
+    if ox_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML):
+        return ox.serialize(triples, format=ox_format, prefixes=prefixes)
+    return ox.serialize(triples, format=ox_format)
 
 
 def _bounded(iterable, limit: int):
@@ -162,10 +214,10 @@ def _term_text(term) -> str:
     return term.value if hasattr(term, "value") else str(term)
 
 
-def render_table(solutions: ox.QuerySolutions) -> str:
+def render_table(solutions: ox.QuerySolutions, max_results: int) -> str:
     """A plain-text table of SELECT results, with short prefixed names for IRIs."""
     names = [v.value for v in solutions.variables]
-    rows = [[_shorten(_term_text(s[name])) for name in names] for s in solutions]
+    rows = [[_shorten(_term_text(s[name])) for name in names] for s in _bounded(solutions, max_results)]
     widths = [max([_width(n), *(_width(r[i]) for r in rows)]) for i, n in enumerate(names)]
     line = "  ".join(_pad(n, w) for n, w in zip(names, widths, strict=True))
     out = [line, "  ".join("-" * w for w in widths)]
@@ -188,96 +240,3 @@ def _width(text: str) -> int:
 
 def _pad(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
-
-
-# -- the stoppable worker ------------------------------------------------------------------------------
-
-def _worker_main(data_dir: str, store_setting: str, max_results: int, conn) -> None:
-    store = open_store(Path(data_dir), store_setting)
-    conn.send(("ready", None))
-    while True:
-        try:
-            request = conn.recv()
-        except EOFError:
-            return
-        text, fmt = request
-        try:
-            outcome = execute(store, text, fmt, max_length=None, max_results=max_results)
-            conn.send(("ok", outcome))
-        except (QueryError, ResultTooLarge) as exc:
-            conn.send((type(exc).__name__, str(exc)))
-        except Exception as exc:  # noqa: BLE001 - reported to the caller, the worker lives on
-            conn.send(("QueryError", f"query failed: {exc}"))
-
-
-class QueryService:
-    """Runs queries in a worker process that is killed and restarted when a query takes too long."""
-
-    _ERRORS = {"QueryError": QueryError, "ResultTooLarge": ResultTooLarge}
-
-    def __init__(self, data_dir: Path, *, timeout: float = 10.0, max_length: int = 20000,
-                 max_results: int = 10000, store_setting: str = "oxigraph", startup_timeout: float = 120.0) -> None:
-        self.data_dir = Path(data_dir)
-        self.timeout = timeout
-        self.max_length = max_length
-        self.max_results = max_results
-        self.store_setting = store_setting
-        self.startup_timeout = startup_timeout
-        self._lock = threading.Lock()
-        self._proc: mp.process.BaseProcess | None = None
-        self._conn = None
-
-    @classmethod
-    def from_settings(cls, settings) -> QueryService:
-        """A service configured by :class:`runtime.settings.Settings`."""
-        return cls(settings.data_dir, timeout=settings.query_timeout, max_length=settings.max_query_length,
-                   max_results=settings.max_results, store_setting=settings.store)
-
-    def _start(self) -> None:
-        ctx = mp.get_context("spawn")
-        parent, child = ctx.Pipe()
-        proc = ctx.Process(target=_worker_main, daemon=True, args=(
-            str(self.data_dir), self.store_setting, self.max_results, child))
-        proc.start()
-        if not parent.poll(self.startup_timeout):
-            proc.kill()
-            raise RuntimeError("the SPARQL worker did not start")
-        status, detail = parent.recv()
-        if status != "ready":
-            proc.kill()
-            raise RuntimeError(f"the SPARQL worker failed to start: {detail}")
-        self._proc, self._conn = proc, parent
-
-    def _stop(self) -> None:
-        if self._proc is not None:
-            self._proc.kill()
-            self._proc.join(5)
-        self._proc, self._conn = None, None
-
-    def execute(self, text: str, fmt: str = "json", *, timeout: float | None = None,
-                length_checked: bool = False) -> QueryOutcome:
-        """Check the query here, run it in the worker, and stop the worker if it runs past ``timeout``.
-
-        ``timeout`` (default: the service's) is what remains of the time limit; ``length_checked``
-        says the caller already held the user's text to the length limit (an expanded query with
-        search results inlined may be longer).
-        """
-        check_query(text, None if length_checked else self.max_length)
-        limit = self.timeout if timeout is None else min(timeout, self.timeout)
-        with self._lock:
-            if self._proc is None or not self._proc.is_alive():
-                self._start()
-            assert self._conn is not None
-            self._conn.send((text, fmt))
-            if not self._conn.poll(max(limit, 0.0)):
-                self._stop()
-                raise QueryTimeout(f"query stopped after {self.timeout:g} s (GYORYU_QUERY_TIMEOUT)")
-            status, payload = self._conn.recv()
-        if status == "ok":
-            return payload
-        raise self._ERRORS.get(status, QueryError)(payload)
-
-    def close(self) -> None:
-        """Stop the worker."""
-        with self._lock:
-            self._stop()

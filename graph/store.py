@@ -1,74 +1,132 @@
 """Graph stores behind one small interface, chosen by configuration (``GYORYU_STORE``).
 
-* ``oxigraph`` (default): the built ``graph.nq`` loaded into an in-memory pyoxigraph store —
-  a fast SPARQL engine (aggregates in milliseconds where rdflib takes seconds).
+* ``oxigraph`` (default): the built graph in pyoxigraph — in memory from ``graph.nq`` (entity
+  pages, the CLI), or the on-disk store the build writes beside it (``graph.oxigraph/``), opened
+  read-only and shared by every SPARQL worker process.
 * an ``http(s)://`` URL: a remote SPARQL endpoint holding the same data.
 
-Queries see the union of all named graphs as their default graph; ``GRAPH ?g`` reaches each
-document's own graph.
+Each document's facts live in its own named graph (``GRAPH ?g``). The default graph is their
+union **as a set**, as in Fuseki: it is materialised into the store's default graph when the
+store is written or loaded, so a triple stated in several documents comes back once (and
+queries run much faster than with pyoxigraph's ``use_default_graph_as_union``).
+
+Importing this module is cheap (no rdflib): worker processes import it on start.
 """
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import urllib.parse
 import urllib.request
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import pyoxigraph as ox
-from rdflib import Dataset
 
-from ontology.namespaces import PREFIXES
+from ontology.prefixes import PREFIX_IRIS
+
+if TYPE_CHECKING:
+    from rdflib import Dataset
 
 GRAPH_FILE = "graph.nq"
-PREFIX_MAP = {p: str(ns) for p, ns in PREFIXES.items()}
+#: The on-disk pyoxigraph store the build writes beside ``graph.nq`` (RocksDB files).
+STORE_DIR = "graph.oxigraph"
+PREFIX_MAP: dict[str, str] = dict(PREFIX_IRIS)
+_UNION = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+@dataclass(frozen=True)
+class QueryDataset:
+    """The dataset a request names (``default-graph-uri`` / ``named-graph-uri``): graph IRIs.
+
+    When given, it replaces the query's own ``FROM``/``FROM NAMED`` and the store's defaults: the
+    default graph is the merge of ``default_graphs`` (empty if none), and only ``named_graphs``
+    are reachable with ``GRAPH``. A graph the store does not hold is empty; nothing is fetched.
+    """
+
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+
+    def query_arguments(self) -> dict[str, list[ox.NamedNode]]:
+        """Keyword arguments for pyoxigraph's ``Store.query``."""
+        return {"default_graph": [ox.NamedNode(g) for g in self.default_graphs],
+                "named_graphs": [ox.NamedNode(g) for g in self.named_graphs]}
 
 
 class GraphStore(Protocol):
     """What the rest of Gyoryu needs from a store."""
 
-    def query(self, text: str):
+    prefixes: Mapping[str, str]
+
+    def query(self, text: str, dataset: QueryDataset | None = None):
         """Run a read-only SPARQL query; pyoxigraph result objects (solutions, boolean or triples)."""
+
+    def graph_triples(self, graph: str | None) -> list[ox.Triple] | None:
+        """Every triple of named graph ``graph`` (``None``: the default graph); ``None`` if no such graph."""
+
+
+def add_union_graph(store: ox.Store) -> None:
+    """Materialise the union of the named graphs, as a set, into the store's default graph."""
+    store.update(_UNION)
 
 
 class OxigraphStore:
-    """The built graph in an in-memory pyoxigraph store."""
+    """The built graph in a pyoxigraph store whose default graph is the union of the named graphs."""
 
-    def __init__(self, store: ox.Store) -> None:
+    def __init__(self, store: ox.Store, prefixes: Mapping[str, str] = PREFIX_MAP) -> None:
         self.store = store
+        self.prefixes = dict(prefixes)
 
     @classmethod
     def load(cls, data_dir: Path) -> OxigraphStore:
-        """Load ``graph.nq`` from built data (clear error when missing)."""
-        path = Path(data_dir) / GRAPH_FILE
-        if not path.exists():
-            raise FileNotFoundError(f"no graph in {data_dir}: run `gyoryu build` first")
+        """Load ``graph.nq`` from built data into memory (clear error when missing)."""
         store = ox.Store()
-        store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+        store.bulk_load(path=str(graph_file(data_dir)), format=ox.RdfFormat.N_QUADS)
+        add_union_graph(store)
         return cls(store)
 
-    def query(self, text: str):
-        """Evaluate ``text`` over the union of all graphs, with Gyoryu's prefixes predeclared."""
-        return self.store.query(text, use_default_graph_as_union=True, prefixes=PREFIX_MAP)
+    @classmethod
+    def open_read_only(cls, store_dir: Path) -> OxigraphStore:
+        """Open an on-disk store written by :func:`write_store`, read-only (many processes may share it)."""
+        return cls(ox.Store.read_only(str(store_dir)))
 
-    def __len__(self) -> int:
-        return len(self.store)
+    def query(self, text: str, dataset: QueryDataset | None = None):
+        """Evaluate ``text`` with Gyoryu's prefixes predeclared, over ``dataset`` if one is given."""
+        extra = dataset.query_arguments() if dataset is not None else {}
+        return self.store.query(text, prefixes=self.prefixes, **extra)
+
+    def graph_triples(self, graph: str | None) -> list[ox.Triple] | None:
+        """The triples of one graph, read directly (no query), or ``None`` if the store has no such graph."""
+        if graph is None:
+            name: ox.NamedNode | ox.DefaultGraph = ox.DefaultGraph()
+        else:
+            name = ox.NamedNode(graph)
+            if not self.store.contains_named_graph(name):
+                return None
+        return [q.triple for q in self.store.quads_for_pattern(None, None, None, name)]
 
 
 class RemoteStore:
     """A remote SPARQL 1.1 endpoint; results are parsed back into pyoxigraph objects."""
 
-    def __init__(self, endpoint: str, timeout: float = 30.0) -> None:
+    def __init__(self, endpoint: str, timeout: float = 30.0, prefixes: Mapping[str, str] = PREFIX_MAP) -> None:
         if not endpoint.startswith(("http://", "https://")):
             raise ValueError(f"not an http(s) SPARQL endpoint: {endpoint!r}")
         self.endpoint = endpoint
         self.timeout = timeout
+        self.prefixes = dict(prefixes)
 
-    def query(self, text: str):
+    def query(self, text: str, dataset: QueryDataset | None = None):
         """POST the query; parse JSON results (SELECT/ASK) or N-Triples (CONSTRUCT/DESCRIBE)."""
-        prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIX_MAP.items())
-        body = urllib.parse.urlencode({"query": prologue + text}).encode()
-        request = urllib.request.Request(self.endpoint, data=body, headers={
+        prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in self.prefixes.items())
+        fields: list[tuple[str, str]] = [("query", prologue + text)]
+        if dataset is not None:
+            fields += [("default-graph-uri", g) for g in dataset.default_graphs]
+            fields += [("named-graph-uri", g) for g in dataset.named_graphs]
+        request = urllib.request.Request(self.endpoint, data=urllib.parse.urlencode(fields).encode(), headers={
             "Accept": "application/sparql-results+json, application/n-triples;q=0.9",
             "Content-Type": "application/x-www-form-urlencoded"})
         with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 - configured by user
@@ -78,9 +136,68 @@ class RemoteStore:
             return [q.triple for q in ox.parse(payload, format=ox.RdfFormat.N_TRIPLES)]
         return ox.parse_query_results(payload, format=ox.QueryResultsFormat.JSON)
 
+    def graph_triples(self, graph: str | None) -> list[ox.Triple] | None:
+        """The triples of one graph, by a CONSTRUCT; ``None`` if the endpoint has no triple in that graph."""
+        if graph is None:
+            return list(self.query("CONSTRUCT WHERE { ?s ?p ?o }"))
+        ref = ox.NamedNode(graph)
+        if not bool(self.query(f"ASK {{ GRAPH {ref} {{ ?s ?p ?o }} }}")):
+            return None
+        return list(self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {ref} {{ ?s ?p ?o }} }}"))
+
+
+def graph_file(data_dir: Path) -> Path:
+    """``graph.nq`` of built data; a clear error when there is none."""
+    path = Path(data_dir) / GRAPH_FILE
+    if not path.exists():
+        raise FileNotFoundError(f"no graph in {data_dir}: run `gyoryu build` first")
+    return path
+
+
+def write_store(quads_file: Path, store_dir: Path) -> int:
+    """Write an on-disk store from N-Quads, with the union default graph; return the number of quads stored."""
+    store = ox.Store(str(store_dir))
+    store.bulk_load(path=str(quads_file), format=ox.RdfFormat.N_QUADS)
+    add_union_graph(store)
+    store.flush()
+    store.optimize()
+    count = len(store)
+    del store
+    return count
+
+
+class SharedStore:
+    """The on-disk store of built data for the worker processes, or a temporary one written from ``graph.nq``.
+
+    Data built before the store was part of the build has only ``graph.nq``: the store is then written
+    once into a temporary directory (removed by :meth:`close`) and still shared by every worker.
+    """
+
+    def __init__(self, data_dir: Path) -> None:
+        built = Path(data_dir).resolve() / STORE_DIR
+        self._temporary: Path | None = None
+        if built.is_dir():
+            self.path = built
+        else:
+            quads = graph_file(data_dir)
+            self._temporary = Path(tempfile.mkdtemp(prefix="gyoryu-store-"))
+            self.path = self._temporary / STORE_DIR
+            write_store(quads, self.path)
+
+    @property
+    def temporary(self) -> bool:
+        """Whether the store was written for this process (data without ``graph.oxigraph``)."""
+        return self._temporary is not None
+
+    def close(self) -> None:
+        """Remove a temporary store."""
+        if self._temporary is not None:
+            shutil.rmtree(self._temporary, ignore_errors=True)
+            self._temporary = None
+
 
 def open_store(data_dir: Path, store_setting: str = "oxigraph") -> GraphStore:
-    """The store named by ``GYORYU_STORE``: ``oxigraph`` (built data) or a remote endpoint URL."""
+    """The store named by ``GYORYU_STORE``: ``oxigraph`` (built data, in memory) or a remote endpoint URL."""
     if store_setting in ("", "oxigraph"):
         return OxigraphStore.load(data_dir)
     if store_setting.startswith(("http://", "https://")):
@@ -94,3 +211,4 @@ def write_dataset(dataset: Dataset, path: Path) -> int:
     lines = sorted({line for line in text.splitlines() if line.strip()})
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return len(lines)
+

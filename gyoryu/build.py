@@ -23,7 +23,7 @@ from corpus import Document, load_corpus
 from corpus.loader import CORPUS_COPY
 from graph.build import build_graph
 from graph.registry import Registry
-from graph.store import GRAPH_FILE, write_dataset
+from graph.store import GRAPH_FILE, STORE_DIR, write_dataset, write_store
 from graph.validate import validate_dataset
 from runtime.built_data import DATA_FORMAT, MANIFEST_FILE, REPORT_FILE
 from runtime.progress import Progress
@@ -108,6 +108,8 @@ def build(corpus_dir: Path | None = None, data_dir: Path | None = None, settings
         with progress.stage("write graph"):
             triples = write_dataset(graph.dataset, work / GRAPH_FILE)
             progress.step(f"{triples} quads → {GRAPH_FILE}")
+            stored = write_store(work / GRAPH_FILE, work / STORE_DIR)
+            progress.step(f"{stored} quads (with the union default graph) → {STORE_DIR}/")
             (work / REPORT_FILE).write_text(json.dumps(graph.report.to_dict(), ensure_ascii=False, indent=1),
                                             encoding="utf-8")
         with progress.stage("copy corpus"):

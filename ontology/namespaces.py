@@ -9,27 +9,15 @@
 from rdflib import Graph, Namespace
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-GY = Namespace("https://w3id.org/gyoryu/ontology#")
-ID = Namespace("https://w3id.org/gyoryu/id/")
+from ontology.prefixes import GY_IRI, ID_IRI, PREFIX_IRIS
+
+GY = Namespace(GY_IRI)
+ID = Namespace(ID_IRI)
 SCHEMA = Namespace("https://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
 
-#: Prefixes bound in every graph we write and offered to every SPARQL query.
-PREFIXES: dict[str, Namespace] = {
-    "gy": GY,
-    "id": ID,
-    "rdf": Namespace(str(RDF)),
-    "rdfs": Namespace(str(RDFS)),
-    "owl": Namespace(str(OWL)),
-    "xsd": Namespace(str(XSD)),
-    "skos": Namespace(str(SKOS)),
-    "org": Namespace(str(ORG)),
-    "foaf": Namespace(str(FOAF)),
-    "prov": Namespace(str(PROV)),
-    "dcterms": Namespace(str(DCTERMS)),
-    "schema": SCHEMA,
-    "region": Namespace(str(ID) + "region/"),
-}
+#: Prefixes bound in every graph we write and offered to every SPARQL query (table: ``ontology.prefixes``).
+PREFIXES: dict[str, Namespace] = {prefix: Namespace(iri) for prefix, iri in PREFIX_IRIS.items()}
 
 #: The named graph holding registry facts (labels, countries, levels) of every entity.
 REGISTRY_GRAPH = ID["graph/registry"]

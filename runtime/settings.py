@@ -44,6 +44,9 @@ SETTINGS: dict[str, Setting] = {
         "GYORYU_STORE", "oxigraph", "graph store: `oxigraph` (embedded, default) or a remote SPARQL endpoint URL"
     ),
     "query_timeout": Setting("GYORYU_QUERY_TIMEOUT", 10.0, "seconds a SPARQL query may run before it is stopped"),
+    "sparql_workers": Setting(
+        "GYORYU_SPARQL_WORKERS", 3, "SPARQL worker processes (each query runs in one; a runaway holds only its own)"
+    ),
     "max_query_length": Setting("GYORYU_MAX_QUERY_LENGTH", 20000, "longest SPARQL query text accepted (characters)"),
     "max_results": Setting("GYORYU_MAX_RESULTS", 10000, "most SPARQL result rows or triples returned"),
     "max_k": Setting("GYORYU_MAX_K", 50, "largest `k` accepted by search and partner finding"),
@@ -63,6 +66,7 @@ class Settings:
     model_cache: Path = field(default_factory=lambda: Path("~/.cache/gyoryu/models").expanduser())
     store: str = "oxigraph"
     query_timeout: float = 10.0
+    sparql_workers: int = 3
     max_query_length: int = 20000
     max_results: int = 10000
     max_k: int = 50

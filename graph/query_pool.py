@@ -1,0 +1,234 @@
+"""A pool of stoppable SPARQL worker processes sharing one read-only on-disk store.
+
+pyoxigraph cannot interrupt a running query, so each query runs in a worker process
+(:mod:`graph.query_worker`). One that outlives its time limit is killed, a spare worker started
+beforehand takes its place at once, and a new spare starts in the background. With several
+workers, a runaway query holds one of them and the others keep answering. Every worker opens the
+same on-disk store with ``Store.read_only`` (:class:`graph.store.SharedStore`): no copy per worker.
+
+Use :meth:`QueryPool.run`: a query text, a format name and optional time limit and dataset in,
+a serialised :class:`graph.sparql.QueryOutcome` out.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import queue
+import subprocess
+import sys
+import threading
+import time
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from graph.sparql import QueryError, QueryOutcome, QueryTimeout, ResultTooLarge, check_query
+from graph.store import QueryDataset, SharedStore
+
+log = logging.getLogger("gyoryu.sparql")
+#: The project root, put on the workers' ``PYTHONPATH`` so they import this very code.
+_ROOT = Path(__file__).resolve().parent.parent
+_ERRORS = {"QueryError": QueryError, "ResultTooLarge": ResultTooLarge}
+
+
+class Worker:
+    """One worker process and the two pipes to it."""
+
+    def __init__(self, config: dict, startup_timeout: float) -> None:
+        child_reads, to_child = os.pipe()
+        from_child, child_writes = os.pipe()
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(_ROOT), os.environ.get("PYTHONPATH")])),
+               "OMP_NUM_THREADS": "1"}
+        self.proc = subprocess.Popen(  # noqa: S603 - our own module, fixed arguments
+            [sys.executable, "-m", "graph.query_worker", str(child_reads), str(child_writes)],
+            pass_fds=(child_reads, child_writes), env=env, stdin=subprocess.DEVNULL)
+        os.close(child_reads)
+        os.close(child_writes)
+        self.outbox = Connection(to_child, readable=False)
+        self.inbox = Connection(from_child, writable=False)
+        self.outbox.send(config)
+        if not self.inbox.poll(startup_timeout):
+            self.kill()
+            raise RuntimeError(f"the SPARQL worker did not start within {startup_timeout:g} s")
+        status, detail = self.inbox.recv()
+        if status != "ready":
+            self.kill()
+            raise RuntimeError(f"the SPARQL worker failed to start: {detail}")
+        self.pid: int = detail
+
+    def ask(self, text: str, fmt: str, dataset: QueryDataset | None, timeout: float) -> tuple[str, object] | None:
+        """Send one query; its ``(status, payload)``, or ``None`` if it did not answer within ``timeout``."""
+        self.outbox.send((text, fmt, dataset))
+        if not self.inbox.poll(max(timeout, 0.0)):
+            return None
+        return self.inbox.recv()
+
+    def kill(self) -> None:
+        """Stop the process at once and close the pipes."""
+        self.proc.kill()
+        self.proc.wait(5)
+        for conn in (self.outbox, self.inbox):
+            conn.close()
+
+
+class QueryPool:
+    """``workers`` stoppable processes over the store of ``data_dir``; queries beyond ``timeout`` are stopped."""
+
+    def __init__(self, data_dir: Path, *, workers: int = 3, timeout: float = 10.0, max_length: int = 20000,
+                 max_results: int = 10000, store_setting: str = "oxigraph", startup_timeout: float = 60.0) -> None:
+        if workers < 1:
+            raise ValueError(f"a query pool needs at least one worker, not {workers}")
+        self.size = workers
+        self.timeout = timeout
+        self.max_length = max_length
+        self.startup_timeout = startup_timeout
+        remote = store_setting.startswith(("http://", "https://"))
+        if not remote and store_setting not in ("", "oxigraph"):
+            raise ValueError(f"GYORYU_STORE={store_setting!r}: use 'oxigraph' or an http(s) SPARQL endpoint URL")
+        self.shared = None if remote else SharedStore(Path(data_dir))
+        self.config = {"store_dir": str(self.shared.path) if self.shared else None,
+                       "endpoint": store_setting if remote else None, "timeout": timeout,
+                       "max_results": max_results}
+        #: Seconds from killing a stopped worker to a ready one taking its place, one entry per replacement.
+        self.replacements: list[float] = []
+        self._idle: queue.SimpleQueue[Worker] = queue.SimpleQueue()
+        #: A started worker kept aside, so a stopped one is replaced at once (not after a process start).
+        self._spares: queue.SimpleQueue[Worker] = queue.SimpleQueue()
+        self._workers: set[Worker] = set()
+        self._lock = threading.Lock()
+        self._closed = False
+        try:
+            started = self._start_many(workers + 1)
+        except BaseException:
+            self._release_store()
+            raise
+        self._spares.put(started.pop())
+        for worker in started:
+            self._idle.put(worker)
+
+    @classmethod
+    def from_settings(cls, settings) -> QueryPool:
+        """A pool configured by the settings (``GYORYU_SPARQL_WORKERS``, ``GYORYU_QUERY_TIMEOUT`` …)."""
+        return cls(settings.data_dir, workers=settings.sparql_workers, timeout=settings.query_timeout,
+                   max_length=settings.max_query_length, max_results=settings.max_results,
+                   store_setting=settings.store)
+
+    @property
+    def pids(self) -> list[int]:
+        """Process ids of the live workers (the spare included)."""
+        with self._lock:
+            return sorted(w.pid for w in self._workers)
+
+    def _start(self) -> Worker:
+        worker = Worker(self.config, self.startup_timeout)
+        with self._lock:
+            self._workers.add(worker)
+        return worker
+
+    def _start_many(self, count: int) -> list[Worker]:
+        """Start ``count`` workers side by side (each takes a fraction of a second)."""
+        results: list[Worker | BaseException] = []
+        def start() -> None:
+            try:
+                results.append(self._start())
+            except BaseException as exc:  # noqa: BLE001 - re-raised below
+                results.append(exc)
+        threads = [threading.Thread(target=start) for _ in range(count)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        failures = [r for r in results if isinstance(r, BaseException)]
+        if failures:
+            for r in results:
+                if isinstance(r, Worker):
+                    self._discard(r)
+            raise failures[0]
+        return [r for r in results if isinstance(r, Worker)]
+
+    def _discard(self, worker: Worker) -> None:
+        with self._lock:
+            self._workers.discard(worker)
+        worker.kill()
+
+    def _replace(self, worker: Worker) -> None:
+        """Kill ``worker`` now and put the ready spare in its place; a new spare starts in the background."""
+        began = time.perf_counter()
+        self._discard(worker)
+        try:
+            spare = self._spares.get_nowait()
+        except queue.Empty:  # two stopped at once: the second waits for a fresh start
+            self._start_in_background(self._idle, began)
+            return
+        self._idle.put(spare)
+        self.replacements.append(time.perf_counter() - began)
+        self._start_in_background(self._spares, None)
+
+    def _start_in_background(self, target: queue.SimpleQueue[Worker], began: float | None) -> None:
+        """Start a worker in a thread and put it into ``target`` (retrying while the store cannot be opened)."""
+        def start() -> None:
+            delay = 0.5
+            while not self._closed:
+                try:
+                    fresh = self._start()
+                except (RuntimeError, OSError) as exc:
+                    log.warning("could not start a SPARQL worker: %s; retrying", exc)
+                    time.sleep(delay)
+                    delay = min(delay * 2, 10.0)
+                    continue
+                if began is not None:
+                    self.replacements.append(time.perf_counter() - began)
+                if self._closed:
+                    self._discard(fresh)
+                else:
+                    target.put(fresh)
+                return
+
+        threading.Thread(target=start, name="gyoryu-sparql-start", daemon=True).start()
+
+    def run(self, text: str, fmt: str = "json", *, timeout: float | None = None,
+            dataset: QueryDataset | None = None, length_checked: bool = False) -> QueryOutcome:
+        """Run one query in a free worker within ``timeout`` seconds (at most the pool's limit), waiting included.
+
+        ``length_checked``: the caller already held the user's text to the length limit (a query
+        with search results inlined may be longer). Raises :class:`QueryError` (bad query),
+        :class:`ResultTooLarge` or :class:`QueryTimeout` (the worker was stopped, or none became free in time).
+        """
+        check_query(text, None if length_checked else self.max_length)
+        limit = self.timeout if timeout is None else min(timeout, self.timeout)
+        deadline = time.monotonic() + limit
+        try:
+            worker = self._idle.get(timeout=limit)
+        except queue.Empty:
+            raise QueryTimeout(f"all {self.size} query workers stayed busy for {limit:g} s; try again") from None
+        if deadline - time.monotonic() <= 0:
+            self._idle.put(worker)
+            raise QueryTimeout(f"no query worker became free within {limit:g} s; try again")
+        try:
+            answer = worker.ask(text, fmt, dataset, deadline - time.monotonic())
+        except (OSError, EOFError) as exc:
+            self._replace(worker)
+            raise QueryError(f"the query worker stopped: {exc}") from exc
+        if answer is None:
+            self._replace(worker)
+            raise QueryTimeout(f"query stopped after {limit:g} s (limit: `timeout` parameter, at most "
+                               f"GYORYU_QUERY_TIMEOUT = {self.timeout:g} s)")
+        self._idle.put(worker)
+        status, payload = answer
+        if status == "ok":
+            assert isinstance(payload, QueryOutcome)
+            return payload
+        raise _ERRORS.get(status, QueryError)(str(payload))
+
+    def _release_store(self) -> None:
+        if self.shared is not None:
+            self.shared.close()
+
+    def close(self) -> None:
+        """Stop every worker and remove a temporary store."""
+        self._closed = True
+        with self._lock:
+            workers = list(self._workers)
+        for worker in workers:
+            self._discard(worker)
+        self._release_store()

@@ -1,0 +1,55 @@
+"""A SPARQL worker process: ``python -m graph.query_worker IN_FD OUT_FD`` (started by :mod:`graph.query_pool`).
+
+It receives its configuration, opens the shared store read-only, answers ``ready`` and then runs
+one query at a time with :func:`graph.sparql.execute`. It imports only pyoxigraph and the light
+``graph`` modules, so a replacement starts in a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from graph.sparql import QueryError, ResultTooLarge, execute
+from graph.store import GraphStore, OxigraphStore, RemoteStore
+
+
+def open_worker_store(config: dict) -> GraphStore:
+    """The shared on-disk store (read-only), or the remote endpoint of ``GYORYU_STORE``."""
+    if config.get("endpoint"):
+        return RemoteStore(config["endpoint"], timeout=config["timeout"])
+    return OxigraphStore.open_read_only(Path(config["store_dir"]))
+
+
+def serve(inbox: Connection, outbox: Connection) -> None:
+    """Answer requests ``(text, fmt, dataset)`` with ``(status, payload)`` until the pool closes the pipe."""
+    config = inbox.recv()
+    try:
+        store = open_worker_store(config)
+    except Exception as exc:  # noqa: BLE001 - reported to the pool, which refuses to start
+        outbox.send(("failed", f"{type(exc).__name__}: {exc}"))
+        return
+    outbox.send(("ready", os.getpid()))
+    limits = {"max_length": None, "max_results": config["max_results"]}  # the pool checked the length
+    while True:
+        try:
+            text, fmt, dataset = inbox.recv()
+        except EOFError:
+            return
+        try:
+            outbox.send(("ok", execute(store, text, fmt, dataset=dataset, **limits)))
+        except (QueryError, ResultTooLarge) as exc:
+            outbox.send((type(exc).__name__, str(exc)))
+        except Exception as exc:  # noqa: BLE001 - reported to the caller, the worker lives on
+            outbox.send(("QueryError", f"query failed: {exc}"))
+
+
+def main(argv: list[str]) -> None:
+    """Entry point: the two pipe ends the pool passed down."""
+    serve(Connection(int(argv[1]), writable=False), Connection(int(argv[2]), readable=False))
+
+
+if __name__ == "__main__":
+    main(sys.argv)
