@@ -1,11 +1,18 @@
-"""The project's retrieval evaluation: nDCG@10, Recall@10 and MRR per mode, and partner recall.
+"""The retrieval evaluation: graded nDCG@10, Recall@10 and MRR per mode × language × split, and partner recall.
 
-The dev set (``eval/devset.jsonl``) holds Korean and English paraphrase queries, each with
-judged relevant line spans. A returned passage is relevant when its lines overlap a judged
-span; each judged span counts once (so many passages over the same span are not rewarded),
-and the ideal ranking puts one passage per judged span first. Partner queries
-(``eval/partners.jsonl``) list the entities a good answer contains; partner recall@10 is the
+The judged set (``eval/questions.jsonl``, frozen by ``eval/SHA256SUMS``) holds Korean and English
+questions, each with judged line spans ``[doc, line_start, line_end, grade]`` (grade 3 states
+the answer, 2 clearly relevant, 1 partial) and a ``split`` (``tune`` or ``heldout``). A returned
+hit is relevant when its lines overlap a judged span (or, for spans judged with a ``quote``, when
+its text contains the quote: readers that drop markup renumber lines). Each judged span counts
+once: a hit earns the grade of the best judged span it newly covers, so many hits over the same
+span are not rewarded, and the ideal ranking lists the judged spans by grade. Recall@10 is the
+share of judged spans any of the first ten hits overlaps. Partner needs
+(``eval/partner_needs.jsonl``) list the entities a good answer names; partner recall@10 is the
 share of them (up to 10) among the first ten partners.
+
+Questions about documents of ``eval/search_docs/`` count only when the evaluated data holds
+those documents (``gyoryu ingest eval/search_docs/*``); :func:`run_eval` reports which are missing.
 """
 
 from __future__ import annotations
@@ -20,120 +27,172 @@ from runtime.progress import Progress
 from runtime.settings import REPO_ROOT, Settings
 
 EVAL_DIR = REPO_ROOT / "eval"
-DEVSET = EVAL_DIR / "devset.jsonl"
-PARTNER_SET = EVAL_DIR / "partners.jsonl"
+QUESTIONS = EVAL_DIR / "questions.jsonl"
+PARTNER_NEEDS = EVAL_DIR / "partner_needs.jsonl"
+SEARCH_DOCS = EVAL_DIR / "search_docs"
+SPLITS = ("tune", "heldout")
 K = 10
+
+Span = tuple[str, int, int, str]  # doc, line_start, line_end, text
 
 
 def _squash(label: str) -> str:
     return "".join(label.split())
 
 
-def judge(ranked_spans: list[tuple[str, int, int]], relevant: list[list]) -> list[int]:
-    """For each returned span, the index of the judged span it newly covers, or -1.
+def judged_spans(question: dict) -> list[dict]:
+    """The question's judged spans as dicts ``{doc, start, end, grade, quotes}`` (grade 1 when ungraded)."""
+    quotes: dict[tuple[str, int], list[str]] = {}
+    for q in question.get("quotes", ()):
+        quotes.setdefault((q["doc"], q["line"]), []).append(_squash(q["quote"]))
+    out = []
+    for row in question["relevant"]:
+        doc, start, end = row[:3]
+        grade = row[3] if len(row) > 3 else 1
+        found = [text for (qdoc, line), texts in quotes.items() if qdoc == doc and start <= line <= end
+                 for text in texts]
+        out.append({"doc": doc, "start": start, "end": end, "grade": grade, "quotes": found})
+    return out
 
-    >>> judge([("a", 1, 3), ("a", 2, 2), ("b", 9, 9)], [["a", 2, 2], ["b", 1, 1]])
-    [0, -1, -1]
+
+def _overlaps(hit: Span, span: dict) -> bool:
+    doc, start, end, text = hit
+    if doc != span["doc"]:
+        return False
+    if start <= span["end"] and end >= span["start"]:
+        return True
+    return any(quote in _squash(text) for quote in span["quotes"])
+
+
+def judge(hits: list[Span], spans: list[dict]) -> list[int]:
+    """For each hit, the index of the best-graded judged span it newly covers, or -1.
+
+    >>> spans = [{"doc": "a", "start": 2, "end": 2, "grade": 1, "quotes": []},
+    ...          {"doc": "a", "start": 3, "end": 3, "grade": 3, "quotes": []},
+    ...          {"doc": "b", "start": 1, "end": 1, "grade": 2, "quotes": ["x y"]}]
+    >>> judge([("a", 1, 3, ""), ("a", 2, 2, ""), ("b", 9, 9, "see xy"), ("c", 1, 1, "")], spans)
+    [1, 0, 2, -1]
     """
     seen: set[int] = set()
     out = []
-    for doc, start, end in ranked_spans:
-        match = -1
-        for j, (rdoc, rstart, rend) in enumerate(relevant):
-            if j not in seen and doc == rdoc and start <= rend and end >= rstart:
-                match = j
-                break
+    for hit in hits:
+        fresh = [j for j, span in enumerate(spans) if j not in seen and _overlaps(hit, span)]
+        match = max(fresh, key=lambda j: (spans[j]["grade"], -j)) if fresh else -1
         if match >= 0:
             seen.add(match)
         out.append(match)
     return out
 
 
-def metrics(judged: list[int], n_relevant: int, k: int = K) -> dict[str, float]:
-    """nDCG@k, Recall@k and MRR from :func:`judge`'s output.
+def metrics(hits: list[Span], spans: list[dict], k: int = K) -> dict[str, float]:
+    """Graded nDCG@k (gain = grade), Recall@k (share of judged spans overlapped) and MRR.
 
-    >>> metrics([-1, 0, 1], 2)["recall@10"], round(metrics([-1, 0], 1)["mrr"], 2)
-    (1.0, 0.5)
+    >>> spans = [{"doc": "a", "start": 1, "end": 1, "grade": 3, "quotes": []},
+    ...          {"doc": "a", "start": 5, "end": 5, "grade": 1, "quotes": []}]
+    >>> m = metrics([("a", 5, 5, ""), ("a", 1, 1, "")], spans)
+    >>> round(m["ndcg@10"], 3), m["recall@10"], m["mrr"]
+    (0.67, 1.0, 1.0)
     """
-    top = judged[:k]
-    dcg = sum(1 / math.log2(i + 2) for i, j in enumerate(top) if j >= 0)
-    ideal = sum(1 / math.log2(i + 2) for i in range(min(n_relevant, k)))
-    first = next((i for i, j in enumerate(top) if j >= 0), None)
+    top = hits[:k]
+    judged = judge(top, spans)
+    dcg = sum(spans[j]["grade"] / math.log2(i + 2) for i, j in enumerate(judged) if j >= 0)
+    grades = sorted((s["grade"] for s in spans), reverse=True)[:k]
+    ideal = sum(g / math.log2(i + 2) for i, g in enumerate(grades))
+    covered = sum(1 for span in spans if any(_overlaps(hit, span) for hit in top))
+    first = next((i for i, j in enumerate(judged) if j >= 0), None)
     return {"ndcg@10": dcg / ideal if ideal else 0.0,
-            "recall@10": sum(1 for j in top if j >= 0) / n_relevant if n_relevant else 0.0,
+            "recall@10": covered / len(spans) if spans else 0.0,
             "mrr": 1 / (first + 1) if first is not None else 0.0}
 
 
 def _mean(rows: list[dict[str, float]]) -> dict[str, float]:
-    return {key: round(sum(r[key] for r in rows) / len(rows), 4) for key in rows[0]} if rows else {}
+    out = {key: round(sum(r[key] for r in rows) / len(rows), 4) for key in rows[0]} if rows else {}
+    return {**out, "n": len(rows)}
 
 
-def evaluate_passages(engine: SearchEngine, queries: list[dict]) -> tuple[dict, dict, list[dict]]:
-    """Mean metrics per mode, per language and mode, and per query."""
-    per_mode: dict[str, list[dict]] = {m: [] for m in MODES}
-    per_lang: dict[str, dict[str, list[dict]]] = {}
+def hit_spans(engine: SearchEngine, query: str, mode: str, vector) -> list[Span]:
+    """The first :data:`K` hits of a search as ``(doc, line_start, line_end, text)``."""
+    hits = engine.hits(query, mode, K, query_vector=vector)
+    return [(h["doc"], h["line_start"], h["line_end"], h["text"]) for h in hits]
+
+
+def evaluate_passages(engine: SearchEngine, queries: list[dict]) -> tuple[dict, list[dict]]:
+    """Mean metrics by split → mode → language (``all`` for both), and per-question nDCG@10."""
+    groups: dict[tuple[str, str, str], list[dict]] = {}
     details = []
     for q in queries:
         vector = engine.embed_query(q["query"])
-        row = {"id": q["id"], "lang": q["lang"]}
+        spans = judged_spans(q)
+        split = q.get("split", "all")
+        row = {"id": q["id"], "lang": q["lang"], "split": split}
         for mode in MODES:
-            ranked = engine.ranked(q["query"], mode, query_vector=vector)[:K]
-            spans = [(engine.passages[pid].doc, engine.passages[pid].line_start, engine.passages[pid].line_end)
-                     for pid, _ in ranked]
-            m = metrics(judge(spans, q["relevant"]), len(q["relevant"]))
-            per_mode[mode].append(m)
-            per_lang.setdefault(q["lang"], {mode: [] for mode in MODES})[mode].append(m)
+            m = metrics(hit_spans(engine, q["query"], mode, vector), spans)
+            for lang in (q["lang"], "all"):
+                groups.setdefault((split, mode, lang), []).append(m)
             row[mode] = round(m["ndcg@10"], 3)
         details.append(row)
-    by_mode = {mode: _mean(rows) for mode, rows in per_mode.items()}
-    by_lang = {lang: {mode: _mean(rows) for mode, rows in modes.items()} for lang, modes in per_lang.items()}
-    return by_mode, by_lang, details
+    table: dict = {}
+    for (split, mode, lang), rows in sorted(groups.items()):
+        table.setdefault(split, {}).setdefault(mode, {})[lang] = _mean(rows)
+    return table, details
 
 
-def evaluate_partners(engine: SearchEngine, queries: list[dict]) -> dict:
-    """Mean partner recall@10 over the partner queries."""
+def evaluate_partners(engine: SearchEngine, needs: list[dict]) -> dict:
+    """Mean partner recall@10 per split (and ``all``)."""
     from index.partners import rank_partners
 
-    recalls = []
-    for q in queries:
+    recalls: dict[str, list[float]] = {}
+    for q in needs:
         result = rank_partners(engine, q["query"], k=K, type=q.get("type"))
         found = {_squash(p["label"]) for p in result["partners"]}
         expected = {_squash(label) for label in q["expected"]}
-        recalls.append(len(found & expected) / min(len(expected), K))
-    return {"recall@10": round(sum(recalls) / len(recalls), 4) if recalls else 0.0, "queries": len(recalls)}
+        value = len(found & expected) / min(len(expected), K)
+        for split in (q.get("split", "all"), "all"):
+            recalls.setdefault(split, []).append(value)
+    return {split: {"recall@10": round(sum(v) / len(v), 4), "needs": len(v)} for split, v in recalls.items()}
+
+
+def missing_search_docs(engine: SearchEngine) -> list[str]:
+    """Files of ``eval/search_docs/`` that the evaluated data does not hold."""
+    held = {p.doc for p in engine.passages}
+    return sorted(p.name for p in SEARCH_DOCS.iterdir() if p.is_file() and p.name not in held) \
+        if SEARCH_DOCS.is_dir() else []
 
 
 def run_eval(data_dir: Path, settings: Settings, progress: Progress | None = None,
-             engine: SearchEngine | None = None) -> dict:
-    """Evaluate the index in ``data_dir`` on the project's dev sets."""
+             engine: SearchEngine | None = None, questions: Path = QUESTIONS, needs: Path = PARTNER_NEEDS) -> dict:
+    """Evaluate the index in ``data_dir`` on the judged questions and partner needs."""
     progress = progress or Progress(quiet=True)
     started = time.perf_counter()
     with progress.stage("eval"):
         engine = engine or SearchEngine.load(data_dir, settings)
-        queries = read_jsonl(DEVSET)
-        by_mode, by_lang, details = evaluate_passages(engine, queries)
-        progress.step(f"{len(queries)} passage queries")
-        partners = evaluate_partners(engine, read_jsonl(PARTNER_SET))
-        progress.step(f"{partners['queries']} partner queries")
+        queries = read_jsonl(questions)
+        table, details = evaluate_passages(engine, queries)
+        progress.step(f"{len(queries)} questions")
+        partners = evaluate_partners(engine, read_jsonl(needs))
+        progress.step(f"{partners['all']['needs']} partner needs")
     languages: dict[str, int] = {}
     for q in queries:
         languages[q["lang"]] = languages.get(q["lang"], 0) + 1
-    return {"queries": len(queries), "languages": languages, "k": K, "modes": by_mode, "by_language": by_lang,
-            "partners": partners, "per_query": details, "model": engine.manifest.get("model", {}).get("id"),
-            "seconds": round(time.perf_counter() - started, 2)}
+    return {"questions": len(queries), "languages": languages, "k": K, "splits": table, "partners": partners,
+            "missing_documents": missing_search_docs(engine), "per_query": details,
+            "model": engine.manifest.get("model", {}).get("id"), "seconds": round(time.perf_counter() - started, 2)}
 
 
 def format_eval(result: dict) -> str:
-    """A terminal table of :func:`run_eval`'s result."""
+    """A terminal table of :func:`run_eval`'s result: one row per split × mode × language."""
     langs = ", ".join(f"{n} {lang}" for lang, n in sorted(result["languages"].items()))
-    lines = [f"Retrieval evaluation: {result['queries']} queries ({langs}), model {result.get('model')}", "",
-             f"{'mode':<10}{'nDCG@10':>10}{'Recall@10':>11}{'MRR':>8}"]
-    for mode in ("lexical", "dense", "hybrid"):
-        m = result["modes"][mode]
-        lines.append(f"{mode:<10}{m['ndcg@10']:>10.3f}{m['recall@10']:>11.3f}{m['mrr']:>8.3f}")
-    for lang, modes in sorted(result["by_language"].items()):
-        cells = "  ".join(f"{mode} {modes[mode]['ndcg@10']:.3f}" for mode in ("lexical", "dense", "hybrid"))
-        lines.append(f"  nDCG@10 [{lang}]: {cells}")
-    p = result["partners"]
-    lines += ["", f"partner recall@10: {p['recall@10']:.3f} over {p['queries']} queries"]
+    lines = [f"Retrieval evaluation: {result['questions']} questions ({langs}), model {result.get('model')}", "",
+             f"{'split':<9}{'mode':<9}{'lang':<5}{'n':>4}{'nDCG@10':>9}{'Recall@10':>11}{'MRR':>8}"]
+    for split in sorted(result["splits"], key=lambda s: (s not in SPLITS, SPLITS.index(s) if s in SPLITS else 0)):
+        for mode in ("lexical", "dense", "hybrid"):
+            for lang, m in sorted(result["splits"][split].get(mode, {}).items(), key=lambda kv: kv[0] == "all"):
+                lines.append(f"{split:<9}{mode:<9}{lang:<5}{m['n']:>4}{m['ndcg@10']:>9.3f}"
+                             f"{m['recall@10']:>11.3f}{m['mrr']:>8.3f}")
+    lines.append("")
+    for split, p in sorted(result["partners"].items()):
+        lines.append(f"partner recall@10 [{split}]: {p['recall@10']:.3f} over {p['needs']} needs")
+    if result["missing_documents"]:
+        lines.append(f"not in the evaluated data (their judged spans cannot be found): "
+                     f"{', '.join(result['missing_documents'])}; add them with `gyoryu ingest`")
     return "\n".join(lines)

@@ -126,12 +126,16 @@ class SearchEngine:
                 "score": round(float(score), 4), "title": p.title,
                 "entities": [e.to_json() for e in self.links[pid].entities]}
 
+    def hits(self, query: str, mode: str = "hybrid", k: int = 10, query_vector: np.ndarray | None = None) -> list[dict]:
+        """The first ``k`` hits of an already validated query."""
+        return [self.hit(pid, score) for pid, score in self.ranked(query, mode, query_vector=query_vector)[:k]]
+
     def search(self, text: str, k: int = 10, mode: str = "hybrid") -> dict:
         """Ranked passages: ``{"query", "mode", "hits", "took_ms"}``."""
         start = time.perf_counter()
         query = validate_query(text, k, self.settings)
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
-        hits = [self.hit(pid, score) for pid, score in self.ranked(query, mode)[:k]]
+        hits = self.hits(query, mode, k)
         return {"query": query, "mode": mode, "hits": hits,
                 "took_ms": round((time.perf_counter() - start) * 1000, 1)}
