@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,11 +20,18 @@ from index.errors import MissingIndexError, StaleIndexError
 from index.fusion import korean_share, reciprocal_rank_fusion
 from index.lexical import LexicalIndex
 from index.passages import Passage
+from index.query_links import BOOSTED_TYPES, Glossary, Link, glossary_from_store
 from runtime.settings import Settings
 
 MODES = ("hybrid", "dense", "lexical")
+_HANGUL = re.compile("[가-힣]")
 #: How many candidates each single mode contributes to the fusion.
 FUSION_DEPTH = 100
+#: Fusion weights (tuned on the tune half of eval/questions.jsonl): the dense list counts 1; the lexical list
+#: counts by the query's share of Korean letters, and at least LEXICAL_LINKED when the query names glossary terms
+#: (their Korean names are then in the lexical query); ENTITY is the list of passages linked to named entities.
+LEXICAL_LINKED = 1.0
+ENTITY_WEIGHT = 1.0
 _FILES = (artifacts.PASSAGES, artifacts.EMBEDDINGS, artifacts.FAISS, artifacts.BM25, artifacts.PROFILES,
           artifacts.PROFILE_VECTORS, artifacts.MANIFEST)
 
@@ -55,6 +65,19 @@ class SearchEngine:
     profile_tokens: list[set[str]] = field(default_factory=list)
     #: The names the index was built with; partner lookups resolve region names through it.
     registry: Registry = field(default_factory=Registry.default)
+    #: Names in both languages from the graph's labels, for linking queries to entities.
+    glossary: Glossary | None = None
+    #: Passage ids by the IRI of each entity they are linked to.
+    entity_passages: dict[str, list[int]] = field(default_factory=dict)
+
+    _query_cache: OrderedDict[str, np.ndarray] = field(default_factory=OrderedDict, repr=False)
+    _cache_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.entity_passages:
+            for pid, link in enumerate(self.links):
+                for entity in link.entities:
+                    self.entity_passages.setdefault(entity.iri, []).append(pid)
 
     @classmethod
     def load(cls, data_dir: Path, settings: Settings, registry: Registry | None = None) -> SearchEngine:
@@ -87,44 +110,101 @@ class SearchEngine:
             raise MissingIndexError(f"the index in {data_dir} is inconsistent (vectors ≠ passages); rebuild it")
         lexical = LexicalIndex.load(folder / artifacts.BM25)
         profiles = artifacts.read_json(folder / artifacts.PROFILES)
+        from graph.store import OxigraphStore
+
+        registry = registry or Registry.default()
+        glossary = glossary_from_store(OxigraphStore.load(Path(data_dir)), registry)
         engine = cls(passages=passages, links=links, vectors=vectors, faiss_index=load_faiss(folder / artifacts.FAISS),
                      lexical=lexical, embedder=embedder, profiles=profiles,
                      profile_vectors=np.load(folder / artifacts.PROFILE_VECTORS), manifest=manifest,
-                     settings=settings, data_dir=Path(data_dir), registry=registry or Registry.default(),
+                     settings=settings, data_dir=Path(data_dir), registry=registry, glossary=glossary,
                      profile_tokens=[set(t) for t in lexical.tokenizer.batch([p["text"] for p in profiles])])
-        engine.ranked("워밍업 warm-up", "hybrid")  # first-call costs (tokenizer, torch) paid at load, not per query
+        # first-call costs (tokenizer, torch, name patterns) paid at load, not per query
+        engine.ranked("워밍업 warm-up 서울 Seoul", "hybrid")
         return engine
 
     def embed_query(self, text: str) -> np.ndarray:
-        """The query's unit vector."""
-        return self.embedder.encode_queries([text])[0]
+        """The query's unit vector, from the LRU cache of ``settings.embed_cache_size`` recent questions."""
+        size = self.settings.embed_cache_size
+        if size <= 0:
+            return self.embedder.encode_queries([text])[0]
+        with self._cache_lock:
+            vector = self._query_cache.get(text)
+            if vector is not None:
+                self._query_cache.move_to_end(text)
+                return vector
+        vector = self.embedder.encode_queries([text])[0]
+        vector.setflags(write=False)
+        with self._cache_lock:
+            self._query_cache[text] = vector
+            while len(self._query_cache) > size:
+                self._query_cache.popitem(last=False)
+        return vector
+
+    def link(self, text: str) -> list[Link]:
+        """Glossary terms (entities, vocabulary) named in a query."""
+        return self.glossary.link(text) if self.glossary is not None else []
+
+    @staticmethod
+    def lexical_query(text: str, links: list[Link]) -> str:
+        """The query for BM25: its text plus the Korean names of the terms it links to."""
+        extra = [name for link in links for name in link.term.korean]
+        return " ".join([text, *extra]) if extra else text
+
+    def entity_ranking(self, links: list[Link], vector: np.ndarray, depth: int) -> list[int]:
+        """Passages linked to the query's entities: most linked entities first, then by dense similarity."""
+        counts: dict[int, int] = {}
+        for link in links:
+            if link.term.type in BOOSTED_TYPES:
+                for pid in self.entity_passages.get(link.term.iri, ()):
+                    counts[pid] = counts.get(pid, 0) + 1
+        if not counts:
+            return []
+        ids = np.fromiter(counts, dtype=np.int64)
+        sims = self.vectors[ids] @ vector
+        order = sorted(range(len(ids)), key=lambda j: (-counts[int(ids[j])], -float(sims[j])))
+        return [int(ids[j]) for j in order[:depth]]
 
     def ranked(self, text: str, mode: str = "hybrid", depth: int = FUSION_DEPTH,
-               query_vector: np.ndarray | None = None) -> list[tuple[int, float]]:
+               query_vector: np.ndarray | None = None, links: list[Link] | None = None) -> list[tuple[int, float]]:
         """``(passage id, score)`` best first for an already validated query."""
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
-        rankings: dict[str, list[int]] = {}
+        links = self.link(text) if links is None else links
         scored: dict[str, list[tuple[int, float]]] = {}
+        vector = None
         if mode in ("dense", "hybrid"):
             vector = self.embed_query(text) if query_vector is None else query_vector
             ids, scores = search_faiss(self.faiss_index, vector, depth)
             scored["dense"] = [(int(i), float(s)) for i, s in zip(ids, scores, strict=True)]
         if mode in ("lexical", "hybrid"):
-            scores = self.lexical.scores(text)
+            scores = self.lexical.scores(self.lexical_query(text, links))
             order = np.argsort(-scores, kind="stable")[:depth]
             scored["lexical"] = [(int(i), float(scores[i])) for i in order if scores[i] > 0]
         if mode != "hybrid":
             return scored[mode]
         rankings = {name: [pid for pid, _ in items] for name, items in scored.items()}
-        return reciprocal_rank_fusion(rankings, {"dense": 1.0, "lexical": korean_share(text)})
+        entity = self.entity_ranking(links, vector, depth)
+        if entity:
+            rankings["entity"] = entity
+        share = korean_share(text)
+        weights = {"dense": 1.0, "lexical": max(share, LEXICAL_LINKED if links else 0.0), "entity": ENTITY_WEIGHT}
+        return reciprocal_rank_fusion(rankings, weights)
 
-    def hit(self, pid: int, score: float) -> dict:
-        """One search hit in the shape of DESIGN.md."""
+    def hit(self, pid: int, score: float, terms: set[str] | None = None) -> dict:
+        """One search hit in the shape of DESIGN.md, plus ``summary`` and the query ``terms`` found in its text."""
         p = self.passages[pid]
+        lowered = p.text.lower()
+        found = sorted((t for t in terms or () if t.lower() in lowered), key=lambda t: (-len(t), t))
         return {"doc": p.doc, "line_start": p.line_start, "line_end": p.line_end, "text": p.text,
                 "score": round(float(score), 4), "title": p.title,
-                "entities": [e.to_json() for e in self.links[pid].entities]}
+                "entities": [e.to_json() for e in self.links[pid].entities], "summary": None, "terms": found}
+
+    def query_terms(self, text: str, links: list[Link]) -> set[str]:
+        """Words to highlight in hits: the lexical query's morphemes (two letters or more) and linked names."""
+        tokens = {t for t in self.lexical.tokenizer.tokens(self.lexical_query(text, links))
+                  if len(t) >= (2 if _HANGUL.search(t) else 3)}
+        return tokens | {link.surface for link in links} | {n for link in links for n in link.term.korean}
 
     def hits(self, query: str, mode: str = "hybrid", k: int = 10, query_vector: np.ndarray | None = None) -> list[dict]:
         """The first ``k`` hits of an already validated query."""
@@ -136,6 +216,9 @@ class SearchEngine:
         query = validate_query(text, k, self.settings)
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
-        hits = self.hits(query, mode, k)
-        return {"query": query, "mode": mode, "hits": hits,
+        links = self.link(query)
+        terms = self.query_terms(query, links)
+        hits = [self.hit(pid, score, terms) for pid, score in self.ranked(query, mode, links=links)[:k]]
+        linked = [link.term.to_json(link.surface) for link in links]
+        return {"query": query, "mode": mode, "hits": hits, "linked": linked,
                 "took_ms": round((time.perf_counter() - start) * 1000, 1)}

@@ -51,6 +51,8 @@ SETTINGS: dict[str, Setting] = {
     "max_results": Setting("GYORYU_MAX_RESULTS", 10000, "most SPARQL result rows or triples returned"),
     "max_k": Setting("GYORYU_MAX_K", 50, "largest `k` accepted by search and partner finding"),
     "max_text_length": Setting("GYORYU_MAX_TEXT_LENGTH", 500, "longest search or partner query text (characters)"),
+    "embed_cache_size": Setting("GYORYU_EMBED_CACHE", 256,
+                                "query embeddings kept for repeated questions (least recently used dropped; 0 = off)"),
     "host": Setting("GYORYU_HOST", "127.0.0.1", "address `serve` listens on"),
     "port": Setting("GYORYU_PORT", 8000, "port `serve` listens on"),
     "threads": Setting("GYORYU_THREADS", 4, "request threads of the WSGI server"),
@@ -71,6 +73,7 @@ class Settings:
     max_results: int = 10000
     max_k: int = 50
     max_text_length: int = 500
+    embed_cache_size: int = 256
     host: str = "127.0.0.1"
     port: int = 8000
     threads: int = 4

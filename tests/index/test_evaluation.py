@@ -1,28 +1,61 @@
-"""The dev set and the evaluation: hybrid beats both single modes on nDCG@10."""
+"""The judged set and the scorer: graded nDCG@10 per split × mode × language; the frozen files are intact."""
 
 from __future__ import annotations
 
+import hashlib
+
 from index.artifacts import read_jsonl
-from index.evaluation import DEVSET, PARTNER_SET, format_eval, run_eval
+from index.evaluation import (
+    EVAL_DIR,
+    PARTNER_NEEDS,
+    QUESTIONS,
+    SEARCH_DOCS,
+    format_eval,
+    judged_spans,
+    metrics,
+    run_eval,
+)
 
 
-def test_devset_is_large_bilingual_and_judged_on_real_lines(documents):
-    queries = read_jsonl(DEVSET)
+def test_judged_set_is_frozen_by_its_hashes():
+    for line in (EVAL_DIR / "SHA256SUMS").read_text(encoding="utf-8").splitlines():
+        digest, name = line.split(maxsplit=1)
+        path = EVAL_DIR / name.lstrip("*")
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == digest, name
+
+
+def test_judged_set_is_split_bilingual_and_judged_on_real_lines(documents):
     lengths = {d.id: len(d.lines) for d in documents}
-    assert len(queries) >= 40
-    assert {q["lang"] for q in queries} == {"ko", "en"}
-    assert len({q["id"] for q in queries}) == len(queries)
+    lengths.update({p.name: len(p.read_text(encoding="utf-8").splitlines()) for p in SEARCH_DOCS.iterdir()})
+    queries = read_jsonl(QUESTIONS)
+    assert len(queries) >= 120 and sum(q["lang"] == "en" for q in queries) >= 40
+    assert {q["split"] for q in queries} == {"tune", "heldout"}
     for q in queries:
-        assert q["relevant"], q["id"]
-        for doc, start, end in q["relevant"]:
-            assert 1 <= start <= end <= lengths[doc], q["id"]
-    assert read_jsonl(PARTNER_SET)
+        for doc, start, end, grade in q["relevant"]:
+            assert 1 <= start <= end <= lengths[doc] and grade in (1, 2, 3), q["id"]
+    assert len(read_jsonl(PARTNER_NEEDS)) >= 40
 
 
-def test_hybrid_beats_both_single_modes(engine, index_settings):
+def test_graded_gain_and_each_span_counted_once():
+    q = {"relevant": [["a", 1, 1, 3], ["a", 5, 5, 1]],
+         "quotes": [{"doc": "a", "line": 5, "quote": "partner cities"}]}
+    spans = judged_spans(q)
+    best = metrics([("a", 1, 2, ""), ("b", 1, 1, "")], spans)
+    repeated = metrics([("a", 1, 1, ""), ("a", 1, 1, "")], spans)
+    by_quote = metrics([("x", 1, 1, ""), ("a", 40, 41, "our partner  cities")], spans)
+    assert round(best["ndcg@10"], 4) == round(3 / (3 + 1 / 1.5849625), 4)
+    assert repeated["ndcg@10"] == best["ndcg@10"] and repeated["recall@10"] == 0.5
+    assert by_quote["recall@10"] == 0.5 and by_quote["mrr"] == 0.5
+
+
+def test_eval_reports_every_split_mode_and_language(engine, index_settings):
     result = run_eval(index_settings.data_dir, index_settings, engine=engine)
-    ndcg = {mode: result["modes"][mode]["ndcg@10"] for mode in ("lexical", "dense", "hybrid")}
-    assert ndcg["hybrid"] > ndcg["dense"] and ndcg["hybrid"] > ndcg["lexical"], ndcg
-    assert 0 <= result["partners"]["recall@10"] <= 1
+    for split in ("tune", "heldout"):
+        for mode in ("lexical", "dense", "hybrid"):
+            assert set(result["splits"][split][mode]) == {"ko", "en", "all"}
+        assert 0 <= result["partners"][split]["recall@10"] <= 1
+    tune = result["splits"]["tune"]
+    assert tune["hybrid"]["all"]["ndcg@10"] > tune["dense"]["all"]["ndcg@10"]
+    assert tune["hybrid"]["all"]["ndcg@10"] > tune["lexical"]["all"]["ndcg@10"]
     text = format_eval(result)
-    assert "nDCG@10" in text and "partner recall@10" in text
+    assert "heldout  hybrid   en" in text and "partner recall@10 [heldout]" in text

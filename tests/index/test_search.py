@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import threading
+from collections import OrderedDict
 from dataclasses import replace
 
 import pytest
@@ -22,10 +24,10 @@ def _covers(hits, doc_prefix, line):
 
 def test_hit_shape_matches_design(engine):
     result = engine.search("재난 구호 협력", k=5)
-    assert set(result) == {"query", "mode", "hits", "took_ms"}
+    assert set(result) == {"query", "mode", "hits", "took_ms", "linked"}
     assert result["mode"] == "hybrid" and len(result["hits"]) == 5
     for hit in result["hits"]:
-        assert set(hit) == {"doc", "line_start", "line_end", "text", "score", "title", "entities"}
+        assert set(hit) == {"doc", "line_start", "line_end", "text", "score", "title", "entities", "summary", "terms"}
         for entity in hit["entities"]:
             assert set(entity) == {"iri", "label", "type"}
             assert entity["iri"].startswith("https://w3id.org/gyoryu/id/")
@@ -82,3 +84,22 @@ def test_index_built_with_another_model_is_refused(engine, index_settings, tmp_p
 def test_missing_index_is_refused(index_settings, tmp_path):
     with pytest.raises(MissingIndexError, match="gyoryu build"):
         SearchEngine.load(tmp_path, index_settings)
+
+
+def test_repeated_questions_hit_the_embedding_cache(engine, index_settings):
+    cached = SearchEngine(**{**engine.__dict__, "_query_cache": OrderedDict(), "_cache_lock": threading.Lock(),
+                             "settings": replace(index_settings, embed_cache_size=2)})
+    calls = []
+    original = cached.embedder.encode_queries
+    cached.embedder = replace(cached.embedder)
+    cached.embedder.encode_queries = lambda texts: calls.append(texts) or original(texts)
+    first = cached.embed_query("효고현 방재")
+    assert cached.embed_query("효고현 방재") is first and len(calls) == 1
+    cached.embed_query("b")
+    cached.embed_query("c")  # size 2: the least recently used question is dropped
+    cached.embed_query("효고현 방재")
+    assert len(calls) == 4 and list(cached._query_cache) == ["c", "효고현 방재"]
+    off = SearchEngine(**{**engine.__dict__, "_query_cache": OrderedDict(),
+                          "settings": replace(index_settings, embed_cache_size=0)})
+    off.embed_query("효고현 방재")
+    assert not off._query_cache

@@ -1,0 +1,269 @@
+"""Entity linking in search queries: names in either language and their variants, from the graph's labels.
+
+The glossary is read from the built graph: every region, organisation, country, sub-committee,
+programme, event, cooperation area and vocabulary term with its ``rdfs:label``, ``skos:prefLabel``
+and ``skos:altLabel`` in Korean and English (the registry's names, former names and aliases end
+up there), plus the title lexicon (``graph/data/titles.tsv``). A query is matched against it:
+
+* English names as whole words, case- and hyphen-insensitive, plurals folded (``Hyogo``,
+  ``disaster prevention sub-committee``, ``Gyeongsangbuk-do``); a sub-committee's English name
+  also matches without its ``Sub-Committee`` suffix, and a cooperation area's label by its parts
+  (``Disaster relief and safety`` → ``disaster relief``, ``safety``);
+* Korean names through the registry's spacing- and OCR-tolerant matcher (``토야마현`` → 도야마현),
+  and graph labels of three or more syllables; a sub-committee's short name (``방재``) only
+  before ``분과``.
+
+Each link carries the entity's Korean names, which expand the lexical query (BM25 runs over
+Korean morphemes), and its IRI, which boosts passages that state facts about it.
+
+>>> g = Glossary([Term("https://w3id.org/gyoryu/id/region/jp-hyogo", "Region", "효고현", "Hyogo", ("효고",), ()),
+...               Term("https://w3id.org/gyoryu/id/subcommittee/near-disaster", "SubCommittee", "방재분과위원회",
+...                    "Disaster Prevention Sub-Committee", ("방재",), ())])
+>>> found = g.link("Who coordinates the disaster prevention subcommittee with Hyogo?")
+>>> [(link.term.label_ko, link.surface) for link in found]
+[('방재분과위원회', 'disaster prevention subcommittee'), ('효고현', 'Hyogo')]
+>>> [link.term.label_ko for link in g.link("방재 분과의 코디네이터")]
+['방재분과위원회']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+#: Entity types whose passages a link boosts (they are what passages are linked to).
+BOOSTED_TYPES = ("Region", "Organization", "SubCommittee", "Program", "Event")
+#: Graph types read into the glossary (local names under ``gy:``, or ``Concept``/``Term`` below).
+GLOSSARY_TYPES = ("Region", "Organization", "Country", "SubCommittee", "Program", "Event", "AgreementType")
+_SC_SUFFIX_EN = re.compile(r"\s*sub[\s-]?committee$", re.IGNORECASE)
+_SC_SUFFIX_KO = re.compile(r"\s*분과\s*(?:위원회)?$")
+_EN_WORD = re.compile(r"[a-z0-9]+")
+_HANGUL = re.compile(r"[가-힣]")
+#: English words too common to link on their own (a one-word name made only of these is skipped).
+_STOP = frozenset(["a", "an", "and", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with"])
+
+
+def en_tokens(text: str) -> list[str]:
+    """Lower-cased English words, ``sub-committee`` as one word, plurals folded.
+
+    >>> en_tokens("Seoul's Sub-Committees and Gyeongsangbuk-do")
+    ['seoul', 'subcommittee', 'and', 'gyeongsangbuk', 'do']
+    """
+    text = re.sub(r"sub[\s-]+committee", "subcommittee", text.lower())
+    text = re.sub(r"'s\b", "", text)
+    out = []
+    for word in _EN_WORD.findall(text):
+        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        out.append(word)
+    return out
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary entry: an entity or vocabulary term with its names."""
+
+    iri: str
+    type: str
+    label_ko: str
+    label_en: str
+    names_ko: tuple[str, ...]
+    names_en: tuple[str, ...]
+
+    @property
+    def korean(self) -> tuple[str, ...]:
+        """Every Korean name (label first), for lexical expansion."""
+        names = [self.label_ko, *self.names_ko]
+        return tuple(dict.fromkeys(n for n in names if n and _HANGUL.search(n)))
+
+    def to_json(self, surface: str) -> dict:
+        """The link as shown in search results."""
+        return {"iri": self.iri, "type": self.type, "label_ko": self.label_ko,
+                "label_en": self.label_en or self.label_ko, "surface": surface}
+
+
+@dataclass(frozen=True)
+class Link:
+    """A glossary term found in a query."""
+
+    term: Term
+    start: int
+    end: int
+    surface: str
+
+
+@dataclass
+class Glossary:
+    """Names → terms, matched against queries in either language."""
+
+    terms: list[Term]
+    registry: object = None
+    _en: dict[tuple[str, ...], list[Term]] = field(default_factory=dict, init=False, repr=False)
+    _ko: re.Pattern[str] | None = field(default=None, init=False, repr=False)
+    _ko_terms: dict[str, list[Term]] = field(default_factory=dict, init=False, repr=False)
+    _by_iri: dict[str, Term] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        en: dict[tuple[str, ...], list[Term]] = defaultdict(list)
+        ko: dict[str, list[Term]] = defaultdict(list)
+        for term in self.terms:
+            self._by_iri.setdefault(term.iri, term)
+            for name in {term.label_en, *term.names_en} - {""}:
+                for variant in _en_variants(name, term.type):
+                    key = tuple(en_tokens(variant))
+                    if key and not set(key) <= _STOP and (len(key) > 1 or len(key[0]) > 2) \
+                            and term not in en[key]:
+                        en[key].append(term)
+            for name in {term.label_ko, *term.names_ko} - {""}:
+                squashed = "".join(name.split())
+                if term.type == "SubCommittee":
+                    stem = _SC_SUFFIX_KO.sub("", squashed)
+                    if stem and stem != squashed:
+                        ko[stem + "분과"].append(term)
+                    if len(stem) >= 2:
+                        ko[stem + "분과"].append(term)
+                if len(squashed) >= 3 and _HANGUL.search(squashed) and term.type != "Term":
+                    ko[squashed].append(term)
+        self._en = dict(en)
+        self._ko_terms = {k: list(dict.fromkeys(v)) for k, v in ko.items()}
+        if self._ko_terms:
+            alternatives = sorted(self._ko_terms, key=len, reverse=True)
+            self._ko = re.compile("|".join(r"\s*".join(re.escape(ch) for ch in key) for key in alternatives))
+
+    def by_iri(self, iri: str) -> Term | None:
+        """The term of an IRI, if the glossary has it."""
+        return self._by_iri.get(iri)
+
+    def link(self, text: str) -> list[Link]:
+        """Terms named in ``text``, left to right, each once (longest match wins)."""
+        found: list[Link] = [*self._link_english(text), *self._link_korean(text)]
+        found.sort(key=lambda link: (link.start, -(link.end - link.start)))
+        out: list[Link] = []
+        seen: set[str] = set()
+        end = -1
+        for link in found:
+            if link.start < end or link.term.iri in seen:
+                continue
+            out.append(link)
+            seen.add(link.term.iri)
+            end = link.end
+        return out
+
+    def _link_english(self, text: str) -> list[Link]:
+        spans = _word_spans(text)
+        words = [w for w, _, _ in spans]
+        longest = max((len(k) for k in self._en), default=0)
+        out: list[Link] = []
+        i = 0
+        while i < len(words):
+            for n in range(min(longest, len(words) - i), 0, -1):
+                terms = self._en.get(tuple(words[i : i + n]))
+                if terms:
+                    start, end = spans[i][1], spans[i + n - 1][2]
+                    out.extend(Link(t, start, end, text[start:end]) for t in terms[:1])
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
+
+    def _link_korean(self, text: str) -> list[Link]:
+        out: list[Link] = []
+        if self.registry is not None:
+            from index.entity_links import _standalone
+
+            for mention in self.registry.find_mentions(text):
+                term = self._by_iri.get(str(mention.entity.iri))
+                if term is not None and _HANGUL.search(mention.surface) and \
+                        _standalone(text, mention.start, mention.end):
+                    out.append(Link(term, mention.start, mention.end, mention.surface))
+        if self._ko is not None:
+            for m in self._ko.finditer(text):
+                for term in self._ko_terms.get("".join(m.group(0).split()), [])[:1]:
+                    out.append(Link(term, m.start(), m.end(), m.group(0)))
+        return out
+
+
+def _en_variants(name: str, kind: str) -> list[str]:
+    """An English name and the shorter forms it is asked by."""
+    out = [name, re.sub(r"\s*\([^)]*\)", "", name)]
+    if kind == "SubCommittee":
+        out.append(_SC_SUFFIX_EN.sub("", name))
+    if kind == "Region":
+        out.extend(_region_variants(name))
+    if kind in ("Concept", "Term"):
+        out.extend(part for part in re.split(r"\s+and\s+|,\s*|/", name) if part)
+    return [v.strip() for v in out if v.strip()]
+
+
+_ADMIN_SUFFIXES = {"gun": "County", "si": "City", "do": "Province", "gu": "District"}
+
+
+def _region_variants(name: str) -> list[str]:
+    """Romanised admin suffixes as English words and without them: ``Wando-gun`` → ``Wando County``, ``Wando``.
+
+    >>> _region_variants("Wando-gun"), _region_variants("North Gyeongsang Province")
+    (['Wando County', 'Wando'], ['North Gyeongsang', 'Gyeongsangbuk-do'])
+    """
+    m = re.fullmatch(r"(.+?)-(gun|si|do|gu)", name)
+    if m:
+        return [f"{m.group(1)} {_ADMIN_SUFFIXES[m.group(2)]}", m.group(1)]
+    m = re.fullmatch(r"(?:(North|South)\s+)?(\S+)\s+Province", name)
+    if m:  # Korean provinces are also romanised whole: North Gyeongsang Province = Gyeongsangbuk-do
+        side = {"North": "buk", "South": "nam"}.get(m.group(1) or "", "")
+        return [name.rsplit(" ", 1)[0], f"{m.group(2)}{side}-do"]
+    m = re.fullmatch(r"(.+?)\s+(?:City|County|Prefecture|Oblast|Krai|Republic)", name)
+    if m:
+        return [m.group(1)]
+    return [f"{name} City", f"{name} County"] if " " not in name else []
+
+
+def _word_spans(text: str) -> list[tuple[str, int, int]]:
+    """:func:`en_tokens` with character offsets into ``text``."""
+    out = []
+    for m in re.finditer(r"[A-Za-z0-9]+(?:[\s-]+committees?\b)?(?:'s\b)?", text):
+        word = en_tokens(m.group(0))
+        if word:
+            out.append((word[0], m.start(), m.end()))
+    return out
+
+
+_QUERY = """
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+SELECT ?s ?type ?p ?name WHERE {
+  { ?s a ?t . FILTER(?t IN (%s)) BIND(STRAFTER(STR(?t), "#") AS ?type) }
+  UNION { ?s a skos:Concept . FILTER NOT EXISTS { ?s a <https://w3id.org/gyoryu/ontology#AgreementType> }
+          FILTER EXISTS { ?s skos:prefLabel ?en FILTER(LANG(?en) = "en") } BIND("Concept" AS ?type) }
+  UNION { ?s a ?t . FILTER(?t IN (owl:Class, owl:ObjectProperty, owl:DatatypeProperty)) BIND("Term" AS ?type) }
+  ?s ?p ?name . FILTER(?p IN (rdfs:label, skos:prefLabel, skos:altLabel) && isLiteral(?name))
+}
+"""
+
+
+def glossary_from_store(store, registry=None) -> Glossary:
+    """The glossary of a loaded graph store (see the module docstring), plus the title lexicon."""
+    from graph.extractors.near_officials import titles
+
+    types = ", ".join(f"<https://w3id.org/gyoryu/ontology#{t}>" for t in GLOSSARY_TYPES)
+    kinds: dict[str, str] = {}
+    labels: dict[str, dict[str, str]] = defaultdict(dict)
+    names: dict[str, dict[str, set[str]]] = defaultdict(lambda: {"ko": set(), "en": set()})
+    for row in store.query(_QUERY % types):
+        iri, kind, prop, name = (getattr(x, "value", str(x)) for x in row)
+        lang = getattr(row[3], "language", None) or ""
+        if kinds.get(iri) in (None, "Term", "Concept"):
+            kinds[iri] = kind
+        side = "en" if lang == "en" else "ko"
+        if prop.endswith("label") and not prop.endswith("altLabel"):
+            labels[iri].setdefault(side, name)
+        names[iri][side].add(name)
+    terms = [Term(iri, kinds[iri], labels[iri].get("ko", ""), labels[iri].get("en", ""),
+                  tuple(sorted(names[iri]["ko"])), tuple(sorted(names[iri]["en"])))
+             for iri in sorted(kinds)]
+    for title in titles().values():
+        if title.en:
+            terms.append(Term(f"title:{title.ko}", "Term", title.ko, title.en, (), ()))
+    return Glossary(terms, registry)

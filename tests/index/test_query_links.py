@@ -1,0 +1,61 @@
+"""Entity linking in queries: names in either language and their variants land on the graph's entities."""
+
+from __future__ import annotations
+
+import pytest
+
+REGION = "https://w3id.org/gyoryu/id/region/"
+SUBCOMMITTEE = "https://w3id.org/gyoryu/id/subcommittee/"
+
+
+def _links(engine, text):
+    return [(link.term.iri, link.surface) for link in engine.link(text)]
+
+
+@pytest.mark.parametrize("text,iri,surface", [
+    ("Hyogo", REGION + "jp-hyogo", "Hyogo"),
+    ("Which sub-committee did Toyama coordinate?", REGION + "jp-toyama", "Toyama"),
+    ("토야마현의 환경 협력", REGION + "jp-toyama", "토야마현"),  # the brochure's spelling of 도야마현
+    ("도야마현", REGION + "jp-toyama", "도야마현"),
+    ("When did Seoul sign with Wando County?", REGION + "kr-jeonnam-wando", "Wando County"),
+    ("Who is Gyeongsangbuk-do's ambassador?", REGION + "kr-gyeongbuk", "Gyeongsangbuk-do's"),
+    ("projects in North Gyeongsang", REGION + "kr-gyeongbuk", "North Gyeongsang"),
+    ("Liaoning", REGION + "cn-liaoning", "Liaoning"),
+])
+def test_region_names_in_either_language(engine, text, iri, surface):
+    assert (iri, surface) in _links(engine, text)
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("Which region coordinates the disaster prevention sub-committee?", "disaster prevention sub-committee"),
+    ("disaster prevention subcommittee", "disaster prevention subcommittee"),
+    ("방재 분과위원회의 코디네이터", "방재 분과위원회"),
+    ("방재분과 코디네이터", "방재분과"),
+])
+def test_disaster_prevention_subcommittee(engine, text, surface):
+    assert (SUBCOMMITTEE + "near-disaster", surface) in _links(engine, text)
+
+
+def test_linked_names_expand_the_lexical_query_with_korean_labels(engine):
+    links = engine.link("Hyogo disaster prevention sub-committee")
+    query = engine.lexical_query("Hyogo disaster prevention sub-committee", links)
+    assert "효고현" in query and "방재분과위원회" in query
+
+
+def test_ordinary_words_are_not_linked(engine):
+    assert [link.term.type for link in engine.link("협력 강화를 위한 노력")] == []
+
+
+def test_english_name_finds_the_korean_lines(engine):
+    # 003 line 182: 방재분과위원회 (코디네이터 : 일본 효고현); 002 line 405: the 2024 table row
+    for mode in ("lexical", "hybrid"):
+        hits = engine.search("Hyogo disaster prevention", k=5, mode=mode)["hits"]
+        assert any(h["doc"].startswith("003") and h["line_start"] <= 182 <= h["line_end"] for h in hits) or \
+            any(h["doc"].startswith("002") and h["line_start"] <= 405 <= h["line_end"] for h in hits), mode
+
+
+def test_search_reports_linked_terms_with_both_labels(engine):
+    result = engine.search("Hyogo", k=3)
+    assert {"iri": REGION + "jp-hyogo", "type": "Region", "label_ko": "효고현", "label_en": "Hyogo",
+            "surface": "Hyogo"} in result["linked"]
+    assert any("효고현" in hit["terms"] for hit in result["hits"])
