@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import Flask
 
-from api import entity_pages, json_api, sparql_routes, web
+from api import entity_pages, graph_store, json_api, sparql_routes, web
 from api.errors import register_error_handlers
 from api.security import register_security
 from api.services import EXTENSION, Services
@@ -33,7 +33,7 @@ def create_app(settings: Settings | None = None, *, search_engine: Any = None, s
     app.json.ensure_ascii = False
     app.json.sort_keys = False
     app.extensions[EXTENSION] = Services(settings, search_engine=search_engine, store=store)
-    for blueprint in (web.bp, sparql_routes.bp, json_api.bp, entity_pages.bp):
+    for blueprint in (web.bp, sparql_routes.bp, graph_store.bp, json_api.bp, entity_pages.bp):
         app.register_blueprint(blueprint)
     register_error_handlers(app)
     register_security(app)

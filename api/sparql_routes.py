@@ -35,12 +35,13 @@ GRAPH_OFFERS: dict[str, str] = {
     "application/rdf+xml": "rdfxml", "application/turtle": "turtle", "application/x-turtle": "turtle",
     "text/n3": "turtle", "text/rdf+n3": "turtle", "application/n3": "turtle", "text/plain": "ntriples",
     "application/json": "jsonld", "application/x-json+ld": "jsonld", "application/xml": "rdfxml",
+    "application/trig": "trig",
 }
 #: Short names accepted by ``format=`` (besides the media types above).
 RESULT_NAMES = {"json": "json", "srj": "json", "xml": "xml", "srx": "xml", "csv": "csv", "tsv": "tsv"}
 GRAPH_NAMES = {"turtle": "turtle", "ttl": "turtle", "n3": "turtle", "ntriples": "ntriples", "nt": "ntriples",
                "n-triples": "ntriples", "jsonld": "jsonld", "json-ld": "jsonld", "json": "jsonld",
-               "rdfxml": "rdfxml", "rdf+xml": "rdfxml", "xml": "rdfxml", "rdf": "rdfxml"}
+               "rdfxml": "rdfxml", "rdf+xml": "rdfxml", "xml": "rdfxml", "rdf": "rdfxml", "trig": "trig"}
 FORMAT_PARAMS = ("format", "output")
 UPDATE_TYPE = "application/sparql-update"
 QUERY_TYPE = "application/sparql-query"
@@ -74,8 +75,11 @@ def read_query() -> str | None:
     if mimetype == QUERY_TYPE:
         if "query" in request.args:
             raise bad_request("invalid_request", "send the query either in the body or as `query=`, not both")
+        charset = request.mimetype_params.get("charset", "utf-8").lower()
+        if charset not in ("utf-8", "utf8"):
+            raise ApiError(415, "unsupported_media_type", f"{QUERY_TYPE} is UTF-8 only, not {charset}")
         try:
-            return request.get_data(cache=False).decode(request.mimetype_params.get("charset", "utf-8"))
+            return request.get_data(cache=False).decode("utf-8")
         except (UnicodeDecodeError, LookupError) as exc:
             raise bad_request("invalid_encoding", f"the query body is not valid text: {exc}") from exc
     if mimetype == FORM_TYPE:
@@ -90,13 +94,22 @@ def read_query() -> str | None:
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]*$")
 
 
+def is_iri(text: str) -> bool:
+    """Whether ``text`` is an absolute IRI (a scheme, no spaces, brackets or quotes).
+
+    >>> is_iri("http://kasei.us/2009/09/sparql/data/data1.rdf"), is_iri("data1.rdf"), is_iri("urn:a b")
+    (True, False, False)
+    """
+    return bool(_IRI.match(text))
+
+
 def read_dataset() -> QueryDataset | None:
     """The dataset named by ``default-graph-uri`` / ``named-graph-uri`` (``None``: the query's or the store's)."""
     params = _params()
     default = tuple(v for k, v in params if k == "default-graph-uri")
     named = tuple(v for k, v in params if k == "named-graph-uri")
     for iri in (*default, *named):
-        if not _IRI.match(iri):
+        if not is_iri(iri):
             raise bad_request("invalid_graph_uri", f"not an absolute IRI: {iri!r}")
     return QueryDataset(default, named) if default or named else None
 
@@ -116,18 +129,21 @@ def read_timeout(maximum: float) -> float:
     return min(seconds, maximum)
 
 
-def choose_format(kind: str) -> str:
-    """The format name for a query of ``kind`` (``select``, ``ask``, ``graph``) and this request."""
+def choose_format(kind: str, form: str | None = None) -> str:
+    """The format name for a query of ``kind`` (``select``, ``ask``, ``graph``) and this request.
+
+    ``form`` names what is asked for in error messages (default: the query form).
+    """
     offers, names, known = (GRAPH_OFFERS, GRAPH_NAMES, GRAPH_FORMATS) if kind == "graph" else (
         RESULT_OFFERS, RESULT_NAMES, RESULT_FORMATS)
-    form = "CONSTRUCT/DESCRIBE" if kind == "graph" else kind.upper()
+    form = form or ("CONSTRUCT/DESCRIBE queries" if kind == "graph" else f"{kind.upper()} queries")
     asked = [v.strip().lower() for k, v in _params() if k in FORMAT_PARAMS and v.strip()]
     if asked:
         for value in asked:
             fmt = names.get(value) or offers.get(value.split(";")[0])
             if fmt:
                 return fmt
-        raise bad_request("unknown_format", f"format {asked[0]!r} does not apply to {form} queries; "
+        raise bad_request("unknown_format", f"format {asked[0]!r} does not apply to {form}; "
                           "use one of " + ", ".join(sorted(set(names))))
     accept = request.headers.get("Accept")
     media = pick(accept, list(offers))
@@ -138,7 +154,7 @@ def choose_format(kind: str) -> str:
         # CONSTRUCT for JSON results): answer with this form's default type rather than 406.
         return next(iter(offers.values()))
     raise ApiError(406, "not_acceptable",
-                   f"{form} results can be sent as " + ", ".join(media for _, media in known.values()))
+                   f"{form}: results can be sent as " + ", ".join(media for _, media in known.values()))
 
 
 @bp.route("/sparql", methods=["GET", "POST"])
@@ -163,7 +179,8 @@ def sparql() -> Response:
         remaining = timeout - (time.monotonic() - started)
         if remaining <= 0:
             raise QueryTimeout(f"query stopped after {timeout:g} s (limit: `timeout`, at most GYORYU_QUERY_TIMEOUT)")
-        outcome = require("sparql").run(query, fmt, timeout=remaining, dataset=dataset, length_checked=True)
+        outcome = require("sparql").run(query, fmt, timeout=remaining, dataset=dataset, base_iri=request.base_url,
+                                        length_checked=True)
     except QueryError as exc:
         raise bad_request("bad_query", str(exc)) from exc
     except ResultTooLarge as exc:

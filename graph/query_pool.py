@@ -29,6 +29,10 @@ log = logging.getLogger("gyoryu.sparql")
 #: The project root, put on the workers' ``PYTHONPATH`` so they import this very code.
 _ROOT = Path(__file__).resolve().parent.parent
 _ERRORS = {"QueryError": QueryError, "ResultTooLarge": ResultTooLarge}
+#: A query still running after this many seconds is slow: its worker yields the CPU to the others.
+SLOW_AFTER = 0.2
+#: The niceness a slow query's worker runs at (0 is normal; 19 the lowest priority).
+SLOW_NICENESS = 10
 
 
 class Worker:
@@ -55,13 +59,30 @@ class Worker:
             self.kill()
             raise RuntimeError(f"the SPARQL worker failed to start: {detail}")
         self.pid: int = detail
+        self.niceness = 0
 
-    def ask(self, text: str, fmt: str, dataset: QueryDataset | None, timeout: float) -> tuple[str, object] | None:
-        """Send one query; its ``(status, payload)``, or ``None`` if it did not answer within ``timeout``."""
-        self.outbox.send((text, fmt, dataset))
-        if not self.inbox.poll(max(timeout, 0.0)):
-            return None
+    def ask(self, request: tuple, timeout: float) -> tuple[str, object] | None:
+        """Send one query; its ``(status, payload)``, or ``None`` if it did not answer within ``timeout``.
+
+        A query still running after :data:`SLOW_AFTER` seconds lowers its worker's CPU priority, so
+        that cheap queries in the other workers are not slowed by a runaway one.
+        """
+        self.outbox.send(request)
+        deadline = time.monotonic() + timeout
+        if not self.inbox.poll(max(min(timeout, SLOW_AFTER), 0.0)):
+            self.renice(SLOW_NICENESS)
+            if not self.inbox.poll(max(deadline - time.monotonic(), 0.0)):
+                return None
         return self.inbox.recv()
+
+    def renice(self, niceness: int) -> bool:
+        """Set the worker's niceness; ``False`` if not allowed (lowering it needs privileges)."""
+        try:
+            os.setpriority(os.PRIO_PROCESS, self.pid, niceness)
+        except (PermissionError, ProcessLookupError):
+            return False
+        self.niceness = niceness
+        return True
 
     def kill(self) -> None:
         """Stop the process at once and close the pipes."""
@@ -172,6 +193,8 @@ class QueryPool:
                 try:
                     fresh = self._start()
                 except (RuntimeError, OSError) as exc:
+                    if self._closed:
+                        return
                     log.warning("could not start a SPARQL worker: %s; retrying", exc)
                     time.sleep(delay)
                     delay = min(delay * 2, 10.0)
@@ -187,7 +210,8 @@ class QueryPool:
         threading.Thread(target=start, name="gyoryu-sparql-start", daemon=True).start()
 
     def run(self, text: str, fmt: str = "json", *, timeout: float | None = None,
-            dataset: QueryDataset | None = None, length_checked: bool = False) -> QueryOutcome:
+            dataset: QueryDataset | None = None, base_iri: str | None = None,
+            length_checked: bool = False) -> QueryOutcome:
         """Run one query in a free worker within ``timeout`` seconds (at most the pool's limit), waiting included.
 
         ``length_checked``: the caller already held the user's text to the length limit (a query
@@ -205,7 +229,7 @@ class QueryPool:
             self._idle.put(worker)
             raise QueryTimeout(f"no query worker became free within {limit:g} s; try again")
         try:
-            answer = worker.ask(text, fmt, dataset, deadline - time.monotonic())
+            answer = worker.ask((text, fmt, dataset, base_iri), deadline - time.monotonic())
         except (OSError, EOFError) as exc:
             self._replace(worker)
             raise QueryError(f"the query worker stopped: {exc}") from exc
@@ -213,7 +237,10 @@ class QueryPool:
             self._replace(worker)
             raise QueryTimeout(f"query stopped after {limit:g} s (limit: `timeout` parameter, at most "
                                f"GYORYU_QUERY_TIMEOUT = {self.timeout:g} s)")
-        self._idle.put(worker)
+        if worker.niceness and not worker.renice(0):
+            self._replace(worker)  # it may not regain normal priority: the spare takes its place
+        else:
+            self._idle.put(worker)
         status, payload = answer
         if status == "ok":
             assert isinstance(payload, QueryOutcome)

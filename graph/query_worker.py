@@ -24,7 +24,7 @@ def open_worker_store(config: dict) -> GraphStore:
 
 
 def serve(inbox: Connection, outbox: Connection) -> None:
-    """Answer requests ``(text, fmt, dataset)`` with ``(status, payload)`` until the pool closes the pipe."""
+    """Answer requests ``(text, fmt, dataset, base_iri)`` with ``(status, payload)`` until the pool closes the pipe."""
     config = inbox.recv()
     try:
         store = open_worker_store(config)
@@ -35,11 +35,11 @@ def serve(inbox: Connection, outbox: Connection) -> None:
     limits = {"max_length": None, "max_results": config["max_results"]}  # the pool checked the length
     while True:
         try:
-            text, fmt, dataset = inbox.recv()
+            text, fmt, dataset, base_iri = inbox.recv()
         except EOFError:
             return
         try:
-            outbox.send(("ok", execute(store, text, fmt, dataset=dataset, **limits)))
+            outbox.send(("ok", execute(store, text, fmt, dataset=dataset, base_iri=base_iri, **limits)))
         except (QueryError, ResultTooLarge) as exc:
             outbox.send((type(exc).__name__, str(exc)))
         except Exception as exc:  # noqa: BLE001 - reported to the caller, the worker lives on

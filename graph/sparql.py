@@ -61,6 +61,7 @@ GRAPH_FORMATS = {
     "ntriples": (ox.RdfFormat.N_TRIPLES, "application/n-triples"),
     "jsonld": (ox.RdfFormat.JSON_LD, "application/ld+json"),
     "rdfxml": (ox.RdfFormat.RDF_XML, "application/rdf+xml"),
+    "trig": (ox.RdfFormat.TRIG, "application/trig"),
 }
 #: Formats the command line offers on top (rendered here, not by pyoxigraph).
 TEXT_FORMATS = ("table",)
@@ -115,9 +116,9 @@ def check_query(text: str, max_length: int | None) -> str:
     return query_kind(text)
 
 
-def _run(store: GraphStore, text: str, dataset: QueryDataset | None):
+def _run(store: GraphStore, text: str, dataset: QueryDataset | None, base_iri: str | None):
     try:
-        return store.query(text, dataset)
+        return store.query(text, dataset, base_iri)
     except SyntaxError as exc:
         raise QueryError(f"syntax error: {exc}") from exc
     except OSError as exc:
@@ -169,13 +170,13 @@ def _serialize_solutions(result: ox.QuerySolutions, fmt: str, max_results: int) 
 
 
 def execute(store: GraphStore, text: str, fmt: str, *, dataset: QueryDataset | None = None,
-            max_length: int | None = 20000, max_results: int = 10000) -> QueryOutcome:
+            base_iri: str | None = None, max_length: int | None = 20000, max_results: int = 10000) -> QueryOutcome:
     """Check, run (once) and serialise one query in this process, over ``dataset`` if given.
 
     ``max_length=None``: the caller already held the user's text to the length limit.
     """
     check_query(text, max_length)
-    result = _run(store, text, dataset)
+    result = _run(store, text, dataset, base_iri)
     if isinstance(result, ox.QueryBoolean):
         fmt = fmt if fmt in RESULT_FORMATS else "json"
         ox_format, media = RESULT_FORMATS[fmt]

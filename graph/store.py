@@ -61,8 +61,11 @@ class GraphStore(Protocol):
 
     prefixes: Mapping[str, str]
 
-    def query(self, text: str, dataset: QueryDataset | None = None):
-        """Run a read-only SPARQL query; pyoxigraph result objects (solutions, boolean or triples)."""
+    def query(self, text: str, dataset: QueryDataset | None = None, base_iri: str | None = None):
+        """Run a read-only SPARQL query; pyoxigraph result objects (solutions, boolean or triples).
+
+        ``base_iri`` resolves relative IRIs in the query (the protocol lets it be the endpoint's URL).
+        """
 
     def graph_triples(self, graph: str | None) -> list[ox.Triple] | None:
         """Every triple of named graph ``graph`` (``None``: the default graph); ``None`` if no such graph."""
@@ -93,10 +96,10 @@ class OxigraphStore:
         """Open an on-disk store written by :func:`write_store`, read-only (many processes may share it)."""
         return cls(ox.Store.read_only(str(store_dir)))
 
-    def query(self, text: str, dataset: QueryDataset | None = None):
+    def query(self, text: str, dataset: QueryDataset | None = None, base_iri: str | None = None):
         """Evaluate ``text`` with Gyoryu's prefixes predeclared, over ``dataset`` if one is given."""
         extra = dataset.query_arguments() if dataset is not None else {}
-        return self.store.query(text, prefixes=self.prefixes, **extra)
+        return self.store.query(text, prefixes=self.prefixes, base_iri=base_iri, **extra)
 
     def graph_triples(self, graph: str | None) -> list[ox.Triple] | None:
         """The triples of one graph, read directly (no query), or ``None`` if the store has no such graph."""
@@ -119,9 +122,10 @@ class RemoteStore:
         self.timeout = timeout
         self.prefixes = dict(prefixes)
 
-    def query(self, text: str, dataset: QueryDataset | None = None):
+    def query(self, text: str, dataset: QueryDataset | None = None, base_iri: str | None = None):
         """POST the query; parse JSON results (SELECT/ASK) or N-Triples (CONSTRUCT/DESCRIBE)."""
-        prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in self.prefixes.items())
+        prologue = f"BASE <{base_iri}>\n" if base_iri else ""
+        prologue += "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in self.prefixes.items())
         fields: list[tuple[str, str]] = [("query", prologue + text)]
         if dataset is not None:
             fields += [("default-graph-uri", g) for g in dataset.default_graphs]
