@@ -241,6 +241,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    if args.extraction:
+        return _extraction_eval(args)
     from index.evaluation import format_eval, run_eval
 
     settings = _settings(args)
@@ -249,6 +251,24 @@ def cmd_eval(args: argparse.Namespace) -> int:
         _print_json(result)
     else:
         print(format_eval(result))
+    return 0
+
+
+def _extraction_eval(args: argparse.Namespace) -> int:
+    """``gyoryu eval --extraction``: the general readers against the judged set, per split; NEAR officials."""
+    from corpus import load_corpus
+    from graph.build import build_graph
+    from graph.extraction_eval import format_extraction_eval, near_officials_recall, run_extraction_eval
+
+    result = _guard(run_extraction_eval)
+    result.pop("_results", None)
+    seed = build_graph(load_corpus()).dataset
+    seed.default_union = True
+    result["near"] = near_officials_recall(seed)
+    if args.json:
+        _print_json(result)
+    else:
+        print(format_extraction_eval(result))
     return 0
 
 
@@ -364,7 +384,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("validate", cmd_validate, "SHACL report of the built graph; non-zero exit on violations")
 
-    p = command("eval", cmd_eval, "the retrieval evaluation: nDCG@10, Recall@10, MRR per mode")
+    p = command("eval", cmd_eval, "the retrieval evaluation: nDCG@10, Recall@10, MRR per mode; with --extraction "
+                "the general readers against eval/extraction (precision and recall per split)")
+    p.add_argument("--extraction", action="store_true", help="score the extraction readers instead of retrieval")
     p.add_argument("--json", action="store_true")
 
     p = command("ingest", cmd_ingest, "add UTF-8 text documents to the built data (graph re-extracted, "

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graph.extractors.names import decide_by_evidence
 from graph.facts import FactWriter, Lines, span_of
 from graph.registry import Entity, Registry, normalize_name
 from ontology.namespaces import GY, RDF, RDFS, SKOS
@@ -22,10 +23,13 @@ PLACE_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("특별자치시", "city"), ("특별자치도", "province"), ("광역시", "city"), ("특별시", "city"),
     ("자치구", "autonomous region"), ("자치주", "autonomous prefecture"), ("자치현", "autonomous county"),
     ("아이막", "aimag"), ("아이마크", "aimag"), ("크라이", "krai"), ("오블라스트", "oblast"), ("공화국", "republic"),
-    ("변경주", "krai"), ("시", "city"), ("현", "prefecture"), ("성", "province"), ("주", "state"),
+    ("변경주", "krai"), ("카운티", "county"), ("시", "city"), ("정", "town"), ("촌", "village"),
+    ("현", "prefecture"), ("성", "province"), ("주", "state"),
     ("군", "county"), ("구", "district"), ("도", "province"), ("부", "prefecture"), ("솜", "sum"),
     ("市", "city"), ("県", "prefecture"), ("省", "province"), ("州", "state"), ("郡", "county"),
 )
+#: Particles that attach to a name (longest first).
+PARTICLES = ("와의", "과의", "에서", "와", "과", "의", "는", "은", "이", "가", "에", "를", "을", "로", "도")
 #: Levels a context can give a name without a suffix (a column header 도시 or 자매도시).
 CONTEXT_LEVEL = "city"
 _HANGUL = re.compile(r"[가-힣]")
@@ -38,6 +42,18 @@ class Party:
     surface: str
     entity: Entity
     minted: bool = False
+
+
+def strip_particle(token: str) -> str:
+    """``기시와다시와`` → ``기시와다시``: a place word with a particle attached (와, 과, 의, 는 …).
+
+    >>> strip_particle("기시와다시와"), strip_particle("허난성의"), strip_particle("가나자와시")
+    ('기시와다시', '허난성', '가나자와시')
+    """
+    for particle in PARTICLES:
+        if token.endswith(particle) and place_level(token[: -len(particle)]):
+            return token[: -len(particle)]
+    return token
 
 
 def place_level(name: str) -> str | None:
@@ -87,36 +103,71 @@ def split_country_prefix(registry: Registry, text: str) -> tuple[str | None, str
 
 
 def resolve_party(w: FactWriter, surface: str, lines: Lines, *, country: str | None = None,
-                  parent: str | None = None, place_context: bool = False, report: bool = True) -> Party | None:
+                  parent: str | None = None, place_context: bool = False, report: bool = True,
+                  evidence: str = "") -> Party | None:
     """Resolve a party name in context, minting a foreign region when the context makes it a place.
 
     ``country`` comes from the context (a country word, a table group, a column header); ``parent`` a
-    Korean parent region; ``place_context`` says the context makes the name a place (a 도시 column).
+    Korean parent region; ``place_context`` says the context makes the name a place (a 도시 column);
+    ``evidence`` is nearby text that may settle a homograph (a Chinese form, a Latin gloss). A name of
+    several place words (``후쿠오카현 오무타시``) names its most specific unit, the others its parent.
+    A homograph the text cannot settle is reported, never minted.
     """
     stated, name = split_country_prefix(w.registry, surface)
     country = stated or country
-    name = re.sub(r"\s*\([^)]*\)\s*$", "", name).strip(" ,·:")
+    glosses = " ".join(re.findall(r"\(([^)]*)\)", name))
+    name = re.sub(r"\s*\([^)]*\)", "", name).strip(" ,·:")
     if not name or not (_HANGUL.search(name) or re.search(r"[\u4e00-\u9fffA-Za-z]", name)):
         return None
-    result = w.registry.resolve(name, kinds=("region", "organization"), country=country, parent=parent)
-    entity = result.entity
-    if entity is not None and country and entity.country and entity.country != country:
-        entity = None  # the registry's entity is in another country: the context names a different place
-    if entity is not None:
-        w.entity(entity, name)
-        return Party(surface, entity)
-    if result.ambiguous and not (country and country != "KR"):
+    outcome = _registry_party(w, surface, name, country, parent, f"{glosses} {evidence}")
+    tokens = name.split()
+    if outcome is None and len(tokens) > 1 and place_level(tokens[-1]):
+        head = w.registry.resolve(" ".join(tokens[:-1]), kinds=("region",))
+        if head.entity is not None:
+            country = country or head.entity.country
+            parent = head.entity.id if head.entity.country == "KR" else parent
+        outcome = _registry_party(w, surface, tokens[-1], country, parent, f"{glosses} {evidence}")
+        name = tokens[-1]
+    if isinstance(outcome, Party):
+        return outcome
+    if outcome == "ambiguous":
         if report:
-            w.report.add_issue("ambiguous", w.doc.id, span_of(lines)[0], surface.strip(), result.reason)
+            w.report.add_issue("ambiguous", w.doc.id, span_of(lines)[0], surface.strip(),
+                               "a homograph the text does not settle")
         return None
     level = place_level(name) or (CONTEXT_LEVEL if place_context else None)
     if country and country != "KR" and level:
         return Party(surface, minted_region(name, country, level), minted=True)
     if report:
         why = ("no registry match and no country in context" if level else
-               "no place suffix and no context that makes it a place") if country != "KR" else result.reason
+               "no place suffix and no context that makes it a place") if country != "KR" else "no registry match"
         w.report.add_issue("unresolved", w.doc.id, span_of(lines)[0], surface.strip(), why)
     return None
+
+
+def _registry_party(w: FactWriter, surface: str, name: str, country: str | None, parent: str | None,
+                    evidence: str) -> Party | str | None:
+    """The registry entity ``name`` names in context, ``"ambiguous"``, or ``None`` when it names none."""
+    result = w.registry.resolve(name, kinds=("region", "organization"), country=country, parent=parent)
+    entity = result.entity
+    if entity is None and result.ambiguous:
+        entity, _ = decide_by_evidence(result.candidates, evidence)
+        if entity is None:
+            in_country = [c for c in result.candidates if not country or c.country in ("", country)]
+            return "ambiguous" if in_country else None
+    if entity is not None and result.score < 1.0 and (
+            (country and entity.country and entity.country != country) or _other_kind_of_place(name, entity)):
+        return None  # a near spelling of another place: in another country, or a city against a province
+    if entity is None:
+        return None
+    w.entity(entity, name)
+    return Party(surface, entity)
+
+
+def _other_kind_of_place(name: str, entity: Entity) -> bool:
+    """``하바롭스크시`` (a city) is not ``하바롭스크변경주`` (a krai), however close the spelling."""
+    mine = place_level(name)
+    return mine is not None and not any(place_level(n) == mine for n in entity.names if n != entity.name_en)
 
 
 def minted_region(name: str, country: str, level: str) -> Entity:

@@ -17,11 +17,32 @@ from graph.dates import DateMention, find_dates
 from graph.facts import FactWriter
 from graph.readers.candidates import AgreementCandidate
 from graph.readers.context import BULLET, Context, context_at
-from graph.readers.entities import Party, country_in, place_level, resolve_party
-from graph.readers.relations import DEFAULT_RELATION, RELATION_WORDS, is_intent, relation_of, states_signing
+from graph.readers.entities import Party, country_in, place_level, resolve_party, strip_particle
+from graph.readers.relations import (
+    DEFAULT_RELATION,
+    RELATION_WORDS,
+    is_intent,
+    is_renewal,
+    is_signing_date_context,
+    relation_of,
+    states_signing,
+)
+from graph.registry import normalize_name
 
 _DATE_FIRST = re.compile(r"^\s*'?\d{1,4}\s*\.\s*\d{1,2}\s*\.")
-_TOKEN = re.compile(r"[^\s,·:;/()\[\]<>「」『』\-–—~]+")
+_TOKEN = re.compile(r"[^\s,·:;/()\[\]<>「」『』\-–—~*]+")
+_PARENTHETICAL = re.compile(r"\([^()\d]*\)")
+_SENTENCE_END = re.compile(r"(?:다|음|임|함|요|됨|중)\s*[.。]?\s*$|다\.\s")
+#: A card: the longest label before its date, how far above its name may be, the longest name line.
+CARD_LABEL_CHARS = 10
+CARD_LOOKBACK = 3
+CARD_NAME_CHARS = 40
+_ROW = re.compile(r"\t|\s\|\s|^\s*\|")
+_CARD_LABEL = re.compile(r"체결|결연|협약|협정|일자|날짜|일시|연도|년도")
+#: Particles and endings that may follow a name (서울시와, 경기도는); other Hangul after a short name joins a word.
+_NAME_FOLLOWERS = set("와과는은이가의도에를을로서측")
+#: Longest item (characters) read as a list entry; longer ones are prose for the sentence reader.
+PROSE_CHARS = 90
 #: Longest item (characters) taken as an entry of a list whose heading names the relation.
 SHORT_ITEM = 50
 _PLACE_LIST_WORDS = ("도시", "지역", "지방정부", "자치단체", "교류처")
@@ -29,39 +50,95 @@ _PLACE_LIST_WORDS = ("도시", "지역", "지방정부", "자치단체", "교류
 
 @dataclass
 class Item:
-    """One list item: its line and text."""
+    """One list item: its (last) line and text; ``start`` is its first line when it spans several (a card)."""
 
     line: int
     text: str
+    start: int = 0
+    indent: int = 0
+
+    @property
+    def lines(self) -> tuple[int, int]:
+        """First and last line."""
+        return (self.start or self.line, self.line)
 
 
 def items(lines: tuple[str, ...]) -> list[Item]:
-    """Every bulleted or numbered line (1-based line numbers).
+    """Every list entry (1-based line numbers): bulleted or numbered lines, lines opening with a date (a
+    timeline), and cards — a short line naming a place followed within a few lines by a labelled date.
 
     >>> [i.text for i in items(("자매도시", "○ 일본 가나자와시(1990)", "1) 허난성 2005.3.2", "2024.1.28 체결"))]
-    ['일본 가나자와시(1990)', '허난성 2005.3.2']
+    ['일본 가나자와시(1990)', '허난성 2005.3.2', '2024.1.28 체결']
+    >>> [(i.lines, i.text) for i in items(("미국 버밍햄시", "자매결연", "체결일: 1998. 6. 18."))]
+    [((1, 3), '미국 버밍햄시 자매결연 체결일: 1998. 6. 18.')]
     """
     out = []
     for n, text in enumerate(lines, start=1):
         m = BULLET.match(text)
+        first = find_dates(text, bare_years=True)[:1]
         if m and text[m.end():].strip() and not _DATE_FIRST.match(text):
-            out.append(Item(n, text[m.end():].strip()))
+            out.append(Item(n, text[m.end():].strip(), indent=len(text) - len(text.lstrip())))
+        elif first and not text[:first[0].start].strip(" *#") and text[first[0].end:].strip(" .:-–—·)*|"):
+            out.append(Item(n, text.strip(" *#")))
+        elif first and _is_card_label(text[:first[0].start]) and not _ROW.search(text):
+            card = _card(lines, n)
+            if card is not None:
+                out.append(card)
     return out
+
+
+def _is_card_label(text: str) -> bool:
+    """``체결일:``, ``자매결연``, ``협약일자`` — a short label naming a signing or a date.
+
+    >>> _is_card_label("체결일 : "), _is_card_label("「"), _is_card_label("")
+    (True, False, False)
+    """
+    label = text.strip(" :·-")
+    return 0 < len(label) <= CARD_LABEL_CHARS and bool(_CARD_LABEL.search(label) or relation_of(label))
+
+
+def _card(lines: tuple[str, ...], n: int) -> Item | None:
+    """Line ``n`` holds a labelled date (``체결일: 1998. 6. 18.``); the card's name is on a short line above."""
+    for k in range(n - 1, max(0, n - 1 - CARD_LOOKBACK), -1):
+        above = lines[k - 1].strip()
+        if not above or len(above) > CARD_NAME_CHARS or find_dates(above, bare_years=True) or _ROW.search(above):
+            continue
+        if any(place_level(t) and not relation_of(t) for t in _TOKEN.findall(_PARENTHETICAL.sub(" ", above))):
+            between = " ".join(x.strip() for x in lines[k:n - 1] if x.strip())
+            return Item(n, " ".join(t for t in (above, between, lines[n - 1].strip()) if t), start=k)
+    return None
 
 
 def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCandidate]:
     """Agreement candidates from every list item that names a partner and a date."""
     out: list[AgreementCandidate] = []
+    above: list[AgreementCandidate] = []
+    indent = 0
     for item in items(w.doc.lines):
-        if item.line in skip:
+        if item.line in skip or is_prose(item.text):
+            above = []
             continue
-        out.extend(read_item(w, item))
+        found = read_item(w, item, [c for c in above if item.indent > indent])
+        out.extend(found)
+        if found:
+            above, indent = found, item.indent
     return out
 
 
-def read_item(w: FactWriter, item: Item) -> list[AgreementCandidate]:
-    """Candidates of one item (one per date)."""
-    dates = find_dates(item.text, bare_years=True)
+def is_prose(text: str) -> bool:
+    """A sentence rather than a list entry (left to the sentence reader): a sentence ending or a long text.
+
+    >>> is_prose("가나자와시 (1990)"), is_prose("두 도시는 2019년 협약을 체결했다."), is_prose("협약 체결 추진 중임")
+    (False, True, True)
+    """
+    return len(text) > PROSE_CHARS or bool(_SENTENCE_END.search(text))
+
+
+def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = ()) -> list[AgreementCandidate]:
+    """Candidates of one item (one per signing date); an item with only a date and a renewal or signing word
+    under an item with a signing is a further signing of the same parties."""
+    dates = [d for d in find_dates(item.text, bare_years=True) if _standalone(item.text, d)
+             and (is_signing_date_context(item.text[d.end:]) or states_signing(item.text[d.end:]))]
     if not dates:
         return []
     ctx = context_at(w, item.line)
@@ -71,6 +148,11 @@ def read_item(w: FactWriter, item: Item) -> list[AgreementCandidate]:
     place_context = any(word in (ctx.heading or "") for word in _PLACE_LIST_WORDS) or ctx.relation is not None
     named = _partners(w, item, dates, country, place_context, ctx.subject)
     if not named:
+        if above and (is_renewal(item.text) or states_signing(item.text)):
+            return [AgreementCandidate(above[-1].parties, d.value, above[-1].relation, item.lines,
+                                       above[-1].confidence, intent=is_intent(item.text), reader="lists",
+                                       quote=item.text, notes=[f"further signing of line {above[-1].lines[0]}"])
+                    for d in dates]
         return []
     if len(named) >= 2 and ctx.subject is None:
         pairs = [((named[0][1], named[1][1]), named[1][0])]
@@ -87,9 +169,17 @@ def read_item(w: FactWriter, item: Item) -> list[AgreementCandidate]:
             continue
         confidence = 0.7 + (0.1 if not any(p.minted for p in parties) else 0) + (
             0.05 if date.value.precision == "day" else 0)
-        out.append(AgreementCandidate(parties, date.value, relation, (item.line, item.line), confidence,
+        out.append(AgreementCandidate(parties, date.value, relation, item.lines, confidence,
                                       intent=is_intent(item.text), reader="lists", quote=item.text))
     return out
+
+
+def _standalone(text: str, date: DateMention) -> bool:
+    """A bare year counts only on its own — ``(1990)``, ``1990,`` or at the end — not inside a name (``2027 대회``)."""
+    if not re.fullmatch(r"\d{4}", date.surface.strip()):
+        return True
+    after = text[date.end:].lstrip()
+    return not after or after[0] in ")],/·;" or text[:date.start].rstrip().endswith(("(", "["))
 
 
 def _about_agreements(item: Item, ctx: Context) -> bool:
@@ -113,29 +203,46 @@ def _partners(w: FactWriter, item: Item, dates: list[DateMention], country: str 
     text = item.text
     for d in dates:
         text = text[:d.start] + " " * (d.end - d.start) + text[d.end:]
-    mentions = [(m.start, _with_district(w, text, m)) for m in w.registry.find_mentions(text)
-                if m.entity.kind == "region"]
+    evidence = " ".join(_PARENTHETICAL.findall(text))
+    text = _PARENTHETICAL.sub(lambda m: " " * len(m.group(0)), text)  # a parent region or gloss, not a partner
+    mentions = [(m.start, _with_unit(w, text, m)) for m in w.registry.find_mentions(text)
+                if m.entity.kind == "region" and _whole_name(text, m)]
     if subject is not None:
         mentions = [(s, t) for s, t in mentions if w.registry.resolve(t).entity != subject.entity]
-    words = [(m.start(), m.group(0)) for m in _TOKEN.finditer(text) if _is_name_word(w, m.group(0))]
+    words = [(m.start(), strip_particle(m.group(0))) for m in _TOKEN.finditer(text)
+             if _is_name_word(w, strip_particle(m.group(0)))]
     if not mentions:
         placed = [(s, t) for s, t in words if place_level(t)]
         mentions = placed or (words[:1] if place_context and country and country != "KR" else [])
     out = []
     for start, surface in mentions:
-        party = resolve_party(w, surface, item.line, country=country, place_context=place_context)
+        party = resolve_party(w, surface, item.line, country=country, place_context=place_context,
+                              evidence=evidence)
         if party is not None:
             out.append((start, party))
     return out
 
 
-def _with_district(w: FactWriter, text: str, mention) -> str:
-    """A region name followed by one of its districts (``대구광역시 남구``) names the district."""
+def _whole_name(text: str, mention) -> bool:
+    """A mention that is a name of its own, not part of a longer word (``경기`` in ``대학경기대회``)."""
+    if mention.start > 0 and re.match("[가-힣]", text[mention.start - 1]):
+        return False
+    token = _TOKEN.match(text, mention.start)
+    if token and strip_particle(token.group(0)) != mention.surface and place_level(strip_particle(token.group(0))):
+        return False  # 하바롭스크 in 하바롭스크시: the longer word names another place
+    after = text[mention.end:mention.end + 1]
+    return len(normalize_name(mention.surface)) > 2 or not re.match("[가-힣]", after) or after in _NAME_FOLLOWERS
+
+
+def _with_unit(w: FactWriter, text: str, mention) -> str:
+    """A region name followed by a unit within it (``대구광역시 남구``, ``기후현 가카미가하라시``) names the unit."""
     rest = text[mention.end:]
     following = _TOKEN.match(text, mention.end + len(rest) - len(rest.lstrip()))
-    if following is not None:
-        district = w.registry.resolve(following.group(0), kinds=("region",), parent=mention.entity.id).entity
-        if district is not None and district.parent == mention.entity.id:
+    if following is not None and mention.end < following.start() <= mention.end + 1:
+        unit = following.group(0)
+        district = w.registry.resolve(unit, kinds=("region",), parent=mention.entity.id).entity
+        if (district is not None and district.parent == mention.entity.id) or (
+                place_level(unit) and not w.registry.find_mentions(unit) and not relation_of(unit)):
             return text[mention.start:following.end()]
     return mention.surface
 

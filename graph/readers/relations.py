@@ -31,15 +31,30 @@ DEFAULT_RELATION = "cooperationAgreement"
 #: Phrases that state a plan, an intent or a step short of signing: never a ``gy:Agreement``.
 INTENT_PATTERNS: tuple[str, ...] = (
     r"추진\s*중", r"추진\s*하고\s*있", r"추진\s*할", r"추진\s*계획", r"계획\s*이", r"계획\s*(?:하고|했|한다|중)",
-    r"예정", r"의향서\s*(?:를|을)?\s*전달",
+    r"예정", r"의향서\s*(?:를|을)?\s*전달", r"체결\s*추진", r"추진\s*$", r"미정",
     r"의향서\s*(?:를|을)?\s*(?:제출|송부|교환)", r"협의\s*중", r"검토\s*중", r"논의\s*중", r"타진",
 )
 _INTENT = re.compile("|".join(INTENT_PATTERNS))
 #: Words that state a signing happened.
-SIGNING_PATTERNS: tuple[str, ...] = (r"체결", r"맺", r"조인", r"서명", r"결연", r"협정", r"재체결", r"갱신")
+SIGNING_PATTERNS: tuple[str, ...] = (r"체결", r"맺", r"조인", r"서명", r"재체결", r"갱신")
 _SIGNING = re.compile("|".join(SIGNING_PATTERNS))
 #: Words of a row that only repeats an earlier signing (a renewal).
 RENEWAL_WORDS: tuple[str, ...] = ("재체결", "갱신", "재협약", "연장", "재서명")
+
+
+#: What may follow a date that is not a signing date: an anniversary, a start or end of a period.
+NOT_SIGNING_AFTER_DATE = re.compile(r"^\s*(?:부터|까지|이후|이전|이래|경|무렵|당시)|^[^\d.,;]{0,12}?\d+\s*주년")
+
+
+def is_signing_date_context(after: str) -> bool:
+    """False when the text right after a date makes it something else than a signing date.
+
+    >>> is_signing_date_context("부터 공무원 파견"), is_signing_date_context(" 자매결연 20주년을 맞아")
+    (False, False)
+    >>> is_signing_date_context(" 자매결연 체결")
+    True
+    """
+    return not NOT_SIGNING_AFTER_DATE.search(after)
 
 
 def relation_of(text: str) -> str | None:

@@ -24,7 +24,7 @@ from graph.readers.candidates import AgreementCandidate
 from graph.readers.context import Context, context_at
 from graph.readers.entities import Party, country_in, place_level, resolve_party
 from graph.readers.relations import DEFAULT_RELATION, is_intent, is_renewal, relation_of
-from graph.registry import normalize_name
+from graph.registry import Registry, normalize_name
 
 #: Header words naming each column role (compared without spaces), most specific first.
 ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -35,15 +35,20 @@ ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("relation", ("교류형태", "협약유형", "결연형태", "체결형태", "유형", "구분", "종류", "형태", "관계")),
     ("fields", ("주요협력분야", "협력분야", "교류분야", "주요교류분야", "주요내용", "교류내용", "분야", "내용",
                 "비고")),
+    ("parent", ("시도", "시·도", "광역자치단체", "광역시도", "광역")),
     ("party", ("상대도시", "교류도시", "자매도시", "우호도시", "결연도시", "상대기관", "상대지자체", "자치단체",
-               "지방자치단체", "지자체", "지방정부", "기관명", "도시명", "도시", "지역", "상대", "기관", "시군",
-               "시도", "자매결연", "우호교류", "국내", "국외", "해외")),
+               "지방자치단체", "지자체", "지방정부", "기관명", "도시명", "도시", "지역", "상대", "기관", "시군구",
+               "시군", "기초자치단체", "기초", "교류지역", "자매결연", "우호교류", "국내", "국외", "해외")),
 )
 #: Share of a column's non-empty cells that must agree for a role found from content.
 CONTENT_SHARE = 0.6
 _SPLIT_PIPE = re.compile(r"\s*\|\s*")
 _RULE_ROW = re.compile(r"^[\s|:\-–—=+]*$")
 _PLACE_HEADERS = ("도시", "지역", "자치단체", "지자체", "지방정부", "시군", "시도")
+#: Header words of the partner's column (the column a country column describes).
+PARTNER_HEADER_WORDS = ("상대", "교류도시", "자매도시", "우호도시", "결연도시", "국외", "해외")
+#: Longest name fragment continued on the next row.
+FRAGMENT_CHARS = 3
 
 
 @dataclass
@@ -196,9 +201,22 @@ class _State:
     """What carries down a table: group labels and the parties of the last row."""
 
     country: str | None = None
-    group_party: str = ""
+    parent: str | None = None
+    home: str = ""
     relation: str | None = None
     last: AgreementCandidate | None = None
+
+
+@dataclass
+class _Layout:
+    """Which columns name the parties: the home party (or none: the table's subject), the partner, a parent."""
+
+    home: int | None
+    partner: int
+    parent: int | None
+    place_context: bool
+    home_country: str | None = None
+    partner_country: str | None = None
 
 
 def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCandidate]:
@@ -214,27 +232,60 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
     return out
 
 
+def layout_of(table: Table, registry: Registry) -> _Layout:
+    """The party columns: the partner is the column headed 상대…, else the one right of the country column,
+    else the last; a parent column (시도) qualifies the home party, or is the home party when there is no other.
+    A country word in a party column's header (``일본 측``) is the country of that column's names."""
+    party_cols = table.columns("party")
+    parent = table.column("parent")
+    if len(party_cols) == 1 and parent is not None:
+        party_cols, parent = [parent, *party_cols], None
+    headers = {c: normalize_name(table.header.cell(c)) if table.header else "" for c in party_cols}
+    country = table.column("country")
+    partner = next((c for c in party_cols if any(w in headers[c] for w in PARTNER_HEADER_WORDS)), None)
+    if partner is None and country is not None:
+        partner = next((c for c in party_cols if c > country), None)
+    partner = party_cols[-1] if partner is None else partner
+    home = next((c for c in party_cols if c != partner), None)
+    place_context = any(word in headers[partner] for word in _PLACE_HEADERS)
+    raw = {c: table.header.cell(c) if table.header else "" for c in party_cols}
+    return _Layout(home, partner, parent, place_context, country_in(registry, raw[home]) if home is not None else None,
+                   country_in(registry, raw[partner]))
+
+
 def read_table(w: FactWriter, table: Table) -> list[AgreementCandidate]:
     """Candidates of one table whose columns have roles."""
     ctx = context_at(w, table.first_line)
-    party_cols = table.columns("party")[:2]
-    if len(party_cols) == 1 and ctx.subject is None:
+    layout = layout_of(table, w.registry)
+    if layout.home is None and ctx.subject is None:
         w.report.add_issue("unresolved", w.doc.id, table.first_line, "table subject",
                            "one party column and no region named in the heading or title")
         return []
-    place_context = table.header is not None and any(
-        any(word in normalize_name(table.header.cell(c)) for word in _PLACE_HEADERS) for c in party_cols)
+    _merge_fragments(table, [c for c in (layout.home, layout.partner) if c is not None])
     state = _State(relation=ctx.relation)
     out: list[AgreementCandidate] = []
     for row in table.rows:
-        out.extend(_read_row(w, table, row, party_cols, ctx, state, place_context))
+        out.extend(_read_row(w, table, row, layout, ctx, state))
     return out
 
 
-def _read_row(w: FactWriter, table: Table, row: Row, party_cols: list[int], ctx: Context, state: _State,
-              place_context: bool) -> list[AgreementCandidate]:
-    date_text = row.cell(table.column("date"))
-    dates = find_dates(date_text, bare_years=True)
+def _merge_fragments(table: Table, party_cols: list[int]) -> None:
+    """A row holding only the end of a name cell (``주`` under ``사우스캐롤라이나``) joins the row above."""
+    kept: list[Row] = []
+    for row in table.rows:
+        filled = [i for i, c in enumerate(row.cells) if c.strip()]
+        if kept and len(filled) == 1 and filled[0] in party_cols and kept[-1].cell(filled[0]) and \
+                len(row.cell(filled[0])) <= FRAGMENT_CHARS and place_level("가" + row.cell(filled[0])):
+            above = kept[-1]
+            above.cells[filled[0]] = above.cell(filled[0]) + row.cell(filled[0])
+            continue
+        kept.append(row)
+    table.rows = kept
+
+
+def _read_row(w: FactWriter, table: Table, row: Row, layout: _Layout, ctx: Context,
+              state: _State) -> list[AgreementCandidate]:
+    dates = find_dates(row.cell(table.column("date")), bare_years=True)
     country_cell = row.cell(table.column("country"))
     relation_cell = row.cell(table.column("relation"))
     filled = [c for c in row.cells if c.strip()]
@@ -244,26 +295,25 @@ def _read_row(w: FactWriter, table: Table, row: Row, party_cols: list[int], ctx:
         state.country = country_in(w.registry, filled[0]) or state.country  # a group label row
         state.relation = relation_of(filled[0]) or state.relation
         return []
-    names = [row.cell(c) for c in party_cols]
-    names = ["" if is_renewal(n) and place_level(n) is None and not w.registry.find_mentions(n) else n
-             for n in names]
-    if len(party_cols) == 2:
-        if names[0]:
-            state.group_party = names[0]
-        elif names[1]:
-            names[0] = state.group_party
-    if not any(names):
+    if row.cell(layout.parent):
+        state.parent, state.home = row.cell(layout.parent), ""
+    partner_name = _name_cell(w, row.cell(layout.partner))
+    home_name = _name_cell(w, row.cell(layout.home)) if layout.home is not None else ""
+    if home_name:
+        state.home = home_name
+    elif layout.home is not None and partner_name:
+        home_name = state.home  # a group label printed on the first row of its group
+    if not partner_name and not (layout.home is not None and row.cell(layout.home)):
         return _continuation(w, row, dates, state, table)
-    if not dates:
+    if not dates or not partner_name:
         return []
-    country = state.country or ctx.country
-    parties = _parties(w, row, names, ctx, country, place_context)
+    parties = _parties(w, row, home_name, partner_name, ctx, state, layout)
     if parties is None:
         return []
     row_text = " ".join(row.cells)
     relation = relation_of(relation_cell) or relation_of(row_text) or state.relation or DEFAULT_RELATION
     fields = tuple(f for f in (row.cell(table.column("fields")),) if f)
-    confidence = _confidence(table, parties, dates[0].value.precision, party_cols)
+    confidence = _confidence(table, parties, dates[0].value.precision, layout)
     out = []
     for found in dates:
         out.append(AgreementCandidate(parties, found.value, relation, (row.line, row.line), confidence,
@@ -273,15 +323,27 @@ def _read_row(w: FactWriter, table: Table, row: Row, party_cols: list[int], ctx:
     return out
 
 
-def _parties(w: FactWriter, row: Row, names: list[str], ctx: Context, country: str | None,
-             place_context: bool) -> tuple[Party, Party] | None:
-    resolved = [resolve_party(w, n, row.line, country=country, place_context=place_context) for n in names if n]
-    if any(p is None for p in resolved):
+def _name_cell(w: FactWriter, text: str) -> str:
+    """A name cell, or ``""`` when it holds only a renewal word."""
+    return "" if is_renewal(text) and place_level(text) is None and not w.registry.find_mentions(text) else text
+
+
+def _parties(w: FactWriter, row: Row, home_name: str, partner_name: str, ctx: Context, state: _State,
+             layout: _Layout) -> tuple[Party, Party] | None:
+    if layout.home is None:
+        home = ctx.subject
+    else:
+        parent = None
+        if state.parent:
+            found = resolve_party(w, state.parent, row.line)
+            parent = found.entity.id if found is not None else None
+        home = resolve_party(w, home_name, row.line, parent=parent, country=layout.home_country,
+                             place_context=layout.place_context) if home_name else None
+    partner = resolve_party(w, partner_name, row.line, place_context=layout.place_context,
+                            country=state.country or layout.partner_country or ctx.country)
+    if home is None or partner is None:
         return None
-    if len(resolved) == 1:
-        assert ctx.subject is not None
-        resolved.insert(0, ctx.subject)
-    return resolved[0], resolved[1]
+    return home, partner
 
 
 def _continuation(w: FactWriter, row: Row, dates: list, state: _State, table: Table) -> list[AgreementCandidate]:
@@ -304,10 +366,10 @@ def _continuation(w: FactWriter, row: Row, dates: list, state: _State, table: Ta
     return out
 
 
-def _confidence(table: Table, parties: tuple[Party, Party], precision: str, party_cols: list[int]) -> float:
+def _confidence(table: Table, parties: tuple[Party, Party], precision: str, layout: _Layout) -> float:
     """Raw confidence of a table row's signing (calibrated in :mod:`graph.readers.calibration`)."""
     score = 0.6
-    if table.header_roles & {table.column("date"), *party_cols}:
+    if table.header_roles & {table.column("date"), layout.partner}:
         score += 0.2
     if not any(p.minted for p in parties):
         score += 0.1

@@ -22,6 +22,7 @@ from graph.dates import StatedDate, find_dates, stated_date
     ("2019년5월", "2019-05", "month"),
     ("2019. 5.", "2019-05", "month"),
     ("2019.05", "2019-05", "month"),
+    ("2011 5월", "2011-05", "month"),
     ("1990년", "1990", "year"),
     ("'95년", "1995", "year"),
 ])
