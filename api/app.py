@@ -8,12 +8,10 @@ from flask import Flask
 
 from api import entity_pages, graph_store, json_api, sparql_routes, web
 from api.errors import register_error_handlers
+from api.limits import RequestLimits, register_form_limit
 from api.security import register_security
 from api.services import EXTENSION, Services
 from runtime.settings import Settings
-
-#: Largest request body: a query at the length limit, percent-encoded as UTF-8, with room for the form.
-BODY_BYTES_PER_CHAR = 9
 
 
 def create_app(settings: Settings | None = None, *, search_engine: Any = None, store: Any = None) -> Flask:
@@ -26,8 +24,7 @@ def create_app(settings: Settings | None = None, *, search_engine: Any = None, s
     app = Flask(__name__)
     app.config.update(
         DEBUG=False, TESTING=False, PROPAGATE_EXCEPTIONS=False, JSON_SORT_KEYS=False,
-        MAX_CONTENT_LENGTH=settings.max_query_length * BODY_BYTES_PER_CHAR + 4096,
-        MAX_FORM_MEMORY_SIZE=settings.max_query_length * BODY_BYTES_PER_CHAR + 4096,
+        MAX_CONTENT_LENGTH=settings.max_body_bytes, MAX_FORM_MEMORY_SIZE=settings.max_body_bytes,
         SEND_FILE_MAX_AGE_DEFAULT=3600,
     )
     app.json.ensure_ascii = False
@@ -37,4 +34,6 @@ def create_app(settings: Settings | None = None, *, search_engine: Any = None, s
         app.register_blueprint(blueprint)
     register_error_handlers(app)
     register_security(app)
+    register_form_limit(app)
+    app.wsgi_app = RequestLimits(app.wsgi_app, settings)  # raw sizes, before Flask parses the request
     return app

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import Any
 
 from flask import Flask
 from waitress import serve as waitress_serve
 
 from api.app import create_app
+from api.limits import server_limits
 from api.services import EXTENSION
 from runtime.settings import Settings
 
-#: Seconds an idle connection is kept, and the largest request body waitress reads (bytes).
+#: Seconds an idle connection is kept.
 CHANNEL_TIMEOUT = 60
-MAX_REQUEST_BODY = 1 << 20
 log = logging.getLogger("gyoryu.server")
 
 
@@ -34,6 +35,12 @@ def warm_up(app: Flask) -> threading.Thread:
     return thread
 
 
+def waitress_options(settings: Settings) -> dict[str, Any]:
+    """waitress's options: our threads and ident, limits above the app's (so the app answers in JSON)."""
+    return {"threads": settings.threads, "ident": "gyoryu", "channel_timeout": CHANNEL_TIMEOUT,
+            "clear_untrusted_proxy_headers": True, **server_limits(settings)}
+
+
 def serve(settings: Settings) -> None:
     """Serve the web page, SPARQL endpoint and JSON API on ``settings.host:settings.port``."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
@@ -41,8 +48,6 @@ def serve(settings: Settings) -> None:
     warm_up(app)
     print(f"Gyoryu serving {settings.data_dir} on http://{settings.host}:{settings.port}/", flush=True)
     try:
-        waitress_serve(app, host=settings.host, port=settings.port, threads=settings.threads, ident="gyoryu",
-                       channel_timeout=CHANNEL_TIMEOUT, max_request_body_size=MAX_REQUEST_BODY,
-                       clear_untrusted_proxy_headers=True)
+        waitress_serve(app, host=settings.host, port=settings.port, **waitress_options(settings))
     finally:
         app.extensions[EXTENSION].close()

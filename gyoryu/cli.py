@@ -92,7 +92,8 @@ def cmd_sparql(args: argparse.Namespace) -> int:
     store = _guard(lambda: open_store(settings.data_dir, settings.store))
     try:
         if len(text) > settings.max_query_length:
-            raise QueryError(f"query is {len(text)} characters; the limit is {settings.max_query_length}")
+            raise QueryError(f"query is {len(text)} characters; the limit is {settings.max_query_length} "
+                             "(GYORYU_MAX_QUERY_LENGTH)")
         text = expand_query(text, lambda: _engine(settings))
         outcome = execute(store, text, args.format, max_length=None, max_results=settings.max_results)
     except (QueryError, ResultTooLarge) as exc:
@@ -123,6 +124,14 @@ def _check_k(k: int, settings: Settings) -> int:
     return k
 
 
+def _check_text(text: str | None, settings: Settings) -> str | None:
+    """The API's text limit (``GYORYU_MAX_TEXT_LENGTH``), checked before any data is opened."""
+    if text is not None and len(text) > settings.max_text_length:
+        raise CliError(f"the text has {len(text)} characters; the limit is {settings.max_text_length} "
+                       "(GYORYU_MAX_TEXT_LENGTH)", EXIT_USAGE)
+    return text
+
+
 def _format_hit(n: int, hit: dict) -> str:
     entities = ", ".join(e["label"] for e in hit.get("entities", [])[:5])
     span = f"{hit['doc']}:{hit['line_start']}-{hit['line_end']}"
@@ -133,7 +142,7 @@ def _format_hit(n: int, hit: dict) -> str:
 
 def cmd_search(args: argparse.Namespace) -> int:
     settings = _settings(args)
-    k = _check_k(args.k, settings)
+    k, _ = _check_k(args.k, settings), _check_text(args.text, settings)
     result = _guard(lambda: _engine(settings).search(args.text, k=k, mode=args.mode))
     if args.json:
         _print_json(result)
@@ -148,7 +157,7 @@ def cmd_partners(args: argparse.Namespace) -> int:
     from index.partners import partners_like, rank_partners
 
     settings = _settings(args)
-    k = _check_k(args.k, settings)
+    k, _ = _check_k(args.k, settings), _check_text(args.text, settings)
     engine = _engine(settings)
     if args.like:
         result = _guard(lambda: partners_like(engine, args.text, k=k, exclude_existing=not args.include_existing))
@@ -171,6 +180,7 @@ def cmd_agreements(args: argparse.Namespace) -> int:
     from graph.store import open_store
 
     settings = _settings(args)
+    _check_text(args.party, settings)
     store = _guard(lambda: open_store(settings.data_dir, settings.store))
     result = _guard(lambda: agreements_of(store, args.party))
     if args.json:
@@ -190,6 +200,7 @@ def cmd_coordinators(args: argparse.Namespace) -> int:
     from graph.store import open_store
 
     settings = _settings(args)
+    _check_text(args.name, settings)
     store = _guard(lambda: open_store(settings.data_dir, settings.store))
     result = _guard(lambda: coordinators(store, args.name, args.history))
     if args.json:

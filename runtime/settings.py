@@ -53,6 +53,17 @@ SETTINGS: dict[str, Setting] = {
     "max_text_length": Setting("GYORYU_MAX_TEXT_LENGTH", 500, "longest search or partner query text (characters)"),
     "embed_cache_size": Setting("GYORYU_EMBED_CACHE", 256,
                                 "query embeddings kept for repeated questions (least recently used dropped; 0 = off)"),
+    "max_url_bytes": Setting(
+        "GYORYU_MAX_URL_BYTES", 196608,
+        "longest request path plus query string (bytes, percent-encoded); longer gets 414 — room for a GET "
+        "SPARQL query at its length limit",
+    ),
+    "max_header_bytes": Setting("GYORYU_MAX_HEADER_BYTES", 16384,
+                                "largest total of request header names and values (bytes); more gets 431"),
+    "max_body_bytes": Setting("GYORYU_MAX_BODY_BYTES", 196608,
+                              "largest request body (bytes); more gets 413 — room for a POSTed SPARQL query"),
+    "max_params": Setting("GYORYU_MAX_PARAMS", 32,
+                          "most query-string or form parameters in one request; more gets 400"),
     "host": Setting("GYORYU_HOST", "127.0.0.1", "address `serve` listens on"),
     "port": Setting("GYORYU_PORT", 8000, "port `serve` listens on"),
     "threads": Setting("GYORYU_THREADS", 4, "request threads of the WSGI server"),
@@ -74,6 +85,10 @@ class Settings:
     max_k: int = 50
     max_text_length: int = 500
     embed_cache_size: int = 256
+    max_url_bytes: int = 196608
+    max_header_bytes: int = 16384
+    max_body_bytes: int = 196608
+    max_params: int = 32
     host: str = "127.0.0.1"
     port: int = 8000
     threads: int = 4

@@ -12,6 +12,7 @@ import pytest
 from waitress.server import create_server
 
 from api.app import create_app
+from api.server import waitress_options
 from runtime.settings import Settings
 
 REPO = Path(__file__).resolve().parents[2]
@@ -60,7 +61,8 @@ class LiveServer:
     """The app under waitress (the production server) in a background thread."""
 
     def __init__(self, app) -> None:
-        self.server = create_server(app, host="127.0.0.1", port=0, threads=4, ident="gyoryu-test")
+        options = {**waitress_options(app.extensions["gyoryu"].settings), "threads": 4, "ident": "gyoryu-test"}
+        self.server = create_server(app, host="127.0.0.1", port=0, **options)
         self.url = f"http://127.0.0.1:{self.server.effective_port}"
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
