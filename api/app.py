@@ -7,6 +7,7 @@ from typing import Any
 from flask import Flask
 
 from api import entity_pages, graph_store, json_api, sparql_routes, web
+from api.caching import register_caching
 from api.errors import register_error_handlers
 from api.limits import RequestLimits, register_form_limit
 from api.security import register_security
@@ -33,6 +34,7 @@ def create_app(settings: Settings | None = None, *, search_engine: Any = None, s
     for blueprint in (web.bp, sparql_routes.bp, graph_store.bp, json_api.bp, entity_pages.bp):
         app.register_blueprint(blueprint)
     register_error_handlers(app)
+    register_caching(app)
     register_security(app)
     register_form_limit(app)
     app.wsgi_app = RequestLimits(app.wsgi_app, settings)  # raw sizes, before Flask parses the request

@@ -23,7 +23,7 @@ def warm_up(app: Flask) -> threading.Thread:
     """Open the graph, SPARQL worker and search index in the background, so first requests are quick."""
     def run() -> None:
         services = app.extensions[EXTENSION]
-        for name in ("reader", "sparql", "search"):
+        for name in ("build", "reader", "sparql", "search"):
             try:
                 getattr(services, name)
             except Exception as exc:  # noqa: BLE001 - reported here, and again as 503 on use

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from flask import current_app
 
 from api.errors import ApiError
+from api.readiness import LoadedBuild
 from corpus.documents import DocumentSource, corpus_dir_for
 from graph.graph_reader import GraphReader, as_store
 from graph.query_pool import QueryPool
@@ -41,6 +42,11 @@ class Services:
             if name not in self._cache:
                 self._cache[name] = factory()
             return self._cache[name]
+
+    @property
+    def build(self) -> LoadedBuild:
+        """The built data as loaded at start: manifest, build id (for ETags), document stamps."""
+        return self._get("build", lambda: LoadedBuild(self.settings.data_dir))
 
     @property
     def reader(self) -> GraphReader:

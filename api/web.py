@@ -12,7 +12,6 @@ from api.i18n import COOKIE, LANGS, client_strings, page_lang, translator
 from api.openapi import openapi_document
 from api.services import services
 from graph.examples import all_examples
-from runtime.built_data import read_data_manifest
 
 bp = Blueprint("web", __name__)
 
@@ -56,15 +55,18 @@ def healthz() -> Response:
     """Readiness: built data of the right format, loaded, and matching the corpus (200), or why not (503)."""
     svc = services()
     try:
-        manifest = read_data_manifest(svc.settings.data_dir)
-        quads = svc.reader.count()
-        stale = svc.documents.stale(manifest.get("corpus", {}).get("documents", {}))
-    except (FileNotFoundError, OSError, ValueError) as exc:
+        build, _, _ = svc.build, svc.reader, svc.sparql  # each opened once; later probes only look them up
+    except (FileNotFoundError, OSError, ValueError, RuntimeError) as exc:
         return _unavailable("not_ready", str(exc))
-    if stale:
-        return _unavailable("stale_data", "documents changed since the build: " + ", ".join(stale)
+    if build.rebuilt():
+        return _unavailable("stale_data", f"the data in {svc.settings.data_dir} changed since this server loaded it "
+                            f"(build {build.build_id}); restart the server")
+    changed = build.changed_documents()
+    if changed:
+        return _unavailable("stale_data", "documents changed since the build: " + ", ".join(changed)
                             + "; run `gyoryu build` again")
-    return jsonify({"status": "ok", "quads": quads, "built_at": manifest.get("built_at")})
+    return jsonify({"status": "ok", "quads": build.quads, "built_at": build.manifest.get("built_at"),
+                    "build": build.build_id})
 
 
 def _unavailable(code: str, message: str) -> Response:

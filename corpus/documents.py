@@ -32,8 +32,3 @@ class DocumentSource:
     def get(self, doc_id: str) -> Document | None:
         """The document named ``doc_id``, or ``None``."""
         return self.all().get(doc_id)
-
-    def stale(self, built: dict[str, str]) -> list[str]:
-        """Ids of documents the build saw (``{id: sha256}``) that are now missing or different."""
-        docs = self.all()
-        return sorted(i for i, sha in built.items() if i not in docs or docs[i].sha256 != sha)
