@@ -61,6 +61,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "sparql_endpoint": {"ko": "SPARQL 엔드포인트", "en": "SPARQL endpoint"},
     "like_region": {"ko": "비슷한 지역 찾기 (지역 이름)", "en": "Partners like a region (name)"},
     "exclude_existing": {"ko": "기존 협약 상대 제외", "en": "exclude existing partners"},
+    "method_curated": {"ko": "검수 판독기(curated)", "en": "curated reader"},
+    "method_automatic": {"ko": "자동 추출(automatic)", "en": "automatic (general reader)"},
+    "confidence": {"ko": "신뢰도", "en": "confidence"},
 }
 
 

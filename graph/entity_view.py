@@ -31,7 +31,7 @@ def _incoming_query(ref: str) -> str:
 
 def _per_year_query(ref: str) -> str:
     return (f"SELECT ?year (COUNT(DISTINCT ?a) AS ?n) WHERE {{ ?a gy:party {ref} ; gy:signedOn ?d . "
-            f"BIND(YEAR(?d) AS ?year) }} GROUP BY ?year ORDER BY ?year")
+            f"BIND(xsd:integer(SUBSTR(STR(?d), 1, 4)) AS ?year) }} GROUP BY ?year ORDER BY ?year")
 
 
 def entity_path(iri: str) -> str | None:
@@ -103,6 +103,16 @@ class EntityView:
     per_year: list[tuple[int, int]]
 
     @property
+    def method(self) -> str:
+        """``curated`` or ``automatic`` for a fact node (or a minted region), else ``""``."""
+        return next((f.value.text for f in self.facts if f.predicate == str(GY.extractionMethod)), "")
+
+    @property
+    def confidence(self) -> str:
+        """The confidence of an automatic fact, else ``""``."""
+        return next((f.value.text for f in self.facts if f.predicate == str(GY.confidence)), "")
+
+    @property
     def is_region(self) -> bool:
         return any(t.iri == str(GY.Region) for t in self.types)
 
@@ -170,6 +180,9 @@ class EntityDescriber:
         own = labels.get(iri, {})
         out_facts = facts(out_rows, "o")
         in_facts = [f for f in facts(in_rows, "s") if not (f.value.iri or "").startswith(SOURCE_PREFIX)]
+        methods = self.reader.methods(f.value.iri for f in in_facts if f.value.iri)
+        for f in in_facts:
+            f.value.note = methods.get(f.value.iri or "", f.value.note)  # curated / automatic 0.85
         alt = sorted({f.value.text for f in out_facts if f.predicate == str(SKOS.altLabel)})
         type_values = [f.value for f in out_facts if f.predicate == str(RDF.type)]
         return EntityView(

@@ -23,14 +23,15 @@ EXAMPLES: list[dict[str, str]] = [
   FILTER(?p != {SEOUL})
   ?p rdfs:label ?partner FILTER(LANG(?partner) = "ko")
   OPTIONAL {{ ?a gy:cooperationField/skos:prefLabel ?field }}
-}} GROUP BY ?partner ?date ORDER BY ?date ?partner""",
+}} GROUP BY ?partner ?date ORDER BY STR(?date) ?partner""",
     },
     {
         "id": "several-agreements",
         "title_ko": "두 번 이상 협약을 맺은 상대",
         "title_en": "Partners with more than one agreement",
         "query": PROLOGUE
-        + f"""SELECT ?partner (COUNT(?a) AS ?agreements) (MIN(?date) AS ?first) (MAX(?date) AS ?latest) WHERE {{
+        + f"""SELECT ?partner (COUNT(?a) AS ?agreements) (MIN(STR(?date)) AS ?first) (MAX(STR(?date)) AS ?latest)
+WHERE {{
   ?a a gy:Agreement ; gy:party {SEOUL}, ?p ; gy:signedOn ?date .
   FILTER(?p != {SEOUL})
   ?p rdfs:label ?partner FILTER(LANG(?partner) = "ko")
@@ -43,10 +44,10 @@ EXAMPLES: list[dict[str, str]] = [
         "query": PROLOGUE + f"""PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 SELECT ?partner ?date ?field WHERE {{
   ?a a gy:Agreement ; gy:party {SEOUL}, ?p ; gy:signedOn ?date ; gy:cooperationField ?c .
-  FILTER(?p != {SEOUL} && ?date >= "2019-01-01"^^xsd:date)
+  FILTER(?p != {SEOUL} && STR(?date) >= "2019")
   ?c skos:broader <https://w3id.org/gyoryu/id/field-area/rural> ; skos:prefLabel ?field .
   ?p rdfs:label ?partner FILTER(LANG(?partner) = "ko")
-}} ORDER BY ?date ?partner""",
+}} ORDER BY STR(?date) ?partner""",
     },
     {
         "id": "levels",
@@ -68,7 +69,7 @@ SELECT ?partner ?date ?field WHERE {{
   ?c skos:broader <https://w3id.org/gyoryu/id/field-area/tourism> ; skos:prefLabel ?field .
   FILTER(?p != <https://w3id.org/gyoryu/id/region/kr-seoul>)
   ?p rdfs:label ?partner FILTER(LANG(?partner) = "ko")
-} ORDER BY ?date ?partner""",
+} ORDER BY STR(?date) ?partner""",
     },
 ]
 

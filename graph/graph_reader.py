@@ -107,6 +107,18 @@ class GraphReader:
                 found.setdefault(term_value(row["e"]), set()).add(term_value(row["t"]))
         return found
 
+    def methods(self, iris: Iterable[str]) -> dict[str, str]:
+        """``{iri: "curated" | "automatic 0.85"}`` for the given fact nodes that state how they were made."""
+        found: dict[str, str] = {}
+        wanted = sorted({i for i in iris if is_safe_iri(i)})
+        for start in range(0, len(wanted), LABEL_BATCH):
+            values = " ".join(iri_ref(i) for i in wanted[start:start + LABEL_BATCH])
+            for row in self.select(f"SELECT ?e ?m (MAX(?c) AS ?conf) WHERE {{ VALUES ?e {{ {values} }} "
+                                   f"?e gy:extractionMethod ?m OPTIONAL {{ ?e gy:confidence ?c }} }} GROUP BY ?e ?m"):
+                conf = term_value(row.get("conf"))
+                found[term_value(row["e"])] = term_value(row["m"]) + (f" {conf}" if conf else "")
+        return found
+
     def count(self) -> int:
         """Number of quads (statements in named graphs)."""
         rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")

@@ -49,10 +49,15 @@ def find_entity(store: GraphStore, label_or_iri: str) -> tuple[str, str]:
 
 
 def agreements_of(store: GraphStore, party: str) -> dict:
-    """The agreements of ``party`` (label, variant or IRI), oldest first, in DESIGN's JSON shape."""
+    """The agreements of ``party`` (label, variant or IRI), oldest first, in DESIGN's JSON shape.
+
+    ``date`` keeps the stated precision (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``); ``method`` says whether a
+    document-family reader (``curated``) or a general reader (``automatic``, with its ``confidence``) made
+    the fact; ``source`` is the first source span and ``sources`` every one (a restated signing has several).
+    """
     iri, label = find_entity(store, party)
     query = f"""
-    SELECT ?a ?partner ?plabel ?date ?typeLabel ?doc ?start ?end
+    SELECT ?a ?partner ?plabel ?date ?typeLabel ?method ?confidence ?doc ?start ?end
            (GROUP_CONCAT(DISTINCT ?field; separator="\\u001f") AS ?fields) WHERE {{
       ?a a gy:Agreement ; gy:party <{iri}>, ?partner ; gy:signedOn ?date ;
          prov:wasDerivedFrom ?src .
@@ -61,20 +66,33 @@ def agreements_of(store: GraphStore, party: str) -> dict:
       OPTIONAL {{ ?partner rdfs:label ?plabel FILTER(LANG(?plabel) = "ko") }}
       OPTIONAL {{ ?a gy:agreementType/skos:prefLabel ?typeLabel FILTER(LANG(?typeLabel) = "ko") }}
       OPTIONAL {{ ?a gy:cooperationField/skos:prefLabel ?field }}
-    }} GROUP BY ?a ?partner ?plabel ?date ?typeLabel ?doc ?start ?end ORDER BY ?date ?plabel"""
-    agreements = []
+      OPTIONAL {{ ?a gy:extractionMethod ?method }}
+      OPTIONAL {{ ?a gy:confidence ?confidence }}
+    }} GROUP BY ?a ?partner ?plabel ?date ?typeLabel ?method ?confidence ?doc ?start ?end
+      ORDER BY STR(?date) ?plabel ?a ?doc ?start"""
+    by_iri: dict[str, dict] = {}
     for row in store.query(query):
+        source = {"doc": term_value(row["doc"]), "line_start": int(term_value(row["start"])),
+                  "line_end": int(term_value(row["end"]))}
+        known = by_iri.get(row["a"].value)
+        if known is not None:
+            if source not in known["sources"]:
+                known["sources"].append(source)
+            continue
         fields = term_value(row["fields"])
-        agreements.append({
+        confidence = term_value(row["confidence"])
+        by_iri[row["a"].value] = {
             "iri": row["a"].value,
             "partner": {"iri": row["partner"].value, "label": term_value(row["plabel"])},
             "date": term_value(row["date"]),
             "type": term_value(row["typeLabel"]),
             "fields": sorted(f for f in fields.split("\u001f") if f) if fields else [],
-            "source": {"doc": term_value(row["doc"]), "line_start": int(term_value(row["start"])),
-                       "line_end": int(term_value(row["end"]))},
-        })
-    return {"party": {"iri": iri, "label": label}, "agreements": agreements}
+            "method": term_value(row["method"]) or "curated",
+            "confidence": float(confidence) if confidence else None,
+            "source": source,
+            "sources": [source],
+        }
+    return {"party": {"iri": iri, "label": label}, "agreements": list(by_iri.values())}
 
 
 _COORDINATIONS = """
