@@ -34,8 +34,10 @@ lint: install
 test: install browser-deps lint ## the full test suite (what CI runs)
 	$(BIN)/python -m pytest tests runtime corpus graph gyoryu index api ontology
 
-bench: build ## query latency and build time per stage, written to bench/RESULTS.md
+bench: build ## query latency and build time per stage; load (8 clients, 60 s) and soak (4 clients, 5 min) on loopback
 	$(BIN)/python bench/run.py --data $(DATA)
+	$(BIN)/python bench/load.py --data $(DATA) --clients 8 --seconds 60 --write bench/RESULTS.md
+	$(BIN)/python bench/load.py --data $(DATA) --soak --write bench/RESULTS.md
 
 clean:
 	rm -rf $(DATA) .pytest_cache artifacts
