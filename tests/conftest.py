@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from corpus import load_corpus
 from graph.build import GraphBuild, build_graph
@@ -14,6 +15,12 @@ from graph.store import OxigraphStore, write_dataset
 from gyoryu.build import build
 from runtime.progress import Progress
 from runtime.settings import DEFAULT_CORPUS, Settings
+
+#: Property-based tests: a modest run in `make test`, a long one in `make fuzz` (HYPOTHESIS_PROFILE=fuzz).
+settings.register_profile("default", max_examples=25, deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile("fuzz", parent=settings.get_profile("default"), max_examples=400)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 #: Developer shortcut: a data directory already built from the embedded corpus (CI never sets it).
 PREBUILT_ENV = "GYORYU_TEST_PREBUILT_DATA"

@@ -117,7 +117,11 @@ def extract_table(w: FactWriter, table: Table) -> None:
     agreement_type = _agreement_type(heading)
     rows = table.rows
     _read_rows(w, rows)
-    grouping = group_rows([GroupRow(r.partner.id if r.partner else None, r.signed) for r in rows])
+    try:
+        grouping = group_rows([GroupRow(r.partner.id if r.partner else None, r.signed) for r in rows])
+    except ValueError as exc:  # no named row to group around (a broken table): reported, not extracted
+        w.report.add_issue("anomaly", w.doc.id, rows[0].line, "table rows", str(exc))
+        return
     for violation in grouping.violations:
         w.report.add_issue("anomaly", w.doc.id, rows[0].line, "date order", violation)
     partners: dict[str, Entity] = {}
