@@ -8,11 +8,14 @@ import json
 import shutil
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Dataset
 from rdflib.compare import isomorphic
 
 from graph.examples import EXAMPLES
+from graph.query_pool import QueryPool
+from graph.store import STORE_DIR
 from graph.validate import union_graph
 from tests.cli.runner import gyoryu
 
@@ -147,3 +150,19 @@ def test_coordinators_command_latest_and_history(data):
     assert latest == ["환경분과위원회  2024 [latest]  도야마현  002_034c79dc83e9e66f.txt:403"]
     history = gyoryu("coordinators", "환경", "--history", data=data).stdout
     assert "2010 [earlier]  도야마현  003_f806944ff0a1a74c.txt:170" in history  # printed 토야마현 in 2010
+
+
+def test_build_writes_the_store_the_sparql_workers_share(data):
+    quads = list(ox.parse(path=str(data / "graph.nq"), format=ox.RdfFormat.N_QUADS))
+    distinct = {q.triple for q in quads}
+    store = ox.Store.read_only(str(data / STORE_DIR))
+    default = list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    assert len(store) == len(quads) + len(distinct) and {q.triple for q in default} == distinct
+    pool = QueryPool(data, workers=1)
+    try:
+        assert pool.shared.path == (data / STORE_DIR).resolve() and not pool.shared.temporary
+        counts = json.loads((data / "manifest.json").read_text(encoding="utf-8"))["graph"]["counts"]
+        answer = pool.run("SELECT (COUNT(?a) AS ?n) WHERE { ?a a gy:Agreement }", "csv").body
+        assert answer.split() == [b"n", str(counts["Agreement"]).encode()]
+    finally:
+        pool.close()
