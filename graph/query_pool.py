@@ -2,7 +2,8 @@
 
 pyoxigraph cannot interrupt a running query, so each query runs in a worker process
 (:mod:`graph.query_worker`). One that outlives its time limit is killed, a spare worker started
-beforehand takes its place at once, and a new spare starts in the background. With several
+beforehand takes its place at once, and a new spare starts in the background (two spares, so
+two runaway queries stopped together are both replaced at once). With several
 workers, a runaway query holds one of them and the others keep answering. Every worker opens the
 same on-disk store with ``Store.read_only`` (:class:`graph.store.SharedStore`): no copy per worker.
 
@@ -33,6 +34,8 @@ _ERRORS = {"QueryError": QueryError, "ResultTooLarge": ResultTooLarge}
 SLOW_AFTER = 0.2
 #: The niceness a slow query's worker runs at (0 is normal; 19 the lowest priority).
 SLOW_NICENESS = 10
+#: Workers kept started beside the pool, to replace stopped ones without waiting for a process start.
+SPARES = 2
 
 
 class Worker:
@@ -119,11 +122,12 @@ class QueryPool:
         self._lock = threading.Lock()
         self._closed = False
         try:
-            started = self._start_many(workers + 1)
+            started = self._start_many(workers + SPARES)
         except BaseException:
             self._release_store()
             raise
-        self._spares.put(started.pop())
+        for _ in range(SPARES):
+            self._spares.put(started.pop())
         for worker in started:
             self._idle.put(worker)
 
@@ -136,7 +140,7 @@ class QueryPool:
 
     @property
     def pids(self) -> list[int]:
-        """Process ids of the live workers (the spare included)."""
+        """Process ids of the live workers (spares included)."""
         with self._lock:
             return sorted(w.pid for w in self._workers)
 
@@ -173,12 +177,12 @@ class QueryPool:
         worker.kill()
 
     def _replace(self, worker: Worker) -> None:
-        """Kill ``worker`` now and put the ready spare in its place; a new spare starts in the background."""
+        """Kill ``worker`` now and put a ready spare in its place; a new spare starts in the background."""
         began = time.perf_counter()
         self._discard(worker)
         try:
             spare = self._spares.get_nowait()
-        except queue.Empty:  # two stopped at once: the second waits for a fresh start
+        except queue.Empty:  # more stopped at once than there are spares: this one waits for a fresh start
             self._start_in_background(self._idle, began)
             return
         self._idle.put(spare)
