@@ -19,7 +19,10 @@ graph.sparql.QueryError: updates are not allowed: this endpoint is read-only (fo
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -165,7 +168,11 @@ def _serialize_solutions(result: ox.QuerySolutions, fmt: str, max_results: int) 
     body = b"".join(buffer.parts)
     if len(body) <= max_results * _MIN_ROW_BYTES[fmt]:
         return body, None
-    count = sum(1 for _ in _bounded(ox.parse_query_results(body, format=ox_format), max_results))
+    if fmt == "csv":  # pyoxigraph does not read CSV results back (lossy); the csv module does, quotes and all
+        rows: Iterable = list(csv.reader(io.StringIO(body.decode("utf-8"), newline="")))[1:]
+    else:
+        rows = ox.parse_query_results(body, format=ox_format)
+    count = sum(1 for _ in _bounded(rows, max_results))
     return body, count
 
 
