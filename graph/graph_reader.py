@@ -1,6 +1,6 @@
 """Read-only lookups of one IRI for the entity pages, over a ``graph.store`` store.
 
-User queries go through the time-limited :mod:`graph.sparql` worker; these are fixed,
+User queries go through the time-limited workers of :mod:`graph.query_pool`; these are fixed,
 bounded queries the server writes itself, so they run in-process.
 """
 
