@@ -132,3 +132,16 @@ def areas_for(label: str) -> list[Area]:
     """Every broad area whose keyword occurs in ``label`` (``[]`` when none does)."""
     key = field_key(label)
     return [a for a in areas() if any(k and k in key for k in a.keywords)]
+
+
+def readable_field(label: str) -> bool:
+    """Whether a cleaned field text can be read: it names a broad area, holds a lexicon word, or a figure.
+
+    OCR garble (``관망 그래 가장``) is none of these: it is kept as raw text, never made a concept.
+
+    >>> readable_field("농산물직거래 확대"), readable_field("도심항공교통 사업 협력"), readable_field("관망 그래 가장")
+    (True, True, False)
+    """
+    if areas_for(label) or re.search(r"[0-9A-Za-z]", label):
+        return True
+    return any(word in label for word in lexicon() if len(word) >= 2)

@@ -15,15 +15,18 @@ from datetime import date
 
 from rdflib import URIRef
 
-from graph.dates import parse_date
+from graph.dates import stated_date
 from graph.extractors import extractor
 from graph.facts import FactWriter, slug
-from graph.fields import areas_for, clean_field, field_key, split_fields
+from graph.fields import areas_for, clean_field, field_key, readable_field, split_fields
+from graph.readers.tables import find_tables as general_tables
+from graph.readers.tables import header_role, split_cells
 from graph.registry import Entity, Resolution
 from graph.row_groups import GroupRow, group_rows
 from ontology.namespaces import GY, ID, RDF, RDFS, SKOS
 
-HEADER_NAME, HEADER_DATE = "기관명", "체결일자"
+#: Column roles of the tables this reader knows (found by the general reader's header words).
+SHAPE = ("serial", "party", "date", "fields")
 HEADING_LOOKBACK = 6
 #: Agreement types by the words that name them in a heading, most specific first.
 TYPE_WORDS = (("자매", GY.sister), ("우호", GY.friendship), ("양해각서", GY.mou), ("MOU", GY.mou),
@@ -56,33 +59,24 @@ class Table:
 
 
 def _is_header(line: str) -> bool:
-    cells = [c.replace(" ", "") for c in line.split("\t")]
-    return HEADER_NAME in cells and HEADER_DATE in cells
+    """A header row of the shape this reader knows: serial | partner | date | fields (roles from header words)."""
+    cells = split_cells(line)
+    return cells is not None and tuple(header_role(c) for c in cells)[:len(SHAPE)] == SHAPE
 
 
 def find_tables(lines: tuple[str, ...]) -> list[Table]:
-    """Every agreement table of a document (1-based line numbers)."""
+    """Every agreement table of a document (1-based line numbers), read by the general table reader."""
     tables: list[Table] = []
-    n = 0
-    while n < len(lines):
-        if not _is_header(lines[n]):
-            n += 1
+    for general in general_tables(lines):
+        if general.header is None or not _is_header(lines[general.header.line - 1]):
             continue
-        start = n
+        start = general.header.line - 1
         heading = [(i + 1, lines[i].strip()) for i in range(max(0, start - HEADING_LOOKBACK), start)
                    if lines[i].strip()]
-        table = Table(heading, [], [])
-        while n < len(lines):
-            text = lines[n]
-            if _is_header(text):
-                table.headers.append(n + 1)
-            elif text.count("\t") >= 2:
-                cells = text.split("\t") + ["", "", "", ""]
-                table.rows.append(TableRow(n + 1, cells[0], cells[1], cells[2], "\t".join(cells[3:]).strip()))
-            elif text.strip():
-                break
-            n += 1
-        tables.append(table)
+        roles = {role: [i for i, c in enumerate(general.header.cells) if header_role(c) == role][0] for role in SHAPE}
+        rows = [TableRow(r.line, r.cell(roles["serial"]), r.cell(roles["party"]), r.cell(roles["date"]),
+                         "\t".join(r.cells[roles["fields"]:]).strip()) for r in general.rows]
+        tables.append(Table(heading, [general.header.line, *general.repeated_headers], rows))
     return tables
 
 
@@ -148,7 +142,8 @@ def _read_rows(w: FactWriter, rows: list[TableRow]) -> None:
     """Parse every date and resolve every name; then settle homographs by same-day signings."""
     ambiguous: list[tuple[TableRow, Resolution]] = []
     for row in rows:
-        row.signed = parse_date(row.date_raw)
+        stated = stated_date(row.date_raw)
+        row.signed = date(stated.year, stated.month, stated.day) if stated and stated.precision == "day" else None
         if row.signed is None:
             w.report.add_issue("anomaly", w.doc.id, row.line, row.date_raw, "unreadable signing date")
         if not row.name_raw.strip():
@@ -214,7 +209,11 @@ def _write_agreement(w: FactWriter, subject: Entity, partner: Entity, row: Table
     if row.fields_raw:
         w.add(node, GY.fieldText, w.text(row.fields_raw))
     for raw in split_fields(row.fields_raw):
-        w.add(node, GY.cooperationField, field_concept(w, raw))
+        if readable_field(clean_field(raw)):
+            w.add(node, GY.cooperationField, field_concept(w, raw))
+        else:
+            w.report.add_issue("anomaly", w.doc.id, row.line, raw.strip(),
+                               "unreadable field cell: kept as raw text (gy:fieldText), not a cooperation field")
     w.add(subject.iri, GY.signedWith, partner.iri)
     w.add(partner.iri, GY.signedWith, subject.iri)
     if row.line not in name_lines:

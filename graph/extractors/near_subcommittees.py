@@ -28,7 +28,7 @@ from graph.extractors.text import Stream, find_lines, nonblank, report_year
 from graph.facts import FactWriter, Lines
 from graph.numbers import integer
 from graph.registry import normalize_name
-from ontology.namespaces import GY
+from ontology.namespaces import GY, SKOS
 
 TABLE_HEADER = re.compile(r"분과위원회\s+코디네이터\s+구성연도\s+개최횟수")
 _COUNTRY_ALT = "|".join(sorted(COUNTRY_WORDS, key=len, reverse=True))
@@ -39,6 +39,7 @@ TABLE_ROW = re.compile(
 BROCHURE_ROW = re.compile(r"^(?P<name>.+?)분과위원회\s*\(\s*코디네이터\s*[:：]\s*(?P<coord>[^)]+)\)")
 RULE_ROW = re.compile(r"^\d+\.\s*(?P<name>.+?)분과위원회\s*<\s*(?P<what>신설|명칭변경|통합)\s*(?P<date>[\d.\s]+)")
 _TABLE_STOP = re.compile(r"^(?:<|Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ|[0-9]+\.\s)")
+_SC_WORD = re.compile(r"분과\s*(?:위원회)?$")
 _STATED_TOTAL = re.compile(r"(\d+)\s*개의?\s*분과위원회가\s*운영")
 
 
@@ -54,6 +55,9 @@ def subcommittee(w: FactWriter, name: str, lines: Lines) -> tuple[URIRef, SubCom
                      label_en=f"{known.name_en} Sub-Committee")
         if normalize_name(name) != normalize_name(known.name_ko):
             w.add(iri, GY.statedName, Literal(name.strip(), lang="ko"))
+            spelled = re.sub(r"\s+", " ", name).strip()
+            spelled = spelled if _SC_WORD.search(spelled) else spelled + "분과위원회"
+            w.add(iri, SKOS.altLabel, Literal(spelled, lang="ko"))  # every spelling met is an altLabel
     w.add(iri, GY.subCommitteeOf, w.entity(near))
     return iri, known
 

@@ -73,6 +73,7 @@ class Table:
     header: Row | None = None
     roles: dict[int, str] = field(default_factory=dict)
     header_roles: set[int] = field(default_factory=set)
+    repeated_headers: list[int] = field(default_factory=list)
 
     @property
     def first_line(self) -> int:
@@ -128,13 +129,15 @@ def header_role(cell: str) -> str | None:
 
 
 def find_tables(lines: tuple[str, ...]) -> list[Table]:
-    """Every run of table rows in ``lines`` (1-based line numbers); a repeated header row is skipped."""
+    """Every run of table rows in ``lines`` (1-based line numbers); blank lines do not end a table, text does;
+    a repeated header row (after a page break) is skipped."""
     tables: list[Table] = []
     current: Table | None = None
     for n, text in enumerate(lines, start=1):
         cells = split_cells(text)
         if cells is None:
-            current = None
+            if text.strip():
+                current = None  # text ends a table; a blank line (a page break) does not
             continue
         if _RULE_ROW.match(text):
             continue
@@ -148,7 +151,8 @@ def find_tables(lines: tuple[str, ...]) -> list[Table]:
                 current.header = row
             elif current.header is not None and [header_role(c) for c in cells] == \
                     [header_role(c) for c in current.header.cells]:
-                continue  # the header repeated after a page break
+                current.repeated_headers.append(n)  # the header repeated after a page break
+                continue
             else:
                 current = Table([], header=row)
                 tables.append(current)
