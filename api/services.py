@@ -11,9 +11,10 @@ from flask import current_app
 from api.errors import ApiError
 from api.readiness import LoadedBuild
 from corpus.documents import DocumentSource, corpus_dir_for
+from graph.editor_terms import editor_terms
 from graph.graph_reader import GraphReader, as_store
 from graph.query_pool import QueryPool
-from graph.store import GraphStore
+from graph.store import PREFIX_MAP, GraphStore
 from index.errors import SearchIndexError
 from runtime.settings import Settings
 
@@ -71,6 +72,16 @@ class Services:
 
             return SearchEngine.load(self.settings.data_dir, self.settings)
         return self._get("search", load)
+
+    @property
+    def editor_terms(self) -> dict:
+        """Prefixes and vocabulary terms the SPARQL editor completes (empty terms when no graph is built)."""
+        def load() -> dict:
+            try:
+                return editor_terms(self.reader)
+            except (FileNotFoundError, OSError, ValueError):
+                return {"prefixes": dict(PREFIX_MAP), "terms": []}
+        return self._get("editor_terms", load)
 
     @property
     def documents(self) -> DocumentSource:

@@ -41,7 +41,8 @@ def index() -> str:
     lang = page_lang()
     settings = services().settings
     return render_template("index.html", examples=all_examples(), strings=client_strings(lang),
-                           max_text=settings.max_text_length, max_query=settings.max_query_length)
+                           editor=services().editor_terms, max_text=settings.max_text_length,
+                           max_query=settings.max_query_length)
 
 
 @bp.get("/openapi.json")

@@ -1,10 +1,9 @@
-/* Gyoryu web page: search, partner finder, SPARQL editor. Plain DOM, no outside code.
+/* Gyoryu web page: search and partner finder (the SPARQL editor is editor.js). Plain DOM.
    Every value from the server is inserted as text (textContent), never as HTML. */
 "use strict";
 
 const ID_NS = "https://w3id.org/gyoryu/id/";
 const T = JSON.parse(document.getElementById("ui-strings").textContent);
-const EXAMPLES = JSON.parse(document.getElementById("examples-data").textContent);
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -113,89 +112,6 @@ function likeParams() {
     exclude_existing: document.getElementById("like-exclude").checked ? "true" : "false"});
 }
 
-function cellValue(term) {
-  if (!term) return "";
-  if (term.type === "uri") {
-    const href = localLink(term.value);
-    return href !== term.value ? el("a", {href}, term.value.slice(ID_NS.length)) : el("a", {href, rel: "nofollow"}, term.value);
-  }
-  return term.value;
-}
-
-function showTable(data) {
-  const table = document.getElementById("sparql-results");
-  table.replaceChildren();
-  if (typeof data.boolean === "boolean") {
-    table.append(el("tbody", {}, el("tr", {}, el("td", {class: "boolean"}, String(data.boolean)))));
-    return 1;
-  }
-  const vars = data.head.vars;
-  table.append(el("thead", {}, el("tr", {}, ...vars.map((v) => el("th", {}, v)))));
-  const body = el("tbody");
-  for (const row of data.results.bindings) {
-    body.append(el("tr", {}, ...vars.map((v) => el("td", {}, cellValue(row[v])))));
-  }
-  table.append(body);
-  return data.results.bindings.length;
-}
-
-async function postQuery(accept) {
-  const query = document.getElementById("sparql-query").value;
-  return fetch("/sparql", {method: "POST", headers: {Accept: accept, "Content-Type": "application/sparql-query"},
-                           body: query});
-}
-
-async function errorText(resp) {
-  const body = await resp.json().catch(() => ({}));
-  return (body.error && body.error.message) || resp.statusText;
-}
-
-async function runSparql(event) {
-  if (event) event.preventDefault();
-  const raw = document.getElementById("sparql-raw");
-  raw.hidden = true;
-  document.getElementById("sparql-results").replaceChildren();
-  setStatus("sparql-status", T.loading);
-  const started = performance.now();
-  try {
-    const resp = await postQuery("application/sparql-results+json, text/turtle;q=0.9");
-    if (!resp.ok) throw new Error(await errorText(resp));
-    const type = resp.headers.get("Content-Type") || "";
-    if (type.startsWith("application/sparql-results+json")) {
-      const n = showTable(await resp.json());
-      setStatus("sparql-status", `${n} ${T.rows} · ${Math.round(performance.now() - started)} ms`);
-    } else {
-      raw.textContent = await resp.text();
-      raw.hidden = false;
-      setStatus("sparql-status", type.split(";")[0]);
-    }
-  } catch (err) {
-    setStatus("sparql-status", `${T.error}: ${err.message}`, true);
-  }
-}
-
-async function downloadCsv() {
-  try {
-    const resp = await postQuery("text/csv");
-    if (!resp.ok) throw new Error(await errorText(resp));
-    const url = URL.createObjectURL(await resp.blob());
-    const link = el("a", {href: url, download: "gyoryu-results.csv"});
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
-  } catch (err) {
-    setStatus("sparql-status", `${T.error}: ${err.message}`, true);
-  }
-}
-
-function useExample(id) {
-  const ex = EXAMPLES.find((e) => e.id === id);
-  if (!ex) return;
-  document.getElementById("sparql-query").value = ex.query;
-  runSparql();
-}
-
 function showTab() {
   const name = (location.hash || "#search").slice(1);
   const panels = document.querySelectorAll(".tab-panel");
@@ -208,8 +124,5 @@ document.body.classList.add("js");
 document.getElementById("search-form").addEventListener("submit", runSearch);
 document.getElementById("partners-form").addEventListener("submit", (e) => runPartners(e, `/api/partners?${partnerParams()}`));
 document.getElementById("like-form").addEventListener("submit", (e) => runPartners(e, `/api/partners/like?${likeParams()}`));
-document.getElementById("sparql-form").addEventListener("submit", runSparql);
-document.getElementById("sparql-csv").addEventListener("click", downloadCsv);
-document.querySelectorAll("button.example").forEach((b) => b.addEventListener("click", () => useExample(b.dataset.example)));
 window.addEventListener("hashchange", showTab);
 showTab();

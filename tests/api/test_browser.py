@@ -12,13 +12,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import requests
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
+from graph.examples import all_examples
 from tests.api.conftest import SEOUL_DOC
 
 pytestmark = pytest.mark.browser
@@ -79,16 +83,69 @@ def test_search_then_open_an_entity(browser: WebDriver, live_server: str, artifa
     shot(browser, artifacts, "entity")
 
 
+YASQE = "return window.gyoryuEditor.getTab().getYasqe()"
+
+
+def run_in_editor(browser: WebDriver, query: str) -> None:
+    """Put ``query`` in the editor and press its run button, as a user does."""
+    browser.execute_script(YASQE + ".setValue(arguments[0])", query)
+    browser.find_element(By.CSS_SELECTOR, "#yasgui .yasqe_queryButton").click()
+
+
+def wait_rows(browser: WebDriver) -> str:
+    """The status line once the editor has drawn a result (``N 행 · M ms``)."""
+    return wait(browser).until(lambda d: (t := d.find_element(By.ID, "sparql-status").text) and "행" in t and t)
+
+
+def complete(browser: WebDriver, text: str) -> list[str]:
+    """The completions the editor offers at the end of ``text`` (Ctrl+Space)."""
+    lines = text.split("\n")
+    browser.execute_script(YASQE + ".setValue(arguments[0]); " + YASQE[7:] + ".focus(); "
+                           + YASQE[7:] + ".setCursor({line: arguments[1], ch: arguments[2]})",
+                           text, len(lines) - 1, len(lines[-1]))
+    ActionChains(browser).key_down(Keys.CONTROL).send_keys(" ").key_up(Keys.CONTROL).perform()
+    hints = wait(browser).until(ec.presence_of_all_elements_located((By.CSS_SELECTOR, ".CodeMirror-hints li")))
+    offered = [h.text for h in hints]
+    ActionChains(browser).send_keys(Keys.ESCAPE).perform()
+    return offered
+
+
+def test_editor_is_yasgui_offline_with_highlighting(browser: WebDriver, live_server: str, artifacts: Path) -> None:
+    browser.get(live_server + "/#sparql")
+    wait(browser).until(lambda d: d.find_element(By.ID, "yasgui").get_attribute("data-ready") == "true")
+    loaded = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    assert loaded and all(url.startswith(live_server) for url in loaded)
+    assert any(url.endswith("/static/vendor/yasgui/yasgui.min.js") for url in loaded)
+    keywords = {k.text for k in browser.find_elements(By.CSS_SELECTOR, "#yasgui .CodeMirror .cm-keyword")}
+    assert {"SELECT", "WHERE", "PREFIX"} <= keywords
+    assert not browser.find_element(By.ID, "sparql-form").is_displayed()
+    csp = requests.get(live_server + "/", timeout=30).headers["Content-Security-Policy"]
+    assert "script-src 'self';" in csp and "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    shot(browser, artifacts, "editor")
+
+
+def test_completion_is_local_prefixes_and_vocabulary(browser: WebDriver, live_server: str) -> None:
+    browser.get(live_server + "/#sparql")
+    wait(browser).until(lambda d: d.find_element(By.ID, "yasgui").get_attribute("data-ready") == "true")
+    assert complete(browser, "PREFIX reg") == ["region: <https://w3id.org/gyoryu/id/region/>"]
+    assert complete(browser, "SELECT * WHERE {\n  ?a gy:sig") == ["gy:signedOn", "gy:signedWith"]
+    assert complete(browser, "SELECT * WHERE {\n  ?r a gy:Reg") == ["gy:Region"]
+    assert "gy:search" in complete(browser, "SELECT * WHERE {\n  SERVICE gy:sea")
+    assert "gy:lineStart" in complete(browser, "SELECT * WHERE {\n  ?h gy:line")
+    loaded = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    assert all(url.startswith(live_server) for url in loaded)
+
+
 def test_example_query_fills_the_table_and_downloads_csv(browser: WebDriver, live_server: str,
                                                          artifacts: Path, downloads: Path) -> None:
     browser.get(live_server + "/#sparql")
+    wait(browser).until(lambda d: d.find_element(By.ID, "yasgui").get_attribute("data-ready") == "true")
     examples = browser.find_elements(By.CSS_SELECTOR, "#examples button.example")
-    assert len(examples) >= 3
+    assert len(examples) == len(all_examples())
     examples[0].click()
-    wait(browser).until(ec.presence_of_element_located((By.CSS_SELECTOR, "#sparql-results tbody tr")))
-    table = browser.find_element(By.ID, "sparql-results")
-    assert "전라남도" in table.text
-    assert "행" in browser.find_element(By.ID, "sparql-status").text
+    assert wait_rows(browser).startswith("85 행")
+    table = browser.find_element(By.CSS_SELECTOR, "#yasgui .yasr_results table")
+    assert "전라남도" in table.text and "2004-12-17" in table.text
     shot(browser, artifacts, "sparql")
     browser.find_element(By.ID, "sparql-csv").click()
     deadline = time.monotonic() + WAIT_S
@@ -96,6 +153,35 @@ def test_example_query_fills_the_table_and_downloads_csv(browser: WebDriver, liv
         time.sleep(0.2)
     csv_file = next(downloads.glob("*.csv"))
     assert "전라남도" in csv_file.read_text(encoding="utf-8")
+
+
+def test_search_inside_sparql_in_the_editor_links_entities(browser: WebDriver, live_server: str,
+                                                          artifacts: Path) -> None:
+    browser.get(live_server + "/#sparql")
+    wait(browser).until(lambda d: d.find_element(By.ID, "yasgui").get_attribute("data-ready") == "true")
+    browser.find_element(By.CSS_SELECTOR, 'button.example[data-example="like-chungbuk"]').click()
+    assert wait_rows(browser).startswith("10 행")
+    run_in_editor(browser, "PREFIX region: <https://w3id.org/gyoryu/id/region/>\n"
+                  "SELECT ?r ?score WHERE { SERVICE gy:similar { ?r gy:like region:kr-chungbuk ; gy:limit 3 ; "
+                  "gy:score ?score } } ORDER BY DESC(?score)")
+    wait(browser).until(lambda d: d.find_element(By.ID, "sparql-status").text.startswith("3 행"))
+    links = [a for a in browser.find_elements(By.CSS_SELECTOR, "#yasgui .yasr_results a.iri")
+             if "/id/" in a.get_attribute("href")]
+    assert [a.get_attribute("href") for a in links] == [
+        f"{live_server}/id/region/kr-gyeongnam", f"{live_server}/id/region/kr-gyeongbuk",
+        f"{live_server}/id/region/kr-jeonnam"]
+    shot(browser, artifacts, "sparql-similar")
+    links[1].click()
+    heading = wait(browser).until(ec.presence_of_element_located((By.ID, "entity-label")))
+    assert heading.text == "경상북도"
+
+
+def test_editor_shows_the_servers_error(browser: WebDriver, live_server: str) -> None:
+    browser.get(live_server + "/#sparql")
+    wait(browser).until(lambda d: d.find_element(By.ID, "yasgui").get_attribute("data-ready") == "true")
+    run_in_editor(browser, "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    status = wait(browser).until(lambda d: (t := d.find_element(By.ID, "sparql-status").text) and "오류" in t and t)
+    assert status == "오류: SERVICE is not allowed: this endpoint never fetches other endpoints"
 
 
 def test_region_page_draws_timeline_and_network(browser: WebDriver, live_server: str, artifacts: Path) -> None:
