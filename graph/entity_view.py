@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from graph.graph_reader import GraphReader, compact, iri_ref
 from graph.queries import term_value
@@ -15,6 +16,12 @@ GRAPH_PREFIX = ID_NS + "graph/"
 HIDDEN_PREDICATES = {str(PROV.wasDerivedFrom)}
 MAX_INCOMING = 2000
 MAX_NEIGHBOURS = 60
+#: A fact node without a label of its own (a coordination, a tenure …) is named by what it links, in this
+#: order — what the fact is about, then who — and then its date: "환경분과위원회 · 도야마현 · 2024".
+LABEL_PART_ORDER = tuple(str(t) for t in (GY.SubCommittee, GY.Organization, GY.Program, GY.Event, GY.Post,
+                                          GY.Region, GY.Country, GY.Official))
+DATE_TYPES = {"http://www.w3.org/2001/XMLSchema#" + t for t in ("date", "gYear", "gYearMonth")}
+LABEL_SEPARATOR = " · "
 
 _SOURCE = "?src gy:document ?doc ; gy:lineStart ?start ; gy:lineEnd ?end ."
 
@@ -185,11 +192,43 @@ class EntityDescriber:
             f.value.note = methods.get(f.value.iri or "", f.value.note)  # curated / automatic 0.85
         alt = sorted({f.value.text for f in out_facts if f.predicate == str(SKOS.altLabel)})
         type_values = [f.value for f in out_facts if f.predicate == str(RDF.type)]
+        neighbours = self._named(self._neighbours(out_facts, in_facts, types), labels, lang)
         return EntityView(
-            iri=iri, label=pick_label(own, lang, compact(iri)), labels=own, alt_labels=alt,
-            types=list({t.iri: t for t in type_values}.values()), facts=out_facts, incoming=in_facts,
-            neighbours=self._neighbours(out_facts, in_facts, types), per_year=self._per_year(ref),
+            iri=iri, label=pick_label(own, lang, "") or self.fact_labels([iri], lang).get(iri) or compact(iri),
+            labels=own, alt_labels=alt, types=list({t.iri: t for t in type_values}.values()), facts=out_facts,
+            incoming=in_facts, neighbours=neighbours, per_year=self._per_year(ref),
         )
+
+    def _named(self, neighbours: list[tuple[Value, str]], labels: dict[str, dict[str, str]],
+               lang: str) -> list[tuple[Value, str]]:
+        """Neighbours named for the picture: fact nodes without a label, or sharing one, by what they link."""
+        texts = Counter(v.text for v, _ in neighbours)
+        unnamed = [v.iri for v, _ in neighbours if v.iri and (not labels.get(v.iri) or texts[v.text] > 1)]
+        if not unnamed:
+            return neighbours
+        named = self.fact_labels(unnamed, lang)
+        return [(replace(v, text=named.get(v.iri or "", v.text)), rel) for v, rel in neighbours]
+
+    def fact_labels(self, iris: list[str], lang: str) -> dict[str, str]:
+        """Names for fact nodes without a label: the labels of the entities they link, then their date."""
+        values = " ".join(iri_ref(i) for i in iris)
+        rows = self.reader.select(f"SELECT ?n ?o WHERE {{ VALUES ?n {{ {values} }} ?n ?p ?o "
+                                  f"FILTER(?p NOT IN (rdf:type, prov:wasDerivedFrom)) }}")
+        objects = {term_value(r["o"]) for r in rows if type(r["o"]).__name__ == "NamedNode"}
+        labels = self.reader.labels(objects)
+        types = self.reader.types(objects)
+        parts: dict[str, list[tuple[int, str]]] = {}
+        for r in rows:
+            node, obj = term_value(r["n"]), r["o"]
+            if type(obj).__name__ == "NamedNode" and labels.get(term_value(obj)):
+                kinds = types.get(term_value(obj), set())
+                rank = min((LABEL_PART_ORDER.index(k) for k in kinds if k in LABEL_PART_ORDER),
+                           default=len(LABEL_PART_ORDER))
+                parts.setdefault(node, []).append((rank, pick_label(labels[term_value(obj)], lang, "")))
+            elif term_value(getattr(obj, "datatype", None)) in DATE_TYPES:
+                parts.setdefault(node, []).append((len(LABEL_PART_ORDER) + 1, term_value(obj)))
+        return {node: LABEL_SEPARATOR.join(dict.fromkeys(text for _, text in sorted(found)))
+                for node, found in parts.items()}
 
     @staticmethod
     def _neighbours(out_facts: list[Fact], in_facts: list[Fact],

@@ -31,3 +31,11 @@ def test_foundation_examples_are_in_the_readme():
     for example in EXAMPLES[:4]:
         select = next(line for line in example["query"].splitlines() if line.startswith("SELECT"))
         assert select in README, example["id"]
+
+
+def test_search_inside_sparql_examples_are_in_the_readme_verbatim():
+    from graph.examples import SEARCH_EXAMPLES
+
+    for example in SEARCH_EXAMPLES:
+        body = "\n".join(line for line in example["query"].splitlines() if not line.startswith("PREFIX"))
+        assert f"```sparql\n{body}\n```" in README, example["id"]

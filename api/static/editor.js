@@ -49,7 +49,7 @@
 
   Yasqe.Autocompleters.prefixes = Object.assign({}, Yasqe.Autocompleters.prefixes,
     {get: () => Promise.resolve(prefixLines), persistenceId: null});
-  for (const [name, kinds] of [["property", ["property", "service"]], ["class", ["class"]]]) {
+  for (const [name, kinds] of [["property", ["property"]], ["class", ["class"]]]) {
     Yasqe.Autocompleters[name] = Object.assign({}, Yasqe.Autocompleters[name], {
       get: termsOf(kinds),
       preProcessToken: (yasqe, token) => token,
@@ -58,6 +58,20 @@
       persistenceId: null,
     });
   }
+  // After SERVICE: the reserved local services (gy:search, gy:similar), the only ones this endpoint runs.
+  Yasqe.registerAutocompleter({
+    name: "gyoryuServices",
+    isValidCompletionPosition: (yasqe) => {
+      const token = yasqe.getCompleteToken();
+      const before = yasqe.getPreviousNonWsToken(yasqe.getDoc().getCursor().line, token);
+      return Boolean(before && before.string && /^(SERVICE|SILENT)$/i.test(before.string));
+    },
+    get: termsOf(["service"]),
+    preProcessToken: (yasqe, token) => token,
+    postProcessSuggestion: (yasqe, token, suggestion) => shorten(suggestion, yasqe),
+    bulk: false,
+    persistenceId: null,
+  });
   Yasr.plugins.table.defaults.openIriInNewWindow = false;
 
   // -- the editor --------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ Screenshots go to ``artifacts/`` (git-ignored). Chromium and its driver are the 
 
 from __future__ import annotations
 
+import re
 import shutil
 import time
 from collections.abc import Iterator
@@ -83,7 +84,7 @@ def test_search_then_open_an_entity(browser: WebDriver, live_server: str, artifa
     shot(browser, artifacts, "entity")
 
 
-YASQE = "return window.gyoryuEditor.getTab().getYasqe()"
+YASQE = "window.gyoryuEditor.getTab().getYasqe()"
 
 
 def run_in_editor(browser: WebDriver, query: str) -> None:
@@ -100,9 +101,9 @@ def wait_rows(browser: WebDriver) -> str:
 def complete(browser: WebDriver, text: str) -> list[str]:
     """The completions the editor offers at the end of ``text`` (Ctrl+Space)."""
     lines = text.split("\n")
-    browser.execute_script(YASQE + ".setValue(arguments[0]); " + YASQE[7:] + ".focus(); "
-                           + YASQE[7:] + ".setCursor({line: arguments[1], ch: arguments[2]})",
-                           text, len(lines) - 1, len(lines[-1]))
+    browser.execute_script(f"const yasqe = {YASQE}; yasqe.setValue(arguments[0]); yasqe.focus(); "
+                           "yasqe.setCursor({line: arguments[1], ch: arguments[2]})", text, len(lines) - 1,
+                           len(lines[-1]))
     ActionChains(browser).key_down(Keys.CONTROL).send_keys(" ").key_up(Keys.CONTROL).perform()
     hints = wait(browser).until(ec.presence_of_all_elements_located((By.CSS_SELECTOR, ".CodeMirror-hints li")))
     offered = [h.text for h in hints]
@@ -167,13 +168,15 @@ def test_search_inside_sparql_in_the_editor_links_entities(browser: WebDriver, l
     wait(browser).until(lambda d: d.find_element(By.ID, "sparql-status").text.startswith("3 행"))
     links = [a for a in browser.find_elements(By.CSS_SELECTOR, "#yasgui .yasr_results a.iri")
              if "/id/" in a.get_attribute("href")]
+    like = requests.get(f"{live_server}/api/partners/like", params={"region": "충청북도", "k": 3}, timeout=60).json()
     assert [a.get_attribute("href") for a in links] == [
-        f"{live_server}/id/region/kr-gyeongnam", f"{live_server}/id/region/kr-gyeongbuk",
-        f"{live_server}/id/region/kr-jeonnam"]
+        f"{live_server}/id/{p['iri'].removeprefix('https://w3id.org/gyoryu/id/')}" for p in like["partners"]]
+    assert [a.text for a in links] == [
+        "id:" + p["iri"].removeprefix("https://w3id.org/gyoryu/id/") for p in like["partners"]]
     shot(browser, artifacts, "sparql-similar")
     links[1].click()
     heading = wait(browser).until(ec.presence_of_element_located((By.ID, "entity-label")))
-    assert heading.text == "경상북도"
+    assert heading.text == like["partners"][1]["label"]
 
 
 def test_editor_shows_the_servers_error(browser: WebDriver, live_server: str) -> None:
@@ -223,3 +226,57 @@ def test_cited_lines_are_highlighted(browser: WebDriver, live_server: str, artif
     assert "전 라 남 도" in marked[0].text
     assert browser.execute_script("return window.scrollY") > 0
     shot(browser, artifacts, "document")
+
+
+#: Pages whose neighbourhood picture must name every node and keep every label inside its frame.
+NETWORK_PAGES = ("region/kr-seoul", "region/jp-toyama", "organization/near", "subcommittee/near-environment",
+                 "coordination/near-environment-002")
+RAW_IRI = re.compile(r"^(?:https?://|[a-z][\w-]*:[^\s·]+$)|/")
+
+
+def network_labels(browser: WebDriver) -> dict:
+    """The picture's frame, and each node's and legend entry's text and bounding box, as Chromium lays them out."""
+    return browser.execute_script("""
+      const svg = document.querySelector('svg.network');
+      const box = (el) => { const r = el.getBoundingClientRect();
+                            return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; };
+      return {frame: box(svg),
+              nodes: [...svg.querySelectorAll('g.node-group')].map(g => ({
+                circles: g.querySelectorAll('circle.node').length,
+                text: (g.querySelector('text.node-label') || {}).textContent || '',
+                box: g.querySelector('text.node-label') ? box(g.querySelector('text.node-label')) : null})),
+              circles: svg.querySelectorAll('circle.node').length,
+              legend: [...svg.querySelectorAll('text.legend')].map(t => ({text: t.textContent, box: box(t)}))};
+    """)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_neighbourhood_labels_every_node_inside_the_frame(browser: WebDriver, live_server: str, artifacts: Path,
+                                                          lang: str) -> None:
+    for page in NETWORK_PAGES:
+        browser.get(f"{live_server}/id/{page}?lang={lang}")
+        found = network_labels(browser)
+        frame = found["frame"]
+        assert found["circles"] == len(found["nodes"]) > 1, page
+        for item in found["nodes"] + found["legend"]:
+            assert item["text"].strip(), (page, item)
+            assert not RAW_IRI.search(item["text"]), (page, item["text"])
+            box = item["box"]
+            assert frame["left"] - 0.5 <= box["left"] and box["right"] <= frame["right"] + 0.5, (page, item)
+            assert frame["top"] - 0.5 <= box["top"] and box["bottom"] <= frame["bottom"] + 0.5, (page, item)
+        browser.find_element(By.ID, "network").screenshot(str(artifacts / f"browser-network-{page.replace('/', '-')}"
+                                                             f"-{lang}.png"))
+
+
+def test_neighbourhood_names_fact_nodes_and_relations_in_the_page_language(browser: WebDriver,
+                                                                          live_server: str) -> None:
+    browser.get(f"{live_server}/id/region/jp-toyama?lang=ko")
+    found = network_labels(browser)
+    texts = {n["text"] for n in found["nodes"]}
+    assert {"환경분과위원회 · 도야마현 · 2024", "환경분과위원회 · 도야마현 · 2010"} <= texts
+    assert {"동북아시아지방정부연합 · 도야마현 · 2010", "동북아시아지방정부연합 · 도야마현 · 2024"} <= texts
+    assert {"회원", "코디네이터", "국가"} <= {t["text"] for t in found["legend"]}
+    browser.get(f"{live_server}/id/region/jp-toyama?lang=en")
+    found = network_labels(browser)
+    assert "Environment Sub-Committee · Toyama · 2024" in {n["text"] for n in found["nodes"]}
+    assert {"member", "coordinator", "country"} <= {t["text"] for t in found["legend"]}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -13,6 +14,7 @@ from graph.examples import all_examples
 
 STATIC = Path(__file__).resolve().parents[2] / "api" / "static"
 TEMPLATES = STATIC.parent / "templates"
+VENDOR = STATIC / "vendor"
 
 
 def test_page_is_korean_and_offers_english(client) -> None:
@@ -54,15 +56,46 @@ def test_every_example_query_answers(client, example: dict) -> None:
 
 
 def test_assets_are_local_only() -> None:
+    """Our own assets name nothing outside (the vendored editor is pinned by hash and checked in Chromium)."""
     outside = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//"""
                          r"""|@import\s+url\(\s*["']?https?:|fetch\(\s*["']https?:""")
     for path in [*STATIC.rglob("*"), *TEMPLATES.rglob("*")]:
-        if path.is_file():
+        if path.is_file() and VENDOR not in path.parents:
             assert not outside.search(path.read_text(encoding="utf-8")), f"{path.name} loads from outside"
 
 
+def test_vendored_yasgui_is_the_pinned_mit_build(client) -> None:
+    folder = VENDOR / "yasgui"
+    pinned = dict(re.findall(r"^\| `([\w.]+)` \| `[^`]+` \| `([0-9a-f]{64})` \|$",
+                             (folder / "README.md").read_text(encoding="utf-8"), re.M))
+    assert set(pinned) == {"yasgui.min.js", "yasgui.min.css"}
+    for name, digest in pinned.items():
+        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest, name
+        assert client.get(f"/static/vendor/yasgui/{name}").status_code == 200
+    licence = (folder / "LICENSE.txt").read_text(encoding="utf-8")
+    assert licence.startswith("The MIT License (MIT)") and "WITHOUT WARRANTY OF ANY KIND" in licence
+    assert sorted(p.name for p in folder.iterdir()) == ["LICENSE.txt", "README.md", "yasgui.min.css",
+                                                        "yasgui.min.js"]
+
+
+def test_page_embeds_local_completion_lists(client) -> None:
+    html = client.get("/").get_data(as_text=True)
+    data = json.loads(re.search(r'<script type="application/json" id="editor-data">(.*?)</script>', html,
+                                re.S).group(1))
+    assert data["prefixes"]["region"] == "https://w3id.org/gyoryu/id/region/"
+    terms = {t["iri"]: t for t in data["terms"]}
+    signed = terms["https://w3id.org/gyoryu/ontology#signedOn"]
+    assert (signed["kind"], signed["ko"], signed["en"]) == ("property", "체결일", "signed on")
+    assert terms["https://w3id.org/gyoryu/ontology#Region"]["kind"] == "class"
+    assert terms["https://w3id.org/gyoryu/ontology#search"]["kind"] == "service"
+    assert terms["http://www.w3.org/ns/org#member"]["ko"] == "회원"
+    for script in ("vendor/yasgui/yasgui.min.js", "editor.js"):
+        assert f'<script src="/static/{script}"></script>' in html
+
+
 def test_static_files_are_served(client) -> None:
-    for name, media in (("app.js", "text/javascript"), ("app.css", "text/css"), ("doc.js", "text/javascript")):
+    for name, media in (("app.js", "text/javascript"), ("app.css", "text/css"), ("doc.js", "text/javascript"),
+                        ("editor.js", "text/javascript"), ("editor.css", "text/css")):
         resp = client.get(f"/static/{name}")
         assert resp.status_code == 200 and resp.mimetype == media
 

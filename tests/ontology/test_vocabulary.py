@@ -41,3 +41,11 @@ def test_shapes_cover_region_and_agreement():
     shapes = Graph().parse(SHAPES_FILE, format="turtle")
     targets = set(shapes.objects(None, SH.targetClass))
     assert {GY.Region, GY.Agreement} <= targets
+
+
+def test_every_predicate_and_class_the_graph_uses_is_named_in_korean_and_english(graph_store):
+    """Entity pages name relations by rdfs:label in the page's language: none may fall back to an IRI."""
+    rows = graph_store.query("""SELECT DISTINCT ?term WHERE { { ?s ?term ?o } UNION { ?s a ?term }
+      FILTER NOT EXISTS { ?term rdfs:label ?ko FILTER(LANG(?ko) = "ko") ?term rdfs:label ?en FILTER(LANG(?en) = "en") }
+    }""")
+    assert sorted(row["term"].value for row in rows) == []
