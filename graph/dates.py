@@ -237,3 +237,50 @@ def month_day(text: str, year: int) -> date | None:
         return date(year, int(m.group(1)), int(m.group(2)))
     except ValueError:
         return None
+
+
+# -- dates relative to the document's own date ------------------------------------------------------------
+
+_RELATIVE_YEARS = {"올해": 0, "금년": 0, "내년": 1, "명년": 1, "지난해": -1, "작년": -1, "전년": -1}
+_RELATIVE = (
+    # 11월 24일 (no year), 오는 11월 3일
+    re.compile(r"(?<![\d.년])(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일"),
+    # 지난 14일, 24일 (no month): a day of the document's month
+    re.compile(r"(?<![\d.월년~∼-])\s?(?P<d>\d{1,2})\s*일(?![간째차분])"),
+    # 오는 11월, 지난 3월 (no year)
+    re.compile(r"(?<![\d.년])(?P<m>\d{1,2})\s*월(?!\s*\d)"),
+    # 올해, 내년, 지난해
+    re.compile("(?P<rel>" + "|".join(_RELATIVE_YEARS) + ")"),
+)
+
+
+def relative_dates(text: str, today: StatedDate) -> list[DateMention]:
+    """Dates stated relative to the document's date ``today`` (a news article's date): ``24일`` and
+    ``11월 3일`` in its year (its month for a bare day), ``오는 11월``, ``올해``, ``내년``, ``지난해``.
+
+    >>> today = StatedDate(2024, 10, 25)
+    >>> [d.value.iso for d in relative_dates("지난 14일 체결, 오는 11월 MOU, 내년에는 의향서", today)]
+    ['2024-10-14', '2024-11', '2025']
+    >>> [d.value.iso for d in relative_dates("30일간 12개월", today)]
+    []
+    """
+    claimed: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for pattern in _RELATIVE:
+        for m in pattern.finditer(text):
+            if any(m.start() < end and start < m.end() for start, end in claimed):
+                continue
+            groups = m.groupdict()
+            try:
+                if groups.get("rel"):
+                    value = StatedDate(today.year + _RELATIVE_YEARS[groups["rel"]])
+                elif groups.get("m"):
+                    value = StatedDate(today.year, int(groups["m"]), int(groups["d"]) if groups.get("d") else None)
+                else:
+                    value = StatedDate(today.year, today.month, int(groups["d"])) if today.month else None
+            except ValueError:
+                value = None
+            claimed.append((m.start(), m.end()))
+            if value is not None:
+                found.append(DateMention(value, m.start(), m.end(), m.group(0)))
+    return sorted(found, key=lambda d: d.start)

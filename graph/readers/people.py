@@ -160,6 +160,8 @@ class SentenceReader:
             return False
         if "님" in word or word[:-1] in titles() or (len(word) >= 4 and word.endswith(_ORG_END)):
             return False
+        if len(word) >= 3 and word.endswith(_PLACE_LIKE) and word[0] not in SURNAMES:
+            return False  # a place the registry lacks (가나시, 다라현)
         if self.is_unit(word) or self.is_place(word) or (len(word) >= 4 and word.endswith(_PLACE_LIKE)
                                                           and self._near_place(word)):
             return False
@@ -255,7 +257,9 @@ class SentenceReader:
         role, p = self._former(words, p, role)
         name = self._name_before(s, words, p, None)
         if name is None:
-            return []
+            after = self._name_after(s, end)
+            org = self._context_org(mentions, p, context) if after is not None and len(after[0]) > 1 else None
+            return [PostStatement(after[0], after[1], org, role, p, after[2], True)] if org else []
         n, alt, a = name
         role_before, q = self._units_before(s, words, mentions, a, role)
         org_m = self._org_before(s, mentions, q)
@@ -303,10 +307,10 @@ class SentenceReader:
         """A place glued to its title: ``경상북도`` + 지사, ``부산광역시`` + 장 (role 시장)."""
         if not pre:
             return None, title
-        for place, role in ((pre, title), (pre + title[0], title)):
-            r = self.registry.resolve(place, kinds=("region", "organization"))
-            if r.entity is not None and r.score == 1.0 and len(normalize_name(place)) >= 2:
-                return r.entity, role
+        for place in (pre, pre + title[0]):
+            found = [e for e in self.registry.candidates(place) if e.kind in ("region", "organization")]
+            if len(found) == 1 and len(normalize_name(place)) >= 2:
+                return found[0], title
         return None, title
 
     def _country(self, word: str) -> Entity | None:
@@ -425,10 +429,22 @@ class StatedPost:
     from_context: bool = False
 
 
-def document_posts(w: FactWriter, stream: Stream | None = None) -> list[StatedPost]:
-    """Every post statement in the sentences of ``w.doc``, one per (name, organisation, role)."""
+_LAST: dict[tuple[str, str, int], list[StatedPost]] = {}
+
+
+def document_posts(w: FactWriter) -> list[StatedPost]:
+    """Every post statement in the sentences of ``w.doc``, one per (name, organisation, role); the last
+    document's are kept, since the curated and the automatic reader both ask for them."""
+    key = (w.doc.id, w.doc.sha256, id(w.registry))
+    if key not in _LAST:
+        _LAST.clear()
+        _LAST[key] = _document_posts(w)
+    return _LAST[key]
+
+
+def _document_posts(w: FactWriter) -> list[StatedPost]:
     year = report_year(w.doc)
-    stream = stream or Stream.of(w.doc)
+    stream = Stream.of(w.doc)
     reader = SentenceReader(w.registry)
     found: list[tuple[StatedPost, bool]] = []
     context: list[Entity] = []

@@ -38,6 +38,9 @@ _INTENT = re.compile("|".join(INTENT_PATTERNS))
 #: Words that state a signing happened.
 SIGNING_PATTERNS: tuple[str, ...] = (r"체결", r"맺", r"조인", r"서명", r"재체결", r"갱신")
 _SIGNING = re.compile("|".join(SIGNING_PATTERNS))
+#: Verbs (not nouns such as 결연, 협정) that state in running text that a signing took place.
+SIGNING_VERBS: tuple[str, ...] = (r"체결", r"맺", r"조인", r"서명")
+_SIGNING_VERB = re.compile("|".join(SIGNING_VERBS))
 #: Words of a row that only repeats an earlier signing (a renewal).
 RENEWAL_WORDS: tuple[str, ...] = ("재체결", "갱신", "재협약", "연장", "재서명")
 
@@ -71,6 +74,15 @@ def is_intent(text: str) -> bool:
 def states_signing(text: str) -> bool:
     """True when ``text`` has a signing word (체결, 맺다, 결연 …)."""
     return bool(_SIGNING.search(text))
+
+
+def states_signing_verb(text: str) -> bool:
+    """True when a sentence has a signing verb (체결, 맺다, 조인, 서명); 자매결연 alone names a relation.
+
+    >>> states_signing_verb("자매결연을 맺었다"), states_signing_verb("자매결연을 적극 지지한다")
+    (True, False)
+    """
+    return bool(_SIGNING_VERB.search(text))
 
 
 def is_renewal(text: str) -> bool:

@@ -1,62 +1,89 @@
 """The general sentence reader: agreements and plans stated in running text (news articles, council reports).
 
-A sentence is read when it names a relation (자매결연, 우호교류 협약, MOU …) together with a signing word
-(체결, 맺다 …) or a plan (추진 중, 계획, 예정, 의향서 전달 …: then the candidate is a ``gy:AgreementIntent``,
-never a ``gy:Agreement``). Its parties are regions (the registry's, or a foreign place minted with its
-country from a country word before it), in the shapes Korean text uses (names invented):
+A clause is read when it names a relation (자매결연, 우호교류 협약, MOU …) with a signing verb (체결, 맺다 …)
+or a plan (추진 중, 계획, 예정, 의향서 전달 …: then the candidate is a ``gy:AgreementIntent``, never a
+``gy:Agreement``; a plan that the sentence says was overtaken, ``…할 예정이었으나 … 체결했다``, is not one).
+Its parties are regions — the registry's, or a foreign place minted in the country a country word before it
+states — in the shapes Korean text uses (names invented):
 
 * both parties named: ``가나시와 다라군은 2024년 3월 5일 우호교류 협약을 체결했다``;
 * a subject and a partner: ``가나시는 2019년 5월 일본 다라시와 자매결연을 맺었다``;
 * several partners, each with its date in brackets or after it: ``미국 가나시(1998년), 일본 다라현(2005년)과``;
-* a subject carried from the document: ``군은``, ``시는``, ``도는`` refer to the region of the title or the
-  nearest heading, and a sentence naming only a partner takes the subject of the sentence before.
+* a subject carried: ``군은``, ``시는``, ``도는`` refer to the region of the title; a clause naming only a
+  partner takes the subject of the clause or sentence before.
 
-Sentences may be wrapped over several lines: lines are joined within a paragraph, and each candidate cites
-the line span that covers its sentence. Dates keep their precision (:func:`graph.dates.find_dates`).
+A place followed by a smaller place (``중국 가나성 다라시``) is the smaller place's parent, not a party.
+Dates keep their precision (:func:`graph.dates.find_dates`); a day, month or year stated relative to the
+document's date (``지난 14일``, ``오는 11월``, ``내년``) is read against the first full date of the document
+(a news article's date line). Sentences may be wrapped over several lines: lines are joined within a
+paragraph, and each candidate cites the line span covering its sentence.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
-from graph.dates import DateMention, find_dates
+from graph.dates import DateMention, StatedDate, find_dates, relative_dates
 from graph.facts import FactWriter
 from graph.readers.candidates import AgreementCandidate
-from graph.readers.context import BULLET, context_at
+from graph.readers.context import BULLET
 from graph.readers.entities import Party, place_level, resolve_party
-from graph.readers.relations import DEFAULT_RELATION, is_intent, relation_of, states_signing
+from graph.readers.relations import DEFAULT_RELATION, is_intent, relation_of, states_signing_verb
 from graph.registry import Entity
 
-#: Words that refer back to the document's own region (``군은 …``): the level word each one names.
-SELF_REFERENCES = {"시": "시", "군": "군", "도": "도", "구": "구", "본시": "시", "본군": "군", "본도": "도",
-                   "우리시": "시", "우리군": "군", "우리도": "도"}
-#: Particles that close a party's name: topic (the subject), conjunction (a partner), others.
-_TOPIC = ("은", "는", "이", "가", "에서는", "측은")
-_WITH = ("와", "과", "와의", "과의", "및", "하고", "랑")
-_PARTICLE = re.compile(r"(에서는|측은|와의|과의|으로|에서|하고|은|는|이|가|와|과|의|을|를|에|도|로|및)$")
+#: Particles after a party's name, longest first; the topic particles mark the subject, the partner
+#: particles a party to the signing (``와``: with, ``에``: a letter delivered to); others (의, 에서, 을) none.
+_PARTICLES = ("에서는", "와도", "과도", "와는", "과는", "와의", "과의", "에서", "에게", "으로", "은", "는", "이", "가",
+              "와", "과", "의", "을", "를", "에", "로", "및")
+_TOPIC = frozenset(("은", "는", "이", "가", "에서는"))
+_PARTNER = frozenset(("", "와", "과", "와도", "과도", "와는", "과는", "및", "에", "에게"))
 _WORD = re.compile(r"[가-힣A-Za-z\u4e00-\u9fff]+")
-#: Confidence of a pair named in the sentence, of one whose subject comes from the document or the sentence
-#: before, and the extra for a date stated to the day.
+#: Self-references to the document's own region: the word and the ending of the region's name it implies.
+_SELF = re.compile(r"(?:^|(?<=[\s,(□○■●▶-]))(?P<ref>(?:본|우리\s?|같은\s)?(?P<level>시|군|도|구))"
+                   r"(?:은|는|이|가|에서는|와|과)(?=\s)")
+#: Endings of words that have a place suffix but name no place (a city hall, the word 도시 itself).
+_NOT_PLACES = ("도시", "청", "청사", "회관", "센터", "성")  # 성: 가능성, 필요성 unless a country word stands before
+#: Suffixes of towns and villages (町, 村 …): a place only right after a country word or a parent place.
+_TOWNS = ("정", "촌", "읍", "면")
+#: Clause boundaries inside a sentence (``…추진 중이며, 내년에는 …``).
+_CLAUSE = re.compile(r"(?<=[며고나만서])\s*,\s+|\s*…\s*")
+#: A plan the sentence says did not happen as planned.
+_OVERTAKEN = re.compile(r"(?:예정|계획)이었으나")
+#: A line shorter than this that does not end open (a comma, a particle) is a title or heading on its own.
+TITLE_CHARS = 30
+_OPEN_END = re.compile(r"[,은는이가와과를을의]$")
+#: The first lines of a document (its title) stand alone, as does a line holding only a date.
+TITLE_LINES = 1
+_DATE_LINE = re.compile(r"^\s*[\d.\s:()년월일-]+\s*$")
+#: How many lines from the top hold the document's title and date line.
+HEAD_LINES = 12
+#: Confidence of a pair both named in the sentence, of one with a carried subject or a country taken from
+#: the document, and the extra for a date stated to the day.
 CONFIDENCE_NAMED, CONFIDENCE_CARRIED, DAY_BONUS = 0.75, 0.6, 0.05
 
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence of the document with the lines it covers."""
+    """A sentence of the document with the line of each character."""
 
     text: str
-    lines: tuple[int, int]
-    offsets: tuple[int, ...]  # line of every character
+    owners: tuple[int, ...]
+
+    @property
+    def lines(self) -> tuple[int, int]:
+        """The line span covering the sentence."""
+        return self.owners[0], self.owners[-1]
 
     def line_at(self, index: int) -> int:
         """The line of character ``index``."""
-        return self.offsets[min(max(index, 0), len(self.offsets) - 1)]
+        return self.owners[min(max(index, 0), len(self.owners) - 1)]
 
 
 @dataclass(frozen=True)
 class Named:
-    """A party named in a sentence: where, and the particle after it."""
+    """A party named in a clause: where, and the particle after it."""
 
     party: Party
     start: int
@@ -65,8 +92,8 @@ class Named:
 
 
 def sentences(lines: tuple[str, ...]) -> list[Sentence]:
-    """The document's sentences: lines joined within a paragraph (a blank line, a bullet or a heading-like
-    short line ends one), then split after ``다.`` or a full stop before a space.
+    """The document's sentences: lines joined within a paragraph (a blank line or a bullet starts one), split
+    after ``다.`` or a full stop before a space; a short line without a sentence end (a title) stands alone.
 
     >>> [(s.text, s.lines) for s in sentences(("가나시는 2019년 다라시와", "자매결연을 맺었다. 또 다른 문장.", ""))]
     [('가나시는 2019년 다라시와 자매결연을 맺었다.', (1, 2)), ('또 다른 문장.', (2, 2))]
@@ -76,10 +103,9 @@ def sentences(lines: tuple[str, ...]) -> list[Sentence]:
 
     def flush() -> None:
         nonlocal text, owners
-        for m in re.finditer(r"\S.*?(?:다\.|[.?!](?=\s|$)|$)", text):
+        for m in re.finditer(r"\S.*?(?:다\.|(?<![\d\s])[.?!](?=\s|$)|$)", text):
             if m.group(0).strip():
-                spans = tuple(owners[m.start():m.end()])
-                out.append(Sentence(m.group(0).strip(), (spans[0], spans[-1]), spans))
+                out.append(Sentence(m.group(0), tuple(owners[m.start():m.end()])))
         text, owners = "", []
 
     for n, raw in enumerate(lines, start=1):
@@ -93,142 +119,250 @@ def sentences(lines: tuple[str, ...]) -> list[Sentence]:
             owners.append(n)
         text += line
         owners.extend([n] * len(line))
-        if line.endswith(("다.", ".", "?", "!")) or (len(line) < 30 and not re.search(r"[,은는이가와과를을의]$", line)):
+        if line.endswith(("다.", "음.", "함.", "?", "!")) or (len(line) < TITLE_CHARS and not _OPEN_END.search(line)) \
+                or n <= TITLE_LINES or (n < len(lines) and _DATE_LINE.match(lines[n])):
             flush()
     flush()
     return out
 
 
+@dataclass
+class DocumentContext:
+    """What the whole document tells a sentence: its own region, its date, the countries it names."""
+
+    subject: Party | None
+    today: StatedDate | None
+    countries: list[tuple[int, str]]  # (line, country id) of every country word, in order
+
+    def country_near(self, line: int) -> str | None:
+        """The country named last before ``line``, else the one the document names most."""
+        before = [c for n, c in self.countries if n <= line and c != "KR"]
+        if before:
+            return before[-1]
+        common = Counter(c for _, c in self.countries if c != "KR").most_common(1)
+        return common[0][0] if common else None
+
+
+def document_context(w: FactWriter) -> DocumentContext:
+    """The document's own region (the first region its title names), its date, its country words."""
+    head = [w.doc.title_ko, *w.doc.lines[:3]]
+    subject = None
+    for text in head:
+        region = next((m.entity for m in w.registry.find_mentions(text or "") if m.entity.kind == "region"), None)
+        if region is not None:
+            subject = Party(text.strip(), region)
+            break
+    today = next((d.value for n in range(min(HEAD_LINES, len(w.doc.lines)))
+                  for d in find_dates(w.doc.lines[n]) if d.value.precision == "day"), None)
+    if today is None and w.doc.date:
+        today = next((d.value for d in find_dates(w.doc.date.replace("-", "."))), None)
+    pattern, names = w.registry.country_words
+    countries = [(n, names[m.group(0)]) for n, line in enumerate(w.doc.lines, start=1) for m in pattern.finditer(line)]
+    return DocumentContext(subject, today, countries)
+
+
 def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCandidate]:
     """Agreement and intent candidates from every sentence outside the ``skip`` lines."""
+    doc = document_context(w)
     out: list[AgreementCandidate] = []
     carried: Party | None = None
     for s in sentences(w.doc.lines):
         if skip.intersection(range(s.lines[0], s.lines[1] + 1)):
             continue
-        found, subject = read_sentence(w, s, carried)
+        found, carried = read_sentence(w, s, doc, carried)
         out.extend(found)
-        carried = subject or carried
     return out
 
 
-def read_sentence(w: FactWriter, s: Sentence, carried: Party | None) -> tuple[list[AgreementCandidate], Party | None]:
-    """Candidates of one sentence, and the subject it names (carried to the next sentence)."""
-    intent = is_intent(s.text)
-    relation = relation_of(s.text)
-    named = parties_in(w, s)
-    subject = _subject(w, s, named)
-    if relation is None or not (intent or states_signing(s.text)):
-        return [], subject.party if subject else None
-    dates = find_dates(s.text, bare_years=True)
-    partners = [p for p in named if subject is None or p.party.entity.id != subject.party.entity.id]
+def read_sentence(w: FactWriter, s: Sentence, doc: DocumentContext, carried: Party | None
+                  ) -> tuple[list[AgreementCandidate], Party | None]:
+    """Candidates of one sentence, clause by clause, and the subject carried to the next sentence."""
+    out: list[AgreementCandidate] = []
+    start = 0
+    previous: list[Named] = []
+    for end in [m.start() for m in _CLAUSE.finditer(s.text)] + [len(s.text)]:
+        found, carried, previous = read_clause(w, s, start, end, doc, carried, previous)
+        out.extend(found)
+        start = end
+    return out, carried
+
+
+def read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext, carried: Party | None,
+                previous: list[Named]) -> tuple[list[AgreementCandidate], Party | None, list[Named]]:
+    """Candidates of the clause ``s.text[a:b]``; returns them, the subject to carry, the partners named."""
+    text = s.text[a:b]
+    relation = relation_of(text)
+    named = parties_in(w, s, a, b, doc, resolve=relation is not None)
+    subject = _subject(named, text, doc, carried)
+    partners = [n for n in named if n.particle in _PARTNER and (subject is None or n.party.entity != subject.entity)]
+    carry = subject or carried
+    intent = is_intent(text) and not _OVERTAKEN.search(text)
+    if relation is None or not (intent or states_signing_verb(text) and not is_intent(text)):
+        return [], carry, partners or previous
     confidence = CONFIDENCE_NAMED
-    if subject is None and len(partners) == 2 and partners[0].particle in _WITH:
-        subject, partners = partners[0], partners[1:]
+    if not partners and previous:
+        partners, confidence = previous, CONFIDENCE_CARRIED
     if subject is None:
-        carried_here = _self_reference(w, s) or carried
-        if carried_here is None or not partners:
-            return [], None
-        subject = Named(carried_here, -1, -1, "")
+        subject = carried or doc.subject
         confidence = CONFIDENCE_CARRIED
+    if subject is None or not partners:
+        return [], carry, partners
+    dates = find_dates(text, bare_years=True)
+    if not dates and doc.today is not None:
+        dates = relative_dates(text, doc.today)
     out = []
-    for partner, date in _dated(partners, dates):
-        if date is None and not intent:
+    for partner, date in _dated(partners, dates, a):
+        if partner.party.entity == subject.entity or (date is None and not intent):
             continue
         bonus = DAY_BONUS if date is not None and date.value.precision == "day" else 0.0
-        out.append(AgreementCandidate((subject.party, partner.party), date.value if date else None,
-                                      relation or DEFAULT_RELATION, s.lines, confidence + bonus, intent=intent,
-                                      reader="sentences", quote=s.text))
-    return out, subject.party if subject.start >= 0 else None
+        minted = CONFIDENCE_CARRIED - CONFIDENCE_NAMED if partner.party.minted and not confidence < CONFIDENCE_NAMED \
+            else 0.0
+        out.append(AgreementCandidate((subject, partner.party), date.value if date else None,
+                                      relation or DEFAULT_RELATION, s.lines, round(confidence + bonus + minted, 2),
+                                      intent=intent, reader="sentences", quote=s.text.strip()))
+    return out, subject, partners
 
 
-def parties_in(w: FactWriter, s: Sentence) -> list[Named]:
-    """Regions named in the sentence, left to right: registry names (a city's district with it), and foreign
-    places the registry lacks, placed in a country by a country word before them."""
+def parties_in(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext, resolve: bool = True
+               ) -> list[Named]:
+    """Regions named in ``s.text[a:b]``, left to right: registry names (a city's district with it), and foreign
+    places the registry lacks, in the country a country word before them states (else the document's). A place
+    right before a smaller place is its parent, not a party. Without ``resolve``, only names the registry has
+    once (enough to follow the subject of a text)."""
     out: list[Named] = []
-    words = list(_WORD.finditer(s.text))
     country: str | None = None
-    taken = -1
-    for i, m in enumerate(words):
-        if m.start() < taken:
-            continue
+    for m in _WORD.finditer(s.text, a, b):
         word = m.group(0)
-        stated_country = _country(w, word)
-        if stated_country is not None:
-            country = stated_country
+        stated = _country(w, word)
+        if stated is not None:
+            country = stated
             continue
-        name = _PARTICLE.sub("", word)
-        particle = word[len(name):]
+        name, particle = _split_particle(word)
         if len(name) < 2:
             continue
-        end = m.end()
-        following = words[i + 1] if i + 1 < len(words) and not particle else None
-        party = None
-        if following is not None and _is_region(w, name):
-            district = _PARTICLE.sub("", following.group(0))
-            r = w.registry.resolve(f"{name} {district}", kinds=("region",))
-            if r.entity is not None and r.entity.parent and _is_region(w, district):
-                party = resolve_party(w, f"{name} {district}", s.line_at(m.start()), report=False)
-                particle, end = following.group(0)[len(district):], following.end()
-        if party is None and (_is_region(w, name) or place_level(name) and country and country != "KR"):
-            party = resolve_party(w, name, s.line_at(m.start()), country=country)
-        if party is not None and party.entity.kind == "region":
-            out.append(Named(party, m.start(), end, particle))
-            taken = end
-            country = None
+        particle = particle or _particle_after_brackets(s.text, m.end())
+        previous = out[-1] if out else None
+        if previous is not None and not previous.particle and previous.end == _word_start_before(s.text, m.start()):
+            district = w.registry.resolve(f"{previous.party.surface} {name}", kinds=("region",))
+            if district.entity is not None and district.entity.parent == previous.party.entity.id:
+                out[-1] = Named(Party(f"{previous.party.surface} {name}", district.entity), previous.start, m.end(),
+                                particle)
+                continue
+        after_place = previous is not None and not previous.particle and previous.end == _word_start_before(
+            s.text, m.start())
+        if resolve:
+            party = _party(w, name, particle, s.line_at(m.start()), country or _country_of(previous), doc,
+                           after_place or country is not None)
+        else:
+            found = [e for e in w.registry.candidates(name) if e.kind == "region"]
+            party = Party(name, found[0]) if len(found) == 1 and (place_level(name) or particle) else None
+        if party is None:
+            continue
+        if after_place and not _same(previous.party, party):
+            out.pop()  # the place before names where this one is: a parent
+        out.append(Named(party, m.start(), m.end(), particle))
     return out
 
 
-def _is_region(w: FactWriter, name: str) -> bool:
-    return any(e.kind == "region" for e in w.registry.candidates(name))
+def _party(w: FactWriter, name: str, particle: str, line: int, country: str | None, doc: DocumentContext,
+           placed: bool = False) -> Party | None:
+    """The region ``name`` names: a registry region (a homograph settled by the document's own region), or a
+    foreign place the registry lacks, minted in ``country`` (else the country the document names).
+
+    A registry name without a place suffix that is also a common word (강화: strengthening) counts only as a
+    광역 region's short name or with a particle of its own. ``placed``: a country word or a parent place
+    stands right before the name, so a short name (둥구) or a town (도요코로정) is a place too."""
+    candidates = [e for e in w.registry.candidates(name) if e.kind == "region"]
+    if not candidates and name.endswith(("도", "시")):
+        candidates = [e for e in w.registry.candidates(name[:-1]) if e.kind == "region" and e.country == "KR"]
+    if candidates and not place_level(name) and not particle and not any(e.level == "광역" for e in candidates):
+        return None
+    if len(candidates) > 1 and doc.subject is not None and doc.subject.entity in candidates:
+        return Party(name, doc.subject.entity)
+    if len(candidates) == 1:
+        w.entity(candidates[0], name)
+        return Party(name, candidates[0])
+    if candidates:
+        return resolve_party(w, name, line, country=country)
+    level = place_level(name) or (placed and name.endswith(_TOWNS) and len(name) >= 3)
+    if len(name) < (2 if placed else 3) or not level or name.endswith(_NOT_PLACES) and not placed:
+        return None
+    if country is None and particle not in _PARTNER:
+        return None
+    country = country or doc.country_near(line)
+    if country is None or country == "KR":
+        return None
+    return resolve_party(w, name, line, country=country, report=False, place_context=True)
+
+
+def _country_of(named: Named | None) -> str | None:
+    return named.party.entity.country or None if named is not None else None
+
+
+def _same(a: Party, b: Party) -> bool:
+    return a.entity.id == b.entity.id
+
+
+def _split_particle(word: str) -> tuple[str, str]:
+    """``다라시와도`` → (``다라시``, ``와도``); a word that is itself a name keeps its last syllable."""
+    for particle in _PARTICLES:
+        if word.endswith(particle) and len(word) > len(particle) + 1:
+            return word[: -len(particle)], particle
+    return word, ""
+
+
+def _particle_after_brackets(text: str, end: int) -> str:
+    """The particle after a bracket that follows a name: ``가나시(시장 홍길동)는`` → ``는``."""
+    m = re.match(r"\s?\([^)]*\)(?P<p>" + "|".join(_PARTICLES) + r")?", text[end:])
+    return m.group("p") or "" if m else ""
+
+
+def _word_start_before(text: str, start: int) -> int:
+    """Where the word before ``start`` ends (spaces between skipped)."""
+    i = start
+    while i > 0 and text[i - 1] == " ":
+        i -= 1
+    return i
 
 
 def _country(w: FactWriter, word: str) -> str | None:
     pattern, names = w.registry.country_words
-    m = pattern.fullmatch(word) or pattern.fullmatch(_PARTICLE.sub("", word))
+    name, _ = _split_particle(word)
+    m = pattern.fullmatch(word) or pattern.fullmatch(name)
     return names[m.group(0)] if m else None
 
 
-def _subject(w: FactWriter, s: Sentence, named: list[Named]) -> Named | None:
-    """The party the sentence is about: named with a topic particle (``가나시는``), or the document's region
-    when the sentence says ``시는`` / ``군은``."""
+def _subject(named: list[Named], text: str, doc: DocumentContext, carried: Party | None) -> Party | None:
+    """The party the clause is about: named with a topic particle (``가나시는``), or the document's region when
+    the clause says ``시는`` / ``군은`` (else the region last carried, if it is a 시 / 군)."""
     topic = [n for n in named if n.particle in _TOPIC]
     if topic:
-        return topic[0]
-    region = _self_reference(w, s)
-    return Named(region, -1, -1, "") if region is not None else None
-
-
-def _self_reference(w: FactWriter, s: Sentence) -> Party | None:
-    """The document's region when the sentence refers to it as ``군은``, ``시는``, ``도는``, ``구는``."""
-    m = re.search(r"(?:^|(?<=[\s,(]))(?P<ref>(?:본|우리\s?)?(?:시|군|도|구))(?:은|는|이|가|에서는)(?=\s)", s.text)
-    if not m:
+        return topic[0].party
+    m = _SELF.search(text)
+    if m is None:
         return None
-    level = SELF_REFERENCES.get(m.group("ref").replace(" ", ""))
-    subject = context_at(w, s.lines[0], lookback=len(w.doc.lines)).subject
-    if subject is None or not _named_level(subject.entity, level):
-        return None
-    return subject
+    level = m.group("level")
+    for party in (doc.subject, carried):
+        if party is not None and _is_level(party.entity, level):
+            return party
+    return None
 
 
-def _named_level(entity: Entity, level: str | None) -> bool:
-    """Whether ``entity`` is a 시, 군, 도 or 구 as ``level`` says (by its name's ending)."""
-    if level is None:
-        return False
-    name = entity.name_ko
-    return name.endswith(level) or (level == "시" and name.endswith(("광역시", "특별시", "특별자치시"))) or (
-        level == "도" and name.endswith("특별자치도"))
+def _is_level(entity: Entity, level: str) -> bool:
+    """Whether the region's name ends in ``level`` (시, 군, 도, 구), special forms included."""
+    return entity.name_ko.endswith(level)
 
 
-def _dated(partners: list[Named], dates: list[DateMention]) -> list[tuple[Named, DateMention | None]]:
-    """Each partner with its date: the one right after it (before the next partner) or, with one date per
-    partner, in order; otherwise the sentence's first date for every partner."""
+def _dated(partners: list[Named], dates: list[DateMention], offset: int) -> list[tuple[Named, DateMention | None]]:
+    """Each partner with its date: the one right after it (in brackets, before the next partner) or, with one
+    date per partner, in order; otherwise the clause's first date for every partner."""
     if not dates:
         return [(p, None) for p in partners]
     out = []
     for i, p in enumerate(partners):
-        limit = partners[i + 1].start if i + 1 < len(partners) else None
-        own = [d for d in dates if d.start >= p.end and (limit is None or d.start < limit) and d.start - p.end <= 12]
+        limit = partners[i + 1].start - offset if i + 1 < len(partners) else None
+        end = p.end - offset
+        own = [d for d in dates if d.start >= end and (limit is None or d.start < limit) and d.start - end <= 12]
         out.append((p, own[0] if own else None))
     if len(partners) > 1 and all(d is not None for _, d in out):
         return out
