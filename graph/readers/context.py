@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph.dates import find_dates
+from corpus import Document
+from graph.dates import StatedDate, find_dates
 from graph.facts import FactWriter
 from graph.readers.entities import Party, country_in
 from graph.readers.relations import relation_of
@@ -78,3 +79,16 @@ def context_at(w: FactWriter, line: int, lookback: int = HEADING_LOOKBACK) -> Co
             ctx.country = country_in(w.registry, text) or ("KR" if any(d in text for d in DOMESTIC_WORDS) else None)
         ctx.relation = ctx.relation or relation_of(text)
     return ctx
+
+
+#: How many lines from the top hold a document's date line (a news article's 입력 2024.03.07, 배포일시 …).
+DATE_LINES = 12
+
+
+def document_date(doc: Document) -> StatedDate | None:
+    """The document's own date: the first full date in its first lines, else its manifest date."""
+    for line in doc.lines[:DATE_LINES]:
+        day = next((d.value for d in find_dates(line) if d.value.precision == "day"), None)
+        if day is not None:
+            return day
+    return next((d.value for d in find_dates(doc.date.replace("-", "."))), None) if doc.date else None

@@ -34,6 +34,7 @@ from graph.dates import StatedDate, month_day
 from graph.extractors.text import Stream, report_year
 from graph.facts import FactWriter
 from graph.readers.candidates import OfficialCandidate
+from graph.readers.context import document_date
 from graph.readers.entities import Party
 from graph.readers.posts import collapse_spaced, hold, official, titles
 from graph.registry import Entity, Mention, Registry, normalize_name
@@ -56,7 +57,7 @@ _NOT_NAME_END = (
 #: Endings that are particles or verb forms but also end names (``정성은``): trusted only after a common surname.
 _WEAK_END = ("은", "인", "과", "와", "한", "서", "도", "여", "중", "로")
 #: Endings of a misprinted place name (``이르쿠츠쿠즈``) worth a fuzzy registry look-up.
-_PLACE_LIKE = ("주", "즈", "크", "성", "현", "시", "군", "구", "도", "막", "부")
+_PLACE_LIKE = ("주", "즈", "성", "현", "시", "군", "구", "도", "막", "부")
 #: Endings that rule out the first of two words (``주신 홍길동``, ``참석한 홍길동``).
 _FIRST_END = ("은", "인", "과", "와", "한", "서", "도", "중", "가", "신", "준", "난", "온", "할", "될", "여")
 #: The commonest Korean surnames: a word of 2–4 syllables starting with one may be a Korean name.
@@ -69,16 +70,16 @@ SURNAMES = frozenset((
 #: Common words that stand where a name could (adverbs, determiners, generic nouns of event reports).
 STOP = frozenset((
     "대표단", "일행", "신임", "역대", "국내", "국외", "관계자", "참석자", "대표", "우리", "특히", "또한", "이어서",
-    "한편", "이에", "이날", "각국", "고위급", "전체", "현재", "금년", "지난", "내년", "이번", "금번", "올해", "전임",
-    "후임", "공화국", "정부", "주재", "의장단체", "의장정부", "코디네이터", "상무", "경제", "정무", "행정", "면담",
-    "의회", "대회", "내용", "함께", "초청장", "접견", "예방", "방문", "참석", "개최", "주최", "주관", "명의", "당시",
-    "직무대행", "권한대행", "대행", "담당", "회원정부", "회원단체", "사무국", "지방정부", "중앙정부", "외교단",
-    "환영사", "개회사", "축사", "기조연설", "간담회", "만찬", "오찬", "주요", "주민", "청년", "시민", "도민", "군민",
-    "구민", "국민", "인사", "지역", "국제", "교류", "협력", "사업", "행사", "회의", "포럼", "차기", "제안", "연합",
-    "새로", "만큼", "가운데", "아울러", "그리고", "이후", "이전", "최근", "향후", "다음", "마지막", "처음", "먼저",
-    "다시", "각각", "모두", "여러", "모든", "이상", "이하", "당선", "취임", "퇴임", "연임", "현지", "본국", "각급",
-    "기관장", "단체장", "고문단", "실무자", "공무원", "전문가", "교수", "학생", "앞", "뒤", "외", "실행", "동북아",
-    "기자", "주재관", "통역", "일동", "귀빈",
+    "한편", "이에", "이어", "이날", "각국", "고위급", "전체", "현재", "금년", "지난", "내년", "이번", "금번", "올해",
+    "전임", "후임", "공화국", "정부", "주재", "의장단체", "의장정부", "코디네이터", "상무", "경제", "정무", "행정",
+    "면담", "의회", "대회", "내용", "함께", "초청장", "접견", "예방", "방문", "참석", "개최", "주최", "주관", "명의",
+    "당시", "직무대행", "권한대행", "대행", "담당", "회원정부", "회원단체", "사무국", "지방정부", "중앙정부",
+    "외교단", "환영사", "개회사", "축사", "기조연설", "간담회", "만찬", "오찬", "주요", "주민", "청년", "시민",
+    "도민", "군민", "구민", "국민", "인사", "지역", "국제", "교류", "협력", "사업", "행사", "회의", "포럼", "차기",
+    "제안", "연합", "새로", "만큼", "가운데", "아울러", "그리고", "이후", "이전", "최근", "향후", "다음", "마지막",
+    "처음", "먼저", "다시", "각각", "모두", "여러", "모든", "이상", "이하", "당선", "취임", "퇴임", "연임", "현지",
+    "본국", "각급", "기관장", "단체장", "고문단", "실무자", "공무원", "전문가", "교수", "학생", "앞", "뒤", "외",
+    "실행", "동북아", "기자", "주재관", "통역", "일동", "귀빈",
 ))
 #: Words starting with 주 that are not a diplomatic mission (주한, 주부산 are).
 _NOT_MISSIONS = frozenset(("주요", "주재", "주최", "주관", "주민", "주년", "주간", "주변", "주로", "주된", "주신",
@@ -160,8 +161,6 @@ class SentenceReader:
             return False
         if "님" in word or word[:-1] in titles() or (len(word) >= 4 and word.endswith(_ORG_END)):
             return False
-        if len(word) >= 3 and word.endswith(_PLACE_LIKE) and word[0] not in SURNAMES:
-            return False  # a place the registry lacks (가나시, 다라현)
         if self.is_unit(word) or self.is_place(word) or (len(word) >= 4 and word.endswith(_PLACE_LIKE)
                                                           and self._near_place(word)):
             return False
@@ -258,9 +257,11 @@ class SentenceReader:
         name = self._name_before(s, words, p, None)
         if name is None:
             after = self._name_after(s, end)
-            org = self._context_org(mentions, p, context) if after is not None and len(after[0]) > 1 else None
+            org = self._context_org(mentions, p, context) if after is not None and len(after[0]) >= 3 else None
             return [PostStatement(after[0], after[1], org, role, p, after[2], True)] if org else []
         n, alt, a = name
+        if role != t.group("title") and len(n) >= 3 and n.endswith(_PLACE_LIKE) and n[0] not in SURNAMES:
+            return []  # a place the registry lacks before a unit: ``다라시 인민위원회 위원장``
         role_before, q = self._units_before(s, words, mentions, a, role)
         org_m = self._org_before(s, mentions, q)
         if org_m is not None:
@@ -357,7 +358,8 @@ class SentenceReader:
     def _name_after(self, s: str, end: int) -> tuple[str, str | None, int] | None:
         """A name right after a title and closing its phrase: ``지사 바트,``, ``(사무총장 홍길동)``."""
         m = re.match(rf"\s+(?P<n>[가-힣]{{2,7}}(?:\s[가-힣]{{2,7}})?|(?:[가-힣]\s){{1,3}}[가-힣]){_ALT}"
-                     r"(?=\s*(?:[,·()]|$|\s등|다\.))", s[end:])
+                     r"(?:(?=\s*(?:[,·)]|\((?!\d+\s*[명건개회인곳])|$|\s등|다\.))|(?:이|가|과|와|은|는|의|도)(?=\s))",
+                     s[end:])
         single = re.match(r"\s+(?P<n>[가-힣])(?=\s*[,·)])", s[end:])
         if not m and single and single.group("n") not in STOP:
             return single.group("n"), None, end + single.end()
@@ -425,7 +427,7 @@ class StatedPost:
     org: Entity
     role: str
     lines: tuple[int, int]
-    when: date | int | None
+    when: StatedDate | date | int | None
     from_context: bool = False
 
 
@@ -443,7 +445,8 @@ def document_posts(w: FactWriter) -> list[StatedPost]:
 
 
 def _document_posts(w: FactWriter) -> list[StatedPost]:
-    year = report_year(w.doc)
+    today = document_date(w.doc)
+    year = report_year(w.doc) or (today.year if today else None)
     stream = Stream.of(w.doc)
     reader = SentenceReader(w.registry)
     found: list[tuple[StatedPost, bool]] = []
@@ -452,7 +455,7 @@ def _document_posts(w: FactWriter) -> list[StatedPost]:
         when = month_day(sentence, year) if year else None
         for st in reader.statements(sentence, context):
             lines = stream.span(start + st.start, start + st.end)
-            found.append((StatedPost(collapse_spaced(st.name), st.alt, st.org, st.role, lines, when or year,
+            found.append((StatedPost(collapse_spaced(st.name), st.alt, st.org, st.role, lines, when or today or year,
                                      st.from_context), st.from_context))
         context = [m.entity for m in w.registry.find_mentions(sentence)
                    if m.entity.kind in ("region", "organization")] or context
@@ -504,8 +507,8 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[OfficialCand
         if skip.intersection(range(p.lines[0], p.lines[1] + 1)):
             continue
         when = p.when
-        stated = (StatedDate(when.year, when.month, when.day) if isinstance(when, date)
-                  else StatedDate(when) if isinstance(when, int) else None)
+        stated = (when if isinstance(when, StatedDate) else StatedDate(when.year, when.month, when.day)
+                  if isinstance(when, date) else StatedDate(when) if isinstance(when, int) else None)
         out.append(OfficialCandidate(p.name, p.role, Party(p.org.name_ko, p.org), p.lines, stated,
                                      CONFIDENCE_CONTEXT if p.from_context else CONFIDENCE_STATED, reader="people"))
     return out

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from graph.dates import DateMention, StatedDate, find_dates, relative_dates
 from graph.facts import FactWriter
 from graph.readers.candidates import AgreementCandidate
-from graph.readers.context import BULLET
+from graph.readers.context import BULLET, document_date
 from graph.readers.entities import Party, place_level, resolve_party
 from graph.readers.relations import DEFAULT_RELATION, is_intent, relation_of, states_signing_verb
 from graph.registry import Entity
@@ -57,8 +57,6 @@ _OPEN_END = re.compile(r"[,은는이가와과를을의]$")
 #: The first lines of a document (its title) stand alone, as does a line holding only a date.
 TITLE_LINES = 1
 _DATE_LINE = re.compile(r"^\s*[\d.\s:()년월일-]+\s*$")
-#: How many lines from the top hold the document's title and date line.
-HEAD_LINES = 12
 #: Confidence of a pair both named in the sentence, of one with a carried subject or a country taken from
 #: the document, and the extra for a date stated to the day.
 CONFIDENCE_NAMED, CONFIDENCE_CARRIED, DAY_BONUS = 0.75, 0.6, 0.05
@@ -95,8 +93,8 @@ def sentences(lines: tuple[str, ...]) -> list[Sentence]:
     """The document's sentences: lines joined within a paragraph (a blank line or a bullet starts one), split
     after ``다.`` or a full stop before a space; a short line without a sentence end (a title) stands alone.
 
-    >>> [(s.text, s.lines) for s in sentences(("가나시는 2019년 다라시와", "자매결연을 맺었다. 또 다른 문장.", ""))]
-    [('가나시는 2019년 다라시와 자매결연을 맺었다.', (1, 2)), ('또 다른 문장.', (2, 2))]
+    >>> [(s.text, s.lines) for s in sentences(("제목", "가나시는 2019년 다라시와", "자매결연을 맺었다. 또 다른 문장."))]
+    [('제목', (1, 1)), ('가나시는 2019년 다라시와 자매결연을 맺었다.', (2, 3)), ('또 다른 문장.', (3, 3))]
     """
     out: list[Sentence] = []
     text, owners = "", []
@@ -152,10 +150,7 @@ def document_context(w: FactWriter) -> DocumentContext:
         if region is not None:
             subject = Party(text.strip(), region)
             break
-    today = next((d.value for n in range(min(HEAD_LINES, len(w.doc.lines)))
-                  for d in find_dates(w.doc.lines[n]) if d.value.precision == "day"), None)
-    if today is None and w.doc.date:
-        today = next((d.value for d in find_dates(w.doc.date.replace("-", "."))), None)
+    today = document_date(w.doc)
     pattern, names = w.registry.country_words
     countries = [(n, names[m.group(0)]) for n, line in enumerate(w.doc.lines, start=1) for m in pattern.finditer(line)]
     return DocumentContext(subject, today, countries)

@@ -70,7 +70,8 @@ def test_council_report_bullets_clauses_and_relative_dates():
 2024. 2. 15.
 
   ○ 협정 체결 예정일 : 2024. 4. 중 (다람시 현지)
-  ○ 부산광역시는 1995년 베트남 호찌민시와 자매결연을 체결한 이후 교류를 이어 왔으며, 2018. 5. 24. 다람시와 양해각서(MOU)를 체결하였음.
+  ○ 부산광역시는 1995년 베트남 호찌민시와 자매결연을 체결한 이후 교류를 이어 왔으며,
+    2018. 5. 24. 다람시와 양해각서(MOU)를 체결하였음.
   ○ 또한 주한 베트남 대사는 양 도시의 자매결연을 적극 지지한다는 뜻을 밝혔음.
 """
     result = build(document("council.txt", text))
@@ -97,7 +98,8 @@ def test_a_plan_overtaken_by_a_signing_is_a_signing():
     text = """경상남도 보도자료
 배포일시 : 2024. 10. 25.
 
-□ 도는 25일 일본 하루미시에서 하루미시와 교류의향서를 체결할 예정이었으나, 일정이 앞당겨져 24일 교류의향서를 체결했다.
+□ 도는 25일 일본 하루미시에서 하루미시와 교류의향서를 체결할 예정이었으나,
+일정이 앞당겨져 24일 교류의향서를 체결했다.
 """
     result = build(document("press.txt", text))
     assert facts(result) == {("경상남도", "하루미시", "2024-10-24", "letterOfIntent")}
@@ -108,8 +110,11 @@ def test_perturbations_date_changed_pair_added_noise():
     changed = NEWS.replace("2025년 3월 5일", "2024년 12월 1일")
     assert facts(build(document("news.txt", changed))) == {("강릉시", "서울특별시", "2024-12-01", "friendship")}
     added = WANJU.replace("중국 청룡시(2005년)과", "중국 청룡시(2005년), 독일 베르크시(2011년)과")
-    assert facts(build(document("wanju.txt", added))) >= {("베르크시", "완주군", "2011", "goodwill")}
-    noisy = NEWS.replace("서울특별시와 강릉시는", "  서울특별시와   강릉시는 ").replace("체결했다.", "체결했다.\n\n\n(끝)")
+    assert facts(build(document("wanju.txt", added))) == {
+        ("완주군", "하루미시", "2019-05", "sister"), ("레드우드시", "완주군", "1998", "goodwill"),
+        ("완주군", "청룡시", "2005", "goodwill"), ("베르크시", "완주군", "2011", "goodwill")}
+    noisy = NEWS.replace("서울특별시와 강릉시는", "  서울특별시와   강릉시는 ")
+    noisy = noisy.replace("체결했다.", "체결했다.\n\n\n(끝)")
     assert facts(build(document("news.txt", noisy))) == {("강릉시", "서울특별시", "2025-03-05", "friendship")}
 
 
