@@ -29,6 +29,15 @@ BULLET = re.compile(r"^\s*(?:[-*+](?=\s)|[•·○◦▪■□●◆◇▶▷►
 DOMESTIC_WORDS = ("국내",)
 
 
+def is_table_row(text: str) -> bool:
+    """A line of a table: cells separated by tabs or ``" | "``.
+
+    >>> is_table_row("가나시\\t1990"), is_table_row("| 가나시 | 1990 |"), is_table_row("가나시는 1990년")
+    (True, True, False)
+    """
+    return bool(_ROW.search(text))
+
+
 def is_heading(text: str) -> bool:
     """A short line that is not a table row nor a dated list item: a title, a section heading, a caption.
 
@@ -36,7 +45,7 @@ def is_heading(text: str) -> bool:
     (True, False, False)
     """
     stripped = text.strip()
-    if not stripped or len(stripped) > HEADING_MAX_CHARS or _ROW.search(text):
+    if not stripped or len(stripped) > HEADING_MAX_CHARS or is_table_row(text):
         return False
     return not (BULLET.match(text) and find_dates(text, bare_years=True))
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from graph.dates import DateMention, StatedDate, find_dates, relative_dates
 from graph.facts import FactWriter
 from graph.readers.candidates import AgreementCandidate
-from graph.readers.context import BULLET, document_date
+from graph.readers.context import BULLET, document_date, is_table_row
 from graph.readers.entities import Party, place_level, resolve_party
 from graph.readers.relations import DEFAULT_RELATION, is_intent, relation_of, states_signing_verb
 from graph.registry import Entity
@@ -44,7 +44,9 @@ _WORD = re.compile(r"[가-힣A-Za-z\u4e00-\u9fff]+")
 _SELF = re.compile(r"(?:^|(?<=[\s,(□○■●▶-]))(?P<ref>(?:본|우리\s?|같은\s)?(?P<level>시|군|도|구))"
                    r"(?:은|는|이|가|에서는|와|과)(?=\s)")
 #: Endings of words that have a place suffix but name no place (a city hall, the word 도시 itself).
-_NOT_PLACES = ("도시", "청", "청사", "회관", "센터", "성")  # 성: 가능성, 필요성 unless a country word stands before
+_NOT_PLACES = ("도시", "청", "청사", "회관", "센터", "협정", "일정", "과정", "예정", "조정", "결정", "선정", "지정")
+#: Place suffixes that also end common words (가능성, 필요성): a place only right after a country or parent.
+_COMMON_ENDINGS = ("성", "정")
 #: Suffixes of towns and villages (町, 村 …): a place only right after a country word or a parent place.
 _TOWNS = ("정", "촌", "읍", "면")
 #: Clause boundaries inside a sentence (``…추진 중이며, 내년에는 …``).
@@ -108,10 +110,10 @@ def sentences(lines: tuple[str, ...]) -> list[Sentence]:
 
     for n, raw in enumerate(lines, start=1):
         line = raw.strip()
-        if not line or BULLET.match(raw):
+        if not line or BULLET.match(raw) or is_table_row(raw):
             flush()
-        if not line:
-            continue
+        if not line or is_table_row(raw):
+            continue  # table rows are the table reader's
         if text:
             text += " "
             owners.append(n)
@@ -226,11 +228,12 @@ def parties_in(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext,
     once (enough to follow the subject of a text)."""
     out: list[Named] = []
     country: str | None = None
+    country_end = -1
     for m in _WORD.finditer(s.text, a, b):
         word = m.group(0)
         stated = _country(w, word)
         if stated is not None:
-            country = stated
+            country, country_end = stated, m.end()
             continue
         name, particle = _split_particle(word)
         if len(name) < 2:
@@ -247,7 +250,7 @@ def parties_in(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext,
             s.text, m.start())
         if resolve:
             party = _party(w, name, particle, s.line_at(m.start()), country or _country_of(previous), doc,
-                           after_place or country is not None)
+                           after_place or country_end == _word_start_before(s.text, m.start()))
         else:
             found = [e for e in w.registry.candidates(name) if e.kind == "region"]
             party = Party(name, found[0]) if len(found) == 1 and (place_level(name) or particle) else None
@@ -280,7 +283,8 @@ def _party(w: FactWriter, name: str, particle: str, line: int, country: str | No
     if candidates:
         return resolve_party(w, name, line, country=country)
     level = place_level(name) or (placed and name.endswith(_TOWNS) and len(name) >= 3)
-    if len(name) < (2 if placed else 3) or not level or name.endswith(_NOT_PLACES) and not placed:
+    if len(name) < (2 if placed else 3) or not level or name.endswith(_NOT_PLACES) or (
+            name.endswith(_COMMON_ENDINGS) and not placed):
         return None
     if country is None and particle not in _PARTNER:
         return None
