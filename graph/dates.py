@@ -144,22 +144,32 @@ def find_dates(text: str, *, bare_years: bool = False) -> list[DateMention]:
     >>> find_dates("2024.13.40, 3.5%")
     []
     """
+    patterns = (*_DATE_PATTERNS, _BARE_YEAR) if bare_years else _DATE_PATTERNS
+
+    def value_of(m: re.Match[str]) -> StatedDate:
+        groups = m.groupdict()
+        return StatedDate(_year_of(m), int(groups["m"]) if groups.get("m") else None,
+                          int(groups["d"]) if groups.get("d") else None)
+
+    return _scan(text, patterns, value_of)
+
+
+def _scan(text: str, patterns, value_of) -> list[DateMention]:
+    """Dates matched by ``patterns`` in priority order (an earlier pattern claims its span first), each valued by
+    ``value_of(match)``; a match whose value is impossible (``ValueError``) or ``None`` claims its span only."""
     claimed: list[tuple[int, int]] = []
     found: list[DateMention] = []
-    patterns = (*_DATE_PATTERNS, _BARE_YEAR) if bare_years else _DATE_PATTERNS
     for pattern in patterns:
         for m in pattern.finditer(text):
             if any(m.start() < end and start < m.end() for start, end in claimed):
                 continue
-            groups = m.groupdict()
-            try:
-                value = StatedDate(_year_of(m), int(groups["m"]) if groups.get("m") else None,
-                                   int(groups["d"]) if groups.get("d") else None)
-            except ValueError:
-                claimed.append((m.start(), m.end()))
-                continue
             claimed.append((m.start(), m.end()))
-            found.append(DateMention(value, m.start(), m.end(), m.group(0)))
+            try:
+                value = value_of(m)
+            except ValueError:
+                continue
+            if value is not None:
+                found.append(DateMention(value, m.start(), m.end(), m.group(0)))
     return sorted(found, key=lambda d: d.start)
 
 
@@ -264,23 +274,13 @@ def relative_dates(text: str, today: StatedDate) -> list[DateMention]:
     >>> [d.value.iso for d in relative_dates("30일간 12개월", today)]
     []
     """
-    claimed: list[tuple[int, int]] = []
-    found: list[DateMention] = []
-    for pattern in _RELATIVE:
-        for m in pattern.finditer(text):
-            if any(m.start() < end and start < m.end() for start, end in claimed):
-                continue
-            groups = m.groupdict()
-            try:
-                if groups.get("rel"):
-                    value = StatedDate(today.year + _RELATIVE_YEARS[groups["rel"]])
-                elif groups.get("m"):
-                    value = StatedDate(today.year, int(groups["m"]), int(groups["d"]) if groups.get("d") else None)
-                else:
-                    value = StatedDate(today.year, today.month, int(groups["d"])) if today.month else None
-            except ValueError:
-                value = None
-            claimed.append((m.start(), m.end()))
-            if value is not None:
-                found.append(DateMention(value, m.start(), m.end(), m.group(0)))
-    return sorted(found, key=lambda d: d.start)
+
+    def value_of(m: re.Match[str]) -> StatedDate | None:
+        groups = m.groupdict()
+        if groups.get("rel"):
+            return StatedDate(today.year + _RELATIVE_YEARS[groups["rel"]])
+        if groups.get("m"):
+            return StatedDate(today.year, int(groups["m"]), int(groups["d"]) if groups.get("d") else None)
+        return StatedDate(today.year, today.month, int(groups["d"])) if today.month else None
+
+    return _scan(text, _RELATIVE, value_of)

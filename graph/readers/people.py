@@ -447,6 +447,7 @@ def document_posts(w: FactWriter) -> list[StatedPost]:
 def _document_posts(w: FactWriter) -> list[StatedPost]:
     today = document_date(w.doc)
     year = report_year(w.doc) or (today.year if today else None)
+    stated_on = today if today is not None and today.precision == "day" else year  # a date line, else the year
     stream = Stream.of(w.doc)
     reader = SentenceReader(w.registry)
     found: list[tuple[StatedPost, bool]] = []
@@ -455,7 +456,7 @@ def _document_posts(w: FactWriter) -> list[StatedPost]:
         when = month_day(sentence, year) if year else None
         for st in reader.statements(sentence, context):
             lines = stream.span(start + st.start, start + st.end)
-            found.append((StatedPost(collapse_spaced(st.name), st.alt, st.org, st.role, lines, when or today or year,
+            found.append((StatedPost(collapse_spaced(st.name), st.alt, st.org, st.role, lines, when or stated_on,
                                      st.from_context), st.from_context))
         context = [m.entity for m in w.registry.find_mentions(sentence)
                    if m.entity.kind in ("region", "organization")] or context
