@@ -28,6 +28,7 @@ COUNTRY_GROUP = re.compile(rf"^(?P<country>{_COUNTRY_ALT})\s*\((?P<n>\d+)\)\s*$"
 KIND_COUNT = re.compile(r"(?P<kind>정회원|준회원|특별회원|옵[저서]버)\s*(?P<n>\d+)\s*개(?:\((?P<names>[^)]*)\))?")
 TOTAL = re.compile(r"(?P<c>\d+)\s*개국\s*(?P<n>\d+)\s*개\s*(?:광역)?(?:지방정부|자치단체|회원|단체)")
 OBSERVER_LIST = re.compile(r"(?P<list>.+?)[은는]\s*옵[저서]버\s*자격")
+OBSERVER_MARK = re.compile(r"[은는]\s*옵[저서]버\s*자격")
 
 
 def membership(w: FactWriter, region: Entity, kind: str | None, lines: Lines, *, since: int | None = None,
@@ -109,7 +110,7 @@ def extract_observer_list(w: FactWriter) -> int:
     """``중국 톈진시, 산시성(Shanxi), … 과 일본 야마구치현은 옵저버 자격으로 참여``."""
     found = 0
     for n, line in nonblank(w.doc):
-        m = OBSERVER_LIST.search(line)
+        m = OBSERVER_MARK.search(line) and OBSERVER_LIST.search(line)  # the lazy list scans only where it can end
         if not m:
             continue
         country = ""
