@@ -33,10 +33,10 @@ MAX_DOCUMENT_BYTES = 20 * 2**20
 _AGREEMENTS = """SELECT ?a ?p ?date ?confidence ?method WHERE {
   ?a a gy:Agreement ; gy:party ?p ; gy:signedOn ?date ; gy:extractionMethod ?method .
   OPTIONAL { ?a gy:confidence ?confidence } }"""
-_OFFICIALS = """SELECT DISTINCT ?name ?role ?confidence WHERE {
-  ?t a gy:Tenure ; gy:official ?person ; gy:post ?post .
+_OFFICIALS = """SELECT ?name ?role (MAX(?conf) AS ?confidence) (SAMPLE(?m) AS ?method) WHERE {
+  ?t a gy:Tenure ; gy:official ?person ; gy:post ?post ; gy:extractionMethod ?m .
   ?person rdfs:label ?name . ?post gy:role ?role .
-  OPTIONAL { ?post gy:confidence ?confidence } }"""
+  OPTIONAL { ?t gy:confidence ?conf } } GROUP BY ?name ?role"""
 
 
 @dataclass
@@ -93,6 +93,7 @@ class DocumentResult:
     correct: list[bool] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
+    people: list[tuple[Predicted, bool]] = field(default_factory=list)
 
 
 def read_document(path: Path) -> Document:
@@ -169,7 +170,7 @@ def predicted_officials(dataset) -> list[Predicted]:
     out = []
     for r in dataset.query(_OFFICIALS, initNs={"gy": GY, "rdfs": RDFS}):
         out.append(Predicted((_name_key(str(r.name)), _name_key(str(r.role))),
-                             float(r.confidence) if r.confidence is not None else 1.0, ""))
+                             float(r.confidence) if r.confidence is not None else 1.0, str(r.method)))
     return out
 
 
@@ -192,7 +193,11 @@ def score_document(judged: dict, directory: Path, registry: Registry) -> Documen
     found = {p.key for p in predicted}
     agreements.found_gold = sum(1 for k in gold if k in found)
     result.missed = [desc for k, desc in gold.items() if k not in found]
-    result.officials = score_officials(gold_officials(judged.get("officials", [])), predicted_officials(built.dataset))
+    gold_people = gold_officials(judged.get("officials", []))
+    people = predicted_officials(built.dataset)
+    result.officials = score_officials(gold_people, people)
+    accepted = set().union(*gold_people) if gold_people else set()
+    result.people = [(p, p.key in accepted) for p in people]
     return result
 
 
@@ -238,10 +243,30 @@ def run_extraction_eval(directory: Path = EVAL_DIR, registry: Registry | None = 
     }
 
 
+def _automatic_pairs(results: list[DocumentResult], kind: str) -> list[tuple[float, bool]]:
+    if kind == "official":
+        return [(p.confidence, ok) for r in results for p, ok in r.people if p.method == "automatic"]
+    return [(p.confidence, ok) for r in results for p, ok in zip(r.predicted, r.correct, strict=True)
+            if p.method == "automatic"]
+
+
+def measure_calibration(directory: Path = EVAL_DIR, registry: Registry | None = None) -> str:
+    """The calibration table (TSV) measured on the tune half with raw reader scores."""
+    from graph.readers.calibration import KINDS, calibration_rows, raw_scores
+
+    registry = registry or Registry.default()
+    with raw_scores():
+        results = [score_document(j, directory, registry) for j in load_jsonl(directory / JUDGEMENTS)
+                   if j["split"] == "tune"]
+    lines = ["kind\traw_floor\tconfidence"]
+    for kind in KINDS:
+        lines.extend(f"{kind}\t{floor}\t{conf}" for floor, conf in calibration_rows(_automatic_pairs(results, kind)))
+    return "\n".join(lines) + "\n"
+
+
 def calibration_check(results: list[DocumentResult]) -> list[dict]:
-    """For each confidence c written on the tune half: precision of the facts with confidence ≥ c."""
-    pairs = [(p.confidence, ok) for r in results for p, ok in zip(r.predicted, r.correct, strict=True)
-             if p.method == "automatic"]
+    """For each confidence c written on the tune half: precision of the automatic facts with confidence ≥ c."""
+    pairs = _automatic_pairs(results, "agreement") + _automatic_pairs(results, "official")
     out = []
     for c in sorted({c for c, _ in pairs}, reverse=True):
         chosen = [ok for conf, ok in pairs if conf >= c]

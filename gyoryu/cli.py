@@ -269,8 +269,16 @@ def _extraction_eval(args: argparse.Namespace) -> int:
     """``gyoryu eval --extraction``: the general readers against the judged set, per split; NEAR officials."""
     from corpus import load_corpus
     from graph.build import build_graph
-    from graph.extraction_eval import format_extraction_eval, near_officials_recall, run_extraction_eval
+    from graph.extraction_eval import (
+        format_extraction_eval,
+        measure_calibration,
+        near_officials_recall,
+        run_extraction_eval,
+    )
 
+    if args.calibrate:
+        print(_guard(measure_calibration), end="")
+        return 0
     result = _guard(run_extraction_eval)
     result.pop("_results", None)
     seed = build_graph(load_corpus()).dataset
@@ -398,6 +406,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("eval", cmd_eval, "the retrieval evaluation: nDCG@10, Recall@10, MRR per mode; with --extraction "
                 "the general readers against eval/extraction (precision and recall per split)")
     p.add_argument("--extraction", action="store_true", help="score the extraction readers instead of retrieval")
+    p.add_argument("--calibrate", action="store_true",
+                   help="with --extraction: print the confidence calibration measured on the tune half (TSV for "
+                        "graph/data/confidence_calibration.tsv)")
     p.add_argument("--json", action="store_true")
 
     p = command("ingest", cmd_ingest, "add UTF-8 text documents to the built data (graph re-extracted, "

@@ -52,3 +52,5 @@ def test_cli_reports_both_splits():
     assert set(result["splits"]) == {"tune", "heldout"}
     assert result["splits"]["tune"]["agreements"]["gold"] == 55
     assert result["near"]["target"]["gold"] == 210
+    # calibrated on the tune half: facts with confidence ≥ c have precision ≥ c there
+    assert result["calibration"] and all(c["precision"] >= c["confidence"] for c in result["calibration"])
