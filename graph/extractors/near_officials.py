@@ -1,17 +1,10 @@
-"""Officials: every person named with a role, as ``gy:Official`` holding an ``org:Post``.
+"""Officials of the NEAR documents, as ``gy:Official`` holding an ``org:Post`` (curated facts).
 
-A person is recognised where a title of ``graph/data/titles.tsv`` stands next to a name and a
-registry region or organisation, in the orders the documents use:
-
-* name – place – title: ``리러청 랴오닝성 성장``, ``장상길 한국 포항시 부시장``;
-* place – name – title: ``러시아 부랴티야공화국 무힌 브세볼로드 제1부총리``;
-* place – title – name: ``바양울기아이막 지사 장가르``; signatures ``포항시장   이 강 덕``;
-* name – mission – title for diplomats: ``진일표 주부산 중국 총영사``;
-* lists ``국제관계대사: 정해관(대구), …`` and the secretariat's staff list (title line, name line).
-
-The post is one node per organisation and role (``org:postIn``, ``gy:role`` as stated); each
-statement that someone holds it becomes a ``gy:Tenure`` with ``gy:asOf`` (the statement's date, or
-the document's year) and its lines, plus the shortcut ``?official org:holds ?post``.
+The sentences, event paragraphs and ``국제관계대사: 홍길동(대구), …`` lists are read by the general people
+reader (:mod:`graph.readers.people`: name – place – title in every order, diplomats, names sharing a title);
+this module adds what only these documents' layouts hold: the secretariat's staff list (a title line, then a
+name line) and signature lines (``포항시장   이 강 덕``). Posts and dated tenures are written by
+:mod:`graph.readers.posts`.
 """
 
 from __future__ import annotations
@@ -20,7 +13,7 @@ import re
 
 from graph.extractors import extractor
 from graph.extractors.names import is_near_document, resolve_in_context
-from graph.extractors.text import Stream, nonblank, report_year
+from graph.extractors.text import nonblank, report_year
 from graph.facts import FactWriter
 from graph.readers.people import document_posts, write_post
 from graph.readers.posts import collapse_spaced, hold, official, titles
@@ -35,30 +28,9 @@ def extract_officials(w: FactWriter) -> int:
     for p in posts:
         write_post(w, p)
     seen = {(normalize_name(p.name), p.org.id, p.role) for p in posts}
-    count = len(posts) + extract_role_lists(w, seen) + extract_staff(w, seen) + extract_signatures(w, seen)
+    count = len(posts) + extract_staff(w, seen) + extract_signatures(w, seen)
     if count:
         w.report.summary("officials", f"{w.doc.id}: {count} person–post statements")
-    return count
-
-
-def extract_role_lists(w: FactWriter, seen: set) -> int:
-    """``•국제관계대사:  정해관(대구), 박선철(광주), …`` — a title, then names with their place in brackets."""
-    year = report_year(w.doc)
-    count = 0
-    stream = Stream.of(w.doc)
-    items = r"(?P<items>(?:[가-힣]{2,4}\([^)]{1,6}\)\s*,?\s*)+)"
-    for m in re.finditer(rf"(?P<title>국제관계대사|[가-힣]{{2,8}}대사)\s*:\s*{items}", stream.text):
-        for item in re.finditer(r"(?P<name>[가-힣]{2,4})\((?P<place>[^)]{1,6})\)", m.group("items")):
-            a = m.start("items") + item.start()
-            lines = stream.span(a, a + len(item.group(0)))
-            r = resolve_in_context(w, item.group("place"), lines, prefer_upper=True)
-            key = (item.group("name"), r.entity.id if r.entity else "", m.group("title"))
-            if r.entity is None or key in seen:
-                continue
-            seen.add(key)
-            person = official(w, item.group("name"), None, lines)
-            hold(w, person, w.entity(r.entity), r.entity.name_ko, m.group("title"), lines, year)
-            count += 1
     return count
 
 

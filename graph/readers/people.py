@@ -460,6 +460,7 @@ def _document_posts(w: FactWriter) -> list[StatedPost]:
                                      st.from_context), st.from_context))
         context = [m.entity for m in w.registry.find_mentions(sentence)
                    if m.entity.kind in ("region", "organization")] or context
+    found.extend((p, False) for p in listed_posts(w, stream, stated_on))
     full = _full_names([(p.name, p.org.id) for p, _ in found], {(p.name, p.org.id) for p, weak in found if not weak})
     names = {full.get((p.name, p.org.id), p.name) for p, weak in found if not weak}
     stated = {normalize_name(n) for n in names}
@@ -475,6 +476,33 @@ def _document_posts(w: FactWriter) -> list[StatedPost]:
             seen.add(key)
             out.append(replace(p, name=name))
     return out
+
+
+_LIST = re.compile(r"(?P<label>[가-힣]{2,12})\s*:\s*(?P<items>(?:[가-힣]{2,4}\s?\([^)]{1,8}\)\s*,?\s*){3,})")
+_ITEM = re.compile(r"(?P<name>[가-힣]{2,4})\s?\((?P<place>[^)]{1,8})\)")
+
+
+def listed_posts(w: FactWriter, stream: Stream, when: StatedDate | int | None) -> list[StatedPost]:
+    """``국제관계대사: 홍길동(대구), 김가람(광주), …``: a list of names, each with its region in brackets, under a
+    label; each holds the label (a title, or the body they stand for) in that region. A short name of a region
+    in such a list is the 광역 government (제주 is the province)."""
+    reader = SentenceReader(w.registry)
+    out = []
+    for m in _LIST.finditer(stream.text):
+        for item in _ITEM.finditer(m.group("items")):
+            region = _listed_region(w.registry, item.group("place"))
+            if region is None or not reader.name_word(item.group("name")):
+                continue
+            a = m.start("items") + item.start()
+            out.append(StatedPost(item.group("name"), None, region, m.group("label"),
+                                  stream.span(a, a + len(item.group(0))), when))
+    return out
+
+
+def _listed_region(registry: Registry, text: str) -> Entity | None:
+    regions = [e for e in registry.candidates(text) if e.kind == "region"]
+    upper = [e for e in regions if e.level == "광역"]
+    return regions[0] if len(regions) == 1 else upper[0] if len(upper) == 1 else None
 
 
 def _full_names(pairs: list[tuple[str, str]], stated: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
