@@ -104,3 +104,12 @@ def test_cli_runs_search_inside_sparql(data_dir: Path, live_server: str) -> None
     bad = gyoryu("sparql", 'SELECT * { SERVICE gy:search { ?h gy:limit 3 } }', data=data_dir, check=False)
     assert bad.returncode == 1
     assert bad.stderr.strip() == "gyoryu sparql: error: gy:search needs exactly one of gy:query"
+
+
+def test_the_search_counts_against_the_query_time_limit(live_server: str) -> None:
+    query = 'SELECT * { SERVICE gy:search { ?h gy:query "청소년 교류" ; gy:mode "dense" ; gy:score ?s } }'
+    resp = requests.post(f"{live_server}/sparql", data={"query": query, "timeout": "0.001"}, headers=ACCEPT,
+                         timeout=60)
+    assert resp.status_code == 503
+    assert resp.json()["error"]["code"] == "query_timeout"
+    assert len(select(live_server, query)) == 10
