@@ -12,6 +12,7 @@ from index import artifacts
 from index.dense import build_faiss, index_kind, save_faiss
 from index.embedder import Embedder
 from index.entity_links import ProvenanceIndex, link_passage, mention_refs
+from index.fact_passages import fact_passages
 from index.lexical import LexicalIndex
 from index.passages import Passage, segment_all
 from index.profiles import build_profiles
@@ -65,10 +66,14 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
         passages = segment_all(documents, row_subjects(documents, provenance, registry))
         links = [link_passage(p.doc, p.line_start, p.line_end, p.text, p.table, provenance, registry)
                  for p in passages]
+        facts, fact_links = fact_passages(dataset, documents)
+        passages += facts
+        links += fact_links
         artifacts.write_jsonl(target / artifacts.PASSAGES,
                           [{**p.to_json(), **link.to_json()} for p, link in zip(passages, links, strict=True)])
         linked = sum(1 for link in links if link.entities)
-        progress.step(f"{len(passages)} passages from {len(documents)} documents, {linked} with entities")
+        progress.step(f"{len(passages)} passages from {len(documents)} documents ({len(facts)} fact passages), "
+                      f"{linked} with entities")
     with progress.stage("embed"):
         embedder = Embedder.load(settings)
         texts, cut = fit_to_model(embedder, passages)

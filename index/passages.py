@@ -1,10 +1,12 @@
 """Split documents into passages: line spans with a short context header.
 
-A passage never crosses documents. Prose is cut into chunks of about :data:`MAX_CHARS`
-characters that start at section headings; tables (tab-separated rows) are cut at row
-boundaries, and consecutive rows about the same entity (``row_subject``) form one passage
-whose header names that entity — so a continuation row of a merged table group is labelled
-with its partner even though its own name cell is empty.
+A passage never crosses documents and is no longer than a screen (:data:`MAX_LINES` text
+lines). Prose is cut into chunks of about :data:`MAX_CHARS` characters that start at section
+headings; tables (tab-separated rows) are cut at row boundaries, and consecutive rows about
+the same entity (``row_subject``) form one passage whose header names that entity — so a
+continuation row of a merged table group is labelled with its partner even though its own
+name cell is empty. A table cut into several passages repeats its header row in each piece
+(``header_row``: read by the embedding model and BM25, not part of the cited lines).
 
 >>> from corpus import load_corpus
 >>> doc = load_corpus()[0]
@@ -25,6 +27,8 @@ MAX_CHARS = 350
 #: A chunk shorter than this is not closed by a following heading (keeps lone headings with their text).
 MIN_CHARS = 80
 MAX_SECTION_CHARS = 70
+#: Most non-blank lines in one passage: a screen (OCR'd tables print one short cell per line).
+MAX_LINES = 12
 
 RowSubject = Callable[[str, int], "str | None"]
 
@@ -50,6 +54,11 @@ class Passage:
     section: str = ""
     subject: str = ""
     table: bool = False
+    #: The header row of the table this piece continues (empty for prose and a table's first piece).
+    header_row: str = ""
+    #: For a fact passage: the fact said in Korean and in English (empty for document passages).
+    summary: str = ""
+    summary_en: str = ""
 
     @property
     def header(self) -> str:
@@ -58,13 +67,15 @@ class Passage:
 
     @property
     def embed_text(self) -> str:
-        """What the embedding model reads: header, then the text."""
-        return f"{self.header}\n{self.text}"
+        """What the embedding model reads: header, the fact sentences or table header row, then the text."""
+        return "\n".join(part for part in (self.header, self.summary, self.summary_en, self.header_row, self.text)
+                         if part)
 
     @property
     def lexical_text(self) -> str:
-        """What BM25 indexes: section, subject and text (not the document title shared by all)."""
-        return "\n".join(part for part in (self.section, self.subject, self.text) if part)
+        """What BM25 indexes: section, subject, Korean fact sentence, header row and text (not the title)."""
+        return "\n".join(part for part in (self.section, self.subject, self.summary, self.header_row, self.text)
+                         if part)
 
     def to_json(self) -> dict:
         """A JSON-able dict (see :meth:`from_json`)."""
@@ -118,6 +129,9 @@ class _Builder:
         self.current_section = ""
         self.subject = ""
         self.table = False
+        #: The first row of the current table block, and whether the open passage starts after it.
+        self.header_row = ""
+        self.continues_table = False
 
     @property
     def size(self) -> int:
@@ -128,12 +142,21 @@ class _Builder:
             self.passages.append(Passage(
                 doc=self.doc.id, line_start=self.lines[0][0], line_end=self.lines[-1][0],
                 text="\n".join(text for _, text in self.lines), title=self.doc.title,
-                section=self.section[:MAX_SECTION_CHARS], subject=self.subject, table=self.table))
+                section=self.section[:MAX_SECTION_CHARS], subject=self.subject, table=self.table,
+                header_row=self.header_row if self.table and self.continues_table else ""))
+            self.continues_table = self.table
         self.lines = []
         self.subject = ""
 
+    def start_block(self, table: bool, first_row: str = "") -> None:
+        """Close the open passage; a new table block remembers its first row as its header."""
+        self.flush()
+        self.table = table
+        self.header_row = first_row if table else ""
+        self.continues_table = False
+
     def add(self, number: int, text: str, limit: int | None = None) -> None:
-        if self.lines and self.size + len(text) > (limit or self.max_chars):
+        if self.lines and (self.size + len(text) > (limit or self.max_chars) or len(self.lines) >= MAX_LINES):
             self.flush()
         if not self.lines:
             self.section = self.current_section
@@ -151,8 +174,8 @@ def segment(doc: Document, row_subject: RowSubject | None = None, max_chars: int
             continue
         is_row = "\t" in raw.strip("\t ") or raw.count("\t") >= 2
         if is_row != in_table:
-            b.flush()
-            in_table = b.table = is_row
+            b.start_block(is_row, text)
+            in_table = is_row
         if is_row:
             subject = row_subject(doc.id, number) if row_subject else None
             if subject is None and b.subject:  # a row without a name continues the group above

@@ -245,7 +245,7 @@ SELECT ?s ?type ?p ?name WHERE {
 
 def glossary_from_store(store, registry=None) -> Glossary:
     """The glossary of a loaded graph store (see the module docstring), plus the title lexicon."""
-    from graph.extractors.near_officials import titles
+    from graph.readers.posts import titles
 
     types = ", ".join(f"<https://w3id.org/gyoryu/ontology#{t}>" for t in GLOSSARY_TYPES)
     kinds: dict[str, str] = {}

@@ -31,7 +31,9 @@ FUSION_DEPTH = 100
 #: counts by the query's share of Korean letters, and at least LEXICAL_LINKED when the query names glossary terms
 #: (their Korean names are then in the lexical query); ENTITY is the list of passages linked to named entities.
 LEXICAL_LINKED = 1.0
-ENTITY_WEIGHT = 1.0
+ENTITY_WEIGHT = 1.5
+FUSION_K = 10
+DENSE_WEIGHT = 1.5
 _FILES = (artifacts.PASSAGES, artifacts.EMBEDDINGS, artifacts.FAISS, artifacts.BM25, artifacts.PROFILES,
           artifacts.PROFILE_VECTORS, artifacts.MANIFEST)
 
@@ -188,8 +190,9 @@ class SearchEngine:
         if entity:
             rankings["entity"] = entity
         share = korean_share(text)
-        weights = {"dense": 1.0, "lexical": max(share, LEXICAL_LINKED if links else 0.0), "entity": ENTITY_WEIGHT}
-        return reciprocal_rank_fusion(rankings, weights)
+        weights = {"dense": DENSE_WEIGHT, "lexical": max(share, LEXICAL_LINKED if links else 0.0),
+                   "entity": ENTITY_WEIGHT}
+        return reciprocal_rank_fusion(rankings, weights, FUSION_K)
 
     def hit(self, pid: int, score: float, terms: set[str] | None = None) -> dict:
         """One search hit in the shape of DESIGN.md, plus ``summary`` and the query ``terms`` found in its text."""
@@ -198,17 +201,38 @@ class SearchEngine:
         found = sorted((t for t in terms or () if t.lower() in lowered), key=lambda t: (-len(t), t))
         return {"doc": p.doc, "line_start": p.line_start, "line_end": p.line_end, "text": p.text,
                 "score": round(float(score), 4), "title": p.title,
-                "entities": [e.to_json() for e in self.links[pid].entities], "summary": None, "terms": found}
+                "entities": [e.to_json() for e in self.links[pid].entities], "summary": p.summary or None,
+                "summary_en": p.summary_en or None, "terms": found}
 
     def query_terms(self, text: str, links: list[Link]) -> set[str]:
         """Words to highlight in hits: the lexical query's morphemes (two letters or more) and linked names."""
         tokens = {t for t in self.lexical.tokenizer.tokens(self.lexical_query(text, links))
                   if len(t) >= (2 if _HANGUL.search(t) else 3)}
-        return tokens | {link.surface for link in links} | {n for link in links for n in link.term.korean}
+        terms = tokens | {link.surface for link in links} | {n for link in links for n in link.term.korean}
+        return {t for t in terms if not any(t != other and t in other for other in terms)}  # no syllable bigrams
 
-    def hits(self, query: str, mode: str = "hybrid", k: int = 10, query_vector: np.ndarray | None = None) -> list[dict]:
-        """The first ``k`` hits of an already validated query."""
-        return [self.hit(pid, score) for pid, score in self.ranked(query, mode, query_vector=query_vector)[:k]]
+    def hits(self, query: str, mode: str = "hybrid", k: int = 10, query_vector: np.ndarray | None = None,
+             links: list[Link] | None = None, terms: set[str] | None = None) -> list[dict]:
+        """The first ``k`` hits of an already validated query; hits on the same lines are merged.
+
+        A fact passage cites the lines its fact was derived from; when an earlier hit already covers
+        them, the fact sentence becomes that hit's summary instead of a hit of its own.
+        """
+        out: list[dict] = []
+        for pid, score in self.ranked(query, mode, query_vector=query_vector, links=links):
+            p = self.passages[pid]
+            same = next((h for h in out if h["doc"] == p.doc and h["line_start"] <= p.line_start
+                         and p.line_end <= h["line_end"] and (p.summary or
+                                                              (h["line_start"], h["line_end"]) ==
+                                                              (p.line_start, p.line_end))), None)
+            if same is not None:
+                if p.summary and not same["summary"]:
+                    same["summary"], same["summary_en"] = p.summary, p.summary_en
+                continue
+            out.append(self.hit(pid, score, terms))
+            if len(out) == k:
+                break
+        return out
 
     def search(self, text: str, k: int = 10, mode: str = "hybrid") -> dict:
         """Ranked passages: ``{"query", "mode", "hits", "took_ms"}``."""
@@ -218,7 +242,7 @@ class SearchEngine:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
         links = self.link(query)
         terms = self.query_terms(query, links)
-        hits = [self.hit(pid, score, terms) for pid, score in self.ranked(query, mode, links=links)[:k]]
+        hits = self.hits(query, mode, k, links=links, terms=terms)
         linked = [link.term.to_json(link.surface) for link in links]
         return {"query": query, "mode": mode, "hits": hits, "linked": linked,
                 "took_ms": round((time.perf_counter() - start) * 1000, 1)}

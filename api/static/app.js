@@ -4,6 +4,7 @@
 
 const ID_NS = "https://w3id.org/gyoryu/id/";
 const T = JSON.parse(document.getElementById("ui-strings").textContent);
+const LANG = document.documentElement.lang === "en" ? "en" : "ko";
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -48,12 +49,51 @@ function entityChips(entities) {
   return box;
 }
 
+/* The text with the matched terms in <mark>: text nodes only, so document text is never parsed as HTML. */
+function highlighted(tag, cls, text, terms) {
+  const node = el(tag, {class: cls});
+  const words = (terms || []).filter((t) => t && t.length > 1)
+    .map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  if (!words.length) { node.append(document.createTextNode(text)); return node; }
+  const pattern = new RegExp(`(${words.join("|")})`, "gi");
+  let last = 0;
+  for (const m of text.matchAll(pattern)) {
+    if (m.index > last) node.append(document.createTextNode(text.slice(last, m.index)));
+    node.append(el("mark", {}, m[0]));
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) node.append(document.createTextNode(text.slice(last)));
+  return node;
+}
+
+function linkedChips(linked) {
+  const box = el("div", {class: "entities linked"});
+  for (const e of linked || []) {
+    const label = (LANG === "en" ? e.label_en : e.label_ko) || e.label_ko || e.surface;
+    const href = e.iri && e.iri.startsWith(ID_NS) ? localLink(e.iri) : null;
+    box.append(el(href ? "a" : "span", {class: "chip linked-entity", href, title: `${e.type} · ${e.surface}`}, label));
+  }
+  return box;
+}
+
 function hitItem(hit) {
+  const summary = LANG === "en" ? (hit.summary_en || hit.summary) : hit.summary;
   return el("li", {class: "hit"},
     el("div", {class: "hit-head"}, sourceLink(hit), " ", el("span", {class: "title"}, hit.title || ""),
        " ", el("span", {class: "score"}, `${T.score} ${Number(hit.score).toFixed(3)}`)),
-    el("p", {class: "text"}, hit.text),
+    summary ? highlighted("p", "summary", summary, hit.terms) : null,
+    highlighted("p", "text", hit.text, hit.terms),
     entityChips(hit.entities));
+}
+
+function reasonList(reasons) {
+  const list = el("ul", {class: "reasons"});
+  for (const r of reasons || []) {
+    const fact = LANG === "en" ? (r.fact_en || r.fact) : r.fact;
+    list.append(el("li", {class: "reason"}, r.doc ? sourceLink(r) : null, r.doc ? " " : null, fact,
+                   r.field ? el("span", {class: "chip field"}, r.field) : null));
+  }
+  return list;
 }
 
 async function runSearch(event) {
@@ -65,6 +105,7 @@ async function runSearch(event) {
   setStatus("search-status", T.loading);
   try {
     const data = await getJSON(`/api/search?${new URLSearchParams({q, mode, k: "10"})}`);
+    document.getElementById("search-linked").replaceChildren(linkedChips(data.linked));
     data.hits.forEach((h) => list.append(hitItem(h)));
     setStatus("search-status", data.hits.length ? `${data.hits.length} ${T.results} · ${data.took_ms} ms` : T.no_results);
   } catch (err) {
@@ -82,6 +123,7 @@ function showPartners(data) {
       el("div", {class: "hit-head"}, el("a", {class: "partner-name", href: localLink(p.iri)}, p.label),
          " ", el("span", {class: "chip"}, p.type || ""), " ",
          el("span", {class: "score"}, `${T.score} ${Number(p.score).toFixed(3)}`)),
+      reasonList(p.reasons),
       el("details", {}, el("summary", {}, `${T.evidence} (${(p.evidence || []).length})`), evidence)));
   }
   setStatus("partners-status", data.partners.length ? `${data.partners.length} ${T.results}` : T.no_results);

@@ -280,3 +280,23 @@ def test_neighbourhood_names_fact_nodes_and_relations_in_the_page_language(brows
     found = network_labels(browser)
     assert "Environment Sub-Committee · Toyama · 2024" in {n["text"] for n in found["nodes"]}
     assert {"member", "coordinator", "country"} <= {t["text"] for t in found["legend"]}
+
+
+@pytest.mark.parametrize("lang,chip", [("en", "Hyogo"), ("ko", "효고현")])
+def test_hits_show_title_marked_terms_line_links_and_linked_chips(browser: WebDriver, live_server: str,
+                                                                   artifacts: Path, lang: str, chip: str) -> None:
+    browser.get(f"{live_server}/?lang={lang}")
+    browser.find_element(By.ID, "search-q").send_keys("Hyogo disaster prevention <b>bold</b>")
+    browser.find_element(By.CSS_SELECTOR, "#search-form button[type=submit]").click()
+    hits = wait(browser).until(ec.presence_of_all_elements_located((By.CSS_SELECTOR, "#search-results li.hit")))
+    chips = browser.find_elements(By.CSS_SELECTOR, "#search-linked .chip.linked-entity")
+    hyogo = next(c for c in chips if c.text == chip)
+    assert hyogo.get_attribute("href").endswith("/id/region/jp-hyogo")
+    assert all(h.find_element(By.CSS_SELECTOR, ".title").text for h in hits)
+    link = hits[0].find_element(By.CSS_SELECTOR, "a.source").get_attribute("href")
+    assert "/doc/" in link and "?lines=" in link
+    marks = [m.text for m in browser.find_elements(By.CSS_SELECTOR, "#search-results mark")]
+    assert "효고현" in marks
+    assert not browser.find_elements(By.CSS_SELECTOR, "#search-results b, #search-linked b")  # text, never HTML
+    shot(browser, artifacts, f"search-linked-{lang}")
+    browser.get(f"{live_server}/?lang=ko")

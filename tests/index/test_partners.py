@@ -13,14 +13,14 @@ SEOUL_YOUTH_AND_TRADE = {"무주군", "장수군", "옥천군", "괴산군", "�
 def test_county_for_youth_exchange_and_direct_trade(engine):
     result = rank_partners(engine, "a county doing youth exchange and direct trade of farm products", k=10,
                            type="region")
-    assert set(result) == {"query", "partners", "took_ms"}
+    assert set(result) == {"query", "linked", "partners", "took_ms"}
     labels = [p["label"] for p in result["partners"]]
     assert len(set(labels) & SEOUL_YOUTH_AND_TRADE) >= 2, labels
     for partner in result["partners"]:
         assert partner["type"] == "Region"
         assert partner["evidence"], partner["label"]
         assert set(partner["evidence"][0]) == {"doc", "line_start", "line_end", "text", "score", "title",
-                                               "entities", "summary", "terms"}
+                                               "entities", "summary", "summary_en", "terms"}
 
 
 def test_disaster_prevention_partner_is_the_coordinator(engine):
@@ -56,3 +56,45 @@ def test_partners_like_excludes_programme_partners(engine):
     assert ranked and not labels & {"동탑성", "알함브라시"}
     kept = partners_like(engine, "연천군", k=50, exclude_existing=False)["partners"]
     assert {"동탑성", "알함브라시"} & {p["label"] for p in kept}
+
+
+def _seoul_partners_with_area(engine, area: str | None) -> set[str]:
+    """Korean labels of the regions whose agreement with Seoul (the Seoul table) lists a field of ``area``."""
+    from graph.store import OxigraphStore
+
+    area_filter = f"?a gy:cooperationField/skos:broader <https://w3id.org/gyoryu/id/field-area/{area}> ." \
+        if area else ""
+    rows = OxigraphStore.load(engine.data_dir).query(f"""
+        PREFIX gy: <https://w3id.org/gyoryu/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT DISTINCT ?name WHERE {{
+          ?a a gy:Agreement ; gy:party <https://w3id.org/gyoryu/id/region/kr-seoul>, ?p . {area_filter}
+          FILTER(?p != <https://w3id.org/gyoryu/id/region/kr-seoul>)
+          ?p rdfs:label ?name FILTER(LANG(?name) = "ko") }}""")
+    return {row[0].value for row in rows}
+
+
+def test_partners_like_ranks_regions_with_the_same_seoul_agreements(engine):
+    # 완주군's agreements with Seoul are about 귀농귀촌 and direct trade: the regions most like it are other
+    # Seoul partners (a shared partner) whose Seoul agreements also cover the rural area
+    seoul_partners = _seoul_partners_with_area(engine, None)
+    rural = _seoul_partners_with_area(engine, "rural")
+    result = partners_like(engine, "완주군", k=5, exclude_existing=False)
+    labels = [p["label"] for p in result["partners"]]
+    assert set(labels) <= seoul_partners, labels
+    assert len(set(labels) & rural) >= 4, labels
+    for p in result["partners"]:
+        assert p["reasons"][0]["fact_en"] == "shared agreement partner: 서울특별시"
+        assert p["reasons"][0]["fact"] == f"완주군과 {p['label']}의 공통 협약 상대: 서울특별시"
+
+
+def test_partner_reasons_cite_the_agreement_rows(engine):
+    result = rank_partners(engine, "partners that agreed with Seoul to promote hometown love donations", k=10,
+                           type="region")
+    labels = [p["label"] for p in result["partners"]]
+    assert "서울특별시" not in labels  # the need names Seoul: it is the context, not an answer
+    donors = _seoul_partners_with_area(engine, "hometown")
+    assert len(set(labels) & donors) >= 4, labels
+    reasons = [r for p in result["partners"] if p["label"] in donors for r in p["reasons"]]
+    assert reasons and all(r["doc"].startswith("001") and r["line_start"] == r["line_end"] for r in reasons)
+    assert any("고향사랑기부" in r["field"] and "서울" not in r["field"] for r in reasons)

@@ -32,3 +32,41 @@ def test_seoul_table_continuation_rows_belong_to_their_partner(engine, line, par
     assert partner in p.header
     pid = engine.passages.index(p)
     assert partner in {e.label for e in engine.links[pid].entities}
+
+
+def _doc(lines: list[str]):
+    import hashlib
+
+    from corpus import Document
+
+    body = "\n".join(lines)
+    return Document(id="synthetic.txt", lines=tuple(lines), sha256=hashlib.sha256(body.encode()).hexdigest(),
+                    title_ko="합성 문서")
+
+
+def test_a_long_table_is_cut_to_a_screen_with_its_header_repeated():
+    from index.passages import MAX_LINES, segment
+
+    header = "연번\t지역\t체결일\t협력분야"
+    rows = [f"{n}\t지역{n}\t2020.01.{n:02d}\t관광 교류" for n in range(1, 31)]
+    ps = segment(_doc(["▣ 협약 현황", header, *rows, "끝."]))
+    pieces = [p for p in ps if p.table]
+    assert len(pieces) >= 3 and all(p.line_end - p.line_start + 1 <= MAX_LINES for p in pieces)
+    assert (pieces[0].line_start, pieces[0].header_row) == (2, "")  # the first piece holds the header line itself
+    assert {p.header_row for p in pieces[1:]} == {"연번 | 지역 | 체결일 | 협력분야"}
+    assert [p.line_start for p in pieces[1:]] == [p.line_end + 1 for p in pieces[:-1]]
+    assert "연번 | 지역" in pieces[1].embed_text and "협력분야" in pieces[2].lexical_text
+    assert "연번" not in pieces[1].text  # the cited lines are the rows only
+    # a row added moves the cut but keeps every row in exactly one piece
+    more = segment(_doc(["▣ 협약 현황", header, *rows, "31\t지역31\t2020.02.01\t농업", "끝."]))
+    covered = [n for p in more if p.table for n in range(p.line_start, p.line_end + 1)]
+    assert covered == list(range(2, 34))
+
+
+def test_short_ocr_lines_are_cut_to_a_screen():
+    from index.passages import MAX_LINES, segment
+
+    lines = ["1. 사업 실적"] + [f"품목{n} {n}kg" for n in range(40)]
+    ps = segment(_doc(lines))
+    assert all(sum(1 for t in p.text.split("\n") if t) <= MAX_LINES for p in ps)
+    assert [n for p in ps for n in range(p.line_start, p.line_end + 1)] == list(range(1, 42))

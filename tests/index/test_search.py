@@ -27,7 +27,8 @@ def test_hit_shape_matches_design(engine):
     assert set(result) == {"query", "mode", "hits", "took_ms", "linked"}
     assert result["mode"] == "hybrid" and len(result["hits"]) == 5
     for hit in result["hits"]:
-        assert set(hit) == {"doc", "line_start", "line_end", "text", "score", "title", "entities", "summary", "terms"}
+        assert set(hit) == {"doc", "line_start", "line_end", "text", "score", "title", "entities", "summary",
+                            "summary_en", "terms"}
         for entity in hit["entities"]:
             assert set(entity) == {"iri", "label", "type"}
             assert entity["iri"].startswith("https://w3id.org/gyoryu/id/")
@@ -103,3 +104,18 @@ def test_repeated_questions_hit_the_embedding_cache(engine, index_settings):
                           "settings": replace(index_settings, embed_cache_size=0)})
     off.embed_query("효고현 방재")
     assert not off._query_cache
+
+
+@pytest.mark.parametrize("question,doc,line,summary", [
+    ("Which region coordinates the disaster prevention sub-committee?", "003", 182, "코디네이터: 효고현"),
+    ("When did Seoul sign with Wando County, and what does the agreement cover?", "001", None, "완도군"),
+])
+def test_english_question_lands_on_the_fact_lines_with_its_sentence(engine, question, doc, line, summary):
+    hits = engine.search(question, k=3)["hits"]
+    facts = [h for h in hits if h["summary"] and summary in h["summary"]]
+    assert facts, _lines(hits)
+    top = facts[0]
+    assert top["doc"].startswith(doc) and top["summary_en"]
+    if line is not None:
+        assert top["line_start"] == line == top["line_end"]
+    assert len({(h["doc"], h["line_start"], h["line_end"]) for h in hits}) == len(hits)  # same span merged
