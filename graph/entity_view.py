@@ -22,6 +22,7 @@ LABEL_PART_ORDER = tuple(str(t) for t in (GY.SubCommittee, GY.Organization, GY.P
                                           GY.Region, GY.Country, GY.Official))
 DATE_TYPES = {"http://www.w3.org/2001/XMLSchema#" + t for t in ("date", "gYear", "gYearMonth")}
 LABEL_SEPARATOR = " · "
+SHORT_VALUE = 12
 
 _SOURCE = "?src gy:document ?doc ; gy:lineStart ?start ; gy:lineEnd ?end ."
 
@@ -201,32 +202,49 @@ class EntityDescriber:
 
     def _named(self, neighbours: list[tuple[Value, str]], labels: dict[str, dict[str, str]],
                lang: str) -> list[tuple[Value, str]]:
-        """Neighbours named for the picture: fact nodes without a label, or sharing one, by what they link."""
-        texts = Counter(v.text for v, _ in neighbours)
-        unnamed = [v.iri for v, _ in neighbours if v.iri and (not labels.get(v.iri) or texts[v.text] > 1)]
-        if not unnamed:
-            return neighbours
-        named = self.fact_labels(unnamed, lang)
-        return [(replace(v, text=named.get(v.iri or "", v.text)), rel) for v, rel in neighbours]
+        """Neighbours named for the picture: fact nodes without a label, or sharing one, by what they link.
 
-    def fact_labels(self, iris: list[str], lang: str) -> dict[str, str]:
-        """Names for fact nodes without a label: the labels of the entities they link, then their date."""
+        Names still shared after that (NEAR's member counts of one year) also get the node's class and
+        its short values: "회원 수 · 동북아시아지방정부연합 · all · 90 · 2024".
+        """
+        for detailed in (False, True):
+            texts = Counter(v.text for v, _ in neighbours)
+            unnamed = [v.iri for v, _ in neighbours if v.iri and (texts[v.text] > 1 or (
+                not detailed and not labels.get(v.iri)))]
+            if not unnamed:
+                break
+            named = self.fact_labels(unnamed, lang, detailed=detailed)
+            neighbours = [(replace(v, text=named.get(v.iri or "", v.text)), rel) for v, rel in neighbours]
+        return neighbours
+
+    def fact_labels(self, iris: list[str], lang: str, detailed: bool = False) -> dict[str, str]:
+        """Names for fact nodes without a label: the labels of the entities they link, then their date.
+
+        ``detailed`` puts the node's class first and adds its short values (numbers, codes).
+        """
         values = " ".join(iri_ref(i) for i in iris)
-        rows = self.reader.select(f"SELECT ?n ?o WHERE {{ VALUES ?n {{ {values} }} ?n ?p ?o "
-                                  f"FILTER(?p NOT IN (rdf:type, prov:wasDerivedFrom)) }}")
+        rows = self.reader.select(f"SELECT ?n ?p ?o WHERE {{ VALUES ?n {{ {values} }} ?n ?p ?o "
+                                  f"FILTER(?p NOT IN (prov:wasDerivedFrom, rdfs:label, gy:note)) }}")
         objects = {term_value(r["o"]) for r in rows if type(r["o"]).__name__ == "NamedNode"}
         labels = self.reader.labels(objects)
         types = self.reader.types(objects)
+        last = len(LABEL_PART_ORDER)
         parts: dict[str, list[tuple[int, str]]] = {}
         for r in rows:
-            node, obj = term_value(r["n"]), r["o"]
-            if type(obj).__name__ == "NamedNode" and labels.get(term_value(obj)):
-                kinds = types.get(term_value(obj), set())
-                rank = min((LABEL_PART_ORDER.index(k) for k in kinds if k in LABEL_PART_ORDER),
-                           default=len(LABEL_PART_ORDER))
-                parts.setdefault(node, []).append((rank, pick_label(labels[term_value(obj)], lang, "")))
+            node, pred, obj = term_value(r["n"]), term_value(r["p"]), r["o"]
+            text = term_value(obj)
+            if pred == str(RDF.type):
+                if detailed and text.startswith(str(GY)) and labels.get(text):
+                    parts.setdefault(node, []).append((-1, pick_label(labels[text], lang, "")))
+            elif type(obj).__name__ == "NamedNode":
+                if labels.get(text):
+                    rank = min((LABEL_PART_ORDER.index(k) for k in types.get(text, set()) if k in LABEL_PART_ORDER),
+                               default=last)
+                    parts.setdefault(node, []).append((rank, pick_label(labels[text], lang, "")))
             elif term_value(getattr(obj, "datatype", None)) in DATE_TYPES:
-                parts.setdefault(node, []).append((len(LABEL_PART_ORDER) + 1, term_value(obj)))
+                parts.setdefault(node, []).append((last + 2, text))
+            elif detailed and len(text) <= SHORT_VALUE and getattr(obj, "language", None) in (None, lang):
+                parts.setdefault(node, []).append((last + 1, text))
         return {node: LABEL_SEPARATOR.join(dict.fromkeys(text for _, text in sorted(found)))
                 for node, found in parts.items()}
 
