@@ -20,6 +20,7 @@ Ranges and partial dates:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -157,13 +158,16 @@ def find_dates(text: str, *, bare_years: bool = False) -> list[DateMention]:
 def _scan(text: str, patterns, value_of) -> list[DateMention]:
     """Dates matched by ``patterns`` in priority order (an earlier pattern claims its span first), each valued by
     ``value_of(match)``; a match whose value is impossible (``ValueError``) or ``None`` claims its span only."""
-    claimed: list[tuple[int, int]] = []
+    starts: list[int] = []  # claimed spans: disjoint and sorted, so their ends are sorted too
+    ends: list[int] = []
     found: list[DateMention] = []
     for pattern in patterns:
         for m in pattern.finditer(text):
-            if any(m.start() < end and start < m.end() for start, end in claimed):
+            before = bisect.bisect_left(starts, m.end())  # spans starting before this match ends
+            if before and ends[before - 1] > m.start():
                 continue
-            claimed.append((m.start(), m.end()))
+            starts.insert(before, m.start())
+            ends.insert(before, m.end())
             try:
                 value = value_of(m)
             except ValueError:
