@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DATA   ?= data
 
-.PHONY: install build run test lint bench browser-deps clean
+.PHONY: install build run test lint bench fuzz browser-deps clean
 
 install: $(BIN)/gyoryu ## create .venv with the gyoryu command (torch==2.13.0 first, then the lock file)
 
@@ -33,6 +33,9 @@ lint: install
 
 test: install browser-deps lint ## the full test suite (what CI runs)
 	$(BIN)/python -m pytest tests runtime corpus graph gyoryu index api ontology
+
+fuzz: install browser-deps ## long property-based runs: hypothesis 400 examples, schemathesis 100 per operation
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/fuzz tests/api/test_openapi.py
 
 bench: build ## query latency and build time per stage; load (8 clients, 60 s) and soak (4 clients, 5 min) on loopback
 	$(BIN)/python bench/run.py --data $(DATA)
