@@ -8,6 +8,13 @@
 '서울시 우호교류협약 및 협력분야 현황'
 >>> d.title_ko[:10]
 '서울특별시 지역상생'
+
+A document read from another format (``gyoryu ingest``) keeps its id (the source file's name) and
+is stored as UTF-8 lines in ``<id>.txt``; ``manifest.tsv`` maps the id to its title found in the
+document, source file, format and the source file's sha256:
+
+>>> lines_file("report.pdf"), lines_file("notes.txt")
+('report.pdf.txt', 'notes.txt')
 """
 
 from __future__ import annotations
@@ -23,6 +30,9 @@ MANIFEST = "manifest.tsv"
 #: Built data keeps the exact documents it was built from in this folder, so cited lines always match.
 CORPUS_COPY = "corpus"
 TEXT_SUFFIXES = (".txt",)
+#: Columns of ``manifest.tsv``: the seed documents' own, then what ingest records (older files lack them).
+MANIFEST_COLUMNS = ("file", "title_ko", "title_en", "publisher", "date", "kind",
+                    "found_title", "source", "format", "source_sha256")
 
 
 @dataclass(frozen=True)
@@ -53,8 +63,8 @@ class Document:
 
     @property
     def title(self) -> str:
-        """The best title available: Korean, then English, then the id."""
-        return self.title_ko or self.title_en or self.id
+        """The best title available: Korean, then English, then the one found in the document, then the id."""
+        return self.title_ko or self.title_en or self.extra.get("found_title") or self.id
 
     @property
     def year(self) -> int | None:
@@ -65,7 +75,7 @@ class Document:
 
 
 def read_corpus_manifest(corpus_dir: Path) -> dict[str, dict[str, str]]:
-    """Rows of ``manifest.tsv`` keyed by file name (empty if there is none)."""
+    """Rows of ``manifest.tsv`` keyed by document id (empty if there is none)."""
     path = corpus_dir / MANIFEST
     if not path.exists():
         return {}
@@ -73,7 +83,22 @@ def read_corpus_manifest(corpus_dir: Path) -> dict[str, dict[str, str]]:
         return {row["file"]: row for row in csv.DictReader(fh, delimiter="\t")}
 
 
-def load_document(path: Path, meta: dict[str, str] | None = None) -> Document:
+def lines_file(doc_id: str) -> str:
+    """Name of the file holding a document's lines: the id itself for ``.txt``, else ``<id>.txt``."""
+    return doc_id if doc_id.lower().endswith(".txt") else f"{doc_id}.txt"
+
+
+def write_corpus_manifest(corpus_dir: Path, rows: dict[str, dict[str, str]]) -> None:
+    """Write ``manifest.tsv`` with every column of :data:`MANIFEST_COLUMNS`, rows in id order."""
+    with (corpus_dir / MANIFEST).open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, MANIFEST_COLUMNS, delimiter="\t", extrasaction="ignore", restval="",
+                                lineterminator="\n")
+        writer.writeheader()
+        for doc_id in sorted(rows):
+            writer.writerow({**rows[doc_id], "file": doc_id})
+
+
+def load_document(path: Path, meta: dict[str, str] | None = None, doc_id: str | None = None) -> Document:
     """Read one UTF-8 text document; lines keep their text without the newline."""
     raw = path.read_bytes()
     try:
@@ -81,13 +106,13 @@ def load_document(path: Path, meta: dict[str, str] | None = None) -> Document:
     except UnicodeDecodeError as exc:
         raise ValueError(f"{path.name} is not UTF-8 text: {exc}") from exc
     meta = dict(meta or {})
-    known = {k: meta.pop(k, "") for k in ("title_ko", "title_en", "publisher", "date", "kind")}
+    known = {k: meta.pop(k, "") or "" for k in ("title_ko", "title_en", "publisher", "date", "kind")}
     meta.pop("file", None)
     return Document(
-        id=path.name,
+        id=doc_id or path.name,
         lines=tuple(text.split("\n")[:-1] if text.endswith("\n") else text.split("\n")),
         sha256=hashlib.sha256(raw).hexdigest(),
-        extra=meta,
+        extra={k: v for k, v in meta.items() if v},
         **known,
     )
 
@@ -98,7 +123,9 @@ def load_corpus(corpus_dir: Path | str | None = None) -> list[Document]:
     if not corpus_dir.is_dir():
         raise FileNotFoundError(f"corpus directory not found: {corpus_dir}")
     manifest = read_corpus_manifest(corpus_dir)
+    ids = {lines_file(doc_id): doc_id for doc_id in manifest}
     paths = sorted(p for p in corpus_dir.iterdir() if p.suffix in TEXT_SUFFIXES and p.is_file())
     if not paths:
         raise FileNotFoundError(f"no .txt documents in {corpus_dir}")
-    return [load_document(p, manifest.get(p.name)) for p in paths]
+    docs = [load_document(p, manifest.get(ids.get(p.name, p.name)), ids.get(p.name, p.name)) for p in paths]
+    return sorted(docs, key=lambda d: d.id)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from rdflib import Dataset, Graph, Literal
 
 from corpus import Document
+from graph.extraction_cache import ExtractionCache, Piece
 from graph.extractors import all_extractors
 from graph.facts import FactWriter
 from graph.reconcile import reconcile
@@ -48,11 +49,13 @@ class GraphBuild:
 
 
 def build_graph(documents: list[Document], registry: Registry | None = None,
-                progress: Progress | None = None) -> GraphBuild:
+                progress: Progress | None = None, cache: ExtractionCache | None = None) -> GraphBuild:
     """Extract every document into its named graph, reconcile across documents, add registry and vocabulary.
 
     Per-document extraction (:func:`extract_document`) depends on the document alone; the cross-document
     pass (:func:`graph.reconcile.reconcile`) on the set of document graphs, never on their order.
+    Each document is extracted on its own (a dataset of its own), so its result can be kept in ``cache``
+    and reused while the document and the extraction code are unchanged.
     """
     registry = registry or Registry.default()
     progress = progress or Progress(quiet=True)
@@ -60,8 +63,18 @@ def build_graph(documents: list[Document], registry: Registry | None = None,
     report = ExtractionReport()
     extractors = all_extractors()
     for doc in documents:
-        writer, names = extract_document(dataset, doc, registry, report, extractors)
-        progress.step(f"{doc.id}: {len(writer.graph)} triples ({', '.join(names)})")
+        piece = cache.get(doc) if cache is not None else None
+        how = "cached"
+        if piece is None:
+            piece = Piece(Dataset(), ExtractionReport())
+            _, names = extract_document(piece.dataset, doc, registry, piece.report, extractors)
+            how = ", ".join(names)
+            if cache is not None:
+                cache.put(doc, piece)
+        triples = piece.add_to(dataset, report)
+        progress.step(f"{doc.id}: {triples} triples ({how})")
+    if cache is not None:
+        progress.step(f"{cache.misses} documents extracted, {cache.hits} taken from the extraction cache")
     reconcile(dataset, report)
     add_registry_graph(dataset, registry)
     dataset.graph(ONTOLOGY_GRAPH).parse(VOCABULARY_FILE, format="turtle")

@@ -7,6 +7,7 @@ exactly as it was.
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import platform
@@ -20,8 +21,9 @@ from importlib import metadata
 from pathlib import Path
 
 from corpus import Document, load_corpus
-from corpus.loader import CORPUS_COPY
+from corpus.loader import CORPUS_COPY, MANIFEST, lines_file
 from graph.build import build_graph
+from graph.extraction_cache import CACHE_DIR, ExtractionCache
 from graph.registry import Registry
 from graph.store import GRAPH_FILE, STORE_DIR, write_dataset, write_store
 from graph.validate import validate_dataset
@@ -47,17 +49,59 @@ class BuildResult:
     report_text: str
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _clear_leftovers(target: Path) -> None:
+    """Put back data a killed swap left aside, and delete work directories of builds that were killed."""
+    for path in target.parent.glob(f".{target.name}.*-*"):
+        kind, _, rest = path.name[len(target.name) + 2:].partition("-")
+        pid = rest.split("-", 1)[0]
+        if kind not in ("building", "old") or not pid.isdigit() or _alive(int(pid)):
+            continue
+        if kind == "old" and not target.exists():
+            os.replace(path, target)
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two directories in one atomic step (Linux ``renameat2(RENAME_EXCHANGE)``); False where unsupported."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
 @contextmanager
 def atomic_directory(target: Path) -> Iterator[Path]:
-    """Yield a fresh directory beside ``target``; on success it replaces ``target``, on failure it is removed."""
+    """Yield a fresh directory beside ``target``; on success it replaces ``target``, on failure it is removed.
+
+    The swap is one atomic rename where the system has one, so a process killed at any point leaves
+    either the old or the new directory in place; work left by killed builds is cleared by the next one.
+    """
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    _clear_leftovers(target)
+    work = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-{os.getpid()}-", dir=target.parent))
     try:
         yield work
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
+    if target.exists() and _exchange(work, target):
+        shutil.rmtree(work, ignore_errors=True)
+        return
     old = target.parent / f".{target.name}.old-{os.getpid()}"
     if target.exists():
         os.replace(target, old)
@@ -97,7 +141,8 @@ def build(corpus_dir: Path | None = None, data_dir: Path | None = None, settings
     registry = Registry.default()
     with atomic_directory(data_dir) as work:
         with progress.stage("extract"):
-            graph = build_graph(documents, registry, progress)
+            cache = ExtractionCache(work / CACHE_DIR, data_dir / CACHE_DIR)
+            graph = build_graph(documents, registry, progress, cache)
             report_text = graph.report.format()
             progress.step("report:\n" + report_text)
         with progress.stage("validate"):
@@ -138,6 +183,6 @@ def copy_corpus(documents: list[Document], source: Path, target: Path) -> None:
     """Copy the documents (and ``manifest.tsv``) the data was built from into ``target``."""
     target.mkdir()
     for doc in documents:
-        shutil.copy2(source / doc.id, target / doc.id)
-    if (source / "manifest.tsv").exists():
-        shutil.copy2(source / "manifest.tsv", target / "manifest.tsv")
+        shutil.copy2(source / lines_file(doc.id), target / lines_file(doc.id))
+    if (source / MANIFEST).exists():
+        shutil.copy2(source / MANIFEST, target / MANIFEST)

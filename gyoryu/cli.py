@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -19,8 +18,6 @@ from runtime.version import __version__
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
-INGEST_SUFFIXES = (".txt",)
-PLANNED_SUFFIXES = (".pdf", ".hwp", ".hwpx", ".docx")
 
 
 class CliError(Exception):
@@ -292,53 +289,45 @@ def _extraction_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    """Add UTF-8 text documents to the built data's corpus; re-extract, re-index (unchanged passages reused)."""
-    import tempfile
-
-    from corpus.loader import CORPUS_COPY
-    from gyoryu.build import BuildError, build
-    from runtime.built_data import read_data_manifest
+    """Read files and folders into the built data; exit 1 if a named file was unreadable or nothing went in."""
+    from gyoryu.ingest import IngestError, ingest
     from runtime.progress import Progress
 
     settings = _settings(args)
-    paths = [Path(p) for p in args.paths]
-    for path in paths:
-        _check_ingestible(path)
     try:
-        read_data_manifest(settings.data_dir)
-    except (FileNotFoundError, ValueError) as exc:
+        outcome = ingest([Path(p) for p in args.paths], settings.data_dir, settings, Progress(quiet=args.quiet),
+                         warn=lambda message: print(f"gyoryu ingest: warning: {message}", file=sys.stderr))
+    except FileNotFoundError as exc:
+        raise CliError(str(exc), EXIT_USAGE if "no such file" in str(exc) else EXIT_ERROR) from exc
+    except (IngestError, ValueError) as exc:
         raise CliError(str(exc)) from exc
-    base = settings.data_dir / CORPUS_COPY
-    if not base.is_dir():
-        raise CliError(f"{settings.data_dir} keeps no copy of its corpus: run `gyoryu build` again first")
-    for path in paths:
-        if (base / path.name).exists():
-            raise CliError(f"{path.name} is already in the corpus", EXIT_USAGE)
-    with tempfile.TemporaryDirectory(prefix="gyoryu-ingest-") as staging:
-        corpus = Path(staging) / "corpus"
-        shutil.copytree(base, corpus)
-        for path in paths:
-            shutil.copy2(path, corpus / path.name)
-        try:
-            build(corpus, settings.data_dir, settings, Progress())
-        except BuildError as exc:
-            raise CliError(f"ingest failed, previous data kept: {exc}") from exc
-    print(f"ingested {len(paths)} document(s) into {settings.data_dir}")
+    parts = [f"{label} {len(ids)}: {', '.join(sorted(ids))}" for label, ids in
+             (("added", outcome.added), ("replaced", outcome.replaced)) if ids]
+    parts += [f"{label} {len(ids)}" for label, ids in
+              (("unchanged", outcome.unchanged), ("skipped", outcome.skipped)) if ids]
+    verb = "ingested into" if outcome.changed else "nothing to ingest in"
+    print(f"{verb} {settings.data_dir}: " + ("; ".join(parts) or "no documents found"))
+    if outcome.named_failures:
+        raise CliError(f"could not read {', '.join(outcome.named_failures)}")
+    if not outcome.changed and not outcome.unchanged:
+        raise CliError("nothing could be ingested")
     return 0
 
 
-def _check_ingestible(path: Path) -> None:
-    if not path.is_file():
-        raise CliError(f"no such file: {path}", EXIT_USAGE)
-    suffix = path.suffix.lower()
-    if suffix in PLANNED_SUFFIXES:
-        raise CliError(f"{path.name}: {suffix} documents are not supported yet; convert to UTF-8 .txt", EXIT_USAGE)
-    if suffix not in INGEST_SUFFIXES:
-        raise CliError(f"{path.name}: unsupported document type {suffix!r}", EXIT_USAGE)
+def cmd_remove(args: argparse.Namespace) -> int:
+    """Take documents out of the built data."""
+    from gyoryu.ingest import IngestError, remove
+    from runtime.progress import Progress
+
+    settings = _settings(args)
     try:
-        path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise CliError(f"{path.name} is not UTF-8 text", EXIT_USAGE) from exc
+        removed = remove(args.docs, settings.data_dir, settings, Progress(quiet=args.quiet))
+    except LookupError as exc:
+        raise CliError(str(exc).strip("'\""), EXIT_USAGE) from exc
+    except (FileNotFoundError, IngestError, ValueError) as exc:
+        raise CliError(str(exc)) from exc
+    print(f"removed from {settings.data_dir}: {', '.join(removed)}")
+    return 0
 
 
 # -- parser ---------------------------------------------------------------------------------------------
@@ -411,9 +400,14 @@ def build_parser() -> argparse.ArgumentParser:
                         "graph/data/confidence_calibration.tsv)")
     p.add_argument("--json", action="store_true")
 
-    p = command("ingest", cmd_ingest, "add UTF-8 text documents to the built data (graph re-extracted, "
-                "only new passages embedded)")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p = command("ingest", cmd_ingest, "add or update documents (.txt .md .html .htm .pdf .docx .hwpx .hwp; folders "
+                "recursively) in the built data; unchanged documents are neither read, extracted nor embedded again")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files and folders")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
+
+    p = command("remove", cmd_remove, "take documents out of the built data (atomic, incremental)")
+    p.add_argument("docs", nargs="+", metavar="DOC", help="document ids, as in data/corpus/manifest.tsv")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     return parser
 
 

@@ -67,6 +67,8 @@ SETTINGS: dict[str, Setting] = {
     "host": Setting("GYORYU_HOST", "127.0.0.1", "address `serve` listens on"),
     "port": Setting("GYORYU_PORT", 8000, "port `serve` listens on"),
     "threads": Setting("GYORYU_THREADS", 4, "request threads of the WSGI server"),
+    "max_document_mb": Setting("GYORYU_MAX_DOCUMENT_MB", 50.0,
+                               "largest document file `ingest` reads (MB); larger files are skipped with a warning"),
 }
 
 
@@ -92,6 +94,12 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     threads: int = 4
+    max_document_mb: float = 50.0
+
+    @property
+    def max_document_bytes(self) -> int:
+        """:attr:`max_document_mb` in bytes."""
+        return round(self.max_document_mb * 2**20)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:

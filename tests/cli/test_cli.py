@@ -138,13 +138,6 @@ def test_network_degree_and_path(data):
     assert path == "완주군 → 서울특별시 → 전라남도"
 
 
-def test_ingest_rejects_unsupported_files(tmp_path):
-    doc = tmp_path / "report.hwp"
-    doc.write_bytes(b"\x00\x01")
-    proc = gyoryu("ingest", str(doc), "--data", str(tmp_path / "d"), check=False)
-    assert proc.returncode == 2 and "not supported yet" in proc.stderr
-
-
 def test_coordinators_command_latest_and_history(data):
     latest = gyoryu("coordinators", "환경", data=data).stdout.splitlines()
     assert latest == ["환경분과위원회  2024 [latest]  도야마현  002_034c79dc83e9e66f.txt:403"]

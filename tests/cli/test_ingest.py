@@ -1,48 +1,232 @@
-"""``gyoryu ingest``: a new document joins the graph and the index; unchanged passages are not re-embedded."""
+"""``gyoryu ingest`` and ``gyoryu remove`` as a user runs them: every format, faults named and skipped,
+incremental rebuilds equal to a clean build, search before and after removal, a killed ingest."""
 
 from __future__ import annotations
 
+import csv
 import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import docx
+import pytest
+
+from corpus.formats import read_file
 from corpus.loader import CORPUS_DIR
-from tests.cli.runner import gyoryu
+from gyoryu.build import build
+from runtime.progress import Progress
+from runtime.settings import DEFAULT_CORPUS, Settings
+from tests.cli.runner import REPO, gyoryu
+from tests.corpus.hwp5_writer import write_hwp
+from tests.corpus.hwpx_writer import write_hwpx
 
-NEW_DOC = """부산광역시 우호교류협약 및 협력분야 현황
-
-□ 포괄적 우호교류 협약 체결현황 : 총2개 지자체(광역1, 기초1)
-
-연번\t기관명\t체결일자\t주 요 협 력 분 야
-1\t전 라 남 도 *\t'21.04.02\t해양관광 활성화, 수산물 직거래 확대
-2\t완 주 군\t'22.09.15\t귀농귀촌 지원, 로컬푸드 직거래
-"""
+AGREEMENTS = [["상대 도시", "국가", "체결일"], ["오타루시", "일본", "2019.05.24"], ["지린시", "중국", "2024.01.28"]]
+NEWS = ("<html><head><title>속초시청</title></head><body><header>속초시청 로고</header><nav><a href='/'>홈</a>"
+        "<a href='/intl'>국제교류</a></nav><main><h1>속초시, 다롄시와 우호교류 협약</h1><p>속초시는 2024년 3월 5일 "
+        "중국 다롄시와 우호교류 협약을 체결하고 관광·수산 분야 협력을 약속했다.</p></main>"
+        "<footer>저작권 속초시</footer></body></html>")
 
 
-def test_ingest_adds_a_document_without_re_embedding_the_rest(built_data: Path, tmp_path: Path):
+@pytest.fixture(scope="session")
+def graph_data(tmp_path_factory) -> Path:
+    """The embedded corpus built without the search index (what the graph-only tests start from)."""
+    target = tmp_path_factory.mktemp("graph-only") / "data"
+    build(DEFAULT_CORPUS, target, Settings.from_env(), Progress(quiet=True), with_index=False)
+    return target
+
+
+def _copy(source: Path, tmp_path: Path) -> Path:
     data = tmp_path / "data"
-    shutil.copytree(built_data, data)
-    doc = tmp_path / "005_busan_agreements.txt"
-    doc.write_text(NEW_DOC, encoding="utf-8")
+    shutil.copytree(source, data)
+    return data
+
+
+def _docx(path: Path) -> Path:
+    document = docx.Document()
+    document.add_heading("강릉시 국제 자매도시 현황", level=1)
+    document.add_paragraph("강릉시는 해양 관광과 청소년 교류를 중심으로 해외 도시와 협력하고 있다.")
+    table = document.add_table(rows=len(AGREEMENTS), cols=3)
+    for r, row in enumerate(AGREEMENTS):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    document.save(str(path))
+    return path
+
+
+def _folder(root: Path) -> Path:
+    """Readable documents in four formats, plus every kind of fault."""
+    (root / "gangwon").mkdir(parents=True)
+    _docx(root / "gangneung.docx")
+    (root / "gangwon" / "sokcho-news.html").write_text(NEWS, encoding="utf-8")
+    write_hwpx(root / "gangwon" / "chuncheon.hwpx",
+               [["춘천시 자매결연 현황", [["도시", "체결일"], ["가고시마시", "2019.05.24"]]]])
+    write_hwp(root / "gangwon" / "wonju.hwp", ["원주시 교류 현황", [["도시", "체결일"], ["로아노크시", "1998.11.05"]]])
+    (root / "legacy-cp949.txt").write_bytes("양양군 국제교류 계획\r\n양양군은 2025년 교류를 넓힌다.\r\n"
+                                            .encode("cp949"))
+    (root / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    (root / "latin1.txt").write_bytes("Café Señor".encode("latin-1") * 3)
+    (root / "empty.md").write_bytes(b"")
+    (root / "huge.txt").write_text("가나다라마바사\n" * 20_000, encoding="utf-8")
+    (root / "budget.xlsx").write_bytes(b"PK\x03\x04")
+    (root / ".cache").mkdir()
+    (root / ".cache" / "hidden.txt").write_text("never read", encoding="utf-8")
+    return root
+
+
+def _manifest(data: Path) -> dict[str, dict[str, str]]:
+    with (data / "corpus" / "manifest.tsv").open(encoding="utf-8", newline="") as fh:
+        return {row["file"]: row for row in csv.DictReader(fh, delimiter="\t")}
+
+
+def _sorted_quads(data: Path) -> list[str]:
+    return sorted((data / "graph.nq").read_text(encoding="utf-8").splitlines())
+
+
+def test_ingest_a_folder_reads_every_format_and_names_every_fault(graph_data: Path, tmp_path: Path, monkeypatch):
+    data = _copy(graph_data, tmp_path)
+    folder = _folder(tmp_path / "inbox")
+    monkeypatch.setenv("GYORYU_MAX_DOCUMENT_MB", "0.1")
+    proc = gyoryu("ingest", str(folder), data=data)
+    added = ["chuncheon.hwpx", "gangneung.docx", "legacy-cp949.txt", "sokcho-news.html", "wonju.hwp"]
+    assert proc.stdout.strip() == f"ingested into {data}: added 5: {', '.join(sorted(added))}; skipped 5"
+    warnings = sorted(line for line in proc.stderr.splitlines() if "warning" in line)
+    assert warnings == [
+        f"gyoryu ingest: warning: {folder}/budget.xlsx: unsupported file type '.xlsx', skipped",
+        f"gyoryu ingest: warning: {folder}/empty.md: empty file, skipped",
+        f"gyoryu ingest: warning: {folder}/huge.txt: too large: 0.4 MB, over the 0.1 MB limit "
+        "(GYORYU_MAX_DOCUMENT_MB), skipped",
+        f"gyoryu ingest: warning: {folder}/latin1.txt: not text in UTF-8 or CP949/EUC-KR (wrong encoding or binary), "
+        "skipped",
+        f"gyoryu ingest: warning: {folder}/legacy-cp949.txt: decoded as cp949 (not UTF-8)",
+        f"gyoryu ingest: warning: {folder}/photo.txt: binary data, not text (NUL bytes), skipped",
+    ]
+    assert f"[read] 2/{len(added) + 4} {folder}/gangneung.docx → gangneung.docx: 5 lines (docx)" in proc.stderr
+    rows = _manifest(data)
+    assert sorted(rows) == sorted([p.name for p in CORPUS_DIR.glob("0*.txt")] + added)
+    assert {k: rows["gangneung.docx"][k] for k in ("found_title", "source", "format")} == {
+        "found_title": "강릉시 국제 자매도시 현황", "source": f"{folder}/gangneung.docx", "format": "docx"}
+    assert rows["sokcho-news.html"]["found_title"] == "속초시, 다롄시와 우호교류 협약"
+    assert rows["wonju.hwp"]["source_sha256"] == __import__("hashlib").sha256(
+        (folder / "gangwon" / "wonju.hwp").read_bytes()).hexdigest()
+    stored = (data / "corpus" / "gangneung.docx.txt").read_text(encoding="utf-8").splitlines()
+    assert stored == list(read_file(folder / "gangneung.docx", 2**20).lines) == [
+        "강릉시 국제 자매도시 현황", "강릉시는 해양 관광과 청소년 교류를 중심으로 해외 도시와 협력하고 있다.",
+        "상대 도시 | 국가 | 체결일", "오타루시 | 일본 | 2019.05.24", "지린시 | 중국 | 2024.01.28"]
+    assert (data / "corpus" / "sokcho-news.html.txt").read_text(encoding="utf-8").splitlines() == [
+        "속초시, 다롄시와 우호교류 협약",
+        "속초시는 2024년 3월 5일 중국 다롄시와 우호교류 협약을 체결하고 관광·수산 분야 협력을 약속했다."]
+    documents = gyoryu("sparql", "SELECT (COUNT(?d) AS ?n) WHERE { ?d a gy:Document }", "--format", "csv", data=data)
+    assert documents.stdout.split() == ["n", "10"]
+
+    before = (data / "manifest.json").read_bytes()
+    again = gyoryu("ingest", str(folder), data=data)
+    assert again.stdout.strip() == f"nothing to ingest in {data}: unchanged 5; skipped 5"
+    assert (data / "manifest.json").read_bytes() == before  # nothing rebuilt
+
+
+def test_graph_after_ingest_change_and_remove_equals_a_clean_build(graph_data: Path, tmp_path: Path):
+    data = _copy(graph_data, tmp_path)
+    note = tmp_path / "a" / "seoul-note.txt"
+    note.parent.mkdir()
+    note.write_text("서울특별시 교류 메모\n서울특별시와 전라남도는 2004년 12월 17일 우호교류 협약을 체결했다.\n",
+                    encoding="utf-8")
+    same_name = tmp_path / "b" / "seoul-note.txt"
+    same_name.parent.mkdir()
+    same_name.write_text("다른 폴더의 같은 이름\n강릉시는 오타루시와 교류한다.\n", encoding="utf-8")
+    news = tmp_path / "sokcho.html"
+    news.write_text(NEWS, encoding="utf-8")
+
+    first = gyoryu("ingest", str(note), str(news), data=data)
+    assert "2 documents extracted, 5 taken from the extraction cache" in first.stderr
+    second = gyoryu("ingest", str(same_name), data=data)
+    assert "added 1: seoul-note-" in second.stdout
+    assert "1 documents extracted, 7 taken from the extraction cache" in second.stderr
+    note.write_text("서울특별시 교류 메모\n서울특별시와 전라남도는 2004년 12월 17일 우호교류 협약을 체결했다.\n"
+                    "서울특별시와 강릉시는 2025년 3월 5일 우호교류 협약을 체결했다.\n", encoding="utf-8")
+    changed = gyoryu("ingest", str(note), data=data)
+    assert changed.stdout.strip() == f"ingested into {data}: replaced 1: seoul-note.txt"
+    assert (data / "corpus" / "seoul-note.txt").read_text(encoding="utf-8").count("\n") == 3
+    removed = gyoryu("remove", "sokcho.html", data=data)
+    assert removed.stdout.strip() == f"removed from {data}: sokcho.html"
+    assert "0 documents extracted, 7 taken from the extraction cache" in removed.stderr
+    assert not (data / "corpus" / "sokcho.html.txt").exists()
+
+    clean = tmp_path / "clean"
+    gyoryu("build", "--graph-only", "--corpus", str(data / "corpus"), "--data", str(clean))
+    assert _sorted_quads(data) == _sorted_quads(clean)
+    assert json.loads((data / "report.json").read_text()) == json.loads((clean / "report.json").read_text())
+    assert sorted(p.name for p in (data / "extraction-cache").iterdir()) == sorted(
+        p.name for p in (clean / "extraction-cache").iterdir())
+
+
+def test_a_named_unreadable_file_fails_the_command_but_the_rest_goes_in(graph_data: Path, tmp_path: Path):
+    data = _copy(graph_data, tmp_path)
+    good = tmp_path / "good.md"
+    good.write_text("# 평창군 교류\n평창군은 2018년 교류를 시작했다.\n", encoding="utf-8")
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 truncated")
+    proc = gyoryu("ingest", str(good), str(broken), data=data, check=False)
+    assert proc.returncode == 1
+    assert proc.stdout.strip() == f"ingested into {data}: added 1: good.md; skipped 1"
+    assert proc.stderr.splitlines()[-1] == f"gyoryu ingest: error: could not read {broken}"
+    assert "good.md" in _manifest(data)
+
+    quads = _sorted_quads(data)
+    nothing = gyoryu("ingest", str(broken), data=data, check=False)
+    assert nothing.returncode == 1 and f"could not read {broken}" in nothing.stderr
+    assert _sorted_quads(data) == quads
+    missing = gyoryu("ingest", str(tmp_path / "nowhere.pdf"), data=data, check=False)
+    assert missing.returncode == 2 and f"no such file or folder: {tmp_path / 'nowhere.pdf'}" in missing.stderr
+    unknown = gyoryu("remove", "nowhere.pdf", data=data, check=False)
+    assert unknown.returncode == 2
+    assert unknown.stderr.startswith(f"gyoryu remove: error: not in the corpus of {data}: nowhere.pdf")
+    no_data = gyoryu("ingest", str(good), data=tmp_path / "none", check=False)
+    assert no_data.returncode == 1 and "no built data" in no_data.stderr
+
+
+def test_killed_ingest_leaves_the_previous_data_serving(graph_data: Path, tmp_path: Path):
+    data = _copy(graph_data, tmp_path)
+    before = {p.name: p.read_bytes() for p in data.iterdir() if p.is_file()}
+    folder = _folder(tmp_path / "inbox")
+    env = {**os.environ, "PYTHONPATH": str(REPO), "GYORYU_DATA": str(data)}
+    proc = subprocess.Popen([sys.executable, "-m", "gyoryu", "ingest", str(folder)], env=env, cwd=REPO,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 300
+    written = []
+    while time.monotonic() < deadline and proc.poll() is None and not written:
+        written = list(tmp_path.glob(".data.building-*/extraction-cache/*.nq"))
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert written, "the ingest ended before it wrote its new data"
+    assert {p.name: p.read_bytes() for p in data.iterdir() if p.is_file()} == before
+    assert gyoryu("sparql", "SELECT (COUNT(?d) AS ?n) WHERE { ?d a gy:Document }", "--format", "csv",
+                  data=data).stdout.split() == ["n", "5"]
+    assert list(tmp_path.glob(".data.building-*"))  # the killed run's work, cleared by the next run
+
+    gyoryu("ingest", str(folder), data=data)
+    assert "gangneung.docx" in _manifest(data)
+    assert not list(tmp_path.glob(".data.building-*"))
+
+
+@pytest.mark.slow
+def test_ingested_document_is_searchable_until_removed(built_data: Path, tmp_path: Path):
+    data = _copy(built_data, tmp_path)
+    doc = _docx(tmp_path / "gangneung.docx")
     before = sorted(p.name for p in CORPUS_DIR.iterdir())
-
     gyoryu("ingest", str(doc), data=data)
-
-    result = json.loads(gyoryu("agreements", "부산광역시", "--json", data=data).stdout)
-    new = [(a["partner"]["label"], a["date"], a["source"]["doc"], a["source"]["line_start"])
-           for a in result["agreements"] if a["source"]["doc"] == doc.name]
-    assert new == [("전라남도", "2021-04-02", doc.name, 6), ("완주군", "2022-09-15", doc.name, 7)]
     manifest = json.loads((data / "manifest.json").read_text(encoding="utf-8"))
-    assert doc.name in manifest["corpus"]["documents"]
-    assert manifest["index"]["reused_vectors"] >= manifest["index"]["passages"] - 5
-    assert (data / "corpus" / doc.name).exists()
+    assert manifest["index"]["reused_vectors"] >= manifest["index"]["passages"] - 3
+    query = ["search", "강릉시 해양 관광 청소년 교류 자매도시", "--json", "-k", "5"]
+    hits = json.loads(gyoryu(*query, data=data).stdout)["hits"]
+    assert hits[0]["doc"] == "gangneung.docx"
     assert sorted(p.name for p in CORPUS_DIR.iterdir()) == before  # the repository's corpus is untouched
-    search = json.loads(gyoryu("search", "부산 해양관광 수산물 직거래", "--json", "-k", "3", data=data).stdout)
-    assert any(h["doc"] == doc.name for h in search["hits"])
 
-
-def test_ingest_refuses_a_name_already_in_the_corpus(built_data: Path, tmp_path: Path):
-    doc = tmp_path / "001_4aac3573a45a98c8.txt"
-    doc.write_text("x", encoding="utf-8")
-    proc = gyoryu("ingest", str(doc), data=built_data, check=False)
-    assert proc.returncode == 2 and "already in the corpus" in proc.stderr
+    gyoryu("remove", "gangneung.docx", data=data)
+    hits = json.loads(gyoryu(*query, data=data).stdout)["hits"]
+    assert hits and all(h["doc"] != "gangneung.docx" for h in hits)

@@ -1,0 +1,123 @@
+"""Per-document extraction results kept with the built data, so unchanged documents are not extracted again.
+
+Each document's extraction (its named graphs, before the cross-document pass, and its share of the
+build report) is stored as ``<key>.nq`` + ``<key>.json`` in ``data/extraction-cache/``. The key is
+the SHA-256 of the document (id, lines, manifest metadata) and of the extraction code and data: every
+``.py``, ``.tsv`` and ``.ttl`` file of ``graph/`` and ``ontology/``, the corpus loader and the rdflib
+version. A build reads entries from the data it replaces and writes the ones it uses into the new
+data, so the cache holds exactly the current documents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+from rdflib import Dataset
+
+from corpus import Document
+from graph.report import ExtractionReport, Issue
+
+CACHE_DIR = "extraction-cache"
+_ROOT = Path(__file__).resolve().parent.parent
+_CODE = (("graph", ("*.py", "*.tsv", "*.ttl")), ("ontology", ("*.py", "*.ttl")), ("corpus", ("loader.py",)))
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """SHA-256 over the extraction code and registry data (and the rdflib version)."""
+    digest = hashlib.sha256(metadata.version("rdflib").encode())
+    for folder, patterns in _CODE:
+        files = sorted({p for pattern in patterns for p in (_ROOT / folder).rglob(pattern)})
+        for path in files:
+            digest.update(str(path.relative_to(_ROOT)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def document_key(doc: Document) -> str:
+    """The cache key of one document's extraction."""
+    identity = [doc.id, doc.sha256, doc.title_ko, doc.title_en, doc.publisher, doc.date, doc.kind,
+                sorted(doc.extra.items()), extractor_version()]
+    return hashlib.sha256(json.dumps(identity, ensure_ascii=False).encode()).hexdigest()
+
+
+@dataclass
+class Piece:
+    """One document's extraction: its quads and its share of the report."""
+
+    dataset: Dataset
+    report: ExtractionReport
+
+    def add_to(self, dataset: Dataset, report: ExtractionReport) -> int:
+        """Copy into the build's dataset and report; returns the number of triples."""
+        count = 0
+        for graph in self.dataset.graphs():
+            target = dataset.graph(graph.identifier)
+            for triple in graph:
+                target.add(triple)
+                count += 1
+        for issue in self.report.issues:
+            report.add_issue(issue.kind, issue.doc, issue.line, issue.text, issue.detail)
+        for extractor, lines in self.report.summaries.items():
+            for line in lines:
+                report.summary(extractor, line)
+        return count
+
+
+class ExtractionCache:
+    """Reads entries from the previous data's cache (if any), writes every entry used into the new one."""
+
+    def __init__(self, target: Path, previous: Path | None = None) -> None:
+        self.target = target
+        self.previous = previous if previous is not None and previous.is_dir() else None
+        self.target.mkdir(parents=True, exist_ok=True)
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, doc: Document) -> Piece | None:
+        """The cached piece of ``doc``, carried into the new cache; ``None`` when it must be extracted."""
+        key = document_key(doc)
+        for folder in (self.target, self.previous):
+            if folder is None:
+                continue
+            quads, report = folder / f"{key}.nq", folder / f"{key}.json"
+            try:
+                piece = _load(quads, report)
+            except (OSError, ValueError, KeyError, TypeError):
+                continue
+            if folder != self.target:
+                for path in (quads, report):
+                    _link_or_copy(path, self.target / path.name)
+            self.hits += 1
+            return piece
+        self.misses += 1
+        return None
+
+    def put(self, doc: Document, piece: Piece) -> None:
+        """Store ``doc``'s freshly extracted piece."""
+        key = document_key(doc)
+        piece.dataset.serialize(destination=str(self.target / f"{key}.nq"), format="nquads", encoding="utf-8")
+        report = {"issues": [asdict(i) for i in piece.report.issues], "summaries": piece.report.summaries}
+        (self.target / f"{key}.json").write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
+
+
+def _load(quads: Path, report_file: Path) -> Piece:
+    data = json.loads(report_file.read_text(encoding="utf-8"))
+    report = ExtractionReport(issues=[Issue(**i) for i in data["issues"]], summaries=data["summaries"])
+    dataset = Dataset()
+    dataset.parse(str(quads), format="nquads")
+    return Piece(dataset, report)
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
