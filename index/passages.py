@@ -2,7 +2,7 @@
 
 A passage never crosses documents and is no longer than a screen (:data:`MAX_LINES` text
 lines). Prose is cut into chunks of about :data:`MAX_CHARS` characters that start at section
-headings; tables (tab-separated rows) are cut at row boundaries, and consecutive rows about
+headings; tables (rows separated by tabs or ``" | "``) are cut at row boundaries, and consecutive rows about
 the same entity (``row_subject``) form one passage whose header names that entity — so a
 continuation row of a merged table group is labelled with its partner even though its own
 name cell is empty. A table cut into several passages repeats its header row in each piece
@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 from corpus import Document
+from corpus.formats.extraction import CELL_SEPARATOR
 
 MAX_CHARS = 350
 #: A chunk shorter than this is not closed by a following heading (keeps lone headings with their text).
@@ -172,7 +173,7 @@ def segment(doc: Document, row_subject: RowSubject | None = None, max_chars: int
         text = clean_line(raw)
         if not text:
             continue
-        is_row = "\t" in raw.strip("\t ") or raw.count("\t") >= 2
+        is_row = "\t" in raw.strip("\t ") or raw.count("\t") >= 2 or CELL_SEPARATOR in raw
         if is_row != in_table:
             b.start_block(is_row, text)
             in_table = is_row

@@ -97,14 +97,17 @@ def split_cells(line: str) -> list[str] | None:
     (['1', '가나자와시', '2002.5.1'], ['국가', '도시'], ['a', 'b'])
     >>> split_cells(" |  | 2012.5.1 | 재체결")
     ['', '', '2012.5.1', '재체결']
+    >>> split_cells(" | 다롄시 | 2024.01.28 |")
+    ['', '다롄시', '2024.01.28', '']
     >>> split_cells("자매결연 현황") is None
     True
     """
     stripped = line.strip()
     if "\t" in line:
         cells = line.split("\t")
-    elif stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
-        cells = _SPLIT_PIPE.split(stripped[1:-1])  # a markdown row with borders
+    elif line.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
+        cells = _SPLIT_PIPE.split(stripped[1:-1])  # a markdown row with borders (a row read from a file
+        # format starts with " | " when its first cell is empty, and may then end in " |" too)
     elif " | " in line or stripped.startswith("|"):
         cells = _SPLIT_PIPE.split(line)
     else:

@@ -70,3 +70,14 @@ def test_short_ocr_lines_are_cut_to_a_screen():
     ps = segment(_doc(lines))
     assert all(sum(1 for t in p.text.split("\n") if t) <= MAX_LINES for p in ps)
     assert [n for p in ps for n in range(p.line_start, p.line_end + 1)] == list(range(1, 42))
+
+
+def test_rows_read_from_document_formats_are_table_passages():
+    from corpus import Document
+    from index.passages import segment
+
+    doc = Document(id="gangneung.docx", sha256="0", lines=(
+        "강릉시 국제 자매도시 현황", "강릉시는 해외 도시와 협력하고 있다.",
+        "상대 도시 | 국가 | 체결일", "오타루시 | 일본 | 2019.05.24", " | 중국 | 2024.01.28"))
+    got = [(p.line_start, p.line_end, p.table) for p in segment(doc)]
+    assert got == [(1, 2, False), (3, 5, True)]
