@@ -34,8 +34,19 @@ def compact(iri: str) -> str:
 
 
 def is_safe_iri(iri: str) -> bool:
-    """Whether ``iri`` can be written as ``<iri>`` in a query (no spaces, brackets, quotes …)."""
-    return bool(_SAFE_IRI.match(iri))
+    """Whether ``iri`` can be written as ``<iri>`` in a query (no spaces, brackets, quotes, no code point an IRI
+    may not hold, such as C1 controls).
+
+    >>> is_safe_iri("https://w3id.org/gyoryu/id/region/kr-seoul"), is_safe_iri("https://w3id.org/gyoryu/id/\x85")
+    (True, False)
+    """
+    if not _SAFE_IRI.match(iri):
+        return False
+    try:
+        ox.NamedNode(iri)
+    except ValueError:
+        return False
+    return True
 
 
 def iri_ref(iri: str) -> str:
