@@ -20,9 +20,13 @@ GANGNEUNG = document("gangneung.txt", "서울특별시 국내 교류 현황\n○
                                       "○ 전라남도 2004년 12월 협약 체결\n○ 춘천시 2011년 자매결연\n")
 
 
+SENTENCE = document("sentence.txt", "서울특별시와 강릉시는 2025년 3월 5일 우호교류 협약을 체결했다.\n"
+                                    "두 도시는 2026년 자매결연도 추진할 계획이다.\n")
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    result = build_graph([SEOUL, RESTATES, GANGNEUNG])
+    result = build_graph([SEOUL, RESTATES, GANGNEUNG, SENTENCE])
     directory: Path = tmp_path_factory.mktemp("graph")
     write_dataset(result.dataset, directory / "graph.nq")
     return result, OxigraphStore.load(directory)
@@ -39,11 +43,20 @@ def test_agreements_api_dates_methods_and_sources(built):
     assert (jeonnam["method"], jeonnam["confidence"]) == ("curated", None)
     assert {s["doc"] for s in jeonnam["sources"]} == {"seoul.txt", "news.txt", "gangneung.txt"}
     gangneung = rows[("강릉시", "2025-03-05")]
+    assert {s["doc"] for s in gangneung["sources"]} == {"gangneung.txt", "sentence.txt"}  # one signing, two texts
     assert gangneung["method"] == "automatic" and 0 < gangneung["confidence"] <= 1
-    assert gangneung["type"] == "우호교류" and gangneung["source"] == {"doc": "gangneung.txt", "line_start": 2,
-                                                                     "line_end": 2}
+    assert gangneung["type"] == "우호교류" and {"doc": "gangneung.txt", "line_start": 2, "line_end": 2} in \
+        gangneung["sources"]
     page = app.test_client().get("/id/" + gangneung["iri"].split("/id/", 1)[1], headers={"Accept": "text/html"})
     assert page.status_code == 200 and 'id="extraction-method"' in page.get_data(as_text=True)
+
+
+def test_the_issue_sentence_is_an_agreement_in_sparql_and_its_plan_an_intent(built):
+    _, store = built
+    rows = store.query("""SELECT ?t ?d WHERE { ?a a ?t ; gy:party region:kr-seoul, region:kr-gangwon-gangneung ;
+        gy:signedOn|gy:statedDate ?d ; prov:wasDerivedFrom/gy:document/schema:identifier "sentence.txt" }""")
+    found = {(r["t"].value.rsplit("#", 1)[-1], r["d"].value) for r in rows}
+    assert ("Agreement", "2025-03-05") in found and ("Agreement", "2026") not in found
 
 
 def test_curated_and_automatic_facts_conform_to_the_shapes(built):
