@@ -28,8 +28,8 @@ def _responses(ok: str, description: str, *errors: int) -> dict[str, Any]:
                                    "content": {"application/json": {"schema": _ref(ok)}}}}
     texts = {400: "invalid parameters", 404: "unknown name", 503: "data or index not ready"}
     for status in (400, *errors, 503):
-        out[str(status)] = {"description": texts[status],
-                            "content": {"application/json": {"schema": _ref("Error")}}}
+        out[str(status)] = _error(texts[status])
+    out.update({status: _error(text) for status, text in REQUEST_LIMIT_ERRORS.items()})
     return out
 
 
@@ -87,6 +87,86 @@ def _schemas() -> dict[str, Any]:
     }
 
 
+def _error(description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": _ref("Error")}}}
+
+
+def _any(*media: str) -> dict[str, Any]:
+    return {media_type: {"schema": {}} for media_type in media}
+
+
+#: What /sparql answers: result types for SELECT/ASK, RDF types for CONSTRUCT/DESCRIBE.
+SPARQL_TYPES = ("application/sparql-results+json", "application/sparql-results+xml", "text/csv",
+                "text/tab-separated-values", "application/json", "application/xml", "text/xml", "text/turtle",
+                "application/n-triples", "application/ld+json", "application/rdf+xml", "text/plain")
+ENTITY_TYPES = ("text/html", "text/turtle", "application/ld+json", "application/n-triples", "application/trig")
+REQUEST_LIMIT_ERRORS = {"413": "body larger than GYORYU_MAX_BODY_BYTES", "414": "URL longer than GYORYU_MAX_URL_BYTES",
+                        "431": "headers larger than GYORYU_MAX_HEADER_BYTES"}
+
+
+def _sparql_responses() -> dict[str, Any]:
+    out = {"200": {"description": "query results (SELECT/ASK) or a graph (CONSTRUCT/DESCRIBE)",
+                   "content": _any(*SPARQL_TYPES)},
+           "400": _error("malformed query, update, SERVICE, bad parameter"),
+           "406": _error("no acceptable result type"), "415": _error("unsupported request body type"),
+           "503": _error("query stopped at its time limit, or data not ready")}
+    out.update({status: _error(text) for status, text in REQUEST_LIMIT_ERRORS.items()})
+    out["413"] = _error("result too large, or body larger than GYORYU_MAX_BODY_BYTES")
+    return out
+
+
+def _linked_data_paths(settings: Settings) -> dict[str, Any]:
+    """``/sparql`` (SPARQL 1.1 Protocol), ``/id/…`` entity pages, ``/doc/…`` documents and ``/healthz``."""
+    from graph.examples import all_examples
+
+    query = {"type": "string", "minLength": 1, "maxLength": settings.max_query_length,
+             "examples": [e["query"] for e in all_examples()[:3]]}
+    sparql_params = [_param("format", {"type": "string", "maxLength": 64}, "result format (json, xml, csv, tsv, "
+                            "turtle, ntriples, jsonld, or a media type); else by Accept"),
+                     _param("timeout", {"type": "number", "exclusiveMinimum": 0, "maximum": 3600},
+                            "seconds, at most GYORYU_QUERY_TIMEOUT")]
+    segment = {"type": "string", "minLength": 1, "maxLength": 200, "pattern": r"^[^/?#]+$"}
+    entity_formats = {"type": "string", "enum": ["ttl", "turtle", "jsonld", "json-ld", "nt", "ntriples", "trig",
+                                                 "html"]}
+    return {
+        "/sparql": {
+            "get": {"operationId": "sparqlGet", "summary": "Read-only SPARQL 1.1 query (Protocol, GET)",
+                    "parameters": [_param("query", query, "the SPARQL query", True), *sparql_params],
+                    "responses": _sparql_responses()},
+            "post": {"operationId": "sparqlPost", "summary": "Read-only SPARQL 1.1 query (Protocol, POST)",
+                     "parameters": sparql_params,
+                     "requestBody": {"required": True, "content": {
+                         "application/sparql-query": {"schema": query},
+                         "application/x-www-form-urlencoded": {"schema": _obj(["query"], query=query)}}},
+                     "responses": _sparql_responses()},
+        },
+        "/id/{kind}/{name}": {"get": {
+            "operationId": "entity", "summary": "An entity's page (HTML) or description (RDF) by Accept or format",
+            "parameters": [{"name": "kind", "in": "path", "required": True, "schema": segment,
+                            "description": "entity kind: region, organization, agreement, subcommittee, doc …"},
+                           {"name": "name", "in": "path", "required": True, "schema": segment,
+                            "description": "the entity's name in its kind"},
+                           _param("format", entity_formats, "format instead of Accept")],
+            "responses": {"200": {"description": "the entity", "content": _any(*ENTITY_TYPES)},
+                          "400": _error("unknown format"), "404": _error("no such entity"),
+                          "406": _error("no acceptable type")},
+        }},
+        "/doc/{doc}": {"get": {
+            "operationId": "document", "summary": "A document with numbered lines, cited lines highlighted",
+            "parameters": [{"name": "doc", "in": "path", "required": True, "schema": segment,
+                            "description": "document id (file name)"},
+                           _param("lines", {"type": "string", "maxLength": 200}, "lines to highlight, e.g. 3-5,9")],
+            "responses": {"200": {"description": "the document", "content": _any("text/html")},
+                          "404": _error("no such document")},
+        }},
+        "/healthz": {"get": {
+            "operationId": "healthz", "summary": "Readiness of the built data",
+            "responses": {"200": {"description": "ready", "content": _any("application/json")},
+                          "503": {"description": "not ready, or stale", "content": _any("application/json")}},
+        }},
+    }
+
+
 def openapi_document(settings: Settings) -> dict[str, Any]:
     """The API description for the limits in ``settings``."""
     text = {"type": "string", "minLength": 1, "maxLength": settings.max_text_length, "pattern": NON_BLANK}
@@ -135,6 +215,7 @@ def openapi_document(settings: Settings) -> dict[str, Any]:
                                       "also list earlier statements")],
                 "responses": _responses("CoordinatorsResult", "coordinators with year and source lines", 404),
             }},
+            **_linked_data_paths(settings),
         },
         "components": {"schemas": _schemas()},
     }
