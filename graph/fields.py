@@ -91,6 +91,7 @@ def _by_length() -> dict[int, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
+@cache
 def _repair_run(run: str) -> str:
     words, by_len, out, i = lexicon(), _by_length(), [], 0
     while i < len(run):
@@ -116,8 +117,10 @@ def _repair_run(run: str) -> str:
     return "".join(out)
 
 
+@cache
 def clean_field(raw: str) -> str:
-    """A readable label for one field: punctuation and spacing normalised, OCR misspellings repaired."""
+    """A readable label for one field: punctuation and spacing normalised, OCR misspellings repaired (cached:
+    the repair compares every Hangul run with the lexicon on jamo)."""
     text = re.sub(r"(?<=[가-힣])\s*[:.]\s*(?=[가-힣])", "·", raw.strip())
     text = re.sub(r"\s+", " ", text)
     return _HANGUL_RUN.sub(lambda m: _repair_run(m.group(0)), text)
