@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from index.artifacts import read_jsonl  # noqa: E402
-from index.evaluation import DEVSET  # noqa: E402
+from index.evaluation import QUESTIONS  # noqa: E402
 from index.search import MODES, SearchEngine  # noqa: E402
 from runtime.settings import Settings  # noqa: E402
 
@@ -78,7 +78,7 @@ def report(latency: dict, stages: dict[str, float] | None, engine: SearchEngine)
     lines = ["# Benchmark results", "",
              f"Measured with `bench/run.py` on {cpu}; {engine.manifest['passages']} passages, "
              f"model `{engine.manifest['model']['id']}`, FAISS `{engine.manifest['faiss']}`.",
-             f"Queries: the {len(read_jsonl(DEVSET))} dev-set queries (Korean and English), "
+             f"Queries: the {len(read_jsonl(QUESTIONS))} judged questions (Korean and English), "
              f"each run {REPEATS} times; latency includes query embedding.", "",
              "| query | p50 ms | p95 ms |", "| --- | ---: | ---: |"]
     for name, row in latency.items():
@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
                               check=True, capture_output=True, text=True)
         stages = json.loads(done.stdout.strip().splitlines()[-1])
     engine = SearchEngine.load(args.data, settings)
-    latency = measure(engine, [q["query"] for q in read_jsonl(DEVSET)])
+    latency = measure(engine, [q["query"] for q in read_jsonl(QUESTIONS)])
     text = report(latency, stages, engine)
     print(text)
     if args.write:

