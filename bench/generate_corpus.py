@@ -53,11 +53,16 @@ class Vocabulary:
         self.subcommittees = [r.get("name_ko") or next(iter(r.values())) for r in read_tsv("subcommittees.tsv")]
         self.invented = sorted({rng.choice(PLACE) + rng.choice(PLACE) + rng.choice("시군") for _ in range(400)})
 
-    def region(self, world: float = 0.3) -> str:
-        """A registry region (Korean or, with probability ``world``, abroad) or, one time in five, a new one."""
-        if self.rng.random() < 0.2:
-            return self.rng.choice(self.invented)
-        return self.rng.choice(self.world if self.rng.random() < world else self.korean)
+    def region(self, world: float = 0.3, other_than: str = "") -> str:
+        """A registry region (Korean or, with probability ``world``, abroad) or, one time in five, a new one.
+
+        Never ``other_than`` nor a name sharing its last word (a host never agrees with itself).
+        """
+        while True:
+            abroad = self.rng.random() < world
+            name = self.rng.choice(self.invented if self.rng.random() < 0.2 else self.world if abroad else self.korean)
+            if not other_than or (name not in other_than and other_than.split()[-1] not in name):
+                return name
 
     def person(self) -> str:
         return self.rng.choice(SURNAMES) + self.rng.choice(GIVEN) + self.rng.choice(GIVEN)
@@ -93,7 +98,8 @@ def agreements(v: Vocabulary, n: int) -> tuple[str, str, str]:
              "연번\t기관명\t체결일자\t주 요 협 력 분 야"]
     for row in range(1, rng.randint(15, 60)):
         y, m, d = v.date()
-        cells = [str(row), spaced(v.region(0.1), rng), f"'{y % 100:02d}.{m:02d}.{d:02d}", ", ".join(v.some_fields())]
+        partner = spaced(v.region(0.1, other_than=host), rng)
+        cells = [str(row), partner, f"'{y % 100:02d}.{m:02d}.{d:02d}", ", ".join(v.some_fields())]
         lines.append("\t".join(cells))
         if rng.random() < 0.2:  # a second agreement with the same partner: a merged-cell continuation row
             y2 = min(y + rng.randint(1, 8), 2025)
@@ -120,7 +126,8 @@ def near(v: Vocabulary, n: int) -> tuple[str, str, str]:
         lines.append(f"{sub}\t{v.region(world=0.6)}\t{rng.randint(1996, 2024)}")
     lines += ["", "5. 주요 논의 내용", ""]
     for _ in range(rng.randint(4, 10)):
-        a, b = v.region(0.7), v.region(0.7)
+        a = v.region(0.7)
+        b = v.region(0.7, other_than=a)
         fields = ", ".join(v.some_fields(1, 3))
         lines.append(f"  ❍ {josa(a, '와/과')} {josa(b, '은/는')} {fields} 분야의 공동사업을 "
                      f"{y + 1}년까지 추진하기로 합의함")
@@ -131,7 +138,8 @@ def news(v: Vocabulary, n: int) -> tuple[str, str, str]:
     rng = v.rng
     lines = []
     for _ in range(rng.randint(8, 25)):
-        a, b = v.region(0.1), v.region(0.5)
+        a = v.region(0.1)
+        b = v.region(0.5, other_than=a)
         y, m, d = v.date()
         head, title = v.person(), rng.choice(v.titles)
         fields = v.some_fields(2, 4)
