@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from load import write_section  # noqa: E402
+from sparql_service import median_ms  # noqa: E402
 
 from graph.examples import all_examples  # noqa: E402
 from index.artifacts import read_jsonl  # noqa: E402
@@ -55,16 +56,6 @@ def machine() -> str:
                   if line.startswith("model name")), platform.processor() or platform.machine())
     load = os.getloadavg()[0]
     return f"{os.cpu_count()} cores, {model}, Python {platform.python_version()}, load average {load:.1f}"
-
-
-def median_ms(run, repeats: int = REPEATS) -> float:
-    """Median wall time of ``run()`` in milliseconds."""
-    took = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        run()
-        took.append(time.perf_counter() - started)
-    return statistics.median(took) * 1000
 
 
 def timed_build(corpus: Path | None, data: Path) -> tuple[dict[str, float], float]:
