@@ -292,7 +292,7 @@ def _merge_fragments(table: Table, party_cols: list[int]) -> None:
 
 def _read_row(w: FactWriter, table: Table, row: Row, layout: _Layout, ctx: Context,
               state: _State) -> list[AgreementCandidate]:
-    dates = find_dates(row.cell(table.column("date")), bare_years=True)
+    dates = [d for c in table.columns("date") for d in find_dates(row.cell(c), bare_years=True)]  # 체결일, 재체결일
     country_cell = row.cell(table.column("country"))
     relation_cell = row.cell(table.column("relation"))
     filled = [c for c in row.cells if c.strip()]

@@ -80,3 +80,11 @@ def test_repeated_header_after_page_break_is_one_table():
     lines = ("연번 | 도시 | 체결일", "1 | 가 | 2020.1.1", "연번 | 도시 | 체결일", "2 | 나 | 2021.1.1")
     tables = find_tables(lines)
     assert len(tables) == 1 and [r.line for r in tables[0].rows] == [2, 4]
+
+
+def test_a_renewal_date_column_gives_further_signings():
+    text = "경주시 해외 자매도시\n상대도시 | 국가 | 체결일 | 재체결일\n나라시 | 일본 | 1970.5.30 | 2010.5.30\n" \
+           "시안시 | 중국 | 1994.3.10 | \n"
+    assert facts(build(document("gyeongju.txt", text))) == {
+        ("경주시", "나라시", "1970-05-30", "sister"), ("경주시", "나라시", "2010-05-30", "sister"),
+        ("경주시", "시안시", "1994-03-10", "sister")}
