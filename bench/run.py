@@ -72,17 +72,61 @@ def measure(engine: SearchEngine, queries: list[str]) -> dict[str, dict[str, flo
     return out
 
 
-def report(latency: dict, stages: dict[str, float] | None, engine: SearchEngine) -> str:
+def measure_http(engine: SearchEngine, queries: list[str]) -> dict[str, dict[str, float]]:
+    """Warm ``/api/search`` (hybrid, k=10) against query embedding alone, side by side on each distinct question.
+
+    The embedding cache is off, so every request embeds its question; each question is first embedded alone,
+    then asked over HTTP (Flask's WSGI test client: routing, validation, search, JSON), so both see the same
+    machine load. ``overhead`` is the per-question difference. ``api_search_cached`` asks every question a
+    second time with the cache on.
+    """
+    from urllib.parse import urlencode
+
+    from api.app import create_app
+
+    rows: dict[str, list[float]] = {"embedding": [], "api_search": [], "overhead": [], "api_search_cached": []}
+    for cache in (0, 256):
+        engine.settings = replace(engine.settings, embed_cache_size=cache)
+        engine._query_cache.clear()
+        client = create_app(engine.settings, search_engine=engine).test_client()
+        client.get("/api/search?" + urlencode({"q": "워밍업 warm-up", "k": 10}))
+        for q in queries:
+            url = "/api/search?" + urlencode({"q": q, "k": 10})
+            if cache:
+                client.get(url)  # fill the cache, then time the repeat
+                start = time.perf_counter()
+                assert client.get(url).status_code == 200
+                rows["api_search_cached"].append((time.perf_counter() - start) * 1000)
+                continue
+            start = time.perf_counter()
+            engine.embedder.encode_queries([q])
+            embedded = time.perf_counter()
+            assert client.get(url).status_code == 200
+            end = time.perf_counter()
+            rows["embedding"].append((embedded - start) * 1000)
+            rows["api_search"].append((end - embedded) * 1000)
+            rows["overhead"].append(((end - embedded) - (embedded - start)) * 1000)
+    return {name: {"p50": percentile(v, 0.5), "p95": percentile(v, 0.95), "n": len(v)} for name, v in rows.items()}
+
+
+def report(latency: dict, stages: dict[str, float] | None, engine: SearchEngine,
+           http: dict | None = None) -> str:
     """RESULTS.md text."""
     cpu = f"{os.cpu_count()} CPU cores, {platform.machine()}, Python {platform.python_version()}"
     lines = ["# Benchmark results", "",
              f"Measured with `bench/run.py` on {cpu}; {engine.manifest['passages']} passages, "
              f"model `{engine.manifest['model']['id']}`, FAISS `{engine.manifest['faiss']}`.",
-             f"Queries: the {len(read_jsonl(QUESTIONS))} judged questions (Korean and English), "
+             f"Queries: the {len(read_jsonl(QUESTIONS))} judged questions of `eval/questions.jsonl` (Korean and "
+             "English), "
              f"each run {REPEATS} times; latency includes query embedding.", "",
              "| query | p50 ms | p95 ms |", "| --- | ---: | ---: |"]
     for name, row in latency.items():
         lines.append(f"| {name} | {row['p50']:.1f} | {row['p95']:.1f} |")
+    if http:
+        lines += ["", "Warm `/api/search` (hybrid, k=10) against query embedding alone, each distinct question once, "
+                  "embedding cache off (`api_search_cached`: the same questions repeated, cache on); `overhead` is "
+                  "the per-question difference:", "", "| measured | p50 ms | p95 ms |", "| --- | ---: | ---: |"]
+        lines += [f"| {name} | {row['p50']:.1f} | {row['p95']:.1f} |" for name, row in http.items()]
     if stages:
         lines += ["", "| build stage | seconds |", "| --- | ---: |"]
         lines += [f"| {name} | {seconds:.1f} |" for name, seconds in stages.items()]
@@ -105,9 +149,11 @@ def main(argv: list[str] | None = None) -> int:
         done = subprocess.run([sys.executable, __file__, "--data", str(args.data), "--build-only"],
                               check=True, capture_output=True, text=True)
         stages = json.loads(done.stdout.strip().splitlines()[-1])
-    engine = SearchEngine.load(args.data, settings)
-    latency = measure(engine, [q["query"] for q in read_jsonl(QUESTIONS)])
-    text = report(latency, stages, engine)
+    questions = [q["query"] for q in read_jsonl(QUESTIONS)]
+    engine = SearchEngine.load(args.data, replace(settings, embed_cache_size=0))
+    latency = measure(engine, questions)
+    http = measure_http(engine, questions)
+    text = report(latency, stages, engine, http)
     print(text)
     if args.write:
         args.write.write_text(text, encoding="utf-8")
