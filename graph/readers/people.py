@@ -36,15 +36,13 @@ from graph.facts import FactWriter
 from graph.readers.candidates import OfficialCandidate
 from graph.readers.context import document_date
 from graph.readers.entities import Party
-from graph.readers.posts import collapse_spaced, hold, official, titles
+from graph.readers.posts import Title, collapse_spaced, hold, official, titles
 from graph.registry import Entity, Mention, Registry, normalize_name
 
 _PARTICLES = ("은", "는", "이", "가", "과", "와", "의", "을", "를", "에게", "님", "도", "께", "으로", "로", "에")
 #: What may follow a title: the end, a space or punctuation, or a particle.
 _END = r"(?=$|[\s,.()」”\"'·]|" + "|".join(_PARTICLES) + ")"
 _ALT = r"(?:\s?\((?P<alt>[A-Za-z\u4e00-\u9fff\u3040-\u30ff][^)]{0,30})\))?"
-#: Titles that head a unit and may be glued to its name: ``경제통상국장``, ``국제관계지원실장``.
-_UNIT_HEADS = ("본부장", "국장", "부장", "실장", "과장", "팀장", "처장", "단장", "관장", "센터장")
 #: Endings of a word that names a unit of an organisation (``외사판공실``, ``환경생활부``, ``아시아국``).
 _UNIT_END = ("실", "부", "국", "과", "처", "청", "원", "단", "팀", "본부", "위원회", "당위", "센터", "사무소", "정부")
 #: Endings of an organisation-like word (four syllables or longer) that is never a person's name.
@@ -88,6 +86,12 @@ _NOT_MISSIONS = frozenset(("주요", "주재", "주최", "주관", "주민", "�
 _MARKERS = frozenset(("전", "前", "현", "現", "신임"))
 #: Words after a title that are never a name (``지사 면담``, ``부성장 주재``).
 _AFTER_STOP = STOP | {"일행", "명의", "주재", "주최", "초청", "면담", "접견"}
+
+
+def unit_head(title: Title) -> bool:
+    """A title heading a unit (a staff title ending in 장: 국장, 팀장), which may be glued to the unit's name
+    (``경제통상국장``)."""
+    return title.kind == "staff" and title.ko.endswith("장")
 
 
 def _alternation(words) -> str:
@@ -228,7 +232,7 @@ class SentenceReader:
                     return [PostStatement(pre, None, glued_org[0], t.group("title"), glued_org[1], t.end("title"))]
                 org = self._context_org(mentions, word_start, context)
                 return [PostStatement(pre, None, org, t.group("title"), word_start, t.end(), True)] if org else []
-            if not (re.fullmatch(r"제\s?\d", pre) or t.group("title") in _UNIT_HEADS
+            if not (re.fullmatch(r"제\s?\d", pre) or unit_head(title)
                     and re.fullmatch(r"[가-힣]{2,8}(?:제\s?\d)?", pre)):
                 return []
             role = pre + t.group("title")
