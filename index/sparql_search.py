@@ -13,7 +13,7 @@ import pyoxigraph as ox
 
 from graph.sparql_services import ServiceCall, expand_services, has_reserved_services
 from index.partners import partners_like, rank_partners
-from index.search import SearchEngine, validate_query
+from index.search import SearchEngine
 from ontology.namespaces import document_iri, source_span_iri
 
 XSD_DECIMAL = ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
@@ -29,17 +29,17 @@ def _integer(value: int) -> ox.Literal:
 
 
 def search_rows(engine: SearchEngine, call: ServiceCall) -> list[dict]:
-    """One row per hit (per hit and entity when ``gy:about`` is asked), best first."""
-    query = validate_query(call.inputs["query"], call.limit, engine.settings)
-    ranked = engine.ranked(query, call.inputs.get("mode", "hybrid"))[:call.limit]
+    """The hits of ``gyoryu search`` (same ranking, merging and scores): one row per hit, or per hit and
+    entity when ``gy:about`` is asked (the entities the hit shows)."""
+    result = engine.search(call.inputs["query"], k=call.limit, mode=call.inputs.get("mode", "hybrid"))
     rows = []
-    for pid, score in ranked:
-        p = engine.passages[pid]
-        row = {"subject": ox.NamedNode(str(source_span_iri(p.doc, p.line_start, p.line_end))),
-               "score": _decimal(score), "doc": ox.NamedNode(str(document_iri(p.doc))),
-               "lineStart": _integer(p.line_start), "lineEnd": _integer(p.line_end), "text": ox.Literal(p.text)}
+    for hit in result["hits"]:
+        row = {"subject": ox.NamedNode(str(source_span_iri(hit["doc"], hit["line_start"], hit["line_end"]))),
+               "score": _decimal(hit["score"]), "doc": ox.NamedNode(str(document_iri(hit["doc"]))),
+               "lineStart": _integer(hit["line_start"]), "lineEnd": _integer(hit["line_end"]),
+               "text": ox.Literal(hit["text"])}
         if "about" in call.outputs:
-            rows += [{**row, "about": ox.NamedNode(iri)} for iri in engine.links[pid].subjects]
+            rows += [{**row, "about": ox.NamedNode(e["iri"])} for e in hit["entities"]]
         else:
             rows.append(row)
     return rows

@@ -46,6 +46,11 @@ def test_search_binds_what_api_search_returns(live_server: str) -> None:
     assert [(r["doc"].rsplit("/", 1)[-1], int(r["from"]), int(r["to"]), r["text"]) for r in rows] == [
         (h["doc"], h["line_start"], h["line_end"], h["text"]) for h in api]
     assert [round(float(r["score"]), 4) for r in rows] == [h["score"] for h in api]
+    about = select(live_server, """SELECT ?from ?entity WHERE {
+      SERVICE gy:search { ?hit gy:query "청소년 교류" ; gy:limit 5 ; gy:mode "lexical" ; gy:lineStart ?from ;
+                          gy:about ?entity . } }""")
+    assert sorted((int(r["from"]), r["entity"]) for r in about) == sorted(
+        (h["line_start"], e["iri"]) for h in api for e in h["entities"])
     first = api[0]
     assert rows[0]["hit"] == (f"https://w3id.org/gyoryu/id/source/{first['doc'].rsplit('.', 1)[0]}/"
                               f"L{first['line_start']}-L{first['line_end']}")
