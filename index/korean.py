@@ -55,16 +55,21 @@ def syllable_bigrams(word: str) -> list[str]:
     return [word[i : i + 2] for i in range(len(word) - 1)]
 
 
+@lru_cache(maxsize=512)
+def _cached_tokens(text: str) -> tuple[str, ...]:
+    return tuple(KoreanTokenizer._from_morphemes(kiwi().tokenize(join_spaced_syllables(text))))
+
+
 class KoreanTokenizer:
     """Text → lexical tokens (lower-cased morphemes plus noun bigrams)."""
 
     def tokens(self, text: str) -> list[str]:
-        """Tokens of one text."""
-        return self._from_morphemes(kiwi().tokenize(join_spaced_syllables(text)))
+        """Tokens of one text (a query's tokens are remembered: ranking and highlighting both need them)."""
+        return list(_cached_tokens(text))
 
     def batch(self, texts: Iterable[str]) -> list[list[str]]:
-        """Tokens of many texts."""
-        return [self.tokens(text) for text in texts]
+        """Tokens of many texts (passages at build time: not remembered)."""
+        return [self._from_morphemes(kiwi().tokenize(join_spaced_syllables(text))) for text in texts]
 
     @staticmethod
     def _from_morphemes(morphemes) -> list[str]:
