@@ -21,6 +21,10 @@ from corpus.formats import is_supported
 from corpus.loader import lines_file
 
 
+class MissingSource(FileNotFoundError):
+    """A path given to ingest does not exist."""
+
+
 @dataclass(frozen=True)
 class SourceFile:
     """A file to ingest: where it is, its path as given (the manifest's ``source``), named or found in a folder."""
@@ -42,7 +46,7 @@ def collect(paths: Iterable[Path]) -> tuple[list[SourceFile], list[tuple[str, st
     """Files to read from ``paths`` (folders recursively, hidden entries left out), and the skipped ones with why.
 
     A folder member of a type no reader handles is skipped; a named file of such a type is kept, so that
-    reading it reports the error. Raises :class:`FileNotFoundError` for a path that does not exist.
+    reading it reports the error. Raises :class:`MissingSource` for a path that does not exist.
     """
     files: list[SourceFile] = []
     skipped: list[tuple[str, str]] = []
@@ -60,7 +64,7 @@ def collect(paths: Iterable[Path]) -> tuple[list[SourceFile], list[tuple[str, st
                 else:
                     skipped.append((source, f"unsupported file type {path.suffix or '(none)'!r}"))
         else:
-            raise FileNotFoundError(f"no such file or folder: {given}")
+            raise MissingSource(f"no such file or folder: {given}")
     return files, skipped
 
 

@@ -290,6 +290,7 @@ def _extraction_eval(args: argparse.Namespace) -> int:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Read files and folders into the built data; exit 1 if a named file was unreadable or nothing went in."""
+    from corpus.sources import MissingSource
     from gyoryu.ingest import IngestError, ingest
     from runtime.progress import Progress
 
@@ -297,9 +298,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     try:
         outcome = ingest([Path(p) for p in args.paths], settings.data_dir, settings, Progress(quiet=args.quiet),
                          warn=lambda message: print(f"gyoryu ingest: warning: {message}", file=sys.stderr))
-    except FileNotFoundError as exc:
-        raise CliError(str(exc), EXIT_USAGE if "no such file" in str(exc) else EXIT_ERROR) from exc
-    except (IngestError, ValueError) as exc:
+    except MissingSource as exc:
+        raise CliError(str(exc), EXIT_USAGE) from exc
+    except (FileNotFoundError, IngestError, ValueError) as exc:
         raise CliError(str(exc)) from exc
     parts = [f"{label} {len(ids)}: {', '.join(sorted(ids))}" for label, ids in
              (("added", outcome.added), ("replaced", outcome.replaced)) if ids]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +41,7 @@ class IngestOutcome:
 
     @property
     def changed(self) -> bool:
+        """True when a document was added or replaced."""
         return bool(self.added or self.replaced)
 
 
@@ -96,7 +97,7 @@ def _row(extraction: Extraction, source: SourceFile, sha256: str, previous: dict
 
 
 def ingest(paths: Iterable[Path], data_dir: Path, settings: Settings, progress: Progress,
-           warn=print) -> IngestOutcome:
+           warn: Callable[[str], None] = print) -> IngestOutcome:
     """Read ``paths`` into the data in ``data_dir``; ``warn(message)`` names every file skipped."""
     files, skipped = collect(paths)
     corpus = _Corpus.of(data_dir)

@@ -11,11 +11,15 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import docx
 import pytest
 
+from api.app import create_app
 from corpus.formats import read_file
 from corpus.loader import CORPUS_DIR
 from gyoryu.build import build
@@ -224,9 +228,28 @@ def test_ingested_document_is_searchable_until_removed(built_data: Path, tmp_pat
     hits = json.loads(gyoryu(*query, data=data).stdout)["hits"]
     assert hits[0]["doc"] == "gangneung.docx"
     assert sorted(p.name for p in CORPUS_DIR.iterdir()) == before  # the repository's corpus is untouched
+    with _client(data) as client:
+        api = client.get("/api/search", query_string={"q": query[1], "k": 5}).get_json()
+        assert api["hits"][0]["doc"] == "gangneung.docx"
+        page = client.get("/doc/gangneung.docx?lines=4-4")
+        assert page.status_code == 200 and "오타루시 | 일본 | 2019.05.24" in page.get_data(as_text=True)
 
     gyoryu("remove", "gangneung.docx", data=data)
     hits = json.loads(gyoryu(*query, data=data).stdout)["hits"]
     assert hits and all(h["doc"] != "gangneung.docx" for h in hits)
     index = json.loads((data / "manifest.json").read_text(encoding="utf-8"))["index"]
     assert index["reused_vectors"] == index["passages"]  # nothing embedded again
+    with _client(data) as client:
+        api = client.get("/api/search", query_string={"q": query[1], "k": 5}).get_json()
+        assert all(h["doc"] != "gangneung.docx" for h in api["hits"])
+        assert client.get("/doc/gangneung.docx").status_code == 404
+
+
+@contextmanager
+def _client(data: Path) -> Iterator:
+    """Flask's test client of an app serving ``data``."""
+    app = create_app(replace(Settings.from_env(), data_dir=data))
+    try:
+        yield app.test_client()
+    finally:
+        app.extensions["gyoryu"].close()
