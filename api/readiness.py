@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 
 from corpus.documents import corpus_dir_for
-from runtime.built_data import MANIFEST_FILE, read_data_manifest
+from runtime.built_data import MANIFEST_FILE, check_built_data
 
 Stamp = tuple[int, int, int] | None  # (inode, size, mtime in ns), or None for a missing file
 
@@ -42,7 +42,7 @@ class LoadedBuild:
         path = self.data_dir / MANIFEST_FILE
         self._manifest_stamp = _stamp(path)
         raw = path.read_bytes() if path.exists() else b""
-        self.manifest = read_data_manifest(self.data_dir)
+        self.manifest = check_built_data(self.data_dir)
         #: Short SHA-256 of ``manifest.json``: changes with every build.
         self.build_id = hashlib.sha256(raw).hexdigest()[:16]
         self.quads = int(self.manifest.get("graph", {}).get("quads", 0))

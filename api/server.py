@@ -12,6 +12,7 @@ from waitress import serve as waitress_serve
 from api.app import create_app
 from api.limits import server_limits
 from api.services import EXTENSION
+from runtime.built_data import check_built_data
 from runtime.settings import Settings
 
 #: Seconds an idle connection is kept.
@@ -35,6 +36,15 @@ def warm_up(app: Flask) -> threading.Thread:
     return thread
 
 
+def refuse_damaged_data(settings: Settings) -> None:
+    """Raise :class:`DataError` (naming the file) for damaged or mismatched data; data not built yet is served
+    as 503 ``not_ready`` until it is."""
+    try:
+        check_built_data(settings.data_dir, settings.embed_model)
+    except FileNotFoundError:
+        log.warning("no built data in %s yet: answering 503 until `gyoryu build` has run", settings.data_dir)
+
+
 def waitress_options(settings: Settings) -> dict[str, Any]:
     """waitress's options: our threads and ident, limits above the app's (so the app answers in JSON)."""
     return {"threads": settings.threads, "ident": "gyoryu", "channel_timeout": CHANNEL_TIMEOUT,
@@ -43,6 +53,7 @@ def waitress_options(settings: Settings) -> dict[str, Any]:
 
 def serve(settings: Settings) -> None:
     """Serve the web page, SPARQL endpoint and JSON API on ``settings.host:settings.port``."""
+    refuse_damaged_data(settings)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     app = create_app(settings)
     warm_up(app)

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Protocol
 import pyoxigraph as ox
 
 from ontology.prefixes import PREFIX_IRIS
+from runtime.built_data import check_built_data
 
 if TYPE_CHECKING:
     from rdflib import Dataset
@@ -86,6 +87,7 @@ class OxigraphStore:
     @classmethod
     def load(cls, data_dir: Path) -> OxigraphStore:
         """Load ``graph.nq`` from built data into memory (clear error when missing)."""
+        check_built_data(data_dir, required=False)
         store = ox.Store()
         store.bulk_load(path=str(graph_file(data_dir)), format=ox.RdfFormat.N_QUADS)
         add_union_graph(store)
@@ -178,6 +180,7 @@ class SharedStore:
     """
 
     def __init__(self, data_dir: Path) -> None:
+        check_built_data(data_dir, required=False)
         built = Path(data_dir).resolve() / STORE_DIR
         self._temporary: Path | None = None
         if built.is_dir():

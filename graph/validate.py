@@ -13,6 +13,7 @@ from rdflib import Dataset, Graph
 
 from graph.store import GRAPH_FILE
 from ontology import SHAPES_FILE, VOCABULARY_FILE
+from runtime.built_data import MANIFEST_FILE, read_data_manifest, verify_files
 
 
 def union_graph(dataset: Dataset) -> Graph:
@@ -42,6 +43,8 @@ def validate_data_dir(data_dir: Path) -> tuple[bool, str]:
     path = Path(data_dir) / GRAPH_FILE
     if not path.exists():
         raise FileNotFoundError(f"no graph in {data_dir}: run `gyoryu build` first")
+    if (Path(data_dir) / MANIFEST_FILE).exists():  # every data file hashed, however large
+        verify_files(data_dir, read_data_manifest(data_dir), hash_limit=None)
     ds = Dataset()
     ds.parse(path, format="nquads")
     return validate_dataset(ds)

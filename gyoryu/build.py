@@ -27,7 +27,7 @@ from graph.extraction_cache import CACHE_DIR, ExtractionCache
 from graph.registry import Registry
 from graph.store import GRAPH_FILE, STORE_DIR, write_dataset, write_store
 from graph.validate import validate_dataset
-from runtime.built_data import DATA_FORMAT, MANIFEST_FILE, REPORT_FILE
+from runtime.built_data import DATA_FORMAT, MANIFEST_FILE, REPORT_FILE, file_inventory
 from runtime.progress import Progress
 from runtime.settings import DEFAULT_CORPUS, Settings
 from runtime.version import __version__
@@ -174,6 +174,7 @@ def build(corpus_dir: Path | None = None, data_dir: Path | None = None, settings
             "index": index_info,
             "versions": _versions(),
             "timings_s": {**progress.timings, "total": round(time.perf_counter() - started, 3)},
+            "files": file_inventory(work),  # sizes and SHA-256: damaged or swapped files are refused at load
         }
         (work / MANIFEST_FILE).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     return BuildResult(data_dir, manifest, report_text)

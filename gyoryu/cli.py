@@ -58,13 +58,17 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from api.server import serve
+    from runtime.built_data import DataError
 
     settings = _settings(args)
     if args.host:
         settings = replace(settings, host=args.host)
     if args.port:
         settings = replace(settings, port=args.port)
-    serve(settings)
+    try:
+        serve(settings)
+    except DataError as exc:
+        raise CliError(f"refusing to serve: {exc}") from exc
     return 0
 
 

@@ -21,6 +21,7 @@ from index.fusion import korean_share, reciprocal_rank_fusion
 from index.lexical import LexicalIndex
 from index.passages import Passage
 from index.query_links import BOOSTED_TYPES, Glossary, Link, glossary_from_store
+from runtime.built_data import check_built_data
 from runtime.settings import Settings
 
 MODES = ("hybrid", "dense", "lexical")
@@ -84,6 +85,7 @@ class SearchEngine:
     @classmethod
     def load(cls, data_dir: Path, settings: Settings, registry: Registry | None = None) -> SearchEngine:
         """Open the index in ``data_dir``; refuse data that is missing or built with another model."""
+        check_built_data(data_dir, settings.embed_model, required=False)
         folder = artifacts.index_dir(data_dir)
         missing = [name for name in _FILES if not (folder / name).exists()]
         if missing:
