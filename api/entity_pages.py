@@ -18,33 +18,29 @@ from api.negotiation import pick
 from api.services import require
 from graph.entity_view import DOC_PREFIX, ID_NS, EntityDescriber, EntityView
 from graph.graph_reader import PREFIX_MAP, GraphReader, is_safe_iri
+from graph.result_formats import ENTITY, ResultFormat, accepted_names, find, media_offers, offered
 from ontology.namespaces import GY, PROV
 
 bp = Blueprint("entities", __name__)
 
-#: Offered media types → format name; server order decides ties (Turtle for ``*/*``).
-ENTITY_OFFERS: dict[str, str] = {
-    "text/turtle": "ttl", "text/html": "html", "application/ld+json": "jsonld", "application/n-triples": "nt",
-    "application/trig": "trig", "application/xhtml+xml": "html", "application/json": "jsonld",
-    "application/x-turtle": "ttl", "text/plain": "nt",
-}
-FORMAT_TYPES = {"ttl": "text/turtle", "jsonld": "application/ld+json", "nt": "application/n-triples",
-                "trig": "application/trig", "html": "text/html"}
-FORMAT_ALIASES = {"turtle": "ttl", "json-ld": "jsonld", "ntriples": "nt", "n-triples": "nt"}
+#: Formats of ``/id/…`` (Turtle first: what ``*/*`` gets), from the one table of output formats.
+ENTITY_FORMATS = offered(ENTITY)
+ENTITY_OFFERS = media_offers(ENTITY_FORMATS)
 MAX_HIGHLIGHT = 2000
 _SPAN = re.compile(r"^\s*(\d{1,6})(?:\s*-\s*L?(\d{1,6}))?\s*$")
 
 
-def _entity_format() -> str:
+def _entity_format() -> ResultFormat:
     asked = request.args.get("format")
     if asked:
-        fmt = FORMAT_ALIASES.get(asked, asked)
-        if fmt not in FORMAT_TYPES:
-            raise ApiError(400, "unknown_format", f"format must be one of {', '.join(FORMAT_TYPES)}")
+        fmt = find(asked, ENTITY_FORMATS)
+        if fmt is None:
+            raise ApiError(400, "unknown_format", "format must be one of " + ", ".join(accepted_names(ENTITY_FORMATS)))
         return fmt
     media = pick(request.headers.get("Accept"), list(ENTITY_OFFERS))
     if media is None:
-        raise ApiError(406, "not_acceptable", "entities are served as " + ", ".join(FORMAT_TYPES.values()))
+        served = ", ".join(f.media_type for f in ENTITY_FORMATS)
+        raise ApiError(406, "not_acceptable", f"entities are served as {served}")
     return ENTITY_OFFERS[media]
 
 
@@ -63,15 +59,15 @@ def jsonld_context() -> dict[str, str]:
     return dict(PREFIX_MAP)
 
 
-def serialize(quads: list[ox.Quad], fmt: str) -> bytes:
+def serialize(quads: list[ox.Quad], fmt: ResultFormat) -> bytes:
     """Serialise ``quads``: Turtle/N-Triples (graphs merged), TriG (graphs kept), JSON-LD (inline context)."""
-    if fmt == "trig":
-        return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIX_MAP)
+    if fmt.store_format == ox.RdfFormat.TRIG:
+        return ox.serialize(quads, format=fmt.store_format, prefixes=PREFIX_MAP)
     triples = list(dict.fromkeys(q.triple for q in quads))
-    if fmt == "ttl":
-        return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIX_MAP)
-    if fmt == "nt":
-        return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    if fmt.store_format == ox.RdfFormat.TURTLE:
+        return ox.serialize(triples, format=fmt.store_format, prefixes=PREFIX_MAP)
+    if fmt.store_format == ox.RdfFormat.N_TRIPLES:
+        return ox.serialize(triples, format=fmt.store_format)
     from rdflib import Graph
 
     graph = Graph().parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode(), format="nt")
@@ -106,12 +102,11 @@ def entity(rest: str) -> Response:
     fmt = _entity_format()
     reader: GraphReader = require("reader")
     if not is_safe_iri(iri) or not reader.exists(iri):
-        if iri.startswith(DOC_PREFIX) and fmt == "html" and require("documents").get(rest[len("doc/"):]):
+        if iri.startswith(DOC_PREFIX) and fmt.name == "html" and require("documents").get(rest[len("doc/"):]):
             return redirect(f"/doc/{rest[len('doc/'):]}", code=303)
         raise ApiError(404, "unknown_entity", f"nothing is known about <{iri}>")
-    if fmt != "html":
-        resp = Response(serialize(entity_quads(reader, iri), fmt), content_type=FORMAT_TYPES[fmt]
-                        + ("; charset=utf-8" if FORMAT_TYPES[fmt].startswith("text/") else ""))
+    if fmt.name != "html":
+        resp = Response(serialize(entity_quads(reader, iri), fmt), content_type=fmt.content_type)
     else:
         lang = page_lang()
         view = EntityDescriber(reader).describe(iri, lang)

@@ -14,7 +14,8 @@ from flask import Blueprint, Response, request
 from api.errors import ApiError, bad_request
 from api.services import require
 from api.sparql_routes import choose_format, is_iri
-from graph.sparql import GRAPH_FORMATS, serialize_triples
+from graph.result_formats import BY_NAME
+from graph.sparql import serialize_triples
 
 bp = Blueprint("graph_store", __name__)
 READ_METHODS = ["GET"]  # Flask adds HEAD and OPTIONS; every other method is 405 with `Allow`
@@ -43,12 +44,13 @@ def graph() -> Response:
     triples = store.graph_triples(name)
     if triples is None:
         raise ApiError(404, "graph_not_found", f"the store holds no graph named <{name}>")
-    ox_format, media = GRAPH_FORMATS[fmt]
+    chosen = BY_NAME[fmt]
+    ox_format = chosen.store_format
     if ox_format == ox.RdfFormat.TRIG and name is not None:
         quads = [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(name)) for t in triples]
         body = ox.serialize(quads, format=ox_format, prefixes=store.prefixes)
     else:
         body = serialize_triples(triples, ox_format, store.prefixes)
-    resp = Response(body, status=200, content_type=media + ("; charset=utf-8" if media.startswith("text/") else ""))
+    resp = Response(body, status=200, content_type=chosen.content_type)
     resp.vary.add("Accept")
     return resp

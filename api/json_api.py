@@ -13,12 +13,12 @@ from api.errors import ApiError
 from api.params import bool_param, choice_param, int_param, text_param
 from api.services import require, services
 from graph import queries
+from graph.entity_kinds import PARTNER_KINDS
 from index import partners as ranking
+from index.modes import DEFAULT_MODE, MODES
 
 bp = Blueprint("json_api", __name__, url_prefix="/api")
 
-MODES = ("hybrid", "dense", "lexical")
-TYPES = ("region", "organization")
 DEFAULT_K = 10
 MAX_COUNTRY_LENGTH = 64
 
@@ -48,7 +48,7 @@ def _with_took(result: dict[str, Any], started: float) -> dict[str, Any]:
 @bp.get("/search")
 def search() -> Response:
     """Ranked passages for ``q`` (``mode``: hybrid, dense or lexical)."""
-    q, k, mode = _text("q"), _k(), choice_param("mode", MODES, "hybrid")
+    q, k, mode = _text("q"), _k(), choice_param("mode", MODES, DEFAULT_MODE)
     engine = require("search")
     started = time.perf_counter()
     with _rejects_bad_input():
@@ -60,7 +60,7 @@ def search() -> Response:
 def partners() -> Response:
     """Regions and organisations ranked for a need ``q``, each with evidence passages."""
     q, k = _text("q"), _k()
-    kind = choice_param("type", TYPES, None)
+    kind = choice_param("type", PARTNER_KINDS, None)
     country = text_param("country", MAX_COUNTRY_LENGTH, required=False)
     engine = require("search")
     started = time.perf_counter()

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from api.json_api import DEFAULT_K, MAX_COUNTRY_LENGTH, MODES, TYPES
+from api.json_api import DEFAULT_K, MAX_COUNTRY_LENGTH
+from graph.entity_kinds import PARTNER_KINDS
+from graph.result_formats import ENTITY, SPARQL, accepted_names, formats_for, media_offers, offered
+from index.modes import DEFAULT_MODE, MODES, SEARCH_MODES
 from runtime.settings import Settings
 from runtime.version import __version__
 
@@ -95,11 +98,10 @@ def _any(*media: str) -> dict[str, Any]:
     return {media_type: {"schema": {}} for media_type in media}
 
 
-#: What /sparql answers: result types for SELECT/ASK, RDF types for CONSTRUCT/DESCRIBE.
-SPARQL_TYPES = ("application/sparql-results+json", "application/sparql-results+xml", "text/csv",
-                "text/tab-separated-values", "application/json", "application/xml", "text/xml", "text/turtle",
-                "application/n-triples", "application/ld+json", "application/rdf+xml", "text/plain")
-ENTITY_TYPES = ("text/html", "text/turtle", "application/ld+json", "application/n-triples", "application/trig")
+#: What /sparql answers (result types for SELECT/ASK, RDF types for CONSTRUCT/DESCRIBE) and /id/… serves,
+#: from the one table of output formats.
+SPARQL_TYPES = tuple(dict.fromkeys([*media_offers(formats_for("select")), *media_offers(formats_for("graph"))]))
+ENTITY_TYPES = tuple(f.media_type for f in offered(ENTITY))
 REQUEST_LIMIT_ERRORS = {"413": "body larger than GYORYU_MAX_BODY_BYTES", "414": "URL longer than GYORYU_MAX_URL_BYTES",
                         "431": "headers larger than GYORYU_MAX_HEADER_BYTES"}
 
@@ -121,13 +123,13 @@ def _linked_data_paths(settings: Settings) -> dict[str, Any]:
 
     query = {"type": "string", "minLength": 1, "maxLength": settings.max_query_length,
              "examples": [e["query"] for e in all_examples()[:3]]}
-    sparql_params = [_param("format", {"type": "string", "maxLength": 64}, "result format (json, xml, csv, tsv, "
-                            "turtle, ntriples, jsonld, or a media type); else by Accept"),
+    names = ", ".join(f.name for f in offered(SPARQL))
+    sparql_params = [_param("format", {"type": "string", "maxLength": 64},
+                            f"result format ({names}, or a media type); else by Accept"),
                      _param("timeout", {"type": "number", "exclusiveMinimum": 0, "maximum": 3600},
                             "seconds, at most GYORYU_QUERY_TIMEOUT")]
     segment = {"type": "string", "minLength": 1, "maxLength": 200, "pattern": r"^[^/?#]+$"}
-    entity_formats = {"type": "string", "enum": ["ttl", "turtle", "jsonld", "json-ld", "nt", "ntriples", "trig",
-                                                 "html"]}
+    entity_formats = {"type": "string", "enum": accepted_names(offered(ENTITY))}
     return {
         "/sparql": {
             "get": {"operationId": "sparqlGet", "summary": "Read-only SPARQL 1.1 query (Protocol, GET)",
@@ -167,6 +169,14 @@ def _linked_data_paths(settings: Settings) -> dict[str, Any]:
     }
 
 
+def _sparql_note() -> str:
+    """Where SPARQL is served and in which media types (from the one table of output formats)."""
+    results = ", ".join(f.media_type for f in formats_for("select"))
+    graphs = ", ".join(f.media_type for f in formats_for("graph"))
+    return (f"SPARQL is served at /sparql (SPARQL 1.1 Protocol): SELECT and ASK results as {results}; "
+            f"CONSTRUCT and DESCRIBE as {graphs}.")
+
+
 def openapi_document(settings: Settings) -> dict[str, Any]:
     """The API description for the limits in ``settings``."""
     text = {"type": "string", "minLength": 1, "maxLength": settings.max_text_length, "pattern": NON_BLANK}
@@ -176,19 +186,19 @@ def openapi_document(settings: Settings) -> dict[str, Any]:
         "openapi": "3.1.0",
         "info": {"title": "Gyoryu JSON API", "version": __version__,
                  "description": "Passage search, partner finding and agreements over Korean local-government "
-                                "exchange documents. SPARQL is served at /sparql (SPARQL 1.1 Protocol)."},
+                                "exchange documents. " + _sparql_note()},
         "paths": {
             "/api/search": {"get": {
                 "operationId": "search", "summary": "Ranked passages (hybrid, dense or lexical)",
                 "parameters": [_param("q", text, "what to look for, in Korean or English", True), k,
-                               _param("mode", {"type": "string", "enum": list(MODES), "default": "hybrid"},
-                                      "ranking mode")],
+                               _param("mode", {"type": "string", "enum": list(MODES), "default": DEFAULT_MODE},
+                                      "ranking mode: " + "; ".join(f"{m}: {d}" for m, d in SEARCH_MODES.items()))],
                 "responses": _responses("SearchResult", "ranked passages"),
             }},
             "/api/partners": {"get": {
                 "operationId": "partners", "summary": "Regions and organisations ranked for a need",
                 "parameters": [_param("q", text, "the need, in Korean or English", True), k,
-                               _param("type", {"type": "string", "enum": list(TYPES)}, "entity type"),
+                               _param("type", {"type": "string", "enum": list(PARTNER_KINDS)}, "entity type"),
                                _param("country", {"type": "string", "minLength": 1,
                                                   "maxLength": MAX_COUNTRY_LENGTH, "pattern": NON_BLANK},
                                       "country filter (code or name)")],

@@ -17,31 +17,14 @@ from flask import Blueprint, Response, redirect, request
 from api.errors import ApiError, bad_request
 from api.negotiation import pick, prefers_html
 from api.services import require, services
-from graph.sparql import GRAPH_FORMATS, RESULT_FORMATS, QueryError, QueryTimeout, ResultTooLarge, check_query
+from graph.result_formats import BY_NAME, accepted_names, find, formats_for, media_offers
+from graph.sparql import QueryError, QueryTimeout, ResultTooLarge, check_query
 from graph.sparql_services import has_reserved_services
 from graph.store import QueryDataset
 from index.sparql_search import expand_query
 
 bp = Blueprint("sparql", __name__)
 
-#: Media types a client may ask for → our format name, in the server's order of preference.
-RESULT_OFFERS: dict[str, str] = {
-    "application/sparql-results+json": "json", "application/sparql-results+xml": "xml", "text/csv": "csv",
-    "text/tab-separated-values": "tsv", "application/json": "json", "application/xml": "xml",
-    "text/xml": "xml",
-}
-GRAPH_OFFERS: dict[str, str] = {
-    "text/turtle": "turtle", "application/n-triples": "ntriples", "application/ld+json": "jsonld",
-    "application/rdf+xml": "rdfxml", "application/turtle": "turtle", "application/x-turtle": "turtle",
-    "text/n3": "turtle", "text/rdf+n3": "turtle", "application/n3": "turtle", "text/plain": "ntriples",
-    "application/json": "jsonld", "application/x-json+ld": "jsonld", "application/xml": "rdfxml",
-    "application/trig": "trig",
-}
-#: Short names accepted by ``format=`` (besides the media types above).
-RESULT_NAMES = {"json": "json", "srj": "json", "xml": "xml", "srx": "xml", "csv": "csv", "tsv": "tsv"}
-GRAPH_NAMES = {"turtle": "turtle", "ttl": "turtle", "n3": "turtle", "ntriples": "ntriples", "nt": "ntriples",
-               "n-triples": "ntriples", "jsonld": "jsonld", "json-ld": "jsonld", "json": "jsonld",
-               "rdfxml": "rdfxml", "rdf+xml": "rdfxml", "xml": "rdfxml", "rdf": "rdfxml", "trig": "trig"}
 FORMAT_PARAMS = ("format", "output")
 UPDATE_TYPE = "application/sparql-update"
 QUERY_TYPE = "application/sparql-query"
@@ -134,27 +117,27 @@ def choose_format(kind: str, form: str | None = None) -> str:
 
     ``form`` names what is asked for in error messages (default: the query form).
     """
-    offers, names, known = (GRAPH_OFFERS, GRAPH_NAMES, GRAPH_FORMATS) if kind == "graph" else (
-        RESULT_OFFERS, RESULT_NAMES, RESULT_FORMATS)
+    formats = formats_for(kind)
+    offers = media_offers(formats)
     form = form or ("CONSTRUCT/DESCRIBE queries" if kind == "graph" else f"{kind.upper()} queries")
     asked = [v.strip().lower() for k, v in _params() if k in FORMAT_PARAMS and v.strip()]
     if asked:
         for value in asked:
-            fmt = names.get(value) or offers.get(value.split(";")[0])
+            fmt = find(value, formats)
             if fmt:
-                return fmt
+                return fmt.name
         raise bad_request("unknown_format", f"format {asked[0]!r} does not apply to {form}; "
-                          "use one of " + ", ".join(sorted(set(names))))
+                          "use one of " + ", ".join(accepted_names(formats)))
     accept = request.headers.get("Accept")
     media = pick(accept, list(offers))
     if media is not None:
-        return offers[media]
-    if pick(accept, list(GRAPH_OFFERS if kind != "graph" else RESULT_OFFERS)) is not None:
+        return offers[media].name
+    if pick(accept, list(media_offers(formats_for("select" if kind == "graph" else "graph")))) is not None:
         # A SPARQL client that names only the other family's types (rdflib's SPARQLStore asks
         # CONSTRUCT for JSON results): answer with this form's default type rather than 406.
-        return next(iter(offers.values()))
+        return formats[0].name
     raise ApiError(406, "not_acceptable",
-                   f"{form}: results can be sent as " + ", ".join(media for _, media in known.values()))
+                   f"{form}: results can be sent as " + ", ".join(f.media_type for f in formats))
 
 
 @bp.route("/sparql", methods=["GET", "POST"])
@@ -187,7 +170,6 @@ def sparql() -> Response:
         raise ApiError(413, "result_too_large", str(exc)) from exc
     except QueryTimeout as exc:
         raise ApiError(503, "query_timeout", str(exc), {"Retry-After": "5"}) from exc
-    content_type = outcome.media_type + ("; charset=utf-8" if outcome.media_type.startswith("text/") else "")
-    resp = Response(outcome.body, status=200, content_type=content_type)
+    resp = Response(outcome.body, status=200, content_type=BY_NAME[fmt].content_type)
     resp.vary.add("Accept")
     return resp

@@ -23,7 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from index.artifacts import read_jsonl  # noqa: E402
 from index.evaluation import QUESTIONS  # noqa: E402
-from index.search import MODES, SearchEngine  # noqa: E402
+from index.modes import MODES  # noqa: E402
+from index.search import SearchEngine  # noqa: E402
 from runtime.settings import Settings  # noqa: E402
 
 REPEATS = 3

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from rdflib import Dataset, Graph, Literal
 
 from corpus import Document
+from graph.entity_kinds import ENTITY_KINDS
 from graph.extraction_cache import ExtractionCache, Piece
 from graph.extractors import all_extractors
 from graph.facts import FactWriter
@@ -116,7 +117,7 @@ def add_registry_graph(dataset: Dataset, registry: Registry) -> Graph:
 
 def _describe_entity(g: Graph, registry: Registry, e: Entity) -> None:
     iri = e.iri
-    rdf_type = {"region": GY.Region, "organization": GY.Organization, "country": GY.Country}[e.kind]
+    rdf_type = GY[ENTITY_KINDS[e.kind].class_name]
     g.add((iri, RDF.type, rdf_type))
     if e.kind == "organization":
         g.add((iri, RDF.type, ORG.Organization))

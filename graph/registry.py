@@ -33,6 +33,7 @@ from pathlib import Path
 
 from rdflib import URIRef
 
+from graph.entity_kinds import ENTITY_KINDS
 from ontology.namespaces import ID
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -43,8 +44,6 @@ COUNTRY_FILE = "countries.tsv"
 #: Minimum jamo similarity (0..1) for a fuzzy match, and the lead it needs over another entity.
 FUZZY_THRESHOLD = 0.86
 FUZZY_MARGIN = 0.04
-
-KIND_PATHS = {"region": "region", "organization": "organization", "country": "country"}
 
 _CJK_UNITS = str.maketrans({"市": "시", "省": "성", "縣": "현", "県": "현", "郡": "군", "區": "구", "区": "구",
                             "道": "도", "州": "주", "府": "부"})
@@ -116,7 +115,7 @@ class Entity:
     @property
     def iri(self) -> URIRef:
         """The entity's IRI under ``https://w3id.org/gyoryu/id/``."""
-        return ID[f"{KIND_PATHS[self.kind]}/{self.id}"]
+        return ID[f"{ENTITY_KINDS[self.kind].path}/{self.id}"]
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from graph.result_formats import BY_NAME, ResultFormat, formats_for
 from graph.store import PREFIX_MAP, QueryDataset
 
 if TYPE_CHECKING:
@@ -51,23 +52,6 @@ class ResultTooLarge(RuntimeError):
 
     code = "too_large"
 
-
-#: Output formats: name → (pyoxigraph format, media type). Result sets and graphs separately.
-RESULT_FORMATS = {
-    "json": (ox.QueryResultsFormat.JSON, "application/sparql-results+json"),
-    "xml": (ox.QueryResultsFormat.XML, "application/sparql-results+xml"),
-    "csv": (ox.QueryResultsFormat.CSV, "text/csv"),
-    "tsv": (ox.QueryResultsFormat.TSV, "text/tab-separated-values"),
-}
-GRAPH_FORMATS = {
-    "turtle": (ox.RdfFormat.TURTLE, "text/turtle"),
-    "ntriples": (ox.RdfFormat.N_TRIPLES, "application/n-triples"),
-    "jsonld": (ox.RdfFormat.JSON_LD, "application/ld+json"),
-    "rdfxml": (ox.RdfFormat.RDF_XML, "application/rdf+xml"),
-    "trig": (ox.RdfFormat.TRIG, "application/trig"),
-}
-#: Formats the command line offers on top (rendered here, not by pyoxigraph).
-TEXT_FORMATS = ("table",)
 
 _UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
 _STRIP = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
@@ -157,16 +141,17 @@ class _CappedBuffer:
         """Nothing to flush: the parts are joined at the end."""
 
 
-def _serialize_solutions(result: ox.QuerySolutions, fmt: str, max_results: int) -> tuple[bytes, int | None]:
+def _serialize_solutions(result: ox.QuerySolutions, fmt: ResultFormat,
+                         max_results: int) -> tuple[bytes, int | None]:
     """Serialise once; count rows (by parsing the body back) only when the body could hold too many."""
-    ox_format = RESULT_FORMATS[fmt][0]
+    ox_format = fmt.store_format
     buffer = _CappedBuffer(max_results * BYTES_PER_ROW, max_results)
     try:
         result.serialize(buffer, format=ox_format)
     except OSError as exc:
         raise QueryError(f"query failed: {exc}") from exc
     body = b"".join(buffer.parts)
-    if len(body) <= max_results * _MIN_ROW_BYTES[fmt]:
+    if len(body) <= max_results * _MIN_ROW_BYTES[fmt.name]:
         return body, None
     if fmt == "csv":  # pyoxigraph does not read CSV results back (lossy); the csv module does, quotes and all
         rows: Iterable = list(csv.reader(io.StringIO(body.decode("utf-8"), newline="")))[1:]
@@ -185,21 +170,26 @@ def execute(store: GraphStore, text: str, fmt: str, *, dataset: QueryDataset | N
     check_query(text, max_length)
     result = _run(store, text, dataset, base_iri)
     if isinstance(result, ox.QueryBoolean):
-        fmt = fmt if fmt in RESULT_FORMATS else "json"
-        ox_format, media = RESULT_FORMATS[fmt]
-        return QueryOutcome("ask", result.serialize(format=ox_format), media, None)
+        chosen = _in(fmt, "ask") or BY_NAME["json"]
+        return QueryOutcome("ask", result.serialize(format=chosen.store_format), chosen.media_type, None)
     if isinstance(result, ox.QuerySolutions):
         if fmt == "table":
-            return QueryOutcome("select", render_table(result, max_results).encode(), "text/plain; charset=utf-8")
-        if fmt not in RESULT_FORMATS:
+            return QueryOutcome("select", render_table(result, max_results).encode(), BY_NAME["table"].content_type)
+        chosen = _in(fmt, "select")
+        if chosen is None:
             raise QueryError(f"format {fmt!r} does not fit a SELECT query; use one of "
-                             f"{', '.join([*RESULT_FORMATS, *TEXT_FORMATS])}")
-        body, count = _serialize_solutions(result, fmt, max_results)
-        return QueryOutcome("select", body, RESULT_FORMATS[fmt][1], count)
+                             f"{', '.join([*(f.name for f in formats_for('select')), 'table'])}")
+        body, count = _serialize_solutions(result, chosen, max_results)
+        return QueryOutcome("select", body, chosen.media_type, count)
     triples = list(_bounded(result, max_results))
-    fmt = fmt if fmt in GRAPH_FORMATS else "turtle"
-    ox_format, media = GRAPH_FORMATS[fmt]
-    return QueryOutcome("graph", serialize_triples(triples, ox_format, store.prefixes), media, len(triples))
+    chosen = _in(fmt, "graph") or BY_NAME["turtle"]
+    return QueryOutcome("graph", serialize_triples(triples, chosen.store_format, store.prefixes), chosen.media_type,
+                        len(triples))
+
+
+def _in(fmt: str, kind: str) -> ResultFormat | None:
+    """The format named ``fmt`` if it serves queries of ``kind``, else ``None``."""
+    return next((f for f in formats_for(kind) if f.name == fmt), None)
 
 
 def serialize_triples(triples: list[ox.Triple], ox_format: ox.RdfFormat, prefixes: dict[str, str]) -> bytes:

@@ -13,6 +13,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from graph.entity_kinds import PARTNER_KINDS
+from graph.result_formats import cli_choices
+from index.modes import DEFAULT_MODE, MODES
 from runtime.settings import Settings
 from runtime.version import __version__
 
@@ -363,20 +366,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("sparql", cmd_sparql, "run a read-only SPARQL query")
     p.add_argument("query", nargs="?", help="the query text")
     p.add_argument("-f", "--file", help="read the query from FILE")
-    p.add_argument("--format", default="table",
-                   choices=["json", "csv", "tsv", "xml", "table", "turtle", "ntriples", "jsonld"],
+    p.add_argument("--format", default="table", choices=cli_choices(),
                    help="output format (default: table; json is SPARQL 1.1 JSON results)")
 
     p = command("search", cmd_search, "ranked passages for a question, in Korean or English")
     p.add_argument("text")
     p.add_argument("-k", type=int, default=10, help="number of hits (default 10)")
-    p.add_argument("--mode", default="hybrid", choices=["hybrid", "dense", "lexical"])
+    p.add_argument("--mode", default=DEFAULT_MODE, choices=MODES)
     p.add_argument("--json", action="store_true", help="print DESIGN.md's JSON shape")
 
     p = command("partners", cmd_partners, "rank regions and organisations for a need, with evidence")
     p.add_argument("text", help="the need, or with --like a region's name")
     p.add_argument("-k", type=int, default=10)
-    p.add_argument("--type", choices=["region", "organization"])
+    p.add_argument("--type", choices=PARTNER_KINDS)
     p.add_argument("--country", help="ISO code or name, e.g. KR, CN, 일본")
     p.add_argument("--like", action="store_true", help="regions whose cooperation profile resembles TEXT")
     p.add_argument("--include-existing", action="store_true", help="with --like: keep existing partners")

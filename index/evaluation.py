@@ -22,7 +22,8 @@ import time
 from pathlib import Path
 
 from index.artifacts import read_jsonl
-from index.search import MODES, SearchEngine
+from index.modes import MODES
+from index.search import SearchEngine
 from runtime.progress import Progress
 from runtime.settings import REPO_ROOT, Settings
 

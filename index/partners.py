@@ -15,12 +15,12 @@ from collections import defaultdict
 
 import numpy as np
 
+from graph.entity_kinds import ENTITY_KINDS, PARTNER_CLASSES, PARTNER_KINDS
 from index.errors import UnknownRegionError
 from index.fact_passages import with_particle
 from index.fusion import reciprocal_rank_fusion
 from index.search import SearchEngine, validate_query
 
-TYPES = {"region": "Region", "organization": "Organization"}
 EVIDENCE_DEPTH = 60
 EVIDENCE_PER_PARTNER = 3
 PROFILE_DEPTH = 30
@@ -34,9 +34,9 @@ PARTNER_WEIGHT = 0.3
 def _type_filter(type: str | None) -> str | None:
     if type is None:
         return None
-    if type not in TYPES:
-        raise ValueError(f"type must be one of {', '.join(TYPES)}, got {type!r}")
-    return TYPES[type]
+    if type not in PARTNER_KINDS:
+        raise ValueError(f"type must be one of {', '.join(PARTNER_KINDS)}, got {type!r}")
+    return ENTITY_KINDS[type].class_name
 
 
 def _allowed(profile: dict, kind: str | None, country: str | None) -> bool:
@@ -103,12 +103,12 @@ def rank_partners(engine: SearchEngine, text: str, k: int = 10, type: str | None
     by_iri = {p["iri"]: i for i, p in enumerate(engine.profiles)}
     links = engine.link(query)
     # the regions and organisations the need itself names are its context, not its answer
-    own = {link.term.iri for link in links if link.term.type in TYPES.values()}
+    own = {link.term.iri for link in links if link.term.type in PARTNER_CLASSES}
     allowed = [i for i, p in enumerate(engine.profiles) if _allowed(p, kind, country) and p["iri"] not in own]
     vector = engine.embed_query(query)
     terms = engine.query_terms(query, links)
     named = {link.term.iri for link in links}
-    named_names = {n for link in links if link.term.type in TYPES.values() for n in (*link.term.korean, link.surface)}
+    named_names = {n for link in links if link.term.type in PARTNER_CLASSES for n in (*link.term.korean, link.surface)}
 
     evidence: dict[int, list[tuple[int, float]]] = defaultdict(list)
     credit: dict[int, float] = defaultdict(float)

@@ -14,11 +14,11 @@ import numpy as np
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
+from graph.entity_kinds import PARTNER_CLASSES
 from index.entity_links import PassageLinks
 from index.passages import Passage
 from ontology.namespaces import GY
 
-PARTNER_TYPES = ("Region", "Organization")
 #: Weight of the facts-as-text vector against the mean passage vector.
 FACT_TEXT_WEIGHT = 1.0
 
@@ -49,7 +49,7 @@ class _GraphFacts:
         return names.get("ko") or names.get("") or next(iter(names.values()), str(node).rsplit("/", 1)[-1])
 
     def kind(self, node) -> str | None:
-        return next((t for t in PARTNER_TYPES if t in self.types.get(node, ())), None)
+        return next((t for t in PARTNER_CLASSES if t in self.types.get(node, ())), None)
 
     def profile(self, node) -> dict:
         fields: set[str] = set()
@@ -109,7 +109,7 @@ def build_profiles(dataset, passages: list[Passage], links: list[PassageLinks], 
     passage_ids: dict[str, list[int]] = defaultdict(list)
     for pid, link in enumerate(links):
         for entity in link.entities:
-            if entity.type in PARTNER_TYPES and entity.iri in link.subjects:
+            if entity.type in PARTNER_CLASSES and entity.iri in link.subjects:
                 refs.setdefault(entity.iri, {"iri": entity.iri, "label": entity.label, "type": entity.type})
                 passage_ids[entity.iri].append(pid)
     if facts is not None:

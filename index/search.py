@@ -19,12 +19,12 @@ from index.entity_links import PassageLinks
 from index.errors import MissingIndexError, StaleIndexError
 from index.fusion import korean_share, reciprocal_rank_fusion
 from index.lexical import LexicalIndex
+from index.modes import DEFAULT_MODE, MODES
 from index.passages import Passage
 from index.query_links import BOOSTED_TYPES, Glossary, Link, glossary_from_store
 from runtime.built_data import check_built_data
 from runtime.settings import Settings
 
-MODES = ("hybrid", "dense", "lexical")
 _HANGUL = re.compile("[가-힣]")
 #: How many candidates each single mode contributes to the fusion.
 FUSION_DEPTH = 100
@@ -236,7 +236,7 @@ class SearchEngine:
                 break
         return out
 
-    def search(self, text: str, k: int = 10, mode: str = "hybrid") -> dict:
+    def search(self, text: str, k: int = 10, mode: str = DEFAULT_MODE) -> dict:
         """Ranked passages: ``{"query", "mode", "hits", "took_ms"}``."""
         start = time.perf_counter()
         query = validate_query(text, k, self.settings)

