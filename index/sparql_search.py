@@ -12,6 +12,7 @@ from collections.abc import Callable
 import pyoxigraph as ox
 
 from graph.sparql_services import ServiceCall, expand_services, has_reserved_services
+from index.modes import DEFAULT_MODE
 from index.partners import partners_like, rank_partners
 from index.search import SearchEngine
 from ontology.namespaces import document_iri, source_span_iri
@@ -31,7 +32,7 @@ def _integer(value: int) -> ox.Literal:
 def search_rows(engine: SearchEngine, call: ServiceCall) -> list[dict]:
     """The hits of ``gyoryu search`` (same ranking, merging and scores): one row per hit, or per hit and
     entity when ``gy:about`` is asked (the entities the hit shows)."""
-    result = engine.search(call.inputs["query"], k=call.limit, mode=call.inputs.get("mode", "hybrid"))
+    result = engine.search(call.inputs["query"], k=call.limit, mode=call.inputs.get("mode", DEFAULT_MODE))
     rows = []
     for hit in result["hits"]:
         row = {"subject": ox.NamedNode(str(source_span_iri(hit["doc"], hit["line_start"], hit["line_end"]))),
