@@ -1,4 +1,4 @@
-"""The embedded default documents and their loader.
+"""The documents: the embedded corpus, reading files of every format into numbered lines, and looking them up.
 
 File name + 1-based line number is the provenance key everywhere.
 """

@@ -120,10 +120,6 @@ class EntityView:
         """The confidence of an automatic fact, else ``""``."""
         return next((f.value.text for f in self.facts if f.predicate == str(GY.confidence)), "")
 
-    @property
-    def is_region(self) -> bool:
-        return any(t.iri == str(GY.Region) for t in self.types)
-
 
 def pick_label(labels: dict[str, str], lang: str, fallback: str) -> str:
     """The label in ``lang``, else Korean, English, untagged, any, else ``fallback``."""

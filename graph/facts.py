@@ -112,11 +112,6 @@ class FactWriter:
         """Add one triple to this document's graph."""
         self.graph.add((s, p, o))
 
-    def add_all(self, s: Node, p: URIRef, objects: Iterable[Node]) -> None:
-        """Add ``(s, p, o)`` for every ``o``."""
-        for o in objects:
-            self.graph.add((s, p, o))
-
     def note(self, node: Node, text: str, lines: Lines | None = None) -> None:
         """Attach a human-readable note (e.g. a stated inconsistency) to ``node``."""
         self.graph.add((node, GY.note, Literal(text, lang="ko" if re.search("[가-힣]", text) else "en")))
@@ -150,11 +145,6 @@ class FactWriter:
             kind = "ambiguous" if result.ambiguous else "unresolved"
             self.report.add_issue(kind, self.doc.id, span_of(lines)[0], surface.strip(), result.reason)
         return result
-
-    def resolve_iri(self, surface: str, lines: Lines, **kwargs) -> URIRef | None:
-        """Like :meth:`resolve`, returning the entity IRI (with the spelling recorded) or ``None``."""
-        result = self.resolve(surface, lines, **kwargs)
-        return self.entity(result.entity, surface) if result.entity else None
 
     # -- literals ---------------------------------------------------------------------------------------
     @staticmethod

@@ -200,12 +200,6 @@ class Registry:
         """The entity with ``entity_id`` (KeyError if unknown)."""
         return self.entities[entity_id]
 
-    def by_iri(self, iri: str) -> Entity | None:
-        """The entity whose IRI is ``iri``, if any."""
-        tail = str(iri).rsplit("/", 1)[-1]
-        entity = self.entities.get(tail)
-        return entity if entity is not None and str(entity.iri) == str(iri) else None
-
     def parent_of(self, entity: Entity) -> Entity | None:
         """The 광역 region a 기초 region belongs to."""
         return self.entities.get(entity.parent) if entity.parent else None

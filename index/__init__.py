@@ -1,1 +1,1 @@
-"""The retrieval half of Gyoryu: passages, embeddings in FAISS, Korean BM25, hybrid search, partners."""
+"""The retrieval half of Gyoryu: passages, embeddings in FAISS, Korean BM25, hybrid search and partner finding."""

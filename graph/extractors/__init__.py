@@ -21,7 +21,7 @@ Predicate = Callable[[Document], bool]
 
 #: Modules that register extractors, in the order they run.
 MODULES = (
-    "graph.extractors.documents",
+    "graph.extractors.document_metadata",
     "graph.extractors.agreement_tables",
     "graph.extractors.near_subcommittees",
     "graph.extractors.near_members",

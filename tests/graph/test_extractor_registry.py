@@ -20,7 +20,7 @@ REPO = EXTRACTOR_DIR.parents[1]
 def test_every_extractor_comes_from_the_module_that_defines_it_in_module_order() -> None:
     found = all_extractors()
     assert [(e.name, e.module) for e in found][:9] == [
-        ("document metadata", "graph.extractors.documents"),
+        ("document metadata", "graph.extractors.document_metadata"),
         ("agreement tables", "graph.extractors.agreement_tables"),
         ("NEAR sub-committees", "graph.extractors.near_subcommittees"),
         ("NEAR members", "graph.extractors.near_members"),
@@ -44,7 +44,7 @@ def test_modules_name_real_files_and_no_forwarding_module_is_left() -> None:
 
 def test_a_missing_module_is_an_error() -> None:
     with pytest.raises(ExtractorError, match="graph.extractors.no_such_family .* does not exist"):
-        all_extractors(("graph.extractors.documents", "graph.extractors.no_such_family"))
+        all_extractors(("graph.extractors.document_metadata", "graph.extractors.no_such_family"))
 
 
 def test_an_import_error_inside_a_module_is_not_taken_for_a_missing_module(tmp_path, monkeypatch) -> None:

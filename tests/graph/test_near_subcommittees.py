@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 
-from corpus import Document
 from graph.build import build_graph
 from graph.examples_corpus import rows
 
@@ -87,4 +86,9 @@ def test_table_parsing_follows_the_document_not_a_fixed_answer(documents):
     issues = [i for i in result.report.issues if i.doc == REPORT]
     assert any(i.kind == "inconsistency" and "20 rows" in i.detail for i in issues)
     assert any(i.kind == "unresolved" and i.text == "스마트시티" for i in issues)
-    assert isinstance(changed, Document)
+    (added,) = result.dataset.query(f"""SELECT ?r ?line WHERE {{ GRAPH <{G}{REPORT}> {{
+        ?c a gy:Coordination ; gy:coordinator ?r ; prov:wasDerivedFrom/gy:lineStart ?line .
+        FILTER(CONTAINS(STR(?c), "스마트시티")) }} }}""",
+                                    initNs={"gy": "https://w3id.org/gyoryu/ontology#",
+                                            "prov": "http://www.w3.org/ns/prov#"})
+    assert (str(added.r).rsplit("/", 1)[-1], int(added.line)) == ("kr-daegu", 487)

@@ -10,11 +10,13 @@ from index.evaluation import (
     PARTNER_NEEDS,
     QUESTIONS,
     SEARCH_DOCS,
+    evaluate_partners,
     format_eval,
     judged_spans,
     metrics,
     run_eval,
 )
+from index.partners import rank_partners
 
 
 def test_judged_set_is_frozen_by_its_hashes():
@@ -53,9 +55,24 @@ def test_eval_reports_every_split_mode_and_language(engine, index_settings):
     for split in ("tune", "heldout"):
         for mode in ("lexical", "dense", "hybrid"):
             assert set(result["splits"][split][mode]) == {"ko", "en", "all"}
-        assert 0 <= result["partners"][split]["recall@10"] <= 1
+        needs = [q for q in read_jsonl(PARTNER_NEEDS) if q["split"] == split]
+        assert result["partners"][split]["needs"] == len(needs)
+        assert result["partners"][split]["recall@10"] > 0, split
     tune = result["splits"]["tune"]
     assert tune["hybrid"]["all"]["ndcg@10"] > tune["dense"]["all"]["ndcg@10"]
     assert tune["hybrid"]["all"]["ndcg@10"] > tune["lexical"]["all"]["ndcg@10"]
     text = format_eval(result)
     assert "heldout  hybrid   en" in text and "partner recall@10 [heldout]" in text
+
+
+def test_partner_recall_counts_the_expected_partners_found(engine):
+    need = "방재 분야 협력을 이끄는 지방정부"
+    found = [p["label"] for p in rank_partners(engine, need, k=10)["partners"]]
+    assert len(found) == 10
+    result = evaluate_partners(engine, [
+        {"query": need, "expected": found[:4], "split": "tune"},
+        {"query": need, "expected": [found[0], found[9], "없는지역", "또없는지역"], "split": "heldout"},
+        {"query": need, "expected": ["없는지역"], "split": "heldout"},
+    ])
+    assert result == {"tune": {"recall@10": 1.0, "needs": 1}, "heldout": {"recall@10": 0.25, "needs": 2},
+                      "all": {"recall@10": 0.5, "needs": 3}}
