@@ -10,7 +10,7 @@ import pytest
 from graph import extractors
 from graph.extractors import MODULES, ExtractorError, all_extractors, extractor
 from graph.extractors.near_events import host_phrase
-from graph.extractors.near_officials import clean_name
+from graph.readers.people import SentenceReader
 from graph.registry import Entity, Registry
 
 EXTRACTOR_DIR = Path(extractors.__file__).parent
@@ -87,7 +87,8 @@ def test_event_hosts_come_from_the_registry_handed_in() -> None:
     assert host_phrase(sentence, _registry()) is None
 
 
-def test_person_names_drop_a_place_only_if_the_registry_knows_it() -> None:
+def test_person_names_and_places_are_told_apart_by_the_registry_handed_in() -> None:
     seoul = Entity(id="kr-seoul", kind="region", name_ko="서울특별시", aliases=("서울",), country="KR")
-    assert clean_name("서울 홍길동", _registry(seoul)) == "홍길동"
-    assert clean_name("서울 홍길동", _registry()) == "서울 홍길동"
+    knows_seoul, knows_nothing = SentenceReader(_registry(seoul)), SentenceReader(_registry())
+    assert (knows_seoul.is_place("서울"), knows_seoul.name_word("서울")) == (True, False)
+    assert (knows_nothing.is_place("서울"), knows_nothing.name_word("서울")) == (False, True)
