@@ -9,6 +9,7 @@ modules, so a backward import cannot slip through unnoticed.
 from __future__ import annotations
 
 import ast
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,6 +96,16 @@ def test_module_names_are_unique_across_packages() -> None:
         for path in (REPO / package).rglob("*.py"):
             seen.setdefault(path.name, []).append(str(path.relative_to(REPO)))
     assert {name: paths for name, paths in seen.items() if len(paths) > 1 and name not in LAYER_ROLES} == {}
+
+
+def test_every_package_is_installed_and_tested() -> None:
+    """pyproject's package list and ``make test``'s folders name every project package."""
+    found = sorted(module_name(REPO, init) for package in MAY_IMPORT for init in (REPO / package).rglob("__init__.py"))
+    listed = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"]
+    assert sorted(listed) == found
+    test_line = next(line for line in (REPO / "Makefile").read_text(encoding="utf-8").splitlines()
+                     if "-m pytest" in line)
+    assert set(MAY_IMPORT) <= set(test_line.split())
 
 
 def test_every_project_package_is_in_the_rules() -> None:
