@@ -153,7 +153,7 @@ def _serialize_solutions(result: ox.QuerySolutions, fmt: ResultFormat,
     body = b"".join(buffer.parts)
     if len(body) <= max_results * _MIN_ROW_BYTES[fmt.name]:
         return body, None
-    if fmt == "csv":  # pyoxigraph does not read CSV results back (lossy); the csv module does, quotes and all
+    if fmt.name == "csv":  # pyoxigraph does not read CSV results back (lossy); the csv module does, quotes and all
         rows: Iterable = list(csv.reader(io.StringIO(body.decode("utf-8"), newline="")))[1:]
     else:
         rows = ox.parse_query_results(body, format=ox_format)
