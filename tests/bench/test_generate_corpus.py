@@ -6,11 +6,12 @@ import csv
 import sys
 from pathlib import Path
 
+from rdflib import RDF, URIRef
+
 from corpus import load_corpus
 from graph.build import build_graph
 from graph.registry import Registry
 from graph.validate import validate_dataset
-from rdflib import RDF, URIRef
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
