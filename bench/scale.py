@@ -70,7 +70,8 @@ def child_build(corpus: Path, data: Path) -> tuple[dict[str, float], float]:
     _, status, usage = os.wait4(child.pid, 0)
     if status:
         raise SystemExit(f"build failed: {child.stderr.read().decode()[-3000:]}")
-    return json.loads((data / "manifest.json").read_text())["timings_s"], usage.ru_maxrss / 1024
+    timings = json.loads((data / "manifest.json").read_text())["timings_s"]
+    return {**timings, "CPU seconds": round(usage.ru_utime + usage.ru_stime, 1)}, usage.ru_maxrss / 1024
 
 
 def size_mb(path: Path) -> float:
