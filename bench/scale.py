@@ -190,7 +190,8 @@ def main(argv: list[str] | None = None) -> int:
         stand_in_build(Path(sys.argv[2]), Path(sys.argv[3]))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scales", type=float, nargs="+", default=[10, 100])
+    parser.add_argument("--scales", type=float, nargs="*", default=[10, 100],
+                        help="scales to measure (none: only report what the results file holds)")
     parser.add_argument("--results", type=Path, default=ROOT / "bench" / "scale.json")
     parser.add_argument("--write", type=Path, help="put the section into this RESULTS.md")
     parser.add_argument("--plot", type=Path, help="write the PNG plot here")
