@@ -153,7 +153,8 @@ def serve(data: Path):
 
     from api.app import create_app
 
-    app = create_app(replace(Settings.from_env(), data_dir=data, query_timeout=30.0))
+    # no query-vector cache: repeated questions must pay their embedding like new ones
+    app = create_app(replace(Settings.from_env(), data_dir=data, query_timeout=30.0, embed_cache_size=0))
     server = create_server(app, host="127.0.0.1", port=0, threads=6)
     threading.Thread(target=server.run, daemon=True).start()
     return app, server, f"http://127.0.0.1:{server.effective_port}"
