@@ -24,6 +24,7 @@ from __future__ import annotations
 import csv
 import difflib
 import re
+import threading
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
@@ -192,9 +193,8 @@ class Registry:
         if entity.id in self.entities:
             raise ValueError(f"duplicate registry id {entity.id!r}")
         self.entities[entity.id] = entity
-        self.__dict__.pop("_index", None)
-        self.__dict__.pop("_mention_pattern", None)
-        self.__dict__.pop("country_words", None)
+        for cached in ("_index", "_mention_pattern", "country_words", "_fuzzy_matchers", "_memo"):
+            self.__dict__.pop(cached, None)
 
     def get(self, entity_id: str) -> Entity:
         """The entity with ``entity_id`` (KeyError if unknown)."""
@@ -264,18 +264,51 @@ class Registry:
                            if self.entities[i].parent in parents and (not kinds or "region" in kinds))
         return out
 
-    def _fuzzy(self, text: str, key: str, kinds: tuple[str, ...] | None, country: str | None,
-               parent: str | None) -> Resolution:
+    @cached_property
+    def _fuzzy_matchers(self) -> list[tuple[int, difflib.SequenceMatcher, set[str]]]:
+        """Per index name: its length, a matcher holding its jamo as the second sequence, its entity ids."""
+        return [(len(name), difflib.SequenceMatcher(None, "", to_jamo(name), autojunk=False), ids)
+                for name, ids in self._index.items()]
+
+    @cached_property
+    def _memo(self) -> dict[tuple, object]:
+        """Results of pure look-ups (fuzzy scores, mentions) by their arguments; emptied when an entity is added."""
+        return {}
+
+    def _remember(self, key: tuple, compute):
+        memo = self._memo
+        if key not in memo:
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            memo[key] = compute()
+        return memo[key]
+
+    def _fuzzy_scores(self, key: str, kinds: tuple[str, ...] | None) -> dict[str, float]:
+        """Best jamo similarity of each entity (of ``kinds``) to ``key``, for names that come close enough.
+
+        The matcher's cheap upper bounds (``real_quick_ratio``, ``quick_ratio``) skip names that cannot reach
+        the floor; the scores kept are exactly :func:`jamo_similarity`'s."""
+        floor = FUZZY_THRESHOLD - 0.1
+        key_jamo = to_jamo(key)
         scored: dict[str, float] = {}
-        for name, ids in self._index.items():
-            if abs(len(name) - len(key)) > 2:
+        for length, matcher, ids in self._fuzzy_matchers:
+            if abs(length - len(key)) > 2:
                 continue
-            score = jamo_similarity(key, name)
-            if score < FUZZY_THRESHOLD - 0.1:
+            with _MATCHER_LOCK:  # the matchers are shared: one sequence set at a time
+                matcher.set_seq1(key_jamo)
+                if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+                    continue
+                score = matcher.ratio()
+            if score < floor:
                 continue
             for i in ids:
                 if (kinds is None or self.entities[i].kind in kinds) and score > scored.get(i, 0.0):
                     scored[i] = score
+        return scored
+
+    def _fuzzy(self, text: str, key: str, kinds: tuple[str, ...] | None, country: str | None,
+               parent: str | None) -> Resolution:
+        scored = self._remember(("fuzzy", key, kinds), lambda: self._fuzzy_scores(key, kinds))
         ranked = sorted(scored.items(), key=lambda kv: -kv[1])
         if country:
             ranked = [kv for kv in ranked if self.entities[kv[0]].country in ("", country)] or ranked
@@ -302,7 +335,7 @@ class Registry:
 
     @cached_property
     def _mention_pattern(self) -> tuple[re.Pattern[str], dict[str, str]]:
-        """One regex over every unambiguous name (longest first), tolerant to spacing between syllables."""
+        """One regex over every unambiguous name (the longest one at a place), tolerant to spacing between syllables."""
         owners: dict[str, set[str]] = defaultdict(set)
         for entity in self.entities.values():
             if entity.kind == "country":
@@ -311,8 +344,7 @@ class Registry:
                 if len(normalize_name(name)) >= 2:
                     owners[normalize_name(name)].add(entity.id)
         unique = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1}
-        parts = [r"\s*".join(re.escape(ch) for ch in key) for key in sorted(unique, key=len, reverse=True)]
-        return re.compile("|".join(parts), re.IGNORECASE), unique
+        return re.compile(_trie_pattern(unique), re.IGNORECASE), unique
 
     def find_mentions(self, text: str) -> list[Mention]:
         """Every unambiguous registry name in ``text`` (OCR spacing tolerated), left to right.
@@ -320,6 +352,9 @@ class Registry:
         >>> [m.entity.name_ko for m in Registry.default().find_mentions("서울시와 전 라 남 도, 완주군")]
         ['서울특별시', '전라남도', '완주군']
         """
+        return list(self._remember(("mentions", text), lambda: self._mentions_in(text)))
+
+    def _mentions_in(self, text: str) -> tuple[Mention, ...]:
         pattern, owners = self._mention_pattern
         out: list[Mention] = []
         for m in pattern.finditer(text):
@@ -327,10 +362,44 @@ class Registry:
             entity_id = owners.get(key)
             if entity_id:
                 out.append(Mention(self.entities[entity_id], m.start(), m.end(), m.group(0)))
-        return out
+        return tuple(out)
 
 
 _DEFAULT: Registry | None = None
+#: Entries :meth:`Registry._remember` keeps before starting afresh (bounds a long-running server's memory).
+_MEMO_SIZE = 100_000
+_MATCHER_LOCK = threading.Lock()
+
+
+def _trie_pattern(keys: Iterable[str]) -> str:
+    """A regex matching the longest of ``keys`` at a place, spaces allowed between characters, written as a
+    trie so that the engine follows one branch instead of trying every key.
+
+    >>> _trie_pattern(["가나", "가나다", "라"])
+    '(?:가\\s*나(?:\\s*다)?|라)'
+    >>> re.match(_trie_pattern(["가나", "가나다", "라"]), "가 나 다 마").group(0)
+    '가 나 다'
+    """
+    trie: dict = {}
+    for key in keys:
+        node = trie
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        parts = []
+        for ch, child in node.items():
+            if not ch:
+                continue
+            rest = branch(child) if len(child) > ("" in child) else ""
+            if rest:
+                rest = rf"\s*{rest}"
+                rest = f"(?:{rest})?" if "" in child else rest
+            parts.append(re.escape(ch) + rest)
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return branch(trie)
 
 
 def _read_tsv(path: Path) -> list[dict[str, str]]:
