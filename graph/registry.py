@@ -372,7 +372,7 @@ _MATCHER_LOCK = threading.Lock()
 
 
 def _trie_pattern(keys: Iterable[str]) -> str:
-    """A regex matching the longest of ``keys`` at a place, spaces allowed between characters, written as a
+    r"""A regex matching the longest of ``keys`` at a place, spaces allowed between characters, written as a
     trie so that the engine follows one branch instead of trying every key.
 
     >>> _trie_pattern(["가나", "가나다", "라"])

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
 
-from graph.registry import Registry
+from graph.registry import Registry, jamo_similarity, normalize_name
 
 
 @pytest.fixture(scope="module")
@@ -49,3 +50,27 @@ def test_garbage_is_reported_not_guessed(registry, surface):
 def test_mentions_tolerate_ocr_spacing(registry):
     found = [m.entity.id for m in registry.find_mentions("전 라 남 도 와 완주군, 그리고 서울시")]
     assert found == ["kr-jeonnam", "kr-jeonbuk-wanju", "kr-seoul"]
+
+
+def test_mentions_take_the_longest_name_at_a_place(registry):
+    """The trie regex reads the longest registry name starting at a place, OCR spacing inside it, as one
+    alternation of every name (longest first) does."""
+    text = "강원 특별 자치도와 강원도, 전라 남도청, 서 울 특 별 시장"
+    found = [(m.entity.id, m.surface) for m in registry.find_mentions(text)]
+    assert found == [("kr-gangwon", "강원 특별 자치도"), ("kr-gangwon", "강원도"), ("kr-jeonnam", "전라 남도"),
+                     ("kr-seoul", "서 울 특 별 시")]
+    pattern, owners = registry._mention_pattern
+    naive = re.compile("|".join(r"\s*".join(re.escape(ch) for ch in key)
+                                for key in sorted(owners, key=len, reverse=True)), re.IGNORECASE)
+    spaced = " ".join(" ".join(key) + "와" for key in list(owners)[::37])
+    assert [m.span() for m in pattern.finditer(spaced)] == [m.span() for m in naive.finditer(spaced)]
+    assert registry.find_mentions(text) == registry.find_mentions(text)  # remembered, same answer
+
+
+@pytest.mark.parametrize("surface", ["경상북돠", "이르쿠츠쿠즈", "전라남두"])
+def test_fuzzy_scores_are_jamo_similarity(registry, surface):
+    result = registry.resolve(surface)
+    key = normalize_name(surface)
+    best = max(jamo_similarity(key, normalize_name(name)) for e in registry.entities.values() for name in e.names
+               if normalize_name(name))
+    assert result.score == best
