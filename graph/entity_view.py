@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from graph.graph_reader import GraphReader, compact, iri_ref
 from graph.queries import term_value
-from ontology.namespaces import GY, ID, PROV, RDF, RDFS, SKOS
+from ontology.namespaces import GY, ID, PROV, RDF, RDFS, SKOS, doc_id_of
 
 ID_NS = str(ID)
 SOURCE_PREFIX = ID_NS + "source/"
@@ -92,7 +92,7 @@ class Fact:
     @property
     def graph_doc(self) -> str | None:
         """The document whose named graph holds this fact, if any."""
-        name = self.graph[len(GRAPH_PREFIX):] if self.graph.startswith(GRAPH_PREFIX) else None
+        name = doc_id_of(self.graph) if self.graph.startswith(GRAPH_PREFIX) else None
         return name if name and name not in ("registry", "ontology") else None
 
 
@@ -133,7 +133,7 @@ def _source(row: dict) -> Source | None:
     if "doc" not in row:
         return None
     doc = term_value(row["doc"])
-    doc = doc[len(DOC_PREFIX):] if doc.startswith(DOC_PREFIX) else doc
+    doc = doc_id_of(doc) if doc.startswith(DOC_PREFIX) else doc
     return Source(doc, int(term_value(row["start"])), int(term_value(row["end"])))
 
 

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS
 
-from ontology.namespaces import GY
+from ontology.namespaces import GY, doc_id_of
 
 #: Entity classes shown in hits (local names under ``gy:``).
 ENTITY_TYPES = ("Region", "Organization", "SubCommittee", "Program", "Official", "Event")
@@ -79,7 +79,7 @@ class ProvenanceIndex:
             elif p == PROV.wasDerivedFrom:
                 derived[s].add(o)
             elif p == GY.document:
-                span_doc[s] = str(o).rsplit("/", 1)[-1]
+                span_doc[s] = doc_id_of(o)
             elif p in (GY.lineStart, GY.lineEnd) and isinstance(o, Literal):
                 span_lines[s][str(p)[len(gy_ns):]] = int(o.toPython())
             elif not isinstance(o, Literal):

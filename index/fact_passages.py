@@ -20,7 +20,7 @@ from corpus import Document
 from index.entity_links import EntityRef, PassageLinks
 from index.passages import Passage, clean_line
 from index.profiles import _GraphFacts
-from ontology.namespaces import GY
+from ontology.namespaces import GY, doc_id_of
 
 ORG = "http://www.w3.org/ns/org#"
 SCHEMA = "https://schema.org/"
@@ -183,7 +183,7 @@ def _spans(f: _Facts, node) -> list[tuple[str, int, int]]:
             continue
         start, end = int(start.toPython()), int((end if end is not None else start).toPython())
         if end - start < MAX_SPAN_LINES:
-            out.append((str(doc).rsplit("/", 1)[-1], start, end))
+            out.append((doc_id_of(doc), start, end))
     return sorted(set(out))
 
 
