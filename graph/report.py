@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 class Issue:
     """One thing a reader should know: an unresolved name, an ambiguity, a document inconsistency."""
 
-    kind: str  # unresolved | ambiguous | inconsistency | anomaly
+    kind: str  # unresolved | ambiguous | inconsistency | anomaly | rejected (an automatic fact breaking a shape)
     doc: str
     line: int
     text: str
@@ -55,7 +55,7 @@ class ExtractionReport:
             lines.extend(f"  {row}" for row in rows)
         if self.counts:
             lines.append("counts per class: " + ", ".join(f"{k} {v}" for k, v in sorted(self.counts.items())))
-        for kind in ("unresolved", "ambiguous", "inconsistency", "anomaly"):
+        for kind in ("unresolved", "ambiguous", "inconsistency", "anomaly", "rejected"):
             items = self.of_kind(kind)
             if items:
                 lines.append(f"{kind} ({len(items)}):")

@@ -31,11 +31,17 @@ def validate_dataset(dataset: Dataset) -> tuple[bool, str]:
 
 def validate_graph(data: Graph) -> tuple[bool, str]:
     """``(conforms, report text)`` for one graph."""
+    conforms, _, text = validate_graph_results(data)
+    return conforms, text
+
+
+def validate_graph_results(data: Graph) -> tuple[bool, Graph, str]:
+    """``(conforms, results graph, report text)`` for one graph."""
     shapes = Graph().parse(SHAPES_FILE, format="turtle")
     ontology = Graph().parse(VOCABULARY_FILE, format="turtle")
-    conforms, _, text = validate(data, shacl_graph=shapes, ont_graph=ontology, inference="none",
-                                 allow_warnings=True, advanced=True)
-    return bool(conforms), str(text)
+    conforms, results, text = validate(data, shacl_graph=shapes, ont_graph=ontology, inference="none",
+                                       allow_warnings=True, advanced=True)
+    return bool(conforms), results, str(text)
 
 
 def validate_data_dir(data_dir: Path) -> tuple[bool, str]:

@@ -14,6 +14,7 @@ import platform
 import shutil
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,11 +23,11 @@ from pathlib import Path
 
 from corpus import Document, load_corpus
 from corpus.loader import CORPUS_COPY, MANIFEST, lines_file
-from graph.build import build_graph
+from graph.build import build_graph, count_classes
 from graph.extraction_cache import CACHE_DIR, ExtractionCache
 from graph.registry import Registry
+from graph.set_aside import REJECTED, validate_setting_aside
 from graph.store import GRAPH_FILE, STORE_DIR, write_dataset, write_store
-from graph.validate import validate_dataset
 from runtime.built_data import DATA_FORMAT, MANIFEST_FILE, REPORT_FILE, file_inventory
 from runtime.progress import Progress
 from runtime.settings import DEFAULT_CORPUS, Settings
@@ -146,10 +147,16 @@ def build(corpus_dir: Path | None = None, data_dir: Path | None = None, settings
             report_text = graph.report.format()
             progress.step("report:\n" + report_text)
         with progress.stage("validate"):
-            conforms, text = validate_dataset(graph.dataset)
+            conforms, text = validate_setting_aside(graph.dataset, graph.report)
             progress.step("SHACL: conforms" if conforms else "SHACL: violations")
             if not conforms:
                 raise BuildError("the graph does not conform to ontology/shapes.ttl:\n" + text)
+            rejected = graph.report.of_kind(REJECTED)
+            if rejected:
+                graph.report.counts = Counter(count_classes(graph.dataset))
+                report_text = graph.report.format()
+                progress.step(f"{len(rejected)} automatic facts break a shape and are left out:\n"
+                              + "\n".join(f"  {i.doc}:{i.line} {i.text} {i.detail}" for i in rejected))
         with progress.stage("write graph"):
             triples = write_dataset(graph.dataset, work / GRAPH_FILE)
             progress.step(f"{triples} quads → {GRAPH_FILE}")

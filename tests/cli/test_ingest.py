@@ -253,3 +253,25 @@ def _client(data: Path) -> Iterator:
         yield app.test_client()
     finally:
         app.extensions["gyoryu"].close()
+
+
+def test_an_automatic_fact_breaking_a_shape_does_not_block_the_ingest(graph_data: Path, tmp_path: Path):
+    data = _copy(graph_data, tmp_path)
+    news = tmp_path / "busan-news.txt"
+    news.write_text("부산광역시 국제교류 소식\n\n개막식에는 박가람 부산광역시장이 참석하였다.\n", encoding="utf-8")
+    ingested = gyoryu("ingest", str(news), data=data)
+    assert ingested.stdout.strip() == f"ingested into {data}: added 1: busan-news.txt"
+    assert "1 automatic facts break a shape and are left out:" in ingested.stderr
+    assert "busan-news.txt:3 tenure/박가람-kr-busan-시장-busan-news sh:MinCount on gy:asOf" in ingested.stderr
+    rejected = [i for i in json.loads((data / "report.json").read_text())["issues"] if i["kind"] == "rejected"]
+    assert [(i["doc"], i["line"], i["text"]) for i in rejected] == [
+        ("busan-news.txt", 3, "tenure/박가람-kr-busan-시장-busan-news")]
+    asked = gyoryu("sparql", "SELECT ?t WHERE { ?t a gy:Tenure ; gy:official/rdfs:label \"박가람\"@ko }",
+                   "--format", "csv", data=data)
+    assert asked.stdout.split() == ["t"]  # the fact is not in the published graph
+    assert "tenure/박가람" not in (data / "graph.nq").read_text(encoding="utf-8")
+    assert gyoryu("validate", data=data).returncode == 0
+
+    gyoryu("remove", "busan-news.txt", data=data)
+    assert _sorted_quads(data) == _sorted_quads(graph_data)
+    assert json.loads((data / "report.json").read_text()) == json.loads((graph_data / "report.json").read_text())
