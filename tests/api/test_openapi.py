@@ -51,6 +51,21 @@ RUNS = [(key, mode) for key in sorted(DESCRIBED) for mode in (GenerationMode.POS
         if not (mode is GenerationMode.NEGATIVE and key == ("get", "/healthz"))]
 
 
+def asked_to_stop_early(case, response) -> bool:
+    """A 503 ``query_timeout`` for a query sent with a sub-second ``timeout``: the documented answer, not a fault.
+
+    Schemathesis pairs the description's example query with generated limits such as ``timeout=8e-26``.
+    """
+    params = {**(case.query or {}), **(case.body if isinstance(case.body, dict) else {})}
+    try:
+        asked = float(params.get("timeout", "inf"))
+    except (TypeError, ValueError):
+        return False
+    return (response.status_code == 503 and asked < 1
+            and response.headers.get("Content-Type", "").startswith("application/json")
+            and response.json()["error"]["code"] == "query_timeout")
+
+
 @pytest.mark.parametrize(("operation_key", "mode"), RUNS)
 def test_api_conforms_to_its_description(operations: dict, operation_key: tuple[str, str],
                                          mode: GenerationMode) -> None:
@@ -62,6 +77,9 @@ def test_api_conforms_to_its_description(operations: dict, operation_key: tuple[
     @settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, database=None,
               suppress_health_check=list(HealthCheck))
     def check(case) -> None:
-        case.call_and_validate(base_url=base_url, timeout=120, excluded_checks=excluded)
+        response = case.call(base_url=base_url, timeout=120)
+        if asked_to_stop_early(case, response):
+            return
+        case.validate_response(response, excluded_checks=excluded)
 
     check()
