@@ -70,7 +70,7 @@ def judge(hits: list[Span], spans: list[dict]) -> list[int]:
 
     >>> spans = [{"doc": "a", "start": 2, "end": 2, "grade": 1, "quotes": []},
     ...          {"doc": "a", "start": 3, "end": 3, "grade": 3, "quotes": []},
-    ...          {"doc": "b", "start": 1, "end": 1, "grade": 2, "quotes": ["x y"]}]
+    ...          {"doc": "b", "start": 1, "end": 1, "grade": 2, "quotes": ["xy"]}]
     >>> judge([("a", 1, 3, ""), ("a", 2, 2, ""), ("b", 9, 9, "see xy"), ("c", 1, 1, "")], spans)
     [1, 0, 2, -1]
     """
@@ -92,7 +92,7 @@ def metrics(hits: list[Span], spans: list[dict], k: int = K) -> dict[str, float]
     ...          {"doc": "a", "start": 5, "end": 5, "grade": 1, "quotes": []}]
     >>> m = metrics([("a", 5, 5, ""), ("a", 1, 1, "")], spans)
     >>> round(m["ndcg@10"], 3), m["recall@10"], m["mrr"]
-    (0.67, 1.0, 1.0)
+    (0.797, 1.0, 1.0)
     """
     top = hits[:k]
     judged = judge(top, spans)
