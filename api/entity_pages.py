@@ -19,7 +19,7 @@ from api.services import require
 from graph.entity_view import DOC_PREFIX, ID_NS, EntityDescriber, EntityView
 from graph.graph_reader import PREFIX_MAP, GraphReader, is_safe_iri
 from graph.result_formats import ENTITY, ResultFormat, accepted_names, find, media_offers, offered
-from ontology.namespaces import GY, PROV, id_segment
+from ontology.namespaces import GY, PROV
 
 bp = Blueprint("entities", __name__)
 
@@ -98,7 +98,7 @@ def _render_html(view: EntityView, lang: str) -> Response:
 @bp.get("/id/<path:rest>")
 def entity(rest: str) -> Response:
     """Dereference ``https://w3id.org/gyoryu/id/<rest>``."""
-    iri = ID_NS + "/".join(id_segment(part) for part in rest.split("/"))
+    iri = ID_NS + rest
     fmt = _entity_format()
     reader: GraphReader = require("reader")
     if not is_safe_iri(iri) or not reader.exists(iri):
