@@ -59,7 +59,7 @@ def test_errors_are_not_tagged(live_server: str) -> None:
 def own_data(data_dir: Path, tmp_path: Path, settings):
     """A private copy of the built data (so it can be changed) and an app over it."""
     copy = tmp_path / "data"
-    shutil.copytree(data_dir, copy, ignore=shutil.ignore_patterns("index"))
+    shutil.copytree(data_dir, copy)
     app = create_app(replace(settings, data_dir=copy, sparql_workers=1))
     yield copy, app
     app.extensions["gyoryu"].close()
