@@ -44,7 +44,7 @@ def id_segment(doc_id: str) -> str:
 
 
 def doc_id_of(iri: str) -> str:
-    """The document id in the last path segment of a document, graph or span IRI (inverse of :func:`id_segment`).
+    """The document id in the last path segment of a document or graph IRI (inverse of :func:`id_segment`).
 
     >>> doc_id_of(str(document_iri("교류 소식.txt")))
     '교류 소식.txt'
