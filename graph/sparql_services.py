@@ -32,7 +32,8 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from graph.sparql import QueryError
-from ontology.namespaces import GY, PREFIXES
+from graph.sparql_tokens import Token, declared_prefixes, iri_of, tokens
+from ontology.namespaces import GY
 
 GY_NS = str(GY)
 XSD_NS = "http://www.w3.org/2001/XMLSchema#"
@@ -80,57 +81,10 @@ class ServiceCall:
 Row = dict[str, ox.NamedNode | ox.Literal]
 Evaluator = Callable[[ServiceCall], list[Row]]
 
-_TOKEN = re.compile(r"""
-    (?P<ws>\s+)
-  | (?P<comment>\#[^\n]*)
-  | (?P<string>\"\"\"[\s\S]*?\"\"\"|'''[\s\S]*?'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
-  | (?P<iri><[^<>"{}|^`\\\s]*>)
-  | (?P<var>[?$][\w\u00b7]+)
-  | (?P<lang>@[a-zA-Z]+(?:-[a-zA-Z0-9]+)*)
-  | (?P<number>[+-]?(?:\d+\.\d*[eE][+-]?\d+|\.?\d+[eE][+-]?\d+|\d*\.\d+|\d+))
-  | (?P<pname>(?:[^\W\d_][\w.\-\u00b7]*)?:(?:[\w:%\-\u00b7]|\.(?=[\w:%\-\u00b7]))*)
-  | (?P<word>[A-Za-z_]\w*)
-  | (?P<punct>\^\^|\|\||&&|[<>!=]=|.)
-""", re.VERBOSE)
-
-
-@dataclass(frozen=True)
-class Token:
-    kind: str
-    text: str
-    start: int
-    end: int
-
-
-def tokens(text: str) -> list[Token]:
-    """The query's tokens without white space and comments."""
-    out = []
-    for m in _TOKEN.finditer(text):
-        kind = m.lastgroup or "punct"
-        if kind not in ("ws", "comment"):
-            out.append(Token(kind, m.group(), m.start(), m.end()))
-    return out
-
-
-def declared_prefixes(toks: list[Token]) -> dict[str, str]:
-    """Gyoryu's predeclared prefixes, overridden by the query's own ``PREFIX`` lines."""
-    found = {p: str(ns) for p, ns in PREFIXES.items()}
-    for i, tok in enumerate(toks[:-2]):
-        if tok.kind == "word" and tok.text.upper() == "PREFIX" and toks[i + 1].kind == "pname" \
-                and toks[i + 2].kind == "iri":
-            found[toks[i + 1].text[:-1]] = toks[i + 2].text[1:-1]
-    return found
-
-
 def _iri(tok: Token, prefixes: dict[str, str]) -> str | None:
-    if tok.kind == "iri":
-        return tok.text[1:-1]
-    if tok.kind == "pname":
-        prefix, _, local = tok.text.partition(":")
-        if prefix not in prefixes:
-            raise ServiceError(f"unknown prefix {prefix!r} in {tok.text}")
-        return prefixes[prefix] + local
-    return None
+    if tok.kind == "pname" and tok.text.partition(":")[0] not in prefixes:
+        raise ServiceError(f"unknown prefix {tok.text.partition(':')[0]!r} in {tok.text}")
+    return iri_of(tok, prefixes)
 
 
 def _unescape(body: str) -> str:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import pyoxigraph as ox
 
+from graph.sparql_tokens import declared_prefixes, iri_of, tokens
 from ontology.prefixes import PREFIX_IRIS
 from runtime.built_data import check_built_data
 
@@ -55,6 +56,34 @@ class QueryDataset:
         """Keyword arguments for pyoxigraph's ``Store.query``."""
         return {"default_graph": [ox.NamedNode(g) for g in self.default_graphs],
                 "named_graphs": [ox.NamedNode(g) for g in self.named_graphs]}
+
+
+def from_clauses(text: str) -> QueryDataset | None:
+    """The dataset a query's own ``FROM`` / ``FROM NAMED`` clauses name; ``None`` if it names none.
+
+    >>> from_clauses("SELECT * FROM <http://g/1> FROM NAMED gy:x WHERE { ?s ?p ?o }")
+    QueryDataset(default_graphs=('http://g/1',), named_graphs=('https://w3id.org/gyoryu/ontology#x',))
+    >>> from_clauses('SELECT * WHERE { ?s ?p "FROM <http://g/1>" }') is None
+    True
+    """
+    toks = tokens(text)
+    prefixes = declared_prefixes(toks)
+    defaults: list[str] = []
+    named: list[str] = []
+    for i, tok in enumerate(toks[:-1]):
+        if tok.kind != "word" or tok.text.upper() != "FROM":
+            continue
+        is_named = toks[i + 1].kind == "word" and toks[i + 1].text.upper() == "NAMED"
+        target = toks[i + 2] if is_named and i + 2 < len(toks) else toks[i + 1]
+        iri = iri_of(target, prefixes)
+        if iri is not None:
+            (named if is_named else defaults).append(iri)
+    return QueryDataset(tuple(defaults), tuple(named)) if defaults or named else None
+
+
+def _merges_graphs(dataset: QueryDataset | None) -> bool:
+    """Whether the default graph is the merge of several graphs (pyoxigraph would concatenate them)."""
+    return dataset is not None and len(set(dataset.default_graphs)) > 1
 
 
 class GraphStore(Protocol):
@@ -99,9 +128,30 @@ class OxigraphStore:
         return cls(ox.Store.read_only(str(store_dir)))
 
     def query(self, text: str, dataset: QueryDataset | None = None, base_iri: str | None = None):
-        """Evaluate ``text`` with Gyoryu's prefixes predeclared, over ``dataset`` if one is given."""
+        """Evaluate ``text`` with Gyoryu's prefixes predeclared, over ``dataset`` if one is given.
+
+        A default graph merged from several graphs is a set, as SPARQL defines it: a triple that
+        two of them hold is matched once (pyoxigraph alone would match it once per graph).
+        """
+        if dataset is None and "FROM" in text.upper():
+            stated = from_clauses(text)
+            dataset = stated if _merges_graphs(stated) else None
+        if _merges_graphs(dataset):
+            return self._merged(dataset).query(  # type: ignore[arg-type]
+                text, prefixes=self.prefixes, base_iri=base_iri, default_graph=ox.DefaultGraph(),
+                named_graphs=[ox.NamedNode(g) for g in dataset.named_graphs])  # type: ignore[union-attr]
         extra = dataset.query_arguments() if dataset is not None else {}
         return self.store.query(text, prefixes=self.prefixes, base_iri=base_iri, **extra)
+
+    def _merged(self, dataset: QueryDataset) -> ox.Store:
+        """A scratch store: the merge of the default graphs as its default graph, beside the named graphs."""
+        scratch = ox.Store()
+        for graph in dict.fromkeys(dataset.default_graphs):
+            scratch.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                           for q in self.store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+        for graph in dict.fromkeys(dataset.named_graphs):
+            scratch.extend(self.store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+        return scratch
 
     def graph_triples(self, graph: str | None) -> list[ox.Triple] | None:
         """The triples of one graph, read directly (no query), or ``None`` if the store has no such graph."""

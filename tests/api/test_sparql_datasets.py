@@ -70,6 +70,21 @@ def test_default_graph_uri_selects_held_graphs_and_overrides_from(live_server: s
     assert count(live_server, from_seoul, default=(REGISTRY,)) == 0  # the protocol's dataset wins
 
 
+def test_default_graph_merged_from_several_graphs_is_a_set(live_server: str) -> None:
+    """Both NEAR documents state the sub-committee's labels: their merge holds each label once."""
+    labels = f"SELECT ?label WHERE {{ <{ENVIRONMENT}> rdfs:label ?label }} ORDER BY ?label"
+    expected = ["Environment Sub-Committee", "환경분과위원회"]
+    assert [r["label"] for r in select(live_server, labels, default=tuple(sorted(NEAR_GRAPHS)))] == expected
+    stated = " ".join(f"FROM <{g}>" for g in sorted(NEAR_GRAPHS))
+    from_both = labels.replace("WHERE", f"{stated} FROM NAMED <{SEOUL_GRAPH}> WHERE")
+    assert [r["label"] for r in select(live_server, from_both)] == expected
+    graphs = f"SELECT DISTINCT ?g {stated} FROM NAMED <{SEOUL_GRAPH}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"
+    assert [r["g"] for r in select(live_server, graphs)] == [SEOUL_GRAPH]
+    (totals,) = select(live_server, f"SELECT (COUNT(*) AS ?all) (COUNT(DISTINCT *) AS ?distinct) {stated} "
+                                    "WHERE { ?s ?p ?o }")
+    assert totals["all"] == totals["distinct"]
+
+
 def test_named_graph_uri_limits_graph_and_from_named(live_server: str) -> None:
     listed = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g"
     assert [r["g"] for r in select(live_server, listed, named=(REGISTRY, NOT_HELD))] == [REGISTRY]
