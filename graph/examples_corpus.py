@@ -51,7 +51,7 @@ EXAMPLES: list[dict[str, str]] = [
         "title_en": "Who held which post in 2024",
         "query": PROLOGUE + """SELECT ?person ?role ?postIn (MIN(STR(?when)) AS ?firstStated) WHERE {
   ?t a gy:Tenure ; gy:official ?p ; gy:post ?post ; gy:asOf ?when .
-  FILTER(STRSTARTS(STR(?when), "2024"))
+  FILTER(STRSTARTS(STR(?when), "2024") && NOT EXISTS { ?t gy:former true })
   ?p rdfs:label ?person .
   ?post gy:role ?role ; org:postIn ?o .
   ?o rdfs:label ?postIn FILTER(LANG(?postIn) = "ko")

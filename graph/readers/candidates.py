@@ -64,6 +64,7 @@ class OfficialCandidate:
     confidence: float = 0.5
     reader: str = ""
     quote: str = ""
+    former: bool = False  # stated as a former post (전, 前)
 
 
 def write_candidates(w: FactWriter, candidates: Iterable[AgreementCandidate | OfficialCandidate]) -> list[URIRef]:
@@ -126,7 +127,8 @@ def _write_official(w: FactWriter, c: OfficialCandidate) -> URIRef:
     org = c.org.entity
     if c.org.minted:
         describe_minted(w, c.org)
-    tenure = hold(w, official(w, c.name, None, c.lines), w.entity(org), org.name_ko, c.role, c.lines, c.date)
+    tenure = hold(w, official(w, c.name, None, c.lines), w.entity(org), org.name_ko, c.role, c.lines, c.date,
+                  former=c.former)
     for node in (tenure, *w.graph.objects(tenure, GY.post)):
         w.add(node, GY.extractionMethod, w.plain(AUTOMATIC))
         w.add(node, GY.confidence, w.decimal(round(c.confidence, 2)))

@@ -41,7 +41,7 @@ from graph.registry import Entity, Mention, Registry, normalize_name
 
 _PARTICLES = ("은", "는", "이", "가", "과", "와", "의", "을", "를", "에게", "님", "도", "께", "으로", "로", "에")
 #: What may follow a title: the end, a space or punctuation, or a particle.
-_END = r"(?=$|[\s,.()」”\"'·]|" + "|".join(_PARTICLES) + ")"
+_END = r"(?=$|[\s,.():」”\"'·]|인\s|" + "|".join(_PARTICLES) + ")"
 _ALT = r"(?:\s?\((?P<alt>[A-Za-z\u4e00-\u9fff\u3040-\u30ff][^)]{0,30})\))?"
 #: Endings of a word that names a unit of an organisation (``외사판공실``, ``환경생활부``, ``아시아국``).
 _UNIT_END = ("실", "부", "국", "과", "처", "청", "원", "단", "팀", "본부", "위원회", "당위", "센터", "사무소", "정부")
@@ -51,6 +51,7 @@ _ORG_END = ("회", "원", "부", "국", "관", "청", "소", "단", "실", "시"
 _NOT_NAME_END = (
     "에서", "에게", "에는", "께서", "으로", "는", "을", "를", "에", "의", "고", "며", "된", "던", "데", "적", "들",
     "측", "급", "큼", "게", "히", "해", "께", "님", "요", "했다", "였다", "한다", "된다", "있다", "원이", "체",
+    "였", "었", "았", "했", "겠", "됐",
 )
 #: Endings that are particles or verb forms but also end names (``정성은``): trusted only after a common surname.
 _WEAK_END = ("은", "인", "과", "와", "한", "서", "도", "여", "중", "로")
@@ -84,8 +85,41 @@ _NOT_MISSIONS = frozenset(("주요", "주재", "주최", "주관", "주민", "�
                            "주빈"))
 #: Words between a name and its post that say former, current or new (전 국회의장, 신임 대사).
 _MARKERS = frozenset(("전", "前", "현", "現", "신임"))
+_FORMER = frozenset(("전", "前"))
+#: A title in brackets right after another, with a marker: ``도의원(前 부의장)``.
+_EARLIER_TITLE = re.compile(r"\(\s*(?P<marker>전|前|현|現)\s*(?P<title>[가-힣]{2,8})\s*\)")
+#: Nouns of policy fields: a word made only of them qualifies the title after it like a unit
+#: (``국제협력 부국장``, ``경제 통상 협력 본부장``, ``한반도평화교섭 본부장``).
+FIELD_NOUNS = frozenset((
+    "국제", "협력", "교류", "경제", "통상", "투자", "무역", "문화", "관광", "체육", "평화", "교섭", "한반도", "대외",
+    "외사", "외무", "기획", "홍보", "총무", "행정", "자치", "정책", "전략", "환경", "농업", "산업", "복지", "안전",
+    "재난", "해양", "수산", "보건", "교육", "과학", "기술", "에너지", "녹색", "미래", "청년", "여성", "국토", "교통",
+    "건설", "물류", "의전", "공보", "재정", "법무", "관리", "지원", "개발", "혁신", "균형", "발전", "지역",
+    "공공", "외교", "안보", "통일", "영사", "정무", "비서", "담당", "운영", "사업", "기업", "일자리", "노동", "소통",
+))
+#: One-syllable words that are never part of a name (``및 김 부총리``, ``중국 측 왕 부성장``).
+_SINGLE_STOP = frozenset("및등전현겸약총주구각측또즉곧더꼭잘못씨분명외내중상하"
+                         "간후초말시때前現그이저한두세네새옛온뭇제본동당귀양대소")
+#: Words right after a title that make the post an acting one (``대사 대행``, ``시장 권한대행``): kept in the role.
+_ACTING = re.compile(r"\s?(?P<acting>직무대행|권한대행|대행)(?![가-힣]{2})")
+#: A diplomatic mission named in the sentence: ``주한 가나 대사관``, ``주부산가나국총영사관``.
+_INSTITUTIONS = ("대사관", "총영사관", "영사관")
 #: Words after a title that are never a name (``지사 면담``, ``부성장 주재``).
 _AFTER_STOP = STOP | {"일행", "명의", "주재", "주최", "초청", "면담", "접견"}
+
+
+def qualifier(word: str) -> bool:
+    """A word made only of policy-field nouns (``국제협력``, ``한반도평화교섭``), which qualifies a title.
+
+    >>> qualifier("국제협력"), qualifier("한반도평화교섭"), qualifier("홍길동"), qualifier("협")
+    (True, True, False, False)
+    """
+    return bool(word) and _segments(word)
+
+
+@lru_cache(maxsize=4096)
+def _segments(word: str) -> bool:
+    return any(word.startswith(n) and (len(n) == len(word) or _segments(word[len(n):])) for n in FIELD_NOUNS)
 
 
 def unit_head(title: Title) -> bool:
@@ -115,6 +149,7 @@ class PostStatement:
     start: int
     end: int
     from_context: bool = False
+    former: bool = False
 
 
 @dataclass
@@ -177,7 +212,7 @@ class SentenceReader:
 
     def is_unit(self, word: str) -> bool:
         """Whether ``word`` names a unit (``외사판공실``, ``환경생활부``, ``아시아국``), not a person or place."""
-        if re.fullmatch(r"\d+급", word):
+        if re.fullmatch(r"\d+급", word) or qualifier(word):
             return True
         if not re.fullmatch(r"[가-힣]{2,}", word) or not word.endswith(_UNIT_END) or self.is_place(word):
             return False
@@ -196,9 +231,26 @@ class SentenceReader:
             if any(a <= t.start("title") < b for a, b in used):
                 continue
             found = self._at_title(s, words, mentions, t, context or [])
+            acting = _ACTING.match(s, t.end("title"))
+            if acting:
+                found = [replace(st, role=f"{st.role} {acting.group('acting')}", end=max(st.end, acting.end()))
+                         for st in found]
+            earlier = _EARLIER_TITLE.match(s, t.end("title"))
+            if earlier and earlier.group("title") in titles():
+                # ``홍길동 가나도 도의원(前 부의장)``: an earlier post in the same organisation
+                found = [*found, *(replace(st, role=earlier.group("title"), end=earlier.end(),
+                                           former=earlier.group("marker") in _FORMER)
+                                   for st in found if st.name and not st.from_context)]
             for st in found:
                 used.add((st.start, st.end))
                 yield st
+        for b in re.finditer(rf"(?<![가-힣])(?P<name>[가-힣]{{2,7}})\(\s*(?P<marker>{'|'.join(_MARKERS)})\s*"
+                             r"(?P<inner>[^()]{2,30})\)", s):
+            # ``홍길동(前 가나시장)``: a post stated in brackets after the name
+            if self.name_word(b.group("name")) and not any(a <= b.start() < e for a, e in used):
+                for st in self.statements(f"{b.group('name')} {b.group('inner')}", context):
+                    if st.name == b.group("name"):
+                        yield replace(st, start=b.start(), end=b.end(), former=b.group("marker") in _FORMER)
 
     def _mentions(self, s: str) -> list[Mention]:
         """Registry mentions of ``s``; one read across a space into the next word (``가나 시장`` read as the
@@ -246,23 +298,23 @@ class SentenceReader:
             # a glued place may itself carry a country word before it
             p = self._skip_country(s, words, p)
         if org is not None:
-            role, p = self._former(words, p, role)
+            former, p = self._former(words, p)
             name = self._name_before(s, words, p, org)
             if name is not None:
                 n, alt, a = name
-                return self._with_list(s, words, a, n, alt, org, role, end)
+                return _marked(self._with_list(s, words, a, n, alt, org, role, end), former)
             after = self._name_after(s, end)
             if after is not None:
                 n, alt, b = after
-                return [PostStatement(n, alt, org, role, p, b)]
+                return [PostStatement(n, alt, org, role, p, b, former=former)]
             return []
         # No place right before the title: place – [units] name – title, or a name with a title alone.
-        role, p = self._former(words, p, role)
+        former, p = self._former(words, p)
         name = self._name_before(s, words, p, None)
         if name is None:
             after = self._name_after(s, end)
             org = self._context_org(mentions, p, context) if after is not None and len(after[0]) >= 3 else None
-            return [PostStatement(after[0], after[1], org, role, p, after[2], True)] if org else []
+            return [PostStatement(after[0], after[1], org, role, p, after[2], True, former)] if org else []
         n, alt, a = name
         if role != t.group("title") and len(n) >= 3 and n.endswith(_PLACE_LIKE) and n[0] not in SURNAMES:
             return []  # a place the registry lacks before a unit: ``다라시 인민위원회 위원장``
@@ -272,14 +324,16 @@ class SentenceReader:
             org, start = org_m
             if (org.country or org.id) == "KR":
                 n = n.split()[-1]
-            return [PostStatement(n, alt, org, role_before, start, end)]
+                if len(n) < 2:
+                    return []
+            return [PostStatement(n, alt, org, role_before, start, end, former=former)]
         implied = self.registry.entities.get(title.implies) if title.implies else None
         org = implied or self._context_org(mentions, a, context)
         if org is not None and (org.country or org.id) == "KR":
             n, a = n.split()[-1], a + len(n) - len(n.split()[-1])
-        if org is None or len(n) > 4 and implied is None and (org.country or org.id) == "KR":
+        if org is None or len(n) < 2 or len(n) > 4 and implied is None and (org.country or org.id) == "KR":
             return []
-        found = self._with_list(s, words, a, n, alt, org, role, end)
+        found = _marked(self._with_list(s, words, a, n, alt, org, role, end), former)
         return found if implied else [replace(st, from_context=True) for st in found]
 
     def _units_before(self, s: str, words: _Words, mentions, p: int, role: str) -> tuple[str, int]:
@@ -293,20 +347,20 @@ class SentenceReader:
                          and self._org_before(s, mentions, words.spans[i][0]) is not None and not self.is_place(word))
             if not (self.is_unit(word) or sub_place) or any(m.end == words.spans[i][1] for m in mentions):
                 break
-            if word != "정부":
-                role = f"{word} {role}"
+            role = f"{word} {role}"
             p = words.spans[i][0]
             i = words.before(p)
             units += 1
         return role, p
 
     @staticmethod
-    def _former(words: _Words, p: int, role: str) -> tuple[str, int]:
-        """``홍길동 전 국회의장``: the word 전 (former) or 현 (current) before the title stays in the role."""
+    def _former(words: _Words, p: int) -> tuple[bool, int]:
+        """``홍길동 전 국회의장``: a marker before the title (전 former, 현 current, 신임 new) is no part of the
+        role; whether it says former, and where the phrase starts."""
         i = words.before(p)
         if i >= 0 and words.word(i) in _MARKERS:
-            return (role if words.word(i) == "신임" else f"{words.word(i)} {role}"), words.spans[i][0]
-        return role, p
+            return words.word(i) in _FORMER, words.spans[i][0]
+        return False, p
 
     def _glued(self, pre: str, title: str) -> tuple[Entity | None, str]:
         """A place glued to its title: ``경상북도`` + 지사, ``부산광역시`` + 장 (role 시장)."""
@@ -330,7 +384,7 @@ class SentenceReader:
     def _org_before(self, s: str, mentions, p: int) -> tuple[Entity, int] | None:
         """The registry place or organisation ending right before ``p`` (a country word before it included)."""
         for m in reversed(mentions):
-            if m.end <= p and not re.sub(r"\([^)]*\)", "", s[m.end:p]).strip():
+            if m.end <= p and not re.sub(r"\([^)]*\)", "", s[m.end:p]).strip(" \t(:"):
                 start = m.start
                 c = re.search(rf"(?:^|(?<=\s))(?:{self._country_rx})\s*$", s[:start])
                 if c:
@@ -348,6 +402,9 @@ class SentenceReader:
         p = self._skip_country(s, words, p)
         head = s[:p]
         m = re.search(rf"(?P<w>[가-힣]{{2,7}}){_ALT}\s*$", head)
+        short = self._short_words_name(s, head, org)
+        if short is not None:
+            return short
         if not m or not self.name_word(m.group("w")) or (m.start() > 0 and not re.match(r"[\s,·(\"“'‘「]",
                                                                                            s[m.start() - 1])):
             return None
@@ -359,45 +416,93 @@ class SentenceReader:
             name, start = f"{prev.group('w')} {name}", prev.start()
         return name, alt, start
 
+    def _short_words_name(self, s: str, head: str, org: Entity | None) -> tuple[str, str | None, int] | None:
+        """A foreign name with one-syllable words ending ``head`` (``보리소프 김``, ``딴 신``, ``응우옌 부 뚱``):
+        two or three words, one of them a single syllable, none of them a word that is never a name."""
+        if org is not None and (org.country or org.id) == "KR":
+            return None
+        m = re.search(rf"(?:^|(?<=[\s,·(]))(?P<n>[가-힣]{{1,7}}(?:\s[가-힣]{{1,7}}){{1,2}}){_ALT}\s*$", head)
+        while m:
+            parts = m.group("n").split()
+            if any(len(w) == 1 for w in parts) and all(
+                    w not in _SINGLE_STOP if len(w) == 1 else self.name_word(w, first=i < len(parts) - 1)
+                    for i, w in enumerate(parts)):
+                return m.group("n"), m.group("alt"), m.start("n")
+            if len(parts) <= 2:
+                return None
+            m = re.search(rf"(?:^|(?<=[\s,·(]))(?P<n>[가-힣]{{1,7}}\s[가-힣]{{1,7}}){_ALT}\s*$", head)
+        return None
+
+    def _appositive(self, s: str, end: int) -> tuple[str, str | None, int] | None:
+        """``주한 가나 대사인 홍길동``: the title, the copula 인, the name (whatever follows it)."""
+        for pattern in (r"인\s+(?P<n>[가-힣]{2,7}\s[가-힣]{2,7})", r"인\s+(?P<n>[가-힣]{2,7})"):
+            m = re.match(rf"{pattern}{_ALT}(?=$|[\s,·(])", s[end:])
+            if m and all(self.name_word(w) and w not in _AFTER_STOP for w in m.group("n").split()):
+                return m.group("n"), m.group("alt"), end + m.end()
+        return None
+
     def _name_after(self, s: str, end: int) -> tuple[str, str | None, int] | None:
-        """A name right after a title and closing its phrase: ``지사 바트,``, ``(사무총장 홍길동)``."""
-        m = re.match(rf"\s+(?P<n>[가-힣]{{2,7}}(?:\s[가-힣]{{2,7}})?|(?:[가-힣]\s){{1,3}}[가-힣]){_ALT}"
-                     r"(?:(?=\s*(?:[,·)]|\((?!\d+\s*[명건개회인곳])|$|\s등|다\.))|(?:이|가|과|와|은|는|의|도)(?=\s))",
-                     s[end:])
+        """A name right after a title and closing its phrase: ``지사 바트,``, ``(사무총장 홍길동)``,
+        ``(사장: 홍길동)``; else the appositive ``대사인 홍길동``."""
+        close = r"(?:(?=\s*(?:[,·)]|\((?!\d+\s*[명건개회인곳])|$|\s등|다\.))|(?:이|가|과|와|은|는|의|도)(?=\s))"
+        for shape in (r"[가-힣]{2,7}\s[가-힣]{2,7}", r"[가-힣]{2,7}", r"(?:[가-힣]\s){1,3}[가-힣]"):
+            m = re.match(rf"(?:\s*:\s*|\s+)(?P<n>{shape}){_ALT}{close}", s[end:])
+            if m is None:
+                continue
+            name = collapse_spaced(m.group("n"))
+            parts = name.split()
+            if all(self.name_word(w, first=i < len(parts) - 1) and w not in _AFTER_STOP for i, w in enumerate(parts)):
+                return name, m.group("alt"), end + m.end()
         single = re.match(r"\s+(?P<n>[가-힣])(?=\s*[,·)])", s[end:])
-        if not m and single and single.group("n") not in STOP:
+        if single and single.group("n") not in STOP:
             return single.group("n"), None, end + single.end()
-        if not m:
-            return None
-        name = collapse_spaced(m.group("n"))
-        if not all(self.name_word(w) and w not in _AFTER_STOP for w in name.split()):
-            return None
-        return name, m.group("alt"), end + m.end()
+        return self._appositive(s, end)
 
     def _diplomat(self, s: str, words: _Words, t: re.Match[str]) -> PostStatement | None:
         """``홍길동 주부산 중국 총영사``, ``주한 중국대사 홍길동``, ``홍길동 전 주일본대사``: a mission ``주`` + host,
-        then the sending country (the post is there); without one the mission is Korea's."""
-        m = re.search(rf"(?<![가-힣])(?P<mission>주[가-힣]{{1,8}}?)(?:\s*(?P<country>{self._country_rx}))?\s*$",
-                      s[:t.start("title")])
-        if not m or m.group("mission") in _NOT_MISSIONS:
-            return None
-        country = self._country(m.group("country")) if m.group("country") else self.registry.entities.get("KR")
+        then the sending country (the post is there); without one the mission is Korea's. A title alone
+        (``홍길동 대사``, ``신임 가나 대사``) takes its mission from the embassy or consulate named earlier in the
+        sentence (``주한 가나 대사관을 방문하여 홍길동 대사와``)."""
+        head = s[:t.start("title")]
+        m = re.search(rf"(?<![가-힣])(?P<mission>주[가-힣]{{1,8}}?)(?:\s*(?P<country>{self._country_rx}))?\s*$", head)
+        if m and m.group("mission") not in _NOT_MISSIONS:
+            country = self._country(m.group("country")) if m.group("country") else self.registry.entities.get("KR")
+            role = re.sub(r"\s+", " ", s[m.start():t.end("title")]).strip()
+            q = m.start()
+        else:
+            mission = self._mission_before(head, t.group("title"))
+            if mission is None or t.group("pre"):
+                return None
+            country, role = mission[0], f"{mission[1]} {t.group('title')}"
+            q = t.start("title")
+            c = re.search(rf"(?:^|(?<=\s))(?P<c>{self._country_rx})\s*$", head)
+            if c and self._country(c.group("c")) == country:
+                q = c.start()  # the sending country restated before the title: ``신임 가나 대사``
         if country is None:
             return None
-        role = re.sub(r"\s+", " ", s[m.start():t.end("title")]).strip()
-        q = m.start()
-        i = words.before(q)
-        if i >= 0 and words.word(i) in _MARKERS:
-            q = words.spans[i][0]
+        former, q = self._former(words, q)
         name = self._name_before(s, words, q, country)
         if name is not None:
             n, alt, a = name
-            return PostStatement(n, alt, country, role, a, t.end("title"))
+            return PostStatement(n, alt, country, role, a, t.end("title"), former=former)
         after = self._name_after(s, t.end("title"))
         if after is not None:
             n, alt, b = after
-            return PostStatement(n, alt, country, role, m.start(), b)
+            return PostStatement(n, alt, country, role, q, b, former=former)
         return None
+
+    def _mission_before(self, head: str, title: str) -> tuple[Entity, str] | None:
+        """The last embassy or consulate ``head`` names whose head has ``title`` (대사관 → 대사): the sending
+        country and the mission as written (``주한 가나``)."""
+        found = None
+        for m in re.finditer(rf"(?<![가-힣])(?P<mission>주[가-힣]{{1,8}}?)\s*(?P<country>{self._country_rx})\s*"
+                             rf"(?P<inst>{'|'.join(_INSTITUTIONS)})", head):
+            if m.group("mission") not in _NOT_MISSIONS and m.group("inst") == f"{title}관":
+                found = m
+        if found is None:
+            return None
+        country = self._country(found.group("country"))
+        return (country, f"{found.group('mission')} {found.group('country')}") if country else None
 
     def _with_list(self, s: str, words: _Words, a: int, name: str, alt: str | None, org: Entity, role: str,
                    end: int) -> list[PostStatement]:
@@ -422,6 +527,19 @@ class SentenceReader:
         return context[-1] if context else None
 
 
+def _as_written(name: str, org: Entity) -> str:
+    """The name as the person is called: syllables printed apart are one Korean name (``임 병 진``), unless
+    they are a foreign name of one-syllable words (``딴 신`` of a post abroad, not starting with a surname)."""
+    tokens = name.split()
+    if (org.country or org.id) != "KR" and all(len(t) == 1 for t in tokens) and tokens[0] not in SURNAMES:
+        return name
+    return collapse_spaced(name)
+
+
+def _marked(found: list[PostStatement], former: bool) -> list[PostStatement]:
+    return [replace(st, former=True) for st in found] if former else found
+
+
 @dataclass(frozen=True)
 class StatedPost:
     """A post statement placed in its document: lines and the date it speaks of."""
@@ -433,6 +551,7 @@ class StatedPost:
     lines: tuple[int, int]
     when: StatedDate | date | int | None
     from_context: bool = False
+    former: bool = False
 
 
 _LAST: dict[tuple[str, str, int], list[StatedPost]] = {}
@@ -460,8 +579,8 @@ def _document_posts(w: FactWriter) -> list[StatedPost]:
         when = month_day(sentence, year) if year else None
         for st in reader.statements(sentence, context):
             lines = stream.span(start + st.start, start + st.end)
-            found.append((StatedPost(collapse_spaced(st.name), st.alt, st.org, st.role, lines, when or stated_on,
-                                     st.from_context), st.from_context))
+            found.append((StatedPost(_as_written(st.name, st.org), st.alt, st.org, st.role, lines, when or stated_on,
+                                     st.from_context, st.former), st.from_context))
         context = [m.entity for m in w.registry.find_mentions(sentence)
                    if m.entity.kind in ("region", "organization")] or context
     found.extend((p, False) for p in listed_posts(w, stream, stated_on))
@@ -469,10 +588,10 @@ def _document_posts(w: FactWriter) -> list[StatedPost]:
     names = {full.get((p.name, p.org.id), p.name) for p, weak in found if not weak}
     stated = {normalize_name(n) for n in names}
     out: list[StatedPost] = []
-    seen: set[tuple[str, str, str]] = set()
+    seen: set[tuple[str, str, str, bool]] = set()
     for p, weak in found:
         name = full.get((p.name, p.org.id), p.name)
-        key = (normalize_name(name), p.org.id, p.role)
+        key = (normalize_name(name), p.org.id, p.role, p.former)
         if weak and (key[0] in stated or any(k[0] == key[0] for k in seen)
                      or any(key[0] in (normalize_name(w) for w in full_name.split()) for full_name in names)):
             continue  # a name with its title alone restates someone already placed
@@ -524,7 +643,7 @@ def _full_names(pairs: list[tuple[str, str]], stated: set[tuple[str, str]]) -> d
 def write_post(w: FactWriter, p: StatedPost) -> URIRef:
     """Write one stated post: the person, the post and the tenure; returns the tenure."""
     person = official(w, p.name, p.alt, p.lines)
-    return hold(w, person, w.entity(p.org), p.org.name_ko, p.role, p.lines, p.when)
+    return hold(w, person, w.entity(p.org), p.org.name_ko, p.role, p.lines, p.when, former=p.former)
 
 
 #: Confidence of a statement whose organisation stands next to the name and title, and of one whose
@@ -542,6 +661,11 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[OfficialCand
         when = p.when
         stated = (when if isinstance(when, StatedDate) else StatedDate(when.year, when.month, when.day)
                   if isinstance(when, date) else StatedDate(when) if isinstance(when, int) else None)
+        if stated is None:  # a tenure is a dated statement: neither the text nor the document fixes a date
+            w.report.add_issue("anomaly", w.doc.id, p.lines[0], f"{p.name} {p.org.name_ko} {p.role}",
+                               "post stated without a date (none in the sentence, no document date): not written")
+            continue
         out.append(OfficialCandidate(p.name, p.role, Party(p.org.name_ko, p.org), p.lines, stated,
-                                     CONFIDENCE_CONTEXT if p.from_context else CONFIDENCE_STATED, reader="people"))
+                                     CONFIDENCE_CONTEXT if p.from_context else CONFIDENCE_STATED, reader="people",
+                                     former=p.former))
     return out

@@ -58,7 +58,7 @@ def collapse_spaced(name: str) -> str:
 
 def official(w: FactWriter, name: str, alt: str | None, lines: Lines) -> URIRef:
     """The person node (one per name, shared by documents)."""
-    clean = collapse_spaced(name)
+    clean = " ".join(name.split())  # as the reader gives it: ``임병진`` collapsed, ``딴 신`` kept
     node = w.node("person", normalize_name(clean), GY.Official, lines, label_ko=clean)
     w.add(node, RDF.type, FOAF.Person)
     w.add(node, FOAF.name, Literal(clean, lang="ko"))
@@ -69,8 +69,10 @@ def official(w: FactWriter, name: str, alt: str | None, lines: Lines) -> URIRef:
 
 
 def hold(w: FactWriter, person: URIRef, org: URIRef, org_label: str, role: str, lines: Lines,
-         when: StatedDate | date | int | None) -> URIRef:
-    """``person`` holds the post ``role`` in ``org`` as of ``when``: a Post, a Tenure and ``org:holds``."""
+         when: StatedDate | date | int | None, *, former: bool = False) -> URIRef:
+    """``person`` holds the post ``role`` in ``org`` as of ``when``: a Post, a Tenure and ``org:holds``;
+    ``former``: the statement says the post was held before its date (``전 국회의장``): the tenure carries
+    ``gy:former true`` (``org:holds`` is timeless, the tenure dates it)."""
     post = w.node("post", f"{org.rsplit('/', 1)[-1]}-{normalize_name(role)}", GY.Post, lines,
                   label_ko=f"{org_label} {role}")
     w.add(post, RDF.type, ORG.Post)
@@ -82,9 +84,11 @@ def hold(w: FactWriter, person: URIRef, org: URIRef, org_label: str, role: str, 
         w.add(post, RDFS.label, Literal(f"{title.en}", lang="en"))
     w.add(person, ORG.holds, post)
     key = f"{normalize_name(str(person).rsplit('/', 1)[-1])}-{post.rsplit('/', 1)[-1]}-{w.doc.id.rsplit('.', 1)[0]}"
-    tenure = w.node("tenure", key, GY.Tenure, lines)
+    tenure = w.node("tenure", f"{key}-former" if former else key, GY.Tenure, lines)
     w.add(tenure, GY.official, person)
     w.add(tenure, GY.post, post)
+    if former:
+        w.add(tenure, GY.former, Literal(True))
     if isinstance(when, StatedDate):
         w.add(tenure, GY.asOf, w.stated(when))
     elif isinstance(when, date):

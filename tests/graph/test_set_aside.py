@@ -34,21 +34,17 @@ def with_test_extractor(monkeypatch):
     monkeypatch.setattr(graph.build, "all_extractors", lambda: all_extractors((*MODULES, __name__)))
 
 
-def test_undated_automatic_tenures_are_left_out_and_reported(tmp_path):
+def test_undated_posts_are_not_written_so_nothing_is_set_aside(tmp_path):
+    """The people reader makes no tenure without a date (decision 0017): it reports the statement instead."""
     result = build(UNDATED, DATED)
     conforms, _ = validate_setting_aside(result.dataset, result.report)
     assert conforms
     names = {r["name"].value for r in store_of(result.dataset, tmp_path).query(TENURES,
                                                                                 use_default_graph_as_union=True)}
     assert names == {"최가온"}
-    rejected = [(i.doc, i.line, i.text, i.detail.split(": ")[0]) for i in result.report.of_kind(REJECTED)]
-    assert rejected == [("undated-news.txt", 3, "tenure/박가람-kr-busan-시장-undated-news", "sh:MinCount on gy:asOf"),
-                        ("undated-news.txt", 3, "tenure/왕하오-cn-liaoning-성장-undated-news",
-                         "sh:MinCount on gy:asOf")]
-    assert "rejected (2):" in result.report.format()
-    left = {s for s, _, _, _ in result.dataset.quads((None, None, None, None)) if "undated-news" in str(s)
-            and "/tenure/" in str(s)}
-    assert left == set()  # not one triple of the left-out nodes stays
+    assert result.report.of_kind(REJECTED) == []
+    assert [(i.doc, i.line, i.text) for i in result.report.of_kind("anomaly") if "without a date" in i.detail] == [
+        ("undated-news.txt", 3, "박가람 부산광역시 시장"), ("undated-news.txt", 3, "왕하오 랴오닝성 성장")]
     assert {str(o) for _, _, o, _ in result.dataset.quads((None, GY.official, None, None))} == {
         "https://w3id.org/gyoryu/id/person/최가온"}
 

@@ -54,7 +54,7 @@ def test_tenures_are_automatic_dated_and_cite_their_lines(tmp_path):
 
 
 def test_a_statement_wrapped_over_two_lines_and_a_title_alone(tmp_path):
-    text = """충청북도 보도자료
+    text = """충청북도 보도자료 2024. 3. 5.
 
 이날 협약식에는 충청북도 정무부지사 한가람과 일본 돗토리현
 지사 히라노 신이치가 참석했다. 한가람 부지사는 환영사를 했다.
@@ -82,3 +82,77 @@ def test_perturbations_name_changed_person_added_noise(tmp_path):
     assert ("정하늘", "부시장", "region/kr-gyeongbuk-pohang") in posts(added, tmp_path, "b.txt")
     noisy = EVENT.replace("왕하오 랴오닝성 성장", "왕하오  랴오닝성  성장").replace("\n이어", "\n\n이어")
     assert posts(noisy, tmp_path, "c.txt") == posts(EVENT, tmp_path, "d.txt")
+
+
+FORMER = """PREFIX gy: <https://w3id.org/gyoryu/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?name ?role WHERE { ?t a gy:Tenure ; gy:former true ; gy:official/rdfs:label ?name ; gy:post/gy:role ?role }"""
+
+REPORT = """국제교류 활동 보고
+2024. 6. 12.
+
+리셉션에는 박가온 전 국회의장, 장하늘 전 부산광역시장, 왕리(王立) 주한 중국 대사 대행이 참석하였다.
+김다온 경상북도 도의원(前 부의장)과 최가윤(前 대구시국제관계대사)도 자리를 함께하였다.
+사무총장은 주한 미얀마 대사관을 방문하여 딴 신 대사와 면담하였다.
+이어 주한 러시아 대사관을 방문하여 이바노프 세르게이 신임 러시아 대사를 만났다.
+前 주한 중국대사인 류양 외교부 국장도 참석하였다.
+포럼에는 연해주 페트로바 마리나 국제협력 부국장, 러시아 사하공화국 페트로프 박 부총리가 참석하였다.
+랴오닝성 정부 비서장 쑨하이가 개회사를 하였다.
+경북문화관광공사(사장: 정나래)가 주최한 행사에서 베트남 응우옌 반 안 주한 베트남 대사가 축사를 하였다.
+"""
+
+
+def test_former_acting_and_bracketed_posts(tmp_path):
+    found = posts(REPORT, tmp_path, "report.txt")
+    assert {p for p in found if p[0] in ("박가온", "장하늘", "왕리", "김다온", "최가윤")} == {
+        ("박가온", "국회의장", "organization/kr-national-assembly"),  # 전 is no part of the role
+        ("장하늘", "시장", "region/kr-busan"),
+        ("왕리", "주한 중국 대사 대행", "country/CN"),  # an acting post keeps 대행
+        ("김다온", "도의원", "region/kr-gyeongbuk"),
+        ("김다온", "부의장", "region/kr-gyeongbuk"),  # an earlier post in brackets, same organisation
+        ("최가윤", "국제관계대사", "region/kr-daegu"),  # name(前 place+title)
+    }
+    store = store_of(build(document("report.txt", REPORT)).dataset, tmp_path)
+    former = {(r["name"].value, r["role"].value) for r in store.query(FORMER, use_default_graph_as_union=True)}
+    assert former == {("박가온", "국회의장"), ("장하늘", "시장"), ("김다온", "부의장"), ("최가윤", "국제관계대사"),
+                      ("류양", "주한 중국대사")}
+
+
+def test_diplomats_named_by_the_embassy_visited_and_names_of_one_syllable_words(tmp_path):
+    found = posts(REPORT, tmp_path, "report.txt")
+    assert {p for p in found if p[2].startswith("country/")} == {
+        ("왕리", "주한 중국 대사 대행", "country/CN"),
+        ("딴 신", "주한 미얀마 대사", "country/MM"),  # the embassy named earlier in the sentence
+        ("이바노프 세르게이", "주한 러시아 대사", "country/RU"),  # 신임 + the sending country restated
+        ("류양", "주한 중국대사", "country/CN"),  # 前 … 대사인 류양: the appositive names the person
+        ("응우옌 반 안", "주한 베트남 대사", "country/VN"),
+    }
+
+
+def test_titles_qualified_by_fields_and_organisations_with_the_title_in_brackets(tmp_path):
+    found = posts(REPORT, tmp_path, "report.txt")
+    assert ("페트로바 마리나", "국제협력 부국장", "region/ru-primorsky") in found  # place – name – field – title
+    assert ("페트로프 박", "부총리", "region/ru-sakha") in found  # a Korean-Russian name ending in a surname
+    assert ("쑨하이", "정부 비서장", "region/cn-liaoning") in found  # place – unit – title – name
+    assert ("정나래", "사장", "organization/gyeongbuk-tourism") in found  # organisation(title: name)
+
+
+def test_a_post_without_a_date_is_reported_not_written(tmp_path):
+    text = "부산광역시 국제교류 소식\n\n개막식에는 박가람 부산광역시장이 참석하였다.\n"
+    result = build(document("undated.txt", text))
+    assert posts(text, tmp_path, "undated.txt") == set()
+    assert [(i.doc, i.line, i.text) for i in result.report.of_kind("anomaly")
+            if "post stated without a date" in i.detail] == [("undated.txt", 3, "박가람 부산광역시 시장")]
+    dated = text.replace("소식\n", "소식\n2025. 3. 2.\n")
+    assert posts(dated, tmp_path, "dated.txt") == {("박가람", "시장", "region/kr-busan")}
+
+
+def test_perturbations_of_the_report(tmp_path):
+    base = posts(REPORT, tmp_path, "a.txt")
+    noisy = REPORT.replace("딴 신 대사와", "딴 신  대사와").replace("참석하였다.\n김다온", "참석하였다.\n\n김다온")
+    assert posts(noisy, tmp_path, "b.txt") == base
+    reordered = REPORT.replace("연해주 페트로바 마리나 국제협력 부국장", "연해주 국제협력 부국장 페트로바 마리나")
+    assert ("페트로바 마리나", "국제협력 부국장", "region/ru-primorsky") in posts(reordered, tmp_path, "c.txt")
+    renamed = REPORT.replace("딴 신", "툰 아웅")
+    assert ("툰 아웅", "주한 미얀마 대사", "country/MM") in posts(renamed, tmp_path, "d.txt")
+    no_embassy = REPORT.replace("주한 미얀마 대사관을 방문하여", "서울에서")
+    assert not {p for p in posts(no_embassy, tmp_path, "e.txt") if p[0] == "딴 신"}
