@@ -75,14 +75,18 @@ def first_region(w: FactWriter, text: str) -> Entity | None:
 
 
 def context_at(w: FactWriter, line: int, lookback: int = HEADING_LOOKBACK) -> Context:
-    """Subject, country and relation from the nearest headings above ``line`` (then the title)."""
+    """Subject, country and relation from the nearest headings above ``line`` (then the title).
+
+    The subject is the nearest heading's Korean region (a list is a Korean city's or province's; a foreign
+    place in a short line above is a card's country line or a parent), else the nearest region at all."""
     ctx = Context()
-    for rank, (_, text) in enumerate(headings_above(w, line, lookback)):
-        if ctx.subject is None:
-            region = first_region(w, text)
-            if region is not None:
-                ctx.subject = Party(text.strip(), region)
-                ctx.heading = text.strip()
+    headings = headings_above(w, line, lookback)
+    regions = [(text, first_region(w, text)) for _, text in headings]
+    regions = [(text, r) for text, r in regions if r is not None]
+    chosen = next(((t, r) for t, r in regions if r.country == "KR"), regions[0] if regions else None)
+    if chosen is not None:
+        ctx.subject, ctx.heading = Party(chosen[0].strip(), chosen[1]), chosen[0].strip()
+    for rank, (_, text) in enumerate(headings):
         if rank == 0:  # the section's own country and relation: only from the nearest heading
             ctx.section_relation = relation_of(text)
             ctx.country = country_in(w.registry, text) or ("KR" if any(d in text for d in DOMESTIC_WORDS) else None)

@@ -35,7 +35,7 @@ _PARENTHETICAL = re.compile(r"\([^()\d]*\)")
 _SENTENCE_END = re.compile(r"(?:다|음|임|함|요|됨|중)\s*[.。]?\s*$|다\.\s")
 #: A card: the longest label before its date, how far above its name may be, the longest name line.
 CARD_LABEL_CHARS = 10
-CARD_LOOKBACK = 3
+CARD_LOOKBACK = 8
 CARD_NAME_CHARS = 40
 _ROW = re.compile(r"\t|\s\|\s|^\s*\|")
 _CARD_LABEL = re.compile(r"체결|결연|협약|협정|일자|날짜|일시|연도|년도")
@@ -50,12 +50,14 @@ _PLACE_LIST_WORDS = ("도시", "지역", "지방정부", "자치단체", "교류
 
 @dataclass
 class Item:
-    """One list item: its (last) line and text; ``start`` is its first line when it spans several (a card)."""
+    """One list item: its (last) line and text; ``start`` is its first line when it spans several (a card),
+    ``names`` the card's lines that may name its place, top first (its title, a country or parent line)."""
 
     line: int
     text: str
     start: int = 0
     indent: int = 0
+    names: tuple[str, ...] = ()
 
     @property
     def lines(self) -> tuple[int, int]:
@@ -71,20 +73,39 @@ def items(lines: tuple[str, ...]) -> list[Item]:
     ['일본 가나자와시(1990)', '허난성 2005.3.2', '2024.1.28 체결']
     >>> [(i.lines, i.text) for i in items(("미국 버밍햄시", "자매결연", "체결일: 1998. 6. 18."))]
     [((1, 3), '미국 버밍햄시 자매결연 체결일: 1998. 6. 18.')]
+    >>> [(i.lines, i.names) for i in items(("가나시 Gana", "일본 · 다라현", "체결일", "1998. 6. 18."))]
+    [((1, 4), ('가나시 Gana', '일본 · 다라현'))]
     """
-    out = []
+    out: list[Item] = []
+    card: Item | None = None
     for n, text in enumerate(lines, start=1):
         m = BULLET.match(text)
         first = find_dates(text, bare_years=True)[:1]
-        if m and text[m.end():].strip() and not _DATE_FIRST.match(text):
+        if first and not (m and not _DATE_FIRST.match(text)) and _labelled_date(lines, n, first[0]):
+            card = _card(lines, n, card)
+            if card is not None:
+                out.append(card)
+        elif m and text[m.end():].strip() and not _DATE_FIRST.match(text):
             out.append(Item(n, text[m.end():].strip(), indent=len(text) - len(text.lstrip())))
         elif first and not text[:first[0].start].strip(" *#") and text[first[0].end:].strip(" .:-–—·)*|"):
             out.append(Item(n, text.strip(" *#")))
-        elif first and _is_card_label(text[:first[0].start]) and not _ROW.search(text):
-            card = _card(lines, n)
-            if card is not None:
-                out.append(card)
     return out
+
+
+def _labelled_date(lines: tuple[str, ...], n: int, date: DateMention) -> bool:
+    """Line ``n`` states a card's signing date: after its label (``체결일: 2019.5.24``, a two-cell row
+    ``체결일 | 2019.5.24``), or alone under a label line (a definition list's ``체결일`` / ``2019.5.24``)."""
+    text = lines[n - 1]
+    cells = [c.strip() for c in _ROW.split(text) if c.strip()]
+    if _ROW.search(text):
+        return len(cells) == 2 and _is_card_label(cells[0]) and bool(find_dates(cells[1], bare_years=True))
+    if _is_card_label(text[:date.start]):
+        return True
+    if text[:date.start].strip(" *#"):
+        return False
+    rest = text[date.end:].strip(" .()·")
+    return (n > 1 and _is_card_label(lines[n - 2])) or (bool(rest) and _is_card_label(rest)) or (
+        not rest and n < len(lines) and _is_card_label(lines[n]))
 
 
 def _is_card_label(text: str) -> bool:
@@ -93,20 +114,64 @@ def _is_card_label(text: str) -> bool:
     >>> _is_card_label("체결일 : "), _is_card_label("「"), _is_card_label("")
     (True, False, False)
     """
-    label = text.strip(" :·-")
+    label = re.sub(r"\s+", "", text).strip(":·-")
     return 0 < len(label) <= CARD_LABEL_CHARS and bool(_CARD_LABEL.search(label) or relation_of(label))
 
 
-def _card(lines: tuple[str, ...], n: int) -> Item | None:
-    """Line ``n`` holds a labelled date (``체결일: 1998. 6. 18.``); the card's name is on a short line above."""
+def _card(lines: tuple[str, ...], n: int, previous: Item | None = None) -> Item | None:
+    """Line ``n`` holds a labelled date (``체결일: 1998. 6. 18.``); the card's name is on a short line above,
+    after the previous card (a blank line or a line with a date ends it). The card's text is its lines and
+    the fields below its date; its ``names`` the short lines that name a place (a label's value for
+    ``도시명 | 가나시`` rows), top first. A second labelled date right under a card's (``재체결일``) is the
+    same card's."""
+    tail = _card_tail(lines, n)
+    if previous is not None and n - CARD_LOOKBACK <= previous.line < n and all(
+            not find_dates(t, bare_years=True) or k == previous.line
+            for k, t in enumerate(lines[previous.line - 1:n - 1], start=previous.line)):
+        between = " ".join(t.strip() for t in lines[previous.line:n] if t.strip())
+        if not any(place_level(t) for t in _TOKEN.findall(between) if not relation_of(t)):
+            return Item(n, f"{previous.text} {between} {tail}".strip(), start=previous.start, names=previous.names)
+    region: list[tuple[int, str]] = []
     for k in range(n - 1, max(0, n - 1 - CARD_LOOKBACK), -1):
         above = lines[k - 1].strip()
-        if not above or len(above) > CARD_NAME_CHARS or find_dates(above, bare_years=True) or _ROW.search(above):
-            continue
-        if any(place_level(t) and not relation_of(t) for t in _TOKEN.findall(_PARENTHETICAL.sub(" ", above))):
-            between = " ".join(x.strip() for x in lines[k:n - 1] if x.strip())
-            return Item(n, " ".join(t for t in (above, between, lines[n - 1].strip()) if t), start=k)
-    return None
+        bullet = BULLET.match(above)
+        if not above or find_dates(above, bare_years=True) or (bullet and not above[bullet.end():].strip()):
+            break
+        region.insert(0, (k, above[bullet.end():] if bullet else above))
+        if bullet:  # a list item opens the card
+            break
+    names = [(k, _field_value(text)) for k, text in region]
+    names = [(k, text) for k, text in names if len(text) <= CARD_NAME_CHARS and not re.search(r"\d", text) and any(
+        place_level(t) and not relation_of(t) for t in _TOKEN.findall(_PARENTHETICAL.sub(" ", text)))]
+    if not names:
+        return None
+    start = names[0][0]
+    text = " ".join(_field_value(t) if _ROW.search(t) else t for k, t in region if k >= start)
+    return Item(n, f"{text} {_field_value(lines[n - 1].strip())} {tail}".strip(), start=start,
+                names=tuple(t for _, t in names))
+
+
+def _card_tail(lines: tuple[str, ...], n: int) -> str:
+    """The card's fields below its date line (``구분 | 우호교류``, ``비고: 추진 중``), up to a blank line, a
+    bullet, a date or a line naming a place (the next card's title)."""
+    out = []
+    for text in lines[n:n + CARD_LOOKBACK]:
+        text = text.strip()
+        if not text or BULLET.match(text) or find_dates(text, bare_years=True) or any(
+                place_level(t) and not relation_of(t) for t in _TOKEN.findall(_field_value(text))):
+            break
+        out.append(_field_value(text) if _ROW.search(text) else text)
+    return " ".join(out)
+
+
+def _field_value(text: str) -> str:
+    """The value of a two-cell row ``label | value`` (a card laid out as a table); other text as it is.
+
+    >>> _field_value("도시명 | 가나시"), _field_value("가나시")
+    ('가나시', '가나시')
+    """
+    cells = [c.strip() for c in _ROW.split(text) if c.strip()]
+    return cells[1] if len(cells) == 2 and len(cells[0]) <= CARD_LABEL_CHARS else text
 
 
 def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCandidate]:
@@ -199,10 +264,24 @@ def _party_for(pairs: list[tuple[tuple[Party, Party], int]], date: DateMention) 
 
 def _partners(w: FactWriter, item: Item, dates: list[DateMention], country: str | None, place_context: bool,
               subject: Party | None) -> list[tuple[int, Party]]:
-    """Partners named in the item with their position: registry names first, else place-like words."""
+    """Partners named in the item with their position: registry names first, else place-like words. A card's
+    partner is the most specific place of its first name line that names one other than the subject."""
+    if item.names:
+        for name in item.names:
+            found = [p for _, p in _named(w, item.line, name, country, place_context, subject)
+                     if subject is None or p.entity.id != subject.entity.id]
+            if found:
+                return [(-1, found[-1])]
+        return []
     text = item.text
     for d in dates:
         text = text[:d.start] + " " * (d.end - d.start) + text[d.end:]
+    return _named(w, item.line, text, country, place_context, subject)
+
+
+def _named(w: FactWriter, line: int, text: str, country: str | None, place_context: bool,
+           subject: Party | None) -> list[tuple[int, Party]]:
+    """Regions named in ``text`` with their position (a parenthetical is a parent or a gloss, not a partner)."""
     evidence = " ".join(_PARENTHETICAL.findall(text))
     text = _PARENTHETICAL.sub(lambda m: " " * len(m.group(0)), text)  # a parent region or gloss, not a partner
     mentions = [(m.start, _with_unit(w, text, m)) for m in w.registry.find_mentions(text)
@@ -216,7 +295,7 @@ def _partners(w: FactWriter, item: Item, dates: list[DateMention], country: str 
         mentions = placed or (words[:1] if place_context and country and country != "KR" else [])
     out = []
     for start, surface in mentions:
-        party = resolve_party(w, surface, item.line, country=country, place_context=place_context,
+        party = resolve_party(w, surface, line, country=country, place_context=place_context,
                               evidence=evidence)
         if party is not None:
             out.append((start, party))
@@ -254,4 +333,4 @@ def _is_name_word(w: FactWriter, token: str) -> bool:
     if country_in(w.registry, token) is not None or relation_of(token) is not None:
         return False
     return not any(token.startswith(word) for word, _ in RELATION_WORDS) and not re.search(
-        r"(체결|결연|협약|협정|추진|예정|계획|현황|교류|재체결|갱신|년|월|일)$", token)
+        r"(체결|결연|협약|협정|추진|예정|계획|현황|교류|재체결|갱신|도시|년|월|일)$", token)

@@ -1,0 +1,136 @@
+"""Partner-city cards (a saved web page, a text or an office file): a name line, a country or parent line,
+fields such as 구분 / 체결일 / 협정일 / 자매결연일 laid out as definition lists, label lines, two-cell rows or
+``label : value`` lines; every card's partner with its own date, plans never signings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.readers.helpers import build, document, docx_file, facts, from_file, hwpx_file
+
+PAGE = """<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><title>자매·우호도시 | 국제교류 | 광명시청</title>
+</head><body>
+<header id="header"><ul class="gnb"><li><a href="/">광명시청</a></li><li><a href="/a">시정소식</a></li></ul></header>
+<div id="container"><div class="lnb"><ul><li>국제교류</li><li>자매도시</li></ul></div>
+<div id="contents">
+<div class="location">홈 &gt; 국제교류 &gt; 자매·우호도시</div>
+<h3>광명시 자매·우호도시 현황</h3>
+<div class="city-cards">
+  <div class="card">
+    <h4 class="name">하루미시 <span class="en">Harumi City</span></h4>
+    <p class="country">일본 · 시즈오카현</p>
+    <dl><dt>구분</dt><dd>자매도시</dd><dt>체결일</dt><dd>1998. 11. 20.</dd>
+        <dt>주요교류</dt><dd>청소년 홈스테이, 공무원 교류</dd></dl>
+  </div>
+  <div class="card">
+    <h4 class="name">청룡시 <span class="en">Qinglong</span></h4>
+    <p class="country">중국 · 허베이성</p>
+    <dl><dt>구분</dt><dd>우호도시</dd><dt>협정일</dt><dd>2005.3.4</dd></dl>
+  </div>
+  <div class="card">
+    <h4 class="name">다르항솜</h4><p class="country">몽골</p>
+    <dl><dt>구분</dt><dd>우호교류</dd><dt>체결일</dt><dd>2016년 9월</dd></dl>
+  </div>
+  <div class="card">
+    <h4 class="name">바흐마치구</h4><p class="country">베트남 하노이시</p>
+    <dl><dt>구분</dt><dd>교류 추진</dd><dt>현황</dt><dd>2024. 5. 교류의향서 전달, 협약 체결 추진 중</dd></dl>
+  </div>
+</div>
+<ul class="cards">
+ <li class="card"><div class="tit">미국 레드우드시</div>
+   <div class="txt"><span class="label">자매결연일</span> <span>2001. 4. 12.</span></div>
+   <div class="txt"><span class="label">인구</span> <span>8만 명</span></div></li>
+ <li class="card"><div class="tit">러시아 볼로그다주 체레포베츠시</div>
+   <div class="txt"><span class="label">자매결연일</span> <span>2012.10.09</span></div></li>
+</ul>
+<table class="info"><tr><th>도시명</th><td>투르판시 (중국 신장위구르자치구)</td></tr><tr><th>체결일</th>
+<td>2010. 8. 15.</td></tr><tr><th>구분</th><td>우호도시</td></tr></table>
+<p class="info">※ 하루미시와는 2018년 자매결연 20주년 기념 행사를 개최하였습니다.</p>
+<p class="update">담당부서 : 국제교류과 최종수정일 : 2024-10-02</p>
+</div></div>
+<footer id="footer"><address>광명시 철산로 1</address><p>Copyright 2024</p></footer>
+</body></html>
+"""
+PAGE_FACTS = {
+    ("광명시", "하루미시", "1998-11-20", "sister"), ("광명시", "청룡시", "2005-03-04", "friendship"),
+    ("광명시", "다르항솜", "2016-09", "friendship"), ("광명시", "레드우드시", "2001-04-12", "sister"),
+    ("광명시", "체레포베츠시", "2012-10-09", "sister"), ("광명시", "투르판시", "2010-08-15", "friendship"),
+}
+
+TEXT_CARDS = """부천시 해외 교류도시
+
+미국 레드우드시
+구분 : 자매도시
+체결일 : 1998. 11. 20.
+재체결일 : 2018. 11. 20.
+
+중국 청룡시
+우호도시
+협정일 : 2005. 3. 4.
+비고 : 구 원미구 교류
+
+일본 하루미시
+체결 예정일 : 2025. 3.
+비고 : 우호교류 협약 추진 중
+
+베트남 박하성
+협약일 : 2010. 8. 15.
+상태 : 체결 추진 중
+"""
+TEXT_FACTS = {("레드우드시", "부천시", "1998-11-20", "sister"), ("레드우드시", "부천시", "2018-11-20", "sister"),
+              ("부천시", "청룡시", "2005-03-04", "friendship")}
+
+
+def _page(tmp_path: Path, html: str, name: str = "cards.html"):
+    path = tmp_path / name
+    path.write_text(html, encoding="utf-8")
+    return from_file(path)
+
+
+def test_web_page_cards_as_definition_lists_items_and_key_value_tables(tmp_path):
+    assert facts(build(_page(tmp_path, PAGE))) == PAGE_FACTS
+
+
+def test_cards_with_the_date_alone_and_the_relation_below_or_after_it(tmp_path):
+    html = """<html><head><title>해외 자매도시 | 부천시</title></head><body><div id="gnb"><a href="/">부천시</a></div>
+<div id="contents"><h2>부천시 해외 자매·우호도시</h2>
+<div class="card"><p class="name">일본 하루미시</p><p class="date">1998.11.20</p><p class="type">자매결연</p></div>
+<div class="card"><p class="name">중국 허베이성 청룡시</p><p class="date">2005. 3. 4. 우호교류</p></div>
+<div class="card"><p class="name">몽골 다르항솜</p><p class="date">2016. 9. 1. 체결</p>
+<p class="memo">2020. 10. 청소년 교류단 방문</p></div>
+<div class="card"><p class="name">우즈베키스탄 사마르칸트주</p><p class="date">2024. 5.</p>
+<p class="type">교류의향서 전달 (추진 중)</p></div>
+</div><div id="footer">부천시청 주소</div></body></html>"""
+    assert facts(build(_page(tmp_path, html))) == {
+        ("부천시", "하루미시", "1998-11-20", "sister"), ("부천시", "청룡시", "2005-03-04", "friendship"),
+        ("다르항솜", "부천시", "2016-09-01", "friendship")}
+
+
+def test_text_cards_a_second_signing_and_plans_in_their_fields():
+    assert facts(build(document("cards.txt", TEXT_CARDS))) == TEXT_FACTS
+
+
+@pytest.mark.parametrize("kind", ["docx", "hwpx"])
+def test_cards_in_office_files_as_paragraphs_and_key_value_tables(tmp_path, kind):
+    blocks = ["부천시 해외 교류도시", "미국 레드우드시", [["구분", "자매도시"], ["체결일", "1998. 11. 20."]],
+              "중국 청룡시", [["구분", "우호도시"], ["협정일", "2005. 3. 4."]],
+              "일본 하루미시", [["구분", "우호교류"], ["체결일", "2025. 3. (예정)"]]]
+    path = (docx_file if kind == "docx" else hwpx_file)(tmp_path / f"cards.{kind}", blocks)
+    assert facts(build(from_file(path))) == {("레드우드시", "부천시", "1998-11-20", "sister"),
+                                             ("부천시", "청룡시", "2005-03-04", "friendship")}
+
+
+def test_perturbed_cards_added_date_changed_noise_and_a_plan(tmp_path):
+    added = PAGE.replace('<ul class="cards">', '<ul class="cards">\n <li class="card"><div class="tit">카자흐스탄 '
+                         '쿠스타나이주</div><div class="txt"><span class="label">우호교류 협약일</span> '
+                         '<span>2019년 6월 3일</span></div></li>')
+    assert facts(build(_page(tmp_path, added))) == PAGE_FACTS | {("광명시", "쿠스타나이주", "2019-06-03", "friendship")}
+    changed = PAGE.replace("2005.3.4", "2006. 7. 8.")
+    assert ("광명시", "청룡시", "2006-07-08", "friendship") in facts(build(_page(tmp_path, changed)))
+    noisy = TEXT_CARDS.replace("체결일 : 1998. 11. 20.", "체 결 일 :  1998 .11. 20 .").replace("\n\n", "\n \n\n")
+    assert facts(build(document("cards.txt", noisy))) == TEXT_FACTS
+    planned = TEXT_CARDS.replace("비고 : 구 원미구 교류", "비고 : 자매결연 격상 추진 중")
+    signed = TEXT_FACTS - {("부천시", "청룡시", "2005-03-04", "friendship")}
+    assert facts(build(document("cards.txt", planned))) == signed
