@@ -256,16 +256,28 @@ def month_day(text: str, year: int) -> date | None:
 # -- dates relative to the document's own date ------------------------------------------------------------
 
 _RELATIVE_YEARS = {"올해": 0, "금년": 0, "내년": 1, "명년": 1, "지난해": -1, "작년": -1, "전년": -1}
+_RELATIVE_MONTHS = {"이번 달": 0, "이달": 0, "지난달": -1, "전달": -1, "다음 달": 1, "다음달": 1}
+_YEAR_WORD = "(?P<rel>" + "|".join(_RELATIVE_YEARS) + ")"
+_MONTH_WORD = "(?P<relm>" + "|".join(w.replace(" ", r"\s?") for w in _RELATIVE_MONTHS) + ")"
 _RELATIVE = (
+    # 지난해 11월 24일, 내년 3월: a month (and day) of the year before or after
+    re.compile(_YEAR_WORD + r"\s*(?:에는?\s*|의\s*)?(?P<m>\d{1,2})\s*월(?:\s*(?P<d>\d{1,2})\s*일)?"),
+    # 지난달 27일: a day of the month before
+    re.compile(_MONTH_WORD + r"\s*(?P<d>\d{1,2})\s*일"),
     # 11월 24일 (no year), 오는 11월 3일
     re.compile(r"(?<![\d.년])(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일"),
     # 지난 14일, 24일 (no month): a day of the document's month
-    re.compile(r"(?<![\d.월년~∼-])\s?(?P<d>\d{1,2})\s*일(?![간째차분])"),
+    re.compile(r"(?P<past>지난\s?)?(?<![\d.월년~∼-])\s?(?P<d>\d{1,2})\s*일(?![간째차분])"),
     # 오는 11월, 지난 3월 (no year)
-    re.compile(r"(?<![\d.년])(?P<m>\d{1,2})\s*월(?!\s*\d)"),
+    re.compile(r"(?P<past>지난\s?)?(?<![\d.년])(?P<m>\d{1,2})\s*월(?!\s*\d)"),
     # 올해, 내년, 지난해
-    re.compile("(?P<rel>" + "|".join(_RELATIVE_YEARS) + ")"),
+    re.compile(_YEAR_WORD),
 )
+
+
+def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + by
+    return index // 12, index % 12 + 1
 
 
 def relative_dates(text: str, today: StatedDate) -> list[DateMention]:
@@ -277,14 +289,33 @@ def relative_dates(text: str, today: StatedDate) -> list[DateMention]:
     ['2024-10-14', '2024-11', '2025']
     >>> [d.value.iso for d in relative_dates("30일간 12개월", today)]
     []
+
+    A past day or month later than the document's own is of the month or year before; a year or month word
+    before a month or day places it (``지난해 11월``, ``지난달 27일``):
+
+    >>> [d.value.iso for d in relative_dates("지난해 11월, 지난달 27일, 지난 28일, 지난 12월", today)]
+    ['2023-11', '2024-09-27', '2024-09-28', '2023-12']
     """
 
     def value_of(m: re.Match[str]) -> StatedDate | None:
         groups = m.groupdict()
+        day = int(groups["d"]) if groups.get("d") else None
         if groups.get("rel"):
-            return StatedDate(today.year + _RELATIVE_YEARS[groups["rel"]])
+            year = today.year + _RELATIVE_YEARS[groups["rel"]]
+            return StatedDate(year, int(groups["m"]), day) if groups.get("m") else StatedDate(year)
+        if groups.get("relm"):
+            if not today.month:
+                return None
+            key = next(k for k in _RELATIVE_MONTHS if re.fullmatch(k.replace(" ", r"\s?"), groups["relm"]))
+            return StatedDate(*_shift_month(today.year, today.month, _RELATIVE_MONTHS[key]), day)
         if groups.get("m"):
-            return StatedDate(today.year, int(groups["m"]), int(groups["d"]) if groups.get("d") else None)
-        return StatedDate(today.year, today.month, int(groups["d"])) if today.month else None
+            month = int(groups["m"])
+            late = groups.get("past") and (month, day or 0) > (today.month or 12, today.day or 31)
+            return StatedDate(today.year - 1 if late else today.year, month, day)
+        if not today.month:
+            return None
+        if groups.get("past") and today.day is not None and day > today.day:
+            return StatedDate(*_shift_month(today.year, today.month, -1), day)
+        return StatedDate(today.year, today.month, day)
 
     return _scan(text, _RELATIVE, value_of)

@@ -327,11 +327,13 @@ class Registry:
 
     @cached_property
     def country_words(self) -> tuple[re.Pattern[str], dict[str, str]]:
-        """A pattern over every Korean country name of two or more letters (a whole word), and name → id."""
+        """A pattern over every Korean country name of two or more letters (a whole word) and every one-letter
+        Chinese-character abbreviation a headline uses (``中``, a word of its own), and name → id."""
         names = {name: e.id for e in self.entities.values() if e.kind == "country"
-                 for name in (e.name_ko, *e.aliases) if len(name) >= 2 and re.search("[가-힣]", name)}
+                 for name in (e.name_ko, *e.aliases)
+                 if (len(name) >= 2 and re.search("[가-힣]", name)) or re.fullmatch(r"[\u4e00-\u9fff]", name)}
         alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        return re.compile(rf"(?<![가-힣])(?:{alternatives})(?![가-힣])"), names
+        return re.compile(rf"(?<![\d가-힣\u4e00-\u9fff])(?:{alternatives})(?![가-힣\u4e00-\u9fff])"), names
 
     @cached_property
     def _mention_pattern(self) -> tuple[re.Pattern[str], dict[str, str]]:

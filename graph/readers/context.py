@@ -23,7 +23,7 @@ HEADING_LOOKBACK = 8
 TITLE_LINES = 3
 _ROW = re.compile(r"\t|\s\|\s|^\s*\|")
 #: A bullet or number opening a list item (or a numbered section heading such as ``가. 일본``).
-BULLET = re.compile(r"^\s*(?:[-*+](?=\s)|[•·○◦▪■□●◆◇▶▷►☞※]|\d{1,3}\s*[.)]|\(\d{1,3}\)|[\u2460-\u2473]"
+BULLET = re.compile(r"^\s*(?:[-*+](?=\s)|[•·○◦▪■□●◆◇▶▷►☞※▲△]|\d{1,3}\s*[.)]|\(\d{1,3}\)|[\u2460-\u2473]"
                     r"|[가나다라마바사아자차카타파하]\s*[.)])\s*")
 #: Words of a heading that make its section domestic.
 DOMESTIC_WORDS = ("국내",)

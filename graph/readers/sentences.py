@@ -23,21 +23,23 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from graph.dates import DateMention, StatedDate, find_dates, relative_dates
 from graph.facts import FactWriter
 from graph.readers.candidates import AgreementCandidate
 from graph.readers.context import BULLET, document_date, is_table_row
-from graph.readers.entities import Party, place_level, resolve_party
+from graph.readers.entities import Party, minted_region, place_level, resolve_party
 from graph.readers.relations import DEFAULT_RELATION, is_intent, relation_of, states_signing_verb
-from graph.registry import Entity
+from graph.registry import Entity, normalize_name
 
 #: Particles after a party's name, longest first; the topic particles mark the subject, the partner
 #: particles a party to the signing (``와``: with, ``에``: a letter delivered to); others (의, 에서, 을) none.
 _PARTICLES = ("에서는", "와도", "과도", "와는", "과는", "와의", "과의", "에서", "에게", "으로", "은", "는", "이", "가",
               "와", "과", "의", "을", "를", "에", "로", "및")
-_TOPIC = frozenset(("은", "는", "이", "가", "에서는"))
+_ALSO = "도"
+_TOPIC = frozenset(("은", "는", "이", "가", "에서는", _ALSO))
+_WITH = frozenset(("와", "과"))
 _PARTNER = frozenset(("", "와", "과", "와도", "과도", "와는", "과는", "및", "에", "에게"))
 _WORD = re.compile(r"[가-힣A-Za-z\u4e00-\u9fff]+")
 #: Self-references to the document's own region: the word and the ending of the region's name it implies.
@@ -49,8 +51,22 @@ _NOT_PLACES = ("도시", "청", "청사", "회관", "센터", "협정", "일정"
 _COMMON_ENDINGS = ("성", "정")
 #: Suffixes of towns and villages (町, 村 …): a place only right after a country word or a parent place.
 _TOWNS = ("정", "촌", "읍", "면")
+#: How small a unit each level is: a place right before a smaller one (가나성 다라시) is its parent.
+_SMALLER = {"province": 1, "state": 1, "prefecture": 1, "aimag": 1, "krai": 1, "oblast": 1, "republic": 1,
+            "autonomous region": 1, "city": 2, "county": 3, "district": 3, "autonomous prefecture": 2,
+            "autonomous county": 3, "town": 4, "village": 4, "sum": 4}
+#: Endings of self-governing provinces and cities that news shortens by dropping the word 특별 before them.
+_SELF_GOVERNING, _SPECIAL = ("자치도", "자치시"), "특별"
+#: Shortest foreign name (characters) that may match a registry name by a near spelling.
+FUZZY_MIN_CHARS = 5
 #: Clause boundaries inside a sentence (``…추진 중이며, 내년에는 …``).
-_CLAUSE = re.compile(r"(?<=[며고나만서])\s*,\s+|\s*…\s*")
+_CLAUSE = re.compile(r"(?<=[며고나만서])\s*,\s+|\s*…\s*|(?<=[한은])\s+(?:뒤|후|이후|다음)(?:에)?\s*,?\s+(?=\S*\d)")
+#: Between the two places of a pair written ``가나시-다라시``.
+_PAIR_DASH = re.compile(r"\s*[-–—~↔]\s*")
+#: A relation raised to another (자매결연으로 격상했다): a signing of the higher one.
+_UPGRADED = re.compile(r"격상\s*(?:했|하였|됐|되었|해)")
+#: A news agency dateline, ``(전주=뉴스1) 홍길동 기자 =``: its place is not a party.
+_DATELINE = re.compile(r"[(\[]\s*[가-힣]+\s*=\s*[^)\]]{1,20}[)\]](?:\s*[가-힣]{2,4}\s*기자\s*=)?")
 #: A plan the sentence says did not happen as planned.
 _OVERTAKEN = re.compile(r"(?:예정|계획)이었으나")
 #: A line shorter than this that does not end open (a comma, a particle) is a title or heading on its own.
@@ -133,6 +149,7 @@ class DocumentContext:
     subject: Party | None
     today: StatedDate | None
     countries: list[tuple[int, str]]  # (line, country id) of every country word, in order
+    places: dict[str, str | None] = field(default_factory=dict)  # a name placed in the text → its country
 
     def country_near(self, line: int) -> str | None:
         """The country named last before ``line``, else the one the document names most."""
@@ -148,14 +165,46 @@ def document_context(w: FactWriter) -> DocumentContext:
     head = [w.doc.title_ko, *w.doc.lines[:3]]
     subject = None
     for text in head:
-        region = next((m.entity for m in w.registry.find_mentions(text or "") if m.entity.kind == "region"), None)
+        regions = [m.entity for m in w.registry.find_mentions(_DATELINE.sub("", text or ""))
+                   if m.entity.kind == "region"]
+        region = next((r for r in regions if r.country == "KR"), regions[0] if regions else None)
         if region is not None:
             subject = Party(text.strip(), region)
             break
     today = document_date(w.doc)
     pattern, names = w.registry.country_words
     countries = [(n, names[m.group(0)]) for n, line in enumerate(w.doc.lines, start=1) for m in pattern.finditer(line)]
-    return DocumentContext(subject, today, countries)
+    return DocumentContext(subject, today, countries, placed_names(w))
+
+
+def placed_names(w: FactWriter) -> dict[str, str | None]:
+    """Foreign names the document places with a country word (``중국 가나성 다라시``: both are Chinese places),
+    so that the same name written later without it (``가나성과``) is the same place.
+
+    Only names with a place suffix the registry lacks count; a name placed in two countries counts in none."""
+    pattern, names = w.registry.country_words
+    found: dict[str, set[str]] = {}
+    for line in w.doc.lines:
+        for m in pattern.finditer(line):
+            if names[m.group(0)] == "KR":
+                continue
+            for token in line[m.end():].split():
+                word = re.match(r"[가-힣]+", token)
+                name, particle = _split_particle(word.group(0)) if word else ("", "")
+                if len(name) < 3 or not place_level(name) or name.endswith(_NOT_PLACES) or w.registry.candidates(name):
+                    break
+                found.setdefault(name, set()).add(names[m.group(0)])
+                if particle or word.end() < len(token):
+                    break
+    placed = {name: next(iter(c)) for name, c in found.items() if len(c) == 1}
+    for line in w.doc.lines:  # 가나성 다라시: a place right before a smaller one is a place too
+        for m in re.finditer(r"([가-힣]{3,})\s+([가-힣]{2,})", line):
+            parent, child = m.group(1), _split_particle(m.group(2))[0]
+            if parent not in placed and place_level(parent) and not parent.endswith(_NOT_PLACES) and \
+                    not w.registry.candidates(parent) and _SMALLER.get(place_level(child) or "", 0) > \
+                    _SMALLER.get(place_level(parent) or "", 0) and not child.endswith(_NOT_PLACES):
+                placed[parent] = None
+    return placed
 
 
 def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCandidate]:
@@ -177,6 +226,7 @@ def read_sentence(w: FactWriter, s: Sentence, doc: DocumentContext, carried: Par
     out: list[AgreementCandidate] = []
     start = 0
     previous: list[Named] = []
+    s = Sentence(_DATELINE.sub(lambda m: " " * len(m.group(0)), s.text), s.owners)
     for end in [m.start() for m in _CLAUSE.finditer(s.text)] + [len(s.text)]:
         found, carried, previous = read_clause(w, s, start, end, doc, carried, previous)
         out.extend(found)
@@ -189,7 +239,12 @@ def read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext
     """Candidates of the clause ``s.text[a:b]``; returns them, the subject to carry, the partners named."""
     text = s.text[a:b]
     relation = relation_of(text)
+    if relation is not None and not states_signing_verb(text) and _UPGRADED.search(text):
+        text = text + " 체결"  # 자매결연으로 (관계를) 격상했다: a sister agreement signed
     named = parties_in(w, s, a, b, doc, resolve=relation is not None)
+    pairs = _dash_pairs(s.text, named)
+    if pairs:
+        return _pair_candidates(s, a, text, relation, pairs, doc), carried, previous
     subject = _subject(named, text, doc, carried)
     partners = [n for n in named if n.particle in _PARTNER and (subject is None or n.party.entity != subject.entity)]
     carry = subject or carried
@@ -208,16 +263,69 @@ def read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext
     if not dates and doc.today is not None:
         dates = relative_dates(text, doc.today)
     out = []
-    for partner, date in _dated(partners, dates, a):
-        if partner.party.entity == subject.entity or (date is None and not intent):
+    for own_subject, own_partners, own_dates in _pairs_of_subjects(named, subject, partners, dates, a) or [
+            (subject, partners, dates)]:
+        for partner, date in _dated(own_partners, own_dates, a):
+            if partner.party.entity == own_subject.entity or (date is None and not intent):
+                continue
+            bonus = DAY_BONUS if date is not None and date.value.precision == "day" else 0.0
+            minted = CONFIDENCE_CARRIED - CONFIDENCE_NAMED if partner.party.minted and \
+                not confidence < CONFIDENCE_NAMED else 0.0
+            out.append(AgreementCandidate((own_subject, partner.party), date.value if date else None,
+                                          relation or DEFAULT_RELATION, s.lines, round(confidence + bonus + minted, 2),
+                                          intent=intent, reader="sentences", quote=s.text.strip()))
+    return out, subject, partners
+
+
+def _dash_pairs(text: str, named: list[Named]) -> list[tuple[Named, Named]]:
+    """Pairs written ``가나시-다라시`` (a dash, tilde or arrow between two named places)."""
+    return [(x, y) for x, y in zip(named, named[1:], strict=False) if _PAIR_DASH.fullmatch(text[x.end:y.start])]
+
+
+def _pair_candidates(s: Sentence, a: int, text: str, relation: str | None, pairs: list[tuple[Named, Named]],
+                     doc: DocumentContext) -> list[AgreementCandidate]:
+    """Signings of dash-written pairs (``▲가나시-다라시(1996년) ▲마바시-사아시(2002년)``), each with the date
+    right after it, else the clause's one date."""
+    intent = is_intent(text) and not _OVERTAKEN.search(text)
+    if relation is None or not (intent or states_signing_verb(text) and not is_intent(text)):
+        return []
+    dates = find_dates(text, bare_years=True) or (relative_dates(text, doc.today) if doc.today else [])
+    out = []
+    for (x, y), (_, date) in zip(pairs, _dated([y for _, y in pairs], dates, a), strict=True):
+        if date is None and not intent:
             continue
         bonus = DAY_BONUS if date is not None and date.value.precision == "day" else 0.0
-        minted = CONFIDENCE_CARRIED - CONFIDENCE_NAMED if partner.party.minted and not confidence < CONFIDENCE_NAMED \
-            else 0.0
-        out.append(AgreementCandidate((subject, partner.party), date.value if date else None,
-                                      relation or DEFAULT_RELATION, s.lines, round(confidence + bonus + minted, 2),
-                                      intent=intent, reader="sentences", quote=s.text.strip()))
-    return out, subject, partners
+        out.append(AgreementCandidate((x.party, y.party), date.value if date else None, relation, s.lines,
+                                      round(CONFIDENCE_NAMED + bonus, 2), intent=intent, reader="sentences",
+                                      quote=s.text.strip()))
+    return out
+
+
+def _pairs_of_subjects(named: list[Named], subject: Party, partners: list[Named], dates: list[DateMention],
+                       offset: int) -> list[tuple[Party, list[Named], list[DateMention]]]:
+    """Several subjects in one clause, each with its partners and dates (``가나시는 다라시(1997년), 마바시는
+    사아시(2005년)와 각각 …``); empty unless every subject is followed by a partner of its own."""
+    topics = [i for i, n in enumerate(named) if n.particle in _TOPIC]
+    if len(topics) < 2:
+        return []
+    if all(i > 0 and named[i - 1].particle in _WITH for i in topics):  # 가나시와 다라시는 …, 마바시와 사아시는 …
+        out = []
+        for j, i in enumerate(topics):
+            start = named[i].end - offset
+            stop = named[topics[j + 1] - 1].start - offset if j + 1 < len(topics) else None
+            out.append((named[i].party, [named[i - 1]],
+                        [d for d in dates if d.start >= start and (stop is None or d.start < stop)]))
+        return out
+    out = []
+    for j, i in enumerate(topics):
+        end = topics[j + 1] if j + 1 < len(topics) else len(named)
+        own = [n for n in named[i + 1:end] if n.particle in _PARTNER]
+        if not own:
+            return []
+        start = named[i].start - offset
+        stop = named[end].start - offset if end < len(named) else None
+        out.append((named[i].party, own, [d for d in dates if d.start >= start and (stop is None or d.start < stop)]))
+    return out
 
 
 def parties_in(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext, resolve: bool = True
@@ -236,9 +344,13 @@ def parties_in(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext,
             country, country_end = stated, m.end()
             continue
         name, particle = _split_particle(word)
-        if len(name) < 2:
-            continue
+        if len(name) < 2 or (not re.search("[가-힣]", word) and s.text.rfind("(", 0, m.start()) > s.text.rfind(
+                ")", 0, m.start())):
+            continue  # too short, or a gloss in brackets (江蘇省, Jiangsu)
         particle = particle or _particle_after_brackets(s.text, m.end())
+        if not particle and name.endswith(_ALSO) and place_level(name[:-1]) not in (None, "province") and (
+                w.registry.candidates(name[:-1]) or name[:-1] in doc.places):
+            name, particle = name[:-1], _ALSO  # 가나시도 (가나시 too) as a subject
         previous = out[-1] if out else None
         if previous is not None and not previous.particle and previous.end == _word_start_before(s.text, m.start()):
             district = w.registry.resolve(f"{previous.party.surface} {name}", kinds=("region",))
@@ -249,8 +361,10 @@ def parties_in(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext,
         after_place = previous is not None and not previous.particle and previous.end == _word_start_before(
             s.text, m.start())
         if resolve:
-            party = _party(w, name, particle, s.line_at(m.start()), country or _country_of(previous), doc,
-                           after_place or country_end == _word_start_before(s.text, m.start()))
+            party = _party(w, name, particle, s.line_at(m.start()),
+                           country or (_country_of(previous) if after_place else None), doc,
+                           after_place or country_end == _word_start_before(s.text, m.start()),
+                           bare=not particle and not re.match(r"\s*[(,·/\-–—~↔]|\s*$", s.text[m.end():]))
         else:
             found = [e for e in w.registry.candidates(name) if e.kind == "region"]
             party = Party(name, found[0]) if len(found) == 1 and (place_level(name) or particle) else None
@@ -263,14 +377,19 @@ def parties_in(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext,
 
 
 def _party(w: FactWriter, name: str, particle: str, line: int, country: str | None, doc: DocumentContext,
-           placed: bool = False) -> Party | None:
+           placed: bool = False, bare: bool = False) -> Party | None:
     """The region ``name`` names: a registry region (a homograph settled by the document's own region), or a
     foreign place the registry lacks, minted in ``country`` (else the country the document names).
 
     A registry name without a place suffix that is also a common word (강화: strengthening) counts only as a
     광역 region's short name or with a particle of its own. ``placed``: a country word or a parent place
-    stands right before the name, so a short name (둥구) or a town (도요코로정) is a place too."""
+    stands right before the name, so a short name (둥구) or a town (도요코로정) is a place too; so is a name the
+    document placed elsewhere (:func:`placed_names`). ``bare``: no particle and no bracket or comma binds the
+    name to the sentence. Running text is not OCR: a short foreign name new to the registry is minted, not
+    matched to a near spelling."""
     candidates = [e for e in w.registry.candidates(name) if e.kind == "region"]
+    if not candidates and name.endswith(_SELF_GOVERNING):  # 가나자치도: 가나특별자치도 as news shortens it
+        candidates = [e for e in w.registry.candidates(name[:-3] + _SPECIAL + name[-3:]) if e.kind == "region"]
     if not candidates and name.endswith(("도", "시")):
         candidates = [e for e in w.registry.candidates(name[:-1]) if e.kind == "region" and e.country == "KR"]
     if candidates and not place_level(name) and not particle and not any(e.level == "광역" for e in candidates):
@@ -282,15 +401,19 @@ def _party(w: FactWriter, name: str, particle: str, line: int, country: str | No
         return Party(name, candidates[0])
     if candidates:
         return resolve_party(w, name, line, country=country)
+    if name in doc.places:
+        placed, country = True, country or doc.places[name]
     level = place_level(name) or (placed and name.endswith(_TOWNS) and len(name) >= 3)
     if len(name) < (2 if placed else 3) or not level or name.endswith(_NOT_PLACES) or (
             name.endswith(_COMMON_ENDINGS) and not placed):
         return None
-    if country is None and particle not in _PARTNER:
-        return None
+    if (country is None and particle not in _PARTNER | _TOPIC) or (bare and not placed):
+        return None  # a word with a place ending, neither placed nor bound as a partner (맺기도 했다)
     country = country or doc.country_near(line)
     if country is None or country == "KR":
         return None
+    if len(normalize_name(name)) < FUZZY_MIN_CHARS:  # 가나성 is not a near spelling of 다나성: a new place
+        return Party(name, minted_region(name, country, level if isinstance(level, str) else "town"), minted=True)
     return resolve_party(w, name, line, country=country, report=False, place_context=True)
 
 

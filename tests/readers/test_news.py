@@ -1,0 +1,118 @@
+"""News articles (text, saved web page, office file): a dateline and relative dates, a subject carried by
+도는 / 시는, foreign places named once with their country and later alone, several pairs in one sentence
+(``가나시는 다라시(1997년), 마바시는 …``, ``가나시와 다라시는 …``, ``▲가나시-다라시(1996년)``), relations
+raised (격상), plans and anniversaries that are not signings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.readers.helpers import build, document, docx_file, facts, from_file
+
+ARTICLE = """충청남도, 中 허베이성과 우호교류 30주년 맞아 협력 강화 협약
+경제·관광·청소년 교류 확대
+
+충남일보 | 입력 2024.05.16 11:20
+
+(홍성=충남일보) 김하늘 기자 = 충청남도는 지난 14일 중국 허베이성 스자좡시에서 허베이성과 "경제·문화 협력 강화 \
+협약"을 체결했다고 16일 밝혔다.
+충남도와 허베이성은 1994년 10월 우호교류 협약을 체결한 뒤 2004년 자매결연으로 관계를 격상했다.
+이날 협약식에는 김가람 충남도지사와 왕다라 허베이성장 등 50여 명이 참석했다.
+도내 시군도 허베이성 도시들과 활발히 교류하고 있다. 천안시는 청룡시(1997년), 아산시는 바오딩시(2005년), \
+당진시는 탕산시(2012년)와 각각 자매결연을 맺었다.
+공주시는 지난해 11월 랑팡시와 우호도시 협약을 체결했다.
+또 논산시와 창저우시는 2010년 우호교류 협약을, 보령시와 난퉁시는 2012. 3. 5. 우호교류 협약을 각각 체결했다.
+서산시도 지난달 27일 허베이성 한단시와 우호도시 협약을 맺었다.
+도는 내년 허베이성 형수시와 경제협력 MOU 체결을 추진할 계획이다.
+한편 충남도는 2019년 일본 구마모토현과 자매결연 5주년 기념행사를 열었다.
+
+김하늘 기자 sky@example.kr
+"""
+ARTICLE_FACTS = {
+    ("충청남도", "허베이성", "2024-05-14", "cooperationAgreement"), ("충청남도", "허베이성", "1994-10", "friendship"),
+    ("충청남도", "허베이성", "2004", "sister"), ("천안시", "청룡시", "1997", "sister"),
+    ("바오딩시", "아산시", "2005", "sister"), ("당진시", "탕산시", "2012", "sister"),
+    ("공주시", "랑팡시", "2023-11", "friendship"), ("논산시", "창저우시", "2010", "friendship"),
+    ("난퉁시", "보령시", "2012-03-05", "friendship"), ("서산시", "한단시", "2024-04-27", "friendship"),
+}
+
+
+def test_news_text_dateline_relative_dates_subjects_and_several_pairs():
+    result = build(document("news.txt", ARTICLE))
+    assert facts(result) == ARTICLE_FACTS
+    assert facts(result, "AgreementIntent") == {("충청남도", "형수시", "2025", "mou")}
+
+
+def test_pairs_written_with_dashes_and_short_forms_of_special_self_governing_provinces():
+    text = """전북자치도, 中 장쑤성과 교류 30년…"새 협력 시대"
+
+전북특별자치도와 중국 장쑤성(江蘇省)이 자매결연 30주년을 맞았다.
+전북자치도는 지난 1994년 10월 27일 장쑤성과 자매결연을 체결했다.
+현재 ▲전주시-쑤저우시(1996년) ▲군산시-옌청시(2002년) ▲익산시-양저우시(2005년 5월) 등이 자매결연을 맺고 있다.
+도는 올해 장쑤성 우시시와 교류의향서 체결을 추진 중이다.
+
+2024.10.22 전북일보 김민지 기자
+"""
+    assert facts(build(document("jiangsu.txt", text))) == {
+        ("장쑤성", "전북특별자치도", "1994-10-27", "sister"), ("쑤저우시", "전주시", "1996", "sister"),
+        ("군산시", "옌청시", "2002", "sister"), ("양저우시", "익산시", "2005-05", "sister")}
+
+
+PAGE = """<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8">
+<title>강원특별자치도, 몽골 셀렝그아이막과 자매결연 - 강원신문</title></head><body>
+<header class="site-header"><div class="brand"><a href="/">강원신문</a></div>
+<nav class="sections"><a href="/politics">정치</a> <a href="/local">지역</a></nav>
+<div class="ticker">[속보] 춘천시, 일본 하루미시와 우호교류 협약 체결 (2023.05.02)</div></header>
+<div class="layout"><article class="news-view">
+<h1 class="headline">강원특별자치도, 몽골 셀렝그아이막과 자매결연</h1>
+<p class="byline">박수진 기자 | 입력 2024.09.05 14:02</p>
+<div class="article-body">
+<p>강원특별자치도는 지난 3일 도청 통상상담실에서 몽골 셀렝그아이막과 자매결연 협약을 체결했다고 5일 밝혔다.</p>
+<p>도는 앞서 2019년 6월 몽골 수흐바타르아이막과 우호교류 협약을, 2022. 8. 17. 울란바타르시와 경제협력 \
+양해각서(MOU)를 맺었다.</p>
+<p>지난달 27일에는 도내 홍천군이 몽골 투브아이막 바양촐로트솜과 우호교류 협약을 맺기도 했다.</p>
+<p>도 관계자는 "오는 11월 다르항오올아이막과도 협약 체결을 논의할 예정"이라고 말했다.</p>
+<p class="reporter">박수진 기자 park@example.kr</p>
+</div></article>
+<aside class="sidebar"><h3>관련기사</h3><ul><li><a href="/n/1">원주시, 中 청룡시와 자매결연 \
+(2024.08.01)</a></li></ul>
+</aside></div>
+<footer class="site-footer"><p>강원신문 | 춘천시 ○○로 1 | 발행인 홍길동</p></footer></body></html>
+"""
+PAGE_FACTS = {("강원특별자치도", "셀렝그아이막", "2024-09-03", "sister"),
+              ("강원특별자치도", "수흐바타르아이막", "2019-06", "friendship"),
+              ("강원특별자치도", "울란바타르시", "2022-08-17", "friendship"),
+              ("바양촐로트솜", "홍천군", "2024-08-27", "friendship")}
+
+
+def test_news_web_page_without_menus_sidebars_and_verbs_that_look_like_places(tmp_path: Path):
+    path = tmp_path / "news.html"
+    path.write_text(PAGE, encoding="utf-8")
+    assert facts(build(from_file(path))) == PAGE_FACTS
+
+
+@pytest.mark.parametrize("name", ["article.docx", "article.md"])
+def test_news_in_an_office_file_and_markdown(tmp_path: Path, name: str):
+    paragraphs = [line for line in ARTICLE.split("\n") if line.strip()]
+    path = tmp_path / name
+    if name.endswith(".docx"):
+        docx_file(path, paragraphs)
+    else:
+        path.write_text("# " + "\n\n".join(paragraphs), encoding="utf-8")
+    assert facts(build(from_file(path))) == ARTICLE_FACTS
+
+
+def test_perturbed_news_pair_added_date_changed_plan_inserted_noise():
+    added = ARTICLE.replace("당진시는 탕산시(2012년)와", "당진시는 탕산시(2012년), 서천군은 친황다오시(2015년)와")
+    assert facts(build(document("n.txt", added))) == ARTICLE_FACTS | {("서천군", "친황다오시", "2015", "sister")}
+    changed = ARTICLE.replace("입력 2024.05.16", "입력 2024.06.03").replace("지난 14일", "지난 30일")
+    got = facts(build(document("n.txt", changed)))
+    assert ("충청남도", "허베이성", "2024-05-30", "cooperationAgreement") in got  # 지난 30일 on June 3rd
+    assert ("서산시", "한단시", "2024-05-27", "friendship") in got  # 지난달 27일
+    plan = ARTICLE.replace("한편 충남도는", "도는 2025년 허베이성 바오딩시와 자매결연을 맺을 예정이다.\n한편 \
+충남도는")
+    assert facts(build(document("n.txt", plan))) == ARTICLE_FACTS
+    noisy = ARTICLE.replace("천안시는 청룡시(1997년),", "천안시는  청룡시 (1997년) ,").replace("。", ".")
+    assert facts(build(document("n.txt", noisy))) == ARTICLE_FACTS
