@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import partial
 
 from rdflib import Dataset, Graph, Literal
 
@@ -32,6 +33,7 @@ from ontology.namespaces import (
     SKOS,
     bind_prefixes,
 )
+from runtime.executors import Executor, SerialExecutor
 from runtime.progress import Progress
 
 #: Classes counted in the build report.
@@ -50,25 +52,29 @@ class GraphBuild:
 
 
 def build_graph(documents: list[Document], registry: Registry | None = None,
-                progress: Progress | None = None, cache: ExtractionCache | None = None) -> GraphBuild:
+                progress: Progress | None = None, cache: ExtractionCache | None = None,
+                executor: Executor | None = None) -> GraphBuild:
     """Extract every document into its named graph, reconcile across documents, add registry and vocabulary.
 
-    Per-document extraction (:func:`extract_document`) depends on the document alone; the cross-document
+    Per-document extraction (:func:`extract_piece`) depends on the document alone; the cross-document
     pass (:func:`graph.reconcile.reconcile`) on the set of document graphs, never on their order.
     Each document is extracted on its own (a dataset of its own), so its result can be kept in ``cache``
-    and reused while the document and the extraction code are unchanged.
+    and reused while the document and the extraction code are unchanged. The documents not in the cache
+    are extracted through ``executor`` (default: in this process); pieces are merged in document order.
     """
     registry = registry or Registry.default()
     progress = progress or Progress(quiet=True)
+    executor = executor or SerialExecutor()
     dataset = bind_prefixes(Dataset())
     report = ExtractionReport()
-    extractors = all_extractors()
-    for doc in documents:
-        piece = cache.get(doc) if cache is not None else None
+    cached = [cache.get(doc) if cache is not None else None for doc in documents]
+    missing = [doc for doc, piece in zip(documents, cached, strict=True) if piece is None]
+    task = partial(extract_piece, registry=None if registry is Registry.default() else registry)
+    extracted = executor.map(task, missing, labels=[doc.id for doc in missing])
+    for doc, piece in zip(documents, cached, strict=True):
         how = "cached"
         if piece is None:
-            piece = Piece(Dataset(), ExtractionReport())
-            _, names = extract_document(piece.dataset, doc, registry, piece.report, extractors)
+            piece, names = next(extracted)
             how = ", ".join(names)
             if cache is not None:
                 cache.put(doc, piece)
@@ -81,6 +87,14 @@ def build_graph(documents: list[Document], registry: Registry | None = None,
     dataset.graph(ONTOLOGY_GRAPH).parse(VOCABULARY_FILE, format="turtle")
     report.counts.update(count_classes(dataset))
     return GraphBuild(dataset, report)
+
+
+def extract_piece(doc: Document, registry: Registry | None = None) -> tuple[Piece, list[str]]:
+    """One document's extraction and the extractors that ran: the task a worker runs (``registry`` ``None``:
+    the shipped one, which a worker loads once)."""
+    piece = Piece(Dataset(), ExtractionReport())
+    _, names = extract_document(piece.dataset, doc, registry or Registry.default(), piece.report)
+    return piece, names
 
 
 def readable(doc: Document, report: ExtractionReport) -> Document:

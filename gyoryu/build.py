@@ -29,6 +29,7 @@ from graph.registry import Registry
 from graph.set_aside import REJECTED, validate_setting_aside
 from graph.store import GRAPH_FILE, STORE_DIR, write_dataset, write_store
 from runtime.built_data import DATA_FORMAT, MANIFEST_FILE, REPORT_FILE, file_inventory
+from runtime.executors import Executor, ExecutorError, WorkFailed, open_executor
 from runtime.progress import Progress
 from runtime.settings import DEFAULT_CORPUS, Settings
 from runtime.version import __version__
@@ -120,6 +121,16 @@ def _versions() -> dict[str, str]:
     return out
 
 
+@contextmanager
+def build_executor(settings: Settings) -> Iterator[Executor]:
+    """The executor of ``settings.cluster`` / ``settings.build_workers``; its failures become :class:`BuildError`."""
+    try:
+        with open_executor(settings.cluster, settings.build_workers) as executor:
+            yield executor
+    except (ExecutorError, WorkFailed) as exc:
+        raise BuildError(str(exc)) from exc
+
+
 def input_hashes(documents: list[Document]) -> dict[str, str]:
     """SHA-256 of every input document, by document id."""
     return {d.id: d.sha256 for d in documents}
@@ -140,10 +151,11 @@ def build(corpus_dir: Path | None = None, data_dir: Path | None = None, settings
             raise BuildError(str(exc)) from exc
         progress.step(f"{len(documents)} documents, {sum(len(d.lines) for d in documents)} lines from {corpus_dir}")
     registry = Registry.default()
-    with atomic_directory(data_dir) as work:
+    with build_executor(settings) as executor, atomic_directory(data_dir) as work:
         with progress.stage("extract"):
+            progress.step(f"documents extracted {executor.description}")
             cache = ExtractionCache(work / CACHE_DIR, data_dir / CACHE_DIR)
-            graph = build_graph(documents, registry, progress, cache)
+            graph = build_graph(documents, registry, progress, cache, executor)
             report_text = graph.report.format()
             progress.step("report:\n" + report_text)
         with progress.stage("validate"):
@@ -172,7 +184,8 @@ def build(corpus_dir: Path | None = None, data_dir: Path | None = None, settings
 
             with progress.stage("index"):
                 previous = data_dir if (data_dir / MANIFEST_FILE).exists() else None
-                index_info = build_index(documents, graph.dataset, registry, work, settings, progress, previous)
+                index_info = build_index(documents, graph.dataset, registry, work, settings, progress, previous,
+                                         executor)
         manifest = {
             "format": DATA_FORMAT,
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),

@@ -35,7 +35,26 @@ def _settings(args: argparse.Namespace) -> Settings:
     settings = Settings.from_env()
     if getattr(args, "data", None):
         settings = replace(settings, data_dir=Path(args.data))
+    if getattr(args, "cluster", None):
+        settings = replace(settings, cluster=args.cluster)
+    if getattr(args, "workers", None):
+        settings = replace(settings, build_workers=args.workers)
     return settings
+
+
+def _worker_count(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {text!r}")
+    return int(text)
+
+
+def _add_worker_options(p: argparse.ArgumentParser) -> None:
+    """``--cluster`` and ``--workers``: where per-document extraction and embedding run."""
+    p.add_argument("--cluster", metavar="ADDRESS",
+                   help="Dask scheduler (tcp://host:port) whose workers extract and embed, or `local` (default: "
+                        "$GYORYU_CLUSTER or local)")
+    p.add_argument("--workers", type=_worker_count, metavar="N",
+                   help="local worker processes when no cluster is given (default: $GYORYU_BUILD_WORKERS or 1)")
 
 
 def _print_json(value: object) -> None:
@@ -358,6 +377,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus", metavar="DIR", help="corpus directory (default: the embedded corpus/)")
     p.add_argument("--graph-only", action="store_true", help="skip embeddings and search indexes")
     p.add_argument("-q", "--quiet", action="store_true", help="print only the result line")
+    _add_worker_options(p)
 
     p = command("serve", cmd_serve, "serve the web page and API on a production WSGI server (waitress)")
     p.add_argument("--host", help="address to listen on (default: $GYORYU_HOST or 127.0.0.1)")
@@ -411,6 +431,7 @@ def build_parser() -> argparse.ArgumentParser:
                 "recursively) in the built data; unchanged documents are neither read, extracted nor embedded again")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files and folders")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
+    _add_worker_options(p)
 
     p = command("remove", cmd_remove, "take documents out of the built data (atomic, incremental)")
     p.add_argument("docs", nargs="+", metavar="DOC", help="document ids, as in data/corpus/manifest.tsv")

@@ -11,12 +11,14 @@ from corpus import Document
 from index import artifacts
 from index.dense import build_faiss, index_kind, save_faiss
 from index.embedder import Embedder
+from index.embedding_tasks import chunked_encoder, loaded_embedder
 from index.entity_links import ProvenanceIndex, link_passage, mention_refs
 from index.fact_passages import fact_passages
 from index.lexical import LexicalIndex
 from index.passages import Passage, segment_all
 from index.profiles import build_profiles
 from index.reuse import encode_with_reuse, previous_vectors, save_keys
+from runtime.executors import Executor, SerialExecutor
 from runtime.progress import Progress
 from runtime.settings import Settings
 
@@ -53,10 +55,11 @@ def row_subjects(documents: list[Document], provenance: ProvenanceIndex, registr
 
 
 def build_index(documents: list[Document], dataset, registry, out_dir: Path, settings: Settings,
-                progress: Progress, previous: Path | None = None) -> dict:
+                progress: Progress, previous: Path | None = None, executor: Executor | None = None) -> dict:
     """Write the index into ``out_dir/index`` and return its manifest (JSON-able).
 
-    ``previous`` is the data directory being replaced: vectors of unchanged passages are reused.
+    ``previous`` is the data directory being replaced: vectors of unchanged passages are reused; the
+    others are embedded through ``executor`` (default: in this process).
     """
     target = artifacts.index_dir(out_dir)
     target.mkdir(parents=True, exist_ok=True)
@@ -75,10 +78,11 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
         progress.step(f"{len(passages)} passages from {len(documents)} documents ({len(facts)} fact passages), "
                       f"{linked} with entities")
     with progress.stage("embed"):
-        embedder = Embedder.load(settings)
+        embedder = loaded_embedder(Embedder.load, settings)
         texts, cut = fit_to_model(embedder, passages)
-        vectors, reused = encode_with_reuse(texts, previous_vectors(previous, embedder.sha256),
-                                            embedder.encode_passages)
+        encode = chunked_encoder(executor or SerialExecutor(), Embedder.load, settings, texts,
+                                 [p.doc for p in passages], progress)
+        vectors, reused = encode_with_reuse(texts, previous_vectors(previous, embedder.sha256), encode)
         np.save(target / artifacts.EMBEDDINGS, vectors)
         save_keys(target, texts)
         progress.step(f"{len(texts)} passages with {embedder.model_id}: {len(texts) - reused} embedded, "

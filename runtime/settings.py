@@ -83,6 +83,12 @@ SETTINGS: dict[str, Setting] = {
     "host": Setting("GYORYU_HOST", "127.0.0.1", "address `serve` listens on"),
     "port": Setting("GYORYU_PORT", 8000, "port `serve` listens on"),
     "threads": Setting("GYORYU_THREADS", 4, "request threads of the WSGI server"),
+    "cluster": Setting("GYORYU_CLUSTER", "local",
+                       "where `build` and `ingest` extract and embed documents: `local` (this machine, "
+                       "`GYORYU_BUILD_WORKERS` processes) or a Dask scheduler address `tcp://host:port`"),
+    "build_workers": Setting("GYORYU_BUILD_WORKERS", 1,
+                             "local worker processes that extract and embed documents when no cluster is given "
+                             "(1: in the build's own process)"),
     "max_document_mb": Setting("GYORYU_MAX_DOCUMENT_MB", 50.0,
                                "largest document file `ingest` reads (MB); larger files are skipped with a warning"),
 }
@@ -120,6 +126,8 @@ class Settings:
     host: str = _default("host")
     port: int = _default("port")
     threads: int = _default("threads")
+    cluster: str = _default("cluster")
+    build_workers: int = _default("build_workers")
     max_document_mb: float = _default("max_document_mb")
 
     @property
