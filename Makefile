@@ -37,12 +37,13 @@ test: install browser-deps lint ## the full test suite (what CI runs)
 fuzz: install browser-deps ## long property-based runs: hypothesis 400 examples, schemathesis 100 per operation
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/fuzz tests/api/test_openapi.py
 
-bench: build ## query latency and build time per stage; load (8 clients, 60 s) and soak (4 clients, 5 min) on loopback; side by side (bench/compare.py); scale study (bench/scale.py)
+bench: build ## query latency and build time per stage; load (8 clients, 60 s) and soak (4 clients, 5 min) on loopback; side by side (bench/compare.py); scale study (bench/scale.py); 10× build on 1 and 2 workers (bench/workers.py)
 	$(BIN)/python bench/run.py --data $(DATA)
 	$(BIN)/python bench/load.py --data $(DATA) --clients 8 --seconds 60 --write bench/RESULTS.md
 	$(BIN)/python bench/load.py --data $(DATA) --soak --write bench/RESULTS.md
 	$(BIN)/python bench/compare.py --write bench/RESULTS.md --readme README.md
 	$(BIN)/python bench/scale.py --scales 10 100 --write bench/RESULTS.md --plot bench/scale.png
+	$(BIN)/python bench/workers.py --scale 10 --workers 1 2 --write bench/RESULTS.md
 
 clean:
 	rm -rf $(DATA) .pytest_cache artifacts
