@@ -105,7 +105,7 @@ def rank_partners(engine: SearchEngine, text: str, k: int = 10, type: str | None
     # the regions and organisations the need itself names are its context, not its answer
     own = {link.term.iri for link in links if link.term.type in PARTNER_CLASSES}
     allowed = [i for i, p in enumerate(engine.profiles) if _allowed(p, kind, country) and p["iri"] not in own]
-    vector = engine.embed_query(query)
+    vector = engine.embed_query(query, links)
     terms = engine.query_terms(query, links)
     named = {link.term.iri for link in links}
     named_names = {n for link in links if link.term.type in PARTNER_CLASSES for n in (*link.term.korean, link.surface)}

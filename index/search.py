@@ -22,6 +22,7 @@ from index.lexical import LexicalIndex
 from index.modes import DEFAULT_MODE, MODES
 from index.passages import Passage
 from index.query_links import BOOSTED_TYPES, Glossary, Link, glossary_from_store
+from index.vocabulary import Vocabulary, default_vocabulary
 from runtime.built_data import check_built_data
 from runtime.settings import Settings
 
@@ -29,12 +30,18 @@ _HANGUL = re.compile("[가-힣]")
 #: How many candidates each single mode contributes to the fusion.
 FUSION_DEPTH = 100
 #: Fusion weights (tuned on the tune half of eval/questions.jsonl): the dense list counts 1; the lexical list
-#: counts by the query's share of Korean letters, and at least LEXICAL_LINKED when the query names glossary terms
-#: (their Korean names are then in the lexical query); ENTITY is the list of passages linked to named entities.
+#: counts by the query's share of Korean letters, and at least LEXICAL_LINKED when the query names glossary terms or
+#: English domain words (their Korean names are then in the lexical query); ENTITY is the list of passages linked to
+#: named entities.
 LEXICAL_LINKED = 1.0
 ENTITY_WEIGHT = 1.5
 FUSION_K = 10
 DENSE_WEIGHT = 1.5
+#: An entity linked to more than this share of all passages (an organisation most documents are about) names
+#: no particular passages: it is not boosted.
+ENTITY_MAX_SHARE = 0.1
+#: Most Korean domain words added to the text the embedding model reads for a query.
+MODEL_QUERY_WORDS = 6
 _FILES = (artifacts.PASSAGES, artifacts.EMBEDDINGS, artifacts.FAISS, artifacts.BM25, artifacts.PROFILES,
           artifacts.PROFILE_VECTORS, artifacts.MANIFEST)
 
@@ -72,6 +79,8 @@ class SearchEngine:
     glossary: Glossary | None = None
     #: Passage ids by the IRI of each entity they are linked to.
     entity_passages: dict[str, list[int]] = field(default_factory=dict)
+    #: English domain words → Korean words (``index/data/vocabulary.tsv``), for the lexical query.
+    vocabulary: Vocabulary = field(default_factory=default_vocabulary)
 
     _query_cache: OrderedDict[str, np.ndarray] = field(default_factory=OrderedDict, repr=False)
     _cache_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -127,8 +136,18 @@ class SearchEngine:
         engine.ranked("워밍업 warm-up 서울 Seoul", "hybrid")
         return engine
 
-    def embed_query(self, text: str) -> np.ndarray:
-        """The query's unit vector, from the LRU cache of ``settings.embed_cache_size`` recent questions."""
+    def model_query(self, text: str, links: list[Link] | None = None) -> str:
+        """What the embedding model reads for a query: its text, then the Korean labels of the terms it links
+        to and the Korean words of its English domain words (so an English question meets Korean passages)."""
+        links = self.link(text) if links is None else links
+        extra = [link.term.label_ko for link in links if link.term.label_ko]
+        extra += [word for word in self.vocabulary.korean(text)[:MODEL_QUERY_WORDS] if word not in extra]
+        extra = [word for word in extra if word not in text]
+        return " ".join([text, *extra]) if extra else text
+
+    def embed_query(self, text: str, links: list[Link] | None = None) -> np.ndarray:
+        """The query's unit vector (of :meth:`model_query`), from an LRU cache of recent questions."""
+        text = self.model_query(text, links)
         size = self.settings.embed_cache_size
         if size <= 0:
             return self.embedder.encode_queries([text])[0]
@@ -149,18 +168,19 @@ class SearchEngine:
         """Glossary terms (entities, vocabulary) named in a query."""
         return self.glossary.link(text) if self.glossary is not None else []
 
-    @staticmethod
-    def lexical_query(text: str, links: list[Link]) -> str:
-        """The query for BM25: its text plus the Korean names of the terms it links to."""
+    def lexical_query(self, text: str, links: list[Link]) -> str:
+        """The query for BM25: its text, the Korean names of the terms it links to and of its English domain words."""
         extra = [name for link in links for name in link.term.korean]
+        extra += [word for word in self.vocabulary.korean(text) if word not in extra]
         return " ".join([text, *extra]) if extra else text
 
     def entity_ranking(self, links: list[Link], vector: np.ndarray, depth: int) -> list[int]:
-        """Passages linked to the query's entities: most linked entities first, then by dense similarity."""
+        """Passages linked to the query's specific entities: most linked entities first, then by dense similarity."""
         counts: dict[int, int] = {}
         for link in links:
-            if link.term.type in BOOSTED_TYPES:
-                for pid in self.entity_passages.get(link.term.iri, ()):
+            linked = self.entity_passages.get(link.term.iri, ())
+            if link.term.type in BOOSTED_TYPES and len(linked) <= ENTITY_MAX_SHARE * len(self.passages):
+                for pid in linked:
                     counts[pid] = counts.get(pid, 0) + 1
         if not counts:
             return []
@@ -178,7 +198,7 @@ class SearchEngine:
         scored: dict[str, list[tuple[int, float]]] = {}
         vector = None
         if mode in ("dense", "hybrid"):
-            vector = self.embed_query(text) if query_vector is None else query_vector
+            vector = self.embed_query(text, links) if query_vector is None else query_vector
             ids, scores = search_faiss(self.faiss_index, vector, depth)
             scored["dense"] = [(int(i), float(s)) for i, s in zip(ids, scores, strict=True)]
         if mode in ("lexical", "hybrid"):
@@ -192,7 +212,8 @@ class SearchEngine:
         if entity:
             rankings["entity"] = entity
         share = korean_share(text)
-        weights = {"dense": DENSE_WEIGHT, "lexical": max(share, LEXICAL_LINKED if links else 0.0),
+        expanded = bool(links) or bool(self.vocabulary.korean(text))
+        weights = {"dense": DENSE_WEIGHT, "lexical": max(share, LEXICAL_LINKED if expanded else 0.0),
                    "entity": ENTITY_WEIGHT}
         return reciprocal_rank_fusion(rankings, weights, FUSION_K)
 

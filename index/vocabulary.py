@@ -1,0 +1,83 @@
+"""A bilingual vocabulary of the exchange domain: English words → the Korean words documents use.
+
+BM25 runs over Korean morphemes, so an English question finds Korean lines lexically only through
+words it can translate. Entity names come from the graph (:mod:`index.query_links`); the common
+words of the domain (sales, festival, store, budget, sub-committee, seasonal worker…) come from
+``index/data/vocabulary.tsv``: one row per concept, Korean words and English wordings each
+separated by ``|``. The rows were written for the corpus's frequent Korean nouns and the domain's
+general vocabulary, not for particular questions. English wordings match as whole words
+(:func:`index.query_links.en_tokens`: case, plurals, hyphens folded), longest first.
+
+>>> v = Vocabulary.from_rows([("판매|매출", "sales|sell"), ("매장|판매장", "store|shop"), ("축제", "festival")])
+>>> v.korean("Sales at the regional specialty stores fell during the festivals")
+('판매', '매출', '매장', '판매장', '축제')
+>>> v.korean("전통 축제")
+()
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from index.query_links import en_tokens
+
+VOCABULARY_TSV = Path(__file__).parent / "data" / "vocabulary.tsv"
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """English word sequences → Korean words."""
+
+    by_words: dict[tuple[str, ...], tuple[str, ...]]
+
+    @classmethod
+    def from_rows(cls, rows: list[tuple[str, str]]) -> Vocabulary:
+        """Rows of ``(korean words, english wordings)``, each ``|``-separated."""
+        by_words: dict[tuple[str, ...], list[str]] = {}
+        for korean, english in rows:
+            words = [w.strip() for w in korean.split("|") if w.strip()]
+            for wording in english.split("|"):
+                key = tuple(en_tokens(wording))
+                if key:
+                    by_words.setdefault(key, [])
+                    by_words[key].extend(w for w in words if w not in by_words[key])
+        return cls({key: tuple(words) for key, words in by_words.items()})
+
+    @classmethod
+    def load(cls, path: Path = VOCABULARY_TSV) -> Vocabulary:
+        """The table at ``path`` (a header row ``ko<TAB>en``, then one concept per row)."""
+        lines = path.read_text(encoding="utf-8").splitlines()[1:]
+        rows = []
+        for number, line in enumerate(lines, start=2):
+            if not line.strip():
+                continue
+            cells = line.split("\t")
+            if len(cells) != 2:
+                raise ValueError(f"{path.name}:{number}: expected two tab-separated cells, got {len(cells)}")
+            rows.append((cells[0], cells[1]))
+        return cls.from_rows(rows)
+
+    def korean(self, text: str) -> tuple[str, ...]:
+        """The Korean words of every English wording in ``text`` (longest wordings first, each word once)."""
+        words = en_tokens(text)
+        longest = max((len(k) for k in self.by_words), default=0)
+        found: dict[str, None] = {}
+        i = 0
+        while i < len(words):
+            for n in range(min(longest, len(words) - i), 0, -1):
+                match = self.by_words.get(tuple(words[i : i + n]))
+                if match:
+                    found.update(dict.fromkeys(match))
+                    i += n
+                    break
+            else:
+                i += 1
+        return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def default_vocabulary() -> Vocabulary:
+    """The shipped table, read once."""
+    return Vocabulary.load()
