@@ -35,8 +35,9 @@ from graph.extractors.text import Stream, report_year
 from graph.facts import FactWriter
 from graph.readers.candidates import OfficialCandidate
 from graph.readers.context import document_date
-from graph.readers.entities import Party
-from graph.readers.posts import Title, collapse_spaced, hold, official, titles
+from graph.readers.entities import Party, describe_minted, minted_region, place_level
+from graph.readers.people_en import english_posts
+from graph.readers.posts import Title, collapse_spaced, describe_organisation, hold, official, titles
 from graph.registry import Entity, Mention, Registry, normalize_name
 
 _PARTICLES = ("은", "는", "이", "가", "과", "와", "의", "을", "를", "에게", "님", "도", "께", "으로", "로", "에")
@@ -100,6 +101,10 @@ FIELD_NOUNS = frozenset((
 #: One-syllable words that are never part of a name (``및 김 부총리``, ``중국 측 왕 부성장``).
 _SINGLE_STOP = frozenset("및등전현겸약총주구각측또즉곧더꼭잘못씨분명외내중상하"
                          "간후초말시때前現그이저한두세네새옛온뭇제본동당귀양대소")
+#: An organisation's name by its ending (a public corporation, foundation, association, institute, council …):
+#: written right before a title with no registry organisation before it, it is the organisation of the post.
+_ORG_NAME = re.compile(r"(?:[A-Za-z]{1,6})?[가-힣]{2,14}"
+                       r"(?:공사|공단|재단|협회|연맹|문화원|연구원|진흥원|대학교|대학|은행|박물관|연합회|협의회|의회)")
 #: Words right after a title that make the post an acting one (``대사 대행``, ``시장 권한대행``): kept in the role.
 _ACTING = re.compile(r"\s?(?P<acting>직무대행|권한대행|대행)(?![가-힣]{2})")
 #: A diplomatic mission named in the sentence: ``주한 가나 대사관``, ``주부산가나국총영사관``.
@@ -178,8 +183,12 @@ class _Words:
 class SentenceReader:
     """Finds post statements in sentences, with the registry it is given."""
 
-    def __init__(self, registry: Registry) -> None:
+    def __init__(self, registry: Registry, local: dict[str, Entity] | None = None) -> None:
         self.registry = registry
+        #: Foreign places the registry lacks that the document itself places in a country (normalised name →
+        #: minted entity): :func:`document_places`.
+        self.local = local or {}
+        self._local_rx = re.compile(rf"(?<![가-힣])(?:{_alternation(self.local)})") if self.local else None
         countries = [e for e in registry.entities.values() if e.kind == "country"]
         self.country_words = {normalize_name(n): e for e in countries for n in e.names
                               if re.fullmatch(r"[가-힣]{2,}", n)}
@@ -189,7 +198,8 @@ class SentenceReader:
     # -- words -------------------------------------------------------------------------------------------
     def is_place(self, word: str) -> bool:
         """Whether ``word`` is a registry name (a place, organisation or country)."""
-        return bool(self.registry.candidates(word)) or normalize_name(word) in self.country_any
+        return bool(self.registry.candidates(word)) or normalize_name(word) in self.country_any or (
+            normalize_name(word) in self.local)
 
     def name_word(self, word: str, *, first: bool = False) -> bool:
         """Whether ``word`` can be (part of) a name; ``first``: the first of two words, which must be plain."""
@@ -263,6 +273,11 @@ class SentenceReader:
                            for k in self.registry.find_mentions(m.surface[:cut]))
             else:
                 out.append(m)
+        if self._local_rx is not None:
+            taken = [(m.start, m.end) for m in out]
+            out.extend(Mention(self.local[k.group(0)], k.start(), k.end(), k.group(0))
+                       for k in self._local_rx.finditer(s) if not any(a < k.end() and k.start() < b for a, b in taken))
+            out.sort(key=lambda m: (m.start, m.end))
         return out
 
     def _at_title(self, s: str, words: _Words, mentions, t: re.Match[str], context: list[Entity]
@@ -291,7 +306,7 @@ class SentenceReader:
         end = t.end("title")
         role, p = self._units_before(s, words, mentions, word_start, role) if org is None else (role, word_start)
         if org is None:
-            org_m = self._org_before(s, mentions, p)
+            org_m = self._org_before(s, mentions, p) or self._minted_org_before(s, words, p)
             if org_m is not None:
                 org, p = org_m
         else:
@@ -313,7 +328,8 @@ class SentenceReader:
         name = self._name_before(s, words, p, None)
         if name is None:
             after = self._name_after(s, end)
-            org = self._context_org(mentions, p, context) if after is not None and len(after[0]) >= 3 else None
+            org = (self._context_org(mentions, p, context, after[0]) if after is not None and len(after[0]) >= 3
+                   else None)
             return [PostStatement(after[0], after[1], org, role, p, after[2], True, former)] if org else []
         n, alt, a = name
         if role != t.group("title") and len(n) >= 3 and n.endswith(_PLACE_LIKE) and n[0] not in SURNAMES:
@@ -328,7 +344,7 @@ class SentenceReader:
                     return []
             return [PostStatement(n, alt, org, role_before, start, end, former=former)]
         implied = self.registry.entities.get(title.implies) if title.implies else None
-        org = implied or self._context_org(mentions, a, context)
+        org = implied or self._context_org(mentions, a, context, n)
         if org is not None and (org.country or org.id) == "KR":
             n, a = n.split()[-1], a + len(n) - len(n.split()[-1])
         if org is None or len(n) < 2 or len(n) > 4 and implied is None and (org.country or org.id) == "KR":
@@ -345,7 +361,8 @@ class SentenceReader:
             word = words.word(i)
             sub_place = (re.fullmatch(r"[가-힣]{2,8}(?:시|현|군|구|주|성|아이막)", word) is not None
                          and self._org_before(s, mentions, words.spans[i][0]) is not None and not self.is_place(word))
-            if not (self.is_unit(word) or sub_place) or any(m.end == words.spans[i][1] for m in mentions):
+            if not (self.is_unit(word) or sub_place) or any(m.end == words.spans[i][1] for m in mentions) or (
+                    self.organisation(word) is not None):
                 break
             role = f"{word} {role}"
             p = words.spans[i][0]
@@ -370,7 +387,26 @@ class SentenceReader:
             found = [e for e in self.registry.candidates(place) if e.kind in ("region", "organization")]
             if len(found) == 1 and len(normalize_name(place)) >= 2:
                 return found[0], title
-        return None, title
+            if normalize_name(place) in self.local:
+                return self.local[normalize_name(place)], title
+        minted = self.organisation(pre + title[0]) if len(title) == 2 else None
+        return (minted, title) if minted is not None else (None, title)
+
+    def organisation(self, word: str) -> Entity | None:
+        """An organisation the registry lacks, known by the ending of its name (``가나문화재단``), minted under an
+        id derived from its name; ``None`` for any other word or a registry name."""
+        if not _ORG_NAME.fullmatch(word) or self.is_place(word) or any(m.start == 0 and m.end == len(word)
+                                                                      for m in self.registry.find_mentions(word)):
+            return None
+        return Entity(id=f"minted-{normalize_name(word)}", kind="organization", name_ko=word,
+                      note="minted by the people reader: an organisation not in the registry")
+
+    def _minted_org_before(self, s: str, words: _Words, p: int) -> tuple[Entity, int] | None:
+        """A minted organisation (:meth:`organisation`) written right before ``p`` (an opening bracket between:
+        ``가나재단(이사장: 홍길동)``)."""
+        m = re.search(r"(?<![A-Za-z가-힣])(?P<o>[A-Za-z]{0,6}[가-힣]{3,20})\s*\(?\s*$", s[:p])
+        org = self.organisation(m.group("o")) if m else None
+        return (org, m.start("o")) if org is not None else None
 
     def _country(self, word: str) -> Entity | None:
         return self.country_any.get(normalize_name(word))
@@ -386,6 +422,10 @@ class SentenceReader:
         for m in reversed(mentions):
             if m.end <= p and not re.sub(r"\([^)]*\)", "", s[m.end:p]).strip(" \t(:"):
                 start = m.start
+                parent = next((k for k in mentions if k.end <= start and not s[k.end:start].strip()
+                               and k.entity.kind == "region"), None)
+                if parent is not None:  # the parent region written before it: ``가나성 다라시``
+                    start = parent.start
                 c = re.search(rf"(?:^|(?<=\s))(?:{self._country_rx})\s*$", s[:start])
                 if c:
                     start = c.start()
@@ -519,12 +559,16 @@ class SentenceReader:
         return out
 
     @staticmethod
-    def _context_org(mentions, a: int, context: list[Entity]) -> Entity | None:
-        """The place or organisation named last before position ``a``, else last in the previous sentence."""
-        before = [m.entity for m in mentions if m.end <= a]
-        if before:
-            return before[-1]
-        return context[-1] if context else None
+    def _context_org(mentions, a: int, context: list[Entity], name: str = "") -> Entity | None:
+        """The place or organisation named last before position ``a``, else last in the previous sentence; for
+        a foreign name of two words (``가나 다라``), the foreign region named last there, if any."""
+        for named in ([m.entity for m in mentions if m.end <= a], context):
+            abroad = [e for e in named if e.kind == "region" and e.country not in ("", "KR")]
+            if len(name.split()) > 1 and abroad:
+                return abroad[-1]
+            if named:
+                return named[-1]
+        return None
 
 
 def _as_written(name: str, org: Entity) -> str:
@@ -567,21 +611,65 @@ def document_posts(w: FactWriter) -> list[StatedPost]:
     return _LAST[key]
 
 
+#: Endings of a place word a document may place in a country, and the particles that may follow it.
+_PLACE_END = re.compile(r"(?:시|현|성|주|군|구|아이막|솜)$")
+_PLACE_PARTICLE = re.compile(r"(?:와의|과의|에서|와|과|의|는|은|에|를|을|로)$")
+
+
+def document_places(registry: Registry, text: str) -> dict[str, Entity]:
+    """Foreign places the registry lacks that ``text`` places in a country: a word with a place suffix
+    (``가나시``, ``다라현``) written right after a country word (``일본 가나시``) or a foreign registry region
+    (``후난성 가나시``). Each becomes a minted region (:func:`graph.readers.entities.minted_region`, the same IRI
+    the other readers mint), so the people reader can place posts there."""
+    probe = SentenceReader(registry)
+    words = list(re.finditer(r"[^\s,·()\[\]「」]+", text))
+    out: dict[str, Entity] = {}
+    for before, m in zip(words, words[1:], strict=False):
+        if text[before.end():m.start()].strip():
+            continue
+        word = _PLACE_PARTICLE.sub("", m.group(0))
+        glued = re.fullmatch(rf"(?P<p>[가-힣]{{2,}}?)(?P<t>{_alternation(titles())})(?:이|가|은|는|과|와|의|도)?",
+                             m.group(0))
+        # a place glued to its title: ``가나시장이`` (가나시 + 시장), ``가나현지사``
+        if glued and titles()[glued.group("t")].kind in ("head", "deputy"):
+            word = next((w for w in (glued.group("p") + glued.group("t")[0], glued.group("p"))
+                         if _PLACE_END.search(w)), word)
+        level = place_level(word)
+        end = _PLACE_END.search(word)
+        if (end is None or end.start() < 2 or not re.fullmatch(r"[가-힣]+", word) or word in STOP
+                or normalize_name(word) in out or any(t in word for t in titles()) or word.endswith("도시")
+                or any(word.startswith(n) for n in FIELD_NOUNS) or probe.is_place(word) or probe.is_unit(word)
+                or probe._near_place(word)):
+            continue
+        country = probe._country(before.group(0))
+        chained = out.get(normalize_name(_PLACE_PARTICLE.sub("", before.group(0))))
+        if country is None and chained is not None:  # ``가나 다라현 마바시``: 다라현 was just placed in 가나
+            country = registry.entities.get(chained.country)
+        if country is None:
+            parents = [e for e in registry.candidates(before.group(0)) if e.kind == "region"]
+            country = registry.entities.get(parents[0].country) if len(parents) == 1 else None
+        if country is not None and country.id != "KR":
+            out[normalize_name(word)] = minted_region(word, country.id, level)
+    return out
+
+
 def _document_posts(w: FactWriter) -> list[StatedPost]:
     today = document_date(w.doc)
     year = report_year(w.doc) or (today.year if today else None)
     stated_on = today if today is not None and today.precision == "day" else year  # a date line, else the year
     stream = Stream.of(w.doc)
-    reader = SentenceReader(w.registry)
+    reader = SentenceReader(w.registry, document_places(w.registry, stream.text))
     found: list[tuple[StatedPost, bool]] = []
     context: list[Entity] = []
     for start, _, sentence in stream.sentences():
         when = month_day(sentence, year) if year else None
-        for st in reader.statements(sentence, context):
+        english = [PostStatement(n, None, org, role, a, b)
+                   for n, org, role, a, b in english_posts(w.registry, sentence)]
+        for st in [*reader.statements(sentence, context), *english]:
             lines = stream.span(start + st.start, start + st.end)
             found.append((StatedPost(_as_written(st.name, st.org), st.alt, st.org, st.role, lines, when or stated_on,
                                      st.from_context, st.former), st.from_context))
-        context = [m.entity for m in w.registry.find_mentions(sentence)
+        context = [m.entity for m in reader._mentions(sentence)
                    if m.entity.kind in ("region", "organization")] or context
     found.extend((p, False) for p in listed_posts(w, stream, stated_on))
     full = _full_names([(p.name, p.org.id) for p, _ in found], {(p.name, p.org.id) for p, weak in found if not weak})
@@ -640,9 +728,20 @@ def _full_names(pairs: list[tuple[str, str]], stated: set[tuple[str, str]]) -> d
     return out
 
 
+def _describe_minted(w: FactWriter, org: Entity) -> None:
+    """Describe a place or organisation the reader minted (one the registry lacks) in the document's graph."""
+    if org.id in w.registry.entities:
+        return
+    if org.kind == "organization":
+        describe_organisation(w, org)
+    else:
+        describe_minted(w, Party(org.name_ko, org, minted=True))
+
+
 def write_post(w: FactWriter, p: StatedPost) -> URIRef:
     """Write one stated post: the person, the post and the tenure; returns the tenure."""
     person = official(w, p.name, p.alt, p.lines)
+    _describe_minted(w, p.org)
     return hold(w, person, w.entity(p.org), p.org.name_ko, p.role, p.lines, p.when, former=p.former)
 
 
@@ -665,6 +764,7 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[OfficialCand
             w.report.add_issue("anomaly", w.doc.id, p.lines[0], f"{p.name} {p.org.name_ko} {p.role}",
                                "post stated without a date (none in the sentence, no document date): not written")
             continue
+        _describe_minted(w, p.org)  # the candidate's party is then written as any registry one
         out.append(OfficialCandidate(p.name, p.role, Party(p.org.name_ko, p.org), p.lines, stated,
                                      CONFIDENCE_CONTEXT if p.from_context else CONFIDENCE_STATED, reader="people",
                                      former=p.former))

@@ -19,7 +19,7 @@ from rdflib import Literal, URIRef
 
 from graph.dates import StatedDate
 from graph.facts import FactWriter, Lines
-from graph.registry import DATA_DIR, normalize_name
+from graph.registry import DATA_DIR, Entity, normalize_name
 from ontology.namespaces import FOAF, GY, ORG, RDF, RDFS, SKOS
 
 
@@ -54,6 +54,18 @@ def collapse_spaced(name: str) -> str:
     tokens = name.split()
     return "".join(tokens) if len(tokens) > 1 and all(len(t) == 1 for t in tokens) else " ".join(tokens)
 
+
+
+def describe_organisation(w: FactWriter, entity: Entity) -> URIRef:
+    """Describe an organisation a reader minted (not in the registry) in the document's graph."""
+    iri = entity.iri
+    w.add(iri, RDF.type, GY.Organization)
+    w.add(iri, RDF.type, ORG.Organization)
+    w.add(iri, RDFS.label, w.text(entity.name_ko))
+    w.add(iri, SKOS.prefLabel, w.text(entity.name_ko))
+    w.add(iri, GY.note, w.text(entity.note, "en"))
+    w.add(iri, GY.extractionMethod, w.plain("automatic"))
+    return iri
 
 
 def official(w: FactWriter, name: str, alt: str | None, lines: Lines) -> URIRef:

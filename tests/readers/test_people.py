@@ -156,3 +156,71 @@ def test_perturbations_of_the_report(tmp_path):
     assert ("툰 아웅", "주한 미얀마 대사", "country/MM") in posts(renamed, tmp_path, "d.txt")
     no_embassy = REPORT.replace("주한 미얀마 대사관을 방문하여", "서울에서")
     assert not {p for p in posts(no_embassy, tmp_path, "e.txt") if p[0] == "딴 신"}
+
+
+NEWS = """구미시 국제교류 소식
+2024. 9. 3.
+
+구미시는 일본 가나가와현 다라마치시와 우호교류 협약을 체결했다.
+협약식에는 김하람 구미시장과 야마다 다로 다라마치시장, 이소라 구미시의회 의장이 참석했다.
+이어 다나카 유키 국제교류관은 향후 교류 계획을 설명하였다.
+또한 베트남 나라빈시 인민위원회 응우옌 반 꽝 위원장과 중국 후난성 마루양시 당위 비서장 류진이 축사를 했다.
+행사는 한빛문화재단(이사장: 박세라)이 주관하였고, 최도윤 한국농식품유통공사장도 참석하였다.
+"""
+
+
+def test_places_and_organisations_the_registry_lacks_are_minted_from_the_document(tmp_path):
+    found = posts(NEWS, tmp_path, "gumi.txt")
+    assert found == {
+        ("김하람", "시장", "region/kr-gyeongbuk-gumi"),
+        ("야마다 다로", "시장", "region/jp-다라마치시"),  # placed in Japan by the sentence before
+        ("이소라", "의장", "organization/minted-구미시의회"),  # a council: an organisation by its ending
+        ("응우옌 반 꽝", "인민위원회 위원장", "region/vn-나라빈시"),
+        ("류진", "당위 비서장", "region/cn-마루양시"),  # placed in China by its registry parent 후난성
+        ("박세라", "이사장", "organization/minted-한빛문화재단"),
+        ("최도윤", "사장", "organization/minted-한국농식품유통공사"),  # 공사 + 장, glued
+        ("다나카 유키", "국제교류관", "region/jp-다라마치시"),  # a foreign name with its title alone: the
+    }                                                           # foreign place named last before it
+    store = store_of(build(document("gumi.txt", NEWS)).dataset, tmp_path)
+    described = {(r["l"].value, r["c"].value) for r in store.query(
+        """PREFIX gy: <https://w3id.org/gyoryu/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?l ?c WHERE { ?x gy:extractionMethod "automatic" ; rdfs:label ?l ; a ?c
+          FILTER(?c IN (gy:Region, gy:Organization)) }""", use_default_graph_as_union=True)}
+    assert {("다라마치시", "https://w3id.org/gyoryu/ontology#Region"),
+            ("한빛문화재단", "https://w3id.org/gyoryu/ontology#Organization")} <= described
+
+
+def test_minting_needs_the_document_to_place_the_name(tmp_path):
+    unplaced = NEWS.replace("일본 가나가와현 다라마치시와", "다라마치시와").replace("베트남 나라빈시", "나라빈시")
+    names = {n for n, _, _ in posts(unplaced, tmp_path, "unplaced.txt")}
+    assert "야마다 다로" not in names and "응우옌 반 꽝" not in names
+    assert "류진" in names  # still placed by 중국 후난성
+    renamed = NEWS.replace("한빛문화재단", "다온교류협회")
+    assert ("박세라", "이사장", "organization/minted-다온교류협회") in posts(renamed, tmp_path, "renamed.txt")
+
+
+ENGLISH = """International exchange news
+2024-05-20
+
+Governor Hong Gil-dong of North Gyeongsang Province welcomed the delegation.
+Park Min-jun, Mayor of Busan, and Liaoning Governor Wang Hao signed the agreement.
+Vice Governor Sergei Ivanov of Primorsky Krai and Dashdorj Bat-Erdene, Governor of Uvs, attended.
+The Governor of Tottori, Hirai Shinji, sent a message. The Governor of Busan was absent.
+"""
+
+
+def test_english_titles_in_every_order(tmp_path):
+    assert posts(ENGLISH, tmp_path, "english.txt") == {
+        ("Hong Gil-dong", "Governor", "region/kr-gyeongbuk"),  # title – name – of – place
+        ("Park Min-jun", "Mayor", "region/kr-busan"),  # name, title of place
+        ("Wang Hao", "Governor", "region/cn-liaoning"),  # place – title – name
+        ("Sergei Ivanov", "Vice-Governor", "region/ru-primorsky"),  # the table's spelling of the title
+        ("Dashdorj Bat-Erdene", "Governor", "region/mn-uvs"),  # a Mongolian name
+        ("Hirai Shinji", "Governor", "region/jp-tottori"),  # title of place, name
+    }
+    perturbed = ENGLISH.replace("Park Min-jun, Mayor of Busan", "Park Min-jun, Deputy Mayor of Busan").replace(
+        "Wang Hao", "Li Wei")
+    found = posts(perturbed, tmp_path, "english2.txt")
+    assert ("Park Min-jun", "Deputy Mayor", "region/kr-busan") in found and ("Li Wei", "Governor",
+                                                                            "region/cn-liaoning") in found
+    assert posts(ENGLISH.replace("2024-05-20\n", ""), tmp_path, "english3.txt") == set()  # undated: not written

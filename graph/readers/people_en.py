@@ -1,0 +1,85 @@
+"""People and posts stated in English sentences, with the English titles of ``graph/data/titles.tsv``.
+
+The orders met in English text (the names below are invented):
+
+* title – name – of – place: ``Governor Hong Gil-dong of Gana Province``;
+* name – title – of – place: ``Hong Gil-dong, Vice-Governor of Gana``;
+* place – title – name: ``Gana Governor Hong Gil-dong``;
+* title – of – place – name: ``the Mayor of Gana, Hong Gil-dong,``.
+
+A name is two or three capitalised words (``Hong Gil-dong``, ``Dashdorj Bat-Erdene``, ``Sergei Ivanov``), none
+of them a title word or a registry name; the place is a registry name written as a whole word. The role is the
+title as written (``Vice-Governor``), so an English statement makes its own post next to the Korean one.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from graph.readers.posts import titles
+from graph.registry import Entity, Mention, Registry
+
+_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+_NAME = rf"(?P<name>{_WORD}(?:\s{_WORD}){{1,2}})"
+#: Capitalised words that never are part of a name.
+_NOT_NAMES = frozenset(("The", "Of", "And", "Province", "City", "County", "Prefecture", "Republic", "State", "Krai",
+                        "Oblast", "Aimag", "Mr", "Ms", "Mrs", "Dr", "His", "Her", "Excellency", "Honorable", "Former",
+                        "Acting", "Deputy", "Vice", "Executive", "First", "General", "Chief", "Korea", "Korean"))
+
+
+@lru_cache(maxsize=1)
+def english_titles() -> str:
+    """Regex alternation of the English titles, longest first; a hyphen may be written as a space."""
+    forms = {t.en for t in titles().values() if t.en}
+    return "|".join(re.escape(f).replace(r"\-", "[- ]") for f in sorted(forms, key=len, reverse=True))
+
+
+def _canonical(title: str) -> str:
+    """The table's spelling of an English title as written (``vice governor`` → ``Vice-Governor``)."""
+    key = re.sub(r"[- ]+", "", title).lower()
+    return next((t.en for t in titles().values() if re.sub(r"[- ]+", "", t.en).lower() == key), title)
+
+
+def _whole_words(registry: Registry, s: str) -> list[Mention]:
+    """Registry places and organisations named in ``s`` as whole words."""
+    return [m for m in registry.find_mentions(s) if m.entity.kind in ("region", "organization")
+            and not (m.start > 0 and s[m.start - 1].isalpha()) and not (m.end < len(s) and s[m.end].isalpha())]
+
+
+def _is_name(registry: Registry, name: str) -> bool:
+    return not any(w in _NOT_NAMES or re.fullmatch(english_titles(), w, re.IGNORECASE) or registry.candidates(w)
+                   for w in re.split(r"\s", name))
+
+
+def english_posts(registry: Registry, s: str) -> list[tuple[str, Entity, str, int, int]]:
+    """``(name, organisation, role, start, end)`` of every post stated in the English sentence ``s``."""
+    if not re.search(r"[A-Za-z]{3}", s):
+        return []
+    mentions = _whole_words(registry, s)
+    starting = {m.start: m for m in mentions}
+    ending = {m.end: m for m in mentions}
+    out = []
+    for t in re.finditer(rf"(?<![A-Za-z-])(?P<title>{english_titles()})(?![A-Za-z-])", s):
+        role, a, b = _canonical(t.group("title")), t.start(), t.end()
+        after, before = s[b:], s[:a]
+        of_place = re.match(r",?\s+of\s+(?:the\s+)?", after)
+        place_after = starting.get(b + of_place.end()) if of_place else None
+        named = re.match(rf"\s+{_NAME}\s*,?\s+of\s+(?:the\s+)?", after)
+        if named and (m := starting.get(b + named.end())) and _is_name(registry, named.group("name")):
+            out.append((named.group("name"), m.entity, role, a, m.end))  # Governor X of P
+            continue
+        named = re.search(rf"(?<![A-Za-z-]){_NAME},?\s+(?:the\s+)?$", before)
+        if place_after and named and _is_name(registry, named.group("name")):
+            out.append((named.group("name"), place_after.entity, role, named.start(), place_after.end))
+            continue  # X, Governor of P
+        gap = re.search(r"\s+$", before)
+        m = ending.get(a - (gap.end() - gap.start())) if gap else None
+        named = re.match(rf"\s+{_NAME}(?![A-Za-z-])", after)
+        if m and named and _is_name(registry, named.group("name")):
+            out.append((named.group("name"), m.entity, role, m.start, b + named.end()))  # P Governor X
+            continue
+        named = re.match(rf",\s+{_NAME}(?![A-Za-z-])", s[place_after.end:]) if place_after else None
+        if named and _is_name(registry, named.group("name")):
+            out.append((named.group("name"), place_after.entity, role, a, place_after.end + named.end()))
+    return out
