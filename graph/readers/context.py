@@ -70,8 +70,20 @@ def headings_above(w: FactWriter, line: int, lookback: int = HEADING_LOOKBACK) -
 
 
 def first_region(w: FactWriter, text: str) -> Entity | None:
-    """The first region named in ``text`` (unambiguous registry names only)."""
-    return next((m.entity for m in w.registry.find_mentions(text) if m.entity.kind == "region"), None)
+    """The region a heading or title is about (unambiguous registry names only): its first Korean region, or the
+    unit within it named right after (``가나광역시 다라구``), else its first region.
+
+    >>> from graph.registry import Registry
+    >>> w = FactWriter.__new__(FactWriter); w.registry = Registry.default()
+    >>> first_region(w, "인천광역시 연수구 국제교류 보고").name_ko, first_region(w, "일본 효고현, 강릉시").name_ko
+    ('연수구', '강릉시')
+    """
+    regions = [m.entity for m in w.registry.find_mentions(text) if m.entity.kind == "region"]
+    korean = [r for r in regions if r.country == "KR"]
+    if not korean:
+        return regions[0] if regions else None
+    first = korean[0]
+    return next((r for r in korean[1:] if r.parent == first.id), first)
 
 
 def context_at(w: FactWriter, line: int, lookback: int = HEADING_LOOKBACK) -> Context:
@@ -82,7 +94,7 @@ def context_at(w: FactWriter, line: int, lookback: int = HEADING_LOOKBACK) -> Co
     ctx = Context()
     headings = headings_above(w, line, lookback)
     regions = [(text, first_region(w, text)) for _, text in headings]
-    regions = [(text, r) for text, r in regions if r is not None]
+    regions = [(text, r) for text, r in regions if r is not None]  # Korean first: a list is usually Korean
     chosen = next(((t, r) for t, r in regions if r.country == "KR"), regions[0] if regions else None)
     if chosen is not None:
         ctx.subject, ctx.heading = Party(chosen[0].strip(), chosen[1]), chosen[0].strip()
@@ -98,10 +110,55 @@ def context_at(w: FactWriter, line: int, lookback: int = HEADING_LOOKBACK) -> Co
 DATE_LINES = 12
 
 
+#: A line that states only a date, perhaps with a label (``2024. 12.``, ``배포일시 : 2024. 10. 25.(금)``).
+_DATE_LINE = re.compile(r"^[^\d]{0,12}$")
+
+
 def document_date(doc: Document) -> StatedDate | None:
-    """The document's own date: the first full date in its first lines, else its manifest date."""
+    """The document's own date: a date alone on one of its first lines (a report's ``2024. 12.``), else the first
+    full date of its first lines (a news article's ``입력 2024.03.07``), else its manifest date.
+
+    >>> document_date(Document("d", ("가나구 보고서", "2024. 12.", "○ 자매도시 : 다라시(2005. 5. 12.)"), "")).iso
+    '2024-12'
+    """
+    for line in doc.lines[:DATE_LINES]:
+        dates = find_dates(line)
+        if len(dates) == 1 and _DATE_LINE.match(line[:dates[0].start] + line[dates[0].end:]) and \
+                not BULLET.match(line):
+            rest = re.sub(r"\([^)]*\)|\d{1,2}:\d{2}", "", line[dates[0].end:])
+            if len(rest.strip()) <= 2:
+                return dates[0].value
     for line in doc.lines[:DATE_LINES]:
         day = next((d.value for d in find_dates(line) if d.value.precision == "day"), None)
         if day is not None:
             return day
     return next((d.value for d in find_dates(doc.date.replace("-", "."))), None) if doc.date else None
+
+
+#: A signing named only to count years since it (``협약 체결 10주년``, ``자매결연 30주년``): an anniversary.
+_ANNIVERSARY = re.compile(r"(?:체결|결연|협약|협정|교류|도시)\s*\d+\s*주년")
+#: Words of events and visits: an item or sentence about one states no signing unless it says so.
+ACTIVITY_WORDS = ("방문", "면담", "참석", "개최", "참가", "파견", "초청", "내도", "연수", "행사", "기념", "축제",
+                  "공연", "대회", "회의", "간담회", "설명회", "봉사", "교류단", "대표단", "사절단", "박람회", "전시",
+                  "주년")
+
+
+def without_anniversaries(text: str) -> str:
+    """``text`` with anniversaries of signings blanked (their 체결 states no signing).
+
+    >>> without_anniversaries("우호교류 협약 체결 10주년 기념식")
+    '우호교류  기념식'
+    """
+    return _ANNIVERSARY.sub("", text)
+
+
+def is_activity(text: str) -> bool:
+    """An event, a visit or an anniversary without a signing of its own.
+
+    >>> is_activity("가나시 청소년 교류단 방문"), is_activity("자매결연 20주년 기념행사")
+    (True, True)
+    >>> is_activity("가나시와 협약 체결 및 방문")
+    False
+    """
+    return any(word in text for word in ACTIVITY_WORDS) and not re.search(
+        r"체결|맺|조인|서명|재체결|갱신", without_anniversaries(text))

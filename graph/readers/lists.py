@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from graph.dates import DateMention, find_dates
 from graph.facts import FactWriter
 from graph.readers.candidates import AgreementCandidate
-from graph.readers.context import BULLET, Context, context_at
+from graph.readers.context import BULLET, Context, context_at, is_activity
 from graph.readers.entities import Party, country_in, place_level, resolve_party, strip_particle
 from graph.readers.relations import (
     DEFAULT_RELATION,
@@ -81,10 +81,9 @@ def items(lines: tuple[str, ...]) -> list[Item]:
     for n, text in enumerate(lines, start=1):
         m = BULLET.match(text)
         first = find_dates(text, bare_years=True)[:1]
-        if first and not (m and not _DATE_FIRST.match(text)) and _labelled_date(lines, n, first[0]):
-            card = _card(lines, n, card)
-            if card is not None:
-                out.append(card)
+        labelled = first and not (m and not _DATE_FIRST.match(text)) and _labelled_date(lines, n, first[0])
+        if labelled and (card := _card(lines, n, card)) is not None:
+            out.append(card)
         elif m and text[m.end():].strip() and not _DATE_FIRST.match(text):
             out.append(Item(n, text[m.end():].strip(), indent=len(text) - len(text.lstrip())))
         elif first and not text[:first[0].start].strip(" *#") and text[first[0].end:].strip(" .:-–—·)*|"):
@@ -248,7 +247,10 @@ def _standalone(text: str, date: DateMention) -> bool:
 
 
 def _about_agreements(item: Item, ctx: Context) -> bool:
-    """An item names a relation or a signing itself, or is a short entry of a list headed by a relation word."""
+    """An item names a relation or a signing itself, or is a short entry of a list headed by a relation word; an
+    event, a visit or an anniversary is no signing."""
+    if is_activity(item.text):
+        return False
     if relation_of(item.text) or states_signing(item.text):
         return True
     return ctx.section_relation is not None and len(item.text) <= SHORT_ITEM
@@ -293,6 +295,8 @@ def _named(w: FactWriter, line: int, text: str, country: str | None, place_conte
     if not mentions:
         placed = [(s, t) for s, t in words if place_level(t)]
         mentions = placed or (words[:1] if place_context and country and country != "KR" else [])
+    else:
+        mentions = _with_placed_words(w, text, mentions, words)
     out = []
     for start, surface in mentions:
         party = resolve_party(w, surface, line, country=country, place_context=place_context,
@@ -300,6 +304,33 @@ def _named(w: FactWriter, line: int, text: str, country: str | None, place_conte
         if party is not None:
             out.append((start, party))
     return out
+
+
+def _with_placed_words(w: FactWriter, text: str, mentions: list[tuple[int, str]], words: list[tuple[int, str]]
+                       ) -> list[tuple[int, str]]:
+    """Registry names and the words with a place suffix that a country word or another place stands right before
+    (``베트남 가나성 다라시``), left to right; of a run of places (a parent, then a smaller unit) only the last.
+
+    >>> w = FactWriter.__new__(FactWriter); w.registry = __import__("graph.registry").registry.Registry.default()
+    >>> text = "일본 하루미시(2011), 베트남 가나성 다라시(2014)"
+    >>> _with_placed_words(w, text, [], [(text.index(t), t) for t in ("하루미시", "가나성", "다라시")])
+    [(3, '하루미시'), (23, '다라시')]
+    """
+    pattern, _ = w.registry.country_words
+    anchors = [(m.start(), m.end()) for m in pattern.finditer(text)]
+    spans = sorted((s, s + len(t), t) for s, t in mentions)
+    for start, token in words:
+        if place_level(token) and not any(a <= start < b for a, b, _ in spans):
+            before = text[:start].rstrip()
+            if any(b == len(before) for _, b in anchors) or any(b == len(before) for _, b, _ in spans):
+                spans = sorted([*spans, (start, start + len(token), token)])
+    out: list[tuple[int, int, str]] = []
+    for span in spans:
+        if out and not text[out[-1][1]:span[0]].strip():
+            out[-1] = span  # the place before names where this one is
+        else:
+            out.append(span)
+    return [(a, t) for a, _, t in out]
 
 
 def _whole_name(text: str, mention) -> bool:

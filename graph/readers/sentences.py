@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from graph.dates import DateMention, StatedDate, find_dates, relative_dates
 from graph.facts import FactWriter
 from graph.readers.candidates import AgreementCandidate
-from graph.readers.context import BULLET, document_date, is_table_row
+from graph.readers.context import BULLET, document_date, first_region, is_table_row, without_anniversaries
 from graph.readers.entities import Party, minted_region, place_level, resolve_party
 from graph.readers.relations import DEFAULT_RELATION, is_intent, relation_of, states_signing_verb
 from graph.registry import Entity, normalize_name
@@ -40,6 +40,14 @@ _PARTICLES = ("에서는", "와도", "과도", "와는", "과는", "와의", "�
 _ALSO = "도"
 _TOPIC = frozenset(("은", "는", "이", "가", "에서는", _ALSO))
 _WITH = frozenset(("와", "과"))
+_RELATED = frozenset(("와의", "과의"))
+#: A signing aimed at, proposed or discussed (체결을 위한 협의, 체결을 제안): a plan, not a signing.
+_TOWARDS = re.compile(r"(?:체결|결연)\s*(?:을|를)?\s*"
+                      r"(?:위한|위해|위하여|목표|앞두고|논의|협의|제안|건의|요청|희망|준비)")
+#: What follows a date that starts or ends a period.
+_SINCE = re.compile(r"\s*(?:이후|부터|까지|이래|이전)")
+#: A signing verb in a finished form (체결했다, 맺었다), not a noun (체결 이후).
+_SIGNED = re.compile(r"(?:체결|서명|조인)\s*(?:했|하였|한\s*바)|맺었")
 _PARTNER = frozenset(("", "와", "과", "와도", "과도", "와는", "과는", "및", "에", "에게"))
 _WORD = re.compile(r"[가-힣A-Za-z\u4e00-\u9fff]+")
 #: Self-references to the document's own region: the word and the ending of the region's name it implies.
@@ -165,9 +173,7 @@ def document_context(w: FactWriter) -> DocumentContext:
     head = [w.doc.title_ko, *w.doc.lines[:3]]
     subject = None
     for text in head:
-        regions = [m.entity for m in w.registry.find_mentions(_DATELINE.sub("", text or ""))
-                   if m.entity.kind == "region"]
-        region = next((r for r in regions if r.country == "KR"), regions[0] if regions else None)
+        region = first_region(w, _DATELINE.sub("", text or ""))
         if region is not None:
             subject = Party(text.strip(), region)
             break
@@ -241,6 +247,7 @@ def read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext
     relation = relation_of(text)
     if relation is not None and not states_signing_verb(text) and _UPGRADED.search(text):
         text = text + " 체결"  # 자매결연으로 (관계를) 격상했다: a sister agreement signed
+    verbs = without_anniversaries(text)  # 협약 체결 10주년 기념식: no signing
     named = parties_in(w, s, a, b, doc, resolve=relation is not None)
     pairs = _dash_pairs(s.text, named)
     if pairs:
@@ -248,10 +255,14 @@ def read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext
     subject = _subject(named, text, doc, carried)
     partners = [n for n in named if n.particle in _PARTNER and (subject is None or n.party.entity != subject.entity)]
     carry = subject or carried
-    intent = is_intent(text) and not _OVERTAKEN.search(text)
-    if relation is None or not (intent or states_signing_verb(text) and not is_intent(text)):
+    intent = (is_intent(text) or bool(_TOWARDS.search(text))) and not _OVERTAKEN.search(text)
+    if relation is None or not (intent or states_signing_verb(verbs) and not is_intent(text)):
         return [], carry, partners or previous
     confidence = CONFIDENCE_NAMED
+    if not partners and _SIGNED.search(text):  # 가나시와의 교류를 넓혀 … 양해각서를 체결했다
+        partners = [n for n in named if n.particle in _RELATED and (subject is None or n.party.entity !=
+                                                                    subject.entity)]
+        confidence = CONFIDENCE_CARRIED
     if not partners and previous:
         partners, confidence = previous, CONFIDENCE_CARRIED
     if subject is None:
@@ -259,8 +270,9 @@ def read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext
         confidence = CONFIDENCE_CARRIED
     if subject is None or not partners:
         return [], carry, partners
-    dates = find_dates(text, bare_years=True)
-    if not dates and doc.today is not None:
+    stated = find_dates(text, bare_years=True)
+    dates = [d for d in stated if not _SINCE.match(text[d.end:])]  # 2020년 이후 축소: a period, not a signing
+    if not stated and doc.today is not None:
         dates = relative_dates(text, doc.today)
     out = []
     for own_subject, own_partners, own_dates in _pairs_of_subjects(named, subject, partners, dates, a) or [
@@ -286,7 +298,7 @@ def _pair_candidates(s: Sentence, a: int, text: str, relation: str | None, pairs
                      doc: DocumentContext) -> list[AgreementCandidate]:
     """Signings of dash-written pairs (``▲가나시-다라시(1996년) ▲마바시-사아시(2002년)``), each with the date
     right after it, else the clause's one date."""
-    intent = is_intent(text) and not _OVERTAKEN.search(text)
+    intent = (is_intent(text) or bool(_TOWARDS.search(text))) and not _OVERTAKEN.search(text)
     if relation is None or not (intent or states_signing_verb(text) and not is_intent(text)):
         return []
     dates = find_dates(text, bare_years=True) or (relative_dates(text, doc.today) if doc.today else [])
@@ -477,7 +489,8 @@ def _is_level(entity: Entity, level: str) -> bool:
 
 def _dated(partners: list[Named], dates: list[DateMention], offset: int) -> list[tuple[Named, DateMention | None]]:
     """Each partner with its date: the one right after it (in brackets, before the next partner) or, with one
-    date per partner, in order; otherwise the clause's first date for every partner."""
+    date per partner, in order; otherwise the date stated last before the partner (``가나시는 5월 24일
+    다라시와``), else the clause's first."""
     if not dates:
         return [(p, None) for p in partners]
     out = []
@@ -490,4 +503,4 @@ def _dated(partners: list[Named], dates: list[DateMention], offset: int) -> list
         return out
     if len(dates) == len(partners) > 1:
         return list(zip(partners, dates, strict=True))
-    return [(p, d or dates[0]) for p, d in out]
+    return [(p, d or next((x for x in reversed(dates) if x.start < p.start - offset), dates[0])) for p, d in out]
