@@ -5,7 +5,7 @@ its cells separated by ``" | "``), a title found in the document and a note of p
 What cannot be read raises :class:`UnreadableDocument` with the reason.
 
 >>> sorted(READERS)
-['.docx', '.htm', '.html', '.hwp', '.hwpx', '.md', '.pdf', '.txt']
+['.csv', '.docx', '.htm', '.html', '.hwp', '.hwpx', '.md', '.pdf', '.tsv', '.txt']
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from corpus.formats import docx_file, hwp, hwpx, markdown, pdf, plain_text, web_page
+from corpus.formats import delimited, docx_file, hwp, hwpx, markdown, pdf, plain_text, web_page
 from corpus.formats.extraction import CELL_SEPARATOR, Extraction, UnreadableDocument
 
 Reader = Callable[[Path], Extraction]
@@ -28,6 +28,8 @@ READERS: dict[str, Reader] = {
     ".docx": docx_file.read,
     ".hwpx": hwpx.read,
     ".hwp": hwp.read,
+    ".tsv": delimited.read_tsv,
+    ".csv": delimited.read_csv,
 }
 
 __all__ = ["CELL_SEPARATOR", "READERS", "Extraction", "UnreadableDocument", "is_supported", "read_file"]

@@ -70,6 +70,11 @@ def _folder(root: Path) -> Path:
     write_hwpx(root / "gangwon" / "chuncheon.hwpx",
                [["춘천시 자매결연 현황", [["도시", "체결일"], ["가고시마시", "2019.05.24"]]]])
     write_hwp(root / "gangwon" / "wonju.hwp", ["원주시 교류 현황", [["도시", "체결일"], ["로아노크시", "1998.11.05"]]])
+    (root / "gangwon" / "wonju-partners.tsv").write_text(
+        "원주시 해외 자매도시\n" + "\n".join("\t".join(r) for r in [*AGREEMENTS, ["", "", "2020.01.28\t재체결"]]),
+        encoding="utf-8")
+    (root / "donghae.csv").write_bytes(
+        "동해시 해외 자매도시\r\n상대 도시,국가,체결일\r\n\"돗토리현 요나고시\",일본,1995.3.8\r\n".encode("cp949"))
     (root / "legacy-cp949.txt").write_bytes("양양군 국제교류 계획\r\n양양군은 2025년 교류를 넓힌다.\r\n"
                                             .encode("cp949"))
     (root / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
@@ -80,6 +85,10 @@ def _folder(root: Path) -> Path:
     (root / ".cache").mkdir()
     (root / ".cache" / "hidden.txt").write_text("never read", encoding="utf-8")
     return root
+
+
+def _lines_of(rows: list[list[str]]) -> list[str]:
+    return [" | ".join(r) for r in rows]
 
 
 def _manifest(data: Path) -> dict[str, dict[str, str]]:
@@ -96,11 +105,13 @@ def test_ingest_a_folder_reads_every_format_and_names_every_fault(graph_data: Pa
     folder = _folder(tmp_path / "inbox")
     monkeypatch.setenv("GYORYU_MAX_DOCUMENT_MB", "0.1")
     proc = gyoryu("ingest", str(folder), data=data)
-    added = ["chuncheon.hwpx", "gangneung.docx", "legacy-cp949.txt", "sokcho-news.html", "wonju.hwp"]
-    assert proc.stdout.strip() == f"ingested into {data}: added 5: {', '.join(sorted(added))}; skipped 5"
+    added = ["chuncheon.hwpx", "donghae.csv", "gangneung.docx", "legacy-cp949.txt", "sokcho-news.html", "wonju.hwp",
+             "wonju-partners.tsv"]
+    assert proc.stdout.strip() == f"ingested into {data}: added 7: {', '.join(sorted(added))}; skipped 5"
     warnings = sorted(line for line in proc.stderr.splitlines() if "warning" in line)
     assert warnings == [
         f"gyoryu ingest: warning: {folder}/budget.xlsx: unsupported file type '.xlsx', skipped",
+        f"gyoryu ingest: warning: {folder}/donghae.csv: decoded as cp949 (not UTF-8)",
         f"gyoryu ingest: warning: {folder}/empty.md: empty file, skipped",
         f"gyoryu ingest: warning: {folder}/huge.txt: too large: 0.4 MB, over the 0.1 MB limit "
         "(GYORYU_MAX_DOCUMENT_MB), skipped",
@@ -109,7 +120,7 @@ def test_ingest_a_folder_reads_every_format_and_names_every_fault(graph_data: Pa
         f"gyoryu ingest: warning: {folder}/legacy-cp949.txt: decoded as cp949 (not UTF-8)",
         f"gyoryu ingest: warning: {folder}/photo.txt: binary data, not text (NUL bytes), skipped",
     ]
-    assert f"[read] 2/{len(added) + 4} {folder}/gangneung.docx → gangneung.docx: 5 lines (docx)" in proc.stderr
+    assert f"[read] 3/{len(added) + 4} {folder}/gangneung.docx → gangneung.docx: 5 lines (docx)" in proc.stderr
     rows = _manifest(data)
     assert sorted(rows) == sorted([p.name for p in CORPUS_DIR.glob("0*.txt")] + added)
     assert {k: rows["gangneung.docx"][k] for k in ("found_title", "source", "format")} == {
@@ -124,12 +135,22 @@ def test_ingest_a_folder_reads_every_format_and_names_every_fault(graph_data: Pa
     assert (data / "corpus" / "sokcho-news.html.txt").read_text(encoding="utf-8").splitlines() == [
         "속초시, 다롄시와 우호교류 협약",
         "속초시는 2024년 3월 5일 중국 다롄시와 우호교류 협약을 체결하고 관광·수산 분야 협력을 약속했다."]
+    assert (data / "corpus" / "wonju-partners.tsv.txt").read_text(encoding="utf-8").splitlines() == [
+        "원주시 해외 자매도시", *(line for line in _lines_of(AGREEMENTS)), " |  | 2020.01.28 | 재체결"]
     documents = gyoryu("sparql", "SELECT (COUNT(?d) AS ?n) WHERE { ?d a gy:Document }", "--format", "csv", data=data)
-    assert documents.stdout.split() == ["n", "10"]
+    assert documents.stdout.split() == ["n", "12"]
+    signings = gyoryu("sparql", "SELECT ?label ?date WHERE { GRAPH ?g { ?a a gy:Agreement ; gy:party ?p ; "
+                      "gy:signedOn ?date } ?p rdfs:label ?label FILTER(LANG(?label) = 'ko') "
+                      "FILTER(?g IN (<https://w3id.org/gyoryu/id/graph/wonju-partners.tsv>, "
+                      "<https://w3id.org/gyoryu/id/graph/donghae.csv>)) } ORDER BY ?date ?label",
+                      "--format", "csv", data=data)
+    assert signings.stdout.split() == ["label,date", "동해시,1995-03-08", "요나고시,1995-03-08", "오타루시,2019-05-24",
+                                       "원주시,2019-05-24", "원주시,2020-01-28", "지린시,2020-01-28",
+                                       "원주시,2024-01-28", "지린시,2024-01-28"]
 
     before = (data / "manifest.json").read_bytes()
     again = gyoryu("ingest", str(folder), data=data)
-    assert again.stdout.strip() == f"nothing to ingest in {data}: unchanged 5; skipped 5"
+    assert again.stdout.strip() == f"nothing to ingest in {data}: unchanged 7; skipped 5"
     assert (data / "manifest.json").read_bytes() == before  # nothing rebuilt
 
 

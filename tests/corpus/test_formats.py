@@ -25,7 +25,7 @@ def _html_table(rows: list[list[str]]) -> str:
 
 
 def test_every_suffix_has_a_reader():
-    assert sorted(READERS) == [".docx", ".htm", ".html", ".hwp", ".hwpx", ".md", ".pdf", ".txt"]
+    assert sorted(READERS) == [".csv", ".docx", ".htm", ".html", ".hwp", ".hwpx", ".md", ".pdf", ".tsv", ".txt"]
 
 
 def test_utf8_text_keeps_every_line(tmp_path: Path):
@@ -57,6 +57,29 @@ def test_markdown_headings_and_tables(tmp_path: Path):
     got = read_file(path, LIMIT)
     assert got.lines == ("속초시 교류 도시", "", "도시 | 체결일", "오타루시 | 2019.05.24", "", "- 지린시 (중국)")
     assert got.title == "속초시 교류 도시"
+
+
+def test_tsv_keeps_file_lines_and_empty_leading_cells(tmp_path: Path):
+    path = tmp_path / "partners.tsv"
+    path.write_text("원주시 해외 자매도시\n\n" + "\n".join("\t".join(r) for r in [
+        *AGREEMENTS, ["", "", "2015.10.17", "재체결"], ['"쉬저우시"', "중국", "1995.10.17"], ["", "", ""]]) + "\n",
+        encoding="utf-8")
+    got = read_file(path, LIMIT)
+    assert got.lines == ("원주시 해외 자매도시", "", *AGREEMENT_LINES, " |  | 2015.10.17 | 재체결",
+                         "쉬저우시 | 중국 | 1995.10.17", "")
+    assert (got.title, got.format, got.problems) == ("원주시 해외 자매도시", "tsv", ())
+
+
+def test_csv_quoted_cells_and_cp949(tmp_path: Path):
+    path = tmp_path / "partners.csv"
+    text = "원주시 해외 자매도시\r\n" + "\r\n".join(",".join(r) for r in AGREEMENTS) + \
+        '\r\n"쉬저우시, 장쑤성",중국,"1995.10.17\r\n(2015 재체결)"\r\n'
+    path.write_bytes(text.encode("cp949"))
+    got = read_file(path, LIMIT)
+    assert got.lines == ("원주시 해외 자매도시", *AGREEMENT_LINES, "쉬저우시, 장쑤성 | 중국 | 1995.10.17 (2015 재체결)")
+    assert got.format == "csv"
+    assert got.problems == ("decoded as cp949 (not UTF-8)",
+                            "1 record(s) span several lines: line numbers count records, not file lines")
 
 
 def test_web_page_keeps_the_article_only(tmp_path: Path):
