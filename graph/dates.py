@@ -108,18 +108,18 @@ _YEAR = rf"(?:{_Y4}|{_Y2})"
 #: Patterns in priority order: an earlier pattern claims its span first.
 _DATE_PATTERNS = (
     # 2024년 1월 28일, 2024년1월28일, 2024 1월 28일 (a web rendering that lost the 년), '19년 5월 24일
-    re.compile(rf"(?<!\d){_YEAR}\s*년?\s*(?P<m>\d{{1,2}})\s*월\s*(?P<d>\d{{1,2}})\s*일"),
+    re.compile(rf"(?<!\d){_YEAR}\s*[년年]?\s*(?P<m>\d{{1,2}})\s*[월月]\s*(?P<d>\d{{1,2}})\s*[일日]"),
     # 2024.01.28, 2024. 1. 28., 2024-01-28, 2024/1/28, '19.05.24, 19.05.24
     re.compile(r"(?<![\d.])(?:(?P<y4>(?:19|20)\d\d)|'\s*(?P<y2>\d\d)|(?P<y2b>\d\d))"
                r"\s*(?P<sep>[./-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})(?:\s*\.)?(?![\d])"),
     # 2019년 5월, '19년 5월, 2011 5월 (a web rendering that lost the 년)
-    re.compile(rf"(?<!\d){_YEAR}\s*년?\s*(?P<m>\d{{1,2}})\s*월"),
+    re.compile(rf"(?<!\d){_YEAR}\s*[년年]?\s*(?P<m>\d{{1,2}})\s*[월月]"),
     # 2019. 5., 2019.05, 2019-05
     re.compile(rf"(?<![\d.]){_Y4}\s*(?P<sep>[./-])\s*(?P<m>\d{{1,2}})(?:\s*\.)?(?!\s*[./-]?\s*\d)"),
     # 1990년, '95년 (not 1990년대, a decade)
-    re.compile(rf"(?<!\d){_YEAR}\s*년(?!\s*대)"),
+    re.compile(rf"(?<!\d){_YEAR}\s*[년年](?!\s*[대代])"),
 )
-_BARE_YEAR = re.compile(rf"(?<![\d.]){_Y4}(?![\d.%]|\s*[년억만천원개명])")
+_BARE_YEAR = re.compile(rf"(?<![\d.]){_Y4}(?![\d.%]|\s*[년年억만천원개명])")
 
 
 def _year_of(m: re.Match[str]) -> int:
@@ -140,6 +140,8 @@ def find_dates(text: str, *, bare_years: bool = False) -> list[DateMention]:
     ['2019-05', '1990', '2024-01-28', '2024-01-28', '2024-03-05']
     >>> [d.value.iso for d in find_dates("1990년대에 2019. 5. 체결")]
     ['2019-05']
+    >>> [d.value.iso for d in find_dates("2005年11月22日, 1998年 5月, 1990年")]  # Japanese and Chinese lists
+    ['2005-11-22', '1998-05', '1990']
     >>> [d.value.iso for d in find_dates("인구 2024명, (1995) 체결", bare_years=True)]
     ['1995']
     >>> find_dates("2024.13.40, 3.5%")

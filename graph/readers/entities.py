@@ -26,8 +26,16 @@ PLACE_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("변경주", "krai"), ("카운티", "county"), ("시", "city"), ("정", "town"), ("촌", "village"),
     ("현", "prefecture"), ("성", "province"), ("주", "state"),
     ("군", "county"), ("구", "district"), ("도", "province"), ("부", "prefecture"), ("솜", "sum"),
-    ("市", "city"), ("県", "prefecture"), ("省", "province"), ("州", "state"), ("郡", "county"),
+    ("市", "city"), ("県", "prefecture"), ("縣", "prefecture"), ("県", "prefecture"), ("府", "prefecture"),
+    ("省", "province"), ("州", "state"), ("郡", "county"), ("县", "county"), ("区", "district"), ("區", "district"),
+    ("町", "town"), ("村", "village"),
 )
+#: Place words that end a name written in Latin letters (``Sendai City``, ``Tuv Aimag``), lower case.
+LATIN_PLACE_WORDS: dict[str, str] = {
+    "city": "city", "prefecture": "prefecture", "province": "province", "county": "county", "state": "state",
+    "aimag": "aimag", "oblast": "oblast", "krai": "krai", "district": "district", "ward": "district",
+    "town": "town", "village": "village", "municipality": "municipality", "region": "region",
+}
 #: Particles that attach to a name (longest first).
 PARTICLES = ("와의", "과의", "에서", "와", "과", "의", "는", "은", "이", "가", "에", "를", "을", "로", "도")
 #: Levels a context can give a name without a suffix (a column header 도시 or 자매도시).
@@ -61,7 +69,12 @@ def place_level(name: str) -> str | None:
 
     >>> place_level("가나자와시"), place_level("울란바토르"), place_level("시")
     ('city', None, None)
+    >>> place_level("仙台市"), place_level("Tuv Aimag"), place_level("Sendai"), place_level("City")
+    ('city', 'aimag', None, None)
     """
+    words = name.split()
+    if len(words) >= 2 and re.fullmatch(r"[A-Za-z][A-Za-z'.\-]*", words[-2]):
+        return LATIN_PLACE_WORDS.get(words[-1].lower().strip("."))
     compact = re.sub(r"\s+", "", name)
     for suffix, level in PLACE_SUFFIXES:
         if compact.endswith(suffix) and len(compact) > len(suffix) + 0:
@@ -90,6 +103,53 @@ def country_in(registry: Registry, text: str) -> str | None:
     pattern, names = registry.country_words
     m = pattern.search(text)
     return names[m.group(0)] if m else None
+
+
+#: Characters joining the two halves of a pair of countries (한일, 한·중, 韓日).
+_PAIR_JOINERS = "·ㆍ\\-–/ "
+#: Words that may follow such a pair directly (한일간, 한중교류, 한일자매도시); any other letter makes it a word.
+_PAIR_FOLLOWERS = "간|의|교류|자매|우호|친선|지자체|지방|도시|관계|협력|결연"
+
+
+def foreign_country_in(registry: Registry, text: str) -> str | None:
+    """The foreign country a text names: the first country word other than Korea's, a pair such as
+    ``한일``/``한·중`` (Korea and one other), or an English country name as a whole word.
+
+    >>> reg = Registry.default()
+    >>> foreign_country_in(reg, "주니가타 대한민국 총영사관 관할 일본 지자체"), foreign_country_in(reg, "한·일 결연")
+    ('JP', 'JP')
+    >>> [foreign_country_in(reg, text) for text in ("Korea - Japan", "한국 지자체", "한일고")]
+    ['JP', None, None]
+    """
+    pattern, names = registry.country_words
+    for m in pattern.finditer(text):
+        if names[m.group(0)] != "KR":
+            return names[m.group(0)]
+    pair_pattern, singles = _country_pairs(registry)
+    for m in pair_pattern.finditer(text):
+        found = {singles[m.group(1)], singles[m.group(2)]} - {"KR"}
+        if len(found) == 1 and len({singles[m.group(1)], singles[m.group(2)]}) == 2:
+            return found.pop()
+    latin_pattern, latin = _latin_countries(registry)
+    return next((latin[m.group(0).lower()] for m in latin_pattern.finditer(text) if latin[m.group(0).lower()] != "KR"),
+                None)
+
+
+def _country_pairs(registry: Registry) -> tuple[re.Pattern[str], dict[str, str]]:
+    """A pattern over two one-letter country abbreviations written together (``한일``), and letter → id."""
+    singles = {name: e.id for e in registry.entities.values() if e.kind == "country"
+               for name in (e.name_ko, *e.aliases) if len(name) == 1 and re.match("[가-힣]", name)}
+    letters = "".join(sorted(singles))
+    joiner = f"[{_PAIR_JOINERS}]?"
+    return re.compile(rf"(?<![가-힣])([{letters}]){joiner}([{letters}])(?=$|[^가-힣]|{_PAIR_FOLLOWERS})"), singles
+
+
+def _latin_countries(registry: Registry) -> tuple[re.Pattern[str], dict[str, str]]:
+    """A pattern over every country name written in Latin letters (a whole word), and lower-case name → id."""
+    names = {name.lower(): e.id for e in registry.entities.values() if e.kind == "country"
+             for name in (e.name_en, *e.aliases) if len(name) >= 2 and re.fullmatch(r"[A-Za-z .\-]+", name)}
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z])(?:{alternatives})(?![A-Za-z])", re.IGNORECASE), names
 
 
 def split_country_prefix(registry: Registry, text: str) -> tuple[str | None, str]:
@@ -121,11 +181,16 @@ def resolve_party(w: FactWriter, surface: str, lines: Lines, *, country: str | N
         return None
     outcome = _registry_party(w, surface, name, country, parent, f"{glosses} {evidence}")
     tokens = name.split()
-    if outcome is None and len(tokens) > 1 and place_level(tokens[-1]):
-        head = w.registry.resolve(" ".join(tokens[:-1]), kinds=("region",))
-        if head.entity is not None:
-            country = country or head.entity.country
-            parent = head.entity.id if head.entity.country == "KR" else parent
+    if outcome is None and len(tokens) > 1 and tokens[-1].lower() in LATIN_PLACE_WORDS:
+        outcome = _registry_party(w, surface, " ".join(tokens[:-1]), country, parent, f"{glosses} {evidence}")
+        tokens = [name]  # Miyagi Prefecture: the registry's Miyagi, else one name to mint
+    resolved = w.registry.resolve(" ".join(tokens[:-1]), kinds=("region",)) if outcome is None and len(tokens) > 1 \
+        else None
+    head = resolved.entity if resolved is not None and resolved.score == 1.0 else None
+    if resolved is not None and (place_level(tokens[-1]) or (place_context and head is not None)):
+        if head is not None:  # the parent region written first says the country (후베이성 하이난)
+            country = head.country or country
+            parent = head.id
         outcome = _registry_party(w, surface, tokens[-1], country, parent, f"{glosses} {evidence}")
         name = tokens[-1]
     if isinstance(outcome, Party):
@@ -171,8 +236,13 @@ def _other_kind_of_place(name: str, entity: Entity) -> bool:
 
 
 def minted_region(name: str, country: str, level: str) -> Entity:
-    """The entity a new foreign place becomes: label as written (spacing dropped), id from country and name."""
-    label = re.sub(r"\s+", "", name)
+    """The entity a new foreign place becomes: label as written (spacing dropped, in Latin letters one space between
+    words), id from country and name.
+
+    >>> minted_region("가나 자와시", "JP", "city").name_ko, minted_region("Sendai  City", "JP", "city").name_ko
+    ('가나자와시', 'Sendai City')
+    """
+    label = re.sub(r"\s+", "" if _HANGUL.search(name) or re.search(r"[\u4e00-\u9fff]", name) else " ", name).strip()
     return Entity(id=minted_id(country, label), kind="region", name_ko=label, country=country, level=level,
                   aliases=(name.strip(),) if name.strip() != label else (),
                   note="minted by a general reader: not in the registry")

@@ -4,6 +4,8 @@
 'friendship'
 >>> relation_of("자매도시"), relation_of("MOU 체결"), relation_of("교류의향서 체결"), relation_of("친선결연")
 ('sister', 'mou', 'letterOfIntent', 'goodwill')
+>>> relation_of("Sister City"), relation_of("Letter of Intent"), relation_of("Friendship")
+('sister', 'letterOfIntent', 'friendship')
 >>> is_intent("자매결연을 추진 중이다"), is_intent("의향서를 전달했다"), is_intent("자매결연을 맺었다")
 (True, True, False)
 """
@@ -24,6 +26,8 @@ RELATION_WORDS: tuple[tuple[str, str], ...] = (
     ("업무협약", "cooperationAgreement"), ("교류협약", "cooperationAgreement"),
     ("협력협약", "cooperationAgreement"), ("상생협약", "cooperationAgreement"),
     ("협약", "cooperationAgreement"), ("협정", "cooperationAgreement"),
+    ("letterofintent", "letterOfIntent"), ("sister", "sister"), ("friendship", "friendship"),
+    ("goodwill", "goodwill"), ("memorandum", "mou"), ("cooperation", "cooperationAgreement"),
 )
 #: The type used when a signing is stated without a relation word.
 DEFAULT_RELATION = "cooperationAgreement"
@@ -63,7 +67,8 @@ def is_signing_date_context(after: str) -> bool:
 def relation_of(text: str) -> str | None:
     """The agreement type a text names (a key of :data:`RELATION_WORDS`), or ``None``."""
     compact = re.sub(r"\s+", "", text)
-    return next((key for word, key in RELATION_WORDS if word in compact), None)
+    lower = compact.lower()
+    return next((key for word, key in RELATION_WORDS if word in (lower if word.islower() else compact)), None)
 
 
 def is_intent(text: str) -> bool:

@@ -16,30 +16,43 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-from graph.dates import find_dates
+from graph.dates import DateMention, find_dates
 from graph.facts import FactWriter
 from graph.readers.candidates import AgreementCandidate
-from graph.readers.context import Context, context_at
-from graph.readers.entities import Party, country_in, place_level, resolve_party
+from graph.readers.context import BULLET, Context, context_at, headings_above
+from graph.readers.entities import Party, country_in, foreign_country_in, place_level, resolve_party
 from graph.readers.relations import DEFAULT_RELATION, is_intent, is_renewal, relation_of
 from graph.registry import Registry, normalize_name
 
-#: Header words naming each column role (compared without spaces), most specific first.
+#: Header words naming each column role (compared without spaces, lower case), most specific first.
 ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("serial", ("연번", "번호", "순번", "순위", "no", "no.")),
+    ("serial", ("연번", "번호", "순번", "순위", "no", "no.", "#")),
     ("date", ("체결일자", "체결일", "협약일자", "협약일", "결연일자", "결연일", "체결연도", "체결년도", "결연연도",
-              "체결시기", "결연시기", "협약체결일", "일자", "날짜", "연도", "년도", "시기", "체결연월일")),
-    ("country", ("국가명", "국가", "나라", "국명")),
-    ("relation", ("교류형태", "협약유형", "결연형태", "체결형태", "유형", "구분", "종류", "형태", "관계")),
+              "체결시기", "결연시기", "협약체결일", "일자", "날짜", "연도", "년도", "시기", "체결연월일", "재체결일",
+              "갱신일", "date", "signed", "signingdate", "dateofsigning", "year", "since")),
+    ("country", ("국가명", "국가", "나라", "국명", "country", "nation")),
+    ("relation", ("교류형태", "협약유형", "결연형태", "체결형태", "유형", "구분", "종류", "형태", "관계", "type",
+                  "relationship", "relation", "kind", "category")),
     ("fields", ("주요협력분야", "협력분야", "교류분야", "주요교류분야", "주요내용", "교류내용", "분야", "내용",
-                "비고")),
-    ("parent", ("시도", "시·도", "광역자치단체", "광역시도", "광역")),
+                "비고", "fields", "field", "areas", "remarks", "remark", "notes", "note", "details")),
+    ("parent", ("시도", "시·도", "광역자치단체", "광역시도", "광역", "도도부현", "현", "성", "주", "prefecture",
+                "province", "state")),
     ("party", ("상대도시", "교류도시", "자매도시", "우호도시", "결연도시", "상대기관", "상대지자체", "자치단체",
                "지방자치단체", "지자체", "지방정부", "기관명", "도시명", "도시", "지역", "상대", "기관", "시군구",
-               "시군", "기초자치단체", "기초", "교류지역", "자매결연", "우호교류", "국내", "국외", "해외")),
+               "시군", "기초자치단체", "기초", "교류지역", "자매결연", "우호교류", "국내", "국외", "해외", "city",
+               "cities", "partner", "partnercity", "sistercity", "region", "municipality", "localgovernment",
+               "counterpart")),
 )
+#: Words of a header naming a date that is not a signing (a term, an expiry, a visit, a reference date).
+OTHER_DATE_WORDS = ("기간", "만료", "종료", "중단", "해지", "방문", "기준일", "작성일", "수정일", "등록일", "expir",
+                    "until", "visit", "period", "term")
+#: Words a party column's header may add to a country name (``일본 측``, ``한국 지자체``, ``Japan side``).
+SIDE_WORDS = re.compile(r"(측|쪽|편|지자체|자치단체|지방정부|도시|side|city|cities|localgovernments?)$")
+#: Roles of header words vague enough for the cells to override (구분 over a column of countries).
+GENERIC_ROLES = ("relation", "fields")
 #: Share of a column's non-empty cells that must agree for a role found from content.
 CONTENT_SHARE = 0.6
 _SPLIT_PIPE = re.compile(r"\s*\|\s*")
@@ -49,6 +62,13 @@ _PLACE_HEADERS = ("도시", "지역", "자치단체", "지자체", "지방정부
 PARTNER_HEADER_WORDS = ("상대", "교류도시", "자매도시", "우호도시", "결연도시", "국외", "해외")
 #: Longest name fragment continued on the next row.
 FRAGMENT_CHARS = 3
+#: Longest line of text between rows of a table read as a group label of the rows below (``미야기현``, ``가. 일본``).
+LABEL_CHARS = 30
+#: Share of a party column's names that must be Korean regions for it to be the Korean side.
+KOREAN_SHARE = 0.5
+_RANGE_BEFORE = re.compile(r"[~∼〜–—]|-\s*$|부터")
+_TERM_AFTER = re.compile(r"^\s*(?:까지|만료|종료)|^[^\d]{0,12}?\d+\s*주년")
+_LABEL_NOISE = re.compile(r"\(\s*\d+\s*(?:건|개|곳)?\s*\)|[:：]$")
 
 
 @dataclass
@@ -57,6 +77,7 @@ class Row:
 
     line: int
     cells: list[str]
+    label: bool = False
 
     def cell(self, index: int | None) -> str:
         """The cell at ``index`` (``""`` when missing)."""
@@ -121,37 +142,65 @@ def header_role(cell: str) -> str | None:
 
     >>> header_role("체결 일자"), header_role("주 요 협 력 분 야"), header_role("자매도시"), header_role("2002.5.1")
     ('date', 'fields', 'party', None)
+    >>> header_role("협약 기간"), header_role("Date of signing"), header_role("Partner City"), header_role("현")
+    ('otherdate', 'date', 'party', 'parent')
     """
     key = normalize_name(cell)
     if not key or find_dates(cell, bare_years=True):
         return None
+    if any(word in key for word in OTHER_DATE_WORDS):
+        return "otherdate"
     for role, words in ROLE_WORDS:
         if any(key == w or (len(w) >= 2 and key.endswith(w) and len(key) <= len(w) + 4) for w in words):
             return role
     return None
 
 
-def find_tables(lines: tuple[str, ...]) -> list[Table]:
+def header_country(registry: Registry, cell: str) -> str | None:
+    """The country a party column's header names (``일본 측``, ``한국 지자체``, ``Japan``), or ``None``.
+
+    >>> reg = Registry.default()
+    >>> header_country(reg, "일본 측"), header_country(reg, "Korean side"), header_country(reg, "국가")
+    ('JP', None, None)
+    """
+    key = SIDE_WORDS.sub("", normalize_name(cell)) or normalize_name(cell)
+    found = registry.candidates(key, kinds=("country",))
+    return found[0].id if len(found) == 1 and len(key) >= 2 else None
+
+
+def find_tables(lines: tuple[str, ...], registry: Registry | None = None, *, labels: bool = False) -> list[Table]:
     """Every run of table rows in ``lines`` (1-based line numbers); blank lines do not end a table, text does;
-    a repeated header row (after a page break) is skipped."""
+    a repeated header row (after a page break) is skipped.
+
+    With a ``registry``, a header cell naming a country (``일본 측``) counts as a header word. With ``labels``, a
+    short line of text between rows (followed by a row of about as many cells) is a group label row of the table
+    (one cell, ``label=True``) instead of ending it.
+    """
     tables: list[Table] = []
     current: Table | None = None
+
+    def is_header_cell(cell: str) -> bool:
+        return bool(header_role(cell)) or (registry is not None and header_country(registry, cell) is not None)
+
     for n, text in enumerate(lines, start=1):
         cells = split_cells(text)
         if cells is None:
             if text.strip():
+                if labels and current is not None and _is_label(lines, n, current):
+                    current.rows.append(Row(n, [text.strip()], label=True))
+                    continue
                 current = None  # text ends a table; a blank line (a page break) does not
             continue
         if _RULE_ROW.match(text):
             continue
         row = Row(n, cells)
-        is_header = sum(1 for c in cells if header_role(c)) >= 2 and not any(find_dates(c) for c in cells)
+        is_header = sum(1 for c in cells if is_header_cell(c)) >= 2 and not any(find_dates(c) for c in cells)
         if current is None:
             current = Table([])
             tables.append(current)
         if is_header:
-            if current.header is None and not current.rows:
-                current.header = row
+            if current.header is None and not any(not r.label for r in current.rows):
+                current.header, current.rows = row, []
             elif current.header is not None and [header_role(c) for c in cells] == \
                     [header_role(c) for c in current.header.cells]:
                 current.repeated_headers.append(n)  # the header repeated after a page break
@@ -161,22 +210,37 @@ def find_tables(lines: tuple[str, ...]) -> list[Table]:
                 tables.append(current)
             continue
         current.rows.append(row)
-    return [t for t in tables if t.rows]
+    return [t for t in tables if any(not r.label for r in t.rows)]
+
+
+def _is_label(lines: tuple[str, ...], n: int, table: Table) -> bool:
+    """Line ``n`` is short text followed (after blank lines) by a row about as wide as the table's."""
+    text = lines[n - 1].strip()
+    if len(text) > LABEL_CHARS or text.endswith(("다", "다.", ".")) or find_dates(text, bare_years=True):
+        return False
+    widths = [len(r.cells) for r in table.rows if not r.label] or ([len(table.header.cells)] if table.header else [])
+    following = next((split_cells(line) for line in lines[n:] if line.strip()), None)
+    return bool(widths) and following is not None and abs(len(following) - widths[-1]) <= 1
 
 
 def assign_roles(w: FactWriter, table: Table) -> None:
-    """Roles from the header, then from cell content for columns the header leaves open."""
+    """Roles from the header (a country name heads a party column), then from cell content for the others."""
+    rows = [r for r in table.rows if not r.label]
     if table.header:
         for i, cell in enumerate(table.header.cells):
-            role = header_role(cell)
+            role = header_role(cell) or ("party" if header_country(w.registry, cell) else None)
+            if role in GENERIC_ROLES:  # 구분, 비고: what the cells hold may say more (구분 | 중국 …)
+                values = [r.cell(i) for r in rows if r.cell(i)]
+                found = _content_role(w, values) if values else None
+                role = found if found in ("country", "date") and found not in table.roles.values() else role
             if role:
                 table.roles[i] = role
                 table.header_roles.add(i)
-    width = max(len(r.cells) for r in table.rows)
+    width = max(len(r.cells) for r in rows)
     for i in range(width):
         if i in table.roles:
             continue
-        values = [r.cell(i) for r in table.rows if r.cell(i)]
+        values = [r.cell(i) for r in rows if r.cell(i)]
         if not values:
             continue
         role = _content_role(w, values)
@@ -200,76 +264,161 @@ def _content_role(w: FactWriter, values: list[str]) -> str | None:
 
 
 def _looks_like_place(w: FactWriter, value: str) -> bool:
-    return bool(w.registry.find_mentions(value)) or place_level(value.split()[-1] if value.split() else "") is not None
+    last = value.split()[-1] if value.split() else ""
+    return bool(w.registry.find_mentions(value)) or place_level(last) is not None or place_level(value) is not None
+
+
+def cell_country(w: FactWriter, cell: str) -> str | None:
+    """The country of the region a cell names, when the registry knows it (exactly, or the first name in it)."""
+    name = re.sub(r"\s*\([^)]*\)", "", cell).strip()
+    found = {e.country for e in w.registry.candidates(name, kinds=("region",))}
+    if len(found) == 1:
+        return found.pop()
+    mention = next((m for m in w.registry.find_mentions(name) if m.entity.kind == "region"), None)
+    return mention.entity.country if mention is not None else None
 
 
 @dataclass
 class _State:
-    """What carries down a table: group labels and the parties of the last row."""
+    """What carries down a table: group labels, parents and relation printed once, the parties of the last row."""
 
     country: str | None = None
-    parent: str | None = None
+    label_country: str | None = None
+    label_parent: str | None = None
+    parents: dict[int, str] = field(default_factory=dict)
     home: str = ""
+    partner: str = ""
     relation: str | None = None
+    column_relation: str | None = None
     last: AgreementCandidate | None = None
 
 
 @dataclass
 class _Layout:
-    """Which columns name the parties: the home party (or none: the table's subject), the partner, a parent."""
+    """Which columns name the parties (the home party, or none: the table's subject; the partner), the parent column
+    of a party column, and the country each party column's header or names give."""
 
     home: int | None
     partner: int
-    parent: int | None
+    parents: dict[int, int]
     place_context: bool
-    home_country: str | None = None
-    partner_country: str | None = None
+    countries: dict[int, str | None]
+    korean: set[int]
+    table_country: str | None = None
 
 
 def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCandidate]:
     """Agreement candidates from every table of the document (rows on ``skip`` lines are left alone)."""
     out: list[AgreementCandidate] = []
-    for table in find_tables(w.doc.lines):
+    for table in find_tables(w.doc.lines, w.registry, labels=True):
         if any(r.line in skip for r in table.rows):
             continue
         assign_roles(w, table)
-        if table.column("date") is None or not table.columns("party"):
+        if table.column("date") is None or not (table.columns("party") or table.columns("parent")):
             continue
         out.extend(read_table(w, table))
     return out
 
 
-def layout_of(table: Table, registry: Registry) -> _Layout:
-    """The party columns: the partner is the column headed 상대…, else the one right of the country column,
-    else the last; a parent column (시도) qualifies the home party, or is the home party when there is no other.
-    A country word in a party column's header (``일본 측``) is the country of that column's names."""
+def _filled(table: Table, col: int) -> int:
+    return sum(1 for r in table.rows if not r.label and r.cell(col))
+
+
+def _column_countries(w: FactWriter, table: Table, col: int) -> Counter:
+    return Counter(c for r in table.rows if not r.label and r.cell(col) for c in [cell_country(w, r.cell(col))] if c)
+
+
+def _korean_share(w: FactWriter, table: Table, col: int) -> float:
+    found = _column_countries(w, table, col)
+    return found["KR"] / _filled(table, col) if _filled(table, col) else 0.0
+
+
+def layout_of(w: FactWriter, table: Table, ctx: Context) -> _Layout:
+    """The party columns and what qualifies them.
+
+    * A parent column (시도, 현, or a party column printed only once per group left of another) qualifies the
+      party column to its right; with one party column it is the home party when it holds Korean regions and the
+      other does not.
+    * The Korean side is the column whose names are mostly Korean regions; else the partner is the column headed
+      상대… or by a foreign country, else the one right of the country column, else the last.
+    * A party column's country: its header's country word (``일본 측``), else the one foreign country its
+      registry names (or its parent column's) show; the table's country: the nearest heading's.
+    """
+    registry = w.registry
     party_cols = table.columns("party")
-    parent = table.column("parent")
-    if len(party_cols) == 1 and parent is not None:
-        party_cols, parent = [parent, *party_cols], None
+    parent_cols = table.columns("parent")
+    while len(party_cols) >= 3:  # a group column printed once per group, left of the column it groups
+        pair = next(((a, b) for a, b in zip(party_cols, party_cols[1:], strict=False)
+                     if b == a + 1 and _filled(table, a) < _filled(table, b)), None)
+        if pair is None:
+            break
+        party_cols.remove(pair[0])
+        parent_cols.append(pair[0])
+    if len(party_cols) == 1 and parent_cols:
+        parent = parent_cols[0]
+        if _korean_share(w, table, parent) >= KOREAN_SHARE > _korean_share(w, table, party_cols[0]) or (
+                ctx.subject is None and parent < party_cols[0]):
+            party_cols, parent_cols = sorted([parent, *party_cols]), parent_cols[1:]
+    if not party_cols:
+        party_cols, parent_cols = parent_cols[:1], parent_cols[1:]
+    parents = {}
+    for p in parent_cols:
+        child = next((c for c in party_cols if c > p), None)
+        if child is None:
+            child = next((c for c in reversed(party_cols) if c < p), None)
+        if child is not None and child not in parents:
+            parents[child] = p
     headers = {c: normalize_name(table.header.cell(c)) if table.header else "" for c in party_cols}
+    raw = {c: table.header.cell(c) if table.header else "" for c in party_cols}
+    korean = {c for c in party_cols if _korean_share(w, table, c) >= KOREAN_SHARE}
+    countries: dict[int, str | None] = {}
+    for c in party_cols:
+        stated = header_country(registry, raw[c]) or country_in(registry, raw[c])
+        seen = _column_countries(w, table, c) + (_column_countries(w, table, parents[c]) if c in parents else Counter())
+        foreign = [k for k in seen if k != "KR"]
+        countries[c] = stated or (foreign[0] if len(foreign) == 1 and c not in korean else None)
+        if stated == "KR":
+            korean.add(c)
+    partner = None
+    if len(party_cols) >= 2:
+        others = [c for c in party_cols if c not in korean]
+        if len(others) == 1 and len(korean) >= 1:
+            partner = others[0]
+    if partner is None:
+        partner = next((c for c in party_cols if any(word in headers[c] for word in PARTNER_HEADER_WORDS)
+                        or countries[c] not in (None, "KR")), None)
     country = table.column("country")
-    partner = next((c for c in party_cols if any(w in headers[c] for w in PARTNER_HEADER_WORDS)), None)
     if partner is None and country is not None:
         partner = next((c for c in party_cols if c > country), None)
     partner = party_cols[-1] if partner is None else partner
     home = next((c for c in party_cols if c != partner), None)
-    place_context = any(word in headers[partner] for word in _PLACE_HEADERS)
-    raw = {c: table.header.cell(c) if table.header else "" for c in party_cols}
-    return _Layout(home, partner, parent, place_context, country_in(registry, raw[home]) if home is not None else None,
-                   country_in(registry, raw[partner]))
+    place_context = any(word in headers[partner] for word in _PLACE_HEADERS) or bool(countries.get(partner)) and \
+        table.header is not None and partner in table.header_roles
+    return _Layout(home, partner, parents, place_context, countries, korean, _heading_country(w, table.first_line))
+
+
+def _heading_country(w: FactWriter, line: int) -> str | None:
+    """The country the nearest heading above a table names (a foreign country, ``한일``; 국내 → Korea)."""
+    for _, text in headings_above(w, line):
+        found = foreign_country_in(w.registry, text) or ("KR" if "국내" in text else None)
+        if found:
+            return found
+    return None
 
 
 def read_table(w: FactWriter, table: Table) -> list[AgreementCandidate]:
     """Candidates of one table whose columns have roles."""
     ctx = context_at(w, table.first_line)
-    layout = layout_of(table, w.registry)
+    layout = layout_of(w, table, ctx)
     if layout.home is None and ctx.subject is None:
         w.report.add_issue("unresolved", w.doc.id, table.first_line, "table subject",
                            "one party column and no region named in the heading or title")
         return []
     _merge_fragments(table, [c for c in (layout.home, layout.partner) if c is not None])
     state = _State(relation=ctx.relation)
+    nearest = headings_above(w, table.first_line, lookback=2)[:1]
+    if table.header is None and nearest and len(nearest[0][1].strip()) <= LABEL_CHARS:
+        _group_label(w, nearest[0][1], state, foreign_only=True)  # a group label just above a table's first row
     out: list[AgreementCandidate] = []
     for row in table.rows:
         out.extend(_read_row(w, table, row, layout, ctx, state))
@@ -281,8 +430,8 @@ def _merge_fragments(table: Table, party_cols: list[int]) -> None:
     kept: list[Row] = []
     for row in table.rows:
         filled = [i for i, c in enumerate(row.cells) if c.strip()]
-        if kept and len(filled) == 1 and filled[0] in party_cols and kept[-1].cell(filled[0]) and \
-                len(row.cell(filled[0])) <= FRAGMENT_CHARS and place_level("가" + row.cell(filled[0])):
+        if kept and not row.label and len(filled) == 1 and filled[0] in party_cols and kept[-1].cell(filled[0]) \
+                and len(row.cell(filled[0])) <= FRAGMENT_CHARS and place_level("가" + row.cell(filled[0])):
             above = kept[-1]
             above.cells[filled[0]] = above.cell(filled[0]) + row.cell(filled[0])
             continue
@@ -290,26 +439,85 @@ def _merge_fragments(table: Table, party_cols: list[int]) -> None:
     table.rows = kept
 
 
+def _group_label(w: FactWriter, text: str, state: _State, foreign_only: bool = False) -> bool:
+    """A row that only labels the rows below (a country, a relation, a region grouping them): its effect on
+    ``state``; ``False`` when the text is none of these. ``foreign_only``: only a foreign region counts."""
+    text = _LABEL_NOISE.sub("", BULLET.sub("", text, count=1)).strip()
+    country, relation = country_in(w.registry, text), relation_of(text)
+    if foreign_only:
+        found = w.registry.resolve(text, kinds=("region",))
+        if found.entity is None or found.score < 1.0 or found.entity.country == "KR":
+            return False
+    if country or relation:
+        state.country = country or state.country
+        state.relation = relation or state.relation
+        return True
+    found = w.registry.resolve(text, kinds=("region",))
+    if found.entity is not None and found.score == 1.0:
+        if found.entity.country == "KR":
+            state.label_parent, state.home = found.entity.id, ""
+        else:
+            state.label_country, state.label_parent = found.entity.country, found.entity.id
+        return True
+    return place_level(text) is not None
+
+
+def _row_dates(table: Table, row: Row) -> list[DateMention]:
+    """Signing dates of a row: its date cells' dates, but not the end of a term (``2019.5.2~2022.5.1``), a date
+    ``까지`` or an anniversary; plus dates of a renewal (재체결, 갱신) stated in another cell."""
+    out: list[DateMention] = []
+    for c in table.columns("date"):
+        cell = row.cell(c)
+        found = find_dates(cell, bare_years=True)
+        for i, d in enumerate(found):
+            before = cell[found[i - 1].end:d.start] if i else ""
+            if (i and _RANGE_BEFORE.search(before)) or _TERM_AFTER.search(cell[d.end:]):
+                continue
+            out.append(d)
+    named = {c for c, role in table.roles.items() if role in ("date", "party", "parent", "otherdate", "serial")}
+    for c, cell in enumerate(row.cells):
+        if c not in named and is_renewal(cell) and not is_intent(cell):
+            out.extend(d for d in find_dates(cell, bare_years=len(cell) <= 20) if not _TERM_AFTER.search(cell[d.end:]))
+    return out
+
+
 def _read_row(w: FactWriter, table: Table, row: Row, layout: _Layout, ctx: Context,
               state: _State) -> list[AgreementCandidate]:
-    dates = [d for c in table.columns("date") for d in find_dates(row.cell(c), bare_years=True)]  # 체결일, 재체결일
+    if row.label:
+        _group_label(w, row.cells[0], state)
+        return []
+    dates = _row_dates(table, row)
     country_cell = row.cell(table.column("country"))
     relation_cell = row.cell(table.column("relation"))
     filled = [c for c in row.cells if c.strip()]
     if country_cell:
-        state.country = country_in(w.registry, country_cell) or state.country
+        state.country = country_in(w.registry, country_cell)  # a country the registry lacks: unknown, not the above
+    if relation_cell and relation_of(relation_cell):
+        state.column_relation = relation_of(relation_cell)
     if not dates and len(filled) == 1 and (country_in(w.registry, filled[0]) or relation_of(filled[0])):
-        state.country = country_in(w.registry, filled[0]) or state.country  # a group label row
-        state.relation = relation_of(filled[0]) or state.relation
+        _group_label(w, filled[0], state)
         return []
-    if row.cell(layout.parent):
-        state.parent, state.home = row.cell(layout.parent), ""
+    for child, parent in layout.parents.items():
+        if row.cell(parent):
+            state.parents[child] = row.cell(parent)
+            if child == layout.home:
+                state.home = ""
+            if child == layout.partner:
+                state.partner = ""
     partner_name = _name_cell(w, row.cell(layout.partner))
+    if not partner_name and layout.partner in layout.parents and row.cell(layout.parents[layout.partner]):
+        partner_name = row.cell(layout.parents[layout.partner])  # the group itself is the party on its own row
     home_name = _name_cell(w, row.cell(layout.home)) if layout.home is not None else ""
+    if not home_name and layout.home in layout.parents and row.cell(layout.parents[layout.home]):
+        home_name = row.cell(layout.parents[layout.home])
     if home_name:
         state.home = home_name
     elif layout.home is not None and partner_name:
         home_name = state.home  # a group label printed on the first row of its group
+    if partner_name:
+        state.partner = partner_name
+    elif home_name and row.cell(layout.home) and not country_cell:
+        partner_name = state.partner  # the partner printed once for several Korean parties
     if not partner_name and not (layout.home is not None and row.cell(layout.home)):
         return _continuation(w, row, dates, state, table)
     if not dates or not partner_name:
@@ -318,14 +526,15 @@ def _read_row(w: FactWriter, table: Table, row: Row, layout: _Layout, ctx: Conte
     if parties is None:
         return []
     row_text = " ".join(row.cells)
-    relation = relation_of(relation_cell) or relation_of(row_text) or state.relation or DEFAULT_RELATION
+    relation = (relation_of(relation_cell) or state.column_relation or relation_of(row_text) or state.relation
+                or DEFAULT_RELATION)
     fields = tuple(f for f in (row.cell(table.column("fields")),) if f)
     confidence = _confidence(table, parties, dates[0].value.precision, layout)
+    intent = is_intent(" ".join(c for c in row.cells if not (is_renewal(c) and is_intent(c))))
     out = []
-    for found in dates:
-        out.append(AgreementCandidate(parties, found.value, relation, (row.line, row.line), confidence,
-                                      intent=is_intent(row_text), fields=fields, reader="tables",
-                                      quote=row_text.strip()))
+    for found in dict.fromkeys(d.value for d in dates):
+        out.append(AgreementCandidate(parties, found, relation, (row.line, row.line), confidence,
+                                      intent=intent, fields=fields, reader="tables", quote=row_text.strip()))
     state.last = out[-1]
     return out
 
@@ -335,19 +544,31 @@ def _name_cell(w: FactWriter, text: str) -> str:
     return "" if is_renewal(text) and place_level(text) is None and not w.registry.find_mentions(text) else text
 
 
+def _parent_of(w: FactWriter, name: str | None) -> tuple[str | None, str | None]:
+    """A parent cell's registry region: ``(id, country)``, or ``(None, None)``."""
+    if not name:
+        return None, None
+    found = w.registry.resolve(re.sub(r"\s*\([^)]*\)", "", name), kinds=("region",))
+    return (found.entity.id, found.entity.country) if found.entity is not None and found.score == 1.0 else (None, None)
+
+
 def _parties(w: FactWriter, row: Row, home_name: str, partner_name: str, ctx: Context, state: _State,
              layout: _Layout) -> tuple[Party, Party] | None:
-    if layout.home is None:
-        home = ctx.subject
-    else:
-        parent = None
-        if state.parent:
-            found = resolve_party(w, state.parent, row.line)
-            parent = found.entity.id if found is not None else None
-        home = resolve_party(w, home_name, row.line, parent=parent, country=layout.home_country,
-                             place_context=layout.place_context) if home_name else None
-    partner = resolve_party(w, partner_name, row.line, place_context=layout.place_context,
-                            country=state.country or layout.partner_country or ctx.country)
+    def resolve(col: int, name: str, foreign_side: bool) -> Party | None:
+        parent_name = state.parents.get(col)
+        parent, parent_country = _parent_of(w, parent_name if parent_name != name else None)
+        if parent is None and not foreign_side:
+            parent = state.label_parent if state.label_country is None else None
+        if foreign_side:
+            country = (state.country or parent_country or state.label_country or layout.countries.get(col)
+                       or layout.table_country or ctx.country)
+            parent = parent or (state.label_parent if state.label_country else None)
+        else:
+            country = "KR" if col in layout.korean else (layout.countries.get(col) or parent_country)
+        return resolve_party(w, name, row.line, parent=parent, country=country, place_context=layout.place_context)
+
+    home = ctx.subject if layout.home is None else (resolve(layout.home, home_name, False) if home_name else None)
+    partner = resolve(layout.partner, partner_name, layout.partner not in layout.korean)
     if home is None or partner is None:
         return None
     return home, partner
@@ -364,11 +585,11 @@ def _continuation(w: FactWriter, row: Row, dates: list, state: _State, table: Ta
         above.lines = (above.lines[0], row.line)
         return []
     relation = relation_of(row.cell(table.column("relation"))) or above.relation
-    out = [AgreementCandidate(above.parties, d.value, relation, (row.line, row.line),
+    out = [AgreementCandidate(above.parties, d, relation, (row.line, row.line),
                               max(0.0, above.confidence - 0.05), intent=is_intent(row_text),
                               fields=tuple(f for f in (row.cell(table.column("fields")),) if f),
                               reader="tables", quote=row_text, notes=[f"further signing of line {above.lines[0]}"])
-           for d in dates]
+           for d in dict.fromkeys(d.value for d in dates)]
     state.last = out[-1]
     return out
 

@@ -1,0 +1,153 @@
+"""The table reader on more shapes: consulate lists of partner pairs (either side first, group labels, a parent
+column, English headers), dated tables (every date form, terms, renewals in remarks, 특례시 and former names),
+countries from every context; perturbed. Foreign places missing from the registry are minted, not dropped."""
+
+from __future__ import annotations
+
+from graph.readers.entities import minted_region
+from ontology.namespaces import GY, document_graph
+from tests.readers.helpers import build, document, facts
+
+
+def _minted(result, doc_id: str, country: str, name: str) -> bool:
+    """The document's graph describes ``name`` as a region minted in ``country``."""
+    iri = minted_region(name, country, "city").iri
+    return (iri, GY.country, None) in result.dataset.graph(document_graph(doc_id))
+
+
+def _tsv(*rows: list[str]) -> str:
+    return "\n".join("\t".join(r) for r in rows)
+
+
+CONSULATE = "주센다이 대한민국 총영사관 관할 한일 자매·우호 교류 현황\n" + _tsv(
+    ["구분", "일본 지자체", "한국 지자체", "체결일", "비고"],
+    ["자매결연", "미야기현", "전라남도", "1998.5.10", ""],
+    ["", "센다이시", "광주광역시", "2002. 4. 19.", ""],
+    ["우호교류", "이와테현 하나마키시", "충청남도 공주시", "2019년 5월", ""],
+    ["", "아키타시", "경기도 파주시", "'05.11.22", "2015.11.22 갱신"],
+    ["", "후쿠시마현", "강원도", "1990년", "교류 중단(2011)"],
+    ["", "야마가타시", "경상북도", "2023.4.1", "교류 추진 중"])
+CONSULATE_FACTS = {
+    ("미야기현", "전라남도", "1998-05-10", "sister"), ("광주광역시", "센다이시", "2002-04-19", "sister"),
+    ("공주시", "하나마키시", "2019-05", "friendship"), ("아키타시", "파주시", "2005-11-22", "friendship"),
+    ("아키타시", "파주시", "2015-11-22", "friendship"), ("강원특별자치도", "후쿠시마현", "1990", "friendship")}
+
+
+def test_consulate_list_japanese_side_first_relation_printed_once():
+    result = build(document("consulate.tsv", CONSULATE))
+    assert facts(result) == CONSULATE_FACTS
+    assert facts(result, "AgreementIntent") == {("경상북도", "야마가타시", "2023-04-01", "friendship")}
+
+
+def test_consulate_list_korean_side_first_countries_from_the_title_pair():
+    text = "주센다이총영사관 관할지역 한·일 자매결연 현황\n" + _tsv(
+        ["연번", "한국 측", "일본 측", "교류 형태", "체결일자"],
+        ["1", "전라남도", "미야기현", "자매결연", "1998.5.10"],
+        ["2", "광주광역시", "센다이시", "자매결연", "2002. 4. 19."],
+        ["3", "충청남도 공주시", "하나마키", "우호교류", "2019년 5월"],
+        ["4", "파주시", "아키타시", "우호교류", "2005年11月22日"])
+    assert facts(build(document("consulate.tsv", text))) == {
+        ("미야기현", "전라남도", "1998-05-10", "sister"), ("광주광역시", "센다이시", "2002-04-19", "sister"),
+        ("공주시", "하나마키", "2019-05", "friendship"), ("아키타시", "파주시", "2005-11-22", "friendship")}
+
+
+def test_prefecture_column_printed_once_is_the_parent_of_the_city_and_a_party_on_its_own_row():
+    text = "주센다이 총영사관 관할 지역 지자체 교류 현황\n" + _tsv(
+        ["현", "일본 도시", "한국 도시", "체결일"],
+        ["미야기현", "", "전라남도", "1998.5.10"],
+        ["", "센다이시", "광주광역시", "2002.4.19"],
+        ["", "이시노마키시", "여수시", "2010.10.1"],
+        ["이와테현", "하나마키시", "공주시", "2019.5.2"],
+        ["", "모리오카", "춘천시", "2011.3.3"])
+    result = build(document("consulate.tsv", text))
+    assert facts(result) == {
+        ("미야기현", "전라남도", "1998-05-10", "cooperationAgreement"),
+        ("광주광역시", "센다이시", "2002-04-19", "cooperationAgreement"),
+        ("여수시", "이시노마키시", "2010-10-01", "cooperationAgreement"),
+        ("공주시", "하나마키시", "2019-05-02", "cooperationAgreement"),
+        ("모리오카", "춘천시", "2011-03-03", "cooperationAgreement")}
+    assert _minted(result, "consulate.tsv", "JP", "모리오카") and _minted(result, "consulate.tsv", "JP", "하나마키시")
+
+
+def test_group_label_lines_between_rows_give_the_country_and_a_renewal_row():
+    text = "\n".join(["주센다이 총영사관 관할 자매결연 현황", "미야기현",
+                      _tsv(["센다이시", "광주광역시", "2002.4.19", "자매결연"]),
+                      _tsv(["이시노마키시", "여수시", "2010.10.1", "우호교류"]), "이와테현",
+                      _tsv(["하나마키시", "공주시", "2019.5.2", "우호교류"]), _tsv(["", "", "2024.5.2", "재체결"])])
+    assert facts(build(document("labels.tsv", text))) == {
+        ("광주광역시", "센다이시", "2002-04-19", "sister"), ("여수시", "이시노마키시", "2010-10-01", "friendship"),
+        ("공주시", "하나마키시", "2019-05-02", "friendship"), ("공주시", "하나마키시", "2024-05-02", "friendship")}
+
+
+def test_english_headers_a_country_column_header_and_names_without_suffix():
+    text = "Sister and friendship cities in the consular district\n" + _tsv(
+        ["No", "Korea", "Japan", "Type", "Date"],
+        ["1", "전라남도", "Miyagi Prefecture", "Sister", "1998.5.10"],
+        ["2", "광주광역시", "Sendai", "Sister", "2002-04-19"],
+        ["3", "공주시", "Hanamaki City", "Friendship", "2019/05/02"])
+    assert facts(build(document("english.tsv", text))) == {
+        ("미야기현", "전라남도", "1998-05-10", "sister"), ("Sendai", "광주광역시", "2002-04-19", "sister"),
+        ("Hanamaki City", "공주시", "2019-05-02", "friendship")}
+
+
+SPECIAL = "기초자치단체 국제교류 협약 체결 현황\n" + _tsv(
+    ["특례시", "상대 도시", "국가", "협약 구분", "체결일", "협약 기간", "비고"],
+    ["수원특례시", "클리블랜드시", "미국", "자매결연", "2005.10.24", "2005.10.24~2025.10.23", ""],
+    ["", "아사히카와시", "일본", "우호교류", "'19.05.24", "", "2024. 5. 24. 재체결"],
+    ["고양특례시", "이스트레이크", "미국", "자매결연", "2015년 5월", "", ""],
+    ["창원특례시", "기시와다시", "일본", "자매결연", "1968. 12. 5.", "", "구 마산시 체결"],
+    ["", "롱비치", "미국", "우호도시", "2024년1월28일", "", ""],
+    ["용인특례시", "포드고리차시", "몬테네그로", "우호교류", "2023.3.15 ~ 2026.3.14", "", ""],
+    ["", "울란우데시", "러시아", "자매결연", "2024.9.1", "", "2025년 체결 예정"],
+    ["여주군", "루산시", "중국", "자매결연", "2011 5월", "", ""])
+SPECIAL_FACTS = {
+    ("수원시", "클리블랜드시", "2005-10-24", "sister"), ("수원시", "아사히카와시", "2019-05-24", "friendship"),
+    ("수원시", "아사히카와시", "2024-05-24", "friendship"), ("고양시", "이스트레이크", "2015-05", "sister"),
+    ("기시와다시", "창원시", "1968-12-05", "sister"), ("롱비치", "창원시", "2024-01-28", "friendship"),
+    ("용인시", "포드고리차시", "2023-03-15", "friendship"), ("루산시", "여주시", "2011-05", "sister")}
+
+
+def test_dated_table_special_cities_former_names_terms_and_renewals_in_remarks():
+    result = build(document("special.tsv", SPECIAL))
+    assert facts(result) == SPECIAL_FACTS
+    assert facts(result, "AgreementIntent") == {("용인시", "울란우데시", "2024-09-01", "sister")}
+    assert all(_minted(result, "special.tsv", country, name) for country, name in (
+        ("US", "클리블랜드시"), ("JP", "아사히카와시"), ("ME", "포드고리차시"), ("CN", "루산시"), ("US", "롱비치")))
+
+
+def test_country_group_labels_printed_once_under_a_vague_header_and_parent_first_names():
+    text = "\n".join(["충청북도 해외 교류 지역", "| 구분 | 지역 | 체결일 |",
+                      "| 중국 | 헤이룽장성 | 1996. 11. 12. |",
+                      "| | 후베이성 하이난 | '04.6.14 |", "| 몽골 | 투브아이막 | 2010-07-15 |",
+                      "| | 다르항시 | 2013. 5. |",
+                      "| 러시아 | 노보시비르스크주 | 2007년 |", "| 베트남 | 꽝남성 | 2019.1.8. |",
+                      "| 카자흐스탄 | 알마티주 | 2018.9.3 |", "| 우즈베키스탄 | 사마르칸트 | 2022.4.1 |"])
+    result = build(document("chungbuk.txt", text))
+    kind = "cooperationAgreement"
+    assert facts(result) == {
+        ("충청북도", "헤이룽장성", "1996-11-12", kind), ("충청북도", "하이난", "2004-06-14", kind),
+        ("충청북도", "투브아이막", "2010-07-15", kind), ("다르항시", "충청북도", "2013-05", kind),
+        ("노보시비르스크주", "충청북도", "2007", kind), ("꽝남성", "충청북도", "2019-01-08", kind),
+        ("알마티주", "충청북도", "2018-09-03", kind), ("사마르칸트", "충청북도", "2022-04-01", kind)}
+    for country, name in (("CN", "하이난"), ("MN", "다르항시"), ("RU", "노보시비르스크주"), ("VN", "꽝남성"),
+                          ("KZ", "알마티주"), ("UZ", "사마르칸트")):
+        assert _minted(result, "chungbuk.txt", country, name), name
+
+
+def test_perturbations_row_added_date_changed_and_ocr_noise():
+    added = CONSULATE + "\n" + _tsv(["", "아오모리현 하치노헤시", "전북특별자치도 군산시", "2024.1.28", ""])
+    assert facts(build(document("c.tsv", added))) == CONSULATE_FACTS | {
+        ("군산시", "하치노헤시", "2024-01-28", "friendship")}
+    changed = CONSULATE.replace("2002. 4. 19.", "2003. 5. 20.")
+    assert facts(build(document("c.tsv", changed))) == (CONSULATE_FACTS - {
+        ("광주광역시", "센다이시", "2002-04-19", "sister")}) | {("광주광역시", "센다이시", "2003-05-20", "sister")}
+    noisy = CONSULATE.replace("광주광역시", "광 주 광 역 시").replace("2002. 4. 19.", "2002 . 4 . 19 .")
+    assert facts(build(document("c.tsv", noisy))) == CONSULATE_FACTS
+    special = SPECIAL.replace("\t롱비치\t", "\t롱 비 치\t")
+    assert ("롱비치", "창원시", "2024-01-28", "friendship") in facts(build(document("s.tsv", special)))
+
+
+def test_the_same_foreign_place_is_minted_under_the_same_iri_in_every_document():
+    one = build(document("a.tsv", CONSULATE))
+    other = build(document("b.txt", "광주광역시 국제 자매도시\n상대 도시 | 국가 | 체결일\n센다이시 | 일본 | 2002.4.19"))
+    assert _minted(one, "a.tsv", "JP", "센다이시") and _minted(other, "b.txt", "JP", "센다이시")
