@@ -293,7 +293,9 @@ class SentenceReader:
         org, role = self._glued(pre, t.group("title"))
         if org is None and pre:
             glued_org = self._org_before(s, mentions, word_start)
-            if title.kind in ("head", "deputy") and self.name_word(pre) and not re.match(r"[가-힣]", s[t.end():][:1]):
+            if title.kind in ("head", "deputy") and self.name_word(pre) and not re.match(r"[가-힣]", s[t.end():][:1]) \
+                    and not (len(pre) >= 4 and pre[0] not in SURNAMES and t.group("title")[0] in "시군구현도성주"):
+                # (``가나다라시장`` is a place the registry lacks + 장, not a name)
                 # a name glued to its title: ``가나현 홍길동지사``, or ``홍길동지사`` after the place was named
                 if glued_org is not None:
                     return [PostStatement(pre, None, glued_org[0], t.group("title"), glued_org[1], t.end("title"))]
@@ -389,8 +391,11 @@ class SentenceReader:
                 return found[0], title
             if normalize_name(place) in self.local:
                 return self.local[normalize_name(place)], title
-        minted = self.organisation(pre + title[0]) if len(title) == 2 else None
-        return (minted, title) if minted is not None else (None, title)
+        for word in (pre, pre + title[0]) if len(title) == 2 else (pre,):
+            minted = self.organisation(word)  # ``가나연맹회장``, ``가나유통공사장`` (공사 + 사장)
+            if minted is not None:
+                return minted, title
+        return None, title
 
     def organisation(self, word: str) -> Entity | None:
         """An organisation the registry lacks, known by the ending of its name (``가나문화재단``), minted under an
@@ -457,8 +462,12 @@ class SentenceReader:
         return name, alt, start
 
     def _short_words_name(self, s: str, head: str, org: Entity | None) -> tuple[str, str | None, int] | None:
-        """A foreign name with one-syllable words ending ``head`` (``보리소프 김``, ``딴 신``, ``응우옌 부 뚱``):
+        """A name of one-syllable words ending ``head``: a name printed with its syllables apart, starting with a
+        surname (``이 강 덕``); or, for a post abroad, a foreign name (``보리소프 김``, ``딴 신``, ``응우옌 부 뚱``) of
         two or three words, one of them a single syllable, none of them a word that is never a name."""
+        spaced = re.search(r"(?:^|(?<=[\s,·(]))(?P<n>[가-힣](?:\s[가-힣]){2,3})\s*$", head)
+        if spaced and spaced.group("n")[0] in SURNAMES:  # a name printed with its syllables apart: ``이 강 덕``
+            return collapse_spaced(spaced.group("n")), None, spaced.start("n")
         if org is not None and (org.country or org.id) == "KR":
             return None
         m = re.search(rf"(?:^|(?<=[\s,·(]))(?P<n>[가-힣]{{1,7}}(?:\s[가-힣]{{1,7}}){{1,2}}){_ALT}\s*$", head)

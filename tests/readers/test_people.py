@@ -194,6 +194,9 @@ def test_minting_needs_the_document_to_place_the_name(tmp_path):
     unplaced = NEWS.replace("일본 가나가와현 다라마치시와", "다라마치시와").replace("베트남 나라빈시", "나라빈시")
     names = {n for n, _, _ in posts(unplaced, tmp_path, "unplaced.txt")}
     assert "야마다 다로" not in names and "응우옌 반 꽝" not in names
+    assert "다라마치" not in names  # 다라마치시장: a place the document does not place, not a name glued to 시장
+    glued = NEWS + "연해주 페트렌코부지사 일행도 참석하였다.\n"
+    assert ("페트렌코", "부지사", "region/ru-primorsky") in posts(glued, tmp_path, "glued.txt")  # OCR-glued name
     assert "류진" in names  # still placed by 중국 후난성
     renamed = NEWS.replace("한빛문화재단", "다온교류협회")
     assert ("박세라", "이사장", "organization/minted-다온교류협회") in posts(renamed, tmp_path, "renamed.txt")
@@ -224,3 +227,27 @@ def test_english_titles_in_every_order(tmp_path):
     assert ("Park Min-jun", "Deputy Mayor", "region/kr-busan") in found and ("Li Wei", "Governor",
                                                                             "region/cn-liaoning") in found
     assert posts(ENGLISH.replace("2024-05-20\n", ""), tmp_path, "english3.txt") == set()  # undated: not written
+
+
+LISTED = """시도 국제관계대사 협의회 결과
+2024. 11. 5.
+
+국제관계대사: 한가윤(대구), 문다온(광주), 고나래(제주), 서하준(경북)
+이날 회의에는 리 웨 이 랴오닝성 부성장과 몽골 옵스아이막 바트에르덴 지사가 함
+께 참석하여 동북아 지방정부 간 교류 확대 방안을 논의하였다.
+"""
+
+
+def test_a_list_of_names_with_regions_and_ocr_spaced_or_wrapped_statements(tmp_path):
+    assert posts(LISTED, tmp_path, "listed.txt") == {
+        ("한가윤", "국제관계대사", "region/kr-daegu"),  # label: 이름(지역), … — each holds the label there
+        ("문다온", "국제관계대사", "region/kr-gwangju"),
+        ("고나래", "국제관계대사", "region/kr-jeju"),  # a short name in such a list is the 광역 government
+        ("서하준", "국제관계대사", "region/kr-gyeongbuk"),
+        ("리웨이", "부성장", "region/cn-liaoning"),  # syllables printed apart, starting with a surname: one name
+        ("바트에르덴", "지사", "region/mn-uvs"),  # place – name – title
+    }
+    added = LISTED.replace("서하준(경북)", "서하준(경북), 남궁윤(울산)")
+    assert ("남궁윤", "국제관계대사", "region/kr-ulsan") in posts(added, tmp_path, "added.txt")
+    noisy = LISTED.replace("리 웨 이 랴오닝성", "리 웨 이  랴오닝성").replace("한가윤(대구), ", "한가윤 (대구),  ")
+    assert posts(noisy, tmp_path, "noisy.txt") == posts(LISTED, tmp_path, "clean.txt")
