@@ -35,9 +35,10 @@ class LexicalIndex:
         return cls(bm25s.BM25.load(str(directory), show_progress=False, verbosity=0))
 
     def scores(self, query: str) -> np.ndarray:
-        """BM25 score of every passage for ``query`` (zeros when no query token is indexed)."""
+        """BM25 score of every passage for ``query`` (zeros when no query token is indexed); each token counts once,
+        so a word both asked and added by expansion is not counted twice."""
         vocab = self.bm25.vocab_dict
-        tokens = [t for t in self.tokenizer.tokens(query) if t in vocab]
+        tokens = list(dict.fromkeys(t for t in self.tokenizer.tokens(query) if t in vocab))
         n = self.bm25.scores["num_docs"]
         if not tokens:
             return np.zeros(n, dtype=np.float32)

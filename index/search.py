@@ -169,8 +169,9 @@ class SearchEngine:
         return self.glossary.link(text) if self.glossary is not None else []
 
     def lexical_query(self, text: str, links: list[Link]) -> str:
-        """The query for BM25: its text, the Korean names of the terms it links to and of its English domain words."""
-        extra = [name for link in links for name in link.term.korean]
+        """The query for BM25: its text, the Korean label of each term it links to and the Korean words of its
+        English domain words (a label, not every variant: many names of one entity would outweigh the question)."""
+        extra = [name for link in links for name in link.term.korean[:1]]
         extra += [word for word in self.vocabulary.korean(text) if word not in extra]
         return " ".join([text, *extra]) if extra else text
 

@@ -76,3 +76,15 @@ def test_an_entity_most_passages_are_linked_to_is_not_boosted(engine):
     assert near and len(engine.entity_passages[near[0].term.iri]) > 0.1 * len(engine.passages)
     assert engine.entity_ranking(near, vector, 10) == []
     assert engine.entity_ranking(hyogo, vector, 10)
+
+
+def test_a_linked_entity_adds_its_korean_label_once(engine):
+    assert engine.lexical_query("Toyama", engine.link("Toyama")) == "Toyama 도야마현"
+
+
+def test_each_lexical_token_counts_once():
+    from index.lexical import LexicalIndex
+
+    index = LexicalIndex.build(["판매 실적 감소", "축제 결과", "판매장 위치"])
+    assert index.scores("판매 판매 판매 축제").tolist() == index.scores("판매 축제").tolist()
+    assert index.scores("판매 축제")[1] > 0
