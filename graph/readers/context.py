@@ -122,7 +122,7 @@ def document_date(doc: Document) -> StatedDate | None:
     '2024-12'
     """
     for line in doc.lines[:DATE_LINES]:
-        dates = find_dates(line)
+        dates = [d for d in find_dates(line) if d.value.precision != "year"]  # 2019년 alone: a section's year
         if len(dates) == 1 and _DATE_LINE.match(line[:dates[0].start] + line[dates[0].end:]) and \
                 not BULLET.match(line):
             rest = re.sub(r"\([^)]*\)|\d{1,2}:\d{2}", "", line[dates[0].end:])
@@ -147,7 +147,7 @@ def without_anniversaries(text: str) -> str:
     """``text`` with anniversaries of signings blanked (their 체결 states no signing).
 
     >>> without_anniversaries("우호교류 협약 체결 10주년 기념식")
-    '우호교류  기념식'
+    '우호교류 협약  기념식'
     """
     return _ANNIVERSARY.sub("", text)
 
@@ -162,3 +162,28 @@ def is_activity(text: str) -> bool:
     """
     return any(word in text for word in ACTIVITY_WORDS) and not re.search(
         r"체결|맺|조인|서명|재체결|갱신", without_anniversaries(text))
+
+
+#: A heading that is only a year (``### 2019년``, ``■ 2019``): the year of the dated entries below it.
+_YEAR_HEADING = re.compile(r"^[\s#*■□●○▶◆-]*((?:19|20)\d\d)\s*년?\s*[*:]*\s*$")
+#: How far above an entry its year heading may be.
+YEAR_LOOKBACK = 40
+
+
+def heading_year(lines: tuple[str, ...], line: int) -> StatedDate | None:
+    """The year of the nearest year heading above ``line`` (a timeline's ``### 2019년``), if any.
+
+    >>> heading_year(("## 2019년", "- 5월 24일 가나시", "## 최근", "- 2020 다라시"), 2).iso
+    '2019'
+    >>> heading_year(("## 2019년", "- 5월 24일 가나시", "## 최근", "- 2020 다라시"), 4) is None
+    True
+    """
+    for n in range(line - 1, max(0, line - 1 - YEAR_LOOKBACK), -1):
+        text = lines[n - 1]
+        m = _YEAR_HEADING.match(text)
+        if m:
+            return StatedDate(int(m.group(1)))
+        if is_heading(text) and not BULLET.match(text) and not find_dates(text) and len(text.strip()) <= 20 \
+                and text.strip():
+            return None  # another section's heading
+    return None

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph.dates import DateMention, find_dates
+from graph.dates import DateMention, StatedDate, find_dates, relative_dates
 from graph.facts import FactWriter
 from graph.readers.candidates import AgreementCandidate
-from graph.readers.context import BULLET, Context, context_at, is_activity
+from graph.readers.context import BULLET, Context, context_at, heading_year, is_activity
 from graph.readers.entities import Party, country_in, place_level, resolve_party, strip_particle
 from graph.readers.relations import (
     DEFAULT_RELATION,
@@ -29,6 +29,7 @@ from graph.readers.relations import (
 )
 from graph.registry import normalize_name
 
+_MONTH_DAY = re.compile(r"\s*(\d{1,2})\s*\.\s*(\d{1,2})\s*\.?(?![\d%])")
 _DATE_FIRST = re.compile(r"^\s*'?\d{1,4}\s*\.\s*\d{1,2}\s*\.")
 _TOKEN = re.compile(r"[^\s,·:;/()\[\]<>「」『』\-–—~*]+")
 _PARENTHETICAL = re.compile(r"\([^()\d]*\)")
@@ -201,7 +202,12 @@ def is_prose(text: str) -> bool:
 def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = ()) -> list[AgreementCandidate]:
     """Candidates of one item (one per signing date); an item with only a date and a renewal or signing word
     under an item with a signing is a further signing of the same parties."""
-    dates = [d for d in find_dates(item.text, bare_years=True) if _standalone(item.text, d)
+    stated = find_dates(item.text, bare_years=True)
+    year = heading_year(w.doc.lines, item.lines[0]) if not stated else None
+    if year is not None:  # 3월 18일 or 3. 18. under ### 2010년
+        stated = [d for d in relative_dates(item.text, year) if d.value.month is not None] or _month_day(
+            item.text, year.year)
+    dates = [d for d in stated if _standalone(item.text, d)
              and (is_signing_date_context(item.text[d.end:]) or states_signing(item.text[d.end:]))]
     if not dates:
         return []
@@ -238,10 +244,25 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = ()) -
     return out
 
 
+def _month_day(text: str, year: int) -> list[DateMention]:
+    """``3. 18.`` opening an entry under a year heading: that day of ``year``.
+
+    >>> [d.value.iso for d in _month_day("10. 2. 가나시 협약", 2010)], _month_day("가나시 3.5%", 2010)
+    (['2010-10-02'], [])
+    """
+    m = _MONTH_DAY.match(text)
+    if m is None:
+        return []
+    try:
+        return [DateMention(StatedDate(year, int(m.group(1)), int(m.group(2))), m.start(1), m.end(), m.group(0))]
+    except ValueError:
+        return []
+
+
 def _standalone(text: str, date: DateMention) -> bool:
     """A bare year counts only on its own — ``(1990)``, ``1990,`` or at the end — not inside a name (``2027 대회``)."""
-    if not re.fullmatch(r"\d{4}", date.surface.strip()):
-        return True
+    if not re.fullmatch(r"\d{4}", date.surface.strip()) or not text[:date.start].strip():
+        return True  # a full date, or a year opening a timeline entry (``2018 가나시 우호교류``)
     after = text[date.end:].lstrip()
     return not after or after[0] in ")],/·;" or text[:date.start].rstrip().endswith(("(", "["))
 

@@ -28,7 +28,14 @@ from dataclasses import dataclass, field
 from graph.dates import DateMention, StatedDate, find_dates, relative_dates
 from graph.facts import FactWriter
 from graph.readers.candidates import AgreementCandidate
-from graph.readers.context import BULLET, document_date, first_region, is_table_row, without_anniversaries
+from graph.readers.context import (
+    BULLET,
+    document_date,
+    first_region,
+    heading_year,
+    is_table_row,
+    without_anniversaries,
+)
 from graph.readers.entities import Party, minted_region, place_level, resolve_party
 from graph.readers.relations import DEFAULT_RELATION, is_intent, relation_of, states_signing_verb
 from graph.registry import Entity, normalize_name
@@ -272,8 +279,9 @@ def read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext
         return [], carry, partners
     stated = find_dates(text, bare_years=True)
     dates = [d for d in stated if not _SINCE.match(text[d.end:])]  # 2020년 이후 축소: a period, not a signing
-    if not stated and doc.today is not None:
-        dates = relative_dates(text, doc.today)
+    today = heading_year(w.doc.lines, s.lines[0]) or doc.today
+    if not stated and today is not None:
+        dates = relative_dates(text, today)
     out = []
     for own_subject, own_partners, own_dates in _pairs_of_subjects(named, subject, partners, dates, a) or [
             (subject, partners, dates)]:

@@ -1,0 +1,103 @@
+"""Dated timelines (Markdown, a web page, text, an office file): entries opening with a full date, a year alone
+(``2018 가나시 …``), or a month and day under a year heading (``### 2010년`` / ``3월 18일``, ``10. 2.``); the
+document's subject from its title; anniversaries, mergers and plans are not signings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.readers.helpers import build, document, docx_file, facts, from_file
+
+TIMELINE = """# 청주시 국제교류 연혁
+
+청주시의 해외 자매·우호도시 체결 연혁입니다.
+
+## 1990년대
+
+- 1993.10.27 중국 청룡시와 우호교류 협약 체결
+- 1996. 5. 6. 미국 레드우드시 자매결연
+- '98.11.20 일본 하루미시와 자매결연 체결 (구 청원군)
+
+### 2010년
+
+- 3월 18일 중국 청룡시 자매결연으로 격상
+- 10. 2. 몽골 다르항솜 우호교류 협약 체결
+
+### 2016년
+- 5. 10. 러시아 하바롭스크시 우호교류 협약
+- 9월 카자흐스탄 쿠스타나이주와 교류의향서 체결
+
+## 최근
+
+- 2018 베트남 박닌성 우호교류 협약 체결
+- 2019.05.24 우즈베키스탄 사마르칸트시와 우호도시 협정
+- 2020.1.1 청원군과 통합, 청주시 출범
+- 2022. 5. 레드우드시 자매결연 26주년 기념 방문
+- 2023. 3. 일본 하루미시와 자매결연 25주년 기념 협약 갱신
+- 2025. 상반기 베트남 후에시와 우호교류 협약 체결 예정
+"""
+EXPECTED = {
+    ("청룡시", "청주시", "1993-10-27", "friendship"), ("레드우드시", "청주시", "1996-05-06", "sister"),
+    ("청주시", "하루미시", "1998-11-20", "sister"), ("청룡시", "청주시", "2010-03-18", "sister"),
+    ("다르항솜", "청주시", "2010-10-02", "friendship"), ("청주시", "하바롭스크시", "2016-05-10", "friendship"),
+    ("청주시", "쿠스타나이주", "2016-09", "letterOfIntent"), ("박닌성", "청주시", "2018", "friendship"),
+    ("사마르칸트시", "청주시", "2019-05-24", "friendship"), ("청주시", "하루미시", "2023-03", "sister"),
+}
+
+
+def _html(markdown: str) -> str:
+    """The timeline as a saved web page: headings, lists, a menu and a footer."""
+    body, open_list = [], False
+    for line in markdown.splitlines():
+        if line.startswith("- "):
+            body.append(("" if open_list else "<ul>") + f"<li>{line[2:]}</li>")
+            open_list = True
+            continue
+        if open_list:
+            body.append("</ul>")
+            open_list = False
+        if line.startswith("#"):
+            level = len(line) - len(line.lstrip("#"))
+            body.append(f"<h{level}>{line.lstrip('# ')}</h{level}>")
+        elif line.strip():
+            body.append(f"<p>{line}</p>")
+    body.append("</ul>" if open_list else "")
+    return ('<html><head><title>연혁 | 청주시청</title></head><body><nav><a href="/">홈</a> <a href="/a">자매도시</a>'
+            '</nav><main>' + "\n".join(body) + "</main><footer>청주시청 상당로 1 | 2019.05.24 개편</footer>"
+            "</body></html>")
+
+
+def test_markdown_timeline_with_year_headings_and_traps(tmp_path: Path):
+    path = tmp_path / "timeline.md"
+    path.write_text(TIMELINE, encoding="utf-8")
+    result = build(from_file(path))
+    assert facts(result) == EXPECTED
+    assert facts(result, "AgreementIntent") == {("청주시", "후에시", "", "friendship")}
+
+
+@pytest.mark.parametrize("name", ["timeline.html", "timeline.txt", "timeline.docx"])
+def test_timeline_in_other_formats(tmp_path: Path, name: str):
+    path = tmp_path / name
+    if name.endswith(".html"):
+        path.write_text(_html(TIMELINE), encoding="utf-8")
+    elif name.endswith(".txt"):
+        path.write_text(TIMELINE.replace("#", "").replace("- ", "○ "), encoding="utf-8")
+    else:
+        docx_file(path, [line.lstrip("# ") for line in TIMELINE.splitlines() if line.strip()])
+    assert facts(build(from_file(path))) == EXPECTED
+
+
+def test_perturbed_timeline_entry_added_date_changed_plan_and_noise():
+    added = TIMELINE.replace("## 최근\n", "## 최근\n\n- 2017. 4. 3. 일본 사카이미나토시와 우호교류 협약 체결\n")
+    new = ("사카이미나토시", "청주시", "2017-04-03", "friendship")
+    assert facts(build(document("t.md", added))) == EXPECTED | {new}
+    changed = TIMELINE.replace("### 2016년", "### 2015년")
+    got = facts(build(document("t.md", changed)))
+    assert ("청주시", "하바롭스크시", "2015-05-10", "friendship") in got and ("청주시", "하바롭스크시", "2016-05-10",
+                                                                          "friendship") not in got
+    plan = TIMELINE.replace("- 2018 베트남", "- 2018. 2. 미국 레드우드시와 우호교류 확대 협의 중\n- 2018 베트남")
+    assert facts(build(document("t.md", plan))) == EXPECTED
+    noisy = TIMELINE.replace("1993.10.27", "1993 .10. 27").replace("- 10. 2.", "-  10 . 2 .")
+    assert facts(build(document("t.md", noisy))) == EXPECTED
