@@ -174,8 +174,8 @@ def resolve_party(w: FactWriter, surface: str, lines: Lines, *, country: str | N
     A homograph the text cannot settle is reported, never minted.
     """
     stated, name = split_country_prefix(w.registry, surface)
-    country = stated or country
     glosses = " ".join(re.findall(r"\(([^)]*)\)", name))
+    country = stated or _gloss_country(w.registry, glosses) or country
     name = re.sub(r"\s*\([^)]*\)", "", name).strip(" ,·:")
     if not name or not (_HANGUL.search(name) or re.search(r"[\u4e00-\u9fffA-Za-z]", name)):
         return None
@@ -208,6 +208,22 @@ def resolve_party(w: FactWriter, surface: str, lines: Lines, *, country: str | N
                "no place suffix and no context that makes it a place") if country != "KR" else "no registry match"
         w.report.add_issue("unresolved", w.doc.id, span_of(lines)[0], surface.strip(), why)
     return None
+
+
+def _gloss_country(registry: Registry, glosses: str) -> str | None:
+    """The country a bracketed gloss states: a country word (``(일본)``) or a foreign region (``(미야기현)``).
+
+    >>> reg = Registry.default()
+    >>> [_gloss_country(reg, gloss) for gloss in ("일본", "미야기현", "仙台市", "")]
+    ['JP', 'JP', None, None]
+    """
+    if not glosses.strip():
+        return None
+    found = country_in(registry, glosses)
+    if found:
+        return found
+    regions = {e.country for e in registry.candidates(glosses, kinds=("region",))}
+    return regions.pop() if len(regions) == 1 and "KR" not in regions else None
 
 
 def _registry_party(w: FactWriter, surface: str, name: str, country: str | None, parent: str | None,

@@ -46,6 +46,9 @@ ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                "cities", "partner", "partnercity", "sistercity", "region", "municipality", "localgovernment",
                "counterpart")),
 )
+#: Words of a header naming a column that holds neither a party nor a signing (signatories, contacts, sizes).
+OTHER_WORDS = ("서명자", "서명인", "협약자", "참석자", "대표자", "담당", "부서", "연락처", "전화", "인구", "면적",
+               "signatory", "signatories", "signedby", "contact", "population")
 #: Words of a header naming a date that is not a signing (a term, an expiry, a visit, a reference date).
 OTHER_DATE_WORDS = ("기간", "만료", "종료", "중단", "해지", "방문", "기준일", "작성일", "수정일", "등록일", "expir",
                     "until", "visit", "period", "term")
@@ -66,6 +69,12 @@ FRAGMENT_CHARS = 3
 LABEL_CHARS = 30
 #: Share of a party column's names that must be Korean regions for it to be the Korean side.
 KOREAN_SHARE = 0.5
+#: A cell naming a person by a head-of-government or diplomatic post (시장, 도지사, 군수, 구청장, 대사, 知事 …).
+_PERSON_WITH_POST = re.compile(
+    r"[가-힣\u4e00-\u9fff](?:시장|도지사|지사|군수|구청장|청장|의장|대사|총영사|성장|주지사|市長|知事)(?![가-힣])"
+    r"|(?:시장|지사|군수|구청장|대사|성장)\s+[가-힣]{2,4}(?:\s|$|,)")
+#: A date printed as eight digits in a date cell (20190524).
+_COMPACT_DATE = re.compile(r"^\s*((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\s*$")
 _RANGE_BEFORE = re.compile(r"[~∼〜–—]|-\s*$|부터")
 _TERM_AFTER = re.compile(r"^\s*(?:까지|만료|종료)|^[^\d]{0,12}?\d+\s*주년")
 _LABEL_NOISE = re.compile(r"\(\s*\d+\s*(?:건|개|곳)?\s*\)|[:：]$")
@@ -144,12 +153,16 @@ def header_role(cell: str) -> str | None:
     ('date', 'fields', 'party', None)
     >>> header_role("협약 기간"), header_role("Date of signing"), header_role("Partner City"), header_role("현")
     ('otherdate', 'date', 'party', 'parent')
+    >>> header_role("서명자"), header_role("담당 부서")
+    ('other', 'other')
     """
     key = normalize_name(cell)
     if not key or find_dates(cell, bare_years=True):
         return None
     if any(word in key for word in OTHER_DATE_WORDS):
         return "otherdate"
+    if any(word in key for word in OTHER_WORDS):
+        return "other"
     for role, words in ROLE_WORDS:
         if any(key == w or (len(w) >= 2 and key.endswith(w) and len(key) <= len(w) + 4) for w in words):
             return role
@@ -252,15 +265,24 @@ def _content_role(w: FactWriter, values: list[str]) -> str | None:
     def share(test) -> float:
         return sum(1 for v in values if test(v)) / len(values)
 
-    if share(lambda v: bool(find_dates(v, bare_years=True))) >= CONTENT_SHARE:
+    if share(lambda v: bool(find_dates(v, bare_years=True) or _COMPACT_DATE.match(v))) >= CONTENT_SHARE:
         return "date"
-    if share(lambda v: country_in(w.registry, v) is not None and len(normalize_name(v)) <= 8) >= CONTENT_SHARE:
+    if share(lambda v: _is_country_cell(w, v)) >= CONTENT_SHARE:
         return "country"
     if share(lambda v: relation_of(v) is not None and len(v) <= 12) >= CONTENT_SHARE:
         return "relation"
+    if share(lambda v: bool(_PERSON_WITH_POST.search(v))) >= CONTENT_SHARE:
+        return "other"  # 이재준 수원특례시장: a signatory, not a party
     if share(lambda v: _looks_like_place(w, v)) >= CONTENT_SHARE:
         return "party"
     return None
+
+
+def _is_country_cell(w: FactWriter, value: str) -> bool:
+    """A cell that is a country word, maybe with a mark or two (``중국``, ``일본(日本)``), not ``일본 니가타시``."""
+    pattern, _ = w.registry.country_words
+    m = pattern.search(value)
+    return m is not None and len(normalize_name(re.sub(r"\([^)]*\)", "", value.replace(m.group(0), "")))) <= 2
 
 
 def _looks_like_place(w: FactWriter, value: str) -> bool:
@@ -324,6 +346,10 @@ def _filled(table: Table, col: int) -> int:
     return sum(1 for r in table.rows if not r.label and r.cell(col))
 
 
+def _distinct(table: Table, col: int) -> int:
+    return len({r.cell(col) for r in table.rows if not r.label and r.cell(col)})
+
+
 def _column_countries(w: FactWriter, table: Table, col: int) -> Counter:
     return Counter(c for r in table.rows if not r.label and r.cell(col) for c in [cell_country(w, r.cell(col))] if c)
 
@@ -347,9 +373,9 @@ def layout_of(w: FactWriter, table: Table, ctx: Context) -> _Layout:
     registry = w.registry
     party_cols = table.columns("party")
     parent_cols = table.columns("parent")
-    while len(party_cols) >= 3:  # a group column printed once per group, left of the column it groups
-        pair = next(((a, b) for a, b in zip(party_cols, party_cols[1:], strict=False)
-                     if b == a + 1 and _filled(table, a) < _filled(table, b)), None)
+    while len(party_cols) >= 3:  # a group column (printed once per group, or repeated) left of the column it groups
+        pair = next(((a, b) for a, b in zip(party_cols, party_cols[1:], strict=False) if b == a + 1 and (
+            _filled(table, a) < _filled(table, b) or _distinct(table, a) < _distinct(table, b))), None)
         if pair is None:
             break
         party_cols.remove(pair[0])
@@ -468,6 +494,8 @@ def _row_dates(table: Table, row: Row) -> list[DateMention]:
     out: list[DateMention] = []
     for c in table.columns("date"):
         cell = row.cell(c)
+        compact = _COMPACT_DATE.match(cell)
+        cell = f"{compact.group(1)}.{compact.group(2)}.{compact.group(3)}" if compact else cell
         found = find_dates(cell, bare_years=True)
         for i, d in enumerate(found):
             before = cell[found[i - 1].end:d.start] if i else ""

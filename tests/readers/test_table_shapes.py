@@ -151,3 +151,44 @@ def test_the_same_foreign_place_is_minted_under_the_same_iri_in_every_document()
     one = build(document("a.tsv", CONSULATE))
     other = build(document("b.txt", "광주광역시 국제 자매도시\n상대 도시 | 국가 | 체결일\n센다이시 | 일본 | 2002.4.19"))
     assert _minted(one, "a.tsv", "JP", "센다이시") and _minted(other, "b.txt", "JP", "센다이시")
+
+
+def test_signatory_and_office_columns_are_not_parties_with_or_without_a_header():
+    header = ["특례시", "협약 상대", "체결일", "서명자", "담당 부서"]
+    rows = [["수원특례시", "용인특례시", "20230315", "이재준 수원특례시장, 이상일 용인특례시장", "자치분권과"],
+            ["고양특례시", "일본 니가타시", "2024.01.28", "이동환 고양특례시장", "국제협력과"],
+            ["창원특례시", "중국 원저우시", "2010. 3. 18.", "", ""]]
+    expected = {("수원시", "용인시", "2023-03-15", "cooperationAgreement"),
+                ("고양시", "니가타시", "2024-01-28", "cooperationAgreement"),
+                ("원저우시", "창원시", "2010-03-18", "cooperationAgreement")}
+    for table in (_tsv(header, *rows), _tsv(*rows)):
+        result = build(document("signed.tsv", "특례시 국내외 협약 현황\n" + table))
+        assert facts(result) == expected
+        assert _minted(result, "signed.tsv", "JP", "니가타시") and _minted(result, "signed.tsv", "CN", "원저우시")
+
+
+def test_a_bracketed_country_or_foreign_region_gives_the_country():
+    text = "\n".join(["광주광역시 국제 교류 도시", "상대 도시 | 체결일", "센다이시(미야기현) | 2002.4.19",
+                      "광저우시 (중국) | 1996.10.25", "메단시(인도네시아) | 1997.9.17"])
+    result = build(document("gwangju.txt", text))
+    assert facts(result) == {("광주광역시", "센다이시", "2002-04-19", "cooperationAgreement"),
+                             ("광저우시", "광주광역시", "1996-10-25", "cooperationAgreement"),
+                             ("광주광역시", "메단시", "1997-09-17", "cooperationAgreement")}
+    assert all(_minted(result, "gwangju.txt", country, name)
+               for country, name in (("JP", "센다이시"), ("CN", "광저우시"), ("ID", "메단시")))
+
+
+def test_four_place_columns_prefecture_and_province_repeated_on_every_row():
+    text = "주센다이 총영사관 관할 지역 한일 지자체 교류 현황\n" + _tsv(
+        ["일본 현", "일본 시정촌", "한국 광역", "한국 기초", "체결일", "구분"],
+        ["미야기현", "", "전라남도", "", "1998.5.10", "자매결연"],
+        ["미야기현", "센다이시", "광주광역시", "", "2002.4.19", "자매결연"],
+        ["미야기현", "이시노마키시", "전라남도", "여수시", "2010.10.1", "우호교류"],
+        ["이와테현", "하나마키시", "충청남도", "공주시", "2019.5.2", "우호교류"],
+        ["아키타현", "유자와시", "경기도", "파주시", "2005.11.22", "우호교류"])
+    result = build(document("four.tsv", text))
+    assert facts(result) == {
+        ("미야기현", "전라남도", "1998-05-10", "sister"), ("광주광역시", "센다이시", "2002-04-19", "sister"),
+        ("여수시", "이시노마키시", "2010-10-01", "friendship"), ("공주시", "하나마키시", "2019-05-02", "friendship"),
+        ("유자와시", "파주시", "2005-11-22", "friendship")}
+    assert _minted(result, "four.tsv", "JP", "유자와시")
