@@ -1,7 +1,11 @@
 """Benchmark of the SPARQL service: the README questions in-process and through ``/sparql``, cheap
 queries while runaway queries run, and how fast a stopped worker is replaced.
 
-Usage: ``.venv/bin/python bench/sparql_service.py --data DIR`` (prints a Markdown summary).
+``--remote``: the same README questions on each remote store (an oxigraph server and Virtuoso,
+started on loopback and loaded as the build loads them), from the client in-process and through
+``/sparql`` with ``GYORYU_STORE`` set to the store, beside the embedded store; and the load time.
+
+Usage: ``.venv/bin/python bench/sparql_service.py --data DIR [--remote]`` (prints a Markdown summary).
 """
 
 from __future__ import annotations
@@ -40,11 +44,66 @@ def median_ms(run, repeats: int = REPEATS) -> float:
     return statistics.median(took) * 1000
 
 
+def serve_app(settings: Settings):
+    """The app under waitress on a free loopback port: ``(app, server, base URL)``."""
+    app = create_app(settings)
+    server = create_server(app, host="127.0.0.1", port=0, threads=6)
+    threading.Thread(target=server.run, daemon=True).start()
+    return app, server, f"http://127.0.0.1:{server.effective_port}"
+
+
+def remote_stores(data: Path, queries: list[str]) -> None:
+    """README questions on the embedded store and on each remote store, in-process and through ``/sparql``."""
+    from graph.remote_store import RemoteStore
+    from graph.store_load import load_store
+    from graph.store_servers import KINDS, start_store_server
+
+    session = requests.Session()
+
+    def mix(run) -> float:
+        return statistics.median(median_ms(lambda q=q: run(q)) for q in queries)
+
+    def over_http(base: str):
+        return lambda q: session.post(base + "/sparql", data={"query": q}, timeout=60,
+                                      headers={"Accept": "application/sparql-results+json"}).raise_for_status()
+
+    memory = OxigraphStore.load(data)
+    app, server, base = serve_app(replace(Settings.from_env(), data_dir=data, query_timeout=10.0))
+    for q in queries:
+        over_http(base)(q)
+    rows = [("embedded pyoxigraph", "—", mix(lambda q: execute(memory, q, "json")), mix(over_http(base)))]
+    server.close()
+    app.extensions["gyoryu"].close()
+    for kind in KINDS:
+        with start_store_server(kind, 10.0) as store_server:
+            started = time.perf_counter()
+            load_store(data / "graph.nq", store_server.load_url, store_server.query_url)
+            loaded = f"{time.perf_counter() - started:.2f} s"
+            store = RemoteStore(store_server.query_url)
+            app, server, base = serve_app(replace(Settings.from_env(), data_dir=data, query_timeout=10.0,
+                                                  store=store_server.query_url))
+            for q in queries:
+                over_http(base)(q)
+            rows.append((f"{kind} server on loopback", loaded, mix(lambda q, s=store: execute(s, q, "json")),
+                         mix(over_http(base))))
+            server.close()
+            app.extensions["gyoryu"].close()
+    print(f"\nmachine: {platform.machine()}, {platform.python_version()}; {len(queries)} README questions, "
+          f"{REPEATS} runs each, median of the per-question medians, JSON results")
+    print("| store | load (graph.nq) | in-process client, p50 ms | `/sparql`, p50 ms |\n| --- | ---: | ---: | ---: |")
+    for name, loaded, direct, http in rows:
+        print(f"| {name} | {loaded} | {direct:.2f} | {http:.2f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=Path("data"))
+    parser.add_argument("--remote", action="store_true", help="only the embedded store beside the remote stores")
     args = parser.parse_args()
     queries = [e["query"] for e in all_examples() if "SERVICE" not in e["query"]]
+    if args.remote:
+        remote_stores(args.data, queries)
+        return
     memory = OxigraphStore.load(args.data)
     app = create_app(replace(Settings.from_env(), data_dir=args.data, query_timeout=5.0))
     server = create_server(app, host="127.0.0.1", port=0, threads=6)

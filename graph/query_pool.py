@@ -29,7 +29,7 @@ from graph.store import QueryDataset, SharedStore
 log = logging.getLogger("gyoryu.sparql")
 #: The project root, put on the workers' ``PYTHONPATH`` so they import this very code.
 _ROOT = Path(__file__).resolve().parent.parent
-_ERRORS = {"QueryError": QueryError, "ResultTooLarge": ResultTooLarge}
+_ERRORS = {"QueryError": QueryError, "QueryTimeout": QueryTimeout, "ResultTooLarge": ResultTooLarge}
 #: A query still running after this many seconds is slow: its worker yields the CPU to the others.
 SLOW_AFTER = 0.2
 #: The niceness a slow query's worker runs at (0 is normal; 19 the lowest priority).
@@ -233,7 +233,8 @@ class QueryPool:
             self._idle.put(worker)
             raise QueryTimeout(f"no query worker became free within {limit:g} s; try again")
         try:
-            answer = worker.ask((text, fmt, dataset, base_iri), deadline - time.monotonic())
+            left = deadline - time.monotonic()
+            answer = worker.ask((text, fmt, dataset, base_iri, left), left)
         except (OSError, EOFError) as exc:
             self._replace(worker)
             raise QueryError(f"the query worker stopped: {exc}") from exc

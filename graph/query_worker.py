@@ -12,19 +12,24 @@ import sys
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from graph.sparql import QueryError, ResultTooLarge, execute
-from graph.store import GraphStore, OxigraphStore, RemoteStore
+from graph.sparql import QueryError, QueryTimeout, ResultTooLarge, execute
+from graph.store import GraphStore, OxigraphStore
 
 
 def open_worker_store(config: dict) -> GraphStore:
     """The shared on-disk store (read-only), or the remote endpoint of ``GYORYU_STORE``."""
     if config.get("endpoint"):
+        from graph.remote_store import RemoteStore
+
         return RemoteStore(config["endpoint"], timeout=config["timeout"])
     return OxigraphStore.open_read_only(Path(config["store_dir"]))
 
 
 def serve(inbox: Connection, outbox: Connection) -> None:
-    """Answer requests ``(text, fmt, dataset, base_iri)`` with ``(status, payload)`` until the pool closes the pipe."""
+    """Answer requests ``(text, fmt, dataset, base_iri, timeout)`` with ``(status, payload)`` until the pipe closes.
+
+    ``timeout`` (seconds left) goes to a remote store, which stops the query itself.
+    """
     config = inbox.recv()
     try:
         store = open_worker_store(config)
@@ -35,12 +40,13 @@ def serve(inbox: Connection, outbox: Connection) -> None:
     limits = {"max_length": None, "max_results": config["max_results"]}  # the pool checked the length
     while True:
         try:
-            text, fmt, dataset, base_iri = inbox.recv()
+            text, fmt, dataset, base_iri, timeout = inbox.recv()
         except EOFError:
             return
         try:
-            outbox.send(("ok", execute(store, text, fmt, dataset=dataset, base_iri=base_iri, **limits)))
-        except (QueryError, ResultTooLarge) as exc:
+            outbox.send(("ok", execute(store, text, fmt, dataset=dataset, base_iri=base_iri, timeout=timeout,
+                                       **limits)))
+        except (QueryError, QueryTimeout, ResultTooLarge) as exc:
             outbox.send((type(exc).__name__, str(exc)))
         except Exception as exc:  # noqa: BLE001 - reported to the caller, the worker lives on
             outbox.send(("QueryError", f"query failed: {exc}"))

@@ -103,9 +103,12 @@ def check_query(text: str, max_length: int | None) -> str:
     return query_kind(text)
 
 
-def _run(store: GraphStore, text: str, dataset: QueryDataset | None, base_iri: str | None):
+def _run(store: GraphStore, text: str, dataset: QueryDataset | None, base_iri: str | None,
+         timeout: float | None = None):
     try:
-        return store.query(text, dataset, base_iri)
+        return store.query(text, dataset, base_iri, timeout=timeout)
+    except TimeoutError as exc:  # a remote store stopped the query at its limit, or did not answer in time
+        raise QueryTimeout(f"query stopped: {exc}") from exc
     except SyntaxError as exc:
         raise QueryError(f"syntax error: {exc}") from exc
     except OSError as exc:
@@ -162,13 +165,15 @@ def _serialize_solutions(result: ox.QuerySolutions, fmt: ResultFormat,
 
 
 def execute(store: GraphStore, text: str, fmt: str, *, dataset: QueryDataset | None = None,
-            base_iri: str | None = None, max_length: int | None = 20000, max_results: int = 10000) -> QueryOutcome:
+            base_iri: str | None = None, max_length: int | None = 20000, max_results: int = 10000,
+            timeout: float | None = None) -> QueryOutcome:
     """Check, run (once) and serialise one query in this process, over ``dataset`` if given.
 
-    ``max_length=None``: the caller already held the user's text to the length limit.
+    ``max_length=None``: the caller already held the user's text to the length limit. ``timeout``:
+    seconds left, passed to a store that stops queries itself (:class:`QueryTimeout` past it).
     """
     check_query(text, max_length)
-    result = _run(store, text, dataset, base_iri)
+    result = _run(store, text, dataset, base_iri, timeout)
     if isinstance(result, ox.QueryBoolean):
         chosen = _in(fmt, "ask") or BY_NAME["json"]
         return QueryOutcome("ask", result.serialize(format=chosen.store_format), chosen.media_type, None)

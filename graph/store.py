@@ -3,7 +3,8 @@
 * ``oxigraph`` (default): the built graph in pyoxigraph — in memory from ``graph.nq`` (entity
   pages, the CLI), or the on-disk store the build writes beside it (``graph.oxigraph/``), opened
   read-only and shared by every SPARQL worker process.
-* an ``http(s)://`` URL: a remote SPARQL endpoint holding the same data.
+* an ``http(s)://`` URL: a remote SPARQL endpoint holding the same data, loaded by the build
+  (:mod:`graph.store_load`) and queried through :class:`graph.remote_store.RemoteStore`.
 
 Each document's facts live in its own named graph (``GRAPH ?g``). The default graph is their
 union **as a set**, as in Fuseki: it is materialised into the store's default graph when the
@@ -17,8 +18,6 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-import urllib.parse
-import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,10 +90,13 @@ class GraphStore(Protocol):
 
     prefixes: Mapping[str, str]
 
-    def query(self, text: str, dataset: QueryDataset | None = None, base_iri: str | None = None):
+    def query(self, text: str, dataset: QueryDataset | None = None, base_iri: str | None = None,
+              timeout: float | None = None):
         """Run a read-only SPARQL query; pyoxigraph result objects (solutions, boolean or triples).
 
         ``base_iri`` resolves relative IRIs in the query (the protocol lets it be the endpoint's URL).
+        ``timeout``: seconds left for the query, for a store that can stop it itself (a remote one);
+        past it the store raises :class:`TimeoutError`.
         """
 
     def graph_triples(self, graph: str | None) -> list[ox.Triple] | None:
@@ -127,8 +129,11 @@ class OxigraphStore:
         """Open an on-disk store written by :func:`write_store`, read-only (many processes may share it)."""
         return cls(ox.Store.read_only(str(store_dir)))
 
-    def query(self, text: str, dataset: QueryDataset | None = None, base_iri: str | None = None):
+    def query(self, text: str, dataset: QueryDataset | None = None, base_iri: str | None = None,
+              timeout: float | None = None):
         """Evaluate ``text`` with Gyoryu's prefixes predeclared, over ``dataset`` if one is given.
+
+        pyoxigraph cannot stop a query: ``timeout`` is ignored (the worker pool stops the process).
 
         A default graph merged from several graphs is a set, as SPARQL defines it: a triple that
         two of them hold is matched once (pyoxigraph alone would match it once per graph).
@@ -162,44 +167,6 @@ class OxigraphStore:
             if not self.store.contains_named_graph(name):
                 return None
         return [q.triple for q in self.store.quads_for_pattern(None, None, None, name)]
-
-
-class RemoteStore:
-    """A remote SPARQL 1.1 endpoint; results are parsed back into pyoxigraph objects."""
-
-    def __init__(self, endpoint: str, timeout: float = 30.0, prefixes: Mapping[str, str] = PREFIX_MAP) -> None:
-        if not endpoint.startswith(("http://", "https://")):
-            raise ValueError(f"not an http(s) SPARQL endpoint: {endpoint!r}")
-        self.endpoint = endpoint
-        self.timeout = timeout
-        self.prefixes = dict(prefixes)
-
-    def query(self, text: str, dataset: QueryDataset | None = None, base_iri: str | None = None):
-        """POST the query; parse JSON results (SELECT/ASK) or N-Triples (CONSTRUCT/DESCRIBE)."""
-        prologue = f"BASE <{base_iri}>\n" if base_iri else ""
-        prologue += "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in self.prefixes.items())
-        fields: list[tuple[str, str]] = [("query", prologue + text)]
-        if dataset is not None:
-            fields += [("default-graph-uri", g) for g in dataset.default_graphs]
-            fields += [("named-graph-uri", g) for g in dataset.named_graphs]
-        request = urllib.request.Request(self.endpoint, data=urllib.parse.urlencode(fields).encode(), headers={
-            "Accept": "application/sparql-results+json, application/n-triples;q=0.9",
-            "Content-Type": "application/x-www-form-urlencoded"})
-        with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 - configured by user
-            kind = response.headers.get_content_type()
-            payload = response.read()
-        if kind in ("application/n-triples", "text/plain"):
-            return [q.triple for q in ox.parse(payload, format=ox.RdfFormat.N_TRIPLES)]
-        return ox.parse_query_results(payload, format=ox.QueryResultsFormat.JSON)
-
-    def graph_triples(self, graph: str | None) -> list[ox.Triple] | None:
-        """The triples of one graph, by a CONSTRUCT; ``None`` if the endpoint has no triple in that graph."""
-        if graph is None:
-            return list(self.query("CONSTRUCT WHERE { ?s ?p ?o }"))
-        ref = ox.NamedNode(graph)
-        if not bool(self.query(f"ASK {{ GRAPH {ref} {{ ?s ?p ?o }} }}")):
-            return None
-        return list(self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {ref} {{ ?s ?p ?o }} }}"))
 
 
 def graph_file(data_dir: Path) -> Path:
@@ -258,6 +225,8 @@ def open_store(data_dir: Path, store_setting: str = "oxigraph") -> GraphStore:
     if store_setting in ("", "oxigraph"):
         return OxigraphStore.load(data_dir)
     if store_setting.startswith(("http://", "https://")):
+        from graph.remote_store import RemoteStore
+
         return RemoteStore(store_setting)
     raise ValueError(f"GYORYU_STORE={store_setting!r}: use 'oxigraph' or an http(s) SPARQL endpoint URL")
 

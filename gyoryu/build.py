@@ -186,6 +186,9 @@ def build(corpus_dir: Path | None = None, data_dir: Path | None = None, settings
                 previous = data_dir if (data_dir / MANIFEST_FILE).exists() else None
                 index_info = build_index(documents, graph.dataset, registry, work, settings, progress, previous,
                                          executor)
+        if settings.store_load:
+            with progress.stage("load store"):
+                progress.step(f"{load_remote(work / GRAPH_FILE, settings)} quads → the store of GYORYU_STORE_LOAD")
         manifest = {
             "format": DATA_FORMAT,
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -198,6 +201,17 @@ def build(corpus_dir: Path | None = None, data_dir: Path | None = None, settings
         }
         (work / MANIFEST_FILE).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     return BuildResult(data_dir, manifest, report_text)
+
+
+def load_remote(quads_file: Path, settings: Settings) -> int:
+    """Bulk-load the graph into the remote store (``GYORYU_STORE_LOAD``); the quads sent. A clear error on failure."""
+    from graph.store_load import load_store
+
+    query_url = settings.store if settings.store.startswith(("http://", "https://")) else None
+    try:
+        return load_store(quads_file, settings.store_load, query_url)
+    except (OSError, ValueError) as exc:
+        raise BuildError(f"loading the remote store failed: {exc}") from exc
 
 
 def copy_corpus(documents: list[Document], source: Path, target: Path) -> None:

@@ -59,6 +59,11 @@ SETTINGS: dict[str, Setting] = {
     "store": Setting(
         "GYORYU_STORE", "oxigraph", "graph store: `oxigraph` (embedded, default) or a remote SPARQL endpoint URL"
     ),
+    "store_load": Setting(
+        "GYORYU_STORE_LOAD", "",
+        "how `build` loads a remote store: `nquads+URL` (one PUT of N-Quads, an oxigraph server's /store) or "
+        "`gsp+URL` (a PUT per graph, a Graph Store endpoint such as Virtuoso's; `user:password@` in the URL); "
+        "empty: not loaded"),
     "query_timeout": Setting("GYORYU_QUERY_TIMEOUT", 10.0, "seconds a SPARQL query may run before it is stopped"),
     "sparql_workers": Setting(
         "GYORYU_SPARQL_WORKERS", 3, "SPARQL worker processes (each query runs in one; a runaway holds only its own)"
@@ -112,6 +117,7 @@ class Settings:
     embed_model: str = _default("embed_model")
     model_cache: Path = _default("model_cache")
     store: str = _default("store")
+    store_load: str = _default("store_load")
     query_timeout: float = _default("query_timeout")
     sparql_workers: int = _default("sparql_workers")
     max_query_length: int = _default("max_query_length")

@@ -20,9 +20,9 @@ class CountingStore:
         self.prefixes = store.prefixes
         self.calls = 0
 
-    def query(self, text, dataset=None, base_iri=None):
+    def query(self, text, dataset=None, base_iri=None, timeout=None):
         self.calls += 1
-        return self.inner.query(text, dataset, base_iri)
+        return self.inner.query(text, dataset, base_iri, timeout)
 
 
 @pytest.fixture
