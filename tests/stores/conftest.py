@@ -18,12 +18,14 @@ from pathlib import Path
 
 import pytest
 
-from api.app import create_app
 from graph.store import GRAPH_FILE
 from graph.store_load import load_store
 from graph.store_servers import KINDS, StoreServer, start_store_server
 from runtime.settings import Settings
-from tests.api.conftest import ARTIFACTS, QUERY_TIMEOUT, LiveServer
+from tests.api.conftest import QUERY_TIMEOUT, app, artifacts, client, data_dir, live_server
+
+#: The service fixtures of ``tests/api``, here over the remote store of :func:`settings`.
+__all__ = ["app", "artifacts", "client", "data_dir", "live_server"]
 
 
 def ensure_virtuoso() -> None:
@@ -50,40 +52,6 @@ def store_server(request, built_data: Path) -> Iterator[StoreServer]:
 
 
 @pytest.fixture(scope="session")
-def data_dir(built_data: Path) -> Path:
-    """The embedded corpus built once (search index and documents; the graph is in the store)."""
-    return built_data
-
-
-@pytest.fixture(scope="session")
 def settings(data_dir: Path, store_server: StoreServer) -> Settings:
     """Settings pointing at the built data and at the store server (``GYORYU_STORE``)."""
     return replace(Settings.from_env(), data_dir=data_dir, query_timeout=QUERY_TIMEOUT, store=store_server.query_url)
-
-
-@pytest.fixture(scope="session")
-def app(settings: Settings):
-    """The app over the remote store."""
-    application = create_app(settings)
-    yield application
-    application.extensions["gyoryu"].close()
-
-
-@pytest.fixture
-def client(app):
-    """Flask's test client."""
-    return app.test_client()
-
-
-@pytest.fixture(scope="session")
-def live_server(app) -> Iterator[str]:
-    """Base URL of the app over the remote store, served by waitress on a free loopback port."""
-    with LiveServer(app) as server:
-        yield server.url
-
-
-@pytest.fixture(scope="session")
-def artifacts() -> Path:
-    """Folder for test artifacts (git-ignored)."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    return ARTIFACTS
