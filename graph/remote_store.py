@@ -32,8 +32,7 @@ from collections.abc import Mapping
 import pyoxigraph as ox
 
 from graph.sparql import query_kind
-from graph.sparql_tokens import declared_prefixes, iri_of, tokens
-from graph.store import PREFIX_MAP, QueryDataset
+from graph.store import PREFIX_MAP, QueryDataset, from_clause_spans
 from ontology.namespaces import ID
 
 #: The named graph holding the union of Gyoryu's named graphs, as a set (the embedded store's default graph).
@@ -61,26 +60,16 @@ def split_dataset(text: str, base_iri: str | None = None) -> tuple[str, QueryDat
     ('PREFIX g: <http://g/> SELECT * WHERE {?s ?p ?o}', QueryDataset(default_graphs=('http://g/a',), \
 named_graphs=('http://g/b',)))
     """
-    toks = tokens(text)
-    prefixes = declared_prefixes(toks)
-    default: list[str] = []
-    named: list[str] = []
-    pieces: list[str] = []
-    last = 0
-    for i, tok in enumerate(toks[:-1]):
-        if tok.kind != "word" or tok.text.upper() != "FROM":
-            continue
-        is_named = toks[i + 1].kind == "word" and toks[i + 1].text.upper() == "NAMED"
-        target = toks[i + 2] if is_named and i + 2 < len(toks) else toks[i + 1]
-        iri = iri_of(target, prefixes)
-        if iri is None:
-            continue  # the store reports what is wrong with it
-        (named if is_named else default).append(urllib.parse.urljoin(base_iri, iri) if base_iri else iri)
-        pieces.append(text[last:tok.start])
-        last = target.end
-    if not pieces:
+    spans = from_clause_spans(text)
+    if not spans:
         return text, None
-    return "".join([*pieces, text[last:]]), QueryDataset(tuple(default), tuple(named))
+    pieces, last = [], 0
+    for start, end, _, _ in spans:
+        pieces.append(text[last:start])
+        last = end
+    resolved = [(named, urllib.parse.urljoin(base_iri, iri) if base_iri else iri) for _, _, named, iri in spans]
+    dataset = QueryDataset(tuple(i for n, i in resolved if not n), tuple(i for n, i in resolved if n))
+    return "".join([*pieces, text[last:]]), dataset
 
 
 class RemoteStore:

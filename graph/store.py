@@ -57,6 +57,26 @@ class QueryDataset:
                 "named_graphs": [ox.NamedNode(g) for g in self.named_graphs]}
 
 
+def from_clause_spans(text: str) -> list[tuple[int, int, bool, str]]:
+    """Each ``FROM`` / ``FROM NAMED`` clause of a query: ``(start, end, named, graph IRI)``, in order.
+
+    >>> from_clause_spans("SELECT * FROM NAMED <http://g/1> WHERE {}")
+    [(9, 32, True, 'http://g/1')]
+    """
+    toks = tokens(text)
+    prefixes = declared_prefixes(toks)
+    found: list[tuple[int, int, bool, str]] = []
+    for i, tok in enumerate(toks[:-1]):
+        if tok.kind != "word" or tok.text.upper() != "FROM":
+            continue
+        is_named = toks[i + 1].kind == "word" and toks[i + 1].text.upper() == "NAMED"
+        target = toks[i + 2] if is_named and i + 2 < len(toks) else toks[i + 1]
+        iri = iri_of(target, prefixes)
+        if iri is not None:
+            found.append((tok.start, target.end, is_named, iri))
+    return found
+
+
 def from_clauses(text: str) -> QueryDataset | None:
     """The dataset a query's own ``FROM`` / ``FROM NAMED`` clauses name; ``None`` if it names none.
 
@@ -65,19 +85,10 @@ def from_clauses(text: str) -> QueryDataset | None:
     >>> from_clauses('SELECT * WHERE { ?s ?p "FROM <http://g/1>" }') is None
     True
     """
-    toks = tokens(text)
-    prefixes = declared_prefixes(toks)
-    defaults: list[str] = []
-    named: list[str] = []
-    for i, tok in enumerate(toks[:-1]):
-        if tok.kind != "word" or tok.text.upper() != "FROM":
-            continue
-        is_named = toks[i + 1].kind == "word" and toks[i + 1].text.upper() == "NAMED"
-        target = toks[i + 2] if is_named and i + 2 < len(toks) else toks[i + 1]
-        iri = iri_of(target, prefixes)
-        if iri is not None:
-            (named if is_named else defaults).append(iri)
-    return QueryDataset(tuple(defaults), tuple(named)) if defaults or named else None
+    spans = from_clause_spans(text)
+    defaults = tuple(iri for _, _, named, iri in spans if not named)
+    named_graphs = tuple(iri for _, _, named, iri in spans if named)
+    return QueryDataset(defaults, named_graphs) if spans else None
 
 
 def _merges_graphs(dataset: QueryDataset | None) -> bool:
