@@ -10,7 +10,8 @@ that out, so every query sees the same dataset whatever the store:
   are moved from the query text into the protocol's ``default-graph-uri`` / ``named-graph-uri``
   (Virtuoso adds protocol graphs to the query's instead of replacing them), and an empty part is
   sent as a graph no store holds (:data:`EMPTY_GRAPH`): Virtuoso opens every graph to ``GRAPH ?g``
-  when no named graph is given.
+  when no named graph is given. A default graph merged from several graphs is a set: stores
+  concatenate them, so such a query runs here on the graphs' triples, as in the embedded store.
 * **One result type per query form** is asked for (Virtuoso answers a CONSTRUCT in SPARQL JSON
   results when those are acceptable too).
 * **Time limits end in a timeout, never in partial results.** Each request carries the time left
@@ -108,8 +109,28 @@ class RemoteStore:
             default, named = (UNION_GRAPH,), self.named_graphs()
         else:
             default, named = chosen.default_graphs, chosen.named_graphs
+        if len(set(default)) > 1:
+            return self._merged(default, named, timeout).query(prologue + body, default_graph=ox.DefaultGraph(),
+                                                                named_graphs=[ox.NamedNode(g) for g in named])
         return self._request(prologue + body, default or (EMPTY_GRAPH,), named or (EMPTY_GRAPH,), timeout,
                              graph=query_kind(text) == "graph")
+
+    def _merged(self, default: tuple[str, ...], named: tuple[str, ...], timeout: float | None) -> ox.Store:
+        """A scratch store: the merge of the ``default`` graphs, as a set, beside the ``named`` graphs.
+
+        Stores concatenate the graphs of a default graph merged from several (a triple two of them hold
+        would match twice), so such a query is evaluated here, on the graphs' triples, as the embedded
+        store does.
+        """
+        scratch = ox.Store()
+        every = "CONSTRUCT WHERE { ?s ?p ?o }"
+        for graph in dict.fromkeys(default):
+            scratch.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
+                           for t in self._request(every, (graph,), (EMPTY_GRAPH,), timeout, graph=True))
+        for graph in dict.fromkeys(named):
+            scratch.extend(ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(graph))
+                           for t in self._request(every, (graph,), (EMPTY_GRAPH,), timeout, graph=True))
+        return scratch
 
     def _request(self, text: str, default: tuple[str, ...], named: tuple[str, ...], timeout: float | None,
                  graph: bool = False):
