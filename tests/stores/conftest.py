@@ -18,14 +18,15 @@ from pathlib import Path
 
 import pytest
 
+from api.app import create_app
 from graph.store import GRAPH_FILE
 from graph.store_load import load_store
 from graph.store_servers import KINDS, StoreServer, start_store_server
 from runtime.settings import Settings
-from tests.api.conftest import QUERY_TIMEOUT, app, artifacts, client, data_dir, live_server
+from tests.api.conftest import QUERY_TIMEOUT, artifacts, client, data_dir, live_server
 
 #: The service fixtures of ``tests/api``, here over the remote store of :func:`settings`.
-__all__ = ["app", "artifacts", "client", "data_dir", "live_server"]
+__all__ = ["artifacts", "client", "data_dir", "live_server"]
 
 
 def ensure_virtuoso() -> None:
@@ -55,3 +56,19 @@ def store_server(request, built_data: Path) -> Iterator[StoreServer]:
 def settings(data_dir: Path, store_server: StoreServer) -> Settings:
     """Settings pointing at the built data and at the store server (``GYORYU_STORE``)."""
     return replace(Settings.from_env(), data_dir=data_dir, query_timeout=QUERY_TIMEOUT, store=store_server.query_url)
+
+
+@pytest.fixture(scope="session")
+def search_engine(data_dir: Path):
+    """The passage search engine, loaded once for both stores' apps (it reads the built index, not the store)."""
+    from index.search import SearchEngine
+
+    return SearchEngine.load(data_dir, replace(Settings.from_env(), data_dir=data_dir))
+
+
+@pytest.fixture(scope="session")
+def app(settings: Settings, search_engine):
+    """The app over the remote store of ``settings``, with the shared search engine."""
+    application = create_app(settings, search_engine=search_engine)
+    yield application
+    application.extensions["gyoryu"].close()
