@@ -36,7 +36,7 @@ from graph.readers.context import (
     is_table_row,
     without_anniversaries,
 )
-from graph.readers.entities import Party, minted_region, place_level, resolve_party
+from graph.readers.entities import CONTEXT_LEVEL, Party, minted_region, place_level, resolve_party
 from graph.readers.relations import DEFAULT_RELATION, is_intent, relation_of, states_signing_verb
 from graph.registry import Entity, normalize_name
 
@@ -51,6 +51,14 @@ _RELATED = frozenset(("와의", "과의"))
 #: A signing aimed at, proposed or discussed (체결을 위한 협의, 체결을 제안): a plan, not a signing.
 _TOWARDS = re.compile(r"(?:체결|결연)\s*(?:을|를)?\s*"
                       r"(?:위한|위해|위하여|목표|앞두고|논의|협의|제안|건의|요청|희망|준비)")
+#: Both parties named before: 양 지역은, 양측은, 두 도시는.
+_BOTH = re.compile(r"(?:^|\s)(?:양|두)\s?(?:지역|도시|측|지자체|자치단체|도|시|군|구|기관|지방정부)"
+                   r"(?:은|는|이|가|의|간)?\s")
+#: A relation word made a verb: 자매결연한, 자매결연을 했다, 우호협약을 하였다.
+_RELATION_DONE = re.compile(r"(?:결연|협약|협정)\s*(?:을|를)?\s*(?:했|하였|한(?=\s|$)|하고|해\s)")
+#: A dated relation something followed: 1994년 (10월 27일) 자매결연 (체결) 이후.
+_DATED_RELATION = re.compile(r"\d\s*(?:년|월|일|\.)\s*(?:의\s*)?(?:[가-힣]{0,4}\s?(?:결연|협약|협정))\s*(?:체결\s*)?"
+                             r"(?:이후|이래|후|뒤)")
 #: What follows a date that starts or ends a period.
 _SINCE = re.compile(r"\s*(?:이후|부터|까지|이래|이전)")
 #: A signing verb in a finished form (체결했다, 맺었다), not a noun (체결 이후).
@@ -72,10 +80,13 @@ _SMALLER = {"province": 1, "state": 1, "prefecture": 1, "aimag": 1, "krai": 1, "
             "autonomous county": 3, "town": 4, "village": 4, "sum": 4}
 #: Endings of self-governing provinces and cities that news shortens by dropping the word 특별 before them.
 _SELF_GOVERNING, _SPECIAL = ("자치도", "자치시"), "특별"
+#: Last syllables of nouns that follow a country word but name no place (정부, 대사관, 대표단, 관광객, 기업 …).
+_NOUN_ENDINGS = tuple("부관단객생국청원회사측업인민내외간들계등소장류품물체권력전역")
 #: Shortest foreign name (characters) that may match a registry name by a near spelling.
 FUZZY_MIN_CHARS = 5
 #: Clause boundaries inside a sentence (``…추진 중이며, 내년에는 …``).
-_CLAUSE = re.compile(r"(?<=[며고나만서])\s*,\s+|\s*…\s*|(?<=[한은])\s+(?:뒤|후|이후|다음)(?:에)?\s*,?\s+(?=\S*\d)")
+_CLAUSE = re.compile(r"(?<=[며고나만서])\s*,\s+|\s*…\s*|(?<=[한은])\s+데\s+이어\s*,?\s+"
+                     r"|(?<=[한은])\s+(?:뒤|후|이후|다음)(?:에)?\s*,?\s+(?=\S*\d)")
 #: Between the two places of a pair written ``가나시-다라시``.
 _PAIR_DASH = re.compile(r"\s*[-–—~↔]\s*")
 #: A relation raised to another (자매결연으로 격상했다): a signing of the higher one.
@@ -225,26 +236,28 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
     doc = document_context(w)
     out: list[AgreementCandidate] = []
     carried: Party | None = None
+    partners: list[Named] = []
     for s in sentences(w.doc.lines):
         if skip.intersection(range(s.lines[0], s.lines[1] + 1)):
             continue
-        found, carried = read_sentence(w, s, doc, carried)
+        found, carried, partners = read_sentence(w, s, doc, carried, partners)
         out.extend(found)
     return out
 
 
-def read_sentence(w: FactWriter, s: Sentence, doc: DocumentContext, carried: Party | None
-                  ) -> tuple[list[AgreementCandidate], Party | None]:
-    """Candidates of one sentence, clause by clause, and the subject carried to the next sentence."""
+def read_sentence(w: FactWriter, s: Sentence, doc: DocumentContext, carried: Party | None,
+                  partners: list[Named] = ()) -> tuple[list[AgreementCandidate], Party | None, list[Named]]:
+    """Candidates of one sentence, clause by clause, and the subject and partners carried to the next sentence
+    (its partners are the next one's when it speaks of ``양 지역``, ``양측``, ``두 도시``)."""
     out: list[AgreementCandidate] = []
     start = 0
-    previous: list[Named] = []
+    previous: list[Named] = list(partners) if _BOTH.search(s.text) else []
     s = Sentence(_DATELINE.sub(lambda m: " " * len(m.group(0)), s.text), s.owners)
     for end in [m.start() for m in _CLAUSE.finditer(s.text)] + [len(s.text)]:
         found, carried, previous = read_clause(w, s, start, end, doc, carried, previous)
         out.extend(found)
         start = end
-    return out, carried
+    return out, carried, previous
 
 
 def read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext, carried: Party | None,
@@ -263,7 +276,7 @@ def read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext
     partners = [n for n in named if n.particle in _PARTNER and (subject is None or n.party.entity != subject.entity)]
     carry = subject or carried
     intent = (is_intent(text) or bool(_TOWARDS.search(text))) and not _OVERTAKEN.search(text)
-    if relation is None or not (intent or states_signing_verb(verbs) and not is_intent(text)):
+    if relation is None or not (intent or _states_signing(verbs) and not is_intent(text)):
         return [], carry, partners or previous
     confidence = CONFIDENCE_NAMED
     if not partners and _SIGNED.search(text):  # 가나시와의 교류를 넓혀 … 양해각서를 체결했다
@@ -297,6 +310,18 @@ def read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext
     return out, subject, partners
 
 
+def _states_signing(text: str) -> bool:
+    """A signing verb (체결, 맺다 …), a relation made a verb (``자매결연한``, ``우호협약을 했다``), or a dated
+    relation that something followed (``1994년 자매결연 이후``).
+
+    >>> _states_signing("1994년 자매결연한 이후"), _states_signing("2019년 우호교류 협약 이후 교류")
+    (True, True)
+    >>> _states_signing("자매결연"), _states_signing("자매결연 이후")
+    (False, False)
+    """
+    return states_signing_verb(text) or bool(_RELATION_DONE.search(text) or _DATED_RELATION.search(text))
+
+
 def _dash_pairs(text: str, named: list[Named]) -> list[tuple[Named, Named]]:
     """Pairs written ``가나시-다라시`` (a dash, tilde or arrow between two named places)."""
     return [(x, y) for x, y in zip(named, named[1:], strict=False) if _PAIR_DASH.fullmatch(text[x.end:y.start])]
@@ -307,7 +332,7 @@ def _pair_candidates(s: Sentence, a: int, text: str, relation: str | None, pairs
     """Signings of dash-written pairs (``▲가나시-다라시(1996년) ▲마바시-사아시(2002년)``), each with the date
     right after it, else the clause's one date."""
     intent = (is_intent(text) or bool(_TOWARDS.search(text))) and not _OVERTAKEN.search(text)
-    if relation is None or not (intent or states_signing_verb(text) and not is_intent(text)):
+    if relation is None or not (intent or _states_signing(without_anniversaries(text)) and not is_intent(text)):
         return []
     dates = find_dates(text, bare_years=True) or (relative_dates(text, doc.today) if doc.today else [])
     out = []
@@ -423,8 +448,10 @@ def _party(w: FactWriter, name: str, particle: str, line: int, country: str | No
         return resolve_party(w, name, line, country=country)
     if name in doc.places:
         placed, country = True, country or doc.places[name]
-    level = place_level(name) or (placed and name.endswith(_TOWNS) and len(name) >= 3)
+    level = place_level(name) or (placed and name.endswith(_TOWNS) and len(name) >= 3 and "town") or (
+        placed and not bare and particle in _PARTNER | _TOPIC and _may_be_bare_name(name) and CONTEXT_LEVEL)
     if len(name) < (2 if placed else 3) or not level or name.endswith(_NOT_PLACES) or (
+            len(name) == 2 and not _may_be_bare_name(name)) or (
             name.endswith(_COMMON_ENDINGS) and not placed):
         return None
     if (country is None and particle not in _PARTNER | _TOPIC) or (bare and not placed):
@@ -433,8 +460,18 @@ def _party(w: FactWriter, name: str, particle: str, line: int, country: str | No
     if country is None or country == "KR":
         return None
     if len(normalize_name(name)) < FUZZY_MIN_CHARS:  # 가나성 is not a near spelling of 다나성: a new place
-        return Party(name, minted_region(name, country, level if isinstance(level, str) else "town"), minted=True)
+        return Party(name, minted_region(name, country, level), minted=True)
     return resolve_party(w, name, line, country=country, report=False, place_context=True)
+
+
+def _may_be_bare_name(name: str) -> bool:
+    """A word right after a country word or a place that may be a place named without its suffix (``중국 가나와``):
+    Hangul, and not ending like a noun of institutions, people or groups (정부, 대사관, 대표단, 관광객 …).
+
+    >>> _may_be_bare_name("쑤저우"), _may_be_bare_name("정부"), _may_be_bare_name("대표단")
+    (True, False, False)
+    """
+    return bool(re.fullmatch(r"[가-힣]{2,6}", name)) and not name.endswith(_NOUN_ENDINGS)
 
 
 def _country_of(named: Named | None) -> str | None:

@@ -116,3 +116,22 @@ def test_perturbed_news_pair_added_date_changed_plan_inserted_noise():
     assert facts(build(document("n.txt", plan))) == ARTICLE_FACTS
     noisy = ARTICLE.replace("천안시는 청룡시(1997년),", "천안시는  청룡시 (1997년) ,").replace("。", ".")
     assert facts(build(document("n.txt", noisy))) == ARTICLE_FACTS
+
+
+def test_relations_made_verbs_both_sides_carried_and_places_named_without_suffix():
+    text = """전북도-장쑤성 자매결연 30년…"교류 새 장 연다"
+
+전북일보 | 2024.10.22
+
+전라북도와 중국 장쑤성은 1994년 10월 27일 자매결연한 이후 30년간 교류를 이어 왔다.
+양 지역은 2004년 자매결연 10주년을 맞아 경제협력 협정을 체결했고, 2014년 10월에는 우호협력 강화 양해각서를 맺었다.
+장쑤성 난퉁시는 2001년 전주시와 자매결연을 체결한 데 이어 2008년 군산시와 우호도시 협약을 맺었다.
+익산시는 2016년 우호교류 협약 이후 쑤첸시와 청소년 교류를 이어 오고 있다.
+정읍시는 2018년 중국 화이안과 우호교류 협약을 맺었다. 도는 중국 정부와 2019년 교류 협약을 체결했다.
+도는 지난 21일 장쑤성 대표단과 '교류 30주년 공동선언문'을 발표했다.
+"""
+    assert facts(build(document("jiangsu.txt", text))) == {
+        ("장쑤성", "전북특별자치도", "1994-10-27", "sister"), ("장쑤성", "전북특별자치도", "2004", "sister"),
+        ("장쑤성", "전북특별자치도", "2014-10", "friendship"), ("난퉁시", "전주시", "2001", "sister"),
+        ("군산시", "난퉁시", "2008", "friendship"), ("쑤첸시", "익산시", "2016", "friendship"),
+        ("정읍시", "화이안", "2018", "friendship")}
