@@ -105,6 +105,9 @@ _SINGLE_STOP = frozenset("및등전현겸약총주구각측또즉곧더꼭잘못
 #: written right before a title with no registry organisation before it, it is the organisation of the post.
 _ORG_NAME = re.compile(r"(?:[A-Za-z]{1,6})?[가-힣]{2,14}"
                        r"(?:공사|공단|재단|협회|연맹|문화원|연구원|진흥원|대학교|대학|은행|박물관|연합회|협의회|의회)")
+#: The titles that head a ministry (부), an office (처) or an agency (청), which are units too when their name
+#: comes before another title (``국제협력부 부장``).
+_MINISTRY_HEADS = {"부": ("장관", "차관", "차관보"), "처": ("처장", "장관", "차장"), "청": ("청장", "차장")}
 #: Words right after a title that make the post an acting one (``대사 대행``, ``시장 권한대행``): kept in the role.
 _ACTING = re.compile(r"\s?(?P<acting>직무대행|권한대행|대행)(?![가-힣]{2})")
 #: A diplomatic mission named in the sentence: ``주한 가나 대사관``, ``주부산가나국총영사관``.
@@ -308,7 +311,7 @@ class SentenceReader:
         end = t.end("title")
         role, p = self._units_before(s, words, mentions, word_start, role) if org is None else (role, word_start)
         if org is None:
-            org_m = self._org_before(s, mentions, p) or self._minted_org_before(s, words, p)
+            org_m = self._org_before(s, mentions, p) or self._minted_org_before(s, p, role)
             if org_m is not None:
                 org, p = org_m
         else:
@@ -364,7 +367,7 @@ class SentenceReader:
             sub_place = (re.fullmatch(r"[가-힣]{2,8}(?:시|현|군|구|주|성|아이막)", word) is not None
                          and self._org_before(s, mentions, words.spans[i][0]) is not None and not self.is_place(word))
             if not (self.is_unit(word) or sub_place) or any(m.end == words.spans[i][1] for m in mentions) or (
-                    self.organisation(word) is not None):
+                    self.organisation(word, role.split()[-1]) is not None):
                 break
             role = f"{word} {role}"
             p = words.spans[i][0]
@@ -397,20 +400,23 @@ class SentenceReader:
                 return minted, title
         return None, title
 
-    def organisation(self, word: str) -> Entity | None:
-        """An organisation the registry lacks, known by the ending of its name (``가나문화재단``), minted under an
-        id derived from its name; ``None`` for any other word or a registry name."""
-        if not _ORG_NAME.fullmatch(word) or self.is_place(word) or any(m.start == 0 and m.end == len(word)
+    def organisation(self, word: str, title: str = "") -> Entity | None:
+        """An organisation the registry lacks, known by the ending of its name (``가나문화재단``), or a ministry,
+        agency or office before its head's ``title`` (``가나다라부 장관``, ``가나다청 청장``), minted under an id
+        derived from its name; ``None`` for any other word or a registry name."""
+        ministry = re.fullmatch(r"[가-힣]{4,12}(?P<end>부|처|청)", word)
+        if not (_ORG_NAME.fullmatch(word) or ministry and title in _MINISTRY_HEADS[ministry.group("end")]) or \
+                self.is_place(word) or any(m.start == 0 and m.end == len(word)
                                                                       for m in self.registry.find_mentions(word)):
             return None
         return Entity(id=f"minted-{normalize_name(word)}", kind="organization", name_ko=word,
                       note="minted by the people reader: an organisation not in the registry")
 
-    def _minted_org_before(self, s: str, words: _Words, p: int) -> tuple[Entity, int] | None:
+    def _minted_org_before(self, s: str, p: int, role: str) -> tuple[Entity, int] | None:
         """A minted organisation (:meth:`organisation`) written right before ``p`` (an opening bracket between:
         ``가나재단(이사장: 홍길동)``)."""
         m = re.search(r"(?<![A-Za-z가-힣])(?P<o>[A-Za-z]{0,6}[가-힣]{3,20})\s*\(?\s*$", s[:p])
-        org = self.organisation(m.group("o")) if m else None
+        org = self.organisation(m.group("o"), role.split()[-1]) if m else None
         return (org, m.start("o")) if org is not None else None
 
     def _country(self, word: str) -> Entity | None:
