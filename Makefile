@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DATA   ?= data
 
-.PHONY: install build run test lint bench fuzz browser-deps clean
+.PHONY: install build run test lint bench fuzz browser-deps store-deps clean
 
 install: $(BIN)/gyoryu ## create .venv with the gyoryu command (torch==2.13.0 first, then the lock file)
 
@@ -28,20 +28,26 @@ browser-deps: ## headless Chromium and a Korean font for the browser tests (Debi
 	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-nanum; }
 
+store-deps: ## Virtuoso for the remote-store tests and bench (Debian package; its own service stays disabled)
+	@command -v virtuoso-t >/dev/null || { echo "installing virtuoso-opensource for the remote-store tests"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource; }
+
 lint: install
 	$(BIN)/ruff check .
 
-test: install browser-deps lint ## the full test suite (what CI runs)
+test: install browser-deps store-deps lint ## the full test suite (what CI runs)
 	$(BIN)/python -m pytest tests runtime corpus graph gyoryu index api ontology
 
 fuzz: install browser-deps ## long property-based runs: hypothesis 400 examples, schemathesis 100 per operation
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/fuzz tests/api/test_openapi.py
 
-bench: build ## query latency and build time per stage; load (8 clients, 60 s) and soak (4 clients, 5 min) on loopback; side by side (bench/compare.py); scale study (bench/scale.py); 10× build on 1 and 2 workers (bench/workers.py)
+bench: build store-deps ## query latency and build time per stage; load (8 clients, 60 s) and soak (4 clients, 5 min) on loopback; side by side (bench/compare.py); remote stores beside the embedded one (bench/sparql_service.py --remote); scale study (bench/scale.py); 10× build on 1 and 2 workers (bench/workers.py)
 	$(BIN)/python bench/run.py --data $(DATA)
 	$(BIN)/python bench/load.py --data $(DATA) --clients 8 --seconds 60 --write bench/RESULTS.md
 	$(BIN)/python bench/load.py --data $(DATA) --soak --write bench/RESULTS.md
 	$(BIN)/python bench/compare.py --write bench/RESULTS.md --readme README.md
+	$(BIN)/python bench/sparql_service.py --data $(DATA) --remote
 	$(BIN)/python bench/scale.py --scales 10 100 --write bench/RESULTS.md --plot bench/scale.png
 	$(BIN)/python bench/workers.py --scale 10 --workers 1 2 --write bench/RESULTS.md
 

@@ -11,6 +11,7 @@ Usage: ``.venv/bin/python bench/sparql_service.py --data DIR [--remote]`` (print
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import statistics
 import sys
@@ -88,8 +89,9 @@ def remote_stores(data: Path, queries: list[str]) -> None:
                          mix(over_http(base))))
             server.close()
             app.extensions["gyoryu"].close()
-    print(f"\nmachine: {platform.machine()}, {platform.python_version()}; {len(queries)} README questions, "
-          f"{REPEATS} runs each, median of the per-question medians, JSON results")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"\nmachine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, load average "
+          f"{load}; {len(queries)} README questions, {REPEATS} runs each, median of the per-question medians, JSON")
     print("| store | load (graph.nq) | in-process client, p50 ms | `/sparql`, p50 ms |\n| --- | ---: | ---: | ---: |")
     for name, loaded, direct, http in rows:
         print(f"| {name} | {loaded} | {direct:.2f} | {http:.2f} |")
