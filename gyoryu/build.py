@@ -144,6 +144,13 @@ def build(corpus_dir: Path | None = None, data_dir: Path | None = None, settings
     corpus_dir = Path(corpus_dir) if corpus_dir else DEFAULT_CORPUS
     data_dir = Path(data_dir) if data_dir else settings.data_dir
     started = time.perf_counter()
+    if settings.store_load:
+        from graph.store_load import LoadTarget
+
+        try:
+            LoadTarget.parse(settings.store_load)  # a mistyped setting fails before any work
+        except ValueError as exc:
+            raise BuildError(str(exc)) from exc
     with progress.stage("load"):
         try:
             documents = load_corpus(corpus_dir)

@@ -18,7 +18,7 @@ from graph.remote_store import RemoteStore, RemoteTimeout
 from graph.store import GRAPH_FILE
 from graph.store_load import load_store
 from graph.store_servers import KINDS, StoreServer, start_store_server
-from gyoryu.build import build
+from gyoryu.build import BuildError, build
 from runtime.progress import Progress
 from runtime.settings import DEFAULT_CORPUS, Settings
 from tests.api.conftest import QUERY_TIMEOUT
@@ -86,11 +86,26 @@ def test_a_refused_load_fails_the_build_and_keeps_the_data(fresh_server: StoreSe
     data = tmp_path / "data"
     wrong = fresh_server.load_url.replace("/store", "/nowhere").replace("crud-auth", "crud-nowhere")
     settings = replace(Settings.from_env(), data_dir=data, store=fresh_server.query_url, store_load=wrong)
-    from gyoryu.build import BuildError
-
     with pytest.raises(BuildError, match="loading the remote store failed"):
         build(corpus, data, settings, Progress(quiet=True), with_index=False)
     assert not (data / GRAPH_FILE).exists()
+
+
+def test_a_mistyped_load_setting_fails_before_any_work(tmp_path: Path) -> None:
+    settings = replace(Settings.from_env(), data_dir=tmp_path / "data", store_load="http://127.0.0.1:1/store")
+    with pytest.raises(BuildError, match=r"GYORYU_STORE_LOAD='http://127.0.0.1:1/store': use nquads\+URL or gsp\+URL"):
+        build(tmp_path / "no-corpus", tmp_path / "data", settings, Progress(quiet=True), with_index=False)
+    assert not (tmp_path / "data").exists()
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_stopped_server_leaves_nothing(kind: str) -> None:
+    server = start_store_server(kind, QUERY_TIMEOUT)
+    assert server.process.poll() is None and server.directory.is_dir()
+    server.stop()
+    assert server.process.poll() is not None and not server.directory.exists()
+    with pytest.raises(OSError):
+        urllib.request.urlopen(server.query_url + "?query=ASK%7B%7D", timeout=5)
 
 
 def test_updates_through_gyoryu_leave_the_store_unchanged(live_server: str, store_server: StoreServer) -> None:
