@@ -75,6 +75,9 @@ _PERSON_WITH_POST = re.compile(
     r"|(?:시장|지사|군수|구청장|대사|성장)\s+[가-힣]{2,4}(?:\s|$|,)")
 #: A date printed as eight digits in a date cell (20190524).
 _COMPACT_DATE = re.compile(r"^\s*((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\s*$")
+#: The word of a relation raised to a higher one (우호 → 자매결연으로 격상): a further signing.
+_UPGRADE = "격상"
+_NAME_SEPARATORS = re.compile(r"\s*[·ㆍ,、/]\s*|\s+및\s+")
 _RANGE_BEFORE = re.compile(r"[~∼〜–—]|-\s*$|부터")
 _TERM_AFTER = re.compile(r"^\s*(?:까지|만료|종료)|^[^\d]{0,12}?\d+\s*주년")
 _LABEL_NOISE = re.compile(r"\(\s*\d+\s*(?:건|개|곳)?\s*\)|[:：]$")
@@ -490,7 +493,8 @@ def _group_label(w: FactWriter, text: str, state: _State, foreign_only: bool = F
 
 def _row_dates(table: Table, row: Row) -> list[DateMention]:
     """Signing dates of a row: its date cells' dates, but not the end of a term (``2019.5.2~2022.5.1``), a date
-    ``까지`` or an anniversary; plus dates of a renewal (재체결, 갱신) stated in another cell."""
+    ``까지`` or an anniversary; plus dates of a renewal (재체결, 갱신) or an upgrade (격상) stated in another cell.
+    A date containing another of the row (``1998. 5.`` and ``1998.5.10``) is the same signing, kept at the finer one."""
     out: list[DateMention] = []
     for c in table.columns("date"):
         cell = row.cell(c)
@@ -504,9 +508,9 @@ def _row_dates(table: Table, row: Row) -> list[DateMention]:
             out.append(d)
     named = {c for c, role in table.roles.items() if role in ("date", "party", "parent", "otherdate", "serial")}
     for c, cell in enumerate(row.cells):
-        if c not in named and is_renewal(cell) and not is_intent(cell):
+        if c not in named and (is_renewal(cell) or _UPGRADE in cell) and not is_intent(cell):
             out.extend(d for d in find_dates(cell, bare_years=len(cell) <= 20) if not _TERM_AFTER.search(cell[d.end:]))
-    return out
+    return [d for d in out if not any(d.value != o.value and d.value.contains(o.value) for o in out)]
 
 
 def _read_row(w: FactWriter, table: Table, row: Row, layout: _Layout, ctx: Context,
@@ -550,21 +554,33 @@ def _read_row(w: FactWriter, table: Table, row: Row, layout: _Layout, ctx: Conte
         return _continuation(w, row, dates, state, table)
     if not dates or not partner_name:
         return []
-    parties = _parties(w, row, home_name, partner_name, ctx, state, layout)
-    if parties is None:
+    pairs = [_parties(w, row, h, p, ctx, state, layout)
+             for h in _names(w, home_name) for p in _names(w, partner_name)]
+    pairs = [p for p in pairs if p is not None]
+    if not pairs:
         return []
     row_text = " ".join(row.cells)
     relation = (relation_of(relation_cell) or state.column_relation or relation_of(row_text) or state.relation
                 or DEFAULT_RELATION)
     fields = tuple(f for f in (row.cell(table.column("fields")),) if f)
-    confidence = _confidence(table, parties, dates[0].value.precision, layout)
     intent = is_intent(" ".join(c for c in row.cells if not (is_renewal(c) and is_intent(c))))
     out = []
-    for found in dict.fromkeys(d.value for d in dates):
-        out.append(AgreementCandidate(parties, found, relation, (row.line, row.line), confidence,
-                                      intent=intent, fields=fields, reader="tables", quote=row_text.strip()))
+    for parties in pairs:
+        confidence = _confidence(table, parties, dates[0].value.precision, layout)
+        for found in dict.fromkeys(d.value for d in dates):
+            out.append(AgreementCandidate(parties, found, relation, (row.line, row.line), confidence,
+                                          intent=intent, fields=fields, reader="tables", quote=row_text.strip()))
     state.last = out[-1]
     return out
+
+
+def _names(w: FactWriter, cell: str) -> list[str]:
+    """The names of a party cell: several when it lists places (``가나시·다라시``, ``가나시, 다라시``), else one
+    (``""`` stays one, for the table's subject)."""
+    pieces = [p for p in _NAME_SEPARATORS.split(re.sub(r"\([^)]*\)", "", cell)) if p.strip()]
+    if len(pieces) >= 2 and all(_looks_like_place(w, p) and not country_in(w.registry, p) for p in pieces):
+        return [p.strip() for p in pieces]
+    return [cell]
 
 
 def _name_cell(w: FactWriter, text: str) -> str:

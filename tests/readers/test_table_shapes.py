@@ -192,3 +192,31 @@ def test_four_place_columns_prefecture_and_province_repeated_on_every_row():
         ("여수시", "이시노마키시", "2010-10-01", "friendship"), ("공주시", "하나마키시", "2019-05-02", "friendship"),
         ("유자와시", "파주시", "2005-11-22", "friendship")}
     assert _minted(result, "four.tsv", "JP", "유자와시")
+
+
+def test_a_cell_listing_several_places_gives_one_signing_each():
+    text = "국내 자치단체 상생협력 협약 현황\n" + _tsv(
+        ["자치단체", "협약 상대", "체결일", "구분"],
+        ["수원특례시", "용인특례시·고양특례시·창원특례시", "2022.1.13", "상생협약"],
+        ["강릉시", "동해시, 삼척시", "2019년 5월", "상생협약"],
+        ["전라남도", "광주광역시", "2023. 3. 2.", "상생협약"])
+    kind = "cooperationAgreement"
+    assert facts(build(document("joint.tsv", text))) == {
+        ("수원시", "용인시", "2022-01-13", kind), ("고양시", "수원시", "2022-01-13", kind),
+        ("수원시", "창원시", "2022-01-13", kind), ("강릉시", "동해시", "2019-05", kind),
+        ("강릉시", "삼척시", "2019-05", kind), ("광주광역시", "전라남도", "2023-03-02", kind)}
+
+
+def test_remarks_upgrade_and_a_coarser_date_of_the_same_signing_and_more_plans():
+    text = "창원시 해외 교류 도시\n" + _tsv(
+        ["상대 도시", "국가", "체결일", "비고"],
+        ["원저우시", "중국", "2006. 6.", "2006.6.12 서명, 2010. 3. 18. 자매결연으로 격상"],
+        ["하바롭스크시", "러시아", "2016.5.10", ""],
+        ["다낭시", "베트남", "2024.3.2", "협약 교섭 중"],
+        ["푸저우시", "중국", "2023.11", "후속 협의 단계"])
+    result = build(document("changwon.tsv", text))
+    assert facts(result) == {("원저우시", "창원시", "2006-06-12", "sister"),  # the row's relation word
+                             ("원저우시", "창원시", "2010-03-18", "sister"),
+                             ("창원시", "하바롭스크시", "2016-05-10", "cooperationAgreement")}
+    assert {f[:3] for f in facts(result, "AgreementIntent")} == {("다낭시", "창원시", "2024-03-02"),
+                                                                 ("창원시", "푸저우시", "2023-11")}
