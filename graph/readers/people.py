@@ -37,7 +37,7 @@ from graph.readers.candidates import OfficialCandidate
 from graph.readers.context import document_date
 from graph.readers.entities import Party, describe_minted, minted_region, place_level
 from graph.readers.people_en import english_posts
-from graph.readers.posts import Title, collapse_spaced, describe_organisation, hold, official, titles
+from graph.readers.posts import Title, base_title, collapse_spaced, describe_organisation, hold, official, titles
 from graph.registry import Entity, Mention, Registry, normalize_name
 
 _PARTICLES = ("은", "는", "이", "가", "과", "와", "의", "을", "를", "에게", "님", "도", "께", "으로", "로", "에")
@@ -311,7 +311,7 @@ class SentenceReader:
         end = t.end("title")
         role, p = self._units_before(s, words, mentions, word_start, role) if org is None else (role, word_start)
         if org is None:
-            org_m = self._org_before(s, mentions, p) or self._minted_org_before(s, p, role)
+            org_m = self._org_before(s, mentions, p) or self._minted_org_before(s, p, role) or self._ministry(role, p)
             if org_m is not None:
                 org, p = org_m
         else:
@@ -367,7 +367,7 @@ class SentenceReader:
             sub_place = (re.fullmatch(r"[가-힣]{2,8}(?:시|현|군|구|주|성|아이막)", word) is not None
                          and self._org_before(s, mentions, words.spans[i][0]) is not None and not self.is_place(word))
             if not (self.is_unit(word) or sub_place) or any(m.end == words.spans[i][1] for m in mentions) or (
-                    self.organisation(word, role.split()[-1]) is not None):
+                    _ORG_NAME.fullmatch(word) and self.organisation(word) is not None):
                 break
             role = f"{word} {role}"
             p = words.spans[i][0]
@@ -404,7 +404,7 @@ class SentenceReader:
         """An organisation the registry lacks, known by the ending of its name (``가나문화재단``), or a ministry,
         agency or office before its head's ``title`` (``가나다라부 장관``, ``가나다청 청장``), minted under an id
         derived from its name; ``None`` for any other word or a registry name."""
-        ministry = re.fullmatch(r"[가-힣]{4,12}(?P<end>부|처|청)", word)
+        ministry = re.fullmatch(r"[가-힣]{2,12}(?P<end>부|처|청)", word)
         if not (_ORG_NAME.fullmatch(word) or ministry and title in _MINISTRY_HEADS[ministry.group("end")]) or \
                 self.is_place(word) or any(m.start == 0 and m.end == len(word)
                                                                       for m in self.registry.find_mentions(word)):
@@ -412,11 +412,18 @@ class SentenceReader:
         return Entity(id=f"minted-{normalize_name(word)}", kind="organization", name_ko=word,
                       note="minted by the people reader: an organisation not in the registry")
 
+    def _ministry(self, role: str, p: int) -> tuple[Entity, int] | None:
+        """The ministry a role states with its head's title (``가나부 장관``): the post's organisation, minted; the
+        role keeps the ministry's name, as the office is called."""
+        words = role.split()
+        org = self.organisation(words[0], _head_title(role)) if len(words) > 1 else None
+        return (org, p) if org is not None and not _ORG_NAME.fullmatch(words[0]) else None
+
     def _minted_org_before(self, s: str, p: int, role: str) -> tuple[Entity, int] | None:
         """A minted organisation (:meth:`organisation`) written right before ``p`` (an opening bracket between:
         ``가나재단(이사장: 홍길동)``)."""
         m = re.search(r"(?<![A-Za-z가-힣])(?P<o>[A-Za-z]{0,6}[가-힣]{3,20})\s*\(?\s*$", s[:p])
-        org = self.organisation(m.group("o"), role.split()[-1]) if m else None
+        org = self.organisation(m.group("o"), _head_title(role)) if m else None
         return (org, m.start("o")) if org is not None else None
 
     def _country(self, word: str) -> Entity | None:
@@ -584,6 +591,12 @@ class SentenceReader:
             if named:
                 return named[-1]
         return None
+
+
+def _head_title(role: str) -> str:
+    """The lexicon title a role ends with (``제2차관`` → 차관, ``국제협력 부국장`` → 부국장)."""
+    title = base_title(role)
+    return title.ko if title is not None else role
 
 
 def _as_written(name: str, org: Entity) -> str:

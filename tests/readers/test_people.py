@@ -182,7 +182,7 @@ def test_places_and_organisations_the_registry_lacks_are_minted_from_the_documen
         ("최도윤", "사장", "organization/minted-한국농식품유통공사"),  # 공사 + 장, glued
         ("다나카 유키", "국제교류관", "region/jp-다라마치시"),  # a foreign name with its title alone: the
         # foreign place named last before it
-        ("오세린", "장관", "organization/minted-해양수산자원부"),  # a ministry before its minister
+        ("오세린", "해양수산자원부 장관", "organization/minted-해양수산자원부"),  # a ministry: the office
         ("한도윤", "국제협력부 부장", "region/kr-gyeongbuk-gumi"),  # a department before another title: a unit
     }
     store = store_of(build(document("gumi.txt", NEWS)).dataset, tmp_path)
@@ -201,6 +201,8 @@ def test_minting_needs_the_document_to_place_the_name(tmp_path):
     assert "다라마치" not in names  # 다라마치시장: a place the document does not place, not a name glued to 시장
     glued = NEWS + "연해주 페트렌코부지사 일행도 참석하였다.\n"
     assert ("페트렌코", "부지사", "region/ru-primorsky") in posts(glued, tmp_path, "glued.txt")  # OCR-glued name
+    ministry = NEWS + "강다온 통일부 제1차관도 참석하였다.\n"  # a ministry before its vice-minister, never the place
+    assert ("강다온", "통일부 제1차관", "organization/minted-통일부") in posts(ministry, tmp_path, "ministry.txt")
     assert "류진" in names  # still placed by 중국 후난성
     renamed = NEWS.replace("한빛문화재단", "다온교류협회")
     assert ("박세라", "이사장", "organization/minted-다온교류협회") in posts(renamed, tmp_path, "renamed.txt")
