@@ -122,11 +122,15 @@ def _versions() -> dict[str, str]:
 
 
 @contextmanager
-def build_executor(settings: Settings) -> Iterator[Executor]:
-    """The executor of ``settings.cluster`` / ``settings.build_workers``; its failures become :class:`BuildError`."""
+def build_executor(settings: Settings, executor: Executor | None = None) -> Iterator[Executor]:
+    """``executor``, or the one of ``settings.cluster`` / ``settings.build_workers`` (closed after); its failures
+    become :class:`BuildError`."""
     try:
-        with open_executor(settings.cluster, settings.build_workers) as executor:
+        if executor is not None:
             yield executor
+            return
+        with open_executor(settings.cluster, settings.build_workers) as opened:
+            yield opened
     except (ExecutorError, WorkFailed) as exc:
         raise BuildError(str(exc)) from exc
 
@@ -137,8 +141,11 @@ def input_hashes(documents: list[Document]) -> dict[str, str]:
 
 
 def build(corpus_dir: Path | None = None, data_dir: Path | None = None, settings: Settings | None = None,
-          progress: Progress | None = None, *, with_index: bool = True) -> BuildResult:
-    """Run every stage and swap the result into ``data_dir``. Raises :class:`BuildError` on failure."""
+          progress: Progress | None = None, *, with_index: bool = True,
+          executor: Executor | None = None) -> BuildResult:
+    """Run every stage and swap the result into ``data_dir``. Raises :class:`BuildError` on failure.
+
+    Per-document work runs on ``executor`` (default: the one ``settings`` names, opened for this build)."""
     settings = settings or Settings.from_env()
     progress = progress or Progress()
     corpus_dir = Path(corpus_dir) if corpus_dir else DEFAULT_CORPUS
@@ -158,7 +165,7 @@ def build(corpus_dir: Path | None = None, data_dir: Path | None = None, settings
             raise BuildError(str(exc)) from exc
         progress.step(f"{len(documents)} documents, {sum(len(d.lines) for d in documents)} lines from {corpus_dir}")
     registry = Registry.default()
-    with build_executor(settings) as executor, atomic_directory(data_dir) as work:
+    with build_executor(settings, executor) as executor, atomic_directory(data_dir) as work:
         with progress.stage("extract"):
             progress.step(f"documents extracted {executor.description}")
             cache = ExtractionCache(work / CACHE_DIR, data_dir / CACHE_DIR)

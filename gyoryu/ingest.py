@@ -12,13 +12,15 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from corpus.formats import Extraction, UnreadableDocument, read_file
 from corpus.loader import CORPUS_COPY, lines_file, load_corpus, read_corpus_manifest, write_corpus_manifest
 from corpus.sources import SourceFile, collect, unique_id
-from gyoryu.build import BuildError, build
+from gyoryu.build import BuildError, build, build_executor
 from runtime.built_data import read_data_manifest
+from runtime.executors import Executor, SerialExecutor
 from runtime.progress import Progress
 from runtime.settings import Settings
 
@@ -82,13 +84,21 @@ def _stage(corpus: _Corpus, staging: Path) -> Path:
 
 
 def _rebuild(staged: Path, rows: dict[str, dict[str, str]], data_dir: Path, settings: Settings,
-             progress: Progress) -> None:
+             progress: Progress, executor: Executor | None = None) -> None:
     write_corpus_manifest(staged, rows)
     with_index = bool(read_data_manifest(data_dir).get("index"))
     try:
-        build(staged, data_dir, settings, progress, with_index=with_index)
+        build(staged, data_dir, settings, progress, with_index=with_index, executor=executor)
     except BuildError as exc:
         raise IngestError(f"previous data kept: {exc}") from exc
+
+
+def read_source(path: Path, max_bytes: int) -> Extraction | UnreadableDocument:
+    """The reading task: ``path``'s extraction, or why it cannot be read (returned, so one bad file stops nothing)."""
+    try:
+        return read_file(path, max_bytes)
+    except UnreadableDocument as exc:
+        return exc
 
 
 def _row(extraction: Extraction, source: SourceFile, sha256: str, previous: dict[str, str]) -> dict[str, str]:
@@ -98,30 +108,49 @@ def _row(extraction: Extraction, source: SourceFile, sha256: str, previous: dict
 
 def ingest(paths: Iterable[Path], data_dir: Path, settings: Settings, progress: Progress,
            warn: Callable[[str], None] = print) -> IngestOutcome:
-    """Read ``paths`` into the data in ``data_dir``; ``warn(message)`` names every file skipped."""
+    """Read ``paths`` into the data in ``data_dir``; ``warn(message)`` names every file skipped.
+
+    Files are read, and the rebuild extracts and embeds, on the executor ``settings`` names; a cluster's
+    workers may not see this machine's files, so with a cluster the files are read in this process.
+    """
     files, skipped = collect(paths)
     corpus = _Corpus.of(data_dir)
+    try:
+        with build_executor(settings) as executor:
+            return _ingest(files, skipped, corpus, data_dir, settings, progress, warn, executor)
+    except BuildError as exc:
+        raise IngestError(f"previous data kept: {exc}") from exc
+
+
+def _ingest(files: list[SourceFile], skipped: list[tuple[str, str]], corpus: _Corpus, data_dir: Path,
+            settings: Settings, progress: Progress, warn: Callable[[str], None], executor: Executor) -> IngestOutcome:
     outcome = IngestOutcome(skipped=list(skipped))
     for source, reason in skipped:
         warn(f"{source}: {reason}, skipped")
     readings: dict[str, tuple[SourceFile, Extraction, str]] = {}
     taken = set(corpus.rows)
     with progress.stage("read"):
-        for number, source in enumerate(files, 1):
-            sha256 = source.sha256()
+        hashes = [source.sha256() for source in files]
+        stale = [i for i, (source, sha256) in enumerate(zip(files, hashes, strict=True))
+                 if not corpus.identify(source, sha256, set(taken))[1]]
+        to_read = set(stale)
+        reader = executor if executor.same_disk else SerialExecutor()
+        results = reader.map(partial(read_source, max_bytes=settings.max_document_bytes),
+                             [files[i].path for i in stale], [files[i].source for i in stale])
+        for number, (source, sha256) in enumerate(zip(files, hashes, strict=True), 1):
+            reading = next(results) if number - 1 in to_read else None
             doc_id, current = corpus.identify(source, sha256, taken)
             if current or doc_id in readings:
                 outcome.unchanged.append(doc_id)
                 progress.step(f"{number}/{len(files)} {source.source}: unchanged ({doc_id})")
                 continue
-            try:
-                extraction = read_file(source.path, settings.max_document_bytes)
-            except UnreadableDocument as exc:
-                outcome.skipped.append((source.source, str(exc)))
+            if isinstance(reading, UnreadableDocument):
+                outcome.skipped.append((source.source, str(reading)))
                 if source.named:
                     outcome.named_failures.append(source.source)
-                warn(f"{source.source}: {exc}, skipped")
+                warn(f"{source.source}: {reading}, skipped")
                 continue
+            extraction = reading
             for problem in extraction.problems:
                 warn(f"{source.source}: {problem}")
             taken.add(doc_id)
@@ -137,7 +166,7 @@ def ingest(paths: Iterable[Path], data_dir: Path, settings: Settings, progress: 
         for doc_id, (source, extraction, sha256) in readings.items():
             (staged / lines_file(doc_id)).write_text(extraction.text(), encoding="utf-8")
             rows[doc_id] = _row(extraction, source, sha256, rows.get(doc_id, {}))
-        _rebuild(staged, rows, data_dir, settings, progress)
+        _rebuild(staged, rows, data_dir, settings, progress, executor)
     return outcome
 
 

@@ -47,10 +47,12 @@ class WorkFailed(RuntimeError):
 
 
 class Executor(Protocol):
-    """Maps a task over items; :attr:`workers` is how many run at once, :attr:`description` says where."""
+    """Maps a task over items; :attr:`workers` is how many run at once, :attr:`description` says where,
+    :attr:`same_disk` whether tasks see this process's files."""
 
     workers: int
     description: str
+    same_disk: bool
 
     def map(self, fn: Callable[[Any], T], items: Sequence[Any], labels: Sequence[str]) -> Iterator[T]:
         """``fn(item)`` for every item, yielded in item order; :class:`WorkFailed` names the first failure."""
@@ -66,6 +68,7 @@ class SerialExecutor:
 
     workers = 1
     description = "in this process"
+    same_disk = True
 
     def map(self, fn: Callable[[Any], T], items: Sequence[Any], labels: Sequence[str]) -> Iterator[T]:
         for item, label in zip(items, labels, strict=True):
@@ -101,6 +104,8 @@ def _limit_threads(threads: int) -> None:
 class ProcessExecutor:
     """``workers`` local processes (started fresh, not forked: the parent may hold torch's threads)."""
 
+    same_disk = True
+
     def __init__(self, workers: int) -> None:
         self.workers = workers
         self.description = f"in {workers} local worker processes"
@@ -120,8 +125,11 @@ class ProcessExecutor:
 class DaskExecutor:
     """Tasks on the Dask cluster whose scheduler listens at ``address`` (``tcp://host:port``).
 
-    Its workers need the same Gyoryu code and packages as this process (they import the tasks by name).
+    Its workers need the same Gyoryu code and packages as this process (they import the tasks by name);
+    they may run on other machines, so tasks get their data, not paths.
     """
+
+    same_disk = False
 
     def __init__(self, address: str) -> None:
         try:

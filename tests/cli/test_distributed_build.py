@@ -18,6 +18,7 @@ from gyoryu.build import BuildError, build
 from runtime.progress import Progress
 from runtime.settings import Settings
 from tests.cli.runner import gyoryu
+from tests.cli.test_ingest import NEWS, _docx
 
 #: Small documents in several layouts (a table, news sentences, a list, plain prose), written by the test.
 DOCUMENTS = {
@@ -157,3 +158,29 @@ def test_cli_refuses_a_scheduler_that_does_not_answer_and_a_bad_worker_count(tmp
     assert not (tmp_path / "data").exists()
     usage = gyoryu("build", "--workers", "0", "--data", str(tmp_path / "data"), check=False)
     assert usage.returncode == 2 and "--workers: must be a whole number of at least 1, not '0'" in usage.stderr
+
+
+def test_ingest_on_two_workers_and_on_the_cluster_equals_ingest_in_one_process(corpus, cluster, tmp_path) -> None:
+    start = tmp_path / "start"
+    build(corpus, start, Settings.from_env(), Progress(quiet=True), with_index=False)
+    folder = tmp_path / "incoming"
+    (folder / "news").mkdir(parents=True)
+    _docx(folder / "gangneung.docx")
+    (folder / "news" / "sokcho.html").write_text(NEWS, encoding="utf-8")
+    (folder / "news" / "empty.md").write_bytes(b"")
+    runs = {}
+    for name, options in (("one", ()), ("two", ("--workers", "2")), ("dask", ("--cluster", cluster))):
+        data = tmp_path / name
+        shutil.copytree(start, data)
+        done = gyoryu("ingest", str(folder), *options, data=data)
+        runs[name] = (data, done)
+    one, done = runs["one"]
+    assert done.stdout.strip() == f"ingested into {one}: added 2: gangneung.docx, sokcho.html; skipped 1"
+    assert f"{folder / 'news' / 'empty.md'}: empty file, skipped" in done.stderr
+    for name in ("two", "dask"):
+        data, other = runs[name]
+        assert other.stdout.replace(str(data), str(one)) == done.stdout
+        for file in ("graph.nq", "report.json", "corpus/gangneung.docx.txt", "corpus/sokcho.html.txt"):
+            assert (data / file).read_bytes() == (one / file).read_bytes(), (name, file)
+    assert "documents extracted in 2 local worker processes" in runs["two"][1].stderr
+    assert f"documents extracted on the Dask cluster at {cluster}" in runs["dask"][1].stderr
