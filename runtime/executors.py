@@ -82,17 +82,21 @@ class SerialExecutor:
         return None
 
 
-def _in_order(futures: list, labels: Sequence[str], cancel: Callable[[], object]) -> Iterator[Any]:
-    """Results of ``futures`` in order; on the first failure cancel the rest and name the failed item."""
+def _in_order(futures: list, labels: Sequence[str], cancel: Callable[[list], object]) -> Iterator[Any]:
+    """Results of ``futures`` in order, each let go once read; on the first failure (or an abandoned loop)
+    ``cancel`` the rest and name the failed item."""
     try:
-        for future, label in zip(futures, labels, strict=True):
+        for n, label in enumerate(labels):
             try:
-                result = future.result()
+                result = futures[n].result()
             except Exception as exc:
                 raise WorkFailed(label, exc) from exc
+            futures[n] = None  # a cluster keeps a result while a future refers to it
             yield result
     finally:
-        cancel()  # no-op for finished futures; stops queued work after a failure or an abandoned loop
+        left = [f for f in futures if f is not None]
+        if left:
+            cancel(left)
 
 
 def _limit_threads(threads: int) -> None:
@@ -116,7 +120,7 @@ class ProcessExecutor:
 
     def map(self, fn: Callable[[Any], T], items: Sequence[Any], labels: Sequence[str]) -> Iterator[T]:
         futures = [self._pool.submit(fn, item) for item in items]
-        return _in_order(futures, labels, lambda: [f.cancel() for f in futures])
+        return _in_order(futures, labels, lambda left: [f.cancel() for f in left])
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
@@ -146,7 +150,7 @@ class DaskExecutor:
 
     def map(self, fn: Callable[[Any], T], items: Sequence[Any], labels: Sequence[str]) -> Iterator[T]:
         futures = self._client.map(fn, list(items), pure=False) if items else []
-        return _in_order(futures, labels, lambda: self._client.cancel(futures) if futures else None)
+        return _in_order(futures, labels, self._client.cancel)
 
     def close(self) -> None:
         self._client.close()
