@@ -145,7 +145,13 @@ class DaskExecutor:
             self._client = Client(address, timeout=CONNECT_TIMEOUT_S, set_as_default=False)
         except (OSError, TimeoutError, ValueError) as exc:
             raise ExecutorError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
-        self.workers = max(1, len(self._client.scheduler_info().get("workers", {})))
+        try:
+            self._client.wait_for_workers(1, timeout=CONNECT_TIMEOUT_S)
+        except TimeoutError as exc:
+            self._client.close()
+            raise ExecutorError(f"the Dask scheduler at {address} has no workers "
+                                f"(none joined within {CONNECT_TIMEOUT_S} s)") from exc
+        self.workers = len(self._client.scheduler_info().get("workers", {}))
         self.description = f"on the Dask cluster at {address} ({self.workers} workers)"
 
     def map(self, fn: Callable[[Any], T], items: Sequence[Any], labels: Sequence[str]) -> Iterator[T]:

@@ -78,6 +78,13 @@ def test_open_executor_picks_by_setting(scheduler) -> None:
         open_executor(workers=0).__enter__()
 
 
+def test_a_scheduler_without_workers_is_refused() -> None:
+    with LocalCluster(n_workers=0, processes=True, host="127.0.0.1", dashboard_address=None) as empty, \
+            pytest.raises(ExecutorError, match=rf"^the Dask scheduler at {empty.scheduler_address} has no workers "
+                                               r"\(none joined within 10 s\)$"):
+        DaskExecutor(empty.scheduler_address)
+
+
 def test_chunks() -> None:
     assert chunks("abcde", 2) == [["a", "b"], ["c", "d"], ["e"]]
     assert chunks([], 3) == []
