@@ -272,8 +272,8 @@ def _about_agreements(item: Item, ctx: Context) -> bool:
     event, a visit or an anniversary is no signing."""
     if is_activity(item.text):
         return False
-    if relation_of(item.text) or states_signing(item.text):
-        return True
+    if item.names or relation_of(item.text) or states_signing(item.text):
+        return True  # a card's date is labelled as a signing's
     return ctx.section_relation is not None and len(item.text) <= SHORT_ITEM
 
 

@@ -134,3 +134,21 @@ def test_perturbed_cards_added_date_changed_noise_and_a_plan(tmp_path):
     planned = TEXT_CARDS.replace("비고 : 구 원미구 교류", "비고 : 자매결연 격상 추진 중")
     signed = TEXT_FACTS - {("부천시", "청룡시", "2005-03-04", "friendship")}
     assert facts(build(document("cards.txt", planned))) == signed
+
+
+def test_cards_of_label_value_paragraphs_a_raised_relation_and_a_plan(tmp_path):
+    html = """<html><head><title>자매도시 | 김해시청</title></head><body>
+<div id="header"><ul id="gnb"><li>시정</li><li>국제교류</li></ul></div><div id="content">
+<h3>김해시 해외 자매·우호도시</h3>
+<div class="box"><p>국가 : 일본</p><p>도시 : 하루미시</p><p>결연일 : 1998. 11. 20.</p><p>구분 : 자매결연</p></div>
+<div class="box"><p>국가 : 중국</p><p>도시 : 청룡시(靑龍市)</p><p>결연일 : 2005. 3. 4.</p><p>구분 : 우호교류</p></div>
+<div class="box"><p>국가 : 베트남</p><p>도시 : 박하성</p><p>결연일 : 2012년 8월</p>
+<p>구분 : 우호교류 (2022. 8. 자매결연으로 격상)</p></div>
+<div class="box"><p>국가 : 미국</p><p>도시 : 레드우드시</p><p>현황 : 자매결연 추진 중 (2024. 9. 의향서 교환)</p></div>
+<div class="box"><p>국가 : 러시아</p><p>도시 : 톰스크주 세베르스크시</p><p>결연일 : 2019. 3. 2.</p>
+<p>주요교류 : 2023. 5. 청소년 교류단 방문</p></div>
+</div><div id="footer">김해시 주소 | 개인정보처리방침</div></body></html>"""
+    got = {(a, b, date) for a, b, date, _ in facts(build(_page(tmp_path, html)))}
+    assert got == {("김해시", "하루미시", "1998-11-20"), ("김해시", "청룡시", "2005-03-04"),
+                   ("김해시", "박하성", "2012-08"), ("김해시", "박하성", "2022-08"),
+                   ("김해시", "세베르스크시", "2019-03-02")}
