@@ -187,3 +187,23 @@ def heading_year(lines: tuple[str, ...], line: int) -> StatedDate | None:
                 and text.strip():
             return None  # another section's heading
     return None
+
+
+def latin_country(w: FactWriter, text: str) -> str | None:
+    """The country an English word of ``text`` names (``Country: Japan``, ``Kishiwada, Japan``), from the registry's
+    English names and aliases of countries.
+
+    >>> from graph.registry import Registry
+    >>> w = FactWriter.__new__(FactWriter); w.registry = Registry.default()
+    >>> latin_country(w, "Sister city since 1998 (Japan)"), latin_country(w, "Country: Viet Nam")
+    ('JP', 'VN')
+    >>> latin_country(w, "Japanese") is None
+    True
+    """
+    words = re.findall(r"[A-Za-z]+", text)
+    for size in (3, 2, 1):  # Republic of Korea, Viet Nam, Japan
+        for i in range(len(words) - size + 1):
+            found = [e for e in w.registry.candidates(" ".join(words[i:i + size])) if e.kind == "country"]
+            if found:
+                return found[0].id
+    return None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from graph.dates import DateMention, StatedDate, find_dates, relative_dates
 from graph.facts import FactWriter
 from graph.readers.candidates import AgreementCandidate
-from graph.readers.context import BULLET, Context, context_at, heading_year, is_activity
+from graph.readers.context import BULLET, Context, context_at, heading_year, is_activity, latin_country
 from graph.readers.entities import Party, country_in, place_level, resolve_party, strip_particle
 from graph.readers.relations import (
     DEFAULT_RELATION,
@@ -39,7 +39,7 @@ CARD_LABEL_CHARS = 10
 CARD_LOOKBACK = 8
 CARD_NAME_CHARS = 40
 _ROW = re.compile(r"\t|\s\|\s|^\s*\|")
-_CARD_LABEL = re.compile(r"체결|결연|협약|협정|일자|날짜|일시|연도|년도")
+_CARD_LABEL = re.compile(r"체결|결연|협약|협정|조인|서명|since|signed|established|agreement", re.IGNORECASE)
 #: Particles and endings that may follow a name (서울시와, 경기도는); other Hangul after a short name joins a word.
 _NAME_FOLLOWERS = set("와과는은이가의도에를을로서측")
 #: Longest item (characters) read as a list entry; longer ones are prose for the sentence reader.
@@ -115,7 +115,8 @@ def _is_card_label(text: str) -> bool:
     (True, False, False)
     """
     label = re.sub(r"\s+", "", text).strip(":·-")
-    return 0 < len(label) <= CARD_LABEL_CHARS and bool(_CARD_LABEL.search(label) or relation_of(label))
+    limit = CARD_LABEL_CHARS * (1 if re.search("[가-힣]", label) else 2)  # Signed, Sister city since
+    return 0 < len(label) <= limit and bool(_CARD_LABEL.search(label) or relation_of(label))
 
 
 def _card(lines: tuple[str, ...], n: int, previous: Item | None = None) -> Item | None:
@@ -180,7 +181,7 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
     above: list[AgreementCandidate] = []
     indent = 0
     for item in items(w.doc.lines):
-        if item.line in skip or is_prose(item.text):
+        if item.line in skip or (not item.names and is_prose(item.text)):
             above = []
             continue
         found = read_item(w, item, [c for c in above if item.indent > indent])
@@ -214,7 +215,7 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = ()) -
     ctx = context_at(w, item.line)
     if not _about_agreements(item, ctx):
         return []
-    country = country_in(w.registry, item.text) or ctx.country
+    country = country_in(w.registry, item.text) or latin_country(w, item.text) or ctx.country
     place_context = any(word in (ctx.heading or "") for word in _PLACE_LIST_WORDS) or ctx.relation is not None
     named = _partners(w, item, dates, country, place_context, ctx.subject)
     if not named:

@@ -152,3 +152,16 @@ def test_cards_of_label_value_paragraphs_a_raised_relation_and_a_plan(tmp_path):
     assert got == {("김해시", "하루미시", "1998-11-20"), ("김해시", "청룡시", "2005-03-04"),
                    ("김해시", "박하성", "2012-08"), ("김해시", "박하성", "2022-08"),
                    ("김해시", "세베르스크시", "2019-03-02")}
+
+
+def test_cards_with_english_fields(tmp_path):
+    html = """<html><head><title>Sister Cities | 김해시</title></head><body><main>
+<h2>김해시 해외 자매도시 Sister Cities</h2>
+<div class="card"><h4>하루미시 Harumi</h4><p>Country: Japan</p><p>Signed: 1998. 11. 20.</p>
+<p>Type: Sister City</p></div>
+<div class="card"><h4>레드우드시 Redwood</h4><p>Country: USA</p><p>Sister city since 2001. 4. 12.</p></div>
+<div class="card"><h4>다라성 Dara Province</h4><p>Country: Viet Nam</p><p>Agreement signed 2014. 5.</p></div>
+</main></body></html>"""
+    got = {(a, b, date) for a, b, date, _ in facts(build(_page(tmp_path, html)))}
+    assert got == {("김해시", "하루미시", "1998-11-20"), ("김해시", "레드우드시", "2001-04-12"),
+                   ("김해시", "다라성", "2014-05")}
