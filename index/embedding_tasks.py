@@ -24,15 +24,20 @@ CHUNK_PASSAGES = 64
 Loader = Callable[[Settings], Embedder]
 
 
+def _model_key(load: Loader, settings: Settings) -> tuple:
+    """What names one loaded model (not the whole settings: builds into other data directories share it)."""
+    return "embedder", load, settings.embed_model, str(settings.model_cache)
+
+
 def loaded_embedder(load: Loader, settings: Settings) -> Embedder:
     """``load(settings)``, once per process."""
-    return per_worker(("embedder", load, settings), partial(load, settings))
+    return per_worker(_model_key(load, settings), partial(load, settings))
 
 
 def encode_chunk(load: Loader, settings: Settings, texts: list[str]) -> tuple[np.ndarray, str, int]:
     """The task: passage vectors of ``texts``, the worker that made them and how often it has loaded the model."""
     vectors = loaded_embedder(load, settings).encode_passages(texts)
-    return vectors, worker_id(), made_count[("embedder", load, settings)]
+    return vectors, worker_id(), made_count[_model_key(load, settings)]
 
 
 def chunked_encoder(executor: Executor, load: Loader, settings: Settings, texts: Sequence[str],
