@@ -29,6 +29,31 @@ from tests.api.conftest import QUERY_TIMEOUT, artifacts, client, data_dir, live_
 __all__ = ["artifacts", "client", "data_dir", "live_server"]
 
 
+#: Tests that leave runaway queries to the store, in the order they run: last for each store, since an
+#: oxigraph server keeps running a query the client gave up on (it checks its own time limit only
+#: between coarse steps) and would slow every test after it.
+RUNAWAY_TESTS = ("test_other_queries_answer_while_two_runaways_run", "test_timeout_parameter_stops_a_query_sooner",
+                 "test_the_store_stops_a_runaway_at_the_time_asked",
+                 "test_runaway_query_is_stopped_and_the_endpoint_recovers")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Within this folder: each store's tests together (as pytest groups them), runaway tests last."""
+    here = Path(__file__).parent
+    places = [i for i, item in enumerate(items) if here in Path(str(item.path)).parents]
+
+    def order(item: pytest.Item) -> tuple[int, int]:
+        kind = getattr(item, "callspec", None) and item.callspec.params.get("store_server")
+        name = getattr(item, "originalname", item.name)
+        return (KINDS.index(kind) if kind in KINDS else -1,
+                RUNAWAY_TESTS.index(name) + 1 if name in RUNAWAY_TESTS else 0)
+
+    ordered = sorted((items[i] for i in places), key=order)
+    for i, item in zip(places, ordered, strict=True):
+        items[i] = item
+
+
 def ensure_virtuoso() -> None:
     """Install ``virtuoso-opensource`` non-interactively when ``virtuoso-t`` is missing.
 
