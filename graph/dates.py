@@ -105,6 +105,12 @@ class DateMention:
 _Y4 = r"(?P<y4>(?:19|20)\d\d)"
 _Y2 = r"'\s*(?P<y2>\d\d)"
 _YEAR = rf"(?:{_Y4}|{_Y2})"
+#: English month names and their usual abbreviations → month number.
+MONTHS = {name: n for n, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+    ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
+    ("december", "dec")), start=1) for name in names}
+_MONTH_NAME = r"(?<![A-Za-z])(?P<mon>(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r"))(?![A-Za-z])\.?"
 #: Patterns in priority order: an earlier pattern claims its span first.
 _DATE_PATTERNS = (
     # 2024년 1월 28일, 2024년1월28일, 2024 1월 28일 (a web rendering that lost the 년), '19년 5월 24일
@@ -118,6 +124,10 @@ _DATE_PATTERNS = (
     re.compile(rf"(?<![\d.]){_Y4}\s*(?P<sep>[./-])\s*(?P<m>\d{{1,2}})(?:\s*\.)?(?!\s*[./-]?\s*\d)"),
     # 1990년, '95년 (not 1990년대, a decade)
     re.compile(rf"(?<!\d){_YEAR}\s*[년年](?!\s*[대代])"),
+    # May 10, 1998 · 10 May 1998 · Oct. 2019 (English lists and tables)
+    re.compile(rf"{_MONTH_NAME}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_Y4}(?!\d)"),
+    re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_NAME},?\s+{_Y4}(?!\d)"),
+    re.compile(rf"{_MONTH_NAME},?\s+{_Y4}(?!\d)"),
 )
 _BARE_YEAR = re.compile(rf"(?<![\d.]){_Y4}(?![\d.%]|\s*[년年억만천원개명])")
 
@@ -146,13 +156,15 @@ def find_dates(text: str, *, bare_years: bool = False) -> list[DateMention]:
     ['1995']
     >>> find_dates("2024.13.40, 3.5%")
     []
+    >>> [d.value.iso for d in find_dates("signed May 10, 1998; renewed 2 Sept 2019; since Oct. 2004; Mayor 2019")]
+    ['1998-05-10', '2019-09-02', '2004-10']
     """
     patterns = (*_DATE_PATTERNS, _BARE_YEAR) if bare_years else _DATE_PATTERNS
 
     def value_of(m: re.Match[str]) -> StatedDate:
         groups = m.groupdict()
-        return StatedDate(_year_of(m), int(groups["m"]) if groups.get("m") else None,
-                          int(groups["d"]) if groups.get("d") else None)
+        month = int(groups["m"]) if groups.get("m") else MONTHS[groups["mon"].lower()] if groups.get("mon") else None
+        return StatedDate(_year_of(m), month, int(groups["d"]) if groups.get("d") else None)
 
     return _scan(text, patterns, value_of)
 

@@ -82,12 +82,15 @@ def test_group_label_lines_between_rows_give_the_country_and_a_renewal_row():
 def test_english_headers_a_country_column_header_and_names_without_suffix():
     text = "Sister and friendship cities in the consular district\n" + _tsv(
         ["No", "Korea", "Japan", "Type", "Date"],
-        ["1", "전라남도", "Miyagi Prefecture", "Sister", "1998.5.10"],
+        ["1", "전라남도", "Miyagi Prefecture", "Sister", "May 10, 1998"],
         ["2", "광주광역시", "Sendai", "Sister", "2002-04-19"],
-        ["3", "공주시", "Hanamaki City", "Friendship", "2019/05/02"])
+        ["3", "공주시", "Hanamaki City", "Friendship", "2019/05/02"],
+        ["4", "파주시", "Akita", "Friendship", "22 Nov. 2005"],
+        ["5", "여수시", "Ishinomaki", "Friendship", "Oct 2010"])
     assert facts(build(document("english.tsv", text))) == {
         ("미야기현", "전라남도", "1998-05-10", "sister"), ("Sendai", "광주광역시", "2002-04-19", "sister"),
-        ("Hanamaki City", "공주시", "2019-05-02", "friendship")}
+        ("Hanamaki City", "공주시", "2019-05-02", "friendship"), ("Akita", "파주시", "2005-11-22", "friendship"),
+        ("Ishinomaki", "여수시", "2010-10", "friendship")}
 
 
 SPECIAL = "기초자치단체 국제교류 협약 체결 현황\n" + _tsv(
