@@ -12,62 +12,63 @@ from index import artifacts
 from index.dense import build_faiss, index_kind, save_faiss
 from index.embedder import Embedder
 from index.embedding_tasks import chunked_encoder, loaded_embedder
-from index.entity_links import ProvenanceIndex, link_passage, mention_refs
+from index.entity_links import EntityRef, ProvenanceIndex, link_passage, mention_refs
 from index.fact_passages import fact_passages
+from index.korean import KoreanTokenizer
 from index.lexical import LexicalIndex
-from index.passages import Passage, segment_all
+from index.passages import segment_all
 from index.profiles import build_profiles
-from index.reuse import encode_with_reuse, previous_vectors, save_keys
+from index.reuse import Reuse, encode_with_reuse
 from runtime.executors import Executor, SerialExecutor
 from runtime.progress import Progress
 from runtime.settings import Settings
 
 
-def fit_to_model(embedder: Embedder, passages: list[Passage]) -> tuple[list[str], int]:
-    """Embedding texts cut (at the end) to the model's token limit; also how many were cut."""
-    limit = embedder.max_tokens - 8  # room for the "passage: " prompt and special tokens
-    texts, cut = [], 0
-    for p in passages:
-        text = p.embed_text
-        while embedder.token_count(text) > limit:
-            text = text[: int(len(text) * 0.9)]
-        cut += text != p.embed_text
-        texts.append(text)
-    return texts, cut
-
-
-def row_subjects(documents: list[Document], provenance: ProvenanceIndex, registry):
+def row_subjects(documents: list[Document], provenance: ProvenanceIndex, registry, mentions=None):
     """``row_subject(doc, line)``: from graph provenance; for documents without facts, the row's first name.
 
     The fallback (registry mentions in the row's first cells) cannot place continuation rows of
     merged groups; the graph extractor can, so its provenance wins wherever it exists.
+    ``mentions(text)`` replaces ``mention_refs(registry, text)`` (a remembered version of it).
     """
     texts = {d.id: d for d in documents}
+    mentions = mentions or (lambda text: mention_refs(registry, text))
 
     def subject(doc_id: str, line: int) -> str | None:
         if provenance.by_doc.get(doc_id) or registry is None:
             return provenance.row_subject(doc_id, line)
         cells = texts[doc_id].line(line).split("\t")[:3]
-        found = mention_refs(registry, " ".join(cells))
+        found = mentions(" ".join(cells))
         return found[0].label if found else None
 
     return subject
+
+
+def remembered_mentions(reuse: Reuse, registry):
+    """``mention_refs(registry, text)``, reusing the previous build's answer for a text seen before."""
+    if registry is None:
+        return lambda text: []
+    remembered = reuse.mentions(lambda text: [[e.iri, e.label, e.type] for e in mention_refs(registry, text)])
+    return lambda text: [EntityRef(*row) for row in remembered(text)]
 
 
 def build_index(documents: list[Document], dataset, registry, out_dir: Path, settings: Settings,
                 progress: Progress, previous: Path | None = None, executor: Executor | None = None) -> dict:
     """Write the index into ``out_dir/index`` and return its manifest (JSON-able).
 
-    ``previous`` is the data directory being replaced: vectors of unchanged passages are reused; the
-    others are embedded through ``executor`` (default: in this process).
+    ``previous`` is the data directory being replaced: what unchanged passages need is reused (``index.reuse``);
+    the others are embedded through ``executor`` (default: in this process).
     """
     target = artifacts.index_dir(out_dir)
     target.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
+    embedder = Embedder.load(settings, lazy=True)  # weights only if a passage or profile must be embedded
+    reuse = Reuse(previous, embedder.sha256)
     with progress.stage("passages"):
+        mentions = remembered_mentions(reuse, registry)
         provenance = ProvenanceIndex.from_dataset(dataset) if dataset is not None else ProvenanceIndex.empty()
-        passages = segment_all(documents, row_subjects(documents, provenance, registry))
-        links = [link_passage(p.doc, p.line_start, p.line_end, p.text, p.table, provenance, registry)
+        passages = segment_all(documents, row_subjects(documents, provenance, registry, mentions))
+        links = [link_passage(p.doc, p.line_start, p.line_end, p.text, p.table, provenance, registry, mentions)
                  for p in passages]
         facts, fact_links = fact_passages(dataset, documents)
         passages += facts
@@ -78,13 +79,12 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
         progress.step(f"{len(passages)} passages from {len(documents)} documents ({len(facts)} fact passages), "
                       f"{linked} with entities")
     with progress.stage("embed"):
-        embedder = loaded_embedder(Embedder.load, settings)
-        texts, cut = fit_to_model(embedder, passages)
+        limit = embedder.max_tokens - 8  # room for the "passage: " prompt and special tokens
+        texts, cut = reuse.fit([p.embed_text for p in passages], limit, embedder.token_counts)
         encode = chunked_encoder(executor or SerialExecutor(), Embedder.load, settings, texts,
                                  [p.doc for p in passages], progress)
-        vectors, reused = encode_with_reuse(texts, previous_vectors(previous, embedder.sha256), encode)
+        vectors, reused = encode_with_reuse(texts, reuse.old_vectors, encode, embedder.dim)
         np.save(target / artifacts.EMBEDDINGS, vectors)
-        save_keys(target, texts)
         progress.step(f"{len(texts)} passages with {embedder.model_id}: {len(texts) - reused} embedded, "
                       f"{reused} reused from the previous build ({cut} cut to the token limit)")
     with progress.stage("faiss"):
@@ -92,13 +92,20 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
         save_faiss(faiss_index, target / artifacts.FAISS)
         progress.step(f"{index_kind(faiss_index)} over {faiss_index.ntotal} vectors")
     with progress.stage("bm25"):
-        lexical = LexicalIndex.build([p.lexical_text for p in passages])
+        tokenizer = KoreanTokenizer()
+        lexical = LexicalIndex.from_tokens(reuse.tokens([p.lexical_text for p in passages], tokenizer.batch),
+                                           tokenizer)
         lexical.save(target / artifacts.BM25)
         progress.step(f"{len(lexical.bm25.vocab_dict)} lexical terms")
     with progress.stage("profiles"):
-        profiles, profile_vectors = build_profiles(dataset, passages, links, vectors, embedder)
+        profiles, profile_vectors, fact_texts, fact_vectors = build_profiles(
+            dataset, passages, links, vectors,
+            lambda texts: encode_with_reuse(
+                texts, reuse.old_profile_vectors,
+                lambda new: loaded_embedder(Embedder.load, settings).encode_passages(new), embedder.dim)[0])
         artifacts.write_json(target / artifacts.PROFILES, profiles)
         np.save(target / artifacts.PROFILE_VECTORS, profile_vectors)
+        reuse.save(target, texts, fact_texts, fact_vectors)
         progress.step(f"{len(profiles)} partner profiles")
     manifest = {
         "format": artifacts.FORMAT_VERSION,

