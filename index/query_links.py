@@ -103,6 +103,7 @@ class Glossary:
     _ko: re.Pattern[str] | None = field(default=None, init=False, repr=False)
     _ko_terms: dict[str, list[Term]] = field(default_factory=dict, init=False, repr=False)
     _by_iri: dict[str, Term] = field(default_factory=dict, init=False, repr=False)
+    _longest: int = field(default=0, init=False, repr=False)
 
     def __post_init__(self) -> None:
         en: dict[tuple[str, ...], list[Term]] = defaultdict(list)
@@ -126,6 +127,7 @@ class Glossary:
                 if len(squashed) >= 3 and _HANGUL.search(squashed) and term.type != "Term":
                     ko[squashed].append(term)
         self._en = dict(en)
+        self._longest = max((len(k) for k in self._en), default=0)
         self._ko_terms = {k: list(dict.fromkeys(v)) for k, v in ko.items()}
         if self._ko_terms:
             alternatives = sorted(self._ko_terms, key=len, reverse=True)
@@ -153,7 +155,7 @@ class Glossary:
     def _link_english(self, text: str) -> list[Link]:
         spans = _word_spans(text)
         words = [w for w, _, _ in spans]
-        longest = max((len(k) for k in self._en), default=0)
+        longest = self._longest
         out: list[Link] = []
         i = 0
         while i < len(words):

@@ -46,6 +46,23 @@ _FILES = (artifacts.PASSAGES, artifacts.EMBEDDINGS, artifacts.FAISS, artifacts.B
           artifacts.PROFILE_VECTORS, artifacts.MANIFEST)
 
 
+def top_positive(scores: np.ndarray, depth: int) -> np.ndarray:
+    """Indices of the ``depth`` highest positive scores, best first, ties in index order.
+
+    The same as ``np.argsort(-scores, kind="stable")[:depth]`` restricted to positive scores, without
+    sorting every passage (a partial selection first: the lexical list of a large index).
+
+    >>> top_positive(np.array([0.0, 2.0, 1.0, 2.0, 3.0]), 3).tolist()
+    [4, 1, 3]
+    """
+    positive = np.flatnonzero(scores > 0)
+    if len(positive) > depth:
+        threshold = np.partition(scores[positive], len(positive) - depth)[len(positive) - depth]
+        positive = positive[scores[positive] >= threshold]
+    order = np.argsort(-scores[positive], kind="stable")  # positive is in index order: ties stay so
+    return positive[order][:depth]
+
+
 def validate_query(text: object, k: object, settings: Settings) -> str:
     """The stripped query text; ValueError for empty or too long text or ``k`` out of range."""
     if not isinstance(text, str) or not text.strip():
@@ -204,8 +221,7 @@ class SearchEngine:
             scored["dense"] = [(int(i), float(s)) for i, s in zip(ids, scores, strict=True)]
         if mode in ("lexical", "hybrid"):
             scores = self.lexical.scores(self.lexical_query(text, links))
-            order = np.argsort(-scores, kind="stable")[:depth]
-            scored["lexical"] = [(int(i), float(scores[i])) for i in order if scores[i] > 0]
+            scored["lexical"] = [(int(i), float(scores[i])) for i in top_positive(scores, depth)]
         if mode != "hybrid":
             return scored[mode]
         rankings = {name: [pid for pid, _ in items] for name, items in scored.items()}
