@@ -20,7 +20,8 @@ from runtime.settings import Settings
 
 NEWS = ["서울시, 강릉시와 우호교류 협약", "서울특별시와 강릉시는 2025년 3월 5일 우호교류 협약을 체결했다.",
         "양 도시는 관광과 문화 분야에서 협력하기로 했다.", "시는 앞으로 청소년 교류도 추진할 계획이다."]
-TABLE = ["부산광역시 자매도시 현황", "연번\t도시명\t국가\t체결일\t협력분야", "1\t후쿠오카시\t일본\t2007.02.14\t관광, 경제",
+TABLE = ["부산광역시 자매도시 현황", "연번\t도시명\t국가\t체결일\t협력분야",
+         "1\t후쿠오카시\t일본\t2007.02.14\t관광, 경제",
          "2\t상하이시\t중국\t1993.08.24\t문화, 체육", "3\t블라디보스토크시\t러시아\t1992.06.24\t항만 물류"]
 
 
@@ -75,7 +76,7 @@ def test_a_changed_document_gives_the_index_a_build_from_scratch_gives(fresh: Pa
     changed = [*NEWS[:3], "두 도시는 2026년 5월 1일 경제 협력 양해각서도 체결했다."]
     documents = [_doc("news.txt", changed), _doc("table.txt", TABLE)]
     reused = _build(documents, tmp_path / "reused", fresh)
-    scratch = _build(documents, tmp_path / "scratch", None)
+    _build(documents, tmp_path / "scratch", None)
     assert 0 < reused["reused_vectors"] < reused["passages"]
     a, b = _files(tmp_path / "reused"), _files(tmp_path / "scratch")
     vectors = ("embeddings.npy", "passages.faiss", "profile_vectors.npy", "profile_text_vectors.npy")
