@@ -9,6 +9,9 @@ import numpy as np
 
 from index.korean import KoreanTokenizer
 
+#: Score matrices larger than this (bytes) are memory-mapped when loaded (about 100× the seed corpus).
+MMAP_ABOVE = 64 * 1024 * 1024
+
 
 class LexicalIndex:
     """A BM25 index over passages; :meth:`scores` gives one score per passage."""
@@ -37,9 +40,12 @@ class LexicalIndex:
         self.bm25.save(str(directory), show_progress=False)
 
     @classmethod
-    def load(cls, directory: Path) -> LexicalIndex:
-        """Read an index written by :meth:`save`."""
-        return cls(bm25s.BM25.load(str(directory), show_progress=False, verbosity=0))
+    def load(cls, directory: Path, mmap: bool | None = None) -> LexicalIndex:
+        """Read an index written by :meth:`save`; ``mmap`` (default: above :data:`MMAP_ABOVE` bytes) maps its
+        score matrix from disk instead of reading it into memory (same scores; pages are read as queries need them)."""
+        if mmap is None:
+            mmap = sum(f.stat().st_size for f in Path(directory).glob("*.npy")) > MMAP_ABOVE
+        return cls(bm25s.BM25.load(str(directory), mmap=mmap, show_progress=False, verbosity=0))
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every passage for ``query`` (zeros when no query token is indexed); each token counts once,
