@@ -56,6 +56,10 @@ def stand_in_build(corpus: Path, data: Path) -> None:
     from runtime.progress import Progress
 
     class StandInEmbedder(Embedder):
+        @classmethod
+        def load(cls, settings: Settings, *, lazy: bool = True) -> Embedder:
+            return super().load(settings, lazy=True)  # the weights are never needed
+
         def encode_passages(self, texts: list[str], batch_size: int = 16) -> np.ndarray:
             vectors = np.random.default_rng(len(texts)).standard_normal((len(texts), self.dim)).astype(np.float32)
             return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
