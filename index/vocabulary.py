@@ -18,7 +18,7 @@ general vocabulary, not for particular questions. English wordings match as whol
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from index.query_links import en_tokens
@@ -31,6 +31,11 @@ class Vocabulary:
     """English word sequences → Korean words."""
 
     by_words: dict[tuple[str, ...], tuple[str, ...]]
+
+    @cached_property
+    def longest(self) -> int:
+        """Words in the longest English wording (counted once, not per question)."""
+        return max((len(k) for k in self.by_words), default=0)
 
     @classmethod
     def from_rows(cls, rows: list[tuple[str, str]]) -> Vocabulary:
@@ -62,7 +67,7 @@ class Vocabulary:
     def korean(self, text: str) -> tuple[str, ...]:
         """The Korean words of every English wording in ``text`` (longest wordings first, each word once)."""
         words = en_tokens(text)
-        longest = max((len(k) for k in self.by_words), default=0)
+        longest = self.longest
         found: dict[str, None] = {}
         i = 0
         while i < len(words):
