@@ -79,16 +79,18 @@ def test_the_build_loads_the_store_and_a_rebuild_replaces_it(fresh_server: Store
     assert count(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == len(set().union(*rebuilt.values()))
 
 
-def test_a_refused_load_fails_the_build_and_keeps_the_data(fresh_server: StoreServer, tmp_path: Path) -> None:
+def test_a_refused_load_fails_the_build_and_keeps_the_data(store_server: StoreServer, tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / DOC).write_text(TEXT, encoding="utf-8")
     data = tmp_path / "data"
-    wrong = fresh_server.load_url.replace("/store", "/nowhere").replace("crud-auth", "crud-nowhere")
-    settings = replace(Settings.from_env(), data_dir=data, store=fresh_server.query_url, store_load=wrong)
+    wrong = store_server.load_url.replace("/store", "/nowhere").replace("crud-auth", "crud-nowhere")
+    settings = replace(Settings.from_env(), data_dir=data, store=store_server.query_url, store_load=wrong)
+    before = count(RemoteStore(store_server.query_url))
     with pytest.raises(BuildError, match="loading the remote store failed"):
         build(corpus, data, settings, Progress(quiet=True), with_index=False)
     assert not (data / GRAPH_FILE).exists()
+    assert count(RemoteStore(store_server.query_url)) == before
 
 
 def test_a_mistyped_load_setting_fails_before_any_work(tmp_path: Path) -> None:
