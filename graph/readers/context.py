@@ -140,7 +140,7 @@ _ANNIVERSARY = re.compile(r"(?:체결|결연|협약|협정|교류|도시)\s*\d+\
 #: Words of events and visits: an item or sentence about one states no signing unless it says so.
 ACTIVITY_WORDS = ("방문", "면담", "참석", "개최", "참가", "파견", "초청", "내도", "연수", "행사", "기념", "축제",
                   "공연", "대회", "회의", "간담회", "설명회", "봉사", "교류단", "대표단", "사절단", "박람회", "전시",
-                  "주년")
+                  "주년", "통합", "출범", "명칭", "승격", "개편", "개청")
 
 
 def without_anniversaries(text: str) -> str:

@@ -50,7 +50,11 @@ _WITH = frozenset(("와", "과"))
 _RELATED = frozenset(("와의", "과의"))
 #: A signing aimed at, proposed or discussed (체결을 위한 협의, 체결을 제안): a plan, not a signing.
 _TOWARDS = re.compile(r"(?:체결|결연)\s*(?:을|를)?\s*"
-                      r"(?:위한|위해|위하여|목표|앞두고|논의|협의|제안|건의|요청|희망|준비)")
+                      r"(?:위한|위해|위하여|목표|앞두고|논의|협의|제안|건의|요청|희망|준비)"
+                      r"|(?:체결|맺)\s*(?:하기로|기로|키로|하면|되면|할\s*방침|할\s*것|을\s*것|한다|하게\s*된다)")
+#: A signing ceremony held: 우호교류 협약식을 가졌다.
+_CEREMONY = re.compile(r"(?:협약|결연|협정|MOU)\s*(?:체결)?\s*식(?:을|를)?\s*"
+                       r"(?:가졌|갖고|열었|개최했|개최하였|진행했|진행하였)")
 #: Both parties named before: 양 지역은, 양측은, 두 도시는.
 _BOTH = re.compile(r"(?:^|\s)(?:양|두)\s?(?:지역|도시|측|지자체|자치단체|도|시|군|구|기관|지방정부)"
                    r"(?:은|는|이|가|의|간)?\s")
@@ -319,7 +323,8 @@ def _states_signing(text: str) -> bool:
     >>> _states_signing("자매결연"), _states_signing("자매결연 이후")
     (False, False)
     """
-    return states_signing_verb(text) or bool(_RELATION_DONE.search(text) or _DATED_RELATION.search(text))
+    return states_signing_verb(text) or bool(_RELATION_DONE.search(text) or _DATED_RELATION.search(text)
+                                             or _CEREMONY.search(text))
 
 
 def _dash_pairs(text: str, named: list[Named]) -> list[tuple[Named, Named]]:

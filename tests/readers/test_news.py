@@ -135,3 +135,17 @@ def test_relations_made_verbs_both_sides_carried_and_places_named_without_suffix
         ("장쑤성", "전북특별자치도", "2014-10", "friendship"), ("난퉁시", "전주시", "2001", "sister"),
         ("군산시", "난퉁시", "2008", "friendship"), ("쑤첸시", "익산시", "2016", "friendship"),
         ("정읍시", "화이안", "2018", "friendship")}
+
+
+def test_a_ceremony_held_is_a_signing_and_agreed_or_future_signings_are_plans():
+    text = """경기도, 中 장쑤성과 우호교류 협약식 가져
+
+입력 2024.06.12
+
+경기도는 지난 10일 수원 도청에서 중국 장쑤성 난징시와 우호교류 협약식을 가졌다.
+도는 장쑤성과 내년 자매결연을 체결하기로 합의했다.
+또 도는 다음 달 중국 쑤저우시와 경제협력 MOU를 체결한다.
+"""
+    result = build(document("gyeonggi.txt", text))
+    assert facts(result) == {("경기도", "난징시", "2024-06-10", "friendship")}
+    assert {(a, b) for a, b, _, _ in facts(result, "AgreementIntent")} == {("경기도", "장쑤성"), ("경기도", "쑤저우시")}
