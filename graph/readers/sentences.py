@@ -29,6 +29,7 @@ from graph.dates import DateMention, StatedDate, find_dates, relative_dates
 from graph.facts import FactWriter
 from graph.readers.candidates import AgreementCandidate
 from graph.readers.context import (
+    ACTIVITY_WORDS,
     BULLET,
     document_date,
     first_region,
@@ -48,10 +49,15 @@ _ALSO = "도"
 _TOPIC = frozenset(("은", "는", "이", "가", "에서는", _ALSO))
 _WITH = frozenset(("와", "과"))
 _RELATED = frozenset(("와의", "과의"))
+_OF = "의"
 #: A signing aimed at, proposed or discussed (체결을 위한 협의, 체결을 제안): a plan, not a signing.
 _TOWARDS = re.compile(r"(?:체결|결연)\s*(?:을|를)?\s*"
                       r"(?:위한|위해|위하여|목표|앞두고|논의|협의|제안|건의|요청|희망|준비)"
                       r"|(?:체결|맺)\s*(?:하기로|기로|키로|하면|되면|할\s*방침|할\s*것|을\s*것|한다|하게\s*된다)")
+#: A date right before a relation (1994년 10월 27일 자매결연으로 시작된 인연): when it was signed.
+_DATE_THEN_RELATION = re.compile(r"\d\s*(?:년|월|일|\.)\s*(?:의\s*)?(?:자매결연|친선결연|우호교류\s*협약"
+                                 r"|우호협력\s*협약|자매도시\s*협정|우호도시\s*협정)"
+                                 r"(?!\s*(?:을|를)?\s*(?:추진|예정|계획))")
 #: A signing ceremony held: 우호교류 협약식을 가졌다.
 _CEREMONY = re.compile(r"(?:협약|결연|협정|MOU)\s*(?:체결)?\s*식(?:을|를)?\s*"
                        r"(?:가졌|갖고|열었|개최했|개최하였|진행했|진행하였)")
@@ -277,6 +283,11 @@ def read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext
     if pairs:
         return _pair_candidates(s, a, text, relation, pairs, doc), carried, previous
     subject = _subject(named, text, doc, carried)
+    if subject is None:  # 가나시와 다라시의 인연은 …: the pair the clause is about
+        pair = next(((x, y) for x, y in zip(named, named[1:], strict=False)
+                     if x.particle in _WITH and y.particle == _OF and not text[x.end - a:y.start - a].strip()), None)
+        if pair is not None:
+            subject, named = pair[1].party, [pair[0]]
     partners = [n for n in named if n.particle in _PARTNER and (subject is None or n.party.entity != subject.entity)]
     carry = subject or carried
     intent = (is_intent(text) or bool(_TOWARDS.search(text))) and not _OVERTAKEN.search(text)
@@ -322,9 +333,14 @@ def _states_signing(text: str) -> bool:
     (True, True)
     >>> _states_signing("자매결연"), _states_signing("자매결연 이후")
     (False, False)
+    >>> _states_signing("1994년 자매결연으로 시작된 인연")
+    True
+    >>> _states_signing("2023년 자매결연 도시 방문")
+    False
     """
     return states_signing_verb(text) or bool(_RELATION_DONE.search(text) or _DATED_RELATION.search(text)
-                                             or _CEREMONY.search(text))
+                                             or _CEREMONY.search(text)) or bool(
+        _DATE_THEN_RELATION.search(text) and not any(word in text for word in ACTIVITY_WORDS))
 
 
 def _dash_pairs(text: str, named: list[Named]) -> list[tuple[Named, Named]]:

@@ -149,3 +149,17 @@ def test_a_ceremony_held_is_a_signing_and_agreed_or_future_signings_are_plans():
     result = build(document("gyeonggi.txt", text))
     assert facts(result) == {("경기도", "난징시", "2024-06-10", "friendship")}
     assert {(a, b) for a, b, _, _ in facts(result, "AgreementIntent")} == {("경기도", "장쑤성"), ("경기도", "쑤저우시")}
+
+
+def test_a_date_right_before_a_relation_states_its_signing_but_not_a_visit_or_a_plan():
+    text = """전북-中 장쑤 교류 30년
+
+입력 2024.10.22
+
+전라북도와 장쑤성의 인연은 1994년 10월 27일 자매결연으로 시작됐다.
+전주시와 쑤저우시는 1996년 자매결연 이후 해마다 청소년을 교류하고 있다.
+도는 2023년 자매결연 도시 장쑤성을 방문했다.
+익산시와 양저우시는 2025년 자매결연을 추진하고 있다.
+"""
+    assert facts(build(document("jiangsu.txt", text))) == {("장쑤성", "전북특별자치도", "1994-10-27", "sister"),
+                                                           ("쑤저우시", "전주시", "1996", "sister")}
