@@ -14,9 +14,12 @@ from corpus import Document
 from graph.dates import StatedDate, find_dates
 from graph.facts import FactWriter
 from graph.readers.entities import Party, country_in
-from graph.readers.relations import relation_of
+from graph.readers.relations import is_intent, relation_of
 from graph.registry import Entity
 
+#: Shortest foreign name (characters) that may match a registry name by a near spelling: a shorter new name
+#: (가나성, 일시) is minted or left, never read as a near spelling of another place (허베이성 is not 후베이성).
+FUZZY_MIN_CHARS = 5
 #: A heading is a short line; how far above a table or list to look for one; lines of the title block.
 HEADING_MAX_CHARS = 60
 HEADING_LOOKBACK = 8
@@ -207,3 +210,26 @@ def latin_country(w: FactWriter, text: str) -> str | None:
             if found:
                 return found[0].id
     return None
+
+
+#: A signing aimed at, proposed, discussed, agreed on or announced (체결을 위한 협의, 체결 검토, 체결하기로 합의했다,
+#: 체결한다): a plan, not a signing.
+_TOWARDS = re.compile(r"(?:체결|결연)\s*(?:을|를)?\s*"
+                      r"(?:위한|위해|위하여|목표|앞두고|논의|협의|제안|건의|요청|희망|준비|검토)"
+                      r"|(?:체결|맺)\s*(?:하기로|기로|키로|하면|되면|할\s*방침|할\s*것|을\s*것|한다|하게\s*된다)")
+
+
+def is_plan(text: str) -> bool:
+    """A plan or intent (추진 중, 예정, 의향서 전달 — :func:`graph.readers.relations.is_intent` — and the forms of
+    :data:`_TOWARDS`), unless the text says the plan was overtaken by the signing (``예정이었으나 … 체결했다``).
+
+    >>> is_plan("2024년 가나시와 자매결연 체결 검토"), is_plan("체결하기로 합의했다"), is_plan("협약을 체결했다")
+    (True, True, False)
+    >>> is_plan("체결할 예정이었으나 일정이 앞당겨져 체결했다")
+    False
+    """
+    return (is_intent(text) or bool(_TOWARDS.search(text))) and not _OVERTAKEN.search(text)
+
+
+#: A plan the sentence says did not happen as planned.
+_OVERTAKEN = re.compile(r"(?:예정|계획)이었으나")

@@ -16,12 +16,28 @@ from dataclasses import dataclass
 from graph.dates import DateMention, StatedDate, find_dates, relative_dates
 from graph.facts import FactWriter
 from graph.readers.candidates import AgreementCandidate
-from graph.readers.context import BULLET, Context, context_at, heading_year, is_activity, latin_country
-from graph.readers.entities import Party, country_in, place_level, resolve_party, strip_particle
+from graph.readers.context import (
+    BULLET,
+    FUZZY_MIN_CHARS,
+    Context,
+    context_at,
+    heading_year,
+    is_activity,
+    is_plan,
+    latin_country,
+)
+from graph.readers.entities import (
+    CONTEXT_LEVEL,
+    Party,
+    country_in,
+    minted_region,
+    place_level,
+    resolve_party,
+    strip_particle,
+)
 from graph.readers.relations import (
     DEFAULT_RELATION,
     RELATION_WORDS,
-    is_intent,
     is_renewal,
     is_signing_date_context,
     relation_of,
@@ -221,7 +237,7 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = ()) -
     if not named:
         if above and (is_renewal(item.text) or states_signing(item.text)):
             return [AgreementCandidate(above[-1].parties, d.value, above[-1].relation, item.lines,
-                                       above[-1].confidence, intent=is_intent(item.text), reader="lists",
+                                       above[-1].confidence, intent=is_plan(item.text), reader="lists",
                                        quote=item.text, notes=[f"further signing of line {above[-1].lines[0]}"])
                     for d in dates]
         return []
@@ -241,7 +257,7 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = ()) -
         confidence = 0.7 + (0.1 if not any(p.minted for p in parties) else 0) + (
             0.05 if date.value.precision == "day" else 0)
         out.append(AgreementCandidate(parties, date.value, relation, item.lines, confidence,
-                                      intent=is_intent(item.text), reader="lists", quote=item.text))
+                                      intent=is_plan(item.text), reader="lists", quote=item.text))
     return out
 
 
@@ -321,6 +337,13 @@ def _named(w: FactWriter, line: int, text: str, country: str | None, place_conte
         mentions = _with_placed_words(w, text, mentions, words)
     out = []
     for start, surface in mentions:
+        if " " not in surface.strip() and not w.registry.candidates(surface) and len(normalize_name(surface)) < \
+                FUZZY_MIN_CHARS:  # 일시 is no near spelling of a city: a short new name is minted or nothing
+            level = place_level(surface) or (CONTEXT_LEVEL if place_context else None)
+            if len(surface) < 3 or not level or not country or country == "KR":
+                continue
+            out.append((start, Party(surface, minted_region(surface, country, level), minted=True)))
+            continue
         party = resolve_party(w, surface, line, country=country, place_context=place_context,
                               evidence=evidence)
         if party is not None:

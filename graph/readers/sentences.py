@@ -31,9 +31,11 @@ from graph.readers.candidates import AgreementCandidate
 from graph.readers.context import (
     ACTIVITY_WORDS,
     BULLET,
+    FUZZY_MIN_CHARS,
     document_date,
     first_region,
     heading_year,
+    is_plan,
     is_table_row,
     without_anniversaries,
 )
@@ -50,10 +52,6 @@ _TOPIC = frozenset(("은", "는", "이", "가", "에서는", _ALSO))
 _WITH = frozenset(("와", "과"))
 _RELATED = frozenset(("와의", "과의"))
 _OF = "의"
-#: A signing aimed at, proposed or discussed (체결을 위한 협의, 체결을 제안): a plan, not a signing.
-_TOWARDS = re.compile(r"(?:체결|결연)\s*(?:을|를)?\s*"
-                      r"(?:위한|위해|위하여|목표|앞두고|논의|협의|제안|건의|요청|희망|준비)"
-                      r"|(?:체결|맺)\s*(?:하기로|기로|키로|하면|되면|할\s*방침|할\s*것|을\s*것|한다|하게\s*된다)")
 #: A date right before a relation (1994년 10월 27일 자매결연으로 시작된 인연): when it was signed.
 _DATE_THEN_RELATION = re.compile(r"\d\s*(?:년|월|일|\.)\s*(?:의\s*)?(?:자매결연|친선결연|우호교류\s*협약"
                                  r"|우호협력\s*협약|자매도시\s*협정|우호도시\s*협정)"
@@ -92,8 +90,6 @@ _SMALLER = {"province": 1, "state": 1, "prefecture": 1, "aimag": 1, "krai": 1, "
 _SELF_GOVERNING, _SPECIAL = ("자치도", "자치시"), "특별"
 #: Last syllables of nouns that follow a country word but name no place (정부, 대사관, 대표단, 관광객, 기업 …).
 _NOUN_ENDINGS = tuple("부관단객생국청원회사측업인민내외간들계등소장류품물체권력전역")
-#: Shortest foreign name (characters) that may match a registry name by a near spelling.
-FUZZY_MIN_CHARS = 5
 #: Clause boundaries inside a sentence (``…추진 중이며, 내년에는 …``).
 _CLAUSE = re.compile(r"(?<=[며고나만서])\s*,\s+|\s*…\s*|(?<=[한은])\s+데\s+이어\s*,?\s+"
                      r"|(?<=[한은])\s+(?:뒤|후|이후|다음)(?:에)?\s*,?\s+(?=\S*\d)")
@@ -103,8 +99,6 @@ _PAIR_DASH = re.compile(r"\s*[-–—~↔]\s*")
 _UPGRADED = re.compile(r"격상\s*(?:했|하였|됐|되었|해)")
 #: A news agency dateline, ``(전주=뉴스1) 홍길동 기자 =``: its place is not a party.
 _DATELINE = re.compile(r"[(\[]\s*[가-힣]+\s*=\s*[^)\]]{1,20}[)\]](?:\s*[가-힣]{2,4}\s*기자\s*=)?")
-#: A plan the sentence says did not happen as planned.
-_OVERTAKEN = re.compile(r"(?:예정|계획)이었으나")
 #: A line shorter than this that does not end open (a comma, a particle) is a title or heading on its own.
 TITLE_CHARS = 30
 _OPEN_END = re.compile(r"[,은는이가와과를을의]$")
@@ -199,12 +193,10 @@ class DocumentContext:
 def document_context(w: FactWriter) -> DocumentContext:
     """The document's own region (the first region its title names), its date, its country words."""
     head = [w.doc.title_ko, *w.doc.lines[:3]]
-    subject = None
-    for text in head:
-        region = first_region(w, _DATELINE.sub("", text or ""))
-        if region is not None:
-            subject = Party(text.strip(), region)
-            break
+    found = [(text, first_region(w, _DATELINE.sub("", text or ""))) for text in head]
+    found = [(text, region) for text, region in found if region is not None]
+    chosen = next(((t, r) for t, r in found if r.country == "KR"), found[0] if found else None)  # a Korean document's
+    subject = Party(chosen[0].strip(), chosen[1]) if chosen else None
     today = document_date(w.doc)
     pattern, names = w.registry.country_words
     countries = [(n, names[m.group(0)]) for n, line in enumerate(w.doc.lines, start=1) for m in pattern.finditer(line)]
@@ -290,7 +282,7 @@ def read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext
             subject, named = pair[1].party, [pair[0]]
     partners = [n for n in named if n.particle in _PARTNER and (subject is None or n.party.entity != subject.entity)]
     carry = subject or carried
-    intent = (is_intent(text) or bool(_TOWARDS.search(text))) and not _OVERTAKEN.search(text)
+    intent = is_plan(text)
     if relation is None or not (intent or _states_signing(verbs) and not is_intent(text)):
         return [], carry, partners or previous
     confidence = CONFIDENCE_NAMED
@@ -301,7 +293,8 @@ def read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext
     if not partners and previous:
         partners, confidence = previous, CONFIDENCE_CARRIED
     if subject is None:
-        subject = carried or doc.subject
+        # an entry of a list (a report's ○ / - lines) without a subject is the document's; prose carries it
+        subject = (doc.subject or carried) if a == 0 and BULLET.match(s.text) else (carried or doc.subject)
         confidence = CONFIDENCE_CARRIED
     if subject is None or not partners:
         return [], carry, partners
@@ -352,7 +345,7 @@ def _pair_candidates(s: Sentence, a: int, text: str, relation: str | None, pairs
                      doc: DocumentContext) -> list[AgreementCandidate]:
     """Signings of dash-written pairs (``▲가나시-다라시(1996년) ▲마바시-사아시(2002년)``), each with the date
     right after it, else the clause's one date."""
-    intent = (is_intent(text) or bool(_TOWARDS.search(text))) and not _OVERTAKEN.search(text)
+    intent = is_plan(text)
     if relation is None or not (intent or _states_signing(without_anniversaries(text)) and not is_intent(text)):
         return []
     dates = find_dates(text, bare_years=True) or (relative_dates(text, doc.today) if doc.today else [])

@@ -110,3 +110,44 @@ def test_perturbed_reports_item_added_date_changed_plan_inserted_noise():
     assert facts(build(document("t.txt", plan))) == TRIP_FACTS
     noisy = TRIP.replace("6월 11일", "6 월 11 일").replace("○ 도는", "○  도는 ")
     assert facts(build(document("t.txt", noisy))) == TRIP_FACTS
+
+
+SCHEDULE = """공무국외출장 결과 보고서 (몽골 도르노드아이막)
+
+보고일 : 2023. 9. 8.
+보고자 : 경상북도 국제관계대사 박가람
+
+1. 출장 개요
+ 가. 기간 : 2023. 8. 28.(월) ~ 9. 1.(금)
+ 나. 방문국 : 몽골(울란바타르시, 도르노드아이막)
+ 다. 출장자 : 경상북도 국제관계대사 박가람, 국제통상과장 이다라 등 5명
+
+2. 주요 활동
+ 가. 도르노드아이막 우호교류 협약 체결
+  - 일시 : 2023. 8. 29.(화) 10:00
+  - 장소 : 도르노드아이막 청사 대회의실
+  - 내용 : 이철우 경상북도지사를 대신하여 박가람 대사가 도르노드아이막 지사 바트에르덴과 우호교류 \
+협약서에 서명
+ 나. 울란바타르시 부시장 면담
+  - 일시 : 2023. 8. 30.(수) 14:00
+  - 내용 : 2019년 체결한 울란바타르시와의 우호교류 협약에 따른 교류 사업 점검
+ 다. 주몽골 대한민국 대사관 방문 (8. 31.)
+
+3. 교류 현황
+ - 경상북도는 2010. 4. 8. 몽골 투브아이막과 자매결연을 체결하였으며, 2019. 6. 12. 울란바타르시와 \
+우호교류 협약을 체결함.
+ - 도내 시군 중 경주시가 2015년 헨티아이막 체르헝솜과, 포항시가 2018. 10. 2. 셀렝그아이막 \
+수흐바타르솜과 우호교류 협약을 맺음.
+
+4. 향후 계획
+ - 2024년 도르노드아이막과 자매결연 체결 검토
+ - 투브아이막 자매결연 15주년(2025년) 기념 교류단 파견
+"""
+
+
+def test_report_schedule_times_are_no_cards_and_short_words_no_places():
+    """A schedule's 일시 is no signing date and no place (not a near spelling of a city); a title naming only a
+    foreign place leaves the report's Korean region its subject; a plan under review (체결 검토) is no signing."""
+    assert facts(build(document("schedule.txt", SCHEDULE))) == {
+        ("경상북도", "투브아이막", "2010-04-08", "sister"), ("경상북도", "울란바타르시", "2019-06-12", "friendship"),
+        ("경주시", "체르헝솜", "2015", "friendship"), ("수흐바타르솜", "포항시", "2018-10-02", "friendship")}
