@@ -113,6 +113,9 @@ def context_at(w: FactWriter, line: int, lookback: int = HEADING_LOOKBACK) -> Co
 DATE_LINES = 12
 
 
+#: Labels of a document's own date: a news article's input or release time, a report's date.
+_OWN_DATE = re.compile(r"(?:기사\s*입력|입력|등록|송고|승인|배포\s*일시|배포일|작성일|보고일|발행일|게재일|Posted"
+                       r"|Published)\s*(?:일시|일자)?\s*[:：]?\s*")
 #: A line that states only a date, perhaps with a label (``2024. 12.``, ``배포일시 : 2024. 10. 25.(금)``).
 _DATE_LINE = re.compile(r"^[^\d]{0,12}$")
 
@@ -123,7 +126,19 @@ def document_date(doc: Document) -> StatedDate | None:
 
     >>> document_date(Document("d", ("가나구 보고서", "2024. 12.", "○ 자매도시 : 다라시(2005. 5. 12.)"), "")).iso
     '2024-12'
+
+    A date labelled as the document's own (``입력``, ``기사입력``, ``배포일시``, ``보고일`` …) wins wherever it stands
+    (a web page may print its byline under the article):
+
+    >>> document_date(Document("d", ("제목", "관련 기사 (2023.05.02)", "본문", "입력 2024.11.15 10:12"), "")).iso
+    '2024-11-15'
     """
+    for line in doc.lines:
+        m = _OWN_DATE.search(line)
+        if m:
+            day = next((d.value for d in find_dates(line[m.end():]) if d.start <= 3), None)
+            if day is not None:
+                return day
     for line in doc.lines[:DATE_LINES]:
         dates = [d for d in find_dates(line) if d.value.precision != "year"]  # 2019년 alone: a section's year
         if len(dates) == 1 and _DATE_LINE.match(line[:dates[0].start] + line[dates[0].end:]) and \
@@ -233,3 +248,20 @@ def is_plan(text: str) -> bool:
 
 #: A plan the sentence says did not happen as planned.
 _OVERTAKEN = re.compile(r"(?:예정|계획)이었으나")
+
+
+#: Words of a report's title whose year is the year its undated months speak of (``2024년 국제교류 연간 보고서``).
+_REPORT_WORDS = re.compile(r"보고|실적|연보|백서|현황|결과|연간")
+
+
+def report_year(doc: Document) -> StatedDate | None:
+    """The year a report's title names (``2024년 가나구 국제교류 연간 보고서``): its ``9월 24일`` are of that year.
+
+    >>> report_year(Document("d", ("2024년 가나구 국제교류 연간 보고서", "2025. 1."), "")).iso
+    '2024'
+    >>> report_year(Document("d", ("가나시, 다라시와 2025년 자매결연 추진",), "")) is None
+    True
+    """
+    title = next((line for line in doc.lines if line.strip()), "")
+    years = [d.value for d in find_dates(title, bare_years=True) if d.value.precision == "year"]
+    return years[0] if len(years) == 1 and _REPORT_WORDS.search(title) else None

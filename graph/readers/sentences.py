@@ -37,6 +37,7 @@ from graph.readers.context import (
     heading_year,
     is_plan,
     is_table_row,
+    report_year,
     without_anniversaries,
 )
 from graph.readers.entities import CONTEXT_LEVEL, Party, minted_region, place_level, resolve_party
@@ -67,6 +68,8 @@ _RELATION_DONE = re.compile(r"(?:결연|협약|협정)\s*(?:을|를)?\s*(?:했|�
 #: A dated relation something followed: 1994년 (10월 27일) 자매결연 (체결) 이후.
 _DATED_RELATION = re.compile(r"\d\s*(?:년|월|일|\.)\s*(?:의\s*)?(?:[가-힣]{0,4}\s?(?:결연|협약|협정))\s*(?:체결\s*)?"
                              r"(?:이후|이래|후|뒤)")
+#: A time stated against the date before it in the sentence.
+_SAME_TIME = re.compile(r"같은\s?해|같은\s?날|이듬해|그\s?해")
 #: What follows a date that starts or ends a period.
 _SINCE = re.compile(r"\s*(?:이후|부터|까지|이래|이전)")
 #: A signing verb in a finished form (체결했다, 맺었다), not a noun (체결 이후).
@@ -180,6 +183,7 @@ class DocumentContext:
     today: StatedDate | None
     countries: list[tuple[int, str]]  # (line, country id) of every country word, in order
     places: dict[str, str | None] = field(default_factory=dict)  # a name placed in the text → its country
+    year: StatedDate | None = None  # the year a report's title names
 
     def country_near(self, line: int) -> str | None:
         """The country named last before ``line``, else the one the document names most."""
@@ -200,7 +204,7 @@ def document_context(w: FactWriter) -> DocumentContext:
     today = document_date(w.doc)
     pattern, names = w.registry.country_words
     countries = [(n, names[m.group(0)]) for n, line in enumerate(w.doc.lines, start=1) for m in pattern.finditer(line)]
-    return DocumentContext(subject, today, countries, placed_names(w))
+    return DocumentContext(subject, today, countries, placed_names(w), report_year(w.doc))
 
 
 def placed_names(w: FactWriter) -> dict[str, str | None]:
@@ -301,7 +305,18 @@ def read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext
     stated = find_dates(text, bare_years=True)
     dates = [d for d in stated if not _SINCE.match(text[d.end:])]  # 2020년 이후 축소: a period, not a signing
     today = heading_year(w.doc.lines, s.lines[0]) or doc.today
-    if not stated and today is not None:
+    if doc.year is not None and (today is None or today.year != doc.year.year):
+        today = doc.year
+    same = _SAME_TIME.search(text)
+    earlier = find_dates(s.text[:a], bare_years=True) if same and not stated else []
+    if earlier:  # 같은 해 9월, 이듬해, 같은 날: of the date stated before in the sentence
+        base = earlier[-1].value
+        if same.group(0).startswith("같은 날"):
+            dates = [DateMention(base, same.start(), same.end(), same.group(0))]
+        else:
+            year = StatedDate(base.year + (1 if same.group(0).startswith("이듬") else 0))
+            dates = relative_dates(text, year) or [DateMention(year, same.start(), same.end(), same.group(0))]
+    elif not stated and today is not None:
         dates = relative_dates(text, today)
     out = []
     for own_subject, own_partners, own_dates in _pairs_of_subjects(named, subject, partners, dates, a) or [

@@ -151,3 +151,18 @@ def test_report_schedule_times_are_no_cards_and_short_words_no_places():
     assert facts(build(document("schedule.txt", SCHEDULE))) == {
         ("경상북도", "투브아이막", "2010-04-08", "sister"), ("경상북도", "울란바타르시", "2019-06-12", "friendship"),
         ("경주시", "체르헝솜", "2015", "friendship"), ("수흐바타르솜", "포항시", "2018-10-02", "friendship")}
+
+
+def test_months_of_a_reports_year_the_same_year_and_the_year_after():
+    text = """2024년 부평구 국제교류 실적 보고
+
+2025. 1. 15.
+부평구 자치행정과
+
+○ 구는 3월 5일 일본 하루미시와 우호교류 협약을 체결하였으며, 같은 해 9월 중국 청룡시와 자매결연을 맺었음.
+○ 구는 2019년 5월 몽골 칭길테구와 우호교류 협약을 체결하고, 이듬해 6월 자매결연으로 격상하였음.
+○ 보도자료 배포일 : 2025. 1. 16.
+"""
+    assert facts(build(document("report.txt", text))) == {
+        ("부평구", "하루미시", "2024-03-05", "friendship"), ("부평구", "청룡시", "2024-09", "sister"),
+        ("부평구", "칭길테구", "2019-05", "friendship"), ("부평구", "칭길테구", "2020-06", "sister")}
