@@ -35,6 +35,20 @@ PLACE = "하서진도청평화강송운월명산남북동봉안양광덕천성�
 SHAPES = (("agreements", 0.35), ("near", 0.35), ("news", 0.30))
 
 
+def known(name: str) -> bool:
+    """Whether the registry resolves ``name`` (exactly or by its fuzzy match): an invented region must be new.
+
+    ``천운시`` resolves to 천안시, so a table of 천안시 listing it as a partner would state an agreement of
+    천안시 with itself.
+    """
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    from graph.registry import Registry
+
+    return Registry.default().resolve(name).entity is not None
+
+
 def read_tsv(name: str) -> list[dict[str, str]]:
     with (DATA / name).open(encoding="utf-8") as fh:
         return list(csv.DictReader(fh, delimiter="\t"))
@@ -51,7 +65,8 @@ class Vocabulary:
                        and w.isascii() is False]
         self.titles = [r["title_ko"] for r in read_tsv("titles.tsv")]
         self.subcommittees = [r.get("name_ko") or next(iter(r.values())) for r in read_tsv("subcommittees.tsv")]
-        self.invented = sorted({rng.choice(PLACE) + rng.choice(PLACE) + rng.choice("시군") for _ in range(400)})
+        invented = {rng.choice(PLACE) + rng.choice(PLACE) + rng.choice("시군") for _ in range(400)}
+        self.invented = sorted(name for name in invented if not known(name))
 
     def region(self, world: float = 0.3, other_than: str = "") -> str:
         """A registry region (Korean or, with probability ``world``, abroad) or, one time in five, a new one.
