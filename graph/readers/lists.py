@@ -45,6 +45,7 @@ from graph.readers.relations import (
 )
 from graph.registry import normalize_name
 
+_ORDINAL = re.compile(r"^(?:No\.?\s*)?\d{1,2}\s+(?=\D)", re.IGNORECASE)
 _MONTH_DAY = re.compile(r"\s*(\d{1,2})\s*\.\s*(\d{1,2})\s*\.?(?![\d%])")
 _DATE_FIRST = re.compile(r"^\s*'?\d{1,4}\s*\.\s*\d{1,2}\s*\.")
 _TOKEN = re.compile(r"[^\s,·:;/()\[\]<>「」『』\-–—~*]+")
@@ -157,7 +158,7 @@ def _card(lines: tuple[str, ...], n: int, previous: Item | None = None) -> Item 
         region.insert(0, (k, above[bullet.end():] if bullet else above))
         if bullet:  # a list item opens the card
             break
-    names = [(k, _field_value(text)) for k, text in region]
+    names = [(k, _ORDINAL.sub("", _field_value(text))) for k, text in region]  # 01 가나시, No. 2 다라시
     names = [(k, text) for k, text in names if len(text) <= CARD_NAME_CHARS and not re.search(r"\d", text) and any(
         place_level(t) and not relation_of(t) for t in _TOKEN.findall(_PARENTHETICAL.sub(" ", text)))]
     if not names:

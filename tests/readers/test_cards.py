@@ -30,7 +30,7 @@ PAGE = """<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><title>자�
     <dl><dt>구분</dt><dd>우호도시</dd><dt>협정일</dt><dd>2005.3.4</dd></dl>
   </div>
   <div class="card">
-    <h4 class="name">다르항솜</h4><p class="country">몽골</p>
+    <h4 class="name"><span class="no">03</span> 다르항솜</h4><p class="country">몽골</p>
     <dl><dt>구분</dt><dd>우호교류</dd><dt>체결일</dt><dd>2016년 9월</dd></dl>
   </div>
   <div class="card">
