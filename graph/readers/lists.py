@@ -337,15 +337,19 @@ def _named(w: FactWriter, line: int, text: str, country: str | None, place_conte
     else:
         mentions = _with_placed_words(w, text, mentions, words)
     out = []
+    pattern, names = w.registry.country_words
+    stated = [(m.end(), names[m.group(0)]) for m in pattern.finditer(text)]
     for start, surface in mentions:
+        # each partner in the country named last before it (중국 가나시(2005), 일본 다라시(2011)), else the item's
+        own = next((c for end, c in reversed(stated) if end <= start), None) or country
         if " " not in surface.strip() and not w.registry.candidates(surface) and len(normalize_name(surface)) < \
                 FUZZY_MIN_CHARS:  # 일시 is no near spelling of a city: a short new name is minted or nothing
             level = place_level(surface) or (CONTEXT_LEVEL if place_context else None)
-            if len(surface) < 3 or not level or not country or country == "KR":
+            if len(surface) < 3 or not level or not own or own == "KR":
                 continue
-            out.append((start, Party(surface, minted_region(surface, country, level), minted=True)))
+            out.append((start, Party(surface, minted_region(surface, own, level), minted=True)))
             continue
-        party = resolve_party(w, surface, line, country=country, place_context=place_context,
+        party = resolve_party(w, surface, line, country=own, place_context=place_context,
                               evidence=evidence)
         if party is not None:
             out.append((start, party))

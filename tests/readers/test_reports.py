@@ -166,3 +166,13 @@ def test_months_of_a_reports_year_the_same_year_and_the_year_after():
     assert facts(build(document("report.txt", text))) == {
         ("부평구", "하루미시", "2024-03-05", "friendship"), ("부평구", "청룡시", "2024-09", "sister"),
         ("부평구", "칭길테구", "2019-05", "friendship"), ("부평구", "칭길테구", "2020-06", "sister")}
+
+
+def test_each_partner_of_an_item_takes_the_country_named_before_it():
+    result = build(document("annual.txt", ANNUAL))
+    result.dataset.default_union = True
+    parties = {str(r.p).rsplit("/", 1)[-1] for r in result.dataset.query(
+        "SELECT DISTINCT ?p WHERE { ?a a <https://w3id.org/gyoryu/ontology#Agreement> ; "
+        "<https://w3id.org/gyoryu/ontology#party> ?p }")}
+    assert parties >= {"cn-다라구", "jp-하루미시", "vn-하롱시", "mn-칭길테구", "kz-메데우구"}
+    assert not any(p.startswith(("cn-", "vn-")) and p.endswith(("하루미시", "칭길테구")) for p in parties)
