@@ -76,6 +76,8 @@ class Item:
     start: int = 0
     indent: int = 0
     names: tuple[str, ...] = ()
+    above: str = ""  # a card's lines above its name line, after the previous card (its country may stand there)
+    core: str = ""  # a card's lines from its name to its date
 
     @property
     def lines(self) -> tuple[int, int]:
@@ -148,7 +150,8 @@ def _card(lines: tuple[str, ...], n: int, previous: Item | None = None) -> Item 
             for k, t in enumerate(lines[previous.line - 1:n - 1], start=previous.line)):
         between = " ".join(t.strip() for t in lines[previous.line:n] if t.strip())
         if not any(place_level(t) for t in _TOKEN.findall(between) if not relation_of(t)):
-            return Item(n, f"{previous.text} {between} {tail}".strip(), start=previous.start, names=previous.names)
+            return Item(n, f"{previous.text} {between} {tail}".strip(), start=previous.start, names=previous.names,
+                        above=previous.above, core=previous.core)
     region: list[tuple[int, str]] = []
     for k in range(n - 1, max(0, n - 1 - CARD_LOOKBACK), -1):
         above = lines[k - 1].strip()
@@ -165,8 +168,9 @@ def _card(lines: tuple[str, ...], n: int, previous: Item | None = None) -> Item 
         return None
     start = names[0][0]
     text = " ".join(_field_value(t) if _ROW.search(t) else t for k, t in region if k >= start)
-    return Item(n, f"{text} {_field_value(lines[n - 1].strip())} {tail}".strip(), start=start,
-                names=tuple(t for _, t in names))
+    core = f"{text} {_field_value(lines[n - 1].strip())}"
+    return Item(n, f"{core} {tail}".strip(), start=start, names=tuple(t for _, t in names),
+                above=" ".join(t for k, t in region if k < start), core=core)
 
 
 def _card_tail(lines: tuple[str, ...], n: int) -> str:
@@ -180,6 +184,15 @@ def _card_tail(lines: tuple[str, ...], n: int) -> str:
             break
         out.append(_field_value(text) if _ROW.search(text) else text)
     return " ".join(out)
+
+
+def _card_country(w: FactWriter, item: Item) -> str | None:
+    """A card's country: named between its name and its date, else just above its name (after the previous card),
+    else in its fields below (which may run into the next card's country line)."""
+    pattern, names = w.registry.country_words
+    above = [names[m.group(0)] for m in pattern.finditer(item.above)]
+    return (country_in(w.registry, item.core) or latin_country(w, item.core) or (above[-1] if above else None)
+            or latin_country(w, item.above))
 
 
 def _field_value(text: str) -> str:
@@ -232,7 +245,8 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = ()) -
     ctx = context_at(w, item.line)
     if not _about_agreements(item, ctx):
         return []
-    country = country_in(w.registry, item.text) or latin_country(w, item.text) or ctx.country
+    country = _card_country(w, item) if item.names else None
+    country = country or country_in(w.registry, item.text) or latin_country(w, item.text) or ctx.country
     place_context = any(word in (ctx.heading or "") for word in _PLACE_LIST_WORDS) or ctx.relation is not None
     named = _partners(w, item, dates, country, place_context, ctx.subject)
     if not named:

@@ -148,10 +148,17 @@ def test_cards_of_label_value_paragraphs_a_raised_relation_and_a_plan(tmp_path):
 <div class="box"><p>국가 : 러시아</p><p>도시 : 톰스크주 세베르스크시</p><p>결연일 : 2019. 3. 2.</p>
 <p>주요교류 : 2023. 5. 청소년 교류단 방문</p></div>
 </div><div id="footer">김해시 주소 | 개인정보처리방침</div></body></html>"""
-    got = {(a, b, date) for a, b, date, _ in facts(build(_page(tmp_path, html)))}
+    result = build(_page(tmp_path, html))
+    got = {(a, b, date) for a, b, date, _ in facts(result)}
     assert got == {("김해시", "하루미시", "1998-11-20"), ("김해시", "청룡시", "2005-03-04"),
                    ("김해시", "박하성", "2012-08"), ("김해시", "박하성", "2022-08"),
                    ("김해시", "세베르스크시", "2019-03-02")}
+    # each card's country is its own 국가 line (above its name), not the next card's below its fields
+    result.dataset.default_union = True
+    parties = {str(r.p).rsplit("/", 1)[-1] for r in result.dataset.query(
+        "SELECT DISTINCT ?p WHERE { ?a a <https://w3id.org/gyoryu/ontology#Agreement> ; "
+        "<https://w3id.org/gyoryu/ontology#party> ?p }")}
+    assert parties - {"kr-gyeongnam-gimhae"} == {"jp-하루미시", "cn-청룡시", "vn-박하성", "ru-세베르스크시"}
 
 
 def test_cards_with_english_fields(tmp_path):
