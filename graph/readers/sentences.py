@@ -411,6 +411,10 @@ def parties_in(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext,
     out: list[Named] = []
     country: str | None = None
     country_end = -1
+    paragraph = " ".join(w.doc.lines[s.lines[0] - 1:s.lines[1]])  # the lines holding the sentence
+    foreign = [m.entity.country for m in w.registry.find_mentions(paragraph)
+               if m.entity.kind == "region" and m.entity.country not in ("", "KR")]
+    hint = foreign[0] if len(set(foreign)) == 1 else None  # 장쑤성 도시들과 … 가나시(1996년): a Chinese city
     for m in _WORD.finditer(s.text, a, b):
         word = m.group(0)
         stated = _country(w, word)
@@ -438,7 +442,8 @@ def parties_in(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext,
             party = _party(w, name, particle, s.line_at(m.start()),
                            country or (_country_of(previous) if after_place else None), doc,
                            after_place or country_end == _word_start_before(s.text, m.start()),
-                           bare=not particle and not re.match(r"\s*[(,·/\-–—~↔]|\s*$", s.text[m.end():]))
+                           bare=not particle and not re.match(r"\s*[(,·/\-–—~↔]|\s*$", s.text[m.end():]),
+                           hint=hint)
         else:
             found = [e for e in w.registry.candidates(name) if e.kind == "region"]
             party = Party(name, found[0]) if len(found) == 1 and (place_level(name) or particle) else None
@@ -451,7 +456,7 @@ def parties_in(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext,
 
 
 def _party(w: FactWriter, name: str, particle: str, line: int, country: str | None, doc: DocumentContext,
-           placed: bool = False, bare: bool = False) -> Party | None:
+           placed: bool = False, bare: bool = False, hint: str | None = None) -> Party | None:
     """The region ``name`` names: a registry region (a homograph settled by the document's own region), or a
     foreign place the registry lacks, minted in ``country`` (else the country the document names).
 
@@ -460,7 +465,8 @@ def _party(w: FactWriter, name: str, particle: str, line: int, country: str | No
     stands right before the name, so a short name (둥구) or a town (도요코로정) is a place too; so is a name the
     document placed elsewhere (:func:`placed_names`). ``bare``: no particle and no bracket or comma binds the
     name to the sentence. Running text is not OCR: a short foreign name new to the registry is minted, not
-    matched to a near spelling."""
+    matched to a near spelling. ``hint``: the one foreign country the sentence's registry places belong to,
+    before the country the document named last."""
     candidates = [e for e in w.registry.candidates(name) if e.kind == "region"]
     if not candidates and name.endswith(_SELF_GOVERNING):  # 가나자치도: 가나특별자치도 as news shortens it
         candidates = [e for e in w.registry.candidates(name[:-3] + _SPECIAL + name[-3:]) if e.kind == "region"]
@@ -485,7 +491,7 @@ def _party(w: FactWriter, name: str, particle: str, line: int, country: str | No
         return None
     if (country is None and particle not in _PARTNER | _TOPIC) or (bare and not placed):
         return None  # a word with a place ending, neither placed nor bound as a partner (맺기도 했다)
-    country = country or doc.country_near(line)
+    country = country or hint or doc.country_near(line)
     if country is None or country == "KR":
         return None
     if len(normalize_name(name)) < FUZZY_MIN_CHARS:  # 가나성 is not a near spelling of 다나성: a new place

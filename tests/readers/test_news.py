@@ -163,3 +163,19 @@ def test_a_date_right_before_a_relation_states_its_signing_but_not_a_visit_or_a_
 """
     assert facts(build(document("jiangsu.txt", text))) == {("장쑤성", "전북특별자치도", "1994-10-27", "sister"),
                                                            ("쑤저우시", "전주시", "1996", "sister")}
+
+
+def test_a_new_place_takes_the_country_of_the_registry_places_beside_it_not_the_last_country_named():
+    text = """전북도, 해외 교류 확대
+
+입력 2024.10.22
+
+도는 1996년 일본 이시카와현과 우호교류 협약을 맺었다.
+도내 시군도 장쑤성 도시들과 교류하고 있다. 전주시는 쑤저우시(1996년), 군산시는 옌청시(2002년)와 각각 자매결연을 맺었다.
+"""
+    result = build(document("news.txt", text))
+    result.dataset.default_union = True
+    parties = {str(r.p).rsplit("/", 1)[-1] for r in result.dataset.query(
+        "SELECT DISTINCT ?p WHERE { ?a a <https://w3id.org/gyoryu/ontology#Agreement> ; "
+        "<https://w3id.org/gyoryu/ontology#party> ?p }")}
+    assert {p for p in parties if not p.startswith("kr-")} == {"jp-ishikawa", "cn-쑤저우시", "cn-옌청시"}
