@@ -122,6 +122,11 @@ def extract_table(w: FactWriter, table: Table) -> None:
     per_partner: Counter[str] = Counter()
     for group in grouping.groups:
         partner = w.registry.get(group.name)
+        if partner.id == subject.id:  # a misread name that resolves to the table's own region signs nothing
+            for i in group.rows:
+                w.report.add_issue("unresolved", w.doc.id, rows[i].line, rows[i].name_raw.strip(),
+                                   f"read as {subject.name_ko}, the table's own region: no agreement written")
+            continue
         partners[partner.id] = partner
         name_lines = [rows[i].line for i in group.name_rows]
         _check_serials(w, [rows[i] for i in group.rows], len(partners))

@@ -80,7 +80,8 @@ def write_candidates(w: FactWriter, candidates: Iterable[AgreementCandidate | Of
         if isinstance(c, OfficialCandidate):
             nodes.append(_write_official(w, c))
         elif c.parties[0].entity.id == c.parties[1].entity.id:
-            continue
+            w.report.add_issue("unresolved", w.doc.id, c.lines[0], c.quote or c.parties[1].surface,
+                               f"both parties read as {c.parties[0].entity.name_ko}: not written")
         elif c.date is None and not c.intent:
             w.report.add_issue("anomaly", w.doc.id, c.lines[0], c.quote or " – ".join(p.surface for p in c.parties),
                                "signing stated without a date: not written")

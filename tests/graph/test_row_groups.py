@@ -87,3 +87,15 @@ def test_holds_with_more_ocr_noise(documents, tmp_path):
     store, _ = _build_with(documents, tmp_path, noise)
     assert _dates(store, "완주군") == ["2012-07-16", "2019-12-04"]
     assert _dates(store, "전라남도") == ["2004-12-17"]
+
+
+def test_a_row_read_as_the_tables_own_region_signs_nothing(documents, tmp_path):
+    def own_region(lines):
+        lines.append("70\t서 울 시\t'21.03.02\t관광 활성화")
+
+    store, result = _build_with(documents, tmp_path, own_region)
+    selves = store.query("SELECT ?a WHERE { ?a a gy:Agreement ; gy:party ?p . "
+                         "FILTER NOT EXISTS { ?a gy:party ?q FILTER(?q != ?p) } }")
+    assert list(selves) == []
+    assert any(i.kind == "unresolved" and "own region" in i.detail for i in result.report.issues)
+    assert _dates(store, "당진시") == ["2020-12-17"]
