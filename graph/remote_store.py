@@ -33,7 +33,7 @@ from collections.abc import Mapping
 import pyoxigraph as ox
 
 from graph.sparql import query_kind
-from graph.store import PREFIX_MAP, QueryDataset, from_clause_spans
+from graph.store import PREFIX_MAP, QueryDataset, from_clause_spans, merged_store, merges_graphs
 from ontology.namespaces import ID
 
 #: The named graph holding the union of Gyoryu's named graphs, as a set (the embedded store's default graph).
@@ -109,28 +109,14 @@ class RemoteStore:
             default, named = (UNION_GRAPH,), self.named_graphs()
         else:
             default, named = chosen.default_graphs, chosen.named_graphs
-        if len(set(default)) > 1:
-            return self._merged(default, named, timeout).query(prologue + body, default_graph=ox.DefaultGraph(),
-                                                                named_graphs=[ox.NamedNode(g) for g in named])
+        if merges_graphs(default):
+            every = "CONSTRUCT WHERE { ?s ?p ?o }"
+            scratch = merged_store(default, named, lambda g: self._request(every, (g,), (EMPTY_GRAPH,), timeout,
+                                                                           graph=True))
+            return scratch.query(prologue + body, default_graph=ox.DefaultGraph(),
+                                 named_graphs=[ox.NamedNode(g) for g in named])
         return self._request(prologue + body, default or (EMPTY_GRAPH,), named or (EMPTY_GRAPH,), timeout,
                              graph=query_kind(text) == "graph")
-
-    def _merged(self, default: tuple[str, ...], named: tuple[str, ...], timeout: float | None) -> ox.Store:
-        """A scratch store: the merge of the ``default`` graphs, as a set, beside the ``named`` graphs.
-
-        Stores concatenate the graphs of a default graph merged from several (a triple two of them hold
-        would match twice), so such a query is evaluated here, on the graphs' triples, as the embedded
-        store does.
-        """
-        scratch = ox.Store()
-        every = "CONSTRUCT WHERE { ?s ?p ?o }"
-        for graph in dict.fromkeys(default):
-            scratch.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
-                           for t in self._request(every, (graph,), (EMPTY_GRAPH,), timeout, graph=True))
-        for graph in dict.fromkeys(named):
-            scratch.extend(ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(graph))
-                           for t in self._request(every, (graph,), (EMPTY_GRAPH,), timeout, graph=True))
-        return scratch
 
     def _request(self, text: str, default: tuple[str, ...], named: tuple[str, ...], timeout: float | None,
                  graph: bool = False):

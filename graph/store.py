@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -91,9 +91,24 @@ def from_clauses(text: str) -> QueryDataset | None:
     return QueryDataset(defaults, named_graphs) if spans else None
 
 
-def _merges_graphs(dataset: QueryDataset | None) -> bool:
-    """Whether the default graph is the merge of several graphs (pyoxigraph would concatenate them)."""
-    return dataset is not None and len(set(dataset.default_graphs)) > 1
+def merges_graphs(default_graphs: Iterable[str]) -> bool:
+    """Whether a default graph is the merge of several graphs (stores would concatenate them)."""
+    return len(set(default_graphs)) > 1
+
+
+def merged_store(default_graphs: Iterable[str], named_graphs: Iterable[str],
+                 triples_of: Callable[[str], Iterable[ox.Triple]]) -> ox.Store:
+    """A scratch store: the merge of ``default_graphs``, as a set, in its default graph, beside ``named_graphs``.
+
+    Stores (pyoxigraph, Virtuoso, the oxigraph server) match a triple that two merged graphs hold
+    twice; evaluated here, on the graphs' triples, it matches once, as SPARQL defines the merge.
+    """
+    scratch = ox.Store()
+    for graph in dict.fromkeys(default_graphs):
+        scratch.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples_of(graph))
+    for graph in dict.fromkeys(named_graphs):
+        scratch.extend(ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(graph)) for t in triples_of(graph))
+    return scratch
 
 
 class GraphStore(Protocol):
@@ -151,23 +166,13 @@ class OxigraphStore:
         """
         if dataset is None and "FROM" in text.upper():
             stated = from_clauses(text)
-            dataset = stated if _merges_graphs(stated) else None
-        if _merges_graphs(dataset):
-            return self._merged(dataset).query(  # type: ignore[arg-type]
-                text, prefixes=self.prefixes, base_iri=base_iri, default_graph=ox.DefaultGraph(),
-                named_graphs=[ox.NamedNode(g) for g in dataset.named_graphs])  # type: ignore[union-attr]
+            dataset = stated if stated is not None and merges_graphs(stated.default_graphs) else None
+        if dataset is not None and merges_graphs(dataset.default_graphs):
+            scratch = merged_store(dataset.default_graphs, dataset.named_graphs, lambda g: self.graph_triples(g) or [])
+            return scratch.query(text, prefixes=self.prefixes, base_iri=base_iri, default_graph=ox.DefaultGraph(),
+                                 named_graphs=[ox.NamedNode(g) for g in dataset.named_graphs])
         extra = dataset.query_arguments() if dataset is not None else {}
         return self.store.query(text, prefixes=self.prefixes, base_iri=base_iri, **extra)
-
-    def _merged(self, dataset: QueryDataset) -> ox.Store:
-        """A scratch store: the merge of the default graphs as its default graph, beside the named graphs."""
-        scratch = ox.Store()
-        for graph in dict.fromkeys(dataset.default_graphs):
-            scratch.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
-                           for q in self.store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
-        for graph in dict.fromkeys(dataset.named_graphs):
-            scratch.extend(self.store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
-        return scratch
 
     def graph_triples(self, graph: str | None) -> list[ox.Triple] | None:
         """The triples of one graph, read directly (no query), or ``None`` if the store has no such graph."""
