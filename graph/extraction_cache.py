@@ -63,12 +63,16 @@ class Piece:
             for triple in graph:
                 target.add(triple)
                 count += 1
+        self.add_report_to(report)
+        return count
+
+    def add_report_to(self, report: ExtractionReport) -> None:
+        """Copy this document's share of the report into ``report``."""
         for issue in self.report.issues:
             report.add_issue(issue.kind, issue.doc, issue.line, issue.text, issue.detail)
         for extractor, lines in self.report.summaries.items():
             for line in lines:
                 report.summary(extractor, line)
-        return count
 
 
 class ExtractionCache:
@@ -99,6 +103,11 @@ class ExtractionCache:
             return piece
         self.misses += 1
         return None
+
+    def read(self, doc: Document) -> Piece:
+        """``doc``'s piece as this build's cache holds it (after :meth:`get` or :meth:`put`), not counted."""
+        key = document_key(doc)
+        return _load(self.target / f"{key}.nq", self.target / f"{key}.json")
 
     def put(self, doc: Document, piece: Piece) -> None:
         """Store ``doc``'s freshly extracted piece."""

@@ -69,6 +69,15 @@ def _methods(graphs: list[Graph], node: Node) -> set[str]:
     return {str(o) for g in graphs for o in g.objects(node, GY.extractionMethod)}
 
 
+def signing(node: URIRef, parties: frozenset[Node], dates: list[str], curated: bool) -> _Signing:
+    """One signing from everything the graphs state about ``node`` (its earliest stated date)."""
+    try:
+        date = StatedDate.from_iso(sorted(dates)[0]) if dates else None
+    except ValueError:
+        date = None
+    return _Signing(node, parties, date, curated)
+
+
 def _signings(graphs: list[Graph]) -> list[_Signing]:
     out: dict[URIRef, _Signing] = {}
     for g in graphs:
@@ -76,35 +85,42 @@ def _signings(graphs: list[Graph]) -> list[_Signing]:
             if node in out or not isinstance(node, URIRef):
                 continue
             parties = frozenset(o for h in graphs for o in h.objects(node, GY.party))
-            dates = sorted(str(o) for h in graphs for o in h.objects(node, GY.signedOn))
-            try:
-                date = StatedDate.from_iso(dates[0]) if dates else None
-            except ValueError:
-                date = None
-            out[node] = _Signing(node, parties, date, CURATED in _methods(graphs, node))
-    return sorted(out.values(), key=lambda s: s.rank)
+            dates = [str(o) for h in graphs for o in h.objects(node, GY.signedOn)]
+            out[node] = signing(node, parties, dates, CURATED in _methods(graphs, node))
+    return list(out.values())
+
+
+def restated(signings: list[_Signing]) -> list[tuple[URIRef, URIRef]]:
+    """``(restating node, node it restates)`` pairs, in the order they are merged."""
+    by_parties: dict[frozenset[Node], list[_Signing]] = defaultdict(list)
+    for s in sorted(signings, key=lambda s: s.rank):
+        by_parties[s.parties].append(s)
+    pairs = []
+    for group in by_parties.values():
+        survivors: list[_Signing] = []
+        for s in group:  # best rank first
+            target = None
+            if not s.curated and s.date is not None:
+                target = next((t for t in survivors if t.date is not None and t.date.compatible(s.date)), None)
+            if target is None:
+                survivors.append(s)
+            else:
+                pairs.append((s.node, target.node))
+    return pairs
 
 
 def _merge_restated(graphs: list[Graph], report: ExtractionReport | None) -> int:
-    by_parties: dict[frozenset[Node], list[_Signing]] = defaultdict(list)
-    for signing in _signings(graphs):
-        by_parties[signing.parties].append(signing)
-    merged = 0
-    for group in by_parties.values():
-        survivors: list[_Signing] = []
-        for signing in group:  # best rank first
-            target = None
-            if not signing.curated and signing.date is not None:
-                target = next((s for s in survivors if s.date is not None and s.date.compatible(signing.date)), None)
-            if target is None:
-                survivors.append(signing)
-                continue
-            _redirect(graphs, signing.node, target.node)
-            merged += 1
-            if report is not None:
-                report.summary("reconciliation", f"{signing.node.rsplit('/', 1)[-1]} restates "
-                                                 f"{target.node.rsplit('/', 1)[-1]}")
-    return merged
+    pairs = restated(_signings(graphs))
+    for old, new in pairs:
+        _redirect(graphs, old, new)
+        report_restated(report, old, new)
+    return len(pairs)
+
+
+def report_restated(report: ExtractionReport | None, old: URIRef, new: URIRef) -> None:
+    """Record in ``report`` that ``old`` restates ``new``."""
+    if report is not None:
+        report.summary("reconciliation", f"{old.rsplit('/', 1)[-1]} restates {new.rsplit('/', 1)[-1]}")
 
 
 def _redirect(graphs: list[Graph], old: URIRef, new: URIRef) -> None:
@@ -119,18 +135,33 @@ def _redirect(graphs: list[Graph], old: URIRef, new: URIRef) -> None:
             g.add((new, PROV.wasDerivedFrom, src))
 
 
-def _owner(graphs: list[Graph], node: Node) -> Graph | None:
-    """The graph that describes ``node``: a curated one, else the highest-confidence automatic one."""
-    stating = [g for g in graphs if (node, GY.extractionMethod, None) in g]
-    curated = [g for g in stating if (node, GY.extractionMethod, Literal(CURATED)) in g]
+def owner_of(stating: list[tuple[str, bool, float]]) -> str | None:
+    """The graph (of ``(graph IRI, curated, confidence)``, in graph IRI order) that describes a shared node:
+    the first curated one, else the highest-confidence automatic one, then the smallest graph IRI."""
+    curated = [g for g, is_curated, _ in stating if is_curated]
     if curated:
         return curated[0]
+    return sorted(stating, key=lambda s: (-s[2], s[0]))[0][0] if stating else None
 
-    def confidence(g: Graph) -> float:
-        values = [float(o) for o in g.objects(node, GY.confidence)]
-        return max(values) if values else 0.0
 
-    return sorted(stating, key=lambda g: (-confidence(g), str(g.identifier)))[0] if stating else None
+def _statement(g: Graph, node: Node) -> tuple[str, bool, float]:
+    values = [float(o) for o in g.objects(node, GY.confidence)]
+    return str(g.identifier), (node, GY.extractionMethod, Literal(CURATED)) in g, max(values) if values else 0.0
+
+
+def strip_description(g: Graph, node: Node, names: set[Node]) -> None:
+    """Leave in ``g`` only the provenance links of ``node`` (and its spellings not in ``names`` as altLabel)."""
+    for s, p, o in list(g.triples((node, None, None))):
+        if p in _KEPT_IN_NON_OWNERS:
+            continue
+        g.remove((s, p, o))
+        if p in _NAME_PREDICATES and o not in names:
+            g.add((node, SKOS.altLabel, o))
+
+
+def owner_names(g: Graph, node: Node) -> set[Node]:
+    """The names ``g`` gives ``node`` (``rdfs:label``, ``skos:prefLabel``)."""
+    return {o for p in _NAME_PREDICATES for o in g.objects(node, p)}
 
 
 def _settle_owners(graphs: list[Graph]) -> None:
@@ -138,20 +169,14 @@ def _settle_owners(graphs: list[Graph]) -> None:
     for g in graphs:
         for node in set(g.subjects(GY.extractionMethod, Literal(AUTOMATIC))):
             shared[node] += 1
+    by_iri = {str(g.identifier): g for g in graphs}
     for node in sorted(shared, key=str):
         stating = [g for g in graphs if (node, GY.extractionMethod, None) in g]
         if len(stating) < 2:
             continue
-        owner = _owner(graphs, node)
-        if owner is None:
-            continue
-        names = {o for p in _NAME_PREDICATES for o in owner.objects(node, p)}
+        owner = by_iri[owner_of([_statement(g, node) for g in stating])]
+        names = owner_names(owner, node)
         for g in stating:
             if g is owner or (node, GY.extractionMethod, Literal(CURATED)) in g:
                 continue  # curated descriptions are never stripped
-            for s, p, o in list(g.triples((node, None, None))):
-                if p in _KEPT_IN_NON_OWNERS:
-                    continue
-                g.remove((s, p, o))
-                if p in _NAME_PREDICATES and o not in names:
-                    g.add((node, SKOS.altLabel, o))
+            strip_description(g, node, names)

@@ -6,6 +6,7 @@ ontology graph (so ``rdfs:subClassOf`` is honoured).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from pyshacl import validate
@@ -37,11 +38,16 @@ def validate_graph(data: Graph) -> tuple[bool, str]:
 
 def validate_graph_results(data: Graph) -> tuple[bool, Graph, str]:
     """``(conforms, results graph, report text)`` for one graph."""
-    shapes = Graph().parse(SHAPES_FILE, format="turtle")
-    ontology = Graph().parse(VOCABULARY_FILE, format="turtle")
+    shapes, ontology = _shapes_and_vocabulary()
     conforms, results, text = validate(data, shacl_graph=shapes, ont_graph=ontology, inference="none",
                                        allow_warnings=True, advanced=True)
     return bool(conforms), results, str(text)
+
+
+@lru_cache(maxsize=1)
+def _shapes_and_vocabulary() -> tuple[Graph, Graph]:
+    """The shapes and the vocabulary, parsed once per process (pyshacl reads them, never changes them)."""
+    return Graph().parse(SHAPES_FILE, format="turtle"), Graph().parse(VOCABULARY_FILE, format="turtle")
 
 
 def validate_data_dir(data_dir: Path) -> tuple[bool, str]:

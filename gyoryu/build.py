@@ -23,7 +23,7 @@ from pathlib import Path
 
 from corpus import Document, load_corpus
 from corpus.loader import CORPUS_COPY, MANIFEST, lines_file
-from graph.build import build_graph, count_classes
+from graph.build import GraphBuild, build_graph, count_classes
 from graph.extraction_cache import CACHE_DIR, ExtractionCache
 from graph.registry import Registry
 from graph.set_aside import REJECTED, validate_setting_aside
@@ -166,30 +166,12 @@ def build(corpus_dir: Path | None = None, data_dir: Path | None = None, settings
         progress.step(f"{len(documents)} documents, {sum(len(d.lines) for d in documents)} lines from {corpus_dir}")
     registry = Registry.default()
     with build_executor(settings, executor) as executor, atomic_directory(data_dir) as work:
-        with progress.stage("extract"):
-            progress.step(f"documents extracted {executor.description}")
-            cache = ExtractionCache(work / CACHE_DIR, data_dir / CACHE_DIR)
-            graph = build_graph(documents, registry, progress, cache, executor)
-            report_text = graph.report.format()
-            progress.step("report:\n" + report_text)
-        with progress.stage("validate"):
-            conforms, text = validate_setting_aside(graph.dataset, graph.report)
-            progress.step("SHACL: conforms" if conforms else "SHACL: violations")
-            if not conforms:
-                raise BuildError("the graph does not conform to ontology/shapes.ttl:\n" + text)
-            rejected = graph.report.of_kind(REJECTED)
-            if rejected:
-                graph.report.counts = Counter(count_classes(graph.dataset))
-                report_text = graph.report.format()
-                progress.step(f"{len(rejected)} automatic facts break a shape and are left out:\n"
-                              + "\n".join(f"  {i.doc}:{i.line} {i.text} {i.detail}" for i in rejected))
-        with progress.stage("write graph"):
-            triples = write_dataset(graph.dataset, work / GRAPH_FILE)
-            progress.step(f"{triples} quads → {GRAPH_FILE}")
-            stored = write_store(work / GRAPH_FILE, work / STORE_DIR)
-            progress.step(f"{stored} quads (with the union default graph) → {STORE_DIR}/")
-            (work / REPORT_FILE).write_text(json.dumps(graph.report.to_dict(), ensure_ascii=False, indent=1),
-                                            encoding="utf-8")
+        progress.step(f"documents extracted {executor.description}")
+        cache = ExtractionCache(work / CACHE_DIR, data_dir / CACHE_DIR)
+        if len(documents) > settings.stream_above:
+            graph, triples, report_text = _streamed_graph(documents, registry, progress, cache, executor, work)
+        else:
+            graph, triples, report_text = _whole_graph(documents, registry, progress, cache, executor, work)
         with progress.stage("copy corpus"):
             copy_corpus(documents, corpus_dir, work / CORPUS_COPY)
         index_info: dict = {}
@@ -215,6 +197,52 @@ def build(corpus_dir: Path | None = None, data_dir: Path | None = None, settings
         }
         (work / MANIFEST_FILE).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     return BuildResult(data_dir, manifest, report_text)
+
+
+def _whole_graph(documents: list[Document], registry: Registry, progress: Progress, cache: ExtractionCache,
+                 executor: Executor, work: Path) -> tuple[GraphBuild, int, str]:
+    """Extract, reconcile and validate with the whole graph in rdflib; write ``graph.nq`` and the store."""
+    with progress.stage("extract"):
+        graph = build_graph(documents, registry, progress, cache, executor)
+        report_text = graph.report.format()
+        progress.step("report:\n" + report_text)
+    with progress.stage("validate"):
+        conforms, text = validate_setting_aside(graph.dataset, graph.report)
+        progress.step("SHACL: conforms" if conforms else "SHACL: violations")
+        if not conforms:
+            raise BuildError("the graph does not conform to ontology/shapes.ttl:\n" + text)
+        rejected = graph.report.of_kind(REJECTED)
+        if rejected:
+            graph.report.counts = Counter(count_classes(graph.dataset))
+            report_text = graph.report.format()
+            progress.step(f"{len(rejected)} automatic facts break a shape and are left out:\n"
+                          + "\n".join(f"  {i.doc}:{i.line} {i.text} {i.detail}" for i in rejected))
+    with progress.stage("write graph"):
+        triples = write_dataset(graph.dataset, work / GRAPH_FILE)
+        progress.step(f"{triples} quads → {GRAPH_FILE}")
+        stored = write_store(work / GRAPH_FILE, work / STORE_DIR)
+        progress.step(f"{stored} quads (with the union default graph) → {STORE_DIR}/")
+        (work / REPORT_FILE).write_text(json.dumps(graph.report.to_dict(), ensure_ascii=False, indent=1),
+                                        encoding="utf-8")
+    return graph, triples, report_text
+
+
+def _streamed_graph(documents: list[Document], registry: Registry, progress: Progress, cache: ExtractionCache,
+                    executor: Executor, work: Path) -> tuple[GraphBuild, int, str]:
+    """The same through :mod:`graph.stream_build`: batch by batch into the store; the index reads ``graph.nq``."""
+    from graph.stream_build import GraphFileQuads, StreamValidationError, stream_graph
+
+    progress.step(f"streaming {len(documents)} documents into the store (GYORYU_STREAM_ABOVE or --stream)")
+    try:
+        streamed = stream_graph(documents, registry, progress, cache, executor, work / GRAPH_FILE, work / STORE_DIR)
+    except StreamValidationError as exc:
+        raise BuildError(str(exc)) from exc
+    report_text = streamed.report.format()
+    progress.step(f"{streamed.quads} quads → {GRAPH_FILE}, {streamed.stored} quads (with the union default graph) "
+                  f"→ {STORE_DIR}/; {streamed.set_aside} automatic facts set aside\nreport:\n{report_text}")
+    (work / REPORT_FILE).write_text(json.dumps(streamed.report.to_dict(), ensure_ascii=False, indent=1),
+                                    encoding="utf-8")
+    return GraphBuild(GraphFileQuads(work / GRAPH_FILE), streamed.report), streamed.quads, report_text
 
 
 def load_remote(quads_file: Path, settings: Settings) -> int:

@@ -39,6 +39,8 @@ def _settings(args: argparse.Namespace) -> Settings:
         settings = replace(settings, cluster=args.cluster)
     if getattr(args, "workers", None):
         settings = replace(settings, build_workers=args.workers)
+    if getattr(args, "stream", False):
+        settings = replace(settings, stream_above=0)
     return settings
 
 
@@ -376,6 +378,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("build", cmd_build, "extract, resolve, validate, embed and index the corpus into DATA (atomic)")
     p.add_argument("--corpus", metavar="DIR", help="corpus directory (default: the embedded corpus/)")
     p.add_argument("--graph-only", action="store_true", help="skip embeddings and search indexes")
+    p.add_argument("--stream", action="store_true",
+                   help="stream facts into the store document by document, whatever the corpus size (default: "
+                        "above $GYORYU_STREAM_ABOVE documents)")
     p.add_argument("-q", "--quiet", action="store_true", help="print only the result line")
     _add_worker_options(p)
 

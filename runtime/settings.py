@@ -96,6 +96,9 @@ SETTINGS: dict[str, Setting] = {
                              "(1: in the build's own process)"),
     "max_document_mb": Setting("GYORYU_MAX_DOCUMENT_MB", 50.0,
                                "largest document file `ingest` reads (MB); larger files are skipped with a warning"),
+    "stream_above": Setting("GYORYU_STREAM_ABOVE", 2000,
+                            "documents above which `build` streams facts into the store and validates them batch by "
+                            "batch instead of holding the whole graph in rdflib (0: always; `build --stream` too)"),
 }
 #: Every default, by setting name, as its type (derived from :data:`SETTINGS`, as datasette derives its own).
 DEFAULT_SETTINGS: dict[str, object] = {name: spec.default for name, spec in SETTINGS.items()}
@@ -135,6 +138,7 @@ class Settings:
     cluster: str = _default("cluster")
     build_workers: int = _default("build_workers")
     max_document_mb: float = _default("max_document_mb")
+    stream_above: int = _default("stream_above")
 
     @property
     def max_document_bytes(self) -> int:
