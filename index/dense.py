@@ -1,8 +1,12 @@
 """FAISS over L2-normalised embeddings (inner product = cosine).
 
 The index type follows the corpus size: below :data:`EXACT_LIMIT` passages an exact
-``IndexFlatIP`` (a few thousand passages search in well under a millisecond); above it an
-``IndexHNSWFlat`` graph with inner-product metric (approximate, sub-linear).
+``IndexFlatIP`` (a few thousand passages search in well under a millisecond); up to
+:data:`HNSW_LIMIT` an ``IndexHNSWFlat`` graph with inner-product metric (approximate, sub-linear); above
+it an inverted file of 8-bit scalar-quantised vectors (``IndexIVFScalarQuantizer``, √n lists, trained on
+a sample, filled in chunks): a quarter of the memory of the vectors themselves, and built in minutes where
+an HNSW graph of millions of vectors takes hours on one core. ``bench/scale.py`` measures each one's
+recall@10 against exact search.
 """
 
 from __future__ import annotations
@@ -13,15 +17,39 @@ import faiss
 import numpy as np
 
 EXACT_LIMIT = 50_000
+HNSW_LIMIT = 1_000_000
 HNSW_NEIGHBOURS = 32
 HNSW_EF_SEARCH = 128
+IVF_TRAINING = 100_000  # vectors the quantiser and the lists are trained on
+IVF_NPROBE = 32  # lists searched per query
+_CHUNK = 100_000
+
+
+def ivf_lists(count: int) -> int:
+    """Lists of the inverted file for ``count`` vectors: about √count (1,000 for a million).
+
+    >>> ivf_lists(3_000_000)
+    1732
+    """
+    return max(256, round(count ** 0.5))
 
 
 def build_faiss(vectors: np.ndarray) -> faiss.Index:
-    """An inner-product index over ``vectors`` (rows must be L2-normalised)."""
+    """An inner-product index over ``vectors`` (rows must be L2-normalised; a memory-mapped array is read
+    in chunks above :data:`HNSW_LIMIT`)."""
+    count, dim = vectors.shape
+    if count > HNSW_LIMIT:
+        quantiser = faiss.IndexFlatIP(dim)
+        index = faiss.IndexIVFScalarQuantizer(quantiser, dim, ivf_lists(count), faiss.ScalarQuantizer.QT_8bit,
+                                              faiss.METRIC_INNER_PRODUCT)
+        step = max(1, count // IVF_TRAINING)
+        index.train(np.ascontiguousarray(vectors[::step][:IVF_TRAINING], dtype=np.float32))
+        for start in range(0, count, _CHUNK):
+            index.add(np.ascontiguousarray(vectors[start:start + _CHUNK], dtype=np.float32))
+        index.nprobe = IVF_NPROBE
+        return index
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-    dim = vectors.shape[1]
-    if len(vectors) < EXACT_LIMIT:
+    if count < EXACT_LIMIT:
         index = faiss.IndexFlatIP(dim)
     else:
         index = faiss.IndexHNSWFlat(dim, HNSW_NEIGHBOURS, faiss.METRIC_INNER_PRODUCT)
@@ -32,6 +60,8 @@ def build_faiss(vectors: np.ndarray) -> faiss.Index:
 
 def index_kind(index: faiss.Index) -> str:
     """A short description of the index type, for the build manifest."""
+    if isinstance(index, faiss.IndexIVFScalarQuantizer):
+        return f"IndexIVFScalarQuantizer(SQ8, IP, {index.nlist} lists, nprobe {index.nprobe})"
     return "IndexHNSWFlat(IP)" if isinstance(index, faiss.IndexHNSWFlat) else "IndexFlatIP"
 
 
@@ -45,6 +75,8 @@ def load_faiss(path: Path) -> faiss.Index:
     index = faiss.read_index(str(path))
     if isinstance(index, faiss.IndexHNSWFlat):
         index.hnsw.efSearch = HNSW_EF_SEARCH
+    elif isinstance(index, faiss.IndexIVFScalarQuantizer):
+        index.nprobe = IVF_NPROBE
     return index
 
 

@@ -1,0 +1,32 @@
+"""The FAISS index type follows the number of vectors; each finds a stored vector's own row first."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import index.dense as dense
+
+
+def clustered(count: int, dim: int = 32, seed: int = 3) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    centres = rng.standard_normal((40, dim))
+    vectors = centres[rng.integers(0, 40, count)] + 0.3 * rng.standard_normal((count, dim))
+    return (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
+
+
+@pytest.mark.parametrize(("count", "kind"), [(400, "IndexFlatIP"), (1_500, "IndexHNSWFlat(IP)"),
+                                             (12_000, "IndexIVFScalarQuantizer(SQ8, IP, 256 lists, nprobe 32)")])
+def test_index_type_by_size_and_round_trip(tmp_path, monkeypatch, count, kind):
+    monkeypatch.setattr(dense, "EXACT_LIMIT", 1_000)
+    monkeypatch.setattr(dense, "HNSW_LIMIT", 10_000)
+    np.save(tmp_path / "v.npy", clustered(count))
+    vectors = np.load(tmp_path / "v.npy", mmap_mode="r")  # read in chunks, as the build's embeddings.npy can be
+    index = dense.build_faiss(vectors)
+    assert dense.index_kind(index) == kind and index.ntotal == count
+    dense.save_faiss(index, tmp_path / "i.faiss")
+    loaded = dense.load_faiss(tmp_path / "i.faiss")
+    assert dense.index_kind(loaded) == kind
+    rows = [0, count // 2, count - 1]
+    found = [int(dense.search_faiss(loaded, vectors[r], 5)[0][0]) for r in rows]
+    assert found == rows
