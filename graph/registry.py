@@ -35,6 +35,7 @@ from pathlib import Path
 from rdflib import URIRef
 
 from graph.entity_kinds import ENTITY_KINDS
+from graph.romanization import latin_keys
 from ontology.namespaces import ID
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -193,7 +194,7 @@ class Registry:
         if entity.id in self.entities:
             raise ValueError(f"duplicate registry id {entity.id!r}")
         self.entities[entity.id] = entity
-        for cached in ("_index", "_mention_pattern", "country_words", "_fuzzy_matchers", "_memo"):
+        for cached in ("_index", "_latin_index", "_mention_pattern", "country_words", "_fuzzy_matchers", "_memo"):
             self.__dict__.pop(cached, None)
 
     def get(self, entity_id: str) -> Entity:
@@ -214,10 +215,28 @@ class Registry:
                     index[key].add(entity.id)
         return dict(index)
 
+    @cached_property
+    def _latin_index(self) -> dict[str, set[str]]:
+        """Korean regions by their names in Latin letters (:func:`graph.romanization.latin_keys`: ``jeollanamdo``,
+        ``busanmetropolitancity``), derived from each Hangul name and the English label."""
+        index: dict[str, set[str]] = defaultdict(set)
+        for entity in self.entities.values():
+            if entity.kind == "region" and entity.country == "KR":
+                for name in (entity.name_ko, *entity.former, *entity.aliases):
+                    for key in latin_keys(name, entity.name_en if name == entity.name_ko else ""):
+                        index[key].add(entity.id)
+        return dict(index)
+
     def candidates(self, text: str, kinds: Iterable[str] | None = None) -> list[Entity]:
-        """Entities whose normalised name equals the normalised ``text``."""
+        """Entities whose normalised name equals the normalised ``text`` (a Korean region also by its name in Latin
+        letters: ``Jeollanam-do``, ``Busan Metropolitan City``).
+
+        >>> [e.id for e in Registry.default().candidates("Gyeongsangbuk-do")]
+        ['kr-gyeongbuk']
+        """
         kinds = set(kinds) if kinds else None
-        ids = self._index.get(normalize_name(text), set())
+        key = normalize_name(text)
+        ids = self._index.get(key) or (self._latin_index.get(key, set()) if key.isascii() else set())
         return sorted((self.entities[i] for i in ids if kinds is None or self.entities[i].kind in kinds),
                       key=lambda e: e.id)
 

@@ -13,13 +13,11 @@ from dataclasses import dataclass
 from corpus import Document
 from graph.dates import StatedDate, find_dates
 from graph.facts import FactWriter
+from graph.readers.entities import FUZZY_MIN_CHARS as FUZZY_MIN_CHARS  # where lists and sentences read it
 from graph.readers.entities import Party, country_in
 from graph.readers.relations import is_intent, relation_of
 from graph.registry import Entity
 
-#: Shortest foreign name (characters) that may match a registry name by a near spelling: a shorter new name
-#: (가나성, 일시) is minted or left, never read as a near spelling of another place (허베이성 is not 후베이성).
-FUZZY_MIN_CHARS = 5
 #: A heading is a short line; how far above a table or list to look for one; lines of the title block.
 HEADING_MAX_CHARS = 60
 HEADING_LOOKBACK = 8

@@ -36,10 +36,15 @@ LATIN_PLACE_WORDS: dict[str, str] = {
     "aimag": "aimag", "oblast": "oblast", "krai": "krai", "district": "district", "ward": "district",
     "town": "town", "village": "village", "municipality": "municipality", "region": "region",
 }
+#: Korean place suffixes as romanised after a hyphen (``Jeollanam-do``), and the level each gives.
+ROMANISED_SUFFIXES: dict[str, str] = {"do": "province", "si": "city", "gun": "county", "gu": "district"}
 #: Particles that attach to a name (longest first).
 PARTICLES = ("와의", "과의", "에서", "와", "과", "의", "는", "은", "이", "가", "에", "를", "을", "로", "도")
 #: Levels a context can give a name without a suffix (a column header 도시 or 자매도시).
 CONTEXT_LEVEL = "city"
+#: Shortest name (characters) that may match a registry name by a near spelling: a shorter new name
+#: (가나성, 일시) is minted or left, never read as a near spelling of another place (허베이성 is not 후베이성).
+FUZZY_MIN_CHARS = 5
 _HANGUL = re.compile(r"[가-힣]")
 
 
@@ -71,10 +76,15 @@ def place_level(name: str) -> str | None:
     ('city', None, None)
     >>> place_level("仙台市"), place_level("Tuv Aimag"), place_level("Sendai"), place_level("City")
     ('city', 'aimag', None, None)
+    >>> place_level("Jeollanam-do"), place_level("Yangyang-gun"), place_level("Sun-do")
+    ('province', 'county', 'province')
     """
     words = name.split()
     if len(words) >= 2 and re.fullmatch(r"[A-Za-z][A-Za-z'.\-]*", words[-2]):
         return LATIN_PLACE_WORDS.get(words[-1].lower().strip("."))
+    romanised = re.fullmatch(r"[A-Za-z][A-Za-z']+-(do|si|gun|gu)", words[-1]) if words else None
+    if romanised:  # a Korean suffix romanised after a hyphen: Jeollanam-do, Changwon-si, Yangyang-gun
+        return ROMANISED_SUFFIXES[romanised.group(1)]
     compact = re.sub(r"\s+", "", name)
     for suffix, level in PLACE_SUFFIXES:
         if compact.endswith(suffix) and len(compact) > len(suffix) + 0:
@@ -164,25 +174,27 @@ def split_country_prefix(registry: Registry, text: str) -> tuple[str | None, str
 
 def resolve_party(w: FactWriter, surface: str, lines: Lines, *, country: str | None = None,
                   parent: str | None = None, place_context: bool = False, report: bool = True,
-                  evidence: str = "") -> Party | None:
+                  evidence: str = "", foreign: bool = False) -> Party | None:
     """Resolve a party name in context, minting a foreign region when the context makes it a place.
 
     ``country`` comes from the context (a country word, a table group, a column header); ``parent`` a
     Korean parent region; ``place_context`` says the context makes the name a place (a 도시 column);
-    ``evidence`` is nearby text that may settle a homograph (a Chinese form, a Latin gloss). A name of
+    ``evidence`` is nearby text that may settle a homograph (a Chinese form, a Latin gloss); ``foreign`` says the
+    context states the place is abroad (a country cell of its row), so no Korean region matches it. A name of
     several place words (``후쿠오카현 오무타시``) names its most specific unit, the others its parent.
     A homograph the text cannot settle is reported, never minted.
     """
     stated, name = split_country_prefix(w.registry, surface)
     glosses = " ".join(re.findall(r"\(([^)]*)\)", name))
     country = stated or _gloss_country(w.registry, glosses) or country
+    foreign = foreign or stated not in (None, "KR")
     name = re.sub(r"\s*\([^)]*\)", "", name).strip(" ,·:")
     if not name or not (_HANGUL.search(name) or re.search(r"[\u4e00-\u9fffA-Za-z]", name)):
         return None
-    outcome = _registry_party(w, surface, name, country, parent, f"{glosses} {evidence}")
+    outcome = _registry_party(w, surface, name, country, parent, f"{glosses} {evidence}", foreign)
     tokens = name.split()
     if outcome is None and len(tokens) > 1 and tokens[-1].lower() in LATIN_PLACE_WORDS:
-        outcome = _registry_party(w, surface, " ".join(tokens[:-1]), country, parent, f"{glosses} {evidence}")
+        outcome = _registry_party(w, surface, " ".join(tokens[:-1]), country, parent, f"{glosses} {evidence}", foreign)
         tokens = [name]  # Miyagi Prefecture: the registry's Miyagi, else one name to mint
     resolved = w.registry.resolve(" ".join(tokens[:-1]), kinds=("region",)) if outcome is None and len(tokens) > 1 \
         else None
@@ -191,7 +203,7 @@ def resolve_party(w: FactWriter, surface: str, lines: Lines, *, country: str | N
         if head is not None:  # the parent region written first says the country (후베이성 하이난)
             country = head.country or country
             parent = head.id
-        outcome = _registry_party(w, surface, tokens[-1], country, parent, f"{glosses} {evidence}")
+        outcome = _registry_party(w, surface, tokens[-1], country, parent, f"{glosses} {evidence}", foreign)
         name = tokens[-1]
     if isinstance(outcome, Party):
         return outcome
@@ -227,7 +239,7 @@ def _gloss_country(registry: Registry, glosses: str) -> str | None:
 
 
 def _registry_party(w: FactWriter, surface: str, name: str, country: str | None, parent: str | None,
-                    evidence: str) -> Party | str | None:
+                    evidence: str, foreign: bool = False) -> Party | str | None:
     """The registry entity ``name`` names in context, ``"ambiguous"``, or ``None`` when it names none."""
     result = w.registry.resolve(name, kinds=("region", "organization"), country=country, parent=parent)
     entity = result.entity
@@ -236,19 +248,31 @@ def _registry_party(w: FactWriter, surface: str, name: str, country: str | None,
         if entity is None:
             in_country = [c for c in result.candidates if not country or c.country in ("", country)]
             return "ambiguous" if in_country else None
-    if entity is not None and result.score < 1.0 and (
-            (country and entity.country and entity.country != country) or _other_kind_of_place(name, entity)):
-        return None  # a near spelling of another place: in another country, or a city against a province
+    if entity is not None and result.score < 1.0 and not _near_spelling_holds(name, entity, country):
+        return None
+    if entity is not None and foreign and entity.country == "KR":
+        return None  # 안산시 in a row of 중국 is China's 안산시, not Korea's: minted in its country
     if entity is None:
         return None
     w.entity(entity, name)
     return Party(surface, entity)
 
 
-def _other_kind_of_place(name: str, entity: Entity) -> bool:
-    """``하바롭스크시`` (a city) is not ``하바롭스크변경주`` (a krai), however close the spelling."""
+def _near_spelling_holds(name: str, entity: Entity, country: str | None) -> bool:
+    """A near spelling (a fuzzy match) names ``entity`` only on strong evidence: a name in Hangul or CJK of at least
+    :data:`FUZZY_MIN_CHARS` characters (다라성 is no spelling of 달성군), with the place suffix of the entity's own
+    name (하바롭스크시, a city, is not 하바롭스크변경주, a krai) and not in another country than the context's.
+
+    >>> reg = Registry.default()
+    >>> [_near_spelling_holds(n, reg.resolve(n).entity, None) for n in ("다라성", "하바롭스크시", "헤이룽짱성")]
+    [False, False, True]
+    """
     mine = place_level(name)
-    return mine is not None and not any(place_level(n) == mine for n in entity.names if n != entity.name_en)
+    if len(normalize_name(name)) < FUZZY_MIN_CHARS or not (_HANGUL.search(name) or re.search(r"[\u4e00-\u9fff]", name)):
+        return False
+    if country and entity.country and entity.country != country:
+        return False
+    return mine is None or place_level(entity.name_ko) == mine
 
 
 def minted_region(name: str, country: str, level: str) -> Entity:

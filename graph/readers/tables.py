@@ -23,7 +23,14 @@ from graph.dates import DateMention, find_dates
 from graph.facts import FactWriter
 from graph.readers.candidates import AgreementCandidate
 from graph.readers.context import BULLET, Context, context_at, headings_above
-from graph.readers.entities import Party, country_in, foreign_country_in, place_level, resolve_party
+from graph.readers.entities import (
+    Party,
+    country_in,
+    foreign_country_in,
+    place_level,
+    resolve_party,
+    split_country_prefix,
+)
 from graph.readers.relations import DEFAULT_RELATION, is_intent, is_renewal, relation_of
 from graph.registry import Registry, normalize_name
 
@@ -290,12 +297,15 @@ def _is_country_cell(w: FactWriter, value: str) -> bool:
 
 def _looks_like_place(w: FactWriter, value: str) -> bool:
     last = value.split()[-1] if value.split() else ""
-    return bool(w.registry.find_mentions(value)) or place_level(last) is not None or place_level(value) is not None
+    return bool(w.registry.find_mentions(value)) or place_level(last) is not None or place_level(value) is not None \
+        or bool(w.registry.candidates(value, kinds=("region",)))
 
 
 def cell_country(w: FactWriter, cell: str) -> str | None:
     """The country of the region a cell names, when the registry knows it (exactly, or the first name in it)."""
-    name = re.sub(r"\s*\([^)]*\)", "", cell).strip()
+    stated, name = split_country_prefix(w.registry, re.sub(r"\s*\([^)]*\)", "", cell).strip())
+    if stated:
+        return stated  # 중국 안산시: China's, whatever the registry's 안산시 is
     found = {e.country for e in w.registry.candidates(name, kinds=("region",))}
     if len(found) == 1:
         return found.pop()
@@ -357,9 +367,31 @@ def _column_countries(w: FactWriter, table: Table, col: int) -> Counter:
     return Counter(c for r in table.rows if not r.label and r.cell(col) for c in [cell_country(w, r.cell(col))] if c)
 
 
-def _korean_share(w: FactWriter, table: Table, col: int) -> float:
-    found = _column_countries(w, table, col)
+def _korean_share(w: FactWriter, table: Table, col: int, abroad: frozenset[int] = frozenset()) -> float:
+    """Share of a column's names that are Korean regions (not counting rows on ``abroad`` lines, whose country
+    column states a foreign country: 안산시 on a row of 중국 is no Korean name)."""
+    found = Counter(c for r in table.rows if not r.label and r.cell(col) and r.line not in abroad
+                    for c in [cell_country(w, r.cell(col))] if c)
     return found["KR"] / _filled(table, col) if _filled(table, col) else 0.0
+
+
+def _abroad_rows(w: FactWriter, table: Table) -> frozenset[int]:
+    """Lines of the rows whose country column (or a country printed once above, for its group) is a foreign one."""
+    col, current, out = table.column("country"), None, set()
+    for row in table.rows:
+        cell = row.cells[0] if row.label else row.cell(col) if col is not None else ""
+        if cell:
+            current = country_in(w.registry, cell) or (None if not row.label else current)
+        if not row.label and current not in (None, "KR"):
+            out.add(row.line)
+    return frozenset(out)
+
+
+def _supported(seen: Counter, filled: int) -> str | None:
+    """The one foreign country a column's registry names show, when enough of them show it (two names, or half
+    the column): one known city among new ones does not place them all."""
+    foreign = [k for k in seen if k != "KR"]
+    return foreign[0] if len(foreign) == 1 and (seen[foreign[0]] >= 2 or 2 * seen[foreign[0]] >= filled) else None
 
 
 def layout_of(w: FactWriter, table: Table, ctx: Context) -> _Layout:
@@ -399,13 +431,18 @@ def layout_of(w: FactWriter, table: Table, ctx: Context) -> _Layout:
             parents[child] = p
     headers = {c: normalize_name(table.header.cell(c)) if table.header else "" for c in party_cols}
     raw = {c: table.header.cell(c) if table.header else "" for c in party_cols}
-    korean = {c for c in party_cols if _korean_share(w, table, c) >= KOREAN_SHARE}
+    country = table.column("country")
+    described = party_cols if len(party_cols) == 1 else [  # the column a country column describes
+        c for c in party_cols if any(word in headers[c] for word in PARTNER_HEADER_WORDS)
+        or (country is not None and c == next((p for p in party_cols if p > country), None))]
+    abroad = _abroad_rows(w, table)
+    korean = {c for c in party_cols if _korean_share(w, table, c, abroad if c in described else frozenset())
+              >= KOREAN_SHARE}
     countries: dict[int, str | None] = {}
     for c in party_cols:
         stated = header_country(registry, raw[c]) or country_in(registry, raw[c])
         seen = _column_countries(w, table, c) + (_column_countries(w, table, parents[c]) if c in parents else Counter())
-        foreign = [k for k in seen if k != "KR"]
-        countries[c] = stated or (foreign[0] if len(foreign) == 1 and c not in korean else None)
+        countries[c] = stated or (_supported(seen, _filled(table, c)) if c not in korean else None)
         if stated == "KR":
             korean.add(c)
     partner = None
@@ -416,7 +453,6 @@ def layout_of(w: FactWriter, table: Table, ctx: Context) -> _Layout:
     if partner is None:
         partner = next((c for c in party_cols if any(word in headers[c] for word in PARTNER_HEADER_WORDS)
                         or countries[c] not in (None, "KR")), None)
-    country = table.column("country")
     if partner is None and country is not None:
         partner = next((c for c in party_cols if c > country), None)
     partner = party_cols[-1] if partner is None else partner
@@ -603,13 +639,16 @@ def _parties(w: FactWriter, row: Row, home_name: str, partner_name: str, ctx: Co
         parent, parent_country = _parent_of(w, parent_name if parent_name != name else None)
         if parent is None and not foreign_side:
             parent = state.label_parent if state.label_country is None else None
+        if parent is None and not foreign_side and ctx.subject is not None and ctx.subject.entity.level == "광역":
+            parent = ctx.subject.entity.id  # 남구 in a table of 부산광역시's districts is 부산's 남구
         if foreign_side:
             country = (state.country or parent_country or state.label_country or layout.countries.get(col)
                        or layout.table_country or ctx.country)
             parent = parent or (state.label_parent if state.label_country else None)
         else:
             country = "KR" if col in layout.korean else (layout.countries.get(col) or parent_country)
-        return resolve_party(w, name, row.line, parent=parent, country=country, place_context=layout.place_context)
+        return resolve_party(w, name, row.line, parent=parent, country=country, place_context=layout.place_context,
+                             foreign=foreign_side and state.country not in (None, "KR"))
 
     home = ctx.subject if layout.home is None else (resolve(layout.home, home_name, False) if home_name else None)
     partner = resolve(layout.partner, partner_name, layout.partner not in layout.korean)

@@ -1,0 +1,152 @@
+"""Who the parties of a table row are: Korean regions written in Latin letters (``Jeollanam-do``, ``Busan
+Metropolitan City``), districts and counties qualified by the table's own province or city, near spellings only on
+strong evidence, and a row's foreign country over a Korean homograph; in several layouts and formats, perturbed."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from graph.registry import Registry, normalize_name
+from graph.romanization import latin_keys
+from ontology.namespaces import GY
+from tests.readers.helpers import build, document, docx_file, facts, from_file
+
+
+def _tsv(*rows: list[str]) -> str:
+    return "\n".join("\t".join(r) for r in rows)
+
+
+def _party_ids(result) -> set[tuple[str, str, str]]:
+    """``(id, id, date)`` of every automatic agreement, ids sorted (a minted region's id is ``cc-name``)."""
+    out = set()
+    result.dataset.default_union = True
+    q = """SELECT ?a (GROUP_CONCAT(?p; separator="|") AS ?ps) (SAMPLE(?d) AS ?date) WHERE {
+      ?a a gy:Agreement ; gy:party ?p ; gy:extractionMethod "automatic" ; gy:signedOn ?d } GROUP BY ?a"""
+    for row in result.dataset.query(q, initNs={"gy": GY}):
+        a, b = sorted(p.rsplit("/", 1)[-1] for p in str(row.ps).split("|"))
+        out.add((a, b, str(row.date)))
+    return out
+
+
+def _unresolved(result) -> set[str]:
+    return {i.text for i in result.report.issues if i.kind in ("unresolved", "ambiguous")}
+
+
+ROMANISED = "Sister and friendship cities of Korean local governments in the consular district\n" + _tsv(
+    ["No", "Korea", "Japan", "Type", "Date of signing"],
+    ["1", "Jeollanam-do", "Miyagi Prefecture", "Sister", "1998.5.10"],
+    ["2", "Changwon-si", "Kishiwada City", "Sister", "1968.12.5"],
+    ["3", "Gyeongsangbuk-do", "Tottori Prefecture", "Friendship", "May 10, 2001"],
+    ["4", "Busan Metropolitan City", "Fukuoka City", "Friendship", "2007-02-01"],
+    ["5", "Gangwon-do", "Tottori Prefecture", "Sister", "1994.11"],
+    ["6", "Yangyang-gun", "Hamada City", "Friendship", "2010"])
+ROMANISED_IDS = {
+    ("jp-miyagi", "kr-jeonnam", "1998-05-10"), ("jp-kishiwadacity", "kr-gyeongnam-changwon", "1968-12-05"),
+    ("jp-tottori", "kr-gyeongbuk", "2001-05-10"), ("jp-fukuokacity", "kr-busan", "2007-02-01"),
+    ("jp-tottori", "kr-gangwon", "1994-11"), ("jp-hamadacity", "kr-gangwon-yangyang", "2010")}
+
+
+def test_korean_regions_written_in_latin_letters_resolve_through_the_registry():
+    result = build(document("romanised.tsv", ROMANISED))
+    assert _party_ids(result) == ROMANISED_IDS
+    assert not _unresolved(result)
+
+
+def test_romanised_names_in_a_pipe_table_with_korean_headers_and_a_docx_table(tmp_path):
+    rows = [["국내 지자체", "상대 도시", "국가", "체결일"], ["Suwon-si", "클리블랜드시", "미국", "2005.10.24"],
+            ["Jeju Special Self-Governing Province", "하이난성", "중국", "1995.10.20"],
+            ["Busan Haeundae-gu", "벳부시", "일본", "2000. 5. 10."], ["Ulleung-gun", "오키노시마정", "일본", "'95.3.2"]]
+    expected = {("kr-gyeonggi-suwon", "us-클리블랜드시", "2005-10-24"), ("cn-하이난성", "kr-jeju", "1995-10-20"),
+                ("jp-벳부시", "kr-busan-haeundae", "2000-05-10"),
+                ("jp-오키노시마정", "kr-gyeongbuk-ulleung", "1995-03-02")}
+    pipe = "국내 지자체 해외 교류 현황\n" + "\n".join(" | ".join(r) for r in rows)
+    result = build(document("pipe.txt", pipe))
+    assert _party_ids(result) == expected
+    assert not _unresolved(result)
+    office = from_file(docx_file(tmp_path / "partners.docx", ["국내 지자체 해외 교류 현황", rows]))
+    assert _party_ids(build(office)) == expected
+
+
+def test_every_korean_region_is_found_by_its_english_label_with_each_suffix_form():
+    """Derived from the registry itself: ``X-gun`` is also ``X County`` and ``X-gun`` romanised from the Hangul."""
+    registry = Registry.default()
+    checked = 0
+    for entity in registry.entities.values():
+        if entity.kind != "region" or entity.country != "KR":
+            continue
+        stem = re.sub(r"-(?:gu|gun|si)$|\s+(?:Province|State|City)$", "", re.sub(r"\s*\([^)]*\)", "", entity.name_en))
+        forms = {"시": ("-si", " City"), "군": ("-gun", " County"), "구": ("-gu", " District")}.get(entity.name_ko[-1])
+        for form in forms or ():
+            found = registry.candidates(stem + form, kinds=("region",))
+            assert entity in found, (entity.id, stem + form)
+            checked += 1
+        assert normalize_name(entity.name_en) in latin_keys(entity.name_ko, entity.name_en) | {
+            normalize_name(n) for n in entity.names}
+    assert checked >= 2 * 220
+    assert [e.id for e in registry.candidates("Jeollabuk-do")] == ["kr-jeonbuk"]  # a former name, romanised
+    assert len(registry.candidates("Gwangju City")) == 2 and len(registry.candidates("Jung-gu")) >= 6
+
+
+DISTRICTS = "부산광역시 자치구·군 해외 자매결연 현황\n" + _tsv(
+    ["자치구", "상대 도시", "국가", "체결일"],
+    ["남구", "이즈미사노시", "일본", "2023.09.19"],
+    ["중구", "시모노세키시", "일본", "1998.3.2"],
+    ["해운대구", "벳부시", "일본", "2000.5.10"],
+    ["기장군", "잔장시", "중국", "2015.4.3"])
+DISTRICT_IDS = {("jp-이즈미사노시", "kr-busan-nam", "2023-09-19"), ("jp-시모노세키시", "kr-busan-jung", "1998-03-02"),
+                ("jp-벳부시", "kr-busan-haeundae", "2000-05-10"), ("cn-잔장시", "kr-busan-gijang", "2015-04-03")}
+
+
+def test_a_column_of_districts_is_qualified_by_the_table_s_own_province_or_city():
+    assert _party_ids(build(document("districts.tsv", DISTRICTS))) == DISTRICT_IDS
+    daegu = DISTRICTS.replace("부산광역시", "대구광역시").replace("해운대구", "수성구").replace("기장군", "달성군")
+    assert _party_ids(build(document("daegu.tsv", daegu))) == {
+        ("jp-이즈미사노시", "kr-daegu-nam", "2023-09-19"), ("jp-시모노세키시", "kr-daegu-jung", "1998-03-02"),
+        ("jp-벳부시", "kr-daegu-suseong", "2000-05-10"), ("cn-잔장시", "kr-daegu-dalseong", "2015-04-03")}
+    unqualified = build(document("gu.tsv", DISTRICTS.replace("부산광역시 ", "")))
+    assert _party_ids(unqualified) == {("jp-벳부시", "kr-busan-haeundae", "2000-05-10"),
+                                       ("cn-잔장시", "kr-busan-gijang", "2015-04-03")}
+    assert {"남구", "중구"} <= _unresolved(unqualified)  # no province or city named: reported, not guessed
+
+
+def test_districts_table_perturbed_row_added_date_changed_ocr_spacing():
+    added = DISTRICTS + "\n" + _tsv(["동래구", "가라쓰시", "일본", "2024. 1. 28."])
+    assert _party_ids(build(document("d.tsv", added))) == DISTRICT_IDS | {
+        ("jp-가라쓰시", "kr-busan-dongnae", "2024-01-28")}
+    changed = DISTRICTS.replace("1998.3.2", "1999.4")
+    assert _party_ids(build(document("d.tsv", changed))) == (DISTRICT_IDS - {
+        ("jp-시모노세키시", "kr-busan-jung", "1998-03-02")}) | {("jp-시모노세키시", "kr-busan-jung", "1999-04")}
+    noisy = DISTRICTS.replace("해운대구", "해 운 대 구").replace("부산광역시", "부 산 광 역 시")
+    assert _party_ids(build(document("d.tsv", noisy))) == DISTRICT_IDS
+
+
+def test_a_near_spelling_needs_strong_evidence():
+    """A short new name is no near spelling of a registry place (다라성 is not 달성군); without a country it is
+    reported, with one it is minted in it; a longer one with the same place suffix is (헤이룽짱성 → 헤이룽장성)."""
+    text = "수원시 해외 교류 도시\n" + _tsv(["상대 도시", "체결일"], ["다라성", "2011.5.1"], ["헤이룽짱성", "2014.6.1"],
+                                        ["하바롭스크시", "2016.5.10"])
+    result = build(document("near.tsv", text))
+    assert _party_ids(result) == {("cn-heilongjiang", "kr-gyeonggi-suwon", "2014-06-01")}
+    assert {"다라성", "하바롭스크시"} <= _unresolved(result)
+    with_country = "수원시 해외 교류 도시\n" + _tsv(["상대 도시", "국가", "체결일"], ["다라성", "중국", "2011.5.1"],
+                                                ["하바롭스크시", "러시아", "2016.5.10"])
+    assert _party_ids(build(document("near.tsv", with_country))) == {
+        ("cn-다라성", "kr-gyeonggi-suwon", "2011-05-01"), ("kr-gyeonggi-suwon", "ru-하바롭스크시", "2016-05-10")}
+
+
+@pytest.mark.parametrize("layout", ["country column", "country in the cell", "country group label"])
+def test_a_foreign_country_on_the_row_beats_a_korean_homograph(layout):
+    """중국 안산시 (鞍山) is not 경기도 안산시: the row's country makes the name a new foreign place."""
+    rows = {"country column": [["상대 도시", "국가", "체결일"], ["안산시", "중국", "1994.9.5"],
+                               ["아산", "중국", "2001.4.3"], ["센다이시", "일본", "2002.4.19"]],
+            "country in the cell": [["상대 도시", "체결일"], ["중국 안산시", "1994.9.5"], ["중국 아산", "2001.4.3"],
+                                    ["일본 센다이시", "2002.4.19"]],
+            "country group label": [["구분", "상대 도시", "체결일"], ["중국", "안산시", "1994.9.5"],
+                                    ["", "아산", "2001.4.3"], ["일본", "센다이시", "2002.4.19"]]}[layout]
+    result = build(document("homograph.tsv", "창원시 해외 교류 도시\n" + _tsv(*rows)))
+    assert _party_ids(result) == {("cn-안산시", "kr-gyeongnam-changwon", "1994-09-05"),
+                                  ("cn-아산", "kr-gyeongnam-changwon", "2001-04-03"),
+                                  ("jp-센다이시", "kr-gyeongnam-changwon", "2002-04-19")}
+    assert facts(result) >= {("안산시", "창원시", "1994-09-05", "cooperationAgreement")}
