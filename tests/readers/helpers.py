@@ -19,6 +19,11 @@ def document(doc_id: str, text: str) -> Document:
     return Document(id=doc_id, lines=tuple(body.split("\n")), sha256=hashlib.sha256(body.encode()).hexdigest())
 
 
+def tsv(*rows: list[str]) -> str:
+    """Rows of cells as tab-separated lines (a ``.tsv`` file's text)."""
+    return "\n".join("\t".join(r) for r in rows)
+
+
 def build(*docs: Document):
     """The graph of ``docs`` (every extractor, reconciliation, registry)."""
     return build_graph(list(docs), Registry.default())

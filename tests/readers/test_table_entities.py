@@ -11,11 +11,7 @@ import pytest
 from graph.registry import Registry, normalize_name
 from graph.romanization import latin_keys
 from ontology.namespaces import GY
-from tests.readers.helpers import build, document, docx_file, facts, from_file
-
-
-def _tsv(*rows: list[str]) -> str:
-    return "\n".join("\t".join(r) for r in rows)
+from tests.readers.helpers import build, document, docx_file, facts, from_file, tsv
 
 
 def _party_ids(result) -> set[tuple[str, str, str]]:
@@ -34,7 +30,7 @@ def _unresolved(result) -> set[str]:
     return {i.text for i in result.report.issues if i.kind in ("unresolved", "ambiguous")}
 
 
-ROMANISED = "Sister and friendship cities of Korean local governments in the consular district\n" + _tsv(
+ROMANISED = "Sister and friendship cities of Korean local governments in the consular district\n" + tsv(
     ["No", "Korea", "Japan", "Type", "Date of signing"],
     ["1", "Jeollanam-do", "Miyagi Prefecture", "Sister", "1998.5.10"],
     ["2", "Changwon-si", "Kishiwada City", "Sister", "1968.12.5"],
@@ -89,7 +85,7 @@ def test_every_korean_region_is_found_by_its_english_label_with_each_suffix_form
     assert len(registry.candidates("Gwangju City")) == 2 and len(registry.candidates("Jung-gu")) >= 6
 
 
-DISTRICTS = "부산광역시 자치구·군 해외 자매결연 현황\n" + _tsv(
+DISTRICTS = "부산광역시 자치구·군 해외 자매결연 현황\n" + tsv(
     ["자치구", "상대 도시", "국가", "체결일"],
     ["남구", "이즈미사노시", "일본", "2023.09.19"],
     ["중구", "시모노세키시", "일본", "1998.3.2"],
@@ -112,7 +108,7 @@ def test_a_column_of_districts_is_qualified_by_the_table_s_own_province_or_city(
 
 
 def test_districts_table_perturbed_row_added_date_changed_ocr_spacing():
-    added = DISTRICTS + "\n" + _tsv(["동래구", "가라쓰시", "일본", "2024. 1. 28."])
+    added = DISTRICTS + "\n" + tsv(["동래구", "가라쓰시", "일본", "2024. 1. 28."])
     assert _party_ids(build(document("d.tsv", added))) == DISTRICT_IDS | {
         ("jp-가라쓰시", "kr-busan-dongnae", "2024-01-28")}
     changed = DISTRICTS.replace("1998.3.2", "1999.4")
@@ -125,12 +121,12 @@ def test_districts_table_perturbed_row_added_date_changed_ocr_spacing():
 def test_a_near_spelling_needs_strong_evidence():
     """A short new name is no near spelling of a registry place (다라성 is not 달성군); without a country it is
     reported, with one it is minted in it; a longer one with the same place suffix is (헤이룽짱성 → 헤이룽장성)."""
-    text = "수원시 해외 교류 도시\n" + _tsv(["상대 도시", "체결일"], ["다라성", "2011.5.1"], ["헤이룽짱성", "2014.6.1"],
+    text = "수원시 해외 교류 도시\n" + tsv(["상대 도시", "체결일"], ["다라성", "2011.5.1"], ["헤이룽짱성", "2014.6.1"],
                                         ["하바롭스크시", "2016.5.10"])
     result = build(document("near.tsv", text))
     assert _party_ids(result) == {("cn-heilongjiang", "kr-gyeonggi-suwon", "2014-06-01")}
     assert {"다라성", "하바롭스크시"} <= _unresolved(result)
-    with_country = "수원시 해외 교류 도시\n" + _tsv(["상대 도시", "국가", "체결일"], ["다라성", "중국", "2011.5.1"],
+    with_country = "수원시 해외 교류 도시\n" + tsv(["상대 도시", "국가", "체결일"], ["다라성", "중국", "2011.5.1"],
                                                 ["하바롭스크시", "러시아", "2016.5.10"])
     assert _party_ids(build(document("near.tsv", with_country))) == {
         ("cn-다라성", "kr-gyeonggi-suwon", "2011-05-01"), ("kr-gyeonggi-suwon", "ru-하바롭스크시", "2016-05-10")}
@@ -145,7 +141,7 @@ def test_a_foreign_country_on_the_row_beats_a_korean_homograph(layout):
                                     ["일본 센다이시", "2002.4.19"]],
             "country group label": [["구분", "상대 도시", "체결일"], ["중국", "안산시", "1994.9.5"],
                                     ["", "아산", "2001.4.3"], ["일본", "센다이시", "2002.4.19"]]}[layout]
-    result = build(document("homograph.tsv", "창원시 해외 교류 도시\n" + _tsv(*rows)))
+    result = build(document("homograph.tsv", "창원시 해외 교류 도시\n" + tsv(*rows)))
     assert _party_ids(result) == {("cn-안산시", "kr-gyeongnam-changwon", "1994-09-05"),
                                   ("cn-아산", "kr-gyeongnam-changwon", "2001-04-03"),
                                   ("jp-센다이시", "kr-gyeongnam-changwon", "2002-04-19")}

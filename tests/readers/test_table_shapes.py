@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from graph.readers.entities import minted_region
 from ontology.namespaces import GY, document_graph
-from tests.readers.helpers import build, document, facts
+from tests.readers.helpers import build, document, facts, tsv
 
 
 def _minted(result, doc_id: str, country: str, name: str) -> bool:
@@ -15,11 +15,7 @@ def _minted(result, doc_id: str, country: str, name: str) -> bool:
     return (iri, GY.country, None) in result.dataset.graph(document_graph(doc_id))
 
 
-def _tsv(*rows: list[str]) -> str:
-    return "\n".join("\t".join(r) for r in rows)
-
-
-CONSULATE = "주센다이 대한민국 총영사관 관할 한일 자매·우호 교류 현황\n" + _tsv(
+CONSULATE = "주센다이 대한민국 총영사관 관할 한일 자매·우호 교류 현황\n" + tsv(
     ["구분", "일본 지자체", "한국 지자체", "체결일", "비고"],
     ["자매결연", "미야기현", "전라남도", "1998.5.10", ""],
     ["", "센다이시", "광주광역시", "2002. 4. 19.", ""],
@@ -40,7 +36,7 @@ def test_consulate_list_japanese_side_first_relation_printed_once():
 
 
 def test_consulate_list_korean_side_first_countries_from_the_title_pair():
-    text = "주센다이총영사관 관할지역 한·일 자매결연 현황\n" + _tsv(
+    text = "주센다이총영사관 관할지역 한·일 자매결연 현황\n" + tsv(
         ["연번", "한국 측", "일본 측", "교류 형태", "체결일자"],
         ["1", "전라남도", "미야기현", "자매결연", "1998.5.10"],
         ["2", "광주광역시", "센다이시", "자매결연", "2002. 4. 19."],
@@ -52,7 +48,7 @@ def test_consulate_list_korean_side_first_countries_from_the_title_pair():
 
 
 def test_prefecture_column_printed_once_is_the_parent_of_the_city_and_a_party_on_its_own_row():
-    text = "주센다이 총영사관 관할 지역 지자체 교류 현황\n" + _tsv(
+    text = "주센다이 총영사관 관할 지역 지자체 교류 현황\n" + tsv(
         ["현", "일본 도시", "한국 도시", "체결일"],
         ["미야기현", "", "전라남도", "1998.5.10"],
         ["", "센다이시", "광주광역시", "2002.4.19"],
@@ -71,16 +67,16 @@ def test_prefecture_column_printed_once_is_the_parent_of_the_city_and_a_party_on
 
 def test_group_label_lines_between_rows_give_the_country_and_a_renewal_row():
     text = "\n".join(["주센다이 총영사관 관할 자매결연 현황", "미야기현",
-                      _tsv(["센다이시", "광주광역시", "2002.4.19", "자매결연"]),
-                      _tsv(["이시노마키시", "여수시", "2010.10.1", "우호교류"]), "이와테현",
-                      _tsv(["하나마키시", "공주시", "2019.5.2", "우호교류"]), _tsv(["", "", "2024.5.2", "재체결"])])
+                      tsv(["센다이시", "광주광역시", "2002.4.19", "자매결연"]),
+                      tsv(["이시노마키시", "여수시", "2010.10.1", "우호교류"]), "이와테현",
+                      tsv(["하나마키시", "공주시", "2019.5.2", "우호교류"]), tsv(["", "", "2024.5.2", "재체결"])])
     assert facts(build(document("labels.tsv", text))) == {
         ("광주광역시", "센다이시", "2002-04-19", "sister"), ("여수시", "이시노마키시", "2010-10-01", "friendship"),
         ("공주시", "하나마키시", "2019-05-02", "friendship"), ("공주시", "하나마키시", "2024-05-02", "friendship")}
 
 
 def test_english_headers_a_country_column_header_and_names_without_suffix():
-    text = "Sister and friendship cities in the consular district\n" + _tsv(
+    text = "Sister and friendship cities in the consular district\n" + tsv(
         ["No", "Korea", "Japan", "Type", "Date"],
         ["1", "전라남도", "Miyagi Prefecture", "Sister", "May 10, 1998"],
         ["2", "광주광역시", "Sendai", "Sister", "2002-04-19"],
@@ -93,7 +89,7 @@ def test_english_headers_a_country_column_header_and_names_without_suffix():
         ("Ishinomaki", "여수시", "2010-10", "friendship")}
 
 
-SPECIAL = "기초자치단체 국제교류 협약 체결 현황\n" + _tsv(
+SPECIAL = "기초자치단체 국제교류 협약 체결 현황\n" + tsv(
     ["특례시", "상대 도시", "국가", "협약 구분", "체결일", "협약 기간", "비고"],
     ["수원특례시", "클리블랜드시", "미국", "자매결연", "2005.10.24", "2005.10.24~2025.10.23", ""],
     ["", "아사히카와시", "일본", "우호교류", "'19.05.24", "", "2024. 5. 24. 재체결"],
@@ -138,7 +134,7 @@ def test_country_group_labels_printed_once_under_a_vague_header_and_parent_first
 
 
 def test_perturbations_row_added_date_changed_and_ocr_noise():
-    added = CONSULATE + "\n" + _tsv(["", "아오모리현 하치노헤시", "전북특별자치도 군산시", "2024.1.28", ""])
+    added = CONSULATE + "\n" + tsv(["", "아오모리현 하치노헤시", "전북특별자치도 군산시", "2024.1.28", ""])
     assert facts(build(document("c.tsv", added))) == CONSULATE_FACTS | {
         ("군산시", "하치노헤시", "2024-01-28", "friendship")}
     changed = CONSULATE.replace("2002. 4. 19.", "2003. 5. 20.")
@@ -164,7 +160,7 @@ def test_signatory_and_office_columns_are_not_parties_with_or_without_a_header()
     expected = {("수원시", "용인시", "2023-03-15", "cooperationAgreement"),
                 ("고양시", "니가타시", "2024-01-28", "cooperationAgreement"),
                 ("원저우시", "창원시", "2010-03-18", "cooperationAgreement")}
-    for table in (_tsv(header, *rows), _tsv(*rows)):
+    for table in (tsv(header, *rows), tsv(*rows)):
         result = build(document("signed.tsv", "특례시 국내외 협약 현황\n" + table))
         assert facts(result) == expected
         assert _minted(result, "signed.tsv", "JP", "니가타시") and _minted(result, "signed.tsv", "CN", "원저우시")
@@ -182,7 +178,7 @@ def test_a_bracketed_country_or_foreign_region_gives_the_country():
 
 
 def test_four_place_columns_prefecture_and_province_repeated_on_every_row():
-    text = "주센다이 총영사관 관할 지역 한일 지자체 교류 현황\n" + _tsv(
+    text = "주센다이 총영사관 관할 지역 한일 지자체 교류 현황\n" + tsv(
         ["일본 현", "일본 시정촌", "한국 광역", "한국 기초", "체결일", "구분"],
         ["미야기현", "", "전라남도", "", "1998.5.10", "자매결연"],
         ["미야기현", "센다이시", "광주광역시", "", "2002.4.19", "자매결연"],
@@ -198,7 +194,7 @@ def test_four_place_columns_prefecture_and_province_repeated_on_every_row():
 
 
 def test_a_cell_listing_several_places_gives_one_signing_each():
-    text = "국내 자치단체 상생협력 협약 현황\n" + _tsv(
+    text = "국내 자치단체 상생협력 협약 현황\n" + tsv(
         ["자치단체", "협약 상대", "체결일", "구분"],
         ["수원특례시", "용인특례시·고양특례시·창원특례시", "2022.1.13", "상생협약"],
         ["강릉시", "동해시, 삼척시", "2019년 5월", "상생협약"],
@@ -211,7 +207,7 @@ def test_a_cell_listing_several_places_gives_one_signing_each():
 
 
 def test_remarks_upgrade_and_a_coarser_date_of_the_same_signing_and_more_plans():
-    text = "창원시 해외 교류 도시\n" + _tsv(
+    text = "창원시 해외 교류 도시\n" + tsv(
         ["상대 도시", "국가", "체결일", "비고"],
         ["원저우시", "중국", "2006. 6.", "2006.6.12 서명, 2010. 3. 18. 자매결연으로 격상"],
         ["하바롭스크시", "러시아", "2016.5.10", ""],
