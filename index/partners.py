@@ -112,7 +112,7 @@ def rank_partners(engine: SearchEngine, text: str, k: int = 10, type: str | None
 
     evidence: dict[int, list[tuple[int, float]]] = defaultdict(list)
     credit: dict[int, float] = defaultdict(float)
-    ranked = engine.ranked(query, "hybrid", EVIDENCE_DEPTH, query_vector=vector, links=links)
+    ranked = engine.ranked(query, "hybrid", EVIDENCE_DEPTH, query_vector=vector, links=links, blended=False)
     for rank, (pid, score) in enumerate(ranked):
         if engine.passages[pid].summary:
             continue

@@ -7,10 +7,12 @@ import threading
 from collections import OrderedDict
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from index import artifacts
 from index.errors import MissingIndexError, StaleIndexError
+from index.fusion import blend
 from index.search import SearchEngine
 
 
@@ -119,3 +121,25 @@ def test_english_question_lands_on_the_fact_lines_with_its_sentence(engine, ques
     if line is not None:
         assert top["line_start"] == line == top["line_end"]
     assert len({(h["doc"], h["line_start"], h["line_end"]) for h in hits}) == len(hits)  # same span merged
+
+
+def test_blend_orders_by_cosine_and_the_query_language():
+    fused = [(1, 1.0), (2, 0.95), (3, 0.9)]
+    cosines, facts = np.array([0.80, 0.80, 0.86]), np.array([True, False, False])
+    korean = blend(fused, cosines, facts, 1.0, 0.1, -0.3, 3.0)
+    english = blend(fused, cosines, facts, 0.0, 0.1, -0.3, 3.0)
+    assert [pid for pid, _ in korean] == [1, 3, 2]  # the fact gains; 3's closer meaning lifts it over 2
+    assert [pid for pid, _ in english] == [3, 2, 1]  # the fact loses to both for an English question
+    assert all(score > 0 for _, score in english) and english[0][1] == pytest.approx(np.exp(-0.1))
+    assert blend([], np.array([]), np.array([], dtype=bool), 0.5, 0.1, -0.3, 3.0) == []
+
+
+def test_hybrid_blends_the_rank_fusion_and_partners_keep_it(engine):
+    question = "Which region coordinates the disaster prevention sub-committee?"
+    plain = engine.ranked(question, "hybrid", blended=False)
+    blended = engine.ranked(question, "hybrid")
+    assert sorted(pid for pid, _ in plain) == sorted(pid for pid, _ in blended)  # the same candidates, re-ordered
+    assert [s for _, s in blended] == sorted((s for _, s in blended), reverse=True)
+    facts = [sum(engine.is_fact[pid] for pid, _ in ranking[:10]) for ranking in (plain, blended)]
+    assert facts[1] < facts[0], facts  # an English question is no longer drawn to fact sentences for their language
+    assert engine.is_fact.sum() == sum(1 for p in engine.passages if p.summary) > 0
