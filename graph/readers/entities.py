@@ -115,6 +115,22 @@ def country_in(registry: Registry, text: str) -> str | None:
     return names[m.group(0)] if m else None
 
 
+def country_named(registry: Registry, text: str) -> str | None:
+    """The country a cell names in Korean (:func:`country_in`) or in Latin letters, Korea included (``Japan``,
+    ``Republic of Korea``): a table's country cell.
+
+    >>> reg = Registry.default()
+    >>> [country_named(reg, text) for text in ("Japan", "Korea", "중국", "Seoul")]
+    ['JP', 'KR', 'CN', None]
+    """
+    found = country_in(registry, text)
+    if found:
+        return found
+    pattern, latin = _latin_countries(registry)
+    m = pattern.search(text)
+    return latin[m.group(0).lower()] if m else None
+
+
 #: Characters joining the two halves of a pair of countries (한일, 한·중, 韓日).
 _PAIR_JOINERS = "·ㆍ\\-–/ "
 #: Words that may follow such a pair directly (한일간, 한중교류, 한일자매도시); any other letter makes it a word.

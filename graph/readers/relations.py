@@ -8,6 +8,8 @@
 ('sister', 'letterOfIntent', 'friendship')
 >>> is_intent("자매결연을 추진 중이다"), is_intent("의향서를 전달했다"), is_intent("자매결연을 맺었다")
 (True, True, False)
+>>> is_intent("renewal planned for 2025"), is_intent("Under negotiation"), is_intent("Sister City")
+(True, True, False)
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ INTENT_PATTERNS: tuple[str, ...] = (
     r"예정", r"의향서\s*(?:를|을)?\s*전달", r"체결\s*추진", r"추진\s*$", r"미정",
     r"의향서\s*(?:를|을)?\s*(?:제출|송부|교환)", r"협의\s*중", r"검토\s*중", r"논의\s*중", r"타진",
     r"교섭\s*중", r"준비\s*중", r"협의\s*단계", r"모색", r"물색",
+    r"(?i:\b(?:planned|to be signed|under (?:discussion|negotiation|review)|pending|proposed|in progress)\b)",
 )
 _INTENT = re.compile("|".join(INTENT_PATTERNS))
 #: Words that state a signing happened.
@@ -47,7 +50,7 @@ _SIGNING = re.compile("|".join(SIGNING_PATTERNS))
 SIGNING_VERBS: tuple[str, ...] = (r"체결", r"맺", r"조인", r"서명")
 _SIGNING_VERB = re.compile("|".join(SIGNING_VERBS))
 #: Words of a row that only repeats an earlier signing (a renewal).
-RENEWAL_WORDS: tuple[str, ...] = ("재체결", "갱신", "재협약", "연장", "재서명")
+RENEWAL_WORDS: tuple[str, ...] = ("재체결", "갱신", "재협약", "연장", "재서명", "renewed", "renewal", "re-signed")
 
 
 #: What may follow a date that is not a signing date: an anniversary, a start or end of a period.
@@ -94,8 +97,8 @@ def states_signing_verb(text: str) -> bool:
 def is_renewal(text: str) -> bool:
     """True when ``text`` names a renewal (재체결, 갱신 …).
 
-    >>> is_renewal("재체결"), is_renewal("체결")
-    (True, False)
+    >>> is_renewal("재체결"), is_renewal("체결"), is_renewal("Renewed 2018")
+    (True, False, True)
     """
-    compact = re.sub(r"\s+", "", text)
+    compact = re.sub(r"\s+", "", text).lower()
     return any(word in compact for word in RENEWAL_WORDS)

@@ -26,6 +26,7 @@ from graph.readers.context import BULLET, Context, context_at, headings_above
 from graph.readers.entities import (
     Party,
     country_in,
+    country_named,
     foreign_country_in,
     place_level,
     resolve_party,
@@ -57,8 +58,9 @@ ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 OTHER_WORDS = ("서명자", "서명인", "협약자", "참석자", "대표자", "담당", "부서", "연락처", "전화", "인구", "면적",
                "signatory", "signatories", "signedby", "contact", "population")
 #: Words of a header naming a date that is not a signing (a term, an expiry, a visit, a reference date).
-OTHER_DATE_WORDS = ("기간", "만료", "종료", "중단", "해지", "방문", "기준일", "작성일", "수정일", "등록일", "expir",
-                    "until", "visit", "period", "term")
+OTHER_DATE_WORDS = ("기간", "만료", "종료", "중단", "해지", "방문", "기준일", "작성일", "수정일", "등록일", "취임",
+                    "임기", "출생", "생년", "개최", "행사", "집행", "접수", "게재", "발표", "expir", "until", "visit",
+                    "period", "term", "born", "birth", "event", "inaugurat", "office")
 #: Words a party column's header may add to a country name (``일본 측``, ``한국 지자체``, ``Japan side``).
 SIDE_WORDS = re.compile(r"(측|쪽|편|지자체|자치단체|지방정부|도시|side|city|cities|localgovernments?)$")
 #: Roles of header words vague enough for the cells to override (구분 over a column of countries).
@@ -67,9 +69,11 @@ GENERIC_ROLES = ("relation", "fields")
 CONTENT_SHARE = 0.6
 _SPLIT_PIPE = re.compile(r"\s*\|\s*")
 _RULE_ROW = re.compile(r"^[\s|:\-–—=+]*$")
-_PLACE_HEADERS = ("도시", "지역", "자치단체", "지자체", "지방정부", "시군", "시도")
+_PLACE_HEADERS = ("도시", "지역", "자치단체", "지자체", "지방정부", "시군", "시도", "city", "cities", "municipality",
+                  "region", "localgovernment", "partner", "counterpart", "province", "prefecture")
 #: Header words of the partner's column (the column a country column describes).
-PARTNER_HEADER_WORDS = ("상대", "교류도시", "자매도시", "우호도시", "결연도시", "국외", "해외")
+PARTNER_HEADER_WORDS = ("상대", "교류도시", "자매도시", "우호도시", "결연도시", "국외", "해외", "partner",
+                        "counterpart", "foreign", "overseas", "sister")
 #: Longest name fragment continued on the next row.
 FRAGMENT_CHARS = 3
 #: Longest line of text between rows of a table read as a group label of the rows below (``미야기현``, ``가. 일본``).
@@ -176,7 +180,30 @@ def header_role(cell: str) -> str | None:
     for role, words in ROLE_WORDS:
         if any(key == w or (len(w) >= 2 and key.endswith(w) and len(key) <= len(w) + 4) for w in words):
             return role
-    return None
+    return _english_header_role(cell) if key.isascii() else None
+
+
+#: Words of an English header naming each role (whole words, lower case), checked in this order.
+ENGLISH_ROLE_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("other", frozenset({"signatory", "signatories", "by", "contact", "population", "office", "department"})),
+    ("date", frozenset({"date", "dated", "signed", "signing", "year", "since", "established", "concluded"})),
+    ("country", frozenset({"country", "nation"})),
+    ("relation", frozenset({"type", "relationship", "relation", "kind", "category", "status"})),
+    ("fields", frozenset({"remarks", "remark", "notes", "note", "fields", "field", "areas", "details", "comments"})),
+    ("party", frozenset({"city", "cities", "partner", "partners", "municipality", "government", "governments",
+                         "region", "counterpart", "sister", "county", "district", "local", "province", "prefecture",
+                         "state", "side"})),
+)
+
+
+def _english_header_role(cell: str) -> str | None:
+    """The role an English header of several words names (``Agreement Date``, ``Korean City``, ``Signed by``).
+
+    >>> [_english_header_role(h) for h in ("Agreement Date", "Foreign City", "Signed by", "Relationship Type")]
+    ['date', 'party', 'other', 'relation']
+    """
+    words = set(re.findall(r"[a-z]+", cell.lower()))
+    return next((role for role, vocabulary in ENGLISH_ROLE_WORDS if words & vocabulary), None)
 
 
 def header_country(registry: Registry, cell: str) -> str | None:
@@ -217,7 +244,8 @@ def find_tables(lines: tuple[str, ...], registry: Registry | None = None, *, lab
         if _RULE_ROW.match(text):
             continue
         row = Row(n, cells)
-        is_header = sum(1 for c in cells if is_header_cell(c)) >= 2 and not any(find_dates(c) for c in cells)
+        is_header = sum(1 for c in cells if is_header_cell(c)) >= 2 and not any(
+            find_dates(c, bare_years=True) for c in cells)
         if current is None:
             current = Table([])
             tables.append(current)
@@ -292,7 +320,11 @@ def _is_country_cell(w: FactWriter, value: str) -> bool:
     """A cell that is a country word, maybe with a mark or two (``중국``, ``일본(日本)``), not ``일본 니가타시``."""
     pattern, _ = w.registry.country_words
     m = pattern.search(value)
-    return m is not None and len(normalize_name(re.sub(r"\([^)]*\)", "", value.replace(m.group(0), "")))) <= 2
+    if m is None:  # in Latin letters: the cell is a country's name (Japan, Republic of Korea)
+        return bool(w.registry.candidates(value, kinds=("country",))) or (
+            value.isascii() and country_named(w.registry, value) is not None and len(value.split()) <= 3
+            and not place_level(value))
+    return len(normalize_name(re.sub(r"\([^)]*\)", "", value.replace(m.group(0), "")))) <= 2
 
 
 def _looks_like_place(w: FactWriter, value: str) -> bool:
@@ -351,8 +383,33 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
         assign_roles(w, table)
         if table.column("date") is None or not (table.columns("party") or table.columns("parent")):
             continue
+        if not about_agreements(w, table):
+            w.report.add_issue("anomaly", w.doc.id, table.first_line, "table",
+                               "dated rows of places with no word of a signing (events, visits, budgets): no facts")
+            continue
         out.extend(read_table(w, table))
     return out
+
+
+#: Header words of a date or party column that make a table one of signings (체결일, 자매도시, Date Signed …).
+SIGNING_HEADER_WORDS = ("체결", "협약", "결연", "협정", "서명", "자매", "우호", "친선", "상대", "갱신", "signed",
+                        "signing", "agreement", "concluded", "sister", "friendship", "partner", "counterpart", "twin")
+
+
+def about_agreements(w: FactWriter, table: Table) -> bool:
+    """A table with a header is one of signings when a date or party header names one (체결일, 자매도시, 상대 도시,
+    Date Signed), a column states the relation, or its heading or rows name a relation; a table of events, visits,
+    budgets or people with places and dates (일자 | 방문 도시, 사업명 | 대상 도시 | 집행일) is not. A table without a
+    header is judged by its rows alone (as before)."""
+    if table.header is None or table.column("relation") is not None:
+        return True
+    named = [normalize_name(table.header.cell(c)) for c in (*table.columns("date"), *table.columns("party"))]
+    if any(word in header for header in named for word in SIGNING_HEADER_WORDS):
+        return True
+    if context_at(w, table.first_line).relation:
+        return True
+    rows = [r for r in table.rows if not r.label]
+    return sum(1 for r in rows if relation_of(" ".join(r.cells))) * 2 >= len(rows)
 
 
 def _filled(table: Table, col: int) -> int:
@@ -381,7 +438,7 @@ def _abroad_rows(w: FactWriter, table: Table) -> frozenset[int]:
     for row in table.rows:
         cell = row.cells[0] if row.label else row.cell(col) if col is not None else ""
         if cell:
-            current = country_in(w.registry, cell) or (None if not row.label else current)
+            current = country_named(w.registry, cell) or (None if not row.label else current)
         if not row.label and current not in (None, "KR"):
             out.add(row.line)
     return frozenset(out)
@@ -479,7 +536,7 @@ def read_table(w: FactWriter, table: Table) -> list[AgreementCandidate]:
         w.report.add_issue("unresolved", w.doc.id, table.first_line, "table subject",
                            "one party column and no region named in the heading or title")
         return []
-    _merge_fragments(table, [c for c in (layout.home, layout.partner) if c is not None])
+    _merge_fragments(w, table, [c for c in (layout.home, layout.partner) if c is not None])
     state = _State(relation=ctx.relation)
     nearest = headings_above(w, table.first_line, lookback=2)[:1]
     if table.header is None and nearest and len(nearest[0][1].strip()) <= LABEL_CHARS:
@@ -490,15 +547,17 @@ def read_table(w: FactWriter, table: Table) -> list[AgreementCandidate]:
     return out
 
 
-def _merge_fragments(table: Table, party_cols: list[int]) -> None:
-    """A row holding only the end of a name cell (``주`` under ``사우스캐롤라이나``) joins the row above."""
+def _merge_fragments(w: FactWriter, table: Table, party_cols: list[int]) -> None:
+    """A row holding only the end of a name cell (``주`` under ``사우스캐롤라이나``) joins the row above; a whole
+    name (``수원시`` under ``클리블랜드시``) is no end of another."""
     kept: list[Row] = []
     for row in table.rows:
         filled = [i for i, c in enumerate(row.cells) if c.strip()]
-        if kept and not row.label and len(filled) == 1 and filled[0] in party_cols and kept[-1].cell(filled[0]) \
-                and len(row.cell(filled[0])) <= FRAGMENT_CHARS and place_level("가" + row.cell(filled[0])):
-            above = kept[-1]
-            above.cells[filled[0]] = above.cell(filled[0]) + row.cell(filled[0])
+        above = kept[-1].cell(filled[0]) if kept and len(filled) == 1 else ""
+        if above and not row.label and filled[0] in party_cols and place_level(above) is None \
+                and len(row.cell(filled[0])) <= FRAGMENT_CHARS and place_level("가" + row.cell(filled[0])) \
+                and not w.registry.candidates(row.cell(filled[0])):
+            kept[-1].cells[filled[0]] = above + row.cell(filled[0])
             continue
         kept.append(row)
     table.rows = kept
@@ -559,10 +618,10 @@ def _read_row(w: FactWriter, table: Table, row: Row, layout: _Layout, ctx: Conte
     relation_cell = row.cell(table.column("relation"))
     filled = [c for c in row.cells if c.strip()]
     if country_cell:
-        state.country = country_in(w.registry, country_cell)  # a country the registry lacks: unknown, not the above
+        state.country = country_named(w.registry, country_cell)  # a country the registry lacks: unknown, not the above
     if relation_cell and relation_of(relation_cell):
         state.column_relation = relation_of(relation_cell)
-    if not dates and len(filled) == 1 and (country_in(w.registry, filled[0]) or relation_of(filled[0])):
+    if not dates and len(filled) == 1 and (country_named(w.registry, filled[0]) or relation_of(filled[0])):
         _group_label(w, filled[0], state)
         return []
     for child, parent in layout.parents.items():

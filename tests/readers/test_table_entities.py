@@ -146,3 +146,97 @@ def test_a_foreign_country_on_the_row_beats_a_korean_homograph(layout):
                                   ("cn-아산", "kr-gyeongnam-changwon", "2001-04-03"),
                                   ("jp-센다이시", "kr-gyeongnam-changwon", "2002-04-19")}
     assert facts(result) >= {("안산시", "창원시", "1994-09-05", "cooperationAgreement")}
+
+
+ENGLISH = "Changwon City international partners\n" + tsv(
+    ["Partner City", "Country", "Relationship", "Date Signed", "Remarks"],
+    ["Wenzhou", "China", "Sister City", "June 12, 2006", ""],
+    ["Kishiwada", "Japan", "Sister City", "Dec. 5, 1968", "renewed 2018"],
+    ["Khabarovsk", "Russia", "Friendship City", "2016", ""],
+    ["Da Nang", "Vietnam", "Friendship City", "2019.3", "renewal planned for 2025"])
+ENGLISH_IDS = {("cn-wenzhou", "kr-gyeongnam-changwon", "2006-06-12"),
+               ("jp-kishiwada", "kr-gyeongnam-changwon", "1968-12-05"),
+               ("jp-kishiwada", "kr-gyeongnam-changwon", "2018"), ("kr-gyeongnam-changwon", "ru-khabarovsk", "2016"),
+               ("kr-gyeongnam-changwon", "vn-danang", "2019-03")}
+
+
+def test_english_headers_countries_renewals_and_plans_in_english(tmp_path):
+    """Headers of several English words (Partner City, Date Signed), a country cell in English, a row reading
+    ``2016`` is no header, renewed in the remarks a further signing, a renewal planned none."""
+    assert _party_ids(build(document("english.tsv", ENGLISH))) == ENGLISH_IDS
+    pairs = "창원시 국제교류 현황\n" + tsv(
+        ["Korean City", "Foreign City", "Country", "Agreement Date", "Type"],
+        ["Changwon-si", "Wenzhou", "China", "2006-06-12", "Sister"],
+        ["Changwon-si", "Kishiwada", "Japan", "1968-12-05", "Sister"],
+        ["Yongin-si", "Da Nang", "Viet Nam", "2019-03", "Friendship"])
+    assert _party_ids(build(document("pairs.tsv", pairs))) == {
+        ("cn-wenzhou", "kr-gyeongnam-changwon", "2006-06-12"), ("jp-kishiwada", "kr-gyeongnam-changwon", "1968-12-05"),
+        ("kr-gyeonggi-yongin", "vn-danang", "2019-03")}
+    rows = [line.split("\t") for line in ENGLISH.split("\n")[1:]]
+    office = from_file(docx_file(tmp_path / "partners.docx", ["Changwon City international partners", rows]))
+    assert _party_ids(build(office)) == ENGLISH_IDS
+    added = ENGLISH + "\n" + tsv(["Long Beach", "United States", "Friendship City", "2024-01-28", ""])
+    assert _party_ids(build(document("english.tsv", added))) == ENGLISH_IDS | {
+        ("kr-gyeongnam-changwon", "us-longbeach", "2024-01-28")}
+
+
+TWO_DATES = "창원시 해외 교류 도시\n" + tsv(
+    ["상대 도시", "국가", "체결일"],
+    ["원저우시", "중국", "2006.6.12 / 2016.6.12(재체결)"],
+    ["기시와다시", "일본", "1968.12.5 (2018.12.5 갱신)"],
+    ["하바롭스크시", "러시아", "체결 2016.5.10, 갱신 2021.5.10"],
+    ["다낭시", "베트남", "2019.3.2~2024.3.1"],
+    ["롱비치", "미국", "2010.3.5 - 2015.3.4"],
+    ["", "창원시", "", ""],
+    ["아산", "중국", "2015.5.(재체결 2020.5.)"])
+TWO_DATES_IDS = {
+    ("cn-원저우시", "kr-gyeongnam-changwon", "2006-06-12"), ("cn-원저우시", "kr-gyeongnam-changwon", "2016-06-12"),
+    ("jp-기시와다시", "kr-gyeongnam-changwon", "1968-12-05"), ("jp-기시와다시", "kr-gyeongnam-changwon", "2018-12-05"),
+    ("kr-gyeongnam-changwon", "ru-하바롭스크시", "2016-05-10"),
+    ("kr-gyeongnam-changwon", "ru-하바롭스크시", "2021-05-10"),
+    ("kr-gyeongnam-changwon", "vn-다낭시", "2019-03-02"), ("kr-gyeongnam-changwon", "us-롱비치", "2010-03-05"),
+    ("cn-아산", "kr-gyeongnam-changwon", "2015-05"), ("cn-아산", "kr-gyeongnam-changwon", "2020-05")}
+
+
+def test_a_date_cell_with_a_signing_and_a_renewal_or_a_term_and_a_row_repeating_the_subject():
+    """Two dates in one cell are two signings when the second is a renewal; a term (``~``, `` - ``) is one; a row
+    holding only the table's own city is no end of the name above (클리블랜드시수원시) nor a party."""
+    assert _party_ids(build(document("two.tsv", TWO_DATES))) == TWO_DATES_IDS
+    renewal_column = "창원시 해외 교류 도시\n" + tsv(
+        ["상대 도시", "국가", "최초 체결일", "재체결일", "구분"],
+        ["원저우시", "중국", "2006.6.12", "2016.6.12", "자매결연"],
+        ["기시와다시", "일본", "1968.12.5", "", "자매결연"],
+        ["다낭시", "베트남", "2019.3.2", "2024.3.2", "우호교류"])
+    assert facts(build(document("renewal.tsv", renewal_column))) == {
+        ("원저우시", "창원시", "2006-06-12", "sister"), ("원저우시", "창원시", "2016-06-12", "sister"),
+        ("기시와다시", "창원시", "1968-12-05", "sister"), ("다낭시", "창원시", "2019-03-02", "friendship"),
+        ("다낭시", "창원시", "2024-03-02", "friendship")}
+    changed = TWO_DATES.replace("2021.5.10", "2022.6")
+    assert _party_ids(build(document("two.tsv", changed))) == (TWO_DATES_IDS - {
+        ("kr-gyeongnam-changwon", "ru-하바롭스크시", "2021-05-10")}) | {
+        ("kr-gyeongnam-changwon", "ru-하바롭스크시", "2022-06")}
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("events", "2024년 수원시 국제교류 주요 행사\n" + tsv(
+        ["일자", "방문 도시", "국가", "내용"], ["2024.5.3", "센다이시", "일본", "대표단 방문"],
+        ["2024.6.10", "허난성", "중국", "문화교류 공연"], ["2024.9.1", "클리블랜드시", "미국", "청소년 교류"])),
+    ("budget", "창원시 국제교류 사업 예산\n" + tsv(
+        ["사업명", "대상 도시", "예산(천원)", "집행일"], ["청소년 교류", "기시와다시", "5,000", "2024.3.2"],
+        ["공무원 파견", "원저우시", "12,000", "2024.5.1"])),
+    ("people", "자매도시 방문단 명단 (창원시)\n" + tsv(
+        ["성명", "직위", "소속 도시", "방문일"], ["홍길동", "시장", "기시와다시", "2024.5.3"],
+        ["김철수", "국장", "원저우시", "2024.5.3"])),
+    ("mayors", "창원시 해외 자매도시 시장 현황\n" + tsv(
+        ["도시", "국가", "시장", "취임일"], ["기시와다시", "일본", "나가노 다카시", "2021.4.1"],
+        ["원저우시", "중국", "장 웨이", "2022.1.5"])),
+    ("statistics", "창원시 자매도시 인구 현황\n" + tsv(
+        ["도시", "인구(명)", "면적", "기준일"], ["기시와다시", "190,000", "72", "2023.12.31"],
+        ["원저우시", "9,600,000", "11,784", "2023.12.31"])),
+    ("english events", "Changwon City exchange events 2024\n" + tsv(
+        ["Date", "City", "Country", "Event"], ["2024-05-03", "Kishiwada", "Japan", "Youth exchange"],
+        ["2024-06-10", "Wenzhou", "China", "Trade fair"])),
+])
+def test_tables_of_events_budgets_people_and_figures_sign_nothing(name, text):
+    result = build(document(f"{name}.tsv", text))
+    assert facts(result) == set() and facts(result, "AgreementIntent") == set()
