@@ -4,7 +4,7 @@ Parsed with selectolax (Lexbor). The article is the page's ``<article>``, else `
 ``role="main"``), else ``<body>``; inside it navigation, forms, scripts and asides are dropped, and
 when only ``<body>`` was found also page headers, footers and blocks whose id or class names a menu
 (``gnb``, ``lnb``, ``footer`` …). Blocks become lines, list items lines of their own (``- `` or
-``N. ``), table rows lines with their cells separated.
+``N. ``, an item of a nested list indented by two spaces), table rows lines with their cells separated.
 
 >>> page = '''<html><head><title>목록 | 시청</title></head><body><header>시청 로고</header>
 ... <nav><a href="/">홈</a></nav><main><h1>자매도시 현황</h1><p>우리 시의 <b>자매도시</b>는</p>
@@ -38,6 +38,8 @@ FURNITURE_NAMES = frozenset({
     "breadcrumb", "breadcrumbs", "skip", "skipnav", "util", "utility", "quick", "quickmenu", "banner",
     "copyright", "sitemap", "location", "top", "bottom", "site-header", "site-footer", "global-nav",
 })
+#: Inline tags that mark part of a word (``<b>자매</b>결연``, ``H<sub>2</sub>O``): no space before them.
+INLINE_JOINED = frozenset({"sub", "sup", "ruby", "rt", "rp", "wbr"})
 BLOCK_TAGS = frozenset({
     "address", "article", "blockquote", "caption", "dd", "details", "div", "dl", "dt", "fieldset", "figcaption",
     "figure", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "hr", "main", "ol", "p", "pre", "section",
@@ -51,15 +53,23 @@ class _Lines:
     def __init__(self) -> None:
         self.lines: list[str] = []
         self._parts: list[str] = []
+        self.depth = 0  # how deep in nested lists: an item under an item is indented, as in Markdown
+        self.indent = ""  # the indent of the line being collected
 
     def text(self, text: str) -> None:
         self._parts.append(text)
 
+    def gap(self) -> None:
+        """A space between two elements whose texts touch (``<span>국가</span><span>일본</span>``): the page
+        lays them out apart, so their words are apart."""
+        if self._parts and self._parts[-1][-1:].strip():
+            self._parts.append(" ")
+
     def end(self) -> None:
         line = one_line("".join(self._parts))
         if line:
-            self.lines.append(line)
-        self._parts = []
+            self.lines.append(self.indent + line)
+        self._parts, self.indent = [], ""
 
     def line(self, text: str) -> None:
         self.end()
@@ -103,11 +113,18 @@ def _table(node: LexborNode, out: _Lines) -> None:
 
 
 def _walk(node: LexborNode, out: _Lines) -> None:
+    after_element = False
     for child in node.iter(include_text=True):
         tag = child.tag
         if tag == "-text":
-            out.text(child.text_content or "")
-        elif tag == "br":
+            text = child.text_content or ""
+            out.text(text)
+            after_element = after_element and not text
+            continue
+        if after_element and tag not in INLINE_JOINED:
+            out.gap()
+        after_element = tag not in ("-comment", "br")
+        if tag == "br":
             out.end()
         elif tag == "table":
             _table(child, out)
@@ -125,14 +142,17 @@ def _list(node: LexborNode, out: _Lines) -> None:
     """Each item of a list on lines of its own, marked ``- `` or with its number."""
     out.end()
     number = 0
+    out.depth += 1
     for item in node.iter(include_text=False):
         if item.tag != "li":
             _walk(item, out)
             continue
         number += 1
+        out.indent = "  " * (out.depth - 1)
         out.text(f"{number}. " if node.tag == "ol" else "- ")
         _walk(item, out)
         out.end()
+    out.depth -= 1
 
 
 def page_lines(html: str) -> tuple[list[str], str]:

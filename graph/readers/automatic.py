@@ -14,7 +14,7 @@ from types import ModuleType
 from graph.extractors import extractor
 from graph.facts import CURATED, FactWriter
 from graph.readers.calibration import calibrate
-from graph.readers.candidates import write_candidates
+from graph.readers.candidates import AgreementCandidate, write_candidates
 from ontology.namespaces import GY, PROV
 
 #: General reader modules, in the order they run (a module not present yet is skipped).
@@ -48,11 +48,17 @@ def curated_lines(w: FactWriter) -> frozenset[int]:
 
 
 def read_document(w: FactWriter) -> list:
-    """Every candidate the general readers find in ``w``'s document, outside curated lines, calibrated."""
+    """Every candidate the general readers find in ``w``'s document, outside curated lines, calibrated. A reader
+    marked ``AFTER_LISTS`` (running text) also skips the lines of a card (a list entry over several lines) that
+    already gave a signing: its remarks are the card's."""
     skip = curated_lines(w)
     candidates = []
+    taken: set[int] = set()
     for module in reader_modules():
-        candidates.extend(module.read(w, skip))
+        found = module.read(w, skip | taken if getattr(module, "AFTER_LISTS", False) else skip)
+        candidates.extend(found)
+        taken.update(n for c in found if isinstance(c, AgreementCandidate) and c.reader == "lists"
+                     and c.lines[1] > c.lines[0] for n in range(c.lines[0], c.lines[1] + 1))
     return [calibrate(c) for c in candidates if not skip.intersection(range(c.lines[0], c.lines[1] + 1))]
 
 

@@ -8,13 +8,14 @@ row or item. Headings also carry a country (``가. 일본``) and the relation (`
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 
 from corpus import Document
 from graph.dates import StatedDate, find_dates
 from graph.facts import FactWriter
 from graph.readers.entities import FUZZY_MIN_CHARS as FUZZY_MIN_CHARS  # where lists and sentences read it
-from graph.readers.entities import Party, country_in
+from graph.readers.entities import Party, country_in, place_level
 from graph.readers.relations import is_intent, relation_of
 from graph.registry import Entity
 
@@ -28,6 +29,23 @@ BULLET = re.compile(r"^\s*(?:[-*+](?=\s)|[•·○◦▪■□●◆◇▶▷►
                     r"|[가나다라마바사아자차카타파하]\s*[.)])\s*")
 #: Words of a heading that make its section domestic.
 DOMESTIC_WORDS = ("국내",)
+
+
+#: Endings of words with a place suffix that name no place (the word 도시, a city hall, 인구: population, 연구).
+NOT_PLACE_ENDINGS = ("도시", "청", "청사", "회관", "센터", "협정", "일정", "과정", "예정", "조정", "결정", "선정",
+                     "지정", "인구", "연구")
+#: Whole words with a place suffix that are common words (a city named so ends longer: 대전시, 안동시).
+NOT_PLACE_WORDS = frozenset(("입구", "출구", "요구", "당시", "동시", "전시", "개시", "제시", "지시", "즉시", "수시",
+                             "임시"))
+
+
+def is_place_word(token: str) -> bool:
+    """A word with a place suffix that is not a common word ending like one.
+
+    >>> is_place_word("가나시"), is_place_word("인구"), is_place_word("교류도시"), is_place_word("당시")
+    (True, False, False, False)
+    """
+    return place_level(token) is not None and token not in NOT_PLACE_WORDS and not token.endswith(NOT_PLACE_ENDINGS)
 
 
 def is_table_row(text: str) -> bool:
@@ -62,11 +80,15 @@ class Context:
     heading: str = ""
 
 
-def headings_above(w: FactWriter, line: int, lookback: int = HEADING_LOOKBACK) -> list[tuple[int, str]]:
-    """Heading lines above ``line`` (nearest first), then the document's title lines."""
+def headings_above(w: FactWriter, line: int, lookback: int = HEADING_LOOKBACK, exclude: Container[int] = ()
+                   ) -> list[tuple[int, str]]:
+    """Heading lines above ``line`` (nearest first), then the document's title lines; lines in ``exclude`` (the
+    fields of the card before, ``우호도시`` under its date) are no heading of this one."""
     lines = w.doc.lines
-    out = [(n, lines[n - 1]) for n in range(line - 1, max(0, line - 1 - lookback), -1) if is_heading(lines[n - 1])]
-    title = [(n, lines[n - 1]) for n in range(1, min(len(lines), TITLE_LINES) + 1) if is_heading(lines[n - 1])]
+    out = [(n, lines[n - 1]) for n in range(line - 1, max(0, line - 1 - lookback), -1)
+           if n not in exclude and is_heading(lines[n - 1])]
+    title = [(n, lines[n - 1]) for n in range(1, min(len(lines), TITLE_LINES) + 1)
+             if n not in exclude and is_heading(lines[n - 1])]
     return out + [t for t in title if t not in out]
 
 
@@ -87,16 +109,31 @@ def first_region(w: FactWriter, text: str) -> Entity | None:
     return next((r for r in korean[1:] if r.parent == first.id), first)
 
 
-def context_at(w: FactWriter, line: int, lookback: int = HEADING_LOOKBACK) -> Context:
-    """Subject, country and relation from the nearest headings above ``line`` (then the title).
+def _korean_heading_far_above(w: FactWriter, line: int, exclude: Container[int]) -> tuple[str, Entity] | None:
+    """The nearest heading above ``line`` naming a Korean region first, else the document's title (a long run of
+    cards under one ``가나시 자매도시`` heading, a page whose first lines are its menus)."""
+    lines = w.doc.lines
+    for text in [lines[n - 1] for n in range(line - 1, 0, -1) if n not in exclude and is_heading(lines[n - 1])] + [
+            w.doc.title_ko or ""]:
+        region = first_region(w, text)
+        if region is not None and region.country == "KR":
+            return text, region
+    return None
+
+
+def context_at(w: FactWriter, line: int, lookback: int = HEADING_LOOKBACK, exclude: Container[int] = ()
+               ) -> Context:
+    """Subject, country and relation from the nearest headings above ``line`` (then the title), not from the lines
+    in ``exclude`` (the other cards' fields).
 
     The subject is the nearest heading's Korean region (a list is a Korean city's or province's; a foreign
     place in a short line above is a card's country line or a parent), else the nearest region at all."""
     ctx = Context()
-    headings = headings_above(w, line, lookback)
+    headings = headings_above(w, line, lookback, exclude)
     regions = [(text, first_region(w, text)) for _, text in headings]
     regions = [(text, r) for text, r in regions if r is not None]  # Korean first: a list is usually Korean
-    chosen = next(((t, r) for t, r in regions if r.country == "KR"), regions[0] if regions else None)
+    chosen = next(((t, r) for t, r in regions if r.country == "KR"), None) or _korean_heading_far_above(
+        w, line - lookback, exclude) or (regions[0] if regions else None)
     if chosen is not None:
         ctx.subject, ctx.heading = Party(chosen[0].strip(), chosen[1]), chosen[0].strip()
     for rank, (_, text) in enumerate(headings):

@@ -11,6 +11,7 @@ signing between them.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 
 from graph.dates import DateMention, StatedDate, find_dates, relative_dates
@@ -21,8 +22,10 @@ from graph.readers.context import (
     FUZZY_MIN_CHARS,
     Context,
     context_at,
+    first_region,
     heading_year,
     is_activity,
+    is_place_word,
     is_plan,
     latin_country,
 )
@@ -64,6 +67,13 @@ PROSE_CHARS = 90
 #: Longest item (characters) taken as an entry of a list whose heading names the relation.
 SHORT_ITEM = 50
 _PLACE_LIST_WORDS = ("도시", "지역", "지방정부", "자치단체", "교류처")
+#: The label opening a card's field (국가, 인구, 결연일 …), then a colon or a space and its value.
+_FIELD = re.compile(r"^\s*(?:국가|나라|국적|소재지|위치|지역|인구|면적|구분|유형|종류|관계|형태|도시명|도시|비고|특징"
+                    r"|현황|상태"
+                    r"|주요\s*교류|교류\s*(?:분야|내용|현황)|언어|기후|홈페이지|[가-힣]{0,6}(?:체결|결연|협약|협정)\s*(?:일자|일)"
+                    r"|Country|Population|Area|Type|Signed|Since)\s*(?:[:：]|\s)", re.IGNORECASE)
+#: The label right before a date on a one-line card (``결연일``, ``체결일 :``).
+_LABEL_BEFORE_DATE = re.compile(r"\S+\s*[:：]?\s*$")
 
 
 @dataclass
@@ -78,11 +88,17 @@ class Item:
     names: tuple[str, ...] = ()
     above: str = ""  # a card's lines above its name line, after the previous card (its country may stand there)
     core: str = ""  # a card's lines from its name to its date
+    end: int = 0  # a card's last line (its fields below its date)
 
     @property
     def lines(self) -> tuple[int, int]:
         """First and last line."""
         return (self.start or self.line, self.line)
+
+    @property
+    def span(self) -> range:
+        """Every line of the item, its fields below its date included."""
+        return range(self.start or self.line, max(self.end, self.line) + 1)
 
 
 def items(lines: tuple[str, ...]) -> list[Item]:
@@ -98,12 +114,25 @@ def items(lines: tuple[str, ...]) -> list[Item]:
     """
     out: list[Item] = []
     card: Item | None = None
+    joined = 0
     for n, text in enumerate(lines, start=1):
         m = BULLET.match(text)
         first = find_dates(text, bare_years=True)[:1]
-        labelled = first and not (m and not _DATE_FIRST.match(text)) and _labelled_date(lines, n, first[0])
-        if labelled and (card := _card(lines, n, card)) is not None:
-            out.append(card)
+        labelled = first and not (m and not _DATE_FIRST.match(text) and not is_field(text[m.end():])) and \
+            _labelled_date(lines, n, first[0])
+        if labelled and (found := _card(lines, n, card)) is not None:
+            if card is not None and out and out[-1] is card and found.start == card.start:
+                out.pop()  # a second signing date of the card above (재체결일): one card with both
+            out.append(card := found)
+        elif (card is not None and n <= card.end) or n <= joined:
+            continue  # the card's fields below its date, the entries under a date of their own
+        elif m and first and not text[m.end():first[0].start].strip(" *#") and \
+                not text[first[0].end:].strip(" *#.:-–—)") and (below := _entries_below(lines, n)):
+            joined = n + len(below)  # - 2016. 5. 10. / (indented) - 가나시와 우호교류 협약 체결
+            out.append(Item(joined, " ".join([text[m.end():].strip(" *#"), *below]), start=n,
+                            indent=len(text) - len(text.lstrip())))
+        elif first and not m and (one := _one_line_card(n, text, first[0])) is not None:
+            out.append(one)
         elif m and text[m.end():].strip() and not _DATE_FIRST.match(text):
             out.append(Item(n, text[m.end():].strip(), indent=len(text) - len(text.lstrip())))
         elif first and not text[:first[0].start].strip(" *#") and text[first[0].end:].strip(" .:-–—·)*|"):
@@ -111,15 +140,65 @@ def items(lines: tuple[str, ...]) -> list[Item]:
     return out
 
 
+def _entries_below(lines: tuple[str, ...], n: int) -> list[str]:
+    """The texts of the entries indented under line ``n`` (a timeline's date with its events below it).
+
+    >>> _entries_below(("- 2016. 5. 10.", "  - 가나시와 협약 체결", "  - 다라시 방문", "- 2017"), 1)
+    ['가나시와 협약 체결', '다라시 방문']
+    """
+    indent = len(lines[n - 1]) - len(lines[n - 1].lstrip())
+    out = []
+    for text in lines[n:]:
+        m = BULLET.match(text)
+        if m is None or len(text) - len(text.lstrip()) <= indent or not text[m.end():].strip():
+            break
+        out.append(text[m.end():].strip())
+    return out
+
+
+def is_field(text: str) -> bool:
+    """A card's field written as a list item: a label word, then its value (``국가 일본``, ``결연일: 1989. 10. 6.``).
+
+    >>> is_field("국가 일본 가나현"), is_field("인구: 19만 명"), is_field("자매결연일 2001. 4. 12.")
+    (True, True, True)
+    >>> is_field("가나시 (1990)")
+    False
+    """
+    return bool(_FIELD.match(text))
+
+
+def _one_line_card(n: int, text: str, date: DateMention) -> Item | None:
+    """A card on one line (a web page's fields run together): a place, perhaps its country and other fields,
+    then a signing label right before the date (``가나시 일본 인구 19만 결연일 1989.10.6``)."""
+    if _ROW.search(text):
+        return None  # a table row is the table reader's
+    before = text[:date.start]
+    label = _LABEL_BEFORE_DATE.search(before)
+    if label is None or not _is_card_label(label.group(0)) or _SENTENCE_END.search(text) or \
+            len(text) > PROSE_CHARS:
+        return None
+    name = before[:label.start()].strip(" ·,:|-")
+    first = _TOKEN.match(name)
+    if first is None or not is_place_word(strip_particle(first.group(0))) or relation_of(first.group(0)):
+        return None
+    return Item(n, text.strip(), start=n, names=(first.group(0), name), core=text.strip())
+
+
 def _labelled_date(lines: tuple[str, ...], n: int, date: DateMention) -> bool:
     """Line ``n`` states a card's signing date: after its label (``체결일: 2019.5.24``, a two-cell row
     ``체결일 | 2019.5.24``), or alone under a label line (a definition list's ``체결일`` / ``2019.5.24``)."""
     text = lines[n - 1]
+    bullet = BULLET.match(text)
+    if bullet and is_field(text[bullet.end():]):  # - 결연일 1989. 10. 6.
+        text = text[bullet.end():]
+        date = find_dates(text, bare_years=True)[0]
     cells = [c.strip() for c in _ROW.split(text) if c.strip()]
     if _ROW.search(text):
         return len(cells) == 2 and _is_card_label(cells[0]) and bool(find_dates(cells[1], bare_years=True))
     if _is_card_label(text[:date.start]):
         return True
+    if is_field(text) and (label := _LABEL_BEFORE_DATE.search(text[:date.start])) and _is_card_label(label.group(0)):
+        return True  # 국가 일본 인구 19만 명 결연일 1998. 11. 20.: the fields of the card named above, on one line
     if text[:date.start].strip(" *#"):
         return False
     rest = text[date.end:].strip(" .()·")
@@ -144,14 +223,14 @@ def _card(lines: tuple[str, ...], n: int, previous: Item | None = None) -> Item 
     the fields below its date; its ``names`` the short lines that name a place (a label's value for
     ``도시명 | 가나시`` rows), top first. A second labelled date right under a card's (``재체결일``) is the
     same card's."""
-    tail = _card_tail(lines, n)
+    tail, end = _card_tail(lines, n)
     if previous is not None and n - CARD_LOOKBACK <= previous.line < n and all(
             not find_dates(t, bare_years=True) or k == previous.line
             for k, t in enumerate(lines[previous.line - 1:n - 1], start=previous.line)):
         between = " ".join(t.strip() for t in lines[previous.line:n] if t.strip())
-        if not any(place_level(t) for t in _TOKEN.findall(between) if not relation_of(t)):
+        if not any(is_place_word(t) for t in _TOKEN.findall(between) if not relation_of(t)):
             return Item(n, f"{previous.text} {between} {tail}".strip(), start=previous.start, names=previous.names,
-                        above=previous.above, core=previous.core)
+                        above=previous.above, core=previous.core, end=end)
     region: list[tuple[int, str]] = []
     for k in range(n - 1, max(0, n - 1 - CARD_LOOKBACK), -1):
         above = lines[k - 1].strip()
@@ -159,31 +238,36 @@ def _card(lines: tuple[str, ...], n: int, previous: Item | None = None) -> Item 
         if not above or find_dates(above, bare_years=True) or (bullet and not above[bullet.end():].strip()):
             break
         region.insert(0, (k, above[bullet.end():] if bullet else above))
-        if bullet:  # a list item opens the card
+        if bullet and not is_field(above[bullet.end():]):  # a list item opens the card; its fields do not
             break
     names = [(k, _ORDINAL.sub("", _field_value(text))) for k, text in region]  # 01 가나시, No. 2 다라시
     names = [(k, text) for k, text in names if len(text) <= CARD_NAME_CHARS and not re.search(r"\d", text) and any(
-        place_level(t) and not relation_of(t) for t in _TOKEN.findall(_PARENTHETICAL.sub(" ", text)))]
+        is_place_word(t) and not relation_of(t) for t in _TOKEN.findall(_PARENTHETICAL.sub(" ", text)))]
     if not names:
         return None
     start = names[0][0]
     text = " ".join(_field_value(t) if _ROW.search(t) else t for k, t in region if k >= start)
     core = f"{text} {_field_value(lines[n - 1].strip())}"
     return Item(n, f"{core} {tail}".strip(), start=start, names=tuple(t for _, t in names),
-                above=" ".join(t for k, t in region if k < start), core=core)
+                above=" ".join(t for k, t in region if k < start), core=core, end=end)
 
 
-def _card_tail(lines: tuple[str, ...], n: int) -> str:
+def _card_tail(lines: tuple[str, ...], n: int) -> tuple[str, int]:
     """The card's fields below its date line (``구분 | 우호교류``, ``비고: 추진 중``), up to a blank line, a
-    bullet, a date or a line naming a place (the next card's title)."""
+    bullet, a date or a line naming a place (the next card's title); and the card's last line."""
     out = []
     for text in lines[n:n + CARD_LOOKBACK]:
         text = text.strip()
-        if not text or BULLET.match(text) or find_dates(text, bare_years=True) or any(
-                place_level(t) and not relation_of(t) for t in _TOKEN.findall(_field_value(text))):
+        bullet = BULLET.match(text)
+        if bullet and is_field(text[bullet.end():]):
+            text = text[bullet.end():]  # - 구분 자매도시 (구 가나시): a field, though it names a place
+        elif not text or bullet or any(
+                is_place_word(t) and not relation_of(t) for t in _TOKEN.findall(_field_value(text))):
+            break
+        if find_dates(text, bare_years=True):
             break
         out.append(_field_value(text) if _ROW.search(text) else text)
-    return " ".join(out)
+    return " ".join(out), n + len(out)
 
 
 def _card_country(w: FactWriter, item: Item) -> str | None:
@@ -210,15 +294,27 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
     out: list[AgreementCandidate] = []
     above: list[AgreementCandidate] = []
     indent = 0
-    for item in items(w.doc.lines):
+    found_items = items(w.doc.lines)
+    cards = frozenset(n for item in found_items if item.names for n in _card_lines(w, item))  # no other's heading
+    for item in found_items:
         if item.line in skip or (not item.names and is_prose(item.text)):
             above = []
             continue
-        found = read_item(w, item, [c for c in above if item.indent > indent])
+        found = read_item(w, item, [c for c in above if item.indent > indent], cards.difference(item.span))
         out.extend(found)
         if found:
             above, indent = found, item.indent
     return out
+
+
+def _card_lines(w: FactWriter, item: Item) -> range:
+    """A card's lines from its first line naming a foreign place: a line above naming a Korean region first is the
+    heading of the list (a Korean city's partners), not the card's."""
+    start = item.span.start
+    while start < item.line and (region := first_region(w, w.doc.lines[start - 1])) is not None and \
+            region.country == "KR":
+        start += 1
+    return range(start, item.span.stop)
 
 
 def is_prose(text: str) -> bool:
@@ -230,9 +326,11 @@ def is_prose(text: str) -> bool:
     return len(text) > PROSE_CHARS or bool(_SENTENCE_END.search(text))
 
 
-def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = ()) -> list[AgreementCandidate]:
+def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = (), others: Container[int] = ()
+              ) -> list[AgreementCandidate]:
     """Candidates of one item (one per signing date); an item with only a date and a renewal or signing word
-    under an item with a signing is a further signing of the same parties."""
+    under an item with a signing is a further signing of the same parties. ``others``: the lines of the other
+    cards, which are no heading of this item."""
     stated = find_dates(item.text, bare_years=True)
     year = heading_year(w.doc.lines, item.lines[0]) if not stated else None
     if year is not None:  # 3월 18일 or 3. 18. under ### 2010년
@@ -242,7 +340,7 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = ()) -
              and (is_signing_date_context(item.text[d.end:]) or states_signing(item.text[d.end:]))]
     if not dates:
         return []
-    ctx = context_at(w, item.line)
+    ctx = context_at(w, item.line, exclude=others)
     if not _about_agreements(item, ctx):
         return []
     country = _card_country(w, item) if item.names else None
@@ -266,14 +364,40 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = ()) -
     relation = relation_of(item.text) or ctx.relation or DEFAULT_RELATION
     out = []
     for date in dates:
-        parties = _party_for(pairs, date)
+        parties = _party_for(pairs, date, dates)
         if parties is None:
             continue
+        own = relation_near(item.text, date, stated) or relation
         confidence = 0.7 + (0.1 if not any(p.minted for p in parties) else 0) + (
             0.05 if date.value.precision == "day" else 0)
-        out.append(AgreementCandidate(parties, date.value, relation, item.lines, confidence,
+        out.append(AgreementCandidate(parties, date.value, own, item.lines, confidence,
                                       intent=is_plan(item.text), reader="lists", quote=item.text))
     return out
+
+
+def relation_near(text: str, date: DateMention, dates: list[DateMention]) -> str | None:
+    """The relation named nearest ``date`` between the dates before and after it (``우호도시 협정 체결 후 2010. 3. 18.
+    자매결연으로 격상``: sister), a specific word (자매, 우호 …) before a generic one (협약, 협정).
+
+    >>> text = "가나시 결연일 2006. 6. 22. 우호도시 협정 체결 후 2010. 3. 18. 자매결연으로 격상"
+    >>> found = find_dates(text)
+    >>> relation_near(text, found[0], found), relation_near(text, found[1], found)
+    ('friendship', 'sister')
+    >>> relation_near("우호교류 협약일: 2019. 6. 3.", find_dates("우호교류 협약일: 2019. 6. 3.")[0], [])
+    'friendship'
+    """
+    a = max((d.end for d in dates if d.end <= date.start), default=0)
+    b = min((d.start for d in dates if d.start >= date.end), default=len(text))
+    best: tuple[int, int, str] | None = None
+    for word, key in RELATION_WORDS:
+        generic = key == DEFAULT_RELATION
+        for m in re.finditer(r"\s*".join(map(re.escape, word)), text[a:b], re.IGNORECASE if word.isascii() else 0):
+            start, end = a + m.start(), a + m.end()
+            distance = date.start - end if end <= date.start else start - date.end
+            found = (int(generic), max(distance, 0), key)
+            if best is None or found[:2] < best[:2]:
+                best = found
+    return best[2] if best else None
 
 
 def _month_day(text: str, year: int) -> list[DateMention]:
@@ -302,15 +426,32 @@ def _standalone(text: str, date: DateMention) -> bool:
 def _about_agreements(item: Item, ctx: Context) -> bool:
     """An item names a relation or a signing itself, or is a short entry of a list headed by a relation word; an
     event, a visit or an anniversary is no signing."""
+    if item.names:
+        return True  # a card's date is labelled as a signing's
     if is_activity(item.text):
         return False
-    if item.names or relation_of(item.text) or states_signing(item.text):
-        return True  # a card's date is labelled as a signing's
+    if relation_of(item.text) or states_signing(item.text):
+        return True
     return ctx.section_relation is not None and len(item.text) <= SHORT_ITEM
 
 
-def _party_for(pairs: list[tuple[tuple[Party, Party], int]], date: DateMention) -> tuple[Party, Party] | None:
-    """The pair of the partner named last before ``date`` (else the first named after it)."""
+def _party_for(pairs: list[tuple[tuple[Party, Party], int]], date: DateMention, dates: list[DateMention] = ()
+               ) -> tuple[Party, Party] | None:
+    """The pair of the partner named last before ``date`` (else the first named after it); in an entry whose dates
+    come first (``2008. 4. 18. 가나시, 2008. 6. 3. 다라시와 각각``), the partner right after the date.
+
+    >>> from graph.registry import Entity
+    >>> p = lambda name: Party(name, Entity(name, "region", name, country="JP"))
+    >>> pairs = [((p("가"), p("나")), 14), ((p("가"), p("다")), 30)]
+    >>> dates = find_dates("2008. 4. 18. 나나시, 2008. 6. 3. 다다시와")
+    >>> [_party_for(pairs, d, dates)[1].surface for d in dates]
+    ['나', '다']
+    """
+    if pairs and dates and dates[0].start < pairs[0][1]:
+        following = min((d.start for d in dates if d.start > date.start), default=None)
+        after = [p for p, start in pairs if start > date.start and (following is None or start < following)]
+        if after:
+            return after[0]
     before = [p for p, start in pairs if start < date.start]
     if before:
         return before[-1]
@@ -346,7 +487,7 @@ def _named(w: FactWriter, line: int, text: str, country: str | None, place_conte
     words = [(m.start(), strip_particle(m.group(0))) for m in _TOKEN.finditer(text)
              if _is_name_word(w, strip_particle(m.group(0)))]
     if not mentions:
-        placed = [(s, t) for s, t in words if place_level(t)]
+        placed = [(s, t) for s, t in words if is_place_word(t)]
         mentions = placed or (words[:1] if place_context and country and country != "KR" else [])
     else:
         mentions = _with_placed_words(w, text, mentions, words)
@@ -384,7 +525,7 @@ def _with_placed_words(w: FactWriter, text: str, mentions: list[tuple[int, str]]
     anchors = [(m.start(), m.end()) for m in pattern.finditer(text)]
     spans = sorted((s, s + len(t), t) for s, t in mentions)
     for start, token in words:
-        if place_level(token) and not any(a <= start < b for a, b, _ in spans):
+        if is_place_word(token) and not any(a <= start < b for a, b, _ in spans):
             before = text[:start].rstrip()
             if any(b == len(before) for _, b in anchors) or any(b == len(before) for _, b, _ in spans):
                 spans = sorted([*spans, (start, start + len(token), token)])

@@ -32,6 +32,8 @@ from graph.readers.context import (
     ACTIVITY_WORDS,
     BULLET,
     FUZZY_MIN_CHARS,
+    NOT_PLACE_ENDINGS,
+    NOT_PLACE_WORDS,
     document_date,
     first_region,
     heading_year,
@@ -80,7 +82,7 @@ _WORD = re.compile(r"[가-힣A-Za-z\u4e00-\u9fff]+")
 _SELF = re.compile(r"(?:^|(?<=[\s,(□○■●▶-]))(?P<ref>(?:본|우리\s?|같은\s)?(?P<level>시|군|도|구))"
                    r"(?:은|는|이|가|에서는|와|과)(?=\s)")
 #: Endings of words that have a place suffix but name no place (a city hall, the word 도시 itself).
-_NOT_PLACES = ("도시", "청", "청사", "회관", "센터", "협정", "일정", "과정", "예정", "조정", "결정", "선정", "지정")
+_NOT_PLACES = NOT_PLACE_ENDINGS
 #: Place suffixes that also end common words (가능성, 필요성): a place only right after a country or parent.
 _COMMON_ENDINGS = ("성", "정")
 #: Suffixes of towns and villages (町, 村 …): a place only right after a country word or a parent place.
@@ -108,6 +110,8 @@ _OPEN_END = re.compile(r"[,은는이가와과를을의]$")
 #: The first lines of a document (its title) stand alone, as does a line holding only a date.
 TITLE_LINES = 1
 _DATE_LINE = re.compile(r"^\s*[\d.\s:()년월일-]+\s*$")
+#: Sentences run after the list reader and leave alone the lines it gave a signing from (a card's remark).
+AFTER_LISTS = True
 #: Confidence of a pair both named in the sentence, of one with a carried subject or a country taken from
 #: the document, and the extra for a date stated to the day.
 CONFIDENCE_NAMED, CONFIDENCE_CARRIED, DAY_BONUS = 0.75, 0.6, 0.05
@@ -485,7 +489,7 @@ def _party(w: FactWriter, name: str, particle: str, line: int, country: str | No
         placed, country = True, country or doc.places[name]
     level = place_level(name) or (placed and name.endswith(_TOWNS) and len(name) >= 3 and "town") or (
         placed and not bare and particle in _PARTNER | _TOPIC and _may_be_bare_name(name) and CONTEXT_LEVEL)
-    if len(name) < (2 if placed else 3) or not level or name.endswith(_NOT_PLACES) or (
+    if len(name) < (2 if placed else 3) or not level or name.endswith(_NOT_PLACES) or name in NOT_PLACE_WORDS or (
             len(name) == 2 and not _may_be_bare_name(name)) or (
             name.endswith(_COMMON_ENDINGS) and not placed):
         return None

@@ -105,7 +105,7 @@ def test_cards_with_the_date_alone_and_the_relation_below_or_after_it(tmp_path):
 </div><div id="footer">부천시청 주소</div></body></html>"""
     assert facts(build(_page(tmp_path, html))) == {
         ("부천시", "하루미시", "1998-11-20", "sister"), ("부천시", "청룡시", "2005-03-04", "friendship"),
-        ("다르항솜", "부천시", "2016-09-01", "friendship")}
+        ("다르항솜", "부천시", "2016-09-01", "sister")}  # the heading's relation, not the card above's
 
 
 def test_text_cards_a_second_signing_and_plans_in_their_fields():
@@ -172,3 +172,96 @@ def test_cards_with_english_fields(tmp_path):
     got = {(a, b, date) for a, b, date, _ in facts(build(_page(tmp_path, html)))}
     assert got == {("김해시", "하루미시", "1998-11-20"), ("김해시", "레드우드시", "2001-04-12"),
                    ("김해시", "다라성", "2014-05")}
+
+
+#: One set of cards (partner, country line, population, relation, signing date), laid out below in every shape a
+#: city hall page or file gives them: fields as list items, as glued inline elements, one element each, one line.
+CARDS = [("하루미시", "일본 시즈오카현", "인구 19만 명", "자매도시", "1998. 11. 20."),
+         ("청룡시", "중국 허베이성", "인구 1,100만 명", "우호도시", "2005. 3. 4."),
+         ("레드우드시", "미국 캘리포니아주", "인구 8만 명", "", "2001. 4. 12.")]
+CARDS_FACTS = {("광명시", "하루미시", "1998-11-20", "sister"), ("광명시", "청룡시", "2005-03-04", "friendship"),
+               ("광명시", "레드우드시", "2001-04-12", "cooperationAgreement")}  # no relation of its own, none above
+PLANNED_CARD = ("박하성", "베트남", "인구 120만 명", "우호교류", "")
+
+
+def _cards_html(layout: str) -> str:
+    out = []
+    for name, country, people, relation, date in [*CARDS, PLANNED_CARD]:
+        fields = [("국가", country), ("인구", people.split(" ", 1)[1]), ("구분", relation),
+                  ("결연일", date) if date else ("비고", "2025년 협약 체결 추진 중")]
+        fields = [(label, value) for label, value in fields if value]
+        if layout == "items":
+            body = "<ul>" + "".join(f"<li><strong>{k}</strong> {v}</li>" for k, v in fields) + "</ul>"
+        elif layout == "glued":
+            body = "".join(f"<span class='k'>{k}</span><span class='v'>{v}</span>" for k, v in fields)
+        elif layout == "elements":
+            body = "".join(f"<div class='k'>{k}</div><div class='v'>{v}</div>" for k, v in fields)
+        else:  # one line of inline fields
+            body = "<p>" + " ".join(f"<em>{k}</em> {v}" for k, v in fields) + "</p>"
+        out.append(f"<div class='card'><h4>{name}</h4>{body}</div>" if layout != "line" else
+                   f"<div class='card'><b>{name}</b>{body[3:-4]}</div>")
+    return (f"<html><head><title>자매우호도시 | 광명시청</title></head><body><div id='gnb'><a href='/'>홈</a></div>"
+            f"<div id='contents'><h3>광명시 해외 교류도시</h3>{''.join(out)}</div>"
+            f"<div id='footer'>광명시 철산로 1</div></body></html>")
+
+
+@pytest.mark.parametrize("layout", ["items", "glued", "elements", "line"])
+def test_cards_with_fields_as_items_glued_elements_or_one_line(tmp_path, layout):
+    assert facts(build(_page(tmp_path, _cards_html(layout)))) == CARDS_FACTS
+
+
+def _cards_paragraphs(bullet: str = "") -> list[str]:
+    out = ["광명시 해외 교류도시"]
+    for name, country, people, relation, date in CARDS:
+        out += [name, f"{bullet}국가: {country}", f"{bullet}{people}"]
+        out += [f"{bullet}구분: {relation}"] if relation else []
+        out += [f"{bullet}결연일: {date}"]
+    return out
+
+
+@pytest.mark.parametrize("kind", ["txt", "md", "docx", "hwpx", "pdf"])
+def test_cards_whose_country_population_and_date_sit_on_lines_of_their_own(tmp_path, kind):
+    if kind in ("txt", "md"):
+        paragraphs = _cards_paragraphs("- " if kind == "md" else "")
+        if kind == "md":
+            paragraphs = [f"## {paragraphs[0]}", *(p if p.startswith("- ") else f"### {p}" for p in paragraphs[1:])]
+        path = tmp_path / f"cards.{kind}"
+        path.write_text("\n".join(paragraphs) + "\n", encoding="utf-8")
+    elif kind == "pdf":
+        from tests.corpus.pdf_printer import html_page, print_pdf
+
+        body = "".join(f"<p>{p}</p>" for p in _cards_paragraphs())
+        path = print_pdf(html_page("광명시 해외 교류도시", body), tmp_path / "cards.pdf")
+    else:
+        path = (docx_file if kind == "docx" else hwpx_file)(tmp_path / f"cards.{kind}", _cards_paragraphs())
+    assert facts(build(from_file(path))) == CARDS_FACTS
+
+
+def test_perturbed_one_element_cards_a_date_changed_a_card_added_and_no_relation_from_the_card_above(tmp_path):
+    html = _cards_html("elements")
+    changed = html.replace("2005. 3. 4.", "2006년 7월")
+    assert facts(build(_page(tmp_path, changed))) == (CARDS_FACTS - {("광명시", "청룡시", "2005-03-04", "friendship")}
+                                                      ) | {("광명시", "청룡시", "2006-07", "friendship")}
+    added = html.replace("<div class='card'><h4>레드우드시", "<div class='card'><h4>다르항솜</h4><div>국가</div>"
+                         "<div>몽골</div><div>결연일</div><div>2016. 9. 1.</div><div>구분</div><div>친선결연</div>"
+                         "</div><div class='card'><h4>레드우드시")
+    assert facts(build(_page(tmp_path, added))) == CARDS_FACTS | {("광명시", "다르항솜", "2016-09-01", "goodwill")}
+
+
+def test_card_remarks_a_raise_under_the_date_an_anniversary_field_and_the_next_card_untouched(tmp_path):
+    html = """<html><head><title>국제자매도시</title></head><body><main><h2>광명시 국제자매도시</h2>
+<section><h3>하루미시(晴海市)</h3><p>일본 · 시즈오카현</p><p>인구 190,000명 / 면적 72.7㎢</p><p>결연일 : 1998년 11월 20일</p>
+</section>
+<section><h3>청룡시(靑龍市)</h3><p>중국 · 허베이성</p><p>인구 957만명 / 면적 11,784㎢</p><p>결연일 : 2006년 6월 22일</p>
+<p>우호도시 협정 체결 후 2010. 3. 18. 자매결연으로 격상</p></section>
+<section><h3>하바롭스크시</h3><p>러시아 · 하바롭스크주</p><p>인구 61만명</p><p>결연일 : 2016년 5월 10일</p></section>
+<section><h3>미국 레드우드시</h3><ul><li><em>결연일</em> 2001. 4. 12.</li><li><em>구분</em> 자매도시 (구 철산군)</li>
+<li><em>비고</em> 2021년 결연 20주년 기념 교류</li><li><em>비고</em> 결연 20주년 기념 청소년 교류 활발</li></ul></section>
+<section><h3>달랏시</h3><p>베트남 · 럼동성</p><p>2025년 우호교류 협약 체결 예정</p></section>
+</main></body></html>"""
+    result = build(_page(tmp_path, html))
+    assert facts(result) == {
+        ("광명시", "하루미시", "1998-11-20", "sister"), ("광명시", "청룡시", "2006-06-22", "friendship"),
+        ("광명시", "청룡시", "2010-03-18", "sister"), ("광명시", "하바롭스크시", "2016-05-10", "sister"),
+        ("광명시", "레드우드시", "2001-04-12", "sister")}
+    assert facts(result, "AgreementIntent") == {("광명시", "달랏시", "2025", "friendship")}

@@ -101,3 +101,34 @@ def test_perturbed_timeline_entry_added_date_changed_plan_and_noise():
     assert facts(build(document("t.md", plan))) == EXPECTED
     noisy = TIMELINE.replace("1993.10.27", "1993 .10. 27").replace("- 10. 2.", "-  10 . 2 .")
     assert facts(build(document("t.md", noisy))) == EXPECTED
+
+
+SEVERAL = """# 청주시 해외교류 연혁
+
+- 2008. 4. 18. 멕시코 톨루카시, 2008. 6. 3. 터키 부르사시와 각각 자매결연 체결
+- 2016. 5. 10.
+  - 러시아 하바롭스크시와 우호교류 협약 체결
+  - 하바롭스크시 청소년 교류단 방문
+- 2018년 중국 청룡시와 자매결연으로 격상
+"""
+SEVERAL_FACTS = {("부르사시", "청주시", "2008-06-03", "sister"), ("청주시", "톨루카시", "2008-04-18", "sister"),
+                 ("청주시", "하바롭스크시", "2016-05-10", "friendship"), ("청룡시", "청주시", "2018", "sister")}
+
+
+@pytest.mark.parametrize("name", ["several.md", "several.html", "several.docx"])
+def test_entries_with_their_dates_first_and_a_date_with_its_events_indented_below(tmp_path: Path, name: str):
+    path = tmp_path / name
+    if name.endswith(".md"):
+        path.write_text(SEVERAL, encoding="utf-8")
+    elif name.endswith(".html"):
+        path.write_text("<html><body><main><h1>청주시 해외교류 연혁</h1><ul><li>2008. 4. 18. 멕시코 톨루카시, 2008. 6. 3."
+                        " 터키 부르사시와 각각 자매결연 체결</li><li>2016. 5. 10.<ul><li>러시아 하바롭스크시와 우호교류 협약"
+                        " 체결</li><li>하바롭스크시 청소년 교류단 방문</li></ul></li><li>2018년 중국 청룡시와 자매결연으로"
+                        " 격상</li></ul></main></body></html>", encoding="utf-8")
+    else:
+        docx_file(path, ["청주시 해외교류 연혁", "2008. 4. 18. 멕시코 톨루카시, 2008. 6. 3. 터키 부르사시와 각각 자매결연 체결",
+                         "2016. 5. 10. 러시아 하바롭스크시와 우호교류 협약 체결", "2018년 중국 청룡시와 자매결연으로 격상"])
+    assert facts(build(from_file(path))) == SEVERAL_FACTS
+    swapped = SEVERAL.replace("2008. 6. 3.", "2009. 7. 1.")
+    assert facts(build(document("t.md", swapped))) == (SEVERAL_FACTS - {("부르사시", "청주시", "2008-06-03", "sister")}
+                                                       ) | {("부르사시", "청주시", "2009-07-01", "sister")}
