@@ -110,6 +110,8 @@ _OPEN_END = re.compile(r"[,은는이가와과를을의]$")
 #: The first lines of a document (its title) stand alone, as does a line holding only a date.
 TITLE_LINES = 1
 _DATE_LINE = re.compile(r"^\s*[\d.\s:()년월일-]+\s*$")
+#: A line opening with a full date (``2008. 4. 18.``, ``2008년 4월 18일``): an entry of a timeline.
+_ENTRY_DATE = re.compile(r"^'?\d{2,4}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}\b|^\d{4}년\s*\d{1,2}월\s*\d{1,2}일")
 #: Sentences run after the list reader and leave alone the lines it gave a signing from (a card's remark).
 AFTER_LISTS = True
 #: Confidence of a pair both named in the sentence, of one with a carried subject or a country taken from
@@ -163,8 +165,9 @@ def sentences(lines: tuple[str, ...]) -> list[Sentence]:
 
     for n, raw in enumerate(lines, start=1):
         line = raw.strip()
-        if not line or BULLET.match(raw) or is_table_row(raw):
-            flush()
+        if not line or BULLET.match(raw) or is_table_row(raw) or (
+                _ENTRY_DATE.match(line) and not _OPEN_END.search(text)):
+            flush()  # a timeline entry (a line opening with its full date) is a sentence of its own
         if not line or is_table_row(raw):
             continue  # table rows are the table reader's
         if text:

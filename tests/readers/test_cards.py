@@ -250,13 +250,14 @@ def test_perturbed_one_element_cards_a_date_changed_a_card_added_and_no_relation
 
 def test_card_remarks_a_raise_under_the_date_an_anniversary_field_and_the_next_card_untouched(tmp_path):
     html = """<html><head><title>국제자매도시</title></head><body><main><h2>광명시 국제자매도시</h2>
-<section><h3>하루미시(晴海市)</h3><p>일본 · 시즈오카현</p><p>인구 190,000명 / 면적 72.7㎢</p><p>결연일 : 1998년 11월 20일</p>
-</section>
-<section><h3>청룡시(靑龍市)</h3><p>중국 · 허베이성</p><p>인구 957만명 / 면적 11,784㎢</p><p>결연일 : 2006년 6월 22일</p>
-<p>우호도시 협정 체결 후 2010. 3. 18. 자매결연으로 격상</p></section>
+<section><h3>하루미시(晴海市)</h3><p>일본 · 시즈오카현</p><p>인구 190,000명 / 면적 72.7㎢</p>
+<p>결연일 : 1998년 11월 20일</p></section>
+<section><h3>청룡시(靑龍市)</h3><p>중국 · 허베이성</p><p>인구 957만명 / 면적 11,784㎢</p>
+<p>결연일 : 2006년 6월 22일</p><p>우호도시 협정 체결 후 2010. 3. 18. 자매결연으로 격상</p></section>
 <section><h3>하바롭스크시</h3><p>러시아 · 하바롭스크주</p><p>인구 61만명</p><p>결연일 : 2016년 5월 10일</p></section>
-<section><h3>미국 레드우드시</h3><ul><li><em>결연일</em> 2001. 4. 12.</li><li><em>구분</em> 자매도시 (구 철산군)</li>
-<li><em>비고</em> 2021년 결연 20주년 기념 교류</li><li><em>비고</em> 결연 20주년 기념 청소년 교류 활발</li></ul></section>
+<section><h3>미국 레드우드시</h3><ul><li><em>결연일</em> 2001. 4. 12.</li>
+<li><em>구분</em> 자매도시 (구 철산군)</li><li><em>비고</em> 2021년 결연 20주년 기념 교류</li>
+<li><em>비고</em> 결연 20주년 기념 청소년 교류 활발</li></ul></section>
 <section><h3>달랏시</h3><p>베트남 · 럼동성</p><p>2025년 우호교류 협약 체결 예정</p></section>
 </main></body></html>"""
     result = build(_page(tmp_path, html))

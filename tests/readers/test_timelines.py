@@ -115,19 +115,26 @@ SEVERAL_FACTS = {("부르사시", "청주시", "2008-06-03", "sister"), ("청주
                  ("청주시", "하바롭스크시", "2016-05-10", "friendship"), ("청룡시", "청주시", "2018", "sister")}
 
 
+def _nested_html(markdown: str) -> str:
+    """``markdown``'s list (items and items indented under them) as nested ``<ul>`` of a web page."""
+    items = [(len(line) - len(line.lstrip()), line.strip()[2:]) for line in markdown.splitlines()[1:] if line.strip()]
+    body = ""
+    for i, (indent, text) in enumerate(items):
+        opens = i + 1 < len(items) and items[i + 1][0] > indent
+        closes = indent and (i + 1 == len(items) or items[i + 1][0] < indent)
+        body += f"<li>{text}" + ("<ul>" if opens else "</li>") + ("</ul></li>" if closes else "")
+    return f"<html><body><main><h1>{markdown.splitlines()[0][2:]}</h1><ul>{body}</ul></main></body></html>"
+
+
 @pytest.mark.parametrize("name", ["several.md", "several.html", "several.docx"])
 def test_entries_with_their_dates_first_and_a_date_with_its_events_indented_below(tmp_path: Path, name: str):
     path = tmp_path / name
     if name.endswith(".md"):
         path.write_text(SEVERAL, encoding="utf-8")
     elif name.endswith(".html"):
-        path.write_text("<html><body><main><h1>청주시 해외교류 연혁</h1><ul><li>2008. 4. 18. 멕시코 톨루카시, 2008. 6. 3."
-                        " 터키 부르사시와 각각 자매결연 체결</li><li>2016. 5. 10.<ul><li>러시아 하바롭스크시와 우호교류 협약"
-                        " 체결</li><li>하바롭스크시 청소년 교류단 방문</li></ul></li><li>2018년 중국 청룡시와 자매결연으로"
-                        " 격상</li></ul></main></body></html>", encoding="utf-8")
-    else:
-        docx_file(path, ["청주시 해외교류 연혁", "2008. 4. 18. 멕시코 톨루카시, 2008. 6. 3. 터키 부르사시와 각각 자매결연 체결",
-                         "2016. 5. 10. 러시아 하바롭스크시와 우호교류 협약 체결", "2018년 중국 청룡시와 자매결연으로 격상"])
+        path.write_text(_nested_html(SEVERAL), encoding="utf-8")
+    else:  # a paragraph per entry, the date and its event on one line
+        docx_file(path, [line.strip("# -") for line in SEVERAL.replace("10.\n  - ", "10. ").splitlines()])
     assert facts(build(from_file(path))) == SEVERAL_FACTS
     swapped = SEVERAL.replace("2008. 6. 3.", "2009. 7. 1.")
     assert facts(build(document("t.md", swapped))) == (SEVERAL_FACTS - {("부르사시", "청주시", "2008-06-03", "sister")}
