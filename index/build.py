@@ -82,7 +82,7 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
         limit = embedder.max_tokens - 8  # room for the "passage: " prompt and special tokens
         texts, cut = reuse.fit([p.embed_text for p in passages], limit, embedder.token_counts)
         encode = chunked_encoder(executor or SerialExecutor(), Embedder.load, settings, texts,
-                                 [p.doc for p in passages], progress)
+                                 [p.doc for p in passages], embedder.token_counts, progress)
         vectors, reused = encode_with_reuse(texts, reuse.old_vectors, encode, embedder.dim)
         np.save(target / artifacts.EMBEDDINGS, vectors)
         progress.step(f"{len(texts)} passages with {embedder.model_id}: {len(texts) - reused} embedded, "

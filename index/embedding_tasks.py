@@ -1,15 +1,17 @@
-"""Passage embedding as tasks an executor runs: texts cut into chunks of one document each, the model loaded
-once per worker (and once in this process, shared with the rest of the index build).
+"""Passage embedding as tasks an executor runs: the texts to embed sorted by length and cut into chunks,
+the model loaded once per worker (and once in this process, shared with the rest of the index build).
 
-The chunking is the same whatever runs the chunks, so a build in this process and one on workers give
-the same vectors bit for bit (the model's batches, and so its rounding, are the same).
+The chunks depend only on the set of texts (sorted by token count, then by text), never on the order
+they come in or on what runs them, so a build in this process and one on workers give the same vectors
+bit for bit (the model's batches, and so its rounding, are the same). Sorting the whole corpus by length
+keeps each batch's padding small: a batch is as long as its longest text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import partial
-from itertools import groupby
+from math import ceil
 
 import numpy as np
 
@@ -18,8 +20,13 @@ from runtime.executors import Executor, chunks, made_count, per_worker, worker_i
 from runtime.progress import Progress
 from runtime.settings import Settings
 
-#: Passages per task (at most; a chunk never spans two documents).
+#: Passages per task, at most.
 CHUNK_PASSAGES = 64
+#: Fewest tasks a set of texts is cut into (when it has that many texts), so that several workers share
+#: even a small corpus.
+MIN_CHUNKS = 4
+#: Documents a chunk's label names before "…".
+LABEL_DOCUMENTS = 3
 
 Loader = Callable[[Settings], Embedder]
 
@@ -40,24 +47,46 @@ def encode_chunk(load: Loader, settings: Settings, texts: list[str]) -> tuple[np
     return vectors, worker_id(), made_count[_model_key(load, settings)]
 
 
+def length_sorted_chunks(texts: Sequence[str], counts: Sequence[int]) -> list[list[str]]:
+    """The distinct ``texts`` sorted by token count (``counts[i]`` is that of ``texts[i]``) then by text, cut
+    into chunks of at most :data:`CHUNK_PASSAGES` (at least :data:`MIN_CHUNKS` chunks when there are enough).
+
+    >>> length_sorted_chunks(["ccc", "a", "bb", "a", "dd"], [3, 1, 2, 1, 2])
+    [['a'], ['bb'], ['dd'], ['ccc']]
+    """
+    count_of = dict(zip(texts, counts, strict=True))
+    ordered = sorted(count_of, key=lambda text: (count_of[text], text))
+    size = max(1, min(CHUNK_PASSAGES, ceil(len(ordered) / MIN_CHUNKS)))
+    return chunks(ordered, size)
+
+
+def _label(chunk: list[str], owner: dict[str, str]) -> str:
+    docs = list(dict.fromkeys(sorted(owner[t] for t in chunk)))
+    named = ", ".join(docs[:LABEL_DOCUMENTS]) + (f" and {len(docs) - LABEL_DOCUMENTS} more" if len(docs) >
+                                                 LABEL_DOCUMENTS else "")
+    return f"{named} ({len(chunk)} passages)"
+
+
 def chunked_encoder(executor: Executor, load: Loader, settings: Settings, texts: Sequence[str],
-                    docs: Sequence[str], progress: Progress) -> Callable[[list[str]], np.ndarray]:
-    """``encode(some_texts)`` for :func:`index.reuse.encode_with_reuse`: chunks of :data:`CHUNK_PASSAGES`
-    passages of one document (``docs[i]`` is the document of ``texts[i]``) mapped over ``executor``."""
+                    docs: Sequence[str], counts: Callable[[list[str]], list[int]],
+                    progress: Progress) -> Callable[[list[str]], np.ndarray]:
+    """``encode(some_texts)`` for :func:`index.reuse.encode_with_reuse`: :func:`length_sorted_chunks` of the
+    texts (``counts`` gives their token counts) mapped over ``executor``; a chunk's label names the documents
+    of its passages (``docs[i]`` is the document of ``texts[i]``)."""
     owner = dict(zip(reversed(texts), reversed(docs), strict=True))  # a text's first document
 
     def encode(wanted: list[str]) -> np.ndarray:
-        work = [(doc, chunk) for doc, run in groupby(wanted, key=owner.__getitem__)
-                for chunk in chunks(run, CHUNK_PASSAGES)]
-        labels = [f"{doc} (passages {len(chunk)})" for doc, chunk in work]
-        out, loads = [], {}
-        results = executor.map(partial(encode_chunk, load, settings), [chunk for _, chunk in work], labels)
-        for (doc, chunk), (vectors, worker, loaded) in zip(work, results, strict=True):
-            out.append(vectors)
+        distinct = list(dict.fromkeys(wanted))
+        work = length_sorted_chunks(distinct, counts(distinct))
+        labels = [_label(chunk, owner) for chunk in work]
+        vector_of, loads = {}, {}
+        results = executor.map(partial(encode_chunk, load, settings), work, labels)
+        for n, (chunk, label, (vectors, worker, loaded)) in enumerate(zip(work, labels, results, strict=True), 1):
+            vector_of.update(zip(chunk, vectors, strict=True))
             loads[worker] = loaded
-            progress.step(f"{doc}: {len(chunk)} passages embedded")
+            progress.step(f"chunk {n} of {len(work)}: {label} embedded")
         times = "once in each" if set(loads.values()) == {1} else f"{sum(loads.values())} times in all"
         progress.step(f"model loaded {times} of {len(loads)} workers ({executor.description})")
-        return np.concatenate(out)
+        return np.stack([vector_of[text] for text in wanted]) if wanted else np.zeros((0, 0), dtype=np.float32)
 
     return encode

@@ -96,8 +96,11 @@ def test_two_local_worker_processes_build_the_same_bytes(corpus, serial, tmp_pat
     assert "model loaded once in each of 2 workers (in 2 local worker processes)" in lines
     extracted = [line.split(":")[0] for line in lines if " triples (" in line]
     assert extracted == sorted(DOCUMENTS)  # one progress line per document, in document order
-    embedded = {line.split(":")[0] for line in lines if line.endswith(" passages embedded")}
-    assert embedded >= set(DOCUMENTS)
+    # one line per chunk of length-sorted passages, naming their documents; together every passage once
+    chunked = [line for line in lines if line.startswith("chunk ") and line.endswith(" passages) embedded")]
+    assert len(chunked) >= 2 and chunked[0].startswith(f"chunk 1 of {len(chunked)}: ")
+    assert sum(int(line.rsplit("(", 1)[1].split()[0]) for line in chunked) == manifest["index"]["passages"]
+    assert set(DOCUMENTS) <= {doc for line in chunked for doc in DOCUMENTS if doc in line}
 
 
 def test_a_dask_cluster_builds_the_same_bytes(corpus, serial, cluster, tmp_path) -> None:
