@@ -163,7 +163,7 @@ def sparql() -> Response:
         if remaining <= 0:
             raise QueryTimeout(f"query stopped after {timeout:g} s (limit: `timeout`, at most GYORYU_QUERY_TIMEOUT)")
         outcome = require("sparql").run(query, fmt, timeout=remaining, dataset=dataset, base_iri=request.base_url,
-                                        length_checked=True)
+                                        checked=True)
     except QueryError as exc:
         raise bad_request("bad_query", str(exc)) from exc
     except ResultTooLarge as exc:

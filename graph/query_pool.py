@@ -215,14 +215,16 @@ class QueryPool:
 
     def run(self, text: str, fmt: str = "json", *, timeout: float | None = None,
             dataset: QueryDataset | None = None, base_iri: str | None = None,
-            length_checked: bool = False) -> QueryOutcome:
+            checked: bool = False) -> QueryOutcome:
         """Run one query in a free worker within ``timeout`` seconds (at most the pool's limit), waiting included.
 
-        ``length_checked``: the caller already held the user's text to the length limit (a query
-        with search results inlined may be longer). Raises :class:`QueryError` (bad query),
+        ``checked``: the caller already passed the query through :func:`graph.sparql.check_query` and held the
+        user's text to the length limit (a query with search results inlined may be longer); otherwise the pool
+        checks it here. The worker never checks it again. Raises :class:`QueryError` (bad query),
         :class:`ResultTooLarge` or :class:`QueryTimeout` (the worker was stopped, or none became free in time).
         """
-        check_query(text, None if length_checked else self.max_length)
+        if not checked:
+            check_query(text, self.max_length)
         limit = self.timeout if timeout is None else min(timeout, self.timeout)
         deadline = time.monotonic() + limit
         try:

@@ -37,7 +37,7 @@ def serve(inbox: Connection, outbox: Connection) -> None:
         outbox.send(("failed", f"{type(exc).__name__}: {exc}"))
         return
     outbox.send(("ready", os.getpid()))
-    limits = {"max_length": None, "max_results": config["max_results"]}  # the pool checked the length
+    limits = {"checked": True, "max_results": config["max_results"]}  # the pool (or its caller) checked the query
     while True:
         try:
             text, fmt, dataset, base_iri, timeout = inbox.recv()

@@ -56,6 +56,8 @@ class ResultTooLarge(RuntimeError):
 _UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
 _STRIP = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
                     r'|<[^<>\s]*>|#[^\n]*')
+#: A run of letters neither preceded by ``?``, ``$``, ``:`` or a word character nor followed by ``:`` or one.
+_KEYWORD = re.compile(r"(?<![?$:\w])[A-Z]+(?![:\w])")
 _KIND = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
 
 
@@ -74,9 +76,13 @@ def _code(text: str) -> str:
     return _STRIP.sub(" ", text)
 
 
-def _keyword(word: str, code: str) -> bool:
-    """Whether ``word`` occurs as a keyword (not a variable, prefix or prefixed name)."""
-    return re.search(rf"(?<![?$:\w]){word}(?![:\w])", code) is not None
+def _keywords(code: str) -> set[str]:
+    """The words of upper-cased ``code`` that stand as keywords (not in a variable, prefix or prefixed name).
+
+    >>> sorted(_keywords("SELECT ?DELETE WHERE { X:ADD ADD: ?S LOAD1 } INSERT"))
+    ['INSERT', 'SELECT', 'WHERE']
+    """
+    return set(_KEYWORD.findall(code))
 
 
 def query_kind(text: str) -> str:
@@ -94,11 +100,11 @@ def check_query(text: str, max_length: int | None) -> str:
         raise QueryError("empty query")
     if max_length is not None and len(text) > max_length:
         raise QueryError(f"query is {len(text)} characters; the limit is {max_length}")
-    code = _code(text).upper()
-    if _keyword("SERVICE", code):
+    keywords = _keywords(_code(text).upper())  # one pass over the text, not one per keyword
+    if "SERVICE" in keywords:
         raise QueryError("SERVICE is not allowed: this endpoint never fetches other endpoints")
     for word in _UPDATE_WORDS:
-        if _keyword(word, code):
+        if word in keywords:
             raise QueryError(f"updates are not allowed: this endpoint is read-only (found {word})")
     return query_kind(text)
 
@@ -166,13 +172,15 @@ def _serialize_solutions(result: ox.QuerySolutions, fmt: ResultFormat,
 
 def execute(store: GraphStore, text: str, fmt: str, *, dataset: QueryDataset | None = None,
             base_iri: str | None = None, max_length: int | None = 20000, max_results: int = 10000,
-            timeout: float | None = None) -> QueryOutcome:
+            timeout: float | None = None, checked: bool = False) -> QueryOutcome:
     """Check, run (once) and serialise one query in this process, over ``dataset`` if given.
 
-    ``max_length=None``: the caller already held the user's text to the length limit. ``timeout``:
+    ``max_length=None``: the caller already held the user's text to the length limit; ``checked``: the
+    caller already passed it through :func:`check_query` (a query is checked once). ``timeout``:
     seconds left, passed to a store that stops queries itself (:class:`QueryTimeout` past it).
     """
-    check_query(text, max_length)
+    if not checked:
+        check_query(text, max_length)
     result = _run(store, text, dataset, base_iri, timeout)
     if isinstance(result, ox.QueryBoolean):
         chosen = _in(fmt, "ask") or BY_NAME["json"]

@@ -238,6 +238,8 @@ def reserved_blocks(text: str) -> Iterator[ReservedBlock]:
 
 def has_reserved_services(text: str) -> bool:
     """Whether ``text`` uses ``gy:search`` or ``gy:similar`` (cheap check before loading the index)."""
+    if "SERVICE" not in text.upper():  # most queries: no need to cut them into tokens
+        return False
     try:
         return next(reserved_blocks(text), None) is not None
     except ServiceError:
