@@ -111,8 +111,18 @@ MONTHS = {name: n for n, names in enumerate((
     ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
     ("december", "dec")), start=1) for name in names}
 _MONTH_NAME = r"(?<![A-Za-z])(?P<mon>(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r"))(?![A-Za-z])\.?"
+#: Japanese eras (a consulate's or a Japanese city's list: 平成10年5月10日, H10.5.10) → the year before their first.
+ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018, "M": 1867, "T": 1911, "S": 1925,
+        "H": 1988, "R": 2018}
+_ERA = r"(?<![A-Za-z])(?P<era>" + "|".join(ERAS) + r")\s*(?P<ey>\d{1,2}|元)\s*"
+#: Full-width digits and separators (a cell typed in a Japanese or Chinese font) → ASCII, one character each.
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．／－", "0123456789./-")
 #: Patterns in priority order: an earlier pattern claims its span first.
 _DATE_PATTERNS = (
+    # 平成10年5月10日, H10.5.10, 令和元年5月 (Japanese eras)
+    re.compile(rf"{_ERA}[年.]\s*(?P<m>\d{{1,2}})\s*[月.]\s*(?P<d>\d{{1,2}})\s*日?"),
+    re.compile(rf"{_ERA}年\s*(?P<m>\d{{1,2}})\s*月"),
+    re.compile(rf"{_ERA}年"),
     # 2024년 1월 28일, 2024년1월28일, 2024 1월 28일 (a web rendering that lost the 년), '19년 5월 24일
     re.compile(rf"(?<!\d){_YEAR}\s*[년年]?\s*(?P<m>\d{{1,2}})\s*[월月]\s*(?P<d>\d{{1,2}})\s*[일日]"),
     # 2024.01.28, 2024. 1. 28., 2024-01-28, 2024/1/28, '19.05.24, 19.05.24
@@ -134,6 +144,8 @@ _BARE_YEAR = re.compile(rf"(?<![\d.]){_Y4}(?![\d.%]|\s*[년年억만천원개명
 
 def _year_of(m: re.Match[str]) -> int:
     groups = m.groupdict()
+    if groups.get("era"):
+        return ERAS[groups["era"]] + (1 if groups["ey"] == "元" else int(groups["ey"]))
     if groups.get("y4"):
         return int(groups["y4"])
     return expand_year(int(groups.get("y2") or groups["y2b"]))
@@ -158,7 +170,10 @@ def find_dates(text: str, *, bare_years: bool = False) -> list[DateMention]:
     []
     >>> [d.value.iso for d in find_dates("signed May 10, 1998; renewed 2 Sept 2019; since Oct. 2004; Mayor 2019")]
     ['1998-05-10', '2019-09-02', '2004-10']
+    >>> [d.value.iso for d in find_dates("平成10年5月10日, H12.5.10, 令和元年5月, 昭和62年, ２０１９．５．２４")]
+    ['1998-05-10', '2000-05-10', '2019-05', '1987', '2019-05-24']
     """
+    text = text.translate(_FULL_WIDTH)
     patterns = (*_DATE_PATTERNS, _BARE_YEAR) if bare_years else _DATE_PATTERNS
 
     def value_of(m: re.Match[str]) -> StatedDate:

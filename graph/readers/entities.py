@@ -203,6 +203,7 @@ def resolve_party(w: FactWriter, surface: str, lines: Lines, *, country: str | N
     stated, name = split_country_prefix(w.registry, surface)
     glosses = " ".join(re.findall(r"\(([^)]*)\)", name))
     country = stated or _gloss_country(w.registry, glosses) or country
+    parent = parent or _gloss_province(w.registry, glosses)
     foreign = foreign or stated not in (None, "KR")
     name = re.sub(r"\s*\([^)]*\)", "", name).strip(" ,·:")
     if not name or not (_HANGUL.search(name) or re.search(r"[\u4e00-\u9fffA-Za-z]", name)):
@@ -236,6 +237,18 @@ def resolve_party(w: FactWriter, surface: str, lines: Lines, *, country: str | N
                "no place suffix and no context that makes it a place") if country != "KR" else "no registry match"
         w.report.add_issue("unresolved", w.doc.id, span_of(lines)[0], surface.strip(), why)
     return None
+
+
+def _gloss_province(registry: Registry, glosses: str) -> str | None:
+    """The Korean province or metropolitan city a bracketed gloss names (``남구(부산)``): the parent of a district.
+
+    >>> reg = Registry.default()
+    >>> _gloss_province(reg, "부산"), _gloss_province(reg, "대구광역시"), _gloss_province(reg, "구 마산시")
+    ('kr-busan', 'kr-daegu', None)
+    """
+    found = registry.resolve(glosses, kinds=("region",)) if glosses.strip() else None
+    return found.entity.id if found is not None and found.entity is not None and found.score == 1.0 and \
+        found.entity.level == "광역" else None
 
 
 def _gloss_country(registry: Registry, glosses: str) -> str | None:

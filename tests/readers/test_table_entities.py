@@ -240,3 +240,42 @@ def test_a_date_cell_with_a_signing_and_a_renewal_or_a_term_and_a_row_repeating_
 def test_tables_of_events_budgets_people_and_figures_sign_nothing(name, text):
     result = build(document(f"{name}.tsv", text))
     assert facts(result) == set() and facts(result, "AgreementIntent") == set()
+
+
+GLOSSED = "한일 자매결연 현황\n" + tsv(
+    ["한국 지자체", "일본 지자체", "체결일"],
+    ["남구(부산)", "이즈미사노시", "2023.09.19"],
+    ["중구 (대구광역시)", "시모노세키시", "1998.3.2"],
+    ["수영구(부산광역시)", "벳부시", "H12.5.10"],
+    ["동구(인천)", "가라쓰시", "平成10年5月10日"],
+    ["북구(울산)", "하기시", "２０１９．５．２４"],
+    ["이리시", "나라시", "昭和62年"],
+    ["화성특례시", "후지에다시", "令和元年5月"])
+GLOSSED_IDS = {
+    ("jp-이즈미사노시", "kr-busan-nam", "2023-09-19"), ("jp-시모노세키시", "kr-daegu-jung", "1998-03-02"),
+    ("jp-벳부시", "kr-busan-suyeong", "2000-05-10"), ("jp-가라쓰시", "kr-incheon-dong", "1998-05-10"),
+    ("jp-하기시", "kr-ulsan-buk", "2019-05-24"), ("jp-나라시", "kr-jeonbuk-iksan", "1987"),
+    ("jp-후지에다시", "kr-gyeonggi-hwaseong", "2019-05")}
+
+
+def test_a_district_glossed_with_its_city_japanese_era_dates_full_width_digits_and_former_names():
+    """남구(부산) is 부산's 남구; 平成10年 is 1998 and H12 is 2000 (not 2012); ２０１９．５．２４ is a date; a
+    city's former name before a merger (이리시 → 익산시) and today's 특례시 form (화성특례시) name its city."""
+    assert _party_ids(build(document("glossed.tsv", GLOSSED))) == GLOSSED_IDS
+    noisy = GLOSSED.replace("남구(부산)", "남구 ( 부산 )").replace("平成10年5月10日", "平成 10年 5月 10日")
+    assert _party_ids(build(document("glossed.tsv", noisy))) == GLOSSED_IDS
+
+
+def test_a_two_row_header_from_merged_cells_in_a_docx_table(tmp_path):
+    """한국 측 / 일본 측 over 광역 | 기초 | 현 | 시정촌: the second header row is no signing, each side's wider unit
+    qualifies the narrower one and is the party when the narrower cell is empty."""
+    rows = [["한국 측", "", "일본 측", "", "체결일", "구분"], ["광역", "기초", "현", "시정촌", "", ""],
+            ["부산광역시", "", "후쿠오카현", "", "1989.10.17", "자매결연"],
+            ["부산광역시", "남구", "오이타현", "벳부시", "2000.5.10", "우호교류"],
+            ["경상남도", "김해시", "후쿠오카현", "무나카타시", "1992.2.3", "자매결연"],
+            ["대구광역시", "남구", "", "", "", ""]]
+    expected = {("jp-후쿠오카현", "kr-busan", "1989-10-17"), ("jp-벳부시", "kr-busan-nam", "2000-05-10"),
+                ("jp-무나카타시", "kr-gyeongnam-gimhae", "1992-02-03")}
+    title = "주후쿠오카 총영사관 관할 한일 지자체 교류 현황"
+    assert _party_ids(build(document("two.tsv", title + "\n" + tsv(*rows)))) == expected
+    assert _party_ids(build(from_file(docx_file(tmp_path / "two.docx", [title, rows])))) == expected
