@@ -12,16 +12,18 @@ from index import artifacts
 from index.dense import build_faiss, index_kind, save_faiss
 from index.embedder import Embedder
 from index.embedding_tasks import chunked_encoder, loaded_embedder
-from index.entity_links import EntityRef, ProvenanceIndex, link_passage, mention_refs
+from index.entity_links import EntityRef, PassageLinks, ProvenanceIndex, link_passage, mention_refs
 from index.fact_passages import fact_passages
 from index.korean import KoreanTokenizer
 from index.lexical import LexicalIndex
-from index.passages import segment_all
+from index.passages import Passage, segment
 from index.profiles import build_profiles
-from index.reuse import Reuse, encode_with_reuse
+from index.reuse import Reuse, document_key, encode_with_reuse, passages_version
 from runtime.executors import Executor, SerialExecutor
 from runtime.progress import Progress
 from runtime.settings import Settings
+
+PASSAGE_FIELDS = tuple(Passage.__dataclass_fields__)
 
 
 def row_subjects(documents: list[Document], provenance: ProvenanceIndex, registry, mentions=None):
@@ -44,12 +46,37 @@ def row_subjects(documents: list[Document], provenance: ProvenanceIndex, registr
     return subject
 
 
-def remembered_mentions(reuse: Reuse, registry):
-    """``mention_refs(registry, text)``, reusing the previous build's answer for a text seen before."""
+def remembered_mentions(reuse: Reuse, registry, doc_id: str):
+    """``mention_refs(registry, text)`` for texts of ``doc_id``, reusing the previous build's answer for a text
+    seen before."""
     if registry is None:
         return lambda text: []
-    remembered = reuse.mentions(lambda text: [[e.iri, e.label, e.type] for e in mention_refs(registry, text)])
+    remembered = reuse.mentions(doc_id, lambda text: [[e.iri, e.label, e.type] for e in mention_refs(registry, text)])
     return lambda text: [EntityRef(*row) for row in remembered(text)]
+
+
+def document_passages(documents: list[Document], provenance: ProvenanceIndex, registry,
+                      reuse: Reuse) -> tuple[list[Passage], list[PassageLinks], int]:
+    """The passages of every document with their links, in document then line order, and how many documents
+    were cut again: a document whose lines, title and fact spans are those of the previous build keeps its
+    passages and links (:func:`index.reuse.document_key`)."""
+    version = passages_version()
+    passages: list[Passage] = []
+    links: list[PassageLinks] = []
+    cut = 0
+    for doc in documents:
+        rows = reuse.document(doc.id, document_key(doc, provenance.by_doc.get(doc.id, []), version))
+        if rows is not None:
+            passages += [Passage.from_json({k: row[k] for k in PASSAGE_FIELDS}) for row in rows]
+            links += [PassageLinks.from_json(row) for row in rows]
+            continue
+        cut += 1
+        mentions = remembered_mentions(reuse, registry, doc.id)
+        mine = segment(doc, row_subjects([doc], provenance, registry, mentions))
+        passages += mine
+        links += [link_passage(p.doc, p.line_start, p.line_end, p.text, p.table, provenance, registry, mentions)
+                  for p in mine]
+    return passages, links, cut
 
 
 def build_index(documents: list[Document], dataset, registry, out_dir: Path, settings: Settings,
@@ -65,11 +92,8 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
     embedder = Embedder.load(settings, lazy=True)  # weights only if a passage or profile must be embedded
     reuse = Reuse(previous, embedder.sha256)
     with progress.stage("passages"):
-        mentions = remembered_mentions(reuse, registry)
         provenance = ProvenanceIndex.from_dataset(dataset) if dataset is not None else ProvenanceIndex.empty()
-        passages = segment_all(documents, row_subjects(documents, provenance, registry, mentions))
-        links = [link_passage(p.doc, p.line_start, p.line_end, p.text, p.table, provenance, registry, mentions)
-                 for p in passages]
+        passages, links, cut_documents = document_passages(documents, provenance, registry, reuse)
         facts, fact_links = fact_passages(dataset, documents)
         passages += facts
         links += fact_links
@@ -77,7 +101,8 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
                           [{**p.to_json(), **link.to_json()} for p, link in zip(passages, links, strict=True)])
         linked = sum(1 for link in links if link.entities)
         progress.step(f"{len(passages)} passages from {len(documents)} documents ({len(facts)} fact passages), "
-                      f"{linked} with entities")
+                      f"{linked} with entities; {cut_documents} documents cut into passages, "
+                      f"{len(documents) - cut_documents} kept from the previous build")
     with progress.stage("embed"):
         limit = embedder.max_tokens - 8  # room for the "passage: " prompt and special tokens
         texts, cut = reuse.fit([p.embed_text for p in passages], limit, embedder.token_counts)
@@ -93,10 +118,11 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
         progress.step(f"{index_kind(faiss_index)} over {faiss_index.ntotal} vectors")
     with progress.stage("bm25"):
         tokenizer = KoreanTokenizer()
-        lexical = LexicalIndex.from_tokens(reuse.tokens([p.lexical_text for p in passages], tokenizer.batch),
-                                           tokenizer)
+        counts, tokenised = reuse.term_counts([p.lexical_text for p in passages], tokenizer.batch)
+        counts.save(target)
+        lexical = LexicalIndex.from_counts(counts, tokenizer)
         lexical.save(target / artifacts.BM25)
-        progress.step(f"{len(lexical.bm25.vocab_dict)} lexical terms")
+        progress.step(f"{len(lexical.bm25.vocab_dict)} lexical terms ({tokenised} passage texts tokenised)")
     with progress.stage("profiles"):
         profiles, profile_vectors, fact_texts, fact_vectors = build_profiles(
             dataset, passages, links, vectors,

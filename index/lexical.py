@@ -6,8 +6,13 @@ from pathlib import Path
 
 import bm25s
 import numpy as np
+import scipy.sparse as sp
 
 from index.korean import KoreanTokenizer
+from index.term_counts import TermCounts
+
+K1 = 1.2
+B = 0.75
 
 #: Score matrices larger than this (bytes) are memory-mapped when loaded (about 100× the seed corpus).
 MMAP_ABOVE = 64 * 1024 * 1024
@@ -29,10 +34,28 @@ class LexicalIndex:
     @classmethod
     def from_tokens(cls, tokens: list[list[str]], tokenizer: KoreanTokenizer | None = None) -> LexicalIndex:
         """Index passages already tokenised by ``tokenizer`` (one token list per passage, in passage order)."""
-        corpus = [toks or [""] for toks in tokens]
-        vocab = {token: i for i, token in enumerate(sorted({t for toks in corpus for t in toks}))}
-        bm25 = bm25s.BM25(k1=1.2, b=0.75)  # term ids in sorted order: the same files from the same passages
-        bm25.index(([[vocab[t] for t in toks] for toks in corpus], vocab), show_progress=False)
+        return cls.from_counts(TermCounts.from_tokens(tokens, [str(i) for i in range(len(tokens))]), tokenizer)
+
+    @classmethod
+    def from_counts(cls, counts: TermCounts, tokenizer: KoreanTokenizer | None = None) -> LexicalIndex:
+        """BM25 (bm25s's Lucene variant, k1 = 1.2, b = 0.75) over per-passage term counts: IDF from the document
+        frequencies, lengths from the row sums, one weight per stored count, in array operations."""
+        n = len(counts.keys)
+        df = counts.document_frequencies()
+        idf = np.log(1 + (n - df + 0.5) / (df + 0.5)).astype(np.float32)
+        lengths = counts.lengths()
+        rows = np.repeat(np.arange(n), np.diff(counts.indptr))
+        norm = K1 * ((1 - B) + B * lengths / lengths.mean()) if n else lengths
+        tf = counts.counts.astype(np.float32)
+        weights = (idf[counts.indices] * (tf / (norm[rows] + tf))).astype(np.float32)
+        matrix = sp.csr_matrix((weights, counts.indices, counts.indptr), shape=(n, len(counts.vocab))).tocsc()
+        matrix.sort_indices()
+        bm25 = bm25s.BM25(k1=K1, b=B)
+        bm25.scores = {"data": matrix.data, "indices": matrix.indices.astype(np.int32),
+                       "indptr": matrix.indptr.astype(np.int32), "num_docs": n}
+        bm25.vocab_dict = {term: i for i, term in enumerate(counts.vocab)}
+        bm25.unique_token_ids_set = set(bm25.vocab_dict.values())
+        bm25.nonoccurrence_array = None  # the Lucene variant has none
         return cls(bm25, tokenizer or KoreanTokenizer())
 
     def save(self, directory: Path) -> None:

@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import docx
+import numpy as np
 import pytest
 
 from api.app import create_app
@@ -301,3 +302,57 @@ def test_a_post_stated_without_a_date_is_reported_not_written_and_the_ingest_goe
     gyoryu("remove", "busan-news.txt", data=data)
     assert _sorted_quads(data) == _sorted_quads(graph_data)
     assert json.loads((data / "report.json").read_text()) == json.loads((graph_data / "report.json").read_text())
+
+
+def _index_files(data: Path) -> dict[str, bytes]:
+    folder = data / "index"
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _ranking(data: Path, query: str, mode: str) -> list[tuple]:
+    hits = json.loads(gyoryu("search", query, "--json", "-k", "8", "--mode", mode, data=data).stdout)["hits"]
+    return [(h["doc"], h["line_start"], h["line_end"], h.get("summary", "")) for h in hits]
+
+
+@pytest.mark.slow
+def test_index_after_ingest_change_and_remove_equals_a_clean_build(tmp_path: Path):
+    """Only new or changed documents are cut, tokenised and embedded; the index after build, ingest, change and
+    remove holds the passages, BM25 weights, profiles and search ranking of a clean build of the same corpus."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    seed = "000_1e4d94b91b241818.txt"
+    shutil.copy2(DEFAULT_CORPUS / seed, corpus / seed)
+    data = tmp_path / "data"
+    gyoryu("build", "--corpus", str(corpus), "--data", str(data))
+    note = tmp_path / "gangneung-note.txt"
+    note.write_text("강릉시 국제교류 메모\n강릉시와 서울특별시는 2025년 3월 5일 우호교류 협약을 체결했다.\n"
+                    "양 도시는 해양 관광과 청소년 교류에서 협력한다.\n", encoding="utf-8")
+    news = tmp_path / "sokcho.html"
+    news.write_text(NEWS, encoding="utf-8")
+    table = tmp_path / "wonju-partners.tsv"
+    table.write_text("원주시 해외 자매도시\n" + "\n".join("\t".join(r) for r in AGREEMENTS), encoding="utf-8")
+
+    first = gyoryu("ingest", str(note), str(news), data=data)
+    assert "2 documents cut into passages, 1 kept from the previous build" in first.stderr
+    second = gyoryu("ingest", str(table), data=data)
+    assert "1 documents cut into passages, 3 kept from the previous build" in second.stderr
+    note.write_text(note.read_text(encoding="utf-8") + "두 도시는 2026년 5월 1일 문화 교류 양해각서도 체결했다.\n",
+                    encoding="utf-8")
+    changed = gyoryu("ingest", str(note), data=data)
+    assert "1 documents cut into passages, 3 kept from the previous build" in changed.stderr
+    removed = gyoryu("remove", "sokcho.html", data=data)
+    assert "0 documents cut into passages, 3 kept from the previous build" in removed.stderr
+    assert "(0 passage texts tokenised)" in removed.stderr and ": 0 embedded," in removed.stderr
+
+    clean = tmp_path / "clean"
+    gyoryu("build", "--corpus", str(data / "corpus"), "--data", str(clean))
+    ours, theirs = _index_files(data), _index_files(clean)
+    vectors = ("embeddings.npy", "passages.faiss", "profile_vectors.npy", "profile_text_vectors.npy", "manifest.json")
+    assert sorted(ours) == sorted(theirs)
+    assert {k: v for k, v in ours.items() if k not in vectors} == {k: v for k, v in theirs.items() if k not in vectors}
+    for name in ("embeddings.npy", "profile_vectors.npy"):  # a vector depends on its batch, at float rounding
+        a, b = (np.load(side / "index" / name) for side in (data, clean))
+        assert a.shape == b.shape and np.allclose(a, b, rtol=0, atol=1e-5)
+    for query in ("강릉시 해양 관광 청소년 교류", "원주시 자매도시 오타루시", "우호교류 협약"):
+        assert _ranking(data, query, "lexical") == _ranking(clean, query, "lexical")
+        assert _ranking(data, query, "hybrid") == _ranking(clean, query, "hybrid")

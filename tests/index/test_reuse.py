@@ -15,6 +15,7 @@ from graph.registry import Registry
 from index import artifacts
 from index.build import build_index
 from index.reuse import REUSE
+from index.term_counts import TermCounts
 from runtime.progress import Progress
 from runtime.settings import Settings
 
@@ -85,7 +86,9 @@ def test_a_changed_document_gives_the_index_a_build_from_scratch_gives(fresh: Pa
         old, new = (np.load(artifacts.index_dir(tmp_path / side) / name) for side in ("reused", "scratch"))
         assert old.shape == new.shape and np.allclose(old, new, rtol=0, atol=1e-5)
     saved = artifacts.read_json(artifacts.index_dir(tmp_path / "reused") / REUSE)
-    assert len(saved["fit"]) == len(saved["tokens"]) == reused["passages"]  # only the current passages are kept
+    counts = TermCounts.load(artifacts.index_dir(tmp_path / "reused"))
+    assert len(saved["fit"]) == len(counts.keys) == reused["passages"]  # only the current passages are kept
+    assert sorted(saved["documents"]) == ["news.txt", "table.txt"]
 
 
 def test_reused_values_are_dropped_when_the_model_changes(fresh: Path):
@@ -93,6 +96,6 @@ def test_reused_values_are_dropped_when_the_model_changes(fresh: Path):
 
     same = Reuse(fresh, artifacts.read_json(artifacts.index_dir(fresh) / artifacts.MANIFEST)["model"]["sha256"])
     other = Reuse(fresh, "0" * 64)
-    assert same.old_vectors and same.old["fit"] and same.old["tokens"]
+    assert same.old_vectors and same.old["fit"] and same.old_counts.keys
     assert other.old_vectors == {} and other.old_profile_vectors == {} and other.old["fit"] == {}
-    assert other.old["tokens"] == same.old["tokens"]  # tokens do not depend on the model
+    assert other.old_counts.keys == same.old_counts.keys  # term counts do not depend on the model
