@@ -194,9 +194,24 @@ def _en_variants(name: str, kind: str) -> list[str]:
         out.append(_SC_SUFFIX_EN.sub("", name))
     if kind == "Region":
         out.extend(_region_variants(name))
+    if kind == "Country" and " " not in name:
+        out.extend(_demonyms(name))
     if kind in ("Concept", "Term"):
         out.extend(part for part in re.split(r"\s+and\s+|,\s*|/", name) if part)
     return [v.strip() for v in out if v.strip()]
+
+
+def _demonyms(country: str) -> list[str]:
+    """A one-word country name's adjective forms, so "Russian members" links Russia: Russia → Russian, Korea →
+    Korean, Mongolia → Mongolian, China → Chinese, Japan → Japanese, Vietnam → Vietnamese (forms no country has
+    match nothing).
+
+    >>> _demonyms("Russia"), _demonyms("Japan")
+    (['Russian', 'Russiese'], ['Japanese', 'Japanian'])
+    """
+    if country.endswith("a"):
+        return [country + "n", country[:-1] + "ese"]
+    return [country + "ese", country + "ian"]
 
 
 _ADMIN_SUFFIXES = {"gun": "County", "si": "City", "do": "Province", "gu": "District"}

@@ -36,6 +36,17 @@ def test_disaster_prevention_subcommittee(engine, text, surface):
     assert (SUBCOMMITTEE + "near-disaster", surface) in _links(engine, text)
 
 
+COUNTRY = "https://w3id.org/gyoryu/id/country/"
+
+
+def test_country_adjectives_link_their_country(engine):
+    text = "Russian, Chinese, Japanese and Mongolian member regions"
+    found = [(link.term.iri, link.surface) for link in engine.link(text) if link.term.type == "Country"]
+    assert found == [(COUNTRY + "RU", "Russian"), (COUNTRY + "CN", "Chinese"), (COUNTRY + "JP", "Japanese"),
+                     (COUNTRY + "MN", "Mongolian")]
+    assert "러시아" in engine.lexical_query("Russian member regions", engine.link("Russian member regions"))
+
+
 def test_linked_names_expand_the_lexical_query_with_korean_labels(engine):
     links = engine.link("Hyogo disaster prevention sub-committee")
     query = engine.lexical_query("Hyogo disaster prevention sub-committee", links)
