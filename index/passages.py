@@ -74,9 +74,13 @@ class Passage:
 
     @property
     def lexical_text(self) -> str:
-        """What BM25 indexes: section, subject, Korean fact sentence, header row and text (not the title)."""
-        return "\n".join(part for part in (self.section, self.subject, self.summary, self.header_row, self.text)
-                         if part)
+        """What BM25 indexes: the same header (title, section, subject), the Korean fact sentence, header row and text.
+
+        The title names what the whole document is about (the association, the report, the county), which most
+        passages never repeat; a question that names it finds the document's passages by word too.
+        """
+        return "\n".join(part for part in (self.title, self.section, self.subject, self.summary, self.header_row,
+                                            self.text) if part)
 
     def to_json(self) -> dict:
         """A JSON-able dict (see :meth:`from_json`)."""

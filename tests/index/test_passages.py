@@ -81,3 +81,25 @@ def test_rows_read_from_document_formats_are_table_passages():
         "상대 도시 | 국가 | 체결일", "오타루시 | 일본 | 2019.05.24", " | 중국 | 2024.01.28"))
     got = [(p.line_start, p.line_end, p.table) for p in segment(doc)]
     assert got == [(1, 2, False), (3, 5, True)]
+
+
+def test_bm25_finds_a_passage_by_its_document_title():
+    import hashlib
+
+    from corpus import Document
+    from index.lexical import LexicalIndex
+    from index.passages import segment
+
+    def doc(name: str, title: str, lines: list[str]) -> Document:
+        return Document(id=name, lines=tuple(lines), sha256=hashlib.sha256(name.encode()).hexdigest(), title_ko=title)
+
+    body = ["1. 추진 현황", "해외 자매도시와 청소년 교류를 추진하였다.", "2. 향후 계획", "교류 분야를 넓힐 계획이다."]
+    docs = [doc("a.txt", "가평군 국제교류 추진 현황", body), doc("b.txt", "보은군 국제교류 추진 현황", body)]
+    passages = [p for d in docs for p in segment(d)]
+    assert all("가평" not in p.text and "보은" not in p.text for p in passages)  # no line names the county
+    index = LexicalIndex.build([p.lexical_text for p in passages])
+    scores = index.scores("보은군 청소년 교류")
+    best = max(range(len(passages)), key=lambda i: scores[i])
+    assert passages[best].doc == "b.txt" and "청소년" in passages[best].text
+    assert all(scores[i] > scores[j] for i, p in enumerate(passages) if p.doc == "b.txt"
+               for j, q in enumerate(passages) if q.doc == "a.txt" and q.text == p.text)
