@@ -168,24 +168,36 @@ def document_date(doc: Document) -> StatedDate | None:
     >>> document_date(Document("d", ("제목", "관련 기사 (2023.05.02)", "본문", "입력 2024.11.15 10:12"), "")).iso
     '2024-11-15'
     """
-    for line in doc.lines:
+    found = dateline(doc)
+    if found is not None:
+        return found[1]
+    return next((d.value for d in find_dates(doc.date.replace("-", "."))), None) if doc.date else None
+
+
+def dateline(doc: Document) -> tuple[int, StatedDate] | None:
+    """The line stating the document's own date (:func:`document_date`) and that date.
+
+    >>> dateline(Document("d", ("가나시, 다라시와 협약", "2023.08.04 가나일보", "본문"), ""))[0]
+    2
+    """
+    for n, line in enumerate(doc.lines, start=1):
         m = _OWN_DATE.search(line)
         if m:
             day = next((d.value for d in find_dates(line[m.end():]) if d.start <= 3), None)
             if day is not None:
-                return day
-    for line in doc.lines[:DATE_LINES]:
+                return n, day
+    for n, line in enumerate(doc.lines[:DATE_LINES], start=1):
         dates = [d for d in find_dates(line) if d.value.precision != "year"]  # 2019년 alone: a section's year
         if len(dates) == 1 and _DATE_LINE.match(line[:dates[0].start] + line[dates[0].end:]) and \
                 not BULLET.match(line):
             rest = re.sub(r"\([^)]*\)|\d{1,2}:\d{2}", "", line[dates[0].end:])
             if len(rest.strip()) <= 2:
-                return dates[0].value
-    for line in doc.lines[:DATE_LINES]:
+                return n, dates[0].value
+    for n, line in enumerate(doc.lines[:DATE_LINES], start=1):
         day = next((d.value for d in find_dates(line) if d.value.precision == "day"), None)
         if day is not None:
-            return day
-    return next((d.value for d in find_dates(doc.date.replace("-", "."))), None) if doc.date else None
+            return n, day
+    return None
 
 
 #: A signing named only to count years since it (``협약 체결 10주년``, ``자매결연 30주년``): an anniversary.

@@ -22,6 +22,7 @@ from graph.readers.context import (
     FUZZY_MIN_CHARS,
     Context,
     context_at,
+    dateline,
     first_region,
     heading_year,
     is_activity,
@@ -296,8 +297,9 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
     indent = 0
     found_items = items(w.doc.lines)
     cards = frozenset(n for item in found_items if item.names for n in _card_lines(w, item))  # no other's heading
+    own = dateline(w.doc)
     for item in found_items:
-        if item.line in skip or (not item.names and is_prose(item.text)):
+        if item.line in skip or (not item.names and is_prose(item.text)) or _is_dateline(w, item, own):
             above = []
             continue
         found = read_item(w, item, [c for c in above if item.indent > indent], cards.difference(item.span))
@@ -305,6 +307,14 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
         if found:
             above, indent = found, item.indent
     return out
+
+
+def _is_dateline(w: FactWriter, item: Item, own: tuple[int, object] | None) -> bool:
+    """The document's own date line (``2023.08.04 가나일보``, a news byline): no entry, unless it is a card or names
+    a place, a relation or a signing of its own."""
+    text = w.doc.lines[item.line - 1]
+    return own is not None and own[0] == item.line and not item.names and not BULLET.match(text) and \
+        not relation_of(text) and not states_signing(text) and not any(is_place_word(t) for t in _TOKEN.findall(text))
 
 
 def _card_lines(w: FactWriter, item: Item) -> range:

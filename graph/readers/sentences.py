@@ -21,6 +21,7 @@ paragraph, and each candidate cites the line span covering its sentence.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -70,6 +71,10 @@ _RELATION_DONE = re.compile(r"(?:결연|협약|협정)\s*(?:을|를)?\s*(?:했|�
 #: A dated relation something followed: 1994년 (10월 27일) 자매결연 (체결) 이후.
 _DATED_RELATION = re.compile(r"\d\s*(?:년|월|일|\.)\s*(?:의\s*)?(?:[가-힣]{0,4}\s?(?:결연|협약|협정))\s*(?:체결\s*)?"
                              r"(?:이후|이래|후|뒤)")
+#: The day of the event reported (이날 협약식에서, 당일): the day the text spoke of last.
+_THAT_DAY = re.compile(r"(?:^|\s)(?:이날|당일|같은\s?날)")
+#: How many days from the document's date a day may be to be the day of the event it reports.
+EVENT_DAYS = 31
 #: A time stated against the date before it in the sentence.
 _SAME_TIME = re.compile(r"같은\s?해|같은\s?날|이듬해|그\s?해")
 #: What follows a date that starts or ends a period.
@@ -80,7 +85,7 @@ _PARTNER = frozenset(("", "와", "과", "와도", "과도", "와는", "과는", 
 _WORD = re.compile(r"[가-힣A-Za-z\u4e00-\u9fff]+")
 #: Self-references to the document's own region: the word and the ending of the region's name it implies.
 _SELF = re.compile(r"(?:^|(?<=[\s,(□○■●▶-]))(?P<ref>(?:본|우리\s?|같은\s)?(?P<level>시|군|도|구))"
-                   r"(?:은|는|이|가|에서는|와|과)(?=\s)")
+                   r"(?P<particle>은|는|이|가|에서는|와|과)(?=\s)")
 #: Endings of words that have a place suffix but name no place (a city hall, the word 도시 itself).
 _NOT_PLACES = NOT_PLACE_ENDINGS
 #: Place suffixes that also end common words (가능성, 필요성): a place only right after a country or parent.
@@ -96,7 +101,8 @@ _SELF_GOVERNING, _SPECIAL = ("자치도", "자치시"), "특별"
 #: Last syllables of nouns that follow a country word but name no place (정부, 대사관, 대표단, 관광객, 기업 …).
 _NOUN_ENDINGS = tuple("부관단객생국청원회사측업인민내외간들계등소장류품물체권력전역")
 #: Clause boundaries inside a sentence (``…추진 중이며, 내년에는 …``).
-_CLAUSE = re.compile(r"(?<=[며고나만서])\s*,\s+|\s*…\s*|(?<=[한은])\s+데\s+이어\s*,?\s+"
+_CLAUSE = re.compile(r"(?<=[며고나만서])\s*,\s+|(?<=었으며|았으며|였으며|했으며)\s+|\s*…\s*"
+                     r"|(?<=[한은])\s+데\s+이어\s*,?\s+"
                      r"|(?<=[한은])\s+(?:뒤|후|이후|다음)(?:에)?\s*,?\s+(?=\S*\d)")
 #: Between the two places of a pair written ``가나시-다라시``.
 _PAIR_DASH = re.compile(r"\s*[-–—~↔]\s*")
@@ -191,6 +197,29 @@ class DocumentContext:
     countries: list[tuple[int, str]]  # (line, country id) of every country word, in order
     places: dict[str, str | None] = field(default_factory=dict)  # a name placed in the text → its country
     year: StatedDate | None = None  # the year a report's title names
+    event_day: StatedDate | None = None  # the day of the event the text spoke of last (이날 is that day)
+
+    def note_days(self, text: str) -> None:
+        """Remember the first day ``text`` states within a month of the document's date (the day of the event
+        reported, which ``이날`` means), not a day of the relation's history.
+
+        >>> doc = DocumentContext(None, StatedDate(2024, 10, 22), [])
+        >>> doc.note_days("도는 21일 기념식을 열었다고 22일 밝혔다. 도는 1994년 10월 27일 자매결연을 체결했다.")
+        >>> doc.event_day.iso
+        '2024-10-21'
+        """
+        if self.today is None or self.today.day is None:
+            return
+        today = datetime.date(self.today.year, self.today.month, self.today.day)
+        stated = find_dates(text)
+        relative = [d for d in relative_dates(text, self.today) if not any(
+            s.start < d.end and d.start < s.end for s in stated)]  # 10월 27일 of 1994년 10월 27일 is stated
+        for mention in sorted(stated + relative, key=lambda d: d.start):
+            value = mention.value
+            if value.day is not None and abs((datetime.date(value.year, value.month, value.day) - today).days) <= \
+                    EVENT_DAYS:
+                self.event_day = value
+                return  # the sentence's first such day (가나시는 24일 … 체결했다고 25일 밝혔다: the 24th)
 
     def country_near(self, line: int) -> str | None:
         """The country named last before ``line``, else the one the document names most."""
@@ -255,6 +284,7 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
             continue
         found, carried, partners = read_sentence(w, s, doc, carried, partners)
         out.extend(found)
+        doc.note_days(s.text)
     return out
 
 
@@ -275,7 +305,85 @@ def read_sentence(w: FactWriter, s: Sentence, doc: DocumentContext, carried: Par
 
 def read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext, carried: Party | None,
                 previous: list[Named]) -> tuple[list[AgreementCandidate], Party | None, list[Named]]:
-    """Candidates of the clause ``s.text[a:b]``; returns them, the subject to carry, the partners named."""
+    """Candidates of the clause ``s.text[a:b]``; returns them, the subject to carry, the partners named.
+
+    A clause that restates an earlier signing of a partner (``1994년 자매결연을 맺은 가나성과``, ``다라시(2002년
+    자매결연)는``) and states a new one with a date of its own (``21일 … 협약을 체결했다``) gives both: the
+    earlier signing at its own date, the new one at the clause's other date."""
+    restated = _restated(s.text, a, b)
+    if restated:
+        text, owners, removed, cuts = s.text, list(s.owners), 0, []
+        for start, end, _, _ in restated:  # the restatement taken out of the clause, its brackets too
+            bracket = s.text[start - 1:start] == "("
+            x, y = start - bracket - removed, end - removed
+            text, owners = text[:x] + text[y:], owners[:x] + owners[y:]
+            cuts.append((x, bracket))
+            removed += y - x
+        main = Sentence(text, tuple(owners))
+        found, carry, partners = _read_clause(w, main, a, b - removed, doc, carried, previous)
+        named = parties_in(w, main, a, b - removed, doc) if found else []
+        for c in found:
+            c.quote = s.text.strip()  # the sentence as written, the restatement in it
+        out = list(found)
+        for (_, _, date, relation), (at, bracket) in zip(restated, cuts, strict=True):
+            partner = next((n for n in reversed(named) if n.end <= at), None) if bracket else next(
+                (n for n in named if n.start >= at), None)
+            pair = next((c for c in found if partner is not None and not c.intent and
+                         partner.party.entity in (p.entity for p in c.parties)), None)
+            if pair is not None:
+                out.append(AgreementCandidate(pair.parties, date.value, relation, s.lines, pair.confidence,
+                                              reader="sentences", quote=s.text.strip(),
+                                              notes=["a signing the sentence restates"]))
+        if found and len(out) > len(found):
+            return out, carry, partners
+    return _read_clause(w, s, a, b, doc, carried, previous)
+
+
+#: After a date, a signing restated as a relative clause: ``(에) 자매결연을 맺은``, ``우호교류 협약을 체결한``.
+_RESTATED_VERB = re.compile(r"\s*(?:에\s*)?(?P<rel>[^\s,.()]{1,10}(?:\s[^\s,.()]{1,10}){0,2}?)\s*(?:을|를)?\s*"
+                            r"(?:맺은|체결한|맺었던|체결했던|체결된|맺어진|결연한|협약한)(?=\s)")
+#: After a date in brackets, a relation word and the closing bracket: ``(2002년 자매결연)``.
+_RESTATED_BRACKET = re.compile(r"\s*(?P<rel>[^()\d]{0,15})\)")
+
+
+def _restated(text: str, a: int, b: int) -> list[tuple[int, int, DateMention, str]]:
+    """Earlier signings a clause restates, each as (start, end, date, relation) in ``text``, when the clause also
+    has a date of its own outside them (else the restated date is the clause's only one and read as usual).
+
+    >>> text = "도는 1994년 자매결연을 맺은 가나성과 21일 협약을 체결했다"
+    >>> [(d.value.iso, r) for _, _, d, r in _restated(text, 0, len(text))]
+    [('1994', 'sister')]
+    >>> _restated("2010년 자매결연을 맺은 가나시와 다라시는 교류를 이어왔다", 0, 30)
+    []
+    """
+    clause = text[a:b]
+    dates = find_dates(clause, bare_years=True)
+    out = []
+    for d in dates:
+        after = clause[d.end:]
+        m = _RESTATED_VERB.match(after)
+        if m is None and clause[:d.start].rstrip().endswith("("):
+            m = _RESTATED_BRACKET.match(after)
+        relation = relation_of(m.group("rel")) if m else None
+        if relation is not None:
+            out.append((a + d.start, a + d.end + m.end(), d, relation))
+    if not out:
+        return []
+    spans = [(start - a, end - a) for start, end, _, _ in out]
+    rest = "".join(" " if any(x <= i < y for x, y in spans) else ch for i, ch in enumerate(clause))
+    has_own = any(not any(x <= d.start < y for x, y in spans) for d in dates) or bool(
+        _RELATIVE_DAY.search(rest) or _THAT_DAY.search(rest))
+    return out if has_own else []
+
+
+#: A day, month or year stated against the document's date (21일, 지난달, 올해, 내년).
+_RELATIVE_DAY = re.compile(r"(?<![\d.])\d{1,2}\s*일(?![가-힣])|지난달|이번\s?달|올해|지난해|작년|내년"
+                           r"|오는\s*\d{1,2}\s*월")
+
+
+def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext, carried: Party | None,
+                 previous: list[Named]) -> tuple[list[AgreementCandidate], Party | None, list[Named]]:
+    """:func:`read_clause` without restated signings."""
     text = s.text[a:b]
     relation = relation_of(text)
     if relation is not None and not states_signing_verb(text) and _UPGRADED.search(text):
@@ -292,6 +400,7 @@ def read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext
         if pair is not None:
             subject, named = pair[1].party, [pair[0]]
     partners = [n for n in named if n.particle in _PARTNER and (subject is None or n.party.entity != subject.entity)]
+    partners = partners or _self_partner(text, a, doc, carried, subject)
     carry = subject or carried
     intent = is_plan(text)
     if relation is None or not (intent or _states_signing(verbs) and not is_intent(text)):
@@ -325,6 +434,8 @@ def read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext
             dates = relative_dates(text, year) or [DateMention(year, same.start(), same.end(), same.group(0))]
     elif not stated and today is not None:
         dates = relative_dates(text, today)
+    if not dates and (that := _THAT_DAY.search(text)) and (doc.event_day or doc.today) is not None:
+        dates = [DateMention(doc.event_day or doc.today, that.start(), that.end(), that.group(0))]  # 이날
     out = []
     for own_subject, own_partners, own_dates in _pairs_of_subjects(named, subject, partners, dates, a) or [
             (subject, partners, dates)]:
@@ -560,13 +671,26 @@ def _subject(named: list[Named], text: str, doc: DocumentContext, carried: Party
     if topic:
         return topic[0].party
     m = _SELF.search(text)
-    if m is None:
-        return None
+    return _self_party(m, doc, carried) if m is not None and m.group("particle") not in _WITH else None
+
+
+def _self_party(m: re.Match[str], doc: DocumentContext, carried: Party | None) -> Party | None:
+    """The region a self-reference (``시는``, ``도와``) means: the document's, else the one carried, of that level."""
     level = m.group("level")
     for party in (doc.subject, carried):
         if party is not None and _is_level(party.entity, level):
             return party
     return None
+
+
+def _self_partner(text: str, a: int, doc: DocumentContext, carried: Party | None, subject: Party | None
+                  ) -> list[Named]:
+    """The document's own region as a partner when the clause says ``도와 가나성은``, ``시와 다라시는``."""
+    for m in _SELF.finditer(text):
+        party = _self_party(m, doc, carried) if m.group("particle") in _WITH else None
+        if party is not None and subject is not None and party.entity != subject.entity:
+            return [Named(party, a + m.start(), a + m.end(), m.group("particle"))]
+    return []
 
 
 def _is_level(entity: Entity, level: str) -> bool:

@@ -179,3 +179,60 @@ def test_a_new_place_takes_the_country_of_the_registry_places_beside_it_not_the_
         "SELECT DISTINCT ?p WHERE { ?a a <https://w3id.org/gyoryu/ontology#Agreement> ; "
         "<https://w3id.org/gyoryu/ontology#party> ?p }")}
     assert {p for p in parties if not p.startswith("kr-")} == {"jp-ishikawa", "cn-쑤저우시", "cn-옌청시"}
+
+
+RESTATED = """경기도, 中 장쑤성과 경제협력 MOU…자매결연 10년 우정 잇는다
+
+입력 2024.10.22 09:30
+경기일보 이민수 기자
+
+경기도는 지난 1994년 자매결연을 맺은 중국 장쑤성과 21일 경제·통상 협력 양해각서(MOU)를 체결했다고 22일 밝혔다.
+도와 장쑤성은 2014년 6월 우호교류 협약을 맺은 뒤 공무원 교류를 이어왔다.
+이날 양 지역은 청소년 교류 확대를 위한 우호협력 협약도 체결했다.
+수원시는 쑤저우시(2002년), 안산시는 옌청시(2006년)와 자매결연을 맺었으며 화성시는 지난 2019년 양저우시와 \
+우호교류 협약을 체결했다.
+고양시와 난징시(2010년 자매결연)는 20일 문화교류 협약을 새로 체결했다.
+도는 하반기 장쑤성 창저우시와 교류의향서를 교환할 예정이다.
+"""
+RESTATED_FACTS = {
+    ("경기도", "장쑤성", "1994", "sister"), ("경기도", "장쑤성", "2014-06", "friendship"),
+    ("경기도", "장쑤성", "2024-10-21", "mou"),  # the MOU and 이날's agreement: one signing of that day
+    ("수원시", "쑤저우시", "2002", "sister"), ("안산시", "옌청시", "2006", "sister"),
+    ("양저우시", "화성시", "2019", "friendship"), ("고양시", "난징시", "2010", "sister"),
+    ("고양시", "난징시", "2024-10-20", "cooperationAgreement")}
+
+
+@pytest.mark.parametrize("kind", ["txt", "html", "docx"])
+def test_restated_signings_beside_new_ones_this_day_and_the_own_region_as_a_partner(tmp_path: Path, kind: str):
+    if kind == "txt":
+        doc = document("restated.txt", RESTATED)
+    else:
+        lines = [line for line in RESTATED.splitlines() if line.strip()]
+        path = tmp_path / f"restated.{kind}"
+        if kind == "html":
+            body = "".join(f"<p>{line}</p>" for line in lines[1:])
+            path.write_text(f"<html><body><article><h1>{lines[0]}</h1>{body}</article>"
+                            "<aside>관련기사 2023.05.02 수원시, 쑤저우시와 자매결연</aside></body></html>",
+                            encoding="utf-8")
+        else:
+            docx_file(path, lines)
+        doc = from_file(path)
+    result = build(doc)
+    assert facts(result) == RESTATED_FACTS
+    assert facts(result, "AgreementIntent") == {("경기도", "창저우시", "", "letterOfIntent")}
+
+
+def test_a_visit_restating_an_old_signing_and_a_byline_under_the_title_give_only_the_old_signing():
+    text = """강릉시, 日 지치부시 대표단 방문…자매도시 교류 강화
+
+2023.08.04 강원일보
+
+일본 지치부시 대표단이 단오제 기간 강릉시를 방문했다.
+강릉시와 지치부시는 1983년 자매결연을 맺은 이후 40년간 교류를 이어오고 있다.
+대표단은 이날 강릉시장을 예방하고 양 도시 간 청소년 교류 확대 방안을 논의했다.
+시는 올해 10월 지치부시에서 열리는 축제에 시민 대표단을 파견할 예정이다.
+"""
+    result = build(document("visit.txt", text))
+    assert facts(result) == {("강릉시", "지치부시", "1983", "sister")}
+    changed = build(document("visit.txt", text.replace("1983년", "1984년 5월")))
+    assert facts(changed) == {("강릉시", "지치부시", "1984-05", "sister")}
