@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from graph.dates import DateMention, find_dates
+from graph.dates import DateMention, expand_year, find_dates
 from graph.facts import FactWriter
 from graph.readers.candidates import AgreementCandidate
 from graph.readers.context import BULLET, Context, context_at, headings_above
@@ -167,10 +167,10 @@ def header_role(cell: str) -> str | None:
     ('date', 'fields', 'party', None)
     >>> header_role("협약 기간"), header_role("Date of signing"), header_role("Partner City"), header_role("현")
     ('otherdate', 'date', 'party', 'parent')
-    >>> header_role("서명자"), header_role("담당 부서")
-    ('other', 'other')
+    >>> header_role("서명자"), header_role("담당 부서"), header_role("상대 도시(국가)"), header_role("체결일(재체결일)")
+    ('other', 'other', 'party', 'date')
     """
-    key = normalize_name(cell)
+    key = normalize_name(re.sub(r"\([^)]*\)", "", cell)) or normalize_name(cell)  # 상대 도시(국가): a city column
     if not key or find_dates(cell, bare_years=True):
         return None
     if any(word in key for word in OTHER_DATE_WORDS):
@@ -381,6 +381,7 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
         if any(r.line in skip for r in table.rows):
             continue
         assign_roles(w, table)
+        table = unfold_dated_names(w, table)
         if table.column("date") is None or not (table.columns("party") or table.columns("parent")):
             continue
         if not about_agreements(w, table):
@@ -388,6 +389,51 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
                                "dated rows of places with no word of a signing (events, visits, budgets): no facts")
             continue
         out.extend(read_table(w, table))
+    return out
+
+
+#: A name with its date in brackets, one of a list in a cell (``가나시(1983), 다라시('05)``).
+_DATED_NAME = re.compile(r"\s*([^,、;()]+?)\s*\(([^()]*)\)\s*(?:[,、;]|$)")
+
+
+def _dated_names(cell: str) -> list[tuple[str, str]]:
+    """``가나시(1983), 다라시('05)`` → ``[("가나시", "1983"), ("다라시", "'05")]``; ``[]`` unless every item of the
+    cell is a name with a date in brackets.
+
+    >>> _dated_names("가나시(1983), 다라시('05)"), _dated_names("가나시(일본)"), _dated_names("가나시(1983), 다라시")
+    ([('가나시', '1983'), ('다라시', "'05")], [], [])
+    """
+    items = list(_DATED_NAME.finditer(cell))
+    if not items or sum(len(m.group(0)) for m in items) < len(cell.strip()) or not all(
+            find_dates(m.group(2), bare_years=True) or re.fullmatch(r"'\d\d", m.group(2).strip()) for m in items):
+        return []
+    return [(m.group(1).strip(), m.group(2).strip()) for m in items]
+
+
+def unfold_dated_names(w: FactWriter, table: Table) -> Table:
+    """A table whose partner cells list names each with its date (``국가 | 자매도시(체결연도) | 우호도시(체결연도)``
+    with ``일본 | 가나시(1983), 다라시(2003) | 마바시(2012)``) as one row per partner: the other cells, the name, its
+    date and the relation its column's header names. Other tables are returned as they are."""
+    rows = [r for r in table.rows if not r.label]
+    dated = [c for c in table.columns("party") if (values := [r.cell(c) for r in rows if r.cell(c)])
+             and sum(1 for v in values if _dated_names(v)) >= CONTENT_SHARE * len(values)]
+    if not dated or table.header is None or table.column("date") is not None:
+        return table
+    kept = [c for c in range(len(table.header.cells)) if c not in dated]
+    header = Row(table.header.line, [table.header.cell(c) for c in kept] + ["상대 도시", "체결일", "구분"])
+    unfolded: list[Row] = []
+    for row in table.rows:
+        if row.label:
+            unfolded.append(row)
+            continue
+        for c in dated:
+            relation = table.header.cell(c) if relation_of(table.header.cell(c)) else ""
+            for name, date in _dated_names(row.cell(c)):
+                year = re.fullmatch(r"'(\d\d)", date)
+                date = f"{expand_year(int(year.group(1)))}" if year else date
+                unfolded.append(Row(row.line, [row.cell(k) for k in kept] + [name, date, relation]))
+    out = Table(unfolded, header=header, repeated_headers=table.repeated_headers)
+    assign_roles(w, out)
     return out
 
 

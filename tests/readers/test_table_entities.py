@@ -4,6 +4,7 @@ strong evidence, and a row's foreign country over a Korean homograph; in several
 
 from __future__ import annotations
 
+import csv
 import re
 
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from graph.registry import Registry, normalize_name
 from graph.romanization import latin_keys
 from ontology.namespaces import GY
-from tests.readers.helpers import build, document, docx_file, facts, from_file, tsv
+from tests.readers.helpers import build, document, docx_file, facts, from_file, hwpx_file, tsv
 
 
 def _party_ids(result) -> set[tuple[str, str, str]]:
@@ -175,6 +176,9 @@ def test_english_headers_countries_renewals_and_plans_in_english(tmp_path):
     rows = [line.split("\t") for line in ENGLISH.split("\n")[1:]]
     office = from_file(docx_file(tmp_path / "partners.docx", ["Changwon City international partners", rows]))
     assert _party_ids(build(office)) == ENGLISH_IDS
+    with (tmp_path / "partners.csv").open("w", encoding="utf-8", newline="") as fh:  # "Dec. 5, 1968" is quoted
+        csv.writer(fh).writerows([["Changwon City international partners"], *rows])
+    assert _party_ids(build(from_file(tmp_path / "partners.csv"))) == ENGLISH_IDS
     added = ENGLISH + "\n" + tsv(["Long Beach", "United States", "Friendship City", "2024-01-28", ""])
     assert _party_ids(build(document("english.tsv", added))) == ENGLISH_IDS | {
         ("kr-gyeongnam-changwon", "us-longbeach", "2024-01-28")}
@@ -279,3 +283,39 @@ def test_a_two_row_header_from_merged_cells_in_a_docx_table(tmp_path):
     title = "주후쿠오카 총영사관 관할 한일 지자체 교류 현황"
     assert _party_ids(build(document("two.tsv", title + "\n" + tsv(*rows)))) == expected
     assert _party_ids(build(from_file(docx_file(tmp_path / "two.docx", [title, rows])))) == expected
+
+
+DATED_NAMES = [["국가", "자매도시(체결연도)", "우호도시(체결연도)"],
+               ["일본", "지치부시(1983), 오다테시(2003)", "이와키시(2012)"],
+               ["중국", "자싱시(2001)", "쑤저우시('05), 닝보시(2013. 4.)"],
+               ["미국", "카운실블러프스시(1991)", ""]]
+DATED_NAMES_FACTS = {
+    ("강릉시", "지치부시", "1983", "sister"), ("강릉시", "오다테시", "2003", "sister"),
+    ("강릉시", "이와키시", "2012", "friendship"), ("강릉시", "자싱시", "2001", "sister"),
+    ("강릉시", "쑤저우시", "2005", "friendship"), ("강릉시", "닝보시", "2013-04", "friendship"),
+    ("강릉시", "카운실블러프스시", "1991", "sister")}
+
+
+@pytest.mark.parametrize("kind", ["tsv", "docx", "hwpx"])
+def test_cells_listing_partners_each_with_its_year_under_a_relation_header(tmp_path, kind):
+    """국가 | 자매도시(체결연도) | 우호도시(체결연도): a signing per name, dated by its brackets, its header's type."""
+    title = "강릉시 국제 자매·우호도시 현황"
+    if kind == "tsv":
+        doc = document("dated.tsv", title + "\n" + tsv(*DATED_NAMES))
+    else:
+        doc = from_file((docx_file if kind == "docx" else hwpx_file)(tmp_path / f"dated.{kind}", [title, DATED_NAMES]))
+    result = build(doc)
+    assert facts(result) == DATED_NAMES_FACTS
+    assert _party_ids(result) >= {("jp-지치부시", "kr-gangwon-gangneung", "1983"),
+                                  ("kr-gangwon-gangneung", "us-카운실블러프스시", "1991")}
+
+
+def test_cells_listing_dated_partners_perturbed():
+    rows = [list(r) for r in DATED_NAMES]
+    rows[3][2] = "레드우드시(2019. 5. 2.)"
+    assert facts(build(document("d.tsv", "강릉시 자매도시 현황\n" + tsv(*rows)))) == DATED_NAMES_FACTS | {
+        ("강릉시", "레드우드시", "2019-05-02", "friendship")}
+    rows[1][1] = "지치부시(1984), 오다테시(2003)"
+    assert ("강릉시", "지치부시", "1984", "sister") in facts(build(document("d.tsv", "강릉시\n" + tsv(*rows))))
+    plain = [["국가", "자매도시", "우호도시"], ["일본", "지치부시, 오다테시", "이와키시"]]  # no dates: no signings
+    assert facts(build(document("d.tsv", "강릉시 자매도시 현황\n" + tsv(*plain)))) == set()
