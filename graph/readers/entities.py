@@ -36,8 +36,11 @@ LATIN_PLACE_WORDS: dict[str, str] = {
     "aimag": "aimag", "oblast": "oblast", "krai": "krai", "district": "district", "ward": "district",
     "town": "town", "village": "village", "municipality": "municipality", "region": "region",
 }
-#: Korean place suffixes as romanised after a hyphen (``Jeollanam-do``), and the level each gives.
-ROMANISED_SUFFIXES: dict[str, str] = {"do": "province", "si": "city", "gun": "county", "gu": "district"}
+#: Place suffixes romanised after a hyphen — Korean (``Jeollanam-do``) and Japanese (``Sendai-shi``, ``Miyagi-ken``)
+#: — and the level each gives.
+ROMANISED_SUFFIXES: dict[str, str] = {"do": "province", "si": "city", "gun": "county", "gu": "district",
+                                      "shi": "city", "ken": "prefecture", "machi": "town", "cho": "town",
+                                      "mura": "village", "son": "village"}
 #: Particles that attach to a name (longest first).
 PARTICLES = ("와의", "과의", "에서", "와", "과", "의", "는", "은", "이", "가", "에", "를", "을", "로", "도")
 #: Levels a context can give a name without a suffix (a column header 도시 or 자매도시).
@@ -76,13 +79,13 @@ def place_level(name: str) -> str | None:
     ('city', None, None)
     >>> place_level("仙台市"), place_level("Tuv Aimag"), place_level("Sendai"), place_level("City")
     ('city', 'aimag', None, None)
-    >>> place_level("Jeollanam-do"), place_level("Yangyang-gun"), place_level("Sun-do")
-    ('province', 'county', 'province')
+    >>> place_level("Jeollanam-do"), place_level("Yangyang-gun"), place_level("Sendai-shi"), place_level("Miyagi-ken")
+    ('province', 'county', 'city', 'prefecture')
     """
     words = name.split()
     if len(words) >= 2 and re.fullmatch(r"[A-Za-z][A-Za-z'.\-]*", words[-2]):
         return LATIN_PLACE_WORDS.get(words[-1].lower().strip("."))
-    romanised = re.fullmatch(r"[A-Za-z][A-Za-z']+-(do|si|gun|gu)", words[-1]) if words else None
+    romanised = re.fullmatch(r"[A-Za-z][A-Za-z']+-(" + "|".join(ROMANISED_SUFFIXES) + ")", words[-1]) if words else None
     if romanised:  # a Korean suffix romanised after a hyphen: Jeollanam-do, Changwon-si, Yangyang-gun
         return ROMANISED_SUFFIXES[romanised.group(1)]
     compact = re.sub(r"\s+", "", name)
@@ -210,9 +213,11 @@ def resolve_party(w: FactWriter, surface: str, lines: Lines, *, country: str | N
         return None
     outcome = _registry_party(w, surface, name, country, parent, f"{glosses} {evidence}", foreign)
     tokens = name.split()
-    if outcome is None and len(tokens) > 1 and tokens[-1].lower() in LATIN_PLACE_WORDS:
-        outcome = _registry_party(w, surface, " ".join(tokens[:-1]), country, parent, f"{glosses} {evidence}", foreign)
-        tokens = [name]  # Miyagi Prefecture: the registry's Miyagi, else one name to mint
+    latin_unit = re.fullmatch(r"(.+?)(?:\s+(?:" + "|".join(LATIN_PLACE_WORDS) + r")|-(?:" + "|".join(ROMANISED_SUFFIXES)
+                              + r"))\.?", name, re.IGNORECASE) if name.isascii() else None
+    if outcome is None and latin_unit:
+        outcome = _registry_party(w, surface, latin_unit.group(1), country, parent, f"{glosses} {evidence}", foreign)
+        tokens = [name]  # Miyagi Prefecture, Miyagi-ken: the registry's Miyagi, else one name to mint
     resolved = w.registry.resolve(" ".join(tokens[:-1]), kinds=("region",)) if outcome is None and len(tokens) > 1 \
         else None
     head = resolved.entity if resolved is not None and resolved.score == 1.0 else None

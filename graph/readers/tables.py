@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from graph.dates import DateMention, expand_year, find_dates
 from graph.facts import FactWriter
 from graph.readers.candidates import AgreementCandidate
-from graph.readers.context import BULLET, Context, context_at, headings_above
+from graph.readers.context import BULLET, Context, context_at, headings_above, is_activity
 from graph.readers.entities import (
     Party,
     country_in,
@@ -642,16 +642,31 @@ def _row_dates(table: Table, row: Row) -> list[DateMention]:
         compact = _COMPACT_DATE.match(cell)
         cell = f"{compact.group(1)}.{compact.group(2)}.{compact.group(3)}" if compact else cell
         found = find_dates(cell, bare_years=True)
+        planned = [_planned(cell, found, i) for i in range(len(found))]
         for i, d in enumerate(found):
             before = cell[found[i - 1].end:d.start] if i else ""
-            if (i and _RANGE_BEFORE.search(before)) or _TERM_AFTER.search(cell[d.end:]):
+            if (i and _RANGE_BEFORE.search(before)) or _TERM_AFTER.search(cell[d.end:]) or (
+                    planned[i] and not all(planned)):  # 2005.10.24 (2025.10.24 재체결 예정): one signing
                 continue
             out.append(d)
     named = {c for c, role in table.roles.items() if role in ("date", "party", "parent", "otherdate", "serial")}
     for c, cell in enumerate(row.cells):
-        if c not in named and (is_renewal(cell) or _UPGRADE in cell) and not is_intent(cell):
-            out.extend(d for d in find_dates(cell, bare_years=len(cell) <= 20) if not _TERM_AFTER.search(cell[d.end:]))
+        if c not in named and (is_renewal(cell) or _UPGRADE in cell):
+            found = find_dates(cell, bare_years=len(cell) <= 20)
+            out.extend(d for i, d in enumerate(found) if not _TERM_AFTER.search(cell[d.end:])
+                       and not _planned(cell, found, i))
     return [d for d in out if not any(d.value != o.value and d.value.contains(o.value) for o in out)]
+
+
+def _planned(cell: str, found: list[DateMention], i: int) -> bool:
+    """The ``i``-th date of a cell is a plan: the text from it to the next date states one (``2025년 재체결 예정``).
+
+    >>> cell = "2015.11.22 갱신, 2025년 재갱신 예정"
+    >>> [_planned(cell, find_dates(cell), i) for i in range(2)]
+    [False, True]
+    """
+    end = found[i + 1].start if i + 1 < len(found) else len(cell)
+    return is_intent(cell[found[i].end:end])
 
 
 def _read_row(w: FactWriter, table: Table, row: Row, layout: _Layout, ctx: Context,
@@ -701,10 +716,13 @@ def _read_row(w: FactWriter, table: Table, row: Row, layout: _Layout, ctx: Conte
     if not pairs:
         return []
     row_text = " ".join(row.cells)
-    relation = (relation_of(relation_cell) or state.column_relation or relation_of(row_text) or state.relation
+    # a plan of a further step (갱신 예정, 자매결연 격상 추진 중) or an event (기념행사 예정) leaves the signing
+    further = [c for c in row.cells if is_intent(c) and (is_renewal(c) or _UPGRADE in c or is_activity(c))]
+    stated = " ".join(c for c in row.cells if c not in further)
+    relation = (relation_of(relation_cell) or state.column_relation or relation_of(stated) or state.relation
                 or DEFAULT_RELATION)
     fields = tuple(f for f in (row.cell(table.column("fields")),) if f)
-    intent = is_intent(" ".join(c for c in row.cells if not (is_renewal(c) and is_intent(c))))
+    intent = is_intent(stated)
     out = []
     for parties in pairs:
         confidence = _confidence(table, parties, dates[0].value.precision, layout)

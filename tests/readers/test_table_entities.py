@@ -51,6 +51,18 @@ def test_korean_regions_written_in_latin_letters_resolve_through_the_registry():
     assert not _unresolved(result)
 
 
+def test_japanese_units_romanised_with_their_suffix_and_korean_short_forms_of_special_provinces():
+    """Miyagi-ken is the registry's 미야기현 (a new Sendai-shi is minted as written); 전북자치도 is 전북특별자치도."""
+    text = "Sister cities of Korean local governments in Japan\n" + tsv(
+        ["Korea", "Japan", "Date"], ["Jeollanam-do", "Miyagi-ken", "1998.5.10"],
+        ["Gwangju Metropolitan City", "Sendai-shi", "2002.4.19"], ["Jeonbuk State", "Ishikawa Prefecture", "2000.1.1"],
+        ["Gangwon-do", "Tottori-ken", "1994.11.3"], ["전북자치도", "Ishikawa-ken", "2010.1.1"])
+    assert _party_ids(build(document("japan.tsv", text))) == {
+        ("jp-miyagi", "kr-jeonnam", "1998-05-10"), ("jp-sendaishi", "kr-gwangju", "2002-04-19"),
+        ("jp-ishikawa", "kr-jeonbuk", "2000-01-01"), ("jp-tottori", "kr-gangwon", "1994-11-03"),
+        ("jp-ishikawa", "kr-jeonbuk", "2010-01-01")}
+
+
 def test_romanised_names_in_a_pipe_table_with_korean_headers_and_a_docx_table(tmp_path):
     rows = [["국내 지자체", "상대 도시", "국가", "체결일"], ["Suwon-si", "클리블랜드시", "미국", "2005.10.24"],
             ["Jeju Special Self-Governing Province", "하이난성", "중국", "1995.10.20"],
@@ -319,3 +331,30 @@ def test_cells_listing_dated_partners_perturbed():
     assert ("강릉시", "지치부시", "1984", "sister") in facts(build(document("d.tsv", "강릉시\n" + tsv(*rows))))
     plain = [["국가", "자매도시", "우호도시"], ["일본", "지치부시, 오다테시", "이와키시"]]  # no dates: no signings
     assert facts(build(document("d.tsv", "강릉시 자매도시 현황\n" + tsv(*plain)))) == set()
+
+
+PLANS = "수원시 해외 교류 도시\n" + tsv(
+    ["상대 도시", "국가", "체결일", "비고"],
+    ["클리블랜드시", "미국", "2005.10.24 (2025.10.24 재체결 예정)", "2025년 20주년 기념행사 예정"],
+    ["아사히카와시", "일본", "'19.05.24 / 2024. 5. 24. 재체결", "청소년 교류단 방문 추진 중"],
+    ["하노이시", "베트남", "2019.3.2", "자매결연 격상 추진 중"],
+    ["툴루즈시", "프랑스", "2012.6.5", "2017.6.5 갱신, 2027년 재갱신 예정"],
+    ["울란우데시", "러시아", "2024.9.1", "2025년 체결 예정"],
+    ["타슈켄트시", "우즈베키스탄", "2026. 3. 체결 예정", ""])
+PLANS_IDS = {
+    ("kr-gyeonggi-suwon", "us-클리블랜드시", "2005-10-24"), ("jp-아사히카와시", "kr-gyeonggi-suwon", "2019-05-24"),
+    ("jp-아사히카와시", "kr-gyeonggi-suwon", "2024-05-24"), ("kr-gyeonggi-suwon", "vn-하노이시", "2019-03-02"),
+    ("fr-툴루즈시", "kr-gyeonggi-suwon", "2012-06-05"), ("fr-툴루즈시", "kr-gyeonggi-suwon", "2017-06-05")}
+
+
+def test_plans_of_a_further_step_or_an_event_leave_the_row_s_signing():
+    """A renewal planned in the date cell or the remarks is no signing (the signing stays); a planned event or
+    upgrade does not make the row a plan; a signing planned (체결 예정) does, with its stated date."""
+    result = build(document("plans.tsv", PLANS))
+    assert _party_ids(result) == PLANS_IDS
+    assert facts(result, "AgreementIntent") == {("수원시", "울란우데시", "2024-09-01", "cooperationAgreement"),
+                                                ("수원시", "타슈켄트시", "2026-03", "cooperationAgreement")}
+    assert ("수원시", "하노이시", "2019-03-02", "cooperationAgreement") in facts(result)  # not typed by the plan
+    done = PLANS.replace("2025.10.24 재체결 예정", "2025.10.24 재체결")
+    assert _party_ids(build(document("plans.tsv", done))) == PLANS_IDS | {
+        ("kr-gyeonggi-suwon", "us-클리블랜드시", "2025-10-24")}
