@@ -293,6 +293,8 @@ _RELATIVE = (
     re.compile(_YEAR_WORD + r"\s*(?:에는?\s*|의\s*)?(?P<m>\d{1,2})\s*월(?:\s*(?P<d>\d{1,2})\s*일)?"),
     # 지난달 27일: a day of the month before
     re.compile(_MONTH_WORD + r"\s*(?P<d>\d{1,2})\s*일"),
+    # 지난달, 이달 (no day): the month before, this month
+    re.compile(_MONTH_WORD + r"(?!\s*\d)"),
     # 11월 24일 (no year), 오는 11월 3일
     re.compile(r"(?<![\d.년])(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일"),
     # 지난 14일, 24일 (no month): a day of the document's month
@@ -322,8 +324,8 @@ def relative_dates(text: str, today: StatedDate) -> list[DateMention]:
     A past day or month later than the document's own is of the month or year before; a year or month word
     before a month or day places it (``지난해 11월``, ``지난달 27일``):
 
-    >>> [d.value.iso for d in relative_dates("지난해 11월, 지난달 27일, 지난 28일, 지난 12월", today)]
-    ['2023-11', '2024-09-27', '2024-09-28', '2023-12']
+    >>> [d.value.iso for d in relative_dates("지난해 11월, 지난달 27일, 지난 28일, 지난 12월, 지난달 협약", today)]
+    ['2023-11', '2024-09-27', '2024-09-28', '2023-12', '2024-09']
     """
 
     def value_of(m: re.Match[str]) -> StatedDate | None:

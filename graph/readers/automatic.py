@@ -15,6 +15,7 @@ from graph.extractors import extractor
 from graph.facts import CURATED, FactWriter
 from graph.readers.calibration import calibrate
 from graph.readers.candidates import AgreementCandidate, write_candidates
+from graph.readers.context import chrome_lines
 from ontology.namespaces import GY, PROV
 
 #: General reader modules, in the order they run (a module not present yet is skipped).
@@ -51,7 +52,7 @@ def read_document(w: FactWriter) -> list:
     """Every candidate the general readers find in ``w``'s document, outside curated lines, calibrated. A reader
     marked ``AFTER_LISTS`` (running text) also skips the lines of a card (a list entry over several lines) that
     already gave a signing: its remarks are the card's."""
-    skip = curated_lines(w)
+    skip = curated_lines(w) | chrome_lines(w.doc.lines)  # related and popular headlines state nothing here
     candidates = []
     taken: set[int] = set()
     for module in reader_modules():

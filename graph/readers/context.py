@@ -12,11 +12,11 @@ from collections.abc import Container
 from dataclasses import dataclass
 
 from corpus import Document
-from graph.dates import StatedDate, find_dates
+from graph.dates import DateMention, StatedDate, find_dates
 from graph.facts import FactWriter
 from graph.readers.entities import FUZZY_MIN_CHARS as FUZZY_MIN_CHARS  # where lists and sentences read it
 from graph.readers.entities import Party, country_in, place_level
-from graph.readers.relations import is_intent, relation_of
+from graph.readers.relations import DEFAULT_RELATION, RELATION_WORDS, is_intent, relation_of
 from graph.registry import Entity
 
 #: A heading is a short line; how far above a table or list to look for one; lines of the title block.
@@ -33,7 +33,7 @@ DOMESTIC_WORDS = ("국내",)
 
 #: Endings of words with a place suffix that name no place (the word 도시, a city hall, 인구: population, 연구).
 NOT_PLACE_ENDINGS = ("도시", "청", "청사", "회관", "센터", "협정", "일정", "과정", "예정", "조정", "결정", "선정",
-                     "지정", "인구", "연구")
+                     "지정", "인구", "연구", "정부")
 #: Whole words with a place suffix that are common words (a city named so ends longer: 대전시, 안동시).
 NOT_PLACE_WORDS = frozenset(("입구", "출구", "요구", "당시", "동시", "전시", "개시", "제시", "지시", "즉시", "수시",
                              "임시"))
@@ -46,6 +46,33 @@ def is_place_word(token: str) -> bool:
     (True, False, False, False)
     """
     return place_level(token) is not None and token not in NOT_PLACE_WORDS and not token.endswith(NOT_PLACE_ENDINGS)
+
+
+#: Headings of a web page's furniture around an article: related or popular articles, tags, the next article.
+_CHROME_HEADING = re.compile(r"^\s*(?:관련\s?기사|관련\s?뉴스|많이\s?본\s?(?:뉴스|기사)|인기\s?(?:뉴스|기사)"
+                             r"|추천\s?(?:뉴스|기사)|주요\s?(?:뉴스|기사)|최신\s?(?:뉴스|기사)|이\s?시각\s?주요\s?뉴스|포토\s?뉴스|이전\s?기사"
+                             r"|다음\s?기사|Related|Most\s+read|Popular)\b", re.IGNORECASE)
+
+
+def chrome_lines(lines: tuple[str, ...]) -> frozenset[int]:
+    """Lines of a page's furniture under a heading such as ``관련기사`` or ``많이 본 뉴스``: the heading and the
+    headlines below it (list items and short lines), up to a blank line or a sentence of the article.
+
+    >>> sorted(chrome_lines(("본문이다.", "관련기사", "- 가나시, 다라시와 협약 (2024.1.2)", "", "다음 문단이다.")))
+    [2, 3]
+    """
+    out: set[int] = set()
+    inside = False
+    for n, text in enumerate(lines, start=1):
+        stripped = text.strip()
+        if _CHROME_HEADING.match(stripped) and len(stripped) <= HEADING_MAX_CHARS:
+            inside = True
+        elif not stripped or (not BULLET.match(text) and (len(stripped) > HEADING_MAX_CHARS or re.search(
+                r"다\.\s*$", stripped))):
+            inside = False
+        if inside:
+            out.add(n)
+    return frozenset(out)
 
 
 def is_table_row(text: str) -> bool:
@@ -312,3 +339,33 @@ def report_year(doc: Document) -> StatedDate | None:
     title = next((line for line in doc.lines if line.strip()), "")
     years = [d.value for d in find_dates(title, bare_years=True) if d.value.precision == "year"]
     return years[0] if len(years) == 1 and _REPORT_WORDS.search(title) else None
+
+
+def relation_near(text: str, date: DateMention, dates: list[DateMention]) -> str | None:
+    """The relation named nearest ``date`` between the dates before and after it (``우호도시 협정 체결 후 2010. 3. 18.
+    자매결연으로 격상``: sister), a specific word (자매, 우호 …) before a generic one (협약, 협정).
+
+    >>> text = "가나시 결연일 2006. 6. 22. 우호도시 협정 체결 후 2010. 3. 18. 자매결연으로 격상"
+    >>> found = find_dates(text)
+    >>> relation_near(text, found[0], found), relation_near(text, found[1], found)
+    ('friendship', 'sister')
+    >>> relation_near("우호교류 협약일: 2019. 6. 3.", find_dates("우호교류 협약일: 2019. 6. 3.")[0], [])
+    'friendship'
+    >>> text = "▲2004년 우호교류 확대 협정 ▲2014년 양해각서(MOU)"
+    >>> [relation_near(text, d, find_dates(text)) for d in find_dates(text)]
+    ['friendship', 'mou']
+    """
+    a = max((d.end for d in dates if d.end <= date.start), default=0)
+    b = min((d.start for d in dates if d.start >= date.end), default=len(text))
+    words = [(m.start(), m.end(), key) for word, key in RELATION_WORDS
+             for m in re.finditer(r"\s*".join(map(re.escape, word)), text, re.IGNORECASE if word.isascii() else 0)]
+    dates_first = bool(dates) and all(dates[0].start < start for start, _, _ in words)  # ▲2004년 협정 ▲2014년 MOU
+    best: tuple[int, int, int, str] | None = None
+    for start, end, key in words:
+        if a <= start and end <= b:
+            before = end <= date.start
+            distance = date.start - end if before else start - date.end
+            found = (int(dates_first and before), int(key == DEFAULT_RELATION), max(distance, 0), key)
+            if best is None or found[:3] < best[:3]:
+                best = found
+    return best[3] if best else None

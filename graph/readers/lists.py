@@ -29,6 +29,7 @@ from graph.readers.context import (
     is_place_word,
     is_plan,
     latin_country,
+    relation_near,
 )
 from graph.readers.entities import (
     CONTEXT_LEVEL,
@@ -383,31 +384,6 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = (), o
         out.append(AgreementCandidate(parties, date.value, own, item.lines, confidence,
                                       intent=is_plan(item.text), reader="lists", quote=item.text))
     return out
-
-
-def relation_near(text: str, date: DateMention, dates: list[DateMention]) -> str | None:
-    """The relation named nearest ``date`` between the dates before and after it (``우호도시 협정 체결 후 2010. 3. 18.
-    자매결연으로 격상``: sister), a specific word (자매, 우호 …) before a generic one (협약, 협정).
-
-    >>> text = "가나시 결연일 2006. 6. 22. 우호도시 협정 체결 후 2010. 3. 18. 자매결연으로 격상"
-    >>> found = find_dates(text)
-    >>> relation_near(text, found[0], found), relation_near(text, found[1], found)
-    ('friendship', 'sister')
-    >>> relation_near("우호교류 협약일: 2019. 6. 3.", find_dates("우호교류 협약일: 2019. 6. 3.")[0], [])
-    'friendship'
-    """
-    a = max((d.end for d in dates if d.end <= date.start), default=0)
-    b = min((d.start for d in dates if d.start >= date.end), default=len(text))
-    best: tuple[int, int, str] | None = None
-    for word, key in RELATION_WORDS:
-        generic = key == DEFAULT_RELATION
-        for m in re.finditer(r"\s*".join(map(re.escape, word)), text[a:b], re.IGNORECASE if word.isascii() else 0):
-            start, end = a + m.start(), a + m.end()
-            distance = date.start - end if end <= date.start else start - date.end
-            found = (int(generic), max(distance, 0), key)
-            if best is None or found[:2] < best[:2]:
-                best = found
-    return best[2] if best else None
 
 
 def _month_day(text: str, year: int) -> list[DateMention]:

@@ -40,6 +40,7 @@ from graph.readers.context import (
     heading_year,
     is_plan,
     is_table_row,
+    relation_near,
     report_year,
     without_anniversaries,
 )
@@ -63,6 +64,8 @@ _DATE_THEN_RELATION = re.compile(r"\d\s*(?:년|월|일|\.)\s*(?:의\s*)?(?:자�
 #: A signing ceremony held: 우호교류 협약식을 가졌다.
 _CEREMONY = re.compile(r"(?:협약|결연|협정|MOU)\s*(?:체결)?\s*식(?:을|를)?\s*"
                        r"(?:가졌|갖고|열었|개최했|개최하였|진행했|진행하였)")
+#: A sentence going on with the pair of the one before (이후 ▲2004년 … 협정 ▲2014년 … MOU를 잇따라 체결했다).
+_GOES_ON = re.compile(r"\s*(?:이후|이어|이어서|또한?|아울러|그\s?뒤|그\s?후|그\s?이후)(?:에도|에는)?\s")
 #: Both parties named before: 양 지역은, 양측은, 두 도시는.
 _BOTH = re.compile(r"(?:^|\s)(?:양|두)\s?(?:지역|도시|측|지자체|자치단체|도|시|군|구|기관|지방정부)"
                    r"(?:은|는|이|가|의|간)?\s")
@@ -71,6 +74,8 @@ _RELATION_DONE = re.compile(r"(?:결연|협약|협정)\s*(?:을|를)?\s*(?:했|�
 #: A dated relation something followed: 1994년 (10월 27일) 자매결연 (체결) 이후.
 _DATED_RELATION = re.compile(r"\d\s*(?:년|월|일|\.)\s*(?:의\s*)?(?:[가-힣]{0,4}\s?(?:결연|협약|협정))\s*(?:체결\s*)?"
                              r"(?:이후|이래|후|뒤)")
+#: After the day a signing was announced (체결했다고 12일 밝혔다): not the day it was signed.
+_REPORTED = re.compile(r"\s*(?:에\s*)?(?:밝혔|전했|발표했|알렸|공개했)")
 #: The day of the event reported (이날 협약식에서, 당일): the day the text spoke of last.
 _THAT_DAY = re.compile(r"(?:^|\s)(?:이날|당일|같은\s?날)")
 #: How many days from the document's date a day may be to be the day of the event it reports.
@@ -294,7 +299,7 @@ def read_sentence(w: FactWriter, s: Sentence, doc: DocumentContext, carried: Par
     (its partners are the next one's when it speaks of ``양 지역``, ``양측``, ``두 도시``)."""
     out: list[AgreementCandidate] = []
     start = 0
-    previous: list[Named] = list(partners) if _BOTH.search(s.text) else []
+    previous: list[Named] = list(partners) if _BOTH.search(s.text) or _GOES_ON.match(s.text) else []
     s = Sentence(_DATELINE.sub(lambda m: " " * len(m.group(0)), s.text), s.owners)
     for end in [m.start() for m in _CLAUSE.finditer(s.text)] + [len(s.text)]:
         found, carried, previous = read_clause(w, s, start, end, doc, carried, previous)
@@ -410,7 +415,8 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
         partners = [n for n in named if n.particle in _RELATED and (subject is None or n.party.entity !=
                                                                     subject.entity)]
         confidence = CONFIDENCE_CARRIED
-    if not partners and previous:
+    carried_pair = not partners and bool(previous)
+    if carried_pair:
         partners, confidence = previous, CONFIDENCE_CARRIED
     if subject is None:
         # an entry of a list (a report's ○ / - lines) without a subject is the document's; prose carries it
@@ -434,9 +440,14 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
             dates = relative_dates(text, year) or [DateMention(year, same.start(), same.end(), same.group(0))]
     elif not stated and today is not None:
         dates = relative_dates(text, today)
+    dates = [d for d in dates if not _REPORTED.match(text[d.end:])]  # 체결했다고 12일 밝혔다
     if not dates and (that := _THAT_DAY.search(text)) and (doc.event_day or doc.today) is not None:
         dates = [DateMention(doc.event_day or doc.today, that.start(), that.end(), that.group(0))]  # 이날
     out = []
+    if carried_pair and len(partners) == 1 and len(dates) > 1 and not intent:  # ▲2004년 협정 ▲2014년 MOU
+        return [AgreementCandidate((subject, partners[0].party), d.value, relation_near(text, d, dates) or relation,
+                                   s.lines, confidence, reader="sentences", quote=s.text.strip())
+                for d in dates if partners[0].party.entity != subject.entity], subject, partners
     for own_subject, own_partners, own_dates in _pairs_of_subjects(named, subject, partners, dates, a) or [
             (subject, partners, dates)]:
         for partner, date in _dated(own_partners, own_dates, a):

@@ -236,3 +236,43 @@ def test_a_visit_restating_an_old_signing_and_a_byline_under_the_title_give_only
     assert facts(result) == {("강릉시", "지치부시", "1983", "sister")}
     changed = build(document("visit.txt", text.replace("1983년", "1984년 5월")))
     assert facts(changed) == {("강릉시", "지치부시", "1984-05", "sister")}
+
+
+PAGE_WITH_CHROME = """<html><head><title>경기도, 장쑤성과 협약 - 경기일보</title></head><body>
+<div class="top-bar">경기일보 | 정치 경제 사회</div>
+<div class="breaking">[속보] 수원시, 美 클리블랜드시와 자매결연 (2024.10.02)</div>
+<div class="article-wrap"><h1>경기도, 장쑤성과 자매결연 30주년 기념 협약</h1>
+<div class="info">박지은 기자 | 기사입력 2024.06.12 10:30 | 수정 2024.06.12 11:00</div>
+<div class="body">
+<p>경기도(도지사 김동연)는 11일 중국 난징시 장쑤성 인민정부 청사에서 장쑤성과 '교류 확대 협약'을 체결했다고
+12일 밝혔다.</p>
+<p>경기도와 장쑤성은 1994년 6월 자매결연을 체결한 이후 30년간 교류를 이어 왔다.</p>
+<p>이후 ▲2004년 우호교류 확대 협정 ▲2014년 경제통상 협력 양해각서(MOU) ▲2019년 청소년 교류 협약을 잇따라 체결했다.</p>
+<p>도내에서는 화성시가 2019년 장쑤성 양저우시와 자매결연을 맺었고, 오산시는 지난달 창저우시와 우호도시 협약을
+체결했다.</p>
+<p>도는 내년 장쑤성 우시시와 교류의향서 체결을 추진할 계획이다.</p></div>
+<div class="reporter">박지은 기자 pje@example.kr</div>
+<div class="related"><h3>관련기사</h3><ul>
+<li><a href="#">평택시, 中 장쑤성 롄윈강시와 우호교류 협약 체결</a> 2024-05-20</li>
+<li><a href="#">경기도, 日 가나가와현과 2023년 우호교류 협약</a></li></ul></div>
+<div class="popular"><h3>많이 본 뉴스</h3><ol><li>고양시, 난징시와 MOU 체결 (2024.06.01)</li></ol></div>
+</div><div class="footer">경기일보 | Copyright</div></body></html>"""
+PAGE_WITH_CHROME_FACTS = {
+    ("경기도", "장쑤성", "2024-06-11", "cooperationAgreement"), ("경기도", "장쑤성", "1994-06", "sister"),
+    ("경기도", "장쑤성", "2004", "friendship"), ("경기도", "장쑤성", "2014", "mou"),
+    ("경기도", "장쑤성", "2019", "cooperationAgreement"), ("양저우시", "화성시", "2019", "sister"),
+    ("오산시", "창저우시", "2024-05", "friendship")}
+
+
+@pytest.mark.parametrize("kind", ["html", "txt"])
+def test_related_headlines_a_day_announced_a_government_building_and_signings_listed_after_the_pair(
+        tmp_path: Path, kind: str):
+    path = tmp_path / "chrome.html"
+    path.write_text(PAGE_WITH_CHROME, encoding="utf-8")
+    doc = from_file(path)
+    if kind == "txt":  # the page saved as text: its lines, menus and related headlines included
+        doc = document("chrome.txt", "\n".join(doc.lines))
+        assert "관련기사" in doc.lines and "많이 본 뉴스" in doc.lines
+    result = build(doc)
+    assert facts(result) == PAGE_WITH_CHROME_FACTS
+    assert facts(result, "AgreementIntent") == {("경기도", "우시시", "2025", "letterOfIntent")}
