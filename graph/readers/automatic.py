@@ -9,15 +9,20 @@ facts by :func:`graph.readers.candidates.write_candidates`.
 from __future__ import annotations
 
 import importlib
+import re
 from types import ModuleType
 
 from graph.extractors import extractor
 from graph.facts import CURATED, FactWriter
 from graph.readers.calibration import calibrate
 from graph.readers.candidates import AgreementCandidate, write_candidates
-from graph.readers.context import chrome_lines
+from graph.readers.context import chrome_lines, is_plan
+from graph.readers.relations import is_intent, relation_of
 from ontology.namespaces import GY, PROV
 
+#: A signing verb in a finished form: the sentence says a signing took place (체결했다, 맺었다, 서명하였다).
+FINISHED_SIGNING = re.compile(r"(?:체결|서명|조인)\s*(?:했|하였|됐|되었)|맺었|맺어졌")
+UNREAD_SIGNING = "a signing is stated here but no party or date could be read from it: nothing written"
 #: General reader modules, in the order they run (a module not present yet is skipped).
 READERS = ("graph.readers.tables", "graph.readers.lists", "graph.readers.sentences", "graph.readers.people")
 
@@ -63,7 +68,29 @@ def read_document(w: FactWriter) -> list:
     return [calibrate(c) for c in candidates if not skip.intersection(range(c.lines[0], c.lines[1] + 1))]
 
 
+def report_unread_signings(w: FactWriter, candidates: list) -> list[int]:
+    """Report each sentence outside curated lines (and a web page's related headlines) that states a finished
+    signing (a relation word and a signing verb, not a plan) but gave no agreement or intent and no issue of its
+    own (an unresolved or ambiguous name): a signing is never dropped in silence. Returns the lines reported."""
+    from graph.readers.sentences import sentences
+
+    read = (curated_lines(w) | chrome_lines(w.doc.lines)).union(
+        *(range(c.lines[0], c.lines[1] + 1) for c in candidates if isinstance(c, AgreementCandidate)))
+    read = read.union(i.line for i in w.report.issues if i.doc == w.doc.id)
+    reported = []
+    for s in sentences(w.doc.lines):
+        lines = range(s.lines[0], s.lines[1] + 1)
+        if read.intersection(lines) or not FINISHED_SIGNING.search(s.text) or relation_of(s.text) is None \
+                or is_intent(s.text) or is_plan(s.text):
+            continue
+        w.report.add_issue("unresolved", w.doc.id, s.lines[0], " ".join(s.text.split())[:200], UNREAD_SIGNING)
+        reported.append(s.lines[0])
+    return reported
+
+
 @extractor("general readers", applies=lambda doc: True)
 def extract_automatic(w: FactWriter) -> None:
-    """Run the general readers and write what they find as automatic facts."""
-    write_candidates(w, read_document(w))
+    """Run the general readers and write what they find as automatic facts; report signings none could read."""
+    candidates = read_document(w)
+    write_candidates(w, candidates)
+    report_unread_signings(w, candidates)
