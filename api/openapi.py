@@ -41,13 +41,16 @@ def _schemas() -> dict[str, Any]:
     num = {"type": "number"}
     int_ = {"type": "integer"}
     named = _obj(["iri", "label"], iri=str_, label=str_)
+    method = {"type": ["string", "null"], "enum": ["curated", "automatic", None],
+              "description": "how a fact passage's fact was read (null for other passages)"}
+    confidence = {"type": ["number", "null"], "minimum": 0, "maximum": 1}
     return {
         "EntityRef": _obj(["iri", "label"], iri=str_, label=str_, type=str_),
         "Hit": _obj(["doc", "line_start", "line_end", "text", "score"], doc=str_, line_start=int_,
                     line_end=int_, text=str_, score=num, title=str_,
                     entities={"type": "array", "items": _ref("EntityRef")},
                     summary={"type": ["string", "null"]}, summary_en={"type": ["string", "null"]},
-                    terms={"type": "array", "items": str_}),
+                    terms={"type": "array", "items": str_}, method=method, confidence=confidence),
         "LinkedTerm": _obj(["iri", "type", "label_ko", "label_en", "surface"], iri=str_, type=str_, label_ko=str_,
                            label_en=str_, surface=str_),
         "SearchResult": _obj(["query", "mode", "hits", "took_ms"], query=str_, mode={"enum": list(MODES)},
@@ -55,7 +58,8 @@ def _schemas() -> dict[str, Any]:
                              linked={"type": "array", "items": _ref("LinkedTerm")}),
         "Reason": _obj(["fact", "field"], fact=str_, fact_en={"type": ["string", "null"]}, field=str_,
                        doc={"type": ["string", "null"]},
-                       line_start={"type": ["integer", "null"]}, line_end={"type": ["integer", "null"]}),
+                       line_start={"type": ["integer", "null"]}, line_end={"type": ["integer", "null"]},
+                       method=method, confidence=confidence),
         "Partner": _obj(["iri", "label", "score", "evidence"], iri=str_, label=str_, type=str_, score=num,
                         evidence={"type": "array", "items": _ref("Hit")},
                         reasons={"type": "array", "items": _ref("Reason")}),
@@ -69,7 +73,7 @@ def _schemas() -> dict[str, Any]:
                           type={"type": ["string", "null"]},
                           fields={"type": "array", "items": str_},
                           method={"type": "string", "enum": ["curated", "automatic"]},
-                          confidence={"type": ["number", "null"], "minimum": 0, "maximum": 1},
+                          confidence=confidence,
                           source=_obj(["doc", "line_start", "line_end"], doc=str_, line_start=int_,
                                       line_end=int_),
                           sources={"type": "array", "items": _obj(["doc", "line_start", "line_end"], doc=str_,

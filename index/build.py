@@ -67,7 +67,7 @@ def document_passages(documents: list[Document], provenance: ProvenanceIndex, re
     for doc in documents:
         rows = reuse.document(doc.id, document_key(doc, provenance.by_doc.get(doc.id, []), version))
         if rows is not None:
-            passages += [Passage.from_json({k: row[k] for k in PASSAGE_FIELDS}) for row in rows]
+            passages += [Passage.from_json({k: row[k] for k in PASSAGE_FIELDS if k in row}) for row in rows]
             links += [PassageLinks.from_json(row) for row in rows]
             continue
         cut += 1

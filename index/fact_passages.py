@@ -203,12 +203,15 @@ def fact_passages(dataset, documents: list[Document]) -> tuple[list[Passage], li
         if not spans:
             continue
         ko, en, about = WRITERS[kind](f, node)
+        method, confidence = f.one(node, GY.extractionMethod), f.one(node, GY.confidence)
         refs = list({r.iri: r for r in (f.ref(n) for n in about if n is not None) if r is not None}.values())
         for doc_id, start, end in spans:
             doc = by_id[doc_id]
             end = min(end, len(doc.lines))
             text = "\n".join(t for t in (clean_line(doc.line(n)) for n in range(start, end + 1)) if t)
             passages.append(Passage(doc=doc_id, line_start=start, line_end=end, text=text, title=doc.title,
-                                    summary=" ".join(ko.split()), summary_en=" ".join(en.split())))
+                                    summary=" ".join(ko.split()), summary_en=" ".join(en.split()),
+                                    method=str(method or ""),
+                                    confidence=float(confidence) if confidence is not None else None))
             links.append(PassageLinks(tuple(refs), ()))
     return passages, links

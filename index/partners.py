@@ -73,7 +73,8 @@ def _reason(engine: SearchEngine, pid: int, terms: set[str], named: set[str]) ->
     matched = sorted({t for t in terms if t.lower() in said and not any(t in n for n in named)},
                      key=lambda t: (-len(t), t))
     return {"fact": p.summary, "fact_en": p.summary_en, "field": ", ".join(matched[:4]), "doc": p.doc,
-            "line_start": p.line_start, "line_end": p.line_end}
+            "line_start": p.line_start, "line_end": p.line_end, "method": p.method or None,
+            "confidence": p.confidence}
 
 
 def fact_credit(engine: SearchEngine, ranked: list[tuple[int, float]], kind: str | None, country: str | None,

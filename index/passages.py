@@ -60,6 +60,9 @@ class Passage:
     #: For a fact passage: the fact said in Korean and in English (empty for document passages).
     summary: str = ""
     summary_en: str = ""
+    #: For a fact passage: how its fact was read (``curated`` or ``automatic``) and an automatic fact's confidence.
+    method: str = ""
+    confidence: float | None = None
 
     @property
     def header(self) -> str:

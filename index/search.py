@@ -258,7 +258,8 @@ class SearchEngine:
         return {"doc": p.doc, "line_start": p.line_start, "line_end": p.line_end, "text": p.text,
                 "score": round(float(score), 4), "title": p.title,
                 "entities": [e.to_json() for e in self.links[pid].entities], "summary": p.summary or None,
-                "summary_en": p.summary_en or None, "terms": found}
+                "summary_en": p.summary_en or None, "terms": found, "method": p.method or None,
+                "confidence": p.confidence}
 
     def query_terms(self, text: str, links: list[Link]) -> set[str]:
         """Words to highlight in hits: the lexical query's morphemes (two letters or more) and linked names."""

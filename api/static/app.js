@@ -76,11 +76,18 @@ function linkedChips(linked) {
   return box;
 }
 
+function methodChip(fact) {
+  // how a fact was read: by a curated reader, or automatically (with its confidence)
+  if (!fact.method) return null;
+  const confidence = fact.confidence === null || fact.confidence === undefined ? "" : ` · ${T.confidence} ${fact.confidence}`;
+  return el("span", {class: `chip method method-${fact.method}`}, `${T["method_" + fact.method] || fact.method}${confidence}`);
+}
+
 function hitItem(hit) {
   const summary = LANG === "en" ? (hit.summary_en || hit.summary) : hit.summary;
   return el("li", {class: "hit"},
     el("div", {class: "hit-head"}, sourceLink(hit), " ", el("span", {class: "title"}, hit.title || ""),
-       " ", el("span", {class: "score"}, `${T.score} ${Number(hit.score).toFixed(3)}`)),
+       " ", el("span", {class: "score"}, `${T.score} ${Number(hit.score).toFixed(3)}`), " ", methodChip(hit)),
     summary ? highlighted("p", "summary", summary, hit.terms) : null,
     highlighted("p", "text", hit.text, hit.terms),
     entityChips(hit.entities));
@@ -91,7 +98,7 @@ function reasonList(reasons) {
   for (const r of reasons || []) {
     const fact = LANG === "en" ? (r.fact_en || r.fact) : r.fact;
     list.append(el("li", {class: "reason"}, r.doc ? sourceLink(r) : null, r.doc ? " " : null, fact,
-                   r.field ? el("span", {class: "chip field"}, r.field) : null));
+                   r.field ? el("span", {class: "chip field"}, r.field) : null, " ", methodChip(r)));
   }
   return list;
 }

@@ -356,3 +356,9 @@ def test_index_after_ingest_change_and_remove_equals_a_clean_build(tmp_path: Pat
     for query in ("강릉시 해양 관광 청소년 교류", "원주시 자매도시 오타루시", "우호교류 협약"):
         assert _ranking(data, query, "lexical") == _ranking(clean, query, "lexical")
         assert _ranking(data, query, "hybrid") == _ranking(clean, query, "hybrid")
+    asked = gyoryu("search", "강릉시 서울특별시 우호교류 협약", "--json", "-k", "20", data=data)
+    hits = json.loads(asked.stdout)["hits"]
+    facts = {(h["doc"], h["method"]) for h in hits if h["summary"]}
+    assert ("gangneung-note.txt", "automatic") in facts  # hits say how their fact was read
+    assert all(0 < h["confidence"] <= 1 for h in hits if h["method"] == "automatic")
+    assert all(h["method"] is None and h["confidence"] is None for h in hits if not h["summary"])
