@@ -60,7 +60,8 @@ def blend(fused: list[tuple[int, float]], cosines: np.ndarray, facts: np.ndarray
     """
     if not fused:
         return fused
-    scores = np.array([score for _, score in fused]) + cosine_weight * (cosines - cosines.max())
+    ids, scores = (np.array(column) for column in zip(*fused, strict=True))
+    scores = scores + cosine_weight * (cosines - cosines.max())
     scores += np.where(facts, share * fact_ko + (1 - share) * fact_en, 0.0)
     order = np.argsort(-scores, kind="stable")
-    return [(fused[i][0], round(float(np.exp(scores[i] - 1.0)), 6)) for i in order]
+    return list(zip(ids[order].tolist(), np.round(np.exp(scores[order] - 1.0), 6).tolist(), strict=True))
