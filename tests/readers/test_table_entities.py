@@ -249,6 +249,9 @@ def test_a_date_cell_with_a_signing_and_a_renewal_or_a_term_and_a_row_repeating_
     ("statistics", "창원시 자매도시 인구 현황\n" + tsv(
         ["도시", "인구(명)", "면적", "기준일"], ["기시와다시", "190,000", "72", "2023.12.31"],
         ["원저우시", "9,600,000", "11,784", "2023.12.31"])),
+    ("activities", "강릉시 국제교류 현황\n" + tsv(
+        ["교류도시", "국가", "일자", "내용"], ["지치부시", "일본", "2024.5.3", "청소년 교류단 방문"],
+        ["자싱시", "중국", "2024.6.1", "문화 축제 참가"])),
     ("english events", "Changwon City exchange events 2024\n" + tsv(
         ["Date", "City", "Country", "Event"], ["2024-05-03", "Kishiwada", "Japan", "Youth exchange"],
         ["2024-06-10", "Wenzhou", "China", "Trade fair"])),
@@ -358,3 +361,12 @@ def test_plans_of_a_further_step_or_an_event_leave_the_row_s_signing():
     done = PLANS.replace("2025.10.24 재체결 예정", "2025.10.24 재체결")
     assert _party_ids(build(document("plans.tsv", done))) == PLANS_IDS | {
         ("kr-gyeonggi-suwon", "us-클리블랜드시", "2025-10-24")}
+
+
+def test_a_plain_list_of_partners_and_years_with_no_word_of_a_signing_is_still_read():
+    """교류도시 | 국가 | 연도 under 국제교류 현황: no header or heading names a signing, but nothing shows events."""
+    text = "강릉시 국제교류 현황\n" + tsv(["교류도시", "국가", "연도"], ["지치부시", "일본", "1983"],
+                                       ["자싱시", "중국", "2001"])
+    kind = "cooperationAgreement"
+    assert facts(build(document("plain.tsv", text))) == {("강릉시", "지치부시", "1983", kind),
+                                                         ("강릉시", "자싱시", "2001", kind)}
