@@ -13,6 +13,10 @@ stand-in passage vectors) and the README questions on the on-disk read-only stor
 recall@10 of the index type ``index/dense.py`` picks for that size is measured against exact search
 (``IndexFlatIP``) with 200 queries; random vectors are a hard case for HNSW, so it is a lower bound.
 Results accumulate in ``bench/scale.json`` (one entry per scale, rerun scales replaced).
+
+Scales above ``--project-above`` (default 50: 100× and 1000×) are not built whole: see
+``bench/scale_projection.py`` for what is measured there, what is built from stand-ins and what is
+extrapolated; their rows say which figure is which.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import scale_projection as projection  # noqa: E402
 from compare import machine, median_ms  # noqa: E402
 from generate_corpus import generate  # noqa: E402
 from load import write_section  # noqa: E402
@@ -144,6 +149,96 @@ def measure(scale: float, workdir: Path) -> dict:
             "load_average": round(os.getloadavg()[0], 1)}
 
 
+def sparql_mix_ms(store_dir: Path) -> float:
+    """p50 of the README SPARQL questions (without search) on an on-disk store, median over the questions."""
+    from graph.sparql import execute
+    from graph.store import OxigraphStore
+
+    store = OxigraphStore.open_read_only(store_dir)
+    return round(statistics.median(median_ms(lambda q=e["query"]: execute(store, q, "json"), 3)
+                                   for e in all_examples() if "SERVICE" not in e["query"]), 2)
+
+
+def measure_projected(scale: float, workdir: Path, full: list[dict], seeds_from: Path | None,
+                      stream_up_to: float) -> dict:
+    """One scale past a whole build: generated for real, measured on a sample, stand-ins at full size."""
+    from corpus import load_corpus
+    from index.embedder import Embedder
+    from index.korean import KoreanTokenizer
+    from index.passages import segment_all
+
+    corpus = workdir / f"corpus-{scale:g}"
+    started = time.process_time()
+    counts = generate(scale, corpus)
+    generate_cpu = time.process_time() - started
+    documents = load_corpus(corpus)
+    sample = projection.sample_documents(documents)
+    pieces, extract_cpu = projection.extract_sample(sample)
+    validate_cpu = projection.validation_cpu_per_quad(sample, pieces, workdir / f"validate-{scale:g}")
+    sample_quads = sum(text.count("\n") for text, _ in pieces.values()) / len(sample)
+    reference = max(full, key=lambda r: r["scale"])  # passages per character and index stages of the largest build
+    passages = round(counts["characters"] * reference["passages"] / reference["characters"])
+    texts = [p.embed_text for p in segment_all(sample)]
+    embedder = Embedder.load(Settings.from_env())
+    chosen = texts[:: max(1, len(texts) // EMBED_SAMPLE)][:EMBED_SAMPLE]
+    embedder.encode_passages(chosen[:2])
+    t0 = time.process_time()
+    sample_vectors = embedder.encode_passages(chosen)
+    embed_cpu = (time.process_time() - t0) / len(chosen)
+    t0 = time.process_time()
+    KoreanTokenizer().batch([p.lexical_text for p in segment_all(sample)])
+    tokenise_cpu = (time.process_time() - t0) / len(texts)
+    queries = [q["query"] for q in read_jsonl(QUESTIONS)][::QUERY_STRIDE]
+    query_ms = statistics.median(median_ms(lambda q=q: embedder.encode_queries([q]), 3) for q in queries)
+    row = {"scale": scale, "projected": True, **counts, "passages": passages,
+           "generate_cpu_s": round(generate_cpu, 1), "sample_documents": len(sample),
+           "extract_cpu_s_per_document": round(extract_cpu, 3), "sample_quads_per_document": round(sample_quads),
+           "validate_cpu_s_per_quad": round(validate_cpu, 6), "embed_s_per_passage": round(embed_cpu, 4),
+           "tokenise_cpu_s_per_passage": round(tokenise_cpu, 5), "query_embedding_ms": round(query_ms, 1)}
+    cache = workdir / f"pieces-{scale:g}"
+    if scale <= stream_up_to:
+        row["quads_stand_in_pieces"] = projection.write_stand_in_pieces(documents, pieces, cache)
+        streamed = projection.streamed_build(corpus, cache, workdir / f"streamed-{scale:g}")
+        row.update({"quads": streamed["quads"], "streamed": streamed,
+                    "graph_mb": round(size_mb(workdir / f"streamed-{scale:g}" / GRAPH_FILE), 1),
+                    "store_mb": round(size_mb(workdir / f"streamed-{scale:g}" / STORE_DIR), 1),
+                    "sparql_ms": sparql_mix_ms(workdir / f"streamed-{scale:g}" / STORE_DIR)})
+    seeds = sample_vectors
+    if seeds_from is not None and (seeds_from / "index" / "embeddings.npy").exists():
+        seeds = np.load(seeds_from / "index" / "embeddings.npy")
+    row.update(projection.faiss_study(passages, np.asarray(seeds, dtype=np.float32), workdir))
+    row["faiss_seed_vectors"] = len(seeds)
+    return row
+
+
+def extrapolate(row: dict, rows: list[dict]) -> dict:
+    """Fill a projected row's estimates: per unit costs × its size; streamed figures from the largest streamed
+    row when this size was not streamed (linear in quads); index stages per passage from the largest full build."""
+    full = max((r for r in rows if not r.get("projected")), key=lambda r: r["scale"])
+    streamed = [r for r in rows if r.get("streamed")]
+    if "quads" not in row and streamed:
+        ref = max(streamed, key=lambda r: r["scale"])
+        factor = row["characters"] / ref["characters"]
+        row["quads"] = round(ref["quads"] * factor)
+        row["streamed_estimate"] = {k: round(ref["streamed"][k] * factor, 1) for k in ("cpu_s", "peak_rss_mb")}
+        row["graph_mb"] = round(ref["graph_mb"] * factor, 1)
+        row["store_mb"] = round(ref["store_mb"] * factor, 1)
+    per_passage = sum(full["stages_s"].get(k, 0) for k in ("passages", "bm25", "profiles")) / full["passages"]
+    stream_cpu = row["streamed"]["cpu_s"] if row.get("streamed") else row.get("streamed_estimate", {}).get("cpu_s", 0)
+    row["estimate_cpu_s"] = {
+        "extraction": round(row["extract_cpu_s_per_document"] * row["documents"]),
+        "SHACL": round(row["validate_cpu_s_per_quad"] * row["quads"]),
+        "graph and store (streamed)": round(stream_cpu),
+        "passages, BM25, profiles": round(per_passage * row["passages"]),
+        "FAISS": row["faiss_build_cpu_s"],
+    }
+    row["embed_extrapolated_s"] = round(row["embed_s_per_passage"] * row["passages"])
+    flat_mb = full["passages"] * 384 * 4 / 1e6  # the exact index of the full build, replaced by the measured one
+    row["index_mb"] = round((full["index_mb"] - flat_mb) / full["passages"] * row["passages"] + row["faiss_mb"], 1)
+    row["whole_graph_rss_mb_est"] = round(full["peak_rss_mb"] / full["quads"] * row["quads"])
+    return row
+
+
 def markdown(rows: list[dict], where: str) -> str:
     lines = [f"### Scale: {where}", "",
              "Synthetic corpora from `bench/generate_corpus.py` (seed 13); passage vectors are stand-ins, the "
@@ -152,17 +247,56 @@ def markdown(rows: list[dict], where: str) -> str:
              "peak MB | graph.nq / store / index MB | hybrid / dense / lexical ms | query embedding ms | "
              "SPARQL mix ms | FAISS (recall@10) |",
              "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | --- |"]
-    for r in rows:
+    full, projected = [r for r in rows if not r.get("projected")], [r for r in rows if r.get("projected")]
+    for r in full:
         s = r["search_ms"]
         lines.append(f"| {r['scale']:g}× | {r['documents']} | {r['passages']} | {r['quads']} | {r['build_s']} | "
                      f"{r['embed_extrapolated_s']} | {r['peak_rss_mb']} | {r['graph_mb']} / {r['store_mb']} / "
                      f"{r['index_mb']} | {s['hybrid']:.1f} / {s['dense']:.1f} / {s['lexical']:.1f} | "
                      f"{s['query embedding alone']:.1f} | {r['sparql_ms']} | {r['faiss']} ({r['faiss_recall10']}) |")
-    lines += ["", "| scale | " + " | ".join(rows[0]["stages_s"]) + " |",
-              "| ---: | " + " | ".join("---:" for _ in rows[0]["stages_s"]) + " |"]
-    lines += [f"| {r['scale']:g}× | " + " | ".join(f"{r['stages_s'].get(k, 0):.1f}" for k in rows[0]["stages_s"]) + " |"
-              for r in rows]
+    lines += ["", "| scale | " + " | ".join(full[0]["stages_s"]) + " |",
+              "| ---: | " + " | ".join("---:" for _ in full[0]["stages_s"]) + " |"]
+    lines += [f"| {r['scale']:g}× | " + " | ".join(f"{r['stages_s'].get(k, 0):.1f}" for k in full[0]["stages_s"]) + " |"
+              for r in full]
+    if projected:
+        lines += projected_markdown(projected)
     return "\n".join(lines) + "\n"
+
+
+def projected_markdown(rows: list[dict]) -> list[str]:
+    """The projected scales: **measured** figures in bold, the rest estimated as their column says."""
+    lines = ["", "Past 10× (`bench/scale_projection.py`): documents and characters generated for real; costs per "
+             "document, quad or passage measured on a sample and multiplied out (*est.*); the graph and store "
+             "streamed from stand-in pieces (the sample's extraction renamed to each document) and measured where "
+             "a streamed column is bold; FAISS built and measured at full size on stand-in vectors (noisy copies of "
+             "real passage vectors).", "",
+             "| scale | documents | passages (est.) | quads | streamed graph + store: CPU s / peak MB | "
+             "graph.nq / store MB | extraction CPU s (est.) | SHACL CPU s (est.) | passages+BM25+profiles s (est.) | "
+             "embedding s (est.) | FAISS: type, build s, MB | recall@10 | FAISS ms | query embedding ms | "
+             "SPARQL mix ms |",
+             "| ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |"]
+    for r in rows:
+        e = r["estimate_cpu_s"]
+        if r.get("streamed"):
+            graph = f"**{r['streamed']['cpu_s']} / {r['streamed']['peak_rss_mb']}**"
+            sizes = f"**{r['graph_mb']} / {r['store_mb']}**"
+            quads = f"**{r['quads']}**"
+        else:
+            graph = f"{r['streamed_estimate']['cpu_s']} / {r['streamed_estimate']['peak_rss_mb']} (est.)"
+            sizes = f"{r['graph_mb']} / {r['store_mb']} (est.)"
+            quads = f"{r['quads']} (est.)"
+        sparql = f"**{r['sparql_ms']}**" if r.get("sparql_ms") is not None else "not built"
+        lines.append(f"| {r['scale']:g}× | **{r['documents']}** | {r['passages']} | {quads} | {graph} | {sizes} | "
+                     f"{e['extraction']} | {e['SHACL']} | {e['passages, BM25, profiles']} | "
+                     f"{r['embed_extrapolated_s']} | **{r['faiss']}, {r['faiss_build_s']}, {r['faiss_mb']}** | "
+                     f"**{r['faiss_recall10']}** | **{r['faiss_ms']}** | **{r['query_embedding_ms']}** | {sparql} |")
+    lines += ["", "Per unit, measured on the sample: " + "; ".join(
+        f"{r['scale']:g}×: extraction {r['extract_cpu_s_per_document']} s CPU a document "
+        f"({r['sample_documents']} documents, {r['sample_quads_per_document']} quads each), SHACL "
+        f"{r['validate_cpu_s_per_quad'] * 1e6:.0f} µs a quad, BM25 tokenising "
+        f"{r['tokenise_cpu_s_per_passage'] * 1e3:.1f} ms "
+        f"and the model {r['embed_s_per_passage']} s CPU a passage" for r in rows) + "."]
+    return lines
 
 
 def plot(rows: list[dict], path: Path) -> None:
@@ -171,22 +305,46 @@ def plot(rows: list[dict], path: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    x = [r["passages"] for r in rows]
-    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
-    left.loglog(x, [r["build_s"] for r in rows], "o:", label="build, stand-in vectors (s wall)")
-    left.loglog(x, [r["stages_s"]["CPU seconds"] for r in rows], "o-", label="build, stand-in vectors (s CPU)")
-    left.loglog(x, [r["embed_extrapolated_s"] for r in rows], "s--", label="embedding, extrapolated (s)")
-    left.loglog(x, [r["peak_rss_mb"] for r in rows], "^-", label="peak resident memory (MB)")
-    left.loglog(x, [r["index_mb"] + r["store_mb"] for r in rows], "v-", label="store + index size (MB)")
-    left.set_xlabel("passages")
-    left.legend(fontsize=8)
-    for mode in ("hybrid", "dense", "lexical", "query embedding alone"):
-        right.semilogx(x, [r["search_ms"][mode] for r in rows], "o-", label=f"search {mode}")
-    right.semilogx(x, [r["sparql_ms"] for r in rows], "s-", label="README SPARQL mix (on-disk)")
+    full = [r for r in rows if not r.get("projected")]
+    ahead = [r for r in rows if r.get("projected")]
+    fx, px = [r["passages"] for r in full], [r["passages"] for r in ahead]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(12, 4.6))
+    series = [("build CPU s without the model", "C0", [r["stages_s"]["CPU seconds"] for r in full],
+               [sum(r["estimate_cpu_s"].values()) for r in ahead]),
+              ("embedding s (extrapolated)", "C1", [r["embed_extrapolated_s"] for r in full],
+               [r["embed_extrapolated_s"] for r in ahead]),
+              ("peak MB: whole graph in rdflib / streamed", "C2", [r["peak_rss_mb"] for r in full],
+               [(r.get("streamed") or r["streamed_estimate"])["peak_rss_mb"] for r in ahead]),
+              ("store + index MB", "C3", [r["store_mb"] + r["index_mb"] for r in full],
+               [r["store_mb"] + r["index_mb"] for r in ahead])]
+    for label, colour, measured, estimated in series:
+        left.loglog(fx, measured, "o-", color=colour, label=label)
+        if ahead:
+            left.loglog([fx[-1], *px], [measured[-1], *estimated], "o--", color=colour, mfc="none")
+    if ahead:
+        left.loglog(px, [r["whole_graph_rss_mb_est"] for r in ahead], "x:", color="C2",
+                    label="peak MB if the whole graph were held (est.)")
+    left.set_xlabel("passages (solid: built; open, dashed: stand-ins and extrapolation)")
+    left.legend(fontsize=7)
+    for mode, colour in (("hybrid", "C0"), ("dense", "C1"), ("lexical", "C2"), ("query embedding alone", "C3")):
+        right.loglog(fx, [r["search_ms"][mode] for r in full], "o-", color=colour, label=f"search {mode}")
+    right.loglog(fx, [r["faiss_ms"] for r in full], "o-", color="C4", label="FAISS search alone")
+    right.loglog(fx, [r["sparql_ms"] for r in full], "s-", color="C5", label="README SPARQL mix (on-disk)")
+    if ahead:
+        right.loglog([fx[-1], *px], [full[-1]["faiss_ms"], *[r["faiss_ms"] for r in ahead]], "o--", color="C4",
+                     mfc="none")
+        right.loglog([fx[-1], *px], [full[-1]["search_ms"]["query embedding alone"],
+                                     *[r["query_embedding_ms"] for r in ahead]], "o--", color="C3", mfc="none")
+        built = [r for r in ahead if r.get("sparql_ms") is not None]
+        right.loglog([fx[-1], *[r["passages"] for r in built]],
+                     [full[-1]["sparql_ms"], *[r["sparql_ms"] for r in built]], "s--", color="C5", mfc="none")
+        for r in ahead:
+            right.annotate(f"{r['faiss'].split('(')[0]}\nrecall {r['faiss_recall10']}", (r["passages"], r["faiss_ms"]),
+                           fontsize=6)
     right.set_xlabel("passages")
     right.set_ylabel("p50 ms")
-    right.legend(fontsize=8)
-    fig.suptitle("Gyoryu scale study (bench/scale.py)")
+    right.legend(fontsize=7)
+    fig.suptitle("Gyoryu scale study (bench/scale.py, bench/scale_projection.py)")
     fig.tight_layout()
     fig.savefig(path, dpi=90)
 
@@ -201,14 +359,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--results", type=Path, default=ROOT / "bench" / "scale.json")
     parser.add_argument("--write", type=Path, help="put the section into this RESULTS.md")
     parser.add_argument("--plot", type=Path, help="write the PNG plot here")
+    parser.add_argument("--project-above", type=float, default=50,
+                        help="scales above this are projected (bench/scale_projection.py), not built whole")
+    parser.add_argument("--stream-up-to", type=float, default=100,
+                        help="largest projected scale whose graph and store are streamed from stand-ins")
+    parser.add_argument("--data", type=Path, help="built seed data whose real passage vectors seed the stand-ins")
     args = parser.parse_args(argv)
     done = {r["scale"]: r for r in (json.loads(args.results.read_text()) if args.results.exists() else [])}
     with tempfile.TemporaryDirectory(prefix="gyoryu-scale-") as tmp:
         for scale in args.scales:
-            done[scale] = measure(scale, Path(tmp))
+            if scale > args.project_above:
+                full = [r for r in done.values() if not r.get("projected")]
+                done[scale] = measure_projected(scale, Path(tmp), full, args.data, args.stream_up_to)
+            else:
+                done[scale] = measure(scale, Path(tmp))
             args.results.write_text(json.dumps(sorted(done.values(), key=lambda r: r["scale"]), indent=1))
             print(json.dumps(done[scale]), flush=True)
     rows = sorted(done.values(), key=lambda r: r["scale"])
+    for r in rows:
+        if r.get("projected"):
+            extrapolate(r, rows)
+    args.results.write_text(json.dumps(rows, indent=1))
     text = markdown(rows, machine())
     print(text)
     if args.write:

@@ -87,14 +87,33 @@ class ExtractionCache:
 
     def get(self, doc: Document) -> Piece | None:
         """The cached piece of ``doc``, carried into the new cache; ``None`` when it must be extracted."""
+        return self._get(doc, _load)
+
+    def take(self, doc: Document) -> bool:
+        """Whether ``doc``'s piece is cached (then carried into the new cache), without reading it: a streaming
+        build reads it later with :meth:`lines` and :meth:`report`, and extracts it again if it is damaged."""
+        return self._get(doc, lambda quads, report: quads.is_file() and report.is_file() or None) is not None
+
+    def lines(self, doc: Document) -> list[str]:
+        """``doc``'s N-Quads lines (as rdflib wrote them) as this build's cache holds them (after :meth:`get`,
+        :meth:`take` or :meth:`put`); ``ValueError`` when the file is damaged."""
+        return _quad_lines(self.target / f"{document_key(doc)}.nq")
+
+    def report(self, doc: Document) -> ExtractionReport:
+        """``doc``'s share of the build report as this build's cache holds it."""
+        return _load_report(self.target / f"{document_key(doc)}.json")
+
+    def _get(self, doc: Document, load):
         key = document_key(doc)
         for folder in (self.target, self.previous):
             if folder is None:
                 continue
             quads, report = folder / f"{key}.nq", folder / f"{key}.json"
             try:
-                piece = _load(quads, report)
+                piece = load(quads, report)
             except (OSError, ValueError, KeyError, TypeError):
+                continue
+            if piece is None:
                 continue
             if folder != self.target:
                 for path in (quads, report):
@@ -103,11 +122,6 @@ class ExtractionCache:
             return piece
         self.misses += 1
         return None
-
-    def read(self, doc: Document) -> Piece:
-        """``doc``'s piece as this build's cache holds it (after :meth:`get` or :meth:`put`), not counted."""
-        key = document_key(doc)
-        return _load(self.target / f"{key}.nq", self.target / f"{key}.json")
 
     def put(self, doc: Document, piece: Piece) -> None:
         """Store ``doc``'s freshly extracted piece."""
@@ -118,11 +132,23 @@ class ExtractionCache:
 
 
 def _load(quads: Path, report_file: Path) -> Piece:
-    data = json.loads(report_file.read_text(encoding="utf-8"))
-    report = ExtractionReport(issues=[Issue(**i) for i in data["issues"]], summaries=data["summaries"])
+    report = _load_report(report_file)
     dataset = Dataset()
     dataset.parse(str(quads), format="nquads")
     return Piece(dataset, report)
+
+
+def _load_report(report_file: Path) -> ExtractionReport:
+    data = json.loads(report_file.read_text(encoding="utf-8"))
+    return ExtractionReport(issues=[Issue(**i) for i in data["issues"]], summaries=data["summaries"])
+
+
+def _quad_lines(quads: Path) -> list[str]:
+    """The non-empty lines of an N-Quads file; a line that does not end a statement is a damaged file."""
+    lines = [line for line in quads.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if any(not line.endswith(" .") for line in lines):
+        raise ValueError(f"{quads.name}: not N-Quads")
+    return lines
 
 
 def _link_or_copy(source: Path, target: Path) -> None:

@@ -1,30 +1,32 @@
 """The streaming build: document by document into the store, never the whole graph in rdflib.
 
-:func:`graph.build.build_graph` holds every document's graph in one rdflib ``Dataset`` (about 5 kB a quad:
-3.2 GB at 10× the seeds, some 30 GB at 100×). This path gives the same ``graph.nq`` and store with memory
-bounded by one batch of documents plus small indexes:
+:func:`graph.build.build_graph` holds every document's graph in one rdflib ``Dataset`` (3.2 GB at 10× the
+seeds, some 30 GB at 100×). This path gives the same ``graph.nq`` and store with memory bounded by one
+batch of documents plus small indexes, and works on the N-Quads lines rdflib wrote for each document (kept in
+the extraction cache, the spool), parsing them into rdflib only to validate:
 
-1. **Extract** every document (cached pieces reused, others through the executor) into the extraction cache,
-   which is the spool: each piece is on disk as ``<key>.nq``. While reading each piece once, keep small
-   indexes — agreements' parties, dates and methods; which graphs state each fact node with which method,
-   confidence and names; the types of every node; in which graphs a node has a description of its own.
-2. **Reconcile** on those indexes with the same decisions as :func:`graph.reconcile.reconcile`
+1. **Extract** every document (cached pieces reused, others through the executor) into the spool. While
+   reading each document's lines once, keep small indexes — agreements' parties, dates and methods; which
+   graphs state each fact node with which method, confidence and names; the types of every node; in which
+   graphs a node has a description of its own.
+2. **Reconcile** on those indexes with the decisions of :func:`graph.reconcile.reconcile`
    (:func:`~graph.reconcile.restated`, :func:`~graph.reconcile.owner_of`): which restated signings are
-   redirected, which graph owns each shared node; each graph gets only its own edits.
-3. **Validate and write** in batches of whole documents (at most :data:`BATCH_QUADS` quads, one document at
-   least): each batch's graphs are validated (SHACL) with the types of the nodes they point to as context and
-   their own nodes as focus; a node described in several graphs is validated once at the end on its gathered
-   descriptions. Automatic facts that break a shape are set aside as in :mod:`graph.set_aside` — removed from
-   every graph, earlier batches included. Each batch is bulk-loaded into the on-disk store and written as a
-   sorted run; the runs are merged into the sorted ``graph.nq``.
+   redirected, which graph owns each shared node; each graph gets only its own edits, made on its lines.
+3. **Validate and write** in batches of whole documents (about :data:`BATCH_QUADS` quads, one document at
+   least): each batch is validated (SHACL) with the types of the nodes it points to as context, judging
+   only its own nodes; a node described in several graphs is validated once at the end on its gathered
+   descriptions. Automatic facts that break a shape are set aside as in :mod:`graph.set_aside`: removed
+   from every graph, earlier batches included (those are validated again without them). Each batch is
+   bulk-loaded into the on-disk store and written as a sorted run; the runs are merged into ``graph.nq``.
 
 The registry and vocabulary graphs go through the same path as one more batch. ``gyoryu build`` takes this
-path above :data:`runtime.settings` ``stream_above`` documents or with ``--stream``.
+path above ``GYORYU_STREAM_ABOVE`` documents or with ``--stream``.
 """
 
 from __future__ import annotations
 
 import heapq
+import sys
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -39,33 +41,31 @@ from rdflib.term import Node
 from corpus import Document
 from graph.build import COUNTED_CLASSES, add_registry_graph, extract_piece
 from graph.extraction_cache import ExtractionCache
-from graph.facts import CURATED
-from graph.reconcile import (
-    _KEPT_IN_NON_OWNERS,
-    _redirect,
-    owner_of,
-    report_restated,
-    restated,
-    signing,
-    strip_description,
-)
+from graph.facts import AUTOMATIC, CURATED
+from graph.reconcile import _KEPT_IN_NON_OWNERS, _NAME_PREDICATES, owner_of, report_restated, restated, signing
 from graph.registry import Registry
 from graph.report import ExtractionReport
 from graph.set_aside import REJECTED, _name, _sources, is_automatic, violations
 from graph.store import add_union_graph
-from graph.validate import validate_graph_results
+from graph.validate import union_graph, validate_graph_results
 from ontology import VOCABULARY_FILE
-from ontology.namespaces import GY, ID, ONTOLOGY_GRAPH, RDF, bind_prefixes
+from ontology.namespaces import GY, ID, ONTOLOGY_GRAPH, PROV, RDF, SKOS, bind_prefixes
 from runtime.executors import Executor, SerialExecutor
 from runtime.progress import Progress
 
-#: Largest batch validated and written at once (quads; a larger document is a batch of its own).
+#: Quads validated and written at once (a batch closes at the first document past it).
 BATCH_QUADS = 20_000
-_SPAN_PREFIX = str(ID["span/"])
+_SPAN_PREFIX = str(ID["source/"])  # ontology.namespaces.source_span_iri
+_TYPE, _PARTY, _SIGNED, _METHOD, _CONFIDENCE = (str(RDF.type), str(GY.party), str(GY.signedOn),
+                                                str(GY.extractionMethod), str(GY.confidence))
+_DERIVED, _ALT = str(PROV.wasDerivedFrom), str(SKOS.altLabel)
+_KEPT = {str(p) for p in _KEPT_IN_NON_OWNERS}
+_NAMES = {str(p) for p in _NAME_PREDICATES}
+_AGREEMENT = str(GY.Agreement)
 
 
 class StreamValidationError(ValueError):
-    """A node that is not an automatic fact breaks a shape: the build fails (the SHACL report is the message)."""
+    """A node that is not an automatic fact breaks a shape: the build fails (the violations are the message)."""
 
 
 @dataclass
@@ -78,17 +78,46 @@ class StreamedGraph:
     set_aside: int = 0
 
 
+def split_quad(line: str) -> tuple[str, str, str, str]:
+    """``(subject, predicate, object, graph)`` of an N-Quads line in a named graph: IRIs without their brackets,
+    blank nodes as ``_:x``, a literal object as written.
+
+    >>> split_quad('<http://s> <http://p> "a > b"@ko <http://g> .')
+    ('http://s', 'http://p', '"a > b"@ko', 'http://g')
+    """
+    if line.startswith("<"):
+        end = line.index(">")
+        s, rest = line[1:end], line[end + 2:]
+    else:
+        end = line.index(" ")
+        s, rest = line[:end], line[end + 1:]
+    end = rest.index(">")
+    p, rest = rest[1:end], rest[end + 2:].removesuffix(" .")
+    cut = rest.rindex(" <")
+    o, g = rest[:cut], rest[cut + 2:-1]
+    return s, p, o[1:-1] if o.startswith("<") else o, g
+
+
+def _object_text(o: str) -> str:
+    """An object of :func:`split_quad` as N-Quads text again."""
+    return o if o.startswith(('"', "_:")) else f"<{o}>"
+
+
+def _lexical(o: str) -> str:
+    return o[1:o.rindex('"')]
+
+
 @dataclass
 class _Statement:
     graph: str
     curated: bool
     confidence: float
-    names: frozenset
+    names: frozenset[str]
 
 
 @dataclass
 class _Indexes:
-    """What the cross-document steps need, read once from every piece: no triple is kept whole."""
+    """What the cross-document steps need, read once from every document's lines: no triple is kept whole."""
 
     agreements: set = field(default_factory=set)
     parties: dict = field(default_factory=lambda: defaultdict(set))
@@ -99,34 +128,35 @@ class _Indexes:
     described: dict = field(default_factory=lambda: defaultdict(set))
     _type_sets: dict = field(default_factory=dict)
 
-    def read(self, graph: Graph) -> None:
-        """Add what ``graph`` states."""
-        gid = str(graph.identifier)
-        own: dict[Node, dict] = defaultdict(lambda: {"methods": set(), "confidence": [], "names": set()})
-        for s, p, o in graph:
-            if p == RDF.type:
-                if not str(s).startswith(_SPAN_PREFIX):
-                    merged = self.types.get(s, frozenset()) | {o}
-                    self.types[s] = self._type_sets.setdefault(merged, merged)
-                if o == GY.Agreement and isinstance(s, URIRef):
+    def read(self, lines: list[str]) -> None:
+        """Add what one graph's lines state."""
+        own: dict[str, dict] = defaultdict(lambda: {"methods": set(), "confidence": [], "names": set()})
+        for line in lines:
+            s, p, o, g = split_quad(line)
+            s = sys.intern(s)
+            span = s.startswith(_SPAN_PREFIX)
+            if p == _TYPE and not span:
+                merged = self.types.get(s, frozenset()) | {o}
+                self.types[s] = self._type_sets.setdefault(merged, merged)
+                if o == _AGREEMENT:
                     self.agreements.add(s)
-            if p not in _KEPT_IN_NON_OWNERS and not str(s).startswith(_SPAN_PREFIX):
-                self.described[s].add(gid)
-            if p == GY.party:
-                self.parties[s].add(o)
-            elif p == GY.signedOn:
-                self.dates[s].append(str(o))
-            elif p == GY.extractionMethod:
-                self.methods[s].add(str(o))
-                own[s]["methods"].add(str(o))
-            elif p == GY.confidence:
-                own[s]["confidence"].append(float(o))
-            elif p in (URIRef("http://www.w3.org/2000/01/rdf-schema#label"),
-                       URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")):
+            if p not in _KEPT and not span:
+                self.described[s].add(sys.intern(g))
+            if p == _PARTY:
+                self.parties[s].add(sys.intern(o))
+            elif p == _SIGNED:
+                self.dates[s].append(_lexical(o))
+            elif p == _METHOD:
+                self.methods[s].add(_lexical(o))
+                own[s]["methods"].add(_lexical(o))
+            elif p == _CONFIDENCE:
+                own[s]["confidence"].append(float(_lexical(o)))
+            elif p in _NAMES:
                 own[s]["names"].add(o)
+        graph = split_quad(lines[0])[3] if lines else ""
         for node, seen in own.items():
             if seen["methods"]:
-                self.statements[node].append(_Statement(gid, CURATED in seen["methods"],
+                self.statements[node].append(_Statement(graph, CURATED in seen["methods"],
                                                         max(seen["confidence"], default=0.0),
                                                         frozenset(seen["names"])))
 
@@ -135,63 +165,91 @@ class _Indexes:
 class _Plan:
     """Each graph's own edits: restated signings redirected, shared nodes stripped where another graph owns them."""
 
-    redirects: dict[Node, Node]
-    strips: dict[str, list[tuple[Node, set]]]
-    shared: set[Node]  # nodes still described by several graphs: validated once on their gathered descriptions
+    redirects: dict[str, str]
+    strips: dict[str, dict[str, frozenset[str]]]  # graph → node → the owner's names
+    shared: set[str]  # nodes still described by several graphs: validated once on their gathered descriptions
 
 
 def plan(ix: _Indexes, report: ExtractionReport) -> _Plan:
     """The decisions :func:`graph.reconcile.reconcile` takes, from the indexes."""
-    signings = [signing(n, frozenset(ix.parties.get(n, ())), ix.dates.get(n, []), CURATED in ix.methods.get(n, ()))
-                for n in ix.agreements]
+    signings = [signing(URIRef(n), frozenset(ix.parties.get(n, ())), ix.dates.get(n, []),
+                        CURATED in ix.methods.get(n, ())) for n in ix.agreements]
     pairs = restated(signings)
     for old, new in pairs:
         report_restated(report, old, new)
-    redirects = dict(pairs)
-    strips: dict[str, list[tuple[Node, set]]] = defaultdict(list)
-    stripped: dict[Node, set[str]] = defaultdict(set)
+    redirects = {str(old): str(new) for old, new in pairs}
+    strips: dict[str, dict[str, frozenset[str]]] = defaultdict(dict)
+    stripped: dict[str, set[str]] = defaultdict(set)
     for node, stating in ix.statements.items():
-        if node in redirects or len(stating) < 2 or "automatic" not in ix.methods[node]:
+        if node in redirects or len(stating) < 2 or AUTOMATIC not in ix.methods[node]:
             continue
         stating = sorted(stating, key=lambda s: s.graph)
         owner = owner_of([(s.graph, s.curated, s.confidence) for s in stating])
-        names = set(next(s.names for s in stating if s.graph == owner))
+        names = next(s.names for s in stating if s.graph == owner)
         for s in stating:
             if s.graph != owner and not s.curated:
-                strips[s.graph].append((node, names))
+                strips[s.graph][node] = names
                 stripped[node].add(s.graph)
     shared = {n for n, graphs in ix.described.items() if n not in redirects and len(graphs - stripped[n]) > 1}
     return _Plan(redirects, strips, shared)
 
 
-def _reconciled(graph: Graph, p: _Plan) -> Graph:
-    """Apply this graph's own edits (the registry and vocabulary graphs have none)."""
-    for old in [s for s in set(graph.subjects()) if s in p.redirects]:
-        _redirect([graph], old, p.redirects[old])
-    for node, names in p.strips.get(str(graph.identifier), ()):
-        strip_description(graph, node, names)
-    return graph
+def reconciled(lines: list[str], p: _Plan, removed: set[str]) -> list[str]:
+    """One graph's lines with its own edits (as :func:`graph.reconcile.reconcile` makes them on the whole
+    dataset) and without the nodes set aside."""
+    if not lines:
+        return lines
+    graph = split_quad(lines[0])[3]
+    strips = p.strips.get(graph, {})
+    quads = [split_quad(line) for line in lines]
+    subjects = {q[0] for q in quads}
+    olds = {s for s in subjects if s in p.redirects}
+    if not olds and not strips and not removed:
+        return lines
+    out, added = [], []
+    for line, (s, pred, o, g) in zip(lines, quads, strict=True):
+        if s in removed or o in removed:
+            continue
+        if s in olds or o in olds:
+            if s in olds and pred == _DERIVED:
+                added.append(f"<{p.redirects[s]}> <{_DERIVED}> {_object_text(o)} <{g}> .")
+            continue
+        if s in strips and pred not in _KEPT:
+            if pred in _NAMES and o not in strips[s]:
+                added.append(f"<{s}> <{_ALT}> {o} <{g}> .")
+            continue
+        out.append(line)
+    return list(dict.fromkeys(out + [a for a in added if split_quad(a)[0] not in removed]))
+
+
+def _to_graph(lines: Iterable[str]) -> Graph:
+    dataset = Dataset()
+    dataset.parse(data="\n".join(lines) + "\n", format="nquads")
+    return union_graph(dataset)
 
 
 class _Batches:
     """Validates batches of graphs with their context, sets aside broken automatic facts, writes the rest."""
 
-    def __init__(self, ix: _Indexes, p: _Plan, report: ExtractionReport, store: ox.Store | None, runs: Path | None):
+    def __init__(self, ix: _Indexes, p: _Plan, report: ExtractionReport, store: ox.Store | None,
+                 runs: Path | None, validate: bool = True, set_aside: set[str] | None = None) -> None:
         self.ix, self.plan, self.report, self.store, self.runs = ix, p, report, store, runs
-        self.set_aside: set[Node] = set()
-        self.shared_triples: dict[Node, set] = defaultdict(set)
+        self.validate = validate
+        self.set_aside: set[str] = set(set_aside or ())
+        self.shared_lines: dict[str, set[str]] = defaultdict(set)
         self.run_files: list[Path] = []
 
     def context(self, data: Graph) -> None:
         """Add the types every node ``data`` points to has anywhere (``sh:class`` needs them)."""
         for o in set(data.objects()):
-            for t in self.ix.types.get(o, ()):
-                data.add((o, RDF.type, t))
+            if isinstance(o, URIRef):
+                for t in self.ix.types.get(str(o), ()):
+                    data.add((o, RDF.type, URIRef(t)))
 
-    def check(self, data: Graph, focus: set[Node], where: str) -> set[Node]:
+    def check(self, data: Graph, focus: set[Node], where: str) -> set[str]:
         """Validate ``data``, judging only the nodes of ``focus`` (context nodes carry only their types); the
         automatic fact nodes set aside (raises on any other violation)."""
-        removed: set[Node] = set()
+        removed: set[str] = set()
         while focus:
             _, results, _ = validate_graph_results(data)
             found = [v for v in violations(results) if v.focus in focus]
@@ -208,47 +266,40 @@ class _Batches:
                     self.report.add_issue(REJECTED, doc, line, _name(node), "; ".join(constraints))
                 data.remove((node, None, None))
                 data.remove((None, None, node))
-                removed.add(node)
-            focus -= removed
+                removed.add(str(node))
+            focus = {n for n in focus if str(n) not in removed}
         return removed
 
-    def batch(self, graphs: list[Graph]) -> None:
-        """Validate and write one batch of (reconciled) graphs."""
-        for g in graphs:
-            for node in self.set_aside:
-                g.remove((node, None, None))
-                g.remove((None, None, node))
-        data = Graph()
-        focus: set[Node] = set()
-        for g in graphs:
-            for s, p, o in g:
-                data.add((s, p, o))
-                if s in self.plan.shared:
-                    self.shared_triples[s].add((s, p, o))
-                elif p == RDF.type and isinstance(s, URIRef) and s not in self.plan.shared:
-                    focus.add(s)
-            for s in self.plan.shared & set(g.subjects()):  # the spans their provenance names, for the report
-                for span in g.objects(s, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")):
-                    self.shared_triples[s].update(g.triples((span, None, None)))
-        self.context(data)
-        removed = self.check(data, focus, ", ".join(str(g.identifier) for g in graphs[:3]))
-        self.set_aside |= removed
-        if self.runs is None:
-            return
-        for g in graphs:
-            for node in removed:
-                g.remove((node, None, None))
-                g.remove((None, None, node))
-        self.write(graphs)
+    def batch(self, graphs: list[list[str]]) -> None:
+        """Validate and write one batch of graphs (each its reconciled lines)."""
+        lines = [line for g in graphs for line in g]
+        if self.validate:
+            focus = set()
+            for g in graphs:
+                spans = set()
+                for line in g:
+                    s, p, o, _ = split_quad(line)
+                    if s in self.plan.shared:
+                        self.shared_lines[s].add(line)
+                        if p == _DERIVED:
+                            spans.add(o)
+                    elif p == _TYPE and not s.startswith("_:"):
+                        focus.add(URIRef(s))
+                for line in g:  # the spans shared nodes' provenance names, for the report
+                    s = split_quad(line)[0]
+                    if s in spans:
+                        self.shared_lines[s].add(line)
+            data = _to_graph(lines)
+            self.context(data)
+            removed = self.check(data, focus, split_quad(lines[0])[3] if lines else "")
+            if removed:
+                self.set_aside |= removed
+                lines = [line for line in lines if not _names_any(line, removed)]
+        if self.runs is not None:
+            self.write(lines)
 
-    def write(self, graphs: list[Graph]) -> None:
-        dataset = Dataset()
-        for g in graphs:
-            target = dataset.graph(g.identifier)
-            for t in g:
-                target.add(t)
-        text = dataset.serialize(format="nquads")
-        lines = sorted({line for line in text.splitlines() if line.strip()})
+    def write(self, lines: list[str]) -> None:
+        lines = sorted(set(lines))
         if not lines:
             return
         run = self.runs / f"run-{len(self.run_files):06d}.nq"
@@ -258,23 +309,30 @@ class _Batches:
 
     def check_shared(self) -> None:
         """Validate each node described by several graphs once, on its descriptions gathered from all of them."""
-        data = Graph()
-        for node, triples in self.shared_triples.items():
-            if node in self.set_aside:
-                continue
-            for t in triples:
-                if t[0] not in self.set_aside and t[2] not in self.set_aside:
-                    data.add(t)
+        if not self.validate:
+            return
+        lines = [line for held in self.shared_lines.values() for line in held if not _names_any(line, self.set_aside)]
+        if not lines:
+            return
+        data = _to_graph(lines)
         self.context(data)
-        focus = {n for n in self.shared_triples if (n, RDF.type, None) in data and isinstance(n, URIRef)}
+        focus = {URIRef(n) for n in self.plan.shared if not n.startswith("_:") and (URIRef(n), RDF.type, None) in data}
         self.set_aside |= self.check(data, focus, "nodes described by several documents")
+
+
+def _names_any(line: str, nodes: set[str]) -> bool:
+    s, _, o, _ = split_quad(line)
+    return s in nodes or o in nodes
 
 
 def stream_graph(documents: list[Document], registry: Registry | None, progress: Progress, cache: ExtractionCache,
                  executor: Executor | None, graph_path: Path, store_dir: Path,
-                 batch_quads: int = BATCH_QUADS) -> StreamedGraph:
+                 batch_quads: int = BATCH_QUADS, validate: bool = True) -> StreamedGraph:
     """Build ``graph.nq`` and the on-disk store of ``documents`` as :func:`graph.build.build_graph`, validation
-    and the store would, batch by batch. Raises :class:`StreamValidationError` when the graph cannot conform."""
+    and the store would, batch by batch. Raises :class:`StreamValidationError` when the graph cannot conform.
+
+    ``validate=False`` skips SHACL: only for the scale study's stand-in documents (copies of extracted ones,
+    whose validation it measures on the originals)."""
     registry = registry or Registry.default()
     executor = executor or SerialExecutor()
     report = ExtractionReport()
@@ -283,64 +341,91 @@ def stream_graph(documents: list[Document], registry: Registry | None, progress:
         fixed = bind_prefixes(Dataset())
         add_registry_graph(fixed, registry)
         fixed.graph(ONTOLOGY_GRAPH).parse(VOCABULARY_FILE, format="turtle")
-        fixed_graphs = [g for g in fixed.graphs() if len(g)]
-        for g in fixed_graphs:
-            ix.read(g)
+        fixed_graphs = _by_graph([line for line in fixed.serialize(format="nquads").splitlines() if line.strip()])
+        for lines in fixed_graphs:
+            ix.read(lines)
         the_plan = plan(ix, report)
         progress.step(f"{len(the_plan.redirects)} restated signings, {sum(map(len, the_plan.strips.values()))} "
                       f"shared descriptions stripped, {len(the_plan.shared)} nodes described by several graphs")
     with progress.stage("validate"):
         return _validate_and_write(documents, cache, ix, the_plan, fixed_graphs, report, graph_path, store_dir,
-                                   batch_quads)
+                                   batch_quads, validate)
 
 
 def _index_pieces(documents: list[Document], registry: Registry, progress: Progress, cache: ExtractionCache,
                   executor: Executor, report: ExtractionReport) -> _Indexes:
-    """Extract (or take from the cache) every document into the spool; the indexes of what they state."""
+    """Extract (or take from the cache) every document into the spool; the indexes of what they state.
+
+    One document's lines are in memory at a time; a cached piece found damaged is extracted again here."""
     ix = _Indexes()
-    cached = [cache.get(doc) for doc in documents]
-    missing = [doc for doc, piece in zip(documents, cached, strict=True) if piece is None]
     task = partial(extract_piece, registry=None if registry is Registry.default() else registry)
+    cached = [cache.take(doc) for doc in documents]
+    missing = [doc for doc, held in zip(documents, cached, strict=True) if not held]
     extracted = executor.map(task, missing, labels=[doc.id for doc in missing])
     seen: set[str] = set()
-    for doc, piece in zip(documents, cached, strict=True):
+    for doc, held in zip(documents, cached, strict=True):
         how = "cached"
-        if piece is None:
+        try:
+            lines, piece_report = (cache.lines(doc), cache.report(doc)) if held else (None, None)
+        except (OSError, ValueError, KeyError, TypeError):
+            held, extracted = False, _chain([task(doc)], extracted)
+        if not held:
             piece, names = next(extracted)
             how = ", ".join(names)
             cache.put(doc, piece)
-        piece.add_report_to(report)
-        for g in piece.dataset.graphs():
-            if len(g) and str(g.identifier) in seen:
-                raise ValueError(f"{doc.id}: graph {g.identifier} is also written by another document")
-            seen.add(str(g.identifier))
-            ix.read(g)
-        progress.step(f"{doc.id}: {len(piece.dataset)} triples indexed ({how})")
+            lines, piece_report = cache.lines(doc), piece.report
+        _add_report(piece_report, report)
+        for graph_lines in _by_graph(lines):
+            graph = split_quad(graph_lines[0])[3]
+            if graph in seen:
+                raise ValueError(f"{doc.id}: graph {graph} is also written by another document")
+            seen.add(graph)
+            ix.read(graph_lines)
+        progress.step(f"{doc.id}: {len(lines)} quads indexed ({how})")
     progress.step(f"{cache.misses} documents extracted, {cache.hits} taken from the extraction cache")
     return ix
 
 
+def _chain(first: list, rest: Iterator) -> Iterator:
+    yield from first
+    yield from rest
+
+
+def _add_report(piece: ExtractionReport, report: ExtractionReport) -> None:
+    for issue in piece.issues:
+        report.add_issue(issue.kind, issue.doc, issue.line, issue.text, issue.detail)
+    for extractor, lines in piece.summaries.items():
+        for line in lines:
+            report.summary(extractor, line)
+
+
+def _by_graph(lines: list[str]) -> list[list[str]]:
+    by_graph: dict[str, list[str]] = defaultdict(list)
+    for line in lines:
+        by_graph[split_quad(line)[3]].append(line)
+    return [by_graph[g] for g in sorted(by_graph)]
+
+
 def _validate_and_write(documents: list[Document], cache: ExtractionCache, ix: _Indexes, the_plan: _Plan,
-                        fixed_graphs: list[Graph], report: ExtractionReport, graph_path: Path, store_dir: Path,
-                        batch_quads: int) -> StreamedGraph:
+                        fixed_graphs: list[list[str]], report: ExtractionReport, graph_path: Path, store_dir: Path,
+                        batch_quads: int, validate: bool) -> StreamedGraph:
     with tempfile.TemporaryDirectory(prefix="runs-", dir=graph_path.parent) as runs:
         store = ox.Store(str(store_dir))
-        batches = _Batches(ix, the_plan, report, store, Path(runs))
-        for group in _grouped(_graphs_of(documents, cache, the_plan, fixed_graphs), batch_quads):
+        batches = _Batches(ix, the_plan, report, store, Path(runs), validate)
+        for group in _grouped(_graphs_of(documents, cache, the_plan, fixed_graphs, set()), batch_quads):
             batches.batch(group)
         batches.check_shared()
-        known = set()
+        known: set[str] = set()
         while batches.set_aside - known:  # nodes set aside late: validate every batch again without them
             known = set(batches.set_aside)
-            checking = _Batches(ix, the_plan, report, None, None)
-            checking.set_aside = set(known)
-            for group in _grouped(_graphs_of(documents, cache, the_plan, fixed_graphs), batch_quads):
+            checking = _Batches(ix, the_plan, report, None, None, True, known)
+            for group in _grouped(_graphs_of(documents, cache, the_plan, fixed_graphs, known), batch_quads):
                 checking.batch(group)
             checking.check_shared()
             batches.set_aside |= checking.set_aside
         quads = _merge_runs(batches.run_files, graph_path, batches.set_aside)
     for node in batches.set_aside:
-        term = ox.NamedNode(str(node))
+        term = ox.BlankNode(node[2:]) if node.startswith("_:") else ox.NamedNode(node)
         for q in [*store.quads_for_pattern(term, None, None), *store.quads_for_pattern(None, None, term)]:
             store.remove(q)
     counts = _count_classes(store)
@@ -353,18 +438,18 @@ def _validate_and_write(documents: list[Document], cache: ExtractionCache, ix: _
     return StreamedGraph(quads, stored, report, len(batches.set_aside))
 
 
-def _graphs_of(documents: list[Document], cache: ExtractionCache, p: _Plan,
-               fixed: list[Graph]) -> Iterator[Graph]:
+def _graphs_of(documents: list[Document], cache: ExtractionCache, p: _Plan, fixed: list[list[str]],
+               removed: set[str]) -> Iterator[list[str]]:
     """Every document's graphs, reconciled, read back from the spool one document at a time; then the fixed ones."""
     for doc in documents:
-        for g in cache.read(doc).dataset.graphs():
-            if len(g):
-                yield _reconciled(g, p)
-    yield from fixed
+        for lines in _by_graph(cache.lines(doc)):
+            yield reconciled(lines, p, removed)
+    for lines in fixed:
+        yield reconciled(lines, p, removed)
 
 
-def _grouped(graphs: Iterable[Graph], limit: int) -> Iterator[list[Graph]]:
-    group: list[Graph] = []
+def _grouped(graphs: Iterable[list[str]], limit: int) -> Iterator[list[list[str]]]:
+    group: list[list[str]] = []
     size = 0
     for g in graphs:
         if group and size + len(g) > limit:
@@ -376,15 +461,14 @@ def _grouped(graphs: Iterable[Graph], limit: int) -> Iterator[list[Graph]]:
         yield group
 
 
-def _merge_runs(runs: list[Path], target: Path, removed: set[Node]) -> int:
+def _merge_runs(runs: list[Path], target: Path, removed: set[str]) -> int:
     """Merge sorted runs into one sorted file without repeats or lines naming a removed node; lines written."""
-    marks = [f"<{n}>" for n in removed]
     files = [run.open(encoding="utf-8") for run in runs]
     count, last = 0, None
     try:
         with target.open("w", encoding="utf-8") as out:
             for line in heapq.merge(*files):
-                if line == last or (marks and _names_removed(line, removed, marks)):
+                if line == last or (removed and _names_any(line.rstrip("\n"), removed)):
                     continue
                 out.write(line)
                 last = line
@@ -395,13 +479,6 @@ def _merge_runs(runs: list[Path], target: Path, removed: set[Node]) -> int:
     return count
 
 
-def _names_removed(line: str, removed: set[Node], marks: list[str]) -> bool:
-    if not any(m in line for m in marks):
-        return False
-    quad = next(iter(Dataset().parse(data=line, format="nquads").quads((None, None, None, None))))
-    return quad[0] in removed or quad[2] in removed
-
-
 def _count_classes(store: ox.Store) -> dict[str, int]:
     """Distinct subjects of each counted class over the named graphs (as :func:`graph.build.count_classes`)."""
     counts = {}
@@ -409,7 +486,6 @@ def _count_classes(store: ox.Store) -> dict[str, int]:
         rows = store.query(f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH ?g {{ ?s a <{GY[name]}> }} }}")
         counts[name] = int(next(iter(rows))["n"].value)
     return counts
-
 
 
 class GraphFileQuads:
