@@ -93,7 +93,7 @@ def faiss_recall(vectors: np.ndarray) -> tuple[str, float, float]:
     """The index kind chosen for ``vectors``, its recall@10 against exact search, its p50 search ms."""
     import faiss
 
-    from index.dense import build_faiss, index_kind, search_faiss
+    from index.dense import build_faiss, index_kind
 
     chosen = build_faiss(vectors)
     exact = faiss.IndexFlatIP(vectors.shape[1])
@@ -101,13 +101,8 @@ def faiss_recall(vectors: np.ndarray) -> tuple[str, float, float]:
     queries = np.random.default_rng(7).standard_normal((RECALL_QUERIES, vectors.shape[1])).astype(np.float32)
     queries /= np.linalg.norm(queries, axis=1, keepdims=True)
     _, truth = exact.search(queries, 10)
-    hits, took = 0, []
-    for q, want in zip(queries, truth, strict=True):
-        started = time.perf_counter()
-        ids, _ = search_faiss(chosen, q, 10)
-        took.append((time.perf_counter() - started) * 1000)
-        hits += len(set(ids.tolist()) & set(want.tolist()))
-    return index_kind(chosen), hits / (10 * RECALL_QUERIES), statistics.median(took)
+    recall, search_ms = projection.recall_and_ms(chosen, queries, truth)
+    return index_kind(chosen), recall, search_ms
 
 
 def measure(scale: float, workdir: Path) -> dict:
