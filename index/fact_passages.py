@@ -3,10 +3,12 @@
 An agreement (parties, date, type, fields and their broad areas), a coordination (sub-committee,
 coordinator, year), a tenure (person, title, organisation, year), a membership (member,
 organisation, kind, year), a sub-committee (founding, meetings), a programme (budget, who runs it,
-partners) and an event (date, venue, host) each become one passage per source span
-(``prov:wasDerivedFrom``): its text is the cited lines, its ``summary``/``summary_en`` the fact
-sentences. The embedding model reads both sentences with the lines, so an English question meets
-the English sentence while the hit still lands on the Korean lines.
+partners) and an event (date, venue, host) each state their fact for every source span
+(``prov:wasDerivedFrom``); the facts citing the same span make one passage: its text is the cited
+lines, its ``summary``/``summary_en`` the fact sentences (a table row stating an agreement and a
+coordination is one passage saying both, not two near-copies to embed and rank). The embedding
+model reads both sentences with the lines, so an English question meets the English sentence
+while the hit still lands on the Korean lines.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ SCHEMA = "https://schema.org/"
 #: A fact whose source span is longer than this states a list, not one fact: no fact passage.
 MAX_SPAN_LINES = 12
 MAX_FIELDS = 8
+#: Most facts said by one passage (a line listing many members states many): more are said by the span's next passage.
+MAX_FACTS = 6
 
 
 class _Facts(_GraphFacts):
@@ -187,31 +191,55 @@ def _spans(f: _Facts, node) -> list[tuple[str, int, int]]:
     return sorted(set(out))
 
 
+def _how_read(readings: list[tuple[str, float | None]]) -> tuple[str, float | None]:
+    """How the facts of one passage were read: ``automatic`` if any was, with the lowest automatic confidence.
+
+    >>> _how_read([("curated", None), ("automatic", 0.9), ("automatic", 0.7)]), _how_read([("curated", None)])
+    (('automatic', 0.7), ('curated', None))
+    """
+    automatic = [confidence for method, confidence in readings if method == "automatic"]
+    if automatic:
+        known = [c for c in automatic if c is not None]
+        return "automatic", min(known) if known else None
+    return (readings[0][0] if readings else ""), None
+
+
 def fact_passages(dataset, documents: list[Document]) -> tuple[list[Passage], list[PassageLinks]]:
-    """Fact passages of the dataset (one per fact and source span), with their entity links."""
+    """Fact passages of the dataset (one per cited span, in span order, saying every fact derived from it), with their
+    entity links (the entities of all those facts)."""
     if dataset is None:
         return [], []
     f = _Facts(dataset)
     by_id = {d.id: d for d in documents}
-    passages: list[Passage] = []
-    links: list[PassageLinks] = []
+    spans: dict[tuple[str, int, int], tuple[list[str], list[str], dict[str, EntityRef], list]] = {}
     for node in sorted(f.types, key=str):
         kind = next((k for k in WRITERS if k in f.types[node]), None)
         if kind is None:
             continue
-        spans = [s for s in _spans(f, node) if s[0] in by_id]
-        if not spans:
+        cited = [s for s in _spans(f, node) if s[0] in by_id]
+        if not cited:
             continue
         ko, en, about = WRITERS[kind](f, node)
         method, confidence = f.one(node, GY.extractionMethod), f.one(node, GY.confidence)
         refs = list({r.iri: r for r in (f.ref(n) for n in about if n is not None) if r is not None}.values())
-        for doc_id, start, end in spans:
-            doc = by_id[doc_id]
-            end = min(end, len(doc.lines))
-            text = "\n".join(t for t in (clean_line(doc.line(n)) for n in range(start, end + 1)) if t)
+        for doc_id, start, end in cited:
+            sentences_ko, sentences_en, entities, readings = spans.setdefault(
+                (doc_id, start, min(end, len(by_id[doc_id].lines))), ([], [], {}, []))
+            for sentences, sentence in ((sentences_ko, " ".join(ko.split())), (sentences_en, " ".join(en.split()))):
+                if sentence not in sentences:
+                    sentences.append(sentence)
+            entities.update((r.iri, r) for r in refs)
+            readings.append((str(method or ""), float(confidence) if confidence is not None else None))
+    passages: list[Passage] = []
+    links: list[PassageLinks] = []
+    for (doc_id, start, end), (sentences_ko, sentences_en, entities, readings) in sorted(spans.items()):
+        doc = by_id[doc_id]
+        method, confidence = _how_read(readings)
+        text = "\n".join(t for t in (clean_line(doc.line(n)) for n in range(start, end + 1)) if t)
+        for first in range(0, max(len(sentences_ko), len(sentences_en)), MAX_FACTS):
             passages.append(Passage(doc=doc_id, line_start=start, line_end=end, text=text, title=doc.title,
-                                    summary=" ".join(ko.split()), summary_en=" ".join(en.split()),
-                                    method=str(method or ""),
-                                    confidence=float(confidence) if confidence is not None else None))
-            links.append(PassageLinks(tuple(refs), ()))
+                                    summary=" ".join(sentences_ko[first:first + MAX_FACTS]),
+                                    summary_en=" ".join(sentences_en[first:first + MAX_FACTS]),
+                                    method=method, confidence=confidence))
+            links.append(PassageLinks(tuple(entities.values()), ()))
     return passages, links

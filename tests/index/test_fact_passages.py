@@ -1,0 +1,40 @@
+"""Fact passages: the facts citing one span are said by one passage (at most MAX_FACTS), with all their entities."""
+
+from __future__ import annotations
+
+from index.fact_passages import MAX_FACTS, fact_passages
+from tests.readers.helpers import build, document, facts
+
+
+def _passages(text: str):
+    doc = document("news.txt", text)
+    result = build(doc)
+    passages, links = fact_passages(result.dataset, [doc])
+    return facts(result), passages, links
+
+
+def test_facts_citing_one_line_are_one_passage_saying_each():
+    found, passages, links = _passages(
+        "강원 교류 소식\n\n서울특별시는 2025년 3월 5일 강릉시, 속초시, 동해시와 각각 우호교류 협약을 체결했다.\n\n"
+        "부산광역시와 삼척시는 2024년 6월 1일 자매결연 협약을 체결했다.\n")
+    assert len(found) == 4
+    assert [(p.line_start, p.line_end) for p in passages] == [(3, 3), (5, 5)]
+    three, one = passages
+    assert [name for name in ("강릉시", "속초시", "동해시") if name in three.summary] == ["강릉시", "속초시", "동해시"]
+    assert all(name in three.summary_en for name in ("Gangneung", "Sokcho", "Donghae"))
+    assert three.summary.count("맺었다") == 3 and three.summary_en.count("signed") == 3
+    assert {e.label for e in links[0].entities} == {"서울특별시", "강릉시", "속초시", "동해시"}
+    assert "삼척시" in one.summary and "강릉시" not in one.summary
+    assert {e.label for e in links[1].entities} == {"부산광역시", "삼척시"}
+
+
+def test_a_line_stating_more_facts_than_one_passage_says_is_cut_into_passages_of_the_same_lines():
+    partners = ["강릉시", "속초시", "동해시", "삼척시", "태백시", "원주시", "춘천시", "홍천군"]
+    found, passages, _ = _passages(f"강원 교류 소식\n\n서울특별시는 2025년 3월 5일 {', '.join(partners)}와 각각 "
+                                   "우호교류 협약을 체결했다.\n")
+    assert len(found) == len(partners) > MAX_FACTS
+    assert [(p.line_start, p.line_end) for p in passages] == [(3, 3), (3, 3)]
+    assert [p.summary.count("맺었다") for p in passages] == [MAX_FACTS, len(partners) - MAX_FACTS]
+    said = [name for p in passages for name in partners if name in p.summary]
+    assert sorted(said) == sorted(partners)  # each fact said once
+    assert all(p.text == passages[0].text and "홍천군" in p.text for p in passages)
