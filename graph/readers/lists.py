@@ -74,6 +74,8 @@ _FIELD = re.compile(r"^\s*(?:국가|나라|국적|소재지|위치|지역|인구
                     r"|현황|상태"
                     r"|주요\s*교류|교류\s*(?:분야|내용|현황)|언어|기후|홈페이지|[가-힣]{0,6}(?:체결|결연|협약|협정)\s*(?:일자|일)"
                     r"|Country|Population|Area|Type|Signed|Since)\s*(?:[:：]|\s)", re.IGNORECASE)
+#: How many words of a one-line card may stand before its place's name (a Latin name, a number).
+ONE_LINE_NAME_TOKENS = 3
 #: The label right before a date on a one-line card (``결연일``, ``체결일 :``).
 _LABEL_BEFORE_DATE = re.compile(r"\S+\s*[:：]?\s*$")
 
@@ -180,10 +182,11 @@ def _one_line_card(n: int, text: str, date: DateMention) -> Item | None:
             len(text) > PROSE_CHARS:
         return None
     name = before[:label.start()].strip(" ·,:|-")
-    first = _TOKEN.match(name)
-    if first is None or not is_place_word(strip_particle(first.group(0))) or relation_of(first.group(0)):
+    first = next((t for t in _TOKEN.findall(name)[:ONE_LINE_NAME_TOKENS] if is_place_word(strip_particle(t))
+                  and not relation_of(t)), None)  # Gana 가나시 일본 …: the first word naming a place
+    if first is None:
         return None
-    return Item(n, text.strip(), start=n, names=(first.group(0), name), core=text.strip())
+    return Item(n, text.strip(), start=n, names=(first, name), core=text.strip())
 
 
 def _labelled_date(lines: tuple[str, ...], n: int, date: DateMention) -> bool:
@@ -450,6 +453,9 @@ def _partners(w: FactWriter, item: Item, dates: list[DateMention], country: str 
     partner is the most specific place of its first name line that names one other than the subject."""
     if item.names:
         for name in item.names:
+            qualified = _with_parent_in(w, name, item.core or item.text)
+            if qualified is not None and (subject is None or qualified.entity.id != subject.entity.id):
+                return [(-1, qualified)]
             found = [p for _, p in _named(w, item.line, name, country, place_context, subject)
                      if subject is None or p.entity.id != subject.entity.id]
             if found:
@@ -459,6 +465,25 @@ def _partners(w: FactWriter, item: Item, dates: list[DateMention], country: str 
     for d in dates:
         text = text[:d.start] + " " * (d.end - d.start) + text[d.end:]
     return _named(w, item.line, text, country, place_context, subject)
+
+
+def _with_parent_in(w: FactWriter, name: str, card: str) -> Party | None:
+    """A card's name that the registry has more than once (고성군), settled by a region its card names that holds
+    one of them (``고성군`` / ``강원특별자치도``).
+
+    >>> w = FactWriter.__new__(FactWriter); w.registry = __import__("graph.registry").registry.Registry.default()
+    >>> _with_parent_in(w, "고성군", "고성군 강원특별자치도 결연일 2012. 9. 4.").entity.id
+    'kr-gangwon-goseong'
+    """
+    token = _TOKEN.match(name.strip())
+    if token is None:
+        return None
+    candidates = [e for e in w.registry.candidates(strip_particle(token.group(0))) if e.kind == "region"]
+    if len(candidates) < 2:
+        return None
+    parents = {m.entity.id for m in w.registry.find_mentions(card) if m.entity.kind == "region"}
+    held = [e for e in candidates if e.parent in parents]
+    return Party(token.group(0), held[0]) if len(held) == 1 else None
 
 
 def _named(w: FactWriter, line: int, text: str, country: str | None, place_context: bool,

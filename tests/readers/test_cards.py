@@ -266,3 +266,23 @@ def test_card_remarks_a_raise_under_the_date_an_anniversary_field_and_the_next_c
         ("광명시", "청룡시", "2010-03-18", "sister"), ("광명시", "하바롭스크시", "2016-05-10", "sister"),
         ("광명시", "레드우드시", "2001-04-12", "sister")}
     assert facts(result, "AgreementIntent") == {("광명시", "달랏시", "2025", "friendship")}
+
+
+@pytest.mark.parametrize("kind", ["html", "txt"])
+def test_one_line_cards_a_latin_name_first_domestic_homonyms_settled_by_their_province_and_plans(tmp_path, kind):
+    cards = ["Harumi 하루미시 일본 시즈오카현 결연일자 1998.11.20 (구 철산군)",
+             "청룡시 중국 허베이성 체결연월일 2005.3.4", "고성군 강원특별자치도 결연일 2012. 9. 4.",
+             "달랏시 베트남 2024. 5. 교류의향서 전달", "다르항솜 몽골 협약 예정일 2025. 3."]
+    if kind == "html":
+        body = "".join("<div class='card'>" + "".join(f"<span>{part}</span>" for part in card.split(" ", 1))
+                       + "</div>" for card in cards)
+        doc = _page(tmp_path, f"<html><body><div id='content'><h2>광명시 자매·우호도시</h2>{body}</div></body></html>")
+    else:
+        doc = document("cards.txt", "\n".join(["광명시 자매·우호도시", *cards]))
+    result = build(doc)
+    assert facts(result) == {("광명시", "하루미시", "1998-11-20", "sister"),  # plans (전달, 예정일) sign nothing
+                             ("광명시", "청룡시", "2005-03-04", "sister"), ("고성군", "광명시", "2012-09-04", "sister")}
+    result.dataset.default_union = True
+    assert {str(r.p).rsplit("/", 1)[-1] for r in result.dataset.query(
+        "SELECT ?p WHERE { ?a a <https://w3id.org/gyoryu/ontology#Agreement> ; "
+        "<https://w3id.org/gyoryu/ontology#party> ?p }")} >= {"kr-gangwon-goseong"}
