@@ -31,7 +31,7 @@ def test_hit_shape_matches_design(engine):
     assert result["mode"] == "hybrid" and len(result["hits"]) == 5
     for hit in result["hits"]:
         assert set(hit) == {"doc", "line_start", "line_end", "text", "score", "title", "entities", "summary",
-                            "summary_en", "terms"}
+                            "summary_en", "terms", "method", "confidence"}
         for entity in hit["entities"]:
             assert set(entity) == {"iri", "label", "type"}
             assert entity["iri"].startswith("https://w3id.org/gyoryu/id/")
