@@ -211,11 +211,24 @@ def header_country(registry: Registry, cell: str) -> str | None:
 
     >>> reg = Registry.default()
     >>> header_country(reg, "일본 측"), header_country(reg, "Korean side"), header_country(reg, "국가")
-    ('JP', None, None)
+    ('JP', 'KR', None)
+    >>> header_country(reg, "Japanese City"), header_country(reg, "Chinese partner"), header_country(reg, "Type")
+    ('JP', 'CN', None)
     """
     key = SIDE_WORDS.sub("", normalize_name(cell)) or normalize_name(cell)
     found = registry.candidates(key, kinds=("country",))
-    return found[0].id if len(found) == 1 and len(key) >= 2 else None
+    if len(found) == 1 and len(key) >= 2:
+        return found[0].id
+    return _demonym_country(registry, re.sub(r"(partners?|counterparts?)$", "", key)) if key.isascii() else None
+
+
+def _demonym_country(registry: Registry, key: str) -> str | None:
+    """The country an English demonym names (``korean`` → KR, ``japanese`` → JP, ``chinese`` → CN): the one country
+    whose English name, less its last letter, begins the word, a few letters shorter."""
+    found = {e.id for e in registry.entities.values() if e.kind == "country"
+             for name in (e.name_en, *e.aliases) if name.isascii() and " " not in name and len(name) >= 4
+             and key.startswith(name.lower()[:-1]) and 0 < len(key) - len(name) + 1 <= 4}
+    return found.pop() if len(found) == 1 else None
 
 
 def find_tables(lines: tuple[str, ...], registry: Registry | None = None, *, labels: bool = False) -> list[Table]:

@@ -45,8 +45,10 @@ ROMANISED_IDS = {
     ("jp-tottori", "kr-gangwon", "1994-11"), ("jp-hamadacity", "kr-gangwon-yangyang", "2010")}
 
 
-def test_korean_regions_written_in_latin_letters_resolve_through_the_registry():
-    result = build(document("romanised.tsv", ROMANISED))
+@pytest.mark.parametrize("sides", [("Korea", "Japan"), ("Korean side", "Japanese side"),
+                                   ("Korean Local Government", "Japanese partner")])
+def test_korean_regions_written_in_latin_letters_resolve_through_the_registry(sides):
+    result = build(document("romanised.tsv", ROMANISED.replace("Korea\tJapan", "\t".join(sides))))
     assert _party_ids(result) == ROMANISED_IDS
     assert not _unresolved(result)
 
