@@ -211,15 +211,17 @@ def extrapolate(row: dict, rows: list[dict]) -> dict:
     row when this size was not streamed (linear in quads); index stages per passage from the largest full build."""
     full = max((r for r in rows if not r.get("projected")), key=lambda r: r["scale"])
     streamed = [r for r in rows if r.get("streamed")]
-    if "quads" not in row and streamed:
-        ref = max(streamed, key=lambda r: r["scale"])
-        factor = row["characters"] / ref["characters"]
-        row["quads"] = round(ref["quads"] * factor)
-        row["streamed_estimate"] = {k: round(ref["streamed"][k] * factor, 1) for k in ("cpu_s", "peak_rss_mb")}
-        row["graph_mb"] = round(ref["graph_mb"] * factor, 1)
-        row["store_mb"] = round(ref["store_mb"] * factor, 1)
+    if "quads" not in row:
+        row["quads"] = row["sample_quads_per_document"] * row["documents"]
+    if not row.get("streamed"):
+        ref = max(streamed, key=lambda r: r["scale"]) if streamed else None
+        factor = row["quads"] / ref["quads"] if ref else None  # linear in quads; nothing when no size was streamed
+        row["streamed_estimate"] = {k: round(ref["streamed"][k] * factor, 1) if ref else None
+                                    for k in ("cpu_s", "peak_rss_mb")}
+        row["graph_mb"] = round(ref["graph_mb"] * factor, 1) if ref else None
+        row["store_mb"] = round(ref["store_mb"] * factor, 1) if ref else None
     per_passage = sum(full["stages_s"].get(k, 0) for k in ("passages", "bm25", "profiles")) / full["passages"]
-    stream_cpu = row["streamed"]["cpu_s"] if row.get("streamed") else row.get("streamed_estimate", {}).get("cpu_s", 0)
+    stream_cpu = row["streamed"]["cpu_s"] if row.get("streamed") else row["streamed_estimate"]["cpu_s"] or 0
     row["estimate_cpu_s"] = {
         "extraction": round(row["extract_cpu_s_per_document"] * row["documents"]),
         "SHACL": round(row["validate_cpu_s_per_quad"] * row["quads"]),
@@ -294,6 +296,10 @@ def projected_markdown(rows: list[dict]) -> list[str]:
     return lines
 
 
+def _or_nan(value: float | None) -> float:
+    return float("nan") if value is None else value
+
+
 def plot(rows: list[dict], path: Path) -> None:
     import matplotlib
 
@@ -309,9 +315,9 @@ def plot(rows: list[dict], path: Path) -> None:
               ("embedding s (extrapolated)", "C1", [r["embed_extrapolated_s"] for r in full],
                [r["embed_extrapolated_s"] for r in ahead]),
               ("peak MB: whole graph in rdflib / streamed", "C2", [r["peak_rss_mb"] for r in full],
-               [(r.get("streamed") or r["streamed_estimate"])["peak_rss_mb"] for r in ahead]),
+               [_or_nan((r.get("streamed") or r["streamed_estimate"])["peak_rss_mb"]) for r in ahead]),
               ("store + index MB", "C3", [r["store_mb"] + r["index_mb"] for r in full],
-               [r["store_mb"] + r["index_mb"] for r in ahead])]
+               [_or_nan(r["store_mb"]) + r["index_mb"] for r in ahead])]
     for label, colour, measured, estimated in series:
         left.loglog(fx, measured, "o-", color=colour, label=label)
         if ahead:

@@ -124,8 +124,11 @@ class ExtractionCache:
         return None
 
     def put(self, doc: Document, piece: Piece) -> None:
-        """Store ``doc``'s freshly extracted piece."""
+        """Store ``doc``'s freshly extracted piece (a damaged entry linked from the previous data is unlinked first,
+        never written through)."""
         key = document_key(doc)
+        for suffix in (".nq", ".json"):
+            (self.target / f"{key}{suffix}").unlink(missing_ok=True)
         piece.dataset.serialize(destination=str(self.target / f"{key}.nq"), format="nquads", encoding="utf-8")
         report = {"issues": [asdict(i) for i in piece.report.issues], "summaries": piece.report.summaries}
         (self.target / f"{key}.json").write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")

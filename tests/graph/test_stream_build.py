@@ -115,3 +115,14 @@ def test_a_curated_fact_breaking_a_shape_fails_the_streamed_build(tmp_path, with
     with pytest.raises(StreamValidationError, match="MinCount on gy:asOf"):
         stream_graph(load_corpus(corpus), None, Progress(quiet=True), ExtractionCache(tmp_path / "spool"), None,
                      tmp_path / GRAPH_FILE, tmp_path / STORE_DIR)
+
+
+def test_a_damaged_cached_piece_is_extracted_again(tmp_path):
+    corpus = write_corpus(tmp_path / "corpus", [SIGNED, SIGNED_AGAIN, RESTATED])
+    settings = replace(Settings.from_env(), stream_above=0)
+    build(corpus, tmp_path / "data", settings, Progress(quiet=True), with_index=False)
+    first = (tmp_path / "data" / GRAPH_FILE).read_bytes()
+    damaged = sorted((tmp_path / "data" / "extraction-cache").glob("*.nq"))[0]
+    damaged.write_text(damaged.read_text(encoding="utf-8")[:-40], encoding="utf-8")
+    build(corpus, tmp_path / "data", settings, Progress(quiet=True), with_index=False)
+    assert (tmp_path / "data" / GRAPH_FILE).read_bytes() == first
