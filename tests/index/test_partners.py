@@ -20,7 +20,7 @@ def test_county_for_youth_exchange_and_direct_trade(engine):
         assert partner["type"] == "Region"
         assert partner["evidence"], partner["label"]
         assert set(partner["evidence"][0]) == {"doc", "line_start", "line_end", "text", "score", "title",
-                                               "entities", "summary", "summary_en", "terms"}
+                                               "entities", "summary", "summary_en", "terms", "method", "confidence"}
 
 
 def test_disaster_prevention_partner_is_the_coordinator(engine):
