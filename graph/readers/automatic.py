@@ -24,7 +24,8 @@ from ontology.namespaces import GY, PROV
 FINISHED_SIGNING = re.compile(r"(?:체결|서명|조인)\s*(?:했|하였|됐|되었)|맺었|맺어졌")
 UNREAD_SIGNING = "a signing is stated here but no party or date could be read from it: nothing written"
 #: General reader modules, in the order they run (a module not present yet is skipped).
-READERS = ("graph.readers.tables", "graph.readers.lists", "graph.readers.sentences", "graph.readers.people")
+READERS = ("graph.readers.tables", "graph.readers.lists", "graph.readers.sentences", "graph.readers.sentences_en",
+           "graph.readers.people")
 
 
 def reader_modules() -> list[ModuleType]:

@@ -1,0 +1,48 @@
+"""Agreements stated in English (a city's English page, a press release): subject and partner with its country,
+several partners each with its year, the pair carried by ``the two cities``, plans that sign nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.readers.helpers import build, document, docx_file, facts, from_file
+
+RELEASE = """Gangneung signs friendship agreement with Harumi
+
+Posted 2023.08.04
+
+Gangneung City signed a friendship agreement with Harumi, Japan on August 3, 2023.
+The two cities first signed a sister-city agreement in 1983.
+Gangneung also signed a sister-city agreement with Qinglong, China in 2001 and with Darkhan Sum, Mongolia in 2009.
+The city plans to sign an MOU with Dara Province, Vietnam next year.
+A delegation from Harumi visited the city in 2019 to mark the anniversary.
+"""
+RELEASE_FACTS = {("Harumi", "강릉시", "2023-08-03", "friendship"), ("Harumi", "강릉시", "1983", "sister"),
+                 ("Qinglong", "강릉시", "2001", "sister"), ("Darkhan Sum", "강릉시", "2009", "sister")}
+
+
+@pytest.mark.parametrize("kind", ["txt", "html", "docx"])
+def test_english_release_partners_with_countries_the_pair_carried_and_a_plan(tmp_path: Path, kind: str):
+    lines = [line for line in RELEASE.splitlines() if line.strip()]
+    if kind == "txt":
+        doc = document("release.txt", RELEASE)
+    elif kind == "html":
+        path = tmp_path / "release.html"
+        body = "".join(f"<p>{line}</p>" for line in lines[1:])
+        path.write_text(f"<html><body><nav>Home | News</nav><article><h1>{lines[0]}</h1>{body}</article></body></html>",
+                        encoding="utf-8")
+        doc = from_file(path)
+    else:
+        doc = from_file(docx_file(tmp_path / "release.docx", lines))
+    result = build(doc)
+    assert facts(result) == RELEASE_FACTS
+    assert {(a, b, t) for a, b, _, t in facts(result, "AgreementIntent")} == {("Dara Province", "강릉시", "mou")}
+
+
+def test_perturbed_english_release_a_year_changed_and_a_partner_without_country():
+    changed = RELEASE.replace("in 2009", "in 2010").replace("with Qinglong, China", "with Qinglong")
+    assert facts(build(document("release.txt", changed))) == (RELEASE_FACTS - {
+        ("Qinglong", "강릉시", "2001", "sister"), ("Darkhan Sum", "강릉시", "2009", "sister")}) | {
+        ("Darkhan Sum", "강릉시", "2010", "sister")}
