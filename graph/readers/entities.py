@@ -147,8 +147,8 @@ def foreign_country_in(registry: Registry, text: str) -> str | None:
     >>> reg = Registry.default()
     >>> foreign_country_in(reg, "주니가타 대한민국 총영사관 관할 일본 지자체"), foreign_country_in(reg, "한·일 결연")
     ('JP', 'JP')
-    >>> [foreign_country_in(reg, text) for text in ("Korea - Japan", "한국 지자체", "한일고")]
-    ['JP', None, None]
+    >>> [foreign_country_in(reg, text) for text in ("Korea - Japan", "한국 지자체", "한일고", "한·중·일 자매도시")]
+    ['JP', None, None, None]
     """
     pattern, names = registry.country_words
     for m in pattern.finditer(text):
@@ -170,7 +170,8 @@ def _country_pairs(registry: Registry) -> tuple[re.Pattern[str], dict[str, str]]
                for name in (e.name_ko, *e.aliases) if len(name) == 1 and re.match("[가-힣]", name)}
     letters = "".join(sorted(singles))
     joiner = f"[{_PAIR_JOINERS}]?"
-    return re.compile(rf"(?<![가-힣])([{letters}]){joiner}([{letters}])(?=$|[^가-힣]|{_PAIR_FOLLOWERS})"), singles
+    return re.compile(rf"(?<![가-힣])([{letters}]){joiner}([{letters}])(?!{joiner}[{letters}](?:$|[^가-힣]))"
+                      rf"(?=$|[^가-힣]|{_PAIR_FOLLOWERS})"), singles
 
 
 def _latin_countries(registry: Registry) -> tuple[re.Pattern[str], dict[str, str]]:

@@ -372,3 +372,15 @@ def test_a_plain_list_of_partners_and_years_with_no_word_of_a_signing_is_still_r
     kind = "cooperationAgreement"
     assert facts(build(document("plain.tsv", text))) == {("강릉시", "지치부시", "1983", kind),
                                                          ("강릉시", "자싱시", "2001", kind)}
+
+
+def test_a_heading_naming_three_countries_gives_no_country_to_a_new_place():
+    """한·중·일 is no pair: a new place under it takes its row's country, never China's for all."""
+    rows = [["상대 도시", "국가", "체결일"], ["센다이시", "일본", "2002.4.19"], ["다롄시", "중국", "1994.5.2"]]
+    result = build(document("three.tsv", "광주광역시 한·중·일 자매도시 현황\n" + tsv(*rows)))
+    assert _party_ids(result) == {("jp-센다이시", "kr-gwangju", "2002-04-19"),
+                                  ("cn-다롄시", "kr-gwangju", "1994-05-02")}
+    bare = build(document("three.tsv", "광주광역시 한·중·일 자매도시 현황\n" + tsv(*[[r[0], r[2]] for r in rows])))
+    assert _party_ids(bare) == set() and {"센다이시", "다롄시"} <= _unresolved(bare)
+    pair = build(document("two.tsv", "광주광역시 한·일 자매도시 현황\n" + tsv(*[[r[0], r[2]] for r in rows[:2]])))
+    assert _party_ids(pair) == {("jp-센다이시", "kr-gwangju", "2002-04-19")}
