@@ -309,7 +309,7 @@ def plot(rows: list[dict], path: Path) -> None:
     full = [r for r in rows if not r.get("projected")]
     ahead = [r for r in rows if r.get("projected")]
     fx, px = [r["passages"] for r in full], [r["passages"] for r in ahead]
-    fig, (left, right) = plt.subplots(1, 2, figsize=(12, 4.6))
+    fig, (left, right, third) = plt.subplots(1, 3, figsize=(16, 4.8))
     series = [("build CPU s without the model", "C0", [r["stages_s"]["CPU seconds"] for r in full],
                [sum(r["estimate_cpu_s"].values()) for r in ahead]),
               ("embedding s (extrapolated)", "C1", [r["embed_extrapolated_s"] for r in full],
@@ -325,6 +325,19 @@ def plot(rows: list[dict], path: Path) -> None:
     if ahead:
         left.loglog(px, [r["whole_graph_rss_mb_est"] for r in ahead], "x:", color="C2",
                     label="peak MB if the whole graph were held (est.)")
+    else:  # no projected rows: continue the largest build linearly to 100× and 1000× (dotted, extrapolated)
+        last = full[-1]
+        ex = [last["passages"] * f for f in (1, 10, 100)]
+        for colour, value in (("C0", last["stages_s"]["CPU seconds"]), ("C1", last["embed_extrapolated_s"]),
+                              ("C2", last["peak_rss_mb"]), ("C3", last["store_mb"] + last["index_mb"])):
+            left.loglog(ex, [value * f for f in (1, 10, 100)], ":", color=colour)
+        left.plot([], [], "k:", label="extrapolated linearly to 100× and 1000×")
+    streamed_file = ROOT / "bench" / "scale_streamed.json"
+    for r in json.loads(streamed_file.read_text()) if streamed_file.exists() else []:
+        at = full[-1]["passages"] * r["quads"] / full[-1]["quads"]
+        left.loglog([at], [r["peak_rss_mb"]], "*", color="C2", markersize=12,
+                    label=f"peak MB, streaming build ({r['quads']:,} quads, measured)")
+        left.loglog([at], [r["cpu_s"]], "*", color="C0", markersize=12, label="CPU s, streaming graph + store")
     left.set_xlabel("passages (solid: built; open, dashed: stand-ins and extrapolation)")
     left.legend(fontsize=7)
     for mode, colour in (("hybrid", "C0"), ("dense", "C1"), ("lexical", "C2"), ("query embedding alone", "C3")):
@@ -345,6 +358,19 @@ def plot(rows: list[dict], path: Path) -> None:
     right.set_xlabel("passages")
     right.set_ylabel("p50 ms")
     right.legend(fontsize=7)
+    faiss_rows = json.loads(projection.FAISS_RESULTS.read_text()) if projection.FAISS_RESULTS.exists() else []
+    points = [(r["passages"], "IndexFlatIP", r["faiss_recall10"], r["faiss_ms"]) for r in full]
+    points += [(r["vectors"], r["faiss"].split("(")[0], r["faiss_recall10"], r["faiss_ms"]) for r in faiss_rows]
+    for kind, marker in (("IndexFlatIP", "o"), ("IndexHNSWFlat", "s"), ("IndexIVFScalarQuantizer", "^")):
+        mine = sorted(p for p in points if p[1] == kind)
+        if mine:
+            third.semilogx([p[0] for p in mine], [p[2] for p in mine], marker, color="C0", label=f"{kind} recall@10")
+            third.semilogx([p[0] for p in mine], [p[3] / 10 for p in mine], marker, color="C1", mfc="none",
+                          label=f"{kind} search ms / 10")
+    third.set_xlabel("vectors (stand-ins: noisy copies of real seed vectors past 10×)")
+    third.set_ylim(0, 1.05)
+    third.set_title("FAISS by size: recall@10 against exact search", fontsize=9)
+    third.legend(fontsize=7)
     fig.suptitle("Gyoryu scale study (bench/scale.py, bench/scale_projection.py)")
     fig.tight_layout()
     fig.savefig(path, dpi=90)

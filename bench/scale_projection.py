@@ -244,11 +244,37 @@ def recall_and_ms(index, queries: np.ndarray, truth: np.ndarray) -> tuple[float,
     return hits / (10 * len(queries)), statistics.median(took)
 
 
+FAISS_RESULTS = ROOT / "bench" / "scale_faiss.json"
+
+
+def record_faiss(count: int, seeds_file: Path, workdir: Path, hnsw_limit: int | None = None) -> dict:
+    """Measure :func:`faiss_study` at ``count`` vectors (``hnsw_limit``: force the type) into ``scale_faiss.json``."""
+    import index.dense as dense
+
+    if hnsw_limit is not None:
+        dense.HNSW_LIMIT = hnsw_limit
+    started = time.process_time()
+    row = {"vectors": count, **faiss_study(count, np.load(seeds_file).astype(np.float32), workdir),
+           "seed_vectors": len(np.load(seeds_file)), "cpu_s": round(time.process_time() - started),
+           "load_average": round(os.getloadavg()[0], 1)}
+    rows = [r for r in (json.loads(FAISS_RESULTS.read_text()) if FAISS_RESULTS.exists() else [])
+            if (r["vectors"], r["faiss"].split("(")[0]) != (count, row["faiss"].split("(")[0])]
+    FAISS_RESULTS.write_text(json.dumps(sorted([*rows, row], key=lambda r: (r["vectors"], r["faiss"])), indent=1))
+    return row
+
+
 def main() -> int:
     if len(sys.argv) == 6 and sys.argv[1] == "--stream-child":
         stream_child(Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4]), sys.argv[5] == "1")
         return 0
-    raise SystemExit("used by bench/scale.py")
+    if len(sys.argv) >= 4 and sys.argv[1] == "--faiss":  # --faiss COUNT SEEDS.npy [HNSW_LIMIT]
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="gyoryu-faiss-") as tmp:
+            limit = int(sys.argv[4]) if len(sys.argv) > 4 else None
+            print(json.dumps(record_faiss(int(sys.argv[2]), Path(sys.argv[3]), Path(tmp), limit)))
+        return 0
+    raise SystemExit("usage: bench/scale_projection.py --faiss COUNT SEEDS.npy [HNSW_LIMIT] (else used by scale.py)")
 
 
 if __name__ == "__main__":
