@@ -195,11 +195,19 @@ class SearchEngine:
         """Glossary terms (entities, vocabulary) named in a query."""
         return self.glossary.link(text) if self.glossary is not None else []
 
+    def concept_words(self, text: str) -> tuple[str, ...]:
+        """The other Korean words of the vocabulary concepts a question names by a word the corpus never uses (a
+        paraphrase: 자매도시 → 자매, 자매결연); words the corpus uses keep their own match (expanding them too
+        lowered tune nDCG@10, decision 0029)."""
+        return self.vocabulary.synonyms(text, self.lexical.tokenizer.tokens(text), self.lexical.bm25.vocab_dict)
+
     def lexical_query(self, text: str, links: list[Link]) -> str:
-        """The query for BM25: its text, the Korean label of each term it links to and the Korean words of its
-        English domain words (a label, not every variant: many names of one entity would outweigh the question)."""
+        """The query for BM25: its text, the Korean label of each term it links to, the Korean words of its
+        English domain words (a label, not every variant: many names of one entity would outweigh the question) and
+        the corpus's words for the concepts it names by words the corpus lacks (:meth:`concept_words`)."""
         extra = [name for link in links for name in link.term.korean[:1]]
         extra += [word for word in self.vocabulary.korean(text) if word not in extra]
+        extra += [word for word in self.concept_words(text) if word not in extra]
         return " ".join([text, *extra]) if extra else text
 
     def entity_ranking(self, links: list[Link], vector: np.ndarray, depth: int) -> list[int]:

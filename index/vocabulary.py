@@ -13,10 +13,22 @@ general vocabulary, not for particular questions. English wordings match as whol
 ('판매', '매출', '매장', '판매장', '축제')
 >>> v.korean("전통 축제")
 ()
+
+Each row is also a concept: a Korean question word of a row reaches the row's other Korean words
+(:meth:`Vocabulary.synonyms`), so a paraphrase naming the concept by another Korean word still
+meets its lines lexically. A word matches as a morpheme of the question (``tokens``), or, from three
+syllables on, anywhere in it; search passes the corpus's words as ``known``, so only words the
+documents never use reach their concept.
+
+>>> v.synonyms("매출 감소 원인", ["매출", "감소", "원인"])
+('판매',)
+>>> v.synonyms("매출 감소 원인", ["매출", "감소", "원인"], known={"매출", "판매"})
+()
 """
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -31,6 +43,8 @@ class Vocabulary:
     """English word sequences → Korean words."""
 
     by_words: dict[tuple[str, ...], tuple[str, ...]]
+    #: Each concept's Korean words (one row of the table).
+    concepts: tuple[tuple[str, ...], ...] = ()
 
     @cached_property
     def longest(self) -> int:
@@ -41,14 +55,16 @@ class Vocabulary:
     def from_rows(cls, rows: list[tuple[str, str]]) -> Vocabulary:
         """Rows of ``(korean words, english wordings)``, each ``|``-separated."""
         by_words: dict[tuple[str, ...], list[str]] = {}
+        concepts: list[tuple[str, ...]] = []
         for korean, english in rows:
             words = [w.strip() for w in korean.split("|") if w.strip()]
+            concepts.append(tuple(words))
             for wording in english.split("|"):
                 key = tuple(en_tokens(wording))
                 if key:
                     by_words.setdefault(key, [])
                     by_words[key].extend(w for w in words if w not in by_words[key])
-        return cls({key: tuple(words) for key, words in by_words.items()})
+        return cls({key: tuple(words) for key, words in by_words.items()}, tuple(concepts))
 
     @classmethod
     def load(cls, path: Path = VOCABULARY_TSV) -> Vocabulary:
@@ -80,6 +96,27 @@ class Vocabulary:
             else:
                 i += 1
         return tuple(found)
+
+
+    @cached_property
+    def by_korean(self) -> dict[str, tuple[int, ...]]:
+        """Korean word → the concepts (row numbers) it names."""
+        out: dict[str, list[int]] = {}
+        for number, words in enumerate(self.concepts):
+            for word in words:
+                out.setdefault(word, []).append(number)
+        return {word: tuple(numbers) for word, numbers in out.items()}
+
+    def synonyms(self, text: str, tokens: list[str] | tuple[str, ...], known: Container[str] = ()) -> tuple[str, ...]:
+        """The other Korean words of every concept whose Korean word ``text`` names (``tokens``: its morphemes);
+        a word in ``known`` reaches nothing."""
+        named = set(tokens)
+        found: dict[str, None] = {}
+        for word, numbers in self.by_korean.items():
+            if word not in known and (word in named or (len(word) >= 3 and word in text)):
+                for number in numbers:
+                    found.update(dict.fromkeys(self.concepts[number]))
+        return tuple(w for w in found if w not in named and w not in text)
 
 
 @lru_cache(maxsize=1)

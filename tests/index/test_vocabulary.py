@@ -88,3 +88,47 @@ def test_each_lexical_token_counts_once():
     index = LexicalIndex.build(["판매 실적 감소", "축제 결과", "판매장 위치"])
     assert index.scores("판매 판매 판매 축제").tolist() == index.scores("판매 축제").tolist()
     assert index.scores("판매 축제")[1] > 0
+
+
+def test_a_korean_word_reaches_the_other_words_of_its_concept(table):
+    assert "자매결연" in table.synonyms("자매도시 교류", ["자매", "도시", "교류"])
+    assert "판매" in table.synonyms("매출 감소", ["매출", "감소"])
+    # a two-syllable word must be a morpheme of the question, not a piece of a longer word
+    v = Vocabulary.from_rows([("판매|매출", "sales"), ("축제|문화제", "festival")])
+    assert v.synonyms("판매장 위치", ["판매장", "위치", "판매", "매장"]) == ("매출",)
+    assert v.synonyms("문화제 일정", ["문화", "일정"]) == ("축제",)
+    assert v.synonyms("청양 축제 문화제", ["청양", "축제", "문화제"]) == ()
+
+
+def _concept_search(question: str, concepts: bool) -> list[float]:
+    """BM25 scores of four synthetic passages for ``question`` through the engine's lexical query."""
+    from types import SimpleNamespace
+
+    from index.lexical import LexicalIndex
+    from index.search import SearchEngine
+
+    passages = ["청소년 자매결연 방문 결과", "자매 도서관 개관", "특산물 판매 실적 증가", "축제 관람객 통계"]
+    lexical = LexicalIndex.build(passages)
+    rows = [("자매|자매결연|자매도시", "sister city|twinning"), ("판매|매출|판매액", "sales|turnover")]
+    engine = SimpleNamespace(vocabulary=Vocabulary.from_rows(rows if concepts else []), lexical=lexical)
+    engine.concept_words = lambda text: SearchEngine.concept_words(engine, text)
+    return lexical.scores(SearchEngine.lexical_query(engine, question, [])).tolist()
+
+
+@pytest.mark.parametrize("question,best", [
+    ("자매도시 청소년", 0),  # 자매도시 is no word of passage 0: its concept's 자매결연 is
+    ("매출 늘었나", 2),  # 매출 → 판매
+    ("sister city youth visit", 0),
+    ("turnover of local products", 2),
+])
+def test_a_paraphrase_finds_its_passage_through_the_concept(question, best):
+    scores = _concept_search(question, concepts=True)
+    assert max(range(4), key=scores.__getitem__) == best and scores[best] > 0
+    if _HANGUL.search(question.split()[0]):  # without the concept, the Korean paraphrase misses its passage
+        plain = _concept_search(question, concepts=False)
+        assert plain[best] < scores[best]
+
+
+def test_a_word_the_corpus_uses_is_not_expanded():
+    # 판매 is a word of passage 2: the question keeps its own match, no synonyms are added
+    assert _concept_search("판매 늘었나", concepts=True) == _concept_search("판매 늘었나", concepts=False)
