@@ -48,6 +48,7 @@ from graph.readers.relations import (
     relation_of,
     states_signing,
 )
+from graph.readers.tables import no_signing_lines
 from graph.registry import normalize_name
 
 _ORDINAL = re.compile(r"^(?:No\.?\s*)?\d{1,2}\s+(?=\D)", re.IGNORECASE)
@@ -299,6 +300,7 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
     out: list[AgreementCandidate] = []
     above: list[AgreementCandidate] = []
     indent = 0
+    skip = skip | no_signing_lines(w, skip)
     found_items = items(w.doc.lines)
     cards = frozenset(n for item in found_items if item.names for n in _card_lines(w, item))  # no other's heading
     own = dateline(w.doc)

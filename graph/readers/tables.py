@@ -473,12 +473,26 @@ def about_agreements(w: FactWriter, table: Table) -> bool:
         return True
     if context_at(w, table.first_line).relation:
         return True
+    headers = [normalize_name(c) for c in table.header.cells]
+    if any(word in h for h in headers for word in NOT_SIGNING_HEADER_WORDS):
+        return False  # a visit's purpose may name a relation (우호교류 협의): still no signing
     rows = [r for r in table.rows if not r.label]
     if sum(1 for r in rows if relation_of(" ".join(r.cells))) * 2 >= len(rows):
         return True
-    headers = [normalize_name(c) for c in table.header.cells]
-    activities = sum(1 for r in rows if any(is_activity(c) for c in r.cells))
-    return not any(word in h for h in headers for word in NOT_SIGNING_HEADER_WORDS) and activities * 2 < len(rows)
+    return sum(1 for r in rows if any(is_activity(c) for c in r.cells)) * 2 < len(rows)
+
+
+def no_signing_lines(w: FactWriter, skip: frozenset[int] = frozenset()) -> frozenset[int]:
+    """Lines of the headed tables that are no table of signings (visits, events, budgets, people): the list reader
+    leaves their rows alone too (a visit row ``2024.8.1 | 미국 | 가나시 | 우호교류 협의`` signs nothing)."""
+    out: set[int] = set()
+    for table in find_tables(w.doc.lines, w.registry, labels=True):
+        if table.header is None or any(r.line in skip for r in table.rows):
+            continue
+        assign_roles(w, table)
+        if not about_agreements(w, table):
+            out.update(range(table.first_line, table.rows[-1].line + 1))
+    return frozenset(out)
 
 
 def _filled(table: Table, col: int) -> int:

@@ -254,6 +254,10 @@ def test_a_date_cell_with_a_signing_and_a_renewal_or_a_term_and_a_row_repeating_
     ("activities", "강릉시 국제교류 현황\n" + tsv(
         ["교류도시", "국가", "일자", "내용"], ["지치부시", "일본", "2024.5.3", "청소년 교류단 방문"],
         ["자싱시", "중국", "2024.6.1", "문화 축제 참가"])),
+    ("visits naming relations", "수원시 2024년 해외 방문 실적\n" + tsv(
+        ["방문일", "방문국", "방문 도시", "목적"], ["2024.8.1", "미국", "클리블랜드시", "우호교류 협의"],
+        ["2024.9.3", "일본", "가와사키시", "자매결연 20주년 기념행사"],
+        ["2024.10.5", "중국", "선양시", "경제교류 협의"])),
     ("english events", "Changwon City exchange events 2024\n" + tsv(
         ["Date", "City", "Country", "Event"], ["2024-05-03", "Kishiwada", "Japan", "Youth exchange"],
         ["2024-06-10", "Wenzhou", "China", "Trade fair"])),
