@@ -19,8 +19,9 @@ from graph.dates import stated_date
 from graph.extractors import extractor
 from graph.facts import FactWriter, slug
 from graph.fields import areas_for, clean_field, field_key, readable_field, split_fields
-from graph.readers.tables import find_tables as general_tables
-from graph.readers.tables import header_role, split_cells
+from graph.readers.table_headers import header_role
+from graph.readers.table_rows import find_tables as general_tables
+from graph.readers.table_rows import split_cells
 from graph.registry import Entity, Resolution
 from graph.row_groups import GroupRow, group_rows
 from ontology.namespaces import GY, ID, RDF, RDFS, SKOS

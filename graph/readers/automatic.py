@@ -57,13 +57,19 @@ def curated_lines(w: FactWriter) -> frozenset[int]:
 def read_document(w: FactWriter) -> list:
     """Every candidate the general readers find in ``w``'s document, outside curated lines, calibrated. A reader
     marked ``AFTER_LISTS`` (running text) also skips the lines of a card (a list entry over several lines) that
-    already gave a signing: its remarks are the card's."""
+    already gave a signing: its remarks are the card's. A reader marked ``AFTER_TABLES`` (lists) also skips the rows
+    of the tables an earlier reader judged to sign nothing (its :class:`Candidates`' ``no_signing``): tables are
+    judged once."""
     skip = curated_lines(w) | chrome_lines(w.doc.lines)  # related and popular headlines state nothing here
     candidates = []
     taken: set[int] = set()
+    no_signing: set[int] = set()
     for module in reader_modules():
-        found = module.read(w, skip | taken if getattr(module, "AFTER_LISTS", False) else skip)
+        own = skip | (taken if getattr(module, "AFTER_LISTS", False) else frozenset()) | (
+            no_signing if getattr(module, "AFTER_TABLES", False) else frozenset())
+        found = module.read(w, frozenset(own))
         candidates.extend(found)
+        no_signing.update(getattr(found, "no_signing", ()))
         taken.update(n for c in found if isinstance(c, AgreementCandidate) and c.reader == "lists"
                      and c.lines[1] > c.lines[0] for n in range(c.lines[0], c.lines[1] + 1))
     return [calibrate(c) for c in candidates if not skip.intersection(range(c.lines[0], c.lines[1] + 1))]

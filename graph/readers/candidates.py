@@ -52,6 +52,15 @@ class AgreementCandidate:
         return (self.party_ids, self.date.iso if self.date else "", self.intent)
 
 
+class Candidates(list):
+    """A reader's candidates, and the lines it judged to state no signing (``no_signing``: the rows of a table of
+    visits, events, budgets or people), which a reader marked ``AFTER_TABLES`` leaves alone."""
+
+    def __init__(self, found: Iterable = (), no_signing: frozenset[int] = frozenset()) -> None:
+        super().__init__(found)
+        self.no_signing = no_signing
+
+
 @dataclass
 class OfficialCandidate:
     """A person holding a post in an organisation or region, as stated (``박형준 부산광역시장``)."""

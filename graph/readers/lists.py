@@ -48,7 +48,6 @@ from graph.readers.relations import (
     relation_of,
     states_signing,
 )
-from graph.readers.tables import no_signing_lines
 from graph.registry import normalize_name
 
 _ORDINAL = re.compile(r"^(?:No\.?\s*)?\d{1,2}\s+(?=\D)", re.IGNORECASE)
@@ -79,6 +78,8 @@ _FIELD = re.compile(r"^\s*(?:국가|나라|국적|소재지|위치|지역|인구
 ONE_LINE_NAME_TOKENS = 3
 #: The label right before a date on a one-line card (``결연일``, ``체결일 :``).
 _LABEL_BEFORE_DATE = re.compile(r"\S+\s*[:：]?\s*$")
+#: Rows of the tables the table reader judged to sign nothing are no list items (:mod:`graph.readers.automatic`).
+AFTER_TABLES = True
 
 
 @dataclass
@@ -300,7 +301,6 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
     out: list[AgreementCandidate] = []
     above: list[AgreementCandidate] = []
     indent = 0
-    skip = skip | no_signing_lines(w, skip)
     found_items = items(w.doc.lines)
     cards = frozenset(n for item in found_items if item.names for n in _card_lines(w, item))  # no other's heading
     own = dateline(w.doc)

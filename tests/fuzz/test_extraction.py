@@ -10,7 +10,7 @@ from rdflib import Dataset, Literal
 
 from graph.build import MAX_READ_LINE, extract_document
 from graph.extractors import all_extractors
-from graph.readers import lists, tables
+from graph.readers import lists, table_rows
 from graph.reconcile import reconcile
 from graph.registry import Registry
 from graph.report import ExtractionReport
@@ -78,7 +78,7 @@ def test_a_megabyte_line_among_tables() -> None:
 
 @given(st.lists(st.sampled_from(WORDS), max_size=40).map(tuple))
 def test_general_readers_find_tables_and_items_inside_the_document(lines: tuple[str, ...]) -> None:
-    for table in tables.find_tables(lines):
+    for table in table_rows.find_tables(lines):
         for row in table.rows:
             assert 1 <= row.line <= len(lines)
     for item in lists.items(lines):

@@ -8,8 +8,13 @@ import csv
 import re
 
 import pytest
+from rdflib import Dataset
 
+from graph.facts import FactWriter
+from graph.readers import tables
+from graph.readers.automatic import read_document
 from graph.registry import Registry, normalize_name
+from graph.report import ExtractionReport
 from graph.romanization import latin_keys
 from ontology.namespaces import GY
 from tests.readers.helpers import build, document, docx_file, facts, from_file, hwpx_file, tsv
@@ -266,6 +271,18 @@ def test_tables_of_events_budgets_people_and_figures_sign_nothing(name, text):
     result = build(document(f"{name}.tsv", text))
     assert facts(result) == set() and facts(result, "AgreementIntent") == set()
 
+
+
+def test_a_table_signing_nothing_is_judged_once_and_its_rows_are_no_list_items():
+    """The table reader hands the rows of a table of visits to the list reader (``no_signing``), which leaves them."""
+    visits = "수원시 2024년 해외 방문 실적\n" + tsv(
+        ["방문일", "방문국", "방문 도시", "목적"], ["2024.8.1", "미국", "클리블랜드시", "우호교류 협의"], [],
+        ["2024.9.3", "일본", "가와사키시", "자매결연 20주년 기념행사"]) + \
+        "\n\n- 2024.10.5 중국 선양시 우호교류 협약 체결"
+    w = FactWriter(Dataset(), document("visits.tsv", visits), Registry.default(), ExtractionReport())
+    found = tables.read(w)
+    assert found == [] and found.no_signing == frozenset(range(2, 6))
+    assert {(c.lines, c.date.iso) for c in read_document(w)} == {((7, 7), "2024-10-05")}  # the item, no row
 
 GLOSSED = "한일 자매결연 현황\n" + tsv(
     ["한국 지자체", "일본 지자체", "체결일"],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.readers.tables import find_tables
+from graph.readers.table_rows import find_tables
 from tests.readers.helpers import build, document, facts
 
 PIPE = """강릉시 국제 자매·우호도시 현황

@@ -1,0 +1,55 @@
+"""The signing dates of a table row: its date cells' dates but not the end of a term, a date 까지 or an
+anniversary, plus a renewal (재체결, 갱신) or an upgrade (격상) stated in another cell; a plan is no signing."""
+
+from __future__ import annotations
+
+import re
+
+from graph.dates import DateMention, find_dates
+from graph.readers.relations import is_intent, is_renewal
+from graph.readers.table_rows import Row, Table
+
+#: A date printed as eight digits in a date cell (20190524).
+COMPACT_DATE = re.compile(r"^\s*((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\s*$")
+#: The word of a relation raised to a higher one (우호 → 자매결연으로 격상): a further signing.
+UPGRADE = "격상"
+
+_RANGE_BEFORE = re.compile(r"[~∼〜–—]|-\s*$|부터")
+_TERM_AFTER = re.compile(r"^\s*(?:까지|만료|종료)|^[^\d]{0,12}?\d+\s*주년")
+
+
+def row_dates(table: Table, row: Row) -> list[DateMention]:
+    """Signing dates of a row: its date cells' dates, but not the end of a term (``2019.5.2~2022.5.1``), a date
+    ``까지`` or an anniversary; plus dates of a renewal (재체결, 갱신) or an upgrade (격상) stated in another cell.
+    A date containing another of the row (``1998. 5.`` and ``1998.5.10``) is the same signing, kept at the finer one."""
+    out: list[DateMention] = []
+    for c in table.columns("date"):
+        cell = row.cell(c)
+        compact = COMPACT_DATE.match(cell)
+        cell = f"{compact.group(1)}.{compact.group(2)}.{compact.group(3)}" if compact else cell
+        found = find_dates(cell, bare_years=True)
+        planned = [_planned(cell, found, i) for i in range(len(found))]
+        for i, d in enumerate(found):
+            before = cell[found[i - 1].end:d.start] if i else ""
+            if (i and _RANGE_BEFORE.search(before)) or _TERM_AFTER.search(cell[d.end:]) or (
+                    planned[i] and not all(planned)):  # 2005.10.24 (2025.10.24 재체결 예정): one signing
+                continue
+            out.append(d)
+    named = {c for c, role in table.roles.items() if role in ("date", "party", "parent", "otherdate", "serial")}
+    for c, cell in enumerate(row.cells):
+        if c not in named and (is_renewal(cell) or UPGRADE in cell):
+            found = find_dates(cell, bare_years=len(cell) <= 20)
+            out.extend(d for i, d in enumerate(found) if not _TERM_AFTER.search(cell[d.end:])
+                       and not _planned(cell, found, i))
+    return [d for d in out if not any(d.value != o.value and d.value.contains(o.value) for o in out)]
+
+
+def _planned(cell: str, found: list[DateMention], i: int) -> bool:
+    """The ``i``-th date of a cell is a plan: the text from it to the next date states one (``2025년 재체결 예정``).
+
+    >>> cell = "2015.11.22 갱신, 2025년 재갱신 예정"
+    >>> [_planned(cell, find_dates(cell), i) for i in range(2)]
+    [False, True]
+    """
+    end = found[i + 1].start if i + 1 < len(found) else len(cell)
+    return is_intent(cell[found[i].end:end])

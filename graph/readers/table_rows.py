@@ -1,0 +1,139 @@
+"""Tables in a document's lines: runs of rows of tab- or `` | ``-separated cells (DOCX/HWPX/PDF rows and ``.tsv``
+records arrive so), their header row, repeated headers and group labels on lines of their own."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph.dates import find_dates
+from graph.readers.table_headers import header_country, header_role
+from graph.registry import Registry
+
+_SPLIT_PIPE = re.compile(r"\s*\|\s*")
+_RULE_ROW = re.compile(r"^[\s|:\-–—=+]*$")
+
+#: Longest line of text between rows of a table read as a group label of the rows below (``미야기현``, ``가. 일본``).
+LABEL_CHARS = 30
+
+
+@dataclass
+class Row:
+    """One table row: its line and cells."""
+
+    line: int
+    cells: list[str]
+    label: bool = False
+
+    def cell(self, index: int | None) -> str:
+        """The cell at ``index`` (``""`` when missing)."""
+        if index is None or index >= len(self.cells):
+            return ""
+        return self.cells[index].strip()
+
+
+@dataclass
+class Table:
+    """A run of rows, the header row (if any) and the role of each column."""
+
+    rows: list[Row]
+    header: Row | None = None
+    roles: dict[int, str] = field(default_factory=dict)
+    header_roles: set[int] = field(default_factory=set)
+    repeated_headers: list[int] = field(default_factory=list)
+
+    @property
+    def first_line(self) -> int:
+        """The first line of the table (its header when there is one)."""
+        return self.header.line if self.header else self.rows[0].line
+
+    def columns(self, role: str) -> list[int]:
+        """Columns with ``role``, left to right."""
+        return sorted(i for i, r in self.roles.items() if r == role)
+
+    def column(self, role: str) -> int | None:
+        """The first column with ``role``."""
+        cols = self.columns(role)
+        return cols[0] if cols else None
+
+
+def split_cells(line: str) -> list[str] | None:
+    """Cells of a table row (tabs or `` | ``), or ``None`` when the line is not a row.
+
+    >>> split_cells("1 | 가나자와시 | 2002.5.1"), split_cells("| 국가 | 도시 |"), split_cells("a\\tb")
+    (['1', '가나자와시', '2002.5.1'], ['국가', '도시'], ['a', 'b'])
+    >>> split_cells(" |  | 2012.5.1 | 재체결")
+    ['', '', '2012.5.1', '재체결']
+    >>> split_cells(" | 다롄시 | 2024.01.28 |")
+    ['', '다롄시', '2024.01.28', '']
+    >>> split_cells("자매결연 현황") is None
+    True
+    """
+    stripped = line.strip()
+    if "\t" in line:
+        cells = line.split("\t")
+    elif line.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
+        cells = _SPLIT_PIPE.split(stripped[1:-1])  # a markdown row with borders (a row read from a file
+        # format starts with " | " when its first cell is empty, and may then end in " |" too)
+    elif " | " in line or stripped.startswith("|"):
+        cells = _SPLIT_PIPE.split(line)
+    else:
+        return None
+    cells = [c.strip() for c in cells]
+    return cells if len(cells) >= 2 else None
+
+
+def find_tables(lines: tuple[str, ...], registry: Registry | None = None, *, labels: bool = False) -> list[Table]:
+    """Every run of table rows in ``lines`` (1-based line numbers); blank lines do not end a table, text does;
+    a repeated header row (after a page break) is skipped.
+
+    With a ``registry``, a header cell naming a country (``일본 측``) counts as a header word. With ``labels``, a
+    short line of text between rows (followed by a row of about as many cells) is a group label row of the table
+    (one cell, ``label=True``) instead of ending it.
+    """
+    tables: list[Table] = []
+    current: Table | None = None
+
+    def is_header_cell(cell: str) -> bool:
+        return bool(header_role(cell)) or (registry is not None and header_country(registry, cell) is not None)
+
+    for n, text in enumerate(lines, start=1):
+        cells = split_cells(text)
+        if cells is None:
+            if text.strip():
+                if labels and current is not None and _is_label(lines, n, current):
+                    current.rows.append(Row(n, [text.strip()], label=True))
+                    continue
+                current = None  # text ends a table; a blank line (a page break) does not
+            continue
+        if _RULE_ROW.match(text):
+            continue
+        row = Row(n, cells)
+        is_header = sum(1 for c in cells if is_header_cell(c)) >= 2 and not any(
+            find_dates(c, bare_years=True) for c in cells)
+        if current is None:
+            current = Table([])
+            tables.append(current)
+        if is_header:
+            if current.header is None and not any(not r.label for r in current.rows):
+                current.header, current.rows = row, []
+            elif current.header is not None and [header_role(c) for c in cells] == \
+                    [header_role(c) for c in current.header.cells]:
+                current.repeated_headers.append(n)  # the header repeated after a page break
+                continue
+            else:
+                current = Table([], header=row)
+                tables.append(current)
+            continue
+        current.rows.append(row)
+    return [t for t in tables if any(not r.label for r in t.rows)]
+
+
+def _is_label(lines: tuple[str, ...], n: int, table: Table) -> bool:
+    """Line ``n`` is short text followed (after blank lines) by a row about as wide as the table's."""
+    text = lines[n - 1].strip()
+    if len(text) > LABEL_CHARS or text.endswith(("다", "다.", ".")) or find_dates(text, bare_years=True):
+        return False
+    widths = [len(r.cells) for r in table.rows if not r.label] or ([len(table.header.cells)] if table.header else [])
+    following = next((split_cells(line) for line in lines[n:] if line.strip()), None)
+    return bool(widths) and following is not None and abs(len(following) - widths[-1]) <= 1
