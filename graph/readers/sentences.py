@@ -203,6 +203,7 @@ class DocumentContext:
     places: dict[str, str | None] = field(default_factory=dict)  # a name placed in the text → its country
     year: StatedDate | None = None  # the year a report's title names
     event_day: StatedDate | None = None  # the day of the event the text spoke of last (이날 is that day)
+    undated: list[Named] = field(default_factory=list)  # partners of a signing the sentence before gave no date
 
     def note_days(self, text: str) -> None:
         """Remember the first day ``text`` states within a month of the document's date (the day of the event
@@ -299,7 +300,8 @@ def read_sentence(w: FactWriter, s: Sentence, doc: DocumentContext, carried: Par
     (its partners are the next one's when it speaks of ``양 지역``, ``양측``, ``두 도시``)."""
     out: list[AgreementCandidate] = []
     start = 0
-    previous: list[Named] = list(partners) if _BOTH.search(s.text) or _GOES_ON.match(s.text) else []
+    undated, doc.undated = doc.undated, []  # 가나시는 다라시와 자매결연을 맺었다. 시는 11일 협약식을 가졌다
+    previous: list[Named] = list(partners) if _BOTH.search(s.text) or _GOES_ON.match(s.text) else undated
     s = Sentence(_DATELINE.sub(lambda m: " " * len(m.group(0)), s.text), s.owners)
     for end in [m.start() for m in _CLAUSE.finditer(s.text)] + [len(s.text)]:
         found, carried, previous = read_clause(w, s, start, end, doc, carried, previous)
@@ -390,7 +392,7 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
                  previous: list[Named]) -> tuple[list[AgreementCandidate], Party | None, list[Named]]:
     """:func:`read_clause` without restated signings."""
     text = s.text[a:b]
-    relation = relation_of(text)
+    relation = relation_of(_ANNIVERSARY_NAMED.sub(" ", text)) or relation_of(text)  # 자매결연 25주년을 기념해 … 협약
     if relation is not None and not states_signing_verb(text) and _UPGRADED.search(text):
         text = text + " 체결"  # 자매결연으로 (관계를) 격상했다: a sister agreement signed
     verbs = without_anniversaries(text)  # 협약 체결 10주년 기념식: no signing
@@ -401,19 +403,21 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
     subject = _subject(named, text, doc, carried)
     if subject is None:  # 가나시와 다라시의 인연은 …: the pair the clause is about
         pair = next(((x, y) for x, y in zip(named, named[1:], strict=False)
-                     if x.particle in _WITH and y.particle == _OF and not text[x.end - a:y.start - a].strip()), None)
+                     if x.particle in _WITH and y.particle == _OF and _only_countries(w, s.text[x.end:y.start])), None)
         if pair is not None:
             subject, named = pair[1].party, [pair[0]]
     partners = [n for n in named if n.particle in _PARTNER and (subject is None or n.party.entity != subject.entity)]
     partners = partners or _self_partner(text, a, doc, carried, subject)
     carry = subject or carried
     intent = is_plan(text)
-    if relation is None or not (intent or _states_signing(verbs) and not is_intent(text)):
+    signed = _states_signing(verbs) or _dated_partners(s.text, partners)  # 자매도시는 가나시(1997년), 다라시(2003년)
+    if relation is None or not (intent or signed and not is_intent(text)):
         return [], carry, partners or previous
     confidence = CONFIDENCE_NAMED
-    if not partners and _SIGNED.search(text):  # 가나시와의 교류를 넓혀 … 양해각서를 체결했다
+    if not partners:  # 가나시와의 교류를 넓혀 … 양해각서를 체결했다; 다라시와의 자매결연 체결로
         partners = [n for n in named if n.particle in _RELATED and (subject is None or n.party.entity !=
-                                                                    subject.entity)]
+                                                                    subject.entity) and (
+            _SIGNED.search(text) or _NOMINAL_SIGNING.match(s.text, n.end))]
         confidence = CONFIDENCE_CARRIED
     carried_pair = not partners and bool(previous)
     if carried_pair:
@@ -443,6 +447,8 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
     dates = [d for d in dates if not _REPORTED.match(text[d.end:])]  # 체결했다고 12일 밝혔다
     if not dates and (that := _THAT_DAY.search(text)) and (doc.event_day or doc.today) is not None:
         dates = [DateMention(doc.event_day or doc.today, that.start(), that.end(), that.group(0))]  # 이날
+    if not dates and not intent and not carried_pair:
+        doc.undated = partners  # a lead sentence without its date: the next sentence may give it
     out = []
     if carried_pair and len(partners) == 1 and len(dates) > 1 and not intent:  # ▲2004년 협정 ▲2014년 MOU
         return [AgreementCandidate((subject, partners[0].party), d.value, relation_near(text, d, dates) or relation,
@@ -457,9 +463,50 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
             minted = CONFIDENCE_CARRIED - CONFIDENCE_NAMED if partner.party.minted and \
                 not confidence < CONFIDENCE_NAMED else 0.0
             out.append(AgreementCandidate((own_subject, partner.party), date.value if date else None,
-                                          relation or DEFAULT_RELATION, s.lines, round(confidence + bonus + minted, 2),
+                                          _relation_after(s.text, partner, own_partners, a, b) or relation or
+                                          DEFAULT_RELATION, s.lines, round(confidence + bonus + minted, 2),
                                           intent=intent, reader="sentences", quote=s.text.strip()))
     return out, subject, partners
+
+
+#: A signing named as a noun right after a partner: ``다라시와의 자매결연 체결로``, ``… 우호교류 협약 체결 이후``.
+_NOMINAL_SIGNING = re.compile(r"\s*(?:[^\s,.()]{1,10}\s?){0,3}?(?:결연|협약|협정|각서|MOU|의향서)\s*(?:을|를)?\s*"
+                              r"(?:체결|맺)")
+#: A signing counted in years, its relation word with it (자매결연 25주년, 우호교류 협약 체결 10주년).
+_ANNIVERSARY_NAMED = re.compile(r"[^\s,.()]*\s?(?:체결|결연|협약|협정|교류|도시)\s*\d+\s*주년")
+#: A date alone in brackets right after a partner: ``가나시(1997년)``, ``다라시(2003. 5.)``.
+_BRACKET_DATE = re.compile(r"\s?\(\s*(?:19|20)\d\d[\d.\s년월일]*\)")
+
+
+def _only_countries(w: FactWriter, between: str) -> bool:
+    """Nothing but spaces and country words between two names (``가나시와 일본 다라시의``)."""
+    return all(_country(w, word) is not None for word in between.split())
+
+
+def _dated_partners(text: str, partners: list[Named]) -> bool:
+    """Every partner of the clause followed by its date alone in brackets (``자매도시는 가나시(1997년), 다라시
+    (2003년)에 이어``): a list of signings with their years, stated without a verb.
+
+    >>> n = lambda start, end: Named(None, start, end, "")
+    >>> _dated_partners("가나시(1997년), 다라시(2003년)", [n(0, 3), n(12, 15)])
+    True
+    >>> _dated_partners("가나시(일본)", [n(0, 3)])
+    False
+    """
+    return bool(partners) and all(_BRACKET_DATE.match(text, p.end) for p in partners)
+
+
+def _relation_after(text: str, partner: Named, partners: list[Named], start: int, end: int) -> str | None:
+    """The relation named first after ``partner`` and before the next partner (``가나시와 우호교류 협약을, 다라시와
+    양해각서를``), else after the next ones (``가나시(1998년), 다라시(2011년)와 자매결연``); ``None`` when the clause
+    names none after it. Only the clause ``text[start:end]`` is read (a partner carried from a clause before
+    takes the relation of this one)."""
+    later = [p.start for p in partners if p.start > partner.start]
+    for stop in [*later, end]:
+        found = relation_of(_ANNIVERSARY_NAMED.sub(" ", text[max(partner.end, start):stop]))
+        if found is not None:
+            return found
+    return None
 
 
 def _states_signing(text: str) -> bool:

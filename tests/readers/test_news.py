@@ -83,7 +83,7 @@ PAGE = """<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8">
 """
 PAGE_FACTS = {("강원특별자치도", "셀렝그아이막", "2024-09-03", "sister"),
               ("강원특별자치도", "수흐바타르아이막", "2019-06", "friendship"),
-              ("강원특별자치도", "울란바타르시", "2022-08-17", "friendship"),
+              ("강원특별자치도", "울란바타르시", "2022-08-17", "mou"),
               ("바양촐로트솜", "홍천군", "2024-08-27", "friendship")}
 
 
@@ -131,7 +131,8 @@ def test_relations_made_verbs_both_sides_carried_and_places_named_without_suffix
 도는 지난 21일 장쑤성 대표단과 '교류 30주년 공동선언문'을 발표했다.
 """
     assert facts(build(document("jiangsu.txt", text))) == {
-        ("장쑤성", "전북특별자치도", "1994-10-27", "sister"), ("장쑤성", "전북특별자치도", "2004", "sister"),
+        ("장쑤성", "전북특별자치도", "1994-10-27", "sister"),
+        ("장쑤성", "전북특별자치도", "2004", "cooperationAgreement"),
         ("장쑤성", "전북특별자치도", "2014-10", "friendship"), ("난퉁시", "전주시", "2001", "sister"),
         ("군산시", "난퉁시", "2008", "friendship"), ("쑤첸시", "익산시", "2016", "friendship"),
         ("정읍시", "화이안", "2018", "friendship")}
