@@ -27,11 +27,16 @@ class ExtractionReport:
     issues: list[Issue] = field(default_factory=list)
     summaries: dict[str, list[str]] = field(default_factory=dict)
     counts: Counter[str] = field(default_factory=Counter)
+    _seen: set[Issue] = field(default_factory=set, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._seen = set(self.issues)
 
     def add_issue(self, kind: str, doc: str, line: int, text: str, detail: str = "") -> None:
-        """Record an issue once (duplicates are ignored)."""
+        """Record an issue once (duplicates are ignored; a set keeps this constant-time at any corpus size)."""
         issue = Issue(kind, doc, line, text, detail)
-        if issue not in self.issues:
+        if issue not in self._seen:
+            self._seen.add(issue)
             self.issues.append(issue)
 
     def summary(self, extractor: str, line: str) -> None:

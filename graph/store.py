@@ -134,6 +134,14 @@ def add_union_graph(store: ox.Store) -> None:
     store.update(_UNION)
 
 
+def bulk_load_with_union(store: ox.Store, quads_file: Path) -> None:
+    """Bulk-load an N-Quads file and its union default graph (the same store as :func:`add_union_graph` after a
+    load, through the bulk loader: a SPARQL ``INSERT`` of every quad costs several times more at 10× the seeds)."""
+    store.bulk_load(path=str(quads_file), format=ox.RdfFormat.N_QUADS)
+    store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object)
+                      for q in ox.parse(path=str(quads_file), format=ox.RdfFormat.N_QUADS))
+
+
 class OxigraphStore:
     """The built graph in a pyoxigraph store whose default graph is the union of the named graphs."""
 
@@ -146,8 +154,7 @@ class OxigraphStore:
         """Load ``graph.nq`` from built data into memory (clear error when missing)."""
         check_built_data(data_dir, required=False)
         store = ox.Store()
-        store.bulk_load(path=str(graph_file(data_dir)), format=ox.RdfFormat.N_QUADS)
-        add_union_graph(store)
+        bulk_load_with_union(store, graph_file(data_dir))
         return cls(store)
 
     @classmethod
@@ -196,8 +203,7 @@ def graph_file(data_dir: Path) -> Path:
 def write_store(quads_file: Path, store_dir: Path) -> int:
     """Write an on-disk store from N-Quads, with the union default graph; return the number of quads stored."""
     store = ox.Store(str(store_dir))
-    store.bulk_load(path=str(quads_file), format=ox.RdfFormat.N_QUADS)
-    add_union_graph(store)
+    bulk_load_with_union(store, quads_file)
     store.flush()
     store.optimize()
     count = len(store)

@@ -17,7 +17,8 @@ the extraction cache, the spool), parsing them into rdflib only to validate:
    only its own nodes; a node described in several graphs is validated once at the end on its gathered
    descriptions. Automatic facts that break a shape are set aside as in :mod:`graph.set_aside`: removed
    from every graph, earlier batches included (those are validated again without them). Each batch is
-   bulk-loaded into the on-disk store and written as a sorted run; the runs are merged into ``graph.nq``.
+   written as a sorted run; the runs are merged into ``graph.nq``, which the store's bulk loader then reads
+   once, with the union default graph.
 
 The registry and vocabulary graphs go through the same path as one more batch. ``gyoryu build`` takes this
 path above ``GYORYU_STREAM_ABOVE`` documents or with ``--stream``.
@@ -46,7 +47,7 @@ from graph.reconcile import _KEPT_IN_NON_OWNERS, _NAME_PREDICATES, owner_of, rep
 from graph.registry import Registry
 from graph.report import ExtractionReport
 from graph.set_aside import REJECTED, _name, _sources, is_automatic, violations
-from graph.store import add_union_graph
+from graph.store import bulk_load_with_union
 from graph.validate import union_graph, validate_graph_results
 from ontology import VOCABULARY_FILE
 from ontology.namespaces import GY, ID, ONTOLOGY_GRAPH, PROV, RDF, SKOS, bind_prefixes
@@ -96,6 +97,20 @@ def split_quad(line: str) -> tuple[str, str, str, str]:
     cut = rest.rindex(" <")
     o, g = rest[:cut], rest[cut + 2:-1]
     return s, p, o[1:-1] if o.startswith("<") else o, g
+
+
+def graph_of(line: str) -> str:
+    """The graph IRI of an N-Quads line in a named graph, without splitting the rest.
+
+    >>> graph_of('<http://s> <http://p> "a <b>" <http://g> .')
+    'http://g'
+    """
+    return line[line.rindex(" <") + 2:line.rindex(">")]
+
+
+def subject_of(line: str) -> str:
+    """The subject of an N-Quads line as :func:`split_quad` gives it (an IRI without brackets, ``_:x``)."""
+    return line[1:line.index(">")] if line.startswith("<") else line[:line.index(" ")]
 
 
 def _object_text(o: str) -> str:
@@ -153,7 +168,7 @@ class _Indexes:
                 own[s]["confidence"].append(float(_lexical(o)))
             elif p in _NAMES:
                 own[s]["names"].add(o)
-        graph = split_quad(lines[0])[3] if lines else ""
+        graph = graph_of(lines[0]) if lines else ""
         for node, seen in own.items():
             if seen["methods"]:
                 self.statements[node].append(_Statement(graph, CURATED in seen["methods"],
@@ -199,13 +214,11 @@ def reconciled(lines: list[str], p: _Plan, removed: set[str]) -> list[str]:
     dataset) and without the nodes set aside."""
     if not lines:
         return lines
-    graph = split_quad(lines[0])[3]
-    strips = p.strips.get(graph, {})
-    quads = [split_quad(line) for line in lines]
-    subjects = {q[0] for q in quads}
-    olds = {s for s in subjects if s in p.redirects}
+    strips = p.strips.get(graph_of(lines[0]), {})
+    olds = {s for s in map(subject_of, lines) if s in p.redirects}
     if not olds and not strips and not removed:
         return lines
+    quads = [split_quad(line) for line in lines]
     out, added = [], []
     for line, (s, pred, o, g) in zip(lines, quads, strict=True):
         if s in removed or o in removed:
@@ -231,9 +244,9 @@ def _to_graph(lines: Iterable[str]) -> Graph:
 class _Batches:
     """Validates batches of graphs with their context, sets aside broken automatic facts, writes the rest."""
 
-    def __init__(self, ix: _Indexes, p: _Plan, report: ExtractionReport, store: ox.Store | None,
-                 runs: Path | None, validate: bool = True, set_aside: set[str] | None = None) -> None:
-        self.ix, self.plan, self.report, self.store, self.runs = ix, p, report, store, runs
+    def __init__(self, ix: _Indexes, p: _Plan, report: ExtractionReport, runs: Path | None,
+                 validate: bool = True, set_aside: set[str] | None = None) -> None:
+        self.ix, self.plan, self.report, self.runs = ix, p, report, runs
         self.validate = validate
         self.set_aside: set[str] = set(set_aside or ())
         self.shared_lines: dict[str, set[str]] = defaultdict(set)
@@ -305,7 +318,6 @@ class _Batches:
         run = self.runs / f"run-{len(self.run_files):06d}.nq"
         run.write_text("\n".join(lines) + "\n", encoding="utf-8")
         self.run_files.append(run)
-        self.store.bulk_load(path=str(run), format=ox.RdfFormat.N_QUADS)
 
     def check_shared(self) -> None:
         """Validate each node described by several graphs once, on its descriptions gathered from all of them."""
@@ -376,7 +388,7 @@ def _index_pieces(documents: list[Document], registry: Registry, progress: Progr
             lines, piece_report = cache.lines(doc), piece.report
         _add_report(piece_report, report)
         for graph_lines in _by_graph(lines):
-            graph = split_quad(graph_lines[0])[3]
+            graph = graph_of(graph_lines[0])
             if graph in seen:
                 raise ValueError(f"{doc.id}: graph {graph} is also written by another document")
             seen.add(graph)
@@ -402,7 +414,7 @@ def _add_report(piece: ExtractionReport, report: ExtractionReport) -> None:
 def _by_graph(lines: list[str]) -> list[list[str]]:
     by_graph: dict[str, list[str]] = defaultdict(list)
     for line in lines:
-        by_graph[split_quad(line)[3]].append(line)
+        by_graph[graph_of(line)].append(line)
     return [by_graph[g] for g in sorted(by_graph)]
 
 
@@ -410,26 +422,22 @@ def _validate_and_write(documents: list[Document], cache: ExtractionCache, ix: _
                         fixed_graphs: list[list[str]], report: ExtractionReport, graph_path: Path, store_dir: Path,
                         batch_quads: int, validate: bool) -> StreamedGraph:
     with tempfile.TemporaryDirectory(prefix="runs-", dir=graph_path.parent) as runs:
-        store = ox.Store(str(store_dir))
-        batches = _Batches(ix, the_plan, report, store, Path(runs), validate)
+        batches = _Batches(ix, the_plan, report, Path(runs), validate)
         for group in _grouped(_graphs_of(documents, cache, the_plan, fixed_graphs, set()), batch_quads):
             batches.batch(group)
         batches.check_shared()
         known: set[str] = set()
         while batches.set_aside - known:  # nodes set aside late: validate every batch again without them
             known = set(batches.set_aside)
-            checking = _Batches(ix, the_plan, report, None, None, True, known)
+            checking = _Batches(ix, the_plan, report, None, True, known)
             for group in _grouped(_graphs_of(documents, cache, the_plan, fixed_graphs, known), batch_quads):
                 checking.batch(group)
             checking.check_shared()
             batches.set_aside |= checking.set_aside
         quads = _merge_runs(batches.run_files, graph_path, batches.set_aside)
-    for node in batches.set_aside:
-        term = ox.BlankNode(node[2:]) if node.startswith("_:") else ox.NamedNode(node)
-        for q in [*store.quads_for_pattern(term, None, None), *store.quads_for_pattern(None, None, term)]:
-            store.remove(q)
+    store = ox.Store(str(store_dir))
+    bulk_load_with_union(store, graph_path)  # once, from the merged file: the bulk loader at its fastest
     counts = _count_classes(store)
-    add_union_graph(store)
     store.flush()
     store.optimize()
     stored = len(store)
