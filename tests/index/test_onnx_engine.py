@@ -1,0 +1,132 @@
+"""The ONNX Runtime int8 engine: its graph computes BERT exactly (checked in fp32 against transformers on a small
+random BERT), its conversion is deterministic, and a text's vector depends on that text alone."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import onnxruntime as ort
+import pytest
+import torch
+from safetensors.numpy import save_file
+
+from index.embedder import Embedder
+from index.onnx_engine import ONNX_INT8, TORCH, OnnxEncoder, _bert_graph, ensure_int8_graph, write_int8_graph
+from runtime.settings import Settings
+
+TEXTS = [
+    "서울특별시와 전 라 남 도 의 농수특산물 직거래 협약",
+    "Which region coordinates the disaster prevention sub-committee?",
+    "Ｆｕｌｌ－ｗｉｄｔｈ ＡＢＣ　１２３ and ㈜청양 ①항 ㎡",
+    "NEAR 사무국은 2024년 8월 5일부터 한동대학교에서 「2024 NEAR 청년리더스포럼」을 개최하였다.",
+]
+SMALL = {"architectures": ["BertModel"], "model_type": "bert", "hidden_size": 64, "num_hidden_layers": 2,
+         "num_attention_heads": 4, "intermediate_size": 128, "vocab_size": 97, "max_position_embeddings": 40,
+         "type_vocab_size": 2, "layer_norm_eps": 1e-12, "hidden_act": "gelu"}
+
+
+@pytest.fixture(scope="module")
+def small_bert(tmp_path_factory) -> tuple[Path, object]:
+    """A random BERT (seeded) saved as a model folder, and the transformers model itself."""
+    from transformers import BertConfig, BertModel
+
+    torch.manual_seed(13)
+    model = BertModel(BertConfig(**SMALL), add_pooling_layer=False).eval()
+    with torch.no_grad():  # non-trivial LayerNorms and biases
+        for name, tensor in model.named_parameters():
+            if "LayerNorm" in name or name.endswith("bias"):
+                tensor.normal_(1.0 if name.endswith("weight") else 0.0, 0.2)
+    folder = tmp_path_factory.mktemp("small") / "bert"
+    folder.mkdir()
+    save_file({k: v.numpy().copy() for k, v in model.state_dict().items()}, str(folder / "model.safetensors"))
+    (folder / "config.json").write_text(json.dumps(SMALL))
+    return folder, model
+
+
+def _fp32_session(folder: Path) -> ort.InferenceSession:
+    from safetensors.numpy import load_file
+
+    graph = _bert_graph(json.loads((folder / "config.json").read_text()), load_file(str(folder / "model.safetensors")))
+    return ort.InferenceSession(graph.SerializeToString(), providers=["CPUExecutionProvider"])
+
+
+@pytest.mark.parametrize("ids", [[2, 5, 9, 96, 3], [7], list(range(1, 40))])
+def test_fp32_graph_is_bert_mean_pooled(small_bert, ids):
+    folder, model = small_bert
+    with torch.no_grad():
+        expected = model(input_ids=torch.tensor([ids])).last_hidden_state.mean(dim=1).numpy()
+    got = _fp32_session(folder).run(None, {"input_ids": np.array([ids], dtype=np.int64)})[0]
+    assert got.shape == (1, 64)
+    np.testing.assert_allclose(got, expected, atol=2e-5, rtol=1e-4)
+
+
+def test_int8_graph_is_close_and_written_the_same_twice(small_bert, tmp_path):
+    folder, _ = small_bert
+    first, second = write_int8_graph(folder, tmp_path / "a.onnx"), write_int8_graph(folder, tmp_path / "b.onnx")
+    assert first.read_bytes() == second.read_bytes()
+    ids = np.array([[2, 5, 9, 96, 3, 11, 40, 41]], dtype=np.int64)
+    exact = _fp32_session(folder).run(None, {"input_ids": ids})[0][0]
+    quantised = ort.InferenceSession(str(first), providers=["CPUExecutionProvider"]).run(None, {"input_ids": ids})[0][0]
+    assert not np.array_equal(exact, quantised)
+    assert float(exact @ quantised / np.linalg.norm(exact) / np.linalg.norm(quantised)) > 0.99
+    kinds = {node.op_type for node in __import__("onnx").load(str(first)).graph.node}
+    assert "MatMulInteger" in kinds or "DynamicQuantizeMatMul" in kinds
+
+
+def test_only_bert_folders_convert(small_bert, tmp_path):
+    folder, _ = small_bert
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "config.json").write_text(json.dumps({**SMALL, "model_type": "roberta"}))
+    (other / "model.safetensors").write_bytes((folder / "model.safetensors").read_bytes())
+    with pytest.raises(ValueError, match="BERT"):
+        write_int8_graph(other, tmp_path / "x.onnx")
+
+
+@pytest.fixture(scope="module")
+def engines() -> tuple[Embedder, Embedder]:
+    """The default model on ONNX Runtime int8 and on torch."""
+    settings = Settings.from_env()
+    return (Embedder.load(replace(settings, embed_engine=ONNX_INT8)),
+            Embedder.load(replace(settings, embed_engine=TORCH)))
+
+
+def test_int8_engine_is_close_to_torch_and_has_its_own_hash(engines):
+    int8, fp32 = engines
+    assert int8.engine == ONNX_INT8 and fp32.engine == TORCH
+    assert int8.sha256 != fp32.sha256 and len(int8.sha256) == 64
+    assert int8.dim == fp32.dim == 384 and int8.max_tokens == fp32.max_tokens
+    for encode in ("encode_queries", "encode_passages"):
+        ours, theirs = getattr(int8, encode)(TEXTS), getattr(fp32, encode)(TEXTS)
+        assert ours.shape == (4, 384) and ours.dtype == np.float32
+        np.testing.assert_allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
+        cosines = (ours * theirs).sum(axis=1)
+        assert cosines.min() > 0.985, cosines
+    # queries and passages keep their E5 prompts: the same text embeds differently as each
+    assert float(int8.encode_queries(TEXTS[:1])[0] @ int8.encode_passages(TEXTS[:1])[0]) < 0.999
+
+
+def test_a_text_vector_depends_on_the_text_alone(engines):
+    int8, _ = engines
+    together = int8.encode_passages(TEXTS)
+    alone = np.stack([int8.encode_passages([text])[0] for text in reversed(TEXTS)])[::-1]
+    assert np.array_equal(together, alone)
+    one_thread = OnnxEncoder(int8.folder, threads=1).encode(TEXTS, "passage: ")
+    assert np.array_equal(one_thread, together)
+    assert int8.encode_passages([]).shape == (0, 384)
+
+
+def test_the_graph_is_cached_beside_the_model(engines):
+    int8, _ = engines
+    path = ensure_int8_graph(int8.folder)
+    assert path.parent.parent == int8.folder.parent and path.parent.name.startswith(int8.folder.name + "-onnx-int8")
+    stamp = path.stat().st_mtime_ns
+    assert ensure_int8_graph(int8.folder) == path and path.stat().st_mtime_ns == stamp
+
+
+def test_an_unknown_engine_is_refused():
+    with pytest.raises(ValueError, match="GYORYU_EMBED_ENGINE"):
+        Embedder.load(replace(Settings.from_env(), embed_engine="tensorflow"))
