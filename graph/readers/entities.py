@@ -23,7 +23,8 @@ PLACE_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("특별자치시", "city"), ("특별자치도", "province"), ("광역시", "city"), ("특별시", "city"),
     ("자치구", "autonomous region"), ("자치주", "autonomous prefecture"), ("자치현", "autonomous county"),
     ("아이막", "aimag"), ("아이마크", "aimag"), ("크라이", "krai"), ("오블라스트", "oblast"), ("공화국", "republic"),
-    ("변경주", "krai"), ("카운티", "county"), ("시", "city"), ("정", "town"), ("촌", "village"),
+    ("변경주", "krai"), ("카운티", "county"), ("마치", "town"), ("무라", "village"), ("쵸", "town"), ("초", "town"),
+    ("시", "city"), ("정", "town"), ("촌", "village"),
     ("현", "prefecture"), ("성", "province"), ("주", "state"),
     ("군", "county"), ("구", "district"), ("도", "province"), ("부", "prefecture"), ("솜", "sum"),
     ("市", "city"), ("県", "prefecture"), ("縣", "prefecture"), ("県", "prefecture"), ("府", "prefecture"),
@@ -79,6 +80,8 @@ def place_level(name: str) -> str | None:
     ('city', None, None)
     >>> place_level("仙台市"), place_level("Tuv Aimag"), place_level("Sendai"), place_level("City")
     ('city', 'aimag', None, None)
+    >>> place_level("리후초"), place_level("가나마치"), place_level("올해초"), place_level("마치")
+    ('town', 'town', None, None)
     >>> place_level("Jeollanam-do"), place_level("Yangyang-gun"), place_level("Sendai-shi"), place_level("Miyagi-ken")
     ('province', 'county', 'city', 'prefecture')
     """
@@ -92,9 +95,17 @@ def place_level(name: str) -> str | None:
     for suffix, level in PLACE_SUFFIXES:
         if compact.endswith(suffix) and len(compact) > len(suffix) + 0:
             stem = compact[: -len(suffix)]
+            if suffix in _JAPANESE_UNITS and (len(stem) < 2 or not _HANGUL.search(stem) or stem.endswith(_TIME_WORDS)):
+                continue  # 마치 (as if), 연초, 올해초: no town
             if len(stem) >= 1 and (_HANGUL.search(stem) or re.search(r"[\u4e00-\u9fff]", stem)):
                 return level
     return None
+
+
+#: Japanese towns and villages written in Hangul (리후초, 가나마치, 다라무라): places after a stem of two syllables.
+_JAPANESE_UNITS = ("마치", "무라", "쵸", "초")
+#: Endings of time words that end like a town (연초, 올해초, 이달초, 학기초).
+_TIME_WORDS = ("년", "해", "달", "월", "기", "연", "최", "당", "시")
 
 
 def minted_id(country: str, name: str) -> str:

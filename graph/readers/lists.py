@@ -11,8 +11,9 @@ signing between them.
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Container, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from graph.dates import DateMention, StatedDate, find_dates, relative_dates
 from graph.facts import FactWriter
@@ -48,11 +49,14 @@ from graph.readers.relations import (
     relation_of,
     states_signing,
 )
+from graph.readers.sentences import placed_names
 from graph.registry import normalize_name
 
 _ORDINAL = re.compile(r"^(?:No\.?\s*)?\d{1,2}\s+(?=\D)", re.IGNORECASE)
 _MONTH_DAY = re.compile(r"\s*(\d{1,2})\s*\.\s*(\d{1,2})\s*\.?(?![\d%])")
 _DATE_FIRST = re.compile(r"^\s*'?\d{1,4}\s*\.\s*\d{1,2}\s*\.")
+#: An entry opening with a month (and day) of the year heading above it (``5월 3일``, ``10월``, ``3. 18.``).
+_MONTH_FIRST = re.compile(r"^\s*(?:\d{1,2}\s*월|\d{1,2}\s*\.\s*\d{1,2}\s*\.(?!\d))")
 _TOKEN = re.compile(r"[^\s,·:;/()\[\]<>「」『』\-–—~*]+")
 _PARENTHETICAL = re.compile(r"\([^()\d]*\)")
 _SENTENCE_END = re.compile(r"(?:다|음|임|함|요|됨|중)\s*[.。]?\s*$|다\.\s")
@@ -141,8 +145,9 @@ def items(lines: tuple[str, ...]) -> list[Item]:
             out.append(one)
         elif m and text[m.end():].strip() and not _DATE_FIRST.match(text):
             out.append(Item(n, text[m.end():].strip(), indent=len(text) - len(text.lstrip())))
-        elif first and not text[:first[0].start].strip(" *#") and text[first[0].end:].strip(" .:-–—·)*|"):
-            out.append(Item(n, text.strip(" *#")))
+        elif first and text[:first[0].start].strip(" *#") in ("", "|") and \
+                text[first[0].end:].strip(" .:-–—·)*|"):  # a Markdown row's border opens a date-first row too
+            out.append(Item(n, text.strip(" *#|")))
     return out
 
 
@@ -200,7 +205,7 @@ def _labelled_date(lines: tuple[str, ...], n: int, date: DateMention) -> bool:
         text = text[bullet.end():]
         date = find_dates(text, bare_years=True)[0]
     cells = [c.strip() for c in _ROW.split(text) if c.strip()]
-    if _ROW.search(text):
+    if _ROW.search(text) and not all(is_field(c) for c in cells):  # fields apart (국가: 일본 | 결연일: …) read on
         return len(cells) == 2 and _is_card_label(cells[0]) and bool(find_dates(cells[1], bare_years=True))
     if _is_card_label(text[:date.start]):
         return True
@@ -303,15 +308,32 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
     indent = 0
     found_items = items(w.doc.lines)
     cards = frozenset(n for item in found_items if item.names for n in _card_lines(w, item))  # no other's heading
+    cards |= {item.line for item in found_items if _MONTH_FIRST.match(item.text)}  # - 5월 3일 …: an entry too
     own = dateline(w.doc)
+    places = _placed_units(w) | placed_names(w)
     for item in found_items:
         if item.line in skip or (not item.names and is_prose(item.text)) or _is_dateline(w, item, own):
             above = []
             continue
-        found = read_item(w, item, [c for c in above if item.indent > indent], cards.difference(item.span))
+        found = read_item(w, item, [c for c in above if item.indent > indent], cards.difference(item.span), places)
         out.extend(found)
         if found:
             above, indent = found, item.indent
+    return out
+
+
+def _placed_units(w: FactWriter) -> dict[str, str]:
+    """Names the registry lacks written right after a foreign region it has (``가나주 다라시``): places in that
+    region's country, also where the document names them alone."""
+    out: dict[str, str] = {}
+    for line in w.doc.lines:
+        for m in w.registry.find_mentions(line):
+            following = _TOKEN.match(line, m.end + 1) if line[m.end:m.end + 1] == " " else None
+            if following is None or m.entity.kind != "region" or m.entity.country in (None, "KR"):
+                continue
+            name = strip_particle(following.group(0))
+            if place_level(name) and not w.registry.candidates(name):
+                out.setdefault(name, m.entity.country)
     return out
 
 
@@ -342,16 +364,19 @@ def is_prose(text: str) -> bool:
     return len(text) > PROSE_CHARS or bool(_SENTENCE_END.search(text))
 
 
-def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = (), others: Container[int] = ()
-              ) -> list[AgreementCandidate]:
+def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = (), others: Container[int] = (),
+              places: Mapping[str, str | None] = MappingProxyType({})) -> list[AgreementCandidate]:
     """Candidates of one item (one per signing date); an item with only a date and a renewal or signing word
     under an item with a signing is a further signing of the same parties. ``others``: the lines of the other
-    cards, which are no heading of this item."""
+    cards, which are no heading of this item; ``places``: foreign names the document places elsewhere with their
+    country (:func:`graph.readers.sentences.placed_names`), the country of an item naming none."""
     stated = find_dates(item.text, bare_years=True)
-    year = heading_year(w.doc.lines, item.lines[0]) if not stated else None
-    if year is not None:  # 3월 18일 or 3. 18. under ### 2010년
-        stated = [d for d in relative_dates(item.text, year) if d.value.month is not None] or _month_day(
-            item.text, year.year)
+    year = heading_year(w.doc.lines, item.lines[0]) if not stated or _MONTH_FIRST.match(item.text) else None
+    if year is not None:  # 3월 18일 or 3. 18. under ### 2010년 (before a full date of a remark: 2026년 갱신 예정)
+        first = stated[0].start if stated else len(item.text)
+        stated = [d for d in relative_dates(item.text, year) if d.value.month is not None and d.end <= first] or \
+            _month_day(item.text, year.year)
+        stated += [d for d in find_dates(item.text, bare_years=True) if d.start >= first]
     dates = [d for d in stated if _standalone(item.text, d)
              and (is_signing_date_context(item.text[d.end:]) or states_signing(item.text[d.end:]))]
     if not dates:
@@ -360,7 +385,8 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = (), o
     if not _about_agreements(item, ctx):
         return []
     country = _card_country(w, item) if item.names else None
-    country = country or country_in(w.registry, item.text) or latin_country(w, item.text) or ctx.country
+    country = country or country_in(w.registry, item.text) or latin_country(w, item.text) or ctx.country or next(
+        (places[t] for t in map(strip_particle, _TOKEN.findall(item.text)) if places.get(t)), None)
     place_context = any(word in (ctx.heading or "") for word in _PLACE_LIST_WORDS) or ctx.relation is not None
     named = _partners(w, item, dates, country, place_context, ctx.subject)
     if not named:
@@ -387,8 +413,24 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = (), o
         confidence = 0.7 + (0.1 if not any(p.minted for p in parties) else 0) + (
             0.05 if date.value.precision == "day" else 0)
         out.append(AgreementCandidate(parties, date.value, own, item.lines, confidence,
-                                      intent=is_plan(item.text), reader="lists", quote=item.text))
+                                      intent=_planned(item.text, date, dates), reader="lists", quote=item.text))
     return out
+
+
+def _planned(text: str, date: DateMention, dates: list[DateMention]) -> bool:
+    """The item states a plan for ``date``: with several dates, the text from the date before it to the next date
+    (``1월 20일 가나시와 협약 체결 (2026년 갱신 예정)``: the first a signing, the second a plan); else the whole item.
+
+    >>> text = "1월 20일 가나시와 협약 체결 (2026년 갱신 예정)"
+    >>> dates = relative_dates(text, StatedDate(2016))[:1] + find_dates(text)
+    >>> [_planned(text, d, dates) for d in dates]
+    [False, True]
+    """
+    if len(dates) < 2:
+        return is_plan(text)
+    start = max((d.end for d in dates if d.end <= date.start), default=0)
+    end = min((d.start for d in dates if d.start > date.start), default=len(text))
+    return is_plan(text[start:end])
 
 
 def _month_day(text: str, year: int) -> list[DateMention]:
@@ -500,7 +542,7 @@ def _named(w: FactWriter, line: int, text: str, country: str | None, place_conte
     words = [(m.start(), strip_particle(m.group(0))) for m in _TOKEN.finditer(text)
              if _is_name_word(w, strip_particle(m.group(0)))]
     if not mentions:
-        placed = [(s, t) for s, t in words if is_place_word(t)]
+        placed = _innermost(text, [(s, s + len(t), t) for s, t in words if is_place_word(t)])
         mentions = placed or (words[:1] if place_context and country and country != "KR" else [])
     else:
         mentions = _with_placed_words(w, text, mentions, words)
@@ -542,6 +584,12 @@ def _with_placed_words(w: FactWriter, text: str, mentions: list[tuple[int, str]]
             before = text[:start].rstrip()
             if any(b == len(before) for _, b in anchors) or any(b == len(before) for _, b, _ in spans):
                 spans = sorted([*spans, (start, start + len(token), token)])
+    return _innermost(text, spans)
+
+
+def _innermost(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
+    """Of each run of places with only spaces between them (a parent, then a smaller unit: ``가나현 다라시``), the
+    last, with its position."""
     out: list[tuple[int, int, str]] = []
     for span in spans:
         if out and not text[out[-1][1]:span[0]].strip():
@@ -567,11 +615,11 @@ def _with_unit(w: FactWriter, text: str, mention) -> str:
     rest = text[mention.end:]
     following = _TOKEN.match(text, mention.end + len(rest) - len(rest.lstrip()))
     if following is not None and mention.end < following.start() <= mention.end + 1:
-        unit = following.group(0)
+        unit = strip_particle(following.group(0))  # 가나현 다라시와: the unit 다라시, not the parent
         district = w.registry.resolve(unit, kinds=("region",), parent=mention.entity.id).entity
         if (district is not None and district.parent == mention.entity.id) or (
                 place_level(unit) and not w.registry.find_mentions(unit) and not relation_of(unit)):
-            return text[mention.start:following.end()]
+            return text[mention.start:following.start() + len(unit)]
     return mention.surface
 
 

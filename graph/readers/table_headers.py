@@ -32,8 +32,10 @@ OTHER_WORDS = ("서명자", "서명인", "협약자", "참석자", "대표자", 
                "signatory", "signatories", "signedby", "contact", "population")
 #: Words of a header naming a date that is not a signing (a term, an expiry, a visit, a reference date).
 OTHER_DATE_WORDS = ("기간", "만료", "종료", "중단", "해지", "방문", "기준일", "작성일", "수정일", "등록일", "취임",
-                    "임기", "출생", "생년", "개최", "행사", "집행", "접수", "게재", "발표", "expir", "until", "visit",
-                    "period", "term", "born", "birth", "event", "inaugurat", "office")
+                    "임기", "출생", "생년", "개최", "행사", "집행", "접수", "게재", "발표", "공시", "공고", "확인일",
+                    "조사일", "발행", "배포", "보도", "통계", "기준연도", "기준년도", "expir", "until", "visit",
+                    "period", "term", "born", "birth", "event", "inaugurat", "office", "updat", "publish", "asof",
+                    "reference", "posted")
 #: Words a party column's header may add to a country name (``일본 측``, ``한국 지자체``, ``Japan side``).
 SIDE_WORDS = re.compile(r"(측|쪽|편|지자체|자치단체|지방정부|도시|side|city|cities|localgovernments?)$")
 

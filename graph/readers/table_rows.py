@@ -12,6 +12,8 @@ from graph.registry import Registry
 
 _SPLIT_PIPE = re.compile(r"\s*\|\s*")
 _RULE_ROW = re.compile(r"^[\s|:\-–—=+]*$")
+#: A cell that is a labelled field: a short label, a colon, its value.
+_FIELD_CELL = re.compile(r"^\s*[^:：\d]{1,10}?\s*[:：]\s*\S")
 
 #: Longest line of text between rows of a table read as a group label of the rows below (``미야기현``, ``가. 일본``).
 LABEL_CHARS = 30
@@ -24,6 +26,16 @@ class Row:
     line: int
     cells: list[str]
     label: bool = False
+
+    @property
+    def fields_only(self) -> bool:
+        """Every cell is a ``label: value`` field (``국가: 일본 | 결연일: 1998. 5. 1.``): a card's line, not a row.
+
+        >>> Row(1, ["국가: 일본", "결연일: 1998. 5. 1."]).fields_only, Row(1, ["가나시", "1998. 5. 1."]).fields_only
+        (True, False)
+        """
+        filled = [c for c in self.cells if c.strip()]
+        return len(filled) >= 2 and all(_FIELD_CELL.match(c) for c in filled)
 
     def cell(self, index: int | None) -> str:
         """The cell at ``index`` (``""`` when missing)."""

@@ -61,8 +61,8 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> Candidates:
     out: list[AgreementCandidate] = []
     no_signing: set[int] = set()
     for table in find_tables(w.doc.lines, w.registry, labels=True):
-        if any(r.line in skip for r in table.rows):
-            continue
+        if any(r.line in skip for r in table.rows) or all(r.fields_only for r in table.rows if not r.label):
+            continue  # a card's fields set apart by | are the list reader's
         assign_roles(w, table)
         signs = about_agreements(w, table)
         if not signs:

@@ -196,6 +196,8 @@ def _cards_html(layout: str) -> str:
             body = "".join(f"<span class='k'>{k}</span><span class='v'>{v}</span>" for k, v in fields)
         elif layout == "elements":
             body = "".join(f"<div class='k'>{k}</div><div class='v'>{v}</div>" for k, v in fields)
+        elif layout in ("pipes", "slashes"):  # one paragraph of label: value fields set apart by | or /
+            body = "<p>" + (" | " if layout == "pipes" else " / ").join(f"{k}: {v}" for k, v in fields) + "</p>"
         else:  # one line of inline fields
             body = "<p>" + " ".join(f"<em>{k}</em> {v}" for k, v in fields) + "</p>"
         out.append(f"<div class='card'><h4>{name}</h4>{body}</div>" if layout != "line" else
@@ -205,7 +207,7 @@ def _cards_html(layout: str) -> str:
             f"<div id='footer'>광명시 철산로 1</div></body></html>")
 
 
-@pytest.mark.parametrize("layout", ["items", "glued", "elements", "line"])
+@pytest.mark.parametrize("layout", ["items", "glued", "elements", "line", "pipes", "slashes"])
 def test_cards_with_fields_as_items_glued_elements_or_one_line(tmp_path, layout):
     assert facts(build(_page(tmp_path, _cards_html(layout)))) == CARDS_FACTS
 

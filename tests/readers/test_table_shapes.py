@@ -4,6 +4,8 @@ countries from every context; perturbed. Foreign places missing from the registr
 
 from __future__ import annotations
 
+import pytest
+
 from graph.readers.entities import minted_region
 from ontology.namespaces import GY, document_graph
 from tests.readers.helpers import build, document, facts, tsv
@@ -219,3 +221,32 @@ def test_remarks_upgrade_and_a_coarser_date_of_the_same_signing_and_more_plans()
                              ("창원시", "하바롭스크시", "2016-05-10", "cooperationAgreement")}
     assert {f[:3] for f in facts(result, "AgreementIntent")} == {("다낭시", "창원시", "2024-03-02"),
                                                                  ("창원시", "푸저우시", "2023-11")}
+
+
+TOWNS = "주센다이 총영사관 관할 지자체 교류 현황\n" + tsv(
+    ["일본 지자체", "한국 지자체", "교류 형태", "체결일", "자료 확인일"],
+    ["미야기현 리후초", "충청북도 괴산군", "우호교류", "2010.7.1", "2024.12.31"],
+    ["아오모리현 오가와라마치", "경상남도 하동군", "자매결연", "1995.10.5", "2024.12.31"],
+    ["이와테현 오히라무라", "강원도 양구군", "우호교류", "2008. 2. 1.", "2024.12.31"],
+    ["다이센쵸", "전라남도 보성군", "자매결연", "2001-11-08", "2024.12.31"])
+TOWNS_FACTS = {("괴산군", "리후초", "2010-07-01", "friendship"), ("오가와라마치", "하동군", "1995-10-05", "sister"),
+               ("양구군", "오히라무라", "2008-02-01", "friendship"), ("다이센쵸", "보성군", "2001-11-08", "sister")}
+
+
+@pytest.mark.parametrize(("old", "new", "gone", "added"), [
+    ("", "", set(), set()),
+    ("2010.7.1", "2010.7", {("괴산군", "리후초", "2010-07-01", "friendship")},
+     {("괴산군", "리후초", "2010-07", "friendship")}),
+    ("자료 확인일", "공시일", set(), set()),
+    ("다이센쵸", "돗토리현 다이센초", set(), set()),
+])
+def test_japanese_towns_and_villages_in_hangul_and_a_reference_date_column(old, new, gone, added):
+    """Towns and villages written in Hangul (리후초, 오가와라마치, 오히라무라, 다이센쵸) are places in their
+    prefecture's country, named without the prefecture before them; a column of the date the list was checked
+    signs nothing."""
+    result = build(document("towns.tsv", TOWNS.replace(old, new) if old else TOWNS))
+    expected = (TOWNS_FACTS - gone) | added
+    if new == "돗토리현 다이센초":
+        expected = {f if f[0] != "다이센쵸" else ("다이센초", *f[1:]) for f in expected}
+    assert facts(result) == expected
+    assert _minted(result, "towns.tsv", "JP", "오히라무라")

@@ -139,3 +139,51 @@ def test_entries_with_their_dates_first_and_a_date_with_its_events_indented_belo
     swapped = SEVERAL.replace("2008. 6. 3.", "2009. 7. 1.")
     assert facts(build(document("t.md", swapped))) == (SEVERAL_FACTS - {("부르사시", "청주시", "2008-06-03", "sister")}
                                                        ) | {("부르사시", "청주시", "2009-07-01", "sister")}
+
+
+NESTED = """# 안산시 국제교류 연혁
+
+## 1990년대
+- 1995.05.12 일본 가나가와현 후지사와시와 자매결연 체결
+- 1999. 3. 후지사와시와 자매결연 5주년 기념 교류전 개최
+- 2006.11 러시아 사할린주 유즈노사할린스크시와 교류의향서 체결
+- 2019.10 유즈노사할린스크시와 우호도시 협약으로 격상
+
+### 2005년
+- 3월 12일: 미국 메릴랜드주 헤이거스타운시와 자매결연
+- 10월 헤이거스타운시 청소년 교류
+
+### 2016년
+- 1월 20일 : 일본 나카쓰시와 우호도시 협약 체결 (※ 2026년 갱신 예정)
+
+| 연월일 | 주요 내용 |
+|---|---|
+| 2019.4.2 | 베트남 하노이시 롱비엔군과 우호교류 협약 체결 |
+| 2021 | 롱비엔군 공무원 연수 |
+"""
+NESTED_FACTS = {("안산시", "후지사와시", "1995-05-12", "sister"), ("안산시", "헤이거스타운시", "2005-03-12", "sister"),
+                ("나카쓰시", "안산시", "2016-01-20", "friendship"), ("롱비엔군", "안산시", "2019-04-02", "friendship"),
+                ("안산시", "유즈노사할린스크시", "2006-11", "letterOfIntent"),
+                ("안산시", "유즈노사할린스크시", "2019-10", "friendship")}
+
+
+def test_timeline_units_after_their_parent_month_entries_plans_in_remarks_and_markdown_rows():
+    """The unit after its parent is the partner (가나현 다라시와), an entry opening with a month is no heading of the
+    next (its relation does not make ``10월 … 청소년 교류`` a signing), a plan in an entry's remark leaves the entry's
+    own date a signing, a bordered Markdown row opening with a date is an entry, and a unit placed once after its
+    foreign parent (러시아 가나주 다라시) keeps that country where it stands alone."""
+    result = build(document("nested.md", NESTED))
+    assert facts(result) == NESTED_FACTS
+    assert facts(result, "AgreementIntent") == {("나카쓰시", "안산시", "2026", "friendship")}
+
+
+@pytest.mark.parametrize(("old", "new", "gone", "added"), [
+    ("- 10월 헤이거스타운시 청소년 교류", "- 10월 7일 캐나다 온타리오주 키치너시와 우호교류 협약 체결", set(),
+     {("안산시", "키치너시", "2005-10-07", "friendship")}),
+    ("1월 20일 :", "2월 3일 :", {("나카쓰시", "안산시", "2016-01-20", "friendship")},
+     {("나카쓰시", "안산시", "2016-02-03", "friendship")}),
+    ("| 2019.4.2 |", "| 2019.4 |", {("롱비엔군", "안산시", "2019-04-02", "friendship")},
+     {("롱비엔군", "안산시", "2019-04", "friendship")}),
+])
+def test_nested_timeline_perturbed(old, new, gone, added):
+    assert facts(build(document("nested.md", NESTED.replace(old, new)))) == (NESTED_FACTS - gone) | added
