@@ -32,7 +32,7 @@ import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -514,6 +514,7 @@ class GraphFileQuads:
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
+@lru_cache(maxsize=1 << 20)  # IRIs and literals repeat: each rdflib term is checked and made once
 def _rdflib(term) -> Node:
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)

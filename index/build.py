@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -79,6 +80,19 @@ def document_passages(documents: list[Document], provenance: ProvenanceIndex, re
     return passages, links, cut
 
 
+def remembered_counts(counts: Callable[[list[str]], list[int]]) -> Callable[[list[str]], list[int]]:
+    """``counts(texts)`` computing each distinct text once over every call."""
+    memo: dict[str, int] = {}
+
+    def remembered(texts: list[str]) -> list[int]:
+        todo = [t for t in dict.fromkeys(texts) if t not in memo]
+        if todo:
+            memo.update(zip(todo, counts(todo), strict=True))
+        return [memo[t] for t in texts]
+
+    return remembered
+
+
 def build_index(documents: list[Document], dataset, registry, out_dir: Path, settings: Settings,
                 progress: Progress, previous: Path | None = None, executor: Executor | None = None) -> dict:
     """Write the index into ``out_dir/index`` and return its manifest (JSON-able).
@@ -105,9 +119,10 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
                       f"{len(documents) - cut_documents} kept from the previous build")
     with progress.stage("embed"):
         limit = embedder.max_tokens - 8  # room for the "passage: " prompt and special tokens
-        texts, cut = reuse.fit([p.embed_text for p in passages], limit, embedder.token_counts)
+        token_counts = remembered_counts(embedder.token_counts)  # fitting and chunking count the same texts
+        texts, cut = reuse.fit([p.embed_text for p in passages], limit, token_counts)
         encode = chunked_encoder(executor or SerialExecutor(), Embedder.load, settings, texts,
-                                 [p.doc for p in passages], embedder.token_counts, progress)
+                                 [p.doc for p in passages], token_counts, progress)
         vectors, reused = encode_with_reuse(texts, reuse.old_vectors, encode, embedder.dim)
         np.save(target / artifacts.EMBEDDINGS, vectors)
         progress.step(f"{len(texts)} passages with {embedder.model_id}: {len(texts) - reused} embedded, "

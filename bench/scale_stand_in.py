@@ -1,0 +1,168 @@
+"""The scale study end to end at 100× and 1000×: the real build over stand-in extractions and stand-in vectors.
+
+At those sizes extraction (about 0.7 s of CPU a document) and the passage model (0.1 s a passage) would take
+hours to days here, so — as issue 13 asks — the indexes are built from stand-ins and everything else runs for
+real, in one ``gyoryu build`` (its streaming path) in a child process:
+
+1. the corpus is generated (``bench/generate_corpus.py``);
+2. ``SAMPLE_PER_SHAPE`` documents of each shape are extracted for real (CPU per document measured); every
+   document's extraction cache entry is then a **stand-in piece**: the extraction of a sample document of its
+   shape renamed to it (:func:`scale_projection.renamed`), written where ``gyoryu build`` looks for the previous
+   build's extraction cache, so no document is extracted again;
+3. the build streams the graph into ``graph.nq`` and the on-disk store (SHACL skipped for the copies: measured
+   per quad on the sample instead), cuts the documents and fact nodes into passages, embeds them with
+   **stand-in vectors** (noisy copies of real passage vectors, cosine about 0.9 to them, so FAISS sees clustered
+   data), builds FAISS (the type :mod:`index.dense` picks for the size), BM25 and the partner profiles;
+4. on the built data: search per mode in-process (the real query embedding), the README SPARQL mix on the
+   on-disk store, FAISS recall@10 of the built index against exact search (chunk by chunk).
+
+Usage (from ``bench/scale.py --end-to-end-up-to``, or alone):
+``python bench/scale_stand_in.py SCALE WORKDIR SEEDS_DATA`` prints the row as JSON.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from functools import partial
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import scale_projection as projection  # noqa: E402
+
+from runtime.settings import Settings  # noqa: E402
+
+_SEEDS_ENV = "GYORYU_STAND_IN_SEEDS"
+
+
+def stand_in_embedder(seeds: np.ndarray):
+    """An :class:`index.embedder.Embedder` whose passage vectors are noisy copies of ``seeds`` (no weights loaded),
+    each chosen by its text, so the same text gets the same vector in every chunk and worker."""
+    from index.embedder import Embedder
+
+    class StandInVectors(Embedder):
+        @classmethod
+        def load(cls, settings: Settings, *, lazy: bool = True) -> Embedder:
+            return super().load(settings, lazy=True)
+
+        def encode_passages(self, texts: list[str], batch_size: int = 16) -> np.ndarray:
+            out = np.empty((len(texts), self.dim), dtype=np.float32)
+            for n, text in enumerate(texts):
+                start = int.from_bytes(hashlib.blake2b(text.encode(), digest_size=6).digest(), "big")
+                out[n] = projection.stand_in_vectors(seeds, start, 1)[0]
+            return out
+
+    return StandInVectors
+
+
+def build_child(corpus: Path, data: Path, seeds_file: Path) -> None:
+    """In the child: ``gyoryu build`` on its streaming path, extraction cache of stand-in pieces, stand-in vectors."""
+    import graph.stream_build
+    import index.build
+    from gyoryu.build import build
+    from runtime.progress import Progress
+
+    graph.stream_build.stream_graph = partial(graph.stream_build.stream_graph, validate=False)
+    index.build.Embedder = stand_in_embedder(np.load(seeds_file).astype(np.float32))
+    build(corpus, data, replace(Settings.from_env(), stream_above=0), Progress(quiet=True))
+
+
+def run_build(corpus: Path, data: Path, seeds_file: Path) -> dict:
+    """:func:`build_child` in a child process: stage timings, wall and CPU seconds, peak resident MB."""
+    load_before = os.getloadavg()
+    started = time.perf_counter()
+    with open(data.parent / f"{data.name}.stderr", "w+b") as err:
+        child = subprocess.Popen([sys.executable, __file__, "--build-child", str(corpus), str(data), str(seeds_file)],
+                                 env={**os.environ, "PYTHONPATH": str(ROOT)}, stderr=err)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - started
+        if status:
+            err.seek(0)
+            raise SystemExit(f"build failed: {err.read().decode()[-3000:]}")
+    manifest = json.loads((data / "manifest.json").read_text())
+    return {"timings_s": manifest["timings_s"], "build_s": round(wall, 1),
+            "cpu_s": round(usage.ru_utime + usage.ru_stime, 1), "peak_rss_mb": round(usage.ru_maxrss / 1024),
+            "load_average_before": [round(x, 1) for x in load_before],
+            "load_average_after": [round(x, 1) for x in os.getloadavg()],
+            "quads": manifest["graph"]["quads"], "passages": manifest["index"]["passages"],
+            "faiss": manifest["index"]["faiss"]}
+
+
+def built_recall(data: Path, seeds: np.ndarray, queries: int = projection.RECALL_QUERIES) -> tuple[float, float]:
+    """Recall@10 and p50 ms of the built FAISS index against exact search over the built vectors."""
+    import faiss
+
+    from index import artifacts
+    from index.dense import load_faiss
+
+    index = load_faiss(data / "index" / artifacts.FAISS)
+    vectors = np.load(data / "index" / artifacts.EMBEDDINGS, mmap_mode="r")
+    asked = projection.stand_in_vectors(seeds, len(vectors) + 1, queries, seed=7)
+    exact = faiss.IndexFlatIP(vectors.shape[1])
+    best_scores, best_ids = [], []
+    for start in range(0, len(vectors), 200_000):
+        exact.reset()
+        exact.add(np.ascontiguousarray(vectors[start:start + 200_000]))
+        scores, ids = exact.search(asked, 10)
+        best_scores.append(scores)
+        best_ids.append(ids + start)
+    scores, ids = np.concatenate(best_scores, axis=1), np.concatenate(best_ids, axis=1)
+    truth = np.take_along_axis(ids, np.argsort(-scores, axis=1)[:, :10], axis=1)
+    return projection.recall_and_ms(index, asked, truth)
+
+
+def end_to_end(scale: float, workdir: Path, seeds_data: Path) -> dict:
+    """Generate, build from stand-ins and query one scale; the row (every figure measured on this run)."""
+    from generate_corpus import generate
+    from scale import query_figures, size_mb
+
+    from corpus import load_corpus
+    from graph.extraction_cache import CACHE_DIR
+    from graph.store import GRAPH_FILE, STORE_DIR
+
+    corpus, data = workdir / f"corpus-{scale:g}", workdir / f"data-{scale:g}"
+    counts = generate(scale, corpus)
+    documents = load_corpus(corpus)
+    sample = projection.sample_documents(documents)
+    pieces, extract_cpu = projection.extract_sample(sample)
+    validate_cpu = projection.validation_cpu_per_quad(sample, pieces, workdir / f"validate-{scale:g}")
+    stand_in_quads = projection.write_stand_in_pieces(documents, pieces, data / CACHE_DIR)
+    seeds_file = workdir / "seed-vectors.npy"
+    seeds = np.load(seeds_data / "index" / "embeddings.npy").astype(np.float32)
+    np.save(seeds_file, seeds)
+    built = run_build(corpus, data, seeds_file)
+    recall, faiss_ms = built_recall(data, seeds)
+    row = {"scale": scale, "stand_in": True, **counts, **built, "sample_documents": len(sample),
+           "extract_cpu_s_per_document": round(extract_cpu, 3), "validate_cpu_s_per_quad": round(validate_cpu, 6),
+           "stand_in_piece_quads": stand_in_quads, "seed_vectors": len(seeds),
+           "graph_mb": round(size_mb(data / GRAPH_FILE), 1), "store_mb": round(size_mb(data / STORE_DIR), 1),
+           "index_mb": round(size_mb(data / "index"), 1), "faiss_recall10": round(recall, 3),
+           "faiss_ms": round(faiss_ms, 2), **query_figures(data)}
+    row["extrapolated_cpu_s"] = {"extraction": round(extract_cpu * row["documents"]),
+                                 "SHACL": round(validate_cpu * row["quads"]),
+                                 "model": round(row["embed_s_per_passage"] * row["passages"])}
+    return row
+
+
+def main() -> int:
+    if len(sys.argv) == 5 and sys.argv[1] == "--build-child":
+        build_child(Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4]))
+        return 0
+    if len(sys.argv) == 4:
+        print(json.dumps(end_to_end(float(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])), ensure_ascii=False))
+        return 0
+    raise SystemExit("usage: bench/scale_stand_in.py SCALE WORKDIR SEEDS_DATA")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
