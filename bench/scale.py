@@ -14,9 +14,11 @@ recall@10 of the index type ``index/dense.py`` picks for that size is measured a
 (``IndexFlatIP``) with 200 queries; random vectors are a hard case for HNSW, so it is a lower bound.
 Results accumulate in ``bench/scale.json`` (one entry per scale, rerun scales replaced).
 
-Scales above ``--project-above`` (default 50: 100× and 1000×) are not built whole: see
-``bench/scale_projection.py`` for what is measured there, what is built from stand-ins and what is
-extrapolated; their rows say which figure is which.
+Scales above ``--project-above`` (default 50: 100× and 1000×) are not extracted and embedded for real. Up to
+``--end-to-end-up-to`` (default 100) they run end to end from stand-ins (``bench/scale_stand_in.py``: the real
+streaming build, passages, BM25, FAISS and profiles over stand-in extraction pieces and stand-in vectors, then the
+same queries); above it see ``bench/scale_projection.py`` for what is measured, what is built from stand-ins and
+what is extrapolated; their rows say which figure is which.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import scale_projection as projection  # noqa: E402
+import scale_stand_in as stand_in  # noqa: E402
 from compare import machine, median_ms  # noqa: E402
 from generate_corpus import generate  # noqa: E402
 from load import write_section  # noqa: E402
@@ -207,10 +210,15 @@ def measure_projected(scale: float, workdir: Path, full: list[dict], seeds_from:
     return row
 
 
+def built_whole(row: dict) -> bool:
+    """A row of a real build (not projected, not run from stand-ins)."""
+    return not row.get("projected") and not row.get("stand_in")
+
+
 def extrapolate(row: dict, rows: list[dict]) -> dict:
     """Fill a projected row's estimates: per unit costs × its size; streamed figures from the largest streamed
     row when this size was not streamed (linear in quads); index stages per passage from the largest full build."""
-    full = max((r for r in rows if not r.get("projected")), key=lambda r: r["scale"])
+    full = max((r for r in rows if built_whole(r)), key=lambda r: r["scale"])
     streamed = [r for r in rows if r.get("streamed")]
     if "quads" not in row:
         row["quads"] = row["sample_quads_per_document"] * row["documents"]
@@ -245,7 +253,8 @@ def markdown(rows: list[dict], where: str) -> str:
              "peak MB | graph.nq / store / index MB | hybrid / dense / lexical ms | query embedding ms | "
              "SPARQL mix ms | FAISS (recall@10) |",
              "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | --- |"]
-    full, projected = [r for r in rows if not r.get("projected")], [r for r in rows if r.get("projected")]
+    full = [r for r in rows if built_whole(r)]
+    projected = [r for r in rows if r.get("projected")]
     for r in full:
         s = r["search_ms"]
         lines.append(f"| {r['scale']:g}× | {r['documents']} | {r['passages']} | {r['quads']} | {r['build_s']} | "
@@ -256,9 +265,39 @@ def markdown(rows: list[dict], where: str) -> str:
               "| ---: | " + " | ".join("---:" for _ in full[0]["stages_s"]) + " |"]
     lines += [f"| {r['scale']:g}× | " + " | ".join(f"{r['stages_s'].get(k, 0):.1f}" for k in full[0]["stages_s"]) + " |"
               for r in full]
+    ends = [r for r in rows if r.get("stand_in")]
+    if ends:
+        lines += stand_in_markdown(ends)
     if projected:
         lines += projected_markdown(projected)
     return "\n".join(lines) + "\n"
+
+
+def stand_in_markdown(rows: list[dict]) -> list[str]:
+    """The scales run end to end from stand-ins (``bench/scale_stand_in.py``): every figure measured on that run,
+    except the last column (per-unit costs measured on the sample, multiplied out)."""
+    lines = ["", "End to end from stand-ins (`bench/scale_stand_in.py`): the corpus generated; one `gyoryu build` on "
+             "its streaming path over stand-in extraction pieces (a sample's real extraction renamed to every "
+             "document; "
+             "SHACL skipped for the copies) and stand-in vectors (noisy copies of real passage vectors); then the "
+             "queries on the built data. Wall time at the load shown (2 shared cores, the build at `nice 5`).", "",
+             "| scale | documents | passages | quads (graph.nq) | build wall s / CPU s | load average | "
+             "stream graph + store s | passages s | BM25 s | FAISS s | profiles s | peak MB | "
+             "graph.nq / store / index MB | hybrid / dense / lexical ms | query embedding ms | SPARQL mix ms | "
+             "FAISS (recall@10, ms) | not run: extraction / SHACL / model CPU s (est.) |",
+             "| ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: "
+             "| ---: | --- | --- |"]
+    for r in rows:
+        t, s, e = r["timings_s"], r["search_ms"], r["extrapolated_cpu_s"]
+        lines.append(f"| {r['scale']:g}× | {r['documents']} | {r['passages']} | {r['quads']} | "
+                     f"{r['build_s']} / {r['cpu_s']} | {r['load_average_before'][0]}–{r['load_average_after'][0]} | "
+                     f"{t['extract'] + t['validate']:.0f} | {t['passages']:.0f} | {t['bm25']:.0f} | {t['faiss']:.0f} | "
+                     f"{t['profiles']:.0f} | {r['peak_rss_mb']} | "
+                     f"{r['graph_mb']} / {r['store_mb']} / {r['index_mb']} | "
+                     f"{s['hybrid']:.1f} / {s['dense']:.1f} / {s['lexical']:.1f} | {s['query embedding alone']:.1f} | "
+                     f"{r['sparql_ms']} | {r['faiss']} ({r['faiss_recall10']}, {r['faiss_ms']}) | "
+                     f"{e['extraction']} / {e['SHACL']} / {e['model']} |")
+    return lines
 
 
 def projected_markdown(rows: list[dict]) -> list[str]:
@@ -307,8 +346,9 @@ def plot(rows: list[dict], path: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    full = [r for r in rows if not r.get("projected")]
+    full = [r for r in rows if built_whole(r)]
     ahead = [r for r in rows if r.get("projected")]
+    ends = [r for r in rows if r.get("stand_in")]
     fx, px = [r["passages"] for r in full], [r["passages"] for r in ahead]
     fig, (left, right, third) = plt.subplots(1, 3, figsize=(16, 4.8))
     series = [("build CPU s without the model", "C0", [r["stages_s"]["CPU seconds"] for r in full],
@@ -323,6 +363,14 @@ def plot(rows: list[dict], path: Path) -> None:
         left.loglog(fx, measured, "o-", color=colour, label=label)
         if ahead:
             left.loglog([fx[-1], *px], [measured[-1], *estimated], "o--", color=colour, mfc="none")
+    for r in ends:  # end to end from stand-ins: measured, the model's and extraction's CPU left out
+        left.loglog([r["passages"]] * 4, [r["cpu_s"], r["extrapolated_cpu_s"]["model"], r["peak_rss_mb"],
+                                          r["store_mb"] + r["index_mb"]], "D", color="k", mfc="none")
+        for y, colour in ((r["cpu_s"], "C0"), (r["extrapolated_cpu_s"]["model"], "C1"), (r["peak_rss_mb"], "C2"),
+                          (r["store_mb"] + r["index_mb"], "C3")):
+            left.loglog([r["passages"]], [y], "D", color=colour)
+    if ends:
+        left.plot([], [], "kD", mfc="none", label="end to end from stand-ins (measured; model extrapolated)")
     if ahead:
         left.loglog(px, [r["whole_graph_rss_mb_est"] for r in ahead], "x:", color="C2",
                     label="peak MB if the whole graph were held (est.)")
@@ -356,7 +404,13 @@ def plot(rows: list[dict], path: Path) -> None:
         for r in ahead:
             right.annotate(f"{r['faiss'].split('(')[0]}\nrecall {r['faiss_recall10']}", (r["passages"], r["faiss_ms"]),
                            fontsize=6)
-    right.set_xlabel("passages")
+    for r in ends:
+        for key, colour in (("hybrid", "C0"), ("dense", "C1"), ("lexical", "C2"), ("query embedding alone", "C3")):
+            right.loglog([fx[-1], r["passages"]], [full[-1]["search_ms"][key], r["search_ms"][key]], "D--",
+                         color=colour)
+        right.loglog([fx[-1], r["passages"]], [full[-1]["faiss_ms"], r["faiss_ms"]], "D--", color="C4")
+        right.loglog([fx[-1], r["passages"]], [full[-1]["sparql_ms"], r["sparql_ms"]], "D--", color="C5")
+    right.set_xlabel("passages (diamonds: end to end from stand-ins)")
     right.set_ylabel("p50 ms")
     right.legend(fontsize=7)
     faiss_rows = json.loads(projection.FAISS_RESULTS.read_text()) if projection.FAISS_RESULTS.exists() else []
@@ -389,6 +443,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--plot", type=Path, help="write the PNG plot here")
     parser.add_argument("--project-above", type=float, default=50,
                         help="scales above this are projected (bench/scale_projection.py), not built whole")
+    parser.add_argument("--end-to-end-up-to", type=float, default=100,
+                        help="largest projected scale run end to end from stand-ins (bench/scale_stand_in.py; "
+                             "needs --data)")
     parser.add_argument("--stream-up-to", type=float, default=100,
                         help="largest projected scale whose graph and store are streamed from stand-ins")
     parser.add_argument("--data", type=Path, help="built seed data whose real passage vectors seed the stand-ins")
@@ -396,9 +453,12 @@ def main(argv: list[str] | None = None) -> int:
     done = {r["scale"]: r for r in (json.loads(args.results.read_text()) if args.results.exists() else [])}
     with tempfile.TemporaryDirectory(prefix="gyoryu-scale-") as tmp:
         for scale in args.scales:
-            if scale > args.project_above:
+            if args.project_above < scale <= args.end_to_end_up_to and args.data is not None:
+                done[scale] = stand_in.end_to_end(scale, Path(tmp), args.data)
+            elif scale > args.project_above:
                 full = [r for r in done.values() if not r.get("projected")]
-                done[scale] = measure_projected(scale, Path(tmp), full, args.data, args.stream_up_to)
+                done[scale] = measure_projected(scale, Path(tmp), [r for r in full if not r.get("stand_in")],
+                                                args.data, args.stream_up_to)
             else:
                 done[scale] = measure(scale, Path(tmp))
             args.results.write_text(json.dumps(sorted(done.values(), key=lambda r: r["scale"]), indent=1))

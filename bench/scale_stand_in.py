@@ -28,6 +28,8 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -65,16 +67,37 @@ def stand_in_embedder(seeds: np.ndarray):
     return StandInVectors
 
 
+def cpu_progress():
+    """A :class:`runtime.progress.Progress` that also keeps (and prints, as each ends) every stage's CPU seconds."""
+    from runtime.progress import Progress
+
+    class CpuProgress(Progress):
+        cpu: dict[str, float] = {}
+
+        @contextmanager
+        def stage(self, name: str) -> Iterator[None]:
+            started = time.process_time()
+            with super().stage(name):
+                yield
+            self.cpu[name] = round(time.process_time() - started, 1)
+            print(f"[{name}] {self.cpu[name]} s CPU, load average {os.getloadavg()[0]:.1f}", file=self.stream,
+                  flush=True)
+
+    return CpuProgress()
+
+
 def build_child(corpus: Path, data: Path, seeds_file: Path) -> None:
-    """In the child: ``gyoryu build`` on its streaming path, extraction cache of stand-in pieces, stand-in vectors."""
+    """In the child: ``gyoryu build`` on its streaming path, extraction cache of stand-in pieces, stand-in vectors;
+    progress on stderr, CPU seconds per stage into ``DATA.cpu.json`` beside the data."""
     import graph.stream_build
     import index.build
     from gyoryu.build import build
-    from runtime.progress import Progress
 
     graph.stream_build.stream_graph = partial(graph.stream_build.stream_graph, validate=False)
     index.build.Embedder = stand_in_embedder(np.load(seeds_file).astype(np.float32))
-    build(corpus, data, replace(Settings.from_env(), stream_above=0), Progress(quiet=True))
+    progress = cpu_progress()
+    build(corpus, data, replace(Settings.from_env(), stream_above=0), progress)
+    (data.parent / f"{data.name}.cpu.json").write_text(json.dumps(progress.cpu))
 
 
 def run_build(corpus: Path, data: Path, seeds_file: Path) -> dict:
@@ -90,7 +113,8 @@ def run_build(corpus: Path, data: Path, seeds_file: Path) -> dict:
             err.seek(0)
             raise SystemExit(f"build failed: {err.read().decode()[-3000:]}")
     manifest = json.loads((data / "manifest.json").read_text())
-    return {"timings_s": manifest["timings_s"], "build_s": round(wall, 1),
+    return {"timings_s": manifest["timings_s"],
+            "cpu_stages_s": json.loads((data.parent / f"{data.name}.cpu.json").read_text()), "build_s": round(wall, 1),
             "cpu_s": round(usage.ru_utime + usage.ru_stime, 1), "peak_rss_mb": round(usage.ru_maxrss / 1024),
             "load_average_before": [round(x, 1) for x in load_before],
             "load_average_after": [round(x, 1) for x in os.getloadavg()],
