@@ -1,8 +1,10 @@
 """Ingest cost against corpus size: one small file into built data of growing corpora, wall and CPU per stage.
 
-Usage: ``.venv/bin/python bench/ingest.py --corpora seed 1 5 [--workdir DIR] [--seed-data DIR] [--real-model]``
+Usage: ``.venv/bin/python bench/ingest.py --corpora seed seed+16 seed+64 [--workdir DIR] [--seed-data DIR]
+[--real-model]``
 
-For each corpus (``seed``: the embedded documents; a number: ``bench/generate_corpus.py`` at that scale)
+For each corpus (``seed``: the embedded documents; ``seed+N``: they and the first N documents
+``bench/generate_corpus.py`` writes; a number: a generated corpus at that scale)
 the data is built once in ``--workdir`` (kept between runs) with stand-in passage vectors, as
 ``bench/scale.py`` builds (the model would cost hours at 5×; it is loaded once per ingest that has new
 text, whatever the corpus size — ``--real-model`` measures it on the seed data). Then, in child
@@ -15,6 +17,7 @@ texts tokenised and embedded (from the progress lines).
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import re
@@ -31,6 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.generate_corpus import generate  # noqa: E402
 from runtime.progress import Progress  # noqa: E402
 
 WARM_UP = "강릉시 교류 메모\n강릉시는 2024년 5월 10일 일본 오타루시와 우호교류 협약을 체결했다.\n"
@@ -119,16 +123,40 @@ def run_child(command: str, data: Path, argument: str, real_model: bool) -> dict
 
 
 def corpus_of(name: str, workdir: Path) -> Path:
-    """The corpus folder of ``seed`` or of a generated scale."""
-    if name == "seed":
-        from runtime.settings import DEFAULT_CORPUS
+    """The corpus folder of ``seed``, of ``seed+N`` (the seeds and the first N generated documents) or of a
+    generated scale."""
+    from runtime.settings import DEFAULT_CORPUS
 
+    if name == "seed":
         return DEFAULT_CORPUS
     folder = workdir / f"corpus{name}"
-    if not folder.exists():
-        subprocess.run([sys.executable, str(ROOT / "bench" / "generate_corpus.py"), "--scale", name, "--out",
-                        str(folder)], check=True)
+    if folder.exists():
+        return folder
+    if name.startswith("seed+"):
+        extra = int(name.removeprefix("seed+"))
+        generated = workdir / f"generated{extra}"
+        generate(extra / 48, generated)
+        _seed_plus(DEFAULT_CORPUS, generated, extra, folder)
+    else:
+        generate(float(name), folder)
     return folder
+
+
+def _seed_plus(seed: Path, generated: Path, extra: int, folder: Path) -> None:
+    """``folder``: the seed corpus and the first ``extra`` documents of ``generated``, with one ``manifest.tsv``."""
+    def rows(corpus: Path) -> list[list[str]]:
+        with (corpus / "manifest.tsv").open(encoding="utf-8", newline="") as fh:
+            return list(csv.reader(fh, delimiter="\t"))
+
+    seed_rows, more = rows(seed), rows(generated)[1:]
+    if len(more) < extra:
+        raise SystemExit(f"{generated} holds {len(more)} documents, fewer than {extra}")
+    folder.mkdir(parents=True)
+    for row in seed_rows[1:] + more[:extra]:
+        source = seed if (seed / row[0]).exists() and row in seed_rows else generated
+        shutil.copy2(source / row[0], folder / row[0])
+    with (folder / "manifest.tsv").open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, delimiter="\t", lineterminator="\n").writerows(seed_rows + more[:extra])
 
 
 def measure(name: str, workdir: Path, real_model: bool, seed_data: Path | None = None) -> dict:
@@ -167,14 +195,15 @@ def markdown(rows: list[dict]) -> str:
         stages = [run["stages"].get(n, {}) for n in names]
         return f"{sum(s.get('wall') or 0 for s in stages):.1f} / {sum(s.get('cpu') or 0 for s in stages):.1f}"
 
-    lines = ["| corpus | documents | passages | quads | run | wall / CPU s | graph stages | index stages | "
-             "cut / tokenised / embedded | load |",
-             "| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- | ---: |"]
+    lines = ["| corpus | documents | passages | quads | run | wall / CPU s | graph stages | "
+             "CPU s: extract / validate / write graph | index stages | cut / tokenised / embedded | load |",
+             "| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- | ---: |"]
     for r in rows:
         for kind in ("ingest", "remove"):
             run = r[kind]
+            graph_cpu = " / ".join(f"{run['stages'].get(n, {}).get('cpu') or 0:.2f}" for n in GRAPH_STAGES)
             lines.append(f"| {r['corpus']} ({r['model']}) | {r['documents']} | {r['passages']:,} | {r['quads']:,} | "
-                         f"{kind} | {run['wall_s']} / {run['cpu_s']} | {part(run, GRAPH_STAGES)} | "
+                         f"{kind} | {run['wall_s']} / {run['cpu_s']} | {part(run, GRAPH_STAGES)} | {graph_cpu} | "
                          f"{part(run, INDEX_STAGES)} | {run.get('cut')} / {run.get('tokenised')} / "
                          f"{run.get('embedded')} | {r['load_average']} |")
     return "\n".join(lines)
@@ -186,7 +215,8 @@ def main(argv: list[str] | None = None) -> int:
         child(argv[1], Path(argv[2]), argv[3], "--real-model" in argv)
         return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpora", nargs="+", default=["seed", "1", "5"])
+    parser.add_argument("--corpora", nargs="+", default=["seed", "seed+16", "seed+64"],
+                        help="seed, seed+N (the seeds and N generated documents) or a generated scale (1, 5 …)")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "gyoryu-bench-ingest",
                         help="where corpora and their built data are kept between runs")
     parser.add_argument("--seed-data", type=Path, help="built seed data to start from (copied; default: built here)")

@@ -25,6 +25,7 @@ from corpus import Document, load_corpus
 from corpus.loader import CORPUS_COPY, MANIFEST, lines_file
 from graph.build import GraphBuild, build_graph, count_classes
 from graph.extraction_cache import CACHE_DIR, ExtractionCache
+from graph.incremental import GraphState, IncrementalGraph, state_of
 from graph.registry import Registry
 from graph.set_aside import REJECTED, validate_setting_aside
 from graph.store import GRAPH_FILE, STORE_DIR, write_dataset, write_store
@@ -142,10 +143,12 @@ def input_hashes(documents: list[Document]) -> dict[str, str]:
 
 def build(corpus_dir: Path | None = None, data_dir: Path | None = None, settings: Settings | None = None,
           progress: Progress | None = None, *, with_index: bool = True,
-          executor: Executor | None = None) -> BuildResult:
+          executor: Executor | None = None, incremental: bool = False) -> BuildResult:
     """Run every stage and swap the result into ``data_dir``. Raises :class:`BuildError` on failure.
 
-    Per-document work runs on ``executor`` (default: the one ``settings`` names, opened for this build)."""
+    Per-document work runs on ``executor`` (default: the one ``settings`` names, opened for this build).
+    ``incremental`` (ingest and remove): the graph stages start from the previous data's graph state and work
+    on what the changed documents touch (:mod:`graph.incremental`) when the previous data has one."""
     settings = settings or Settings.from_env()
     progress = progress or Progress()
     corpus_dir = Path(corpus_dir) if corpus_dir else DEFAULT_CORPUS
@@ -168,7 +171,11 @@ def build(corpus_dir: Path | None = None, data_dir: Path | None = None, settings
     with build_executor(settings, executor) as executor, atomic_directory(data_dir) as work:
         progress.step(f"documents extracted {executor.description}")
         cache = ExtractionCache(work / CACHE_DIR, data_dir / CACHE_DIR)
-        if len(documents) > settings.stream_above:
+        state = GraphState.read(data_dir) if incremental and (data_dir / STORE_DIR).is_dir() else None
+        if state is not None:
+            graph, triples, report_text = _incremental_graph(state, documents, registry, progress, cache, executor,
+                                                             data_dir, work)
+        elif len(documents) > settings.stream_above:
             graph, triples, report_text = _streamed_graph(documents, registry, progress, cache, executor, work)
         else:
             graph, triples, report_text = _whole_graph(documents, registry, progress, cache, executor, work)
@@ -224,7 +231,26 @@ def _whole_graph(documents: list[Document], registry: Registry, progress: Progre
         progress.step(f"{stored} quads (with the union default graph) → {STORE_DIR}/")
         (work / REPORT_FILE).write_text(json.dumps(graph.report.to_dict(), ensure_ascii=False, indent=1),
                                         encoding="utf-8")
+        state_of(documents, cache, registry, graph.report).write(work)
     return graph, triples, report_text
+
+
+def _incremental_graph(state: GraphState, documents: list[Document], registry: Registry, progress: Progress,
+                       cache: ExtractionCache, executor: Executor, previous: Path,
+                       work: Path) -> tuple[GraphBuild, int, str]:
+    """The graph stages on what the changed documents touch (:mod:`graph.incremental`); the index reads ``graph.nq``."""
+    from graph.stream_build import GraphFileQuads, StreamValidationError
+
+    try:
+        done = IncrementalGraph(state, documents, cache, registry, previous, work, progress).run(executor,
+                                                                                                   work / GRAPH_FILE)
+    except StreamValidationError as exc:
+        raise BuildError(str(exc)) from exc
+    report_text = done.report.format()
+    progress.step(f"{done.quads} quads → {GRAPH_FILE}, {done.stored} quads (with the union default graph) → "
+                  f"{STORE_DIR}/ ({done.affected} graphs replaced)\nreport:\n{report_text}")
+    (work / REPORT_FILE).write_text(json.dumps(done.report.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+    return GraphBuild(GraphFileQuads(work / GRAPH_FILE), done.report), done.quads, report_text
 
 
 def _streamed_graph(documents: list[Document], registry: Registry, progress: Progress, cache: ExtractionCache,

@@ -88,7 +88,7 @@ def _rebuild(staged: Path, rows: dict[str, dict[str, str]], data_dir: Path, sett
     write_corpus_manifest(staged, rows)
     with_index = bool(read_data_manifest(data_dir).get("index"))
     try:
-        build(staged, data_dir, settings, progress, with_index=with_index, executor=executor)
+        build(staged, data_dir, settings, progress, with_index=with_index, executor=executor, incremental=True)
     except BuildError as exc:
         raise IngestError(f"previous data kept: {exc}") from exc
 

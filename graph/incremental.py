@@ -1,0 +1,391 @@
+"""The graph stages of an ingest or removal, on what the changed documents touch (decision 0030).
+
+A build keeps, beside ``graph.nq`` and the store, ``graph-state.json``: for every named graph a summary of its
+extracted lines (before the cross-document pass) — the types, parties, dates, methods, confidences and names
+the reconciliation reads, the nodes it describes and the nodes it mentions — plus the decisions taken on them
+(restated signings redirected, descriptions stripped where another graph owns a node) and the automatic fact
+nodes set aside, with their report lines. The next build whose extraction code is the same starts from it:
+
+1. **Extract** only the new and changed documents (the others are carried over in the extraction cache, unread).
+2. **Reconcile**: the decisions of :func:`graph.stream_build.plan` (those of :func:`graph.reconcile.reconcile`)
+   are taken again on the summaries — small dictionaries, no triple parsed. A graph is *affected* when it is a
+   new document's, when its own edits changed (a redirect of a node it mentions, a description stripped or
+   given back), when a node it mentions gained or lost a type, or when a node it mentions was set aside or
+   given back. Only affected graphs are read (from the extraction cache) and edited.
+3. **Validate** the affected graphs' nodes (SHACL on those graphs, with the other graphs' descriptions of their
+   shared nodes read from the store and the types of every node they point to); automatic fact nodes that break
+   a shape are set aside as :mod:`graph.set_aside` does, and any graph mentioning a node whose standing changed
+   joins the affected ones until nothing changes.
+4. **Write**: the previous store is copied by hard links (``Store.backup``) into the new data directory and only
+   the affected graphs' quads (and their share of the union default graph) are replaced; ``graph.nq`` is the
+   previous file without the affected graphs' lines merged with their new lines. The new data directory is
+   swapped in as every build's is, so a killed ingest leaves the previous data serving.
+
+Any sequence of build, ingest and remove gives the graph of a clean build of the resulting corpus (tested).
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from functools import partial
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Dataset, URIRef
+
+from corpus import Document
+from graph.build import add_registry_graph, extract_piece
+from graph.extraction_cache import ExtractionCache, document_key, extractor_version
+from graph.registry import Registry
+from graph.report import ExtractionReport
+from graph.set_aside import REJECTED
+from graph.store import STORE_DIR
+from graph.stream_build import (
+    _AGREEMENT,
+    _DERIVED,
+    _SPAN_PREFIX,
+    _TYPE,
+    _add_report,
+    _Batches,
+    _by_graph,
+    _count_classes,
+    _Indexes,
+    _names_any,
+    _Plan,
+    _rdflib,
+    _Statement,
+    _to_graph,
+    plan,
+    reconciled,
+    split_quad,
+)
+from ontology import VOCABULARY_FILE
+from ontology.namespaces import ID, ONTOLOGY_GRAPH, bind_prefixes
+from runtime.executors import Executor
+from runtime.progress import Progress
+
+STATE_FILE = "graph-state.json"
+_FIXED = "(registry and vocabulary)"
+
+
+def summary_of(lines: list[str]) -> dict:
+    """What one graph's extracted lines state that the cross-document steps read (JSON-able)."""
+    ix = _Indexes()
+    ix.read(lines)
+    mentions = set()
+    for line in lines:
+        s, _, o, _ = split_quad(line)
+        for node in (s, o):
+            if not node.startswith(('"', _SPAN_PREFIX)):
+                mentions.add(node)
+    return {"types": {n: sorted(t) for n, t in ix.types.items()},
+            "parties": {n: sorted(p) for n, p in ix.parties.items()},
+            "dates": dict(ix.dates), "methods": {n: sorted(m) for n, m in ix.methods.items()},
+            "statements": {n: [s.curated, s.confidence, sorted(s.names)] for n, (s,) in ix.statements.items()},
+            "described": sorted(ix.described), "mentions": sorted(mentions)}
+
+
+@dataclass
+class GraphState:
+    """The summaries of every named graph, the decisions taken on them and the nodes set aside."""
+
+    version: str
+    documents: dict[str, dict] = field(default_factory=dict)  # doc id → {"key", "graphs"}
+    summaries: dict[str, dict] = field(default_factory=dict)  # graph IRI → summary_of(its extracted lines)
+    redirects: dict[str, str] = field(default_factory=dict)
+    strips: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    set_aside: dict[str, list[dict]] = field(default_factory=dict)  # node → its ``rejected`` issues
+
+    @classmethod
+    def read(cls, data_dir: Path) -> GraphState | None:
+        """The state kept in ``data_dir``; ``None`` when there is none or the extraction code changed since."""
+        try:
+            state = cls(**json.loads((data_dir / STATE_FILE).read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            return None
+        return state if state.version == extractor_version() else None
+
+    def write(self, data_dir: Path) -> None:
+        (data_dir / STATE_FILE).write_text(json.dumps(asdict(self), ensure_ascii=False, sort_keys=True),
+                                           encoding="utf-8")
+
+    def indexes(self) -> _Indexes:
+        """The indexes :func:`graph.stream_build.plan` reads, gathered from the summaries."""
+        ix = _Indexes()
+        for graph, summary in self.summaries.items():
+            for node, types in summary["types"].items():
+                merged = ix.types.get(node, frozenset()) | set(types)
+                ix.types[node] = ix._type_sets.setdefault(merged, merged)
+            for node, parties in summary["parties"].items():
+                ix.parties[node].update(parties)
+            for node, dates in summary["dates"].items():
+                ix.dates[node].extend(dates)
+            for node, methods in summary["methods"].items():
+                ix.methods[node].update(methods)
+            for node, (curated, confidence, names) in summary["statements"].items():
+                ix.statements[node].append(_Statement(graph, curated, confidence, frozenset(names)))
+            for node in summary["described"]:
+                ix.described[node].add(graph)
+        ix.agreements = {n for n, t in ix.types.items() if _AGREEMENT in t}
+        return ix
+
+    def mentions(self) -> dict[str, set[str]]:
+        """The graphs mentioning each node (as subject or object)."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for graph, summary in self.summaries.items():
+            for node in summary["mentions"]:
+                out[node].add(graph)
+        return out
+
+    def keep(self, the_plan: _Plan) -> None:
+        """Record ``the_plan``'s edits."""
+        self.redirects = dict(the_plan.redirects)
+        self.strips = {g: {n: sorted(names) for n, names in nodes.items()} for g, nodes in the_plan.strips.items()}
+
+
+def fixed_lines(registry: Registry) -> dict[str, list[str]]:
+    """The registry and vocabulary graphs as N-Quads lines, by graph."""
+    fixed = bind_prefixes(Dataset())
+    add_registry_graph(fixed, registry)
+    fixed.graph(ONTOLOGY_GRAPH).parse(VOCABULARY_FILE, format="turtle")
+    graphs = _by_graph([line for line in fixed.serialize(format="nquads").splitlines() if line.strip()])
+    return {split_quad(g[0])[3]: g for g in graphs}
+
+
+def state_of(documents: list[Document], cache: ExtractionCache, registry: Registry, report: ExtractionReport,
+             ix: _Indexes | None = None) -> GraphState:
+    """The state of a clean build (its cache holds every document's lines; ``report`` its set-aside issues)."""
+    state = GraphState(extractor_version())
+    for doc in documents:
+        graphs = _by_graph(cache.lines(doc))
+        state.documents[doc.id] = {"key": document_key(doc), "graphs": [split_quad(g[0])[3] for g in graphs]}
+        for lines in graphs:
+            state.summaries[split_quad(lines[0])[3]] = summary_of(lines)
+    for graph, lines in fixed_lines(registry).items():
+        state.summaries[graph] = summary_of(lines)
+    state.keep(plan(state.indexes(), ExtractionReport()))
+    for issue in report.of_kind(REJECTED):
+        state.set_aside.setdefault(str(ID) + issue.text, []).append(asdict(issue))
+    return state
+
+
+@dataclass
+class Outcome:
+    """What the incremental graph stages did."""
+
+    report: ExtractionReport
+    quads: int
+    stored: int
+    affected: int
+    validated: int
+
+
+def _graph_of(line: str) -> str:
+    body = line.rstrip("\n")[:-2]
+    return body[body.rindex("<") + 1:-1]
+
+
+class IncrementalGraph:
+    """One incremental run: the previous data's state, the new corpus, the new data directory."""
+
+    def __init__(self, state: GraphState, documents: list[Document], cache: ExtractionCache, registry: Registry,
+                 previous: Path, work: Path, progress: Progress) -> None:
+        self.old, self.documents, self.cache, self.registry = state, documents, cache, registry
+        self.previous, self.work, self.progress = previous, work, progress
+        self._fixed: dict[str, list[str]] | None = None
+        self.doc_of: dict[str, Document] = {}
+        self.task = partial(extract_piece, registry=None if registry is Registry.default() else registry)
+
+    def extract(self, executor: Executor) -> tuple[GraphState, set[str], set[str]]:
+        """The new state's summaries; the graphs added (new or changed documents) and removed."""
+        new = GraphState(self.old.version, summaries=dict(self.old.summaries))
+        held = {d.id: self.cache.take(d) for d in self.documents}
+        changed = [d for d in self.documents
+                   if self.old.documents.get(d.id, {}).get("key") != document_key(d) or not held[d.id]]
+        missing = [d for d in changed if not held[d.id]]
+        changed_ids = {d.id for d in changed}
+        ids = {d.id for d in self.documents}
+        removed: set[str] = set()
+        for doc_id, entry in self.old.documents.items():
+            if doc_id not in ids or doc_id in changed_ids:
+                removed.update(entry["graphs"])
+        for graph in removed:
+            new.summaries.pop(graph, None)
+        extracted = executor.map(self.task, missing, labels=[d.id for d in missing])
+        added: set[str] = set()
+        for doc in self.documents:
+            if doc.id in changed_ids:
+                names = ["cached"]
+                if not held[doc.id]:
+                    piece, names = next(extracted)
+                    self.cache.put(doc, piece)
+                graphs = _by_graph(self.cache.lines(doc))
+                for lines in graphs:
+                    graph = split_quad(lines[0])[3]
+                    new.summaries[graph] = summary_of(lines)
+                    added.add(graph)
+                new.documents[doc.id] = {"key": document_key(doc), "graphs": [split_quad(g[0])[3] for g in graphs]}
+                self.progress.step(f"{doc.id}: {sum(map(len, graphs))} quads ({', '.join(names)})")
+            else:
+                new.documents[doc.id] = self.old.documents[doc.id]
+            for graph in new.documents[doc.id]["graphs"]:
+                self.doc_of[graph] = doc
+        self.progress.step(f"{self.cache.misses} documents extracted, {self.cache.hits} taken from the "
+                           "extraction cache")
+        return new, added, removed - added
+
+    def raw_lines(self, graph: str) -> list[str]:
+        """A graph's extracted lines (before the cross-document pass)."""
+        if graph in self.doc_of:
+            doc = self.doc_of[graph]
+            try:
+                lines = self.cache.lines(doc)
+            except (OSError, ValueError):  # a damaged cached piece: extracted again, never trusted
+                self.cache.put(doc, self.task(doc)[0])
+                lines = self.cache.lines(doc)
+            return next(g for g in _by_graph(lines) if split_quad(g[0])[3] == graph)
+        if self._fixed is None:
+            self._fixed = fixed_lines(self.registry)
+        return self._fixed[graph]
+
+    def affected(self, new: GraphState, ix: _Indexes, mentions: dict[str, set[str]], added: set[str],
+                 removed: set[str]) -> set[str]:
+        """The graphs whose reconciled lines may differ from the previous build's (see the module's step 2)."""
+        affected = set(added)
+        for node in set(self.old.redirects) | set(new.redirects):
+            if self.old.redirects.get(node) != new.redirects.get(node):
+                affected |= mentions.get(node, set())
+        for graph in set(self.old.strips) | set(new.strips):
+            if self.old.strips.get(graph) != new.strips.get(graph):
+                affected.add(graph)
+        candidates = {n for g in added for n in new.summaries[g]["types"]}
+        candidates |= {n for g in removed | added if g in self.old.summaries for n in self.old.summaries[g]["types"]}
+        for node in candidates:
+            before_graphs = (mentions.get(node, set()) - added) | {
+                g for g in removed | added if node in self.old.summaries.get(g, {}).get("types", {})}
+            before = {t for g in before_graphs for t in self.old.summaries[g]["types"].get(node, ())}
+            if before != set(ix.types.get(node, ())):
+                affected |= mentions.get(node, set())
+        return affected & set(new.summaries)
+
+    def judge(self, lines: dict[str, list[str]], ix: _Indexes, the_plan: _Plan, store: ox.Store,
+              report: ExtractionReport) -> tuple[set[str], int]:
+        """SHACL on the nodes the affected graphs type (shared nodes with their other graphs' descriptions from
+        the store); the automatic fact nodes set aside (raises :class:`StreamValidationError` on any other
+        violation) and the number of focus nodes."""
+        data_lines = [line for g in lines.values() for line in g]
+        if not data_lines:
+            return set(), 0
+        focus = {split_quad(line)[0] for line in data_lines if split_quad(line)[1] == _TYPE}
+        focus = {n for n in focus if not n.startswith("_:")}
+        data = _to_graph(data_lines)
+        for node in focus:
+            if len(ix.described.get(node, ())) < 2:
+                continue
+            for quad in store.quads_for_pattern(ox.NamedNode(node), None, None):
+                if isinstance(quad.graph_name, ox.NamedNode) and quad.graph_name.value not in lines:
+                    data.add(_triple(quad))
+                    if quad.predicate.value == _DERIVED and isinstance(quad.object, ox.NamedNode):
+                        for span in store.quads_for_pattern(quad.object, None, None, quad.graph_name):
+                            data.add(_triple(span))
+        batches = _Batches(ix, the_plan, report, None, None)
+        batches.context(data)
+        return batches.check(data, {URIRef(n) for n in focus}, "the ingested documents"), len(focus)
+
+    def run(self, executor: Executor, graph_path: Path) -> Outcome:
+        """Extract, reconcile, validate and write into the new data directory (``graph_path``: its ``graph.nq``)."""
+        with self.progress.stage("extract"):
+            new, added, removed = self.extract(executor)
+            report = ExtractionReport()
+            for doc in self.documents:
+                _add_report(self.cache.report(doc), report)
+            ix = new.indexes()
+            the_plan = plan(ix, report)
+            new.keep(the_plan)
+            mentions = new.mentions()
+            affected = self.affected(new, ix, mentions, added, removed)
+        with self.progress.stage("validate"):
+            previous = ox.Store.read_only(str(self.previous / STORE_DIR))
+            previous.backup(str(self.work / STORE_DIR))
+            del previous
+            store = ox.Store(str(self.work / STORE_DIR))
+            before = dict(self.old.set_aside)
+            while True:
+                grown = True
+                while grown:  # a node set aside before is judged again with every graph that mentions it
+                    grown = False
+                    for node in before:
+                        graphs = mentions.get(node, set())
+                        if graphs & affected and not graphs <= affected:
+                            affected |= graphs
+                            grown = True
+                lines = {g: reconciled(self.raw_lines(g), the_plan, set()) for g in sorted(affected)}
+                judged = ExtractionReport()
+                newly, validated = self.judge(lines, ix, the_plan, store, judged)
+                after = {n: v for n, v in before.items() if n in mentions and not mentions[n] & affected}
+                for node in sorted(newly):
+                    name = node.removeprefix(str(ID))
+                    after[node] = [asdict(i) for i in judged.issues if i.kind == REJECTED and i.text == name]
+                moved = {n for n in set(before) ^ set(after) if n in mentions and not mentions[n] <= affected}
+                if not moved:
+                    break
+                for node in moved:
+                    affected |= mentions[node]
+            self.progress.step(f"{len(affected)} of {len(new.summaries)} graphs affected, {validated} nodes validated, "
+                               f"{len(after)} automatic facts set aside")
+        with self.progress.stage("write graph"):
+            final = {g: [line for line in held if not _names_any(line, set(after))] for g, held in lines.items()}
+            stored = _update_store(store, final, removed)
+            counts = _count_classes(store)
+            del store
+            quads = _merge_graph_file(self.previous / graph_path.name, graph_path, set(final) | removed, final)
+        new.set_aside = after
+        for node in sorted(after):
+            for issue in after[node]:
+                report.add_issue(**issue)
+        report.counts.update(counts)
+        new.write(graph_path.parent)
+        return Outcome(report, quads, stored, len(affected), validated)
+
+
+def _triple(quad: ox.Quad) -> tuple:
+    return _rdflib(quad.subject), _rdflib(quad.predicate), _rdflib(quad.object)
+
+
+def _update_store(store: ox.Store, final: dict[str, list[str]], removed: set[str]) -> int:
+    """Replace the quads of the graphs of ``final``, drop the ``removed`` graphs, keep the union default graph."""
+    touched: set[ox.Triple] = set()
+    for graph in set(final) | removed:
+        name = ox.NamedNode(graph)
+        if store.contains_named_graph(name):
+            touched.update(q.triple for q in store.quads_for_pattern(None, None, None, name))
+            store.remove_graph(name)
+    for lines in final.values():
+        if lines:
+            quads = list(ox.parse(input=("\n".join(lines) + "\n").encode(), format=ox.RdfFormat.N_QUADS))
+            store.extend(quads)
+            touched.update(q.triple for q in quads)
+    for t in touched:
+        union = ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
+        if any(isinstance(q.graph_name, ox.NamedNode) for q in store.quads_for_pattern(t.subject, t.predicate,
+                                                                                       t.object)):
+            store.add(union)
+        else:
+            store.remove(union)
+    store.flush()
+    return len(store)
+
+
+def _merge_graph_file(old: Path, target: Path, replaced: set[str], final: dict[str, list[str]]) -> int:
+    """``target``: the sorted lines of ``old`` outside the ``replaced`` graphs merged with the new lines (written)."""
+    new_lines = sorted({line + "\n" for g in final.values() for line in g})
+    count = 0
+    with old.open(encoding="utf-8") as source, target.open("w", encoding="utf-8") as out:
+        kept = (line for line in source if line.strip() and _graph_of(line) not in replaced)
+        for line in heapq.merge(kept, new_lines):
+            out.write(line)
+            count += 1
+    return count
