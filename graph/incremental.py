@@ -58,6 +58,7 @@ from graph.stream_build import (
     _rdflib,
     _Statement,
     _to_graph,
+    graph_of,
     plan,
     reconciled,
     split_quad,
@@ -152,7 +153,7 @@ def fixed_lines(registry: Registry) -> dict[str, list[str]]:
     add_registry_graph(fixed, registry)
     fixed.graph(ONTOLOGY_GRAPH).parse(VOCABULARY_FILE, format="turtle")
     graphs = _by_graph([line for line in fixed.serialize(format="nquads").splitlines() if line.strip()])
-    return {split_quad(g[0])[3]: g for g in graphs}
+    return {graph_of(g[0]): g for g in graphs}
 
 
 def state_of(documents: list[Document], cache: ExtractionCache, registry: Registry, report: ExtractionReport,
@@ -161,9 +162,9 @@ def state_of(documents: list[Document], cache: ExtractionCache, registry: Regist
     state = GraphState(extractor_version())
     for doc in documents:
         graphs = _by_graph(cache.lines(doc))
-        state.documents[doc.id] = {"key": document_key(doc), "graphs": [split_quad(g[0])[3] for g in graphs]}
+        state.documents[doc.id] = {"key": document_key(doc), "graphs": [graph_of(g[0]) for g in graphs]}
         for lines in graphs:
-            state.summaries[split_quad(lines[0])[3]] = summary_of(lines)
+            state.summaries[graph_of(lines[0])] = summary_of(lines)
     for graph, lines in fixed_lines(registry).items():
         state.summaries[graph] = summary_of(lines)
     state.keep(plan(state.indexes(), ExtractionReport()))
@@ -181,11 +182,6 @@ class Outcome:
     stored: int
     affected: int
     validated: int
-
-
-def _graph_of(line: str) -> str:
-    body = line.rstrip("\n")[:-2]
-    return body[body.rindex("<") + 1:-1]
 
 
 class IncrementalGraph:
@@ -224,10 +220,10 @@ class IncrementalGraph:
                     self.cache.put(doc, piece)
                 graphs = _by_graph(self.cache.lines(doc))
                 for lines in graphs:
-                    graph = split_quad(lines[0])[3]
+                    graph = graph_of(lines[0])
                     new.summaries[graph] = summary_of(lines)
                     added.add(graph)
-                new.documents[doc.id] = {"key": document_key(doc), "graphs": [split_quad(g[0])[3] for g in graphs]}
+                new.documents[doc.id] = {"key": document_key(doc), "graphs": [graph_of(g[0]) for g in graphs]}
                 self.progress.step(f"{doc.id}: {sum(map(len, graphs))} quads ({', '.join(names)})")
             else:
                 new.documents[doc.id] = self.old.documents[doc.id]
@@ -246,7 +242,7 @@ class IncrementalGraph:
             except (OSError, ValueError):  # a damaged cached piece: extracted again, never trusted
                 self.cache.put(doc, self.task(doc)[0])
                 lines = self.cache.lines(doc)
-            return next(g for g in _by_graph(lines) if split_quad(g[0])[3] == graph)
+            return next(g for g in _by_graph(lines) if graph_of(g[0]) == graph)
         if self._fixed is None:
             self._fixed = fixed_lines(self.registry)
         return self._fixed[graph]
@@ -291,7 +287,7 @@ class IncrementalGraph:
                     if quad.predicate.value == _DERIVED and isinstance(quad.object, ox.NamedNode):
                         for span in store.quads_for_pattern(quad.object, None, None, quad.graph_name):
                             data.add(_triple(span))
-        batches = _Batches(ix, the_plan, report, None, None)
+        batches = _Batches(ix, the_plan, report, None)
         batches.context(data)
         return batches.check(data, {URIRef(n) for n in focus}, "the ingested documents"), len(focus)
 
@@ -384,7 +380,7 @@ def _merge_graph_file(old: Path, target: Path, replaced: set[str], final: dict[s
     new_lines = sorted({line + "\n" for g in final.values() for line in g})
     count = 0
     with old.open(encoding="utf-8") as source, target.open("w", encoding="utf-8") as out:
-        kept = (line for line in source if line.strip() and _graph_of(line) not in replaced)
+        kept = (line for line in source if line.strip() and graph_of(line) not in replaced)
         for line in heapq.merge(kept, new_lines):
             out.write(line)
             count += 1
