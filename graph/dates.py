@@ -285,7 +285,7 @@ def month_day(text: str, year: int) -> date | None:
 # -- dates relative to the document's own date ------------------------------------------------------------
 
 _RELATIVE_YEARS = {"올해": 0, "금년": 0, "내년": 1, "명년": 1, "지난해": -1, "작년": -1, "전년": -1}
-_RELATIVE_MONTHS = {"이번 달": 0, "이달": 0, "지난달": -1, "전달": -1, "다음 달": 1, "다음달": 1}
+_RELATIVE_MONTHS = {"이번 달": 0, "이달": 0, "지난달": -1, "전월": -1, "다음 달": 1, "다음달": 1}  # not 전달 (deliver)
 _YEAR_WORD = "(?P<rel>" + "|".join(_RELATIVE_YEARS) + ")"
 _MONTH_WORD = "(?P<relm>" + "|".join(w.replace(" ", r"\s?") for w in _RELATIVE_MONTHS) + ")"
 _RELATIVE = (

@@ -49,7 +49,9 @@ def is_place_word(token: str) -> bool:
 
 
 #: Headings of a web page's furniture around an article: related or popular articles, tags, the next article.
-_CHROME_HEADING = re.compile(r"^\s*(?:관련\s?기사|관련\s?뉴스|많이\s?본\s?(?:뉴스|기사)|인기\s?(?:뉴스|기사)"
+_CHROME_HEADING = re.compile(r"^\s*[\[【<〔(]?\s*(?:관련\s?기사|관련\s?뉴스"
+                             r"|많이\s?(?:본|읽은|읽힌|찾은)\s?(?:뉴스|기사)"
+                             r"|인기\s?(?:뉴스|기사)|실시간\s?(?:뉴스|기사)|함께\s?(?:보면|볼)\s?좋은\s?(?:뉴스|기사)"
                              r"|추천\s?(?:뉴스|기사)|주요\s?(?:뉴스|기사)|최신\s?(?:뉴스|기사)|이\s?시각\s?주요\s?뉴스|포토\s?뉴스|이전\s?기사"
                              r"|다음\s?기사|Related|Most\s+read|Popular)\b", re.IGNORECASE)
 
@@ -128,12 +130,30 @@ def first_region(w: FactWriter, text: str) -> Entity | None:
     >>> first_region(w, "인천광역시 연수구 국제교류 보고").name_ko, first_region(w, "일본 효고현, 강릉시").name_ko
     ('연수구', '강릉시')
     """
-    regions = [m.entity for m in w.registry.find_mentions(text) if m.entity.kind == "region"]
-    korean = [r for r in regions if r.country == "KR"]
+    mentions = [m for m in w.registry.find_mentions(text) if m.entity.kind == "region"]
+    regions = [m.entity for m in mentions]
+    korean = [m for m in mentions if m.entity.country == "KR"]
     if not korean:
         return regions[0] if regions else None
-    first = korean[0]
-    return next((r for r in korean[1:] if r.parent == first.id), first)
+    first = korean[0].entity
+    return next((m.entity for m in korean[1:] if m.entity.parent == first.id), None) or _district_after(
+        w, first, text[korean[0].end:]) or first
+
+
+def _district_after(w: FactWriter, city: Entity, after: str) -> Entity | None:
+    """A district of ``city`` named right after it, even by a name other cities' districts share and with an
+    institution's ending on it (``가나광역시 남구의회``: 가나광역시's 남구).
+
+    >>> from graph.registry import Registry
+    >>> w = FactWriter.__new__(FactWriter); w.registry = Registry.default()
+    >>> first_region(w, "울산광역시 남구의회 결과보고서").id, first_region(w, "대구광역시 남구청 소식").id
+    ('kr-ulsan-nam', 'kr-daegu-nam')
+    """
+    word = re.match(r"\s*([가-힣]{2,})", after)
+    if word is None:
+        return None
+    return next((e for length in range(len(word.group(1)), 1, -1) for e in w.registry.candidates(
+        word.group(1)[:length]) if e.kind == "region" and e.parent == city.id), None)
 
 
 def _korean_heading_far_above(w: FactWriter, line: int, exclude: Container[int]) -> tuple[str, Entity] | None:
@@ -278,6 +298,44 @@ def heading_year(lines: tuple[str, ...], line: int) -> StatedDate | None:
         if is_heading(text) and not BULLET.match(text) and not find_dates(text) and len(text.strip()) <= 20 \
                 and text.strip():
             return None  # another section's heading
+    return None
+
+
+#: A line that is only a day of a schedule (``◇ 5. 28.(화)``, ``○ 2024. 5. 28.``, ``5월 28일(화)``).
+_DAY_HEADING = re.compile(r"^\s*(?P<mark>[#*■□◇◆●○▶-]+)?\s*"
+                          r"(?P<date>(?:(?:19|20)\d\d\s*[.년]\s*)?\d{1,2}\s*[.월]\s*\d{1,2}\s*[.일]?)"
+                          r"\s*(?P<weekday>\([월화수목금토일]\))?\s*[:：]?\s*$")
+#: How far above an entry its day heading may be.
+DAY_LOOKBACK = 12
+
+
+def heading_day(lines: tuple[str, ...], line: int, today: StatedDate | None) -> StatedDate | None:
+    """The day of the nearest schedule heading above ``line`` (a trip report's ``◇ 5. 28.(화)``), its year the
+    one stated, else the document's (the year before when the day would fall after the document's date).
+
+    >>> lines = ("◇ 5. 27.(월)", "○ 가나현 방문", "◇ 5. 28.(화)", "○ 가나현과 협약 체결")
+    >>> heading_day(lines, 4, StatedDate(2024, 6, 3)).iso, heading_day(lines, 2, StatedDate(2024, 6, 3)).iso
+    ('2024-05-28', '2024-05-27')
+    >>> heading_day(("1. 개요", "○ 가나현과 협약 체결"), 2, StatedDate(2024, 6, 3)) is None
+    True
+    >>> heading_day(("가나현 방문 결과보고", "2024. 6. 3.", "○ 목적 : 가나현과 협약 체결"), 3, None) is None
+    True
+    """
+    for n in range(line - 1, max(0, line - 1 - DAY_LOOKBACK), -1):
+        m = _DAY_HEADING.match(lines[n - 1])
+        if m is None or not (m.group("mark") or m.group("weekday")):
+            continue  # a date alone without a day's mark or weekday is the document's own (2024. 6. 20.)
+        found = find_dates(m.group("date"))
+        if found and found[0].value.day is not None:
+            return found[0].value
+        parts = [int(x) for x in re.findall(r"\d+", m.group("date"))]
+        if today is None or len(parts) != 2:
+            return None
+        year = today.year - (1 if today.month and (parts[0], parts[1]) > (today.month, today.day or 31) else 0)
+        try:
+            return StatedDate(year, parts[0], parts[1])
+        except ValueError:
+            return None
     return None
 
 

@@ -37,6 +37,7 @@ from graph.readers.context import (
     NOT_PLACE_WORDS,
     document_date,
     first_region,
+    heading_day,
     heading_year,
     is_plan,
     is_table_row,
@@ -50,8 +51,8 @@ from graph.registry import Entity, normalize_name
 
 #: Particles after a party's name, longest first; the topic particles mark the subject, the partner
 #: particles a party to the signing (``와``: with, ``에``: a letter delivered to); others (의, 에서, 을) none.
-_PARTICLES = ("에서는", "와도", "과도", "와는", "과는", "와의", "과의", "에서", "에게", "으로", "은", "는", "이", "가",
-              "와", "과", "의", "을", "를", "에", "로", "및")
+_PARTICLES = ("에서는", "에게는", "와도", "과도", "와는", "과는", "와의", "과의", "에서", "에게", "에는", "에도",
+              "으로", "은", "는", "이", "가", "와", "과", "의", "을", "를", "에", "로", "및")
 _ALSO = "도"
 _TOPIC = frozenset(("은", "는", "이", "가", "에서는", _ALSO))
 _WITH = frozenset(("와", "과"))
@@ -62,10 +63,22 @@ _DATE_THEN_RELATION = re.compile(r"\d\s*(?:년|월|일|\.)\s*(?:의\s*)?(?:자�
                                  r"|우호협력\s*협약|자매도시\s*협정|우호도시\s*협정)"
                                  r"(?!\s*(?:을|를)?\s*(?:추진|예정|계획))")
 #: A signing ceremony held: 우호교류 협약식을 가졌다.
-_CEREMONY = re.compile(r"(?:협약|결연|협정|MOU)\s*(?:체결)?\s*식(?:을|를)?\s*"
-                       r"(?:가졌|갖고|열었|개최했|개최하였|진행했|진행하였)")
+_CEREMONY = re.compile(r"(?:협약|결연|협정|MOU)\s*(?:체결)?\s*식(?:을|를|에|에는)?\s*"
+                       r"(?:가졌|갖고|열었|개최했|개최하였|진행했|진행하였|참석|참관)")
+#: A signing renewed (협정을 갱신했다, 재체결하였다): a further signing of the pair.
+_RENEWED = re.compile(r"(?:갱신|재체결|재협약)\s*(?:했|하였|한\s*바|됐|되었)")
+#: A relation with its date in brackets (``자매결연(1995. 10. 2.)``): when it was signed.
+_RELATION_DATED = re.compile(r"(?:결연|협약|협정|MOU|각서|의향서)\s*\(\s*'?(?:19|20)?\d\d\s*[.년][^()]{0,12}\)")
 #: A sentence going on with the pair of the one before (이후 ▲2004년 … 협정 ▲2014년 … MOU를 잇따라 체결했다).
 _GOES_ON = re.compile(r"\s*(?:이후|이어|이어서|또한?|아울러|그\s?뒤|그\s?후|그\s?이후)(?:에도|에는)?\s")
+#: A signing done there and then (협약 체결, 협정서에 서명, 맺었다), as a schedule's entry states it.
+_SIGNED_NOW = re.compile(r"(?:체결|서명|조인)(?!\s*(?:이후|이래|후|뒤|당시))|맺었|맺음")
+#: A paper that is no agreement though it is signed or announced: a joint declaration, a statement.
+_NOT_AGREEMENT = re.compile(r"선언|성명|주년")
+#: After the second name of a pair: between them (가나시와 다라시 간 협약, 두 도시 사이의).
+_BETWEEN = re.compile(r"\s*(?:간|사이)(?:의|에|에서)?(?=\s)")
+#: A sub-item of a report's list (``○ 가나현과 협정 체결`` / ``- 2018년 체결한 의향서에 이은 협정``): its pair's.
+_SUB_ITEM = re.compile(r"\s*[-·ㆍ]\s")
 #: Both parties named before: 양 지역은, 양측은, 두 도시는.
 _BOTH = re.compile(r"(?:^|\s)(?:양|두)\s?(?:지역|도시|측|지자체|자치단체|도|시|군|구|기관|지방정부)"
                    r"(?:은|는|이|가|의|간)?\s")
@@ -82,11 +95,13 @@ _THAT_DAY = re.compile(r"(?:^|\s)(?:이날|당일|같은\s?날)")
 EVENT_DAYS = 31
 #: A time stated against the date before it in the sentence.
 _SAME_TIME = re.compile(r"같은\s?해|같은\s?날|이듬해|그\s?해")
+#: A relative date with its own word of time (지난해 11월, 지난달 27일, 오는 5월, 올해 3월): read beside stated dates.
+_ANCHORED = re.compile(r"\s*(?:지난|오는|올해|금년|내년|작년|이번|이달)")
 #: What follows a date that starts or ends a period.
 _SINCE = re.compile(r"\s*(?:이후|부터|까지|이래|이전)")
 #: A signing verb in a finished form (체결했다, 맺었다), not a noun (체결 이후).
 _SIGNED = re.compile(r"(?:체결|서명|조인)\s*(?:했|하였|한\s*바)|맺었")
-_PARTNER = frozenset(("", "와", "과", "와도", "과도", "와는", "과는", "및", "에", "에게"))
+_PARTNER = frozenset(("", "와", "과", "와도", "과도", "와는", "과는", "및", "에", "에게", "에는", "에도", "에게는"))
 _WORD = re.compile(r"[가-힣A-Za-z\u4e00-\u9fff]+")
 #: Self-references to the document's own region: the word and the ending of the region's name it implies.
 _SELF = re.compile(r"(?:^|(?<=[\s,(□○■●▶-]))(?P<ref>(?:본|우리\s?|같은\s)?(?P<level>시|군|도|구))"
@@ -204,6 +219,9 @@ class DocumentContext:
     year: StatedDate | None = None  # the year a report's title names
     event_day: StatedDate | None = None  # the day of the event the text spoke of last (이날 is that day)
     undated: list[Named] = field(default_factory=list)  # partners of a signing the sentence before gave no date
+    headline: tuple[str, list[Named]] | None = None  # the relation and the partner the headline names
+    said: list[DateMention] = field(default_factory=list)  # the dates of the sentence before
+    signed: list[Named] = field(default_factory=list)  # partners of the signing the sentence before states
 
     def note_days(self, text: str) -> None:
         """Remember the first day ``text`` states within a month of the document's date (the day of the event
@@ -226,6 +244,13 @@ class DocumentContext:
                     EVENT_DAYS:
                 self.event_day = value
                 return  # the sentence's first such day (가나시는 24일 … 체결했다고 25일 밝혔다: the 24th)
+
+    def is_recent(self, value: StatedDate) -> bool:
+        """A day within :data:`EVENT_DAYS` of the document's own date (a news article's event)."""
+        if self.today is None or self.today.day is None or value.day is None:
+            return False
+        today = datetime.date(self.today.year, self.today.month, self.today.day)
+        return abs((datetime.date(value.year, value.month, value.day) - today).days) <= EVENT_DAYS
 
     def country_near(self, line: int) -> str | None:
         """The country named last before ``line``, else the one the document names most."""
@@ -256,15 +281,19 @@ def placed_names(w: FactWriter) -> dict[str, str | None]:
     Only names with a place suffix the registry lacks count; a name placed in two countries counts in none."""
     pattern, names = w.registry.country_words
     found: dict[str, set[str]] = {}
-    for line in w.doc.lines:
+    for line in (re.sub(r"\([^()]*\)", "", line) for line in w.doc.lines):  # 가나성(可那省) 다라시: the gloss aside
         for m in pattern.finditer(line):
             if names[m.group(0)] == "KR":
                 continue
             for token in line[m.end():].split():
                 word = re.match(r"[가-힣]+", token)
                 name, particle = _split_particle(word.group(0)) if word else ("", "")
-                if len(name) < 3 or not place_level(name) or name.endswith(_NOT_PLACES) or w.registry.candidates(name):
+                if len(name) < 3 or not place_level(name) or name.endswith(_NOT_PLACES):
                     break
+                if w.registry.candidates(name):  # 중국 가나성 다라시: a registry place, the new one may follow
+                    if particle or word.end() < len(token):
+                        break
+                    continue
                 found.setdefault(name, set()).add(names[m.group(0)])
                 if particle or word.end() < len(token):
                     break
@@ -285,13 +314,32 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
     out: list[AgreementCandidate] = []
     carried: Party | None = None
     partners: list[Named] = []
-    for s in sentences(w.doc.lines):
+    every = sentences(w.doc.lines)
+    doc.headline = _headline(w, every[0], doc) if every else None
+    for s in every:
         if skip.intersection(range(s.lines[0], s.lines[1] + 1)):
             continue
         found, carried, partners = read_sentence(w, s, doc, carried, partners)
+        doc.signed = partners if any(not c.intent for c in found) else []  # its sub-items may go on with them
         out.extend(found)
         doc.note_days(s.text)
+        doc.said = find_dates(s.text, bare_years=True) or doc.said
     return out
+
+
+def _headline(w: FactWriter, s: Sentence, doc: DocumentContext) -> tuple[str, list[Named]] | None:
+    """The relation and the one partner a headline names beside the document's own region (``가나시, 일본
+    다라시와 우호교류 협약``): the signing a lead sentence reports when it names the partner only in people's
+    titles (``다라시장``). ``None`` for a headline of a plan or of another pair."""
+    relation = relation_of(s.text)
+    if relation is None or doc.subject is None or is_plan(s.text) or not _states_signing(s.text + " 체결") or \
+            _NOT_AGREEMENT.search(s.text) or any(word in s.text for word in ACTIVITY_WORDS):
+        return None  # a headline of a visit, an anniversary or a plan reports no signing
+    named = parties_in(w, s, 0, len(s.text), doc)
+    partners = [n for n in named if n.party.entity != doc.subject.entity and n.particle in _PARTNER]
+    if len(partners) != 1 or doc.subject.entity not in [n.party.entity for n in named]:
+        return None
+    return relation, partners
 
 
 def read_sentence(w: FactWriter, s: Sentence, doc: DocumentContext, carried: Party | None,
@@ -301,7 +349,10 @@ def read_sentence(w: FactWriter, s: Sentence, doc: DocumentContext, carried: Par
     out: list[AgreementCandidate] = []
     start = 0
     undated, doc.undated = doc.undated, []  # 가나시는 다라시와 자매결연을 맺었다. 시는 11일 협약식을 가졌다
-    previous: list[Named] = list(partners) if _BOTH.search(s.text) or _GOES_ON.match(s.text) else undated
+    signed, doc.signed = doc.signed, []
+    previous: list[Named] = list(partners) if _BOTH.search(s.text) or _GOES_ON.match(s.text) else signed if (
+        _SUB_ITEM.match(s.text) and (find_dates(s.text, bare_years=True) or _SAME_TIME.search(s.text)) and not
+        parties_in(w, s, 0, len(s.text), doc, resolve=False)) else undated
     s = Sentence(_DATELINE.sub(lambda m: " " * len(m.group(0)), s.text), s.owners)
     for end in [m.start() for m in _CLAUSE.finditer(s.text)] + [len(s.text)]:
         found, carried, previous = read_clause(w, s, start, end, doc, carried, previous)
@@ -333,8 +384,8 @@ def read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext
             c.quote = s.text.strip()  # the sentence as written, the restatement in it
         out = list(found)
         for (_, _, date, relation), (at, bracket) in zip(restated, cuts, strict=True):
-            partner = next((n for n in reversed(named) if n.end <= at), None) if bracket else next(
-                (n for n in named if n.start >= at), None)
+            before = next((n for n in reversed(named) if n.end <= at), None)
+            partner = before if bracket else next((n for n in named if n.start >= at), before)
             pair = next((c for c in found if partner is not None and not c.intent and
                          partner.party.entity in (p.entity for p in c.parties)), None)
             if pair is not None:
@@ -347,8 +398,8 @@ def read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext
 
 
 #: After a date, a signing restated as a relative clause: ``(에) 자매결연을 맺은``, ``우호교류 협약을 체결한``.
-_RESTATED_VERB = re.compile(r"\s*(?:에\s*)?(?P<rel>[^\s,.()]{1,10}(?:\s[^\s,.()]{1,10}){0,2}?)\s*(?:을|를)?\s*"
-                            r"(?:맺은|체결한|맺었던|체결했던|체결된|맺어진|결연한|협약한)(?=\s)")
+_RESTATED_VERB = re.compile(r"\s*(?:에\s*)?(?:(?P<rel>[^\s,.()]{1,10}(?:\s[^\s,.()]{1,10}){0,2}?)\s*(?:을|를)?\s*)?"
+                            r"(?:맺은|체결한|맺었던|체결했던|체결된|맺어진|결연한|협약한)(?=\s(?P<after>[^\s,.()]{1,10}))")
 #: After a date in brackets, a relation word and the closing bracket: ``(2002년 자매결연)``.
 _RESTATED_BRACKET = re.compile(r"\s*(?P<rel>[^()\d]{0,15})\)")
 
@@ -371,7 +422,7 @@ def _restated(text: str, a: int, b: int) -> list[tuple[int, int, DateMention, st
         m = _RESTATED_VERB.match(after)
         if m is None and clause[:d.start].rstrip().endswith("("):
             m = _RESTATED_BRACKET.match(after)
-        relation = relation_of(m.group("rel")) if m else None
+        relation = (relation_of(m.group("rel") or "") or relation_of(m.groupdict().get("after") or "")) if m else None
         if relation is not None:
             out.append((a + d.start, a + d.end + m.end(), d, relation))
     if not out:
@@ -399,18 +450,21 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
     named = parties_in(w, s, a, b, doc, resolve=relation is not None)
     pairs = _dash_pairs(s.text, named)
     if pairs:
-        return _pair_candidates(s, a, text, relation, pairs, doc), carried, previous
+        return _pair_candidates(w, s, a, text, relation, pairs, doc), carried, previous
     subject = _subject(named, text, doc, carried)
     if subject is None:  # 가나시와 다라시의 인연은 …: the pair the clause is about
         pair = next(((x, y) for x, y in zip(named, named[1:], strict=False)
-                     if x.particle in _WITH and y.particle == _OF and _only_countries(w, s.text[x.end:y.start])), None)
+                     if x.particle in _WITH and (y.particle == _OF or not y.particle and _BETWEEN.match(s.text, y.end))
+                     and _only_countries(w, s.text[x.end:y.start])), None)
         if pair is not None:
             subject, named = pair[1].party, [pair[0]]
     partners = [n for n in named if n.particle in _PARTNER and (subject is None or n.party.entity != subject.entity)]
     partners = partners or _self_partner(text, a, doc, carried, subject)
     carry = subject or carried
     intent = is_plan(text)
-    signed = _states_signing(verbs) or _dated_partners(s.text, partners)  # 자매도시는 가나시(1997년), 다라시(2003년)
+    signed = _states_signing(verbs) or (_dated_partners(s.text, partners) or subject is not None and partners and
+                                        _RELATION_DATED.search(verbs)) and not any(  # 자매도시는 가나시(1997년)
+        word in text for word in ACTIVITY_WORDS)  # 자매도시 방문: 가나시(2024. 8. 26.) is a visit
     if relation is None or not (intent or signed and not is_intent(text)):
         return [], carry, partners or previous
     confidence = CONFIDENCE_NAMED
@@ -422,6 +476,13 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
     carried_pair = not partners and bool(previous)
     if carried_pair:
         partners, confidence = previous, CONFIDENCE_CARRIED
+    headline = not partners and not intent and doc.headline is not None and doc.headline[0] == relation and (
+        (subject or carried or doc.subject) == doc.subject)
+    if headline:
+        partners, confidence = doc.headline[1], CONFIDENCE_CARRIED  # 군은 14일 … 협약을 체결했다 (the headline's)
+    if subject is None and carried_pair and carried is not None and all(p.party.entity != carried.entity
+                                                                         for p in partners):
+        subject = carried  # 가나시와 다라시는 … 체결하였으며 / - 같은 해 10월 MOU도 체결: the same pair
     if subject is None:
         # an entry of a list (a report's ○ / - lines) without a subject is the document's; prose carries it
         subject = (doc.subject or carried) if a == 0 and BULLET.match(s.text) else (carried or doc.subject)
@@ -434,7 +495,8 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
     if doc.year is not None and (today is None or today.year != doc.year.year):
         today = doc.year
     same = _SAME_TIME.search(text)
-    earlier = find_dates(s.text[:a], bare_years=True) if same and not stated else []
+    earlier = (find_dates(s.text[:a], bare_years=True) or (doc.said if carried_pair else [])) if same and not stated \
+        else []  # 같은 해: of the date before, in this sentence or the one it goes on from
     if earlier:  # 같은 해 9월, 이듬해, 같은 날: of the date stated before in the sentence
         base = earlier[-1].value
         if same.group(0).startswith("같은 날"):
@@ -442,11 +504,19 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
         else:
             year = StatedDate(base.year + (1 if same.group(0).startswith("이듬") else 0))
             dates = relative_dates(text, year) or [DateMention(year, same.start(), same.end(), same.group(0))]
-    elif not stated and today is not None:
-        dates = relative_dates(text, today)
+    elif today is not None:  # 지난해 11월에는 (beside 2018년 3월 9일에는 of another partner)
+        relative = [d for d in relative_dates(text, today) if not any(x.start < d.end and d.start < x.end
+                                                                      for x in stated)]
+        dates = relative if not stated else sorted(dates + [d for d in relative if _ANCHORED.match(d.surface)],
+                                                   key=lambda d: d.start)
     dates = [d for d in dates if not _REPORTED.match(text[d.end:])]  # 체결했다고 12일 밝혔다
+    if headline:  # the headline's signing is the news of the day: a date near the document's own
+        dates = [d for d in dates if doc.is_recent(d.value)]
     if not dates and (that := _THAT_DAY.search(text)) and (doc.event_day or doc.today) is not None:
         dates = [DateMention(doc.event_day or doc.today, that.start(), that.end(), that.group(0))]  # 이날
+    if not dates and not intent and not carried_pair and _SIGNED_NOW.search(verbs) and not _NOT_AGREEMENT.search(
+            text) and (day := heading_day(w.doc.lines, s.lines[0], doc.today)) is not None:
+        dates = [DateMention(day, 0, 0, "")]  # ◇ 5. 28.(화) / ○ 가나현과 협약 체결: the schedule's day
     if not dates and not intent and not carried_pair:
         doc.undated = partners  # a lead sentence without its date: the next sentence may give it
     out = []
@@ -523,7 +593,7 @@ def _states_signing(text: str) -> bool:
     False
     """
     return states_signing_verb(text) or bool(_RELATION_DONE.search(text) or _DATED_RELATION.search(text)
-                                             or _CEREMONY.search(text)) or bool(
+                                             or _CEREMONY.search(text) or _RENEWED.search(text)) or bool(
         _DATE_THEN_RELATION.search(text) and not any(word in text for word in ACTIVITY_WORDS))
 
 
@@ -532,14 +602,17 @@ def _dash_pairs(text: str, named: list[Named]) -> list[tuple[Named, Named]]:
     return [(x, y) for x, y in zip(named, named[1:], strict=False) if _PAIR_DASH.fullmatch(text[x.end:y.start])]
 
 
-def _pair_candidates(s: Sentence, a: int, text: str, relation: str | None, pairs: list[tuple[Named, Named]],
-                     doc: DocumentContext) -> list[AgreementCandidate]:
+def _pair_candidates(w: FactWriter, s: Sentence, a: int, text: str, relation: str | None,
+                     pairs: list[tuple[Named, Named]], doc: DocumentContext) -> list[AgreementCandidate]:
     """Signings of dash-written pairs (``▲가나시-다라시(1996년) ▲마바시-사아시(2002년)``), each with the date
     right after it, else the clause's one date."""
     intent = is_plan(text)
     if relation is None or not (intent or _states_signing(without_anniversaries(text)) and not is_intent(text)):
         return []
     dates = find_dates(text, bare_years=True) or (relative_dates(text, doc.today) if doc.today else [])
+    day = heading_day(w.doc.lines, s.lines[0], doc.today) if not dates and not intent and _SIGNED_NOW.search(
+        text) and not _NOT_AGREEMENT.search(text) else None
+    dates = dates or ([DateMention(day, len(text), len(text), "")] if day is not None else [])
     out = []
     for (x, y), (_, date) in zip(pairs, _dated([y for _, y in pairs], dates, a), strict=True):
         if date is None and not intent:
@@ -591,34 +664,34 @@ def parties_in(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext,
     foreign = [m.entity.country for m in w.registry.find_mentions(paragraph)
                if m.entity.kind == "region" and m.entity.country not in ("", "KR")]
     hint = foreign[0] if len(set(foreign)) == 1 else None  # 장쑤성 도시들과 … 가나시(1996년): a Chinese city
-    for m in _WORD.finditer(s.text, a, b):
-        word = m.group(0)
+    for start, end in _words(w, s.text, a, b):
+        word = s.text[start:end]
         stated = _country(w, word)
         if stated is not None:
-            country, country_end = stated, m.end()
+            country, country_end = stated, end
             continue
         name, particle = _split_particle(word)
-        if len(name) < 2 or (not re.search("[가-힣]", word) and s.text.rfind("(", 0, m.start()) > s.text.rfind(
-                ")", 0, m.start())):
+        if len(name) < 2 or (not re.search("[가-힣]", word) and s.text.rfind("(", 0, start) > s.text.rfind(
+                ")", 0, start)):
             continue  # too short, or a gloss in brackets (江蘇省, Jiangsu)
-        particle = particle or _particle_after_brackets(s.text, m.end())
+        particle = particle or _particle_after_brackets(s.text, end)
         if not particle and name.endswith(_ALSO) and place_level(name[:-1]) not in (None, "province") and (
                 w.registry.candidates(name[:-1]) or name[:-1] in doc.places):
             name, particle = name[:-1], _ALSO  # 가나시도 (가나시 too) as a subject
         previous = out[-1] if out else None
-        if previous is not None and not previous.particle and previous.end == _word_start_before(s.text, m.start()):
+        if previous is not None and not previous.particle and previous.end == _word_start_before(s.text, start):
             district = w.registry.resolve(f"{previous.party.surface} {name}", kinds=("region",))
             if district.entity is not None and district.entity.parent == previous.party.entity.id:
-                out[-1] = Named(Party(f"{previous.party.surface} {name}", district.entity), previous.start, m.end(),
+                out[-1] = Named(Party(f"{previous.party.surface} {name}", district.entity), previous.start, end,
                                 particle)
                 continue
         after_place = previous is not None and not previous.particle and previous.end == _word_start_before(
-            s.text, m.start())
+            s.text, start)
         if resolve:
-            party = _party(w, name, particle, s.line_at(m.start()),
+            party = _party(w, name, particle, s.line_at(start),
                            country or (_country_of(previous) if after_place else None), doc,
-                           after_place or country_end == _word_start_before(s.text, m.start()),
-                           bare=not particle and not re.match(r"\s*[(,·/\-–—~↔]|\s*$", s.text[m.end():]),
+                           after_place or country_end == _word_start_before(s.text, start),
+                           bare=not particle and not re.match(r"\s*[(,·/\-–—~↔]|\s*$", s.text[end:]),
                            hint=hint)
         else:
             found = [e for e in w.registry.candidates(name) if e.kind == "region"]
@@ -627,8 +700,26 @@ def parties_in(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext,
             continue
         if after_place and not _same(previous.party, party):
             out.pop()  # the place before names where this one is: a parent
-        out.append(Named(party, m.start(), m.end(), particle))
+        out.append(Named(party, start, end, particle))
     return out
+
+
+def _words(w: FactWriter, text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Spans of the words of ``text[a:b]``; a name joined by a hyphen to the word before, when that word is no
+    place, country or registry name, is one word (``애선스-클라크카운티``), unlike a pair (``가나시-다라시``)."""
+    out: list[tuple[int, int]] = []
+    for m in _WORD.finditer(text, a, b):
+        if out and text[out[-1][1]:m.start()] == "-" and _plain_word(w, text[out[-1][0]:out[-1][1]]):
+            out[-1] = (out[-1][0], m.end())
+        else:
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _plain_word(w: FactWriter, word: str) -> bool:
+    """A Hangul word with no place suffix that names no country nor registry entity."""
+    return bool(re.fullmatch(r"[가-힣]{2,}", word)) and place_level(word) is None and _country(w, word) is None and \
+        not w.registry.candidates(word)
 
 
 def _party(w: FactWriter, name: str, particle: str, line: int, country: str | None, doc: DocumentContext,
@@ -682,7 +773,7 @@ def _may_be_bare_name(name: str) -> bool:
     >>> _may_be_bare_name("쑤저우"), _may_be_bare_name("정부"), _may_be_bare_name("대표단")
     (True, False, False)
     """
-    return bool(re.fullmatch(r"[가-힣]{2,6}", name)) and not name.endswith(_NOUN_ENDINGS)
+    return bool(re.fullmatch(r"[가-힣]{2,6}", name)) and not name.endswith(_NOUN_ENDINGS) and name not in ACTIVITY_WORDS
 
 
 def _country_of(named: Named | None) -> str | None:

@@ -46,3 +46,11 @@ def test_several_dates_in_order_and_no_false_dates():
 def test_bare_years_only_when_asked():
     assert stated_date("A시(1995), B현(2003)") is None
     assert [d.value.iso for d in find_dates("A시(1995), B현(2003)", bare_years=True)] == ["1995", "2003"]
+
+
+def test_delivering_a_letter_is_no_month_before():
+    from graph.dates import StatedDate, relative_dates
+
+    today = StatedDate(2024, 11, 20)
+    assert [d.value.iso for d in relative_dates("교류의향서를 전달할 계획이다", today)] == []
+    assert [d.value.iso for d in relative_dates("지난달 의향서를 전달했고 전월 대비", today)] == ["2024-10", "2024-10"]

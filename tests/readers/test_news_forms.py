@@ -101,3 +101,49 @@ def test_perturbed_forms_partner_added_date_changed_brackets_without_years():
     visited = LISTED.replace("이로써 제천시의 해외 자매도시는", "시 대표단은 그동안").replace("에 이어 4곳으로 늘었다",
                                                                                    "를 차례로 방문했다")
     assert facts(build(document("v.txt", visited))) == {("장가계시", "제천시", "2024-03-11", "sister")}
+
+
+LEAD = """영암군, 일본 가라쓰시와 우호교류 협약…해외 교류 5번째
+전남일보 | 2024.11.20 09:10
+
+[영암=전남일보] 박서연 기자
+
+영암군이 일본 사가현 가라쓰시와 손잡고 도자기·관광 교류에 나선다.
+군은 지난 18일 군청 대회의실에서 우승희 영암군수와 미네 다쓰야 가라쓰시장 등 30여 명이 참석한 가운데
+우호교류 협약을 체결했다고 20일 밝혔다.
+군은 앞서 2009년 중국 산시성(山西省) 진청시, 2015년 베트남 빈롱성과 각각 자매결연을 맺었고, 2019년 5월 2일에는 미국
+조지아주 애선스-클라크카운티와 우호교류 협약을, 지난해 11월에는 몽골 헹티아이막과 교류협력 양해각서(MOU)를 체결했다.
+진청시와는 2019년 6월 자매결연 협약을 한 차례 갱신했다.
+군은 올해 안에 대만 타이중시에는 교류의향서를 전달할 계획이다.
+
+[많이 읽은 기사]
+1. 강진군, 中 창저우시와 우호교류 협약 (2024.11.15)
+"""
+LEAD_FACTS = {("가라쓰시", "영암군", "2024-11-18", "friendship"), ("영암군", "진청시", "2009", "sister"),
+              ("빈롱성", "영암군", "2015", "sister"), ("애선스-클라크카운티", "영암군", "2019-05-02", "friendship"),
+              ("영암군", "헹티아이막", "2023-11", "mou"), ("영암군", "진청시", "2019-06", "sister")}
+
+
+def test_a_lead_naming_its_partner_only_in_titles_takes_the_headlines_partner():
+    result = build(document("lead.txt", LEAD))
+    assert facts(result) == LEAD_FACTS
+    assert facts(result, "AgreementIntent") == {("영암군", "타이중시", "2024", "letterOfIntent")}
+
+
+def test_perturbed_lead_headline_of_a_visit_and_an_old_date_take_no_partner():
+    visit = LEAD.replace("일본 가라쓰시와 우호교류 협약…해외 교류 5번째", "일본 가라쓰시 방문…우호교류 협약 논의")
+    assert ("가라쓰시", "영암군", "2024-11-18", "friendship") not in facts(build(document("v.txt", visit)))
+    old = LEAD.replace("지난 18일", "2019년 3월 18일")
+    assert ("가라쓰시", "영암군", "2019-03-18", "friendship") not in facts(build(document("o.txt", old)))
+    renamed = LEAD.replace("애선스-클라크카운티", "오거스타-리치먼드카운티")
+    assert ("영암군", "오거스타-리치먼드카운티", "2019-05-02", "friendship") in facts(build(document("r.txt", renamed)))
+
+
+def test_a_renewal_restating_its_first_signing_gives_both():
+    text = """충주시, 日 이즈모시와 자매결연 협정 갱신
+배포일시 2025. 3. 18.(화)
+
+시는 이달 5일 일본 시마네현 이즈모시와 1985년 4월 맺은 자매결연 협정을 갱신했다고 18일 밝혔다.
+"""
+    assert facts(build(document("renewal.txt", text))) == {("이즈모시", "충주시", "2025-03-05", "sister"),
+                                                          ("이즈모시", "충주시", "1985-04", "sister")}
