@@ -300,3 +300,56 @@ def test_hits_show_title_marked_terms_line_links_and_linked_chips(browser: WebDr
     assert not browser.find_elements(By.CSS_SELECTOR, "#search-results b, #search-linked b")  # text, never HTML
     shot(browser, artifacts, f"search-linked-{lang}")
     browser.get(f"{live_server}/?lang=ko")
+
+
+@pytest.fixture(scope="module")
+def mixed_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A live server over a graph holding a curated signing (a seed reader's table) and an automatic one (a news
+    sentence read by the general readers), as after ``gyoryu ingest`` of an article."""
+    from dataclasses import replace
+
+    from api.app import create_app
+    from graph.build import build_graph
+    from graph.store import OxigraphStore, write_dataset
+    from runtime.settings import Settings
+    from tests.api.conftest import LiveServer
+    from tests.readers.helpers import document
+    from tests.readers.test_reconcile import SEOUL
+
+    news = document("news.txt", "서울시, 강릉시와 우호교류 협약\n입력 2025.03.06 10:00\n\n"
+                                "서울특별시와 강릉시는 2025년 3월 5일 우호교류 협약을 체결했다.\n")
+    directory = tmp_path_factory.mktemp("mixed-graph")
+    write_dataset(build_graph([SEOUL, news]).dataset, directory / "graph.nq")
+    app = create_app(replace(Settings.from_env(), data_dir=directory), store=OxigraphStore.load(directory).store)
+    with LiveServer(app) as server:
+        yield server.url
+    app.extensions["gyoryu"].close()
+
+
+def test_entity_pages_chip_curated_and_automatic_facts(browser: WebDriver, mixed_server: str, artifacts: Path
+                                                       ) -> None:
+    rows = requests.get(f"{mixed_server}/api/agreements", params={"party": "서울특별시"}, timeout=WAIT_S).json()
+    by_partner = {a["partner"]["label"]: a for a in rows["agreements"]}
+    automatic, curated = by_partner["강릉시"], by_partner["전라남도"]
+    assert (automatic["method"], curated["method"]) == ("automatic", "curated")
+    browser.get(f"{mixed_server}/?lang=ko")  # the page's language
+    browser.get(mixed_server + "/id/" + automatic["iri"].split("/id/", 1)[1])
+    chip = wait(browser).until(ec.presence_of_element_located((By.ID, "extraction-method")))
+    assert "method-automatic" in chip.get_attribute("class").split()
+    assert chip.text == f"자동 추출(automatic) · 신뢰도 {automatic['confidence']}" and 0 < automatic["confidence"] < 1
+    assert chip.value_of_css_property("background-color") != "rgba(0, 0, 0, 0)"  # the chip is drawn, not hidden
+    shot(browser, artifacts, "method-automatic")
+    browser.get(mixed_server + "/id/" + curated["iri"].split("/id/", 1)[1])
+    chip = wait(browser).until(ec.presence_of_element_located((By.ID, "extraction-method")))
+    assert "method-curated" in chip.get_attribute("class").split()
+    assert chip.text == "검수 판독기(curated)"  # no confidence on a curated fact
+
+
+def test_search_hits_of_seed_facts_carry_the_curated_chip(browser: WebDriver, live_server: str) -> None:
+    browser.get(f"{live_server}/?lang=ko")
+    browser.find_element(By.ID, "search-q").send_keys("서울특별시 전라남도 우호교류 협약 체결일")
+    browser.find_element(By.CSS_SELECTOR, "#search-form button[type=submit]").click()
+    wait(browser).until(ec.presence_of_all_elements_located((By.CSS_SELECTOR, "#search-results li.hit")))
+    chips = browser.find_elements(By.CSS_SELECTOR, "#search-results li.hit .chip.method")
+    assert chips and all(c.text == "검수 판독기(curated)" for c in chips)
+    assert all("method-curated" in c.get_attribute("class").split() for c in chips)
