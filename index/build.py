@@ -14,7 +14,7 @@ from index.dense import build_faiss, index_kind, save_faiss
 from index.embedder import Embedder
 from index.embedding_tasks import chunked_encoder, loaded_embedder
 from index.entity_links import EntityRef, PassageLinks, ProvenanceIndex, link_passage, mention_refs
-from index.fact_passages import fact_passages
+from index.fact_passages import fact_passages, read_facts
 from index.korean import KoreanTokenizer
 from index.lexical import LexicalIndex
 from index.passages import Passage, segment
@@ -106,9 +106,10 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
     embedder = Embedder.load(settings, lazy=True)  # weights only if a passage or profile must be embedded
     reuse = Reuse(previous, embedder.sha256)
     with progress.stage("passages"):
-        provenance = ProvenanceIndex.from_dataset(dataset) if dataset is not None else ProvenanceIndex.empty()
+        graph_facts = read_facts(dataset) if dataset is not None else None  # one pass for all three readers
+        provenance = ProvenanceIndex.from_facts(graph_facts) if graph_facts is not None else ProvenanceIndex.empty()
         passages, links, cut_documents = document_passages(documents, provenance, registry, reuse)
-        facts, fact_links = fact_passages(dataset, documents)
+        facts, fact_links = fact_passages(dataset, documents, graph_facts)
         passages += facts
         links += fact_links
         artifacts.write_jsonl(target / artifacts.PASSAGES,
@@ -143,7 +144,8 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
             dataset, passages, links, vectors,
             lambda texts: encode_with_reuse(
                 texts, reuse.old_profile_vectors,
-                lambda new: loaded_embedder(Embedder.load, settings).encode_passages(new), embedder.dim)[0])
+                lambda new: loaded_embedder(Embedder.load, settings).encode_passages(new), embedder.dim)[0],
+            graph_facts)
         artifacts.write_json(target / artifacts.PROFILES, profiles)
         np.save(target / artifacts.PROFILE_VECTORS, profile_vectors)
         reuse.save(target, texts, fact_texts, fact_vectors)

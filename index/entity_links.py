@@ -12,8 +12,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import PROV, RDF, RDFS
+from rdflib.namespace import PROV
 
+from index.graph_facts import GraphFacts
 from ontology.namespaces import GY, doc_id_of
 
 #: Entity classes shown in hits (local names under ``gy:``).
@@ -64,27 +65,33 @@ class ProvenanceIndex:
     @classmethod
     def from_dataset(cls, dataset) -> ProvenanceIndex:
         """Collect every fact span of an rdflib ``Dataset`` (all named graphs)."""
-        types: dict[URIRef, set[str]] = defaultdict(set)
-        labels: dict[URIRef, dict[str, str]] = defaultdict(dict)
-        edges: dict[URIRef, set[URIRef]] = defaultdict(set)
-        derived: dict[URIRef, set[URIRef]] = defaultdict(set)
+        return cls.from_facts(GraphFacts(dataset))
+
+    @classmethod
+    def from_facts(cls, facts: GraphFacts) -> ProvenanceIndex:
+        """Every fact span of a dataset whose relations ``facts`` has read."""
+        types, labels = facts.types, facts.rdfs_labels
+        derived: dict[URIRef, set] = {}
         span_doc: dict[URIRef, str] = {}
         span_lines: dict[URIRef, dict[str, int]] = defaultdict(dict)
-        gy_ns = str(GY)
-        for s, p, o, _g in dataset.quads((None, None, None, None)):
-            if p == RDF.type and isinstance(o, URIRef) and str(o).startswith(gy_ns):
-                types[s].add(str(o)[len(gy_ns):])
-            elif p == RDFS.label and isinstance(o, Literal):
-                labels[s].setdefault(o.language or "", str(o))
-            elif p == PROV.wasDerivedFrom:
-                derived[s].add(o)
-            elif p == GY.document:
-                span_doc[s] = doc_id_of(o)
-            elif p in (GY.lineStart, GY.lineEnd) and isinstance(o, Literal):
-                span_lines[s][str(p)[len(gy_ns):]] = int(o.toPython())
-            elif not isinstance(o, Literal):
-                edges[s].add(o)
-                edges[o].add(s)
+        edges: dict[URIRef, set[URIRef]] = defaultdict(set)
+        not_edges = {PROV.wasDerivedFrom, GY.document}
+        for s, relations in facts.out.items():
+            for p, objects in relations.items():
+                if p == PROV.wasDerivedFrom:
+                    derived[s] = objects
+                elif p == GY.document:
+                    span_doc[s] = doc_id_of(next(iter(objects)))
+                elif p in (GY.lineStart, GY.lineEnd):
+                    literal = next((o for o in objects if isinstance(o, Literal)), None)
+                    if literal is not None:
+                        span_lines[s][str(p)[len(str(GY)):]] = int(literal.toPython())
+                if p in not_edges:
+                    continue
+                for o in objects:
+                    if not isinstance(o, Literal):
+                        edges[s].add(o)
+                        edges[o].add(s)
 
         def ref(node) -> EntityRef | None:
             kind = next((t for t in ENTITY_TYPES if t in types.get(node, ())), None)

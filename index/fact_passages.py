@@ -204,12 +204,18 @@ def _how_read(readings: list[tuple[str, float | None]]) -> tuple[str, float | No
     return (readings[0][0] if readings else ""), None
 
 
-def fact_passages(dataset, documents: list[Document]) -> tuple[list[Passage], list[PassageLinks]]:
+def read_facts(dataset) -> _Facts:
+    """The relations of ``dataset`` that fact passages, partner profiles and provenance links read (one pass)."""
+    return _Facts(dataset)
+
+
+def fact_passages(dataset, documents: list[Document], facts: _Facts | None = None,
+                  ) -> tuple[list[Passage], list[PassageLinks]]:
     """Fact passages of the dataset (one per cited span, in span order, saying every fact derived from it), with their
-    entity links (the entities of all those facts)."""
+    entity links (the entities of all those facts). ``facts``: :func:`read_facts` of the dataset, if already read."""
     if dataset is None:
         return [], []
-    f = _Facts(dataset)
+    f = facts or _Facts(dataset)
     by_id = {d.id: d for d in documents}
     spans: dict[tuple[str, int, int], tuple[list[str], list[str], dict[str, EntityRef], list]] = {}
     for node in sorted(f.types, key=str):

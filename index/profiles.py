@@ -12,11 +12,12 @@ from collections import defaultdict
 from collections.abc import Callable
 
 import numpy as np
-from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib import URIRef
+from rdflib.namespace import SKOS
 
 from graph.entity_kinds import PARTNER_CLASSES
 from index.entity_links import PassageLinks
+from index.graph_facts import GraphFacts
 from index.passages import Passage
 from ontology.namespaces import GY
 
@@ -24,30 +25,8 @@ from ontology.namespaces import GY
 FACT_TEXT_WEIGHT = 1.0
 
 
-class _GraphFacts:
-    """The few graph relations partner profiles need, read once from an rdflib Dataset."""
-
-    def __init__(self, dataset) -> None:
-        self.types: dict[object, set[str]] = defaultdict(set)
-        self.labels: dict[object, dict[str, str]] = defaultdict(dict)
-        self.out: dict[object, dict[URIRef, set[object]]] = defaultdict(lambda: defaultdict(set))
-        self.into: dict[object, dict[URIRef, set[object]]] = defaultdict(lambda: defaultdict(set))
-        gy = str(GY)
-        for s, p, o, _g in dataset.quads((None, None, None, None)):
-            if p == RDF.type and str(o).startswith(gy):
-                self.types[s].add(str(o)[len(gy):])
-            elif p in (RDFS.label, SKOS.prefLabel) and isinstance(o, Literal):
-                self.labels[s].setdefault(o.language or "", str(o))
-            else:
-                self.out[s][p].add(o)
-                if not isinstance(o, Literal):
-                    self.into[o][p].add(s)
-
-    def label(self, node) -> str:
-        if isinstance(node, Literal):
-            return str(node)
-        names = self.labels.get(node, {})
-        return names.get("ko") or names.get("") or next(iter(names.values()), str(node).rsplit("/", 1)[-1])
+class _GraphFacts(GraphFacts):
+    """The graph relations partner profiles read."""
 
     def kind(self, node) -> str | None:
         return next((t for t in PARTNER_CLASSES if t in self.types.get(node, ())), None)
@@ -103,13 +82,16 @@ def profile_text(profile: dict) -> str:
 
 
 def build_profiles(dataset, passages: list[Passage], links: list[PassageLinks], vectors: np.ndarray,
-                   encode: Callable[[list[str]], np.ndarray]) -> tuple[list[dict], np.ndarray, list[str], np.ndarray]:
+                   encode: Callable[[list[str]], np.ndarray], facts: _GraphFacts | None = None,
+                   ) -> tuple[list[dict], np.ndarray, list[str], np.ndarray]:
     """One profile per region or organisation that passages are about or the graph describes.
 
     ``encode(texts)`` embeds the facts written out as text (passage prompt). Returns the profiles, their
     vectors, and the fact texts embedded with their vectors (the build keeps them for the next one).
+    ``facts``: the dataset's relations already read (else read here).
     """
-    facts = _GraphFacts(dataset) if dataset is not None else None
+    if facts is None and dataset is not None:
+        facts = _GraphFacts(dataset)
     refs: dict[str, dict] = {}
     passage_ids: dict[str, list[int]] = defaultdict(list)
     for pid, link in enumerate(links):

@@ -25,6 +25,8 @@ class Progress:
         self.stream = stream if stream is not None else sys.stderr
         self.quiet = quiet
         self.timings: dict[str, float] = {}
+        #: CPU seconds of this process (all its threads) per stage; work on other processes is not counted.
+        self.cpu_timings: dict[str, float] = {}
         self._stage = "gyoryu"
 
     def step(self, message: str) -> None:
@@ -36,12 +38,13 @@ class Progress:
     def stage(self, name: str) -> Iterator[None]:
         """Time a stage; prints its start and its duration."""
         previous, self._stage = self._stage, name
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         self.step("…")
         try:
             yield
         finally:
             elapsed = time.perf_counter() - start
             self.timings[name] = round(elapsed, 3)
+            self.cpu_timings[name] = round(time.process_time() - cpu_start, 3)
             self.step(f"done in {elapsed:.2f} s")
             self._stage = previous

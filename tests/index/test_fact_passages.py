@@ -38,3 +38,28 @@ def test_a_line_stating_more_facts_than_one_passage_says_is_cut_into_passages_of
     said = [name for p in passages for name in partners if name in p.summary]
     assert sorted(said) == sorted(partners)  # each fact said once
     assert all(p.text == passages[0].text and "홍천군" in p.text for p in passages)
+
+
+def test_one_read_of_the_graph_serves_provenance_fact_passages_and_profiles():
+    import numpy as np
+
+    from index.entity_links import ProvenanceIndex
+    from index.fact_passages import read_facts
+    from index.profiles import build_profiles
+
+    doc = document("news.txt", "강원 교류 소식\n\n서울특별시는 2025년 3월 5일 강릉시, 속초시와 각각 우호교류 협약을 "
+                               "체결했다.\n\n부산광역시와 삼척시는 2024년 6월 1일 자매결연 협약을 체결했다.\n")
+    dataset = build(doc).dataset
+    shared = read_facts(dataset)
+    provenance = ProvenanceIndex.from_facts(shared)
+    assert provenance.by_doc == ProvenanceIndex.from_dataset(dataset).by_doc
+    assert [(s.start, s.end, sorted(e.label for e in s.entities)) for s in provenance.by_doc["news.txt"]] == [
+        (3, 3, ["강릉시", "서울특별시"]), (3, 3, ["서울특별시", "속초시"]), (5, 5, ["부산광역시", "삼척시"])]
+    assert fact_passages(dataset, [doc], shared) == fact_passages(dataset, [doc])
+    passages, links = fact_passages(dataset, [doc], shared)
+    vectors = np.eye(len(passages), 4, dtype=np.float32)
+    encode = lambda texts: np.ones((len(texts), 4), dtype=np.float32)  # noqa: E731
+    assert build_profiles(dataset, passages, links, vectors, encode, shared)[0] == \
+        build_profiles(dataset, passages, links, vectors, encode)[0]
+    assert {p["label"] for p in build_profiles(dataset, passages, links, vectors, encode, shared)[0]} >= {
+        "서울특별시", "강릉시", "속초시", "부산광역시", "삼척시"}
