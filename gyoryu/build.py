@@ -7,6 +7,7 @@ exactly as it was.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import json
 import os
@@ -168,7 +169,12 @@ def build(corpus_dir: Path | None = None, data_dir: Path | None = None, settings
             raise BuildError(str(exc)) from exc
         progress.step(f"{len(documents)} documents, {sum(len(d.lines) for d in documents)} lines from {corpus_dir}")
     registry = Registry.default()
-    with build_executor(settings, executor) as executor, atomic_directory(data_dir) as work:
+    loading = contextlib.nullcontext()
+    if with_index and not (data_dir / MANIFEST_FILE).exists():  # a cold build embeds: load the model meanwhile
+        from index.build import model_loading_meanwhile
+
+        loading = model_loading_meanwhile(settings)
+    with loading, build_executor(settings, executor) as executor, atomic_directory(data_dir) as work:
         progress.step(f"documents extracted {executor.description}")
         cache = ExtractionCache(work / CACHE_DIR, data_dir / CACHE_DIR)
         state = GraphState.read(data_dir) if incremental and (data_dir / STORE_DIR).is_dir() else None

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -91,6 +93,24 @@ def remembered_counts(counts: Callable[[list[str]], list[int]]) -> Callable[[lis
         return [memo[t] for t in texts]
 
     return remembered
+
+
+@contextlib.contextmanager
+def model_loading_meanwhile(settings: Settings) -> Iterator[None]:
+    """Load the embedding model on a background thread while the block runs, for a build that will need it (a
+    cold one): ONNX Runtime reads and prepares its graph outside Python's lock, so the loading overlaps the graph
+    stages on the other core. The embed stage takes the same model (:func:`index.embedding_tasks.loaded_embedder`),
+    waiting if it is not ready; leaving the block waits for the thread (a failed build exits cleanly)."""
+    def load() -> None:
+        with contextlib.suppress(Exception):  # a model that cannot load fails in the embed stage, with its message
+            loaded_embedder(Embedder.load, settings)
+
+    thread = threading.Thread(target=load, name="load-model", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        thread.join()
 
 
 def build_index(documents: list[Document], dataset, registry, out_dir: Path, settings: Settings,

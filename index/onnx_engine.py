@@ -1,15 +1,15 @@
-"""ONNX Runtime engine for a BERT sentence-transformers folder: its encoder written as an ONNX graph with the
-matrix products quantised to int8 per output channel (decision 0035).
+"""ONNX Runtime engines for a BERT sentence-transformers folder: its encoder written as an ONNX graph, in fp32
+(``onnx``) or with the matrix products quantised to int8 per output channel (``onnx-int8``; decision 0035).
 
-The graph is written from the folder's own ``config.json`` and ``model.safetensors`` (never downloaded) and
-quantised once with ``onnxruntime.quantization.quantize_dynamic``; the result is cached in a sibling folder of
-the model (the one-time conversion, like the model's own). Every text runs alone, without padding: its vector
-depends on the text only — never on the texts beside it in a batch or on how many threads or processes run —
-and a batch of one is also the fastest on this CPU (no padded tokens). Several texts run at once on threads
-that share one session, each on one core.
+The graph is written from the folder's own ``config.json`` and ``model.safetensors`` (never downloaded), for
+int8 quantised with ``onnxruntime.quantization.quantize_dynamic``, and cached in a sibling folder of the model
+(the one-time conversion, like the model's own; the same bytes every time). Every text runs alone, without
+padding: its vector depends on the text only — never on the texts beside it in a batch or on how many threads
+or processes run — and a batch of one is also the fastest on this CPU (no padded tokens, a small working set).
+Several texts run at once on threads that share one session, each on one core.
 
-ONNX Runtime fuses the plain graph when it loads it (LayerNorm, GELU, attention scaling); activations are
-quantised per text and per product (dynamic uint8), weights per output channel to 7 bits (``reduce_range``,
+ONNX Runtime fuses the plain graph when it loads it (LayerNorm, GELU, attention scaling). In int8, activations
+are quantised per text and per product (dynamic uint8), weights per output channel to 7 bits (``reduce_range``,
 which keeps AVX2's ``u8 × s8`` products from saturating).
 """
 
@@ -28,8 +28,9 @@ import numpy as np
 
 #: The engine names ``GYORYU_EMBED_ENGINE`` takes.
 TORCH = "torch"
+ONNX = "onnx"
 ONNX_INT8 = "onnx-int8"
-ENGINES = (TORCH, ONNX_INT8)
+ENGINES = (TORCH, ONNX, ONNX_INT8)
 #: Bumped whenever the written graph or its quantisation changes, so a cached graph is written again.
 CONVERTER_VERSION = "2"
 #: Linear layers of every encoder layer kept in fp32: the feed-forward output reads GELU's output, whose long
@@ -117,40 +118,45 @@ def _quiet_root_logger():
         root.setLevel(level)
 
 
-def write_int8_graph(folder: Path, target: Path, keep_fp32: tuple[str, ...] | None = None) -> Path:
-    """Write ``target``: the BERT encoder of the sentence-transformers ``folder``, int8 matrix products but for
-    the linear layers named in ``keep_fp32`` (default: :data:`FP32_LINEARS` of every layer)."""
+def write_graph(folder: Path, target: Path, engine: str = ONNX, keep_fp32: tuple[str, ...] | None = None) -> Path:
+    """Write ``target``: the BERT encoder of the sentence-transformers ``folder`` in fp32 (``onnx``) or with int8
+    matrix products (``onnx-int8``) but for the linear layers named in ``keep_fp32`` (default:
+    :data:`FP32_LINEARS` of every layer)."""
     import onnx
-    from onnxruntime.quantization import QuantType, quantize_dynamic
     from safetensors.numpy import load_file
 
     config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
     if config.get("model_type") != "bert":
-        raise ValueError(f"the {ONNX_INT8} engine reads BERT models; {folder.name} is {config.get('model_type')!r}")
+        raise ValueError(f"the {engine} engine reads BERT models; {folder.name} is {config.get('model_type')!r}")
+    stored = load_file(str(folder / "model.safetensors"))
+    graph = _bert_graph(config, {name.removeprefix("bert."): value for name, value in stored.items()})
+    if engine == ONNX:
+        onnx.save(graph, str(target))
+        return target
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
     if keep_fp32 is None:
         keep_fp32 = tuple(f"encoder.layer.{n}.{name}" for n in range(int(config["num_hidden_layers"]))
                           for name in FP32_LINEARS)
-    stored = load_file(str(folder / "model.safetensors"))
-    weights = {name.removeprefix("bert."): value for name, value in stored.items()}
     with tempfile.TemporaryDirectory(prefix=".onnx-", dir=target.parent) as scratch, _quiet_root_logger():
         fp32 = Path(scratch) / "fp32.onnx"
-        onnx.save(_bert_graph(config, weights), str(fp32))
+        onnx.save(graph, str(fp32))
         quantize_dynamic(str(fp32), str(target), per_channel=True, reduce_range=True, weight_type=QuantType.QInt8,
                          op_types_to_quantize=["MatMul"], nodes_to_exclude=[f"{name}.matmul" for name in keep_fp32],
                          extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT, "MatMulConstBOnly": True})
     return target
 
 
-def ensure_int8_graph(folder: Path) -> Path:
-    """The cached int8 graph of the model ``folder`` (a sibling folder), written atomically when missing."""
-    cache = folder.parent / f"{folder.name}-{ONNX_INT8}-v{CONVERTER_VERSION}"
+def ensure_graph(folder: Path, engine: str = ONNX) -> Path:
+    """The cached graph of the model ``folder`` for ``engine`` (a sibling folder), written atomically when missing."""
+    cache = folder.parent / f"{folder.name}-{engine}-v{CONVERTER_VERSION}"
     target = cache / "model.onnx"
     if target.exists():
         return target
     cache.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=".convert-", dir=cache))
     try:
-        write_int8_graph(folder, scratch / "model.onnx")
+        write_graph(folder, scratch / "model.onnx", engine)
         with contextlib.suppress(OSError):  # another process may have won the race: its file is the same
             (scratch / "model.onnx").rename(target)
     finally:
@@ -167,9 +173,9 @@ def default_threads() -> int:
 
 
 class OnnxEncoder:
-    """Unit vectors of texts from the int8 graph of a sentence-transformers folder, one text per run."""
+    """Unit vectors of texts from the ONNX graph of a sentence-transformers folder, one text per run."""
 
-    def __init__(self, folder: Path, threads: int | None = None) -> None:
+    def __init__(self, folder: Path, engine: str = ONNX, threads: int | None = None) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
@@ -179,7 +185,7 @@ class OnnxEncoder:
         options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.log_severity_level = 3
-        self.session = ort.InferenceSession(str(ensure_int8_graph(folder)), options,
+        self.session = ort.InferenceSession(str(ensure_graph(folder, engine)), options,
                                             providers=["CPUExecutionProvider"])
         limit = json.loads((folder / "sentence_bert_config.json").read_text()).get("max_seq_length") or 512
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))

@@ -1,5 +1,5 @@
-"""The ONNX Runtime int8 engine: its graph computes BERT exactly (checked in fp32 against transformers on a small
-random BERT), its conversion is deterministic, and a text's vector depends on that text alone."""
+"""The ONNX Runtime engines: the graph computes BERT exactly (checked in fp32 against transformers on a small
+random BERT), the conversion is deterministic, and a text's vector depends on that text alone."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import torch
 from safetensors.numpy import save_file
 
 from index.embedder import Embedder
-from index.onnx_engine import ONNX_INT8, TORCH, OnnxEncoder, _bert_graph, ensure_int8_graph, write_int8_graph
+from index.onnx_engine import ONNX, ONNX_INT8, TORCH, OnnxEncoder, _bert_graph, ensure_graph, write_graph
 from runtime.settings import Settings
 
 TEXTS = [
@@ -65,7 +65,8 @@ def test_fp32_graph_is_bert_mean_pooled(small_bert, ids):
 
 def test_int8_graph_is_close_and_written_the_same_twice(small_bert, tmp_path):
     folder, _ = small_bert
-    first, second = write_int8_graph(folder, tmp_path / "a.onnx"), write_int8_graph(folder, tmp_path / "b.onnx")
+    first = write_graph(folder, tmp_path / "a.onnx", ONNX_INT8)
+    second = write_graph(folder, tmp_path / "b.onnx", ONNX_INT8)
     assert first.read_bytes() == second.read_bytes()
     ids = np.array([[2, 5, 9, 96, 3, 11, 40, 41]], dtype=np.int64)
     exact = _fp32_session(folder).run(None, {"input_ids": ids})[0][0]
@@ -83,48 +84,51 @@ def test_only_bert_folders_convert(small_bert, tmp_path):
     (other / "config.json").write_text(json.dumps({**SMALL, "model_type": "roberta"}))
     (other / "model.safetensors").write_bytes((folder / "model.safetensors").read_bytes())
     with pytest.raises(ValueError, match="BERT"):
-        write_int8_graph(other, tmp_path / "x.onnx")
+        write_graph(other, tmp_path / "x.onnx")
 
 
 @pytest.fixture(scope="module")
-def engines() -> tuple[Embedder, Embedder]:
-    """The default model on ONNX Runtime int8 and on torch."""
+def engines() -> dict[str, Embedder]:
+    """The default model on each engine."""
     settings = Settings.from_env()
-    return (Embedder.load(replace(settings, embed_engine=ONNX_INT8)),
-            Embedder.load(replace(settings, embed_engine=TORCH)))
+    return {engine: Embedder.load(replace(settings, embed_engine=engine)) for engine in (ONNX, ONNX_INT8, TORCH)}
 
 
-def test_int8_engine_is_close_to_torch_and_has_its_own_hash(engines):
-    int8, fp32 = engines
-    assert int8.engine == ONNX_INT8 and fp32.engine == TORCH
-    assert int8.sha256 != fp32.sha256 and len(int8.sha256) == 64
-    assert int8.dim == fp32.dim == 384 and int8.max_tokens == fp32.max_tokens
-    for encode in ("encode_queries", "encode_passages"):
-        ours, theirs = getattr(int8, encode)(TEXTS), getattr(fp32, encode)(TEXTS)
-        assert ours.shape == (4, 384) and ours.dtype == np.float32
-        np.testing.assert_allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
-        cosines = (ours * theirs).sum(axis=1)
-        assert cosines.min() > 0.985, cosines
-    # queries and passages keep their E5 prompts: the same text embeds differently as each
-    assert float(int8.encode_queries(TEXTS[:1])[0] @ int8.encode_passages(TEXTS[:1])[0]) < 0.999
+def test_onnx_engines_are_close_to_torch_and_have_their_own_hash(engines):
+    fp32 = engines[TORCH]
+    assert len({e.sha256 for e in engines.values()}) == 3
+    for engine, floor in ((ONNX, 0.99999), (ONNX_INT8, 0.985)):
+        ours = engines[engine]
+        assert ours.engine == engine and len(ours.sha256) == 64
+        assert ours.dim == fp32.dim == 384 and ours.max_tokens == fp32.max_tokens
+        for encode in ("encode_queries", "encode_passages"):
+            mine, theirs = getattr(ours, encode)(TEXTS), getattr(fp32, encode)(TEXTS)
+            assert mine.shape == (4, 384) and mine.dtype == np.float32
+            np.testing.assert_allclose(np.linalg.norm(mine, axis=1), 1.0, atol=1e-5)
+            cosines = (mine * theirs).sum(axis=1)
+            assert cosines.min() > floor, (engine, encode, cosines)
+        # queries and passages keep their E5 prompts: the same text embeds differently as each
+        assert float(ours.encode_queries(TEXTS[:1])[0] @ ours.encode_passages(TEXTS[:1])[0]) < 0.999
 
 
-def test_a_text_vector_depends_on_the_text_alone(engines):
-    int8, _ = engines
-    together = int8.encode_passages(TEXTS)
-    alone = np.stack([int8.encode_passages([text])[0] for text in reversed(TEXTS)])[::-1]
+@pytest.mark.parametrize("engine", [ONNX, ONNX_INT8])
+def test_a_text_vector_depends_on_the_text_alone(engines, engine):
+    ours = engines[engine]
+    together = ours.encode_passages(TEXTS)
+    alone = np.stack([ours.encode_passages([text])[0] for text in reversed(TEXTS)])[::-1]
     assert np.array_equal(together, alone)
-    one_thread = OnnxEncoder(int8.folder, threads=1).encode(TEXTS, "passage: ")
+    one_thread = OnnxEncoder(ours.folder, engine, threads=1).encode(TEXTS, "passage: ")
     assert np.array_equal(one_thread, together)
-    assert int8.encode_passages([]).shape == (0, 384)
+    assert ours.encode_passages([]).shape == (0, 384)
 
 
 def test_the_graph_is_cached_beside_the_model(engines):
-    int8, _ = engines
-    path = ensure_int8_graph(int8.folder)
-    assert path.parent.parent == int8.folder.parent and path.parent.name.startswith(int8.folder.name + "-onnx-int8")
+    folder = engines[ONNX].folder
+    path = ensure_graph(folder, ONNX)
+    assert path.parent.parent == folder.parent and path.parent.name.startswith(folder.name + "-onnx-v")
+    assert ensure_graph(folder, ONNX_INT8).parent.name.startswith(folder.name + "-onnx-int8-v")
     stamp = path.stat().st_mtime_ns
-    assert ensure_int8_graph(int8.folder) == path and path.stat().st_mtime_ns == stamp
+    assert ensure_graph(folder, ONNX) == path and path.stat().st_mtime_ns == stamp
 
 
 def test_an_unknown_engine_is_refused():
