@@ -472,6 +472,9 @@ class SentenceReader:
         if foreign and prev and self.name_word(prev.group("w"), first=True) and not (
                 prev.start() > 0 and not re.match(r"[\s,·(\"“'‘「]", s[prev.start() - 1])):
             name, start = f"{prev.group('w')} {name}", prev.start()
+            first = re.search(r"(?:^|(?<=[,·]\s)|(?<=[와과]\s))(?P<w>[가-힣]{2,7})\s+$", head[:start])
+            if first and self.name_word(first.group("w"), first=True):  # 가나시장과 기리시 파티 트리파티 다라시장
+                name, start = f"{first.group('w')} {name}", first.start()
         return name, alt, start
 
     def _short_words_name(self, s: str, head: str, org: Entity | None) -> tuple[str, str | None, int] | None:

@@ -257,3 +257,17 @@ def test_a_list_of_names_with_regions_and_ocr_spaced_or_wrapped_statements(tmp_p
     assert ("남궁윤", "국제관계대사", "region/kr-ulsan") in posts(added, tmp_path, "added.txt")
     noisy = LISTED.replace("리 웨 이 랴오닝성", "리 웨 이  랴오닝성").replace("한가윤(대구), ", "한가윤 (대구),  ")
     assert posts(noisy, tmp_path, "noisy.txt") == posts(LISTED, tmp_path, "clean.txt")
+
+
+def test_a_foreign_name_of_three_words_after_a_partner_joined_by_and(tmp_path):
+    text = """김해시 보도자료 2023. 7. 12.
+
+김해시는 11일 홍태영 김해시장과 기리시 파티 트리파티 인도 아요디아시장이 자매결연 협정서에 서명했다고 밝혔다.
+"""
+    found = posts(text, tmp_path, "three.txt")
+    assert ("기리시 파티 트리파티", "시장") in {(n, r) for n, r, _ in found}
+    assert ("홍태영", "시장", "region/kr-gyeongnam-gimhae") in found
+    two = text.replace("기리시 파티 트리파티", "파티 트리파티")  # two words: as before
+    assert ("파티 트리파티", "시장") in {(n, r) for n, r, _ in posts(two, tmp_path, "two.txt")}
+    korean = text.replace("홍태영 김해시장과 기리시 파티 트리파티 인도 아요디아시장이", "관계자 홍태영 김해시장이")
+    assert {n for n, _, _ in posts(korean, tmp_path, "ko.txt")} == {"홍태영"}  # a Korean post: one word
