@@ -134,3 +134,14 @@ def test_the_graph_is_cached_beside_the_model(engines):
 def test_an_unknown_engine_is_refused():
     with pytest.raises(ValueError, match="GYORYU_EMBED_ENGINE"):
         Embedder.load(replace(Settings.from_env(), embed_engine="tensorflow"))
+
+
+def test_search_embeds_queries_on_the_engine_the_index_was_built_with(built_data, index_manifest):
+    from index.search import SearchEngine
+
+    built_with = index_manifest["model"].get("engine", TORCH)  # an index from before engines was built on torch
+    for engine in {ONNX, ONNX_INT8, TORCH} - {built_with}:
+        settings = replace(Settings.from_env(), data_dir=built_data, embed_engine=engine)
+        search = SearchEngine.load(built_data, settings)
+        assert search.embedder.engine == built_with
+        assert search.embedder.sha256 == index_manifest["model"]["sha256"]
