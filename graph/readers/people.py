@@ -31,6 +31,7 @@ from functools import lru_cache
 from rdflib import URIRef
 
 from graph.dates import StatedDate, month_day
+from graph.extractors.names import decide_by_evidence
 from graph.extractors.text import Stream, report_year
 from graph.facts import FactWriter
 from graph.readers.candidates import OfficialCandidate
@@ -198,6 +199,20 @@ class SentenceReader:
         self.country_any = {normalize_name(n): e for e in countries for n in e.names if re.fullmatch(r"[가-힣]+", n)}
         self._country_rx = _alternation(self.country_words)
 
+    def settle(self, sentence: str) -> None:
+        """Homographs ``sentence`` settles with a gloss (``가나성(山西省)``): the document's later sentences read the
+        name as that place, until another gloss settles it otherwise."""
+        changed = False
+        for m in re.finditer(r"(?<![가-힣])(?P<w>[가-힣]{2,8})\s?\((?P<gloss>[^()]{1,30})\)", sentence):
+            found = [e for e in self.registry.candidates(m.group("w")) if e.kind == "region"]
+            entity = decide_by_evidence(tuple(found), m.group("gloss"))[0] if len(found) > 1 else None
+            key = normalize_name(m.group("w"))
+            if entity is not None and self.local.get(key) != entity:
+                self.local = {**self.local, key: entity}
+                changed = True
+        if changed:
+            self._local_rx = re.compile(rf"(?<![가-힣])(?:{_alternation(self.local)})")
+
     # -- words -------------------------------------------------------------------------------------------
     def is_place(self, word: str) -> bool:
         """Whether ``word`` is a registry name (a place, organisation or country)."""
@@ -294,6 +309,10 @@ class SentenceReader:
             if st is not None:
                 return [st]
         org, role = self._glued(pre, t.group("title"))
+        country = re.match(rf"(?:{self._country_rx})(?=[가-힣]{{2}})", pre) if org is None and pre else None
+        if country is not None and title.kind in ("head", "deputy") and not self.is_place(pre):
+            # a country word opening a body's short name glued to its title (``가나정협부주석``): a post there
+            org, role = self._country(country.group(0)), pre + t.group("title")
         if org is None and pre:
             glued_org = self._org_before(s, mentions, word_start)
             if title.kind in ("head", "deputy") and self.name_word(pre) and not re.match(r"[가-힣]", s[t.end():][:1]) \
@@ -694,6 +713,7 @@ def _document_posts(w: FactWriter) -> list[StatedPost]:
     context: list[Entity] = []
     for start, _, sentence in stream.sentences():
         when = month_day(sentence, year) if year else None
+        reader.settle(sentence)
         english = [PostStatement(n, None, org, role, a, b)
                    for n, org, role, a, b in english_posts(w.registry, sentence)]
         for st in [*reader.statements(sentence, context), *english]:

@@ -271,3 +271,24 @@ def test_a_foreign_name_of_three_words_after_a_partner_joined_by_and(tmp_path):
     assert ("파티 트리파티", "시장") in {(n, r) for n, r, _ in posts(two, tmp_path, "two.txt")}
     korean = text.replace("홍태영 김해시장과 기리시 파티 트리파티 인도 아요디아시장이", "관계자 홍태영 김해시장이")
     assert {n for n, _, _ in posts(korean, tmp_path, "ko.txt")} == {"홍태영"}  # a Korean post: one word
+
+
+GLOSSED = """가나시 보도자료 2024. 6. 3.
+
+가나시는 산시성(山西省)이 개최하는 에너지 포럼에 참가하였다.
+이번 포럼 개막식에는 왕가람 산시성 성위원회 서기가 환영사를 하였다.
+개막식에서는 가오나래(高云龙) 중국정협부주석이 개회사를 하였다.
+"""
+
+
+def test_a_homograph_settled_by_an_earlier_gloss_and_a_country_glued_to_a_body_and_title(tmp_path):
+    assert posts(GLOSSED, tmp_path, "glossed.txt") == {
+        ("왕가람", "성위원회 서기", "region/cn-shanxi"),  # 산시성 is 山西 here: the gloss two lines above says so
+        ("가오나래", "중국정협부주석", "country/CN"),  # country + a body's short name + title, a gloss after the name
+    }
+    other = GLOSSED.replace("山西省", "陕西省")  # the other province of the same Korean spelling
+    assert ("왕가람", "성위원회 서기", "region/cn-shaanxi") in posts(other, tmp_path, "other.txt")
+    bare = GLOSSED.replace("(山西省)", "")  # no gloss: the homograph is not guessed
+    assert {n for n, _, _ in posts(bare, tmp_path, "bare.txt")} == {"가오나래"}
+    alone = GLOSSED.replace("가오나래(高云龙) 중국정협부주석이", "중국정협부주석이")  # a title without a name: no one
+    assert {n for n, _, _ in posts(alone, tmp_path, "alone.txt")} == {"왕가람"}
