@@ -19,6 +19,7 @@ from index.entity_links import EntityRef, PassageLinks, ProvenanceIndex, link_pa
 from index.fact_passages import fact_passages, read_facts
 from index.korean import KoreanTokenizer
 from index.lexical import LexicalIndex
+from index.line_vectors import build_line_vectors, line_texts, previous_line_vectors
 from index.passages import Passage, segment
 from index.profiles import build_profiles
 from index.reuse import Reuse, document_key, encode_with_reuse, passages_version
@@ -148,6 +149,15 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
         np.save(target / artifacts.EMBEDDINGS, vectors)
         progress.step(f"{len(texts)} passages with {embedder.model_id}: {len(texts) - reused} embedded, "
                       f"{reused} reused from the previous build ({cut} cut to the token limit)")
+    with progress.stage("lines"):
+        cpu = time.process_time()
+        owned = [(p.doc, text) for p in passages for _, text in line_texts(p)]
+        encode = chunked_encoder(executor or SerialExecutor(), Embedder.load, settings, [t for _, t in owned],
+                                 [d for d, _ in owned], embedder.token_counts, progress)
+        lines, reused_lines = build_line_vectors(passages, target, previous_line_vectors(previous, embedder.sha256),
+                                                 encode, embedder.dim)
+        progress.step(f"{lines} lines of multi-line passages: {lines - reused_lines} embedded, {reused_lines} reused "
+                      f"({time.process_time() - cpu:.1f} s CPU in this process)")
     with progress.stage("faiss"):
         faiss_index = build_faiss(vectors)
         save_faiss(faiss_index, target / artifacts.FAISS)
@@ -181,6 +191,8 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
         "profiles": len(profiles),
         "truncated_passages": cut,
         "reused_vectors": reused,
+        "line_vectors": lines,
+        "reused_line_vectors": reused_lines,
         "seconds": round(time.perf_counter() - started, 2),
     }
     artifacts.write_json(target / artifacts.MANIFEST, manifest)

@@ -123,7 +123,7 @@ class Reuse:
             return
         self.old_vectors = _keyed_vectors(directory / KEYS, directory / artifacts.EMBEDDINGS)
         if versions.get("model") == self.model_sha256:
-            self.old_profile_vectors = _keyed_rows(saved.get("profile_keys", []), directory / PROFILE_TEXT_VECTORS)
+            self.old_profile_vectors = keyed_rows(saved.get("profile_keys", []), directory / PROFILE_TEXT_VECTORS)
 
     def document(self, doc_id: str, key: str) -> list[dict] | None:
         """The previous build's passage rows (passage and links) of a document whose :func:`document_key` is
@@ -201,7 +201,8 @@ class Reuse:
                                                  "profile_keys": [text_key(t) for t in profile_texts]})
 
 
-def _keyed_rows(keys: list[str], path: Path) -> dict[str, np.ndarray]:
+def keyed_rows(keys: list[str], path: Path) -> dict[str, np.ndarray]:
+    """The rows of the ``.npy`` file ``path`` by ``keys`` (empty when it is missing or their counts differ)."""
     try:
         vectors = np.load(path)
     except (OSError, ValueError):
@@ -214,7 +215,7 @@ def _keyed_vectors(keys_path: Path, vectors_path: Path) -> dict[str, np.ndarray]
         keys = artifacts.read_json(keys_path)
     except (OSError, ValueError):
         return {}
-    return _keyed_rows(keys, vectors_path)
+    return keyed_rows(keys, vectors_path)
 
 
 def encode_with_reuse(texts: list[str], reusable: dict[str, np.ndarray], encode, dim: int) -> tuple[np.ndarray, int]:

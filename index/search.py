@@ -19,6 +19,7 @@ from index.entity_links import PassageLinks
 from index.errors import MissingIndexError, StaleIndexError
 from index.fusion import blend, korean_share, reciprocal_rank_fusion
 from index.lexical import LexicalIndex
+from index.line_vectors import LineIndex
 from index.modes import DEFAULT_MODE, MODES
 from index.onnx_engine import TORCH
 from index.passages import Passage
@@ -44,6 +45,8 @@ ENTITY_MAX_SHARE = 0.1
 #: After the rank fusion (tuned on the tune half): a passage loses COSINE_WEIGHT × how far its cosine is below the
 #: best candidate's; a fact passage gains FACT_KO for a Korean query and FACT_EN (a loss) for an English one.
 COSINE_WEIGHT = 3.0
+#: Weight of the list of passages ordered by their best line's cosine (line vectors, decision 0034); hybrid hits only.
+LINES_WEIGHT = 0.5
 FACT_KO = 0.1
 FACT_EN = -0.3
 #: Most Korean domain words added to the text the embedding model reads for a query.
@@ -105,6 +108,8 @@ class SearchEngine:
     #: English domain words → Korean words (``index/data/vocabulary.tsv``), for the lexical query.
     vocabulary: Vocabulary = field(default_factory=default_vocabulary)
 
+    #: Vectors of the lines of multi-line passages (None for an index built without them).
+    lines: LineIndex | None = None
     #: Which passages state a fact (fact passages carry a summary sentence); derived from ``passages`` when not given.
     is_fact: np.ndarray | None = field(default=None, repr=False)
 
@@ -160,6 +165,7 @@ class SearchEngine:
                      lexical=lexical, embedder=embedder, profiles=profiles,
                      profile_vectors=np.load(folder / artifacts.PROFILE_VECTORS), manifest=manifest,
                      settings=settings, data_dir=Path(data_dir), registry=registry, glossary=glossary,
+                     lines=LineIndex.load(folder),
                      profile_tokens=[set(t) for t in lexical.tokenizer.batch([p["text"] for p in profiles])])
         # first-call costs (tokenizer, torch, name patterns) paid at load, not per query
         engine.ranked("워밍업 warm-up 서울 Seoul", "hybrid")
@@ -250,10 +256,12 @@ class SearchEngine:
         entity = self.entity_ranking(links, vector, depth)
         if entity:
             rankings["entity"] = entity
+        if blended and self.lines is not None:
+            rankings["lines"] = self.lines.ranking(vector, depth)
         share = korean_share(text)
         expanded = bool(links) or bool(self.vocabulary.korean(text))
         weights = {"dense": DENSE_WEIGHT, "lexical": max(share, LEXICAL_LINKED if expanded else 0.0),
-                   "entity": ENTITY_WEIGHT}
+                   "entity": ENTITY_WEIGHT, "lines": LINES_WEIGHT}
         fused = reciprocal_rank_fusion(rankings, weights, FUSION_K)
         if not blended:
             return fused

@@ -347,10 +347,11 @@ def test_index_after_ingest_change_and_remove_equals_a_clean_build(tmp_path: Pat
     clean = tmp_path / "clean"
     gyoryu("build", "--corpus", str(data / "corpus"), "--data", str(clean))
     ours, theirs = _index_files(data), _index_files(clean)
-    vectors = ("embeddings.npy", "passages.faiss", "profile_vectors.npy", "profile_text_vectors.npy", "manifest.json")
+    vectors = ("embeddings.npy", "passages.faiss", "profile_vectors.npy", "profile_text_vectors.npy", "manifest.json",
+               "line_vectors.npy", "lines.faiss")
     assert sorted(ours) == sorted(theirs)
     assert {k: v for k, v in ours.items() if k not in vectors} == {k: v for k, v in theirs.items() if k not in vectors}
-    for name in ("embeddings.npy", "profile_vectors.npy"):  # a vector depends on its batch, at float rounding
+    for name in ("embeddings.npy", "profile_vectors.npy", "line_vectors.npy"):  # depends on its batch (float rounding)
         a, b = (np.load(side / "index" / name) for side in (data, clean))
         assert a.shape == b.shape and np.allclose(a, b, rtol=0, atol=1e-5)
     for query in ("강릉시 해양 관광 청소년 교류", "원주시 자매도시 오타루시", "우호교류 협약"):

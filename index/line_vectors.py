@@ -1,0 +1,104 @@
+"""Line vectors: each line of a multi-line document passage embedded on its own, searched as a fourth fused list.
+
+A passage vector averages a screen of lines, so a question that paraphrases one of them meets a diluted
+vector. Each line of a document passage of :data:`MIN_LINES` lines or more gets its own vector (the model's
+``passage:`` prompt, the line alone); the hybrid ranking fuses the passages ordered by their best line
+(:meth:`LineIndex.ranking`) as one more list (decision 0034). Fact passages and one-line passages have none:
+their passage vector already is the line's.
+
+Vectors are keyed by the SHA-256 of the line text and reused from the previous build like passage vectors
+(same model weights), so an ingest embeds only the lines it has not seen.
+
+>>> from index.passages import Passage
+>>> [t for _, t in line_texts(Passage("d", 3, 5, "가\\n나\\n다", "제목"))]
+['가', '나', '다']
+>>> line_texts(Passage("d", 3, 3, "가", "제목")), line_texts(Passage("d", 3, 4, "가\\n나", "제목", summary="사실"))
+([], [])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from index import artifacts
+from index.dense import build_faiss, load_faiss, save_faiss, search_faiss
+from index.passages import MAX_LINES, Passage
+from index.reuse import encode_with_reuse, keyed_rows, text_key
+
+#: Fewest lines a document passage needs for its lines to get vectors of their own.
+MIN_LINES = 2
+LINES = "lines.json"
+LINE_VECTORS = "line_vectors.npy"
+LINE_FAISS = "lines.faiss"
+
+
+def line_texts(passage: Passage) -> list[tuple[int, str]]:
+    """``(index of the line in the passage text, line)`` for each non-blank line of a document passage of at least
+    :data:`MIN_LINES` lines; nothing for a fact passage."""
+    if passage.summary:
+        return []
+    lines = [(i, line) for i, line in enumerate(passage.text.split("\n")) if line.strip()]
+    return lines if len(lines) >= MIN_LINES else []
+
+
+def previous_line_vectors(previous: Path | None, model_sha256: str) -> dict[str, np.ndarray]:
+    """Line vectors of the previous build's index by text key, when it was built with the same model weights."""
+    if previous is None:
+        return {}
+    folder = artifacts.index_dir(previous)
+    try:
+        if artifacts.read_json(folder / artifacts.MANIFEST).get("model", {}).get("sha256") != model_sha256:
+            return {}
+        keys = artifacts.read_json(folder / LINES)["keys"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    return keyed_rows(keys, folder / LINE_VECTORS)
+
+
+def build_line_vectors(passages: list[Passage], target: Path, previous: dict[str, np.ndarray],
+                       encode: Callable[[list[str]], np.ndarray], dim: int) -> tuple[int, int]:
+    """Write the line vectors of ``passages`` into the index folder ``target`` (``encode`` embeds the lines
+    ``previous`` lacks); returns how many lines and how many of them were reused."""
+    owners, texts = [], []
+    for pid, passage in enumerate(passages):
+        for _, text in line_texts(passage):
+            owners.append(pid)
+            texts.append(text)
+    vectors, reused = encode_with_reuse(texts, previous, encode, dim)
+    np.save(target / LINE_VECTORS, vectors)
+    save_faiss(build_faiss(vectors), target / LINE_FAISS)
+    artifacts.write_json(target / LINES, {"passages": owners, "keys": [text_key(t) for t in texts]})
+    return len(texts), reused
+
+
+@dataclass
+class LineIndex:
+    """The line vectors of an index: FAISS over them and the passage each line belongs to."""
+
+    faiss_index: object
+    owners: np.ndarray
+
+    @classmethod
+    def load(cls, folder: Path) -> LineIndex | None:
+        """The line index in the index folder ``folder``, or None for an index built without one."""
+        if not (folder / LINE_FAISS).exists() or not (folder / LINES).exists():
+            return None
+        owners = np.asarray(artifacts.read_json(folder / LINES)["passages"], dtype=np.int64)
+        return cls(faiss_index=load_faiss(folder / LINE_FAISS), owners=owners)
+
+    def ranking(self, vector: np.ndarray, depth: int) -> list[int]:
+        """Passage ids by their best line's similarity to ``vector``, best first, at most ``depth`` of them.
+
+        A passage has at most :data:`index.passages.MAX_LINES` lines, so the ``depth × MAX_LINES`` closest lines
+        name at least ``depth`` passages when the index has that many.
+        """
+        if not len(self.owners):
+            return []
+        ids, _ = search_faiss(self.faiss_index, vector, min(len(self.owners), depth * MAX_LINES))
+        owners = self.owners[np.asarray(ids, dtype=np.int64)[np.asarray(ids) >= 0]]
+        _, first = np.unique(owners, return_index=True)
+        return owners[np.sort(first)][:depth].tolist()

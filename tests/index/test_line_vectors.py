@@ -1,0 +1,106 @@
+"""Line vectors: which lines get one, the passage ranking by best line, and a build that writes and reuses them."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from corpus import Document
+from graph.build import build_graph
+from graph.registry import Registry
+from index import artifacts
+from index.build import build_index
+from index.dense import build_faiss
+from index.embedder import Embedder
+from index.line_vectors import LINE_VECTORS, LINES, LineIndex, line_texts
+from index.passages import Passage
+from runtime.progress import Progress
+from runtime.settings import Settings
+
+REPORT = ["청양군 국제교류 추진 현황",
+          "1. 청소년 교류", "2023년 일본 다라시 청소년 홈스테이 20명 참가", "2024년 청소년 영어 캠프 40명 운영",
+          "2024년 해외 대학 견학 프로그램 15명 참여",
+          "2. 공무원 연수", "2023년 중국 가나시 공무원 연수 3명 파견", "2024년 행정 실무 교육 2명 교환 근무",
+          "2024년 상호 파견 공무원 숙소 지원",
+          "3. 문화 예술", "2024년 독일 사하시 합창단 초청 공연 개최", "2024년 전통 공예 전시회 해외 순회",
+          "2025년 국제 영화제 작품 교류 협의",
+          "4. 농업 협력", "2024년 베트남 마나성 농업기술 연수생 12명 초청", "2025년 해외 농특산물 판로 개척 지원",
+          "2025년 스마트팜 시범 농가 조성"]
+
+
+def _unit(rows: list[list[float]]) -> np.ndarray:
+    vectors = np.asarray(rows, dtype=np.float32)
+    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+def test_lines_of_multi_line_document_passages_only():
+    table = Passage("t.txt", 4, 7, "연번 | 도시\n\n1 | 다라시\n2 | 가나시", "현황", table=True)
+    assert line_texts(table) == [(0, "연번 | 도시"), (2, "1 | 다라시"), (3, "2 | 가나시")]
+    assert line_texts(Passage("t.txt", 4, 4, "1 | 다라시", "현황")) == []
+    assert line_texts(Passage("t.txt", 4, 5, "1 | 다라시\n2 | 가나시", "현황", summary="청양군과 다라시는 …")) == []
+
+
+def test_passages_ranked_by_their_best_line():
+    # passage 0 has two lines, passage 1 two lines, passage 3 one line (passage 2 has none)
+    vectors = _unit([[1, 0, 0], [0, 1, 0], [0.6, 0.8, 0], [0, 0, 1], [0.9, 0, 0.1]])
+    lines = LineIndex(build_faiss(vectors), np.array([0, 0, 1, 1, 3]))
+    query = _unit([[0.7, 0.7, 0]])[0]
+    assert lines.ranking(query, 10) == [1, 0, 3]  # 0.99 (line 2), 0.71 (line 0 or 1), 0.70 (line 4)
+    assert lines.ranking(query, 2) == [1, 0]
+    assert LineIndex(build_faiss(np.zeros((0, 3), dtype=np.float32)), np.array([], dtype=np.int64)).ranking(
+        query, 5) == []
+
+
+def _doc(doc_id: str, lines: list[str]) -> Document:
+    body = "\n".join(lines)
+    return Document(id=doc_id, lines=tuple(lines), sha256=hashlib.sha256(body.encode()).hexdigest(), title_ko=lines[0])
+
+
+def _build(documents: list[Document], out: Path, previous: Path | None) -> dict:
+    registry = Registry.default()
+    out.mkdir(parents=True)
+    settings = replace(Settings.from_env(), data_dir=out)
+    return build_index(documents, build_graph(documents, registry).dataset, registry, out, settings,
+                       Progress(quiet=True), previous)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("lines") / "data"
+    _build([_doc("report.txt", REPORT)], out, None)
+    return out
+
+
+def test_a_build_embeds_each_line_and_ranks_the_passage_of_a_paraphrased_line(built: Path):
+    folder = artifacts.index_dir(built)
+    passages = [Passage.from_json({k: v for k, v in row.items() if k in Passage.__dataclass_fields__})
+                for row in artifacts.read_jsonl(folder / artifacts.PASSAGES)]
+    expected = [(pid, text) for pid, p in enumerate(passages) for _, text in line_texts(p)]
+    saved = artifacts.read_json(folder / LINES)
+    assert saved["passages"] == [pid for pid, _ in expected] and len(expected) == len(REPORT)
+    assert len(set(saved["passages"])) >= 3
+    embedder = Embedder.load(Settings.from_env())
+    vectors = np.load(folder / LINE_VECTORS)
+    assert np.allclose(vectors, embedder.encode_passages([text for _, text in expected]), atol=1e-4)
+    manifest = artifacts.read_json(folder / artifacts.MANIFEST)
+    assert manifest["line_vectors"] == len(expected) and manifest["reused_line_vectors"] == 0
+    # a question that says one line in other words: that line's passage comes first
+    query = embedder.encode_queries(["독일 도시의 노래 단체를 불러 무대를 열었다"])[0]
+    first = LineIndex.load(folder).ranking(query, 5)[0]
+    assert "합창단" in passages[first].text and "청소년" not in passages[first].text
+
+
+def test_an_unchanged_rebuild_reuses_every_line_vector(built: Path, tmp_path: Path):
+    manifest = _build([_doc("report.txt", REPORT)], tmp_path / "again", built)
+    assert manifest["reused_line_vectors"] == manifest["line_vectors"] > 0
+    again, first = (artifacts.index_dir(path) for path in (tmp_path / "again", built))
+    assert (again / LINE_VECTORS).read_bytes() == (first / LINE_VECTORS).read_bytes()
+    assert artifacts.read_json(again / LINES) == artifacts.read_json(first / LINES)
+
+
+def test_an_index_without_line_vectors_loads_without_them(tmp_path: Path):
+    assert LineIndex.load(tmp_path) is None
