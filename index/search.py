@@ -291,7 +291,8 @@ class SearchEngine:
         """The first ``k`` hits of an already validated query; hits on the same lines are merged.
 
         A fact passage cites the lines its fact was derived from; when an earlier hit already covers
-        them, the fact sentence becomes that hit's summary instead of a hit of its own.
+        them, the fact sentence becomes that hit's summary (with how the fact was read: ``method``,
+        ``confidence``) instead of a hit of its own.
         """
         out: list[dict] = []
         for pid, score in self.ranked(query, mode, query_vector=query_vector, links=links):
@@ -303,6 +304,7 @@ class SearchEngine:
             if same is not None:
                 if p.summary and not same["summary"]:
                     same["summary"], same["summary_en"] = p.summary, p.summary_en
+                    same["method"], same["confidence"] = p.method or None, p.confidence
                 continue
             out.append(self.hit(pid, score, terms))
             if len(out) == k:
