@@ -130,8 +130,9 @@ _DATE_PATTERNS = (
                r"\s*(?P<sep>[./-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})(?:\s*\.)?(?![\d])"),
     # 2019년 5월, '19년 5월, 2011 5월 (a web rendering that lost the 년)
     re.compile(rf"(?<!\d){_YEAR}\s*[년年]?\s*(?P<m>\d{{1,2}})\s*[월月]"),
-    # 2019. 5., 2019.05, 2019-05
+    # 2019. 5., 2019.05, 2019-05, '08.11. (a two-digit year only after its apostrophe)
     re.compile(rf"(?<![\d.]){_Y4}\s*(?P<sep>[./-])\s*(?P<m>\d{{1,2}})(?:\s*\.)?(?!\s*[./-]?\s*\d)"),
+    re.compile(rf"(?<![\d.]){_Y2}\s*(?P<sep>[./-])\s*(?P<m>\d{{1,2}})(?:\s*\.)?(?!\s*[./-]?\s*\d)"),
     # 1990년, '95년 (not 1990년대, a decade)
     re.compile(rf"(?<!\d){_YEAR}\s*[년年](?!\s*[대代])"),
     # May 10, 1998 · 10 May 1998 · Oct. 2019 (English lists and tables)
@@ -156,8 +157,8 @@ def find_dates(text: str, *, bare_years: bool = False) -> list[DateMention]:
 
     ``bare_years`` also takes a lone four-digit year (``(1995)``, a table cell ``2003``).
 
-    >>> [d.value.iso for d in find_dates("2024.01.28 · 2024. 1. 28. · '19.05.24 · 2024년 1월 28일")]
-    ['2024-01-28', '2024-01-28', '2019-05-24', '2024-01-28']
+    >>> [d.value.iso for d in find_dates("2024.01.28 · 2024. 1. 28. · '19.05.24 · 2024년 1월 28일 · '08.11.")]
+    ['2024-01-28', '2024-01-28', '2019-05-24', '2024-01-28', '2008-11']
     >>> [d.value.iso for d in find_dates("2019년 5월, 1990년, 2024년1월28일, 2024.1.28, 2024 3월 5일")]
     ['2019-05', '1990', '2024-01-28', '2024-01-28', '2024-03-05']
     >>> [d.value.iso for d in find_dates("1990년대에 2019. 5. 체결")]

@@ -15,10 +15,14 @@ when only ``<body>`` was found also page headers, footers and blocks whose id or
 ['자매도시 현황', '우리 시의 자매도시는', '1. 강릉시', '2. 속초시', '도시 | 체결일', '강릉시 | 2019. 5. 24.']
 >>> title
 '자매도시 현황'
+
+The ``<title>``'s office of a local government (``가나시청``), when the ``<h1>`` does not name it, says whose page it
+is: ``자매도시 현황 | 가나시청``.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -168,7 +172,15 @@ def page_lines(html: str) -> tuple[list[str], str]:
     heading = root.css_first("h1") or tree.css_first("h1")
     title_node = tree.css_first("title")
     title = one_line(heading.text(separator=" ")) if heading is not None else ""
-    return out.lines, title or (one_line(title_node.text()) if title_node is not None else "")
+    page_title = one_line(title_node.text()) if title_node is not None else ""
+    office = next((s for s in _TITLE_PARTS.split(page_title) if _OFFICE.search(s) and s.strip() not in title), None)
+    return out.lines, (f"{title} | {office.strip()}" if title and office else title or page_title)
+
+
+#: Separators of a page's ``<title>`` (``자매도시 | 국제교류 | 가나시청``).
+_TITLE_PARTS = re.compile(r"\s+[|\-–—:>·]\s+|\s*[|>]\s*")
+#: The site of a local government's office (가나시청, 다라군청, 가나도청): whose page it is.
+_OFFICE = re.compile(r"[가-힣]{1,8}(?:시|군|구|도)청$")
 
 
 def read(path: Path) -> Extraction:

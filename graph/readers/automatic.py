@@ -23,6 +23,8 @@ from ontology.namespaces import GY, PROV
 #: A signing verb in a finished form: the sentence says a signing took place (체결했다, 맺었다, 서명하였다).
 FINISHED_SIGNING = re.compile(r"(?:체결|서명|조인)\s*(?:했|하였|됐|되었)|맺었|맺어졌")
 UNREAD_SIGNING = "a signing is stated here but no party or date could be read from it: nothing written"
+#: A line whose sentence goes on below it (``… 이어 왔으며,``): a list entry on it is no whole sentence of its own.
+_CONTINUED = re.compile(r"[,，、]\s*$|(?:며|고|서|나|는데)\s*$")
 #: General reader modules, in the order they run (a module not present yet is skipped).
 READERS = ("graph.readers.tables", "graph.readers.lists", "graph.readers.sentences", "graph.readers.sentences_en",
            "graph.readers.people")
@@ -55,23 +57,25 @@ def curated_lines(w: FactWriter) -> frozenset[int]:
 
 
 def read_document(w: FactWriter) -> list:
-    """Every candidate the general readers find in ``w``'s document, outside curated lines, calibrated. A reader
-    marked ``AFTER_LISTS`` (running text) also skips the lines of a card (a list entry over several lines) that
-    already gave a signing: its remarks are the card's. A reader marked ``AFTER_TABLES`` (lists) also skips the rows
-    of the tables an earlier reader judged to sign nothing (its :class:`Candidates`' ``no_signing``): tables are
-    judged once."""
+    """Every candidate the general readers find in ``w``'s document, outside curated lines, calibrated.
+
+    A reader marked ``AFTER_LISTS`` (running text) also skips the lines of a list entry that already gave a signing
+    (a card's remarks are the card's; an entry is read once), unless its sentence goes on below it. A reader marked
+    ``AFTER_TABLES`` (lists) also skips the rows of the tables the table reader judged (its :class:`Candidates`'
+    ``tables``: read, or found to sign nothing): tables are judged once."""
     skip = curated_lines(w) | chrome_lines(w.doc.lines)  # related and popular headlines state nothing here
     candidates = []
     taken: set[int] = set()
-    no_signing: set[int] = set()
+    tables: set[int] = set()
     for module in reader_modules():
         own = skip | (taken if getattr(module, "AFTER_LISTS", False) else frozenset()) | (
-            no_signing if getattr(module, "AFTER_TABLES", False) else frozenset())
+            tables if getattr(module, "AFTER_TABLES", False) else frozenset())
         found = module.read(w, frozenset(own))
         candidates.extend(found)
-        no_signing.update(getattr(found, "no_signing", ()))
+        tables.update(getattr(found, "tables", ()))
         taken.update(n for c in found if isinstance(c, AgreementCandidate) and c.reader == "lists"
-                     and c.lines[1] > c.lines[0] for n in range(c.lines[0], c.lines[1] + 1))
+                     and (c.lines[1] > c.lines[0] or not _CONTINUED.search(w.doc.lines[c.lines[0] - 1]))
+                     for n in range(c.lines[0], c.lines[1] + 1))
     return [calibrate(c) for c in candidates if not skip.intersection(range(c.lines[0], c.lines[1] + 1))]
 
 

@@ -53,12 +53,12 @@ class AgreementCandidate:
 
 
 class Candidates(list):
-    """A reader's candidates, and the lines it judged to state no signing (``no_signing``: the rows of a table of
-    visits, events, budgets or people), which a reader marked ``AFTER_TABLES`` leaves alone."""
+    """A reader's candidates, and the lines of the tables it judged (``tables``: read as tables of signings, or found
+    to sign nothing, such as a table of visits), which a reader marked ``AFTER_TABLES`` leaves alone."""
 
-    def __init__(self, found: Iterable = (), no_signing: frozenset[int] = frozenset()) -> None:
+    def __init__(self, found: Iterable = (), tables: frozenset[int] = frozenset()) -> None:
         super().__init__(found)
-        self.no_signing = no_signing
+        self.tables = tables
 
 
 @dataclass

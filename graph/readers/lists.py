@@ -46,8 +46,10 @@ from graph.readers.relations import (
     RELATION_WORDS,
     is_renewal,
     is_signing_date_context,
+    negates_signing,
     relation_of,
     states_signing,
+    states_signing_verb,
 )
 from graph.readers.sentences import placed_names
 from graph.registry import normalize_name
@@ -56,7 +58,7 @@ _ORDINAL = re.compile(r"^(?:No\.?\s*)?\d{1,2}\s+(?=\D)", re.IGNORECASE)
 _MONTH_DAY = re.compile(r"\s*(\d{1,2})\s*\.\s*(\d{1,2})\s*\.?(?![\d%])")
 _DATE_FIRST = re.compile(r"^\s*'?\d{1,4}\s*\.\s*\d{1,2}\s*\.")
 #: An entry opening with a month (and day) of the year heading above it (``5월 3일``, ``10월``, ``3. 18.``).
-_MONTH_FIRST = re.compile(r"^\s*(?:\d{1,2}\s*월|\d{1,2}\s*\.\s*\d{1,2}\s*\.(?!\d))")
+_MONTH_FIRST = re.compile(r"^\s*(?:\d{1,2}\s*월|\d{1,2}\s*\.\s*\d{1,2}(?:\s*\.)?(?![\d.%]))")
 _TOKEN = re.compile(r"[^\s,·:;/()\[\]<>「」『』\-–—~*]+")
 _PARENTHETICAL = re.compile(r"\([^()\d]*\)")
 _SENTENCE_END = re.compile(r"(?:다|음|임|함|요|됨|중)\s*[.。]?\s*$|다\.\s")
@@ -78,11 +80,19 @@ _FIELD = re.compile(r"^\s*(?:국가|나라|국적|소재지|위치|지역|인구
                     r"|현황|상태"
                     r"|주요\s*교류|교류\s*(?:분야|내용|현황)|언어|기후|홈페이지|[가-힣]{0,6}(?:체결|결연|협약|협정)\s*(?:일자|일)"
                     r"|Country|Population|Area|Type|Signed|Since)\s*(?:[:：]|\s)", re.IGNORECASE)
+#: Words of a relation ended, handed on or renamed (승계, 종료, 중단, 해지, 통합, 명칭 변경, 바뀌었다).
+_ENDING_WORDS = re.compile(r"승계|종료|중단|해지|만료|통합|출범|명칭\s*변경|폐지|바뀌|바꾸|개칭")
+#: What sets a card's fields apart on one line (`` · ``, `` / ``, `` | ``, a comma, a bracket).
+_FIELD_APART = re.compile(r"\s+[·/|—–-]\s+|\s*[,;(]\s*")
+#: A short label and a colon opening a field (``우호교류 협약:``, ``교류협력 양해각서(MOU):``).
+_LABEL_COLON = re.compile(r"^\s*([^:：\d]{1,20}?)\s*[:：]\s*\S")
+#: The word of a relation raised to a higher one (우호 → 자매결연으로 격상).
+_UPGRADE = "격상"
 #: How many words of a one-line card may stand before its place's name (a Latin name, a number).
 ONE_LINE_NAME_TOKENS = 3
 #: The label right before a date on a one-line card (``결연일``, ``체결일 :``).
 _LABEL_BEFORE_DATE = re.compile(r"\S+\s*[:：]?\s*$")
-#: Rows of the tables the table reader judged to sign nothing are no list items (:mod:`graph.readers.automatic`).
+#: Rows of the tables the table reader judged (read, or signing nothing) are no list items (see automatic.py).
 AFTER_TABLES = True
 
 
@@ -172,10 +182,11 @@ def is_field(text: str) -> bool:
 
     >>> is_field("국가 일본 가나현"), is_field("인구: 19만 명"), is_field("자매결연일 2001. 4. 12.")
     (True, True, True)
-    >>> is_field("가나시 (1990)")
-    False
+    >>> is_field("가나시 (1990)"), is_field("교류협력 양해각서(MOU): 2009. 9."), is_field("가나시: 2009. 9.")
+    (False, True, False)
     """
-    return bool(_FIELD.match(text))
+    label = _LABEL_COLON.match(text)  # 우호교류 협약: 2002년 11월 — a signing's own label
+    return bool(_FIELD.match(text)) or (label is not None and _is_card_label(_PARENTHETICAL.sub("", label.group(1))))
 
 
 def _one_line_card(n: int, text: str, date: DateMention) -> Item | None:
@@ -214,7 +225,8 @@ def _labelled_date(lines: tuple[str, ...], n: int, date: DateMention) -> bool:
     if text[:date.start].strip(" *#"):
         return False
     rest = text[date.end:].strip(" .()·")
-    return (n > 1 and _is_card_label(lines[n - 2])) or (bool(rest) and _is_card_label(rest)) or (
+    head = _FIELD_APART.split(rest, maxsplit=1)[0]  # 1990년 12월 13일 자매결연 · 공무원 연수: the date's own label
+    return (n > 1 and _is_card_label(lines[n - 2])) or (bool(rest) and _is_card_label(head)) or (
         not rest and n < len(lines) and _is_card_label(lines[n]))
 
 
@@ -273,6 +285,9 @@ def _card_tail(lines: tuple[str, ...], n: int) -> tuple[str, int]:
         bullet = BULLET.match(text)
         if bullet and is_field(text[bullet.end():]):
             text = text[bullet.end():]  # - 구분 자매도시 (구 가나시): a field, though it names a place
+        elif bullet and _further_step(text[bullet.end():]):
+            out.append(text[bullet.end():])  # - 2012년 10월 자매결연으로 격상: the card's further signing
+            continue
         elif not text or bullet or any(
                 is_place_word(t) and not relation_of(t) for t in _TOKEN.findall(_field_value(text))):
             break
@@ -280,6 +295,17 @@ def _card_tail(lines: tuple[str, ...], n: int) -> tuple[str, int]:
             break
         out.append(_field_value(text) if _ROW.search(text) else text)
     return " ".join(out), n + len(out)
+
+
+def _further_step(text: str) -> bool:
+    """A card's item stating a further step of its signing with a date of its own and no other place (``2012년 10월
+    자매결연으로 격상``, ``2023. 4. 19. 협약 재체결``); events and anniversaries are none.
+
+    >>> _further_step("2012년 10월 자매결연으로 격상하는 협정 체결"), _further_step("2015년 결연 10주년 기념 방문")
+    (True, False)
+    """
+    return bool(find_dates(text, bare_years=True)) and (states_signing(text) or is_renewal(text) or _UPGRADE in text) \
+        and not is_activity(text) and not any(is_place_word(t) and not relation_of(t) for t in _TOKEN.findall(text))
 
 
 def _card_country(w: FactWriter, item: Item) -> str | None:
@@ -308,7 +334,9 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
     indent = 0
     found_items = items(w.doc.lines)
     cards = frozenset(n for item in found_items if item.names for n in _card_lines(w, item))  # no other's heading
-    cards |= {item.line for item in found_items if _MONTH_FIRST.match(item.text)}  # - 5월 3일 …: an entry too
+    cards |= {item.line for item in found_items if _MONTH_FIRST.match(item.text)  # - 5월 3일 …: an entry too,
+              or states_signing_verb(item.text)}  # and so is one stating a signing: no heading of the items below
+    cards |= {n for n, line in enumerate(w.doc.lines, start=1) if line.lstrip().startswith("※")}  # notes, too
     own = dateline(w.doc)
     places = _placed_units(w) | placed_names(w)
     for item in found_items:
@@ -319,6 +347,8 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
         out.extend(found)
         if found:
             above, indent = found, item.indent
+        elif item.indent <= indent:
+            above = []  # a sibling of the entry above (the next card's name): what follows is no longer its
     return out
 
 
@@ -378,7 +408,8 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = (), o
             _month_day(item.text, year.year)
         stated += [d for d in find_dates(item.text, bare_years=True) if d.start >= first]
     dates = [d for d in stated if _standalone(item.text, d)
-             and (is_signing_date_context(item.text[d.end:]) or states_signing(item.text[d.end:]))]
+             and (is_signing_date_context(item.text[d.end:]) or states_signing(item.text[d.end:]))
+             and not _ends_relation(item.text, d, stated)]
     if not dates:
         return []
     ctx = context_at(w, item.line, exclude=others)
@@ -396,10 +427,14 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = (), o
                                        quote=item.text, notes=[f"further signing of line {above[-1].lines[0]}"])
                     for d in dates]
         return []
+    unit = _own_unit_first(item.text, named, ctx.subject)
     if len(named) >= 2 and ctx.subject is None:
         pairs = [((named[0][1], named[1][1]), named[1][0])]
+    elif unit is not None:  # 11월 가나시, 중국 다라시와 …: the subject's own city signs
+        pairs = [((unit, party), start) for start, party in named if party.entity.country != "KR"]
     elif ctx.subject is not None:
-        pairs = [((ctx.subject, party), start) for start, party in named if party.entity.id != ctx.subject.entity.id]
+        pairs = [((ctx.subject, party), start) for start, party in named if party.entity.id != ctx.subject.entity.id
+                 and party.entity.parent != ctx.subject.entity.id]  # the subject's own city is none of its partners
     else:
         w.report.add_issue("unresolved", w.doc.id, item.line, item.text, "list item without a subject region")
         return []
@@ -433,6 +468,33 @@ def _planned(text: str, date: DateMention, dates: list[DateMention]) -> bool:
     return is_plan(text[start:end])
 
 
+def _own_unit_first(text: str, named: list[tuple[int, Party]], subject: Party | None) -> Party | None:
+    """A Korean region named first in an entry as its actor (``가나시,``, ``가나시는``, ``가나도-다라아이막``) before a
+    foreign partner — the subject's own city, or a region of a note about another pair — which then signs instead of
+    the list's subject."""
+    if subject is None or len(named) < 2 or named[0][0] < 0:
+        return None
+    start, party = named[0]
+    after = text[start + len(party.surface):]
+    if party.entity.id == subject.entity.id or party.entity.country != "KR" or not re.match(
+            r"\s*[,\-–]|(?:은|는|이|가)\s", after) or not any(p.entity.country != "KR" for _, p in named[1:]):
+        return None
+    return party
+
+
+def _ends_relation(text: str, date: DateMention, dates: list[DateMention]) -> bool:
+    """The words right after ``date`` (up to the next date) end, hand on or rename a relation and sign nothing
+    (``2014년 가나시 승계``, ``2022. 12. 다라시와의 교류 종료``).
+
+    >>> text = "1996년 10월 8일 자매결연 · 통합 전 가나군 체결, 2014년 다라시 승계"
+    >>> [_ends_relation(text, d, find_dates(text)) for d in find_dates(text)]
+    [False, True]
+    """
+    end = min((d.start for d in dates if d.start > date.start), default=len(text))
+    words = text[date.end:end]
+    return bool(_ENDING_WORDS.search(words)) and not states_signing(words) and not is_renewal(words)
+
+
 def _month_day(text: str, year: int) -> list[DateMention]:
     """``3. 18.`` opening an entry under a year heading: that day of ``year``.
 
@@ -461,7 +523,7 @@ def _about_agreements(item: Item, ctx: Context) -> bool:
     event, a visit or an anniversary is no signing."""
     if item.names:
         return True  # a card's date is labelled as a signing's
-    if is_activity(item.text):
+    if is_activity(item.text) or negates_signing(item.text):
         return False
     if relation_of(item.text) or states_signing(item.text):
         return True

@@ -75,6 +75,19 @@ def relation_of(text: str) -> str | None:
     return next((key for word, key in RELATION_WORDS if word in (lower if word.islower() else compact)), None)
 
 
+#: A signing stated as not made (체결 없음, 체결하지 않았음, 미체결).
+_NEGATED_SIGNING = re.compile(r"(?:체결|서명)\s*(?:없음|없이|안\s*됨|않|하지\s*않|되지\s*않|못)|미\s*체결")
+
+
+def negates_signing(text: str) -> bool:
+    """True when ``text`` says a signing was not made.
+
+    >>> negates_signing("교류 방안 협의(체결 없음)"), negates_signing("체결하지 않았음"), negates_signing("체결")
+    (True, True, False)
+    """
+    return bool(_NEGATED_SIGNING.search(text))
+
+
 def is_intent(text: str) -> bool:
     """True when ``text`` states a plan or intent (추진 중, 계획, 예정, 의향서 전달 …) rather than a signing."""
     return bool(_INTENT.search(text))

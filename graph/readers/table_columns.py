@@ -49,6 +49,35 @@ def assign_roles(w: FactWriter, table: Table) -> None:
         role = _content_role(w, values)
         if role and (role not in ("date", "country", "relation") or role not in table.roles.values()):
             table.roles[i] = role
+    for gloss in _glosses(w, table, rows):
+        table.roles[gloss] = "gloss"
+
+
+#: Roles a column in Latin letters may gloss (``상대 지자체 | Partner``, ``구분 | Type``).
+GLOSSED_ROLES = ("party", "parent", "country", "relation")
+
+
+def _glosses(w: FactWriter, table: Table, rows: list[Row]) -> list[int]:
+    """Columns in Latin letters that gloss the Hangul column on their left (a bilingual table: ``강릉시 |
+    Gangneung-si``): the table is bilingual when a pair of party columns names the same registry regions on every
+    row where both resolve; then every Latin column right of a Hangul one of the same role (or none) is a gloss."""
+    def share(col: int, pattern: str) -> float:
+        values = [r.cell(col) for r in rows if r.cell(col)]
+        return sum(1 for v in values if re.search(pattern, v)) / len(values) if values else 0.0
+
+    pairs = [(i, i + 1) for i in sorted(table.roles) if table.roles[i] in GLOSSED_ROLES
+             and table.roles.get(i + 1, table.roles[i]) in (table.roles[i], "party", "fields")
+             and share(i, "[가-힣]") >= CONTENT_SHARE and share(i + 1, "[가-힣]") == 0
+             and share(i + 1, "[A-Za-z]") >= CONTENT_SHARE]
+    for i, j in pairs:
+        if table.roles[i] != "party":
+            continue
+        found = [(w.registry.resolve(r.cell(i), kinds=("region",)).entity,
+                  w.registry.resolve(r.cell(j), kinds=("region",)).entity) for r in rows if r.cell(i) and r.cell(j)]
+        both = [(a, b) for a, b in found if a is not None and b is not None]
+        if both and all(a.id == b.id for a, b in both):
+            return [j for _, j in pairs]
+    return []
 
 
 def _content_role(w: FactWriter, values: list[str]) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from graph.dates import DateMention, find_dates
-from graph.readers.relations import is_intent, is_renewal
+from graph.readers.relations import is_intent, is_renewal, negates_signing, states_signing_verb
 from graph.readers.table_rows import Row, Table
 
 #: A date printed as eight digits in a date cell (20190524).
@@ -35,9 +35,11 @@ def row_dates(table: Table, row: Row) -> list[DateMention]:
                     planned[i] and not all(planned)):  # 2005.10.24 (2025.10.24 재체결 예정): one signing
                 continue
             out.append(d)
-    named = {c for c, role in table.roles.items() if role in ("date", "party", "parent", "otherdate", "serial")}
+    named = {c for c, role in table.roles.items()
+             if role in ("date", "party", "parent", "otherdate", "serial", "gloss")}
     for c, cell in enumerate(row.cells):
-        if c not in named and (is_renewal(cell) or UPGRADE in cell):
+        if c not in named and (is_renewal(cell) or UPGRADE in cell or (
+                states_signing_verb(cell) and not negates_signing(cell))):  # 1995년 최초 체결 in the remarks
             found = find_dates(cell, bare_years=len(cell) <= 20)
             out.extend(d for i, d in enumerate(found) if not _TERM_AFTER.search(cell[d.end:])
                        and not _planned(cell, found, i))

@@ -122,7 +122,7 @@ def find_tables(lines: tuple[str, ...], registry: Registry | None = None, *, lab
             continue
         row = Row(n, cells)
         is_header = sum(1 for c in cells if is_header_cell(c)) >= 2 and not any(
-            find_dates(c, bare_years=True) for c in cells)
+            find_dates(c, bare_years=True) or c.strip().isdigit() for c in cells)  # a row's number: no header
         if current is None:
             current = Table([])
             tables.append(current)

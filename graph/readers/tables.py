@@ -33,6 +33,8 @@ from graph.readers.table_layout import TableLayout, layout_of
 from graph.readers.table_rows import LABEL_CHARS, Row, Table, find_tables
 from graph.readers.table_topic import about_agreements
 
+#: Levels of the regions that hold cities (a state, a province): named after a city, its parent, not a partner.
+UPPER_LEVELS = ("province", "state", "prefecture", "aimag", "krai", "oblast", "republic", "autonomous region")
 #: Longest name fragment continued on the next row.
 FRAGMENT_CHARS = 3
 _NAME_SEPARATORS = re.compile(r"\s*[·ㆍ,、/]\s*|\s+및\s+")
@@ -56,17 +58,19 @@ class _State:
 
 def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> Candidates:
     """Agreement candidates from every table of the document (rows on ``skip`` lines are left alone), and the lines
-    of the headed tables judged to sign nothing (visits, events, budgets, people: :func:`about_agreements`), which
-    the list reader then leaves alone too (a visit row ``2024.8.1 | 미국 | 가나시 | 우호교류 협의`` signs nothing)."""
+    of the tables judged here — read as tables of signings, or headed tables found to sign nothing (visits, events,
+    budgets, people: :func:`about_agreements`) — which the list reader then leaves alone (a visit row
+    ``2024.8.1 | 미국 | 가나시 | 우호교류 협의`` signs nothing; a row read here is not read twice)."""
     out: list[AgreementCandidate] = []
-    no_signing: set[int] = set()
+    judged: set[int] = set()
     for table in find_tables(w.doc.lines, w.registry, labels=True):
         if any(r.line in skip for r in table.rows) or all(r.fields_only for r in table.rows if not r.label):
             continue  # a card's fields set apart by | are the list reader's
         assign_roles(w, table)
         signs = about_agreements(w, table)
+        lines = range(table.first_line, table.rows[-1].line + 1)
         if not signs:
-            no_signing.update(range(table.first_line, table.rows[-1].line + 1))
+            judged.update(lines)
         unfolded = unfold_dated_names(w, table)
         if unfolded is not table:  # one row per dated name, under a header naming the signing date
             table, signs = unfolded, True
@@ -77,7 +81,8 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> Candidates:
                                "dated rows of places with no word of a signing (events, visits, budgets): no facts")
             continue
         out.extend(read_table(w, table))
-    return Candidates(out, frozenset(no_signing))
+        judged.update(lines)
+    return Candidates(out, frozenset(judged))
 
 
 def read_table(w: FactWriter, table: Table) -> list[AgreementCandidate]:
@@ -206,6 +211,9 @@ def _names(w: FactWriter, cell: str) -> list[str]:
     """The names of a party cell: several when it lists places (``가나시·다라시``, ``가나시, 다라시``), else one
     (``""`` stays one, for the table's subject)."""
     pieces = [p for p in _NAME_SEPARATORS.split(re.sub(r"\([^)]*\)", "", cell)) if p.strip()]
+    if len(pieces) == 2 and place_level(pieces[1].strip()) in UPPER_LEVELS and \
+            place_level(pieces[0].strip()) not in UPPER_LEVELS:
+        return [pieces[0].strip()]  # 가나시, 다라주: the city, then the state it is in
     if len(pieces) >= 2 and all(looks_like_place(w, p) and not country_in(w.registry, p) for p in pieces):
         return [p.strip() for p in pieces]
     return [cell]
@@ -231,6 +239,8 @@ def _parties(w: FactWriter, row: Row, home_name: str, partner_name: str, ctx: Co
         parent, parent_country = _parent_of(w, parent_name if parent_name != name else None)
         if parent is None and not foreign_side:
             parent = state.label_parent if state.label_country is None else None
+        if parent is None and not foreign_side:
+            name, parent = _settled_in_row(w, name, row, col)  # 광주시 … | 경기도 광주시 in the remarks
         if parent is None and not foreign_side and ctx.subject is not None and ctx.subject.entity.level == "광역":
             parent = ctx.subject.entity.id  # 남구 in a table of 부산광역시's districts is 부산's 남구
         if foreign_side:
@@ -247,6 +257,20 @@ def _parties(w: FactWriter, row: Row, home_name: str, partner_name: str, ctx: Co
     if home is None or partner is None:
         return None
     return home, partner
+
+
+def _settled_in_row(w: FactWriter, name: str, row: Row, col: int) -> tuple[str, str | None]:
+    """A homograph (광주시: 경기도's, or the metropolitan city) settled by another cell of its row: the parent it names
+    (``경기도 광주시`` in the remarks) or the namesake it names in full (``광주광역시``); ``(name, parent or None)``."""
+    namesakes = [e for e in w.registry.candidates(re.sub(r"\([^)]*\)", "", name).strip()) if e.kind == "region"]
+    if len(namesakes) < 2:
+        return name, None
+    named = {m.entity.id for i, cell in enumerate(row.cells) if i != col
+             for m in w.registry.find_mentions(cell) if m.entity.kind == "region"}
+    held = [e for e in namesakes if e.parent in named or e.id in named]
+    if len(held) != 1:
+        return name, None
+    return (held[0].name_ko, None) if held[0].id in named else (name, held[0].parent)
 
 
 def _continuation(w: FactWriter, row: Row, dates: list, state: _State, table: Table) -> list[AgreementCandidate]:

@@ -99,7 +99,7 @@ def test_web_page_keeps_the_article_only(tmp_path: Path):
     got = read_file(path, LIMIT)
     assert got.lines == ("자매도시 현황", "강릉시는 6개국 도시와", "교류하고 있습니다.", "- 일본 오타루시",
                          "- 중국 지린시", *AGREEMENT_LINES, "1. 친선결연", "2. 우호교류")
-    assert got.title == "자매도시 현황"
+    assert got.title == "자매도시 현황 | 강릉시청"  # the <h1>, and the office whose page it is (its <title>)
     text = "\n".join(got.lines)
     for furniture in ("본문 바로가기", "시정소식", "홈", "관련 사이트", "Copyright", "강릉대로", "맨 위로", "var menu"):
         assert furniture not in text

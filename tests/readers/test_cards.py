@@ -288,3 +288,20 @@ def test_one_line_cards_a_latin_name_first_domestic_homonyms_settled_by_their_pr
     assert {str(r.p).rsplit("/", 1)[-1] for r in result.dataset.query(
         "SELECT ?p WHERE { ?a a <https://w3id.org/gyoryu/ontology#Agreement> ; "
         "<https://w3id.org/gyoryu/ontology#party> ?p }")} >= {"kr-gangwon-goseong"}
+
+
+DL_PAGE = """<html><head><title>가나시청 - 국제교류 - 자매우호도시 현황</title></head><body><div id="gnb">홈</div><main>
+<h1>자매우호도시 현황</h1><h2>자매도시</h2><dl>
+<dt>미국 레드우드시 (Redwood)</dt><dd>1990년 12월 13일 자매결연 · 공무원 연수, 청소년 어학연수</dd>
+<dt>일본 하루미시 (晴海市)</dt><dd>1996년 10월 8일 자매결연 · 통합 전 가나군 체결, 2014년 가나시 승계</dd>
+<dt>베트남 박하성</dt><dd>2018. 3. 27. 우호교류 협약 / 2023. 3. 27. 협약 갱신(5년 단위)</dd></dl>
+<h2>교류 관계 변동</h2><ul><li>2022. 12. 일본 다라시와의 교류 종료</li></ul></main></body></html>"""
+
+
+def test_definition_list_cards_dated_first_and_the_page_office_as_subject(tmp_path):
+    """``<dt>`` names the partner, ``<dd>`` opens with the date and its relation; the ``<title>``'s office (가나시청)
+    says whose page it is; a relation handed on (2014년 … 승계) or ended (교류 종료) is no signing."""
+    assert facts(build(_page(tmp_path, DL_PAGE.replace("가나", "광명")))) == {
+        ("광명시", "레드우드시", "1990-12-13", "sister"), ("광명시", "하루미시", "1996-10-08", "sister"),
+        ("광명시", "박하성", "2018-03-27", "friendship"),
+        ("광명시", "박하성", "2023-03-27", "cooperationAgreement")}  # 협약 갱신: the renewal's own word

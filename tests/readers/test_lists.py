@@ -50,3 +50,22 @@ def test_perturbed_list_item_added_and_date_changed():
     assert facts(build(document("c.txt", more))) == EXPECTED | {("춘천시", "칭다오시", "2015-07-01", "friendship")}
     changed = SECTIONS.replace("1990. 5. 1.", "1991. 6. 2.")
     assert ("가나자와시", "춘천시", "1991-06-02", "sister") in facts(build(document("c.txt", changed)))
+
+
+NOTES = """춘천시 해외 교류 현황
+ ○ 일본 가나자와시 : 자매결연 (1990. 5. 1.)
+ ○ 중국 허난성 다라시 : 우호교류 (2005. 3. 2.)
+
+※ 가나자와시 다라구는 가나자와시의 구임
+※ 강원도-다라아이막 양해각서는 2016. 4. 18. 도청에서 체결(도 국제협력과 자료)
+※ 표의 '강원도'는 체결 당시 명칭이며 2023. 6. 11. 강원특별자치도로 바뀌었음
+"""
+
+
+def test_notes_are_no_headings_and_a_note_names_its_own_pair():
+    """``※`` notes are no heading of the lines below them; a note opening with its own Korean party
+    (``강원도-다라아이막 양해각서는 …``) signs that pair, not the list's subject; a renaming date signs nothing."""
+    text = NOTES.replace("다라아이막", "돈드고비아이막")
+    assert facts(build(document("notes.txt", text))) == {
+        ("가나자와시", "춘천시", "1990-05-01", "sister"), ("다라시", "춘천시", "2005-03-02", "friendship"),
+        ("강원특별자치도", "돈드고비아이막", "2016-04-18", "mou")}

@@ -274,14 +274,14 @@ def test_tables_of_events_budgets_people_and_figures_sign_nothing(name, text):
 
 
 def test_a_table_signing_nothing_is_judged_once_and_its_rows_are_no_list_items():
-    """The table reader hands the rows of a table of visits to the list reader (``no_signing``), which leaves them."""
+    """The table reader hands the rows of a table of visits to the list reader (``tables``), which leaves them."""
     visits = "수원시 2024년 해외 방문 실적\n" + tsv(
         ["방문일", "방문국", "방문 도시", "목적"], ["2024.8.1", "미국", "클리블랜드시", "우호교류 협의"], [],
         ["2024.9.3", "일본", "가와사키시", "자매결연 20주년 기념행사"]) + \
         "\n\n- 2024.10.5 중국 선양시 우호교류 협약 체결"
     w = FactWriter(Dataset(), document("visits.tsv", visits), Registry.default(), ExtractionReport())
     found = tables.read(w)
-    assert found == [] and found.no_signing == frozenset(range(2, 6))
+    assert found == [] and found.tables == frozenset(range(2, 6))
     assert {(c.lines, c.date.iso) for c in read_document(w)} == {((7, 7), "2024-10-05")}  # the item, no row
 
 GLOSSED = "한일 자매결연 현황\n" + tsv(
@@ -405,3 +405,22 @@ def test_a_heading_naming_three_countries_gives_no_country_to_a_new_place():
     assert _party_ids(bare) == set() and {"센다이시", "다롄시"} <= _unresolved(bare)
     pair = build(document("two.tsv", "광주광역시 한·일 자매도시 현황\n" + tsv(*[[r[0], r[2]] for r in rows[:2]])))
     assert _party_ids(pair) == {("jp-센다이시", "kr-gwangju", "2002-04-19")}
+
+
+
+def test_remarks_settle_a_homograph_and_state_a_first_signing_and_apostrophe_year_months():
+    """A row's remarks name the province holding a homograph (광주시 … | 경기도 광주시) and a first signing of their
+    own (``1995년 최초 체결``); ``'08.11.`` is a year and month; a city raised in the remarks (당진시로 승격) signs
+    nothing."""
+    text = "기초·광역 자치단체 해외 협약 현황\n" + tsv(
+        ["연번", "자치단체", "상대도시", "국가", "협약명", "체결일", "비고"],
+        ["1", "광주시", "쑤첸시", "중국", "우호교류", "2011. 4.", "경기도 광주시"],
+        ["2", "제주도", "하이난성", "중국", "우호교류(재체결)", "2015. 5. 28.", "1995년 최초 체결"],
+        ["3", "고양시", "루이스빌시", "미국", "교류협력 양해각서", "'08.11.", ""],
+        ["4", "당진군", "르자오시", "중국", "우호교류", "2006.10.26", "2012. 1. 1. 당진시로 승격"],
+        ["5", "광주시", "메단시", "인도네시아", "자매결연", "1997. 10. 27.", "광주광역시"])
+    result = build(document("municipal.tsv", text))
+    assert _party_ids(result) == {
+        ("cn-쑤첸시", "kr-gyeonggi-gwangju", "2011-04"), ("cn-하이난성", "kr-jeju", "2015-05-28"),
+        ("cn-하이난성", "kr-jeju", "1995"), ("kr-gyeonggi-goyang", "us-루이스빌시", "2008-11"),
+        ("cn-르자오시", "kr-chungnam-dangjin", "2006-10-26"), ("id-메단시", "kr-gwangju", "1997-10-27")}

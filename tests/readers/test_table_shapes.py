@@ -250,3 +250,43 @@ def test_japanese_towns_and_villages_in_hangul_and_a_reference_date_column(old, 
         expected = {f if f[0] != "다이센쵸" else ("다이센초", *f[1:]) for f in expected}
     assert facts(result) == expected
     assert _minted(result, "towns.tsv", "JP", "오히라무라")
+
+
+BILINGUAL = "가나도 시·군 해외 교류 현황 (영문 병기)\n" + tsv(
+    ["체결일자", "국가", "상대 지자체", "Partner", "도내 시·군", "Korean party", "구분", "Type"],
+    ["1983-10-17", "일본", "하루미시", "Harumi-shi, Shizuoka", "강릉시", "Gangneung-si", "자매결연", "Sister"],
+    ["1997-11", "중국", "다롄시 진저우구", "Jinzhou, Dalian", "동해시", "Donghae-si", "우호교류", "Friendship"],
+    ["2019", "몽골", "투브아이막", "Tuv Aimag", "인제군·양구군", "Inje-gun, Yanggu-gun", "협력 협약", "Cooperation"],
+    ["2025-06(예정)", "일본", "아소시", "Aso-shi", "인제군", "Inje-gun", "우호교류", "Friendship (planned)"])
+BILINGUAL_FACTS = {("강릉시", "하루미시", "1983-10-17", "sister"), ("동해시", "진저우구", "1997-11", "friendship"),
+                   ("인제군", "투브아이막", "2019", "cooperationAgreement"),
+                   ("양구군", "투브아이막", "2019", "cooperationAgreement")}
+
+
+@pytest.mark.parametrize(("old", "new", "gone", "added"), [
+    ("", "", set(), set()),
+    ("1983-10-17", "1983-10", {("강릉시", "하루미시", "1983-10-17", "sister")},
+     {("강릉시", "하루미시", "1983-10", "sister")}),
+    ("인제군·양구군", "인제군", {("양구군", "투브아이막", "2019", "cooperationAgreement")}, set()),
+])
+def test_a_bilingual_table_reads_each_latin_column_as_a_gloss_of_the_hangul_one(old, new, gone, added):
+    """``상대 지자체 | Partner | 도내 시·군 | Korean party``: the Latin columns gloss the Hangul ones (the Korean
+    ones name the same registry regions), so two party columns are left and each row is one signing per Korean
+    party."""
+    assert facts(build(document("bilingual.tsv", BILINGUAL.replace(old, new) if old else BILINGUAL))) == \
+        (BILINGUAL_FACTS - gone) | added
+
+
+def test_a_numbered_row_of_header_words_is_a_row_and_a_city_with_its_state_one_partner():
+    """A row whose cells happen to be header words (a district, a country, ``우호교류``, no date: ``-``) is still a
+    row when it carries its number, so the rows below keep the header's columns; ``가나시, 다라주`` is the city and
+    the state it is in, one partner."""
+    text = "부산광역시 구·군 국제교류 협약 현황\n" + tsv(
+        ["번호", "구·군", "상대 도시", "국가", "구분", "체결일", "비고"],
+        ["1", "해운대구", "몬트레이시, 캘리포니아주", "미국", "자매결연", "1999.07.21", ""],
+        ["2", "금정구", "하노이시 떠이호군", "베트남", "우호교류", "-", "체결 추진 중"],
+        ["3", "연제구", "오사카시 텐노지구", "일본", "우호교류", "2016.10.20", ""],
+        ["4", "기장군", "호이안시", "베트남", "우호교류", "2018.7.16", ""])
+    assert facts(build(document("busan.tsv", text))) == {
+        ("몬트레이시", "해운대구", "1999-07-21", "sister"), ("연제구", "텐노지구", "2016-10-20", "friendship"),
+        ("기장군", "호이안시", "2018-07-16", "friendship")}

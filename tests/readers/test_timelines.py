@@ -187,3 +187,32 @@ def test_timeline_units_after_their_parent_month_entries_plans_in_remarks_and_ma
 ])
 def test_nested_timeline_perturbed(old, new, gone, added):
     assert facts(build(document("nested.md", NESTED.replace(old, new)))) == (NESTED_FACTS - gone) | added
+
+
+PROVINCE_LOG = """# 가나도 국제교류 일지
+
+## 2016년
+- 04.18 몽골 다라아이막과 우호교류 양해각서(MOU) 체결
+- 10.02 가나도-하루미현 자매결연 20주년 기념식 (다라시)
+
+## 2018년
+- 12월 중국 산둥성과 경제교류 강화 방안 협의(체결 없음)
+
+## 2019년
+- 8.30 일본 하루미현과 자매결연 갱신 협정 서명 — 두 번째 갱신
+- 5.9 호주 퀸즐랜드주 방문단 접견
+- 9.22 폴란드 마워폴스카주와 우호교류 협정 체결
+
+## 2022년
+- 11월 당진시, 중국 장쑤성 롄윈강시와 우호도시 협약 체결
+"""
+
+
+def test_province_log_month_day_entries_a_signing_denied_and_the_province_s_own_city_signing():
+    """``04.18`` and ``8.30`` (month.day, no closing dot) under a year heading date their entries and are no heading
+    of the next (the 기념식 in 다라시 does not make 다라시 the subject, 호주 does not place the next partner); a
+    consultation with ``(체결 없음)`` signs nothing; ``당진시, … 롄윈강시와`` is the province's own city signing."""
+    text = PROVINCE_LOG.replace("가나도", "충청남도").replace("다라시", "공주시")
+    assert facts(build(document("log.md", text))) == {
+        ("다라아이막", "충청남도", "2016-04-18", "friendship"), ("충청남도", "하루미현", "2019-08-30", "sister"),
+        ("마워폴스카주", "충청남도", "2019-09-22", "friendship"), ("당진시", "롄윈강시", "2022-11", "friendship")}
