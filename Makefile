@@ -44,7 +44,7 @@ fuzz: install browser-deps ## long property-based runs: hypothesis 400 examples,
 
 SCALES ?= 1 10  # sizes of the scale study built whole; SCALES="1 10 100 1000" adds 100x and 1000x projected from samples and stand-ins (bench/scale_projection.py; streaming 100x's 5.5 M stand-in quads costs ~30 min of CPU)
 
-bench: build store-deps ## query latency and build time per stage; load (8 clients, 60 s) and soak (4 clients, 5 min) on loopback; side by side (bench/compare.py); remote stores beside the embedded one (bench/sparql_service.py --remote); scale study (bench/scale.py); 10× build on 1 and 2 workers (bench/workers.py); one small ingest into 1× and 5× corpora (bench/ingest.py)
+bench: build store-deps ## query latency and build time per stage; load (8 clients, 60 s) and soak (4 clients, 5 min) on loopback; side by side (bench/compare.py); remote stores beside the embedded one (bench/sparql_service.py --remote); scale study (bench/scale.py); 10× build on 1 and 2 workers (bench/workers.py); one small ingest into the seed corpus and it plus 16 and 64 generated documents (bench/ingest.py)
 	$(BIN)/python bench/run.py --data $(DATA)
 	$(BIN)/python bench/load.py --data $(DATA) --clients 8 --seconds 60 --write bench/RESULTS.md
 	$(BIN)/python bench/load.py --data $(DATA) --soak --write bench/RESULTS.md
@@ -52,7 +52,7 @@ bench: build store-deps ## query latency and build time per stage; load (8 clien
 	$(BIN)/python bench/sparql_service.py --data $(DATA) --remote
 	$(BIN)/python bench/scale.py --scales $(SCALES) --data $(DATA) --write bench/RESULTS.md --plot bench/scale.png
 	$(BIN)/python bench/workers.py --scale 10 --workers 1 2 --write bench/RESULTS.md
-	$(BIN)/python bench/ingest.py --corpora seed 1 5
+	$(BIN)/python bench/ingest.py --corpora seed seed+16 seed+64
 
 clean:
 	rm -rf $(DATA) .pytest_cache artifacts

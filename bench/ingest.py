@@ -9,9 +9,10 @@ the data is built once in ``--workdir`` (kept between runs) with stand-in passag
 ``bench/scale.py`` builds (the model would cost hours at 5×; it is loaded once per ingest that has new
 text, whatever the corpus size — ``--real-model`` measures it on the seed data). Then, in child
 processes: a warm-up ingest of one file (data built by older code has to be brought up to date once),
-the measured ingest of another three-line ``.txt`` and its removal. Reported per run: wall and CPU
-seconds of the child (``getrusage``) and per stage, the documents cut into passages and the passage
-texts tokenised and embedded (from the progress lines).
+the measured ingest of another three-line ``.txt`` and its removal, and the same ingest into a copy of the
+data without ``graph-state.json`` (the whole-graph stages every ingest ran before decision 0030). Reported
+per run: wall and CPU seconds of the child (``getrusage``) and per stage, the documents cut into passages
+and the passage texts tokenised and embedded (from the progress lines).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.generate_corpus import generate  # noqa: E402
+from graph.incremental import STATE_FILE  # noqa: E402
 from runtime.progress import Progress  # noqa: E402
 
 WARM_UP = "강릉시 교류 메모\n강릉시는 2024년 5월 10일 일본 오타루시와 우호교류 협약을 체결했다.\n"
@@ -176,17 +178,25 @@ def measure(name: str, workdir: Path, real_model: bool, seed_data: Path | None =
     (files / "measured.txt").write_text(MEASURED, encoding="utf-8")
     run_child("ingest", data, str(files / "warm-up.txt"), False)
     manifest = json.loads((data / "manifest.json").read_text())
+    whole = workdir / f"run-{name}-whole"
+    shutil.rmtree(whole, ignore_errors=True)
+    shutil.copytree(data, whole)
+    (whole / STATE_FILE).unlink()  # without the graph state the ingest takes the whole-graph path, as before 0030
     row = {"corpus": name, "documents": len(manifest["corpus"]["documents"]), "passages": manifest["index"]["passages"],
            "quads": manifest["graph"]["quads"], "model": "real" if real_model else "stand-in vectors",
            "ingest": run_child("ingest", data, str(files / "measured.txt"), real_model),
            "remove": run_child("remove", data, "measured.txt", real_model),
+           "ingest, whole graph": run_child("ingest", whole, str(files / "measured.txt"), real_model),
            "load_average": round(os.getloadavg()[0], 1)}
     shutil.rmtree(data, ignore_errors=True)
+    shutil.rmtree(whole, ignore_errors=True)
     return row
 
 
 INDEX_STAGES = ("passages", "embed", "faiss", "bm25", "profiles")
 GRAPH_STAGES = ("extract", "validate", "write graph")
+#: The measured runs: the ingest and removal (incremental graph stages) and the same ingest without the graph state.
+RUNS = ("ingest", "remove", "ingest, whole graph")
 
 
 def markdown(rows: list[dict]) -> str:
@@ -199,7 +209,7 @@ def markdown(rows: list[dict]) -> str:
              "CPU s: extract / validate / write graph | index stages | cut / tokenised / embedded | load |",
              "| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- | ---: |"]
     for r in rows:
-        for kind in ("ingest", "remove"):
+        for kind in RUNS:
             run = r[kind]
             graph_cpu = " / ".join(f"{run['stages'].get(n, {}).get('cpu') or 0:.2f}" for n in GRAPH_STAGES)
             lines.append(f"| {r['corpus']} ({r['model']}) | {r['documents']} | {r['passages']:,} | {r['quads']:,} | "

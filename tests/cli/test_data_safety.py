@@ -93,6 +93,8 @@ def _assert_serving(client, data: Path, files: dict) -> None:
     (["build"], "embed"),
     (["build"], "bm25"),
     (["ingest"], "extract"),
+    (["ingest"], "validate"),  # the incremental graph stages (decision 0030): the store copied, then updated
+    (["ingest"], "write graph"),
     (["ingest"], "embed"),
     (["ingest"], "bm25"),
 ])
@@ -105,7 +107,9 @@ def test_a_killed_run_leaves_the_previous_data_serving(built: Path, corpus: Path
         args = [*args, str(document), "--data", str(built)]
     else:
         args = [*args, "--corpus", str(corpus), "--data", str(built)]
-    _run_until(args, stage)
+    seen = _run_until(args, stage)
+    if args[0] == "ingest" and stage == "write graph":
+        assert "1 of 4 graphs affected" in seen  # of the corpus document, the new one, registry, vocabulary
     _assert_serving(server, built, files)
 
 
