@@ -268,10 +268,10 @@ class IncrementalGraph:
         return affected & set(new.summaries)
 
     def judge(self, lines: dict[str, list[str]], ix: _Indexes, the_plan: _Plan, store: ox.Store,
-              report: ExtractionReport) -> tuple[set[str], int]:
+              report: ExtractionReport, removed: set[str]) -> tuple[set[str], int]:
         """SHACL on the nodes the affected graphs type (shared nodes with their other graphs' descriptions from
-        the store); the automatic fact nodes set aside (raises :class:`StreamValidationError` on any other
-        violation) and the number of focus nodes."""
+        the previous store, leaving out the ``removed`` graphs); the automatic fact nodes set aside (raises
+        :class:`StreamValidationError` on any other violation) and the number of focus nodes."""
         data_lines = [line for g in lines.values() for line in g]
         if not data_lines:
             return set(), 0
@@ -282,7 +282,8 @@ class IncrementalGraph:
             if len(ix.described.get(node, ())) < 2:
                 continue
             for quad in store.quads_for_pattern(ox.NamedNode(node), None, None):
-                if isinstance(quad.graph_name, ox.NamedNode) and quad.graph_name.value not in lines:
+                graph = quad.graph_name
+                if isinstance(graph, ox.NamedNode) and graph.value not in lines and graph.value not in removed:
                     data.add(_triple(quad))
                     if quad.predicate.value == _DERIVED and isinstance(quad.object, ox.NamedNode):
                         for span in store.quads_for_pattern(quad.object, None, None, quad.graph_name):
@@ -320,7 +321,7 @@ class IncrementalGraph:
                             grown = True
                 lines = {g: reconciled(self.raw_lines(g), the_plan, set()) for g in sorted(affected)}
                 judged = ExtractionReport()
-                newly, validated = self.judge(lines, ix, the_plan, store, judged)
+                newly, validated = self.judge(lines, ix, the_plan, store, judged, removed)
                 after = {n: v for n, v in before.items() if n in mentions and not mentions[n] & affected}
                 for node in sorted(newly):
                     name = node.removeprefix(str(ID))
