@@ -35,7 +35,7 @@ from graph.extractors.names import decide_by_evidence
 from graph.extractors.text import Stream, report_year
 from graph.facts import FactWriter
 from graph.readers.candidates import OfficialCandidate
-from graph.readers.context import document_date
+from graph.readers.context import context_at, document_date
 from graph.readers.entities import Party, describe_minted, minted_region, place_level
 from graph.readers.people_en import english_posts
 from graph.readers.posts import Title, base_title, collapse_spaced, describe_organisation, hold, official, titles
@@ -723,6 +723,7 @@ def _document_posts(w: FactWriter) -> list[StatedPost]:
         context = [m.entity for m in reader._mentions(sentence)
                    if m.entity.kind in ("region", "organization")] or context
     found.extend((p, False) for p in listed_posts(w, stream, stated_on))
+    found.extend((p, False) for p in staff_posts(w, reader, stated_on))
     full = _full_names([(p.name, p.org.id) for p, _ in found], {(p.name, p.org.id) for p, weak in found if not weak})
     names = {full.get((p.name, p.org.id), p.name) for p, weak in found if not weak}
     stated = {normalize_name(n) for n in names}
@@ -759,6 +760,54 @@ def listed_posts(w: FactWriter, stream: Stream, when: StatedDate | int | None) -
             out.append(StatedPost(item.group("name"), None, region, m.group("label"),
                                   stream.span(a, a + len(item.group(0))), when))
     return out
+
+
+#: A staff-list line: a bullet, then only Hangul words (a title, maybe with its syllables spaced out, and names).
+_STAFF_LINE = re.compile(r"^\s*(?:[-•·▪◦○]\s*)?(?P<body>[가-힣]+(?:\s*,?\s+[가-힣]+)+)\s*$")
+
+
+def staff_posts(w: FactWriter, reader: SentenceReader, when: StatedDate | int | None) -> list[StatedPost]:
+    """``의    장  홍   길   동``, ``부 의 장  김 가 람``, ``위 원 장  이다라, 박마바``: a staff list whose title is one
+    word or its syllables printed apart, then Korean names (syllables apart, or words separated by commas); each
+    holds the title in the Korean region the section is about (:func:`graph.readers.context.context_at`)."""
+    out = []
+    for n, raw in w.doc.numbered(1, None):
+        m = _STAFF_LINE.match(raw.rstrip("\n"))
+        staff = _staff_line(reader, m.group("body")) if m else None
+        if staff is None:
+            continue
+        role, names, org = staff
+        subject = context_at(w, n).subject
+        org = org or (subject.entity if subject is not None else None)
+        if org is not None and org.country == "KR":
+            out.extend(StatedPost(name, None, org, role, (n, n), when) for name in names)
+    return out
+
+
+def _staff_line(reader: SentenceReader, body: str) -> tuple[str, list[str], Entity | None] | None:
+    """The title, names and the place glued to the title of a staff-list line's ``body``; ``None`` when it is not
+    one."""
+    tokens = body.replace(",", " , ").split()
+    for cut in range(1, len(tokens)):
+        head = tokens[:cut]
+        if len(head) > 1 and any(len(t) > 1 for t in head):
+            return None  # a title is one word, or its syllables printed apart
+        role, org = "".join(head), None
+        if role not in titles() and cut == 1:  # one word: after its place (가나도지사), committee
+            glued = [(o, t) for t in titles() if role.endswith(t) and len(role) > len(t)
+                     for o in [reader._glued(role[:-len(t)], t)[0]] if o is not None]
+            base = base_title(role)
+            if glued:
+                org, role = glued[0]
+            elif base is None or reader.is_place(role[:-len(base.ko)]):
+                continue
+        elif role not in titles():
+            continue
+        names = [collapse_spaced(" ".join(part.split())) for part in " ".join(tokens[cut:]).split(",")]
+        ok = names and all(re.fullmatch(r"[가-힣]{2,4}", k) and k[0] in SURNAMES and reader.name_word(k)
+                           for k in names)
+        return (role, names, org) if ok else None
+    return None
 
 
 def _listed_region(registry: Registry, text: str) -> Entity | None:

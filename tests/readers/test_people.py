@@ -292,3 +292,31 @@ def test_a_homograph_settled_by_an_earlier_gloss_and_a_country_glued_to_a_body_a
     assert {n for n, _, _ in posts(bare, tmp_path, "bare.txt")} == {"가오나래"}
     alone = GLOSSED.replace("가오나래(高云龙) 중국정협부주석이", "중국정협부주석이")  # a title without a name: no one
     assert {n for n, _, _ in posts(alone, tmp_path, "alone.txt")} == {"왕가람"}
+
+
+STAFF = """울산광역시 남구의회 해외 출장 결과 보고
+2024. 5. 20.
+
+○ 출 장 자 : 총 5명
+   - 의    장  한   가   람
+   - 부 의 장  이 다 온
+   - 행정자치위원장  박나래
+   - 수    행  의회사무국 주무관 한지율
+"""
+
+
+def test_a_staff_list_with_titles_and_names_printed_with_their_syllables_apart(tmp_path):
+    assert posts(STAFF, tmp_path, "staff.txt") == {
+        ("한가람", "의장", "region/kr-ulsan-nam"),  # title and name both spaced out: the body the title names
+        ("이다온", "부의장", "region/kr-ulsan-nam"),
+        ("박나래", "행정자치위원장", "region/kr-ulsan-nam"),  # a committee's chair, one word
+    }  # 수행 is no title: its line names no one
+    added = STAFF.replace("   - 수    행", "   - 위 원 장  최 다 솜, 김나린\n   - 수    행")
+    assert {("최다솜", "위원장"), ("김나린", "위원장")} <= {(n, r) for n, r, _ in posts(added, tmp_path, "added.txt")}
+    prose = STAFF.replace("   - 부 의 장  이 다 온", "   - 부 의 장  일정 협의")  # words, not a name
+    assert "이다온" not in {n for n, _, _ in posts(prose, tmp_path, "prose.txt")} and len(
+        posts(prose, tmp_path, "prose2.txt")) == 2
+    glued = STAFF.replace("   - 수    행", "   - 부산광역시장  김 하 늘\n   - 수    행")  # a place glued to its title
+    assert ("김하늘", "시장", "region/kr-busan") in posts(glued, tmp_path, "glued.txt")
+    abroad = STAFF.replace("울산광역시 남구의회", "일본 효고현의회")  # a foreign body: Korean-name staff lists only
+    assert posts(abroad, tmp_path, "abroad.txt") == set()
