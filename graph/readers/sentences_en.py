@@ -29,6 +29,13 @@ _SIGNED = re.compile(r"(?P<plan>plans? to|will|is expected to|aims? to|intends? 
 _WITH = re.compile(rf"\bwith (?:the )?(?P<name>{_NAME})(?:,\s*(?P<country>{_NAME}))?")
 _SUBJECT = re.compile(rf"^\s*(?:On [^,]+,\s*)?(?P<name>{_NAME})\s+(?:has\s+|had\s+|also\s+|first\s+)*"
                       r"(?:signed|plans|will|is|aims|intends|signs)\b")
+#: ``Gana has been a sister city of Dara, Japan since 1994``, ``Gana, a sister region of Dara since 1994``: a
+#: relation stated with the year it began.
+_SINCE = re.compile(rf"(?:\b(?:has|have) been|\bis|\bwas|\bbecame|,)\s+(?:an?\s+)?(?P<rel>sister|friendship|friendly)"
+                    rf"[\w -]{{0,15}}?\s+(?:city|region|province|state|county|prefecture|partner)\s+(?:of|with)\s+"
+                    rf"(?:the\s+)?(?P<name>{_NAME})(?:,\s*(?P<country>{_NAME}))?\s+since\s+(?P<year>(?:19|20)\d{{2}})\b"
+                    r"(?![./-]\d)")
+_SINCE_SUBJECT = re.compile(rf"^\s*(?P<name>{_NAME})(?=,|\s+(?:has|have|is|was|became)\b)")
 _SELF = re.compile(r"\s*The\s+(?:city|county|province|district)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:in|since|of)\s+((?:19|20)\d{2})\b(?![./-]\d)")
 _BOTH = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:cities|regions|provinces|sides|parties)\b", re.IGNORECASE)
@@ -44,7 +51,7 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
     own = next((r for r in (first_region(w, t) for t in (w.doc.title_ko or "", *w.doc.lines[:TITLE_LINES]))
                 if r is not None and r.country == "KR"), None)
     for n, line in enumerate(w.doc.lines, start=1):
-        if n in skip or not re.search(r"\bsign", line, re.IGNORECASE):
+        if n in skip or not re.search(r"\bsign|\bsince\b", line, re.IGNORECASE):
             continue
         for sentence in (m.group(0) for m in _SENTENCE.finditer(line) if m.group(0).strip()):
             found, pair = _read_sentence(w, sentence.strip(), n, pair, own)
@@ -65,7 +72,7 @@ def _read_sentence(w: FactWriter, s: str, line: int, pair: tuple[Party, Party] |
                    ) -> tuple[list[AgreementCandidate], tuple[Party, Party] | None]:
     signed = _SIGNED.search(s)
     if signed is None:
-        return [], pair
+        return _read_since(w, s, line, own), pair
     relation = _relation(signed.group("rel") or signed.group(0))
     intent = bool(signed.group("plan"))
     subject_match = _SUBJECT.match(s)
@@ -90,6 +97,22 @@ def _read_sentence(w: FactWriter, s: str, line: int, pair: tuple[Party, Party] |
         if dates or intent:
             out.append(_candidate(pair, dates[0].value if dates else None, relation, line, intent, s))
     return out, pair
+
+
+def _read_since(w: FactWriter, s: str, line: int, own: Entity | None) -> list[AgreementCandidate]:
+    """``Gana has been a sister city of Dara, Japan since 1994``: a signing in the year the relation began."""
+    since = _SINCE.search(s)
+    if since is None:
+        return []
+    subject_match = _SINCE_SUBJECT.match(s)
+    subject = _region(w, subject_match.group("name"), None) if subject_match else None
+    if subject is None and own is not None and _SELF.match(s):
+        subject = Party(own.name_en or own.name_ko, own)
+    partner = _region(w, since.group("name"), since.group("country"))
+    if subject is None or partner is None or partner.entity.id == subject.entity.id:
+        return []
+    return [_candidate((subject, partner), StatedDate(int(since.group("year"))), _relation(since.group("rel")), line,
+                       False, s)]
 
 
 def _candidate(pair: tuple[Party, Party], date, relation: str, line: int, intent: bool, quote: str

@@ -46,3 +46,24 @@ def test_perturbed_english_release_a_year_changed_and_a_partner_without_country(
     assert facts(build(document("release.txt", changed))) == (RELEASE_FACTS - {
         ("Qinglong", "강릉시", "2001", "sister"), ("Darkhan Sum", "강릉시", "2009", "sister")}) | {
         ("Darkhan Sum", "강릉시", "2010", "sister")}
+
+
+SINCE = """Gangneung international relations
+
+Posted 2024.02.10
+
+Gangneung has been a sister city of Harumi, Japan since 1994.
+Gangneung, a sister region of Qinglong, China since 2003, sent a delegation there.
+Gangneung signed a friendship agreement with Darkhan Sum, Mongolia in May 2019.
+"""
+
+
+def test_relations_stated_since_a_year_and_a_signing_in_a_month():
+    assert facts(build(document("since.txt", SINCE))) == {
+        ("Harumi", "강릉시", "1994", "sister"), ("Qinglong", "강릉시", "2003", "sister"),
+        ("Darkhan Sum", "강릉시", "2019-05", "friendship")}
+    changed = SINCE.replace("since 1994", "since 1996").replace("Qinglong, China since", "Qinglong since")
+    assert facts(build(document("changed.txt", changed))) == {  # a year changed; a partner with no country: left
+        ("Harumi", "강릉시", "1996", "sister"), ("Darkhan Sum", "강릉시", "2019-05", "friendship")}
+    visit = SINCE.replace("has been a sister city of", "has been a visitor of")  # no relation: no signing
+    assert ("Harumi", "강릉시", "1994", "sister") not in facts(build(document("visit.txt", visit)))
