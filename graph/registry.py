@@ -68,6 +68,35 @@ def normalize_name(text: str) -> str:
     return _NOISE.sub("", text).lower()
 
 
+#: Plain spellings of Latin letters with diacritics beyond dropping the mark (Mongolian ö and ü are written u:
+#: Töv, Tuv; German ä, ö, ü as ae, oe, ue).
+_PLAIN_LETTERS = {"ö": ("o", "u", "oe"), "ü": ("u", "ue"), "ä": ("a", "ae")}
+
+
+def folded_keys(key: str) -> set[str]:
+    """The plain-letter spellings of a normalised Latin ``key`` with diacritics (``töv`` → tov, tuv, toev); empty
+    for a key without them or with letters outside Latin.
+
+    >>> sorted(folded_keys("töv")), folded_keys("tuv"), folded_keys("서울")
+    (['toev', 'tov', 'tuv'], set(), set())
+    """
+    if key.isascii() or not re.search(r"[A-Za-z]", key):
+        return set()
+    out = {""}
+    for ch in key:
+        options = _PLAIN_LETTERS.get(ch) or (unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode(),)
+        out = {o + c for o in out for c in options}
+        if len(out) > 64:
+            out = set(list(out)[:64])
+    return {k for k in out if k and k.isascii()}
+
+
+def plain_key(key: str) -> str:
+    """A normalised key with the marks of its Latin letters dropped (``töv`` → tov; a plain key unchanged)."""
+    return unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode() if re.fullmatch(
+        r"[A-Za-z\u00c0-\u024f\u0300-\u036f0-9]+", key) else key
+
+
 _CHO = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 _JUNG = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
 _JONG = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
@@ -194,7 +223,8 @@ class Registry:
         if entity.id in self.entities:
             raise ValueError(f"duplicate registry id {entity.id!r}")
         self.entities[entity.id] = entity
-        for cached in ("_index", "_latin_index", "_mention_pattern", "country_words", "_fuzzy_matchers", "_memo"):
+        for cached in ("_index", "_latin_index", "_folded_index", "_mention_pattern", "country_words",
+                       "_fuzzy_matchers", "_memo"):
             self.__dict__.pop(cached, None)
 
     def get(self, entity_id: str) -> Entity:
@@ -227,6 +257,16 @@ class Registry:
                         index[key].add(entity.id)
         return dict(index)
 
+    @cached_property
+    def _folded_index(self) -> dict[str, set[str]]:
+        """Entities by the plain-letter spellings of their Latin names with diacritics (:func:`folded_keys`)."""
+        index: dict[str, set[str]] = defaultdict(set)
+        for entity in self.entities.values():
+            for name in entity.names:
+                for key in folded_keys(normalize_name(name)):
+                    index[key].add(entity.id)
+        return dict(index)
+
     def candidates(self, text: str, kinds: Iterable[str] | None = None) -> list[Entity]:
         """Entities whose normalised name equals the normalised ``text`` (a Korean region also by its name in Latin
         letters: ``Jeollanam-do``, ``Busan Metropolitan City``).
@@ -236,7 +276,8 @@ class Registry:
         """
         kinds = set(kinds) if kinds else None
         key = normalize_name(text)
-        ids = self._index.get(key) or (self._latin_index.get(key, set()) if key.isascii() else set())
+        ids = self._index.get(key) or (self._latin_index.get(key, set()) if key.isascii() else set()) or (
+            self._folded_index.get(plain_key(key), set()) if re.search(r"[a-z]", key) else set())
         return sorted((self.entities[i] for i in ids if kinds is None or self.entities[i].kind in kinds),
                       key=lambda e: e.id)
 

@@ -74,3 +74,13 @@ def test_fuzzy_scores_are_jamo_similarity(registry, surface):
     best = max(jamo_similarity(key, normalize_name(name)) for e in registry.entities.values() for name in e.names
                if normalize_name(name))
     assert result.score == best
+
+
+def test_latin_names_match_with_or_without_their_diacritics():
+    from graph.registry import Registry
+
+    reg = Registry.default()
+    assert [e.id for e in reg.candidates("Töv")] == ["mn-tuv"]
+    assert [e.id for e in reg.candidates("Tuv")] == [e.id for e in reg.candidates("TOV")] == ["mn-tuv"]  # ö as u, o
+    assert [e.id for e in reg.candidates("Umnugovi")] == [e.id for e in reg.candidates("Ömnögovi")]
+    assert reg.candidates("Tav") == [] and reg.candidates("Tuvv") == []  # a letter changed: no match
