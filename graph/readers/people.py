@@ -200,7 +200,7 @@ class SentenceReader:
         self._country_rx = _alternation(self.country_words)
 
     def settle(self, sentence: str) -> None:
-        """Homographs ``sentence`` settles with a gloss (``가나성(山西省)``): the document's later sentences read the
+        """Homographs ``sentence`` settles with a gloss (``가나성(加那省)``): the document's later sentences read the
         name as that place, until another gloss settles it otherwise."""
         changed = False
         for m in re.finditer(r"(?<![가-힣])(?P<w>[가-힣]{2,8})\s?\((?P<gloss>[^()]{1,30})\)", sentence):
