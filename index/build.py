@@ -154,7 +154,7 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
         cpu = time.process_time()
         owned = [(p.doc, text) for p in passages for _, text in line_texts(p)]
         encode = chunked_encoder(executor or SerialExecutor(), Embedder.load, settings, [t for _, t in owned],
-                                 [d for d, _ in owned], embedder.token_counts, progress)
+                                 [d for d, _ in owned], embedder.token_counts, progress, unit="lines")
         lines, reused_lines = build_line_vectors(passages, target, previous_line_vectors(previous, embedder.sha256),
                                                  encode, embedder.dim)
         progress.step(f"{lines} lines of multi-line passages: {lines - reused_lines} embedded, {reused_lines} reused "

@@ -60,25 +60,25 @@ def length_sorted_chunks(texts: Sequence[str], counts: Sequence[int]) -> list[li
     return chunks(ordered, size)
 
 
-def _label(chunk: list[str], owner: dict[str, str]) -> str:
+def _label(chunk: list[str], owner: dict[str, str], unit: str) -> str:
     docs = list(dict.fromkeys(sorted(owner[t] for t in chunk)))
     named = ", ".join(docs[:LABEL_DOCUMENTS]) + (f" and {len(docs) - LABEL_DOCUMENTS} more" if len(docs) >
                                                  LABEL_DOCUMENTS else "")
-    return f"{named} ({len(chunk)} passages)"
+    return f"{named} ({len(chunk)} {unit})"
 
 
 def chunked_encoder(executor: Executor, load: Loader, settings: Settings, texts: Sequence[str],
                     docs: Sequence[str], counts: Callable[[list[str]], list[int]],
-                    progress: Progress) -> Callable[[list[str]], np.ndarray]:
+                    progress: Progress, unit: str = "passages") -> Callable[[list[str]], np.ndarray]:
     """``encode(some_texts)`` for :func:`index.reuse.encode_with_reuse`: :func:`length_sorted_chunks` of the
     texts (``counts`` gives their token counts) mapped over ``executor``; a chunk's label names the documents
-    of its passages (``docs[i]`` is the document of ``texts[i]``)."""
+    of its texts (``docs[i]`` is the document of ``texts[i]``) and counts them as ``unit``."""
     owner = dict(zip(reversed(texts), reversed(docs), strict=True))  # a text's first document
 
     def encode(wanted: list[str]) -> np.ndarray:
         distinct = list(dict.fromkeys(wanted))
         work = length_sorted_chunks(distinct, counts(distinct))
-        labels = [_label(chunk, owner) for chunk in work]
+        labels = [_label(chunk, owner, unit) for chunk in work]
         vector_of, loads = {}, {}
         results = executor.map(partial(encode_chunk, load, settings), work, labels)
         for n, (chunk, label, (vectors, worker, loaded)) in enumerate(zip(work, labels, results, strict=True), 1):

@@ -16,8 +16,8 @@ when only ``<body>`` was found also page headers, footers and blocks whose id or
 >>> title
 '자매도시 현황'
 
-The ``<title>``'s office of a local government (``가나시청``), when the ``<h1>`` does not name it, says whose page it
-is: ``자매도시 현황 | 가나시청``.
+The ``<title>``'s office of a local government (``가나시청``), when the ``<h1>`` does not name its region
+(``가나시``), says whose page it is: ``자매도시 현황 | 가나시청``.
 """
 
 from __future__ import annotations
@@ -173,7 +173,8 @@ def page_lines(html: str) -> tuple[list[str], str]:
     title_node = tree.css_first("title")
     title = one_line(heading.text(separator=" ")) if heading is not None else ""
     page_title = one_line(title_node.text()) if title_node is not None else ""
-    office = next((s for s in _TITLE_PARTS.split(page_title) if _OFFICE.search(s) and s.strip() not in title), None)
+    office = next((s for s in _TITLE_PARTS.split(page_title)
+                   if _OFFICE.search(s) and s.strip().removesuffix("청") not in title), None)
     return out.lines, (f"{title} | {office.strip()}" if title and office else title or page_title)
 
 

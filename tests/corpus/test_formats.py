@@ -105,6 +105,17 @@ def test_web_page_keeps_the_article_only(tmp_path: Path):
         assert furniture not in text
 
 
+def test_web_page_title_names_the_office_only_when_the_heading_lacks_its_region(tmp_path: Path):
+    page = "<html><head><title>{title}</title></head><body><h1>{h1}</h1><p>본문</p></body></html>"
+    cases = [("자매도시 | 가나시청", "자매도시 현황", "자매도시 현황 | 가나시청"),
+             ("가나시, 다라시와 협약 | 가나시청", "가나시, 다라시와 협약", "가나시, 다라시와 협약"),
+             ("다라군, 협약 | 가나시청", "다라군, 협약", "다라군, 협약 | 가나시청")]
+    for n, (title, h1, expected) in enumerate(cases):
+        path = tmp_path / f"page{n}.html"
+        path.write_text(page.format(title=title, h1=h1), encoding="utf-8")
+        assert read_file(path, LIMIT).title == expected
+
+
 def test_web_page_article_element_wins_and_keeps_its_own_header(tmp_path: Path):
     path = tmp_path / "news.htm"
     path.write_text("<html><body><header>속초시청</header><nav>메뉴</nav><article><header><h1>속초시, 지린시와 "
