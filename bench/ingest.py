@@ -28,8 +28,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,21 +42,6 @@ MEASURED = ("춘천시 국제교류 소식\n춘천시는 2025년 3월 5일 일�
             "양 도시는 문화와 관광 분야에서 협력하기로 했다.\n")
 FIGURES = (("cut", r"(\d+) documents cut into passages"), ("tokenised", r"\((\d+) passage texts tokenised\)"),
            ("embedded", r"passages with \S+: (\d+) embedded"))
-
-
-class CpuProgress(Progress):
-    """A :class:`Progress` that also records the CPU seconds of this process per stage."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.cpu: dict[str, float] = {}
-
-    @contextmanager
-    def stage(self, name: str) -> Iterator[None]:
-        start = time.process_time()
-        with super().stage(name):
-            yield
-        self.cpu[name] = round(time.process_time() - start, 2)
 
 
 def stand_in(real_model: bool) -> None:
@@ -87,7 +70,7 @@ def child(command: str, data: Path, argument: str, real_model: bool) -> None:
     stand_in(real_model)
     from runtime.settings import Settings
 
-    progress = CpuProgress()
+    progress = Progress()
     settings = Settings.from_env()
     if command == "ingest":
         from gyoryu.ingest import ingest
@@ -101,7 +84,7 @@ def child(command: str, data: Path, argument: str, real_model: bool) -> None:
         from gyoryu.build import build
 
         build(Path(argument), data, settings, progress)
-    print(json.dumps(progress.cpu))
+    print(json.dumps({name: round(cpu, 2) for name, cpu in progress.cpu_timings.items()}))
 
 
 def run_child(command: str, data: Path, argument: str, real_model: bool) -> dict:

@@ -68,20 +68,16 @@ def stand_in_embedder(seeds: np.ndarray):
 
 
 def cpu_progress():
-    """A :class:`runtime.progress.Progress` that also keeps (and prints, as each ends) every stage's CPU seconds."""
+    """A :class:`runtime.progress.Progress` that also prints each stage's CPU seconds (``cpu_timings``) as it ends."""
     from runtime.progress import Progress
 
     class CpuProgress(Progress):
-        cpu: dict[str, float] = {}
-
         @contextmanager
         def stage(self, name: str) -> Iterator[None]:
-            started = time.process_time()
             with super().stage(name):
                 yield
-            self.cpu[name] = round(time.process_time() - started, 1)
-            print(f"[{name}] {self.cpu[name]} s CPU, load average {os.getloadavg()[0]:.1f}", file=self.stream,
-                  flush=True)
+            print(f"[{name}] {round(self.cpu_timings[name], 1)} s CPU, load average {os.getloadavg()[0]:.1f}",
+                  file=self.stream, flush=True)
 
     return CpuProgress()
 
@@ -97,7 +93,8 @@ def build_child(corpus: Path, data: Path, seeds_file: Path) -> None:
     index.build.Embedder = stand_in_embedder(np.load(seeds_file).astype(np.float32))
     progress = cpu_progress()
     build(corpus, data, replace(Settings.from_env(), stream_above=0), progress)
-    (data.parent / f"{data.name}.cpu.json").write_text(json.dumps(progress.cpu))
+    cpu = {name: round(seconds, 1) for name, seconds in progress.cpu_timings.items()}
+    (data.parent / f"{data.name}.cpu.json").write_text(json.dumps(cpu))
 
 
 def run_build(corpus: Path, data: Path, seeds_file: Path) -> dict:
