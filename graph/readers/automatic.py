@@ -62,17 +62,20 @@ def read_document(w: FactWriter) -> list:
     A reader marked ``AFTER_LISTS`` (running text) also skips the lines of a list entry that already gave a signing
     (a card's remarks are the card's; an entry is read once), unless its sentence goes on below it. A reader marked
     ``AFTER_TABLES`` (lists) also skips the rows of the tables the table reader judged (its :class:`Candidates`'
-    ``tables``: read, or found to sign nothing): tables are judged once."""
+    ``tables``: read, or found to sign nothing): tables are judged once. The rows of a table read as signings are no
+    running text either (a box-drawn table's rows would read as one sentence)."""
     skip = curated_lines(w) | chrome_lines(w.doc.lines)  # related and popular headlines state nothing here
     candidates = []
     taken: set[int] = set()
     tables: set[int] = set()
+    signed: set[int] = set()
     for module in reader_modules():
-        own = skip | (taken if getattr(module, "AFTER_LISTS", False) else frozenset()) | (
+        own = skip | (taken | signed if getattr(module, "AFTER_LISTS", False) else frozenset()) | (
             tables if getattr(module, "AFTER_TABLES", False) else frozenset())
         found = module.read(w, frozenset(own))
         candidates.extend(found)
         tables.update(getattr(found, "tables", ()))
+        signed.update(getattr(found, "signed", ()))
         taken.update(n for c in found if isinstance(c, AgreementCandidate) and c.reader == "lists"
                      and (c.lines[1] > c.lines[0] or not _CONTINUED.search(w.doc.lines[c.lines[0] - 1]))
                      for n in range(c.lines[0], c.lines[1] + 1))

@@ -54,11 +54,14 @@ class AgreementCandidate:
 
 class Candidates(list):
     """A reader's candidates, and the lines of the tables it judged (``tables``: read as tables of signings, or found
-    to sign nothing, such as a table of visits), which a reader marked ``AFTER_TABLES`` leaves alone."""
+    to sign nothing, such as a table of visits), which a reader marked ``AFTER_TABLES`` leaves alone; ``signed``: the
+    lines of the tables read as signings, which running text (``AFTER_LISTS``) leaves alone too."""
 
-    def __init__(self, found: Iterable = (), tables: frozenset[int] = frozenset()) -> None:
+    def __init__(self, found: Iterable = (), tables: frozenset[int] = frozenset(),
+                 signed: frozenset[int] = frozenset()) -> None:
         super().__init__(found)
         self.tables = tables
+        self.signed = signed
 
 
 @dataclass

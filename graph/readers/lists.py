@@ -269,11 +269,41 @@ def _card(lines: tuple[str, ...], n: int, previous: Item | None = None) -> Item 
         is_place_word(t) and not relation_of(t) for t in _TOKEN.findall(_PARENTHETICAL.sub(" ", text)))]
     if not names:
         return None
-    start = names[0][0]
+    start = _card_start(region, names)
     text = " ".join(_field_value(t) if _ROW.search(t) else t for k, t in region if k >= start)
     core = f"{text} {_field_value(lines[n - 1].strip())}"
-    return Item(n, f"{core} {tail}".strip(), start=start, names=tuple(t for _, t in names),
-                above=" ".join(t for k, t in region if k < start), core=core, end=end)
+    return Item(n, f"{core} {tail}".strip(), start=start, names=tuple(t for k, t in names if k >= start),
+                above=" ".join(t for k, t in region if k < names[0][0]), core=core, end=end)
+
+
+def _card_start(region: list[tuple[int, str]], names: list[tuple[int, str]]) -> int:
+    """The line of a card's name: the first name line, unless a field line (``국가 : 일본``, ``구분 | 우호``) stands
+    between it and a later name line that is no field — the fields of a card without a date above this one
+    (``일본 가나시`` / ``구분 : 우호도시`` / ``베트남 다라성`` / ``체결일 : …``: the card is 다라성's).
+
+    >>> region = [(1, "일본 가나시"), (2, "구분 : 우호도시"), (3, "베트남 다라성")]
+    >>> _card_start(region, [(1, "일본 가나시"), (3, "베트남 다라성")])
+    3
+    >>> _card_start([(1, "가나시 Gana"), (2, "일본 · 다라현")], [(1, "가나시 Gana"), (2, "일본 · 다라현")])
+    1
+    """
+    start, fielded = names[0][0], False
+    titles = {k for k, text in names if not _is_field_line(text)}
+    for k, text in region:
+        if k <= start:
+            continue
+        if k in titles and fielded:
+            start, fielded = k, False
+        elif _is_field_line(text):
+            fielded = True
+    return start
+
+
+def _is_field_line(text: str) -> bool:
+    """A card's labelled field: ``국가 : 일본``, ``구분 | 우호``, ``주요교류 : 청소년 교류``."""
+    cells = [c.strip() for c in _ROW.split(text) if c.strip()]
+    return is_field(text) or bool(_LABEL_COLON.match(text)) or (
+        len(cells) == 2 and len(cells[0]) <= CARD_LABEL_CHARS and bool(_ROW.search(text)))
 
 
 def _card_tail(lines: tuple[str, ...], n: int) -> tuple[str, int]:

@@ -13,7 +13,8 @@ ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("serial", ("연번", "번호", "순번", "순위", "no", "no.", "#")),
     ("date", ("체결일자", "체결일", "협약일자", "협약일", "결연일자", "결연일", "체결연도", "체결년도", "결연연도",
               "체결시기", "결연시기", "협약체결일", "일자", "날짜", "연도", "년도", "시기", "체결연월일", "재체결일",
-              "갱신일", "date", "signed", "signingdate", "dateofsigning", "year", "since")),
+              "갱신일", "재체결", "최초체결", "협약체결", "결연체결", "체결", "갱신", "재협약", "격상일",
+              "date", "signed", "signingdate", "dateofsigning", "year", "since")),
     ("country", ("국가명", "국가", "나라", "국명", "country", "nation")),
     ("relation", ("교류형태", "협약유형", "결연형태", "체결형태", "유형", "구분", "종류", "형태", "관계", "type",
                   "relationship", "relation", "kind", "category")),
@@ -31,11 +32,11 @@ ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 OTHER_WORDS = ("서명자", "서명인", "협약자", "참석자", "대표자", "담당", "부서", "연락처", "전화", "인구", "면적",
                "signatory", "signatories", "signedby", "contact", "population")
 #: Words of a header naming a date that is not a signing (a term, an expiry, a visit, a reference date).
-OTHER_DATE_WORDS = ("기간", "만료", "종료", "중단", "해지", "방문", "기준일", "작성일", "수정일", "등록일", "취임",
-                    "임기", "출생", "생년", "개최", "행사", "집행", "접수", "게재", "발표", "공시", "공고", "확인일",
-                    "조사일", "발행", "배포", "보도", "통계", "기준연도", "기준년도", "expir", "until", "visit",
-                    "period", "term", "born", "birth", "event", "inaugurat", "office", "updat", "publish", "asof",
-                    "reference", "posted")
+OTHER_DATE_WORDS = ("기간", "예정", "만료", "종료", "중단", "해지", "방문", "기준일", "작성일", "수정일", "등록일",
+                    "취임", "임기", "출생", "생년", "개최", "행사", "집행", "접수", "게재", "발표", "공시", "공고",
+                    "확인일", "조사일", "발행", "배포", "보도", "통계", "기준연도", "기준년도", "expir", "until",
+                    "visit", "period", "term", "born", "birth", "event", "inaugurat", "office", "updat", "publish",
+                    "asof", "reference", "posted")
 #: Words a party column's header may add to a country name (``일본 측``, ``한국 지자체``, ``Japan side``).
 SIDE_WORDS = re.compile(r"(측|쪽|편|지자체|자치단체|지방정부|도시|side|city|cities|localgovernments?)$")
 
@@ -49,6 +50,8 @@ def header_role(cell: str) -> str | None:
     ('otherdate', 'date', 'party', 'parent')
     >>> header_role("서명자"), header_role("담당 부서"), header_role("상대 도시(국가)"), header_role("체결일(재체결일)")
     ('other', 'other', 'party', 'date')
+    >>> header_role("최초 체결"), header_role("재체결"), header_role("갱신"), header_role("체결 예정일")
+    ('date', 'date', 'date', 'otherdate')
     """
     key = normalize_name(re.sub(r"\([^)]*\)", "", cell)) or normalize_name(cell)  # 상대 도시(국가): a city column
     if not key or find_dates(cell, bare_years=True):

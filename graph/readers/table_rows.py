@@ -11,7 +11,12 @@ from graph.readers.table_headers import header_country, header_role
 from graph.registry import Registry
 
 _SPLIT_PIPE = re.compile(r"\s*\|\s*")
-_RULE_ROW = re.compile(r"^[\s|:\-–—=+]*$")
+#: Box-drawing (``│ 국가 │ 도시 │``) or full-width bars between the cells of a text table.
+_BOX_BARS = re.compile(r"\s*[│┃║｜]\s*")
+_RULE_ROW = re.compile(r"^[\s|:\-–—=+─━═┄┈┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬]*$")
+_BOX_RULE = re.compile(r"^\s*[─━═┄┈┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬][\s─━═┄┈┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬]*$")
+#: A cell repeating the cell above it (``〃``, ``″``, ``상동``, ``同上``).
+DITTO = re.compile(r"^\s*(?:[〃″\"]{1,2}|-\s*〃\s*-|상동|동상|同上)\s*$")
 #: A cell that is a labelled field: a short label, a colon, its value.
 _FIELD_CELL = re.compile(r"^\s*[^:：\d]{1,10}?\s*[:：]\s*\S")
 
@@ -78,12 +83,18 @@ def split_cells(line: str) -> list[str] | None:
     ['', '', '2012.5.1', '재체결']
     >>> split_cells(" | 다롄시 | 2024.01.28 |")
     ['', '다롄시', '2024.01.28', '']
+    >>> split_cells(" │ 일본 │ 가나시 │ 2005.12.15 │"), split_cells("│      │ 〃 │ 재체결 │")
+    (['일본', '가나시', '2005.12.15'], ['', '〃', '재체결'])
     >>> split_cells("자매결연 현황") is None
     True
     """
     stripped = line.strip()
     if "\t" in line:
         cells = line.split("\t")
+    elif _BOX_BARS.search(line) and not _RULE_ROW.match(line):
+        cells = _BOX_BARS.split(stripped)  # a text table drawn with box characters: │ 국가 │ 도시 │
+        cells = cells[1:] if stripped[0] in "│┃║｜" else cells
+        cells = cells[:-1] if stripped[-1] in "│┃║｜" and len(cells) > 1 else cells
     elif line.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
         cells = _SPLIT_PIPE.split(stripped[1:-1])  # a markdown row with borders (a row read from a file
         # format starts with " | " when its first cell is empty, and may then end in " |" too)
@@ -112,6 +123,8 @@ def find_tables(lines: tuple[str, ...], registry: Registry | None = None, *, lab
     for n, text in enumerate(lines, start=1):
         cells = split_cells(text)
         if cells is None:
+            if _BOX_RULE.match(text):
+                continue  # ├──┼──┤ between a box-drawn table's header and rows
             if text.strip():
                 if labels and current is not None and _is_label(lines, n, current):
                     current.rows.append(Row(n, [text.strip()], label=True))
@@ -120,7 +133,7 @@ def find_tables(lines: tuple[str, ...], registry: Registry | None = None, *, lab
             continue
         if _RULE_ROW.match(text):
             continue
-        row = Row(n, cells)
+        row = Row(n, _undittoed(cells, current))
         is_header = sum(1 for c in cells if is_header_cell(c)) >= 2 and not any(
             find_dates(c, bare_years=True) or c.strip().isdigit() for c in cells)  # a row's number: no header
         if current is None:
@@ -139,6 +152,16 @@ def find_tables(lines: tuple[str, ...], registry: Registry | None = None, *, lab
             continue
         current.rows.append(row)
     return [t for t in tables if any(not r.label for r in t.rows)]
+
+
+def _undittoed(cells: list[str], table: Table | None) -> list[str]:
+    """A row's cells with each ditto mark (``〃``) replaced by the cell above it in the table's last row.
+
+    >>> _undittoed(["", "〃", "2019.6.1"], Table([Row(1, ["일본", "가나시", "2005.1.2"])]))
+    ['', '가나시', '2019.6.1']
+    """
+    above = next((r for r in reversed(table.rows) if not r.label), None) if table is not None else None
+    return [above.cell(i) if above is not None and DITTO.match(c) else c for i, c in enumerate(cells)]
 
 
 def _is_label(lines: tuple[str, ...], n: int, table: Table) -> bool:

@@ -63,6 +63,7 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> Candidates:
     ``2024.8.1 | 미국 | 가나시 | 우호교류 협의`` signs nothing; a row read here is not read twice)."""
     out: list[AgreementCandidate] = []
     judged: set[int] = set()
+    signed: set[int] = set()
     for table in find_tables(w.doc.lines, w.registry, labels=True):
         if any(r.line in skip for r in table.rows) or all(r.fields_only for r in table.rows if not r.label):
             continue  # a card's fields set apart by | are the list reader's
@@ -82,7 +83,8 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> Candidates:
             continue
         out.extend(read_table(w, table))
         judged.update(lines)
-    return Candidates(out, frozenset(judged))
+        signed.update(r.line for r in table.rows)
+    return Candidates(out, frozenset(judged), frozenset(signed))
 
 
 def read_table(w: FactWriter, table: Table) -> list[AgreementCandidate]:

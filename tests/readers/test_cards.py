@@ -305,3 +305,64 @@ def test_definition_list_cards_dated_first_and_the_page_office_as_subject(tmp_pa
         ("광명시", "레드우드시", "1990-12-13", "sister"), ("광명시", "하루미시", "1996-10-08", "sister"),
         ("광명시", "박하성", "2018-03-27", "friendship"),
         ("광명시", "박하성", "2023-03-27", "cooperationAgreement")}  # 협약 갱신: the renewal's own word
+
+
+FIELD_CARDS = """<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><title>국제자매도시 | 양주시청</title>
+</head><body>
+<header><ul class="gnb"><li>시정</li><li>국제교류</li></ul></header>
+<div id="contents"><h2>양주시 국제자매·우호도시</h2>
+<div class="city"><h3>미국 가나브라시</h3><p>국가 : 미국 캘리포니아주</p><p>체결일 : 1997. 6. 10.</p>
+<p>구분 : 자매도시</p></div>
+<div class="city"><h3>중국 다라시 마바구</h3><p>국가 : 중국 산둥성</p><p>우호교류 체결 : 2004. 3. 15.</p>
+<p>자매결연 격상 : 2011. 9. 20.</p></div>
+<div class="city"><h3>일본 사아시마시</h3><p>국가 : 일본 도쿠시마현</p><p>구분 : 우호도시</p>
+<p>주요교류 : 청소년 교류</p></div>
+<div class="city"><h3>베트남 자차성</h3><p>국가 : 베트남</p><p>구분 : 우호교류 추진 중</p>
+<p>체결 예정 : 2025년 하반기</p></div>
+<div class="city"><h3>몽골 카타아이막</h3><p>국가 : 몽골</p><p>구분 : 우호도시</p><p>체결일 : 2018년 5월</p></div>
+</div><footer><p>양주시청 경기도 양주시</p></footer></body></html>
+"""
+FIELD_CARD_FACTS = {("가나브라시", "양주시", "1997-06-10"), ("마바구", "양주시", "2004-03-15"),
+                    ("마바구", "양주시", "2011-09-20"), ("양주시", "카타아이막", "2018-05")}
+
+
+def _signings(result) -> set[tuple[str, str, str]]:
+    return {f[:3] for f in facts(result)}
+
+
+def test_a_card_without_a_date_above_a_dated_card_lends_it_neither_its_name_nor_its_country(tmp_path):
+    path = tmp_path / "yangju.html"
+    path.write_text(FIELD_CARDS, encoding="utf-8")
+    result = build(from_file(path))
+    assert _signings(result) == FIELD_CARD_FACTS
+    assert {f[:3] for f in facts(result, "AgreementIntent")} == {("양주시", "자차성", "2025")}  # not 사아시마시's
+
+
+@pytest.mark.parametrize(("old", "new", "gone", "added"), [
+    ("<p>구분 : 우호도시</p>\n<p>주요교류", "<p>체결일 : 2009. 4. 1.</p><p>주요교류", set(),
+     {("사아시마시", "양주시", "2009-04-01")}),  # the dateless card gets a date: its own signing
+    ("<p>체결일 : 2018년 5월</p>", "<p>체결일 : 2019년 6월</p>", {("양주시", "카타아이막", "2018-05")},
+     {("양주시", "카타아이막", "2019-06")}),
+])
+def test_field_cards_perturbed(tmp_path, old, new, gone, added):
+    path = tmp_path / "yangju.html"
+    path.write_text(FIELD_CARDS.replace(old, new), encoding="utf-8")
+    assert _signings(build(from_file(path))) == (FIELD_CARD_FACTS - gone) | added
+
+
+def test_text_cards_with_square_bullets_and_a_dateless_card_between_dated_ones():
+    text = """안성시 국제교류 도시 현황
+
+■ 중국 가나시 (장쑤성)
+ ○ 체결일 : 1995. 3. 2.
+ ○ 구분 : 자매도시
+■ 러시아 다라시
+ ○ 구분 : 우호도시
+ ○ 비고 : 2019년 교류 재개
+■ 미국 마바카운티
+ ○ 체결일 : 2014. 9.
+ ○ 구분 : 우호교류
+ ○ 비고 : 2024. 9. 재체결
+"""
+    assert _signings(build(document("anseong.txt", text))) == {
+        ("가나시", "안성시", "1995-03-02"), ("마바카운티", "안성시", "2014-09"), ("마바카운티", "안성시", "2024-09")}

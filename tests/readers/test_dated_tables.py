@@ -1,0 +1,110 @@
+"""Dated tables with several date columns (최초 체결, 재체결, 만료일, 기준일), ditto marks (〃) standing for the cell
+above, box-drawn text tables (│ … │), footnotes and count rows; in .tsv, text and DOCX; perturbed."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.readers.helpers import build, document, docx_file, facts, from_file, tsv
+
+HEADER = ["연번", "자치단체", "상대도시", "국가", "구분", "체결일", "재체결일", "만료일", "비고"]
+ROWS = [
+    ["1", "수원특례시", "하이퐁시", "베트남", "우호", "2010. 5. 3.", "2020. 5. 3.", "2025. 5. 2.", ""],
+    ["2", "〃", "애들레이드시", "호주", "자매", "2000. 9. 21.", "", "", ""],
+    ["3", "고양특례시", "가와사키시", "일본", "〃", "2005.10.24", "2015.10.24", "", "자동연장"],
+    ["4", "용인특례시", "산타클라리타시", "미국", "자매", "2003. 4. 8.", "", "2028. 4. 7.", ""],
+    ["5", "창원특례시", "기시와다시", "일본", "자매", "1968. 10. 11.", "-", "-", "구 마산시 체결"],
+    ["6", "〃", "〃", "〃", "우호", "2019. 6. 1.", "", "", "친선교류 협약"],
+    ["7", "수원특례시", "진주시", "중국", "교류 추진", "-", "", "", "2025년 체결 예정"],
+]
+FOOT = [["계", "7건"], ["※ 2024. 12. 31. 기준, 특례시 명칭은 2022. 1. 13. 시행"]]
+FACTS = {
+    ("수원시", "하이퐁시", "2010-05-03", "friendship"), ("수원시", "하이퐁시", "2020-05-03", "friendship"),
+    ("수원시", "애들레이드시", "2000-09-21", "sister"),
+    ("가와사키시", "고양시", "2005-10-24", "sister"), ("가와사키시", "고양시", "2015-10-24", "sister"),
+    ("산타클라리타시", "용인시", "2003-04-08", "sister"),
+    ("기시와다시", "창원시", "1968-10-11", "sister"), ("기시와다시", "창원시", "2019-06-01", "friendship")}
+
+
+def _text(rows: list[list[str]]) -> str:
+    return tsv(HEADER, *rows, *FOOT)
+
+
+def test_renewal_and_expiry_columns_and_ditto_marks_for_a_party_a_relation_and_a_whole_row():
+    result = build(document("special.tsv", _text(ROWS)))
+    assert facts(result) == FACTS  # the expiry (만료일) and the reference date of the footnote sign nothing
+    assert not facts(result, "AgreementIntent") & {f for f in facts(result) if f[2] == "2025"}
+
+
+@pytest.mark.parametrize(("edit", "gone", "added"), [
+    (lambda rows: rows + [["8", "〃", "하노이시", "베트남", "우호", "2024. 3. 5.", "", "", ""]], set(),
+     {("수원시", "하노이시", "2024-03-05", "friendship")}),  # a row added: its ditto is the row above's party
+    (lambda rows: [r if r[0] != "6" else [*r[:5], "2019. 7. 2.", *r[6:]] for r in rows],
+     {("기시와다시", "창원시", "2019-06-01", "friendship")}, {("기시와다시", "창원시", "2019-07-02", "friendship")}),
+    (lambda rows: [r if r[0] != "2" else ["2", "고양특례시", *r[2:]] for r in rows],
+     {("수원시", "애들레이드시", "2000-09-21", "sister")}, {("고양시", "애들레이드시", "2000-09-21", "sister")}),
+])
+def test_perturbations_a_row_added_a_date_changed_a_ditto_written_out(edit, gone, added):
+    assert facts(build(document("special.tsv", _text(edit([list(r) for r in ROWS]))))) == (FACTS - gone) | added
+
+
+def test_first_signing_and_renewal_columns_with_two_renewals_in_one_cell_and_a_continuation_row():
+    text = "강원특별자치도 시군 국제자매결연 현황(2024. 12. 기준)\n\n" + tsv(
+        ["시군", "외국도시", "국가", "결연구분", "최초 체결", "재체결"],
+        ["춘천시", "가와사키시", "일본", "자매결연", "1984. 7. 23.", "2014. 7. 23."],
+        ["", "바탐시", "인도네시아", "우호교류", "2010. 3. 4.", ""],
+        ["원주시", "로아노크시", "미국", "자매결연", "1988. 10. 17.", "2008. 10. 17. / 2018. 10. 17."],
+        ["속초시", "훈춘시", "중국", "우호교류", "1995. 9. 18.", ""])
+    text += "\n\n* 재체결은 협약 기간 만료에 따른 갱신임\n* 총 3개 시, 4개 도시"
+    assert facts(build(document("gangwon.txt", text))) == {
+        ("가와사키시", "춘천시", "1984-07-23", "sister"), ("가와사키시", "춘천시", "2014-07-23", "sister"),
+        ("바탐시", "춘천시", "2010-03-04", "friendship"),
+        ("로아노크시", "원주시", "1988-10-17", "sister"), ("로아노크시", "원주시", "2008-10-17", "sister"),
+        ("로아노크시", "원주시", "2018-10-17", "sister"), ("속초시", "훈춘시", "1995-09-18", "friendship")}
+
+
+def test_a_planned_signing_date_column_is_no_signing():
+    text = "나주시 국제교류 현황\n" + tsv(
+        ["상대도시", "국가", "체결일", "체결 예정일"],
+        ["가나자와시", "일본", "2001. 5. 2.", ""],
+        ["다라현 마바시", "중국", "", "2025. 10."])
+    assert facts(build(document("naju.tsv", text))) == {("가나자와시", "나주시", "2001-05-02", "cooperationAgreement")}
+
+
+BOX = """2024년도 보성군 국제교류 실적
+
+Ⅱ. 교류도시 현황
+
+ ┌────────┬──────────────────┬──────────────┬──────────────┐
+ │ 국가   │ 도시                 │ 형태           │ 체결일         │
+ ├────────┼──────────────────┼──────────────┼──────────────┤
+ │ 일본   │ 가나시(다라현)       │ 자매결연         │ 2005.12.15     │
+ │        │ 〃                 │ 자매결연 재체결    │ 2024.12.13     │
+ │ 중국   │ 마바시 사아구        │ 우호교류         │ 2008. 9.       │
+ │ 베트남 │ 자차시              │ 우호교류         │ 2017. 3. 21.   │
+ └────────┴──────────────────┴──────────────┴──────────────┘
+  ※ 가나시와는 2005년 결연 이후 매년 학생 교류(누적 1,240명)
+
+Ⅲ. 2025년 계획
+ - 카타시와 우호교류 협약 체결 추진(2025년 상반기)
+"""
+BOX_FACTS = {("가나시", "보성군", "2005-12-15", "sister"), ("가나시", "보성군", "2024-12-13", "sister"),
+             ("보성군", "사아구", "2008-09", "friendship"), ("보성군", "자차시", "2017-03-21", "friendship")}
+
+
+def test_a_box_drawn_text_table_with_a_ditto_renewal_row_is_read_as_rows_not_as_one_sentence():
+    result = build(document("boseong.txt", BOX))
+    assert facts(result) == BOX_FACTS
+    assert {f[1] for f in facts(result, "AgreementIntent")} <= {"카타시"}
+
+
+def test_the_box_drawn_table_with_full_width_bars_and_a_date_changed():
+    text = BOX.replace("│", "｜").replace("2017. 3. 21.", "2018. 4. 2. ")
+    moved = {("보성군", "자차시", "2017-03-21", "friendship")}
+    assert facts(build(document("boseong.txt", text))) == (BOX_FACTS - moved) | {
+        ("보성군", "자차시", "2018-04-02", "friendship")}
+
+
+def test_a_docx_table_with_ditto_marks_and_renewal_and_expiry_columns(tmp_path):
+    path = docx_file(tmp_path / "special.docx", ["특례시 국제교류 협약 현황", [HEADER, *ROWS], "※ 2024. 12. 31. 기준"])
+    assert facts(build(from_file(path))) == FACTS
