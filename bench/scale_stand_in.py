@@ -45,6 +45,8 @@ import scale_projection as projection  # noqa: E402
 from runtime.settings import Settings  # noqa: E402
 
 _SEEDS_ENV = "GYORYU_STAND_IN_SEEDS"
+KIWI_SAMPLE = 400
+KIWI_STRIDE = 97
 
 
 def stand_in_embedder(seeds: np.ndarray):
@@ -65,6 +67,45 @@ def stand_in_embedder(seeds: np.ndarray):
             return out
 
     return StandInVectors
+
+
+def stand_in_tokens() -> None:
+    """Passage term counts from Kiwi run once per distinct whitespace word (remembered) instead of once per passage
+    text: the same kinds and number of terms at a fraction of the cost (the generated corpus has about 90,000
+    distinct words at 100×); morphemes that depend on the words around them may differ. Kiwi's real cost per
+    passage is measured on a sample of the built passages (:func:`kiwi_per_passage`) and multiplied out."""
+    from functools import lru_cache
+
+    from index.korean import KoreanTokenizer, join_spaced_syllables, kiwi
+
+    @lru_cache(maxsize=1 << 20)
+    def word_tokens(word: str) -> tuple[str, ...]:
+        return tuple(KoreanTokenizer._from_morphemes(kiwi().tokenize(word)))
+
+    def batch(self, texts) -> list[list[str]]:
+        return [[t for word in join_spaced_syllables(text).split() for t in word_tokens(word)] for text in texts]
+
+    KoreanTokenizer.batch = batch
+
+
+def kiwi_per_passage(data: Path, sample: int = KIWI_SAMPLE) -> float:
+    """Kiwi's CPU seconds per passage (the real ``KoreanTokenizer.batch``) on every n-th built passage."""
+    from index.artifacts import PASSAGES
+    from index.korean import KoreanTokenizer, kiwi
+    from index.passages import Passage
+
+    fields = set(Passage.__dataclass_fields__)
+    texts = []
+    with open(data / "index" / PASSAGES, encoding="utf-8") as rows:
+        for n, line in enumerate(rows):
+            if n % KIWI_STRIDE == 0:
+                texts.append(Passage.from_json({k: v for k, v in json.loads(line).items() if k in fields}).lexical_text)
+            if len(texts) >= sample:
+                break
+    kiwi().tokenize("준비")
+    started = time.process_time()
+    KoreanTokenizer().batch(texts)
+    return (time.process_time() - started) / len(texts)
 
 
 def cpu_progress():
@@ -90,7 +131,10 @@ def build_child(corpus: Path, data: Path, seeds_file: Path) -> None:
     from gyoryu.build import build
 
     graph.stream_build.stream_graph = partial(graph.stream_build.stream_graph, validate=False)
-    index.build.Embedder = stand_in_embedder(np.load(seeds_file).astype(np.float32))
+    import index.stream_index
+
+    index.build.Embedder = index.stream_index.Embedder = stand_in_embedder(np.load(seeds_file).astype(np.float32))
+    stand_in_tokens()
     progress = cpu_progress()
     build(corpus, data, replace(Settings.from_env(), stream_above=0), progress)
     cpu = {name: round(seconds, 1) for name, seconds in progress.cpu_timings.items()}
@@ -142,10 +186,42 @@ def built_recall(data: Path, seeds: np.ndarray, queries: int = projection.RECALL
     return projection.recall_and_ms(index, asked, truth)
 
 
+def query_child(data: Path, seeds_file: Path) -> None:
+    """In a child: search and SPARQL latency (``scale.query_figures``) and FAISS recall on the built data, as JSON."""
+    from scale import query_figures
+
+    recall, faiss_ms = built_recall(data, np.load(seeds_file).astype(np.float32))
+    print(json.dumps({**query_figures(data), "faiss_recall10": round(recall, 3), "faiss_ms": round(faiss_ms, 2)}))
+
+
+def run_queries(data: Path, seeds_file: Path) -> dict:
+    """:func:`query_child` in a child process, with its peak resident MB (the search engine loaded at this size)."""
+    with open(data.parent / f"{data.name}.queries.stderr", "w+b") as err:
+        child = subprocess.Popen([sys.executable, __file__, "--query-child", str(data), str(seeds_file)],
+                                 env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE, stderr=err)
+        out = child.stdout.read().decode()
+        _, status, usage = os.wait4(child.pid, 0)
+        if status:
+            err.seek(0)
+            raise SystemExit(f"queries failed: {err.read().decode()[-3000:]}")
+    return {**json.loads(out.strip().splitlines()[-1]), "query_peak_rss_mb": round(usage.ru_maxrss / 1024)}
+
+
+def index_files_mb(data: Path) -> dict:
+    """Sizes of the index's large files, in MB."""
+    from scale import size_mb
+
+    folder = data / "index"
+    names = {"passages": "passages.jsonl", "vectors": "embeddings.npy", "faiss": "passages.faiss",
+             "line_vectors": "line_vectors.npy", "line_faiss": "lines.faiss", "bm25": "bm25",
+             "term_counts": "term_counts.npz"}
+    return {name: round(size_mb(folder / file), 1) for name, file in names.items() if (folder / file).exists()}
+
+
 def end_to_end(scale: float, workdir: Path, seeds_data: Path) -> dict:
     """Generate, build from stand-ins and query one scale; the row (every figure measured on this run)."""
     from generate_corpus import generate
-    from scale import query_figures, size_mb
+    from scale import size_mb
 
     from corpus import load_corpus
     from graph.extraction_cache import CACHE_DIR
@@ -158,26 +234,37 @@ def end_to_end(scale: float, workdir: Path, seeds_data: Path) -> dict:
     pieces, extract_cpu = projection.extract_sample(sample)
     validate_cpu = projection.validation_cpu_per_quad(sample, pieces, workdir / f"validate-{scale:g}")
     stand_in_quads = projection.write_stand_in_pieces(documents, pieces, data / CACHE_DIR)
+    del documents
     seeds_file = workdir / "seed-vectors.npy"
     seeds = np.load(seeds_data / "index" / "embeddings.npy").astype(np.float32)
     np.save(seeds_file, seeds)
+    print(f"{time.strftime('%H:%M:%S')} {scale:g}×: corpus and stand-in pieces ready, building", file=sys.stderr,
+          flush=True)
     built = run_build(corpus, data, seeds_file)
-    recall, faiss_ms = built_recall(data, seeds)
+    print(f"{time.strftime('%H:%M:%S')} {scale:g}×: built, querying", file=sys.stderr, flush=True)
+    manifest = json.loads((data / "manifest.json").read_text())
+    kiwi_s = kiwi_per_passage(data)
     row = {"scale": scale, "stand_in": True, **counts, **built, "sample_documents": len(sample),
            "extract_cpu_s_per_document": round(extract_cpu, 3), "validate_cpu_s_per_quad": round(validate_cpu, 6),
-           "stand_in_piece_quads": stand_in_quads, "seed_vectors": len(seeds),
+           "kiwi_cpu_s_per_passage": round(kiwi_s, 5), "stand_in_piece_quads": stand_in_quads,
+           "seed_vectors": len(seeds), "line_vectors": manifest["index"].get("line_vectors"),
+           "line_faiss": manifest["index"].get("line_faiss"), "index_stream": manifest["index"].get("stream"),
            "graph_mb": round(size_mb(data / GRAPH_FILE), 1), "store_mb": round(size_mb(data / STORE_DIR), 1),
-           "index_mb": round(size_mb(data / "index"), 1), "faiss_recall10": round(recall, 3),
-           "faiss_ms": round(faiss_ms, 2), **query_figures(data)}
+           "index_mb": round(size_mb(data / "index"), 1), "index_files_mb": index_files_mb(data),
+           **run_queries(data, seeds_file)}
     row["extrapolated_cpu_s"] = {"extraction": round(extract_cpu * row["documents"]),
                                  "SHACL": round(validate_cpu * row["quads"]),
-                                 "model": round(row["embed_s_per_passage"] * row["passages"])}
+                                 "model": round(row["embed_s_per_passage"] * (row["passages"] + row["line_vectors"])),
+                                 "kiwi (over the stand-in tokens)": round(kiwi_s * row["passages"])}
     return row
 
 
 def main() -> int:
     if len(sys.argv) == 5 and sys.argv[1] == "--build-child":
         build_child(Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4]))
+        return 0
+    if len(sys.argv) == 4 and sys.argv[1] == "--query-child":
+        query_child(Path(sys.argv[2]), Path(sys.argv[3]))
         return 0
     if len(sys.argv) == 4:
         print(json.dumps(end_to_end(float(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])), ensure_ascii=False))

@@ -31,11 +31,16 @@ def read_json(path: Path) -> object:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def json_line(row: dict) -> str:
+    """One line of a ``.jsonl`` file."""
+    return json.dumps(row, ensure_ascii=False) + "\n"
+
+
 def write_jsonl(path: Path, rows: list[dict]) -> None:
     """One JSON object per line."""
     with path.open("w", encoding="utf-8") as fh:
         for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+            fh.write(json_line(row))
 
 
 def read_jsonl(path: Path) -> list[dict]:

@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from corpus import Document
+from graph.store import STORE_DIR
 from index import artifacts
 from index.dense import build_faiss, index_kind, save_faiss
 from index.embedder import Embedder
@@ -127,6 +128,14 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
     started = time.perf_counter()
     embedder = Embedder.load(settings, lazy=True)  # weights only if a passage or profile must be embedded
     reuse = Reuse(previous, embedder.sha256)
+    if dataset is not None and len(documents) > settings.stream_above and (out_dir / STORE_DIR).is_dir():
+        from index.stream_index import build_index_streamed
+
+        progress.step(f"{len(documents)} documents: the index streams, {len(documents)} > GYORYU_STREAM_ABOVE "
+                      "(latent terms left out)")
+        figures = build_index_streamed(documents, out_dir / STORE_DIR, registry, target, settings, progress,
+                                       embedder, reuse, previous, executor or SerialExecutor())
+        return _manifest(target, embedder, figures, started)
     with progress.stage("passages"):
         graph_facts = read_facts(dataset) if dataset is not None else None  # one pass for all three readers
         provenance = ProvenanceIndex.from_facts(graph_facts) if graph_facts is not None else ProvenanceIndex.empty()
@@ -187,19 +196,27 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
         np.save(target / artifacts.PROFILE_VECTORS, profile_vectors)
         reuse.save(target, texts, fact_texts, fact_vectors)
         progress.step(f"{len(profiles)} partner profiles")
-    manifest = {
-        "format": artifacts.FORMAT_VERSION,
-        "model": {"id": embedder.model_id, "sha256": embedder.sha256, "dim": embedder.dim, "engine": embedder.engine},
+    return _manifest(target, embedder, {
         "passages": len(passages),
         "documents": sorted({p.doc for p in passages}),
         "faiss": index_kind(faiss_index),
-        "lexical": "bm25s (kiwipiepy morphemes + syllable bigrams)",
-        "fusion": "reciprocal rank fusion",
         "profiles": len(profiles),
         "truncated_passages": cut,
         "reused_vectors": reused,
         "line_vectors": lines,
         "reused_line_vectors": reused_lines,
+    }, started)
+
+
+def _manifest(target: Path, embedder: Embedder, figures: dict, started: float) -> dict:
+    """Write the index manifest (model, ``figures``, how the ranking works, seconds) and return it."""
+    manifest = {
+        "format": artifacts.FORMAT_VERSION,
+        "model": {"id": embedder.model_id, "sha256": embedder.sha256, "dim": embedder.dim, "engine": embedder.engine},
+        **{k: v for k, v in figures.items() if k in ("passages", "documents", "faiss")},
+        "lexical": "bm25s (kiwipiepy morphemes + syllable bigrams)",
+        "fusion": "reciprocal rank fusion",
+        **{k: v for k, v in figures.items() if k not in ("passages", "documents", "faiss")},
         "seconds": round(time.perf_counter() - started, 2),
     }
     artifacts.write_json(target / artifacts.MANIFEST, manifest)

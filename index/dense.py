@@ -4,9 +4,11 @@ The index type follows the corpus size: below :data:`EXACT_LIMIT` passages an ex
 ``IndexFlatIP`` (a few thousand passages search in well under a millisecond); up to
 :data:`HNSW_LIMIT` an ``IndexHNSWFlat`` graph with inner-product metric (approximate, sub-linear); above
 it an inverted file of 8-bit scalar-quantised vectors (``IndexIVFScalarQuantizer``, √n lists, trained on
-a sample, filled in chunks): a quarter of the memory of the vectors themselves, and built in minutes where
-an HNSW graph of millions of vectors takes hours on one core. ``bench/scale.py`` measures each one's
-recall@10 against exact search.
+a sample): a quarter of the memory of the vectors themselves, and built in minutes where an HNSW graph of
+millions of vectors takes hours on one core; above :data:`PQ_LIMIT` an inverted file of product-quantised
+codes (``IndexIVFPQ``, :data:`PQ_BYTES` bytes a vector, an eighth of SQ8's). Every type is filled in chunks of
+:data:`_CHUNK` rows, so a memory-mapped ``embeddings.npy`` is never read whole. ``bench/scale.py`` and
+``bench/scale_stand_in.py`` measure each one's recall@10 against exact search.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ HNSW_NEIGHBOURS = 32
 HNSW_EF_SEARCH = 128
 IVF_TRAINING = 100_000  # vectors the quantiser and the lists are trained on
 IVF_NPROBE = 32  # lists searched per query
+PQ_LIMIT = 5_000_000
+PQ_BYTES = 48  # sub-quantisers of 8 bits: 8 dimensions each at 384
 _CHUNK = 100_000
 
 
@@ -35,26 +39,26 @@ def ivf_lists(count: int) -> int:
 
 
 def build_faiss(vectors: np.ndarray) -> faiss.Index:
-    """An inner-product index over ``vectors`` (rows must be L2-normalised; a memory-mapped array is read
-    in chunks above :data:`HNSW_LIMIT`)."""
+    """An inner-product index over ``vectors`` (rows must be L2-normalised; read :data:`_CHUNK` rows at a time,
+    so a memory-mapped array is never loaded whole)."""
     count, dim = vectors.shape
     if count > HNSW_LIMIT:
         quantiser = faiss.IndexFlatIP(dim)
-        index = faiss.IndexIVFScalarQuantizer(quantiser, dim, ivf_lists(count), faiss.ScalarQuantizer.QT_8bit,
-                                              faiss.METRIC_INNER_PRODUCT)
+        if count > PQ_LIMIT:
+            index = faiss.IndexIVFPQ(quantiser, dim, ivf_lists(count), PQ_BYTES, 8, faiss.METRIC_INNER_PRODUCT)
+        else:
+            index = faiss.IndexIVFScalarQuantizer(quantiser, dim, ivf_lists(count), faiss.ScalarQuantizer.QT_8bit,
+                                                  faiss.METRIC_INNER_PRODUCT)
         step = max(1, count // IVF_TRAINING)
         index.train(np.ascontiguousarray(vectors[::step][:IVF_TRAINING], dtype=np.float32))
-        for start in range(0, count, _CHUNK):
-            index.add(np.ascontiguousarray(vectors[start:start + _CHUNK], dtype=np.float32))
         index.nprobe = IVF_NPROBE
-        return index
-    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-    if count < EXACT_LIMIT:
+    elif count < EXACT_LIMIT:
         index = faiss.IndexFlatIP(dim)
     else:
         index = faiss.IndexHNSWFlat(dim, HNSW_NEIGHBOURS, faiss.METRIC_INNER_PRODUCT)
         index.hnsw.efSearch = HNSW_EF_SEARCH
-    index.add(vectors)
+    for start in range(0, count, _CHUNK):
+        index.add(np.ascontiguousarray(vectors[start:start + _CHUNK], dtype=np.float32))
     return index
 
 
@@ -62,6 +66,8 @@ def index_kind(index: faiss.Index) -> str:
     """A short description of the index type, for the build manifest."""
     if isinstance(index, faiss.IndexIVFScalarQuantizer):
         return f"IndexIVFScalarQuantizer(SQ8, IP, {index.nlist} lists, nprobe {index.nprobe})"
+    if isinstance(index, faiss.IndexIVFPQ):
+        return f"IndexIVFPQ({index.pq.M} bytes, IP, {index.nlist} lists, nprobe {index.nprobe})"
     return "IndexHNSWFlat(IP)" if isinstance(index, faiss.IndexHNSWFlat) else "IndexFlatIP"
 
 
@@ -75,7 +81,7 @@ def load_faiss(path: Path) -> faiss.Index:
     index = faiss.read_index(str(path))
     if isinstance(index, faiss.IndexHNSWFlat):
         index.hnsw.efSearch = HNSW_EF_SEARCH
-    elif isinstance(index, faiss.IndexIVFScalarQuantizer):
+    elif isinstance(index, faiss.IndexIVF):
         index.nprobe = IVF_NPROBE
     return index
 

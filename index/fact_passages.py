@@ -13,7 +13,7 @@ while the hit still lands on the Korean lines.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, SKOS
@@ -209,16 +209,17 @@ def read_facts(dataset) -> _Facts:
     return _Facts(dataset)
 
 
-def fact_passages(dataset, documents: list[Document], facts: _Facts | None = None,
+def fact_passages(dataset, documents: list[Document], facts: _Facts | None = None, nodes: Iterable | None = None,
                   ) -> tuple[list[Passage], list[PassageLinks]]:
     """Fact passages of the dataset (one per cited span, in span order, saying every fact derived from it), with their
-    entity links (the entities of all those facts). ``facts``: :func:`read_facts` of the dataset, if already read."""
+    entity links (the entities of all those facts). ``facts``: :func:`read_facts` of the dataset, if already read;
+    ``nodes``: the fact nodes to say (default every typed node; the streaming index passes those of a document)."""
     if dataset is None:
         return [], []
     f = facts or _Facts(dataset)
     by_id = {d.id: d for d in documents}
     spans: dict[tuple[str, int, int], tuple[list[str], list[str], dict[str, EntityRef], list]] = {}
-    for node in sorted(f.types, key=str):
+    for node in sorted(f.types if nodes is None else nodes, key=str):
         kind = next((k for k in WRITERS if k in f.types[node]), None)
         if kind is None:
             continue

@@ -9,7 +9,7 @@ blended with the embedding of the facts written out as text.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 from rdflib import URIRef
@@ -81,6 +81,26 @@ def profile_text(profile: dict) -> str:
     return ". ".join(parts)
 
 
+def linked_partners(links: Iterable[PassageLinks], first: int, refs: dict[str, dict],
+                    passage_ids: dict[str, list[int]]) -> None:
+    """Add to ``refs`` and ``passage_ids`` the regions and organisations ``links`` are about (passage ids counted
+    from ``first``): a profile's passages."""
+    for pid, link in enumerate(links, first):
+        for entity in link.entities:
+            if entity.type in PARTNER_CLASSES and entity.iri in link.subjects:
+                refs.setdefault(entity.iri, {"iri": entity.iri, "label": entity.label, "type": entity.type})
+                passage_ids[entity.iri].append(pid)
+
+
+def graph_partners(facts: _GraphFacts, nodes: Iterable, refs: dict[str, dict]) -> None:
+    """Add to ``refs`` the ``nodes`` that are regions or organisations party to an agreement or coordinating a
+    sub-committee."""
+    for node in nodes:
+        kind = facts.kind(node)
+        if kind and (facts.into[node].get(GY.party) or facts.out[node].get(GY.coordinates)):
+            refs.setdefault(str(node), {"iri": str(node), "label": facts.label(node), "type": kind})
+
+
 def build_profiles(dataset, passages: list[Passage], links: list[PassageLinks], vectors: np.ndarray,
                    encode: Callable[[list[str]], np.ndarray], facts: _GraphFacts | None = None,
                    ) -> tuple[list[dict], np.ndarray, list[str], np.ndarray]:
@@ -94,16 +114,17 @@ def build_profiles(dataset, passages: list[Passage], links: list[PassageLinks], 
         facts = _GraphFacts(dataset)
     refs: dict[str, dict] = {}
     passage_ids: dict[str, list[int]] = defaultdict(list)
-    for pid, link in enumerate(links):
-        for entity in link.entities:
-            if entity.type in PARTNER_CLASSES and entity.iri in link.subjects:
-                refs.setdefault(entity.iri, {"iri": entity.iri, "label": entity.label, "type": entity.type})
-                passage_ids[entity.iri].append(pid)
+    linked_partners(links, 0, refs, passage_ids)
     if facts is not None:
-        for node in list(facts.types):
-            kind = facts.kind(node)
-            if kind and (facts.into[node].get(GY.party) or facts.out[node].get(GY.coordinates)):
-                refs.setdefault(str(node), {"iri": str(node), "label": facts.label(node), "type": kind})
+        graph_partners(facts, list(facts.types), refs)
+    return assemble_profiles(refs, passage_ids, facts, vectors, encode)
+
+
+def assemble_profiles(refs: dict[str, dict], passage_ids: dict[str, list[int]], facts: _GraphFacts | None,
+                      vectors: np.ndarray, encode: Callable[[list[str]], np.ndarray],
+                      ) -> tuple[list[dict], np.ndarray, list[str], np.ndarray]:
+    """The profiles of ``refs`` (graph part from ``facts``, passages from ``passage_ids``), their vectors (the mean
+    of their passages' rows of ``vectors``, which may be memory-mapped, blended with ``encode`` of their facts)."""
     profiles: list[dict] = []
     for iri, ref in sorted(refs.items()):
         graph_part = facts.profile(URIRef(iri)) if facts is not None else {}

@@ -191,9 +191,11 @@ class Reuse:
             out.append(text[:length])
         return out, sum(len(a) != len(b) for a, b in zip(out, texts, strict=True))
 
-    def save(self, directory: Path, embedded: list[str], profile_texts: list[str], profile_vectors: np.ndarray) -> None:
-        """Write the entries used, the key of every embedded passage text and the profile text vectors."""
-        artifacts.write_json(directory / KEYS, [text_key(t) for t in embedded])
+    def save(self, directory: Path, embedded: list[str], profile_texts: list[str], profile_vectors: np.ndarray,
+             keys: list[str] | None = None) -> None:
+        """Write the entries used, the key of every embedded passage text (``keys`` when already made: then
+        ``embedded`` is not read) and the profile text vectors."""
+        artifacts.write_json(directory / KEYS, keys if keys is not None else [text_key(t) for t in embedded])
         np.save(directory / PROFILE_TEXT_VECTORS, np.asarray(profile_vectors, dtype=np.float32))
         used = {**self.used, "mentions": dict(sorted(self.used["mentions"].items())),
                 "documents": dict(sorted(self.used["documents"].items()))}

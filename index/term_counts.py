@@ -47,6 +47,32 @@ class TermCounts:
         """Counts of token lists (a passage without tokens counts the empty term once, as bm25s did)."""
         return cls.empty().assemble(keys, {k: t for k, t in zip(keys, tokens, strict=True)}.get)
 
+    @classmethod
+    def stacked(cls, parts: list[TermCounts]) -> TermCounts:
+        """The rows of ``parts`` one after the other, over the sorted union of their vocabularies (what
+        :meth:`assemble` gives for all their keys at once).
+
+        >>> a, b = TermCounts.from_tokens([["나", "가"]], ["a"]), TermCounts.from_tokens([["다", "나", "나"]], ["b"])
+        >>> both = TermCounts.stacked([a, b])
+        >>> both.vocab, both.indices.tolist(), both.counts.tolist(), both.indptr.tolist()
+        (['가', '나', '다'], [0, 1, 1, 2], [1, 1, 2, 1], [0, 2, 4])
+        """
+        vocab = sorted(set().union(*(part.vocab for part in parts)))
+        column = {term: i for i, term in enumerate(vocab)}
+        indices, counts, indptr, keys = [], [], [np.zeros(1, dtype=np.int64)], []
+        offset = 0
+        for part in parts:
+            remap = np.asarray([column[t] for t in part.vocab], dtype=np.int32)  # sorted to sorted: rows stay sorted
+            indices.append(remap[part.indices] if len(part.indices) else part.indices.astype(np.int32))
+            counts.append(part.counts.astype(np.int32))
+            indptr.append(part.indptr[1:].astype(np.int64) + offset)
+            offset += int(part.indptr[-1])
+            keys += part.keys
+        if not parts:
+            return cls.empty()
+        return cls(vocab, keys, np.concatenate(indptr), np.concatenate(indices).astype(np.int32),
+                   np.concatenate(counts))
+
     def row_of(self) -> dict[str, int]:
         """Row index by text key (the first row of a key)."""
         out: dict[str, int] = {}

@@ -1,0 +1,66 @@
+"""Past the streaming threshold the index is built chunk by chunk from the store (decision 0042): the same files."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+import index.stream_index
+from gyoryu.build import build
+from index.term_counts import TermCounts
+from index.vector_file import RowsFile
+from runtime.progress import Progress
+from runtime.settings import Settings
+from tests.graph.test_stream_build import RESTATED, SIGNED, SIGNED_AGAIN, write_corpus
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "bench"))
+from generate_corpus import generate  # noqa: E402
+
+#: Manifest entries only the streamed index has, or that are timings.
+STREAM_ONLY = {"stream", "line_faiss", "seconds"}
+
+
+def test_streamed_index_writes_the_files_of_the_whole_index(tmp_path, monkeypatch):
+    """Generated documents and a signing restated by three, cut into chunks of two documents: every index file
+    (passages, vectors, line vectors, FAISS, BM25, term counts, profiles, reuse keys) is byte for byte the same."""
+    generate(0.05, tmp_path / "corpus")
+    corpus = write_corpus(tmp_path / "corpus", [SIGNED, SIGNED_AGAIN, RESTATED])
+    monkeypatch.setattr(index.stream_index, "CHUNK_DOCUMENTS", 2)
+    for name, above in (("whole", 10_000), ("streamed", 0)):
+        build(corpus, tmp_path / name, replace(Settings.from_env(), stream_above=above), Progress(quiet=True))
+    whole, streamed = tmp_path / "whole" / "index", tmp_path / "streamed" / "index"
+    files = sorted(p.relative_to(whole) for p in whole.rglob("*") if p.is_file() and p.name != "manifest.json")
+    assert sorted(p.relative_to(streamed) for p in streamed.rglob("*") if p.is_file() and p.name != "manifest.json") \
+        == files
+    assert [f for f in files if (whole / f).read_bytes() != (streamed / f).read_bytes()] == []
+    manifests = [json.loads((folder / "manifest.json").read_text()) for folder in (whole, streamed)]
+    assert manifests[1]["stream"]["chunk_documents"] == 2
+    assert {k: v for k, v in manifests[0].items() if k not in STREAM_ONLY} == \
+        {k: v for k, v in manifests[1].items() if k not in STREAM_ONLY}
+    assert manifests[0]["passages"] > 100 and manifests[1]["faiss"] == "IndexFlatIP"
+    assert "stream" not in manifests[0]
+
+
+def test_rows_file_is_an_npy_of_every_row(tmp_path):
+    with RowsFile(tmp_path / "v.npy", 3) as rows:
+        rows.append(np.arange(6, dtype=np.float32).reshape(2, 3))
+        rows.append(np.zeros((0, 3), dtype=np.float32))
+        rows.append(np.full((1, 3), 7, dtype=np.float32))
+    assert np.load(tmp_path / "v.npy").tolist() == [[0, 1, 2], [3, 4, 5], [7, 7, 7]]
+    assert np.load(tmp_path / "v.npy", mmap_mode="r").shape == (3, 3)
+
+
+def test_stacked_term_counts_equal_one_assembly():
+    tokens = [["관광", "강릉"], [], ["관광", "관광", "속초"], ["강릉"]]
+    keys = ["a", "b", "c", "d"]
+    whole = TermCounts.from_tokens(tokens, keys)
+    parts = TermCounts.stacked([TermCounts.from_tokens(tokens[a:b], keys[a:b]) for a, b in ((0, 1), (1, 3), (3, 4))])
+    assert (parts.vocab, parts.keys) == (whole.vocab, whole.keys)
+    for name in ("indptr", "indices", "counts"):
+        assert getattr(parts, name).tolist() == getattr(whole, name).tolist()
+    assert parts.vocab == ["", "강릉", "관광", "속초"]
