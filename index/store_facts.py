@@ -85,11 +85,24 @@ class StoreFacts(_Facts):
         return ox.BlankNode(str(node)) if not isinstance(node, URIRef) else ox.NamedNode(str(node))
 
     def _describe(self, node) -> _Described:
+        return self._cached(self._described, node, self._read_description)
+
+    def _incoming(self, node) -> dict:
+        return self._cached(self._into, node, self._read_incoming)
+
+    @staticmethod
+    def _cached(cache: OrderedDict, node, read):
         key = str(node)
-        found = self._described.get(key)
+        found = cache.get(key)
         if found is not None:
-            self._described.move_to_end(key)
+            cache.move_to_end(key)
             return found
+        cache[key] = found = read(node)
+        if len(cache) > KEEP_NODES:
+            cache.popitem(last=False)
+        return found
+
+    def _read_description(self, node) -> _Described:
         found = _Described()
         subject = self._ox(node)
         # graph.nq order (its lines sorted as text): the first label of each language is the one GraphFacts keeps
@@ -104,14 +117,9 @@ class StoreFacts(_Facts):
                     found.rdfs_labels.setdefault(o.language or "", o.value)
             else:
                 found.out[_rdflib(q.predicate)].add(_rdflib(o))
-        return self._keep(self._described, key, found)
+        return found
 
-    def _incoming(self, node) -> dict:
-        key = str(node)
-        found = self._into.get(key)
-        if found is not None:
-            self._into.move_to_end(key)
-            return found
+    def _read_incoming(self, node) -> dict:
         found = defaultdict(set)
         target = self._ox(node)
         for q in self._quads(obj=target) if target is not None else ():
@@ -119,14 +127,7 @@ class StoreFacts(_Facts):
             if (p == _TYPE and o.value.startswith(_GY)) or (p in _LABELS and isinstance(o, ox.Literal)):
                 continue
             found[_rdflib(q.predicate)].add(_rdflib(q.subject))
-        return self._keep(self._into, key, found)
-
-    @staticmethod
-    def _keep(cache: OrderedDict, key: str, value):
-        cache[key] = value
-        if len(cache) > KEEP_NODES:
-            cache.popitem(last=False)
-        return value
+        return found
 
     def document_facts(self, doc_id: str) -> tuple[list, list]:
         """The span nodes citing lines of ``doc_id`` and the fact nodes derived from them (sorted)."""
