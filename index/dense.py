@@ -86,6 +86,26 @@ def load_faiss(path: Path) -> faiss.Index:
     return index
 
 
+def flat_vectors(index: faiss.Index) -> np.ndarray | None:
+    """The vectors an exact ``IndexFlatIP`` holds, as a read-only view of its own storage (no copy); ``None`` for
+    the approximate index types, whose search is not a scan of every vector."""
+    if type(index) is not faiss.IndexFlatIP or not index.ntotal:
+        return None
+    view = faiss.rev_swig_ptr(index.get_xb(), index.ntotal * index.d).reshape(index.ntotal, index.d)
+    view.flags.writeable = False
+    return view
+
+
+def inner_products(vectors: np.ndarray, query: np.ndarray) -> np.ndarray:
+    """The inner product of ``query`` with each row of ``vectors`` (float32, C-contiguous) by FAISS's own kernel: the
+    very scores an ``IndexFlatIP`` search over them returns, bit for bit (numpy's matrix product rounds otherwise)."""
+    query = np.ascontiguousarray(query, dtype=np.float32).reshape(-1)
+    out = np.empty(len(vectors), dtype=np.float32)
+    faiss.fvec_inner_products_ny(faiss.swig_ptr(out), faiss.swig_ptr(query), faiss.swig_ptr(vectors), len(query),
+                                 len(vectors))
+    return out
+
+
 def search_faiss(index: faiss.Index, query: np.ndarray, depth: int) -> tuple[np.ndarray, np.ndarray]:
     """Top ``depth`` passage ids and cosine scores for one normalised query vector."""
     depth = min(depth, index.ntotal)

@@ -33,15 +33,22 @@ def korean_share(text: str) -> float:
 
 def reciprocal_rank_fusion(rankings: Mapping[str, Sequence[int]], weights: Mapping[str, float],
                            k: int = RRF_K) -> list[tuple[int, float]]:
-    """Fuse ranked id lists; returns ``(id, score)`` best first, scores scaled so 1.0 = top in every list."""
-    scores: dict[int, float] = {}
-    for name, ranking in rankings.items():
-        weight = weights.get(name, 1.0)
-        for rank, pid in enumerate(ranking, start=1):
-            scores[pid] = scores.get(pid, 0.0) + weight / (k + rank)
-    best = sum(weights.get(name, 1.0) for name in rankings) / (k + 1)
-    ordered = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-    return [(pid, score / best) for pid, score in ordered]
+    """Fuse ranked id lists; returns ``(id, score)`` best first (ties by id), scores scaled so 1.0 = top in every list.
+
+    In array operations: each id's terms are added in the order of the lists, as a loop over them would (the same
+    floating-point sums, so the same order).
+    """
+    lists = [(np.asarray(ranking, dtype=np.int64).reshape(-1), weights.get(name, 1.0))
+             for name, ranking in rankings.items()]
+    ids = np.unique(np.concatenate([ranking for ranking, _ in lists])) if lists else np.zeros(0, dtype=np.int64)
+    if not len(ids):
+        return []
+    scores = np.zeros(len(ids))
+    for ranking, weight in lists:
+        np.add.at(scores, np.searchsorted(ids, ranking), weight / (k + np.arange(1, len(ranking) + 1)))
+    best = sum(weight for _, weight in lists) / (k + 1)
+    order = np.lexsort((ids, -scores))
+    return list(zip(ids[order].tolist(), (scores[order] / best).tolist(), strict=True))
 
 
 def blend(fused: list[tuple[int, float]], cosines: np.ndarray, facts: np.ndarray, share: float, fact_ko: float,

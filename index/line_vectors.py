@@ -19,13 +19,13 @@ Vectors are keyed by the SHA-256 of the line text and reused from the previous b
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from index import artifacts
-from index.dense import build_faiss, load_faiss, save_faiss, search_faiss
+from index.dense import build_faiss, flat_vectors, inner_products, load_faiss, save_faiss, search_faiss
 from index.passages import MAX_LINES, Passage
 from index.reuse import encode_with_reuse, keyed_rows, text_key
 
@@ -81,6 +81,16 @@ class LineIndex:
 
     faiss_index: object
     owners: np.ndarray
+    #: An exact index's vectors, and where each passage's run of lines starts (:meth:`ranking` scans them).
+    _vectors: np.ndarray | None = field(default=None, init=False, repr=False)
+    _starts: np.ndarray = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        owners = np.asarray(self.owners, dtype=np.int64)
+        starts = np.flatnonzero(np.diff(owners, prepend=-1) != 0) if len(owners) else owners
+        vectors = flat_vectors(self.faiss_index)
+        if vectors is not None and len(vectors) == len(owners) and len(np.unique(owners)) == len(starts):
+            self._vectors, self._starts = vectors, starts  # each passage's lines side by side (as the build writes)
 
     @classmethod
     def load(cls, folder: Path) -> LineIndex | None:
@@ -98,7 +108,17 @@ class LineIndex:
         """
         if not len(self.owners):
             return []
+        if self._vectors is not None:
+            return self._exact_ranking(vector, depth)
         ids, _ = search_faiss(self.faiss_index, vector, min(len(self.owners), depth * MAX_LINES))
         owners = self.owners[np.asarray(ids, dtype=np.int64)[np.asarray(ids) >= 0]]
         _, first = np.unique(owners, return_index=True)
         return owners[np.sort(first)][:depth].tolist()
+
+    def _exact_ranking(self, vector: np.ndarray, depth: int) -> list[int]:
+        """:meth:`ranking` over an exact index without a top-k search: every line's score by FAISS's kernel, each
+        passage's best, passages by it. The same list as the search's: equal scores put the later line (so the later
+        passage) first, as a flat FAISS search orders them."""
+        best = np.maximum.reduceat(inner_products(self._vectors, vector), self._starts)
+        order = np.lexsort((-self._starts, -best))[:depth]
+        return self.owners[self._starts[order]].tolist()

@@ -55,6 +55,8 @@ FACT_KO = 0.1
 FACT_EN = -0.3
 #: Most Korean domain words added to the text the embedding model reads for a query.
 MODEL_QUERY_WORDS = 6
+#: Lexical queries of recent questions kept (:meth:`SearchEngine.lexical_query`).
+LEXICAL_QUERIES_KEPT = 256
 _FILES = (artifacts.PASSAGES, artifacts.EMBEDDINGS, artifacts.FAISS, artifacts.BM25, artifacts.PROFILES,
           artifacts.PROFILE_VECTORS, artifacts.MANIFEST)
 
@@ -121,6 +123,7 @@ class SearchEngine:
 
     _query_cache: OrderedDict[str, tuple[np.ndarray, Latent | None]] = field(default_factory=OrderedDict, repr=False)
     _cache_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _lexical_queries: dict[tuple[str, tuple[Link, ...]], str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         if self.is_fact is None:
@@ -229,7 +232,20 @@ class SearchEngine:
     def lexical_query(self, text: str, links: list[Link]) -> str:
         """The query for BM25: its text, the Korean label of each term it links to, the Korean words of its
         English domain words (a label, not every variant: many names of one entity would outweigh the question) and
-        the corpus's words for the concepts it names by words the corpus lacks (:meth:`concept_words`)."""
+        the corpus's words for the concepts it names by words the corpus lacks (:meth:`concept_words`).
+
+        Remembered for recent questions: ranking and highlighting both ask for it."""
+        key = (text, tuple(links))
+        found = self._lexical_queries.get(key)
+        if found is None:
+            found = self._expand_lexical(text, links)
+            with self._cache_lock:
+                self._lexical_queries[key] = found
+                while len(self._lexical_queries) > LEXICAL_QUERIES_KEPT:
+                    del self._lexical_queries[next(iter(self._lexical_queries))]
+        return found
+
+    def _expand_lexical(self, text: str, links: list[Link]) -> str:
         extra = [name for link in links for name in link.term.korean[:1]]
         extra += [word for word in self.vocabulary.korean(text) if word not in extra]
         extra += [word for word in self.concept_words(text) if word not in extra]
@@ -265,10 +281,11 @@ class SearchEngine:
                 vector, latent = self.encode_query(text, links)
             vector = vector if query_vector is None else query_vector
             ids, scores = search_faiss(self.faiss_index, vector, depth)
-            scored["dense"] = [(int(i), float(s)) for i, s in zip(ids, scores, strict=True)]
+            scored["dense"] = list(zip(ids.tolist(), scores.tolist(), strict=True))
         if mode in ("lexical", "hybrid"):
             scores = self.lexical.scores(self.lexical_query(text, links))
-            scored["lexical"] = [(int(i), float(scores[i])) for i in top_positive(scores, depth)]
+            top = top_positive(scores, depth)
+            scored["lexical"] = list(zip(top.tolist(), scores[top].tolist(), strict=True))
         if mode != "hybrid":
             return scored[mode]
         rankings = {name: [pid for pid, _ in items] for name, items in scored.items()}

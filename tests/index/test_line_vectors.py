@@ -55,6 +55,23 @@ def test_passages_ranked_by_their_best_line():
         query, 5) == []
 
 
+def test_an_exact_index_is_scanned_with_the_faiss_search_order():
+    """The scan of a flat index (every line's score, each passage's best) ranks as the top-k search over the lines
+    did, bit for bit, lines repeated in several passages (equal scores) included."""
+    rng = np.random.default_rng(7)
+    distinct = _unit(rng.standard_normal((60, 32)).tolist())
+    owners = np.repeat(np.arange(300), rng.integers(1, 13, 300))
+    lines = LineIndex(build_faiss(distinct[rng.integers(0, 60, len(owners))]), owners)
+    assert lines._vectors is not None
+    for query in [*distinct[:20], *_unit(rng.standard_normal((20, 32)).tolist())]:
+        for depth in (10, 100):
+            scanned = lines.ranking(query, depth)
+            lines._vectors, saved = None, lines._vectors  # the same index ranked by FAISS's top-k search
+            assert scanned == lines.ranking(query, depth)
+            lines._vectors = saved
+            assert len(scanned) == depth and len(set(scanned)) == depth
+
+
 def _doc(doc_id: str, lines: list[str]) -> Document:
     body = "\n".join(lines)
     return Document(id=doc_id, lines=tuple(lines), sha256=hashlib.sha256(body.encode()).hexdigest(), title_ko=lines[0])

@@ -13,7 +13,7 @@ import pytest
 from index import artifacts
 from index.errors import MissingIndexError, StaleIndexError
 from index.fact_passages import MAX_SPAN_LINES
-from index.fusion import blend
+from index.fusion import blend, reciprocal_rank_fusion
 from index.search import SearchEngine
 
 
@@ -149,3 +149,21 @@ def test_hybrid_blends_the_rank_fusion_and_partners_keep_it(engine):
     facts = [sum(engine.is_fact[pid] for pid, _ in ranking[:10]) for ranking in (plain, blended)]
     assert facts[1] < facts[0], facts  # an English question is no longer drawn to fact sentences for their language
     assert engine.is_fact.sum() == sum(1 for p in engine.passages if p.summary) > 0
+
+
+def test_rank_fusion_sums_as_a_loop_over_the_lists_does():
+    """The array form of the fusion gives the very scores and order of the plain loop (ties by id)."""
+    rng = np.random.default_rng(3)
+    for _ in range(50):
+        rankings = {name: rng.permutation(200)[:rng.integers(0, 100)].tolist() for name in ("a", "b", "c", "d")}
+        weights = {"a": 1.5, "b": float(rng.random()), "c": 0.5}  # "d" counts 1
+        expected: dict[int, float] = {}
+        for name, ranking in rankings.items():
+            for rank, pid in enumerate(ranking, start=1):
+                expected[pid] = expected.get(pid, 0.0) + weights.get(name, 1.0) / (10 + rank)
+        best = sum(weights.get(name, 1.0) for name in rankings) / 11
+        assert reciprocal_rank_fusion(rankings, weights, 10) == [
+            (pid, score / best) for pid, score in sorted(expected.items(), key=lambda item: (-item[1], item[0]))]
+    assert reciprocal_rank_fusion({"a": [], "b": []}, {}) == []
+    (first, score), (second, same) = reciprocal_rank_fusion({"a": [3, 1], "b": [1, 3]}, {}, 10)
+    assert (first, second) == (1, 3) and score == same == (1 / 11 + 1 / 12) / (2 / 11)  # a tie: the smaller id first
