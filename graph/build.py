@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import partial
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset, Graph, Literal
 
@@ -35,6 +36,9 @@ from ontology.namespaces import (
 )
 from runtime.executors import Executor, SerialExecutor
 from runtime.progress import Progress
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
 
 #: Classes counted in the build report.
 #: Longest line the readers see (characters); the seed corpus's longest is 514.
@@ -161,4 +165,13 @@ def count_classes(dataset: Dataset) -> dict[str, int]:
     for name in COUNTED_CLASSES:
         subjects = {s for s, _, _, _ in dataset.quads((None, RDF.type, GY[name], None))}
         counts[name] = len(subjects)
+    return counts
+
+
+def count_stored_classes(store: ox.Store) -> dict[str, int]:
+    """The same counts over the named graphs of a pyoxigraph store (the streaming and incremental builds)."""
+    counts = {}
+    for name in COUNTED_CLASSES:
+        rows = store.query(f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH ?g {{ ?s a <{GY[name]}> }} }}")
+        counts[name] = int(next(iter(rows))["n"].value)
     return counts

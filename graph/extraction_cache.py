@@ -63,16 +63,8 @@ class Piece:
             for triple in graph:
                 target.add(triple)
                 count += 1
-        self.add_report_to(report)
+        report.add_report(self.report)
         return count
-
-    def add_report_to(self, report: ExtractionReport) -> None:
-        """Copy this document's share of the report into ``report``."""
-        for issue in self.report.issues:
-            report.add_issue(issue.kind, issue.doc, issue.line, issue.text, issue.detail)
-        for extractor, lines in self.report.summaries.items():
-            for line in lines:
-                report.summary(extractor, line)
 
 
 class ExtractionCache:

@@ -7,11 +7,11 @@ the reconciliation reads, the nodes it describes and the nodes it mentions — p
 nodes set aside, with their report lines. The next build whose extraction code is the same starts from it:
 
 1. **Extract** only the new and changed documents (the others are carried over in the extraction cache, unread).
-2. **Reconcile**: the decisions of :func:`graph.stream_build.plan` (those of :func:`graph.reconcile.reconcile`)
-   are taken again on the summaries — small dictionaries, no triple parsed. A graph is *affected* when it is a
-   new document's, when its own edits changed (a redirect of a node it mentions, a description stripped or
-   given back), when a node it mentions gained or lost a type, or when a node it mentions was set aside or
-   given back. Only affected graphs are read (from the extraction cache) and edited.
+2. **Reconcile**: the decisions of :func:`graph.reconcile_lines.plan_reconciliation` (those of
+   :func:`graph.reconcile.reconcile`) are taken again on the summaries — small dictionaries, no triple parsed.
+   A graph is *affected* when it is a new document's, when its own edits changed (a redirect of a node it
+   mentions, a description stripped or given back), when a node it mentions gained or lost a type, or when a
+   node it mentions was set aside or given back. Only affected graphs are read (from the extraction cache) and edited.
 3. **Validate** the affected graphs' nodes (SHACL on those graphs, with the other graphs' descriptions of their
    shared nodes read from the store and the types of every node they point to); automatic fact nodes that break
    a shape are set aside as :mod:`graph.set_aside` does, and any graph mentioning a node whose standing changed
@@ -37,32 +37,25 @@ import pyoxigraph as ox
 from rdflib import Dataset, URIRef
 
 from corpus import Document
-from graph.build import add_registry_graph, extract_piece
+from graph.batch_validation import BatchValidator
+from graph.build import add_registry_graph, count_stored_classes, extract_piece
 from graph.extraction_cache import ExtractionCache, document_key, extractor_version
+from graph.quad_lines import graph_of, lines_by_graph, lines_to_graph, names_any, rdflib_term, split_quad
+from graph.reconcile_lines import (
+    AGREEMENT,
+    DERIVED_FROM,
+    SOURCE_SPAN_PREFIX,
+    TYPE,
+    LineIndexes,
+    NodeStatement,
+    ReconcilePlan,
+    plan_reconciliation,
+    reconciled_lines,
+)
 from graph.registry import Registry
 from graph.report import ExtractionReport
 from graph.set_aside import REJECTED
 from graph.store import STORE_DIR
-from graph.stream_build import (
-    _AGREEMENT,
-    _DERIVED,
-    _SPAN_PREFIX,
-    _TYPE,
-    _add_report,
-    _Batches,
-    _by_graph,
-    _count_classes,
-    _Indexes,
-    _names_any,
-    _Plan,
-    _rdflib,
-    _Statement,
-    _to_graph,
-    graph_of,
-    plan,
-    reconciled,
-    split_quad,
-)
 from ontology import VOCABULARY_FILE
 from ontology.namespaces import ID, ONTOLOGY_GRAPH, bind_prefixes
 from runtime.executors import Executor
@@ -74,13 +67,13 @@ _FIXED = "(registry and vocabulary)"
 
 def summary_of(lines: list[str]) -> dict:
     """What one graph's extracted lines state that the cross-document steps read (JSON-able)."""
-    ix = _Indexes()
+    ix = LineIndexes()
     ix.read(lines)
     mentions = set()
     for line in lines:
         s, _, o, _ = split_quad(line)
         for node in (s, o):
-            if not node.startswith(('"', _SPAN_PREFIX)):
+            if not node.startswith(('"', SOURCE_SPAN_PREFIX)):
                 mentions.add(node)
     return {"types": {n: sorted(t) for n, t in ix.types.items()},
             "parties": {n: sorted(p) for n, p in ix.parties.items()},
@@ -113,13 +106,12 @@ class GraphState:
         (data_dir / STATE_FILE).write_text(json.dumps(asdict(self), ensure_ascii=False, sort_keys=True),
                                            encoding="utf-8")
 
-    def indexes(self) -> _Indexes:
-        """The indexes :func:`graph.stream_build.plan` reads, gathered from the summaries."""
-        ix = _Indexes()
+    def indexes(self) -> LineIndexes:
+        """The indexes :func:`graph.reconcile_lines.plan_reconciliation` reads, gathered from the summaries."""
+        ix = LineIndexes()
         for graph, summary in self.summaries.items():
             for node, types in summary["types"].items():
-                merged = ix.types.get(node, frozenset()) | set(types)
-                ix.types[node] = ix._type_sets.setdefault(merged, merged)
+                ix.add_types(node, set(types))
             for node, parties in summary["parties"].items():
                 ix.parties[node].update(parties)
             for node, dates in summary["dates"].items():
@@ -127,10 +119,10 @@ class GraphState:
             for node, methods in summary["methods"].items():
                 ix.methods[node].update(methods)
             for node, (curated, confidence, names) in summary["statements"].items():
-                ix.statements[node].append(_Statement(graph, curated, confidence, frozenset(names)))
+                ix.statements[node].append(NodeStatement(graph, curated, confidence, frozenset(names)))
             for node in summary["described"]:
                 ix.described[node].add(graph)
-        ix.agreements = {n for n, t in ix.types.items() if _AGREEMENT in t}
+        ix.agreements = {n for n, t in ix.types.items() if AGREEMENT in t}
         return ix
 
     def mentions(self) -> dict[str, set[str]]:
@@ -141,7 +133,7 @@ class GraphState:
                 out[node].add(graph)
         return out
 
-    def keep(self, the_plan: _Plan) -> None:
+    def keep(self, the_plan: ReconcilePlan) -> None:
         """Record ``the_plan``'s edits."""
         self.redirects = dict(the_plan.redirects)
         self.strips = {g: {n: sorted(names) for n, names in nodes.items()} for g, nodes in the_plan.strips.items()}
@@ -152,22 +144,22 @@ def fixed_lines(registry: Registry) -> dict[str, list[str]]:
     fixed = bind_prefixes(Dataset())
     add_registry_graph(fixed, registry)
     fixed.graph(ONTOLOGY_GRAPH).parse(VOCABULARY_FILE, format="turtle")
-    graphs = _by_graph([line for line in fixed.serialize(format="nquads").splitlines() if line.strip()])
+    graphs = lines_by_graph([line for line in fixed.serialize(format="nquads").splitlines() if line.strip()])
     return {graph_of(g[0]): g for g in graphs}
 
 
 def state_of(documents: list[Document], cache: ExtractionCache, registry: Registry, report: ExtractionReport,
-             ix: _Indexes | None = None) -> GraphState:
+             ix: LineIndexes | None = None) -> GraphState:
     """The state of a clean build (its cache holds every document's lines; ``report`` its set-aside issues)."""
     state = GraphState(extractor_version())
     for doc in documents:
-        graphs = _by_graph(cache.lines(doc))
+        graphs = lines_by_graph(cache.lines(doc))
         state.documents[doc.id] = {"key": document_key(doc), "graphs": [graph_of(g[0]) for g in graphs]}
         for lines in graphs:
             state.summaries[graph_of(lines[0])] = summary_of(lines)
     for graph, lines in fixed_lines(registry).items():
         state.summaries[graph] = summary_of(lines)
-    state.keep(plan(state.indexes(), ExtractionReport()))
+    state.keep(plan_reconciliation(state.indexes(), ExtractionReport()))
     for issue in report.of_kind(REJECTED):
         state.set_aside.setdefault(str(ID) + issue.text, []).append(asdict(issue))
     return state
@@ -218,7 +210,7 @@ class IncrementalGraph:
                 if not held[doc.id]:
                     piece, names = next(extracted)
                     self.cache.put(doc, piece)
-                graphs = _by_graph(self.cache.lines(doc))
+                graphs = lines_by_graph(self.cache.lines(doc))
                 for lines in graphs:
                     graph = graph_of(lines[0])
                     new.summaries[graph] = summary_of(lines)
@@ -242,12 +234,12 @@ class IncrementalGraph:
             except (OSError, ValueError):  # a damaged cached piece: extracted again, never trusted
                 self.cache.put(doc, self.task(doc)[0])
                 lines = self.cache.lines(doc)
-            return next(g for g in _by_graph(lines) if graph_of(g[0]) == graph)
+            return next(g for g in lines_by_graph(lines) if graph_of(g[0]) == graph)
         if self._fixed is None:
             self._fixed = fixed_lines(self.registry)
         return self._fixed[graph]
 
-    def affected(self, new: GraphState, ix: _Indexes, mentions: dict[str, set[str]], added: set[str],
+    def affected(self, new: GraphState, ix: LineIndexes, mentions: dict[str, set[str]], added: set[str],
                  removed: set[str]) -> set[str]:
         """The graphs whose reconciled lines may differ from the previous build's (see the module's step 2)."""
         affected = set(added)
@@ -267,17 +259,17 @@ class IncrementalGraph:
                 affected |= mentions.get(node, set())
         return affected & set(new.summaries)
 
-    def judge(self, lines: dict[str, list[str]], ix: _Indexes, the_plan: _Plan, store: ox.Store,
+    def judge(self, lines: dict[str, list[str]], ix: LineIndexes, the_plan: ReconcilePlan, store: ox.Store,
               report: ExtractionReport, removed: set[str]) -> tuple[set[str], int]:
         """SHACL on the nodes the affected graphs type (shared nodes with their other graphs' descriptions from
         the previous store, leaving out the ``removed`` graphs); the automatic fact nodes set aside (raises
-        :class:`StreamValidationError` on any other violation) and the number of focus nodes."""
+        :class:`graph.batch_validation.StreamValidationError` on any other violation) and the number of focus nodes."""
         data_lines = [line for g in lines.values() for line in g]
         if not data_lines:
             return set(), 0
-        focus = {split_quad(line)[0] for line in data_lines if split_quad(line)[1] == _TYPE}
+        focus = {split_quad(line)[0] for line in data_lines if split_quad(line)[1] == TYPE}
         focus = {n for n in focus if not n.startswith("_:")}
-        data = _to_graph(data_lines)
+        data = lines_to_graph(data_lines)
         for node in focus:
             if len(ix.described.get(node, ())) < 2:
                 continue
@@ -285,10 +277,10 @@ class IncrementalGraph:
                 graph = quad.graph_name
                 if isinstance(graph, ox.NamedNode) and graph.value not in lines and graph.value not in removed:
                     data.add(_triple(quad))
-                    if quad.predicate.value == _DERIVED and isinstance(quad.object, ox.NamedNode):
+                    if quad.predicate.value == DERIVED_FROM and isinstance(quad.object, ox.NamedNode):
                         for span in store.quads_for_pattern(quad.object, None, None, quad.graph_name):
                             data.add(_triple(span))
-        batches = _Batches(ix, the_plan, report, None)
+        batches = BatchValidator(ix, the_plan, report, None)
         batches.context(data)
         return batches.check(data, {URIRef(n) for n in focus}, "the ingested documents"), len(focus)
 
@@ -298,9 +290,9 @@ class IncrementalGraph:
             new, added, removed = self.extract(executor)
             report = ExtractionReport()
             for doc in self.documents:
-                _add_report(self.cache.report(doc), report)
+                report.add_report(self.cache.report(doc))
             ix = new.indexes()
-            the_plan = plan(ix, report)
+            the_plan = plan_reconciliation(ix, report)
             new.keep(the_plan)
             mentions = new.mentions()
             affected = self.affected(new, ix, mentions, added, removed)
@@ -319,7 +311,7 @@ class IncrementalGraph:
                         if graphs & affected and not graphs <= affected:
                             affected |= graphs
                             grown = True
-                lines = {g: reconciled(self.raw_lines(g), the_plan, set()) for g in sorted(affected)}
+                lines = {g: reconciled_lines(self.raw_lines(g), the_plan, set()) for g in sorted(affected)}
                 judged = ExtractionReport()
                 newly, validated = self.judge(lines, ix, the_plan, store, judged, removed)
                 after = {n: v for n, v in before.items() if n in mentions and not mentions[n] & affected}
@@ -334,9 +326,9 @@ class IncrementalGraph:
             self.progress.step(f"{len(affected)} of {len(new.summaries)} graphs affected, {validated} nodes validated, "
                                f"{len(after)} automatic facts set aside")
         with self.progress.stage("write graph"):
-            final = {g: [line for line in held if not _names_any(line, set(after))] for g, held in lines.items()}
+            final = {g: [line for line in held if not names_any(line, set(after))] for g, held in lines.items()}
             stored = _update_store(store, final, removed)
-            counts = _count_classes(store)
+            counts = count_stored_classes(store)
             del store
             quads = _merge_graph_file(self.previous / graph_path.name, graph_path, set(final) | removed, final)
         new.set_aside = after
@@ -349,7 +341,7 @@ class IncrementalGraph:
 
 
 def _triple(quad: ox.Quad) -> tuple:
-    return _rdflib(quad.subject), _rdflib(quad.predicate), _rdflib(quad.object)
+    return rdflib_term(quad.subject), rdflib_term(quad.predicate), rdflib_term(quad.object)
 
 
 def _update_store(store: ox.Store, final: dict[str, list[str]], removed: set[str]) -> int:

@@ -30,8 +30,10 @@ from graph.report import ExtractionReport
 from ontology.namespaces import GY, ID, PROV, RDF, RDFS, SKOS
 
 _DOC_GRAPH_PREFIX = str(ID["graph/"])
-_KEPT_IN_NON_OWNERS = {PROV.wasDerivedFrom, SKOS.altLabel}
-_NAME_PREDICATES = {RDFS.label, SKOS.prefLabel}
+#: What a graph that does not own a shared node keeps of its description: provenance and names as alternatives.
+KEPT_IN_NON_OWNERS = {PROV.wasDerivedFrom, SKOS.altLabel}
+#: The predicates that name a node (the owner's stay; another graph's become ``skos:altLabel``).
+NAME_PREDICATES = {RDFS.label, SKOS.prefLabel}
 
 
 @dataclass
@@ -152,16 +154,16 @@ def _statement(g: Graph, node: Node) -> tuple[str, bool, float]:
 def strip_description(g: Graph, node: Node, names: set[Node]) -> None:
     """Leave in ``g`` only the provenance links of ``node`` (and its spellings not in ``names`` as altLabel)."""
     for s, p, o in list(g.triples((node, None, None))):
-        if p in _KEPT_IN_NON_OWNERS:
+        if p in KEPT_IN_NON_OWNERS:
             continue
         g.remove((s, p, o))
-        if p in _NAME_PREDICATES and o not in names:
+        if p in NAME_PREDICATES and o not in names:
             g.add((node, SKOS.altLabel, o))
 
 
 def owner_names(g: Graph, node: Node) -> set[Node]:
     """The names ``g`` gives ``node`` (``rdfs:label``, ``skos:prefLabel``)."""
-    return {o for p in _NAME_PREDICATES for o in g.objects(node, p)}
+    return {o for p in NAME_PREDICATES for o in g.objects(node, p)}
 
 
 def _settle_owners(graphs: list[Graph]) -> None:

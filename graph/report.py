@@ -39,6 +39,14 @@ class ExtractionReport:
             self._seen.add(issue)
             self.issues.append(issue)
 
+    def add_report(self, other: ExtractionReport) -> None:
+        """Add another report's issues (each once) and summary lines, as a document's share of the build's."""
+        for issue in other.issues:
+            self.add_issue(issue.kind, issue.doc, issue.line, issue.text, issue.detail)
+        for extractor, lines in other.summaries.items():
+            for line in lines:
+                self.summary(extractor, line)
+
     def summary(self, extractor: str, line: str) -> None:
         """Add one human-readable summary line for ``extractor``."""
         self.summaries.setdefault(extractor, []).append(line)

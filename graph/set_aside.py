@@ -81,9 +81,14 @@ def validate_setting_aside(dataset: Dataset, report: ExtractionReport) -> tuple[
         for v in found:
             broken.setdefault(v.focus, []).append(v.constraint)
         for node, constraints in broken.items():
-            for doc, line in _sources(data, node):
-                report.add_issue(REJECTED, doc, line, _name(node), "; ".join(constraints))
+            report_rejected(report, data, node, constraints)
             _remove(dataset, node)
+
+
+def report_rejected(report: ExtractionReport, data: Graph, node: Node, constraints: list[str]) -> None:
+    """Record ``node`` as set aside for breaking ``constraints``: a ``rejected`` issue at each line it came from."""
+    for doc, line in _sources(data, node):
+        report.add_issue(REJECTED, doc, line, _name(node), "; ".join(constraints))
 
 
 def _sources(data: Graph, node: Node) -> list[tuple[str, int]]:

@@ -246,7 +246,8 @@ def _incremental_graph(state: GraphState, documents: list[Document], registry: R
                        cache: ExtractionCache, executor: Executor, previous: Path,
                        work: Path) -> tuple[GraphBuild, int, str]:
     """The graph stages on what the changed documents touch (:mod:`graph.incremental`); the index reads ``graph.nq``."""
-    from graph.stream_build import GraphFileQuads, StreamValidationError
+    from graph.batch_validation import StreamValidationError
+    from graph.quad_lines import GraphFileQuads
 
     try:
         done = IncrementalGraph(state, documents, cache, registry, previous, work, progress).run(executor,
@@ -263,7 +264,9 @@ def _incremental_graph(state: GraphState, documents: list[Document], registry: R
 def _streamed_graph(documents: list[Document], registry: Registry, progress: Progress, cache: ExtractionCache,
                     executor: Executor, work: Path) -> tuple[GraphBuild, int, str]:
     """The same through :mod:`graph.stream_build`: batch by batch into the store; the index reads ``graph.nq``."""
-    from graph.stream_build import GraphFileQuads, StreamValidationError, stream_graph
+    from graph.batch_validation import StreamValidationError
+    from graph.quad_lines import GraphFileQuads
+    from graph.stream_build import stream_graph
 
     progress.step(f"streaming {len(documents)} documents into the store (GYORYU_STREAM_ABOVE or --stream)")
     try:
