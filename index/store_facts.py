@@ -22,7 +22,7 @@ import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
-from graph.stream_build import _rdflib
+from graph.quad_lines import rdflib_term
 from index.fact_passages import _Facts
 from ontology.namespaces import GY, document_iri
 
@@ -116,7 +116,7 @@ class StoreFacts(_Facts):
                 if p == _LABELS[0]:
                     found.rdfs_labels.setdefault(o.language or "", o.value)
             else:
-                found.out[_rdflib(q.predicate)].add(_rdflib(o))
+                found.out[rdflib_term(q.predicate)].add(rdflib_term(o))
         return found
 
     def _read_incoming(self, node) -> dict:
@@ -126,12 +126,12 @@ class StoreFacts(_Facts):
             p, o = q.predicate.value, q.object
             if (p == _TYPE and o.value.startswith(_GY)) or (p in _LABELS and isinstance(o, ox.Literal)):
                 continue
-            found[_rdflib(q.predicate)].add(_rdflib(q.subject))
+            found[rdflib_term(q.predicate)].add(rdflib_term(q.subject))
         return found
 
     def document_facts(self, doc_id: str) -> tuple[list, list]:
         """The span nodes citing lines of ``doc_id`` and the fact nodes derived from them (sorted)."""
-        spans = sorted({_rdflib(q.subject) for q in self._quads(obj=ox.NamedNode(str(document_iri(doc_id))))
+        spans = sorted({rdflib_term(q.subject) for q in self._quads(obj=ox.NamedNode(str(document_iri(doc_id))))
                         if q.predicate.value == str(GY.document)}, key=str)
         facts = {s for span in spans for s in self.into[span].get(PROV.wasDerivedFrom, ())}
         return spans, sorted(facts, key=str)

@@ -248,6 +248,6 @@ def build_index_streamed(documents: list[Document], store_dir: Path, registry, t
 
 def partner_nodes(facts: StoreFacts) -> list:
     """Nodes party to an agreement or coordinating a sub-committee, from the store (as rdflib terms)."""
-    from graph.stream_build import _rdflib
+    from graph.quad_lines import rdflib_term
 
-    return sorted({_rdflib(row["n"]) for row in facts.store.query(_PARTNER_NODES)}, key=str)
+    return sorted({rdflib_term(row["n"]) for row in facts.store.query(_PARTNER_NODES)}, key=str)
