@@ -276,8 +276,10 @@ def _streamed_graph(documents: list[Document], registry: Registry, progress: Pro
     report_text = streamed.report.format()
     progress.step(f"{streamed.quads} quads → {GRAPH_FILE}, {streamed.stored} quads (with the union default graph) "
                   f"→ {STORE_DIR}/; {streamed.set_aside} automatic facts set aside\nreport:\n{report_text}")
-    (work / REPORT_FILE).write_text(json.dumps(streamed.report.to_dict(), ensure_ascii=False, indent=1),
-                                    encoding="utf-8")
+    with progress.stage("write graph"):
+        (work / REPORT_FILE).write_text(json.dumps(streamed.report.to_dict(), ensure_ascii=False, indent=1),
+                                        encoding="utf-8")
+        state_of(documents, cache, registry, streamed.report).write(work)  # ingest and remove work on it
     return GraphBuild(GraphFileQuads(work / GRAPH_FILE), streamed.report), streamed.quads, report_text
 
 

@@ -85,13 +85,18 @@ SEQUENCE = [
 ]
 
 
-@pytest.mark.parametrize("stream_above", [10_000])
+@pytest.mark.parametrize("stream_above", [10_000, 0], ids=["whole-graph build", "streaming build"])
 def test_every_step_equals_a_clean_build_and_touches_only_its_graphs(tmp_path, with_test_extractor,  # noqa: F811
                                                                      stream_above):
+    """From data of the whole-graph build and of the streaming build (every build streams at 0 documents: the
+    first, then each clean build compared with; the ingests and removals stay incremental either way)."""
     settings = replace(Settings.from_env(), stream_above=stream_above)
     data = tmp_path / "data"
-    build(write_corpus(tmp_path / "corpus", [SIGNED, MINT_A, MINT_B, OTHER]), data, settings, Progress(quiet=True),
+    first = Steps()
+    build(write_corpus(tmp_path / "corpus", [SIGNED, MINT_A, MINT_B, OTHER]), data, settings, first,
           with_index=False)
+    assert any(m.startswith("streaming 4 documents") for m in first.lines) == (stream_above == 0)
+    assert (data / STATE_FILE).is_file()
     for what, docs, most in SEQUENCE:
         corpus = write_corpus(tmp_path / "corpus", docs)
         progress = Steps()

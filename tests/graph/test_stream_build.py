@@ -14,6 +14,7 @@ from corpus import load_corpus
 from graph.extraction_cache import ExtractionCache
 from graph.extractors import MODULES, all_extractors
 from graph.facts import AUTOMATIC
+from graph.incremental import STATE_FILE
 from graph.set_aside import REJECTED
 from graph.store import GRAPH_FILE, STORE_DIR
 from graph.stream_build import StreamValidationError, stream_graph
@@ -102,6 +103,8 @@ def test_build_stream_flag_writes_the_same_data(tmp_path):
     assert (tmp_path / "streamed" / GRAPH_FILE).read_bytes() == (tmp_path / "whole" / GRAPH_FILE).read_bytes()
     assert streamed.manifest["graph"] == whole.manifest["graph"]
     assert quads_of(tmp_path / "streamed" / STORE_DIR) == quads_of(tmp_path / "whole" / STORE_DIR)
+    # what an ingest works from: the same graph state whichever way the data was built
+    assert (tmp_path / "streamed" / STATE_FILE).read_bytes() == (tmp_path / "whole" / STATE_FILE).read_bytes()
 
 
 def test_a_curated_fact_breaking_a_shape_fails_the_streamed_build(tmp_path, with_test_extractor):
