@@ -279,7 +279,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     if args.extraction:
         return _extraction_eval(args)
-    from index.evaluation import format_eval, run_eval
+    from index.evaluation import format_eval, format_tune_questions, run_eval
 
     settings = _settings(args)
     result = _guard(lambda: run_eval(settings.data_dir, settings))
@@ -287,6 +287,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         _print_json(result)
     else:
         print(format_eval(result))
+        if args.tune_questions:
+            print("\n" + format_tune_questions(result))
     return 0
 
 
@@ -430,6 +432,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--calibrate", action="store_true",
                    help="with --extraction: print the confidence calibration measured on the tune half (TSV for "
                         "graph/data/confidence_calibration.tsv)")
+    p.add_argument("--tune-questions", action="store_true",
+                   help="also list the tune half's questions, worst hybrid nDCG@10 first (held-out ones never)")
     p.add_argument("--json", action="store_true")
 
     p = command("ingest", cmd_ingest, "add or update documents (.txt .md .html .htm .pdf .docx .hwpx .hwp; folders "

@@ -125,7 +125,7 @@ def evaluate_passages(engine: SearchEngine, queries: list[dict]) -> tuple[dict, 
         vector = engine.embed_query(q["query"])
         spans = judged_spans(q)
         split = q.get("split", "all")
-        row = {"id": q["id"], "lang": q["lang"], "split": split}
+        row = {"id": q["id"], "lang": q["lang"], "split": split, "kind": q.get("kind", "")}
         for mode in MODES:
             m = metrics(hit_spans(engine, q["query"], mode, vector), spans)
             for lang in (q["lang"], "all"):
@@ -197,3 +197,25 @@ def format_eval(result: dict) -> str:
         lines.append(f"not in the evaluated data (their judged spans cannot be found): "
                      f"{', '.join(result['missing_documents'])}; add them with `gyoryu ingest`")
     return "\n".join(lines)
+
+
+def format_tune_questions(result: dict, mode: str = "hybrid") -> str:
+    """The tune half's questions, worst ``mode`` nDCG@10 first, with every mode's score (what to look at when tuning).
+
+    Held-out questions are never listed: only their totals are read (the honesty rule of ``eval/README.md``).
+
+    >>> rows = [{"id": "a", "lang": "ko", "split": "tune", "kind": "event", "lexical": 0.5, "dense": 0.2,
+    ...          "hybrid": 0.4},
+    ...         {"id": "b", "lang": "en", "split": "heldout", "kind": "event", "lexical": 0, "dense": 0, "hybrid": 0}]
+    >>> print(format_tune_questions({"per_query": rows}))
+    tune questions, worst hybrid nDCG@10 first
+    lexical  dense hybrid lang kind               id
+      0.500  0.200  0.400 ko   event              a
+    """
+    rows = sorted((r for r in result["per_query"] if r["split"] == "tune"), key=lambda r: (r[mode], r["id"]))
+    lines = [f"tune questions, worst {mode} nDCG@10 first",
+             f"{'lexical':>7}{'dense':>7}{'hybrid':>7} {'lang':<5}{'kind':<19}id"]
+    lines += [f"{r['lexical']:>7.3f}{r['dense']:>7.3f}{r['hybrid']:>7.3f} {r['lang']:<5}{r['kind']:<19}{r['id']}"
+              for r in rows]
+    return "\n".join(lines)
+

@@ -1,12 +1,15 @@
 """Entity linking in search queries: names in either language and their variants, from the graph's labels.
 
 The glossary is read from the built graph: every region, organisation, country, sub-committee,
-programme, event, cooperation area and vocabulary term with its ``rdfs:label``, ``skos:prefLabel``
+programme, event, cooperation area and ontology class with its ``rdfs:label``, ``skos:prefLabel``
 and ``skos:altLabel`` in Korean and English (the registry's names, former names and aliases end
-up there), plus the title lexicon (``graph/data/titles.tsv``). A query is matched against it:
+up there), plus the title lexicon (``graph/data/titles.tsv``). The ontology's properties are left out:
+their labels ("about", "since", "as of", "limit") are ordinary words in a question, and expanding them
+lowered tune nDCG@10. A query is matched against it:
 
-* English names as whole words, case- and hyphen-insensitive, plurals folded (``Hyogo``,
-  ``disaster prevention sub-committee``, ``Gyeongsangbuk-do``); a sub-committee's English name
+* English names as whole words, case-, hyphen- and diacritic-insensitive, plurals folded (``Hyogo``,
+  ``disaster prevention sub-committee``, ``Gyeongsangbuk-do``, ``Tov`` for Töv); a region also by its name
+  without ``Autonomous Region``, ``Republic of`` and the like (``Inner Mongolia``); a sub-committee's English name
   also matches without its ``Sub-Committee`` suffix, and a cooperation area's label by its parts
   (``Disaster relief and safety`` → ``disaster relief``, ``safety``);
 * Korean names through the registry's spacing- and OCR-tolerant matcher (``토야마현`` → 도야마현),
@@ -29,6 +32,7 @@ Korean morphemes), and its IRI, which boosts passages that state facts about it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -44,13 +48,23 @@ _HANGUL = re.compile(r"[가-힣]")
 _STOP = frozenset(["a", "an", "and", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with"])
 
 
-def en_tokens(text: str) -> list[str]:
-    """Lower-cased English words, ``sub-committee`` as one word, plurals folded.
+def fold_marks(text: str) -> str:
+    """``text`` without diacritics (a Vietnamese or Mongolian name is asked with or without its marks).
 
-    >>> en_tokens("Seoul's Sub-Committees and Gyeongsangbuk-do")
-    ['seoul', 'subcommittee', 'and', 'gyeongsangbuk', 'do']
+    >>> fold_marks("Từ Sơn, Töv")
+    'Tu Son, Tov'
     """
-    text = re.sub(r"sub[\s-]+committee", "subcommittee", text.lower())
+    decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
+def en_tokens(text: str) -> list[str]:
+    """Lower-cased English words, ``sub-committee`` as one word, plurals and diacritics folded.
+
+    >>> en_tokens("Seoul's Sub-Committees and Gyeongsangbuk-do"), en_tokens("Từ Sơn")
+    (['seoul', 'subcommittee', 'and', 'gyeongsangbuk', 'do'], ['tu', 'son'])
+    """
+    text = re.sub(r"sub[\s-]+committee", "subcommittee", fold_marks(text).lower())
     text = re.sub(r"'s\b", "", text)
     out = []
     for word in _EN_WORD.findall(text):
@@ -222,6 +236,8 @@ def _region_variants(name: str) -> list[str]:
 
     >>> _region_variants("Wando-gun"), _region_variants("North Gyeongsang Province")
     (['Wando County', 'Wando'], ['North Gyeongsang', 'Gyeongsangbuk-do'])
+    >>> _region_variants("Inner Mongolia Autonomous Region"), _region_variants("Republic of Buryatia")
+    (['Inner Mongolia'], ['Buryatia'])
     """
     m = re.fullmatch(r"(.+?)-(gun|si|do|gu)", name)
     if m:
@@ -230,7 +246,10 @@ def _region_variants(name: str) -> list[str]:
     if m:  # Korean provinces are also romanised whole: North Gyeongsang Province = Gyeongsangbuk-do
         side = {"North": "buk", "South": "nam"}.get(m.group(1) or "", "")
         return [name.rsplit(" ", 1)[0], f"{m.group(2)}{side}-do"]
-    m = re.fullmatch(r"(.+?)\s+(?:City|County|Prefecture|Oblast|Krai|Republic)", name)
+    m = re.fullmatch(r"(.+?)\s+(?:City|County|Prefecture|Oblast|Krai|Republic|Autonomous (?:Region|Prefecture))", name)
+    if m:
+        return [m.group(1)]
+    m = re.fullmatch(r"Republic of (\S.+)", name)
     if m:
         return [m.group(1)]
     return [f"{name} City", f"{name} County"] if " " not in name else []
@@ -239,7 +258,7 @@ def _region_variants(name: str) -> list[str]:
 def _word_spans(text: str) -> list[tuple[str, int, int]]:
     """:func:`en_tokens` with character offsets into ``text``."""
     out = []
-    for m in re.finditer(r"[A-Za-z0-9]+(?:[\s-]+committees?\b)?(?:'s\b)?", text):
+    for m in re.finditer(r"[A-Za-z0-9\u00c0-\u024f\u1e00-\u1eff]+(?:[\s-]+committees?\b)?(?:'s\b)?", text):
         word = en_tokens(m.group(0))
         if word:
             out.append((word[0], m.start(), m.end()))
@@ -254,7 +273,7 @@ SELECT ?s ?type ?p ?name WHERE {
   { ?s a ?t . FILTER(?t IN (%s)) BIND(STRAFTER(STR(?t), "#") AS ?type) }
   UNION { ?s a skos:Concept . FILTER NOT EXISTS { ?s a <https://w3id.org/gyoryu/ontology#AgreementType> }
           FILTER EXISTS { ?s skos:prefLabel ?en FILTER(LANG(?en) = "en") } BIND("Concept" AS ?type) }
-  UNION { ?s a ?t . FILTER(?t IN (owl:Class, owl:ObjectProperty, owl:DatatypeProperty)) BIND("Term" AS ?type) }
+  UNION { ?s a owl:Class . BIND("Term" AS ?type) }
   ?s ?p ?name . FILTER(?p IN (rdfs:label, skos:prefLabel, skos:altLabel) && isLiteral(?name))
 }
 """

@@ -12,6 +12,7 @@ from index.evaluation import (
     SEARCH_DOCS,
     evaluate_partners,
     format_eval,
+    format_tune_questions,
     judged_spans,
     metrics,
     run_eval,
@@ -63,6 +64,11 @@ def test_eval_reports_every_split_mode_and_language(engine, index_settings):
     assert tune["hybrid"]["all"]["ndcg@10"] > tune["lexical"]["all"]["ndcg@10"]
     text = format_eval(result)
     assert "heldout  hybrid   en" in text and "partner recall@10 [heldout]" in text
+    listed = format_tune_questions(result).splitlines()[2:]
+    tune = [q for q in read_jsonl(QUESTIONS) if q["split"] == "tune"]
+    assert sorted(line.split()[-1] for line in listed) == sorted(q["id"] for q in tune)  # never a held-out one
+    scores = [float(line.split()[2]) for line in listed]
+    assert scores == sorted(scores)
 
 
 def test_partner_recall_counts_the_expected_partners_found(engine):

@@ -21,6 +21,10 @@ def _links(engine, text):
     ("Who is Gyeongsangbuk-do's ambassador?", REGION + "kr-gyeongbuk", "Gyeongsangbuk-do's"),
     ("projects in North Gyeongsang", REGION + "kr-gyeongbuk", "North Gyeongsang"),
     ("Liaoning", REGION + "cn-liaoning", "Liaoning"),
+    ("When did Inner Mongolia join NEAR?", REGION + "cn-inner-mongolia", "Inner Mongolia"),  # … Autonomous Region
+    ("Buryatia's delegation", REGION + "ru-buryatia", "Buryatia's"),  # Republic of Buryatia
+    ("partners in Tov aimag", REGION + "mn-tuv", "Tov"),  # Töv without its mark
+    ("Đồng Tháp", REGION + "vn-dong-thap", "Đồng Tháp"),
 ])
 def test_region_names_in_either_language(engine, text, iri, surface):
     assert (iri, surface) in _links(engine, text)
@@ -55,6 +59,12 @@ def test_linked_names_expand_the_lexical_query_with_korean_labels(engine):
 
 def test_ordinary_words_are_not_linked(engine):
     assert [link.term.type for link in engine.link("협력 강화를 위한 노력")] == []
+
+
+def test_schema_property_labels_are_not_linked(engine):
+    # the ontology's properties are labelled "about", "since", "as of", "limit", "like": ordinary words in a question
+    text = "What did the council say about the agreement since 2020, as of today, like the limit?"
+    assert [link.surface for link in engine.link(text)] == ["agreement"]
 
 
 def test_english_name_finds_the_korean_lines(engine):
