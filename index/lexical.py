@@ -72,10 +72,20 @@ class LexicalIndex:
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every passage for ``query`` (zeros when no query token is indexed); each token counts once,
-        so a word both asked and added by expansion is not counted twice."""
+        so a word both asked and added by expansion is not counted twice.
+
+        Each token's column of the precomputed weights is added in query order, in one unbuffered ``add.at`` over
+        the columns side by side: the sums ``bm25s`` makes one call a token, without its per-call checks.
+        """
         vocab = self.bm25.vocab_dict
-        tokens = list(dict.fromkeys(t for t in self.tokenizer.tokens(query) if t in vocab))
+        ids = [vocab[t] for t in dict.fromkeys(self.tokenizer.tokens(query)) if t in vocab]
         n = self.bm25.scores["num_docs"]
-        if not tokens:
+        if not ids:
             return np.zeros(n, dtype=np.float32)
-        return np.asarray(self.bm25.get_scores(tokens), dtype=np.float32)
+        if self.bm25.nonoccurrence_array is not None:  # a variant with a score for absent words: bm25s adds it
+            return np.asarray(self.bm25.get_scores_from_ids(ids), dtype=np.float32)
+        indptr, indices, data = (self.bm25.scores[key] for key in ("indptr", "indices", "data"))
+        columns = [slice(indptr[i], indptr[i + 1]) for i in ids]
+        scores = np.zeros(n, dtype=self.bm25.dtype)
+        np.add.at(scores, np.concatenate([indices[c] for c in columns]), np.concatenate([data[c] for c in columns]))
+        return np.asarray(scores, dtype=np.float32)

@@ -7,6 +7,7 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
+from itertools import groupby
 from pathlib import Path
 
 import numpy as np
@@ -76,6 +77,22 @@ def top_positive(scores: np.ndarray, depth: int) -> np.ndarray:
         positive = positive[scores[positive] >= threshold]
     order = np.argsort(-scores[positive], kind="stable")  # positive is in index order: ties stay so
     return positive[order][:depth]
+
+
+def outermost(terms: set[str]) -> set[str]:
+    """The terms that no other term contains: each is looked for once in the longer terms joined together.
+
+    >>> sorted(outermost({"농특", "특산", "농특산물", "산물", "다라시", "Seoul"}))
+    ['Seoul', '농특산물', '다라시']
+    """
+    kept: set[str] = set()
+    longer: list[str] = []
+    for _, group in groupby(sorted(terms, key=len, reverse=True), key=len):
+        group = list(group)
+        joined = "\0".join(longer)
+        kept.update(t for t in group if not (t in joined if "\0" not in t else any(t in other for other in longer)))
+        longer += group
+    return kept
 
 
 def validate_query(text: object, k: object, settings: Settings) -> str:
@@ -283,9 +300,7 @@ class SearchEngine:
             ids, scores = search_faiss(self.faiss_index, vector, depth)
             scored["dense"] = list(zip(ids.tolist(), scores.tolist(), strict=True))
         if mode in ("lexical", "hybrid"):
-            scores = self.lexical.scores(self.lexical_query(text, links))
-            top = top_positive(scores, depth)
-            scored["lexical"] = list(zip(top.tolist(), scores[top].tolist(), strict=True))
+            scored["lexical"] = self.lexical_ranking(text, links, depth)
         if mode != "hybrid":
             return scored[mode]
         rankings = {name: [pid for pid, _ in items] for name, items in scored.items()}
@@ -306,11 +321,22 @@ class SearchEngine:
         ids = np.fromiter((pid for pid, _ in fused), dtype=np.int64, count=len(fused))
         return blend(fused, self.vectors[ids] @ vector, self.is_fact[ids], share, FACT_KO, FACT_EN, COSINE_WEIGHT)
 
+    def lexical_ranking(self, text: str, links: list[Link], depth: int = FUSION_DEPTH) -> list[tuple[int, float]]:
+        """``(passage id, BM25 score)`` of the passages the lexical query matches, best first, at most ``depth``."""
+        scores = self.lexical.scores(self.lexical_query(text, links))
+        top = top_positive(scores, depth)
+        return list(zip(top.tolist(), scores[top].tolist(), strict=True))
+
+    @staticmethod
+    def found_terms(text: str, terms: set[str] | None) -> list[str]:
+        """The ``terms`` that occur in ``text`` (ignoring case), longest first."""
+        lowered = text.lower()
+        return sorted((t for t in terms or () if t.lower() in lowered), key=lambda t: (-len(t), t))
+
     def hit(self, pid: int, score: float, terms: set[str] | None = None) -> dict:
         """One search hit in the shape of DESIGN.md, plus ``summary`` and the query ``terms`` found in its text."""
         p = self.passages[pid]
-        lowered = p.text.lower()
-        found = sorted((t for t in terms or () if t.lower() in lowered), key=lambda t: (-len(t), t))
+        found = self.found_terms(p.text, terms)
         return {"doc": p.doc, "line_start": p.line_start, "line_end": p.line_end, "text": p.text,
                 "score": round(float(score), 4), "title": p.title,
                 "entities": [e.to_json() for e in self.links[pid].entities], "summary": p.summary or None,
@@ -322,7 +348,7 @@ class SearchEngine:
         tokens = {t for t in self.lexical.tokenizer.tokens(self.lexical_query(text, links))
                   if len(t) >= (2 if _HANGUL.search(t) else 3)}
         terms = tokens | {link.surface for link in links} | {n for link in links for n in link.term.korean}
-        return {t for t in terms if not any(t != other and t in other for other in terms)}  # no syllable bigrams
+        return outermost(terms)  # no syllable bigrams
 
     def hits(self, query: str, mode: str = "hybrid", k: int = 10, query_vector: np.ndarray | None = None,
              links: list[Link] | None = None, terms: set[str] | None = None) -> list[dict]:

@@ -167,3 +167,26 @@ def test_rank_fusion_sums_as_a_loop_over_the_lists_does():
     assert reciprocal_rank_fusion({"a": [], "b": []}, {}) == []
     (first, score), (second, same) = reciprocal_rank_fusion({"a": [3, 1], "b": [1, 3]}, {}, 10)
     assert (first, second) == (1, 3) and score == same == (1 / 11 + 1 / 12) / (2 / 11)  # a tie: the smaller id first
+
+
+def test_lexical_scores_are_bm25s_sums_bit_for_bit():
+    """The one-call scoring adds the same weights in the same order as bm25s's scorer, a token asked twice once."""
+    from index.lexical import LexicalIndex
+
+    texts = ["가나시 청소년 교류 협약 체결", "다라시 농업 기술 연수 협약", "청소년 홈스테이 교류 20명 참가",
+             "가나시 다라시 우호 협력 교류 교류", "disaster prevention sub-committee 회의"]
+    lexical = LexicalIndex.build(texts)
+    for query in ("청소년 교류 협약", "가나시 다라시 교류 교류 농업", "disaster 회의 없는말", "없는말"):
+        tokens = [t for t in dict.fromkeys(lexical.tokenizer.tokens(query)) if t in lexical.bm25.vocab_dict]
+        expected = (np.asarray(lexical.bm25.get_scores(tokens), dtype=np.float32) if tokens
+                    else np.zeros(len(texts), dtype=np.float32))
+        assert np.array_equal(lexical.scores(query), expected)
+    assert lexical.scores("청소년 교류")[2] > lexical.scores("청소년 교류")[1] == 0.0
+
+
+def test_outermost_terms_drop_the_pieces_of_longer_ones():
+    from index.search import outermost
+
+    terms = {"농특산물", "농특", "특산", "산물", "가나시", "가나", "Seoul", "seoul", "a\0b", "a\0bc"}
+    assert outermost(terms) == {t for t in terms if not any(t != other and t in other for other in terms)}
+    assert outermost(terms) == {"농특산물", "가나시", "Seoul", "seoul", "a\0bc"}
