@@ -56,7 +56,7 @@ FACT_KO = 0.1
 FACT_EN = -0.3
 #: Most Korean domain words added to the text the embedding model reads for a query.
 MODEL_QUERY_WORDS = 6
-#: Lexical queries of recent questions kept (:meth:`SearchEngine.lexical_query`).
+#: Lexical queries of recent questions kept (:meth:`SearchEngine.remembered_lexical_query`).
 LEXICAL_QUERIES_KEPT = 256
 _FILES = (artifacts.PASSAGES, artifacts.EMBEDDINGS, artifacts.FAISS, artifacts.BM25, artifacts.PROFILES,
           artifacts.PROFILE_VECTORS, artifacts.MANIFEST)
@@ -249,24 +249,23 @@ class SearchEngine:
     def lexical_query(self, text: str, links: list[Link]) -> str:
         """The query for BM25: its text, the Korean label of each term it links to, the Korean words of its
         English domain words (a label, not every variant: many names of one entity would outweigh the question) and
-        the corpus's words for the concepts it names by words the corpus lacks (:meth:`concept_words`).
+        the corpus's words for the concepts it names by words the corpus lacks (:meth:`concept_words`)."""
+        extra = [name for link in links for name in link.term.korean[:1]]
+        extra += [word for word in self.vocabulary.korean(text) if word not in extra]
+        extra += [word for word in self.concept_words(text) if word not in extra]
+        return " ".join([text, *extra]) if extra else text
 
-        Remembered for recent questions: ranking and highlighting both ask for it."""
+    def remembered_lexical_query(self, text: str, links: list[Link]) -> str:
+        """:meth:`lexical_query`, remembered for recent questions: ranking and highlighting both ask for it."""
         key = (text, tuple(links))
         found = self._lexical_queries.get(key)
         if found is None:
-            found = self._expand_lexical(text, links)
+            found = self.lexical_query(text, links)
             with self._cache_lock:
                 self._lexical_queries[key] = found
                 while len(self._lexical_queries) > LEXICAL_QUERIES_KEPT:
                     del self._lexical_queries[next(iter(self._lexical_queries))]
         return found
-
-    def _expand_lexical(self, text: str, links: list[Link]) -> str:
-        extra = [name for link in links for name in link.term.korean[:1]]
-        extra += [word for word in self.vocabulary.korean(text) if word not in extra]
-        extra += [word for word in self.concept_words(text) if word not in extra]
-        return " ".join([text, *extra]) if extra else text
 
     def entity_ranking(self, links: list[Link], vector: np.ndarray, depth: int) -> list[int]:
         """Passages linked to the query's specific entities: most linked entities first, then by dense similarity."""
@@ -323,7 +322,7 @@ class SearchEngine:
 
     def lexical_ranking(self, text: str, links: list[Link], depth: int = FUSION_DEPTH) -> list[tuple[int, float]]:
         """``(passage id, BM25 score)`` of the passages the lexical query matches, best first, at most ``depth``."""
-        scores = self.lexical.scores(self.lexical_query(text, links))
+        scores = self.lexical.scores(self.remembered_lexical_query(text, links))
         top = top_positive(scores, depth)
         return list(zip(top.tolist(), scores[top].tolist(), strict=True))
 
@@ -345,7 +344,7 @@ class SearchEngine:
 
     def query_terms(self, text: str, links: list[Link]) -> set[str]:
         """Words to highlight in hits: the lexical query's morphemes (two letters or more) and linked names."""
-        tokens = {t for t in self.lexical.tokenizer.tokens(self.lexical_query(text, links))
+        tokens = {t for t in self.lexical.tokenizer.tokens(self.remembered_lexical_query(text, links))
                   if len(t) >= (2 if _HANGUL.search(t) else 3)}
         terms = tokens | {link.surface for link in links} | {n for link in links for n in link.term.korean}
         return outermost(terms)  # no syllable bigrams
