@@ -45,6 +45,8 @@ _SC_SUFFIX_KO = re.compile(r"\s*분과\s*(?:위원회)?$")
 _EN_WORD = re.compile(r"[a-z0-9]+")
 _HANGUL = re.compile(r"[가-힣]")
 #: English words too common to link on their own (a one-word name made only of these is skipped).
+#: English nouns that end in ``s`` in the singular (not plurals to fold: "news" is not "new").
+_INVARIANT = frozenset(["news", "series", "species", "means", "headquarters", "whereabouts"])
 _STOP = frozenset(["a", "an", "and", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with"])
 
 
@@ -63,12 +65,14 @@ def en_tokens(text: str) -> list[str]:
 
     >>> en_tokens("Seoul's Sub-Committees and Gyeongsangbuk-do"), en_tokens("Từ Sơn")
     (['seoul', 'subcommittee', 'and', 'gyeongsangbuk', 'do'], ['tu', 'son'])
+    >>> en_tokens("news of the campus status")
+    ['news', 'of', 'the', 'campus', 'status']
     """
     text = re.sub(r"sub[\s-]+committee", "subcommittee", fold_marks(text).lower())
     text = re.sub(r"'s\b", "", text)
     out = []
     for word in _EN_WORD.findall(text):
-        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) and word not in _INVARIANT:
             word = word[:-1]
         out.append(word)
     return out
