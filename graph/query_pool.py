@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import os
 import queue
+import select
 import subprocess
 import sys
 import threading
@@ -53,6 +54,8 @@ class Worker:
         os.close(child_writes)
         self.outbox = Connection(to_child, readable=False)
         self.inbox = Connection(from_child, writable=False)
+        self._answer = select.poll()  # registered once, not a selector built for every wait
+        self._answer.register(from_child, select.POLLIN)
         self.outbox.send(config)
         if not self.inbox.poll(startup_timeout):
             self.kill()
@@ -72,11 +75,15 @@ class Worker:
         """
         self.outbox.send(request)
         deadline = time.monotonic() + timeout
-        if not self.inbox.poll(max(min(timeout, SLOW_AFTER), 0.0)):
+        if not self._answered(min(timeout, SLOW_AFTER)):
             self.renice(SLOW_NICENESS)
-            if not self.inbox.poll(max(deadline - time.monotonic(), 0.0)):
+            if not self._answered(deadline - time.monotonic()):
                 return None
         return self.inbox.recv()
+
+    def _answered(self, seconds: float) -> bool:
+        """Whether the worker answered (or closed its pipe) within ``seconds``."""
+        return bool(self._answer.poll(max(seconds, 0.0) * 1000))
 
     def renice(self, niceness: int) -> bool:
         """Set the worker's niceness; ``False`` if not allowed (lowering it needs privileges)."""
@@ -115,7 +122,9 @@ class QueryPool:
                        "max_results": max_results}
         #: Seconds from killing a stopped worker to a ready one taking its place, one entry per replacement.
         self.replacements: list[float] = []
-        self._idle: queue.SimpleQueue[Worker] = queue.SimpleQueue()
+        #: Free workers, the last one freed taken first: consecutive queries meet a worker whose caches (its store's
+        #: blocks, its memory) are warm, instead of going round every worker in turn.
+        self._idle: queue.LifoQueue[Worker] = queue.LifoQueue()
         #: A started worker kept aside, so a stopped one is replaced at once (not after a process start).
         self._spares: queue.SimpleQueue[Worker] = queue.SimpleQueue()
         self._workers: set[Worker] = set()
@@ -189,7 +198,8 @@ class QueryPool:
         self.replacements.append(time.perf_counter() - began)
         self._start_in_background(self._spares, None)
 
-    def _start_in_background(self, target: queue.SimpleQueue[Worker], began: float | None) -> None:
+    def _start_in_background(self, target: queue.SimpleQueue[Worker] | queue.LifoQueue[Worker],
+                             began: float | None) -> None:
         """Start a worker in a thread and put it into ``target`` (retrying while the store cannot be opened)."""
         def start() -> None:
             delay = 0.5

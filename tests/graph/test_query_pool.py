@@ -118,3 +118,27 @@ def test_data_without_a_store_gets_a_temporary_one(tmp_path: Path) -> None:
         old.close()
     assert not old.shared.path.exists()
     assert not (data / STORE_DIR).exists()  # built data is never written to
+
+
+def test_consecutive_queries_meet_the_worker_freed_last(pool: QueryPool, monkeypatch) -> None:
+    """An idle pool hands each query to the worker that answered the previous one (its caches are warm), not to
+    every worker in turn; a query arriving while that one is busy takes another."""
+    from graph.query_pool import Worker
+
+    answered: list[int] = []
+    ask = Worker.ask
+
+    def recording(self, request, timeout):
+        answered.append(self.pid)
+        return ask(self, request, timeout)
+
+    monkeypatch.setattr(Worker, "ask", recording)
+    for _ in range(4):
+        assert _values(pool, f"SELECT ?o WHERE {{ <{EX}s> ?p ?o }}") == ["only b", "shared"]
+    assert len(answered) == 4 and len(set(answered)) == 1
+    busy = pool._idle.get()  # the warm worker is busy elsewhere: the next query goes to the other one
+    try:
+        _values(pool, f"SELECT ?o WHERE {{ <{EX}s> ?p ?o }}")
+    finally:
+        pool._idle.put(busy)
+    assert answered[-1] != answered[0] and answered[-1] in pool.pids
