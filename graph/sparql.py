@@ -85,9 +85,10 @@ def _keywords(code: str) -> set[str]:
     return set(_KEYWORD.findall(code))
 
 
-def query_kind(text: str) -> str:
-    """``select``, ``ask`` or ``graph`` (CONSTRUCT/DESCRIBE) — from the first query-form keyword."""
-    m = _KIND.search(_code(text))
+def query_kind(text: str, code: str | None = None) -> str:
+    """``select``, ``ask`` or ``graph`` (CONSTRUCT/DESCRIBE) — from the first query-form keyword (``code``: the
+    query already without strings, IRIs and comments)."""
+    m = _KIND.search(_code(text) if code is None else code)
     if not m:
         raise QueryError("not a SPARQL query: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
     word = m.group(1).upper()
@@ -100,13 +101,14 @@ def check_query(text: str, max_length: int | None) -> str:
         raise QueryError("empty query")
     if max_length is not None and len(text) > max_length:
         raise QueryError(f"query is {len(text)} characters; the limit is {max_length}")
-    keywords = _keywords(_code(text).upper())  # one pass over the text, not one per keyword
+    code = _code(text)
+    keywords = _keywords(code.upper())  # one pass over the text, not one per keyword
     if "SERVICE" in keywords:
         raise QueryError("SERVICE is not allowed: this endpoint never fetches other endpoints")
     for word in _UPDATE_WORDS:
         if word in keywords:
             raise QueryError(f"updates are not allowed: this endpoint is read-only (found {word})")
-    return query_kind(text)
+    return query_kind(text, code)
 
 
 def _run(store: GraphStore, text: str, dataset: QueryDataset | None, base_iri: str | None,
