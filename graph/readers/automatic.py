@@ -26,7 +26,8 @@ UNREAD_SIGNING = "a signing is stated here but no party or date could be read fr
 #: A line whose sentence goes on below it (``… 이어 왔으며,``): a list entry on it is no whole sentence of its own.
 _CONTINUED = re.compile(r"[,，、]\s*$|(?:며|고|서|나|는데)\s*$")
 #: General reader modules, in the order they run (a module not present yet is skipped).
-READERS = ("graph.readers.tables", "graph.readers.lists", "graph.readers.sentences", "graph.readers.sentences_en",
+READERS = ("graph.readers.tables", "graph.readers.lists", "graph.readers.lists_en",
+           "graph.readers.sentences", "graph.readers.sentences_en",
            "graph.readers.people")
 
 

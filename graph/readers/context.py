@@ -427,3 +427,17 @@ def relation_near(text: str, date: DateMention, dates: list[DateMention]) -> str
             if best is None or found[:3] < best[:3]:
                 best = found
     return best[3] if best else None
+
+
+#: How many first lines may name a document's own region when its title does not.
+LEAD_LINES = 5
+
+
+def lead_region(w: FactWriter) -> Entity | None:
+    """The document's own Korean region when no heading gives one: its title's, else the first Korean region its
+    first lines name (``Gana City maintains ties with …``, ``가나시 국제교류 현황``)."""
+    for text in (w.doc.title_ko or "", *w.doc.lines[:LEAD_LINES]):
+        region = first_region(w, text)
+        if region is not None and region.country == "KR":
+            return region
+    return None

@@ -85,6 +85,8 @@ _ENDING_WORDS = re.compile(r"승계|종료|중단|해지|만료|통합|출범|�
 #: What sets a card's fields apart on one line (`` · ``, `` / ``, `` | ``, a comma, a bracket).
 _FIELD_APART = re.compile(r"\s+[·/|—–-]\s+|\s*[,;(]\s*")
 #: A short label and a colon opening a field (``우호교류 협약:``, ``교류협력 양해각서(MOU):``).
+#: A label printed with its syllables spaced apart to align the colons (``구    분 :``, ``결 연 일 :``).
+_SPACED_LABEL = re.compile(r"^\s*[가-힣](?:\s+[가-힣]){1,4}(?=\s*[:：])")
 _LABEL_COLON = re.compile(r"^\s*([^:：\d]{1,20}?)\s*[:：]\s*\S")
 #: The word of a relation raised to a higher one (우호 → 자매결연으로 격상).
 _UPGRADE = "격상"
@@ -92,6 +94,8 @@ _UPGRADE = "격상"
 ONE_LINE_NAME_TOKENS = 3
 #: The label right before a date on a one-line card (``결연일``, ``체결일 :``).
 _LABEL_BEFORE_DATE = re.compile(r"\S+\s*[:：]?\s*$")
+#: A sub-item's day given as its parent entry's (``같은 날``, ``당일``, ``같은 날짜에``).
+_SAME_DAY = re.compile(r"(?:같은|동일한?)\s*날(?:짜)?|당일")
 #: Rows of the tables the table reader judged (read, or signing nothing) are no list items (see automatic.py).
 AFTER_TABLES = True
 
@@ -154,10 +158,29 @@ def items(lines: tuple[str, ...]) -> list[Item]:
         elif first and not m and (one := _one_line_card(n, text, first[0])) is not None:
             out.append(one)
         elif m and text[m.end():].strip() and not _DATE_FIRST.match(text):
-            out.append(Item(n, text[m.end():].strip(), indent=len(text) - len(text.lstrip())))
+            wrapped = _wrapped(lines, n)  # ※ … 현재 가나특별자치도(2023. 6. 11.), / (indented) 다라도(…)로 바뀌었음
+            out.append(Item(n + len(wrapped), " ".join([text[m.end():].strip(), *wrapped]), start=n if wrapped else 0,
+                            indent=len(text) - len(text.lstrip())))
+            joined = n + len(wrapped)
         elif first and text[:first[0].start].strip(" *#") in ("", "|") and \
                 text[first[0].end:].strip(" .:-–—·)*|"):  # a Markdown row's border opens a date-first row too
             out.append(Item(n, text.strip(" *#|")))
+    return out
+
+
+def _wrapped(lines: tuple[str, ...], n: int) -> list[str]:
+    """The lines an item ending in a comma goes on to: indented deeper, no bullet, no table row, not blank.
+
+    >>> _wrapped(("※ 가나도는 현재 다라도(2023. 6. 11.),", "  마바도(2024. 1. 18.)로 바뀌었음", "※ 끝"), 1)
+    ['마바도(2024. 1. 18.)로 바뀌었음']
+    """
+    indent = len(lines[n - 1]) - len(lines[n - 1].lstrip())
+    out: list[str] = []
+    for text in lines[n:]:
+        if not re.search(r"[,，]\s*$", lines[n - 1 + len(out)]) or not text.strip() or BULLET.match(text) or \
+                _ROW.search(text) or len(text) - len(text.lstrip()) <= indent:
+            break
+        out.append(text.strip())
     return out
 
 
@@ -184,7 +207,10 @@ def is_field(text: str) -> bool:
     (True, True, True)
     >>> is_field("가나시 (1990)"), is_field("교류협력 양해각서(MOU): 2009. 9."), is_field("가나시: 2009. 9.")
     (False, True, False)
+    >>> is_field("구    분 : 자매도시"), is_field("결 연 일 : 1999. 5. 17."), is_field("가 나 시 (1990)")
+    (True, True, False)
     """
+    text = _SPACED_LABEL.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text, count=1)  # 결 연 일 : → 결연일 :
     label = _LABEL_COLON.match(text)  # 우호교류 협약: 2002년 11월 — a signing's own label
     return bool(_FIELD.match(text)) or (label is not None and _is_card_label(_PARENTHETICAL.sub("", label.group(1))))
 
@@ -321,6 +347,9 @@ def _card_tail(lines: tuple[str, ...], n: int) -> tuple[str, int]:
         elif not text or bullet or any(
                 is_place_word(t) and not relation_of(t) for t in _TOKEN.findall(_field_value(text))):
             break
+        if find_dates(text, bare_years=True) and _further_step(_labelled_value(text)):
+            out.append(_labelled_value(text))  # 비고 | 2016. 6. 15. 우호도시 협약 갱신: the card's further signing
+            continue
         if find_dates(text, bare_years=True):
             break
         out.append(_field_value(text) if _ROW.search(text) else text)
@@ -347,6 +376,17 @@ def _card_country(w: FactWriter, item: Item) -> str | None:
             or latin_country(w, item.above))
 
 
+def _labelled_value(text: str) -> str:
+    """A field's value: after its label and a colon (``비고 : …``) or its cell (``비고 | …``); other text as it is.
+
+    >>> _labelled_value("비고 | 2016. 6. 15. 갱신"), _labelled_value("비    고 : 2018. 9. 재체결")
+    ('2016. 6. 15. 갱신', '2018. 9. 재체결')
+    """
+    value = _field_value(text)
+    label = _LABEL_COLON.match(_SPACED_LABEL.sub(lambda m: re.sub(r"\s+", "", m.group(0)), value, count=1))
+    return value[value.find(":") + 1:].strip() if label and ":" in value else value
+
+
 def _field_value(text: str) -> str:
     """The value of a two-cell row ``label | value`` (a card laid out as a table); other text as it is.
 
@@ -369,17 +409,34 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
     cards |= {n for n, line in enumerate(w.doc.lines, start=1) if line.lstrip().startswith("※")}  # notes, too
     own = dateline(w.doc)
     places = _placed_units(w) | placed_names(w)
+    last = 0
     for item in found_items:
         if item.line in skip or (not item.names and is_prose(item.text)) or _is_dateline(w, item, own):
             above = []
             continue
+        if above and _new_name_between(w.doc.lines, last, item.lines[0]):
+            above = []  # ▣ 호주 가나시 (추진) between: the entries below are that place's, not the card's above
         found = read_item(w, item, [c for c in above if item.indent > indent], cards.difference(item.span), places)
         out.extend(found)
         if found:
-            above, indent = found, item.indent
+            above, indent, last = found, item.indent, max(item.span.stop - 1, item.line)
         elif item.indent <= indent:
             above = []  # a sibling of the entry above (the next card's name): what follows is no longer its
     return out
+
+
+def _new_name_between(lines: tuple[str, ...], after: int, before: int) -> bool:
+    """A line between lines ``after`` and ``before`` (exclusive) that is no list item and names a place: the title
+    of a card without a signing date, whose entries below are its own.
+
+    >>> _new_name_between(("가나시", "  - 2001. 3. 2. 체결", "▣ 호주 다라시 (추진)", "  - 추진 중"), 2, 4)
+    True
+    >>> _new_name_between(("가나시", "  - 2001. 3. 2. 체결", "    교류 재개", "  - 2005. 3. 2. 재체결"), 2, 4)
+    False
+    """
+    return any(not BULLET.match(text) and any(is_place_word(strip_particle(t)) and not relation_of(t)
+                                              for t in _TOKEN.findall(text))
+               for text in lines[after:before - 1] if text.strip())
 
 
 def _placed_units(w: FactWriter) -> dict[str, str]:
@@ -437,6 +494,8 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = (), o
         stated = [d for d in relative_dates(item.text, year) if d.value.month is not None and d.end <= first] or \
             _month_day(item.text, year.year)
         stated += [d for d in find_dates(item.text, bare_years=True) if d.start >= first]
+    if not stated and above and (same := _SAME_DAY.search(item.text)):  # - 같은 날 가나시-다라시 협약 체결
+        stated = [DateMention(above[-1].date, same.start(), same.end(), same.group(0))]
     dates = [d for d in stated if _standalone(item.text, d)
              and (is_signing_date_context(item.text[d.end:]) or states_signing(item.text[d.end:]))
              and not _ends_relation(item.text, d, stated)]
@@ -459,12 +518,15 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = (), o
         return []
     unit = _own_unit_first(item.text, named, ctx.subject)
     if len(named) >= 2 and ctx.subject is None:
+        if all(p.entity.country != "KR" for _, p in named[:2]):
+            return []  # 중국 가나성 다라시 with no region of the list's own: a place and its parent, no pair
         pairs = [((named[0][1], named[1][1]), named[1][0])]
     elif unit is not None:  # 11월 가나시, 중국 다라시와 …: the subject's own city signs
         pairs = [((unit, party), start) for start, party in named if party.entity.country != "KR"]
     elif ctx.subject is not None:
         pairs = [((ctx.subject, party), start) for start, party in named if party.entity.id != ctx.subject.entity.id
-                 and party.entity.parent != ctx.subject.entity.id]  # the subject's own city is none of its partners
+                 and party.entity.parent != ctx.subject.entity.id  # the subject's own city is none of its partners
+                 and "KR" in (party.entity.country, ctx.subject.entity.country)]  # nor a foreign card's parent
     else:
         w.report.add_issue("unresolved", w.doc.id, item.line, item.text, "list item without a subject region")
         return []
@@ -667,6 +729,9 @@ def _with_placed_words(w: FactWriter, text: str, mentions: list[tuple[int, str]]
     >>> text = "일본 하루미시(2011), 베트남 가나성 다라시(2014)"
     >>> _with_placed_words(w, text, [], [(text.index(t), t) for t in ("하루미시", "가나성", "다라시")])
     [(3, '하루미시'), (23, '다라시')]
+    >>> text = "같은 날 천안시-가나주 다라시 협약 체결"
+    >>> _with_placed_words(w, text, [(5, "천안시")], [(text.index(t), t) for t in ("천안시", "가나주", "다라시")])
+    [(5, '천안시'), (13, '다라시')]
     """
     pattern, _ = w.registry.country_words
     anchors = [(m.start(), m.end()) for m in pattern.finditer(text)]
@@ -674,7 +739,8 @@ def _with_placed_words(w: FactWriter, text: str, mentions: list[tuple[int, str]]
     for start, token in words:
         if is_place_word(token) and not any(a <= start < b for a, b, _ in spans):
             before = text[:start].rstrip()
-            if any(b == len(before) for _, b in anchors) or any(b == len(before) for _, b, _ in spans):
+            paired = before.rstrip("-–—").rstrip()  # 가나시-다라주 마바시: a pair written with a dash
+            if any(b == len(before) for _, b in anchors) or any(b in (len(before), len(paired)) for _, b, _ in spans):
                 spans = sorted([*spans, (start, start + len(token), token)])
     return _innermost(text, spans)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from graph.dates import expand_year, find_dates
+from graph.dates import StatedDate, expand_year, find_dates
 from graph.facts import FactWriter
 from graph.readers.entities import country_named, place_level
 from graph.readers.relations import relation_of
@@ -129,6 +129,22 @@ def _dated_names(cell: str) -> list[tuple[str, str]]:
             find_dates(m.group(2), bare_years=True) or re.fullmatch(r"'\d\d", m.group(2).strip()) for m in items):
         return []
     return [(m.group(1).strip(), m.group(2).strip()) for m in items]
+
+
+def name_dates(cell: str) -> list[StatedDate]:
+    """The date of each name of a cell listing names each with its date (``가나도(1998), 다라도(2010)``), in order;
+    ``[]`` for any other cell.
+
+    >>> [d.iso for d in name_dates("가나도(1998), 다라도('05. 3.)")], name_dates("가나시")
+    (['1998', '2005-03'], [])
+    """
+    out = []
+    for _, date in _dated_names(cell):
+        year = re.fullmatch(r"'(\d\d)", date)
+        found = [StatedDate(expand_year(int(year.group(1))))] if year else [
+            d.value for d in find_dates(date, bare_years=True)]
+        out.append(found[0]) if found else None
+    return out if len(out) == len(_dated_names(cell)) else []
 
 
 def unfold_dated_names(w: FactWriter, table: Table) -> Table:

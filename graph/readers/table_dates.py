@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from graph.dates import DateMention, find_dates
+from graph.dates import DateMention, StatedDate, find_dates
 from graph.readers.relations import is_intent, is_renewal, negates_signing, states_signing_verb
 from graph.readers.table_rows import Row, Table
 
@@ -55,3 +55,32 @@ def _planned(cell: str, found: list[DateMention], i: int) -> bool:
     """
     end = found[i + 1].start if i + 1 < len(found) else len(cell)
     return is_intent(cell[found[i].end:end])
+
+
+#: A reference date: the date a table's figures stand at (``2024. 12. 31. 기준``, ``기준일: 2024. 12. 31.``).
+_AS_OF = re.compile(r"기준\s*(?:일|일자)?\s*[:：]?\s*$")
+#: How many first lines may state a document's reference date.
+AS_OF_LINES = 5
+
+
+def reference_date(lines: tuple[str, ...]) -> StatedDate | None:
+    """The date a document's tables stand at, stated on one of its first lines: a date followed by ``기준``
+    (``경상북도 국제통상과 | 2025. 1. 10. | 2024. 12. 31. 기준``) or after ``기준일``.
+
+    >>> reference_date(("가나도 현황", "작성 2025. 1. 10. | 2024. 12. 31. 기준")).iso, reference_date(("가나도",))
+    ('2024-12-31', None)
+    """
+    for text in lines[:AS_OF_LINES]:
+        for d in find_dates(text):
+            if re.match(r"\s*(?:\)\s*)?기준", text[d.end:]) or _AS_OF.search(text[:d.start]):
+                return d.value
+    return None
+
+
+def after(date: StatedDate, reference: StatedDate) -> bool:
+    """``date`` begins after ``reference`` ends (a signing later than the date a table stands at is a plan).
+
+    >>> after(StatedDate(2025, 5, 9), StatedDate(2024, 12, 31)), after(StatedDate(2024, 12), StatedDate(2024, 12, 31))
+    (True, False)
+    """
+    return (date.year, date.month or 1, date.day or 1) > (reference.year, reference.month or 12, reference.day or 31)

@@ -22,13 +22,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from graph.dates import DateMention, StatedDate
 from graph.facts import FactWriter
 from graph.readers.candidates import AgreementCandidate, Candidates
-from graph.readers.context import BULLET, Context, context_at, headings_above, is_activity
+from graph.readers.context import BULLET, Context, context_at, headings_above, is_activity, lead_region
 from graph.readers.entities import Party, country_in, country_named, place_level, resolve_party
 from graph.readers.relations import DEFAULT_RELATION, is_intent, is_renewal, relation_of
-from graph.readers.table_columns import assign_roles, looks_like_place, unfold_dated_names
-from graph.readers.table_dates import UPGRADE, row_dates
+from graph.readers.table_columns import assign_roles, looks_like_place, name_dates, unfold_dated_names
+from graph.readers.table_dates import UPGRADE, after, reference_date, row_dates
 from graph.readers.table_layout import TableLayout, layout_of
 from graph.readers.table_rows import LABEL_CHARS, Row, Table, find_tables
 from graph.readers.table_topic import about_agreements
@@ -54,6 +55,7 @@ class _State:
     relation: str | None = None
     column_relation: str | None = None
     last: AgreementCandidate | None = None
+    as_of: StatedDate | None = None  # the date the table stands at (``2024. 12. 31. 기준``)
 
 
 def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> Candidates:
@@ -91,12 +93,14 @@ def read_table(w: FactWriter, table: Table) -> list[AgreementCandidate]:
     """Candidates of one table whose columns have roles."""
     ctx = context_at(w, table.first_line)
     layout = layout_of(w, table, ctx)
+    if layout.home is None and ctx.subject is None and (lead := lead_region(w)) is not None:
+        ctx.subject = Party(lead.name_ko, lead)  # Gana City maintains ties with … above a table of its partners
     if layout.home is None and ctx.subject is None:
         w.report.add_issue("unresolved", w.doc.id, table.first_line, "table subject",
                            "one party column and no region named in the heading or title")
         return []
     _merge_fragments(w, table, [c for c in (layout.home, layout.partner) if c is not None])
-    state = _State(relation=ctx.relation)
+    state = _State(relation=ctx.relation, as_of=reference_date(w.doc.lines))
     nearest = headings_above(w, table.first_line, lookback=2)[:1]
     if table.header is None and nearest and len(nearest[0][1].strip()) <= LABEL_CHARS:
         _group_label(w, nearest[0][1], state, foreign_only=True)  # a group label just above a table's first row
@@ -184,10 +188,15 @@ def _read_row(w: FactWriter, table: Table, row: Row, layout: TableLayout, ctx: C
         partner_name = state.partner  # the partner printed once for several Korean parties
     if not partner_name and not (layout.home is not None and row.cell(layout.home)):
         return _continuation(w, row, dates, state, table)
-    if not dates or not partner_name:
+    named = name_dates(home_name) or name_dates(partner_name)  # 가나도(1998), 다라도(2010): each its own year
+    if not (dates or named) or not partner_name:
         return []
     pairs = [_parties(w, row, h, p, ctx, state, layout)
              for h in _names(w, home_name) for p in _names(w, partner_name)]
+    if named and len(named) == len(pairs) and None not in pairs:
+        dates = [DateMention(v, 0, 0, v.iso) for v in named]
+    elif not dates:
+        return []
     pairs = [p for p in pairs if p is not None]
     if not pairs:
         return []
@@ -199,12 +208,17 @@ def _read_row(w: FactWriter, table: Table, row: Row, layout: TableLayout, ctx: C
                 or DEFAULT_RELATION)
     fields = tuple(f for f in (row.cell(table.column("fields")),) if f)
     intent = is_intent(stated)
+    values = [d.value for d in dates] if named and len(named) == len(pairs) else list(
+        dict.fromkeys(d.value for d in dates))
+    # 가나시, 다라시 | 2015 / 2018: several parties in one cell, each with its date in the same order
+    each = [[v] for v in values] if len(pairs) == len(values) > 1 else [list(dict.fromkeys(values))] * len(pairs)
     out = []
-    for parties in pairs:
+    for parties, own in zip(pairs, each, strict=True):
         confidence = _confidence(table, parties, dates[0].value.precision, layout)
-        for found in dict.fromkeys(d.value for d in dates):
+        for found in own:  # a signing dated after the date the table stands at is a plan (재체결일 2025. 5. 9.)
+            planned = intent or (state.as_of is not None and after(found, state.as_of))
             out.append(AgreementCandidate(parties, found, relation, (row.line, row.line), confidence,
-                                          intent=intent, fields=fields, reader="tables", quote=row_text.strip()))
+                                          intent=planned, fields=fields, reader="tables", quote=row_text.strip()))
     state.last = out[-1]
     return out
 
@@ -216,6 +230,9 @@ def _names(w: FactWriter, cell: str) -> list[str]:
     if len(pieces) == 2 and place_level(pieces[1].strip()) in UPPER_LEVELS and \
             place_level(pieces[0].strip()) not in UPPER_LEVELS:
         return [pieces[0].strip()]  # 가나시, 다라주: the city, then the state it is in
+    if len(pieces) == 2 and place_level(pieces[0].strip()) == "district" and any(
+            e.kind == "region" and e.country != "KR" for e in w.registry.candidates(pieces[1].strip())):
+        return [pieces[0].strip()]  # Gana District, Ulaanbaatar: the district, then the city it is in
     if len(pieces) >= 2 and all(looks_like_place(w, p) and not country_in(w.registry, p) for p in pieces):
         return [p.strip() for p in pieces]
     return [cell]
@@ -286,8 +303,8 @@ def _continuation(w: FactWriter, row: Row, dates: list, state: _State, table: Ta
         above.lines = (above.lines[0], row.line)
         return []
     relation = relation_of(row.cell(table.column("relation"))) or above.relation
-    out = [AgreementCandidate(above.parties, d, relation, (row.line, row.line),
-                              max(0.0, above.confidence - 0.05), intent=is_intent(row_text),
+    out = [AgreementCandidate(above.parties, d, relation, (row.line, row.line), max(0.0, above.confidence - 0.05),
+                              intent=is_intent(row_text) or (state.as_of is not None and after(d, state.as_of)),
                               fields=tuple(f for f in (row.cell(table.column("fields")),) if f),
                               reader="tables", quote=row_text, notes=[f"further signing of line {above.lines[0]}"])
            for d in dict.fromkeys(d.value for d in dates)]

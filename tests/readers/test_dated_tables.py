@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.readers.helpers import build, document, docx_file, facts, from_file, tsv
+from tests.readers.helpers import build, document, docx_file, facts, from_file, hwpx_file, tsv
 
 HEADER = ["연번", "자치단체", "상대도시", "국가", "구분", "체결일", "재체결일", "만료일", "비고"]
 ROWS = [
@@ -108,3 +108,52 @@ def test_the_box_drawn_table_with_full_width_bars_and_a_date_changed():
 def test_a_docx_table_with_ditto_marks_and_renewal_and_expiry_columns(tmp_path):
     path = docx_file(tmp_path / "special.docx", ["특례시 국제교류 협약 현황", [HEADER, *ROWS], "※ 2024. 12. 31. 기준"])
     assert facts(build(from_file(path))) == FACTS
+
+
+CONSULATE = [
+    ["상대국 지역", "상대 자치단체", "한국 자치단체", "구분", "체결일", "최초 교류", "비고"],
+    ["갸랴주", "갸랴주", "대전광역시", "우호협력", "2011. 10. 11.", "2008", ""],
+    ["", "갸랴주 다라구", "대구 달서구", "교류협력 MOU", "2024. 9. 12.", "2019", "동포 교류"],
+    ["", "갸랴주 마바구", "안산시", "우호교류(추진)", "", "2024", "2024. 11. 안산시 교류의향서 접수, 2025년 체결 검토"],
+    ["사아주", "사아시", "포항시, 광양시", "우호교류", "2015 / 2018", "", "포항시 2015, 광양시 2018"],
+    ["댜뱌주", "댜뱌주", "강원도(1998), 충청남도(2010)", "자매결연·우호교류", "", "1994", "지방정부 간 협정"],
+    ["자차주", "자차시", "울산광역시 북구", "자매결연", "2012. 5.", "2010", ""],
+    ["", "", "", "", "2022. 5.", "", "재체결(10주년)"],
+]
+CONSULATE_FACTS = {
+    ("갸랴주", "대전광역시", "2011-10-11", "friendship"), ("다라구", "달서구", "2024-09-12", "mou"),
+    ("사아시", "포항시", "2015", "friendship"), ("광양시", "사아시", "2018", "friendship"),
+    ("강원특별자치도", "댜뱌주", "1998", "sister"), ("댜뱌주", "충청남도", "2010", "sister"),
+    ("북구", "자차시", "2012-05", "sister"), ("북구", "자차시", "2022-05", "sister")}
+
+
+@pytest.mark.parametrize("fmt", ["tsv", "hwpx"])
+def test_consulate_table_several_korean_parties_in_one_cell_each_with_its_date_and_a_plan_row(tmp_path, fmt):
+    title = "카자흐스탄 지방정부와 우리 지방자치단체 교류 현황"
+    if fmt == "tsv":
+        doc = document("consulate.tsv", title + "\n" + tsv(*CONSULATE))
+    else:
+        doc = from_file(hwpx_file(tmp_path / "consulate.hwpx", [title, CONSULATE]))
+    result = build(doc)
+    assert facts(result) == CONSULATE_FACTS
+    planned = {("마바구", "안산시", "2024-11"), ("마바구", "안산시", "2025")}
+    assert {f[:3] for f in facts(result, "AgreementIntent")} <= planned
+
+
+def test_consulate_table_perturbed_the_dates_of_a_shared_cell_swapped():
+    rows = [r if r[1] != "사아시" else [*r[:4], "2018 / 2015", "", ""] for r in CONSULATE]
+    got = facts(build(document("consulate.tsv", "카자흐스탄 교류 현황\n" + tsv(*rows))))
+    assert ("사아시", "포항시", "2018", "friendship") in got and ("광양시", "사아시", "2015", "friendship") in got
+
+
+@pytest.mark.parametrize(("as_of", "planned"), [("2024. 12. 31. 기준", True), ("2025. 6. 30. 기준", False)])
+def test_a_signing_dated_after_the_date_the_table_stands_at_is_a_plan(as_of, planned):
+    text = f"경상북도 시군 협약 현황\n경상북도 국제통상과 | 2025. 1. 10. | {as_of}\n" + tsv(
+        ["시군", "상대도시", "국가", "구분", "체결일", "재체결일", "비고"],
+        ["안동시", "가나시", "중국", "자매결연", "1995. 5. 9.", "2025. 5. 9.", "30주년 재체결"],
+        ["경주시", "다라시", "일본", "자매결연", "1970. 4. 15.", "", ""])
+    result = build(document("gyeongbuk.tsv", text))
+    signed = {("가나시", "안동시", "1995-05-09", "sister"), ("경주시", "다라시", "1970-04-15", "sister")}
+    later = ("가나시", "안동시", "2025-05-09", "sister")
+    assert facts(result) == (signed if planned else signed | {later})
+    assert (later in facts(result, "AgreementIntent")) is planned

@@ -1,0 +1,74 @@
+"""Partner lists in English (a city's English page): one entry per partner, ``Name, Parent, Country – what and when``.
+
+The shapes read (names invented): ``- Gana, Dara State, USA – signed Feb. 2, 1984; renewed in 2014``,
+``- Mara, Japan – Friendship City from December 7, 1993; upgraded to Sister City in May 2013``. The document's
+own region (:func:`graph.readers.context.lead_region`) is the other party; each date is a signing, of the relation
+named in its clause (else the section heading's: ``Sister Cities``), unless the words around it make it a plan
+(``expected 2025``), an event or an end (``lapsed in 2019``). The partner is a registry region by its English
+name, else a place minted in the country the entry names last.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.dates import find_dates
+from graph.facts import FactWriter
+from graph.readers.candidates import AgreementCandidate
+from graph.readers.context import BULLET, context_at, lead_region
+from graph.readers.entities import Party
+from graph.readers.relations import DEFAULT_RELATION
+from graph.readers.sentences_en import _region, _relation
+
+#: Rows of the tables the table reader judged are no entries (see automatic.py).
+AFTER_TABLES = True
+
+_ENTRY = re.compile(r"^(?P<name>[A-Z][\w'’.-]*(?: [A-Za-z][\w'’.-]*){0,3}?)(?:\s*\([^)]*\))?"
+                    r"(?P<parents>(?:,\s*[A-Z][\w'’.-]*(?: [A-Za-z][\w'’.-]*){0,3})*)\s+[–—-]\s+(?P<rest>\S.*)$")
+#: Words right before a date that make it a signing (``signed``, ``from``, ``since``, ``renewed in``, ``in``).
+_SIGNING_BEFORE = re.compile(r"(?:\bsigned|\bfrom|\bsince|\brenewed|\bupgraded|\bestablished|\bconcluded|\bin|\bon"
+                             r"|[:;,–—-])\s*(?:on|in)?\s*(?:the\s+\w+\s+anniversary\s+in\s+)?$", re.IGNORECASE)
+#: Words of a plan, an end or an event near a date: no signing.
+_NOT_SIGNING = re.compile(r"\b(?:expected|planned|plans?|will|to be|under discussion|pending|proposed|lapsed|ended|"
+                          r"terminated|expired|suspended|opened|visit(?:ed)?|festival|delegation)\b", re.IGNORECASE)
+
+
+def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCandidate]:
+    """Candidates of every English list entry naming a partner and its signing dates."""
+    own = lead_region(w)
+    if own is None:
+        return []
+    subject = Party(own.name_en or own.name_ko, own)
+    out: list[AgreementCandidate] = []
+    for n, line in enumerate(w.doc.lines, start=1):
+        bullet = BULLET.match(line)
+        if n in skip or bullet is None or not line.isascii() and re.search(r"[가-힣]", line):
+            continue
+        out.extend(_entry(w, line[bullet.end():].strip(), n, subject))
+    return out
+
+
+def _entry(w: FactWriter, text: str, line: int, subject: Party) -> list[AgreementCandidate]:
+    m = _ENTRY.match(text)
+    if m is None:
+        return []
+    parents = [p.strip() for p in m.group("parents").split(",") if p.strip()]
+    country = next((p for p in reversed(parents) if any(e.kind == "country" for e in w.registry.candidates(p))), None)
+    partner = _region(w, m.group("name"), country)
+    if partner is None or partner.entity.id == subject.entity.id or partner.entity.country == "KR":
+        return []
+    rest, offset = m.group("rest"), m.start("rest")
+    heading = context_at(w, line).relation
+    out = []
+    for date in find_dates(rest, bare_years=True):  # Feb. 2, 1984; in 2014; signed 1986
+        before, after = rest[:date.start], rest[date.end:]
+        clause = re.split(r"[;]", before)[-1] + re.split(r"[;,]", after)[0]
+        if not _SIGNING_BEFORE.search(before) or _NOT_SIGNING.search(clause):
+            continue
+        relation = next((r for r in (_relation(clause), heading, _relation(before)) if r and r != DEFAULT_RELATION),
+                        DEFAULT_RELATION)  # the clause's, else the section's (Sister Cities), else the entry's
+        out.append(AgreementCandidate((subject, partner), date.value, relation, (line, line),
+                                      0.7 if partner.minted else 0.8, reader="lists", quote=text,
+                                      notes=[f"English list entry, date at {offset + date.start}"]))
+    return out
+
