@@ -21,7 +21,7 @@ from index.fact_passages import fact_passages, read_facts
 from index.korean import KoreanTokenizer
 from index.latent_terms import passage_latents, previous_rows, save_latents, torch_model
 from index.lexical import LexicalIndex
-from index.line_vectors import build_line_vectors, line_texts, previous_line_vectors
+from index.line_vectors import build_line_vectors, line_settings, line_texts, previous_line_vectors
 from index.passages import Passage, segment
 from index.profiles import build_profiles
 from index.reuse import Reuse, document_key, encode_with_reuse, passages_version
@@ -105,8 +105,9 @@ def model_loading_meanwhile(settings: Settings) -> Iterator[None]:
     stages on the other core. The embed stage takes the same model (:func:`index.embedding_tasks.loaded_embedder`),
     waiting if it is not ready; leaving the block waits for the thread (a failed build exits cleanly)."""
     def load() -> None:
-        with contextlib.suppress(Exception):  # a model that cannot load fails in the embed stage, with its message
-            loaded_embedder(Embedder.load, settings)
+        for wanted in (settings, line_settings(settings)):  # the passages' engine, then the lines'
+            with contextlib.suppress(Exception):  # a model that cannot load fails in its stage, with its message
+                loaded_embedder(Embedder.load, wanted)
 
     thread = threading.Thread(target=load, name="load-model", daemon=True)
     thread.start()
@@ -127,6 +128,7 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
     target.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     embedder = Embedder.load(settings, lazy=True)  # weights only if a passage or profile must be embedded
+    line_embedder = Embedder.load(line_settings(settings), lazy=True)
     reuse = Reuse(previous, embedder.sha256)
     if dataset is not None and len(documents) > settings.stream_above and (out_dir / STORE_DIR).is_dir():
         from index.stream_index import build_index_streamed
@@ -135,7 +137,7 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
                       "(latent terms left out)")
         figures = build_index_streamed(documents, out_dir / STORE_DIR, registry, target, settings, progress,
                                        embedder, reuse, previous, executor or SerialExecutor())
-        return _manifest(target, embedder, figures, started)
+        return _manifest(target, embedder, line_embedder, figures, started)
     with progress.stage("passages"):
         graph_facts = read_facts(dataset) if dataset is not None else None  # one pass for all three readers
         provenance = ProvenanceIndex.from_facts(graph_facts) if graph_facts is not None else ProvenanceIndex.empty()
@@ -162,12 +164,14 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
     with progress.stage("lines"):
         cpu = time.process_time()
         owned = [(p.doc, text) for p in passages for _, text in line_texts(p)]
-        encode = chunked_encoder(executor or SerialExecutor(), Embedder.load, settings, [t for _, t in owned],
-                                 [d for d, _ in owned], embedder.token_counts, progress, unit="lines")
-        lines, reused_lines = build_line_vectors(passages, target, previous_line_vectors(previous, embedder.sha256),
-                                                 encode, embedder.dim)
-        progress.step(f"{lines} lines of multi-line passages: {lines - reused_lines} embedded, {reused_lines} reused "
-                      f"({time.process_time() - cpu:.1f} s CPU in this process)")
+        encode = chunked_encoder(executor or SerialExecutor(), Embedder.load, line_settings(settings),
+                                 [t for _, t in owned], [d for d, _ in owned], line_embedder.token_counts, progress,
+                                 unit="lines")
+        lines, reused_lines = build_line_vectors(passages, target,
+                                                 previous_line_vectors(previous, line_embedder.sha256), encode,
+                                                 line_embedder.dim, line_embedder.sha256)
+        progress.step(f"{lines} lines of multi-line passages on {line_embedder.engine}: {lines - reused_lines} "
+                      f"embedded, {reused_lines} reused ({time.process_time() - cpu:.1f} s CPU in this process)")
     with progress.stage("faiss"):
         faiss_index = build_faiss(vectors)
         save_faiss(faiss_index, target / artifacts.FAISS)
@@ -196,7 +200,7 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
         np.save(target / artifacts.PROFILE_VECTORS, profile_vectors)
         reuse.save(target, texts, fact_texts, fact_vectors)
         progress.step(f"{len(profiles)} partner profiles")
-    return _manifest(target, embedder, {
+    return _manifest(target, embedder, line_embedder, {
         "passages": len(passages),
         "documents": sorted({p.doc for p in passages}),
         "faiss": index_kind(faiss_index),
@@ -208,11 +212,12 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
     }, started)
 
 
-def _manifest(target: Path, embedder: Embedder, figures: dict, started: float) -> dict:
+def _manifest(target: Path, embedder: Embedder, line_embedder: Embedder, figures: dict, started: float) -> dict:
     """Write the index manifest (model, ``figures``, how the ranking works, seconds) and return it."""
     manifest = {
         "format": artifacts.FORMAT_VERSION,
         "model": {"id": embedder.model_id, "sha256": embedder.sha256, "dim": embedder.dim, "engine": embedder.engine},
+        "line_model": {"sha256": line_embedder.sha256, "engine": line_embedder.engine},
         **{k: v for k, v in figures.items() if k in ("passages", "documents", "faiss")},
         "lexical": "bm25s (kiwipiepy morphemes + syllable bigrams)",
         "fusion": "reciprocal rank fusion",

@@ -33,7 +33,7 @@ Loader = Callable[[Settings], Embedder]
 
 def _model_key(load: Loader, settings: Settings) -> tuple:
     """What names one loaded model (not the whole settings: builds into other data directories share it)."""
-    return "embedder", load, settings.embed_model, str(settings.model_cache)
+    return "embedder", load, settings.embed_model, settings.embed_engine, str(settings.model_cache)
 
 
 def loaded_embedder(load: Loader, settings: Settings) -> Embedder:

@@ -6,8 +6,10 @@ vector. Each line of a document passage of :data:`MIN_LINES` lines or more gets 
 (:meth:`LineIndex.ranking`) as one more list (decision 0034). Fact passages and one-line passages have none:
 their passage vector already is the line's.
 
-Vectors are keyed by the SHA-256 of the line text and reused from the previous build like passage vectors
-(same model weights), so an ingest embeds only the lines it has not seen.
+Lines are embedded on ``settings.line_engine`` (:func:`line_settings`; int8 by default: a third less CPU than
+fp32 and no loss on the tune half, decision 0041), passages and queries on ``settings.embed_engine``. Vectors
+are keyed by the SHA-256 of the line text and reused from the previous build when its lines were embedded by
+the same model on the same engine (``model`` in ``lines.json``), so an ingest embeds only the lines it has not seen.
 
 >>> from index.passages import Passage
 >>> [t for _, t in line_texts(Passage("d", 3, 5, "가\\n나\\n다", "제목"))]
@@ -19,7 +21,7 @@ Vectors are keyed by the SHA-256 of the line text and reused from the previous b
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -28,6 +30,7 @@ from index import artifacts
 from index.dense import build_faiss, flat_vectors, inner_products, load_faiss, save_faiss, search_faiss
 from index.passages import MAX_LINES, Passage
 from index.reuse import encode_with_reuse, keyed_rows, text_key
+from runtime.settings import Settings
 
 #: Fewest lines a document passage needs for its lines to get vectors of their own.
 MIN_LINES = 2
@@ -45,24 +48,37 @@ def line_texts(passage: Passage) -> list[tuple[int, str]]:
     return lines if len(lines) >= MIN_LINES else []
 
 
+def line_settings(settings: Settings) -> Settings:
+    """``settings`` with the line engine as the embedding engine (what :class:`~index.embedder.Embedder` loads)."""
+    return replace(settings, embed_engine=settings.line_engine)
+
+
+def lines_json(owners: list[int], keys: list[str], model_sha256: str) -> dict:
+    """The content of ``lines.json``: each line's passage and text key, and the hash of what embedded them."""
+    return {"passages": owners, "keys": keys, "model": model_sha256}
+
+
 def previous_line_vectors(previous: Path | None, model_sha256: str) -> dict[str, np.ndarray]:
-    """Line vectors of the previous build's index by text key, when it was built with the same model weights."""
+    """Line vectors of the previous build's index by text key, when they were embedded by ``model_sha256`` (model
+    and engine; an index from before ``lines.json`` named it: the model of its manifest)."""
     if previous is None:
         return {}
     folder = artifacts.index_dir(previous)
     try:
-        if artifacts.read_json(folder / artifacts.MANIFEST).get("model", {}).get("sha256") != model_sha256:
+        saved = artifacts.read_json(folder / LINES)
+        made_by = saved.get("model") or artifacts.read_json(folder / artifacts.MANIFEST).get("model", {}).get("sha256")
+        if made_by != model_sha256:
             return {}
-        keys = artifacts.read_json(folder / LINES)["keys"]
-    except (OSError, ValueError, KeyError, TypeError):
+        keys = saved["keys"]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}
     return keyed_rows(keys, folder / LINE_VECTORS)
 
 
 def build_line_vectors(passages: list[Passage], target: Path, previous: dict[str, np.ndarray],
-                       encode: Callable[[list[str]], np.ndarray], dim: int) -> tuple[int, int]:
-    """Write the line vectors of ``passages`` into the index folder ``target`` (``encode`` embeds the lines
-    ``previous`` lacks); returns how many lines and how many of them were reused."""
+                       encode: Callable[[list[str]], np.ndarray], dim: int, model_sha256: str) -> tuple[int, int]:
+    """Write the line vectors of ``passages`` into the index folder ``target`` (``encode``, the model
+    ``model_sha256``, embeds the lines ``previous`` lacks); returns how many lines and how many were reused."""
     owners, texts = [], []
     for pid, passage in enumerate(passages):
         for _, text in line_texts(passage):
@@ -71,7 +87,7 @@ def build_line_vectors(passages: list[Passage], target: Path, previous: dict[str
     vectors, reused = encode_with_reuse(texts, previous, encode, dim)
     np.save(target / LINE_VECTORS, vectors)
     save_faiss(build_faiss(vectors), target / LINE_FAISS)
-    artifacts.write_json(target / LINES, {"passages": owners, "keys": [text_key(t) for t in texts]})
+    artifacts.write_json(target / LINES, lines_json(owners, [text_key(t) for t in texts], model_sha256))
     return len(texts), reused
 
 

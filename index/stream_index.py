@@ -37,7 +37,15 @@ from index.entity_links import PassageLinks, ProvenanceIndex
 from index.fact_passages import fact_passages
 from index.korean import KoreanTokenizer
 from index.lexical import LexicalIndex
-from index.line_vectors import LINE_FAISS, LINE_VECTORS, LINES, line_texts, previous_line_vectors
+from index.line_vectors import (
+    LINE_FAISS,
+    LINE_VECTORS,
+    LINES,
+    line_settings,
+    line_texts,
+    lines_json,
+    previous_line_vectors,
+)
 from index.passages import Passage
 from index.profiles import assemble_profiles, graph_partners, linked_partners
 from index.reuse import Reuse, encode_with_reuse, text_key
@@ -93,7 +101,8 @@ class _Sink:
         self.rows = open(target / artifacts.PASSAGES, "w", encoding="utf-8")  # noqa: SIM115 (closed by close())
         self.vectors = RowsFile(target / artifacts.EMBEDDINGS, embedder.dim)
         self.line_vectors = RowsFile(target / LINE_VECTORS, embedder.dim)
-        self.old_lines = previous_line_vectors(previous, embedder.sha256)
+        self.line_embedder = Embedder.load(line_settings(settings), lazy=True)
+        self.old_lines = previous_line_vectors(previous, self.line_embedder.sha256)
         self.keys: list[str] = []
         self.line_owners: list[int] = []
         self.line_keys: list[str] = []
@@ -104,9 +113,9 @@ class _Sink:
         self.docs: set[str] = set()
         self.passages = self.cut = self.reused = self.reused_lines = self.tokenised = self.facts = self.linked = 0
 
-    def encoder(self, texts: list[str], docs: list[str], counts: Callable, unit: str):
-        return chunked_encoder(self.executor, Embedder.load, self.settings, texts, docs, counts, self.progress,
-                               unit=unit)
+    def encoder(self, texts: list[str], docs: list[str], counts: Callable, unit: str, settings: Settings | None = None):
+        return chunked_encoder(self.executor, Embedder.load, settings or self.settings, texts, docs, counts,
+                               self.progress, unit=unit)
 
     def add(self, passages: list[Passage], links: list[PassageLinks]) -> None:
         """Write, embed and tokenise one chunk's passages."""
@@ -138,7 +147,8 @@ class _Sink:
             lines = [t for _, _, t in owned]
             vectors, reused = encode_with_reuse(
                 lines, self.old_lines,
-                self.encoder(lines, [d for _, d, _ in owned], self.embedder.token_counts, "lines"), self.embedder.dim)
+                self.encoder(lines, [d for _, d, _ in owned], self.line_embedder.token_counts, "lines",
+                             line_settings(self.settings)), self.embedder.dim)
             self.line_vectors.append(vectors.reshape(-1, self.embedder.dim))
             self.line_owners += [pid for pid, _, _ in owned]
             self.line_keys += [text_key(t) for t in lines]
@@ -213,7 +223,7 @@ def build_index_streamed(documents: list[Document], store_dir: Path, registry, t
         save_faiss(line_index, target / LINE_FAISS)
         line_kind = index_kind(line_index)
         del line_index
-        artifacts.write_json(target / LINES, {"passages": sink.line_owners, "keys": sink.line_keys})
+        artifacts.write_json(target / LINES, lines_json(sink.line_owners, sink.line_keys, sink.line_embedder.sha256))
         progress.step(f"{kind} over {len(vectors)} passage vectors, {line_kind} over {len(lines)} line vectors")
     with progress.stage("bm25"), clock.part("bm25"):
         counts = TermCounts.stacked(sink.counts)

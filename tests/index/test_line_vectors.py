@@ -16,7 +16,8 @@ from index import artifacts
 from index.build import build_index
 from index.dense import build_faiss
 from index.embedder import Embedder
-from index.line_vectors import LINE_VECTORS, LINES, LineIndex, line_texts
+from index.line_vectors import LINE_VECTORS, LINES, LineIndex, line_settings, line_texts
+from index.onnx_engine import ONNX, ONNX_INT8
 from index.passages import Passage
 from runtime.progress import Progress
 from runtime.settings import Settings
@@ -77,12 +78,17 @@ def _doc(doc_id: str, lines: list[str]) -> Document:
     return Document(id=doc_id, lines=tuple(lines), sha256=hashlib.sha256(body.encode()).hexdigest(), title_ko=lines[0])
 
 
-def _build(documents: list[Document], out: Path, previous: Path | None) -> dict:
+def _build(documents: list[Document], out: Path, previous: Path | None, line_engine: str = ONNX_INT8) -> dict:
     registry = Registry.default()
     out.mkdir(parents=True)
-    settings = replace(Settings.from_env(), data_dir=out)
+    settings = replace(Settings.from_env(), data_dir=out, embed_engine=ONNX, line_engine=line_engine)
     return build_index(documents, build_graph(documents, registry).dataset, registry, out, settings,
                        Progress(quiet=True), previous)
+
+
+def _passages(folder: Path) -> list[Passage]:
+    return [Passage.from_json({k: v for k, v in row.items() if k in Passage.__dataclass_fields__})
+            for row in artifacts.read_jsonl(folder / artifacts.PASSAGES)]
 
 
 @pytest.fixture(scope="module")
@@ -94,17 +100,23 @@ def built(tmp_path_factory) -> Path:
 
 def test_a_build_embeds_each_line_and_ranks_the_passage_of_a_paraphrased_line(built: Path):
     folder = artifacts.index_dir(built)
-    passages = [Passage.from_json({k: v for k, v in row.items() if k in Passage.__dataclass_fields__})
-                for row in artifacts.read_jsonl(folder / artifacts.PASSAGES)]
+    passages = _passages(folder)
     expected = [(pid, text) for pid, p in enumerate(passages) for _, text in line_texts(p)]
     saved = artifacts.read_json(folder / LINES)
     assert saved["passages"] == [pid for pid, _ in expected] and len(expected) == len(REPORT)
     assert len(set(saved["passages"])) >= 3
-    embedder = Embedder.load(Settings.from_env())
+    settings = replace(Settings.from_env(), embed_engine=ONNX, line_engine=ONNX_INT8)
+    embedder, line_embedder = Embedder.load(settings), Embedder.load(line_settings(settings))
     vectors = np.load(folder / LINE_VECTORS)
-    assert np.allclose(vectors, embedder.encode_passages([text for _, text in expected]), atol=1e-4)
+    # lines on the int8 engine, bit for bit what it gives each line alone; passages and queries on fp32
+    assert np.array_equal(vectors, line_embedder.encode_passages([text for _, text in expected]))
+    fp32 = embedder.encode_passages([text for _, text in expected])
+    assert not np.array_equal(vectors, fp32) and (vectors * fp32).sum(axis=1).min() > 0.99
     manifest = artifacts.read_json(folder / artifacts.MANIFEST)
     assert manifest["line_vectors"] == len(expected) and manifest["reused_line_vectors"] == 0
+    assert manifest["model"]["engine"] == ONNX and manifest["line_model"] == {"sha256": line_embedder.sha256,
+                                                                                "engine": ONNX_INT8}
+    assert saved["model"] == line_embedder.sha256 != embedder.sha256
     # a question that says one line in other words: that line's passage comes first
     query = embedder.encode_queries(["독일 도시의 노래 단체를 불러 무대를 열었다"])[0]
     first = LineIndex.load(folder).ranking(query, 5)[0]
@@ -117,6 +129,18 @@ def test_an_unchanged_rebuild_reuses_every_line_vector(built: Path, tmp_path: Pa
     again, first = (artifacts.index_dir(path) for path in (tmp_path / "again", built))
     assert (again / LINE_VECTORS).read_bytes() == (first / LINE_VECTORS).read_bytes()
     assert artifacts.read_json(again / LINES) == artifacts.read_json(first / LINES)
+
+
+def test_lines_of_another_engine_are_embedded_again_and_then_reused(built: Path, tmp_path: Path):
+    fp32 = _build([_doc("report.txt", REPORT)], tmp_path / "fp32", built, line_engine=ONNX)
+    assert fp32["reused_line_vectors"] == 0 < fp32["line_vectors"] and fp32["line_model"]["engine"] == ONNX
+    assert fp32["reused_vectors"] == fp32["passages"]  # the passages' engine did not change
+    folder = artifacts.index_dir(tmp_path / "fp32")
+    texts = [text for p in _passages(folder) for _, text in line_texts(p)]
+    fp32_embedder = Embedder.load(replace(Settings.from_env(), embed_engine=ONNX))
+    assert np.array_equal(np.load(folder / LINE_VECTORS), fp32_embedder.encode_passages(texts))
+    back = _build([_doc("report.txt", REPORT)], tmp_path / "int8", built)
+    assert back["reused_line_vectors"] == back["line_vectors"]
 
 
 def test_an_index_without_line_vectors_loads_without_them(tmp_path: Path):
