@@ -277,26 +277,32 @@ def stand_in_markdown(rows: list[dict]) -> list[str]:
     """The scales run end to end from stand-ins (``bench/scale_stand_in.py``): every figure measured on that run,
     except the last column (per-unit costs measured on the sample, multiplied out)."""
     lines = ["", "End to end from stand-ins (`bench/scale_stand_in.py`): the corpus generated; one `gyoryu build` on "
-             "its streaming path over stand-in extraction pieces (a sample's real extraction renamed to every "
-             "document; "
-             "SHACL skipped for the copies) and stand-in vectors (noisy copies of real passage vectors); then the "
-             "queries on the built data. Wall time at the load shown (2 shared cores, the build at `nice 5`).", "",
-             "| scale | documents | passages | quads (graph.nq) | build wall s / CPU s | load average | "
-             "stream graph + store s | passages s | BM25 s | FAISS s | profiles s | peak MB | "
-             "graph.nq / store / index MB | hybrid / dense / lexical ms | query embedding ms | SPARQL mix ms | "
-             "FAISS (recall@10, ms) | not run: extraction / SHACL / model CPU s (est.) |",
-             "| ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: "
-             "| ---: | --- | --- |"]
+             "its streaming path (graph and index) over stand-in extraction pieces (a sample's real extraction "
+             "renamed to every document; SHACL skipped for the copies), stand-in vectors (noisy copies of real "
+             "passage vectors) and stand-in term counts (Kiwi once per distinct word); then the queries on the built "
+             "data in a second process. CPU seconds per stage; wall time at the load shown (2 shared cores, "
+             "`nice 10`).", "",
+             "| scale | documents | passages / lines | quads (graph.nq) | build wall s / CPU s | load average | "
+             "graph + store CPU s | index CPU s: passages / vectors / lines / terms / FAISS / BM25 / profiles | "
+             "build peak MB | search process peak MB | graph.nq / store / index MB | hybrid / dense / lexical ms | "
+             "query embedding ms | SPARQL mix ms | FAISS passages (recall@10, ms); lines | "
+             "not run: extraction / SHACL / model / Kiwi CPU s (est.) |",
+             "| ---: | ---: | --- | ---: | --- | --- | ---: | --- | ---: | ---: | --- | --- | ---: | ---: | --- "
+             "| --- |"]
     for r in rows:
-        t, s, e = r["timings_s"], r["search_ms"], r["extrapolated_cpu_s"]
-        lines.append(f"| {r['scale']:g}× | {r['documents']} | {r['passages']} | {r['quads']} | "
-                     f"{r['build_s']} / {r['cpu_s']} | {r['load_average_before'][0]}–{r['load_average_after'][0]} | "
-                     f"{t['extract'] + t['validate']:.0f} | {t['passages']:.0f} | {t['bm25']:.0f} | {t['faiss']:.0f} | "
-                     f"{t['profiles']:.0f} | {r['peak_rss_mb']} | "
-                     f"{r['graph_mb']} / {r['store_mb']} / {r['index_mb']} | "
+        c, s, e = r["cpu_stages_s"], r["search_ms"], r["extrapolated_cpu_s"]
+        parts = (r.get("index_stream") or {}).get("parts", {})
+        index_cpu = " / ".join(f"{parts[k]['cpu_s']:.0f}" if k in parts else "–" for k in
+                               ("passages", "embed", "lines", "bm25 tokens", "faiss", "bm25", "profiles"))
+        lines.append(f"| {r['scale']:g}× | {r['documents']} | {r['passages']} / {r.get('line_vectors')} | "
+                     f"{r['quads']} | {r['build_s']} / {r['cpu_s']} | "
+                     f"{r['load_average_before'][0]}–{r['load_average_after'][0]} | "
+                     f"{c['extract'] + c['validate']:.0f} | {index_cpu} | {r['peak_rss_mb']} | "
+                     f"{r.get('query_peak_rss_mb', '–')} | {r['graph_mb']} / {r['store_mb']} / {r['index_mb']} | "
                      f"{s['hybrid']:.1f} / {s['dense']:.1f} / {s['lexical']:.1f} | {s['query embedding alone']:.1f} | "
-                     f"{r['sparql_ms']} | {r['faiss']} ({r['faiss_recall10']}, {r['faiss_ms']}) | "
-                     f"{e['extraction']} / {e['SHACL']} / {e['model']} |")
+                     f"{r['sparql_ms']} | {r['faiss']} ({r['faiss_recall10']}, {r['faiss_ms']}); "
+                     f"{r.get('line_faiss', '–')} | {e['extraction']} / {e['SHACL']} / {e['model']} / "
+                     f"{e.get('kiwi (over the stand-in tokens)', '–')} |")
     return lines
 
 
@@ -416,7 +422,9 @@ def plot(rows: list[dict], path: Path) -> None:
     faiss_rows = json.loads(projection.FAISS_RESULTS.read_text()) if projection.FAISS_RESULTS.exists() else []
     points = [(r["passages"], "IndexFlatIP", r["faiss_recall10"], r["faiss_ms"]) for r in full]
     points += [(r["vectors"], r["faiss"].split("(")[0], r["faiss_recall10"], r["faiss_ms"]) for r in faiss_rows]
-    for kind, marker in (("IndexFlatIP", "o"), ("IndexHNSWFlat", "s"), ("IndexIVFScalarQuantizer", "^")):
+    points += [(r["passages"], r["faiss"].split("(")[0], r["faiss_recall10"], r["faiss_ms"]) for r in ends]
+    for kind, marker in (("IndexFlatIP", "o"), ("IndexHNSWFlat", "s"), ("IndexIVFScalarQuantizer", "^"),
+                         ("IndexIVFPQ", "v")):
         mine = sorted(p for p in points if p[1] == kind)
         if mine:
             third.semilogx([p[0] for p in mine], [p[2] for p in mine], marker, color="C0", label=f"{kind} recall@10")

@@ -16,10 +16,14 @@ def clustered(count: int, dim: int = 32, seed: int = 3) -> np.ndarray:
 
 
 @pytest.mark.parametrize(("count", "kind"), [(400, "IndexFlatIP"), (1_500, "IndexHNSWFlat(IP)"),
-                                             (12_000, "IndexIVFScalarQuantizer(SQ8, IP, 256 lists, nprobe 32)")])
+                                             (12_000, "IndexIVFScalarQuantizer(SQ8, IP, 256 lists, nprobe 32)"),
+                                             (24_000, "IndexIVFPQ(8 bytes, IP, 256 lists, nprobe 32)")])
 def test_index_type_by_size_and_round_trip(tmp_path, monkeypatch, count, kind):
     monkeypatch.setattr(dense, "EXACT_LIMIT", 1_000)
     monkeypatch.setattr(dense, "HNSW_LIMIT", 10_000)
+    monkeypatch.setattr(dense, "PQ_LIMIT", 20_000)
+    monkeypatch.setattr(dense, "PQ_BYTES", 8)  # 4 of the 32 dimensions a byte
+    monkeypatch.setattr(dense, "_CHUNK", 5_000)  # several chunks filled one after the other
     np.save(tmp_path / "v.npy", clustered(count))
     vectors = np.load(tmp_path / "v.npy", mmap_mode="r")  # read in chunks, as the build's embeddings.npy can be
     index = dense.build_faiss(vectors)
