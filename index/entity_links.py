@@ -75,14 +75,15 @@ class ProvenanceIndex:
         span_doc: dict[URIRef, str] = {}
         span_lines: dict[URIRef, dict[str, int]] = defaultdict(dict)
         edges: dict[URIRef, set[URIRef]] = defaultdict(set)
-        not_edges = {PROV.wasDerivedFrom, GY.document}
+        derived_from, document, line_ends = PROV.wasDerivedFrom, GY.document, (GY.lineStart, GY.lineEnd)
+        not_edges = {derived_from, document}
         for s, relations in facts.out.items():
             for p, objects in relations.items():
-                if p == PROV.wasDerivedFrom:
+                if p == derived_from:
                     derived[s] = objects
-                elif p == GY.document:
+                elif p == document:
                     span_doc[s] = doc_id_of(next(iter(objects)))
-                elif p in (GY.lineStart, GY.lineEnd):
+                elif p in line_ends:
                     literal = next((o for o in objects if isinstance(o, Literal)), None)
                     if literal is not None:
                         span_lines[s][str(p)[len(str(GY)):]] = int(literal.toPython())
@@ -94,20 +95,11 @@ class ProvenanceIndex:
                         edges[o].add(s)
 
         def ref(node) -> EntityRef | None:
-            kind = next((t for t in ENTITY_TYPES if t in types.get(node, ())), None)
-            if kind is None:
-                return None
-            names = labels.get(node, {})
-            label = names.get("ko") or names.get("") or next(iter(names.values()), str(node).rsplit("/", 1)[-1])
-            return EntityRef(str(node), label, kind)
+            return entity_ref(node, types, labels)
 
         spans: list[FactSpan] = []
         for fact, sources in derived.items():
-            own = ref(fact)
-            if own is not None:
-                about = [own]
-            else:
-                about = [r for r in (ref(n) for n in sorted(edges.get(fact, ()), key=str)) if r is not None]
+            about = fact_about(fact, edges.get(fact, ()), ref)
             if not about:
                 continue
             for source in sources:
@@ -119,7 +111,7 @@ class ProvenanceIndex:
                 if end - start <= MAX_FACT_LINES:
                     spans.append(FactSpan(span_doc[source], start, end, tuple(about)))
         # in line order, whatever order the store gives the quads in (sets follow the hash seed)
-        spans.sort(key=lambda span: (span.doc, span.start, span.end, [e.iri for e in span.entities]))
+        spans.sort(key=span_order)
         return cls(spans)
 
     def entities_in(self, doc: str, start: int, end: int) -> list[EntityRef]:
@@ -141,6 +133,31 @@ class ProvenanceIndex:
         """Label of the entity a table row is about (for passage headers), if the graph knows it."""
         subjects = self.row_subjects(doc, line)
         return ", ".join(sorted({e.label for e in subjects})) if subjects else None
+
+
+def entity_ref(node, types, labels) -> EntityRef | None:
+    """``node`` as shown in hits when it is of an entity class (``types``: local class names by node; ``labels``:
+    its ``rdfs:label`` by language), else None."""
+    kind = next((t for t in ENTITY_TYPES if t in types.get(node, ())), None)
+    if kind is None:
+        return None
+    names = labels.get(node, {})
+    label = names.get("ko") or names.get("") or next(iter(names.values()), str(node).rsplit("/", 1)[-1])
+    return EntityRef(str(node), label, kind)
+
+
+def fact_about(fact, neighbours, ref) -> list[EntityRef]:
+    """What a fact is about: itself when it is an entity, else its entity ``neighbours`` (nodes it links to or
+    that link to it, provenance left out) in IRI order."""
+    own = ref(fact)
+    if own is not None:
+        return [own]
+    return [r for r in (ref(n) for n in sorted(neighbours, key=str)) if r is not None]
+
+
+def span_order(span: FactSpan) -> tuple:
+    """Spans in line order, whatever order the store gives the quads in (sets follow the hash seed)."""
+    return span.doc, span.start, span.end, [e.iri for e in span.entities]
 
 
 def _constant_entities(spans: list[FactSpan]) -> set[str]:

@@ -7,9 +7,8 @@ the most recently used nodes (:data:`KEEP_NODES`). The answers are those of ``Gr
 the union default graph holds every quad of the named graphs once, and a node's labels are taken in the order
 ``graph.nq`` lists them (its lines are sorted), which decides the first label of a language.
 
-:meth:`StoreFacts.document_view` gives the facts of one document (the fact nodes derived from its spans, the
-spans, and the nodes that point at those facts), for :meth:`index.entity_links.ProvenanceIndex.from_facts` and
-:func:`index.fact_passages.fact_passages` one document at a time.
+:meth:`StoreFacts.provenance` gives one document's fact spans (what each fact is about kept across documents) and
+:meth:`StoreFacts.document_facts` its fact nodes, for :func:`index.fact_passages.fact_passages`.
 """
 
 from __future__ import annotations
@@ -23,14 +22,24 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
 from graph.quad_lines import rdflib_term
+from index.entity_links import (
+    MAX_FACT_LINES,
+    EntityRef,
+    FactSpan,
+    ProvenanceIndex,
+    entity_ref,
+    fact_about,
+    span_order,
+)
 from index.fact_passages import _Facts
-from ontology.namespaces import GY, document_iri
+from ontology.namespaces import GY, doc_id_of, document_iri
 
 #: Node descriptions kept in memory (least recently used dropped first).
 KEEP_NODES = 200_000
 _GY = str(GY)
 _LABELS = (str(RDFS.label), str(SKOS.prefLabel))
 _TYPE = str(RDF.type)
+_NOT_EDGES = {PROV.wasDerivedFrom, GY.document}
 
 
 class _Described:
@@ -69,6 +78,7 @@ class StoreFacts(_Facts):
         self.store = ox.Store.read_only(str(store_dir))
         self._described: OrderedDict = OrderedDict()
         self._into: OrderedDict = OrderedDict()
+        self._about: OrderedDict = OrderedDict()
         self.types = _View(lambda n: self._describe(n).types, set)
         self.labels = _View(lambda n: self._describe(n).labels, dict)
         self.rdfs_labels = _View(lambda n: self._describe(n).rdfs_labels, dict)
@@ -105,18 +115,20 @@ class StoreFacts(_Facts):
     def _read_description(self, node) -> _Described:
         found = _Described()
         subject = self._ox(node)
-        # graph.nq order (its lines sorted as text): the first label of each language is the one GraphFacts keeps
-        quads = sorted(self._quads(subject), key=lambda q: (str(q.predicate), str(q.object))) if subject else []
-        for q in quads:
+        labels = []
+        for q in self._quads(subject) if subject is not None else ():
             p, o = q.predicate.value, q.object
             if p == _TYPE and isinstance(o, ox.NamedNode) and o.value.startswith(_GY):
                 found.types.add(o.value[len(_GY):])
             elif p in _LABELS and isinstance(o, ox.Literal):
-                found.labels.setdefault(o.language or "", o.value)
-                if p == _LABELS[0]:
-                    found.rdfs_labels.setdefault(o.language or "", o.value)
+                labels.append((str(q.predicate), str(o), p, o))
             else:
                 found.out[rdflib_term(q.predicate)].add(rdflib_term(o))
+        # in graph.nq's order (its lines sorted as text): the first label of each language is the one GraphFacts keeps
+        for _, _, p, o in sorted(labels, key=lambda label: label[:2]):
+            found.labels.setdefault(o.language or "", o.value)
+            if p == _LABELS[0]:
+                found.rdfs_labels.setdefault(o.language or "", o.value)
         return found
 
     def _read_incoming(self, node) -> dict:
@@ -136,17 +148,28 @@ class StoreFacts(_Facts):
         facts = {s for span in spans for s in self.into[span].get(PROV.wasDerivedFrom, ())}
         return spans, sorted(facts, key=str)
 
-    def document_view(self, doc_id: str) -> _DocumentView:
-        """What :meth:`index.entity_links.ProvenanceIndex.from_facts` reads about the facts of one document."""
-        spans, facts = self.document_facts(doc_id)
-        pointing = {s for f in facts for subjects in self.into[f].values() for s in subjects}
-        return _DocumentView(self, [*spans, *facts, *sorted(pointing - set(facts), key=str)], facts)
+    def provenance(self, doc_id: str) -> ProvenanceIndex:
+        """The fact spans of ``doc_id``, as :meth:`ProvenanceIndex.from_facts` over the whole graph finds them; what
+        each fact is about is kept across documents (officials and posts are facts cited by thousands of them)."""
+        found: list[FactSpan] = []
+        for span in self.document_facts(doc_id)[0]:
+            out = self.out[span]
+            start = next((o for o in out.get(GY.lineStart, ()) if isinstance(o, Literal)), None)
+            if start is None:
+                continue
+            end = next((o for o in out.get(GY.lineEnd, ()) if isinstance(o, Literal)), start)
+            start, end = int(start.toPython()), int(end.toPython())
+            if end - start > MAX_FACT_LINES:
+                continue
+            doc = doc_id_of(next(iter(out[GY.document])))
+            for fact in self.into[span].get(PROV.wasDerivedFrom, ()):
+                about = self._cached(self._about, fact, self._read_about)
+                if about:
+                    found.append(FactSpan(doc, start, end, about))
+        return ProvenanceIndex(sorted(found, key=span_order))
 
-
-class _DocumentView:
-    """``types``, ``rdfs_labels`` and ``out.items()`` of a few nodes: the provenance reader's input for one document."""
-
-    def __init__(self, facts: StoreFacts, nodes: list, fact_nodes: list) -> None:
-        self.types, self.rdfs_labels, self.labels = facts.types, facts.rdfs_labels, facts.labels
-        self.fact_nodes = fact_nodes
-        self.out = {node: facts.out[node] for node in dict.fromkeys(nodes)}
+    def _read_about(self, fact) -> tuple[EntityRef, ...]:
+        neighbours = {o for p, objects in self.out[fact].items() if p not in _NOT_EDGES
+                      for o in objects if not isinstance(o, Literal)}
+        neighbours.update(s for p, subjects in self.into[fact].items() if p not in _NOT_EDGES for s in subjects)
+        return tuple(fact_about(fact, neighbours, lambda node: entity_ref(node, self.types, self.rdfs_labels)))

@@ -33,7 +33,7 @@ from index import artifacts
 from index.dense import build_faiss, index_kind, save_faiss
 from index.embedder import Embedder
 from index.embedding_tasks import chunked_encoder, loaded_embedder
-from index.entity_links import PassageLinks, ProvenanceIndex
+from index.entity_links import PassageLinks
 from index.fact_passages import fact_passages
 from index.korean import KoreanTokenizer
 from index.lexical import LexicalIndex
@@ -187,7 +187,7 @@ def build_index_streamed(documents: list[Document], store_dir: Path, registry, t
             links: list[PassageLinks] = []
             with clock.part("passages"):
                 for doc in chunk:
-                    provenance = ProvenanceIndex.from_facts(facts.document_view(doc.id))
+                    provenance = facts.provenance(doc.id)
                     mine, my_links, cut = document_passages([doc], provenance, registry, reuse)
                     passages += mine
                     links += my_links
