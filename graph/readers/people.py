@@ -39,6 +39,7 @@ from graph.readers.context import context_at, document_date
 from graph.readers.entities import Party, describe_minted, minted_region, place_level
 from graph.readers.people_en import english_posts
 from graph.readers.posts import Title, base_title, collapse_spaced, describe_organisation, hold, official, titles
+from graph.readers.titled_names import titled_posts
 from graph.registry import Entity, Mention, Registry, normalize_name
 
 _PARTICLES = ("은", "는", "이", "가", "과", "와", "의", "을", "를", "에게", "님", "도", "께", "으로", "로", "에")
@@ -80,7 +81,8 @@ STOP = frozenset((
     "제안", "연합", "새로", "만큼", "가운데", "아울러", "그리고", "이후", "이전", "최근", "향후", "다음", "마지막",
     "처음", "먼저", "다시", "각각", "모두", "여러", "모든", "이상", "이하", "당선", "취임", "퇴임", "연임", "현지",
     "본국", "각급", "기관장", "단체장", "고문단", "실무자", "공무원", "전문가", "교수", "학생", "앞", "뒤", "외",
-    "실행", "동북아", "기자", "주재관", "통역", "일동", "귀빈",
+    "실행", "동북아", "기자", "주재관", "통역", "일동", "귀빈", "소속", "귀하", "도시", "방한", "청사", "서명",
+    "시의회", "도의회", "군의회", "구의회",
 ))
 #: Words starting with 주 that are not a diplomatic mission (주한, 주부산 are).
 _NOT_MISSIONS = frozenset(("주요", "주재", "주최", "주관", "주민", "주년", "주간", "주변", "주로", "주된", "주신",
@@ -328,6 +330,9 @@ class SentenceReader:
                 return []
             role = pre + t.group("title")
         end = t.end("title")
+        # A Korean name after a Korean post (``국제협력과 주무관 홍길동``): the units before the title are where the
+        # post is, not its name (a grade or a glued title is the post); a foreign body's units stay in the role.
+        as_titled = role
         role, p = self._units_before(s, words, mentions, word_start, role) if org is None else (role, word_start)
         if org is None:
             org_m = self._org_before(s, mentions, p) or self._minted_org_before(s, p, role) or self._ministry(role, p)
@@ -345,7 +350,7 @@ class SentenceReader:
             after = self._name_after(s, end)
             if after is not None:
                 n, alt, b = after
-                return [PostStatement(n, alt, org, role, p, b, former=former)]
+                return [PostStatement(n, alt, org, as_titled if _korean(org) else role, p, b, former=former)]
             return []
         # No place right before the title: place – [units] name – title, or a name with a title alone.
         former, p = self._former(words, p)
@@ -354,7 +359,8 @@ class SentenceReader:
             after = self._name_after(s, end)
             org = (self._context_org(mentions, p, context, after[0]) if after is not None and len(after[0]) >= 3
                    else None)
-            return [PostStatement(after[0], after[1], org, role, p, after[2], True, former)] if org else []
+            return [PostStatement(after[0], after[1], org, as_titled if _korean(org) else role, p, after[2], True,
+                                  former)] if org else []
         n, alt, a = name
         if role != t.group("title") and len(n) >= 3 and n.endswith(_PLACE_LIKE) and n[0] not in SURNAMES:
             return []  # a place the registry lacks before a unit: ``다라시 인민위원회 위원장``
@@ -558,6 +564,9 @@ class SentenceReader:
             if mission is None or t.group("pre"):
                 return None
             country, role = mission[0], f"{mission[1]} {t.group('title')}"
+            if not re.sub(r"[가-힣]{2,7}(?:\s[가-힣]{1,7}){0,2}\s*$", "", head[mission[2]:]).strip():
+                # ``주가나 대한민국 총영사관 홍길동 총영사``: the mission right before the name, the title after it
+                role = t.group("title")
             q = t.start("title")
             c = re.search(rf"(?:^|(?<=\s))(?P<c>{self._country_rx})\s*$", head)
             if c and self._country(c.group("c")) == country:
@@ -575,9 +584,9 @@ class SentenceReader:
             return PostStatement(n, alt, country, role, q, b, former=former)
         return None
 
-    def _mission_before(self, head: str, title: str) -> tuple[Entity, str] | None:
+    def _mission_before(self, head: str, title: str) -> tuple[Entity, str, int] | None:
         """The last embassy or consulate ``head`` names whose head has ``title`` (대사관 → 대사): the sending
-        country and the mission as written (``주한 가나``)."""
+        country, the mission as written (``주한 가나``) and where its name ends."""
         found = None
         for m in re.finditer(rf"(?<![가-힣])(?P<mission>주[가-힣]{{1,8}}?)\s*(?P<country>{self._country_rx})\s*"
                              rf"(?P<inst>{'|'.join(_INSTITUTIONS)})", head):
@@ -586,7 +595,7 @@ class SentenceReader:
         if found is None:
             return None
         country = self._country(found.group("country"))
-        return (country, f"{found.group('mission')} {found.group('country')}") if country else None
+        return (country, f"{found.group('mission')} {found.group('country')}", found.end()) if country else None
 
     def _with_list(self, s: str, words: _Words, a: int, name: str, alt: str | None, org: Entity, role: str,
                    end: int) -> list[PostStatement]:
@@ -628,6 +637,10 @@ def _as_written(name: str, org: Entity) -> str:
     if (org.country or org.id) != "KR" and all(len(t) == 1 for t in tokens) and tokens[0] not in SURNAMES:
         return name
     return collapse_spaced(name)
+
+
+def _korean(org: Entity) -> bool:
+    return (org.country or org.id) == "KR"
 
 
 def _marked(found: list[PostStatement], former: bool) -> list[PostStatement]:
@@ -724,6 +737,10 @@ def _document_posts(w: FactWriter) -> list[StatedPost]:
                    if m.entity.kind in ("region", "organization")] or context
     found.extend((p, False) for p in listed_posts(w, stream, stated_on))
     found.extend((p, False) for p in staff_posts(w, reader, stated_on))
+    # weak, and before the sentences' weak ones: a name the sentences place keeps that post; a name they only
+    # give a title alone (the organisation from the sentence before) takes the title-first statement's
+    found[:0] = [(StatedPost(t.name, None, org, t.role, (n, n), stated_on, from_context=t.org is None), True)
+                 for n, t, org in titled_posts(w, reader)]
     full = _full_names([(p.name, p.org.id) for p, _ in found], {(p.name, p.org.id) for p, weak in found if not weak})
     names = {full.get((p.name, p.org.id), p.name) for p, weak in found if not weak}
     stated = {normalize_name(n) for n in names}

@@ -183,7 +183,8 @@ def test_places_and_organisations_the_registry_lacks_are_minted_from_the_documen
         ("다나카 유키", "국제교류관", "region/jp-다라마치시"),  # a foreign name with its title alone: the
         # foreign place named last before it
         ("오세린", "해양수산자원부 장관", "organization/minted-해양수산자원부"),  # a ministry: the office
-        ("한도윤", "국제협력부 부장", "region/kr-gyeongbuk-gumi"),  # a department before another title: a unit
+        ("한도윤", "부장", "region/kr-gyeongbuk-gumi"),  # a Korean post with the name after it: the title as
+        # written (the department before it is where the post is)
     }
     store = store_of(build(document("gumi.txt", NEWS)).dataset, tmp_path)
     described = {(r["l"].value, r["c"].value) for r in store.query(
@@ -310,13 +311,49 @@ def test_a_staff_list_with_titles_and_names_printed_with_their_syllables_apart(t
         ("한가람", "의장", "region/kr-ulsan-nam"),  # title and name both spaced out: the body the title names
         ("이다온", "부의장", "region/kr-ulsan-nam"),
         ("박나래", "행정자치위원장", "region/kr-ulsan-nam"),  # a committee's chair, one word
-    }  # 수행 is no title: its line names no one
+        ("한지율", "주무관", "region/kr-ulsan-nam"),  # 수행 is no title; a grade before a name is
+    }
     added = STAFF.replace("   - 수    행", "   - 위 원 장  최 다 솜, 김나린\n   - 수    행")
     assert {("최다솜", "위원장"), ("김나린", "위원장")} <= {(n, r) for n, r, _ in posts(added, tmp_path, "added.txt")}
     prose = STAFF.replace("   - 부 의 장  이 다 온", "   - 부 의 장  일정 협의")  # words, not a name
     assert "이다온" not in {n for n, _, _ in posts(prose, tmp_path, "prose.txt")} and len(
-        posts(prose, tmp_path, "prose2.txt")) == 2
+        posts(prose, tmp_path, "prose2.txt")) == 3
     glued = STAFF.replace("   - 수    행", "   - 부산광역시장  김 하 늘\n   - 수    행")  # a place glued to its title
     assert ("김하늘", "시장", "region/kr-busan") in posts(glued, tmp_path, "glued.txt")
     abroad = STAFF.replace("울산광역시 남구의회", "일본 효고현의회")  # a foreign body: Korean-name staff lists only
-    assert posts(abroad, tmp_path, "abroad.txt") == set()
+    assert posts(abroad, tmp_path, "abroad.txt") == {  # no staff-list post; the grade line is a sentence whose
+        ("한지율", "의회사무국 주무관", "region/jp-hyogo")}  # post is in the body named before (foreign: units kept)
+
+
+TITLE_FIRST = """부산광역시 국제교류 결과보고
+2024. 9. 3.
+
+1. 방문단: 의회사무국 전문위원 정가람, 주무관 한다온
+2. 주요 일정
+  ○ 주가나 대한민국 총영사관 윤사랑 총영사 면담
+  ○ 협약 서명(부군수 최보람 서명)
+※ 작성: 부산광역시 국제협력과 주무관 하누리 (051-000-0000)
+담당 : 국제협력팀장 서마루 | 양양군수 김진솔 귀하
+"""
+
+
+def test_titles_written_before_names_in_contact_lines_staff_rows_and_signatures(tmp_path):
+    found = posts(TITLE_FIRST, tmp_path, "report.txt")
+    assert found == {
+        ("정가람", "전문위원", "region/kr-busan"),  # the section's subject: the only Korean region named
+        ("한다온", "주무관", "region/kr-busan"),
+        ("윤사랑", "총영사", "country/KR"),  # the mission right before the name: the title as written after it
+        ("최보람", "부군수", "region/kr-busan"),
+        ("하누리", "주무관", "region/kr-busan"),  # the region before the unit is the post's
+        ("서마루", "국제협력팀장", "region/kr-busan"),
+        ("김진솔", "군수", "region/kr-gangwon-yangyang"),  # the place glued to its title
+    }
+
+
+def test_title_first_perturbations_wrapped_words_groups_and_following_titles(tmp_path):
+    text = TITLE_FIRST.replace("국제협력팀장 서마루", "국제협력팀장 서마루 부장").replace(
+        "부군수 최보람", "부군수 방문단") + "행사 실행위\n\n원장 손가을 회장이 축사를 했다.\n"
+    found = {(n, r) for n, r, _ in posts(text, tmp_path, "report.txt")}
+    assert ("서마루", "국제협력팀장") not in found  # the name's own title follows it
+    assert not {n for n, _ in found} & {"방문단", "손가을"}  # a group word; a title ending a word wrapped above
+    assert ("하누리", "주무관") in found and ("김진솔", "군수") in found

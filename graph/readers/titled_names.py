@@ -1,0 +1,105 @@
+"""A title written before a Korean name: ``주무관 홍길동``, ``국제협력팀장 김가람 (02-000-0000)``,
+``가나시의회 의장 이다라``, ``가나군수 박마바 귀하``, ``부총영사 최사아``.
+
+Contact lines, staff rows, signature blocks and minutes print the post first. The title word is a lexicon title,
+maybe after policy-field nouns (``국제협력팀장``), a unit (``국제협력과장``) or its place glued to it
+(``가나군수``, whose place is the organisation). The name is a Korean name of three syllables starting with a
+common surname, closing its phrase (the end of the line, punctuation, a bracket, a particle, or a word that is
+not a title). The organisation is the registry place or body written right before the title (unit words between
+skipped); a diplomat's is the mission named earlier on the line, else Korea (a Korean name); anyone else's is the
+Korean region the section is about (:func:`graph.readers.context.context_at`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from graph.facts import FactWriter
+from graph.readers.context import context_at
+from graph.readers.posts import titles
+from graph.registry import Entity
+
+#: A name closes its phrase: the end, punctuation or a bracket, a particle, or a space before another word.
+_CLOSE = r"(?=$|[\s,.)(|·/:;]|(?:이|가|은|는|과|와|의|에게|께)(?:$|[\s,.)]))"
+#: Last syllables of words that stand where a name could but are a group, body or clause (방문단, 유고시).
+_NOT_NAME_END = ("시", "단", "측", "팀", "청", "회", "실", "처", "관", "님", "들")
+#: Particles that may end a three-syllable word after a two-syllable name.
+_PARTICLE_ENDS = frozenset("이가은는을를과와의도")
+#: What may stand right before the title word: the line's start, a space, a bullet, a bracket, a separator.
+_OPEN = r"(?:^|(?<=[\s,(|:·\-※○■□▶◆•]))"
+
+
+@dataclass(frozen=True)
+class TitledName:
+    """``name`` holds ``role`` in ``org`` (``None``: the section's subject), written at ``start:end`` of its line."""
+
+    name: str
+    role: str
+    org: Entity | None
+    start: int
+    end: int
+
+
+def _title_words() -> str:
+    return "|".join(re.escape(t) for t in sorted(titles(), key=len, reverse=True))
+
+
+def titled_names(reader, line: str, previous: str = "") -> Iterator[TitledName]:
+    """Every ``title name`` phrase of ``line``, read with the people reader ``reader``
+    (:class:`graph.readers.people.SentenceReader`); ``previous``: the line before, whose last word a title at the
+    start of ``line`` may end (``실행위`` / ``원장 홍길동``: no title of its own; blank lines between skipped)."""
+    from graph.readers.people import SURNAMES, qualifier
+
+    pattern = re.compile(rf"{_OPEN}(?P<pre>[가-힣]{{0,10}}?)(?P<title>{_title_words()})"
+                         rf"\s*:?\s+(?P<name>[가-힣]{{3}}){_CLOSE}")
+    mentions = None
+    for m in pattern.finditer(line):
+        name, pre, title = m.group("name"), m.group("pre"), m.group("title")
+        if name[0] not in SURNAMES or not reader.name_word(name) or name in titles() or name.endswith(_NOT_NAME_END):
+            continue
+        if name[-1] in _PARTICLE_ENDS and not re.match(r"\s*(?:$|[,.)(|·/:;])", line[m.end("name"):]):
+            continue  # ``비서장 홍길동이 축사를``: a two-syllable name and its particle
+        if not line[:m.start()].strip() and re.search(r"[가-힣]$", previous.rstrip("\n")):
+            continue  # the title ends a word begun on the line before
+        after = re.match(r"\s+(?P<w>[가-힣]+)", line[m.end("name"):])
+        if after and any(after.group("w").startswith(t) or after.group("w").endswith(t) for t in titles()):
+            continue  # ``시장 홍길동 부시장``: the name's own title follows
+        glued, _ = reader._glued(pre, title) if pre else (None, title)
+        if pre and glued is None and not (qualifier(pre) or reader.is_unit(pre + title[0])
+                                          or reader.is_unit(pre)):
+            continue
+        role = title if glued is not None else pre + title
+        if mentions is None:
+            mentions = [k for k in reader._mentions(line) if k.entity.kind in ("region", "organization")]
+        org = glued or _org_before(reader, line, mentions, m.start())
+        if org is None and titles()[title].kind == "diplomat":
+            mission = reader._mission_before(line[:m.start()], title)
+            org = mission[0] if mission else reader.registry.entities.get("KR")
+        yield TitledName(name, role, org, m.start(), m.end("name"))
+
+
+def _org_before(reader, line: str, mentions, p: int) -> Entity | None:
+    """The registry place or body ending right before ``p``, unit words between skipped."""
+    words = line[:p].split()
+    while words and reader.is_unit(re.sub(r"[^가-힣]", "", words[-1]) or "-"):
+        p = line.rfind(words.pop(), 0, p)
+    found = reader._org_before(line, mentions, p)
+    return found[0] if found else None
+
+
+def titled_posts(w: FactWriter, reader) -> Iterator[tuple[int, TitledName, Entity]]:
+    """``(line, statement, organisation)`` for every title-first phrase of ``w.doc`` whose organisation is known;
+    one with none written is the Korean region the section is about."""
+    previous = ""
+    for n, raw in w.doc.numbered(1, None):
+        found_here = list(titled_names(reader, raw, previous))
+        previous = raw if raw.strip() else previous
+        for found in found_here:
+            org = found.org
+            if org is None:
+                subject = context_at(w, n).subject
+                org = subject.entity if subject is not None and subject.entity.country == "KR" else None
+            if org is not None:
+                yield n, found, org
