@@ -221,11 +221,31 @@ def document_date(doc: Document) -> StatedDate | None:
     return next((d.value for d in find_dates(doc.date.replace("-", "."))), None) if doc.date else None
 
 
-def dateline(doc: Document) -> tuple[int, StatedDate] | None:
-    """The line stating the document's own date (:func:`document_date`) and that date.
+#: A byline: a day and a short name (``2024.11.20 가나신문``) on one of the first lines, no words of an event.
+BYLINE_LINES, BYLINE_CHARS = 4, 24
+_PROSE = re.compile(r"다\.?\s*$|체결|협약|결연|협정|MOU|방문|개최")
+
+
+def _byline(doc: Document) -> tuple[int, StatedDate] | None:
+    """A day and a short name on one of the first lines (``2024.11.20 가나신문``)."""
+    for n, line in enumerate(doc.lines[:BYLINE_LINES], start=1):
+        dates = [d for d in find_dates(line) if d.value.precision == "day"]
+        rest = line[:dates[0].start] + line[dates[0].end:] if len(dates) == 1 else ""
+        if rest and len(re.sub(r"\d{1,2}:\d{2}", "", rest).strip()) <= BYLINE_CHARS and not _PROSE.search(rest):
+            return n, dates[0].value
+    return None
+
+
+def dateline(doc: Document, loose: bool = True) -> tuple[int, StatedDate] | None:
+    """The line stating the document's own date (:func:`document_date`) and that date; without ``loose``, only a
+    labelled date or a line holding little but a date, not merely the first full date of the first lines.
 
     >>> dateline(Document("d", ("가나시, 다라시와 협약", "2023.08.04 가나일보", "본문"), ""))[0]
     2
+    >>> dateline(Document("d", ("가나시는 2019. 5. 3. 다라시와 협약을 맺었다.",), ""), loose=False) is None
+    True
+    >>> dateline(Document("d", ("가나시, 다라시와 협약", "2024.11.20 가나신문"), ""), loose=False)[1].iso
+    '2024-11-20'
     """
     for n, line in enumerate(doc.lines, start=1):
         m = _OWN_DATE.search(line)
@@ -240,6 +260,8 @@ def dateline(doc: Document) -> tuple[int, StatedDate] | None:
             rest = re.sub(r"\([^)]*\)|\d{1,2}:\d{2}", "", line[dates[0].end:])
             if len(rest.strip()) <= 2:
                 return n, dates[0].value
+    if not loose:
+        return _byline(doc)
     for n, line in enumerate(doc.lines[:DATE_LINES], start=1):
         day = next((d.value for d in find_dates(line) if d.value.precision == "day"), None)
         if day is not None:
@@ -305,6 +327,8 @@ def heading_year(lines: tuple[str, ...], line: int) -> StatedDate | None:
 _DAY_HEADING = re.compile(r"^\s*(?P<mark>[#*■□◇◆●○▶-]+)?\s*"
                           r"(?P<date>(?:(?:19|20)\d\d\s*[.년]\s*)?\d{1,2}\s*[.월]\s*\d{1,2}\s*[.일]?)"
                           r"\s*(?P<weekday>\([월화수목금토일]\))?\s*[:：]?\s*$")
+#: A section heading of a report (``Ⅲ. 성과``, ``3. 향후 계획``, ``□ 추진 실적``): a schedule above it ends there.
+_SECTION = re.compile(r"^\s*(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\s*[.)]|\d{1,2}\s*[.)]\s*[가-힣]|□)")
 #: How far above an entry its day heading may be.
 DAY_LOOKBACK = 12
 
@@ -322,6 +346,8 @@ def heading_day(lines: tuple[str, ...], line: int, today: StatedDate | None) -> 
     True
     """
     for n in range(line - 1, max(0, line - 1 - DAY_LOOKBACK), -1):
+        if _SECTION.match(lines[n - 1]) and not find_dates(lines[n - 1]):
+            return None  # Ⅲ. 성과: the schedule ended above
         m = _DAY_HEADING.match(lines[n - 1])
         if m is None or not (m.group("mark") or m.group("weekday")):
             continue  # a date alone without a day's mark or weekday is the document's own (2024. 6. 20.)
@@ -362,8 +388,10 @@ def latin_country(w: FactWriter, text: str) -> str | None:
 #: A signing aimed at, proposed, discussed, agreed on or announced (체결을 위한 협의, 체결 검토, 체결하기로 합의했다,
 #: 체결한다): a plan, not a signing.
 _TOWARDS = re.compile(r"(?:체결|결연)\s*(?:을|를)?\s*"
-                      r"(?:위한|위해|위하여|목표|앞두고|논의|협의|제안|건의|요청|희망|준비|검토)"
-                      r"|(?:체결|맺)\s*(?:하기로|기로|키로|하면|되면|할\s*방침|할\s*것|을\s*것|한다|하게\s*된다)")
+                      r"(?:위한|위해|위하여|목표|앞두고|논의|협의|제안|건의|요청|희망|준비|검토|방안|방향|여부|가능성"
+                      r"|문제|일정|조건)"
+                      r"|(?:체결|맺)\s*(?:하기로|기로|키로|하면|되면|할\s*방침|할\s*것|을\s*것|한다|하게\s*된다|하게\s*될"
+                      r"|할\s*전망|할\s*듯|될\s*전망|될\s*것|될\s*예정)")
 
 
 def is_plan(text: str) -> bool:

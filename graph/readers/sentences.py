@@ -35,6 +35,7 @@ from graph.readers.context import (
     FUZZY_MIN_CHARS,
     NOT_PLACE_ENDINGS,
     NOT_PLACE_WORDS,
+    dateline,
     document_date,
     first_region,
     heading_day,
@@ -54,6 +55,12 @@ from graph.registry import Entity, normalize_name
 _PARTICLES = ("에서는", "에게는", "와도", "과도", "와는", "과는", "와의", "과의", "에서", "에게", "에는", "에도",
               "으로", "은", "는", "이", "가", "와", "과", "의", "을", "를", "에", "로", "및")
 _ALSO = "도"
+#: The office of a place (가나구청, 다라시청): the place named as where something happened, no party.
+_OFFICE = "청"
+#: Particles of the place where something happened (가나시에서, 다라시청에서): no party of the pair the text follows.
+_WHERE = frozenset(("에서", "에서는", _OFFICE))
+#: The registry level of Korean provinces and metropolitan cities.
+_METROPOLITAN = "광역"
 _TOPIC = frozenset(("은", "는", "이", "가", "에서는", _ALSO))
 _WITH = frozenset(("와", "과"))
 _RELATED = frozenset(("와의", "과의"))
@@ -90,7 +97,7 @@ _DATED_RELATION = re.compile(r"\d\s*(?:년|월|일|\.)\s*(?:의\s*)?(?:[가-힣]
 #: After the day a signing was announced (체결했다고 12일 밝혔다): not the day it was signed.
 _REPORTED = re.compile(r"\s*(?:에\s*)?(?:밝혔|전했|발표했|알렸|공개했)")
 #: The day of the event reported (이날 협약식에서, 당일): the day the text spoke of last.
-_THAT_DAY = re.compile(r"(?:^|\s)(?:이날|당일|같은\s?날)")
+_THAT_DAY = re.compile(r"(?:^|\s)(?:이날|당일|같은\s?날|이\s?자리에서)")
 #: How many days from the document's date a day may be to be the day of the event it reports.
 EVENT_DAYS = 31
 #: A time stated against the date before it in the sentence.
@@ -138,6 +145,8 @@ TITLE_LINES = 1
 _DATE_LINE = re.compile(r"^\s*[\d.\s:()년월일-]+\s*$")
 #: A line opening with a full date (``2008. 4. 18.``, ``2008년 4월 18일``): an entry of a timeline.
 _ENTRY_DATE = re.compile(r"^'?\d{2,4}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}\b|^\d{4}년\s*\d{1,2}월\s*\d{1,2}일")
+#: A line opening with a month or day in brackets (``(9월 12일) …``, ``(2024. 5.) …``): an entry of its own.
+_BRACKET_ENTRY = re.compile(r"^\(\s*(?:(?:19|20)?\d\d\s*[.년]\s*)?\d{1,2}\s*[.월]\s*(?:\d{1,2}\s*[.일]?\s*)?\)")
 #: Sentences run after the list reader and leave alone the lines it gave a signing from (a card's remark).
 AFTER_LISTS = True
 #: Confidence of a pair both named in the sentence, of one with a carried subject or a country taken from
@@ -191,7 +200,7 @@ def sentences(lines: tuple[str, ...]) -> list[Sentence]:
 
     for n, raw in enumerate(lines, start=1):
         line = raw.strip()
-        if not line or BULLET.match(raw) or is_table_row(raw) or (
+        if not line or BULLET.match(raw) or is_table_row(raw) or _BRACKET_ENTRY.match(line) or (
                 _ENTRY_DATE.match(line) and not _OPEN_END.search(text)):
             flush()  # a timeline entry (a line opening with its full date) is a sentence of its own
         if not line or is_table_row(raw):
@@ -222,6 +231,25 @@ class DocumentContext:
     headline: tuple[str, list[Named]] | None = None  # the relation and the partner the headline names
     said: list[DateMention] = field(default_factory=list)  # the dates of the sentence before
     signed: list[Named] = field(default_factory=list)  # partners of the signing the sentence before states
+    written: StatedDate | None = None  # the document's own date as its date line states it (not a guess)
+    before: Sentence | None = None  # the sentence before
+
+    def is_future(self, value: StatedDate) -> bool:
+        """A date after the document's own date line (at the coarser of the two precisions): not yet signed.
+
+        >>> doc = DocumentContext(None, None, [], written=StatedDate(2024, 11, 20))
+        >>> doc.is_future(StatedDate(2025)), doc.is_future(StatedDate(2024, 11)), doc.is_future(StatedDate(2024, 12, 1))
+        (True, False, True)
+        """
+        if self.written is None:
+            return False
+        parts = [(value.year, self.written.year), (value.month, self.written.month), (value.day, self.written.day)]
+        for mine, theirs in parts:
+            if mine is None or theirs is None:
+                return False
+            if mine != theirs:
+                return mine > theirs
+        return False
 
     def note_days(self, text: str) -> None:
         """Remember the first day ``text`` states within a month of the document's date (the day of the event
@@ -271,7 +299,9 @@ def document_context(w: FactWriter) -> DocumentContext:
     today = document_date(w.doc)
     pattern, names = w.registry.country_words
     countries = [(n, names[m.group(0)]) for n, line in enumerate(w.doc.lines, start=1) for m in pattern.finditer(line)]
-    return DocumentContext(subject, today, countries, placed_names(w), report_year(w.doc))
+    written = dateline(w.doc, loose=False)
+    return DocumentContext(subject, today, countries, placed_names(w), report_year(w.doc),
+                           written=written[1] if written else None)
 
 
 def placed_names(w: FactWriter) -> dict[str, str | None]:
@@ -297,6 +327,8 @@ def placed_names(w: FactWriter) -> dict[str, str | None]:
                 found.setdefault(name, set()).add(names[m.group(0)])
                 if particle or word.end() < len(token):
                     break
+    for name, country in _placed_in_rows(w) + _placed_under_parents(w):
+        found.setdefault(name, set()).add(country)
     placed = {name: next(iter(c)) for name, c in found.items() if len(c) == 1}
     for line in w.doc.lines:  # 가나성 다라시: a place right before a smaller one is a place too
         for m in re.finditer(r"([가-힣]{3,})\s+([가-힣]{2,})", line):
@@ -306,6 +338,44 @@ def placed_names(w: FactWriter) -> dict[str, str | None]:
                     _SMALLER.get(place_level(parent) or "", 0) and not child.endswith(_NOT_PLACES):
                 placed[parent] = None
     return placed
+
+
+def _new_place(w: FactWriter, word: str) -> str | None:
+    """``word`` without its particle when it is a place name the registry lacks (three syllables or more)."""
+    name = _split_particle(word)[0]
+    if len(name) < 3 or not re.fullmatch(r"[가-힣]+", name) or not place_level(name) or name.endswith(_NOT_PLACES) \
+            or name in NOT_PLACE_WORDS or w.registry.candidates(name):
+        return None
+    return name
+
+
+def _placed_in_rows(w: FactWriter) -> list[tuple[str, str]]:
+    """New place names in table rows naming one foreign country (``우호교류 | 가나시 | 필리핀 | 2012. 3. 5.``): the
+    row places them in it, so prose later naming the place alone (``가나시와는 …``) keeps that country."""
+    pattern, names = w.registry.country_words
+    out = []
+    for line in w.doc.lines:
+        if not is_table_row(line):
+            continue
+        countries = {names[m.group(0)] for m in pattern.finditer(line)} - {"KR"}
+        if len(countries) == 1:
+            country = next(iter(countries))
+            out.extend((name, country) for word in re.findall(r"[가-힣]+", line) if (name := _new_place(w, word)))
+    return out
+
+
+def _placed_under_parents(w: FactWriter) -> list[tuple[str, str]]:
+    """New place names written right after a foreign region the registry knows as a larger unit (``가나현
+    다라시``): the parent's country."""
+    out = []
+    for line in w.doc.lines:
+        for m in re.finditer(r"([가-힣]{2,})\s+(?=([가-힣]{3,}))", line):
+            name = _new_place(w, m.group(2))
+            parents = [e for e in w.registry.candidates(m.group(1)) if e.kind == "region"]
+            if name and len(parents) == 1 and parents[0].country not in ("", "KR") and _SMALLER.get(
+                    place_level(name) or "", 0) > _SMALLER.get(place_level(m.group(1)) or "", 0) > 0:
+                out.append((name, parents[0].country))
+    return out
 
 
 def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCandidate]:
@@ -320,7 +390,10 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
         if skip.intersection(range(s.lines[0], s.lines[1] + 1)):
             continue
         found, carried, partners = read_sentence(w, s, doc, carried, partners)
+        for c in found:  # a signing dated after the document's own date has not happened yet: a plan
+            c.intent = c.intent or (c.date is not None and doc.is_future(c.date))
         doc.signed = partners if any(not c.intent for c in found) else []  # its sub-items may go on with them
+        doc.before = s
         out.extend(found)
         doc.note_days(s.text)
         doc.said = find_dates(s.text, bare_years=True) or doc.said
@@ -350,7 +423,12 @@ def read_sentence(w: FactWriter, s: Sentence, doc: DocumentContext, carried: Par
     start = 0
     undated, doc.undated = doc.undated, []  # 가나시는 다라시와 자매결연을 맺었다. 시는 11일 협약식을 가졌다
     signed, doc.signed = doc.signed, []
-    previous: list[Named] = list(partners) if _BOTH.search(s.text) or _GOES_ON.match(s.text) else signed if (
+    both = _BOTH.search(s.text)
+    own = {p.entity for p in (carried, doc.subject) if p is not None}
+    if both and doc.before is not None and all(n.party.entity in own for n in partners):
+        partners = [n for n in parties_in(w, doc.before, 0, len(doc.before.text), doc, resolve=False)
+                    if n.party.entity not in own and n.particle not in _WHERE] or partners  # 다라시를 방문. 두 도시는
+    previous: list[Named] = list(partners) if both or _GOES_ON.match(s.text) else signed if (
         _SUB_ITEM.match(s.text) and (find_dates(s.text, bare_years=True) or _SAME_TIME.search(s.text)) and not
         parties_in(w, s, 0, len(s.text), doc, resolve=False)) else undated
     s = Sentence(_DATELINE.sub(lambda m: " " * len(m.group(0)), s.text), s.owners)
@@ -436,7 +514,7 @@ def _restated(text: str, a: int, b: int) -> list[tuple[int, int, DateMention, st
 
 #: A day, month or year stated against the document's date (21일, 지난달, 올해, 내년).
 _RELATIVE_DAY = re.compile(r"(?<![\d.])\d{1,2}\s*일(?![가-힣])|지난달|이번\s?달|올해|지난해|작년|내년"
-                           r"|오는\s*\d{1,2}\s*월")
+                           r"|(?:오는|지난)\s*\d{1,2}\s*월")
 
 
 def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext, carried: Party | None,
@@ -477,7 +555,7 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
     if carried_pair:
         partners, confidence = previous, CONFIDENCE_CARRIED
     headline = not partners and not intent and doc.headline is not None and doc.headline[0] == relation and (
-        (subject or carried or doc.subject) == doc.subject)
+        doc.subject is not None and (subject or carried or doc.subject).entity == doc.subject.entity)
     if headline:
         partners, confidence = doc.headline[1], CONFIDENCE_CARRIED  # 군은 14일 … 협약을 체결했다 (the headline's)
     if subject is None and carried_pair and carried is not None and all(p.party.entity != carried.entity
@@ -524,18 +602,19 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
         return [AgreementCandidate((subject, partners[0].party), d.value, relation_near(text, d, dates) or relation,
                                    s.lines, confidence, reader="sentences", quote=s.text.strip())
                 for d in dates if partners[0].party.entity != subject.entity], subject, partners
-    for own_subject, own_partners, own_dates in _pairs_of_subjects(named, subject, partners, dates, a) or [
-            (subject, partners, dates)]:
+    for own_subject, own_partners, own_dates in _pairs_of_subjects(named, subject, partners, dates, a) or \
+            _joint_subjects(named, subject, partners, dates) or [(subject, partners, dates)]:
         for partner, date in _dated(own_partners, own_dates, a):
             if partner.party.entity == own_subject.entity or (date is None and not intent):
                 continue
             bonus = DAY_BONUS if date is not None and date.value.precision == "day" else 0.0
             minted = CONFIDENCE_CARRIED - CONFIDENCE_NAMED if partner.party.minted and \
                 not confidence < CONFIDENCE_NAMED else 0.0
+            own = not carried_pair and _relation_after(s.text, partner, own_partners, a, b)
             out.append(AgreementCandidate((own_subject, partner.party), date.value if date else None,
-                                          _relation_after(s.text, partner, own_partners, a, b) or relation or
-                                          DEFAULT_RELATION, s.lines, round(confidence + bonus + minted, 2),
-                                          intent=intent, reader="sentences", quote=s.text.strip()))
+                                          own or relation or DEFAULT_RELATION, s.lines,
+                                          round(confidence + bonus + minted, 2), intent=intent, reader="sentences",
+                                          quote=s.text.strip()))
     return out, subject, partners
 
 
@@ -651,6 +730,24 @@ def _pairs_of_subjects(named: list[Named], subject: Party, partners: list[Named]
     return out
 
 
+def _joint_subjects(named: list[Named], subject: Party, partners: list[Named], dates: list[DateMention]
+                    ) -> list[tuple[Party, list[Named], list[DateMention]]]:
+    """Parties of one country listed before the subject and signing together with a partner of another country
+    named after it (``가나군과 다라군, 마바군이 공동으로 일본 사아시와 협약을 맺었다``): one signing per listed party
+    with the partners after the subject; empty unless the sentence reads so."""
+    at = next((i for i, n in enumerate(named) if n.party.entity == subject.entity and n.particle in _TOPIC), None)
+    if at is None or at == 0:
+        return []
+    before = named[:at]
+    after = [p for p in partners if p.start > named[at].end]
+    country = subject.entity.country
+    if not after or any(p.party.entity.country == country for p in after) or not all(
+            n.particle in _WITH or not n.particle for n in before) or any(
+            n.party.entity.country != country for n in before):
+        return []
+    return [(party, after, dates) for party in dict.fromkeys([n.party for n in before] + [subject])]
+
+
 def parties_in(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext, resolve: bool = True
                ) -> list[Named]:
     """Regions named in ``s.text[a:b]``, left to right: registry names (a city's district with it), and foreign
@@ -671,6 +768,8 @@ def parties_in(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext,
             country, country_end = stated, end
             continue
         name, particle = _split_particle(word)
+        if name.endswith(_OFFICE) and place_level(name[:-1]) and len(name) > 3:
+            name, particle = name[:-1], _OFFICE  # 가나시 다라구청에서: 다라구 is where, its office no party
         if len(name) < 2 or (not re.search("[가-힣]", word) and s.text.rfind("(", 0, start) > s.text.rfind(
                 ")", 0, start)):
             continue  # too short, or a gloss in brackets (江蘇省, Jiangsu)
@@ -687,7 +786,9 @@ def parties_in(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext,
                 continue
         after_place = previous is not None and not previous.particle and previous.end == _word_start_before(
             s.text, start)
-        if resolve:
+        if resolve or name in doc.places and doc.subject is not None and doc.subject.entity.level != _METROPOLITAN:
+            # a city's document follows the foreign cities it places even where nothing is signed (가나성 다라시
+            # 대표단이 …); a province's keeps to the province (가나성 다라시를 방문해: where, in the partner)
             party = _party(w, name, particle, s.line_at(start),
                            country or (_country_of(previous) if after_place else None), doc,
                            after_place or country_end == _word_start_before(s.text, start),
