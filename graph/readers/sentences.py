@@ -461,16 +461,24 @@ def read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext
         for c in found:
             c.quote = s.text.strip()  # the sentence as written, the restatement in it
         out = list(found)
-        for (_, _, date, relation), (at, bracket) in zip(restated, cuts, strict=True):
+        for (start, end, date, relation), (at, bracket) in zip(restated, cuts, strict=True):
+            inside = parties_in(w, s, start, end, doc)  # 2019년 가나시와 맺은 협약이 …: the partner in it
+            if inside and len(inside) == 1:
+                subject = _subject(parties_in(w, s, a, b, doc), s.text[a:b], doc, carried) or carried or doc.subject
+                if subject is not None and subject.entity != inside[0].party.entity:
+                    out.append(AgreementCandidate((subject, inside[0].party), date.value, relation, s.lines,
+                                                  CONFIDENCE_CARRIED, reader="sentences", quote=s.text.strip(),
+                                                  notes=["a signing the sentence restates"]))
+                continue
             before = next((n for n in reversed(named) if n.end <= at), None)
             partner = before if bracket else next((n for n in named if n.start >= at), before)
-            pair = next((c for c in found if partner is not None and not c.intent and
+            pair = next((c for c in found if partner is not None and  # a plan's clause may restate a signing
                          partner.party.entity in (p.entity for p in c.parties)), None)
             if pair is not None:
                 out.append(AgreementCandidate(pair.parties, date.value, relation, s.lines, pair.confidence,
                                               reader="sentences", quote=s.text.strip(),
                                               notes=["a signing the sentence restates"]))
-        if found and len(out) > len(found):
+        if len(out) > len(found):
             return out, carry, partners
     return _read_clause(w, s, a, b, doc, carried, previous)
 

@@ -163,7 +163,8 @@ TRIP = """경상북도 대표단 일본 시마네현 방문 결과보고
  ○ 돗토리현과 관광협력 업무협약 체결로 교류 분야 확대
  ○ 시마네현과 자매결연 갱신 협정 체결 추진(2025년 목표)
 """
-TRIP_FACTS = {("경상북도", "돗토리현", "2024-05-29", "cooperationAgreement"), ("경상북도", "시마네현", "1989-10", "sister")}
+TRIP_FACTS = {("경상북도", "돗토리현", "2024-05-29", "cooperationAgreement"),
+              ("경상북도", "시마네현", "1989-10", "sister")}
 
 
 def test_a_trip_reports_discussions_and_results_sign_nothing_on_the_schedules_days():
@@ -193,8 +194,11 @@ NEWS = """영천시, 중국 허난성 정저우시 대표단 맞아…교류 확
 
 
 def test_a_visits_news_restates_the_pairs_signings_with_the_visiting_city_not_its_province():
+    """The pair of 두 도시는 is the visiting city a city's document names, not its province; the signing a plan's
+    clause restates (``… 다라시와 맺은 협약이 만료됨에 따라 연장을 협의 중``) is a signing."""
     assert facts(build(document("news.txt", NEWS))) == {("영천시", "정저우시", "2016-07", "friendship"),
-                                                      ("영천시", "정저우시", "2023-11", "mou")}
+                                                      ("영천시", "정저우시", "2023-11", "mou"),
+                                                      ("다카야마시", "영천시", "2019", "friendship")}
     # the article a year later: 지난해 is the year before the new date
     later = NEWS.replace("입력 2024.05.14", "입력 2025.05.14")
     assert ("영천시", "정저우시", "2024-11", "mou") in facts(build(document("later.txt", later)))
