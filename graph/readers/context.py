@@ -191,8 +191,9 @@ def context_at(w: FactWriter, line: int, lookback: int = HEADING_LOOKBACK, exclu
     return ctx
 
 
-#: How many lines from the top hold a document's date line (a news article's 입력 2024.03.07, 배포일시 …).
-DATE_LINES = 12
+#: How many lines from the top hold a document's date line (a news article's 입력 2024.03.07, 배포일시 …), and
+#: from the end a report's date above or under its signature (``2024. 8. 26.`` / ``가나시 국제협력과``).
+DATE_LINES, SIGNED_LINES = 12, 4
 
 
 #: Labels of a document's own date: a news article's input or release time, a report's date.
@@ -223,7 +224,7 @@ def document_date(doc: Document) -> StatedDate | None:
 
 #: A byline: a day and a short name (``2024.11.20 가나신문``) on one of the first lines, no words of an event.
 BYLINE_LINES, BYLINE_CHARS = 4, 24
-_PROSE = re.compile(r"다\.?\s*$|체결|협약|결연|협정|MOU|방문|개최")
+_PROSE = re.compile(r"다\.?\s*$|체결|협약|결연|협정|MOU|방문|개최|[가-힣](?:은|는|와|과|을|를|에서|에게|으로)(?:\s|$)")
 
 
 def _byline(doc: Document) -> tuple[int, StatedDate] | None:
@@ -246,6 +247,8 @@ def dateline(doc: Document, loose: bool = True) -> tuple[int, StatedDate] | None
     True
     >>> dateline(Document("d", ("가나시, 다라시와 협약", "2024.11.20 가나신문"), ""), loose=False)[1].iso
     '2024-11-20'
+    >>> dateline(Document("d", ("소식", "", "가나도는 2018년 10월 2일 중국 다라시와"), ""), loose=False) is None
+    True
     """
     for n, line in enumerate(doc.lines, start=1):
         m = _OWN_DATE.search(line)
@@ -253,7 +256,9 @@ def dateline(doc: Document, loose: bool = True) -> tuple[int, StatedDate] | None
             day = next((d.value for d in find_dates(line[m.end():]) if d.start <= 3), None)
             if day is not None:
                 return n, day
-    for n, line in enumerate(doc.lines[:DATE_LINES], start=1):
+    last = range(max(DATE_LINES, len(doc.lines) - SIGNED_LINES) + 1, len(doc.lines) + 1)
+    for n in [*range(1, min(DATE_LINES, len(doc.lines)) + 1), *last]:  # a report's date under its signature
+        line = doc.lines[n - 1]
         dates = [d for d in find_dates(line) if d.value.precision != "year"]  # 2019년 alone: a section's year
         if len(dates) == 1 and _DATE_LINE.match(line[:dates[0].start] + line[dates[0].end:]) and \
                 not BULLET.match(line):

@@ -137,6 +137,11 @@ _PAIR_DASH = re.compile(r"\s*[-–—~↔]\s*")
 _UPGRADED = re.compile(r"격상\s*(?:했|하였|됐|되었|해)")
 #: A news agency dateline, ``(전주=뉴스1) 홍길동 기자 =``: its place is not a party.
 _DATELINE = re.compile(r"[(\[]\s*[가-힣]+\s*=\s*[^)\]]{1,20}[)\]](?:\s*[가-힣]{2,4}\s*기자\s*=)?")
+#: A newspaper or broadcaster named after its region (가나일보, 다라신문): its region is no subject of the text.
+_MEDIA = re.compile(r"[가-힣]+(?:일보|신문|방송|뉴스|매일|타임스)")
+#: A body that is no place signing with a 와/과 (가나시 관광공사와, 다라대학교와): the clause's own partner.
+_BODY_PARTNER = re.compile(r"[가-힣]*(?:공사|재단|대학교|대학|협회|은행|병원|진흥원|공단|회사|상공회의소|박물관"
+                           r"|연구원|기업|학교)(?:와|과)(?=\s)")
 #: A line shorter than this that does not end open (a comma, a particle) is a title or heading on its own.
 TITLE_CHARS = 30
 _OPEN_END = re.compile(r"[,은는이가와과를을의]$")
@@ -292,16 +297,28 @@ class DocumentContext:
 def document_context(w: FactWriter) -> DocumentContext:
     """The document's own region (the first region its title names), its date, its country words."""
     head = [w.doc.title_ko, *w.doc.lines[:3]]
-    found = [(text, first_region(w, _DATELINE.sub("", text or ""))) for text in head]
+    found = [(text, first_region(w, _MEDIA.sub(" ", _DATELINE.sub("", text or "")))) for text in head]
     found = [(text, region) for text, region in found if region is not None]
     chosen = next(((t, r) for t, r in found if r.country == "KR"), found[0] if found else None)  # a Korean document's
-    subject = Party(chosen[0].strip(), chosen[1]) if chosen else None
+    subject = Party(chosen[0].strip(), chosen[1]) if chosen else _most_named(w)
     today = document_date(w.doc)
     pattern, names = w.registry.country_words
     countries = [(n, names[m.group(0)]) for n, line in enumerate(w.doc.lines, start=1) for m in pattern.finditer(line)]
     written = dateline(w.doc, loose=False)
     return DocumentContext(subject, today, countries, placed_names(w), report_year(w.doc),
                            written=written[1] if written else None)
+
+
+def _most_named(w: FactWriter) -> Party | None:
+    """The Korean region a document whose title names none is about: the one it names most, at least twice and
+    more often than any other (a trip report titled ``공무국외출장 결과보고서`` by ``가나시장(단장)``)."""
+    counts = Counter(m.entity for line in w.doc.lines for m in w.registry.find_mentions(line)
+                     if m.entity.kind == "region" and m.entity.country == "KR" and not (
+                         m.start and "가" <= line[m.start - 1] <= "힣"))  # 장성 in 떠이장성 is no mention
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return Party(ranked[0][0].name_ko, ranked[0][0])
 
 
 def placed_names(w: FactWriter) -> dict[str, str | None]:
@@ -325,7 +342,7 @@ def placed_names(w: FactWriter) -> dict[str, str | None]:
                         break
                     continue
                 found.setdefault(name, set()).add(names[m.group(0)])
-                if particle or word.end() < len(token):
+                if particle or token[word.end():] not in ("", ","):  # 베트남 가나시, 다라성, 마바시: a list goes on
                     break
     for name, country in _placed_in_rows(w) + _placed_under_parents(w):
         found.setdefault(name, set()).add(country)
@@ -559,7 +576,7 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
                                                                     subject.entity) and (
             _SIGNED.search(text) or _NOMINAL_SIGNING.match(s.text, n.end))]
         confidence = CONFIDENCE_CARRIED
-    carried_pair = not partners and bool(previous)
+    carried_pair = not partners and bool(previous) and not _BODY_PARTNER.search(text)  # 가나관광공사와 MOU: its own
     if carried_pair:
         partners, confidence = previous, CONFIDENCE_CARRIED
     headline = not partners and not intent and doc.headline is not None and doc.headline[0] == relation and (
@@ -809,6 +826,8 @@ def parties_in(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext,
             continue
         if after_place and not _same(previous.party, party):
             out.pop()  # the place before names where this one is: a parent
+        if not particle and _BODY_PARTNER.match(s.text, end + 1):
+            particle = _OF  # 가나시 관광공사와: the place of the body that signs
         out.append(Named(party, start, end, particle))
     return out
 

@@ -240,3 +240,45 @@ def test_the_city_a_delegation_visited_is_the_pair_and_what_is_still_to_come_is_
     # a signing dated after the article's own date is a plan however it is worded
     later = CITY_VISIT.replace("내년 상반기 중 협약을 체결하게 될 것으로 보인다", "내년 3월 우호교류 협약을 체결했다")
     assert ("구라시키시", "통영시", "2025-03", "friendship") not in facts(build(document("l.txt", later)))
+
+
+UNTITLED_TRIP = """공무국외출장 결과보고서
+
+1. 출장 개요
+ ○ 기  간 : 2024. 8. 19.(월) ~ 8. 23.(금)
+ ○ 방문지 : 베트남 하노이시, 떠이장성, 하이롱성 찌반시
+ ○ 출장자 : 홍길동 양평군수(단장), 김가람 양평군의회 부의장
+
+2. 주요 일정 및 활동
+ ◇ 8. 20.(화)
+   - 떠이장성 인민위원회 방문, 부위원장 면담
+   - 양평군-떠이장성 우호교류 협약 체결(떠이장성 인민위원회 청사)
+ ◇ 8. 21.(수)
+   - 찌반시와 자매결연 협약서 서명, 기념 식수
+   - 같은 날 찌반시 관광공사와 관광 교류 업무협약 체결
+
+3. 결과
+ ○ 하이롱성과는 기존 협약(2019. 11. 5. 체결)에 따른 계절근로자 도입 확대에 구두 합의함.
+
+2024. 8. 26.
+양평군 국제협력팀
+"""
+
+
+def test_a_trip_report_titled_without_its_region_is_about_the_region_it_names_most():
+    # the report's date is under it (so 8. 20. is of 2024); 떠이장성 is placed by the list after 베트남
+    assert party_ids(build(document("trip.txt", UNTITLED_TRIP))) == {
+        ("kr-gyeonggi-yangpyeong", "vn-떠이장성", "2024-08-20"), ("kr-gyeonggi-yangpyeong", "vn-찌반시", "2024-08-21"),
+        ("kr-gyeonggi-yangpyeong", "vn-하이롱성", "2019-11-05")}
+    # another county named as often: no region is the report's, so no signing is guessed for it
+    tied = UNTITLED_TRIP.replace("양평군 국제", "가평군 국제").replace("김가람 양평군의회", "김가람 가평군의회")
+    assert not any(a.endswith("yangpyeong") and d == "2024-08-21" for a, _, d in party_ids(build(document("t", tied))))
+
+
+def test_a_newspaper_named_after_a_province_is_not_the_articles_region():
+    text = """[스크랩] 강원일보 2023년 9월 15일(금) 제12면
+춘천시, 베트남 후에시와 우호도시 협약
+
+춘천시는 2010년 5월 중국 후난성 창사시와 우호도시 협약을 맺었다.
+"""
+    assert facts(build(document("scrap.txt", text))) == {("창사시", "춘천시", "2010-05", "friendship")}
