@@ -33,6 +33,7 @@ from graph.readers.context import (
     ACTIVITY_WORDS,
     BULLET,
     FUZZY_MIN_CHARS,
+    HEADING_LOOKBACK,
     NOT_PLACE_ENDINGS,
     NOT_PLACE_WORDS,
     dateline,
@@ -40,6 +41,7 @@ from graph.readers.context import (
     first_region,
     heading_day,
     heading_year,
+    headings_above,
     is_plan,
     is_table_row,
     relation_near,
@@ -137,6 +139,8 @@ _PAIR_DASH = re.compile(r"\s*[-–—~↔]\s*")
 _UPGRADED = re.compile(r"격상\s*(?:했|하였|됐|되었|해)")
 #: A news agency dateline, ``(전주=뉴스1) 홍길동 기자 =``: its place is not a party.
 _DATELINE = re.compile(r"[(\[]\s*[가-힣]+\s*=\s*[^)\]]{1,20}[)\]](?:\s*[가-힣]{2,4}\s*기자\s*=)?")
+#: A first line that is no headline: a ticker or label (``[속보] …``, ``[스크랩] …``), a menu or byline (``… | …``).
+_NOT_HEADLINE = re.compile(r"^\s*\[[^\]]{1,6}\]|\s\|\s")
 #: A newspaper or broadcaster named after its region (가나일보, 다라신문): its region is no subject of the text.
 _MEDIA = re.compile(r"[가-힣]+(?:일보|신문|방송|뉴스|매일|타임스)")
 #: A body that is no place signing with a 와/과 (가나시 관광공사와, 다라대학교와): the clause's own partner.
@@ -145,6 +149,9 @@ _BODY_PARTNER = re.compile(r"[가-힣]*(?:공사|재단|대학교|대학|협회|
 #: A line shorter than this that does not end open (a comma, a particle) is a title or heading on its own.
 TITLE_CHARS = 30
 _OPEN_END = re.compile(r"[,은는이가와과를을의]$")
+#: A line ending so that its sentence runs on (a particle, a verb's attributive or linking form: ``20주년인``,
+#: ``맺은``, ``하였으며``): a date opening the next line is inside that sentence, no entry of a timeline.
+_RUNS_ON = re.compile(r"[,은는이가와과를을의인한된던할될에로며고]$")
 #: The first lines of a document (its title) stand alone, as does a line holding only a date.
 TITLE_LINES = 1
 _DATE_LINE = re.compile(r"^\s*[\d.\s:()년월일-]+\s*$")
@@ -206,7 +213,7 @@ def sentences(lines: tuple[str, ...]) -> list[Sentence]:
     for n, raw in enumerate(lines, start=1):
         line = raw.strip()
         if not line or BULLET.match(raw) or is_table_row(raw) or _BRACKET_ENTRY.match(line) or (
-                _ENTRY_DATE.match(line) and not _OPEN_END.search(text)):
+                _ENTRY_DATE.match(line) and not _RUNS_ON.search(text)):
             flush()  # a timeline entry (a line opening with its full date) is a sentence of its own
         if not line or is_table_row(raw):
             continue  # table rows are the table reader's
@@ -297,6 +304,7 @@ class DocumentContext:
 def document_context(w: FactWriter) -> DocumentContext:
     """The document's own region (the first region its title names), its date, its country words."""
     head = [w.doc.title_ko, *w.doc.lines[:3]]
+    head = [t for t in head if not _NOT_HEADLINE.search(t or "")] + [t for t in head if _NOT_HEADLINE.search(t or "")]
     found = [(text, first_region(w, _MEDIA.sub(" ", _DATELINE.sub("", text or "")))) for text in head]
     found = [(text, region) for text, region in found if region is not None]
     chosen = next(((t, r) for t, r in found if r.country == "KR"), found[0] if found else None)  # a Korean document's
@@ -583,6 +591,8 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
         doc.subject is not None and (subject or carried or doc.subject).entity == doc.subject.entity)
     if headline:
         partners, confidence = doc.headline[1], CONFIDENCE_CARRIED  # 군은 14일 … 협약을 체결했다 (the headline's)
+    if not partners and not intent and signed and not _BODY_PARTNER.search(text):  # 다. 중국 가나성 다라시 / 협약 체결
+        partners, confidence = _section_partner(w, s, doc), CONFIDENCE_CARRIED
     if subject is None and carried_pair and carried is not None and all(p.party.entity != carried.entity
                                                                          for p in partners):
         subject = carried  # 가나시와 다라시는 … 체결하였으며 / - 같은 해 10월 MOU도 체결: the same pair
@@ -753,6 +763,23 @@ def _pairs_of_subjects(named: list[Named], subject: Party, partners: list[Named]
         stop = named[end].start - offset if end < len(named) else None
         out.append((named[i].party, own, [d for d in dates if d.start >= start and (stop is None or d.start < stop)]))
     return out
+
+
+def _section_partner(w: FactWriter, s: Sentence, doc: DocumentContext) -> list[Named]:
+    """The one foreign place the heading of the sentence's section names (``다. 중국 가나성 다라시(可那市)``): the
+    partner of a signing its text states without naming one. Empty when that heading names none or several."""
+    above = headings_above(w, s.lines[0], HEADING_LOOKBACK)
+    if not above or above[0][0] >= s.lines[0] or not BULLET.match(above[0][1]):
+        return []
+    n, text = above[0]
+    if relation_of(text) is not None:
+        return []  # an item stating a relation of its own (○ 가나시와 협약 체결), no section's name
+    heading = Sentence(text, (n,) * len(text))
+    bare = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), text)  # 가나시 (중국 다라성): the parent aside
+    named = parties_in(w, heading, 0, len(text), doc)
+    if len(named) != 1 or named[0].party.entity.country in ("", "KR") or not bare[named[0].start:named[0].end].strip():
+        return []
+    return named
 
 
 def _joint_subjects(named: list[Named], subject: Party, partners: list[Named], dates: list[DateMention]

@@ -282,3 +282,30 @@ def test_a_newspaper_named_after_a_province_is_not_the_articles_region():
 춘천시는 2010년 5월 중국 후난성 창사시와 우호도시 협약을 맺었다.
 """
     assert facts(build(document("scrap.txt", text))) == {("창사시", "춘천시", "2010-05", "friendship")}
+
+
+WHITE_PAPER = """2024 영주시정 백서
+
+2. 자매·우호도시별 교류 현황
+
+  가. 일본 시마네현 하마다나시(浜田名市)
+    양 시는 1999年 10月 13日 하마다나시청에서 자매결연 협정서에 서명하였으며(협정서 원문 표기), 20주년인
+    2019. 10. 13. 협정을 재체결하였다.
+
+  나. 중국 장쑤성 다이저우시(泰州市)
+    '18.09.12 우호도시 협약을 체결하였다. 공무원 교류를 2024년 재개하였다.
+
+  다. 중국 광둥성 포하이시
+    2015. 11. 교류의향서를 교환한 이후 실무 교류를 이어왔으나 아직 정식 협약은 체결하지 않았다.
+"""
+
+
+def test_a_sections_heading_names_the_partner_of_the_signings_in_its_text():
+    assert party_ids(build(document("white.txt", WHITE_PAPER))) == {
+        ("jp-하마다나시", "kr-gyeongbuk-yeongju", "1999-10-13"),
+        ("jp-하마다나시", "kr-gyeongbuk-yeongju", "2019-10-13"),
+        ("cn-다이저우시", "kr-gyeongbuk-yeongju", "2018-09-12")}
+    # a heading with the partner's parent in brackets names no one partner of its own
+    bracketed = WHITE_PAPER.replace("나. 중국 장쑤성 다이저우시(泰州市)", "나. 다이저우시 (중국 장쑤성)")
+    assert not any(d == "2018-09-12" and not a.startswith("cn-다이저우")
+                   for a, _, d in party_ids(build(document("b.txt", bracketed))))
