@@ -109,11 +109,32 @@ def _strip(root: LexborNode, whole_page: bool) -> None:
 
 
 def _table(node: LexborNode, out: _Lines) -> None:
+    """Each row as one line of cells; a cell merged down (``rowspan``) or across (``colspan``) leaves an empty cell
+    in the places it covers, so every row keeps its columns (as a merged DOCX/HWPX cell does)."""
     out.end()
+    pending: dict[int, int] = {}  # column → rows still covered by a cell merged down from above
     for row in node.css("tr"):
-        cells = [c.text(deep=True, separator=" ") for c in row.iter() if c.tag in ("td", "th")]
+        cells: list[str] = []
+        for cell in (c for c in row.iter() if c.tag in ("td", "th")):
+            while pending.get(len(cells)):
+                pending[len(cells)] -= 1
+                cells.append("")
+            down, across = _span(cell, "rowspan"), _span(cell, "colspan")
+            for k in range(across):
+                if down > 1:
+                    pending[len(cells)] = down - 1
+                cells.append(cell.text(deep=True, separator=" ") if k == 0 else "")
+        while pending.get(len(cells)):
+            pending[len(cells)] -= 1
+            cells.append("")
         if cells and not is_blank_row(cells):
             out.line(table_row(cells))
+
+
+def _span(cell: LexborNode, name: str) -> int:
+    """A cell's ``rowspan`` or ``colspan`` (1 when missing or not a number, at most 100)."""
+    value = (cell.attributes.get(name) or "").strip()
+    return min(int(value), 100) if value.isdigit() and int(value) > 0 else 1
 
 
 def _walk(node: LexborNode, out: _Lines) -> None:

@@ -203,6 +203,10 @@ def split_country_prefix(registry: Registry, text: str) -> tuple[str | None, str
     return (names[m.group(0)], rest) if rest else (names[m.group(0)], "")
 
 
+#: Footnote marks after a name (``가나시¹``, ``다라시*``, ``마바시†``, ``사아시 주1)``).
+_FOOTNOTE_MARK = re.compile(r"(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[*†‡]+|\s*주\s*\d+\)?)$")
+
+
 def resolve_party(w: FactWriter, surface: str, lines: Lines, *, country: str | None = None,
                   parent: str | None = None, place_context: bool = False, report: bool = True,
                   evidence: str = "", foreign: bool = False) -> Party | None:
@@ -220,7 +224,7 @@ def resolve_party(w: FactWriter, surface: str, lines: Lines, *, country: str | N
     country = stated or _gloss_country(w.registry, glosses) or country
     parent = parent or _gloss_province(w.registry, glosses)
     foreign = foreign or stated not in (None, "KR")
-    name = re.sub(r"\s*\([^)]*\)", "", name).strip(" ,·:")
+    name = _FOOTNOTE_MARK.sub("", re.sub(r"\s*\([^)]*\)", "", name)).strip(" ,·:")  # 가나시¹, 다라시* → the name
     if not name or not (_HANGUL.search(name) or re.search(r"[\u4e00-\u9fffA-Za-z]", name)):
         return None
     outcome = _registry_party(w, surface, name, country, parent, f"{glosses} {evidence}", foreign)

@@ -59,7 +59,7 @@ _MONTH_DAY = re.compile(r"\s*(\d{1,2})\s*\.\s*(\d{1,2})\s*\.?(?![\d%])")
 _DATE_FIRST = re.compile(r"^\s*'?\d{1,4}\s*\.\s*\d{1,2}\s*\.")
 #: An entry opening with a month (and day) of the year heading above it (``5월 3일``, ``10월``, ``3. 18.``).
 _MONTH_FIRST = re.compile(r"^\s*(?:\d{1,2}\s*월|\d{1,2}\s*\.\s*\d{1,2}(?:\s*\.)?(?![\d.%]))")
-_TOKEN = re.compile(r"[^\s,·:;/()\[\]<>「」『』\-–—~*]+")
+_TOKEN = re.compile(r"[^\s,·:;/()\[\]<>「」『』【】〔〕《》\-–—~*]+")
 _PARENTHETICAL = re.compile(r"\([^()\d]*\)")
 _SENTENCE_END = re.compile(r"(?:다|음|임|함|요|됨|중)\s*[.。]?\s*$|다\.\s")
 #: A card: the longest label before its date, how far above its name may be, the longest name line.
@@ -79,7 +79,8 @@ _PLACE_LIST_WORDS = ("도시", "지역", "지방정부", "자치단체", "교류
 _FIELD = re.compile(r"^\s*(?:국가|나라|국적|소재지|위치|지역|인구|면적|구분|유형|종류|관계|형태|도시명|도시|비고|특징"
                     r"|현황|상태"
                     r"|주요\s*교류|교류\s*(?:분야|내용|현황)|언어|기후|홈페이지|[가-힣]{0,6}(?:체결|결연|협약|협정)\s*(?:일자|일)"
-                    r"|Country|Population|Area|Type|Signed|Since)\s*(?:[:：]|\s)", re.IGNORECASE)
+                    r"|Country|Population|Area|Type|Signed|Since)(?:\s*[/·]\s*[가-힣]{1,6})?\s*(?:[:：]|\s)",
+                    re.IGNORECASE)
 #: Words of a relation ended, handed on or renamed (승계, 종료, 중단, 해지, 통합, 명칭 변경, 바뀌었다).
 _ENDING_WORDS = re.compile(r"승계|종료|중단|해지|만료|통합|출범|명칭\s*변경|폐지|바뀌|바꾸|개칭")
 #: What sets a card's fields apart on one line (`` · ``, `` / ``, `` | ``, a comma, a bracket).
@@ -209,8 +210,10 @@ def is_field(text: str) -> bool:
     (False, True, False)
     >>> is_field("구    분 : 자매도시"), is_field("결 연 일 : 1999. 5. 17."), is_field("가 나 시 (1990)")
     (True, True, False)
+    >>> is_field("**국가/지역**: 일본 가나현"), is_field("**결연일**: 1998. 11. 20."), is_field("**가나시**")
+    (True, True, False)
     """
-    text = _SPACED_LABEL.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text, count=1)  # 결 연 일 : → 결연일 :
+    text = _SPACED_LABEL.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text.replace("**", ""), count=1)  # 결 연 일 :
     label = _LABEL_COLON.match(text)  # 우호교류 협약: 2002년 11월 — a signing's own label
     return bool(_FIELD.match(text)) or (label is not None and _is_card_label(_PARENTHETICAL.sub("", label.group(1))))
 
@@ -287,9 +290,13 @@ def _card(lines: tuple[str, ...], n: int, previous: Item | None = None) -> Item 
         bullet = BULLET.match(above)
         if not above or find_dates(above, bare_years=True) or (bullet and not above[bullet.end():].strip()):
             break
+        if bullet and not is_field(above[bullet.end():]) and any(not _is_field_line(t) for _, t in region):
+            break  # - 가나시 일본 … above the card's own name line (가나시 (베트남) / 2016년 …): another list's item
         region.insert(0, (k, above[bullet.end():] if bullet else above))
         if bullet and not is_field(above[bullet.end():]):  # a list item opens the card; its fields do not
             break
+    if not any(not _is_field_line(t) for _, t in region):
+        region = _title_above_blank(lines, region[0][0] if region else n) + region  # ## 가나시 / (blank) / - 국가: …
     names = [(k, _ORDINAL.sub("", _field_value(text))) for k, text in region]  # 01 가나시, No. 2 다라시
     names = [(k, text) for k, text in names if len(text) <= CARD_NAME_CHARS and not re.search(r"\d", text) and any(
         is_place_word(t) and not relation_of(t) for t in _TOKEN.findall(_PARENTHETICAL.sub(" ", text)))]
@@ -300,6 +307,26 @@ def _card(lines: tuple[str, ...], n: int, previous: Item | None = None) -> Item 
     core = f"{text} {_field_value(lines[n - 1].strip())}"
     return Item(n, f"{core} {tail}".strip(), start=start, names=tuple(t for k, t in names if k >= start),
                 above=" ".join(t for k, t in region if k < names[0][0]), core=core, end=end)
+
+
+def _title_above_blank(lines: tuple[str, ...], first: int) -> list[tuple[int, str]]:
+    """A card's name above the blank lines over its fields (a Markdown heading ``## 2. 중국 가나시``, then its
+    field items): ``[(line, text)]``, or ``[]`` when the line there is no short name line.
+
+    >>> _title_above_blank(("## 2. 중국 가나시", "", "- 국가: 중국", "- 체결일: 2005. 3. 4."), 3)
+    [(1, '중국 가나시')]
+    """
+    k = first - 1
+    while k >= 1 and not lines[k - 1].strip():
+        k -= 1
+    if k < 1 or k == first - 1:
+        return []
+    text = re.sub(r"^\s*#+\s*", "", lines[k - 1]).strip()
+    bullet = BULLET.match(text)
+    text = text[bullet.end():].strip() if bullet else text
+    if not text or find_dates(text, bare_years=True) or len(text) > CARD_NAME_CHARS or _is_field_line(text):
+        return []
+    return [(k, text)]
 
 
 def _card_start(region: list[tuple[int, str]], names: list[tuple[int, str]]) -> int:
@@ -314,7 +341,8 @@ def _card_start(region: list[tuple[int, str]], names: list[tuple[int, str]]) -> 
     1
     """
     start, fielded = names[0][0], False
-    titles = {k for k, text in names if not _is_field_line(text)}
+    raw = dict(region)
+    titles = {k for k, _ in names if not _is_field_line(raw.get(k, ""))}
     for k, text in region:
         if k <= start:
             continue
@@ -654,6 +682,10 @@ def _partners(w: FactWriter, item: Item, dates: list[DateMention], country: str 
             qualified = _with_parent_in(w, name, item.core or item.text)
             if qualified is not None and (subject is None or qualified.entity.id != subject.entity.id):
                 return [(-1, qualified)]
+            first = _name_then_country(w, name)  # 【가나시】 일본 다라현: the place, then where it lies
+            found = [p for _, p in _named(w, item.line, name[:first[1]], first[0], True, subject)] if first else []
+            if len(found) == 1 and (subject is None or found[0].entity.id != subject.entity.id):
+                return [(-1, found[0])]
             found = [p for _, p in _named(w, item.line, name, country, place_context, subject)
                      if subject is None or p.entity.id != subject.entity.id]
             if found:
@@ -662,7 +694,23 @@ def _partners(w: FactWriter, item: Item, dates: list[DateMention], country: str 
     text = item.text
     for d in dates:
         text = text[:d.start] + " " * (d.end - d.start) + text[d.end:]
+    first = _name_then_country(w, text)
+    if first is not None:  # 가나시 일본 다라현 1998. 11. 20. 자매결연: the place first, then where it lies
+        found = _named(w, item.line, text[:first[1]], first[0], True, subject)
+        if len(found) == 1:
+            return found
     return _named(w, item.line, text, country, place_context, subject)
+
+
+def _name_then_country(w: FactWriter, text: str) -> tuple[str, int] | None:
+    """``(country, end of the name)`` when an entry opens with a place word right followed by a country word
+    (``가나시 일본 다라현 …``, ``**가나시** 중국 …``), else ``None``."""
+    m = re.match(r"\s*[*【〔《\[]*\s*([^\s*】〕》\]]+?)\s*[*】〕》\]]*\s+", text)
+    if m is None or not is_place_word(strip_particle(m.group(1))):
+        return None
+    pattern, names = w.registry.country_words
+    country = pattern.match(text, m.end())
+    return (names[country.group(0)], m.end()) if country is not None else None
 
 
 def _with_parent_in(w: FactWriter, name: str, card: str) -> Party | None:

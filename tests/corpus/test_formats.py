@@ -116,6 +116,17 @@ def test_web_page_title_names_the_office_only_when_the_heading_lacks_its_region(
         assert read_file(path, LIMIT).title == expected
 
 
+def test_web_page_table_cells_merged_down_or_across_leave_empty_cells_so_columns_stay(tmp_path: Path):
+    path = tmp_path / "cities.html"
+    path.write_text("<html><body><table><tr><th>국가</th><th>도시</th><th>체결일</th><th>비고</th></tr>"
+                    "<tr><td rowspan='3'>일본</td><td rowspan='2'>가나시</td><td>1998. 5. 1.</td><td></td></tr>"
+                    "<tr><td>2008. 5. 1.</td><td>재체결</td></tr><tr><td>다라시</td><td>2001. 3. 2.</td><td></td></tr>"
+                    "<tr><td colspan='2'>합계</td><td>3건</td><td></td></tr></table></body></html>", encoding="utf-8")
+    assert read_file(path, LIMIT).lines == (
+        "국가 | 도시 | 체결일 | 비고", "일본 | 가나시 | 1998. 5. 1. |", " |  | 2008. 5. 1. | 재체결",
+        " | 다라시 | 2001. 3. 2. |", "합계 |  | 3건 |")
+
+
 def test_web_page_article_element_wins_and_keeps_its_own_header(tmp_path: Path):
     path = tmp_path / "news.htm"
     path.write_text("<html><body><header>속초시청</header><nav>메뉴</nav><article><header><h1>속초시, 지린시와 "

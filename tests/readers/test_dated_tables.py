@@ -157,3 +157,21 @@ def test_a_signing_dated_after_the_date_the_table_stands_at_is_a_plan(as_of, pla
     later = ("가나시", "안동시", "2025-05-09", "sister")
     assert facts(result) == (signed if planned else signed | {later})
     assert (later in facts(result, "AgreementIntent")) is planned
+
+
+def test_a_web_page_table_with_cells_merged_down_and_footnote_marks_on_names(tmp_path):
+    page = """<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><title>국제교류 현황 | 구미시청</title></head>
+<body><div id="content"><h3>구미시 자매·우호도시 현황</h3><table>
+<thead><tr><th>국가</th><th>도시</th><th>구분</th><th>체결일</th><th>비고</th></tr></thead><tbody>
+<tr><td rowspan="2">일본</td><td>가나시¹</td><td>자매결연</td><td>1998. 5. 1.</td><td></td></tr>
+<tr><td>다라시</td><td>우호교류</td><td>2001. 3. 2.</td><td>2011. 3. 2. 재체결</td></tr>
+<tr><td rowspan="3">중국</td><td rowspan="2">마바시*</td><td>우호교류</td><td>2005. 7. 7.</td><td></td></tr>
+<tr><td>자매결연</td><td>2015. 7. 7.</td><td>격상</td></tr>
+<tr><td>사아시</td><td>우호교류</td><td>2019. 9. 9.</td><td></td></tr>
+</tbody></table><p>¹ 2010년 통합 전 가나정 포함 * 2015년 격상</p></div></body></html>"""
+    path = tmp_path / "gumi.html"
+    path.write_text(page, encoding="utf-8")
+    assert facts(build(from_file(path))) == {
+        ("가나시", "구미시", "1998-05-01", "sister"), ("구미시", "다라시", "2001-03-02", "friendship"),
+        ("구미시", "다라시", "2011-03-02", "friendship"), ("구미시", "마바시", "2005-07-07", "friendship"),
+        ("구미시", "마바시", "2015-07-07", "sister"), ("구미시", "사아시", "2019-09-09", "friendship")}

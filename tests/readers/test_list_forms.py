@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.readers.helpers import build, document, facts, from_file
+from tests.readers.helpers import build, document, docx_file, facts, from_file, hwpx_file
 
 TIMELINE = """# 충청남도 국제교류 연혁
 
@@ -154,3 +154,112 @@ def test_a_card_field_below_its_date_stating_a_renewal_is_a_further_signing(tmp_
     path.write_text(page, encoding="utf-8")
     assert _signings(build(from_file(path))) == {("가나시", "익산시", "2006-06-15"), ("가나시", "익산시", "2016-06-15"),
                                                  ("마바시", "익산시", "2017-11-22")}
+
+
+MD_CARDS = """# 울진군 해외 자매·우호도시
+
+## 1. 일본 가나시
+
+- **국가/지역**: 일본 돗토리현
+- **결연일**: 1998. 11. 20.
+- **구분**: 자매결연
+- **주요 교류**: 청소년 홈스테이
+
+## 2. 중국 다라시
+
+- **국가/지역**: 중국 지린성
+- **우호교류 협약**: 2005년 3월 4일
+- **자매결연 격상**: 2012. 10. 8.
+
+## 3. 러시아 마바시
+
+- **국가/지역**: 러시아 연해주
+- **구분**: 교류 추진 중(2025년 협약 예정)
+
+## 4. 베트남 사아성
+
+| 항목 | 내용 |
+| 구분 | 우호교류 |
+| 체결일 | 2019. 4. 2. |
+| 비고 | 2024. 4. 재체결 |
+"""
+MD_FACTS = {("가나시", "울진군", "1998-11-20"), ("다라시", "울진군", "2005-03-04"), ("다라시", "울진군", "2012-10-08"),
+            ("사아성", "울진군", "2019-04-02"), ("사아성", "울진군", "2024-04")}
+
+
+@pytest.mark.parametrize(("old", "new", "gone", "added"), [
+    ("", "", set(), set()),
+    ("1998. 11. 20.", "1999. 1. 5.", {("가나시", "울진군", "1998-11-20")}, {("가나시", "울진군", "1999-01-05")}),
+    ("- **구분**: 교류 추진 중(2025년 협약 예정)", "- **결연일**: 2016. 7. 1.", set(),
+     {("마바시", "울진군", "2016-07-01")}),
+])
+def test_markdown_cards_named_in_a_heading_above_their_bold_fields_or_a_small_table(old, new, gone, added):
+    text = MD_CARDS.replace(old, new) if old else MD_CARDS
+    assert _signings(build(document("uljin.md", text))) == (MD_FACTS - gone) | added  # 돗토리현, 지린성: parents
+
+
+def test_entries_naming_the_place_then_its_country_and_parent_and_a_definition_list_after_them(tmp_path):
+    page = """<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><title>자매도시 | 상주시청</title></head><body>
+<div id="content"><h3>상주시 국제자매도시</h3>
+<ul class="sister">
+<li><strong>가나시</strong> <span>일본 돗토리현</span> <em>1998. 11. 20. 자매결연</em></li>
+<li><strong>다라시</strong> <span>중국 지린성</span> <em>2005. 3. 4. 우호도시 / 2012. 10. 8. 자매도시 격상</em></li>
+<li><strong>마바주</strong> <span>미국</span> <em>교류 협의 중</em></li>
+</ul>
+<dl class="city"><dt>사아시 (베트남)</dt><dd>2016년 9월 우호교류 협약 체결</dd>
+<dt>자차시 (몽골)</dt><dd>결연일 : 2019. 5. 2. (우호교류)</dd></dl>
+</div></body></html>"""
+    path = tmp_path / "sangju.html"
+    path.write_text(page, encoding="utf-8")
+    result = build(from_file(path))
+    assert _signings(result) == {("가나시", "상주시", "1998-11-20"), ("다라시", "상주시", "2005-03-04"),
+                                 ("다라시", "상주시", "2012-10-08"), ("사아시", "상주시", "2016-09"),
+                                 ("상주시", "자차시", "2019-05-02")}
+    assert not {f for f in facts(result, "AgreementIntent") if "마바주" in f}  # the entry below is 사아시's
+
+
+SMALL_TABLES = ["봉화군 국제자매도시 현황", "1. 가나시 (일본)",
+                [["구분", "자매도시"], ["소재지", "일본 돗토리현"], ["결연일", "1998. 11. 20."],
+                 ["주요교류", "청소년"]],
+                "2. 다라시 (중국)",
+                [["구분", "우호도시 → 자매도시"], ["소재지", "중국 지린성"],
+                 ["결연일", "우호 2005. 3. 4. / 자매 2012. 10. 8."]],
+                "3. 마바시 (러시아)",
+                [["구분", "교류 추진"], ["소재지", "러시아 연해주"], ["비고", "2025년 협약 체결 예정"]],
+                "4. 사아시 (베트남)",
+                [["구분", "우호도시"], ["결연일", "2019. 4. 2."], ["비고", "2024. 4. 2. 재체결"]]]
+SMALL_FACTS = {("가나시", "봉화군", "1998-11-20", "sister"), ("다라시", "봉화군", "2005-03-04", "friendship"),
+               ("다라시", "봉화군", "2012-10-08", "sister"), ("봉화군", "사아시", "2019-04-02", "friendship"),
+               ("봉화군", "사아시", "2024-04-02", "friendship")}
+
+
+@pytest.mark.parametrize("fmt", ["docx", "hwpx"])
+def test_cards_as_a_small_table_per_city_whose_location_field_names_the_parent(tmp_path, fmt):
+    write = docx_file if fmt == "docx" else hwpx_file
+    assert facts(build(from_file(write(tmp_path / f"bonghwa.{fmt}", SMALL_TABLES)))) == SMALL_FACTS
+
+
+def test_text_cards_with_bracketed_names_country_group_lines_and_one_line_entries():
+    text = """의성군 해외 교류도시 현황
+
+【가나시】 일본 돗토리현
+ - 결연 연월일 : 1998년 11월
+ - 교류 분야 : 농업, 청소년
+
+【다라시】 중국 지린성
+ - 우호교류 협정 체결일 : 2005. 3. 4.
+ - 자매결연 체결일 : 2012. 10. 8.
+
+【마바주】 미국
+ - 교류 현황 : 2019년 방문단 교류, 협약 미체결
+
+일본
+ 사아시
+ 체결일: 2003. 7. 1.
+ 구분: 우호도시
+
+가타시(필리핀) — 2018. 8. 8. 우호교류 협약 체결
+"""
+    assert _signings(build(document("uiseong.txt", text))) == {
+        ("가나시", "의성군", "1998-11"), ("다라시", "의성군", "2005-03-04"), ("다라시", "의성군", "2012-10-08"),
+        ("사아시", "의성군", "2003-07-01"), ("가타시", "의성군", "2018-08-08")}
