@@ -67,6 +67,11 @@ class KoreanTokenizer:
         """Tokens of one text (a query's tokens are remembered: ranking and highlighting both need them)."""
         return list(_cached_tokens(text))
 
+    @staticmethod
+    def forget() -> None:
+        """Forget the remembered query tokens (a benchmark of new questions asks each as if for the first time)."""
+        _cached_tokens.cache_clear()
+
     def batch(self, texts: Iterable[str]) -> list[list[str]]:
         """Tokens of many texts (passages at build time: not remembered)."""
         return [self._from_morphemes(kiwi().tokenize(join_spaced_syllables(text))) for text in texts]

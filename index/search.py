@@ -26,6 +26,7 @@ from index.modes import DEFAULT_MODE, MODES
 from index.onnx_engine import TORCH
 from index.passages import Passage
 from index.query_links import BOOSTED_TYPES, Glossary, Link, glossary_from_store
+from index.side_work import beside
 from index.vocabulary import Vocabulary, default_vocabulary
 from runtime.built_data import check_built_data
 from runtime.settings import Settings
@@ -236,6 +237,14 @@ class SearchEngine:
                 self._query_cache.popitem(last=False)
         return encoded
 
+    def forget_queries(self) -> None:
+        """Forget every question seen: query vectors, lexical queries and query tokens (for benchmarks of new
+        questions; answers do not change)."""
+        with self._cache_lock:
+            self._query_cache.clear()
+            self._lexical_queries.clear()
+        self.lexical.tokenizer.forget()
+
     def link(self, text: str) -> list[Link]:
         """Glossary terms (entities, vocabulary) named in a query."""
         return self.glossary.link(text) if self.glossary is not None else []
@@ -291,15 +300,17 @@ class SearchEngine:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
         links = self.link(text) if links is None else links
         scored: dict[str, list[tuple[int, float]]] = {}
-        vector = latent = None
+        vector = latent = lexical = None
         if mode in ("dense", "hybrid"):
             if query_vector is None or (mode == "hybrid" and blended and self.latent is not None):
+                if mode == "hybrid":  # the lexical side runs on a free core while the model embeds the query
+                    lexical = beside(self.lexical_ranking, text, links, depth)
                 vector, latent = self.encode_query(text, links)
             vector = vector if query_vector is None else query_vector
             ids, scores = search_faiss(self.faiss_index, vector, depth)
             scored["dense"] = list(zip(ids.tolist(), scores.tolist(), strict=True))
         if mode in ("lexical", "hybrid"):
-            scored["lexical"] = self.lexical_ranking(text, links, depth)
+            scored["lexical"] = lexical.result() if lexical is not None else self.lexical_ranking(text, links, depth)
         if mode != "hybrid":
             return scored[mode]
         rankings = {name: [pid for pid, _ in items] for name, items in scored.items()}
@@ -381,8 +392,10 @@ class SearchEngine:
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
         links = self.link(query)
-        terms = self.query_terms(query, links)
-        hits = self.hits(query, mode, k, links=links, terms=terms)
+        hits = self.hits(query, mode, k, links=links)
+        terms = self.query_terms(query, links)  # after the ranking, whose lexical side tokenised the query beside
+        for hit in hits:
+            hit["terms"] = self.found_terms(hit["text"], terms)
         linked = [link.term.to_json(link.surface) for link in links]
         return {"query": query, "mode": mode, "hits": hits, "linked": linked,
                 "took_ms": round((time.perf_counter() - start) * 1000, 1)}

@@ -190,3 +190,20 @@ def test_outermost_terms_drop_the_pieces_of_longer_ones():
     terms = {"농특산물", "농특", "특산", "산물", "가나시", "가나", "Seoul", "seoul", "a\0b", "a\0bc"}
     assert outermost(terms) == {t for t in terms if not any(t != other and t in other for other in terms)}
     assert outermost(terms) == {"농특산물", "가나시", "Seoul", "seoul", "a\0bc"}
+
+
+def test_the_lexical_side_beside_the_embedding_gives_the_same_hits(engine, monkeypatch):
+    """A hybrid query's lexical side on a helper thread (a core free) or in place (a busy machine): the same answer,
+    for questions seen before and forgotten ones alike."""
+    from index import side_work
+
+    questions = ["청소년 교류 협약", "disaster prevention sub-committee", "자매결연 서울"]
+    monkeypatch.setattr(side_work, "core_free", lambda: False)
+    in_place = [engine.search(q, 10, "hybrid") for q in questions]
+    monkeypatch.setattr(side_work, "core_free", lambda: True)
+    for question, expected in zip(questions, in_place, strict=True):
+        engine.forget_queries()
+        beside = engine.search(question, 10, "hybrid")
+        assert beside["hits"] == expected["hits"] and beside["linked"] == expected["linked"]
+        assert any(hit["terms"] for hit in beside["hits"])
+    assert engine._lexical_queries and side_work._executor()._max_workers == side_work.THREADS
