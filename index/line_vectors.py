@@ -6,8 +6,8 @@ vector. Each line of a document passage of :data:`MIN_LINES` lines or more gets 
 (:meth:`LineIndex.ranking`) as one more list (decision 0034). Fact passages and one-line passages have none:
 their passage vector already is the line's.
 
-Lines are embedded on ``settings.line_engine`` (:func:`line_settings`; int8 by default: a third less CPU than
-fp32 and no loss on the tune half, decision 0041), passages and queries on ``settings.embed_engine``. Vectors
+Lines are embedded on ``settings.line_engine`` (:func:`line_settings`; int8 by default: a quarter less CPU than
+fp32, within 0.005 nDCG@10, decision 0041), passages and queries on ``settings.embed_engine``. Vectors
 are keyed by the SHA-256 of the line text and reused from the previous build when its lines were embedded by
 the same model on the same engine (``model`` in ``lines.json``), so an ingest embeds only the lines it has not seen.
 

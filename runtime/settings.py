@@ -57,7 +57,7 @@ SETTINGS: dict[str, Setting] = {
     "line_engine": Setting(
         "GYORYU_LINE_ENGINE", "onnx-int8",
         "what embeds the line vectors of multi-line passages (same choices as `GYORYU_EMBED_ENGINE`): int8 by default, "
-        "a third less CPU than fp32 with no loss on the tune half (decision 0041); passages and queries stay on "
+        "a quarter less CPU than fp32 for no loss beyond 0.005 nDCG@10 (decision 0041); passages and queries stay on "
         "`GYORYU_EMBED_ENGINE`"),
     "model_cache": Setting(
         "GYORYU_MODEL_CACHE",
