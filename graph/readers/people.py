@@ -357,8 +357,8 @@ class SentenceReader:
         name = self._name_before(s, words, p, None)
         if name is None:
             after = self._name_after(s, end)
-            org = (self._context_org(mentions, p, context, after[0]) if after is not None and len(after[0]) >= 3
-                   else None)
+            org = (self._home_mission(title, self._context_org(mentions, p, context, after[0]), after[0])
+                   if after is not None and len(after[0]) >= 3 else None)
             return [PostStatement(after[0], after[1], org, as_titled if _korean(org) else role, p, after[2], True,
                                   former)] if org else []
         n, alt, a = name
@@ -374,7 +374,7 @@ class SentenceReader:
                     return []
             return [PostStatement(n, alt, org, role_before, start, end, former=former)]
         implied = self.registry.entities.get(title.implies) if title.implies else None
-        org = implied or self._context_org(mentions, a, context, n)
+        org = self._home_mission(title, implied or self._context_org(mentions, a, context, n), n)
         if org is not None and (org.country or org.id) == "KR":
             n, a = n.split()[-1], a + len(n) - len(n.split()[-1])
         if org is None or len(n) < 2 or len(n) > 4 and implied is None and (org.country or org.id) == "KR":
@@ -611,6 +611,16 @@ class SentenceReader:
             head = head[:m.start()]
         return out
 
+    def _home_mission(self, title: Title, org: Entity | None, name: str) -> Entity | None:
+        """A diplomat's post named with no mission is a country's, never a city's: Korea's for a Korean name or
+        a Korean place named around it, else the country of the place named (where a foreign diplomat serves
+        the sending country is unknown; the place named is the nearest evidence)."""
+        if title.kind != "diplomat" or org is None or org.kind == "country":
+            return org
+        korean_name = re.fullmatch(r"[가-힣]{3}", name) is not None and name[0] in SURNAMES
+        home = "KR" if korean_name or (org.country or org.id) == "KR" else org.country
+        return self.registry.entities.get(home, org)
+
     @staticmethod
     def _context_org(mentions, a: int, context: list[Entity], name: str = "") -> Entity | None:
         """The place or organisation named last before position ``a``, else last in the previous sentence; for
@@ -698,11 +708,7 @@ def document_places(registry: Registry, text: str) -> dict[str, Entity]:
             word = next((w for w in (glued.group("p") + glued.group("t")[0], glued.group("p"))
                          if _PLACE_END.search(w)), word)
         level = place_level(word)
-        end = _PLACE_END.search(word)
-        if (end is None or end.start() < 2 or not re.fullmatch(r"[가-힣]+", word) or word in STOP
-                or normalize_name(word) in out or any(t in word for t in titles()) or word.endswith("도시")
-                or any(word.startswith(n) for n in FIELD_NOUNS) or probe.is_place(word) or probe.is_unit(word)
-                or probe._near_place(word)):
+        if not _placeable(probe, word, out):
             continue
         country = probe._country(before.group(0))
         chained = out.get(normalize_name(_PLACE_PARTICLE.sub("", before.group(0))))
@@ -716,12 +722,56 @@ def document_places(registry: Registry, text: str) -> dict[str, Entity]:
     return out
 
 
+def _placeable(probe: SentenceReader, word: str, placed: dict[str, Entity]) -> bool:
+    """Whether ``word`` may be a foreign place the registry lacks: a place suffix after two or more letters, not
+    a registry name, unit, title or field word, not placed yet."""
+    end = _PLACE_END.search(word)
+    return not (end is None or end.start() < 2 or not re.fullmatch(r"[가-힣]+", word) or word in STOP
+                or normalize_name(word) in placed or any(t in word for t in titles()) or word.endswith("도시")
+                or any(word.startswith(n) for n in FIELD_NOUNS) or probe.is_place(word) or probe.is_unit(word)
+                or probe._near_place(word))
+
+
+#: A place word whose head's or deputy's title follows: glued (``가나시장``, ``가나구청장``), next (``가나주 부지사``),
+#: after a unit (``가나성 인민위원회 부위원장``) or after the official's name of two or three words (``가나주 다라 마바
+#: 부지사``).
+_HEAD_TITLES = re.compile(r"(?:구청장|시장|군수|지사|부지사|주지사|부시장|성장|부성장|현지사|위원장|부위원장|"
+                          r"인민위원장|구장|부구청장|부군수)(?=$|[\s,.()」”\"'·]|[이가은는과와의을를도])")
+
+
+def titled_places(w: FactWriter, stream: Stream, placed: dict[str, Entity]) -> dict[str, Entity]:
+    """Foreign places the registry lacks that the document names as the place of a head's or deputy's post
+    (``가나 다라 마바시장``, ``마바주 부지사``), each in the country a word on the same line names (the nearest
+    before it, else after it), else the country of the section's heading (:func:`context_at`); none without one."""
+    probe = SentenceReader(w.registry)
+    pattern, names = w.registry.country_words
+    out: dict[str, Entity] = {}
+    for t in _HEAD_TITLES.finditer(stream.text):
+        words = stream.text[max(0, t.start() - 40):t.start()].split()
+        glued = words.pop() if words and not stream.text[t.start() - 1].isspace() else ""
+        for word in [glued + t.group(0)[0], glued] if glued else list(reversed(words[-4:])):
+            word = re.sub(r"^[^가-힣]+", "", word)
+            if not _placeable(probe, word, {**placed, **out}) or probe._country(word):
+                continue
+            n = stream.line_of[t.start()]
+            line = w.doc.lines[n - 1]
+            at = line.find(word)
+            found = sorted((m.start() > at, abs(m.start() - at), names[m.group(0)]) for m in pattern.finditer(line)
+                           if names[m.group(0)] != "KR")
+            country = found[0][2] if found else context_at(w, n).country
+            if country and country != "KR":
+                out[normalize_name(word)] = minted_region(word, country, place_level(word))
+            break
+    return out
+
+
 def _document_posts(w: FactWriter) -> list[StatedPost]:
     today = document_date(w.doc)
     year = report_year(w.doc) or (today.year if today else None)
     stated_on = today if today is not None and today.precision == "day" else year  # a date line, else the year
     stream = Stream.of(w.doc)
-    reader = SentenceReader(w.registry, document_places(w.registry, stream.text))
+    places = document_places(w.registry, stream.text)
+    reader = SentenceReader(w.registry, {**titled_places(w, stream, places), **places})
     found: list[tuple[StatedPost, bool]] = []
     context: list[Entity] = []
     for start, _, sentence in stream.sentences():

@@ -357,3 +357,26 @@ def test_title_first_perturbations_wrapped_words_groups_and_following_titles(tmp
     assert ("서마루", "국제협력팀장") not in found  # the name's own title follows it
     assert not {n for n, _ in found} & {"방문단", "손가을"}  # a group word; a title ending a word wrapped above
     assert ("하누리", "주무관") in found and ("김진솔", "군수") in found
+
+
+TRIP = """부산광역시 해외 출장 결과보고
+2024. 10. 2.
+
+1. 일본 방문
+  ○ 일본 출장 첫날: 하야시 겐 다라마루시장 면담 및 간담회
+  ○ 스즈키 미호 바사쿠라시 부시장 환담
+2. 베트남 방문
+  ○ 응우옌 반 투 타마린시 인민위원장 면담, 명지후 부총영사 동행
+"""
+
+
+def test_a_foreign_place_the_registry_lacks_placed_by_its_line_or_section_and_a_consul_named_without_mission(
+        tmp_path):
+    assert posts(TRIP, tmp_path, "trip.txt") == {
+        ("하야시 겐", "시장", "region/jp-다라마루시"),  # a country word on the same line
+        ("스즈키 미호", "부시장", "region/jp-바사쿠라시"),  # the section heading's country
+        ("응우옌 반 투", "인민위원장", "region/vn-타마린시"),
+        ("명지후", "부총영사", "country/KR"),  # a diplomat's post with no mission: Korea's, not the city's
+    }
+    unplaced = TRIP.replace("일본 ", "").replace("베트남 ", "")  # no country anywhere: no foreign place minted
+    assert {r for _, _, r in posts(unplaced, tmp_path, "unplaced.txt")} <= {"region/kr-busan", "country/KR"}
