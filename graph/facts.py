@@ -65,6 +65,15 @@ def span_of(lines: Lines) -> tuple[int, int]:
     return (lines, lines) if isinstance(lines, int) else (int(lines[0]), int(lines[1]))
 
 
+def spelling_language(name: str) -> str:
+    """``"en"`` for a name written only in Latin letters (``Tu Son``, ``Từ Sơn``), else ``"ko"``.
+
+    >>> spelling_language("Tu Son"), spelling_language("Từ Sơn"), spelling_language("뚜선시"), spelling_language("天津市")
+    ('en', 'en', 'ko', 'ko')
+    """
+    return "en" if re.search(r"[A-Za-z]", name) and not re.search(r"[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f]", name) else "ko"
+
+
 class FactWriter:
     """Adds the facts of ``doc`` to ``dataset`` in the document's own named graph."""
 
@@ -134,7 +143,7 @@ class FactWriter:
         if surface:
             clean = re.sub(r"\s+", " ", surface.replace("*", "")).strip()
             if clean and clean not in (entity.name_ko, entity.name_en):
-                self.graph.add((entity.iri, SKOS.altLabel, Literal(clean, lang="ko")))
+                self.graph.add((entity.iri, SKOS.altLabel, Literal(clean, lang=spelling_language(clean))))
         return entity.iri
 
     def resolve(self, surface: str, lines: Lines, *, kinds: Iterable[str] | None = None,

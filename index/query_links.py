@@ -285,6 +285,7 @@ SELECT ?s ?type ?p ?name WHERE {
 
 def glossary_from_store(store, registry=None) -> Glossary:
     """The glossary of a loaded graph store (see the module docstring), plus the title lexicon."""
+    from graph.facts import spelling_language
     from graph.readers.posts import titles
 
     types = ", ".join(f"<https://w3id.org/gyoryu/ontology#{t}>" for t in GLOSSARY_TYPES)
@@ -296,7 +297,7 @@ def glossary_from_store(store, registry=None) -> Glossary:
         lang = getattr(row[3], "language", None) or ""
         if kinds.get(iri) in (None, "Term", "Concept"):
             kinds[iri] = kind
-        side = "en" if lang == "en" else "ko"
+        side = "en" if lang == "en" or (lang != "ko" and spelling_language(name) == "en") else "ko"
         if prop.endswith("label") and not prop.endswith("altLabel"):
             labels[iri].setdefault(side, name)
         names[iri][side].add(name)

@@ -19,7 +19,7 @@ from rdflib import URIRef
 
 from graph.dates import StatedDate
 from graph.facts import AUTOMATIC, FactWriter
-from graph.readers.entities import Party, describe_minted
+from graph.readers.entities import Party, describe_latin_names, describe_minted
 from graph.readers.posts import hold, official
 from graph.readers.relations import DEFAULT_RELATION
 from ontology.namespaces import GY
@@ -118,9 +118,11 @@ def _write_agreement(w: FactWriter, c: AgreementCandidate, fields: tuple[str, ..
                   label_ko=f"{a.entity.name_ko}–{b.entity.name_ko} {word} ({when})",
                   label_en=f"{a.entity.name_en or a.entity.name_ko}–{b.entity.name_en or b.entity.name_ko} "
                            f"{word_en} ({when})")
+    text = "\n".join(w.doc.lines[c.lines[0] - 1:c.lines[1]])
     for party in (a, b):
         if party.minted:
             describe_minted(w, party)
+        describe_latin_names(w, party, text)
         w.add(node, GY.party, party.entity.iri)
     if c.date is not None:
         w.add(node, GY.statedDate if c.intent else GY.signedOn, w.stated(c.date))

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from graph.extractors.names import decide_by_evidence
-from graph.facts import FactWriter, Lines, span_of
+from graph.facts import FactWriter, Lines, span_of, spelling_language
 from graph.registry import Entity, Registry, normalize_name
 from ontology.namespaces import GY, RDF, RDFS, SKOS
 
@@ -207,6 +207,74 @@ def split_country_prefix(registry: Registry, text: str) -> tuple[str | None, str
 _FOOTNOTE_MARK = re.compile(r"(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[*†‡]+|\s*주\s*\d+\)?)$")
 
 
+_LATIN_NAME = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff][A-Za-z\u00c0-\u024f\u1e00-\u1eff .'’-]*")
+
+
+def _is_latin_name(text: str) -> bool:
+    return bool(_LATIN_NAME.fullmatch(text.strip())) and len(text.strip()) >= 3
+
+
+def korean_name_first(name: str) -> str:
+    """``Tu Son (뚜선시)`` → ``뚜선시(Tu Son)``: a Latin name glossed by a Korean one is read by its Korean name.
+
+    >>> korean_name_first("Tu Son (뚜선시)"), korean_name_first("뚜선시(Tu Son)"), korean_name_first("Perth (Australia)")
+    ('뚜선시(Tu Son)', '뚜선시(Tu Son)', 'Perth (Australia)')
+    """
+    m = re.fullmatch(r"\s*([^()]+?)\s*\(\s*([^()]*[가-힣][^()]*?)\s*\)\s*", name)
+    if m and _is_latin_name(m.group(1)):
+        return f"{m.group(2)}({m.group(1).strip()})"
+    return name
+
+
+def latin_glosses(registry: Registry, surface: str) -> list[str]:
+    """The Latin names a party is written with beside its Korean one (``뚜선시(Tu Son)``, ``Tu Son (뚜선시)``):
+    its English spellings. A bracketed country or Korean province (``(Japan)``, ``(Gyeonggi-do)``) is context, not
+    a name; a name written only in Latin letters has no gloss.
+
+    >>> reg = Registry.default()
+    >>> latin_glosses(reg, "뚜선시(Tu Son)"), latin_glosses(reg, "Tu Son (뚜선시)"), latin_glosses(reg, "가나시(Japan)")
+    (['Tu Son'], ['Tu Son'], [])
+    """
+    if not _HANGUL.search(surface):
+        return []
+    name = korean_name_first(surface)
+    out = []
+    for gloss in re.findall(r"\(([^)]*)\)", name):
+        for part in re.split(r"\s*[,;/]\s*", gloss):
+            if _is_latin_name(part) and not any(e.kind == "country" or (e.country == "KR" and e.level == "광역")
+                                                for e in registry.candidates(part, kinds=("country", "region"))):
+                out.append(part.strip())
+    return out
+
+
+def glossed_latin_names(registry: Registry, text: str, names: set[str]) -> list[str]:
+    """The Latin names ``text`` writes beside one of ``names`` (Korean forms of one place): ``뚜선시(Tu Son)``,
+    ``뚜선시 (Tu Son, 베트남)``, ``Tu Son (뚜선시)``.
+
+    >>> reg = Registry.default()
+    >>> glossed_latin_names(reg, "베트남 뚜선시(Tu Son, Bac Ninh)와 협약", {"뚜선시"})
+    ['Tu Son', 'Bac Ninh']
+    >>> glossed_latin_names(reg, "- Tu Son (뚜선시), 2015", {"뚜선시"}), glossed_latin_names(reg, "뚜선시(베트남)", {"뚜선시"})
+    (['Tu Son'], [])
+    """
+    out: list[str] = []
+    for name in sorted(n for n in names if _HANGUL.search(n)):
+        for m in re.finditer(rf"{re.escape(name)}\s*\(([^()]*)\)", text):
+            out.extend(latin_glosses(registry, f"{name}({m.group(1)})"))
+        for m in re.finditer(rf"({_LATIN_NAME.pattern})\s*\(\s*{re.escape(name)}\s*\)", text):
+            out.extend(latin_glosses(registry, f"{name}({m.group(1).strip()})"))
+    return list(dict.fromkeys(out))
+
+
+def describe_latin_names(w: FactWriter, party: Party, text: str) -> None:
+    """Give ``party``'s region the Latin names ``text`` writes beside its Korean name as English ``skos:altLabel``."""
+    entity = party.entity
+    written = re.sub(r"\s*\([^)]*\)", "", party.surface).strip()
+    for spelling in glossed_latin_names(w.registry, text, {written, entity.name_ko, *entity.aliases}):
+        if spelling != entity.name_en:
+            w.add(entity.iri, SKOS.altLabel, w.text(spelling, "en"))
+
+
 def resolve_party(w: FactWriter, surface: str, lines: Lines, *, country: str | None = None,
                   parent: str | None = None, place_context: bool = False, report: bool = True,
                   evidence: str = "", foreign: bool = False) -> Party | None:
@@ -220,6 +288,7 @@ def resolve_party(w: FactWriter, surface: str, lines: Lines, *, country: str | N
     A homograph the text cannot settle is reported, never minted.
     """
     stated, name = split_country_prefix(w.registry, surface)
+    name = korean_name_first(name)
     glosses = " ".join(re.findall(r"\(([^)]*)\)", name))
     country = stated or _gloss_country(w.registry, glosses) or country
     parent = parent or _gloss_province(w.registry, glosses)
@@ -244,6 +313,8 @@ def resolve_party(w: FactWriter, surface: str, lines: Lines, *, country: str | N
         outcome = _registry_party(w, surface, tokens[-1], country, parent, f"{glosses} {evidence}", foreign)
         name = tokens[-1]
     if isinstance(outcome, Party):
+        for spelling in latin_glosses(w.registry, surface):
+            w.entity(outcome.entity, spelling)
         return outcome
     if outcome == "ambiguous":
         if report:
@@ -345,8 +416,9 @@ def describe_minted(w: FactWriter, party: Party) -> None:
     w.add(iri, RDF.type, GY.Region)
     w.add(iri, RDFS.label, w.text(entity.name_ko))
     w.add(iri, SKOS.prefLabel, w.text(entity.name_ko))
-    for spelling in {*entity.aliases, re.sub(r"\s+", " ", party.surface).strip()} - {entity.name_ko}:
-        w.add(iri, SKOS.altLabel, w.text(spelling))
+    written = re.sub(r"\s+", " ", re.sub(r"\s*\([^)]*\)", "", party.surface)).strip()
+    for spelling in {*entity.aliases, written, *latin_glosses(w.registry, party.surface)} - {entity.name_ko, ""}:
+        w.add(iri, SKOS.altLabel, w.text(spelling, spelling_language(spelling)))
     w.add(iri, GY.country, w.registry.get(entity.country).iri)
     w.add(iri, GY.adminLevel, w.text(entity.level))
     w.add(iri, GY.note, w.text(entity.note, "en"))
