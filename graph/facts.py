@@ -68,10 +68,11 @@ def span_of(lines: Lines) -> tuple[int, int]:
 def spelling_language(name: str) -> str:
     """``"en"`` for a name written only in Latin letters (``Tu Son``, ``Từ Sơn``), else ``"ko"``.
 
-    >>> spelling_language("Tu Son"), spelling_language("Từ Sơn"), spelling_language("뚜선시"), spelling_language("天津市")
-    ('en', 'en', 'ko', 'ko')
+    >>> [spelling_language(name) for name in ("Tu Son", "Từ Sơn", "뚜선시", "天津市")]
+    ['en', 'en', 'ko', 'ko']
     """
-    return "en" if re.search(r"[A-Za-z]", name) and not re.search(r"[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f]", name) else "ko"
+    latin = re.search(r"[A-Za-z]", name) and not re.search(r"[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f]", name)
+    return "en" if latin else "ko"
 
 
 class FactWriter:

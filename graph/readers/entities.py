@@ -217,8 +217,8 @@ def _is_latin_name(text: str) -> bool:
 def korean_name_first(name: str) -> str:
     """``Tu Son (뚜선시)`` → ``뚜선시(Tu Son)``: a Latin name glossed by a Korean one is read by its Korean name.
 
-    >>> korean_name_first("Tu Son (뚜선시)"), korean_name_first("뚜선시(Tu Son)"), korean_name_first("Perth (Australia)")
-    ('뚜선시(Tu Son)', '뚜선시(Tu Son)', 'Perth (Australia)')
+    >>> [korean_name_first(name) for name in ("Tu Son (뚜선시)", "뚜선시(Tu Son)", "Perth (Australia)")]
+    ['뚜선시(Tu Son)', '뚜선시(Tu Son)', 'Perth (Australia)']
     """
     m = re.fullmatch(r"\s*([^()]+?)\s*\(\s*([^()]*[가-힣][^()]*?)\s*\)\s*", name)
     if m and _is_latin_name(m.group(1)):
@@ -254,8 +254,8 @@ def glossed_latin_names(registry: Registry, text: str, names: set[str]) -> list[
     >>> reg = Registry.default()
     >>> glossed_latin_names(reg, "베트남 뚜선시(Tu Son, Bac Ninh)와 협약", {"뚜선시"})
     ['Tu Son', 'Bac Ninh']
-    >>> glossed_latin_names(reg, "- Tu Son (뚜선시), 2015", {"뚜선시"}), glossed_latin_names(reg, "뚜선시(베트남)", {"뚜선시"})
-    (['Tu Son'], [])
+    >>> [glossed_latin_names(reg, text, {"뚜선시"}) for text in ("- Tu Son (뚜선시), 2015", "뚜선시(베트남)")]
+    [['Tu Son'], []]
     """
     out: list[str] = []
     for name in sorted(n for n in names if _HANGUL.search(n)):

@@ -49,7 +49,8 @@ def test_latin_names_in_sentences_label_minted_and_registry_regions(tmp_path: Pa
 
 def test_latin_names_in_a_list_and_a_bracketed_country_is_no_name():
     result = build(document("b.txt", LIST))
-    assert facts(result) == {("강릉시", "훈춘시", "2016-04-07", "sister"), ("가나자와시", "강릉시", "2018-06-01", "sister"),
+    assert facts(result) == {("강릉시", "훈춘시", "2016-04-07", "sister"),
+                             ("가나자와시", "강릉시", "2018-06-01", "sister"),
                              ("강릉시", "하이즈엉성", "2019-11-05", "friendship")}
     labels = _english_labels(result)
     assert labels["cn-훈춘시"] == {"Hunchun"}
