@@ -267,12 +267,25 @@ def glossed_latin_names(registry: Registry, text: str, names: set[str]) -> list[
 
 
 def describe_latin_names(w: FactWriter, party: Party, text: str) -> None:
-    """Give ``party``'s region the Latin names ``text`` writes beside its Korean name as English ``skos:altLabel``."""
+    """Give ``party``'s region the Latin names ``text`` (or its own surface: a bilingual table's gloss cell, see
+    :func:`glossed_party`) writes beside its Korean name as English ``skos:altLabel``."""
     entity = party.entity
     written = re.sub(r"\s*\([^)]*\)", "", party.surface).strip()
-    for spelling in glossed_latin_names(w.registry, text, {written, entity.name_ko, *entity.aliases}):
+    found = [*latin_glosses(w.registry, party.surface),
+             *glossed_latin_names(w.registry, text, {written, entity.name_ko, *entity.aliases})]
+    for spelling in dict.fromkeys(found):
         if spelling != entity.name_en:
             w.add(entity.iri, SKOS.altLabel, w.text(spelling, "en"))
+
+
+def glossed_party(party: Party, gloss: str) -> Party:
+    """``party`` written with the Latin ``gloss`` a bilingual table gives it in the next column
+    (``지치부시 | Chichibu``): its surface becomes ``지치부시(Chichibu)``, which :func:`describe_latin_names` reads as
+    an English name."""
+    gloss = gloss.strip()
+    if not gloss or not _is_latin_name(gloss) or not _HANGUL.search(party.surface) or gloss in party.surface:
+        return party
+    return Party(f"{party.surface}({gloss})", party.entity, party.minted)
 
 
 def resolve_party(w: FactWriter, surface: str, lines: Lines, *, country: str | None = None,

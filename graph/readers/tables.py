@@ -26,7 +26,7 @@ from graph.dates import DateMention, StatedDate
 from graph.facts import FactWriter
 from graph.readers.candidates import AgreementCandidate, Candidates
 from graph.readers.context import BULLET, Context, context_at, headings_above, is_activity, lead_region
-from graph.readers.entities import Party, country_in, country_named, place_level, resolve_party
+from graph.readers.entities import Party, country_in, country_named, glossed_party, place_level, resolve_party
 from graph.readers.relations import DEFAULT_RELATION, is_intent, is_renewal, relation_of
 from graph.readers.table_columns import assign_roles, looks_like_place, name_dates, unfold_dated_names
 from graph.readers.table_dates import UPGRADE, after, reference_date, row_dates
@@ -197,7 +197,7 @@ def _read_row(w: FactWriter, table: Table, row: Row, layout: TableLayout, ctx: C
         dates = [DateMention(v, 0, 0, v.iso) for v in named]
     elif not dates:
         return []
-    pairs = [p for p in pairs if p is not None]
+    pairs = [_glossed(table, row, layout, p) for p in pairs if p is not None]
     if not pairs:
         return []
     row_text = " ".join(row.cells)
@@ -221,6 +221,16 @@ def _read_row(w: FactWriter, table: Table, row: Row, layout: TableLayout, ctx: C
                                           intent=planned, fields=fields, reader="tables", quote=row_text.strip()))
     state.last = out[-1]
     return out
+
+
+def _glossed(table: Table, row: Row, layout: TableLayout, parties: tuple[Party, Party]) -> tuple[Party, Party]:
+    """The parties with the Latin names a bilingual table's gloss column gives them (English labels)."""
+    def gloss(col: int | None) -> str:
+        return row.cell(col + 1) if col is not None and table.roles.get(col + 1) == "gloss" else ""
+
+    home, partner = parties
+    return (glossed_party(home, gloss(layout.home)) if layout.home is not None else home,
+            glossed_party(partner, gloss(layout.partner)))
 
 
 def _names(w: FactWriter, cell: str) -> list[str]:

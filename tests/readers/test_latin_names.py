@@ -73,3 +73,23 @@ def test_english_question_links_to_a_minted_region_by_its_latin_name():
         (REGION + "vn-뚜선시", "Tu Son")]
     assert [link.term.label_ko for link in glossary.link("Hunchun exchanges")] == ["훈춘시"]
     assert (URIRef(REGION + "vn-뚜선시"), SKOS.altLabel, Literal("Tu Son", lang="ko")) not in dataset
+
+
+BILINGUAL = [["체결일자", "국가", "상대 지자체", "Partner", "도내 시·군", "Korean party", "구분"],
+             ["1997. 11. 3.", "중국", "투먼시", "Tumen", "동해시", "Donghae", "우호"],
+             ["2007. 5. 2.", "중국", "훈춘시", "Hunchun", "인제군", "Inje", "자매"],
+             ["2012. 8. 9.", "몽골", "셀렝그아이막", "Selenge Province", "인제군", "Inje", "우호"]]
+BILINGUAL_FACTS = {("동해시", "투먼시", "1997-11-03", "friendship"), ("인제군", "훈춘시", "2007-05-02", "sister"),
+                   ("셀렝그아이막", "인제군", "2012-08-09", "friendship")}
+
+
+@pytest.mark.parametrize("kind", ["tsv", "docx"])
+def test_a_bilingual_tables_latin_column_labels_the_partners(tmp_path: Path, kind: str):
+    title = "강원특별자치도 시·군 해외 교류 협약 현황"
+    doc = document("c.tsv", "\n".join([title, "", *("\t".join(r) for r in BILINGUAL)])) if kind == "tsv" else \
+        from_file(docx_file(tmp_path / "c.docx", [title, BILINGUAL]))
+    result = build(doc)
+    assert {(a, b, d, t) for a, b, d, t in facts(result)} == BILINGUAL_FACTS
+    labels = _english_labels(result)
+    assert labels["cn-투먼시"] == {"Tumen"} and labels["cn-훈춘시"] == {"Hunchun"}
+    assert "Selenge Province" in labels["mn-selenge"]
