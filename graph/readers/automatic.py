@@ -14,6 +14,7 @@ from types import ModuleType
 
 from graph.extractors import extractor
 from graph.facts import CURATED, FactWriter
+from graph.readers.bilingual import unify_english_names
 from graph.readers.calibration import calibrate
 from graph.readers.candidates import AgreementCandidate, write_candidates
 from graph.readers.context import chrome_lines, is_plan
@@ -80,7 +81,8 @@ def read_document(w: FactWriter) -> list:
         taken.update(n for c in found if isinstance(c, AgreementCandidate) and c.reader == "lists"
                      and (c.lines[1] > c.lines[0] or not _CONTINUED.search(w.doc.lines[c.lines[0] - 1]))
                      for n in range(c.lines[0], c.lines[1] + 1))
-    return [calibrate(c) for c in candidates if not skip.intersection(range(c.lines[0], c.lines[1] + 1))]
+    return [calibrate(c) for c in unify_english_names(candidates)
+            if not skip.intersection(range(c.lines[0], c.lines[1] + 1))]
 
 
 def report_unread_signings(w: FactWriter, candidates: list) -> list[int]:

@@ -104,6 +104,9 @@ def write_candidates(w: FactWriter, candidates: Iterable[AgreementCandidate | Of
         node = _write_agreement(w, best, tuple(dict.fromkeys(f for c in group for f in c.fields)))
         for c in group:
             w.derived(node, c.lines)
+            text = "\n".join(w.doc.lines[c.lines[0] - 1:c.lines[1]])
+            for party in c.parties:  # every spelling the group's lines give a party (an English line's Latin name)
+                describe_latin_names(w, party, text)
         nodes.append(node)
     return nodes
 
@@ -118,11 +121,9 @@ def _write_agreement(w: FactWriter, c: AgreementCandidate, fields: tuple[str, ..
                   label_ko=f"{a.entity.name_ko}–{b.entity.name_ko} {word} ({when})",
                   label_en=f"{a.entity.name_en or a.entity.name_ko}–{b.entity.name_en or b.entity.name_ko} "
                            f"{word_en} ({when})")
-    text = "\n".join(w.doc.lines[c.lines[0] - 1:c.lines[1]])
     for party in (a, b):
         if party.minted:
             describe_minted(w, party)
-        describe_latin_names(w, party, text)
         w.add(node, GY.party, party.entity.iri)
     if c.date is not None:
         w.add(node, GY.statedDate if c.intent else GY.signedOn, w.stated(c.date))

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 
-from graph.dates import DateMention, StatedDate, find_dates
+from graph.dates import MONTHS, DateMention, StatedDate, find_dates
 from graph.facts import FactWriter
+from graph.readers.bilingual import UNPLACED
 from graph.readers.candidates import AgreementCandidate
-from graph.readers.context import TITLE_LINES, first_region
+from graph.readers.context import TITLE_LINES, dateline, first_region
 from graph.readers.entities import CONTEXT_LEVEL, Party, minted_region, place_level
 from graph.readers.relations import DEFAULT_RELATION, relation_of
 from graph.registry import Entity
@@ -22,84 +23,212 @@ from graph.registry import Entity
 _NAME = r"[A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+){0,3}"
 #: ``… signed a sister-city agreement with`` (or a plan to sign one): the relation words between.
 _SIGNED = re.compile(r"(?P<plan>plans? to|will|is expected to|aims? to|intends? to|is to)?\s*"
-                     r"(?:\b(?:also|first|officially|formally)\s+)*\bsign(?:ed|s)?\s+(?:an?\s+|the\s+)?"
-                     r"(?P<rel>[\w -]{0,40}?)\s*(?:agreement|memorandum of understanding|MOU|accord|pact)s?\b",
+                     r"(?:\b(?:also|first|officially|formally)\s+)*\b(?:sign|renew|conclude)(?:ed|d|s)?\s+"
+                     r"(?:an?\s+|the\s+|its\s+|their\s+)?(?P<rel>[\w -]{0,40}?)\s*"
+                     r"(?:agreement|memorandum of understanding|MOU|accord|pact|letter of intent)s?\b",
                      re.IGNORECASE)
+#: ``The two cities first became sister cities in 1996``: a relation that began on a date.
+_BECAME = re.compile(r"\b(?:became|have been|has been)\s+(?P<rel>sister|friendship|friendly)[\w -]{0,10}?\s+"
+                     r"(?:cities|regions|provinces|partners)\b", re.IGNORECASE)
 #: ``with Dara, Japan`` — a partner and perhaps its country.
-_WITH = re.compile(rf"\bwith (?:the )?(?P<name>{_NAME})(?:,\s*(?P<country>{_NAME}))?")
+_OF = r"(?:(?:City|Province|County|Prefecture|State|Region|District) of )?"
+_WITH = re.compile(rf"\bwith (?:the )?{_OF}(?P<name>{_NAME})(?P<country>(?:,\s*{_NAME}){{0,3}})")
+#: ``Gana and the City of Dara, Japan signed …``, ``Gana and Dara have been sister cities``: both parties first.
+_PAIR = re.compile(rf"(?:^|,\s*)(?P<a>{_NAME}) and (?:the )?{_OF}(?P<name>{_NAME})(?P<country>(?:,\s*{_NAME}){{0,3}}),?"
+                   r"\s+(?:have|has|had|became|were|signed|renewed|concluded|first|also|officially|formally|will)\b")
 _SUBJECT = re.compile(rf"^\s*(?:On [^,]+,\s*)?(?P<name>{_NAME})\s+(?:has\s+|had\s+|also\s+|first\s+)*"
-                      r"(?:signed|plans|will|is|aims|intends|signs)\b")
+                      r"(?:signed|plans|will|is|aims|intends|signs|renewed|renews|concluded)\b")
 #: ``Gana has been a sister city of Dara, Japan since 1994``, ``Gana, a sister region of Dara since 1994``: a
 #: relation stated with the year it began.
 _SINCE = re.compile(rf"(?:\b(?:has|have) been|\bis|\bwas|\bbecame|,)\s+(?:an?\s+)?(?P<rel>sister|friendship|friendly)"
                     rf"[\w -]{{0,15}}?\s+(?:city|region|province|state|county|prefecture|partner)\s+(?:of|with)\s+"
                     rf"(?:the\s+)?(?P<name>{_NAME})(?:,\s*(?P<country>{_NAME}))?\s+since\s+(?P<year>(?:19|20)\d{{2}})\b"
                     r"(?![./-]\d)")
+#: ``Sister Cities: Gana, Japan (1995); Dara, Nagano, Japan (May 3, 2001)``: a label, then partners with dates.
+_INLINE = re.compile(r"^\s*(?P<label>(?:Sister|Friendship|Friendly|Twin|Partner)[\w &-]{0,30}?"
+                     r"(?:Cities|Cities and Regions|Regions|Provinces|States|Towns|Partners))\s*[:：]\s*(?P<items>.+)$")
+_INLINE_ITEM = re.compile(rf"^(?:the )?{_OF}(?P<name>{_NAME})(?P<country>(?:,\s*{_NAME}){{0,3}})\s*\((?P<when>[^)]*)\)")
 _SINCE_SUBJECT = re.compile(rf"^\s*(?P<name>{_NAME})(?=,|\s+(?:has|have|is|was|became)\b)")
 _SELF = re.compile(r"\s*The\s+(?:city|county|province|district)\b", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:in|since|of)\s+((?:19|20)\d{2})\b(?![./-]\d)")
+_YEAR = re.compile(r"\b(?:in|since|of|and)\s+((?:19|20)\d{2})\b(?![./-]\d)")
+#: ``on September 2`` without a year: the year of the document's own date.
+_MONTH_DAY = re.compile(r"\b(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d\d)")
 _BOTH = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:cities|regions|provinces|sides|parties)\b", re.IGNORECASE)
-_SENTENCE = re.compile(r"[^.!?]*?(?:\d\.\d[^.!?]*?)*[.!?](?=\s|$)|[^.!?]+$")
+_ABBREVIATIONS = frozenset([*MONTHS, "st", "mr", "mrs", "ms", "dr", "no", "vs", "etc", "gov", "u.s", "e.g", "i.e",
+                            "co", "inc", "jr", "sr", "mt", "ft"])
 _WORD_RELATIONS = (("sister", "sister"), ("friendship", "friendship"), ("friendly", "friendship"),
                    ("goodwill", "goodwill"), ("memorandum", "mou"), ("mou", "mou"), ("intent", "letterOfIntent"))
 
 
 def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCandidate]:
-    """Agreement and intent candidates of every English line outside ``skip``."""
+    """Agreement and intent candidates of every English sentence outside ``skip`` (a sentence may run over lines)."""
     out: list[AgreementCandidate] = []
     pair: tuple[Party, Party] | None = None
-    own = next((r for r in (first_region(w, t) for t in (w.doc.title_ko or "", *w.doc.lines[:TITLE_LINES]))
-                if r is not None and r.country == "KR"), None)
-    for n, line in enumerate(w.doc.lines, start=1):
-        if n in skip or not re.search(r"\bsign|\bsince\b", line, re.IGNORECASE):
+    own = own_region(w)
+    found_date = dateline(w.doc)
+    year = found_date[1].year if found_date else None
+    for text, lines in english_sentences(w.doc.lines, skip):
+        listed = _INLINE.match(text)
+        if listed and own is not None:
+            out.extend(_read_inline(w, listed, lines, own))
             continue
-        for sentence in (m.group(0) for m in _SENTENCE.finditer(line) if m.group(0).strip()):
-            found, pair = _read_sentence(w, sentence.strip(), n, pair, own)
-            out.extend(found)
+        if not re.search(r"\bsign|\bsince\b|\brenew|\bconclude|\bbecame\b", text, re.IGNORECASE):
+            continue
+        found, pair = _read_sentence(w, text, lines, pair, own, year)
+        out.extend(found)
     return out
 
 
-def _dates(s: str) -> list[DateMention]:
-    """Dates of an English sentence: full dates, and a year after ``in`` / ``since`` (``in 1983``)."""
+def _read_inline(w: FactWriter, listed: re.Match[str], lines: tuple[int, int], own: Entity
+                 ) -> list[AgreementCandidate]:
+    """``Sister Cities: Gana, Japan (1995); Dara, China (2001)``: the document's own region and each partner, in the
+    relation of the label, on the date in its brackets."""
+    relation = _relation(listed.group("label"))
+    subject = Party(own.name_en or own.name_ko, own)
+    out = []
+    for item in re.split(r"\s*;\s*", listed.group("items")):
+        m = _INLINE_ITEM.match(item.strip())
+        dates = find_dates(m.group("when"), bare_years=True) if m else []
+        partner = _region(w, m.group("name"), m.group("country")) if m and dates else None
+        if partner is not None and partner.entity.id != own.id:
+            out.append(_candidate((subject, partner), dates[0].value, relation, lines, False, item.strip()))
+    return out
+
+
+def own_region(w: FactWriter) -> Entity | None:
+    """The document's own Korean region: its title's, else the first one its first lines name."""
+    return next((r for r in (first_region(w, t) for t in (w.doc.title_ko or "", *w.doc.lines[:TITLE_LINES]))
+                 if r is not None and r.country == "KR"), None)
+
+
+def _is_english(line: str) -> bool:
+    letters = re.findall(r"[^\W\d_]", line)
+    return bool(letters) and sum(1 for c in letters if c.isascii()) >= 0.8 * len(letters)
+
+
+def english_sentences(lines: tuple[str, ...] | list[str], skip: frozenset[int] = frozenset()
+                      ) -> list[tuple[str, tuple[int, int]]]:
+    """The English sentences of ``lines`` with their first and last line: a paragraph of English lines (no list item
+    or table row) is joined before it is cut into sentences, so a sentence wrapped over two lines is read whole.
+
+    >>> english_sentences(["Gana renewed its agreement with Dara,", "on May 4, 2024. It was signed.", "", "- Mara"])
+    [('Gana renewed its agreement with Dara, on May 4, 2024.', (1, 2)), ('It was signed.', (2, 2)), ('- Mara', (4, 4))]
+    """
+    out: list[tuple[str, tuple[int, int]]] = []
+    block: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        text, starts = "", []
+        for n, line in block:
+            starts.append((len(text), n))
+            text += line.strip() + " "
+        for begin, stop in _sentence_spans(text):
+            first = max(n for at, n in starts if at <= begin)
+            last = max(n for at, n in starts if at < stop)
+            out.append((text[begin:stop], (first, last)))
+        block.clear()
+
+    for n, line in enumerate(lines, start=1):
+        alone = re.match(r"\s*(?:[-–•*·▪◦]|\d{1,2}[.)])\s", line) or "|" in line or "\t" in line or _INLINE.match(line)
+        if n in skip or not line.strip() or not _is_english(line) or alone:
+            flush()
+            if n not in skip and line.strip() and _is_english(line):
+                block.append((n, line))
+                flush()
+            continue
+        if block and not _runs_on(block[-1][1], line):
+            flush()
+        block.append((n, line))
+    flush()
+    return out
+
+
+def _runs_on(line: str, following: str) -> bool:
+    """Whether ``following`` continues the sentence of ``line`` (a wrapped line), not a title or a new paragraph."""
+    end = line.rstrip()
+    return end.endswith((",", ";", "(")) or following.lstrip()[:1].islower() or bool(
+        re.search(r"\b(?:and|or|the|of|with|a|an|to|in|on|at|for|by|from)$", end))
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences of ``text``: cut after ``.``, ``!`` or ``?`` before a space, not after an abbreviation
+    (``Mar.``, ``Sept.``, ``St.``, ``U.S.``) or a lone initial, nor inside a number.
+
+    >>> t = "Signed on Mar. 5, 2019 in St. Paul. The two cities met."
+    >>> [t[a:b] for a, b in _sentence_spans(t)]
+    ['Signed on Mar. 5, 2019 in St. Paul.', 'The two cities met.']
+    """
+    spans, begin = [], 0
+    for m in re.finditer(r"[.!?](?=\s+\S)", text):
+        word = re.search(r"(\S+)$", text[:m.start()])
+        if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS
+                     or re.fullmatch(r"(?:[A-Z]\.?)+", word.group(1))):
+            continue
+        spans.append((begin, m.end()))
+        begin = m.end()
+    spans.append((begin, len(text)))
+    return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b - len(text[a:b]) + len(text[a:b].rstrip()))
+            for a, b in spans if text[a:b].strip()]
+
+
+def _dates(s: str, year: int | None = None) -> list[DateMention]:
+    """Dates of an English sentence: full dates, a year after ``in`` / ``since`` / ``and`` (``in 1983``), and a day
+    without its year (``on September 2``) in ``year``, the document's own."""
     found = find_dates(s)
     for m in _YEAR.finditer(s):
         if not any(d.start <= m.start(1) < d.end for d in found):
             found.append(DateMention(StatedDate(int(m.group(1))), m.start(1), m.end(1), m.group(1)))
+    for m in _MONTH_DAY.finditer(s) if year else ():
+        month = MONTHS.get(m.group("mon").lower())
+        if month and not any(d.start <= m.start() < d.end for d in found) and 1 <= int(m.group("d")) <= 31:
+            found.append(DateMention(StatedDate(year, month, int(m.group("d"))), m.start(), m.end(), m.group(0)))
     return sorted(found, key=lambda d: d.start)
 
 
-def _read_sentence(w: FactWriter, s: str, line: int, pair: tuple[Party, Party] | None, own: Entity | None
+def _read_sentence(w: FactWriter, s: str, lines: tuple[int, int], pair: tuple[Party, Party] | None,
+                   own: Entity | None, year: int | None = None
                    ) -> tuple[list[AgreementCandidate], tuple[Party, Party] | None]:
-    signed = _SIGNED.search(s)
+    signed = _SIGNED.search(s) or _BECAME.search(s)
     if signed is None:
-        return _read_since(w, s, line, own), pair
-    relation = _relation(signed.group("rel") or signed.group(0))
-    intent = bool(signed.group("plan"))
+        return _read_since(w, s, lines, own), pair
+    words = signed.group("rel") or signed.group(0)
+    named = any(word in words.lower() for word, _ in _WORD_RELATIONS) or relation_of(words) is not None
+    relation = _relation(words if named else s)  # renewed the agreement: the relation the sentence names elsewhere
+    intent = bool(signed.groupdict().get("plan"))
+    dates = [d for d in _dates(s, year)]
+    both = _PAIR.search(s[:signed.end()])
+    if both is not None:  # Gana and the City of Dara, Japan signed …
+        subject = _region(w, both.group("a"), None)
+        partner = _region(w, both.group("name"), both.group("country"), unplaced=True)
+        if subject is None and own is not None and _SELF.match(both.group("a")):
+            subject = Party(own.name_en or own.name_ko, own)
+        if subject is None or partner is None or partner.entity.id == subject.entity.id or (not dates and not intent):
+            return [], pair
+        pair = (subject, partner)
+        return [_candidate(pair, d.value, relation, lines, intent, s) for d in (dates or [None])[:1]], pair
     subject_match = _SUBJECT.match(s)
     subject = _region(w, subject_match.group("name"), None) if subject_match else None
     if subject is None and own is not None and _SELF.match(s):  # The city signed …: the document's own
         subject = Party(own.name_en or own.name_ko, own)
-    partners = [(m, _region(w, m.group("name"), m.group("country"))) for m in _WITH.finditer(s, signed.end())]
+    partners = [(m, _region(w, m.group("name"), m.group("country"), unplaced=True))
+                for m in _WITH.finditer(s, signed.end())]
     partners = [(m, p) for m, p in partners if p is not None]
     out = []
     if subject is not None and partners:
-        dates = _dates(s)
         for i, (m, partner) in enumerate(partners):
             stop = partners[i + 1][0].start() if i + 1 < len(partners) else len(s)
-            own = [d for d in dates if m.end() <= d.start < stop] or ([] if i else
-                                                                       [d for d in dates if d.start < m.start()])
-            if partner.entity.id == subject.entity.id or (not own and not intent):
+            mine = [d for d in dates if m.end() <= d.start < stop] or ([] if i else
+                                                                        [d for d in dates if d.start < m.start()])
+            if partner.entity.id == subject.entity.id or (not mine and not intent):
                 continue
-            out.append(_candidate((subject, partner), own[0].value if own else None, relation, line, intent, s))
+            out.append(_candidate((subject, partner), mine[0].value if mine else None, relation, lines, intent, s))
             pair = (subject, partner)
-    elif pair is not None and _BOTH.search(s[:signed.start()]):  # The two cities first signed … in 1983.
-        dates = _dates(s)
-        if dates or intent:
-            out.append(_candidate(pair, dates[0].value if dates else None, relation, line, intent, s))
+    elif pair is not None and _BOTH.search(s[:signed.start()]) and (dates or intent):  # The two cities … in 1983
+        out.extend(_candidate(pair, d.value if d else None, relation, lines, intent, s) for d in (dates or [None]))
     return out, pair
 
 
-def _read_since(w: FactWriter, s: str, line: int, own: Entity | None) -> list[AgreementCandidate]:
+def _read_since(w: FactWriter, s: str, line: tuple[int, int], own: Entity | None) -> list[AgreementCandidate]:
     """``Gana has been a sister city of Dara, Japan since 1994``: a signing in the year the relation began."""
     since = _SINCE.search(s)
     if since is None:
@@ -115,11 +244,11 @@ def _read_since(w: FactWriter, s: str, line: int, own: Entity | None) -> list[Ag
                        False, s)]
 
 
-def _candidate(pair: tuple[Party, Party], date, relation: str, line: int, intent: bool, quote: str
+def _candidate(pair: tuple[Party, Party], date, relation: str, lines: tuple[int, int], intent: bool, quote: str
                ) -> AgreementCandidate:
     minted = any(p.minted for p in pair)
     confidence = 0.7 - (0.1 if minted else 0) + (0.05 if date is not None and date.precision == "day" else 0)
-    return AgreementCandidate(pair, date, relation, (line, line), round(confidence, 2), intent=intent,
+    return AgreementCandidate(pair, date, relation, lines, round(confidence, 2), intent=intent,
                               reader="sentences_en", quote=quote)
 
 
@@ -130,16 +259,20 @@ def _relation(words: str) -> str:
         DEFAULT_RELATION
 
 
-def _region(w: FactWriter, name: str, country_name: str | None) -> Party | None:
-    """A registry region by its English name (``Gana City``), else a place minted in the country named after it."""
+def _region(w: FactWriter, name: str, country_name: str | None, unplaced: bool = False) -> Party | None:
+    """A registry region by its English name (``Gana City``), else a place minted in the country named after it
+    (``country_name`` may hold a parent region before the country: ``, Nagano, Japan``). ``unplaced``: a partner
+    named with no country is kept under no country, for :mod:`graph.readers.bilingual` to match or drop."""
     name = re.sub(r"^(?:The|the)\s+", "", name).strip()
     for form in (name, re.sub(r"\s+(?:City|County|Province|Prefecture|Metropolitan City)$", "", name)):
         found = [e for e in w.registry.candidates(form) if e.kind == "region"]
         if len(found) == 1:
             return Party(name, found[0])
-    if not country_name:
-        return None
-    country = next((e.id for e in w.registry.candidates(country_name) if e.kind == "country"), None)
+    parts = [part.strip() for part in (country_name or "").split(",") if part.strip()]
+    country = next((e.id for part in reversed(parts) for e in w.registry.candidates(part) if e.kind == "country"),
+                   None)  # Dara, Nagano, Japan: the country is named last, a parent region before it
+    if country is None and unplaced:  # kept only if a Korean line of the document names it (graph.readers.bilingual)
+        return Party(name, minted_region(name, UNPLACED, place_level(name) or CONTEXT_LEVEL), minted=True)
     if country is None or country == "KR":
         return None
     return Party(name, minted_region(name, country, place_level(name) or CONTEXT_LEVEL), minted=True)
