@@ -18,7 +18,7 @@ from corpus import Document
 from graph.entity_kinds import ENTITY_KINDS
 from graph.extraction_cache import ExtractionCache, Piece
 from graph.extractors import all_extractors
-from graph.facts import FactWriter
+from graph.facts import FactWriter, spelling_language
 from graph.reconcile import reconcile
 from graph.registry import Entity, Registry
 from graph.report import ExtractionReport
@@ -145,7 +145,7 @@ def _describe_entity(g: Graph, registry: Registry, e: Entity) -> None:
         g.add((iri, RDFS.label, Literal(e.name_en, lang="en")))
     for name in (*e.former, *e.aliases):
         if name != e.name_en:
-            g.add((iri, SKOS.altLabel, Literal(name, lang="en" if name.isascii() else "ko")))
+            g.add((iri, SKOS.altLabel, Literal(name, lang=spelling_language(name))))
     for name in e.former:
         g.add((iri, GY.formerName, Literal(name, lang="ko")))
     if e.country and e.country in registry.entities:
