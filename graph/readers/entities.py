@@ -336,7 +336,7 @@ def resolve_party(w: FactWriter, surface: str, lines: Lines, *, country: str | N
         return None
     level = place_level(name) or (CONTEXT_LEVEL if place_context else None)
     if country and country != "KR" and level:
-        return Party(surface, minted_region(name, country, level), minted=True)
+        return Party(surface, minted_region(bare_latin_name(name), country, level), minted=True)
     if report:
         why = ("no registry match and no country in context" if level else
                "no place suffix and no context that makes it a place") if country != "KR" else "no registry match"
@@ -407,6 +407,19 @@ def _near_spelling_holds(name: str, entity: Entity, country: str | None) -> bool
     if country and entity.country and entity.country != country:
         return False
     return mine is None or place_level(entity.name_ko) == mine
+
+
+def bare_latin_name(name: str) -> str:
+    """A name in Latin letters without the unit word it ends with (``Bayangol District``, ``Fukuoka Prefecture``);
+    ``City``, ``Town`` and ``Village`` stay, often part of the name (``Panama City``). Other names are unchanged.
+
+    >>> [bare_latin_name(n) for n in ("Bayangol District", "Panama City", "Dara Province", "District", "가나구")]
+    ['Bayangol', 'Panama City', 'Dara', 'District', '가나구']
+    """
+    if not name.isascii():
+        return name
+    units = "|".join(word.title() for word in LATIN_PLACE_WORDS if word not in ("city", "town", "village"))
+    return re.sub(rf"(?<=\S)\s+(?:{units})$", "", name.strip())
 
 
 def minted_region(name: str, country: str, level: str) -> Entity:

@@ -16,7 +16,7 @@ from graph.facts import FactWriter
 from graph.readers.bilingual import UNPLACED
 from graph.readers.candidates import AgreementCandidate
 from graph.readers.context import TITLE_LINES, dateline, first_region
-from graph.readers.entities import CONTEXT_LEVEL, Party, minted_region, place_level
+from graph.readers.entities import CONTEXT_LEVEL, Party, bare_latin_name, minted_region, place_level
 from graph.readers.relations import DEFAULT_RELATION, relation_of
 from graph.registry import Entity
 
@@ -275,4 +275,4 @@ def _region(w: FactWriter, name: str, country_name: str | None, unplaced: bool =
         return Party(name, minted_region(name, UNPLACED, place_level(name) or CONTEXT_LEVEL), minted=True)
     if country is None or country == "KR":
         return None
-    return Party(name, minted_region(name, country, place_level(name) or CONTEXT_LEVEL), minted=True)
+    return Party(name, minted_region(bare_latin_name(name), country, place_level(name) or CONTEXT_LEVEL), minted=True)

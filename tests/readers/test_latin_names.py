@@ -93,3 +93,13 @@ def test_a_bilingual_tables_latin_column_labels_the_partners(tmp_path: Path, kin
     labels = _english_labels(result)
     assert labels["cn-투먼시"] == {"Tumen"} and labels["cn-훈춘시"] == {"Hunchun"}
     assert "Selenge Province" in labels["mn-selenge"]
+
+
+def test_a_latin_name_is_minted_without_its_unit_word_but_keeps_it_as_a_spelling():
+    text = "\n".join(["Gangneung City international exchange", "",
+                      "Partner | Country | Date Signed", "Dara District, Ulaanbaatar | Mongolia | 2016-09-02",
+                      "Mara City | Panama | 2009"])
+    result = build(document("e.tsv", text))
+    assert {(a, b, d) for a, b, d, _ in facts(result)} == {("Dara", "강릉시", "2016-09-02"),
+                                                          ("Mara City", "강릉시", "2009")}
+    assert _english_labels(result)["mn-dara"] >= {"Dara District"}
