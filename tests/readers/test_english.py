@@ -38,7 +38,7 @@ def test_english_release_partners_with_countries_the_pair_carried_and_a_plan(tmp
         doc = from_file(docx_file(tmp_path / "release.docx", lines))
     result = build(doc)
     assert facts(result) == RELEASE_FACTS
-    assert {(a, b, t) for a, b, _, t in facts(result, "AgreementIntent")} == {("Dara", "강릉시", "mou")}  # minted without its unit word
+    assert {(a, b, t) for a, b, _, t in facts(result, "AgreementIntent")} == {("Dara", "강릉시", "mou")}
 
 
 def test_perturbed_english_release_a_year_changed_and_a_partner_without_country():
