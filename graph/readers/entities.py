@@ -273,7 +273,7 @@ def describe_latin_names(w: FactWriter, party: Party, text: str) -> None:
     written = re.sub(r"\s*\([^)]*\)", "", party.surface).strip()
     found = [*latin_glosses(w.registry, party.surface),
              *glossed_latin_names(w.registry, text, {written, entity.name_ko, *entity.aliases})]
-    for spelling in dict.fromkeys(found):
+    for spelling in dict.fromkeys(form for name in found for form in (name, plain_latin_name(name))):
         if spelling != entity.name_en:
             w.add(entity.iri, SKOS.altLabel, w.text(spelling, "en"))
 
@@ -420,6 +420,15 @@ def bare_latin_name(name: str) -> str:
         return name
     units = "|".join(word.title() for word in LATIN_PLACE_WORDS if word not in ("city", "town", "village"))
     return re.sub(rf"(?<=\S)\s+(?:{units})$", "", name.strip())
+
+
+def plain_latin_name(name: str) -> str:
+    """A Latin name without its unit word or romanised suffix, as an English question asks it.
+
+    >>> [plain_latin_name(n) for n in ("Chichibu-shi", "Selenge Aimag", "Gangneung-si", "Panama City")]
+    ['Chichibu', 'Selenge', 'Gangneung', 'Panama City']
+    """
+    return bare_latin_name(re.sub(r"(?<=\w)-(?:" + "|".join(ROMANISED_SUFFIXES) + r")$", "", name.strip()))
 
 
 def minted_region(name: str, country: str, level: str) -> Entity:

@@ -224,13 +224,21 @@ def _read_row(w: FactWriter, table: Table, row: Row, layout: TableLayout, ctx: C
 
 
 def _glossed(table: Table, row: Row, layout: TableLayout, parties: tuple[Party, Party]) -> tuple[Party, Party]:
-    """The parties with the Latin names a bilingual table's gloss column gives them (English labels)."""
-    def gloss(col: int | None) -> str:
-        return row.cell(col + 1) if col is not None and table.roles.get(col + 1) == "gloss" else ""
+    """The parties with the Latin names a bilingual table's gloss column gives them (English labels): the gloss
+    of a cell of one name is its first comma part (``Chichibu-shi, Saitama``); of several names, the part in the
+    same place (``인제군, 양구군 | Inje-gun, Yanggu-gun``), if the counts agree."""
+    def gloss(col: int | None, party: Party) -> str:
+        if col is None or table.roles.get(col + 1) != "gloss":
+            return ""
+        names = [n for n in _NAME_SEPARATORS.split(row.cell(col)) if n.strip()]
+        latin = [g.strip() for g in row.cell(col + 1).split(",")]
+        if len(names) == 1:
+            return latin[0]
+        return latin[names.index(party.surface)] if len(names) == len(latin) and party.surface in names else ""
 
     home, partner = parties
-    return (glossed_party(home, gloss(layout.home)) if layout.home is not None else home,
-            glossed_party(partner, gloss(layout.partner)))
+    return (glossed_party(home, gloss(layout.home, home)) if layout.home is not None else home,
+            glossed_party(partner, gloss(layout.partner, partner)))
 
 
 def _names(w: FactWriter, cell: str) -> list[str]:

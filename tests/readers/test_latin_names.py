@@ -76,11 +76,14 @@ def test_english_question_links_to_a_minted_region_by_its_latin_name():
 
 
 BILINGUAL = [["체결일자", "국가", "상대 지자체", "Partner", "도내 시·군", "Korean party", "구분"],
-             ["1997. 11. 3.", "중국", "투먼시", "Tumen", "동해시", "Donghae", "우호"],
+             ["1997. 11. 3.", "중국", "투먼시", "Tumen, Jilin", "동해시", "Donghae", "우호"],
              ["2007. 5. 2.", "중국", "훈춘시", "Hunchun", "인제군", "Inje", "자매"],
-             ["2012. 8. 9.", "몽골", "셀렝그아이막", "Selenge Province", "인제군", "Inje", "우호"]]
+             ["2012. 8. 9.", "몽골", "셀렝그아이막", "Selenge Province", "인제군", "Inje", "우호"],
+             ["2019. 6. 1.", "몽골", "투브아이막", "Töv Aimag", "인제군, 양구군", "Inje-gun, Yanggu-gun", "우호"]]
 BILINGUAL_FACTS = {("동해시", "투먼시", "1997-11-03", "friendship"), ("인제군", "훈춘시", "2007-05-02", "sister"),
-                   ("셀렝그아이막", "인제군", "2012-08-09", "friendship")}
+                   ("셀렝그아이막", "인제군", "2012-08-09", "friendship"),
+                   ("인제군", "투브아이막", "2019-06-01", "friendship"),
+                   ("양구군", "투브아이막", "2019-06-01", "friendship")}
 
 
 @pytest.mark.parametrize("kind", ["tsv", "docx"])
@@ -93,6 +96,11 @@ def test_a_bilingual_tables_latin_column_labels_the_partners(tmp_path: Path, kin
     labels = _english_labels(result)
     assert labels["cn-투먼시"] == {"Tumen"} and labels["cn-훈춘시"] == {"Hunchun"}
     assert "Selenge Province" in labels["mn-selenge"]
+    korean = {}
+    for s, o in result.dataset.subject_objects(SKOS.altLabel):
+        if isinstance(o, Literal) and o.language == "en" and str(s).startswith(REGION + "kr-gangwon-"):
+            korean.setdefault(str(s)[len(REGION):], set()).add(str(o))
+    assert "Yanggu" in korean["kr-gangwon-yanggu"] and not {"Inje", "Inje-gun"} & korean["kr-gangwon-yanggu"]
 
 
 def test_a_latin_name_is_minted_without_its_unit_word_but_keeps_it_as_a_spelling():
