@@ -410,12 +410,13 @@ def plot(rows: list[dict], path: Path) -> None:
         for r in ahead:
             right.annotate(f"{r['faiss'].split('(')[0]}\nrecall {r['faiss_recall10']}", (r["passages"], r["faiss_ms"]),
                            fontsize=6)
-    for r in ends:
+    if ends:  # the largest whole build and the end-to-end rows, in size order
+        line = sorted([full[-1], *ends], key=lambda r: r["passages"])
+        xs = [r["passages"] for r in line]
         for key, colour in (("hybrid", "C0"), ("dense", "C1"), ("lexical", "C2"), ("query embedding alone", "C3")):
-            right.loglog([fx[-1], r["passages"]], [full[-1]["search_ms"][key], r["search_ms"][key]], "D--",
-                         color=colour)
-        right.loglog([fx[-1], r["passages"]], [full[-1]["faiss_ms"], r["faiss_ms"]], "D--", color="C4")
-        right.loglog([fx[-1], r["passages"]], [full[-1]["sparql_ms"], r["sparql_ms"]], "D--", color="C5")
+            right.loglog(xs, [r["search_ms"][key] for r in line], "D--", color=colour)
+        right.loglog(xs, [r["faiss_ms"] for r in line], "D--", color="C4")
+        right.loglog(xs, [r["sparql_ms"] for r in line], "D--", color="C5")
     right.set_xlabel("passages (diamonds: end to end from stand-ins)")
     right.set_ylabel("p50 ms")
     right.legend(fontsize=7)
