@@ -95,6 +95,8 @@ _UPGRADE = "격상"
 ONE_LINE_NAME_TOKENS = 3
 #: The label right before a date on a one-line card (``결연일``, ``체결일 :``).
 _LABEL_BEFORE_DATE = re.compile(r"\S+\s*[:：]?\s*$")
+#: A date in brackets right after an event other than a signing is that event's (``위원회 승인(2010. 5. 27.) 후 서명``).
+_EVENT_DATE = re.compile(r"(?:승인|의결|동의|방문|개최|접수|제출|통과|공포|시행|출범|변경)\s*\(\s*$")
 #: A sub-item's day given as its parent entry's (``같은 날``, ``당일``, ``같은 날짜에``).
 _SAME_DAY = re.compile(r"(?:같은|동일한?)\s*날(?:짜)?|당일")
 #: Rows of the tables the table reader judged (read, or signing nothing) are no list items (see automatic.py).
@@ -524,7 +526,7 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = (), o
         stated += [d for d in find_dates(item.text, bare_years=True) if d.start >= first]
     if not stated and above and (same := _SAME_DAY.search(item.text)):  # - 같은 날 가나시-다라시 협약 체결
         stated = [DateMention(above[-1].date, same.start(), same.end(), same.group(0))]
-    dates = [d for d in stated if _standalone(item.text, d)
+    dates = [d for d in stated if _standalone(item.text, d) and not _EVENT_DATE.search(item.text[:d.start])
              and (is_signing_date_context(item.text[d.end:]) or states_signing(item.text[d.end:]))
              and not _ends_relation(item.text, d, stated)]
     if not dates:

@@ -241,6 +241,7 @@ def test_cards_as_a_small_table_per_city_whose_location_field_names_the_parent(t
 
 def test_text_cards_with_bracketed_names_country_group_lines_and_one_line_entries():
     text = """의성군 해외 교류도시 현황
+2024. 12. 31. 현재
 
 【가나시】 일본 돗토리현
  - 결연 연월일 : 1998년 11월
@@ -263,3 +264,11 @@ def test_text_cards_with_bracketed_names_country_group_lines_and_one_line_entrie
     assert _signings(build(document("uiseong.txt", text))) == {
         ("가나시", "의성군", "1998-11"), ("다라시", "의성군", "2005-03-04"), ("다라시", "의성군", "2012-10-08"),
         ("사아시", "의성군", "2003-07-01"), ("가타시", "의성군", "2018-08-08")}
+
+
+def test_a_date_in_brackets_after_an_approval_is_no_signing_date():
+    text = """부산광역시 구·군 국제교류 현황
+
+※ 영도구-일본 가나시 2010년 체결은 위원회 승인(2010. 5. 27.) 후 서명
+"""
+    assert _signings(build(document("busan.txt", text))) == {("가나시", "영도구", "2010")}
