@@ -329,13 +329,26 @@ def heading_year(lines: tuple[str, ...], line: int) -> StatedDate | None:
 
 
 #: A line that is only a day of a schedule (``◇ 5. 28.(화)``, ``○ 2024. 5. 28.``, ``5월 28일(화)``).
-_DAY_HEADING = re.compile(r"^\s*(?P<mark>[#*■□◇◆●○▶-]+)?\s*"
-                          r"(?P<date>(?:(?:19|20)\d\d\s*[.년]\s*)?\d{1,2}\s*[.월]\s*\d{1,2}\s*[.일]?)"
-                          r"\s*(?P<weekday>\([월화수목금토일]\))?\s*[:：]?\s*$")
+_DAY_HEADING = re.compile(r"^\s*(?P<mark>[#*■□◇◆●○▶-]+)?"
+                          r"\s*(?P<date>(?:(?:19|20)\d\d\s*[.년]\s*)?\d{1,2}\s*[.월]\s*\d{1,2}\s*[.일]?)"
+                          r"\s*(?P<weekday>\([월화수목금토일]\))?\s*[:：]?\s*(?P<rest>.*)$")
 #: A section heading of a report (``Ⅲ. 성과``, ``3. 향후 계획``, ``□ 추진 실적``): a schedule above it ends there.
 _SECTION = re.compile(r"^\s*(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\s*[.)]|\d{1,2}\s*[.)]\s*[가-힣]|□)")
 #: How far above an entry its day heading may be.
 DAY_LOOKBACK = 12
+
+
+def schedule_day(lines: tuple[str, ...], line: int) -> tuple[int, re.Match[str]] | None:
+    """The line of the nearest schedule day heading above ``line`` (:func:`heading_day`) and its match."""
+    for n in range(line - 1, max(0, line - 1 - DAY_LOOKBACK), -1):
+        if _SECTION.match(lines[n - 1]) and not find_dates(lines[n - 1]):
+            return None  # Ⅲ. 성과: the schedule ended above
+        m = _DAY_HEADING.match(lines[n - 1])
+        if m is None or not (m.group("mark") or m.group("weekday")) or (
+                m.group("rest").strip() and not (m.group("mark") and m.group("weekday"))):
+            continue  # a date alone without a day's mark or weekday is the document's own (2024. 6. 20.)
+        return n, m
+    return None
 
 
 def heading_day(lines: tuple[str, ...], line: int, today: StatedDate | None) -> StatedDate | None:
@@ -349,25 +362,27 @@ def heading_day(lines: tuple[str, ...], line: int, today: StatedDate | None) -> 
     True
     >>> heading_day(("가나현 방문 결과보고", "2024. 6. 3.", "○ 목적 : 가나현과 협약 체결"), 3, None) is None
     True
+
+    A day with its mark and weekday may name the day's place after it (``◇ 4. 9.(화) 가나현 다라시 방문``):
+
+    >>> heading_day(("◇ 4. 9.(화) 가나현 다라시 방문", "- 협약 체결"), 2, StatedDate(2024, 4, 19)).iso
+    '2024-04-09'
     """
-    for n in range(line - 1, max(0, line - 1 - DAY_LOOKBACK), -1):
-        if _SECTION.match(lines[n - 1]) and not find_dates(lines[n - 1]):
-            return None  # Ⅲ. 성과: the schedule ended above
-        m = _DAY_HEADING.match(lines[n - 1])
-        if m is None or not (m.group("mark") or m.group("weekday")):
-            continue  # a date alone without a day's mark or weekday is the document's own (2024. 6. 20.)
-        found = find_dates(m.group("date"))
-        if found and found[0].value.day is not None:
-            return found[0].value
-        parts = [int(x) for x in re.findall(r"\d+", m.group("date"))]
-        if today is None or len(parts) != 2:
-            return None
-        year = today.year - (1 if today.month and (parts[0], parts[1]) > (today.month, today.day or 31) else 0)
-        try:
-            return StatedDate(year, parts[0], parts[1])
-        except ValueError:
-            return None
-    return None
+    found = schedule_day(lines, line)
+    if found is None:
+        return None
+    date = found[1].group("date")
+    stated = find_dates(date)
+    if stated and stated[0].value.day is not None:
+        return stated[0].value
+    parts = [int(x) for x in re.findall(r"\d+", date)]
+    if today is None or len(parts) != 2:
+        return None
+    year = today.year - (1 if today.month and (parts[0], parts[1]) > (today.month, today.day or 31) else 0)
+    try:
+        return StatedDate(year, parts[0], parts[1])
+    except ValueError:
+        return None
 
 
 def latin_country(w: FactWriter, text: str) -> str | None:

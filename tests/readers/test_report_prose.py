@@ -309,3 +309,21 @@ def test_a_sections_heading_names_the_partner_of_the_signings_in_its_text():
     bracketed = WHITE_PAPER.replace("나. 중국 장쑤성 다이저우시(泰州市)", "나. 다이저우시 (중국 장쑤성)")
     assert not any(d == "2018-09-12" and not a.startswith("cn-다이저우")
                    for a, _, d in party_ids(build(document("b.txt", bracketed))))
+
+
+def test_a_schedule_day_naming_its_place_dates_the_signing_below_it():
+    text = """가평군의회 공무국외출장 결과보고서
+보고일 2024. 4. 19. | 가평군의회 의정담당관
+Ⅱ. 일정별 주요 활동
+◇ 4. 9.(화) 독일 헤센주 바르텐시 방문
+- 가평군-바르텐시 우호교류 협약 체결(부군수 서명, 의장 참관)
+◇ 4. 10.(수) 네덜란드 에르덴시 방문
+- 에르덴시 부시장 면담, 교류협력 의향서(LOI) 서명
+Ⅲ. 성과
+○ 에르덴시와의 의향서는 정식 협약 전 단계로, 2024. 10. 중 우호협력 협약 체결을 추진한다.
+"""
+    assert party_ids(build(document("trip.txt", text))) == {("de-바르텐시", "kr-gyeonggi-gapyeong", "2024-04-09"),
+                                                           ("kr-gyeonggi-gapyeong", "nl-에르덴시", "2024-04-10")}
+    # without its weekday a day line with words after it is no schedule heading
+    plain = text.replace("◇ 4. 10.(수) 네덜란드", "◇ 4. 10. 네덜란드")
+    assert ("kr-gyeonggi-gapyeong", "nl-에르덴시", "2024-04-10") not in party_ids(build(document("p.txt", plain)))
