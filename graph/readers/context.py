@@ -339,8 +339,9 @@ DAY_LOOKBACK = 12
 
 
 def schedule_day(lines: tuple[str, ...], line: int) -> tuple[int, re.Match[str]] | None:
-    """The line of the nearest schedule day heading above ``line`` (:func:`heading_day`) and its match."""
-    for n in range(line - 1, max(0, line - 1 - DAY_LOOKBACK), -1):
+    """The line of the nearest schedule day heading at or above ``line`` (:func:`heading_day`) and its match (a
+    day's line naming what was done that day, ``○ 6. 11.(화) 가나현 방문, 협약 체결``, dates itself)."""
+    for n in range(min(line, len(lines)), max(0, line - 1 - DAY_LOOKBACK), -1):
         if _SECTION.match(lines[n - 1]) and not find_dates(lines[n - 1]):
             return None  # Ⅲ. 성과: the schedule ended above
         m = _DAY_HEADING.match(lines[n - 1])
