@@ -482,10 +482,10 @@ def relation_near(text: str, date: DateMention, dates: list[DateMention]) -> str
 LEAD_LINES = 5
 
 
-def lead_region(w: FactWriter) -> Entity | None:
+def lead_region(w: FactWriter, lines: int = LEAD_LINES) -> Entity | None:
     """The document's own Korean region when no heading gives one: its title's, else the first Korean region its
-    first lines name (``Gana City maintains ties with …``, ``가나시 국제교류 현황``)."""
-    for text in (w.doc.title_ko or "", *w.doc.lines[:LEAD_LINES]):
+    first ``lines`` lines name (``Gana City maintains ties with …``, ``가나시 국제교류 현황``)."""
+    for text in (w.doc.title_ko or "", *w.doc.lines[:lines]):
         region = first_region(w, text)
         if region is not None and region.country == "KR":
             return region

@@ -15,7 +15,7 @@ from graph.dates import MONTHS, DateMention, StatedDate, find_dates
 from graph.facts import FactWriter
 from graph.readers.bilingual import UNPLACED
 from graph.readers.candidates import AgreementCandidate
-from graph.readers.context import TITLE_LINES, dateline, first_region
+from graph.readers.context import TITLE_LINES, dateline, lead_region
 from graph.readers.entities import CONTEXT_LEVEL, Party, bare_latin_name, minted_region, place_level
 from graph.readers.relations import DEFAULT_RELATION, relation_of
 from graph.registry import Entity
@@ -64,7 +64,7 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
     """Agreement and intent candidates of every English sentence outside ``skip`` (a sentence may run over lines)."""
     out: list[AgreementCandidate] = []
     pair: tuple[Party, Party] | None = None
-    own = own_region(w)
+    own = lead_region(w, TITLE_LINES)
     found_date = dateline(w.doc)
     year = found_date[1].year if found_date else None
     for text, lines in english_sentences(w.doc.lines, skip):
@@ -93,12 +93,6 @@ def _read_inline(w: FactWriter, listed: re.Match[str], lines: tuple[int, int], o
         if partner is not None and partner.entity.id != own.id:
             out.append(_candidate((subject, partner), dates[0].value, relation, lines, False, item.strip()))
     return out
-
-
-def own_region(w: FactWriter) -> Entity | None:
-    """The document's own Korean region: its title's, else the first one its first lines name."""
-    return next((r for r in (first_region(w, t) for t in (w.doc.title_ko or "", *w.doc.lines[:TITLE_LINES]))
-                 if r is not None and r.country == "KR"), None)
 
 
 def _is_english(line: str) -> bool:
