@@ -16,9 +16,9 @@ from graph.dates import find_dates
 from graph.facts import FactWriter
 from graph.readers.candidates import AgreementCandidate
 from graph.readers.context import BULLET, context_at, lead_region
+from graph.readers.english_names import english_region, english_relation
 from graph.readers.entities import Party
 from graph.readers.relations import DEFAULT_RELATION
-from graph.readers.sentences_en import _region, _relation
 
 #: Rows of the tables the table reader judged are no entries (see automatic.py).
 AFTER_TABLES = True
@@ -54,7 +54,7 @@ def _entry(w: FactWriter, text: str, line: int, subject: Party) -> list[Agreemen
         return []
     parents = [p.strip() for p in m.group("parents").split(",") if p.strip()]
     country = next((p for p in reversed(parents) if any(e.kind == "country" for e in w.registry.candidates(p))), None)
-    partner = _region(w, m.group("name"), country)
+    partner = english_region(w, m.group("name"), country)
     if partner is None or partner.entity.id == subject.entity.id or partner.entity.country == "KR":
         return []
     rest, offset = m.group("rest"), m.start("rest")
@@ -65,8 +65,9 @@ def _entry(w: FactWriter, text: str, line: int, subject: Party) -> list[Agreemen
         clause = re.split(r"[;]", before)[-1] + re.split(r"[;,]", after)[0]
         if not _SIGNING_BEFORE.search(before) or _NOT_SIGNING.search(clause):
             continue
-        relation = next((r for r in (_relation(clause), heading, _relation(before)) if r and r != DEFAULT_RELATION),
-                        DEFAULT_RELATION)  # the clause's, else the section's (Sister Cities), else the entry's
+        # the clause's, else the section's (Sister Cities), else the entry's
+        relation = next((r for r in (english_relation(clause), heading, english_relation(before))
+                         if r and r != DEFAULT_RELATION), DEFAULT_RELATION)
         out.append(AgreementCandidate((subject, partner), date.value, relation, (line, line),
                                       0.7 if partner.minted else 0.8, reader="lists", quote=text,
                                       notes=[f"English list entry, date at {offset + date.start}"]))

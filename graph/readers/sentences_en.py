@@ -13,11 +13,10 @@ import re
 
 from graph.dates import MONTHS, DateMention, StatedDate, find_dates
 from graph.facts import FactWriter
-from graph.readers.bilingual import UNPLACED
 from graph.readers.candidates import AgreementCandidate
 from graph.readers.context import TITLE_LINES, dateline, lead_region
-from graph.readers.entities import CONTEXT_LEVEL, Party, bare_latin_name, minted_region, place_level
-from graph.readers.relations import DEFAULT_RELATION, relation_of
+from graph.readers.english_names import english_region, english_relation, names_relation
+from graph.readers.entities import Party
 from graph.registry import Entity
 
 _NAME = r"[A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+){0,3}"
@@ -56,8 +55,6 @@ _MONTH_DAY = re.compile(r"\b(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<d>\d{1,2})(?:st|nd
 _BOTH = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:cities|regions|provinces|sides|parties)\b", re.IGNORECASE)
 _ABBREVIATIONS = frozenset([*MONTHS, "st", "mr", "mrs", "ms", "dr", "no", "vs", "etc", "gov", "u.s", "e.g", "i.e",
                             "co", "inc", "jr", "sr", "mt", "ft"])
-_WORD_RELATIONS = (("sister", "sister"), ("friendship", "friendship"), ("friendly", "friendship"),
-                   ("goodwill", "goodwill"), ("memorandum", "mou"), ("mou", "mou"), ("intent", "letterOfIntent"))
 
 
 def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCandidate]:
@@ -83,13 +80,13 @@ def _read_inline(w: FactWriter, listed: re.Match[str], lines: tuple[int, int], o
                  ) -> list[AgreementCandidate]:
     """``Sister Cities: Gana, Japan (1995); Dara, China (2001)``: the document's own region and each partner, in the
     relation of the label, on the date in its brackets."""
-    relation = _relation(listed.group("label"))
+    relation = english_relation(listed.group("label"))
     subject = Party(own.name_en or own.name_ko, own)
     out = []
     for item in re.split(r"\s*;\s*", listed.group("items")):
         m = _INLINE_ITEM.match(item.strip())
         dates = find_dates(m.group("when"), bare_years=True) if m else []
-        partner = _region(w, m.group("name"), m.group("country")) if m and dates else None
+        partner = english_region(w, m.group("name"), m.group("country")) if m and dates else None
         if partner is not None and partner.entity.id != own.id:
             out.append(_candidate((subject, partner), dates[0].value, relation, lines, False, item.strip()))
     return out
@@ -186,14 +183,14 @@ def _read_sentence(w: FactWriter, s: str, lines: tuple[int, int], pair: tuple[Pa
     if signed is None:
         return _read_since(w, s, lines, own), pair
     words = signed.group("rel") or signed.group(0)
-    named = any(word in words.lower() for word, _ in _WORD_RELATIONS) or relation_of(words) is not None
-    relation = _relation(words if named else s)  # renewed the agreement: the relation the sentence names elsewhere
+    # renewed the agreement: the relation the sentence names elsewhere
+    relation = english_relation(words if names_relation(words) else s)
     intent = bool(signed.groupdict().get("plan"))
     dates = [d for d in _dates(s, year)]
     both = _PAIR.search(s[:signed.end()])
     if both is not None:  # Gana and the City of Dara, Japan signed …
-        subject = _region(w, both.group("a"), None)
-        partner = _region(w, both.group("name"), both.group("country"), unplaced=True)
+        subject = english_region(w, both.group("a"), None)
+        partner = english_region(w, both.group("name"), both.group("country"), unplaced=True)
         if subject is None and own is not None and _SELF.match(both.group("a")):
             subject = Party(own.name_en or own.name_ko, own)
         if subject is None or partner is None or partner.entity.id == subject.entity.id or (not dates and not intent):
@@ -201,10 +198,10 @@ def _read_sentence(w: FactWriter, s: str, lines: tuple[int, int], pair: tuple[Pa
         pair = (subject, partner)
         return [_candidate(pair, d.value, relation, lines, intent, s) for d in (dates or [None])[:1]], pair
     subject_match = _SUBJECT.match(s)
-    subject = _region(w, subject_match.group("name"), None) if subject_match else None
+    subject = english_region(w, subject_match.group("name"), None) if subject_match else None
     if subject is None and own is not None and _SELF.match(s):  # The city signed …: the document's own
         subject = Party(own.name_en or own.name_ko, own)
-    partners = [(m, _region(w, m.group("name"), m.group("country"), unplaced=True))
+    partners = [(m, english_region(w, m.group("name"), m.group("country"), unplaced=True))
                 for m in _WITH.finditer(s, signed.end())]
     partners = [(m, p) for m, p in partners if p is not None]
     out = []
@@ -228,14 +225,14 @@ def _read_since(w: FactWriter, s: str, line: tuple[int, int], own: Entity | None
     if since is None:
         return []
     subject_match = _SINCE_SUBJECT.match(s)
-    subject = _region(w, subject_match.group("name"), None) if subject_match else None
+    subject = english_region(w, subject_match.group("name"), None) if subject_match else None
     if subject is None and own is not None and _SELF.match(s):
         subject = Party(own.name_en or own.name_ko, own)
-    partner = _region(w, since.group("name"), since.group("country"))
+    partner = english_region(w, since.group("name"), since.group("country"))
     if subject is None or partner is None or partner.entity.id == subject.entity.id:
         return []
-    return [_candidate((subject, partner), StatedDate(int(since.group("year"))), _relation(since.group("rel")), line,
-                       False, s)]
+    relation = english_relation(since.group("rel"))
+    return [_candidate((subject, partner), StatedDate(int(since.group("year"))), relation, line, False, s)]
 
 
 def _candidate(pair: tuple[Party, Party], date, relation: str, lines: tuple[int, int], intent: bool, quote: str
@@ -244,29 +241,3 @@ def _candidate(pair: tuple[Party, Party], date, relation: str, lines: tuple[int,
     confidence = 0.7 - (0.1 if minted else 0) + (0.05 if date is not None and date.precision == "day" else 0)
     return AgreementCandidate(pair, date, relation, lines, round(confidence, 2), intent=intent,
                               reader="sentences_en", quote=quote)
-
-
-def _relation(words: str) -> str:
-    """The relation English words name (``sister-city``: sister), else the registry's relation words."""
-    lower = words.lower()
-    return next((key for word, key in _WORD_RELATIONS if word in lower), None) or relation_of(words) or \
-        DEFAULT_RELATION
-
-
-def _region(w: FactWriter, name: str, country_name: str | None, unplaced: bool = False) -> Party | None:
-    """A registry region by its English name (``Gana City``), else a place minted in the country named after it
-    (``country_name`` may hold a parent region before the country: ``, Nagano, Japan``). ``unplaced``: a partner
-    named with no country is kept under no country, for :mod:`graph.readers.bilingual` to match or drop."""
-    name = re.sub(r"^(?:The|the)\s+", "", name).strip()
-    for form in (name, re.sub(r"\s+(?:City|County|Province|Prefecture|Metropolitan City)$", "", name)):
-        found = [e for e in w.registry.candidates(form) if e.kind == "region"]
-        if len(found) == 1:
-            return Party(name, found[0])
-    parts = [part.strip() for part in (country_name or "").split(",") if part.strip()]
-    country = next((e.id for part in reversed(parts) for e in w.registry.candidates(part) if e.kind == "country"),
-                   None)  # Dara, Nagano, Japan: the country is named last, a parent region before it
-    if country is None and unplaced:  # kept only if a Korean line of the document names it (graph.readers.bilingual)
-        return Party(name, minted_region(name, UNPLACED, place_level(name) or CONTEXT_LEVEL), minted=True)
-    if country is None or country == "KR":
-        return None
-    return Party(name, minted_region(bare_latin_name(name), country, place_level(name) or CONTEXT_LEVEL), minted=True)

@@ -1,0 +1,48 @@
+"""English names of the parties and relations of a signing, shared by the English sentence and list readers.
+
+``english_region`` finds a registry region by its English name (``Gana City``), else mints a foreign place in the
+country named after it (``Dara, Nagano, Japan``); ``english_relation`` gives the relation English words name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.facts import FactWriter
+from graph.readers.bilingual import UNPLACED
+from graph.readers.entities import CONTEXT_LEVEL, Party, bare_latin_name, minted_region, place_level
+from graph.readers.relations import DEFAULT_RELATION, relation_of
+
+_WORD_RELATIONS = (("sister", "sister"), ("friendship", "friendship"), ("friendly", "friendship"),
+                   ("goodwill", "goodwill"), ("memorandum", "mou"), ("mou", "mou"), ("intent", "letterOfIntent"))
+
+
+def english_relation(words: str) -> str:
+    """The relation English words name (``sister-city``: sister), else the registry's relation words."""
+    lower = words.lower()
+    return next((key for word, key in _WORD_RELATIONS if word in lower), None) or relation_of(words) or \
+        DEFAULT_RELATION
+
+
+def names_relation(words: str) -> bool:
+    """Whether ``words`` name a relation (``sister-city``, ``MOU``, a registry relation word)."""
+    return any(word in words.lower() for word, _ in _WORD_RELATIONS) or relation_of(words) is not None
+
+
+def english_region(w: FactWriter, name: str, country_name: str | None, unplaced: bool = False) -> Party | None:
+    """A registry region by its English name (``Gana City``), else a place minted in the country named after it
+    (``country_name`` may hold a parent region before the country: ``, Nagano, Japan``). ``unplaced``: a partner
+    named with no country is kept under no country, for :mod:`graph.readers.bilingual` to match or drop."""
+    name = re.sub(r"^(?:The|the)\s+", "", name).strip()
+    for form in (name, re.sub(r"\s+(?:City|County|Province|Prefecture|Metropolitan City)$", "", name)):
+        found = [e for e in w.registry.candidates(form) if e.kind == "region"]
+        if len(found) == 1:
+            return Party(name, found[0])
+    parts = [part.strip() for part in (country_name or "").split(",") if part.strip()]
+    country = next((e.id for part in reversed(parts) for e in w.registry.candidates(part) if e.kind == "country"),
+                   None)  # Dara, Nagano, Japan: the country is named last, a parent region before it
+    if country is None and unplaced:  # kept only if a Korean line of the document names it (graph.readers.bilingual)
+        return Party(name, minted_region(name, UNPLACED, place_level(name) or CONTEXT_LEVEL), minted=True)
+    if country is None or country == "KR":
+        return None
+    return Party(name, minted_region(bare_latin_name(name), country, place_level(name) or CONTEXT_LEVEL), minted=True)
