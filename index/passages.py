@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass
 
 from corpus import Document
 from corpus.formats.extraction import CELL_SEPARATOR
+from index.page_furniture import furniture_lines
 
 MAX_CHARS = 350
 #: A chunk shorter than this is not closed by a following heading (keeps lone headings with their text).
@@ -176,9 +177,10 @@ def segment(doc: Document, row_subject: RowSubject | None = None, max_chars: int
     b = _Builder(doc, max_chars)
     level1 = level2 = ""
     in_table = False
+    furniture = furniture_lines(doc)  # running headers and footers: kept in the document, read by no passage
     for number, raw in doc.numbered():
         text = clean_line(raw)
-        if not text:
+        if not text or number in furniture:
             continue
         is_row = "\t" in raw.strip("\t ") or raw.count("\t") >= 2 or CELL_SEPARATOR in raw
         if is_row != in_table:

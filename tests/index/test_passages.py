@@ -34,14 +34,14 @@ def test_seoul_table_continuation_rows_belong_to_their_partner(engine, line, par
     assert partner in {e.label for e in engine.links[pid].entities}
 
 
-def _doc(lines: list[str]):
+def _doc(lines: list[str], title: str = "합성 문서"):
     import hashlib
 
     from corpus import Document
 
     body = "\n".join(lines)
     return Document(id="synthetic.txt", lines=tuple(lines), sha256=hashlib.sha256(body.encode()).hexdigest(),
-                    title_ko="합성 문서")
+                    title_ko=title)
 
 
 def test_a_long_table_is_cut_to_a_screen_with_its_header_repeated():
@@ -103,3 +103,67 @@ def test_bm25_finds_a_passage_by_its_document_title():
     assert passages[best].doc == "b.txt" and "청소년" in passages[best].text
     assert all(scores[i] > scores[j] for i, p in enumerate(passages) if p.doc == "b.txt"
                for j, q in enumerate(passages) if q.doc == "a.txt" and q.text == p.text)
+
+
+def _report(footer: str, pages: int = 4, lines_a_page: int = 25, header: str = "") -> list[str]:
+    """A printed report as text: each page's sentences, then its running footer (``{n}`` is the page number)."""
+    out: list[str] = []
+    for page in range(1, pages + 1):
+        out += [header] if header else []
+        out += [f"{page}쪽의 {n}번째 문장에서 교류 사업을 설명하였다." for n in range(lines_a_page)]
+        out.append(footer.format(n=page + 100))
+    return out
+
+
+@pytest.mark.parametrize("footer", ["{n} 가나시 국제교류 연차보고서 2024 Annual Report",
+                                    "Gana City Annual Report 2024 | {n}", "- {n} -  합성 문서 2024 사업보고 {n}"])
+def test_running_footers_with_page_numbers_are_read_by_no_passage(footer):
+    from index.page_furniture import furniture_lines
+    from index.passages import segment
+
+    doc = _doc(_report(footer))
+    footers = {26 * page for page in range(1, 5)}  # the 26th line of each page
+    assert furniture_lines(doc) == footers
+    ps = segment(doc)
+    assert all("Annual" not in p.embed_text and "Annual" not in p.lexical_text for p in ps)
+    assert not any(footer.format(n=101) in p.text for p in ps)
+    # every sentence is still in exactly one passage; the footers' line numbers stay the document's
+    read = [n for p in ps for n, _ in enumerate(p.text.split("\n"))]
+    assert len(read) == 100 and doc.line(26) == footer.format(n=101)
+
+
+def test_a_running_header_naming_the_document_and_its_web_address_are_furniture():
+    from index.page_furniture import furniture_lines
+
+    title = "가나시국제교류재단 연차보고서"
+    doc = _doc(_report("www.gana.example", header="가나시국제교류재단 국제교류의 중심"), title)
+    headers = {1 + 27 * page for page in range(4)}
+    addresses = {27 * page for page in range(1, 5)}
+    assert furniture_lines(doc) == headers | addresses
+    # run together on one line, they are still furniture
+    lines = list(doc.lines)
+    lines[27] = "www.gana.example 가나시국제교류재단 국제교류의 중심"
+    assert 28 in furniture_lines(_doc(lines, title))
+    # a repeated line that names neither the document nor an address is the document's own text
+    assert furniture_lines(_doc(_report("gana example", header="나라시 국제교류의 중심"), title)) == set()
+
+
+REPEATED_CONTENT = ["분과위원회 코디네이터 구성연도 개최횟수", "이 헌장은 2010년 10월 28일부터 시행한다.",
+                    "※ 기타 : 자부담, 민자 등", "1 행사개요", "연번\t지역\t체결일", "합성 문서 12월 주요 운영계획"]
+
+
+@pytest.mark.parametrize("repeated", REPEATED_CONTENT)
+def test_content_that_repeats_is_not_furniture(repeated):
+    """Table headers, finished sentences, notes, numbered headings and rows repeat in documents as content."""
+    from index.page_furniture import furniture_lines
+
+    assert furniture_lines(_doc(_report(repeated.replace("{", "{{").replace("}", "}}")))) == set()
+
+
+def test_a_footer_on_one_page_only_or_on_adjacent_lines_is_not_furniture():
+    from index.page_furniture import furniture_lines
+
+    once = _report("{n} 합성 문서 Annual Report", pages=1)
+    assert furniture_lines(_doc(once)) == set()
+    close = ["101 합성 문서 Annual Report", "본문 문장이다.", "102 합성 문서 Annual Report"]
+    assert furniture_lines(_doc(close)) == set()
