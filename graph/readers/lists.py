@@ -89,6 +89,8 @@ _FIELD_APART = re.compile(r"\s+[·/|—–-]\s+|\s*[,;(]\s*")
 #: A label printed with its syllables spaced apart to align the colons (``구    분 :``, ``결 연 일 :``).
 _SPACED_LABEL = re.compile(r"^\s*[가-힣](?:\s+[가-힣]){1,4}(?=\s*[:：])")
 _LABEL_COLON = re.compile(r"^\s*([^:：\d]{1,20}?)\s*[:：]\s*\S")
+#: A short signing label with no colon, its date right after it (``결연 2001년 4월 17일``, ``협정체결 1999. 5. 3.``).
+_BARE_LABEL = re.compile(r"^\s*([가-힣]{0,6}(?:체결|결연|협약|협정|조인|서명)[가-힣]{0,3})\s+(?=['\d])")
 #: The word of a relation raised to a higher one (우호 → 자매결연으로 격상).
 _UPGRADE = "격상"
 #: How many words of a one-line card may stand before its place's name (a Latin name, a number).
@@ -99,6 +101,8 @@ _LABEL_BEFORE_DATE = re.compile(r"\S+\s*[:：]?\s*$")
 _EVENT_DATE = re.compile(r"(?:승인|의결|동의|방문|개최|접수|제출|통과|공포|시행|출범|변경)\s*\(\s*$")
 #: A sub-item's day given as its parent entry's (``같은 날``, ``당일``, ``같은 날짜에``).
 _SAME_DAY = re.compile(r"(?:같은|동일한?)\s*날(?:짜)?|당일")
+#: A verb's ending closing or linking a clause (하였으며, 했고, 체결하였다, 맺었음): a word of prose, no name.
+_PREDICATE = re.compile(r"(?:였|었|았|했|됐|하|되)(?:으며|으나|고|다|음|는데|지만)$|(?:하며|이며|이다)$")
 #: Rows of the tables the table reader judged (read, or signing nothing) are no list items (see automatic.py).
 AFTER_TABLES = True
 
@@ -214,10 +218,16 @@ def is_field(text: str) -> bool:
     (True, True, False)
     >>> is_field("**국가/지역**: 일본 가나현"), is_field("**결연일**: 1998. 11. 20."), is_field("**가나시**")
     (True, True, False)
+    >>> is_field("결연 2001년 4월 17일"), is_field("협정체결 1999. 5. 3."), is_field("가나시 2001년 4월 17일")
+    (True, True, False)
     """
     text = _SPACED_LABEL.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text.replace("**", ""), count=1)  # 결 연 일 :
     label = _LABEL_COLON.match(text)  # 우호교류 협약: 2002년 11월 — a signing's own label
-    return bool(_FIELD.match(text)) or (label is not None and _is_card_label(_PARENTHETICAL.sub("", label.group(1))))
+    if _FIELD.match(text) or (label is not None and _is_card_label(_PARENTHETICAL.sub("", label.group(1)))):
+        return True
+    bare = _BARE_LABEL.match(text)  # 결연 2001년 4월 17일: a label set apart by a space (a web page's <span>)
+    dates = find_dates(text, bare_years=True) if bare else []
+    return bool(dates) and dates[0].start == bare.end() and _is_card_label(bare.group(1))
 
 
 def _one_line_card(n: int, text: str, date: DateMention) -> Item | None:
@@ -837,5 +847,5 @@ def _is_name_word(w: FactWriter, token: str) -> bool:
         return False
     if country_in(w.registry, token) is not None or relation_of(token) is not None:
         return False
-    return not any(token.startswith(word) for word, _ in RELATION_WORDS) and not re.search(
-        r"(체결|결연|협약|협정|추진|예정|계획|현황|교류|재체결|갱신|도시|년|월|일)$", token)
+    return not any(token.startswith(word) for word, _ in RELATION_WORDS) and not _PREDICATE.search(token) and \
+        not re.search(r"(체결|결연|협약|협정|추진|예정|계획|현황|교류|재체결|갱신|도시|년|월|일)$", token)

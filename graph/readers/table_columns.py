@@ -36,6 +36,8 @@ def assign_roles(w: FactWriter, table: Table) -> None:
                 values = [r.cell(i) for r in rows if r.cell(i)]
                 found = _content_role(w, values) if values else None
                 role = found if found in ("country", "date") and found not in table.roles.values() else role
+                if found == "party" and _share(values, lambda v: _registry_region(w, v)) >= CONTENT_SHARE:
+                    role = found  # 구분 | 수원특례시: the rows' own parties, printed under a vague header
             if role:
                 table.roles[i] = role
                 table.header_roles.add(i)
@@ -95,6 +97,17 @@ def _content_role(w: FactWriter, values: list[str]) -> str | None:
     if share(lambda v: looks_like_place(w, v)) >= CONTENT_SHARE:
         return "party"
     return None
+
+
+def _share(values: list[str], test) -> float:
+    """Share of ``values`` passing ``test``."""
+    return sum(1 for v in values if test(v)) / len(values) if values else 0.0
+
+
+def _registry_region(w: FactWriter, value: str) -> bool:
+    """A cell that is a region of the registry by its whole name (``수원특례시``, ``대구광역시 남구``)."""
+    found = w.registry.resolve(re.sub(r"\([^)]*\)", "", value).strip(), kinds=("region",))
+    return found.entity is not None and found.score == 1.0
 
 
 def _is_country_cell(w: FactWriter, value: str) -> bool:

@@ -16,6 +16,9 @@ UPGRADE = "격상"
 
 _RANGE_BEFORE = re.compile(r"[~∼〜–—]|-\s*$|부터")
 _TERM_AFTER = re.compile(r"^\s*(?:까지|만료|종료)|^[^\d]{0,12}?\d+\s*주년")
+#: A renewal made on an anniversary (``2023 재체결(30주년)``, ``2023 30주년 기념 재체결``): a signing, no anniversary.
+_RENEWED_ON_ANNIVERSARY = re.compile(r"^\s*(?:재체결|재협약|갱신|격상)[^\d]{0,3}[(\[]\s*\d+\s*주년"
+                                     r"|^[^\d]{0,12}?\d+\s*주년\s*(?:기념|을\s*맞아)?\s*(?:협약\s*)?(?:재체결|재협약|갱신)")
 
 
 def row_dates(table: Table, row: Row) -> list[DateMention]:
@@ -31,7 +34,7 @@ def row_dates(table: Table, row: Row) -> list[DateMention]:
         planned = [_planned(cell, found, i) for i in range(len(found))]
         for i, d in enumerate(found):
             before = cell[found[i - 1].end:d.start] if i else ""
-            if (i and _RANGE_BEFORE.search(before)) or _TERM_AFTER.search(cell[d.end:]) or (
+            if (i and _RANGE_BEFORE.search(before)) or _term_after(cell[d.end:]) or (
                     planned[i] and not all(planned)):  # 2005.10.24 (2025.10.24 재체결 예정): one signing
                 continue
             out.append(d)
@@ -41,9 +44,19 @@ def row_dates(table: Table, row: Row) -> list[DateMention]:
         if c not in named and (is_renewal(cell) or UPGRADE in cell or (
                 states_signing_verb(cell) and not negates_signing(cell))):  # 1995년 최초 체결 in the remarks
             found = find_dates(cell, bare_years=len(cell) <= 20)
-            out.extend(d for i, d in enumerate(found) if not _TERM_AFTER.search(cell[d.end:])
+            out.extend(d for i, d in enumerate(found) if not _term_after(cell[d.end:])
                        and not _planned(cell, found, i))
     return [d for d in out if not any(d.value != o.value and d.value.contains(o.value) for o in out)]
+
+
+def _term_after(text: str) -> bool:
+    """The words after a date make it the end of a term (``까지``, ``만료``) or an anniversary (``30주년``), unless
+    a renewal was signed on that anniversary.
+
+    >>> _term_after(" 까지"), _term_after(" 30주년 기념행사"), _term_after(" 재체결(30주년)")
+    (True, True, False)
+    """
+    return bool(_TERM_AFTER.search(text)) and not _RENEWED_ON_ANNIVERSARY.search(text)
 
 
 def _planned(cell: str, found: list[DateMention], i: int) -> bool:

@@ -22,12 +22,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graph.dates import DateMention, StatedDate
+from graph.dates import DateMention, StatedDate, find_dates
 from graph.facts import FactWriter
 from graph.readers.candidates import AgreementCandidate, Candidates
 from graph.readers.context import BULLET, Context, context_at, headings_above, is_activity, lead_region
 from graph.readers.entities import Party, country_in, country_named, glossed_party, place_level, resolve_party
-from graph.readers.relations import DEFAULT_RELATION, is_intent, is_renewal, relation_of
+from graph.readers.relations import DEFAULT_RELATION, is_intent, is_renewal, relation_of, states_signing
 from graph.readers.table_columns import assign_roles, looks_like_place, name_dates, unfold_dated_names
 from graph.readers.table_dates import UPGRADE, after, reference_date, row_dates
 from graph.readers.table_layout import TableLayout, layout_of
@@ -39,6 +39,7 @@ UPPER_LEVELS = ("province", "state", "prefecture", "aimag", "krai", "oblast", "r
 #: Longest name fragment continued on the next row.
 FRAGMENT_CHARS = 3
 _NAME_SEPARATORS = re.compile(r"\s*[·ㆍ,、/]\s*|\s+및\s+")
+_CLAUSES = re.compile(r"\s*[,;，]\s*|\s+(?:및|이후|후)\s+")
 _LABEL_NOISE = re.compile(r"\(\s*\d+\s*(?:건|개|곳)?\s*\)|[:：]$")
 
 
@@ -202,7 +203,8 @@ def _read_row(w: FactWriter, table: Table, row: Row, layout: TableLayout, ctx: C
         return []
     row_text = " ".join(row.cells)
     # a plan of a further step (갱신 예정, 자매결연 격상 추진 중) or an event (기념행사 예정) leaves the signing
-    further = [c for c in row.cells if is_intent(c) and (is_renewal(c) or UPGRADE in c or is_activity(c))]
+    further = [c for i, c in enumerate(row.cells) if is_intent(c) and (
+        is_renewal(c) or UPGRADE in c or is_activity(c) or _own_planned_date(table, i, c, dates))]
     stated = " ".join(c for c in row.cells if c not in further)
     relation = (relation_of(relation_cell) or state.column_relation or relation_of(stated) or state.relation
                 or DEFAULT_RELATION)
@@ -221,6 +223,26 @@ def _read_row(w: FactWriter, table: Table, row: Row, layout: TableLayout, ctx: C
                                           intent=planned, fields=fields, reader="tables", quote=row_text.strip()))
     state.last = out[-1]
     return out
+
+
+def _own_planned_date(table: Table, col: int, cell: str, dates: list[DateMention]) -> bool:
+    """A cell other than a date cell that states a signing done, then plans a step of its own later date, while the
+    row's date cells date a signing (``교류의향서 | 2023. 5. 9. | 의향서 서명, 우호교류 협약은 2025년 체결 예정``): the
+    plan leaves that signing. A plan alone (``2025년 체결 예정``) still makes the row one.
+
+    >>> table = Table([], None, {0: "date"})
+    >>> _own_planned_date(table, 1, "의향서 서명, 협약은 2025년 체결 예정", find_dates("2023. 5. 9."))
+    True
+    >>> _own_planned_date(table, 1, "2025년 체결 예정", find_dates("2023. 5. 9."))
+    False
+    """
+    if table.roles.get(col) == "date" or not dates:
+        return False
+    clauses = [c for c in _CLAUSES.split(cell) if c.strip()]
+    done = any(states_signing(c) and not is_intent(c) and not find_dates(c, bare_years=True) for c in clauses)
+    own = [d.value for c in clauses if is_intent(c) for d in find_dates(c, bare_years=True)]
+    return done and bool(own) and not any(v == d.value or v.contains(d.value) or d.value.contains(v)
+                                          for v in own for d in dates)
 
 
 def _glossed(table: Table, row: Row, layout: TableLayout, parties: tuple[Party, Party]) -> tuple[Party, Party]:
