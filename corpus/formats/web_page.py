@@ -108,14 +108,71 @@ def _strip(root: LexborNode, whole_page: bool) -> None:
                 node.decompose()
 
 
+#: Inside a cell, these make the table a page layout rather than data.
+LAYOUT_INSIDE = "table, h1, h2, h3, h4, h5, h6, ul, ol, article, section"
+#: A cell of this many characters, in two blocks or more, is a column of the page, not a datum.
+LAYOUT_CELL_CHARS = 200
+
+
+def is_layout_table(node: LexborNode) -> bool:
+    """Whether a ``<table>`` lays out the page (old sites put the menu, the article and a sidebar in its cells)
+    rather than holding rows of data: marked presentational, or a cell holds a table, a heading or a list, or a long
+    text in several paragraphs.
+
+    >>> table = LexborHTMLParser("<table><tr><td>가나시</td><td>2019. 5. 24.</td></tr></table>").css_first("table")
+    >>> is_layout_table(table)
+    False
+    >>> page = LexborHTMLParser("<table><tr><td><h2>소식</h2><p>본문</p></td></tr></table>")
+    >>> is_layout_table(page.css_first("table"))
+    True
+    """
+    if (node.attributes.get("role") or "").lower() in ("presentation", "none"):
+        return True
+    for row in _own_rows(node):
+        for cell in _cells(row):
+            if cell.css_first(LAYOUT_INSIDE) is not None:
+                return True
+            blocks = len(cell.css("p, div")) + len(cell.css("br"))
+            if blocks >= 2 and len(cell.text(deep=True)) > LAYOUT_CELL_CHARS:
+                return True
+    return False
+
+
+def _own_rows(table: LexborNode) -> list[LexborNode]:
+    """The table's own rows (not those of a table nested in one of its cells)."""
+    def owner(row: LexborNode) -> LexborNode | None:
+        node = row.parent
+        while node is not None and node.tag != "table":
+            node = node.parent
+        return node
+    return [row for row in table.css("tr") if owner(row) == table]
+
+
+def _cells(row: LexborNode) -> list[LexborNode]:
+    return [c for c in row.iter() if c.tag in ("td", "th")]
+
+
+def _layout(node: LexborNode, out: _Lines) -> None:
+    """A layout table's cells in page order, each read as a block of the page."""
+    out.end()
+    for row in _own_rows(node):
+        for cell in _cells(row):
+            _walk(cell, out)
+            out.end()
+
+
 def _table(node: LexborNode, out: _Lines) -> None:
     """Each row as one line of cells; a cell merged down (``rowspan``) or across (``colspan``) leaves an empty cell
-    in the places it covers, so every row keeps its columns (as a merged DOCX/HWPX cell does)."""
+    in the places it covers, so every row keeps its columns (as a merged DOCX/HWPX cell does). A table that lays
+    out the page is read as blocks instead (``is_layout_table``)."""
+    if is_layout_table(node):
+        _layout(node, out)
+        return
     out.end()
     pending: dict[int, int] = {}  # column → rows still covered by a cell merged down from above
-    for row in node.css("tr"):
+    for row in _own_rows(node):
         cells: list[str] = []
-        for cell in (c for c in row.iter() if c.tag in ("td", "th")):
+        for cell in _cells(row):
             while pending.get(len(cells)):
                 pending[len(cells)] -= 1
                 cells.append("")

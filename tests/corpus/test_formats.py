@@ -127,6 +127,27 @@ def test_web_page_table_cells_merged_down_or_across_leave_empty_cells_so_columns
         " | 다라시 | 2001. 3. 2. |", "합계 |  | 3건 |")
 
 
+LONG = "가나시는 24일 시청 대회의실에서 다라시와 우호교류 협약을 체결하고 문화·관광 분야에서 교류하기로 했다. " * 2
+
+
+def test_web_page_laid_out_in_a_table_gives_the_article_blocks_as_lines_and_data_tables_as_rows(tmp_path: Path):
+    path = tmp_path / "old-news.html"
+    path.write_text(
+        "<html><body><table width='900'><tr><td colspan='3'>가나시 소식</td></tr><tr>"
+        "<td><ul><li>홈</li><li>시정소식</li></ul></td>"
+        f"<td><h2>가나시, 다라시와 우호교류 협약</h2><p>2024. 5. 24.</p><p>{LONG}</p><p>협약 내용은 다음과 같다.</p>"
+        + _html_table(AGREEMENTS) + "</td>"
+        "<td>관련기사<br>가나시 축제 개막<br>다라시 방문단 귀국</td></tr></table>"
+        # a data table whose cells hold paragraphs (as pages exported from HWP do) stays rows
+        "<table><tr><td><p>도시</p></td><td><p>체결일</p></td></tr>"
+        "<tr><td><p>마바시</p></td><td><p>2001. 3. 2.</p><p>(재체결 2011. 3. 2.)</p></td></tr></table>"
+        "</body></html>", encoding="utf-8")
+    assert read_file(path, LIMIT).lines == (
+        "가나시 소식", "- 홈", "- 시정소식", "가나시, 다라시와 우호교류 협약", "2024. 5. 24.", LONG.strip(),
+        "협약 내용은 다음과 같다.", *AGREEMENT_LINES, "관련기사", "가나시 축제 개막", "다라시 방문단 귀국",
+        "도시 | 체결일", "마바시 | 2001. 3. 2. (재체결 2011. 3. 2.)")
+
+
 def test_web_page_article_element_wins_and_keeps_its_own_header(tmp_path: Path):
     path = tmp_path / "news.htm"
     path.write_text("<html><body><header>속초시청</header><nav>메뉴</nav><article><header><h1>속초시, 지린시와 "
