@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -136,18 +137,20 @@ class Embedder:
         getter = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
         return int(getter())
 
-    def _encode(self, texts: list[str], prompt_name: str, batch_size: int) -> np.ndarray:
+    def _encode(self, texts: list[str], prompt_name: str, batch_size: int,
+                started: Callable[[], None] | None = None) -> np.ndarray:
         if self.engine != TORCH:
             prompts = _folder_json(self.folder, "config_sentence_transformers.json").get("prompts") or {}
-            return self.model.encode(list(texts), prompts.get(prompt_name, ""))
+            return self.model.encode(list(texts), prompts.get(prompt_name, ""), started)
         prompt = prompt_name if prompt_name in (self.model.prompts or {}) else None
         vectors = self.model.encode(texts, prompt_name=prompt, batch_size=batch_size, normalize_embeddings=True,
                                     convert_to_numpy=True, show_progress_bar=False)
         return np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1)
 
-    def encode_queries(self, texts: list[str]) -> np.ndarray:
-        """Unit vectors for search queries (``query: `` prompt where the model has one)."""
-        return self._encode(texts, "query", batch_size=32)
+    def encode_queries(self, texts: list[str], started: Callable[[], None] | None = None) -> np.ndarray:
+        """Unit vectors for search queries (``query: `` prompt where the model has one); the ONNX engines call
+        ``started`` right before the model runs (torch never does)."""
+        return self._encode(texts, "query", batch_size=32, started=started)
 
     def encode_passages(self, texts: list[str], batch_size: int = 16) -> np.ndarray:
         """Unit vectors for passages (``passage: `` prompt where the model has one)."""

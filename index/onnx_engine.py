@@ -21,6 +21,7 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -195,11 +196,14 @@ class OnnxEncoder:
     def _one(self, ids: list[int]) -> np.ndarray:
         return self.session.run(None, {"input_ids": np.asarray([ids], dtype=np.int64)})[0][0]
 
-    def encode(self, texts: list[str], prefix: str = "") -> np.ndarray:
-        """L2-normalised mean-pooled vectors of ``prefix + text`` for each text, in order."""
+    def encode(self, texts: list[str], prefix: str = "", started: Callable[[], None] | None = None) -> np.ndarray:
+        """L2-normalised mean-pooled vectors of ``prefix + text`` for each text, in order; ``started`` is called right
+        before the model runs (a query's other work then starts on another core: :mod:`index.side_work`)."""
         if not texts:
             return np.zeros((0, self.session.get_outputs()[0].shape[1]), dtype=np.float32)
         encoded = [e.ids for e in self.tokenizer.encode_batch([prefix + text for text in texts])]
+        if started is not None:
+            started()
         if self.threads > 1 and len(texts) > 1:
             with ThreadPoolExecutor(min(self.threads, len(texts))) as pool:
                 rows = list(pool.map(self._one, encoded))

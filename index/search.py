@@ -6,6 +6,7 @@ import re
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 from pathlib import Path
@@ -26,7 +27,7 @@ from index.modes import DEFAULT_MODE, MODES
 from index.onnx_engine import TORCH
 from index.passages import Passage
 from index.query_links import BOOSTED_TYPES, Glossary, Link, glossary_from_store
-from index.side_work import beside
+from index.side_work import SideWork
 from index.vocabulary import Vocabulary, default_vocabulary
 from runtime.built_data import check_built_data
 from runtime.settings import Settings
@@ -212,24 +213,26 @@ class SearchEngine:
         """The query's unit vector (of :meth:`model_query`), from an LRU cache of recent questions."""
         return self.encode_query(text, links)[0]
 
-    def _encode(self, text: str) -> tuple[np.ndarray, Latent | None]:
+    def _encode(self, text: str, started: Callable[[], None] | None = None) -> tuple[np.ndarray, Latent | None]:
         if self.latent is None:
-            return self.embedder.encode_queries([text])[0], None
+            return self.embedder.encode_queries([text], started=started)[0], None
         return query_encoding(self.embedder, text, self.latent.query_head)
 
-    def encode_query(self, text: str, links: list[Link] | None = None) -> tuple[np.ndarray, Latent | None]:
+    def encode_query(self, text: str, links: list[Link] | None = None,
+                     started: Callable[[], None] | None = None) -> tuple[np.ndarray, Latent | None]:
         """The query's unit vector and latent terms (None without a latent index) from one model pass over
-        :meth:`model_query`, from an LRU cache of recent questions."""
+        :meth:`model_query`, from an LRU cache of recent questions; ``started`` is called when the model starts
+        (never for a remembered question)."""
         text = self.model_query(text, links)
         size = self.settings.embed_cache_size
         if size <= 0:
-            return self._encode(text)
+            return self._encode(text, started)
         with self._cache_lock:
             encoded = self._query_cache.get(text)
             if encoded is not None:
                 self._query_cache.move_to_end(text)
                 return encoded
-        encoded = self._encode(text)
+        encoded = self._encode(text, started)
         encoded[0].setflags(write=False)
         with self._cache_lock:
             self._query_cache[text] = encoded
@@ -303,9 +306,9 @@ class SearchEngine:
         vector = latent = lexical = None
         if mode in ("dense", "hybrid"):
             if query_vector is None or (mode == "hybrid" and blended and self.latent is not None):
-                if mode == "hybrid":  # the lexical side runs on a free core while the model embeds the query
-                    lexical = beside(self.lexical_ranking, text, links, depth)
-                vector, latent = self.encode_query(text, links)
+                if mode == "hybrid":  # the lexical side runs on the other core while the model embeds the query
+                    lexical = SideWork(self.lexical_ranking, text, links, depth)
+                vector, latent = self.encode_query(text, links, lexical.start if lexical is not None else None)
             vector = vector if query_vector is None else query_vector
             ids, scores = search_faiss(self.faiss_index, vector, depth)
             scored["dense"] = list(zip(ids.tolist(), scores.tolist(), strict=True))

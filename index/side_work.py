@@ -1,42 +1,37 @@
-"""Work a query can do on a second core while the model embeds it.
+"""Work a hybrid query does on the second core while the model embeds it.
 
-The embedding engines run their model with the GIL released, so a hybrid query's lexical side (Kiwi, the BM25
-scores: a millisecond or two on a new question) can run meanwhile on a helper thread and leave the query's
-critical path. That pays only when a core is free: on a busy machine the helper waits for a core while
-holding up the query at every hand-over of the GIL, so the work then runs in place (load average at or above
-the cores less :data:`FREE_CORE`, read at most once a second).
+The query's model run (ONNX Runtime on one intra-op thread, decision 0035) releases the GIL and keeps one core busy
+for some 20 ms; the query's lexical side (Kiwi, BM25: a millisecond or two on a new question) does not need the
+query vector. A :class:`SideWork` starts on a helper thread only when the model starts — the encoder calls
+:meth:`SideWork.start` right before its run — so the helper never holds the GIL while the query is still on its way
+to the model (a helper started earlier took the GIL whenever the tokenizer released it and held the model's start
+up; decision 0040 gated it on the load average for that reason, decision 0049 removed the gate). When its result is
+asked, work the helper has not begun yet (no core came free during the whole model run) is taken back and done in
+place, as is work whose model never ran (a remembered vector, an engine without the hook, a single core): the query
+never waits for a helper that has not started, and the answer is the same either way.
 """
 
 from __future__ import annotations
 
 import os
 import threading
-import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 #: Helper threads a process keeps (hybrid queries served at once).
 THREADS = 4
-#: A core counts as free while the load average stays this far below the number of cores.
-FREE_CORE = 0.5
 _pool: tuple[int, ThreadPoolExecutor] | None = None
 _lock = threading.Lock()
-_load: tuple[float, bool] = (-1.0, False)  # (when read, a core free)
 
 
-def core_free() -> bool:
-    """Whether the 1-minute load average leaves a core free (read at most once a second)."""
-    global _load
-    now = time.monotonic()
-    if now - _load[0] > 1.0:
-        try:
-            free = os.getloadavg()[0] < (os.cpu_count() or 1) - FREE_CORE
-        except OSError:
-            free = False
-        _load = (now, free)
-    return _load[1]
+def cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def _executor() -> ThreadPoolExecutor:
@@ -48,13 +43,26 @@ def _executor() -> ThreadPoolExecutor:
         return _pool[1]
 
 
-def beside(work: Callable[..., T], *args) -> Future:
-    """``work(*args)`` started on a helper thread when a core is free, else done now; its future either way."""
-    if core_free():
-        return _executor().submit(work, *args)
-    done: Future = Future()
-    try:
-        done.set_result(work(*args))
-    except Exception as exc:  # noqa: BLE001 - handed to the caller by result(), as a helper thread's would be
-        done.set_exception(exc)
-    return done
+class SideWork(Generic[T]):
+    """``work(*args)``: started on a helper thread by :meth:`start` (when the model starts), else done in place by
+    :meth:`result`."""
+
+    def __init__(self, work: Callable[..., T], *args) -> None:
+        self._work, self._args = work, args
+        self._future: Future | None = None
+
+    def start(self) -> None:
+        """Hand the work to a helper thread (once; not on a single core)."""
+        if self._future is None and cores() > 1:
+            self._future = _executor().submit(self._work, *self._args)
+
+    @property
+    def on_helper(self) -> bool:
+        """Whether a helper thread took the work (for tests)."""
+        return self._future is not None and not self._future.cancelled()
+
+    def result(self) -> T:
+        """The work's result: the helper's, or computed now if no helper has begun it."""
+        if self._future is None or self._future.cancel():
+            return self._work(*self._args)
+        return self._future.result()

@@ -96,7 +96,7 @@ def test_repeated_questions_hit_the_embedding_cache(engine, index_settings):
     calls = []
     original = cached.embedder.encode_queries
     cached.embedder = replace(cached.embedder)
-    cached.embedder.encode_queries = lambda texts: calls.append(texts) or original(texts)
+    cached.embedder.encode_queries = lambda texts, started=None: calls.append(texts) or original(texts, started)
     first = cached.embed_query("효고현 방재")
     assert cached.embed_query("효고현 방재") is first and len(calls) == 1
     cached.embed_query("b")
@@ -193,17 +193,45 @@ def test_outermost_terms_drop_the_pieces_of_longer_ones():
 
 
 def test_the_lexical_side_beside_the_embedding_gives_the_same_hits(engine, monkeypatch):
-    """A hybrid query's lexical side on a helper thread (a core free) or in place (a busy machine): the same answer,
-    for questions seen before and forgotten ones alike."""
+    """A hybrid query's lexical side on a helper thread, started when the model starts, or in place (one core, or a
+    remembered vector): the same answer, for questions seen before and forgotten ones alike."""
     from index import side_work
 
     questions = ["청소년 교류 협약", "disaster prevention sub-committee", "자매결연 서울"]
-    monkeypatch.setattr(side_work, "core_free", lambda: False)
+    monkeypatch.setattr(side_work, "cores", lambda: 1)
     in_place = [engine.search(q, 10, "hybrid") for q in questions]
-    monkeypatch.setattr(side_work, "core_free", lambda: True)
+    monkeypatch.setattr(side_work, "cores", lambda: 2)
+    started = []
+    original = side_work.SideWork.start
+    monkeypatch.setattr(side_work.SideWork, "start", lambda work: started.append(work) or original(work))
     for question, expected in zip(questions, in_place, strict=True):
         engine.forget_queries()
         beside = engine.search(question, 10, "hybrid")
         assert beside["hits"] == expected["hits"] and beside["linked"] == expected["linked"]
         assert any(hit["terms"] for hit in beside["hits"])
+    assert len(started) == len(questions)  # the model's start handed each new question's lexical side over
     assert engine._lexical_queries and side_work._executor()._max_workers == side_work.THREADS
+
+
+def test_side_work_not_begun_by_a_helper_is_done_in_place(monkeypatch):
+    """Work a helper has not picked up when its result is asked is taken back: the caller never waits for a core."""
+    from index import side_work
+
+    monkeypatch.setattr(side_work, "cores", lambda: 2)
+    release = threading.Event()
+    busy = [side_work._executor().submit(release.wait) for _ in range(side_work.THREADS)]  # every helper taken
+    work = side_work.SideWork(lambda a, b: (threading.current_thread().name, a + b), 2, 3)
+    work.start()
+    name, value = work.result()
+    assert value == 5 and name == threading.current_thread().name and not work.on_helper
+    release.set()
+    assert all(f.result(timeout=10) for f in busy)
+    begun = threading.Event()
+    helped = side_work.SideWork(lambda: begun.set() or threading.current_thread().name)
+    helped.start()
+    assert begun.wait(10)  # a helper began it: its result is awaited, not computed again
+    assert helped.result().startswith("gyoryu-side") and helped.on_helper
+    monkeypatch.setattr(side_work, "cores", lambda: 1)
+    alone = side_work.SideWork(lambda: threading.current_thread().name)
+    alone.start()
+    assert alone.result() == threading.current_thread().name and not alone.on_helper
