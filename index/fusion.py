@@ -35,6 +35,17 @@ def reciprocal_rank_fusion(rankings: Mapping[str, Sequence[int]], weights: Mappi
                            k: int = RRF_K) -> list[tuple[int, float]]:
     """Fuse ranked id lists; returns ``(id, score)`` best first (ties by id), scores scaled so 1.0 = top in every list.
 
+    >>> reciprocal_rank_fusion({"a": [3, 1], "b": [1]}, {"a": 1.0, "b": 0.5}, 10)
+    [(1, 0.9444444444444445), (3, 0.6666666666666667)]
+    """
+    ids, scores = fused_arrays(rankings, weights, k)
+    return list(zip(ids.tolist(), scores.tolist(), strict=True))
+
+
+def fused_arrays(rankings: Mapping[str, Sequence[int]], weights: Mapping[str, float],
+                 k: int = RRF_K) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`reciprocal_rank_fusion` as two arrays (ids, scores), best first.
+
     In array operations: each id's terms are added in the order of the lists, as a loop over them would (the same
     floating-point sums, so the same order).
     """
@@ -42,13 +53,14 @@ def reciprocal_rank_fusion(rankings: Mapping[str, Sequence[int]], weights: Mappi
              for name, ranking in rankings.items()]
     ids = np.unique(np.concatenate([ranking for ranking, _ in lists])) if lists else np.zeros(0, dtype=np.int64)
     if not len(ids):
-        return []
+        return ids, np.zeros(0)
     scores = np.zeros(len(ids))
+    ranks = k + np.arange(1, 1 + max(len(ranking) for ranking, _ in lists))  # k + rank
     for ranking, weight in lists:
-        np.add.at(scores, np.searchsorted(ids, ranking), weight / (k + np.arange(1, len(ranking) + 1)))
+        np.add.at(scores, np.searchsorted(ids, ranking), weight / ranks[:len(ranking)])
     best = sum(weight for _, weight in lists) / (k + 1)
     order = np.lexsort((ids, -scores))
-    return list(zip(ids[order].tolist(), (scores[order] / best).tolist(), strict=True))
+    return ids[order], scores[order] / best
 
 
 def blend(fused: list[tuple[int, float]], cosines: np.ndarray, facts: np.ndarray, share: float, fact_ko: float,
@@ -68,6 +80,14 @@ def blend(fused: list[tuple[int, float]], cosines: np.ndarray, facts: np.ndarray
     if not fused:
         return fused
     ids, scores = (np.array(column) for column in zip(*fused, strict=True))
+    return blended(ids, scores, cosines, facts, share, fact_ko, fact_en, cosine_weight)
+
+
+def blended(ids: np.ndarray, scores: np.ndarray, cosines: np.ndarray, facts: np.ndarray, share: float,
+            fact_ko: float, fact_en: float, cosine_weight: float) -> list[tuple[int, float]]:
+    """:func:`blend` of the arrays :func:`fused_arrays` gives."""
+    if not len(ids):
+        return []
     scores = scores + cosine_weight * (cosines - cosines.max())
     scores += np.where(facts, share * fact_ko + (1 - share) * fact_en, 0.0)
     order = np.argsort(-scores, kind="stable")

@@ -6,7 +6,7 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 from pathlib import Path
@@ -19,7 +19,8 @@ from index.dense import load_faiss, search_faiss
 from index.embedder import Embedder
 from index.entity_links import PassageLinks
 from index.errors import MissingIndexError, StaleIndexError
-from index.fusion import blend, korean_share, reciprocal_rank_fusion
+from index.fusion import blended as blended_ranking
+from index.fusion import fused_arrays, korean_share
 from index.latent_terms import Latent, LatentIndex, query_encoding
 from index.lexical import LexicalIndex
 from index.line_vectors import LineIndex
@@ -95,6 +96,16 @@ def outermost(terms: set[str]) -> set[str]:
         kept.update(t for t in group if not (t in joined if "\0" not in t else any(t in other for other in longer)))
         longer += group
     return kept
+
+
+def found_lowered(text: str, terms: list[tuple[str, str]]) -> list[str]:
+    """The terms of ``(term, term lower-cased)`` pairs that occur in ``text`` (ignoring case), longest first.
+
+    >>> found_lowered("Seoul and 서울특별시", [("seoul", "seoul"), ("서울", "서울"), ("Busan", "busan")])
+    ['seoul', '서울']
+    """
+    lowered = text.lower()
+    return sorted((t for t, low in terms if low in lowered), key=lambda t: (-len(t), t))
 
 
 def validate_query(text: object, k: object, settings: Settings) -> str:
@@ -302,21 +313,20 @@ class SearchEngine:
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
         links = self.link(text) if links is None else links
-        scored: dict[str, list[tuple[int, float]]] = {}
         vector = latent = lexical = None
-        if mode in ("dense", "hybrid"):
-            if query_vector is None or (mode == "hybrid" and blended and self.latent is not None):
-                if mode == "hybrid":  # the lexical side runs on the other core while the model embeds the query
-                    lexical = SideWork(self.lexical_ranking, text, links, depth)
-                vector, latent = self.encode_query(text, links, lexical.start if lexical is not None else None)
-            vector = vector if query_vector is None else query_vector
-            ids, scores = search_faiss(self.faiss_index, vector, depth)
-            scored["dense"] = list(zip(ids.tolist(), scores.tolist(), strict=True))
-        if mode in ("lexical", "hybrid"):
-            scored["lexical"] = lexical.result() if lexical is not None else self.lexical_ranking(text, links, depth)
-        if mode != "hybrid":
-            return scored[mode]
-        rankings = {name: [pid for pid, _ in items] for name, items in scored.items()}
+        if mode == "lexical":
+            return self.lexical_ranking(text, links, depth)
+        if query_vector is None or (mode == "hybrid" and blended and self.latent is not None):
+            if mode == "hybrid":  # the lexical side runs on the other core while the model embeds the query
+                lexical = SideWork(self.lexical_ranking, text, links, depth)
+            vector, latent = self.encode_query(text, links, lexical.start if lexical is not None else None)
+        vector = vector if query_vector is None else query_vector
+        ids, scores = search_faiss(self.faiss_index, vector, depth)
+        if mode == "dense":
+            return list(zip(ids.tolist(), scores.tolist(), strict=True))
+        lexical_ids = [pid for pid, _ in (lexical.result() if lexical is not None
+                                          else self.lexical_ranking(text, links, depth))]
+        rankings: dict[str, Sequence[int]] = {"dense": ids, "lexical": lexical_ids}
         entity = self.entity_ranking(links, vector, depth)
         if entity:
             rankings["entity"] = entity
@@ -328,11 +338,11 @@ class SearchEngine:
         expanded = bool(links) or bool(self.vocabulary.korean(text))
         weights = {"dense": DENSE_WEIGHT, "lexical": max(share, LEXICAL_LINKED if expanded else 0.0),
                    "entity": ENTITY_WEIGHT, "lines": LINES_WEIGHT, "latent": LATENT_WEIGHT}
-        fused = reciprocal_rank_fusion(rankings, weights, FUSION_K)
+        ids, fused = fused_arrays(rankings, weights, FUSION_K)
         if not blended:
-            return fused
-        ids = np.fromiter((pid for pid, _ in fused), dtype=np.int64, count=len(fused))
-        return blend(fused, self.vectors[ids] @ vector, self.is_fact[ids], share, FACT_KO, FACT_EN, COSINE_WEIGHT)
+            return list(zip(ids.tolist(), fused.tolist(), strict=True))
+        return blended_ranking(ids, fused, self.vectors[ids] @ vector, self.is_fact[ids], share, FACT_KO, FACT_EN,
+                               COSINE_WEIGHT)
 
     def lexical_ranking(self, text: str, links: list[Link], depth: int = FUSION_DEPTH) -> list[tuple[int, float]]:
         """``(passage id, BM25 score)`` of the passages the lexical query matches, best first, at most ``depth``."""
@@ -343,8 +353,7 @@ class SearchEngine:
     @staticmethod
     def found_terms(text: str, terms: set[str] | None) -> list[str]:
         """The ``terms`` that occur in ``text`` (ignoring case), longest first."""
-        lowered = text.lower()
-        return sorted((t for t in terms or () if t.lower() in lowered), key=lambda t: (-len(t), t))
+        return found_lowered(text, [(t, t.lower()) for t in terms or ()])
 
     def hit(self, pid: int, score: float, terms: set[str] | None = None) -> dict:
         """One search hit in the shape of DESIGN.md, plus ``summary`` and the query ``terms`` found in its text."""
@@ -396,9 +405,10 @@ class SearchEngine:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
         links = self.link(query)
         hits = self.hits(query, mode, k, links=links)
-        terms = self.query_terms(query, links)  # after the ranking, whose lexical side tokenised the query beside
+        # after the ranking, whose lexical side tokenised the query beside; each term lower-cased once
+        terms = [(t, t.lower()) for t in self.query_terms(query, links)]
         for hit in hits:
-            hit["terms"] = self.found_terms(hit["text"], terms)
+            hit["terms"] = found_lowered(hit["text"], terms)
         linked = [link.term.to_json(link.surface) for link in links]
         return {"query": query, "mode": mode, "hits": hits, "linked": linked,
                 "took_ms": round((time.perf_counter() - start) * 1000, 1)}
