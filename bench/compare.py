@@ -322,8 +322,8 @@ def main(argv: list[str] | None = None) -> int:
 
     settings = Settings.from_env()
     folder = ensure_converted(settings.model_cache)  # the one-time conversions, outside the build timing
-    if settings.embed_engine != TORCH:
-        ensure_graph(folder, settings.embed_engine)
+    for engine in {settings.embed_engine, settings.line_engine} - {TORCH}:  # passages and queries, then lines
+        ensure_graph(folder, engine)
     result: dict = {"machine": machine(), "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
     with tempfile.TemporaryDirectory(prefix="gyoryu-bench-") as tmp:
         data = args.data or Path(tmp) / "data"

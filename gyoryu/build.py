@@ -31,7 +31,7 @@ from graph.registry import Registry
 from graph.set_aside import REJECTED, validate_setting_aside
 from graph.store import GRAPH_FILE, STORE_DIR, write_dataset, write_store
 from runtime.built_data import DATA_FORMAT, MANIFEST_FILE, REPORT_FILE, file_inventory
-from runtime.executors import Executor, ExecutorError, WorkFailed, open_executor
+from runtime.executors import LOCAL, Executor, ExecutorError, WorkFailed, open_executor
 from runtime.progress import Progress
 from runtime.settings import DEFAULT_CORPUS, Settings
 from runtime.version import __version__
@@ -169,11 +169,15 @@ def build(corpus_dir: Path | None = None, data_dir: Path | None = None, settings
             raise BuildError(str(exc)) from exc
         progress.step(f"{len(documents)} documents, {sum(len(d.lines) for d in documents)} lines from {corpus_dir}")
     registry = Registry.default()
-    loading = contextlib.nullcontext()
+    loading, early = contextlib.nullcontext(), None
     if with_index and not (data_dir / MANIFEST_FILE).exists():  # a cold build embeds: load the model meanwhile
         from index.build import model_loading_meanwhile
+        from index.early_lines import EarlyLines
 
-        loading = model_loading_meanwhile(settings)
+        second_core_free = executor is None and settings.cluster in ("", LOCAL) and settings.build_workers <= 1
+        if second_core_free:
+            early = EarlyLines(documents)
+        loading = model_loading_meanwhile(settings, early)
     with loading, build_executor(settings, executor) as executor, atomic_directory(data_dir) as work:
         progress.step(f"documents extracted {executor.description}")
         cache = ExtractionCache(work / CACHE_DIR, data_dir / CACHE_DIR)
@@ -194,7 +198,7 @@ def build(corpus_dir: Path | None = None, data_dir: Path | None = None, settings
             with progress.stage("index"):
                 previous = data_dir if (data_dir / MANIFEST_FILE).exists() else None
                 index_info = build_index(documents, graph.dataset, registry, work, settings, progress, previous,
-                                         executor)
+                                         executor, early)
         if settings.store_load:
             with progress.stage("load store"):
                 progress.step(f"{load_remote(work / GRAPH_FILE, settings)} quads → the store of GYORYU_STORE_LOAD")

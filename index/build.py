@@ -14,6 +14,7 @@ from corpus import Document
 from graph.store import STORE_DIR
 from index import artifacts
 from index.dense import build_faiss, index_kind, save_faiss
+from index.early_lines import EarlyLines
 from index.embedder import Embedder
 from index.embedding_tasks import chunked_encoder, loaded_embedder
 from index.entity_links import EntityRef, PassageLinks, ProvenanceIndex, link_passage, mention_refs
@@ -99,30 +100,40 @@ def remembered_counts(counts: Callable[[list[str]], list[int]]) -> Callable[[lis
 
 
 @contextlib.contextmanager
-def model_loading_meanwhile(settings: Settings) -> Iterator[None]:
+def model_loading_meanwhile(settings: Settings, early: EarlyLines | None = None) -> Iterator[None]:
     """Load the embedding model on a background thread while the block runs, for a build that will need it (a
     cold one): ONNX Runtime reads and prepares its graph outside Python's lock, so the loading overlaps the graph
     stages on the other core. The embed stage takes the same model (:func:`index.embedding_tasks.loaded_embedder`),
-    waiting if it is not ready; leaving the block waits for the thread (a failed build exits cleanly)."""
+    waiting if it is not ready; leaving the block waits for the thread (a failed build exits cleanly). With
+    ``early``, the thread then embeds lines until the build stops it (:mod:`index.early_lines`)."""
     def load() -> None:
+        models = []
         for wanted in (settings, line_settings(settings)):  # the passages' engine, then the lines'
-            with contextlib.suppress(Exception):  # a model that cannot load fails in its stage, with its message
-                loaded_embedder(Embedder.load, wanted)
+            try:
+                models.append(loaded_embedder(Embedder.load, wanted))
+            except Exception:  # noqa: BLE001 - a model that cannot load fails in its stage, with its message
+                models.append(None)
+        if early is not None:
+            early.run(models[-1])
 
     thread = threading.Thread(target=load, name="load-model", daemon=True)
     thread.start()
     try:
         yield
     finally:
+        if early is not None:
+            early.stop()
         thread.join()
 
 
 def build_index(documents: list[Document], dataset, registry, out_dir: Path, settings: Settings,
-                progress: Progress, previous: Path | None = None, executor: Executor | None = None) -> dict:
+                progress: Progress, previous: Path | None = None, executor: Executor | None = None,
+                early: EarlyLines | None = None) -> dict:
     """Write the index into ``out_dir/index`` and return its manifest (JSON-able).
 
     ``previous`` is the data directory being replaced: what unchanged passages need is reused (``index.reuse``);
-    the others are embedded through ``executor`` (default: in this process).
+    the others are embedded through ``executor`` (default: in this process). ``early``: line vectors embedded while
+    the graph stages ran, stopped when the passage embedding starts (:mod:`index.early_lines`).
     """
     target = artifacts.index_dir(out_dir)
     target.mkdir(parents=True, exist_ok=True)
@@ -151,6 +162,15 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
         progress.step(f"{len(passages)} passages from {len(documents)} documents ({len(facts)} fact passages), "
                       f"{linked} with entities; {cut_documents} documents cut into passages, "
                       f"{len(documents) - cut_documents} kept from the previous build")
+    with progress.stage("bm25"):  # before the embedding: the early lines still have the second core
+        tokenizer = KoreanTokenizer()
+        counts, tokenised = reuse.term_counts([p.lexical_text for p in passages], tokenizer.batch)
+        counts.save(target)
+        lexical = LexicalIndex.from_counts(counts, tokenizer)
+        lexical.save(target / artifacts.BM25)
+        progress.step(f"{len(lexical.bm25.vocab_dict)} lexical terms ({tokenised} passage texts tokenised)")
+    if early is not None:
+        early.stop()  # the passage embedding wants both cores
     with progress.stage("embed"):
         limit = embedder.max_tokens - 8  # room for the "passage: " prompt and special tokens
         token_counts = remembered_counts(embedder.token_counts)  # fitting and chunking count the same texts
@@ -167,11 +187,16 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
         encode = chunked_encoder(executor or SerialExecutor(), Embedder.load, line_settings(settings),
                                  [t for _, t in owned], [d for d, _ in owned], line_embedder.token_counts, progress,
                                  unit="lines")
-        lines, reused_lines = build_line_vectors(passages, target,
-                                                 previous_line_vectors(previous, line_embedder.sha256), encode,
-                                                 line_embedder.dim, line_embedder.sha256)
+        embedded_early = early.taken(line_embedder.sha256) if early is not None else {}
+        known = {**embedded_early, **previous_line_vectors(previous, line_embedder.sha256)}
+        lines, reused_lines = build_line_vectors(passages, target, known, encode, line_embedder.dim,
+                                                 line_embedder.sha256)
+        if early is not None:
+            progress.step(f"{len(embedded_early)} lines embedded early, beside the graph stages "
+                          f"({early.cpu_s:.1f} s CPU on the second core)")
         progress.step(f"{lines} lines of multi-line passages on {line_embedder.engine}: {lines - reused_lines} "
-                      f"embedded, {reused_lines} reused ({time.process_time() - cpu:.1f} s CPU in this process)")
+                      f"embedded, {reused_lines} reused or embedded early ({time.process_time() - cpu:.1f} s CPU "
+                      "in this process)")
     with progress.stage("faiss"):
         faiss_index = build_faiss(vectors)
         save_faiss(faiss_index, target / artifacts.FAISS)
@@ -182,13 +207,6 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
                                              previous_rows(previous, embedder.sha256))
             save_latents(target, texts, rows, embedder.sha256)
             progress.step(f"latent terms of {len(rows)} passages: {computed} computed, {len(rows) - computed} reused")
-    with progress.stage("bm25"):
-        tokenizer = KoreanTokenizer()
-        counts, tokenised = reuse.term_counts([p.lexical_text for p in passages], tokenizer.batch)
-        counts.save(target)
-        lexical = LexicalIndex.from_counts(counts, tokenizer)
-        lexical.save(target / artifacts.BM25)
-        progress.step(f"{len(lexical.bm25.vocab_dict)} lexical terms ({tokenised} passage texts tokenised)")
     with progress.stage("profiles"):
         profiles, profile_vectors, fact_texts, fact_vectors = build_profiles(
             dataset, passages, links, vectors,

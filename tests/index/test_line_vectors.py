@@ -13,12 +13,14 @@ from corpus import Document
 from graph.build import build_graph
 from graph.registry import Registry
 from index import artifacts
-from index.build import build_index
+from index.build import build_index, model_loading_meanwhile
 from index.dense import build_faiss
+from index.early_lines import EarlyLines, likely_lines
 from index.embedder import Embedder
 from index.line_vectors import LINE_VECTORS, LINES, LineIndex, line_settings, line_texts
 from index.onnx_engine import ONNX, ONNX_INT8
 from index.passages import Passage
+from index.reuse import text_key
 from runtime.progress import Progress
 from runtime.settings import Settings
 
@@ -145,3 +147,53 @@ def test_lines_of_another_engine_are_embedded_again_and_then_reused(built: Path,
 
 def test_an_index_without_line_vectors_loads_without_them(tmp_path: Path):
     assert LineIndex.load(tmp_path) is None
+
+
+TABLE = ["청양군 자매도시 현황", "연번\t도시\t국가\t체결일", "1\t다라시\t일본\t2001. 3. 2.",
+         "2\t가나시\t중국\t2005. 7. 1.", "3\t사하시\t독일\t2011. 9. 9.", "비고: 2024년 교류 실적 포함"]
+
+
+def test_lines_embedded_early_are_the_lines_the_build_embeds(built: Path, tmp_path: Path):
+    documents = [_doc("report.txt", REPORT), _doc("table.txt", TABLE)]
+    assert set(likely_lines(documents[:1])) == {text for p in _passages(artifacts.index_dir(built))
+                                                for _, text in line_texts(p)}
+    settings = replace(Settings.from_env(), embed_engine=ONNX, line_engine=ONNX_INT8)
+    line_embedder = Embedder.load(line_settings(settings))
+    early = EarlyLines(documents)
+    early.run(line_embedder)  # here to the end; in a build, on the loading thread until the embed stage stops it
+    assert len(early.vectors) == len(likely_lines(documents)) > len(REPORT)
+    assert early.taken("0" * 64) == {}
+    manifest = _build_with(documents, tmp_path / "early", early)
+    assert manifest["reused_line_vectors"] == manifest["line_vectors"] >= len(REPORT)  # none embedded in the stage
+    plain = _build_with(documents, tmp_path / "plain", None)
+    assert plain["reused_line_vectors"] == 0 and plain["line_vectors"] == manifest["line_vectors"]
+    for name in (LINE_VECTORS, LINES):  # bit for bit what the lines stage computes itself
+        assert (artifacts.index_dir(tmp_path / "early") / name).read_bytes() == \
+            (artifacts.index_dir(tmp_path / "plain") / name).read_bytes()
+
+
+def test_early_lines_stop_when_asked_and_a_build_on_the_loading_thread_gives_the_same_vectors(tmp_path: Path):
+    documents = [_doc("report.txt", REPORT), _doc("table.txt", TABLE)]
+    stopped = EarlyLines(documents)
+    stopped.stop()
+    stopped.run(Embedder.load(line_settings(Settings.from_env())))
+    assert stopped.vectors == {}
+    early = EarlyLines(documents)
+    settings = replace(Settings.from_env(), data_dir=tmp_path, embed_engine=ONNX, line_engine=ONNX_INT8)
+    with model_loading_meanwhile(settings, early):
+        pass  # leaving the block stops the thread (here at once, or once the models are loaded)
+    assert early._done.is_set() and early.cpu_s >= 0
+    line_embedder = Embedder.load(line_settings(settings))
+    texts = likely_lines(documents)
+    fresh = dict(zip([text_key(t) for t in texts], line_embedder.encode_passages(texts), strict=True))
+    assert set(early.vectors) <= set(fresh)
+    for key, vector in early.vectors.items():
+        assert np.array_equal(vector, fresh[key])
+
+
+def _build_with(documents: list[Document], out: Path, early: EarlyLines | None) -> dict:
+    registry = Registry.default()
+    out.mkdir(parents=True)
+    settings = replace(Settings.from_env(), data_dir=out, embed_engine=ONNX, line_engine=ONNX_INT8)
+    return build_index(documents, build_graph(documents, registry).dataset, registry, out, settings,
+                       Progress(quiet=True), None, early=early)
