@@ -31,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
 
@@ -459,9 +460,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stream-up-to", type=float, default=100,
                         help="largest projected scale whose graph and store are streamed from stand-ins")
     parser.add_argument("--data", type=Path, help="built seed data whose real passage vectors seed the stand-ins")
+    parser.add_argument("--workdir", type=Path, help="keep the corpora and built data here (default: a temporary "
+                        "directory, removed at the end)")
     args = parser.parse_args(argv)
     done = {r["scale"]: r for r in (json.loads(args.results.read_text()) if args.results.exists() else [])}
-    with tempfile.TemporaryDirectory(prefix="gyoryu-scale-") as tmp:
+    if args.workdir:
+        args.workdir.mkdir(parents=True, exist_ok=True)
+    kept = nullcontext(args.workdir) if args.workdir else tempfile.TemporaryDirectory(prefix="gyoryu-scale-")
+    with kept as tmp:
         for scale in args.scales:
             if args.project_above < scale <= args.end_to_end_up_to and args.data is not None:
                 done[scale] = stand_in.end_to_end(scale, Path(tmp), args.data)
