@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -129,8 +130,9 @@ def measure(scale: float, workdir: Path) -> dict:
 
 def query_figures(data: Path) -> dict:
     """On built data: p50 search per mode in-process (the real query embedding, every search embeds its query),
-    the query embedding alone, the model's seconds a passage on a sample of the passages, the README SPARQL mix
-    on the on-disk read-only store, and the load average."""
+    the query embedding alone, the process's peak resident MB once the engine is loaded and has searched (in a
+    fresh process: the search process's own peak), the model's seconds a passage on a sample of the passages, the
+    README SPARQL mix on the on-disk read-only store, and the load average."""
     from index.search import MODES, SearchEngine
 
     engine = SearchEngine.load(data, replace(Settings.from_env(), embed_cache_size=0))
@@ -139,13 +141,14 @@ def query_figures(data: Path) -> dict:
               for mode in MODES}
     search["query embedding alone"] = statistics.median(
         median_ms(lambda q=q: engine.embedder.encode_queries([q]), 3) for q in queries)
-    passages = [p["text"] for p in read_jsonl(data / "index" / "passages.jsonl")]
-    sample = passages[:: max(1, len(passages) // EMBED_SAMPLE)][:EMBED_SAMPLE]
+    search_peak_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)  # loaded and searched
+    stride = max(1, len(engine.passages) // EMBED_SAMPLE)
+    sample = [p.text for p in engine.passages[::stride]][:EMBED_SAMPLE]
     engine.embedder.encode_passages(sample[:2])
     t0 = time.perf_counter()
     engine.embedder.encode_passages(sample)
     per_passage = (time.perf_counter() - t0) / len(sample)
-    return {"embed_s_per_passage": round(per_passage, 4), "search_ms": search,
+    return {"embed_s_per_passage": round(per_passage, 4), "search_ms": search, "search_peak_rss_mb": search_peak_mb,
             "sparql_ms": sparql_mix_ms(data / STORE_DIR), "load_average": round(os.getloadavg()[0], 1)}
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 INDEX_DIRNAME = "index"
@@ -14,6 +15,10 @@ BM25 = "bm25"
 PROFILES = "profiles.json"
 PROFILE_VECTORS = "profile_vectors.npy"
 MANIFEST = "manifest.json"
+
+#: Index files larger than this (bytes) are memory-mapped when a search process loads them (about 100× the seed
+#: corpus): the pages a query touches are read from the page cache instead of every file being held in memory.
+MMAP_ABOVE = 64 * 1024 * 1024
 
 
 def index_dir(data_dir: Path) -> Path:
@@ -45,5 +50,17 @@ def write_jsonl(path: Path, rows: list[dict]) -> None:
 
 def read_jsonl(path: Path) -> list[dict]:
     """Rows written by :func:`write_jsonl`."""
+    return list(iter_jsonl(path))
+
+
+def iter_jsonl(path: Path) -> Iterator[dict]:
+    """Rows written by :func:`write_jsonl`, one at a time (a large file is never held parsed whole)."""
     with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
+
+
+def mapped(path: Path) -> bool:
+    """Whether a search process should memory-map ``path`` (larger than :data:`MMAP_ABOVE`)."""
+    return Path(path).stat().st_size > MMAP_ABOVE

@@ -17,7 +17,7 @@ from index.dense import build_faiss, index_kind, save_faiss
 from index.early_lines import EarlyLines
 from index.embedder import Embedder
 from index.embedding_tasks import chunked_encoder, loaded_embedder
-from index.entity_links import EntityRef, PassageLinks, ProvenanceIndex, link_passage, mention_refs
+from index.entity_links import EntityRef, PassageLinks, ProvenanceIndex, link_passage, mention_refs, passage_with_links
 from index.fact_passages import fact_passages, read_facts
 from index.korean import KoreanTokenizer
 from index.latent_terms import passage_latents, previous_rows, save_latents, torch_model
@@ -29,8 +29,6 @@ from index.reuse import Reuse, document_key, encode_with_reuse, passages_version
 from runtime.executors import Executor, SerialExecutor
 from runtime.progress import Progress
 from runtime.settings import Settings
-
-PASSAGE_FIELDS = tuple(Passage.__dataclass_fields__)
 
 
 def row_subjects(documents: list[Document], provenance: ProvenanceIndex, registry, mentions=None):
@@ -74,8 +72,9 @@ def document_passages(documents: list[Document], provenance: ProvenanceIndex, re
     for doc in documents:
         rows = reuse.document(doc.id, document_key(doc, provenance.by_doc.get(doc.id, []), version))
         if rows is not None:
-            passages += [Passage.from_json({k: row[k] for k in PASSAGE_FIELDS if k in row}) for row in rows]
-            links += [PassageLinks.from_json(row) for row in rows]
+            pairs = [passage_with_links(row) for row in rows]
+            passages += [p for p, _ in pairs]
+            links += [link for _, link in pairs]
             continue
         cut += 1
         mentions = remembered_mentions(reuse, registry, doc.id)

@@ -76,9 +76,10 @@ def save_faiss(index: faiss.Index, path: Path) -> None:
     faiss.write_index(index, str(path))
 
 
-def load_faiss(path: Path) -> faiss.Index:
-    """Read an index written by :func:`save_faiss`."""
-    index = faiss.read_index(str(path))
+def load_faiss(path: Path, mmap: bool = False) -> faiss.Index:
+    """Read an index written by :func:`save_faiss`; ``mmap`` maps its stored vectors or codes from the file (the
+    exact and HNSW indexes' vectors, an inverted file's lists) instead of reading them into memory (same results)."""
+    index = faiss.read_index(str(path), faiss.IO_FLAG_MMAP_IFC | faiss.IO_FLAG_READ_ONLY if mmap else 0)
     if isinstance(index, faiss.IndexHNSWFlat):
         index.hnsw.efSearch = HNSW_EF_SEARCH
     elif isinstance(index, faiss.IndexIVF):

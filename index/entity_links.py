@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV
 
+from index import artifacts
 from index.graph_facts import GraphFacts
+from index.passages import Passage
 from ontology.namespaces import GY, doc_id_of
 
 #: Entity classes shown in hits (local names under ``gy:``).
@@ -225,6 +228,25 @@ class PassageLinks:
     def from_json(cls, data: dict) -> PassageLinks:
         """Inverse of :meth:`to_json`."""
         return cls(tuple(EntityRef(**e) for e in data["entities"]), tuple(data["subjects"]))
+
+
+PASSAGE_FIELDS = tuple(Passage.__dataclass_fields__)
+
+
+def passage_with_links(row: dict) -> tuple[Passage, PassageLinks]:
+    """One row of ``passages.jsonl``: the passage and its entity links."""
+    return Passage.from_json({k: row[k] for k in PASSAGE_FIELDS if k in row}), PassageLinks.from_json(row)
+
+
+def read_passages(path: Path) -> tuple[list[Passage], list[PassageLinks]]:
+    """Every passage of a ``passages.jsonl`` and its links, read row by row (the parsed rows are never all held)."""
+    passages: list[Passage] = []
+    links: list[PassageLinks] = []
+    for row in artifacts.iter_jsonl(path):
+        passage, link = passage_with_links(row)
+        passages.append(passage)
+        links.append(link)
+    return passages, links
 
 
 def link_passage(doc: str, start: int, end: int, text: str, is_table: bool, provenance: ProvenanceIndex,

@@ -8,14 +8,12 @@ import bm25s
 import numpy as np
 import scipy.sparse as sp
 
+from index.artifacts import MMAP_ABOVE
 from index.korean import KoreanTokenizer
 from index.term_counts import TermCounts
 
 K1 = 1.2
 B = 0.75
-
-#: Score matrices larger than this (bytes) are memory-mapped when loaded (about 100× the seed corpus).
-MMAP_ABOVE = 64 * 1024 * 1024
 
 
 class LexicalIndex:

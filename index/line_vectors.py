@@ -114,7 +114,8 @@ class LineIndex:
         if not (folder / LINE_FAISS).exists() or not (folder / LINES).exists():
             return None
         owners = np.asarray(artifacts.read_json(folder / LINES)["passages"], dtype=np.int64)
-        return cls(faiss_index=load_faiss(folder / LINE_FAISS), owners=owners)
+        path = folder / LINE_FAISS
+        return cls(faiss_index=load_faiss(path, mmap=artifacts.mapped(path)), owners=owners)
 
     def ranking(self, vector: np.ndarray, depth: int) -> list[int]:
         """Passage ids by their best line's similarity to ``vector``, best first, at most ``depth`` of them.

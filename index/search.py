@@ -17,7 +17,7 @@ from graph.registry import Registry
 from index import artifacts
 from index.dense import load_faiss, search_faiss
 from index.embedder import Embedder
-from index.entity_links import PassageLinks
+from index.entity_links import PassageLinks, read_passages
 from index.errors import MissingIndexError, StaleIndexError
 from index.fusion import blended as blended_ranking
 from index.fusion import fused_arrays, korean_share
@@ -187,11 +187,9 @@ class SearchEngine:
             raise StaleIndexError(
                 f"the embedding model {settings.embed_model!r} has changed since the index in {data_dir} was built "
                 "(different weights hash); run `gyoryu build`")
-        rows = artifacts.read_jsonl(folder / artifacts.PASSAGES)
-        passages = [Passage.from_json({k: v for k, v in row.items() if k not in ("entities", "subjects")})
-                    for row in rows]
-        links = [PassageLinks.from_json(row) for row in rows]
-        vectors = np.load(folder / artifacts.EMBEDDINGS)
+        passages, links = read_passages(folder / artifacts.PASSAGES)
+        path = folder / artifacts.EMBEDDINGS
+        vectors = np.load(path, mmap_mode="r" if artifacts.mapped(path) else None)
         if len(vectors) != len(passages):
             raise MissingIndexError(f"the index in {data_dir} is inconsistent (vectors ≠ passages); rebuild it")
         lexical = LexicalIndex.load(folder / artifacts.BM25)
@@ -200,7 +198,8 @@ class SearchEngine:
 
         registry = registry or Registry.default()
         glossary = glossary_from_store(OxigraphStore.load(Path(data_dir)), registry)
-        engine = cls(passages=passages, links=links, vectors=vectors, faiss_index=load_faiss(folder / artifacts.FAISS),
+        faiss_index = load_faiss(folder / artifacts.FAISS, mmap=artifacts.mapped(folder / artifacts.FAISS))
+        engine = cls(passages=passages, links=links, vectors=vectors, faiss_index=faiss_index,
                      lexical=lexical, embedder=embedder, profiles=profiles,
                      profile_vectors=np.load(folder / artifacts.PROFILE_VECTORS), manifest=manifest,
                      settings=settings, data_dir=Path(data_dir), registry=registry, glossary=glossary,

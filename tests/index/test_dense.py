@@ -34,3 +34,8 @@ def test_index_type_by_size_and_round_trip(tmp_path, monkeypatch, count, kind):
     rows = [0, count // 2, count - 1]
     found = [int(dense.search_faiss(loaded, vectors[r], 5)[0][0]) for r in rows]
     assert found == rows
+    mapped = dense.load_faiss(tmp_path / "i.faiss", mmap=True)  # vectors or lists read from the file as needed
+    assert dense.index_kind(mapped) == kind
+    for r in rows:
+        assert [a.tolist() for a in dense.search_faiss(mapped, vectors[r], 5)] == \
+            [a.tolist() for a in dense.search_faiss(loaded, vectors[r], 5)]

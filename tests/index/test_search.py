@@ -235,3 +235,13 @@ def test_side_work_not_begun_by_a_helper_is_done_in_place(monkeypatch):
     alone = side_work.SideWork(lambda: threading.current_thread().name)
     alone.start()
     assert alone.result() == threading.current_thread().name and not alone.on_helper
+
+
+def test_an_index_loaded_memory_mapped_answers_the_same(engine, index_settings, monkeypatch):
+    monkeypatch.setattr(artifacts, "MMAP_ABOVE", 0)  # every index file counts as large (as at 100× the seeds)
+    mapped = SearchEngine.load(engine.data_dir, index_settings)
+    assert isinstance(mapped.vectors, np.memmap) and not mapped.vectors.flags.writeable
+    assert mapped.passages == engine.passages and mapped.links == engine.links
+    for query in ("재난 구호 협력", "sister city agreement with Japan", "자매결연 체결"):
+        for mode in ("hybrid", "dense", "lexical"):
+            assert mapped.search(query, k=10, mode=mode)["hits"] == engine.search(query, k=10, mode=mode)["hits"]
