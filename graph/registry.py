@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+import numpy as np
 from rdflib import URIRef
 
 from graph.entity_kinds import ENTITY_KINDS
@@ -325,10 +326,9 @@ class Registry:
         return out
 
     @cached_property
-    def _fuzzy_matchers(self) -> list[tuple[int, difflib.SequenceMatcher, set[str]]]:
-        """Per index name: its length, a matcher holding its jamo as the second sequence, its entity ids."""
-        return [(len(name), difflib.SequenceMatcher(None, "", to_jamo(name), autojunk=False), ids)
-                for name, ids in self._index.items()]
+    def _fuzzy_matchers(self) -> _FuzzyNames:
+        """Every index name's length, jamo counts, a matcher holding its jamo as the second sequence and its ids."""
+        return _FuzzyNames(list(self._index.items()))
 
     @cached_property
     def _memo(self) -> dict[tuple, object]:
@@ -346,18 +346,17 @@ class Registry:
     def _fuzzy_scores(self, key: str, kinds: tuple[str, ...] | None) -> dict[str, float]:
         """Best jamo similarity of each entity (of ``kinds``) to ``key``, for names that come close enough.
 
-        The matcher's cheap upper bounds (``real_quick_ratio``, ``quick_ratio``) skip names that cannot reach
-        the floor; the scores kept are exactly :func:`jamo_similarity`'s."""
+        The matcher's cheap upper bound (``quick_ratio``, the shared jamo counted as multisets) is computed for
+        every name at once (:meth:`_FuzzyNames.close`) and skips names that cannot reach the floor; the scores
+        kept are exactly :func:`jamo_similarity`'s."""
         floor = FUZZY_THRESHOLD - 0.1
         key_jamo = to_jamo(key)
         scored: dict[str, float] = {}
-        for length, matcher, ids in self._fuzzy_matchers:
-            if abs(length - len(key)) > 2:
-                continue
+        names = self._fuzzy_matchers
+        for n in names.close(len(key), key_jamo, floor):
+            matcher, ids = names.matchers[n], names.ids[n]
             with _MATCHER_LOCK:  # the matchers are shared: one sequence set at a time
                 matcher.set_seq1(key_jamo)
-                if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
-                    continue
                 score = matcher.ratio()
             if score < floor:
                 continue
@@ -430,6 +429,44 @@ class Registry:
 _DEFAULT: Registry | None = None
 #: Entries :meth:`Registry._remember` keeps before starting afresh (bounds a long-running server's memory).
 _MEMO_SIZE = 100_000
+
+
+class _FuzzyNames:
+    """The registry's index names for fuzzy matching: lengths, jamo counts (one column per jamo or other character)
+    and a :class:`difflib.SequenceMatcher` per name, in index order."""
+
+    def __init__(self, names: list[tuple[str, set[str]]]) -> None:
+        jamo = [to_jamo(name) for name, _ in names]
+        self.lengths = np.array([len(name) for name, _ in names], dtype=np.int64)
+        self.jamo_lengths = np.array([len(j) for j in jamo], dtype=np.int64)
+        self.columns: dict[str, int] = {}
+        cells: dict[tuple[int, int], int] = defaultdict(int)
+        for row, text in enumerate(jamo):
+            for ch in text:
+                cells[row, self.columns.setdefault(ch, len(self.columns))] += 1
+        self.counts = np.zeros((len(names), max(1, len(self.columns))), dtype=np.int64, order="F")
+        if cells:
+            rows, cols = zip(*cells, strict=True)
+            self.counts[list(rows), list(cols)] = list(cells.values())
+        self.matchers = [difflib.SequenceMatcher(None, "", j, autojunk=False) for j in jamo]
+        self.ids = [ids for _, ids in names]
+
+    def close(self, length: int, key_jamo: str, floor: float) -> np.ndarray:
+        """Rows (in index order) of names within two characters of ``length`` whose ``quick_ratio`` against
+        ``key_jamo`` reaches ``floor``: ``2·shared / (len(key) + len(name))`` in jamo, as :mod:`difflib` computes it
+        (its ``real_quick_ratio`` is never below it, so it rejects nothing more)."""
+        rows = np.flatnonzero(np.abs(self.lengths - length) <= 2)
+        wanted: dict[int, int] = defaultdict(int)
+        for ch in key_jamo:
+            if ch in self.columns:
+                wanted[self.columns[ch]] += 1
+        shared = np.zeros(len(rows), dtype=np.int64)
+        for col, count in wanted.items():
+            shared += np.minimum(self.counts[rows, col], count)
+        total = len(key_jamo) + self.jamo_lengths[rows]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            quick = np.where(total > 0, 2.0 * shared / np.maximum(total, 1), 1.0)
+        return rows[quick >= floor]
 _MATCHER_LOCK = threading.Lock()
 
 

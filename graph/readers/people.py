@@ -144,6 +144,18 @@ def _alternation(words) -> str:
 
 
 @lru_cache(maxsize=1)
+def _glued_title() -> re.Pattern:
+    """A word that is a place glued to its title (``가나시장이``: 가나시 + 시장), maybe with a particle."""
+    return re.compile(rf"(?P<p>[가-힣]{{2,}}?)(?P<t>{_alternation(titles())})(?:이|가|은|는|과|와|의|도)?")
+
+
+@lru_cache(maxsize=1)
+def _any_title() -> re.Pattern:
+    """Any lexicon title anywhere in a word."""
+    return re.compile(_alternation(titles()))
+
+
+@lru_cache(maxsize=1)
 def title_pattern() -> str:
     """Regex of a title word: a lexicon title, maybe glued to a unit (``경제통상국장``) or place (``부산광역시장``)."""
     return rf"(?<![A-Za-z0-9])(?P<pre>[가-힣]{{0,12}}?(?:제\s?\d)?)(?P<title>{_alternation(titles())}){_END}"
@@ -701,8 +713,7 @@ def document_places(registry: Registry, text: str) -> dict[str, Entity]:
         if text[before.end():m.start()].strip():
             continue
         word = _PLACE_PARTICLE.sub("", m.group(0))
-        glued = re.fullmatch(rf"(?P<p>[가-힣]{{2,}}?)(?P<t>{_alternation(titles())})(?:이|가|은|는|과|와|의|도)?",
-                             m.group(0))
+        glued = _glued_title().fullmatch(m.group(0))
         # a place glued to its title: ``가나시장이`` (가나시 + 시장), ``가나현지사``
         if glued and titles()[glued.group("t")].kind in ("head", "deputy"):
             word = next((w for w in (glued.group("p") + glued.group("t")[0], glued.group("p"))
@@ -727,7 +738,7 @@ def _placeable(probe: SentenceReader, word: str, placed: dict[str, Entity]) -> b
     a registry name, unit, title or field word, not placed yet."""
     end = _PLACE_END.search(word)
     return not (end is None or end.start() < 2 or not re.fullmatch(r"[가-힣]+", word) or word in STOP
-                or normalize_name(word) in placed or any(t in word for t in titles()) or word.endswith("도시")
+                or normalize_name(word) in placed or _any_title().search(word) or word.endswith("도시")
                 or any(word.startswith(n) for n in FIELD_NOUNS) or probe.is_place(word) or probe.is_unit(word)
                 or probe._near_place(word))
 

@@ -76,6 +76,21 @@ def test_fuzzy_scores_are_jamo_similarity(registry, surface):
     assert result.score == best
 
 
+@pytest.mark.parametrize("surface", ["경상북돠", "이르쿠츠쿠즈", "전라남두", "가나다라시", "효고혀", "부산광역시"])
+def test_fuzzy_candidates_are_the_names_difflib_quick_ratio_keeps(registry, surface):
+    import difflib
+
+    from graph.registry import FUZZY_THRESHOLD, to_jamo
+
+    key = normalize_name(surface)
+    floor = FUZZY_THRESHOLD - 0.1
+    names = registry._fuzzy_matchers
+    kept = [n for n, (name, _) in enumerate(registry._index.items()) if abs(len(name) - len(key)) <= 2
+            and difflib.SequenceMatcher(None, to_jamo(key), to_jamo(name), autojunk=False).quick_ratio() >= floor]
+    assert names.close(len(key), to_jamo(key), floor).tolist() == kept
+    assert kept  # every surface here comes close to some registry name
+
+
 def test_latin_names_match_with_or_without_their_diacritics():
     from graph.registry import Registry
 
