@@ -421,10 +421,14 @@ def is_plan(text: str) -> bool:
 
     >>> is_plan("2024년 가나시와 자매결연 체결 검토"), is_plan("체결하기로 합의했다"), is_plan("협약을 체결했다")
     (True, True, False)
-    >>> is_plan("체결할 예정이었으나 일정이 앞당겨져 체결했다")
-    False
+    >>> is_plan("체결할 예정이었으나 일정이 앞당겨져 체결했다"), is_plan("출장 목적: 가나시와 우호교류 협약 체결")
+    (False, True)
     """
-    return (is_intent(text) or bool(_TOWARDS.search(text))) and not _OVERTAKEN.search(text)
+    return (is_intent(text) or bool(_TOWARDS.search(text) or _PURPOSE.match(text))) and not _OVERTAKEN.search(text)
+
+
+#: A report's field of the purpose of a trip or visit (``목적: 가나시와 협약 체결``): what was aimed at, no signing.
+_PURPOSE = re.compile(r"^\s*(?:[-○·□]\s*)?(?:[가-힣]{1,4}\s?)?목적\s*[:：]")
 
 
 #: A plan the sentence says did not happen as planned.

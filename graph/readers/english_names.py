@@ -29,10 +29,12 @@ def names_relation(words: str) -> bool:
     return any(word in words.lower() for word, _ in _WORD_RELATIONS) or relation_of(words) is not None
 
 
-def english_region(w: FactWriter, name: str, country_name: str | None, unplaced: bool = False) -> Party | None:
+def english_region(w: FactWriter, name: str, country_name: str | None, unplaced: bool = False,
+                   country_id: str | None = None) -> Party | None:
     """A registry region by its English name (``Gana City``), else a place minted in the country named after it
-    (``country_name`` may hold a parent region before the country: ``, Nagano, Japan``). ``unplaced``: a partner
-    named with no country is kept under no country, for :mod:`graph.readers.bilingual` to match or drop."""
+    (``country_name`` may hold a parent region before the country: ``, Nagano, Japan``), else in ``country_id`` (the
+    country the text spoke of last). ``unplaced``: a partner named with no country is kept under no country, for
+    :mod:`graph.readers.bilingual` to match or drop."""
     name = re.sub(r"^(?:The|the)\s+", "", name).strip()
     for form in (name, re.sub(r"\s+(?:City|County|Province|Prefecture|Metropolitan City)$", "", name)):
         found = [e for e in w.registry.candidates(form) if e.kind == "region"]
@@ -40,7 +42,7 @@ def english_region(w: FactWriter, name: str, country_name: str | None, unplaced:
             return Party(name, found[0])
     parts = [part.strip() for part in (country_name or "").split(",") if part.strip()]
     country = next((e.id for part in reversed(parts) for e in w.registry.candidates(part) if e.kind == "country"),
-                   None)  # Dara, Nagano, Japan: the country is named last, a parent region before it
+                   None) or country_id  # Dara, Nagano, Japan: the country is named last, a parent region before it
     if country is None and unplaced:  # kept only if a Korean line of the document names it (graph.readers.bilingual)
         return Party(name, minted_region(name, UNPLACED, place_level(name) or CONTEXT_LEVEL), minted=True)
     if country is None or country == "KR":

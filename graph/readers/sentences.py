@@ -46,6 +46,7 @@ from graph.readers.context import (
     is_table_row,
     relation_near,
     report_year,
+    schedule_day,
     without_anniversaries,
 )
 from graph.readers.entities import CONTEXT_LEVEL, Party, minted_region, place_level, resolve_party
@@ -67,6 +68,7 @@ _TOPIC = frozenset(("은", "는", "이", "가", "에서는", _ALSO))
 _WITH = frozenset(("와", "과"))
 _RELATED = frozenset(("와의", "과의"))
 _OF = "의"
+_OBJECT = frozenset(("을", "를"))
 #: A date right before a relation (1994년 10월 27일 자매결연으로 시작된 인연): when it was signed.
 _DATE_THEN_RELATION = re.compile(r"\d\s*(?:년|월|일|\.)\s*(?:의\s*)?(?:자매결연|친선결연|우호교류\s*협약"
                                  r"|우호협력\s*협약|자매도시\s*협정|우호도시\s*협정)"
@@ -100,6 +102,8 @@ _DATED_RELATION = re.compile(r"\d\s*(?:년|월|일|\.)\s*(?:의\s*)?(?:[가-힣]
 _REPORTED = re.compile(r"\s*(?:에\s*)?(?:밝혔|전했|발표했|알렸|공개했)")
 #: The day of the event reported (이날 협약식에서, 당일): the day the text spoke of last.
 _THAT_DAY = re.compile(r"(?:^|\s)(?:이날|당일|같은\s?날|이\s?자리에서)")
+#: The day after the event reported (이튿날, 다음 날): the day the text spoke of last, plus one.
+_NEXT_DAY = re.compile(r"(?:^|\s)(?:이튿날|다음\s?날|그\s?다음\s?날)")
 #: How many days from the document's date a day may be to be the day of the event it reports.
 EVENT_DAYS = 31
 #: A time stated against the date before it in the sentence.
@@ -146,6 +150,23 @@ _MEDIA = re.compile(r"[가-힣]+(?:일보|신문|방송|뉴스|매일|타임스)
 #: A body that is no place signing with a 와/과 (가나시 관광공사와, 다라대학교와): the clause's own partner.
 _BODY_PARTNER = re.compile(r"[가-힣]*(?:공사|재단|대학교|대학|협회|은행|병원|진흥원|공단|회사|상공회의소|박물관"
                            r"|연구원|기업|학교)(?:와|과)(?=\s)")
+#: A place's delegation acting (가나시 방문단은, 다라군 대표단이): the place is the clause's subject.
+_GROUP_OF = re.compile(r"\s+(?:방문단|대표단|사절단|교류단|시찰단|일행)(?P<p>은|는|이|가)(?=\s)")
+#: A building or body of a place where something happened (가나시 의회에서, 다라시 시청에서): no party.
+_WHERE_AFTER = re.compile(r"\s+(?P<noun>[가-힣]{0,8}(?:청|청사|의회|의사당|회관|센터|호텔|홀|실|회의장|공연장|광장|공원"
+                          r"|대사관"
+                          r"|영사관|궁|빌딩|타워))(?:에서|에서는)(?=[\s,]|$)")
+#: A signing stated as a relative clause right before a partner (``자매결연을 맺은 (러시아) 가나시``).
+_RELATIVE_SIGNED = re.compile(r"(?:맺은|체결한|맺었던|체결했던)\s+(?:[가-힣]+\s+)?$")
+#: A declaration or statement signed or announced: no agreement unless an agreement's paper is named beside it.
+_DECLARATION = re.compile(r"선언|성명서|공동성명")
+_PAPER = re.compile(r"협약|협정|각서|MOU|의향서|결연\s*(?:을|를)?\s*(?:맺|체결)")
+#: Bodies of a place whose names end like a place (정부 like 府): 가나시 인민정부.
+_BODIES = ("정부", "의회", "청사")
+#: A place visited (가나시를 찾아, 다라시를 방문해): the partner of a signing the clause states without another.
+_VISITED = re.compile(r"\s*(?:찾아|방문해|방문하여|방문하고|방문한\s*자리에서)")
+#: A labelled field of a report (``기간: …``, ``목적 : …``, ``방문지: …``): a sentence of its own.
+_FIELD = re.compile(r"^(?:[가-힣]{1,4}\s?)?[가-힣]{2,5}\s*[:：]\s*\S")
 #: A line shorter than this that does not end open (a comma, a particle) is a title or heading on its own.
 TITLE_CHARS = 30
 _OPEN_END = re.compile(r"[,은는이가와과를을의]$")
@@ -212,7 +233,7 @@ def sentences(lines: tuple[str, ...]) -> list[Sentence]:
 
     for n, raw in enumerate(lines, start=1):
         line = raw.strip()
-        if not line or BULLET.match(raw) or is_table_row(raw) or _BRACKET_ENTRY.match(line) or (
+        if not line or BULLET.match(raw) or is_table_row(raw) or _BRACKET_ENTRY.match(line) or _FIELD.match(line) or (
                 _ENTRY_DATE.match(line) and not _RUNS_ON.search(text)):
             flush()  # a timeline entry (a line opening with its full date) is a sentence of its own
         if not line or is_table_row(raw):
@@ -425,6 +446,16 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
     return out
 
 
+def next_day(value: StatedDate) -> StatedDate:
+    """The day after ``value`` (a day's date).
+
+    >>> next_day(StatedDate(2024, 4, 30)).iso
+    '2024-05-01'
+    """
+    day = datetime.date(value.year, value.month, value.day) + datetime.timedelta(days=1)
+    return StatedDate(day.year, day.month, day.day)
+
+
 def _headline(w: FactWriter, s: Sentence, doc: DocumentContext) -> tuple[str, list[Named]] | None:
     """The relation and the one partner a headline names beside the document's own region (``가나시, 일본
     다라시와 우호교류 협약``): the signing a lead sentence reports when it names the partner only in people's
@@ -555,6 +586,8 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
     """:func:`read_clause` without restated signings."""
     text = s.text[a:b]
     relation = relation_of(_ANNIVERSARY_NAMED.sub(" ", text)) or relation_of(text)  # 자매결연 25주년을 기념해 … 협약
+    if _DECLARATION.search(text) and not _PAPER.search(_ANNIVERSARY_NAMED.sub(" ", text)):
+        relation = None  # 우호교류 30주년 공동선언문에 서명: a declaration, no agreement
     if relation is not None and not states_signing_verb(text) and _UPGRADED.search(text):
         text = text + " 체결"  # 자매결연으로 (관계를) 격상했다: a sister agreement signed
     verbs = without_anniversaries(text)  # 협약 체결 10주년 기념식: no signing
@@ -570,7 +603,12 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
         if pair is not None:
             subject, named = pair[1].party, [pair[0]]
     partners = [n for n in named if n.particle in _PARTNER and (subject is None or n.party.entity != subject.entity)]
-    partners = partners or _self_partner(text, a, doc, carried, subject)
+    partners = partners or _self_partner(text, a, doc, carried, subject) or [
+        n for n in named if n.particle in _OBJECT and _VISITED.match(s.text, n.end) and _SIGNED.search(text) and (
+            subject is None or n.party.entity != subject.entity)]  # 가나시를 찾아 … 협약을 체결했다
+    if subject is not None and _foreign(subject) and doc.subject is not None and not _foreign(doc.subject) and \
+            partners and all(_foreign(n.party) and _RELATIVE_SIGNED.search(s.text, 0, n.start) for n in partners):
+        subject = doc.subject  # 가나시는 2004년 자매결연을 맺은 다라시에 이어 …: the document's own signing
     carry = subject or carried
     intent = is_plan(text)
     signed = _states_signing(verbs) or (_dated_partners(s.text, partners) or subject is not None and partners and
@@ -587,12 +625,14 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
     carried_pair = not partners and bool(previous) and not _BODY_PARTNER.search(text)  # 가나관광공사와 MOU: its own
     if carried_pair:
         partners, confidence = previous, CONFIDENCE_CARRIED
+    sectioned = False
     headline = not partners and not intent and doc.headline is not None and doc.headline[0] == relation and (
         doc.subject is not None and (subject or carried or doc.subject).entity == doc.subject.entity)
     if headline:
         partners, confidence = doc.headline[1], CONFIDENCE_CARRIED  # 군은 14일 … 협약을 체결했다 (the headline's)
     if not partners and not intent and signed and not _BODY_PARTNER.search(text):  # 다. 중국 가나성 다라시 / 협약 체결
-        partners, confidence = _section_partner(w, s, doc), CONFIDENCE_CARRIED
+        partners, confidence = _section_partner(w, s, doc) or _day_partner(w, s, doc), CONFIDENCE_CARRIED
+        sectioned = bool(partners)
     if subject is None and carried_pair and carried is not None and all(p.party.entity != carried.entity
                                                                          for p in partners):
         subject = carried  # 가나시와 다라시는 … 체결하였으며 / - 같은 해 10월 MOU도 체결: the same pair
@@ -618,8 +658,9 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
             year = StatedDate(base.year + (1 if same.group(0).startswith("이듬") else 0))
             dates = relative_dates(text, year) or [DateMention(year, same.start(), same.end(), same.group(0))]
     elif today is not None:  # 지난해 11월에는 (beside 2018년 3월 9일에는 of another partner)
-        relative = [d for d in relative_dates(text, today) if not any(x.start < d.end and d.start < x.end
-                                                                      for x in stated)]
+        finished = bool(_SIGNED.search(verbs)) and not intent  # 이에 앞서 29일 … 체결했다: the 29th before
+        relative = [d for d in relative_dates(text, today, finished) if not any(x.start < d.end and d.start < x.end
+                                                                                for x in stated)]
         dates = relative if not stated else sorted(dates + [d for d in relative if _ANCHORED.match(d.surface)],
                                                    key=lambda d: d.start)
     dates = [d for d in dates if not _REPORTED.match(text[d.end:])]  # 체결했다고 12일 밝혔다
@@ -627,12 +668,19 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
         dates = [d for d in dates if doc.is_recent(d.value)]
     if not dates and (that := _THAT_DAY.search(text)) and (doc.event_day or doc.today) is not None:
         dates = [DateMention(doc.event_day or doc.today, that.start(), that.end(), that.group(0))]  # 이날
+    if not dates and (after := _NEXT_DAY.search(text)) and doc.event_day is not None:
+        dates = [DateMention(next_day(doc.event_day), after.start(), after.end(), after.group(0))]  # 이튿날
     if not dates and not intent and not carried_pair and _SIGNED_NOW.search(verbs) and not _NOT_AGREEMENT.search(
             text) and (day := heading_day(w.doc.lines, s.lines[0], doc.today)) is not None:
         dates = [DateMention(day, 0, 0, "")]  # ◇ 5. 28.(화) / ○ 가나현과 협약 체결: the schedule's day
     if not dates and not intent and not carried_pair:
         doc.undated = partners  # a lead sentence without its date: the next sentence may give it
     out = []
+    if sectioned and len(partners) == 1 and len(dates) > 1 and not intent:  # ① 가나시 / - 2011. 체결, 2021. 재체결
+        each = [d for i, d in enumerate(dates) if _SIGNED_NOW.search(
+            text[d.end:dates[i + 1].start if i + 1 < len(dates) else len(text)].split(",")[0])]
+        carried_pair = len(each) > 1  # each date with a signing word of its own: one signing a date
+        dates = each or dates  # the dates with a signing word of their own (2021. 5. 방문: none)
     if carried_pair and len(partners) == 1 and len(dates) > 1 and not intent:  # ▲2004년 협정 ▲2014년 MOU
         return [AgreementCandidate((subject, partners[0].party), d.value, relation_near(text, d, dates) or relation,
                                    s.lines, confidence, reader="sentences", quote=s.text.strip())
@@ -782,6 +830,19 @@ def _section_partner(w: FactWriter, s: Sentence, doc: DocumentContext) -> list[N
     return named
 
 
+def _day_partner(w: FactWriter, s: Sentence, doc: DocumentContext) -> list[Named]:
+    """The one foreign place the schedule day above the sentence names (``◇ 11. 13.(수) 가나시 방문`` / ``- 협약
+    부속 합의서 서명``): the partner of a signing its entry states without naming one. Empty when the day names none
+    or several."""
+    found = schedule_day(w.doc.lines, s.lines[0])
+    if found is None or found[0] == s.lines[0] or not found[1].group("rest").strip():
+        return []
+    n, m = found
+    heading = Sentence(m.group("rest"), (n,) * len(m.group("rest")))
+    named = [x for x in parties_in(w, heading, 0, len(heading.text), doc) if _foreign(x.party)]
+    return named if len(named) == 1 else []
+
+
 def _joint_subjects(named: list[Named], subject: Party, partners: list[Named], dates: list[DateMention]
                     ) -> list[tuple[Party, list[Named], list[DateMention]]]:
     """Parties of one country listed before the subject and signing together with a partner of another country
@@ -826,9 +887,10 @@ def parties_in(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext,
                 ")", 0, start)):
             continue  # too short, or a gloss in brackets (江蘇省, Jiangsu)
         particle = particle or _particle_after_brackets(s.text, end)
-        if not particle and name.endswith(_ALSO) and place_level(name[:-1]) not in (None, "province") and (
-                w.registry.candidates(name[:-1]) or name[:-1] in doc.places):
-            name, particle = name[:-1], _ALSO  # 가나시도 (가나시 too) as a subject
+        if not particle and name.endswith(_ALSO) and (place_level(name[:-1]) not in (None, "province") or name[
+                -2] == _ALSO) and (w.registry.candidates(name[:-1]) or name[-2] == _ALSO and w.registry.candidates(
+                    name[:-2]) or name[:-1] in doc.places):
+            name, particle = name[:-1], _ALSO  # 가나시도, 가나도도 (가나시 too, 가나도 too) as a subject
         previous = out[-1] if out else None
         if previous is not None and not previous.particle and previous.end == _word_start_before(s.text, start):
             district = w.registry.resolve(f"{previous.party.surface} {name}", kinds=("region",))
@@ -841,7 +903,8 @@ def parties_in(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext,
         if resolve or name in doc.places and doc.subject is not None and doc.subject.entity.level != _METROPOLITAN:
             # a city's document follows the foreign cities it places even where nothing is signed (가나성 다라시
             # 대표단이 …); a province's keeps to the province (가나성 다라시를 방문해: where, in the partner)
-            party = _party(w, name, particle, s.line_at(start),
+            visited = particle in _OBJECT and _VISITED.match(s.text, end)  # 가나시를 찾아: bound as a partner is
+            party = _party(w, name, "와" if visited else particle, s.line_at(start),
                            country or (_country_of(previous) if after_place else None), doc,
                            after_place or country_end == _word_start_before(s.text, start),
                            bare=not particle and not re.match(r"\s*[(,·/\-–—~↔]|\s*$", s.text[end:]),
@@ -855,6 +918,14 @@ def parties_in(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext,
             out.pop()  # the place before names where this one is: a parent
         if not particle and _BODY_PARTNER.match(s.text, end + 1):
             particle = _OF  # 가나시 관광공사와: the place of the body that signs
+        elif not particle and not _foreign(party) and (group := _GROUP_OF.match(s.text, end)):
+            particle = group.group("p")  # 가나시 방문단은: the Korean place whose delegation acts
+        elif not particle and (where := _WHERE_AFTER.match(s.text, end)) and not place_level(where.group("noun")):
+            particle = "에서"  # 가나시 의회에서, 다라시 시청에서: where something happened
+        elif not particle and s.text.rfind("(", 0, start) > s.text.rfind(")", 0, start) and (
+                body := re.match(r"\s+([가-힣]+)", s.text[end:])) and (not place_level(body.group(1)) or body.group(
+                    1).endswith(_BODIES)):
+            particle = _OF  # (가나시 인민정부 입회): a remark in brackets names a body of the place, no party
         out.append(Named(party, start, end, particle))
     return out
 
@@ -896,6 +967,8 @@ def _party(w: FactWriter, name: str, particle: str, line: int, country: str | No
         candidates = [e for e in w.registry.candidates(name[:-1]) if e.kind == "region" and e.country == "KR"]
     if candidates and not place_level(name) and not particle and not any(e.level == "광역" for e in candidates):
         return None
+    if placed and country not in (None, "", "KR") and candidates and all(e.country == "KR" for e in candidates):
+        candidates = []  # 중국 랴오닝성 가나시: a foreign namesake of a Korean city, not the Korean one
     if len(candidates) > 1 and doc.subject is not None and doc.subject.entity in candidates:
         return Party(name, doc.subject.entity)
     if len(candidates) == 1:
@@ -933,6 +1006,10 @@ def _may_be_bare_name(name: str) -> bool:
 
 def _country_of(named: Named | None) -> str | None:
     return named.party.entity.country or None if named is not None else None
+
+
+def _foreign(party: Party) -> bool:
+    return party.entity.country not in ("", "KR")
 
 
 def _same(a: Party, b: Party) -> bool:

@@ -48,6 +48,21 @@ _INLINE = re.compile(r"^\s*(?P<label>(?:Sister|Friendship|Friendly|Twin|Partner)
                      r"(?:Cities|Cities and Regions|Regions|Provinces|States|Towns|Partners))\s*[:：]\s*(?P<items>.+)$")
 _INLINE_ITEM = re.compile(rf"^(?:the )?{_OF}(?P<name>{_NAME})(?P<country>(?:,\s*{_NAME}){{0,3}})\s*\((?P<when>[^)]*)\)")
 _SINCE_SUBJECT = re.compile(rf"^\s*(?P<name>{_NAME})(?=,|\s+(?:has|have|is|was|became)\b)")
+#: A wire dateline opening an English release (``SEOUL, Republic of Korea - ``, ``GANA (Yonhap) -- ``).
+_NEWS_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Za-z .]{2,30}?|\s*\([^()]{1,20}\))\s+[-–—]{1,2}\s+")
+#: An aside in brackets without a date (``Gana City (Gana Province) and …``): left out so the pair reads as one.
+_ASIDE = re.compile(r"\s*\((?![^()]*\d)[^()]*\)")
+#: ``Gana's first sister city is Dara, Shanxi Province, China``: a pair named without a signing.
+_IS_PARTNER = re.compile(rf"(?P<a>{_NAME})'s\s+(?:first|oldest|newest|latest|\w+)?\s*(?:sister|friendship|friendly)"
+                         rf"[\w -]{{0,10}}?\s+(?:city|region|province|state|partner)\s+(?:is|was)\s+(?:the\s+)?{_OF}"
+                         rf"(?P<name>{_NAME})(?P<country>(?:,\s*{_NAME}){{0,3}})")
+#: ``a Memorandum of Understanding … that the two cities signed in 2023``: a signing of the pair before, its paper
+#: named first.
+_SIGNED_THAT = re.compile(r"(?P<rel>memorandum of understanding|MOU|letter of intent|(?:[\w-]+\s+){0,3}?agreement)"
+                          r"\b(?:(?!memorandum|MOU|agreement|letter of intent)[^.;]){0,80}?\b(?:that|which)\s+(?:the\s+two\s+(?:cities|regions|sides)|both\s+cities"
+                          r"|the\s+cities|they)\s+(?:had\s+)?signed\b", re.IGNORECASE)
+#: ``Dara State, which has been a sister state of …``: the name a relative clause is about.
+_WHICH = re.compile(rf"(?P<name>{_NAME}),?\s+(?:which|that)\s+$")
 _SELF = re.compile(r"\s*The\s+(?:city|county|province|district)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:in|since|of|and)\s+((?:19|20)\d{2})\b(?![./-]\d)")
 #: ``on September 2`` without a year: the year of the document's own date.
@@ -69,6 +84,12 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
         if listed and own is not None:
             out.extend(_read_inline(w, listed, lines, own))
             continue
+        text = _ASIDE.sub("", _NEWS_DATELINE.sub("", text))  # SEOUL, Korea - Gana City (Gana Province) and …
+        named = _IS_PARTNER.search(text)
+        if named is not None:  # Gana's first sister city is Dara, China: the pair the next sentences speak of
+            subject = english_region(w, named.group("a"), None)
+            partner = english_region(w, named.group("name"), named.group("country"))
+            pair = (subject, partner) if subject is not None and partner is not None else pair
         if not re.search(r"\bsign|\bsince\b|\brenew|\bconclude|\bbecame\b", text, re.IGNORECASE):
             continue
         found, pair = _read_sentence(w, text, lines, pair, own, year)
@@ -180,8 +201,12 @@ def _read_sentence(w: FactWriter, s: str, lines: tuple[int, int], pair: tuple[Pa
                    own: Entity | None, year: int | None = None
                    ) -> tuple[list[AgreementCandidate], tuple[Party, Party] | None]:
     signed = _SIGNED.search(s) or _BECAME.search(s)
+    that = _SIGNED_THAT.search(s) if signed is None else None
+    if that is not None and pair is not None:  # the Memorandum … that the two cities signed in November 2023
+        dates = _dates(s[that.end():], year)
+        return [_candidate(pair, d.value, english_relation(that.group("rel")), lines, False, s) for d in dates], pair
     if signed is None:
-        return _read_since(w, s, lines, own), pair
+        return _read_since(w, s, lines, own, pair), pair
     words = signed.group("rel") or signed.group(0)
     # renewed the agreement: the relation the sentence names elsewhere
     relation = english_relation(words if names_relation(words) else s)
@@ -219,13 +244,19 @@ def _read_sentence(w: FactWriter, s: str, lines: tuple[int, int], pair: tuple[Pa
     return out, pair
 
 
-def _read_since(w: FactWriter, s: str, line: tuple[int, int], own: Entity | None) -> list[AgreementCandidate]:
-    """``Gana has been a sister city of Dara, Japan since 1994``: a signing in the year the relation began."""
+def _read_since(w: FactWriter, s: str, line: tuple[int, int], own: Entity | None,
+                pair: tuple[Party, Party] | None = None) -> list[AgreementCandidate]:
+    """``Gana has been a sister city of Dara, Japan since 1994``: a signing in the year the relation began; ``…
+    Mara State, which has been a sister state of Gana since 2005``: the state the clause is about, in the country
+    of the foreign party the text spoke of last when none is named."""
     since = _SINCE.search(s)
     if since is None:
         return []
+    which = _WHICH.search(s, 0, since.start())
     subject_match = _SINCE_SUBJECT.match(s)
-    subject = english_region(w, subject_match.group("name"), None) if subject_match else None
+    last = next((p.entity.country for p in (pair or ()) if p.entity.country not in ("", "KR")), None)
+    subject = english_region(w, which.group("name"), None, country_id=last) if which else \
+        english_region(w, subject_match.group("name"), None) if subject_match else None
     if subject is None and own is not None and _SELF.match(s):
         subject = Party(own.name_en or own.name_ko, own)
     partner = english_region(w, since.group("name"), since.group("country"))

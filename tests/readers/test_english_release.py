@@ -1,0 +1,59 @@
+"""An English press release: a wire dateline and a bracketed aside before the pair (``SUWON, Republic of Korea -
+Suwon City (Gyeonggi Province) and the City of Gana, Brazil, signed …``), a weekday and day under the release's
+date, a memorandum named before ``that the two cities signed``, a state ``which has been a sister state of …
+since 2005`` placed in the country the text spoke of last, and ``X's first sister city is Y`` followed by ``The two
+cities signed … and renewed it on …`` (day-month-year). Foreign names are invented; Korean ones are the registry's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.readers.helpers import build, document, docx_file, from_file
+from tests.readers.test_report_prose import party_ids
+
+RELEASE = """PRESS RELEASE
+Suwon City Hall, International Cooperation Division
+FOR IMMEDIATE RELEASE: Wednesday, March 12, 2025
+
+Suwon and Gana sign Friendship City Agreement
+
+SUWON, Republic of Korea - Suwon City (Gyeonggi Province) and the City of Gana, Brazil,
+signed a Friendship City Agreement on Monday, March 10, at Suwon City Hall. Suwon Mayor
+Kim Ga-na and Gana Mayor Rafael Dara signed the agreement in the presence of about 80 guests.
+
+The agreement follows a Memorandum of Understanding on smart-city cooperation that the two cities
+signed in Gana in November 2023. Gana is the capital of Dara State, which has been a sister
+state of Gyeonggi Province since 2005.
+
+Suwon's first sister city is Mara, Sichuan Province, China. The two cities signed their sister
+city agreement on 21 October 1998 and renewed it on 21 October 2018 for the 20th anniversary. A
+delegation from Mara visited Suwon last week.
+
+Looking ahead, Suwon intends to conclude a friendship agreement with Saa, Mongolia, in 2025.
+"""
+FACTS = {("br-gana", "kr-gyeonggi-suwon", "2025-03-10"), ("br-gana", "kr-gyeonggi-suwon", "2023-11"),
+         ("br-dara", "kr-gyeonggi", "2005"), ("cn-mara", "kr-gyeonggi-suwon", "1998-10-21"),
+         ("cn-mara", "kr-gyeonggi-suwon", "2018-10-21")}
+
+
+@pytest.mark.parametrize("name", ["release.txt", "release.docx"])
+def test_an_english_release_gives_every_signing_it_states(tmp_path: Path, name: str):
+    doc = document(name, RELEASE) if name.endswith(".txt") else from_file(
+        docx_file(tmp_path / name, RELEASE.strip("\n").split("\n")))
+    assert party_ids(build(doc)) == FACTS
+
+
+def test_the_release_read_with_its_dates_and_names_changed():
+    text = RELEASE.replace("March 12, 2025", "March 12, 2024").replace("November 2023", "June 2022")
+    got = party_ids(build(document("r.txt", text)))
+    assert ("br-gana", "kr-gyeonggi-suwon", "2024-03-10") in got and ("br-gana", "kr-gyeonggi-suwon", "2022-06") in got
+    # the country named changes where the partner and the state are minted
+    text = RELEASE.replace("the City of Gana, Brazil,", "the City of Gana, Chile,")
+    got = party_ids(build(document("r.txt", text)))
+    assert ("cl-dara", "kr-gyeonggi", "2005") in got and ("cl-gana", "kr-gyeonggi-suwon", "2025-03-10") in got
+    # a visit is no signing: without the signing sentence, the MOU and the pair of the first sister city stay
+    text = RELEASE.replace("The two cities signed their sister\ncity agreement on 21 October 1998 and renewed it on "
+                           "21 October 2018 for the 20th anniversary.", "The two cities exchange students.")
+    assert not any("cn-mara" in f for f in party_ids(build(document("r.txt", text))))
