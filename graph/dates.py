@@ -296,6 +296,8 @@ _RELATIVE = (
     re.compile(_MONTH_WORD + r"\s*(?P<d>\d{1,2})\s*일"),
     # 지난달, 이달 (no day): the month before, this month
     re.compile(_MONTH_WORD + r"(?!\s*\d)"),
+    # (10. 21.): a month and day in brackets, as reports date an item
+    re.compile(r"(?<=\()\s*(?P<m>\d{1,2})\s*\.\s*(?P<d>\d{1,2})\s*\.?\s*(?=\))"),
     # 11월 24일 (no year), 오는 11월 3일
     re.compile(r"(?<![\d.년])(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일"),
     # 지난 14일, 24일 (no month): a day of the document's month
@@ -312,7 +314,7 @@ def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def relative_dates(text: str, today: StatedDate, finished: bool = False) -> list[DateMention]:
+def relative_dates(text: str, today: StatedDate) -> list[DateMention]:
     """Dates stated relative to the document's date ``today`` (a news article's date): ``24일`` and
     ``11월 3일`` in its year (its month for a bare day), ``오는 11월``, ``올해``, ``내년``, ``지난해``.
 
@@ -321,18 +323,14 @@ def relative_dates(text: str, today: StatedDate, finished: bool = False) -> list
     ['2024-10-14', '2024-11', '2025']
     >>> [d.value.iso for d in relative_dates("30일간 12개월", today)]
     []
+    >>> [d.value.iso for d in relative_dates("가나시 자매결연 재체결(10. 21.), 3.5배", today)]
+    ['2024-10-21']
 
     A past day or month later than the document's own is of the month or year before; a year or month word
     before a month or day places it (``지난해 11월``, ``지난달 27일``):
 
     >>> [d.value.iso for d in relative_dates("지난해 11월, 지난달 27일, 지난 28일, 지난 12월, 지난달 협약", today)]
     ['2023-11', '2024-09-27', '2024-09-28', '2023-12', '2024-09']
-
-    ``finished``: the text states something done (a signing), so a bare day or month later than the document's
-    own is past too (``이에 앞서 29일 … 체결했다`` in an article of 3 June is 29 May):
-
-    >>> [d.value.iso for d in relative_dates("29일 협약을 체결했다", StatedDate(2024, 6, 3), finished=True)]
-    ['2024-05-29']
     """
 
     def value_of(m: re.Match[str]) -> StatedDate | None:
@@ -348,11 +346,11 @@ def relative_dates(text: str, today: StatedDate, finished: bool = False) -> list
             return StatedDate(*_shift_month(today.year, today.month, _RELATIVE_MONTHS[key]), day)
         if groups.get("m"):
             month = int(groups["m"])
-            late = (groups.get("past") or finished) and (month, day or 0) > (today.month or 12, today.day or 31)
+            late = groups.get("past") and (month, day or 0) > (today.month or 12, today.day or 31)
             return StatedDate(today.year - 1 if late else today.year, month, day)
         if not today.month:
             return None
-        if (groups.get("past") or finished) and today.day is not None and day > today.day:
+        if groups.get("past") and today.day is not None and day > today.day:
             return StatedDate(*_shift_month(today.year, today.month, -1), day)
         return StatedDate(today.year, today.month, day)
 

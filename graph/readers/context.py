@@ -56,17 +56,27 @@ _CHROME_HEADING = re.compile(r"^\s*[\[【<〔(]?\s*(?:관련\s?기사|관련\s?�
                              r"|다음\s?기사|Related|Most\s+read|Popular)\b", re.IGNORECASE)
 
 
+#: A board page's link to the post before or after (``- 이전글 : 가나시, 다라시와 협약 (2025-06-27)``): furniture.
+_POST_LINK = re.compile(r"^\s*(?:[-·•▲▼△▽◀▶]\s*)?(?:이전\s?글|다음\s?글|윗\s?글|아랫\s?글|이전\s?기사|다음\s?기사)"
+                        r"\s*[:：|▲▼]")
+
+
 def chrome_lines(lines: tuple[str, ...]) -> frozenset[int]:
     """Lines of a page's furniture under a heading such as ``관련기사`` or ``많이 본 뉴스``: the heading and the
     headlines below it (list items and short lines), up to a blank line or a sentence of the article.
 
     >>> sorted(chrome_lines(("본문이다.", "관련기사", "- 가나시, 다라시와 협약 (2024.1.2)", "", "다음 문단이다.")))
     [2, 3]
+    >>> sorted(chrome_lines(("본문이다.", "- 이전글 : 가나시, 다라시와 협약 (2024-01-02)", "다음글 | 마바시 축제")))
+    [2, 3]
     """
     out: set[int] = set()
     inside = False
     for n, text in enumerate(lines, start=1):
         stripped = text.strip()
+        if _POST_LINK.match(stripped):
+            out.add(n)  # a link to the post before or after, a line of its own
+            continue
         if _CHROME_HEADING.match(stripped) and len(stripped) <= HEADING_MAX_CHARS:
             inside = True
         elif not stripped or (not BULLET.match(text) and (len(stripped) > HEADING_MAX_CHARS or re.search(

@@ -101,7 +101,7 @@ _DATED_RELATION = re.compile(r"\d\s*(?:년|월|일|\.)\s*(?:의\s*)?(?:[가-힣]
 #: After the day a signing was announced (체결했다고 12일 밝혔다): not the day it was signed.
 _REPORTED = re.compile(r"\s*(?:에\s*)?(?:밝혔|전했|발표했|알렸|공개했)")
 #: The day of the event reported (이날 협약식에서, 당일): the day the text spoke of last.
-_THAT_DAY = re.compile(r"(?:^|\s)(?:이날|당일|같은\s?날|이\s?자리에서)")
+_THAT_DAY = re.compile(r"(?:^|\s)(?:이날|당일|같은\s?날|(?:이|같은)\s?자리에서)")
 #: The day after the event reported (이튿날, 다음 날): the day the text spoke of last, plus one.
 _NEXT_DAY = re.compile(r"(?:^|\s)(?:이튿날|다음\s?날|그\s?다음\s?날)")
 #: How many days from the document's date a day may be to be the day of the event it reports.
@@ -152,12 +152,10 @@ _BODY_PARTNER = re.compile(r"[가-힣]*(?:공사|재단|대학교|대학|협회|
                            r"|연구원|기업|학교)(?:와|과)(?=\s)")
 #: A place's delegation acting (가나시 방문단은, 다라군 대표단이): the place is the clause's subject.
 _GROUP_OF = re.compile(r"\s+(?:방문단|대표단|사절단|교류단|시찰단|일행)(?P<p>은|는|이|가)(?=\s)")
-#: A building or body of a place where something happened (가나시 의회에서, 다라시 시청에서): no party.
-_WHERE_AFTER = re.compile(r"\s+(?P<noun>[가-힣]{0,8}(?:청|청사|의회|의사당|회관|센터|호텔|홀|실|회의장|공연장|광장|공원"
-                          r"|대사관"
-                          r"|영사관|궁|빌딩|타워))(?:에서|에서는)(?=[\s,]|$)")
 #: A signing stated as a relative clause right before a partner (``자매결연을 맺은 (러시아) 가나시``).
 _RELATIVE_SIGNED = re.compile(r"(?:맺은|체결한|맺었던|체결했던)\s+(?:[가-힣]+\s+)?$")
+#: A sub-item's words of a signing or renewal without a relation word of their own (결연 이후, 갱신, 재체결).
+_RENEWAL_ITEM = re.compile(r"결연|갱신|재체결|재협약|재서명")
 #: A declaration or statement signed or announced: no agreement unless an agreement's paper is named beside it.
 _DECLARATION = re.compile(r"선언|성명서|공동성명")
 _PAPER = re.compile(r"협약|협정|각서|MOU|의향서|결연\s*(?:을|를)?\s*(?:맺|체결)")
@@ -357,7 +355,8 @@ def placed_names(w: FactWriter) -> dict[str, str | None]:
     Only names with a place suffix the registry lacks count; a name placed in two countries counts in none."""
     pattern, names = w.registry.country_words
     found: dict[str, set[str]] = {}
-    for line in (re.sub(r"\([^()]*\)", "", line) for line in w.doc.lines):  # 가나성(可那省) 다라시: the gloss aside
+    for line in (re.sub(r"\([^()]*\)", "", re.sub(r"^\s*\((.*)\)\s*$", r"\1", line)) for line in w.doc.lines):
+        # 가나성(可那省) 다라시: the gloss aside; a line wholly in brackets (a report's subtitle) is read
         for m in pattern.finditer(line):
             if names[m.group(0)] == "KR":
                 continue
@@ -444,6 +443,28 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
         doc.note_days(s.text)
         doc.said = find_dates(s.text, bare_years=True) or doc.said
     return out
+
+
+_BARE_DAY = re.compile(r"\s*\d{1,2}\s*일")
+
+
+def _in_event_month(mention: DateMention, today: StatedDate, doc: DocumentContext) -> DateMention:
+    """A bare day (``29일``) later than the document's own day, after the text spoke of an event in an earlier month
+    (``지난달 31일 … 이에 앞서 29일``): a day of that month, not a day still ahead.
+
+    >>> doc = DocumentContext(None, StatedDate(2024, 6, 3), [], event_day=StatedDate(2024, 5, 31))
+    >>> _in_event_month(DateMention(StatedDate(2024, 6, 29), 0, 3, "29일"), StatedDate(2024, 6, 3), doc).value.iso
+    '2024-05-29'
+    """
+    value, event = mention.value, doc.event_day
+    if event is None or today.day is None or value.day is None or not _BARE_DAY.fullmatch(mention.surface) or (
+            value.year, value.month, value.day) <= (today.year, today.month, today.day) or (
+            event.year, event.month) >= (today.year, today.month):
+        return mention
+    try:
+        return DateMention(StatedDate(event.year, event.month, value.day), mention.start, mention.end, mention.surface)
+    except ValueError:
+        return mention
 
 
 def next_day(value: StatedDate) -> StatedDate:
@@ -586,6 +607,9 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
     """:func:`read_clause` without restated signings."""
     text = s.text[a:b]
     relation = relation_of(_ANNIVERSARY_NAMED.sub(" ", text)) or relation_of(text)  # 자매결연 25주년을 기념해 … 협약
+    if relation is None and previous and doc.before is not None and _SUB_ITEM.match(s.text) and _RENEWAL_ITEM.search(
+            text):  # 가. 가나시 자매결연 재체결 / - 2005. 결연 이후 2015년 갱신: the relation of the item above
+        relation = relation_of(doc.before.text)
     if _DECLARATION.search(text) and not _PAPER.search(_ANNIVERSARY_NAMED.sub(" ", text)):
         relation = None  # 우호교류 30주년 공동선언문에 서명: a declaration, no agreement
     if relation is not None and not states_signing_verb(text) and _UPGRADED.search(text):
@@ -625,6 +649,8 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
     carried_pair = not partners and bool(previous) and not _BODY_PARTNER.search(text)  # 가나관광공사와 MOU: its own
     if carried_pair:
         partners, confidence = previous, CONFIDENCE_CARRIED
+        there = [p for p in partners if any(n.particle in _WHERE and n.party.entity == p.party.entity for n in named)]
+        partners = there or partners  # 가나시·다라시와 … / 가나시청에서 … 서명했다: the partner it happened at
     sectioned = False
     headline = not partners and not intent and doc.headline is not None and doc.headline[0] == relation and (
         doc.subject is not None and (subject or carried or doc.subject).entity == doc.subject.entity)
@@ -658,9 +684,8 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
             year = StatedDate(base.year + (1 if same.group(0).startswith("이듬") else 0))
             dates = relative_dates(text, year) or [DateMention(year, same.start(), same.end(), same.group(0))]
     elif today is not None:  # 지난해 11월에는 (beside 2018년 3월 9일에는 of another partner)
-        finished = bool(_SIGNED.search(verbs)) and not intent  # 이에 앞서 29일 … 체결했다: the 29th before
-        relative = [d for d in relative_dates(text, today, finished) if not any(x.start < d.end and d.start < x.end
-                                                                                for x in stated)]
+        relative = [_in_event_month(d, today, doc) for d in relative_dates(text, today) if not any(
+            x.start < d.end and d.start < x.end for x in stated)]
         dates = relative if not stated else sorted(dates + [d for d in relative if _ANCHORED.match(d.surface)],
                                                    key=lambda d: d.start)
     dates = [d for d in dates if not _REPORTED.match(text[d.end:])]  # 체결했다고 12일 밝혔다
@@ -882,7 +907,8 @@ def parties_in(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext,
             continue
         name, particle = _split_particle(word)
         if name.endswith(_OFFICE) and place_level(name[:-1]) and len(name) > 3:
-            name, particle = name[:-1], _OFFICE  # 가나시 다라구청에서: 다라구 is where, its office no party
+            visiting = particle in _OBJECT and _VISITED.match(s.text, end)  # 다라시청을 찾아: the place visited
+            name, particle = name[:-1], particle if visiting else _OFFICE  # 가나구청에서: where, its office no party
         if len(name) < 2 or (not re.search("[가-힣]", word) and s.text.rfind("(", 0, start) > s.text.rfind(
                 ")", 0, start)):
             continue  # too short, or a gloss in brackets (江蘇省, Jiangsu)
@@ -920,8 +946,6 @@ def parties_in(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext,
             particle = _OF  # 가나시 관광공사와: the place of the body that signs
         elif not particle and not _foreign(party) and (group := _GROUP_OF.match(s.text, end)):
             particle = group.group("p")  # 가나시 방문단은: the Korean place whose delegation acts
-        elif not particle and (where := _WHERE_AFTER.match(s.text, end)) and not place_level(where.group("noun")):
-            particle = "에서"  # 가나시 의회에서, 다라시 시청에서: where something happened
         elif not particle and s.text.rfind("(", 0, start) > s.text.rfind(")", 0, start) and (
                 body := re.match(r"\s+([가-힣]+)", s.text[end:])) and (not place_level(body.group(1)) or body.group(
                     1).endswith(_BODIES)):

@@ -59,8 +59,9 @@ _IS_PARTNER = re.compile(rf"(?P<a>{_NAME})'s\s+(?:first|oldest|newest|latest|\w+
 #: ``a Memorandum of Understanding … that the two cities signed in 2023``: a signing of the pair before, its paper
 #: named first.
 _SIGNED_THAT = re.compile(r"(?P<rel>memorandum of understanding|MOU|letter of intent|(?:[\w-]+\s+){0,3}?agreement)"
-                          r"\b(?:(?!memorandum|MOU|agreement|letter of intent)[^.;]){0,80}?\b(?:that|which)\s+(?:the\s+two\s+(?:cities|regions|sides)|both\s+cities"
-                          r"|the\s+cities|they)\s+(?:had\s+)?signed\b", re.IGNORECASE)
+                          r"\b(?:(?!memorandum|MOU|agreement|letter of intent)[^.;]){0,80}?\b(?:that|which)\s+"
+                          r"(?:the\s+two\s+(?:cities|regions|sides)|both\s+cities|the\s+cities|they)\s+(?:had\s+)?signed\b",
+                          re.IGNORECASE)
 #: ``Dara State, which has been a sister state of …``: the name a relative clause is about.
 _WHICH = re.compile(rf"(?P<name>{_NAME}),?\s+(?:which|that)\s+$")
 _SELF = re.compile(r"\s*The\s+(?:city|county|province|district)\b", re.IGNORECASE)

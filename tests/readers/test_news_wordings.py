@@ -1,8 +1,9 @@
 """Wordings of Korean press releases and news pages that date a signing against the dateline and name its parties
 indirectly: a province "too" (``전라남도도``), a delegation acting for its place (``가나시 방문단은``), a place
 visited and signed with (``다라시를 찾아 … 협약을 체결했다``), a bare day before the dateline's (``이에 앞서 29일``
-in an article of 3 June: 29 May), the day after the event (``이튿날``), a building where it happened (``마바시
-의회에서``: no party), and an earlier signing recalled in a relative clause inside a quote about the partner
+after ``지난달 31일`` in an article of 3 June: 29 May), the day after the event (``이튿날``), a body of a place in
+brackets (``(가나시 인민정부 입회)``: no party), and an earlier signing recalled in a relative clause inside a quote
+about the partner
 (``"가나시는 2004년 자매결연을 맺은 러시아 사아시에 이어 …"``: the document's own region signed it). Names of
 foreign places are invented; Korean parties come from the registry."""
 
@@ -178,3 +179,48 @@ def test_a_trip_reports_fields_are_no_signings_and_a_days_place_is_its_partner(t
     assert ("kr-gangwon-wonju", "uz-부하라시", "2024-11-13") in party_ids(build(document(name, text)))
     text = TRIP_REPORT.replace(day, "◇ 11. 13.(수) 우즈베키스탄 부하라시와 히바시를 방문")
     assert not any(f[2] == "2024-11-13" for f in party_ids(build(document(name, text))))
+
+
+RESULTS = """공무국외출장 결과보고서 (일본 규슈 자매・우호도시 방문)
+공주시 자치행정과 국제교류팀 | 보고일 2025. 10. 30.
+1. 출장 개요
+가. 방문지: 일본 사가현 가나시, 구마모토현 다라시
+나. 출장자: 공주시장, 국제교류팀장 (2명)
+2. 주요 성과
+가. 가나시 자매결연 재체결(10. 21.)
+- 2005. 10. 21. 결연 이후 2015년 갱신에 이어 두 번째 재체결
+나. 다라시 우호교류 협약 신규 체결(10. 22.)
+다. 마바시 교류 기반 마련(10. 23.)
+- 교류의향서를 전달하고 2026년 상반기 우호교류 협약 체결을 추진하기로 함
+"""
+
+
+def test_a_reports_results_dated_by_month_and_day_in_brackets():
+    got = party_ids(build(document("r.txt", RESULTS)))
+    assert got == {("jp-가나시", "kr-chungnam-gongju", "2025-10-21"), ("jp-가나시", "kr-chungnam-gongju", "2005-10-21"),
+                   ("jp-가나시", "kr-chungnam-gongju", "2015"), ("jp-다라시", "kr-chungnam-gongju", "2025-10-22")}
+    # the sub-item's renewal moved: the signing moves with it
+    text = RESULTS.replace("2015년 갱신", "2016년 갱신")
+    assert ("jp-가나시", "kr-chungnam-gongju", "2016") in party_ids(build(document("r.txt", text)))
+    text = RESULTS.replace("신규 체결(10. 22.)", "신규 체결(10. 24.)")
+    assert ("jp-다라시", "kr-chungnam-gongju", "2025-10-24") in party_ids(build(document("r.txt", text)))
+
+
+PRESS = """충북도, 몽골 가나아이막과 우호교류 협약 체결
+담당부서 | 국제통상과 | 등록일 | 2025-07-08
+충청북도는 몽골을 방문 중인 도 대표단이 7일(현지 시각) 가나아이막 청사에서 가나아이막과 우호교류 협약을 \
+체결했다고 8일 밝혔다.
+같은 자리에서 제천시와 단양군은 다라아이막과 3자 공동 우호교류 협약을 맺었다.
+제천시 대표단은 이튿날인 8일 몽골 마바시청을 찾아 청소년 교류 협약에 서명했다.
+- 이전글 : 충북도, 베트남 사아성과 교육협력 양해각서 체결 (2025-06-27)
+"""
+
+
+def test_a_press_release_the_same_occasion_a_city_hall_visited_and_board_links():
+    got = party_ids(build(document("p.txt", PRESS)))
+    assert got == {("kr-chungbuk", "mn-가나아이막", "2025-07-07"),
+                   ("kr-chungbuk-jecheon", "mn-다라아이막", "2025-07-07"),
+                   ("kr-chungbuk-danyang", "mn-다라아이막", "2025-07-07"),
+                   ("kr-chungbuk-jecheon", "mn-마바시", "2025-07-08")}
+    text = PRESS.replace("마바시청을 찾아", "마바시청에서 열린 행사에서")  # an office named as where: no partner
+    assert not any("mn-마바시" in f for f in party_ids(build(document("p.txt", text))))
