@@ -947,8 +947,8 @@ def parties_in(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext,
         elif not particle and not _foreign(party) and (group := _GROUP_OF.match(s.text, end)):
             particle = group.group("p")  # 가나시 방문단은: the Korean place whose delegation acts
         elif not particle and s.text.rfind("(", 0, start) > s.text.rfind(")", 0, start) and (
-                body := re.match(r"\s+([가-힣]+)", s.text[end:])) and (not place_level(body.group(1)) or body.group(
-                    1).endswith(_BODIES)):
+                body := re.match(r"\s+([가-힣]+)", s.text[end:])) and body.group(1).endswith(_NOUN_ENDINGS) and (
+                not place_level(body.group(1)) or body.group(1).endswith(_BODIES)):
             particle = _OF  # (가나시 인민정부 입회): a remark in brackets names a body of the place, no party
         out.append(Named(party, start, end, particle))
     return out
