@@ -21,7 +21,7 @@ from graph.registry import Entity
 
 _NAME = r"[A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+){0,3}"
 #: ``… signed a sister-city agreement with`` (or a plan to sign one): the relation words between.
-_SIGNED = re.compile(r"(?P<plan>plans? to|will|is expected to|aims? to|intends? to|is to)?\s*"
+_SIGNED = re.compile(r"(?P<plan>plans? to|will|is expected to|aims? to|intends? to|is to|agreed to)?\s*"
                      r"(?:\b(?:also|first|officially|formally)\s+)*\b(?:sign|renew|conclude)(?:ed|d|s)?\s+"
                      r"(?:an?\s+|the\s+|its\s+|their\s+)?(?P<rel>[\w -]{0,40}?)\s*"
                      r"(?:agreement|memorandum of understanding|MOU|accord|pact|letter of intent)s?\b",
@@ -62,6 +62,13 @@ _SIGNED_THAT = re.compile(r"(?P<rel>memorandum of understanding|MOU|letter of in
                           r"\b(?:(?!memorandum|MOU|agreement|letter of intent)[^.;]){0,80}?\b(?:that|which)\s+"
                           r"(?:the\s+two\s+(?:cities|regions|sides)|both\s+cities|the\s+cities|they)\s+(?:had\s+)?signed\b",
                           re.IGNORECASE)
+#: ``an economic cooperation MOU was signed with the Province of Dara, Viet Nam, on 3 April 2024``: a passive signing
+#: of the document's own region; ``The 2014 MOU with Dara (China) … expired``: a paper dated by its year.
+_SIGNED_WITH = re.compile(r"(?P<rel>[\w -]{0,40}?)\b(?:agreement|memorandum of understanding|MOU|accord"
+                          r"|letter of intent)s?\s+(?:was|were|has been|had been)\s+(?:signed|concluded)\s+(?=with\b)",
+                          re.IGNORECASE)
+_YEAR_PAPER = re.compile(r"\b(?:The|the|a|an|its)\s+(?P<year>(?:19|20)\d\d)\s+(?P<rel>[\w -]{0,30}?)\b(?:agreement|MOU"
+                         r"|memorandum of understanding|accord)\s+(?=with\b)")
 #: ``Dara State, which has been a sister state of …``: the name a relative clause is about.
 _WHICH = re.compile(rf"(?P<name>{_NAME}),?\s+(?:which|that)\s+$")
 _SELF = re.compile(r"\s*The\s+(?:city|county|province|district)\b", re.IGNORECASE)
@@ -85,7 +92,7 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
         if listed and own is not None:
             out.extend(_read_inline(w, listed, lines, own))
             continue
-        text = _ASIDE.sub("", _NEWS_DATELINE.sub("", text))  # SEOUL, Korea - Gana City (Gana Province) and …
+        text = _ASIDE.sub(lambda m: _aside(w, m), _NEWS_DATELINE.sub("", text))  # SEOUL - Gana City (Gana Province)
         named = _IS_PARTNER.search(text)
         if named is not None:  # Gana's first sister city is Dara, China: the pair the next sentences speak of
             subject = english_region(w, named.group("a"), None)
@@ -96,6 +103,12 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
         found, pair = _read_sentence(w, text, lines, pair, own, year)
         out.extend(found)
     return out
+
+
+def _aside(w: FactWriter, m: re.Match[str]) -> str:
+    """A bracketed aside left out, or a bracketed country kept as one named after a comma (``Dara (China)``)."""
+    inner = m.group(0).strip()[1:-1].strip()
+    return f", {inner}" if any(e.kind == "country" for e in w.registry.candidates(inner)) else ""
 
 
 def _read_inline(w: FactWriter, listed: re.Match[str], lines: tuple[int, int], own: Entity
@@ -206,6 +219,11 @@ def _read_sentence(w: FactWriter, s: str, lines: tuple[int, int], pair: tuple[Pa
     if that is not None and pair is not None:  # the Memorandum … that the two cities signed in November 2023
         dates = _dates(s[that.end():], year)
         return [_candidate(pair, d.value, english_relation(that.group("rel")), lines, False, s) for d in dates], pair
+    passive = _SIGNED_WITH.search(s) or _YEAR_PAPER.search(s)
+    if passive is not None and own is not None and (signed is None or signed.end() <= passive.start() and not
+                                                    _WITH.search(s[signed.end():passive.start()])):
+        # (… concluded one agreement:) an MOU was signed with Dara on 3 April
+        return _read_passive(w, s, passive, lines, own, year), pair
     if signed is None:
         return _read_since(w, s, lines, own, pair), pair
     words = signed.group("rel") or signed.group(0)
@@ -243,6 +261,20 @@ def _read_sentence(w: FactWriter, s: str, lines: tuple[int, int], pair: tuple[Pa
     elif pair is not None and _BOTH.search(s[:signed.start()]) and (dates or intent):  # The two cities … in 1983
         out.extend(_candidate(pair, d.value if d else None, relation, lines, intent, s) for d in (dates or [None]))
     return out, pair
+
+
+def _read_passive(w: FactWriter, s: str, passive: re.Match[str], lines: tuple[int, int], own: Entity,
+                  year: int | None) -> list[AgreementCandidate]:
+    """The document's own region and the partner after ``with``, on the sentence's date after the partner (or the
+    paper's own year: ``The 2014 MOU with Dara, China``)."""
+    partner_match = _WITH.match(s, passive.end())
+    partner = english_region(w, partner_match.group("name"), partner_match.group("country")) if partner_match else None
+    if partner is None or partner.entity.id == own.id:
+        return []
+    dated = passive.groupdict().get("year")
+    dates = [StatedDate(int(dated))] if dated else [d.value for d in _dates(s[partner_match.end():], year)][:1]
+    relation = english_relation(passive.group(0))
+    return [_candidate((Party(own.name_en or own.name_ko, own), partner), d, relation, lines, False, s) for d in dates]
 
 
 def _read_since(w: FactWriter, s: str, line: tuple[int, int], own: Entity | None,

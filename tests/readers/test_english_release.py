@@ -57,3 +57,26 @@ def test_the_release_read_with_its_dates_and_names_changed():
     text = RELEASE.replace("The two cities signed their sister\ncity agreement on 21 October 1998 and renewed it on "
                            "21 October 2018 for the 20th anniversary.", "The two cities exchange students.")
     assert not any("cn-mara" in f for f in party_ids(build(document("r.txt", text))))
+
+
+REPORT = """Suwon City — Annual Report 2024
+
+6.3 Agreements signed in 2024
+
+In 2024 Suwon concluded one new agreement: an economic cooperation MOU was signed with the Province of Gana,
+Vietnam, on 3 April 2024; it was signed in Suwon by the Vice Mayor.
+
+On the same trip the delegation called on Dara. Dara and Suwon agreed to sign a memorandum of understanding
+on medical tourism in March 2025.
+
+The 2014 MOU with Mara (China) on the textile industry expired in 2019 and was not renewed.
+"""
+
+
+def test_an_english_report_states_passive_signings_and_papers_dated_by_their_year():
+    got = party_ids(build(document("r.md", REPORT)))
+    assert got == {("kr-gyeonggi-suwon", "vn-gana", "2024-04-03"), ("cn-mara", "kr-gyeonggi-suwon", "2014")}
+    # the country of the paper's partner moves with its bracket; without a country the partner is not minted
+    assert ("jp-mara", "kr-gyeonggi-suwon", "2014") in party_ids(build(document("r.md", REPORT.replace(
+        "(China)", "(Japan)"))))
+    assert not any("mara" in " ".join(f) for f in party_ids(build(document("r.md", REPORT.replace(" (China)", "")))))
