@@ -46,7 +46,7 @@ class EarlyLines:
         started = time.thread_time()
         self._started.set()
         try:
-            if embedder is None:
+            if embedder is None or self._stop.is_set():  # no model, or the build got to the embedding first
                 return
             self.model_sha256 = embedder.sha256
             for text in likely_lines(self.documents):
