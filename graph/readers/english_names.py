@@ -35,7 +35,10 @@ def english_region(w: FactWriter, name: str, country_name: str | None, unplaced:
     (``country_name`` may hold a parent region before the country: ``, Nagano, Japan``), else in ``country_id`` (the
     country the text spoke of last). ``unplaced``: a partner named with no country is kept under no country, for
     :mod:`graph.readers.bilingual` to match or drop."""
+    level = place_level(name)  # of the name as written: ``Province of Gana`` is a province
     name = re.sub(r"^(?:The|the)\s+", "", name).strip()
+    name = re.sub(r"^(?:City|Province|County|Prefecture|State|Region|District|Municipality) of\s+(?=[A-Z])", "",
+                  name)
     for form in (name, re.sub(r"\s+(?:City|County|Province|Prefecture|Metropolitan City)$", "", name)):
         found = [e for e in w.registry.candidates(form) if e.kind == "region"]
         if len(found) == 1:
@@ -44,7 +47,8 @@ def english_region(w: FactWriter, name: str, country_name: str | None, unplaced:
     country = next((e.id for part in reversed(parts) for e in w.registry.candidates(part) if e.kind == "country"),
                    None) or country_id  # Dara, Nagano, Japan: the country is named last, a parent region before it
     if country is None and unplaced:  # kept only if a Korean line of the document names it (graph.readers.bilingual)
-        return Party(name, minted_region(name, UNPLACED, place_level(name) or CONTEXT_LEVEL), minted=True)
+        return Party(name, minted_region(name, UNPLACED, level or place_level(name) or CONTEXT_LEVEL), minted=True)
     if country is None or country == "KR":
         return None
-    return Party(name, minted_region(bare_latin_name(name), country, place_level(name) or CONTEXT_LEVEL), minted=True)
+    return Party(name, minted_region(bare_latin_name(name), country, level or place_level(name) or CONTEXT_LEVEL),
+                 minted=True)

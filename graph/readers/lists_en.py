@@ -12,19 +12,24 @@ from __future__ import annotations
 
 import re
 
-from graph.dates import find_dates
 from graph.facts import FactWriter
 from graph.readers.candidates import AgreementCandidate
 from graph.readers.context import BULLET, context_at, lead_region
 from graph.readers.english_names import english_region, english_relation
 from graph.readers.entities import Party
 from graph.readers.relations import DEFAULT_RELATION
+from graph.readers.sentences_en import english_dates, sentence_spans
 
 #: Rows of the tables the table reader judged are no entries (see automatic.py).
 AFTER_TABLES = True
 
-_ENTRY = re.compile(r"^(?P<name>[A-Z][\w'’.-]*(?: [A-Za-z][\w'’.-]*){0,3}?)(?:\s*\([^)]*\))?"
-                    r"(?P<parents>(?:,\s*[A-Z][\w'’.-]*(?: [A-Za-z][\w'’.-]*){0,3})*)\s+[–—-]\s+(?P<rest>\S.*)$")
+_ENTRY = re.compile(r"^(?P<name>[A-Z][\w'’.-]*(?: [A-Za-z][\w'’.-]*){0,3}?)(?:\s*\((?P<gloss>[^)]*)\))?"
+                    r"(?P<parents>(?:,\s*[A-Z][\w'’.-]*(?: [A-Za-z][\w'’.-]*){0,3})*)(?:\s*\((?P<bracket>[^)]*)\))?"
+                    r"\s+[–—-]\s+(?P<rest>\S.*)$")
+#: A later sentence of an entry counts only when it states a signing (``It was renewed in 2014``), not an event
+#: (``Youth exchanges resumed in 2024``) or a denial (``no new agreement was signed``).
+_SIGNING_SENTENCE = re.compile(r"\b(?:signed|renewed|concluded|upgraded|established)\b", re.IGNORECASE)
+_DENIAL = re.compile(r"\b(?:no|not|never)\b", re.IGNORECASE)
 #: Words right before a date that make it a signing (``signed``, ``from``, ``since``, ``renewed in``, ``in``).
 _SIGNING_BEFORE = re.compile(r"(?:\bsigned|\bfrom|\bsince|\brenewed|\bupgraded|\bestablished|\bconcluded|\bin|\bon"
                              r"|[:;,–—-])\s*(?:on|in)?\s*(?:the\s+\w+\s+anniversary\s+in\s+)?$", re.IGNORECASE)
@@ -44,15 +49,26 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
         bullet = BULLET.match(line)
         if n in skip or bullet is None or not line.isascii() and re.search(r"[가-힣]", line):
             continue
-        out.extend(_entry(w, line[bullet.end():].strip(), n, subject))
+        out.extend(_entry(w, plain_emphasis(line[bullet.end():]).strip(), n, subject))
     return out
+
+
+def plain_emphasis(text: str) -> str:
+    """``text`` without Markdown's bold or italic marks (``**Gana (Japan)** — …``).
+
+    >>> plain_emphasis("**Gana, Dara (USA)** — sister city since 1981; __renewed__ 2001")
+    'Gana, Dara (USA) — sister city since 1981; renewed 2001'
+    """
+    return re.sub(r"(\*\*|__|(?<![\w*])\*(?=\S))(\S(?:.*?\S)?)\1", r"\2", text)
 
 
 def _entry(w: FactWriter, text: str, line: int, subject: Party) -> list[AgreementCandidate]:
     m = _ENTRY.match(text)
     if m is None:
         return []
-    parents = [p.strip() for p in m.group("parents").split(",") if p.strip()]
+    # a country in brackets after the name or the parents (``Gana, Dara (USA)``, ``City of Gana (Japan)``)
+    parents = [p.strip() for p in m.group("parents").split(",") if p.strip()] + [
+        b.strip() for b in (m.group("gloss"), m.group("bracket")) if b]
     country = next((p for p in reversed(parents) if any(e.kind == "country" for e in w.registry.candidates(p))), None)
     partner = english_region(w, m.group("name"), country)
     if partner is None or partner.entity.id == subject.entity.id or partner.entity.country == "KR":
@@ -60,13 +76,19 @@ def _entry(w: FactWriter, text: str, line: int, subject: Party) -> list[Agreemen
     rest, offset = m.group("rest"), m.start("rest")
     heading = context_at(w, line).relation
     out = []
-    for date in find_dates(rest, bare_years=True):  # Feb. 2, 1984; in 2014; signed 1986
-        before, after = rest[:date.start], rest[date.end:]
+    sentences = sentence_spans(rest)
+    for date in english_dates(rest, bare_years=True):  # Feb. 2, 1984; in 2014; signed 1986
+        begin, stop = next(((a, b) for a, b in sentences if a <= date.start < b), (0, len(rest)))
+        if begin > sentences[0][0] and (not _SIGNING_SENTENCE.search(rest[begin:stop])
+                                        or _DENIAL.search(rest[begin:stop])):
+            continue
+        before, after = rest[begin:date.start], rest[date.end:stop]
         clause = re.split(r"[;]", before)[-1] + re.split(r"[;,]", after)[0]
         if not _SIGNING_BEFORE.search(before) or _NOT_SIGNING.search(clause):
             continue
-        # the clause's, else the section's (Sister Cities), else the entry's
-        relation = next((r for r in (english_relation(clause), heading, english_relation(before))
+        # the clause's, else (a later sentence) the entry's first, else the section's (Sister Cities), else the entry's
+        first = english_relation(rest[:sentences[0][1]]) if begin > sentences[0][0] else None
+        relation = next((r for r in (english_relation(clause), first, heading, english_relation(rest[:date.start]))
                          if r and r != DEFAULT_RELATION), DEFAULT_RELATION)
         out.append(AgreementCandidate((subject, partner), date.value, relation, (line, line),
                                       0.7 if partner.minted else 0.8, reader="lists", quote=text,

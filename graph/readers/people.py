@@ -35,7 +35,7 @@ from graph.extractors.names import decide_by_evidence
 from graph.extractors.text import Stream, report_year
 from graph.facts import FactWriter
 from graph.readers.candidates import OfficialCandidate
-from graph.readers.context import context_at, document_date
+from graph.readers.context import context_at, document_date, lead_region
 from graph.readers.entities import Party, describe_minted, minted_region, place_level
 from graph.readers.people_en import english_posts
 from graph.readers.posts import Title, base_title, collapse_spaced, describe_organisation, hold, official, titles
@@ -785,11 +785,12 @@ def _document_posts(w: FactWriter) -> list[StatedPost]:
     reader = SentenceReader(w.registry, {**titled_places(w, stream, places), **places})
     found: list[tuple[StatedPost, bool]] = []
     context: list[Entity] = []
+    own = lead_region(w)  # the organisation of a Korean name with an English title alone
     for start, _, sentence in stream.sentences():
         when = month_day(sentence, year) if year else None
         reader.settle(sentence)
         english = [PostStatement(n, None, org, role, a, b)
-                   for n, org, role, a, b in english_posts(w.registry, sentence)]
+                   for n, org, role, a, b in english_posts(w.registry, sentence, own)]
         for st in [*reader.statements(sentence, context), *english]:
             lines = stream.span(start + st.start, start + st.end)
             found.append((StatedPost(_as_written(st.name, st.org), st.alt, st.org, st.role, lines, when or stated_on,

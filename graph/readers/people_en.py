@@ -28,10 +28,20 @@ _NOT_NAMES = frozenset(("The", "Of", "And", "Province", "City", "County", "Prefe
                         "Acting", "Deputy", "Vice", "Executive", "First", "General", "Chief", "Korea", "Korean"))
 
 
+#: A Korean name in the Revised Romanization: surname, then the given name's two syllables joined by a hyphen
+#: (``Hong Gil-dong``). Only such a name, with a title and no place, is taken as the document's own official.
+_KOREAN_NAME = r"(?P<name>[A-Z][a-z]{0,4} [A-Z][a-z]{0,5}-[a-z]{1,5})"
+#: ``of the Gana People's Government``: a place's government, named by the first words of the place.
+_GOVERNMENT = re.compile(r"\s+of\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}?)\s+"
+                         r"(?:People's\s+|People’s\s+|Municipal\s+|Provincial\s+)?(?:Government|Committee)\b")
+
+
 @lru_cache(maxsize=1)
 def english_titles() -> str:
-    """Regex alternation of the English titles, longest first; a hyphen may be written as a space."""
+    """Regex alternation of the English titles, longest first; a hyphen may be written as a space, and ``Deputy``
+    as ``Vice`` (``Vice Mayor``)."""
     forms = {t.en for t in titles().values() if t.en}
+    forms |= {"Vice " + f[len("Deputy "):] for f in forms if f.startswith("Deputy ")}
     return "|".join(re.escape(f).replace(r"\-", "[- ]") for f in sorted(forms, key=len, reverse=True))
 
 
@@ -52,8 +62,10 @@ def _is_name(registry: Registry, name: str) -> bool:
                    for w in re.split(r"\s", name))
 
 
-def english_posts(registry: Registry, s: str) -> list[tuple[str, Entity, str, int, int]]:
-    """``(name, organisation, role, start, end)`` of every post stated in the English sentence ``s``."""
+def english_posts(registry: Registry, s: str, own: Entity | None = None) -> list[tuple[str, Entity, str, int, int]]:
+    """``(name, organisation, role, start, end)`` of every post stated in the English sentence ``s``. ``own``: the
+    document's own region, the organisation of a Korean name with its title alone (``Mayor Hong Gil-dong``,
+    ``Director of International Division: Hong Gil-dong``)."""
     if not re.search(r"[A-Za-z]{3}", s):
         return []
     mentions = _whole_words(registry, s)
@@ -82,4 +94,18 @@ def english_posts(registry: Registry, s: str) -> list[tuple[str, Entity, str, in
         named = re.match(rf",\s+{_NAME}(?![A-Za-z-])", s[place_after.end:]) if place_after else None
         if named and _is_name(registry, named.group("name")):
             out.append((named.group("name"), place_after.entity, role, a, place_after.end + named.end()))
+            continue
+        named = re.match(rf"\s+{_NAME}(?![A-Za-z-])", after)
+        government = _GOVERNMENT.match(after, named.end()) if named else None
+        place = next((m for m in mentions if government and s[m.start:m.end].startswith(government.group("place"))
+                      and (m.end - m.start == len(government.group("place"))
+                           or s[m.start + len(government.group("place"))] == " ")), None)
+        if place and _is_name(registry, named.group("name")):  # Chairman X of the P People's Government
+            out.append((named.group("name"), place.entity, role, a, b + government.end()))
+            continue
+        # Mayor X, Vice Mayor for Economic Affairs X, Director of International Division: X
+        named = re.match(rf"(?:\s+of\s+[A-Z][\w ]{{0,60}}?\s*:|\s+for(?:\s+[A-Z][a-z]+){{1,4}}\s|\s)\s*"
+                         rf"{_KOREAN_NAME}(?![A-Za-z-])", after)
+        if own is not None and named and not place_after and _is_name(registry, named.group("name")):
+            out.append((named.group("name"), own, role, a, b + named.end()))  # Mayor Hong Gil-dong: the own city's
     return out

@@ -148,7 +148,7 @@ def english_sentences(lines: tuple[str, ...] | list[str], skip: frozenset[int] =
         for n, line in block:
             starts.append((len(text), n))
             text += line.strip() + " "
-        for begin, stop in _sentence_spans(text):
+        for begin, stop in sentence_spans(text):
             first = max(n for at, n in starts if at <= begin)
             last = max(n for at, n in starts if at < stop)
             out.append((text[begin:stop], (first, last)))
@@ -176,12 +176,12 @@ def _runs_on(line: str, following: str) -> bool:
         re.search(r"\b(?:and|or|the|of|with|a|an|to|in|on|at|for|by|from)$", end))
 
 
-def _sentence_spans(text: str) -> list[tuple[int, int]]:
+def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the sentences of ``text``: cut after ``.``, ``!`` or ``?`` before a space, not after an abbreviation
     (``Mar.``, ``Sept.``, ``St.``, ``U.S.``) or a lone initial, nor inside a number.
 
     >>> t = "Signed on Mar. 5, 2019 in St. Paul. The two cities met."
-    >>> [t[a:b] for a, b in _sentence_spans(t)]
+    >>> [t[a:b] for a, b in sentence_spans(t)]
     ['Signed on Mar. 5, 2019 in St. Paul.', 'The two cities met.']
     """
     spans, begin = [], 0
@@ -197,10 +197,11 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
             for a, b in spans if text[a:b].strip()]
 
 
-def _dates(s: str, year: int | None = None) -> list[DateMention]:
-    """Dates of an English sentence: full dates, a year after ``in`` / ``since`` / ``and`` (``in 1983``), and a day
-    without its year (``on September 2``) in ``year``, the document's own."""
-    found = find_dates(s)
+def english_dates(s: str, year: int | None = None, bare_years: bool = False) -> list[DateMention]:
+    """Dates of an English sentence: full dates, a year after ``in`` / ``since`` / ``and`` (``in 1983``, also ending
+    a sentence: ``since 1981.``), and a day without its year (``on September 2``) in ``year``, the document's own.
+    ``bare_years``: any other year written alone too."""
+    found = find_dates(s, bare_years=bare_years)
     for m in _YEAR.finditer(s):
         if not any(d.start <= m.start(1) < d.end for d in found):
             found.append(DateMention(StatedDate(int(m.group(1))), m.start(1), m.end(1), m.group(1)))
@@ -217,7 +218,7 @@ def _read_sentence(w: FactWriter, s: str, lines: tuple[int, int], pair: tuple[Pa
     signed = _SIGNED.search(s) or _BECAME.search(s)
     that = _SIGNED_THAT.search(s) if signed is None else None
     if that is not None and pair is not None:  # the Memorandum … that the two cities signed in November 2023
-        dates = _dates(s[that.end():], year)
+        dates = english_dates(s[that.end():], year)
         return [_candidate(pair, d.value, english_relation(that.group("rel")), lines, False, s) for d in dates], pair
     passive = _SIGNED_WITH.search(s) or _YEAR_PAPER.search(s)
     if passive is not None and own is not None and (signed is None or signed.end() <= passive.start() and not
@@ -230,7 +231,7 @@ def _read_sentence(w: FactWriter, s: str, lines: tuple[int, int], pair: tuple[Pa
     # renewed the agreement: the relation the sentence names elsewhere
     relation = english_relation(words if names_relation(words) else s)
     intent = bool(signed.groupdict().get("plan"))
-    dates = [d for d in _dates(s, year)]
+    dates = [d for d in english_dates(s, year)]
     both = _PAIR.search(s[:signed.end()])
     if both is not None:  # Gana and the City of Dara, Japan signed …
         subject = english_region(w, both.group("a"), None)
@@ -272,7 +273,7 @@ def _read_passive(w: FactWriter, s: str, passive: re.Match[str], lines: tuple[in
     if partner is None or partner.entity.id == own.id:
         return []
     dated = passive.groupdict().get("year")
-    dates = [StatedDate(int(dated))] if dated else [d.value for d in _dates(s[partner_match.end():], year)][:1]
+    dates = [StatedDate(int(dated))] if dated else [d.value for d in english_dates(s[partner_match.end():], year)][:1]
     relation = english_relation(passive.group(0))
     return [_candidate((Party(own.name_en or own.name_ko, own), partner), d, relation, lines, False, s) for d in dates]
 
