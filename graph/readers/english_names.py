@@ -12,6 +12,7 @@ from graph.facts import FactWriter
 from graph.readers.bilingual import UNPLACED
 from graph.readers.entities import CONTEXT_LEVEL, Party, bare_latin_name, minted_region, place_level
 from graph.readers.relations import DEFAULT_RELATION, relation_of
+from graph.registry import Entity
 
 _WORD_RELATIONS = (("sister", "sister"), ("friendship", "friendship"), ("friendly", "friendship"),
                    ("goodwill", "goodwill"), ("memorandum", "mou"), ("mou", "mou"), ("intent", "letterOfIntent"))
@@ -52,3 +53,25 @@ def english_region(w: FactWriter, name: str, country_name: str | None, unplaced:
         return None
     return Party(name, minted_region(bare_latin_name(name), country, level or place_level(name) or CONTEXT_LEVEL),
                  minted=True)
+
+
+#: ``Gana, Dara State, USA``, ``City of Gana, Brazil``, ``Gana (Japan)``: a Latin place name and what places it.
+_PLACED = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2})(?P<parts>(?:,\s*[A-Z][A-Za-z'’-]+"
+                     r"(?: [A-Z][A-Za-z'’-]+){0,2}){1,3}|\s*\([A-Z][A-Za-z ]+\))")
+
+
+def english_places(w: FactWriter) -> dict[str, Entity]:
+    """The foreign places the document's English lines place by a country after them (``Gana, Dara State, USA``,
+    ``Gana (Japan)``), by their names as written: the regions the English readers mint, for the people reader to
+    find the places of posts (``Gana Mayor Hong``, ``Deputy Mayor Hong of Gana``)."""
+    out: dict[str, Entity] = {}
+    for line in w.doc.lines:
+        for m in _PLACED.finditer(line):
+            name, parts = m.group("name"), m.group("parts").strip(" ()")
+            if name in out or any(e.kind in ("country", "region") for e in w.registry.candidates(name)) or not any(
+                    e.kind == "country" for part in parts.split(",") for e in w.registry.candidates(part.strip())):
+                continue
+            party = english_region(w, name, parts)
+            if party is not None and party.minted:
+                out[name] = party.entity
+    return out

@@ -36,6 +36,7 @@ from graph.extractors.text import Stream, report_year
 from graph.facts import FactWriter
 from graph.readers.candidates import OfficialCandidate
 from graph.readers.context import context_at, document_date, lead_region
+from graph.readers.english_names import english_places
 from graph.readers.entities import Party, describe_minted, minted_region, place_level
 from graph.readers.people_en import english_posts
 from graph.readers.posts import Title, base_title, collapse_spaced, describe_organisation, hold, official, titles
@@ -786,11 +787,12 @@ def _document_posts(w: FactWriter) -> list[StatedPost]:
     found: list[tuple[StatedPost, bool]] = []
     context: list[Entity] = []
     own = lead_region(w)  # the organisation of a Korean name with an English title alone
+    places = english_places(w)  # foreign places the English lines place (Gana, Dara State, USA)
     for start, _, sentence in stream.sentences():
         when = month_day(sentence, year) if year else None
         reader.settle(sentence)
         english = [PostStatement(n, None, org, role, a, b)
-                   for n, org, role, a, b in english_posts(w.registry, sentence, own)]
+                   for n, org, role, a, b in english_posts(w.registry, sentence, own, places)]
         for st in [*reader.statements(sentence, context), *english]:
             lines = stream.span(start + st.start, start + st.end)
             found.append((StatedPost(_as_written(st.name, st.org), st.alt, st.org, st.role, lines, when or stated_on,

@@ -62,13 +62,18 @@ def _is_name(registry: Registry, name: str) -> bool:
                    for w in re.split(r"\s", name))
 
 
-def english_posts(registry: Registry, s: str, own: Entity | None = None) -> list[tuple[str, Entity, str, int, int]]:
+def english_posts(registry: Registry, s: str, own: Entity | None = None, places: dict[str, Entity] | None = None
+                  ) -> list[tuple[str, Entity, str, int, int]]:
     """``(name, organisation, role, start, end)`` of every post stated in the English sentence ``s``. ``own``: the
     document's own region, the organisation of a Korean name with its title alone (``Mayor Hong Gil-dong``,
-    ``Director of International Division: Hong Gil-dong``)."""
+    ``Director of International Division: Hong Gil-dong``). ``places``: foreign places the document placed
+    (:func:`graph.readers.english_names.english_places`), found like registry names."""
     if not re.search(r"[A-Za-z]{3}", s):
         return []
     mentions = _whole_words(registry, s)
+    mentions += [Mention(entity, m.start(), m.end(), name) for name, entity in (places or {}).items()
+                 for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", s)
+                 if not any(k.start < m.end() and m.start() < k.end for k in mentions)]
     starting = {m.start: m for m in mentions}
     ending = {m.end: m for m in mentions}
     out = []

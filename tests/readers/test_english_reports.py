@@ -123,3 +123,30 @@ def test_perturbed_release_no_pair_before_the_two_cities_and_a_year_changed():
     assert facts(build(document("release.txt", changed))) == {
         ("Velmora", "강릉시", "2025-04-14", "friendship"), ("Velmora", "강릉시", "2021-10", "mou"),
         ("Velmora", "강릉시", "1996-05-03", "sister"), ("Velmora", "강릉시", "2016-05-03", "sister")}
+
+
+FOREIGN = """Gangneung International Relations 2024
+
+Posted 2024-11-02
+
+- Velmora, Tarsia State, USA – signed Feb. 2, 1984
+- Kelmarin, Japan – signed 4 December 1988
+
+On October 14, 2024, Mayor Hong Gil-dong received a delegation led by Deputy Mayor Linda Okafor of Velmora.
+Kelmarin Mayor Kenji Tanabe attended the port festival. Chairman Pham Van Long of the Tam Lanh People's Committee
+visited the city; an MOU was signed with the Province of Tam Lanh, Vietnam, on 9 April 2024.
+"""
+
+
+def test_officials_of_foreign_places_the_english_lines_place(tmp_path: Path):
+    from tests.readers.test_people import posts
+
+    assert posts(FOREIGN, tmp_path, "partners.txt") == {
+        ("Hong Gil-dong", "Mayor", "region/kr-gangwon-gangneung"),
+        ("Linda Okafor", "Deputy Mayor", "region/us-velmora"),  # Title X of P: P placed by its list entry
+        ("Kenji Tanabe", "Mayor", "region/jp-kelmarin"),  # P Title X
+        ("Pham Van Long", "Chairman", "region/vn-tamlanh"),  # the People's Committee of a place placed later
+    }
+    # a place no country places is no organisation: its officials are left
+    unplaced = FOREIGN.replace("- Kelmarin, Japan – signed 4 December 1988\n", "")
+    assert ("Kenji Tanabe", "Mayor", "region/jp-kelmarin") not in posts(unplaced, tmp_path, "partners2.txt")
