@@ -18,11 +18,9 @@ from graph.readers.bilingual import unify_english_names
 from graph.readers.calibration import calibrate
 from graph.readers.candidates import AgreementCandidate, write_candidates
 from graph.readers.context import chrome_lines, is_plan
-from graph.readers.relations import is_intent, relation_of
+from graph.readers.relations import FINISHED_SIGNING, is_intent, relation_of
 from ontology.namespaces import GY, PROV
 
-#: A signing verb in a finished form: the sentence says a signing took place (체결했다, 맺었다, 서명하였다).
-FINISHED_SIGNING = re.compile(r"(?:체결|서명|조인)\s*(?:했|하였|됐|되었)|맺었|맺어졌")
 UNREAD_SIGNING = "a signing is stated here but no party or date could be read from it: nothing written"
 #: A line whose sentence goes on below it (``… 이어 왔으며,``): a list entry on it is no whole sentence of its own.
 _CONTINUED = re.compile(r"[,，、]\s*$|(?:며|고|서|나|는데)\s*$")

@@ -194,13 +194,20 @@ def _latin_countries(registry: Registry) -> tuple[re.Pattern[str], dict[str, str
 
 
 def split_country_prefix(registry: Registry, text: str) -> tuple[str | None, str]:
-    """``"일본 가나자와시"`` → ``("JP", "가나자와시")``; no country word first → ``(None, text)``."""
+    """``"일본 가나자와시"`` → ``("JP", "가나자와시")``; no country word first → ``(None, text)``.
+
+    >>> reg = Registry.default()
+    >>> split_country_prefix(reg, "일본 가나현 다라시(多羅市)"), split_country_prefix(reg, "일본(다라시)")
+    (('JP', '가나현 다라시(多羅市)'), ('JP', '다라시'))
+    """
     pattern, names = registry.country_words
     m = pattern.match(text.strip())
     if not m:
         return None, text.strip()
-    rest = text.strip()[m.end():].strip(" ,·:()")
-    return (names[m.group(0)], rest) if rest else (names[m.group(0)], "")
+    rest = text.strip()[m.end():].strip(" ,·:")
+    if re.fullmatch(r"\([^()]*\)", rest):  # 일본(가나시): the bracket holds the name
+        rest = rest[1:-1].strip()
+    return names[m.group(0)], rest
 
 
 #: Footnote marks after a name (``가나시¹``, ``다라시*``, ``마바시†``, ``사아시 주1)``).

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from graph.dates import DateMention, StatedDate, find_dates, relative_dates
@@ -26,6 +26,7 @@ from graph.readers.context import (
     dateline,
     first_region,
     heading_year,
+    headings_above,
     is_activity,
     is_place_word,
     is_plan,
@@ -44,6 +45,7 @@ from graph.readers.entities import (
 from graph.readers.relations import (
     DEFAULT_RELATION,
     RELATION_WORDS,
+    finished_signing,
     is_renewal,
     is_signing_date_context,
     negates_signing,
@@ -52,6 +54,9 @@ from graph.readers.relations import (
     states_signing_verb,
 )
 from graph.readers.sentences import placed_names
+from graph.readers.table_dates import after, reference_date
+from graph.readers.table_headers import header_role
+from graph.readers.table_rows import label_pairs
 from graph.registry import normalize_name
 
 _ORDINAL = re.compile(r"^(?:No\.?\s*)?\d{1,2}\s+(?=\D)", re.IGNORECASE)
@@ -151,6 +156,8 @@ def items(lines: tuple[str, ...]) -> list[Item]:
         first = find_dates(text, bare_years=True)[:1]
         labelled = first and not (m and not _DATE_FIRST.match(text) and not is_field(text[m.end():])) and \
             _labelled_date(lines, n, first[0])
+        if labelled and card is not None and card.line < n <= card.end:
+            continue  # a further dated field the card's tail already holds ( | 재체결 2013. 3. 2.)
         if labelled and (found := _card(lines, n, card)) is not None:
             if card is not None and out and out[-1] is card and found.start == card.start:
                 out.pop()  # a second signing date of the card above (재체결일): one card with both
@@ -257,13 +264,16 @@ def _labelled_date(lines: tuple[str, ...], n: int, date: DateMention) -> bool:
         text = text[bullet.end():]
         date = find_dates(text, bare_years=True)[0]
     cells = [c.strip() for c in _ROW.split(text) if c.strip()]
+    if _ROW.search(text) and (pairs := label_pairs(_ROW.split(text))) is not None:  # 구분 | 자매도시 | 결연일 | …
+        dated = next(((label, value) for label, value in pairs if find_dates(value, bare_years=True)), None)
+        return dated is not None and _is_card_label(dated[0])
     if _ROW.search(text) and not all(is_field(c) for c in cells):  # fields apart (국가: 일본 | 결연일: …) read on
         return len(cells) == 2 and _is_card_label(cells[0]) and bool(find_dates(cells[1], bare_years=True))
     if _is_card_label(text[:date.start]):
         return True
     if is_field(text) and (label := _LABEL_BEFORE_DATE.search(text[:date.start])) and _is_card_label(label.group(0)):
         return True  # 국가 일본 인구 19만 명 결연일 1998. 11. 20.: the fields of the card named above, on one line
-    if text[:date.start].strip(" *#"):
+    if text[:date.start].strip(" *#:："):  # a definition list's value may open with its colon (: 1998. 5. 1.)
         return False
     rest = text[date.end:].strip(" .()·")
     head = _FIELD_APART.split(rest, maxsplit=1)[0]  # 1990년 12월 13일 자매결연 · 공무원 연수: the date's own label
@@ -307,9 +317,10 @@ def _card(lines: tuple[str, ...], n: int, previous: Item | None = None) -> Item 
         region.insert(0, (k, above[bullet.end():] if bullet else above))
         if bullet and not is_field(above[bullet.end():]):  # a list item opens the card; its fields do not
             break
-    if not any(not _is_field_line(t) for _, t in region):
+    if not any(not _is_field_line(t) and not _is_card_label(t) for _, t in region):  # 결연일 / : 1998. 5. 1.
         region = _title_above_blank(lines, region[0][0] if region else n) + region  # ## 가나시 / (blank) / - 국가: …
-    names = [(k, _ORDINAL.sub("", _field_value(text))) for k, text in region]  # 01 가나시, No. 2 다라시
+    names = [(k, _ORDINAL.sub("", _field_value(text))) for k, text in region  # 01 가나시, No. 2 다라시
+             if not _is_field_line(text) or _names_place(text)]  # 주요교류 | 결연 당시 명칭은 가나시: no name
     names = [(k, text) for k, text in names if len(text) <= CARD_NAME_CHARS and not re.search(r"\d", text) and any(
         is_place_word(t) and not relation_of(t) for t in _TOKEN.findall(_PARENTHETICAL.sub(" ", text)))]
     if not names:
@@ -365,11 +376,41 @@ def _card_start(region: list[tuple[int, str]], names: list[tuple[int, str]]) -> 
     return start
 
 
+#: Labels of a card's field naming no place of the card (주요교류, 교류분야, 비고, 인구): its value names another's.
+_OTHER_LABEL = re.compile(r"교류|사업|비고|특징|인구|면적|분야|내용|현황|경과|추진|참고|기후|언어|산업|홈페이지"
+                          r"|주요|행사"
+                          r"|remark|note|population|area|field|exchange", re.IGNORECASE)
+
+
+def _names_place(text: str) -> bool:
+    """A field line whose label may name a place of the card (``도시명 | 가나시``, ``국가 : 일본``, ``가나시 : 일본``),
+    not ``주요교류 | 당시 명칭은 다라시``.
+
+    >>> _names_place("도시명 | 일본 가나현 다라시"), _names_place("주요교류 | 당시 명칭은 다라시")
+    (True, False)
+    """
+    label = _field_label(text)
+    return not _OTHER_LABEL.search(label) and header_role(label) not in ("fields", "date", "otherdate", "other")
+
+
+def _field_label(text: str) -> str:
+    """The label of a field line (``국가 : 일본`` → 국가, ``도시명 | 가나시`` → 도시명), ``""`` for other lines."""
+    cells = [c.strip() for c in _ROW.split(text)]
+    if _ROW.search(text) and len([c for c in cells if c]) >= 2:
+        return re.sub(r"\s+", "", next(c for c in cells if c))
+    label = _LABEL_COLON.match(_SPACED_LABEL.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text, count=1))
+    if label:
+        return re.sub(r"\s+", "", label.group(1)).strip("*-· ")
+    field = _FIELD.match(text)
+    return re.sub(r"\s+", "", field.group(0)).strip(":：") if field else ""
+
+
 def _is_field_line(text: str) -> bool:
     """A card's labelled field: ``국가 : 일본``, ``구분 | 우호``, ``주요교류 : 청소년 교류``."""
     cells = [c.strip() for c in _ROW.split(text) if c.strip()]
     return is_field(text) or bool(_LABEL_COLON.match(text)) or (
-        len(cells) == 2 and len(cells[0]) <= CARD_LABEL_CHARS and bool(_ROW.search(text)))
+        len(cells) == 2 and len(cells[0]) <= CARD_LABEL_CHARS and bool(_ROW.search(text))) or (
+        bool(_ROW.search(text)) and label_pairs(_ROW.split(text)) is not None)
 
 
 def _card_tail(lines: tuple[str, ...], n: int) -> tuple[str, int]:
@@ -433,6 +474,8 @@ def _field_value(text: str) -> str:
     >>> _field_value("도시명 | 가나시"), _field_value("가나시")
     ('가나시', '가나시')
     """
+    if _ROW.search(text) and (pairs := label_pairs(_ROW.split(text))) is not None:
+        return " ".join(value for _, value in pairs if value)  # 구분 | 자매도시 | 결연일 | 1996. 10. 15.
     cells = [c.strip() for c in _ROW.split(text) if c.strip()]
     return cells[1] if len(cells) == 2 and len(cells[0]) <= CARD_LABEL_CHARS else text
 
@@ -448,6 +491,7 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
               or states_signing_verb(item.text)}  # and so is one stating a signing: no heading of the items below
     cards |= {n for n, line in enumerate(w.doc.lines, start=1) if line.lstrip().startswith("※")}  # notes, too
     own = dateline(w.doc)
+    as_of = reference_date(w.doc.lines)  # stated as such (기준, 현재, 작성): a card's date alone on a line is none
     places = _placed_units(w) | placed_names(w)
     last = 0
     for item in found_items:
@@ -456,7 +500,8 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
             continue
         if above and _new_name_between(w.doc.lines, last, item.lines[0]):
             above = []  # ▣ 호주 가나시 (추진) between: the entries below are that place's, not the card's above
-        found = read_item(w, item, [c for c in above if item.indent > indent], cards.difference(item.span), places)
+        found = read_item(w, item, [c for c in above if item.indent > indent], cards.difference(item.span), places,
+                          as_of)
         out.extend(found)
         if found:
             above, indent, last = found, item.indent, max(item.span.stop - 1, item.line)
@@ -522,11 +567,13 @@ def is_prose(text: str) -> bool:
 
 
 def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = (), others: Container[int] = (),
-              places: Mapping[str, str | None] = MappingProxyType({})) -> list[AgreementCandidate]:
+              places: Mapping[str, str | None] = MappingProxyType({}), as_of: StatedDate | None = None
+              ) -> list[AgreementCandidate]:
     """Candidates of one item (one per signing date); an item with only a date and a renewal or signing word
     under an item with a signing is a further signing of the same parties. ``others``: the lines of the other
     cards, which are no heading of this item; ``places``: foreign names the document places elsewhere with their
-    country (:func:`graph.readers.sentences.placed_names`), the country of an item naming none."""
+    country (:func:`graph.readers.sentences.placed_names`), the country of an item naming none; ``as_of``: the
+    document's own date (a signing dated after it is a plan, and so is one under a heading of plans not before it)."""
     stated = find_dates(item.text, bare_years=True)
     year = heading_year(w.doc.lines, item.lines[0]) if not stated or _MONTH_FIRST.match(item.text) else None
     if year is not None:  # 3월 18일 or 3. 18. under ### 2010년 (before a full date of a remark: 2026년 갱신 예정)
@@ -536,7 +583,12 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = (), o
         stated += [d for d in find_dates(item.text, bare_years=True) if d.start >= first]
     if not stated and above and (same := _SAME_DAY.search(item.text)):  # - 같은 날 가나시-다라시 협약 체결
         stated = [DateMention(above[-1].date, same.start(), same.end(), same.group(0))]
+    clauses = _pair_clauses(item.text) if not item.names else []
+    if len(clauses) > 1:  # 가나군-다라시 … 체결(2025. 12.), 마바군-사아성 … 교류회(…): each clause its own pair
+        return [c for clause in clauses for c in read_item(w, replace(item, text=clause), above, others, places,
+                                                            as_of)]
     dates = [d for d in stated if _standalone(item.text, d) and not _EVENT_DATE.search(item.text[:d.start])
+             and not _event_in_brackets(item.text, d)
              and (is_signing_date_context(item.text[d.end:]) or states_signing(item.text[d.end:]))
              and not _ends_relation(item.text, d, stated)]
     if not dates:
@@ -566,11 +618,13 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = (), o
     elif ctx.subject is not None:
         pairs = [((ctx.subject, party), start) for start, party in named if party.entity.id != ctx.subject.entity.id
                  and party.entity.parent != ctx.subject.entity.id  # the subject's own city is none of its partners
+                 and party.entity.id != ctx.subject.entity.parent  # nor its own province
                  and "KR" in (party.entity.country, ctx.subject.entity.country)]  # nor a foreign card's parent
     else:
         w.report.add_issue("unresolved", w.doc.id, item.line, item.text, "list item without a subject region")
         return []
     relation = relation_of(item.text) or ctx.relation or DEFAULT_RELATION
+    planned_section = _under_plans(w, item, others)
     out = []
     for date in dates:
         parties = _party_for(pairs, date, dates)
@@ -579,9 +633,73 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = (), o
         own = relation_near(item.text, date, stated) or relation
         confidence = 0.7 + (0.1 if not any(p.minted for p in parties) else 0) + (
             0.05 if date.value.precision == "day" else 0)
+        late = as_of is not None and (after(date.value, as_of) or (planned_section and not _before(date.value, as_of)))
         out.append(AgreementCandidate(parties, date.value, own, item.lines, confidence,
-                                      intent=_planned(item.text, date, dates), reader="lists", quote=item.text))
+                                      intent=_planned(item.text, date, dates) or late or (
+                                          planned_section and as_of is None), reader="lists", quote=item.text))
     return out
+
+
+def _under_plans(w: FactWriter, item: Item, others: Container[int]) -> bool:
+    """The nearest heading above the item states plans (``2025년 협약 추진 계획``) and the item no finished signing.
+
+    >>> w = FactWriter.__new__(FactWriter)
+    >>> w.doc = type("D", (), {"lines": ("2025년 추진 계획", "가. 가나시 협약: 2025. 9.")})
+    >>> _under_plans(w, Item(2, "가나시 협약: 2025. 9."), ())
+    True
+    """
+    if item.names:
+        return False  # a card's own name heads it; a plan above is the card before's
+    heading = next(iter(headings_above(w, item.lines[0], exclude=others)), None)
+    return heading is not None and heading[0] < item.lines[0] and is_plan(heading[1]) and \
+        not _is_field_line(heading[1]) and not finished_signing(item.text)
+
+
+def _before(date: StatedDate, reference: StatedDate) -> bool:
+    """``date`` ends before ``reference`` begins (a year before it, a month before its month).
+
+    >>> _before(StatedDate(2024), StatedDate(2025, 4, 15)), _before(StatedDate(2025), StatedDate(2025, 4, 15))
+    (True, False)
+    """
+    return after(reference, date) and not date.contains(reference)
+
+
+#: Two places joined by a dash (``가나군-다라시``), a pair an entry names.
+_DASH_PAIR = re.compile(r"[가-힣]{2,}\s?[-–]\s?[가-힣]{2,}")
+
+
+def _pair_clauses(text: str) -> list[str]:
+    """An entry naming two or more dash-joined pairs, each in its own clause after a comma: the clauses, the first
+    with what comes before it (``2025년 신규: 가나군-다라시 … (2025. 12.), 마바군-사아성 …``); else ``[text]``.
+
+    >>> _pair_clauses("신규: 가나군-다라시 협약 체결 예정(2025. 12.), 마바군-사아성 교류회(2025. 3. 5.)")
+    ['신규: 가나군-다라시 협약 체결 예정(2025. 12.)', '마바군-사아성 교류회(2025. 3. 5.)']
+    >>> _pair_clauses("가나군-다라시 협약 체결")
+    ['가나군-다라시 협약 체결']
+    """
+    starts = [m.start() for m in _DASH_PAIR.finditer(text)]
+    cuts = [0]
+    for start in starts[1:]:
+        comma = max(text.rfind(",", cuts[-1], start), text.rfind(";", cuts[-1], start))
+        if comma > cuts[-1] and not text[comma + 1:start].strip(" ▲·"):
+            cuts.append(comma + 1)
+    if len(cuts) < 2:
+        return [text]
+    return [text[a:b].strip(" ,;") for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]
+
+
+def _event_in_brackets(text: str, date: DateMention) -> bool:
+    """A date in brackets right after an event or an anniversary (``협약 1주년 교류회(2025. 3. 5.)``): the event's.
+
+    >>> text = "가나군-다라시 협약 1주년 교류회(2025. 3. 5.)"
+    >>> _event_in_brackets(text, find_dates(text)[0])
+    True
+    """
+    before = text[:date.start].rstrip()
+    if not before.endswith("("):
+        return False
+    clause = re.split(r"[,;]", before[:-1])[-1]
+    return is_activity(clause)
 
 
 def _planned(text: str, date: DateMention, dates: list[DateMention]) -> bool:

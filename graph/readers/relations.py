@@ -98,6 +98,19 @@ def states_signing(text: str) -> bool:
     return bool(_SIGNING.search(text))
 
 
+#: A signing verb in a finished form: the text says a signing took place (체결했다, 맺었다, 서명하였다).
+FINISHED_SIGNING = re.compile(r"(?:체결|서명|조인)\s*(?:했|하였|됐|되었)|맺었|맺어졌")
+
+
+def finished_signing(text: str) -> bool:
+    """True when ``text`` says in a finished form that a signing took place.
+
+    >>> finished_signing("협약을 체결하였다"), finished_signing("협약 체결: 2025. 9.")
+    (True, False)
+    """
+    return bool(FINISHED_SIGNING.search(text))
+
+
 def states_signing_verb(text: str) -> bool:
     """True when a sentence has a signing verb (체결, 맺다, 조인, 서명); 자매결연 alone names a relation.
 

@@ -26,11 +26,15 @@ def row_dates(table: Table, row: Row) -> list[DateMention]:
     ``까지`` or an anniversary; plus dates of a renewal (재체결, 갱신) or an upgrade (격상) stated in another cell.
     A date containing another of the row (``1998. 5.`` and ``1998.5.10``) is the same signing, kept at the finer one."""
     out: list[DateMention] = []
+    signed = [c for c in table.columns("date") if find_dates(row.cell(c), bare_years=True)
+              and not planned_cell(row.cell(c))]
     for c in table.columns("date"):
         cell = row.cell(c)
         compact = COMPACT_DATE.match(cell)
         cell = f"{compact.group(1)}.{compact.group(2)}.{compact.group(3)}" if compact else cell
         found = find_dates(cell, bare_years=True)
+        if found and planned_cell(cell) and signed:
+            continue  # 최초 2015.03.26 | 재결연 '25.03.26(예정): the plan of a further step leaves the signing
         planned = [_planned(cell, found, i) for i in range(len(found))]
         for i, d in enumerate(found):
             before = cell[found[i - 1].end:d.start] if i else ""
@@ -47,6 +51,18 @@ def row_dates(table: Table, row: Row) -> list[DateMention]:
             out.extend(d for i, d in enumerate(found) if not _term_after(cell[d.end:])
                        and not _planned(cell, found, i))
     return [d for d in out if not any(d.value != o.value and d.value.contains(o.value) for o in out)]
+
+
+def planned_cell(cell: str) -> bool:
+    """A date cell whose every date is planned (``'25.03.26(예정)``, ``2026년 재체결 예정``); ``False`` for a cell with
+    no date (``-``) or with a signing date.
+
+    >>> planned_cell("'25.03.26(예정)"), planned_cell("2005.10.24 (2025.10.24 재체결 예정)"), planned_cell("-")
+    (True, False, False)
+    """
+    found = find_dates(cell, bare_years=True)
+    return bool(found) and all(_planned(cell, found, i) or (i == 0 and is_intent(cell[:found[0].start]))
+                               for i in range(len(found)))
 
 
 def _term_after(text: str) -> bool:
@@ -70,23 +86,31 @@ def _planned(cell: str, found: list[DateMention], i: int) -> bool:
     return is_intent(cell[found[i].end:end])
 
 
-#: A reference date: the date a table's figures stand at (``2024. 12. 31. 기준``, ``기준일: 2024. 12. 31.``).
-_AS_OF = re.compile(r"기준\s*(?:일|일자)?\s*[:：]?\s*$")
+#: A reference date: the date a table's figures stand at (``2024. 12. 31. 기준``, ``기준일: 2024. 12. 31.``), else the
+#: date the document was written or stands at (``2025. 4. 15. 작성``, ``작성일: …``, ``2025. 6. 30. 현재``).
+_AS_OF = (re.compile(r"기준\s*(?:일|일자)?\s*[:：]?\s*$"), re.compile(r"작성\s*(?:일|일자)?\s*[:：]?\s*$"))
+_AS_OF_AFTER = (re.compile(r"\s*(?:\)\s*)?기준"), re.compile(r"\s*(?:\)\s*)?(?:현재|작성)(?![가-힣])"))
 #: How many first lines may state a document's reference date.
 AS_OF_LINES = 5
 
 
 def reference_date(lines: tuple[str, ...]) -> StatedDate | None:
     """The date a document's tables stand at, stated on one of its first lines: a date followed by ``기준``
-    (``경상북도 국제통상과 | 2025. 1. 10. | 2024. 12. 31. 기준``) or after ``기준일``.
+    (``경상북도 국제통상과 | 2025. 1. 10. | 2024. 12. 31. 기준``) or after ``기준일``; else the date it was written
+    (``2025. 4. 15. 작성``) or stands at (``2025. 6. 30. 현재``). No signing is dated after it.
 
     >>> reference_date(("가나도 현황", "작성 2025. 1. 10. | 2024. 12. 31. 기준")).iso, reference_date(("가나도",))
     ('2024-12-31', None)
+    >>> reference_date(("가나도 현황", "가나도 국제협력관 | 2025. 4. 15. 작성")).iso
+    '2025-04-15'
+    >>> reference_date(("가나시 카드", "가나시 국제협력팀 | 2025. 6. 30. 현재")).iso
+    '2025-06-30'
     """
-    for text in lines[:AS_OF_LINES]:
-        for d in find_dates(text):
-            if re.match(r"\s*(?:\)\s*)?기준", text[d.end:]) or _AS_OF.search(text[:d.start]):
-                return d.value
+    for before, following in zip(_AS_OF, _AS_OF_AFTER, strict=True):
+        for text in lines[:AS_OF_LINES]:
+            for d in find_dates(text):
+                if following.match(text[d.end:]) or before.search(text[:d.start]):
+                    return d.value
     return None
 
 

@@ -141,6 +141,8 @@ def layout_of(w: FactWriter, table: Table, ctx: Context) -> TableLayout:
         countries[c] = stated or (_supported(seen, _filled(table, c)) if c not in korean else None)
         if stated == "KR":
             korean.add(c)
+        elif stated is not None:
+            korean.discard(c)  # 중국 지방정부 | 안산시(鞍山市): the header's country, whatever its names' namesakes
     partner = None
     if len(party_cols) >= 2:
         others = [c for c in party_cols if c not in korean]

@@ -20,6 +20,37 @@ DITTO = re.compile(r"^\s*(?:[〃″\"]{1,2}|-\s*〃\s*-|상동|동상|同上)\s*
 #: A cell that is a labelled field: a short label, a colon, its value.
 _FIELD_CELL = re.compile(r"^\s*[^:：\d]{1,10}?\s*[:：]\s*\S")
 
+#: Words ending a card's field label that no header word names (``교류 시작``, ``추진 상황``, ``참고 사항``).
+_LABEL_ENDINGS = re.compile(r"(?:일|일자|명|분야|사항|상황|내용|시작|개시|현황|구분|비고|인구|면적|위치|소재지"
+                            r"|규모|산업)$")
+#: Longest label of a card's field laid out in pairs of cells (characters without spaces).
+PAIR_LABEL_CHARS = 10
+
+
+def label_pairs(cells: list[str]) -> list[tuple[str, str]] | None:
+    """A card's line laid out as pairs of a label and its value (``구분 | 자매도시 | 결연일 | 1996. 10. 15.``): the
+    pairs, or ``None`` for a row of a table (a label cell that is no label word, or values that are all header words:
+    a header row).
+
+    >>> label_pairs(["구분", "자매도시", "결연일", "1996. 10. 15."])
+    [('구분', '자매도시'), ('결연일', '1996. 10. 15.')]
+    >>> label_pairs(["가나시", "일본", "자매결연", "1996. 10. 15."]), label_pairs(["구분", "도시명", "결연일", "비고"])
+    (None, None)
+    """
+    cells = [c.strip() for c in cells]
+    while cells and not cells[-1]:
+        cells.pop()
+    if len(cells) < 4 or len(cells) % 2:
+        return None
+    pairs = list(zip(cells[::2], cells[1::2], strict=True))
+    for label, _ in pairs:
+        compact = re.sub(r"\s+", "", label)
+        if not compact or len(compact) > PAIR_LABEL_CHARS or re.search(r"\d", compact) or not (
+                header_role(label) or _LABEL_ENDINGS.search(compact)):
+            return None
+    return pairs if any(v and header_role(v) is None for _, v in pairs) else None
+
+
 #: Longest line of text between rows of a table read as a group label of the rows below (``미야기현``, ``가. 일본``).
 LABEL_CHARS = 30
 
@@ -40,7 +71,7 @@ class Row:
         (True, False)
         """
         filled = [c for c in self.cells if c.strip()]
-        return len(filled) >= 2 and all(_FIELD_CELL.match(c) for c in filled)
+        return (len(filled) >= 2 and all(_FIELD_CELL.match(c) for c in filled)) or label_pairs(self.cells) is not None
 
     def cell(self, index: int | None) -> str:
         """The cell at ``index`` (``""`` when missing)."""

@@ -29,7 +29,7 @@ from graph.readers.context import BULLET, Context, context_at, headings_above, i
 from graph.readers.entities import Party, country_in, country_named, glossed_party, place_level, resolve_party
 from graph.readers.relations import DEFAULT_RELATION, is_intent, is_renewal, relation_of, states_signing
 from graph.readers.table_columns import assign_roles, looks_like_place, name_dates, unfold_dated_names
-from graph.readers.table_dates import UPGRADE, after, reference_date, row_dates
+from graph.readers.table_dates import UPGRADE, after, planned_cell, reference_date, row_dates
 from graph.readers.table_layout import TableLayout, layout_of
 from graph.readers.table_rows import LABEL_CHARS, Row, Table, find_tables
 from graph.readers.table_topic import about_agreements
@@ -50,6 +50,7 @@ class _State:
     country: str | None = None
     label_country: str | None = None
     label_parent: str | None = None
+    label_subject: Party | None = None  # a Korean region labelling the rows below (■ 가나시 (2건)): their party
     parents: dict[int, str] = field(default_factory=dict)
     home: str = ""
     partner: str = ""
@@ -144,6 +145,7 @@ def _group_label(w: FactWriter, text: str, state: _State, foreign_only: bool = F
     if found.entity is not None and found.score == 1.0:
         if found.entity.country == "KR":
             state.label_parent, state.home = found.entity.id, ""
+            state.label_subject = Party(text, found.entity)
         else:
             state.label_country, state.label_parent = found.entity.country, found.entity.id
         return True
@@ -204,7 +206,10 @@ def _read_row(w: FactWriter, table: Table, row: Row, layout: TableLayout, ctx: C
     row_text = " ".join(row.cells)
     # a plan of a further step (갱신 예정, 자매결연 격상 추진 중) or an event (기념행사 예정) leaves the signing
     further = [c for i, c in enumerate(row.cells) if is_intent(c) and (
-        is_renewal(c) or UPGRADE in c or is_activity(c) or _own_planned_date(table, i, c, dates))]
+        is_renewal(c) or UPGRADE in c or is_activity(c) or _own_planned_date(table, i, c, dates)
+        or (dates and i in _plan_columns(table))
+        or (table.roles.get(i) == "date" and planned_cell(c) and any(  # 재결연일 '25.03.26(예정) beside a signing
+            row.cell(d) and find_dates(row.cell(d)) and not planned_cell(row.cell(d)) for d in table.columns("date"))))]
     stated = " ".join(c for c in row.cells if c not in further)
     relation = (relation_of(relation_cell) or state.column_relation or relation_of(stated) or state.relation
                 or DEFAULT_RELATION)
@@ -223,6 +228,22 @@ def _read_row(w: FactWriter, table: Table, row: Row, layout: TableLayout, ctx: C
                                           intent=planned, fields=fields, reader="tables", quote=row_text.strip()))
     state.last = out[-1]
     return out
+
+
+#: A header over a column of plans (향후 계획, 추진 계획, 향후 추진): its cells plan steps of their own.
+_PLAN_HEADER = re.compile(r"계획|향후|추진\s*(?:일정|방향|사항)|plan", re.IGNORECASE)
+
+
+def _plan_columns(table: Table) -> set[int]:
+    """Columns headed as plans (``향후 계획``): a plan there leaves the signing the row's date cells date.
+
+    >>> _plan_columns(Table([], Row(1, ["상대 지역", "최초 체결", "향후 계획"])))
+    {2}
+    """
+    if table.header is None:
+        return set()
+    return {i for i, cell in enumerate(table.header.cells) if _PLAN_HEADER.search(cell)
+            and table.roles.get(i) not in ("date", "party", "parent")}
 
 
 def _own_planned_date(table: Table, col: int, cell: str, dates: list[DateMention]) -> bool:
@@ -309,9 +330,10 @@ def _parties(w: FactWriter, row: Row, home_name: str, partner_name: str, ctx: Co
         else:
             country = "KR" if col in layout.korean else (layout.countries.get(col) or parent_country)
         return resolve_party(w, name, row.line, parent=parent, country=country, place_context=layout.place_context,
-                             foreign=foreign_side and state.country not in (None, "KR"))
+                             foreign=foreign_side and (state.country or layout.countries.get(col)) not in (None, "KR"))
 
-    home = ctx.subject if layout.home is None else (resolve(layout.home, home_name, False) if home_name else None)
+    home = (state.label_subject or ctx.subject) if layout.home is None else (
+        resolve(layout.home, home_name, False) if home_name else None)
     partner = resolve(layout.partner, partner_name, layout.partner not in layout.korean)
     if home is None or partner is None:
         return None
