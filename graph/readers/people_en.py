@@ -113,4 +113,12 @@ def english_posts(registry: Registry, s: str, own: Entity | None = None, places:
                          rf"{_KOREAN_NAME}(?![A-Za-z-])", after)
         if own is not None and named and not place_after and _is_name(registry, named.group("name")):
             out.append((named.group("name"), own, role, a, b + named.end()))  # Mayor Hong Gil-dong: the own city's
+            continue
+        # a signature: Hong Gil-dong, International Cooperation Officer, Gana City Hall (else the own region's)
+        named = re.search(rf"(?:^|[:;]\s*|\.\s+){_KOREAN_NAME},\s+(?P<field>(?:[A-Z][a-z]+\s+){{0,3}})$", before)
+        org = re.match(r",\s+", after)
+        place = starting.get(b + org.end()) if org else None
+        if named and re.match(r"\s*(?:,|$)", after) and (place or own) and _is_name(registry, named.group("name")):
+            out.append((named.group("name"), place.entity if place else own, named.group("field") + role,
+                        named.start("name"), place.end if place else b))
     return out

@@ -150,3 +150,26 @@ def test_officials_of_foreign_places_the_english_lines_place(tmp_path: Path):
     # a place no country places is no organisation: its officials are left
     unplaced = FOREIGN.replace("- Kelmarin, Japan – signed 4 December 1988\n", "")
     assert ("Kenji Tanabe", "Mayor", "region/jp-kelmarin") not in posts(unplaced, tmp_path, "partners2.txt")
+
+
+SIGNED_OFF = """Gangneung renews ties with Velmora
+
+Posted 2024-11-02
+
+Gangneung City signed a friendship agreement with Velmora, Chile on October 30, 2024.
+
+Media contact: Han Ga-yun, International Cooperation Officer, Gangneung City Hall
+Contact: Seo Da-on, Team Leader, International Exchange Team, +82-00-000-0000
+"""
+
+
+def test_signature_lines_name_title_and_organisation(tmp_path: Path):
+    from tests.readers.test_people import posts
+
+    assert posts(SIGNED_OFF, tmp_path, "release.txt") == {
+        ("Han Ga-yun", "International Cooperation Officer", "region/kr-gangwon-gangneung"),  # field words kept
+        ("Seo Da-on", "Team Leader", "region/kr-gangwon-gangneung"),  # no place after: the document's own region
+    }
+    # a name that is no romanised Korean name, or a title that is none, gives no post
+    changed = SIGNED_OFF.replace("Han Ga-yun", "Han Gayun").replace("Team Leader", "Press Desk")
+    assert posts(changed, tmp_path, "release2.txt") == set()
