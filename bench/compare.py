@@ -87,6 +87,15 @@ def cpu_ms(run, repeats: int = REPEATS, pids=lambda: []) -> float:
     return (process_cpu_s(pids()) - before) * 1000 / repeats
 
 
+def server_cpu_ms(run, repeats: int = REPEATS) -> float:
+    """Mean CPU milliseconds per call of ``run`` in this process's other threads: the in-process server's request and
+    helper threads, without the benchmark's own HTTP client (which runs on this thread)."""
+    process, client = time.process_time(), time.thread_time()
+    for _ in range(repeats):
+        run()
+    return ((time.process_time() - process) - (time.thread_time() - client)) * 1000 / repeats
+
+
 def timed_build(corpus: Path | None, data: Path) -> tuple[dict[str, float], float, float, dict[str, float]]:
     """Run ``gyoryu build`` in a child process; its stage timings, peak resident memory (MB), CPU seconds, and
     the CPU seconds of each stage (the build's own process)."""
@@ -172,6 +181,7 @@ def search_rows(app, url: str) -> dict[str, dict[str, float]]:
     out["cpu"] = {"query embedding alone": cpu_ms(lambda: [engine.embedder.encode_queries([q]) for q in embedded], 3)
                   / len(queries),
                   "/api/search": cpu_ms(lambda: [ask(q, "hybrid") for q in queries], 3) / len(queries),
+                  "server": server_cpu_ms(lambda: [ask(q, "hybrid") for q in queries], 3) / len(queries),
                   "floor": cpu_ms(lambda: session.get(url + "/static/app.css", timeout=10), CPU_REPEATS)}
     return out
 
@@ -250,6 +260,9 @@ def markdown(result: dict) -> tuple[str, str]:
         ("the same in CPU time (mean per question, client included)",
          f"{cpu['/api/search']:.2f} vs {cpu['query embedding alone'] + 5:.2f} ms",
          cpu["/api/search"] <= cpu["query embedding alone"] + 5),
+        ("the same in the server's CPU time (its request and helper threads; mean per question)",
+         f"{cpu['server']:.2f} vs {cpu['query embedding alone'] + 5:.2f} ms",
+         cpu["server"] <= cpu["query embedding alone"] + 5),
         ("seed build from cold ≤ 45 s (model already converted)",
          f"{cold_total:.1f} s wall, {cold['cpu_s']:.1f} s CPU", cold_total <= 45),
         ("rebuild with unchanged passages ≤ 10 s", f"{warm_total:.1f} s wall, {warm['cpu_s']:.1f} s CPU",
@@ -266,8 +279,9 @@ def markdown(result: dict) -> tuple[str, str]:
              f"| CPU ms (mean): README question in-process on-disk / through `/sparql` (with its worker) | "
              f"{disk_cpu:.2f} / {http_cpu:.2f} |",
              f"| CPU ms (mean): HTTP floor beside the questions | {floor_cpu:.2f} |",
-             f"| CPU ms (mean): HTTP floor / query embedding / `/api/search` hybrid | {cpu['floor']:.2f} / "
-             f"{cpu['query embedding alone']:.2f} / {cpu['/api/search']:.2f} |"]
+             f"| CPU ms (mean): HTTP floor / query embedding / `/api/search` hybrid (its server threads) | "
+             f"{cpu['floor']:.2f} / {cpu['query embedding alone']:.2f} / {cpu['/api/search']:.2f} "
+             f"({cpu['server']:.2f}) |"]
     for mode in ("hybrid", "dense", "lexical"):
         table.append(f"| search {mode}: in-process / `/api/search` | {search[mode]['in-process']:.1f} / "
                      f"{search[mode]['/api/search']:.1f} |")
