@@ -357,7 +357,7 @@ class SearchEngine:
     def hit(self, pid: int, score: float, terms: set[str] | None = None) -> dict:
         """One search hit in the shape of DESIGN.md, plus ``summary`` and the query ``terms`` found in its text."""
         p = self.passages[pid]
-        found = self.found_terms(p.text, terms)
+        found = self.found_terms(p.text, terms) if terms else []
         return {"doc": p.doc, "line_start": p.line_start, "line_end": p.line_end, "text": p.text,
                 "score": round(float(score), 4), "title": p.title,
                 "entities": [e.to_json() for e in self.links[pid].entities], "summary": p.summary or None,
