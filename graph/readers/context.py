@@ -209,6 +209,10 @@ DATE_LINES, SIGNED_LINES = 12, 4
 #: Labels of a document's own date: a news article's input or release time, a report's date.
 _OWN_DATE = re.compile(r"(?:기사\s*입력|입력|등록|송고|승인|배포\s*일시|배포일|작성일|보고일|발행일|게재일|Posted"
                        r"|Published)\s*(?:일시|일자)?\s*[:：]?\s*")
+#: A date the document's figures stand at (``2025. 9. 1. 기준``, ``현재``) on one of its first lines: its own date.
+_AS_OF = re.compile(r"\s*(?:\(\w\))?\s*(?:기준|현재)(?![가-힣])")
+#: A table cell holding words before a date (``협약 | 자매결연 1993. 3. 2.``): a card's field, no date line.
+_DATED_CELL = re.compile(r"(?:\t|\s\|\s)\s*[가-힣A-Za-z][^\t|]*?\d")
 #: A line that states only a date, perhaps with a label (``2024. 12.``, ``배포일시 : 2024. 10. 25.(금)``).
 _DATE_LINE = re.compile(r"^[^\d]{0,12}$")
 
@@ -259,6 +263,13 @@ def dateline(doc: Document, loose: bool = True) -> tuple[int, StatedDate] | None
     '2024-11-20'
     >>> dateline(Document("d", ("소식", "", "가나도는 2018년 10월 2일 중국 다라시와"), ""), loose=False) is None
     True
+
+    A reference date on the first lines is the document's; a card's dated field is not:
+
+    >>> dateline(Document("d", ("가나시 현황", "국제교류팀 | 2025. 9. 1. 기준", "협약 | 자매결연 1993. 3. 2."), ""))
+    (2, StatedDate(year=2025, month=9, day=1))
+    >>> dateline(Document("d", ("가나시 현황", "협약 | 자매결연 1993. 3. 2."), ""), loose=False) is None
+    True
     """
     for n, line in enumerate(doc.lines, start=1):
         m = _OWN_DATE.search(line)
@@ -266,12 +277,16 @@ def dateline(doc: Document, loose: bool = True) -> tuple[int, StatedDate] | None
             day = next((d.value for d in find_dates(line[m.end():]) if d.start <= 3), None)
             if day is not None:
                 return n, day
+    for n, line in enumerate(doc.lines[:TITLE_LINES], start=1):  # 가나시 국제교류팀 | 2025. 9. 1. 기준
+        as_of = next((d.value for d in find_dates(line) if _AS_OF.match(line, d.end)), None)
+        if as_of is not None:
+            return n, as_of
     last = range(max(DATE_LINES, len(doc.lines) - SIGNED_LINES) + 1, len(doc.lines) + 1)
     for n in [*range(1, min(DATE_LINES, len(doc.lines)) + 1), *last]:  # a report's date under its signature
         line = doc.lines[n - 1]
         dates = [d for d in find_dates(line) if d.value.precision != "year"]  # 2019년 alone: a section's year
         if len(dates) == 1 and _DATE_LINE.match(line[:dates[0].start] + line[dates[0].end:]) and \
-                not BULLET.match(line):
+                not BULLET.match(line) and not _DATED_CELL.search(line):
             rest = re.sub(r"\([^)]*\)|\d{1,2}:\d{2}", "", line[dates[0].end:])
             if len(rest.strip()) <= 2:
                 return n, dates[0].value
@@ -285,7 +300,7 @@ def dateline(doc: Document, loose: bool = True) -> tuple[int, StatedDate] | None
 
 
 #: A signing named only to count years since it (``협약 체결 10주년``, ``자매결연 30주년``): an anniversary.
-_ANNIVERSARY = re.compile(r"(?:체결|결연|협약|협정|교류|도시)\s*\d+\s*주년")
+_ANNIVERSARY = re.compile(r"(?:체결|결연|협약|협정|교류|도시|서명)\s*\d+\s*주년")
 #: Words of events and visits: an item or sentence about one states no signing unless it says so.
 ACTIVITY_WORDS = ("방문", "면담", "참석", "개최", "참가", "파견", "초청", "내도", "연수", "행사", "기념", "축제",
                   "공연", "대회", "회의", "간담회", "설명회", "봉사", "교류단", "대표단", "사절단", "박람회", "전시",

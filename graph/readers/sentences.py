@@ -171,6 +171,8 @@ _OPEN_END = re.compile(r"[,은는이가와과를을의]$")
 #: A line ending so that its sentence runs on (a particle, a verb's attributive or linking form: ``20주년인``,
 #: ``맺은``, ``하였으며``): a date opening the next line is inside that sentence, no entry of a timeline.
 _RUNS_ON = re.compile(r"[,은는이가와과를을의인한된던할될에로며고]$")
+#: A report's sentence ended without a full stop (``… 자매결연을 맺음``, ``… 체결하였음``, ``… 중단됨``).
+_REPORT_END = re.compile(r"(?:[었였했됐있없]음|맺음|체결함|서명함|[되하]였음|중단됨|만료됨)\s*$")
 #: The first lines of a document (its title) stand alone, as does a line holding only a date.
 TITLE_LINES = 1
 _DATE_LINE = re.compile(r"^\s*[\d.\s:()년월일-]+\s*$")
@@ -241,8 +243,9 @@ def sentences(lines: tuple[str, ...]) -> list[Sentence]:
             owners.append(n)
         text += line
         owners.extend([n] * len(line))
-        if line.endswith(("다.", "음.", "함.", "?", "!")) or (len(line) < TITLE_CHARS and not _OPEN_END.search(line)) \
-                or n <= TITLE_LINES or (n < len(lines) and _DATE_LINE.match(lines[n])):
+        if line.endswith(("다.", "음.", "함.", "?", "!")) or _REPORT_END.search(line) or (
+                len(line) < TITLE_CHARS and not _OPEN_END.search(line)) or n <= TITLE_LINES or (
+                n < len(lines) and _DATE_LINE.match(lines[n])):
             flush()
     flush()
     return out
@@ -730,7 +733,7 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
 _NOMINAL_SIGNING = re.compile(r"\s*(?:[^\s,.()]{1,10}\s?){0,3}?(?:결연|협약|협정|각서|MOU|의향서)\s*(?:을|를)?\s*"
                               r"(?:체결|맺)")
 #: A signing counted in years, its relation word with it (자매결연 25주년, 우호교류 협약 체결 10주년).
-_ANNIVERSARY_NAMED = re.compile(r"[^\s,.()]*\s?(?:체결|결연|협약|협정|교류|도시)\s*\d+\s*주년")
+_ANNIVERSARY_NAMED = re.compile(r"[^\s,.()]*\s?(?:체결|결연|협약|협정|교류|도시|서명)\s*\d+\s*주년")
 #: A date alone in brackets right after a partner: ``가나시(1997년)``, ``다라시(2003. 5.)``.
 _BRACKET_DATE = re.compile(r"\s?\(\s*(?:19|20)\d\d[\d.\s년월일]*\)")
 
