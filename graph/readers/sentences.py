@@ -437,6 +437,7 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
     for s in every:
         if skip.intersection(range(s.lines[0], s.lines[1] + 1)):
             continue
+        s = Sentence(despaced_dates(s.text), s.owners)
         found, carried, partners = read_sentence(w, s, doc, carried, partners)
         for c in found:  # a signing dated after the document's own date has not happened yet: a plan
             c.intent = c.intent or (c.date is not None and doc.is_future(c.date))
@@ -468,6 +469,22 @@ def _in_event_month(mention: DateMention, today: StatedDate, doc: DocumentContex
         return DateMention(StatedDate(event.year, event.month, value.day), mention.start, mention.end, mention.surface)
     except ValueError:
         return mention
+
+
+#: A year printed with a space between its digits, perhaps with its month and day (OCR: ``2 0 1 9 . 4 . 2 6 .``).
+_SPACED_DATE = re.compile(r"(?<![\d.])\d \d \d \d(?: ?\. ?\d(?: \d)?){0,2}(?: ?\.)?(?![\d])")
+
+
+def despaced_dates(text: str) -> str:
+    """``text`` with the digits of OCR-spaced dates joined, the spaces moved after the date (same length, so the
+    characters keep their lines).
+
+    >>> despaced_dates("가나시와는 2 0 1 9 . 4 . 2 6 . 협약을 체결")
+    '가나시와는 2019.4.26.          협약을 체결'
+    >>> despaced_dates("2 0 1 7 . 1 0 . 결연 2 0 주 년")
+    '2017.10.    결연 2 0 주 년'
+    """
+    return _SPACED_DATE.sub(lambda m: m.group(0).replace(" ", "").ljust(len(m.group(0))), text)
 
 
 def next_day(value: StatedDate) -> StatedDate:

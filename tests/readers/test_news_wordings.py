@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.readers.helpers import build, document, from_file
+from tests.readers.helpers import build, document, facts, from_file
 from tests.readers.test_report_prose import party_ids
 
 NEWS = """안산시, 일본 다라시와 자매결연…경기도는 사가현과 우호협약
@@ -224,3 +224,40 @@ def test_a_press_release_the_same_occasion_a_city_hall_visited_and_board_links()
                    ("kr-chungbuk-jecheon", "mn-마바시", "2025-07-08")}
     text = PRESS.replace("마바시청을 찾아", "마바시청에서 열린 행사에서")  # an office named as where: no partner
     assert not any("mn-마바시" in f for f in party_ids(build(document("p.txt", text))))
+
+
+CARDS_NOTE = """남원시 국제자매·우호도시 현황
+남원시 관광과 국제교류팀 | 2025. 9. 1. 기준
+도시명 | 일본 고치현 가나시
+협약 | 자매결연 1993. 3. 2.
+※ 전라북도(현 전북특별자치도)와 일본 고치현은 2005. 4. 1. 자매결연을 맺음
+남원시 국제교류팀장 홍길동 / 담당 주무관 김가람 (063-000-0000)
+"""
+
+
+def test_a_reference_date_is_the_documents_date_and_a_reports_note_ends_without_a_full_stop():
+    got = facts(build(document("c.txt", CARDS_NOTE)))
+    assert ("고치현", "전북특별자치도", "2005-04-01", "sister") in got  # a signing, not a plan after the card's date
+    assert not any("남원시" in f and "고치현" in f for f in got)  # the contact line below is no part of the note
+    # a reference date before the note's date: the note's signing is ahead of the document, a plan
+    text = CARDS_NOTE.replace("2025. 9. 1. 기준", "2004. 9. 1. 기준")
+    assert not any("고치현" in f for f in facts(build(document("c.txt", text))))
+    assert any("고치현" in f for f in facts(build(document("c.txt", text)), "AgreementIntent"))
+
+
+OCR_REPORT = """2 0 2 4 삼 척 시 정 백 서   (스캔 변환본)
+1 . 교 류 도 시 현 황
+  가 . 일본 니가타현 가나시(加那市)
+     1997. 10. 3. 자 매 결 연 협정을 체결 하였으며(결연 당시 가나시장 서명),
+     2 0 1 7 . 1 0 . 결연 2 0 주 년을 맺아 협정 을 재 체결하였다.
+  나 . 베트남 다라성
+     다라성과는 2 0 1 9 . 4 . 2 6 . 다라성 인민위원회 청사에서 우호교 류 협약을 체결하였다.
+"""
+
+
+def test_an_ocr_report_with_spaced_digits_in_its_dates():
+    got = party_ids(build(document("o.txt", OCR_REPORT)))
+    assert got == {("jp-가나시", "kr-gangwon-samcheok", "1997-10-03"), ("jp-가나시", "kr-gangwon-samcheok", "2017-10"),
+                   ("kr-gangwon-samcheok", "vn-다라성", "2019-04-26")}
+    text = OCR_REPORT.replace("2 0 1 9 . 4 . 2 6 .", "2 0 2 0 . 5 . 1 .")
+    assert ("kr-gangwon-samcheok", "vn-다라성", "2020-05-01") in party_ids(build(document("o.txt", text)))
