@@ -482,7 +482,7 @@ def despaced_dates(text: str) -> str:
     >>> despaced_dates("가나시와는 2 0 1 9 . 4 . 2 6 . 협약을 체결")
     '가나시와는 2019.4.26.          협약을 체결'
     >>> despaced_dates("2 0 1 7 . 1 0 . 결연 2 0 주 년")
-    '2017.10.    결연 2 0 주 년'
+    '2017.10.        결연 2 0 주 년'
     """
     return _SPACED_DATE.sub(lambda m: m.group(0).replace(" ", "").ljust(len(m.group(0))), text)
 
