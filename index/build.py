@@ -25,7 +25,7 @@ from index.lexical import LexicalIndex
 from index.line_vectors import build_line_vectors, line_settings, line_texts, previous_line_vectors
 from index.passages import Passage, segment
 from index.profiles import build_profiles
-from index.reuse import Reuse, document_key, encode_with_reuse, passages_version
+from index.reuse import Reuse, document_key, encode_with_reuse, passages_version, text_key
 from runtime.executors import Executor, SerialExecutor
 from runtime.progress import Progress
 from runtime.settings import Settings
@@ -187,15 +187,18 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
                                  [t for _, t in owned], [d for d, _ in owned], line_embedder.token_counts, progress,
                                  unit="lines")
         embedded_early = early.taken(line_embedder.sha256) if early is not None else {}
-        known = {**embedded_early, **previous_line_vectors(previous, line_embedder.sha256)}
-        lines, reused_lines = build_line_vectors(passages, target, known, encode, line_embedder.dim,
-                                                 line_embedder.sha256)
+        reusable = previous_line_vectors(previous, line_embedder.sha256)
+        lines, found = build_line_vectors(passages, target, {**embedded_early, **reusable}, encode,
+                                          line_embedder.dim, line_embedder.sha256)
+        # reused: from the previous build only (lines embedded early were embedded by this build, as a streamed
+        # build that has no early lines embeds them in its lines stage)
+        reused_lines = sum(text_key(text) in reusable for _, text in owned)
         if early is not None:
             progress.step(f"{len(embedded_early)} lines embedded early, beside the graph stages "
                           f"({early.cpu_s:.1f} s CPU on the second core)")
-        progress.step(f"{lines} lines of multi-line passages on {line_embedder.engine}: {lines - reused_lines} "
-                      f"embedded, {reused_lines} reused or embedded early ({time.process_time() - cpu:.1f} s CPU "
-                      "in this process)")
+        progress.step(f"{lines} lines of multi-line passages on {line_embedder.engine}: {lines - found} "
+                      f"embedded now, {found - reused_lines} early, {reused_lines} reused "
+                      f"({time.process_time() - cpu:.1f} s CPU in this process)")
     with progress.stage("faiss"):
         faiss_index = build_faiss(vectors)
         save_faiss(faiss_index, target / artifacts.FAISS)
@@ -226,6 +229,7 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
         "reused_vectors": reused,
         "line_vectors": lines,
         "reused_line_vectors": reused_lines,
+        "early_line_vectors": found - reused_lines,
     }, started)
 
 

@@ -164,9 +164,11 @@ def test_lines_embedded_early_are_the_lines_the_build_embeds(built: Path, tmp_pa
     assert len(early.vectors) == len(likely_lines(documents)) > len(REPORT)
     assert early.taken("0" * 64) == {}
     manifest = _build_with(documents, tmp_path / "early", early)
-    assert manifest["reused_line_vectors"] == manifest["line_vectors"] >= len(REPORT)  # none embedded in the stage
+    assert manifest["early_line_vectors"] == manifest["line_vectors"] >= len(REPORT)  # none embedded in the stage
+    assert manifest["reused_line_vectors"] == 0  # none from a previous build: early lines are this build's
     plain = _build_with(documents, tmp_path / "plain", None)
-    assert plain["reused_line_vectors"] == 0 and plain["line_vectors"] == manifest["line_vectors"]
+    assert plain["reused_line_vectors"] == plain["early_line_vectors"] == 0
+    assert plain["line_vectors"] == manifest["line_vectors"]
     for name in (LINE_VECTORS, LINES):  # bit for bit what the lines stage computes itself
         assert (artifacts.index_dir(tmp_path / "early") / name).read_bytes() == \
             (artifacts.index_dir(tmp_path / "plain") / name).read_bytes()
