@@ -59,7 +59,7 @@ def token_latents(model, texts: list[str], prompt: str, keep: int) -> list[Laten
 
 def measure(engine, tune: list[dict], rankings: list[list[int]], weights: list[float]) -> list[tuple[str, dict]]:
     """Tune nDCG@10 per language: latent terms alone, then hybrid with their list fused in at each weight."""
-    fuse = search.reciprocal_rank_fusion
+    fuse = search.fused_arrays
     current: dict = {}
 
     def with_latent(lists, list_weights, k=search.FUSION_K):
@@ -71,7 +71,7 @@ def measure(engine, tune: list[dict], rankings: list[list[int]], weights: list[f
     rows = [("latent terms alone", [metrics(spans([engine.passages[p] for p in r[:K]]), judged_spans(q))["ndcg@10"]
                                     for q, r in zip(tune, rankings, strict=True)])]
     vectors = [engine.embed_query(q["query"]) for q in tune]
-    with mock.patch.object(search, "reciprocal_rank_fusion", with_latent):
+    with mock.patch.object(search, "fused_arrays", with_latent):
         for weight in weights:
             scores = []
             for q, ranking, vector in zip(tune, rankings, vectors, strict=True):
