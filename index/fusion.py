@@ -63,29 +63,21 @@ def fused_arrays(rankings: Mapping[str, Sequence[int]], weights: Mapping[str, fl
     return ids[order], scores[order] / best
 
 
-def blend(fused: list[tuple[int, float]], cosines: np.ndarray, facts: np.ndarray, share: float, fact_ko: float,
-          fact_en: float, cosine_weight: float) -> list[tuple[int, float]]:
-    """Re-rank a fused list: each passage's fused score plus ``cosine_weight`` × (its cosine − the best cosine) and,
-    for fact passages, a bonus between ``fact_en`` (an English query) and ``fact_ko`` (a Korean one) by the query's
-    share of Korean letters. ``cosines`` and ``facts`` are aligned with ``fused``. Scores stay positive:
-    ``exp(blended − 1)``, so 1.0 is still a passage first in every list and closest in meaning.
+def blend(ids: np.ndarray, scores: np.ndarray, cosines: np.ndarray, facts: np.ndarray, share: float,
+          fact_ko: float, fact_en: float, cosine_weight: float) -> list[tuple[int, float]]:
+    """Re-rank a fused list (the arrays :func:`fused_arrays` gives): each passage's fused score plus
+    ``cosine_weight`` × (its cosine − the best cosine) and, for fact passages, a bonus between ``fact_en`` (an English
+    query) and ``fact_ko`` (a Korean one) by the query's share of Korean letters. ``cosines`` and ``facts`` are
+    aligned with ``ids``. Scores stay positive: ``exp(blended − 1)``, so 1.0 is still a passage first in every list
+    and closest in meaning.
 
     Ranks alone hide how far apart two passages are in meaning; and a fact passage's embedding reads an English fact
     sentence, which draws English questions to facts whatever they are about.
 
-    >>> blend([(7, 1.0), (8, 0.9), (9, 0.8)], np.array([0.80, 0.85, 0.70]), np.array([True, False, False]),
-    ...       0.0, 0.1, -0.3, 3.0)
+    >>> blend(np.array([7, 8, 9]), np.array([1.0, 0.9, 0.8]), np.array([0.80, 0.85, 0.70]),
+    ...       np.array([True, False, False]), 0.0, 0.1, -0.3, 3.0)
     [(8, 0.904837), (7, 0.637628), (9, 0.522046)]
     """
-    if not fused:
-        return fused
-    ids, scores = (np.array(column) for column in zip(*fused, strict=True))
-    return blended(ids, scores, cosines, facts, share, fact_ko, fact_en, cosine_weight)
-
-
-def blended(ids: np.ndarray, scores: np.ndarray, cosines: np.ndarray, facts: np.ndarray, share: float,
-            fact_ko: float, fact_en: float, cosine_weight: float) -> list[tuple[int, float]]:
-    """:func:`blend` of the arrays :func:`fused_arrays` gives."""
     if not len(ids):
         return []
     scores = scores + cosine_weight * (cosines - cosines.max())

@@ -19,8 +19,7 @@ from index.dense import load_faiss, search_faiss
 from index.embedder import Embedder
 from index.entity_links import PassageLinks, read_passages
 from index.errors import MissingIndexError, StaleIndexError
-from index.fusion import blended as blended_ranking
-from index.fusion import fused_arrays, korean_share
+from index.fusion import blend, fused_arrays, korean_share
 from index.latent_terms import Latent, LatentIndex, query_encoding
 from index.lexical import LexicalIndex
 from index.line_vectors import LineIndex
@@ -340,7 +339,7 @@ class SearchEngine:
         ids, fused = fused_arrays(rankings, weights, FUSION_K)
         if not blended:
             return list(zip(ids.tolist(), fused.tolist(), strict=True))
-        return blended_ranking(ids, fused, self.vectors[ids] @ vector, self.is_fact[ids], share, FACT_KO, FACT_EN,
+        return blend(ids, fused, self.vectors[ids] @ vector, self.is_fact[ids], share, FACT_KO, FACT_EN,
                                COSINE_WEIGHT)
 
     def lexical_ranking(self, text: str, links: list[Link], depth: int = FUSION_DEPTH) -> list[tuple[int, float]]:

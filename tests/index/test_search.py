@@ -127,14 +127,15 @@ def test_english_question_lands_on_the_fact_lines_with_its_sentence(engine, ques
 
 
 def test_blend_orders_by_cosine_and_the_query_language():
-    fused = [(1, 1.0), (2, 0.95), (3, 0.9)]
+    ids, fused = np.array([1, 2, 3]), np.array([1.0, 0.95, 0.9])
     cosines, facts = np.array([0.80, 0.80, 0.86]), np.array([True, False, False])
-    korean = blend(fused, cosines, facts, 1.0, 0.1, -0.3, 3.0)
-    english = blend(fused, cosines, facts, 0.0, 0.1, -0.3, 3.0)
+    korean = blend(ids, fused, cosines, facts, 1.0, 0.1, -0.3, 3.0)
+    english = blend(ids, fused, cosines, facts, 0.0, 0.1, -0.3, 3.0)
     assert [pid for pid, _ in korean] == [1, 3, 2]  # the fact gains; 3's closer meaning lifts it over 2
     assert [pid for pid, _ in english] == [3, 2, 1]  # the fact loses to both for an English question
     assert all(score > 0 for _, score in english) and english[0][1] == pytest.approx(np.exp(-0.1))
-    assert blend([], np.array([]), np.array([], dtype=bool), 0.5, 0.1, -0.3, 3.0) == []
+    assert blend(np.array([], dtype=np.int64), np.array([]), np.array([]), np.array([], dtype=bool), 0.5, 0.1, -0.3,
+                 3.0) == []
 
 
 def test_hybrid_blends_the_rank_fusion_and_partners_keep_it(engine):
