@@ -787,12 +787,12 @@ def _document_posts(w: FactWriter) -> list[StatedPost]:
     found: list[tuple[StatedPost, bool]] = []
     context: list[Entity] = []
     own = lead_region(w)  # the organisation of a Korean name with an English title alone
-    places = english_places(w)  # foreign places the English lines place (Gana, Dara State, USA)
+    placed_in_english = english_places(w)  # foreign places the English lines place (Gana, Dara State, USA)
     for start, _, sentence in stream.sentences():
         when = month_day(sentence, year) if year else None
         reader.settle(sentence)
         english = [PostStatement(n, None, org, role, a, b)
-                   for n, org, role, a, b in english_posts(w.registry, sentence, own, places)]
+                   for n, org, role, a, b in english_posts(w.registry, sentence, own, placed_in_english)]
         for st in [*reader.statements(sentence, context), *english]:
             lines = stream.span(start + st.start, start + st.end)
             found.append((StatedPost(_as_written(st.name, st.org), st.alt, st.org, st.role, lines, when or stated_on,
