@@ -114,21 +114,21 @@ LAYOUT_INSIDE = "table, h1, h2, h3, h4, h5, h6, ul, ol, article, section"
 LAYOUT_CELL_CHARS = 200
 
 
-def is_layout_table(node: LexborNode) -> bool:
-    """Whether a ``<table>`` lays out the page (old sites put the menu, the article and a sidebar in its cells)
-    rather than holding rows of data: marked presentational, or a cell holds a table, a heading or a list, or a long
-    text in several paragraphs.
+def is_layout_table(node: LexborNode, rows: list[LexborNode]) -> bool:
+    """Whether a ``<table>`` with its own ``rows`` (:func:`_own_rows`) lays out the page (old sites put the menu, the
+    article and a sidebar in its cells) rather than holding rows of data: marked presentational, or a cell holds a
+    table, a heading or a list, or a long text in several paragraphs.
 
     >>> table = LexborHTMLParser("<table><tr><td>가나시</td><td>2019. 5. 24.</td></tr></table>").css_first("table")
-    >>> is_layout_table(table)
+    >>> is_layout_table(table, _own_rows(table))
     False
-    >>> page = LexborHTMLParser("<table><tr><td><h2>소식</h2><p>본문</p></td></tr></table>")
-    >>> is_layout_table(page.css_first("table"))
+    >>> page = LexborHTMLParser("<table><tr><td><h2>소식</h2><p>본문</p></td></tr></table>").css_first("table")
+    >>> is_layout_table(page, _own_rows(page))
     True
     """
     if (node.attributes.get("role") or "").lower() in ("presentation", "none"):
         return True
-    for row in _own_rows(node):
+    for row in rows:
         for cell in _cells(row):
             if cell.css_first(LAYOUT_INSIDE) is not None:
                 return True
@@ -152,10 +152,10 @@ def _cells(row: LexborNode) -> list[LexborNode]:
     return [c for c in row.iter() if c.tag in ("td", "th")]
 
 
-def _layout(node: LexborNode, out: _Lines) -> None:
-    """A layout table's cells in page order, each read as a block of the page."""
+def _layout(rows: list[LexborNode], out: _Lines) -> None:
+    """A layout table's cells (of its own ``rows``) in page order, each read as a block of the page."""
     out.end()
-    for row in _own_rows(node):
+    for row in rows:
         for cell in _cells(row):
             _walk(cell, out)
             out.end()
@@ -165,12 +165,13 @@ def _table(node: LexborNode, out: _Lines) -> None:
     """Each row as one line of cells; a cell merged down (``rowspan``) or across (``colspan``) leaves an empty cell
     in the places it covers, so every row keeps its columns (as a merged DOCX/HWPX cell does). A table that lays
     out the page is read as blocks instead (``is_layout_table``)."""
-    if is_layout_table(node):
-        _layout(node, out)
+    rows = _own_rows(node)
+    if is_layout_table(node, rows):
+        _layout(rows, out)
         return
     out.end()
     pending: dict[int, int] = {}  # column → rows still covered by a cell merged down from above
-    for row in _own_rows(node):
+    for row in rows:
         cells: list[str] = []
         for cell in _cells(row):
             while pending.get(len(cells)):
