@@ -225,7 +225,7 @@ class Registry:
             raise ValueError(f"duplicate registry id {entity.id!r}")
         self.entities[entity.id] = entity
         for cached in ("_index", "_latin_index", "_folded_index", "_mention_pattern", "country_words",
-                       "_fuzzy_matchers", "_memo"):
+                       "_fuzzy_names", "_memo"):
             self.__dict__.pop(cached, None)
 
     def get(self, entity_id: str) -> Entity:
@@ -326,7 +326,7 @@ class Registry:
         return out
 
     @cached_property
-    def _fuzzy_matchers(self) -> _FuzzyNames:
+    def _fuzzy_names(self) -> _FuzzyNames:
         """Every index name's length, jamo counts, a matcher holding its jamo as the second sequence and its ids."""
         return _FuzzyNames(list(self._index.items()))
 
@@ -352,7 +352,7 @@ class Registry:
         floor = FUZZY_THRESHOLD - 0.1
         key_jamo = to_jamo(key)
         scored: dict[str, float] = {}
-        names = self._fuzzy_matchers
+        names = self._fuzzy_names
         for n in names.close(len(key), key_jamo, floor):
             matcher, ids = names.matchers[n], names.ids[n]
             with _MATCHER_LOCK:  # the matchers are shared: one sequence set at a time
