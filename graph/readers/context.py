@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from corpus import Document
 from graph.dates import DateMention, StatedDate, find_dates
 from graph.facts import FactWriter
+from graph.readers.as_of import as_of_date
 from graph.readers.entities import FUZZY_MIN_CHARS as FUZZY_MIN_CHARS  # where lists and sentences read it
 from graph.readers.entities import Party, country_in, place_level
 from graph.readers.relations import DEFAULT_RELATION, RELATION_WORDS, is_intent, relation_of
@@ -209,8 +210,6 @@ DATE_LINES, SIGNED_LINES = 12, 4
 #: Labels of a document's own date: a news article's input or release time, a report's date.
 _OWN_DATE = re.compile(r"(?:기사\s*입력|입력|등록|송고|승인|배포\s*일시|배포일|작성일|보고일|발행일|게재일|Posted"
                        r"|Published)\s*(?:일시|일자)?\s*[:：]?\s*")
-#: A date the document's figures stand at (``2025. 9. 1. 기준``, ``현재``) on one of its first lines: its own date.
-_AS_OF = re.compile(r"\s*(?:\(\w\))?\s*(?:기준|현재)(?![가-힣])")
 #: A table cell holding words before a date (``협약 | 자매결연 1993. 3. 2.``): a card's field, no date line.
 _DATED_CELL = re.compile(r"(?:\t|\s\|\s)\s*[가-힣A-Za-z][^\t|]*?\d")
 #: A line that states only a date, perhaps with a label (``2024. 12.``, ``배포일시 : 2024. 10. 25.(금)``).
@@ -277,10 +276,9 @@ def dateline(doc: Document, loose: bool = True) -> tuple[int, StatedDate] | None
             day = next((d.value for d in find_dates(line[m.end():]) if d.start <= 3), None)
             if day is not None:
                 return n, day
-    for n, line in enumerate(doc.lines[:TITLE_LINES], start=1):  # 가나시 국제교류팀 | 2025. 9. 1. 기준
-        as_of = next((d.value for d in find_dates(line) if _AS_OF.match(line, d.end)), None)
-        if as_of is not None:
-            return n, as_of
+    as_of = as_of_date(doc.lines, TITLE_LINES)  # 가나시 국제교류팀 | 2025. 9. 1. 기준: the date it stands at
+    if as_of is not None:
+        return as_of
     last = range(max(DATE_LINES, len(doc.lines) - SIGNED_LINES) + 1, len(doc.lines) + 1)
     for n in [*range(1, min(DATE_LINES, len(doc.lines)) + 1), *last]:  # a report's date under its signature
         line = doc.lines[n - 1]

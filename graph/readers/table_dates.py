@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from graph.dates import DateMention, StatedDate, find_dates
+from graph.readers.as_of import as_of_date
 from graph.readers.relations import is_intent, is_renewal, negates_signing, states_signing_verb
 from graph.readers.table_rows import Row, Table
 
@@ -86,32 +87,14 @@ def _planned(cell: str, found: list[DateMention], i: int) -> bool:
     return is_intent(cell[found[i].end:end])
 
 
-#: A reference date: the date a table's figures stand at (``2024. 12. 31. 기준``, ``기준일: 2024. 12. 31.``), else the
-#: date the document was written or stands at (``2025. 4. 15. 작성``, ``작성일: …``, ``2025. 6. 30. 현재``).
-_AS_OF = (re.compile(r"기준\s*(?:일|일자)?\s*[:：]?\s*$"), re.compile(r"작성\s*(?:일|일자)?\s*[:：]?\s*$"))
-_AS_OF_AFTER = (re.compile(r"\s*(?:\)\s*)?기준"), re.compile(r"\s*(?:\)\s*)?(?:현재|작성)(?![가-힣])"))
-#: How many first lines may state a document's reference date.
-AS_OF_LINES = 5
-
-
 def reference_date(lines: tuple[str, ...]) -> StatedDate | None:
-    """The date a document's tables stand at, stated on one of its first lines: a date followed by ``기준``
-    (``경상북도 국제통상과 | 2025. 1. 10. | 2024. 12. 31. 기준``) or after ``기준일``; else the date it was written
-    (``2025. 4. 15. 작성``) or stands at (``2025. 6. 30. 현재``). No signing is dated after it.
+    """The date a document's tables stand at (:func:`~graph.readers.as_of.as_of_date`): no signing is dated after it.
 
-    >>> reference_date(("가나도 현황", "작성 2025. 1. 10. | 2024. 12. 31. 기준")).iso, reference_date(("가나도",))
-    ('2024-12-31', None)
     >>> reference_date(("가나도 현황", "가나도 국제협력관 | 2025. 4. 15. 작성")).iso
     '2025-04-15'
-    >>> reference_date(("가나시 카드", "가나시 국제협력팀 | 2025. 6. 30. 현재")).iso
-    '2025-06-30'
     """
-    for before, following in zip(_AS_OF, _AS_OF_AFTER, strict=True):
-        for text in lines[:AS_OF_LINES]:
-            for d in find_dates(text):
-                if following.match(text[d.end:]) or before.search(text[:d.start]):
-                    return d.value
-    return None
+    found = as_of_date(lines)
+    return found[1] if found else None
 
 
 def after(date: StatedDate, reference: StatedDate) -> bool:
