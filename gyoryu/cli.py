@@ -279,16 +279,22 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     if args.extraction:
         return _extraction_eval(args)
-    from index.evaluation import format_eval, format_tune_questions, run_eval
+    from index.evaluation import format_eval, format_span_places, format_tune_questions, run_eval, tune_span_places
 
     settings = _settings(args)
-    result = _guard(lambda: run_eval(settings.data_dir, settings))
+    engine = _engine(settings) if args.tune_spans else None
+    result = _guard(lambda: run_eval(settings.data_dir, settings, engine=engine))
     if args.json:
         _print_json(result)
     else:
         print(format_eval(result))
         if args.tune_questions:
             print("\n" + format_tune_questions(result))
+    if args.tune_spans:
+        from index.artifacts import read_jsonl
+        from index.evaluation import QUESTIONS
+
+        print("\n" + format_span_places(tune_span_places(engine, read_jsonl(QUESTIONS))))
     return 0
 
 
@@ -434,6 +440,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "graph/data/confidence_calibration.tsv)")
     p.add_argument("--tune-questions", action="store_true",
                    help="also list the tune half's questions, worst hybrid nDCG@10 first (held-out ones never)")
+    p.add_argument("--tune-spans", action="store_true",
+                   help="also count the tune half's judged spans by question kind and where the hybrid hits meet "
+                        "them (credited, shadowed by another span, ranks 11-20, 21-100, beyond)")
     p.add_argument("--json", action="store_true")
 
     p = command("ingest", cmd_ingest, "add or update documents (.txt .md .html .htm .pdf .docx .hwpx .hwp; folders "

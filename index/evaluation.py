@@ -219,3 +219,68 @@ def format_tune_questions(result: dict, mode: str = "hybrid") -> str:
               for r in rows]
     return "\n".join(lines)
 
+
+
+#: Where a judged span of a tune question lands (:func:`tune_span_places`), best first.
+PLACES = ("credited", "shadowed", "11-20", "21-100", "beyond")
+
+
+def span_place(hits: list[Span], spans: list[dict], k: int = K) -> list[str]:
+    """For each judged span, where ``hits`` (best first, more than ``k``) meet it: ``credited`` (it earns its grade in
+    the first ``k``), ``shadowed`` (a first-``k`` hit overlaps it but earns another span's grade: one hit, one span),
+    ``11-20`` / ``21-100`` (the rank of the first hit overlapping it) or ``beyond``.
+
+    >>> spans = [{"doc": "a", "start": 1, "end": 1, "grade": 3, "quotes": []},
+    ...          {"doc": "a", "start": 2, "end": 2, "grade": 2, "quotes": []},
+    ...          {"doc": "a", "start": 9, "end": 9, "grade": 1, "quotes": []},
+    ...          {"doc": "b", "start": 1, "end": 1, "grade": 1, "quotes": []}]
+    >>> span_place([("a", 1, 2, "")] + [("c", 1, 1, "")] * 11 + [("a", 9, 9, "")], spans, k=10)
+    ['credited', 'shadowed', '11-20', 'beyond']
+    """
+    credited = set(judge(hits[:k], spans))
+    out = []
+    for j, span in enumerate(spans):
+        first = next((i for i, hit in enumerate(hits) if _overlaps(hit, span)), None)
+        out.append("credited" if j in credited else "shadowed" if first is not None and first < k
+                   else "beyond" if first is None else "11-20" if first < 20 else "21-100")
+    return out
+
+
+def tune_span_places(engine: SearchEngine, queries: list[dict], mode: str = "hybrid", depth: int = 100) -> dict:
+    """The tune half's judged spans by question kind × place (:func:`span_place`) and grade, with each kind's
+    question count and loss (the sum of 1 − nDCG@10): where the loss lies. Held-out questions are skipped unread."""
+    kinds: dict[str, dict] = {}
+    for q in queries:
+        if q.get("split") != "tune":
+            continue
+        spans = judged_spans(q)
+        hits = engine.hits(q["query"], mode, depth)
+        spans_hits = [(h["doc"], h["line_start"], h["line_end"], h["text"]) for h in hits]
+        row = kinds.setdefault(q.get("kind", ""), {"questions": 0, "loss": 0.0, "places": {}})
+        row["questions"] += 1
+        row["loss"] += 1 - metrics(spans_hits, spans)["ndcg@10"]
+        for span, place in zip(spans, span_place(spans_hits, spans), strict=True):
+            key = f"{place} g{span['grade']}"
+            row["places"][key] = row["places"].get(key, 0) + 1
+    return dict(sorted(kinds.items(), key=lambda kv: -kv[1]["loss"]))
+
+
+def format_span_places(kinds: dict) -> str:
+    """A terminal table of :func:`tune_span_places`: one row per kind, most loss first; spans per place (all grades,
+    then grade 3 in brackets).
+
+    >>> print(format_span_places({"paraphrase": {"questions": 2, "loss": 1.5,
+    ...                                          "places": {"credited g3": 1, "21-100 g3": 1, "21-100 g2": 2}}}))
+    tune judged spans by place (grade 3 in brackets), kinds by loss (sum of 1 - nDCG@10)
+    kind                 n   loss  credited  shadowed     11-20    21-100    beyond
+    paraphrase           2   1.50     1 (1)     0 (0)     0 (0)     3 (1)     0 (0)
+    """
+    lines = ["tune judged spans by place (grade 3 in brackets), kinds by loss (sum of 1 - nDCG@10)",
+             f"{'kind':<19}{'n':>3}{'loss':>7}" + "".join(f"{p:>10}" for p in PLACES)]
+    for kind, row in kinds.items():
+        cells = []
+        for place in PLACES:
+            every = sum(n for key, n in row["places"].items() if key.split()[0] == place)
+            cells.append(f"{every:>5} ({row['places'].get(f'{place} g3', 0)})")
+        lines.append(f"{kind:<19}{row['questions']:>3}{row['loss']:>7.2f}" + "".join(f"{c:>10}" for c in cells))
+    return "\n".join(lines)

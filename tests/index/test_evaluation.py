@@ -12,10 +12,13 @@ from index.evaluation import (
     SEARCH_DOCS,
     evaluate_partners,
     format_eval,
+    format_span_places,
     format_tune_questions,
     judged_spans,
     metrics,
     run_eval,
+    span_place,
+    tune_span_places,
 )
 from index.partners import rank_partners
 
@@ -82,3 +85,23 @@ def test_partner_recall_counts_the_expected_partners_found(engine):
     ])
     assert result == {"tune": {"recall@10": 1.0, "needs": 1}, "heldout": {"recall@10": 0.25, "needs": 2},
                       "all": {"recall@10": 0.5, "needs": 3}}
+
+
+def test_span_places_count_every_tune_span_once_and_skip_held_out(engine):
+    tune = [q for q in read_jsonl(QUESTIONS) if q["split"] == "tune"][:12]
+    unread = {"id": "x", "split": "heldout", "kind": "secret", "query": "서울", "relevant": [["nowhere", 1, 1, 3]]}
+    kinds = tune_span_places(engine, [*tune, unread])
+    assert "secret" not in kinds and sum(row["questions"] for row in kinds.values()) == len(tune)
+    counted = sum(sum(row["places"].values()) for row in kinds.values())
+    assert counted == sum(len(q["relevant"]) for q in tune)
+    losses = [row["loss"] for row in kinds.values()]
+    assert losses == sorted(losses, reverse=True)
+    table = format_span_places(kinds).splitlines()
+    assert len(table) == 2 + len(kinds) and table[2].split()[0] == next(iter(kinds))
+
+
+def test_span_place_tells_a_shadowed_span_from_a_late_one():
+    spans = judged_spans({"relevant": [["a", 1, 1, 3], ["a", 2, 2, 3], ["a", 30, 30, 2]]})
+    hits = [("a", 1, 2, "")] + [("z", i, i, "") for i in range(20)] + [("a", 30, 30, "")]
+    assert span_place(hits, spans) == ["credited", "shadowed", "21-100"]
+    assert span_place(hits[:1] + hits[-1:], spans) == ["credited", "shadowed", "credited"]
