@@ -34,7 +34,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 #: Entity types whose passages a link boosts (they are what passages are linked to).
 BOOSTED_TYPES = ("Region", "Organization", "SubCommittee", "Program", "Event")
@@ -78,7 +80,7 @@ def en_tokens(text: str) -> list[str]:
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Term:
     """A glossary entry: an entity or vocabulary term with its names."""
 
@@ -101,7 +103,7 @@ class Term:
                 "label_en": self.label_en or self.label_ko, "surface": surface}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """A glossary term found in a query."""
 
@@ -118,8 +120,8 @@ class Glossary:
     terms: list[Term]
     registry: object = None
     _en: dict[tuple[str, ...], list[Term]] = field(default_factory=dict, init=False, repr=False)
-    _ko: re.Pattern[str] | None = field(default=None, init=False, repr=False)
     _ko_terms: dict[str, list[Term]] = field(default_factory=dict, init=False, repr=False)
+    _ko_lengths: tuple[int, ...] = field(default=(), init=False, repr=False)
     _by_iri: dict[str, Term] = field(default_factory=dict, init=False, repr=False)
     _longest: int = field(default=0, init=False, repr=False)
 
@@ -147,9 +149,7 @@ class Glossary:
         self._en = dict(en)
         self._longest = max((len(k) for k in self._en), default=0)
         self._ko_terms = {k: list(dict.fromkeys(v)) for k, v in ko.items()}
-        if self._ko_terms:
-            alternatives = sorted(self._ko_terms, key=len, reverse=True)
-            self._ko = re.compile("|".join(r"\s*".join(re.escape(ch) for ch in key) for key in alternatives))
+        self._ko_lengths = tuple(sorted({len(k) for k in self._ko_terms}, reverse=True))
 
     def by_iri(self, iri: str) -> Term | None:
         """The term of an IRI, if the glossary has it."""
@@ -198,11 +198,29 @@ class Glossary:
                 if term is not None and _HANGUL.search(mention.surface) and \
                         _standalone(text, mention.start, mention.end):
                     out.append(Link(term, mention.start, mention.end, mention.surface))
-        if self._ko is not None:
-            for m in self._ko.finditer(text):
-                for term in self._ko_terms.get("".join(m.group(0).split()), [])[:1]:
-                    out.append(Link(term, m.start(), m.end(), m.group(0)))
+        for start, end, key in self._korean_names(text):
+            out.append(Link(self._ko_terms[key][0], start, end, text[start:end]))
         return out
+
+    def _korean_names(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """Spans of the Korean names in ``text``, spaces allowed between their letters, left to right without
+        overlaps, the longest name at each start (one dictionary look-up per name length, no pattern: a pattern of
+        every name took gigabytes at 100×), with the name they spell."""
+        if not self._ko_lengths:
+            return
+        longest = self._ko_lengths[0]
+        letters = [(ch, n) for n, ch in enumerate(text) if not ch.isspace()]
+        spelled = "".join(ch for ch, _ in letters)
+        i = 0
+        while i < len(letters):
+            window = spelled[i : i + longest]
+            for size in self._ko_lengths:
+                if size <= len(window) and window[:size] in self._ko_terms:
+                    yield letters[i][1], letters[i + size - 1][1] + 1, window[:size]
+                    i += size
+                    break
+            else:
+                i += 1
 
 
 def _en_variants(name: str, kind: str) -> list[str]:
@@ -281,6 +299,17 @@ SELECT ?s ?type ?p ?name WHERE {
   ?s ?p ?name . FILTER(?p IN (rdfs:label, skos:prefLabel, skos:altLabel) && isLiteral(?name))
 }
 """
+
+
+def glossary_of_data(data_dir: Path, registry=None) -> Glossary:
+    """The glossary of built data, read from its on-disk store opened read-only (``graph.nq`` loaded into memory
+    only for data built without one): at 100× the in-memory copy of the graph took some 3 GB of the search process.
+    """
+    from graph.store import STORE_DIR, OxigraphStore
+
+    built = Path(data_dir) / STORE_DIR
+    store = OxigraphStore.open_read_only(built) if built.is_dir() else OxigraphStore.load(Path(data_dir))
+    return glossary_from_store(store, registry)
 
 
 def glossary_from_store(store, registry=None) -> Glossary:

@@ -26,7 +26,7 @@ from index.line_vectors import LineIndex
 from index.modes import DEFAULT_MODE, MODES
 from index.onnx_engine import TORCH
 from index.passages import Passage
-from index.query_links import BOOSTED_TYPES, Glossary, Link, glossary_from_store
+from index.query_links import BOOSTED_TYPES, Glossary, Link, glossary_of_data
 from index.side_work import SideWork
 from index.vocabulary import Vocabulary, default_vocabulary
 from runtime.built_data import check_built_data
@@ -193,10 +193,8 @@ class SearchEngine:
             raise MissingIndexError(f"the index in {data_dir} is inconsistent (vectors ≠ passages); rebuild it")
         lexical = LexicalIndex.load(folder / artifacts.BM25)
         profiles = artifacts.read_json(folder / artifacts.PROFILES)
-        from graph.store import OxigraphStore
-
         registry = registry or Registry.default()
-        glossary = glossary_from_store(OxigraphStore.load(Path(data_dir)), registry)
+        glossary = glossary_of_data(Path(data_dir), registry)
         faiss_index = load_faiss(folder / artifacts.FAISS, mmap=artifacts.mapped(folder / artifacts.FAISS))
         engine = cls(passages=passages, links=links, vectors=vectors, faiss_index=faiss_index,
                      lexical=lexical, embedder=embedder, profiles=profiles,

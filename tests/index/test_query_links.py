@@ -80,3 +80,54 @@ def test_search_reports_linked_terms_with_both_labels(engine):
     assert {"iri": REGION + "jp-hyogo", "type": "Region", "label_ko": "효고현", "label_en": "Hyogo",
             "surface": "Hyogo"} in result["linked"]
     assert any("효고현" in hit["terms"] for hit in result["hits"])
+
+
+def _name_pattern(glossary):
+    """The Korean names as the glossary found them before: one alternation of every name, longest first, spaces
+    allowed between letters (kept here as the reference the dictionary scan must equal)."""
+    import re
+
+    keys = sorted(glossary._ko_terms, key=len, reverse=True)
+    return re.compile("|".join(r"\s*".join(re.escape(ch) for ch in key) for key in keys))
+
+
+def test_korean_names_are_found_as_the_name_pattern_found_them(built_data):
+    """The seed store's glossary: every Korean name alone, spaced out letter by letter, run together with the next
+    name, cut short by a letter and inside a sentence gives the same spans and names as the pattern did."""
+    import random
+
+    from graph.store import OxigraphStore
+    from index.query_links import glossary_from_store
+
+    glossary = glossary_from_store(OxigraphStore.load(built_data))
+    keys = sorted(glossary._ko_terms)
+    assert len(keys) > 500
+    rng = random.Random(13)
+    texts = []
+    for n, key in enumerate(keys):
+        following = keys[(n + 1) % len(keys)]
+        texts += [key, " ".join(key), key + following, key[:-1] + " " + following, f"{key[1:]}와 {key}의 협력",
+                  f"{key}  {following[:2]} 분과 {following}", "".join(ch + " " * rng.randint(0, 2) for ch in key)]
+    pattern = _name_pattern(glossary)
+    found = 0
+    for text in texts:
+        spans = list(glossary._korean_names(text))
+        assert spans == [(m.start(), m.end(), "".join(m.group(0).split())) for m in pattern.finditer(text)], text
+        found += len(spans)
+    assert found > len(keys) * 7
+
+
+def test_glossary_of_built_data_reads_the_on_disk_store_as_graph_nq(built_data, tmp_path):
+    """The search process reads the glossary from the on-disk store opened read-only; the same terms, labels and
+    names as from ``graph.nq`` loaded into memory (what data without a store still gets)."""
+    import shutil
+
+    from graph.store import GRAPH_FILE, OxigraphStore
+    from index.query_links import glossary_from_store, glossary_of_data
+
+    from_disk = glossary_of_data(built_data)
+    shutil.copy(built_data / GRAPH_FILE, tmp_path / GRAPH_FILE)
+    from_file = glossary_of_data(tmp_path)
+    assert from_disk.terms == from_file.terms == glossary_from_store(OxigraphStore.load(built_data)).terms
+    assert len(from_disk.terms) > 500
+    assert from_disk._ko_terms == from_file._ko_terms and from_disk._en == from_file._en
