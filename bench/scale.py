@@ -216,8 +216,8 @@ def measure_projected(scale: float, workdir: Path, full: list[dict], seeds_from:
 
 
 def built_whole(row: dict) -> bool:
-    """A row of a real build (not projected, not run from stand-ins)."""
-    return not row.get("projected") and not row.get("stand_in")
+    """A row of a real build (not projected, not run from stand-ins, not copies of a smaller build)."""
+    return not row.get("projected") and not row.get("stand_in") and not row.get("copies_of")
 
 
 def extrapolate(row: dict, rows: list[dict]) -> dict:
@@ -275,7 +275,34 @@ def markdown(rows: list[dict], where: str) -> str:
         lines += stand_in_markdown(ends)
     if projected:
         lines += projected_markdown(projected)
+    copies = [r for r in rows if r.get("copies_of")]
+    if copies:
+        lines += copies_markdown(copies)
     return "\n".join(lines) + "\n"
+
+
+def copies_markdown(rows: list[dict]) -> list[str]:
+    """The scales measured on copies of a smaller build (``bench/scale_copies.py``): the store, the glossary and
+    FAISS at full size, measured; the rest not built (CPU estimated from the 100× row's unit costs)."""
+    lines = ["", "Copies of a smaller build (`bench/scale_copies.py`): that build's `graph.nq` copied with every "
+             "document's graph, facts and fact nodes renamed, bulk-loaded straight into the on-disk store (no "
+             "`graph.nq` written); FAISS over as many stand-in vectors as the copies' passages. Measured: the store, "
+             "the README SPARQL mix on it, the glossary the search process reads from it, FAISS. Not built: "
+             "passages, BM25, line vectors, profiles (their CPU estimated from the 100× row's, per document).", "",
+             "| scale | copies of | documents / passages | quads (named graphs) / stored | store: CPU s / wall s / "
+             "peak MB / MB | open ms | SPARQL mix ms | glossary: terms / CPU s / peak MB | FAISS: type, build CPU s, "
+             "MB, recall@10, ms, peak MB | load average | not built: CPU s (est.) |",
+             "| ---: | ---: | --- | --- | --- | ---: | ---: | --- | --- | --- | --- |"]
+    for r in rows:
+        st, g, f = r["store"], r["search_store"], r["faiss_study"]
+        lines.append(f"| {r['scale']:g}× | {r['copies']} × {r['copies_of']:g}× | {r['documents']} / {r['passages']} | "
+                     f"{r['quads']} / {st['stored']} | {st['cpu_s']} / {st['wall_s']} / {st['peak_rss_mb']} / "
+                     f"{st['store_mb']} | {g['store_open_ms']} | {g['sparql_ms']} | {g['glossary_terms']} / "
+                     f"{g['glossary_cpu_s']} / {g['peak_rss_mb']} | {f['faiss']}, {f['faiss_build_cpu_s']}, "
+                     f"{f['faiss_mb']}, {f['faiss_recall10']}, {f['faiss_ms']}, {f['peak_rss_mb']} | "
+                     f"{r['load_average_before'][0]}–{r['load_average_after'][0]} | "
+                     + "; ".join(f"{k} {v}" for k, v in r["not_built_cpu_s_est"].items()) + " |")
+    return lines
 
 
 def stand_in_markdown(rows: list[dict]) -> list[str]:
@@ -382,6 +409,14 @@ def plot(rows: list[dict], path: Path) -> None:
             left.loglog([r["passages"]], [y], "D", color=colour)
     if ends:
         left.plot([], [], "kD", mfc="none", label="end to end from stand-ins (measured; model extrapolated)")
+    for r in (r for r in rows if r.get("copies_of")):  # copies: the store measured, the index not built
+        left.loglog([r["passages"]], [r["store"]["store_mb"]], "*", color="C3", markersize=11,
+                    label=f"store MB, {r['scale']:g}× from copies (measured)")
+        left.loglog([r["passages"]], [r["search_store"]["peak_rss_mb"]], "P", color="C2", markersize=9,
+                    label=f"glossary process peak MB, {r['scale']:g}× (measured)")
+        right.loglog([r["passages"]], [r["sparql_ms"]], "*", color="C5", markersize=11,
+                     label=f"SPARQL mix, {r['scale']:g}× store from copies")
+        right.loglog([r["passages"]], [r["faiss_ms"]], "*", color="C4", markersize=11)
     if ahead:
         left.loglog(px, [r["whole_graph_rss_mb_est"] for r in ahead], "x:", color="C2",
                     label="peak MB if the whole graph were held (est.)")
@@ -429,6 +464,8 @@ def plot(rows: list[dict], path: Path) -> None:
     points = [(r["passages"], "IndexFlatIP", r["faiss_recall10"], r["faiss_ms"]) for r in full]
     points += [(r["vectors"], r["faiss"].split("(")[0], r["faiss_recall10"], r["faiss_ms"]) for r in faiss_rows]
     points += [(r["passages"], r["faiss"].split("(")[0], r["faiss_recall10"], r["faiss_ms"]) for r in ends]
+    points += [(r["passages"], r["faiss"].split("(")[0], r["faiss_recall10"], r["faiss_ms"]) for r in rows
+               if r.get("copies_of")]
     for kind, marker in (("IndexFlatIP", "o"), ("IndexHNSWFlat", "s"), ("IndexIVFScalarQuantizer", "^"),
                          ("IndexIVFPQ", "v")):
         mine = sorted(p for p in points if p[1] == kind)
