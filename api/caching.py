@@ -37,9 +37,12 @@ def current_etag() -> str | None:
 
 
 def _vary(resp: Response) -> None:
-    resp.vary.add("Accept")
-    if request.path.startswith(COOKIE_PAGES):
-        resp.vary.add("Cookie")
+    names = ("Accept", "Cookie") if request.path.startswith(COOKIE_PAGES) else ("Accept",)
+    if "Vary" not in resp.headers:  # the common case, without parsing a header set
+        resp.headers["Vary"] = ", ".join(names)
+        return
+    for name in names:
+        resp.vary.add(name)
 
 
 def register_caching(app: Flask) -> None:

@@ -37,6 +37,9 @@ class Services:
 
     def _get(self, name: str, factory: Callable[[], T]) -> T:
         """The back end ``name``, opened once; each has its own lock so a slow one blocks no other."""
+        found = self._cache.get(name)  # opened already (every request after the first): no lock to take
+        if found is not None:
+            return found
         with self._lock:
             lock = self._locks.setdefault(name, threading.Lock())
         with lock:
