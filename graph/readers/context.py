@@ -8,6 +8,7 @@ row or item. Headings also carry a country (``가. 일본``) and the relation (`
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Container
 from dataclasses import dataclass
 
@@ -517,3 +518,19 @@ def lead_region(w: FactWriter, lines: int = LEAD_LINES) -> Entity | None:
         if region is not None and region.country == "KR":
             return region
     return None
+
+
+def countries_named(w: FactWriter) -> list[tuple[int, str]]:
+    """``(line, country id)`` of every country word of ``w.doc``, in order."""
+    pattern, names = w.registry.country_words
+    return [(n, names[m.group(0)]) for n, line in enumerate(w.doc.lines, start=1) for m in pattern.finditer(line)]
+
+
+def country_near(countries: list[tuple[int, str]], line: int) -> str | None:
+    """The foreign country named last at or before ``line``, else the one the document names most (``countries``:
+    :func:`countries_named`)."""
+    before = [c for n, c in countries if n <= line and c != "KR"]
+    if before:
+        return before[-1]
+    common = Counter(c for _, c in countries if c != "KR").most_common(1)
+    return common[0][0] if common else None

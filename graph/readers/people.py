@@ -35,10 +35,11 @@ from graph.extractors.names import decide_by_evidence
 from graph.extractors.text import Stream, report_year
 from graph.facts import FactWriter
 from graph.readers.candidates import OfficialCandidate
-from graph.readers.context import context_at, document_date, lead_region
+from graph.readers.context import context_at, countries_named, country_near, document_date, lead_region
 from graph.readers.english_names import english_places
 from graph.readers.entities import Party, describe_minted, minted_region, place_level
 from graph.readers.people_en import english_posts
+from graph.readers.people_tables import table_posts
 from graph.readers.posts import Title, base_title, collapse_spaced, describe_organisation, hold, official, titles
 from graph.readers.titled_names import titled_posts
 from graph.registry import Entity, Mention, Registry, normalize_name
@@ -243,6 +244,10 @@ class SentenceReader:
             return False
         if "님" in word or word[:-1] in titles() or (len(word) >= 4 and word.endswith(_ORG_END)):
             return False
+        glued = _glued_title().fullmatch(word)
+        if glued and len(word) >= 4 and any(self.is_place(p) for p in (glued.group("p"), glued.group("p") + glued.group(
+                "t")[0])):
+            return False  # a place glued to its title (가나군수, 가나시장): a post, not a name
         if self.is_unit(word) or self.is_place(word) or (len(word) >= 4 and word.endswith(_PLACE_LIKE)
                                                           and self._near_place(word)):
             return False
@@ -546,14 +551,20 @@ class SentenceReader:
 
     def _name_after(self, s: str, end: int) -> tuple[str, str | None, int] | None:
         """A name right after a title and closing its phrase: ``지사 바트,``, ``(사무총장 홍길동)``,
-        ``(사장: 홍길동)``; else the appositive ``대사인 홍길동``."""
-        close = r"(?:(?=\s*(?:[,·)]|\((?!\d+\s*[명건개회인곳])|$|\s등|다\.))|(?:이|가|과|와|은|는|의|도)(?=\s))"
-        for shape in (r"[가-힣]{2,7}\s[가-힣]{2,7}", r"[가-힣]{2,7}", r"(?:[가-힣]\s){1,3}[가-힣]"):
+        ``(사장: 홍길동)``, ``부시장 가나 다라 마바 서명`` (a report's act after the signer, maybe joined to a wrapped
+        next line), a line's end or the next item's number (a line joined to ``2. …``); else the appositive
+        ``대사인 홍길동``."""
+        close = r"(?:(?=[ \t]*\n|\s*(?:[,·)]|\((?!\d+\s*[명건개회인곳])|$|\s등|다\.|" \
+                r"\s(?:서명|참석|면담|예방|접견)(?![식문자록])|\s?(?:\d{1,2}|[가-하])\.(?:\s|$)))|(?:이|가|과|와|은|는|의|도)(?=\s))"
+        for shape in (r"[가-힣]{2,7}\s[가-힣]{2,7}\s[가-힣]{2,7}", r"[가-힣]{2,7}\s[가-힣]{2,7}", r"[가-힣]{2,7}",
+                      r"(?:[가-힣]\s){1,3}[가-힣]"):
             m = re.match(rf"(?:\s*:\s*|\s+)(?P<n>{shape}){_ALT}{close}", s[end:])
             if m is None:
                 continue
             name = collapse_spaced(m.group("n"))
             parts = name.split()
+            if len(parts) > 1 and base_title(parts[-1]) is not None:
+                continue  # ``(단장 가나 부구장)``: the name's own post follows it, not a second word of the name
             if all(self.name_word(w, first=i < len(parts) - 1) and w not in _AFTER_STOP for i, w in enumerate(parts)):
                 return name, m.group("alt"), end + m.end()
         single = re.match(r"\s+(?P<n>[가-힣])(?=\s*[,·)])", s[end:])
@@ -754,9 +765,11 @@ _HEAD_TITLES = re.compile(r"(?:구청장|시장|군수|지사|부지사|주지�
 def titled_places(w: FactWriter, stream: Stream, placed: dict[str, Entity]) -> dict[str, Entity]:
     """Foreign places the registry lacks that the document names as the place of a head's or deputy's post
     (``가나 다라 마바시장``, ``마바주 부지사``), each in the country a word on the same line names (the nearest
-    before it, else after it), else the country of the section's heading (:func:`context_at`); none without one."""
+    before it, else after it), else the country of the section's heading (:func:`context_at`), else the one the
+    document named last before that line (:func:`country_near`, as the sentence reader mints the place)."""
     probe = SentenceReader(w.registry)
     pattern, names = w.registry.country_words
+    countries = countries_named(w)
     out: dict[str, Entity] = {}
     for t in _HEAD_TITLES.finditer(stream.text):
         words = stream.text[max(0, t.start() - 40):t.start()].split()
@@ -770,7 +783,7 @@ def titled_places(w: FactWriter, stream: Stream, placed: dict[str, Entity]) -> d
             at = line.find(word)
             found = sorted((m.start() > at, abs(m.start() - at), names[m.group(0)]) for m in pattern.finditer(line)
                            if names[m.group(0)] != "KR")
-            country = found[0][2] if found else context_at(w, n).country
+            country = found[0][2] if found else context_at(w, n).country or country_near(countries, n)
             if country and country != "KR":
                 out[normalize_name(word)] = minted_region(word, country, place_level(word))
             break
@@ -801,6 +814,8 @@ def _document_posts(w: FactWriter) -> list[StatedPost]:
                    if m.entity.kind in ("region", "organization")] or context
     found.extend((p, False) for p in listed_posts(w, stream, stated_on))
     found.extend((p, False) for p in staff_posts(w, reader, stated_on))
+    found.extend((StatedPost(name, None, org, role, (n, n), stated_on), False)
+                 for n, name, role, org in table_posts(w, reader))
     # weak, and before the sentences' weak ones: a name the sentences place keeps that post; a name they only
     # give a title alone (the organisation from the sentence before) takes the title-first statement's
     found[:0] = [(StatedPost(t.name, None, org, t.role, (n, n), stated_on, from_context=t.org is None), True)

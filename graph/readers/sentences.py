@@ -25,6 +25,7 @@ import datetime
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from graph.dates import DateMention, StatedDate, find_dates, relative_dates
 from graph.facts import FactWriter
@@ -36,6 +37,8 @@ from graph.readers.context import (
     HEADING_LOOKBACK,
     NOT_PLACE_ENDINGS,
     NOT_PLACE_WORDS,
+    countries_named,
+    country_near,
     dateline,
     document_date,
     first_region,
@@ -50,6 +53,7 @@ from graph.readers.context import (
     without_anniversaries,
 )
 from graph.readers.entities import CONTEXT_LEVEL, Party, minted_region, place_level, resolve_party
+from graph.readers.posts import titles
 from graph.readers.relations import DEFAULT_RELATION, is_intent, relation_of, states_signing_verb
 from graph.registry import Entity, normalize_name
 
@@ -316,11 +320,7 @@ class DocumentContext:
 
     def country_near(self, line: int) -> str | None:
         """The country named last before ``line``, else the one the document names most."""
-        before = [c for n, c in self.countries if n <= line and c != "KR"]
-        if before:
-            return before[-1]
-        common = Counter(c for _, c in self.countries if c != "KR").most_common(1)
-        return common[0][0] if common else None
+        return country_near(self.countries, line)
 
 
 def document_context(w: FactWriter) -> DocumentContext:
@@ -332,8 +332,7 @@ def document_context(w: FactWriter) -> DocumentContext:
     chosen = next(((t, r) for t, r in found if r.country == "KR"), found[0] if found else None)  # a Korean document's
     subject = Party(chosen[0].strip(), chosen[1]) if chosen else _most_named(w)
     today = document_date(w.doc)
-    pattern, names = w.registry.country_words
-    countries = [(n, names[m.group(0)]) for n, line in enumerate(w.doc.lines, start=1) for m in pattern.finditer(line)]
+    countries = countries_named(w)
     written = dateline(w.doc, loose=False)
     return DocumentContext(subject, today, countries, placed_names(w), report_year(w.doc),
                            written=written[1] if written else None)
@@ -932,6 +931,8 @@ def parties_in(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext,
         if len(name) < 2 or (not re.search("[가-힣]", word) and s.text.rfind("(", 0, start) > s.text.rfind(
                 ")", 0, start)):
             continue  # too short, or a gloss in brackets (江蘇省, Jiangsu)
+        if _after_title(s.text, start) and not w.registry.candidates(name):
+            continue  # 가나시 부시장 다라현이: a person named after a post, not a place (다라현 is no prefecture)
         particle = particle or _particle_after_brackets(s.text, end)
         if not particle and name.endswith(_ALSO) and (place_level(name[:-1]) not in (None, "province") or name[
                 -2] == _ALSO) and (w.registry.candidates(name[:-1]) or name[-2] == _ALSO and w.registry.candidates(
@@ -972,6 +973,23 @@ def parties_in(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext,
             particle = _OF  # (가나시 인민정부 입회): a remark in brackets names a body of the place, no party
         out.append(Named(party, start, end, particle))
     return out
+
+
+def _after_title(text: str, start: int) -> bool:
+    """The word before ``start`` is a post title with nothing after it (``부시장``, ``가나시장``, ``국제협력과장``):
+    the word at ``start`` is the holder's name.
+
+    >>> _after_title("다라시와는 가나시 부시장 마바현이 서명했다", 14), _after_title("가나시는 다라현과", 5)
+    (True, False)
+    """
+    before = re.search(r"(?:^|\s)([가-힣]+)\s+$", text[:start])
+    return before is not None and _title_word().fullmatch(before.group(1)) is not None
+
+
+@lru_cache(maxsize=1)
+def _title_word() -> re.Pattern:
+    """A word that is a lexicon title, maybe after a unit or place it heads (``경제통상국장``, ``가나시장``)."""
+    return re.compile(r"[가-힣]*(?:" + "|".join(re.escape(t) for t in sorted(titles(), key=len, reverse=True)) + ")")
 
 
 def _words(w: FactWriter, text: str, a: int, b: int) -> list[tuple[int, int]]:

@@ -1,0 +1,84 @@
+"""People with posts listed in a table: a trip report's delegation (``구분 | 성명 | 직위``), a list of attendees.
+
+A header row names a column of names (``성명``, ``이름``) and a column of posts (``직위``, ``직책``, ``소속 및
+직위``); each row below it, until a line that is no row of the same width, names one person and their post. The
+post cell is read as written: its last word is the role when it ends with a lexicon title (``미래전략과
+국제협력팀장`` → 국제협력팀장; a place glued to its title, ``가나군수``, gives 군수 in 가나군) or is a council
+member's (``의원``); a registry place or a council or other body at its start (``가나시의회 의장``) is where the
+post is, else the Korean region the section or the document is about. A bracketed remark (``주무관(통역)``) is
+no part of it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.facts import FactWriter
+from graph.readers.context import context_at, lead_region
+from graph.readers.posts import base_title, collapse_spaced, titles
+from graph.registry import Entity
+
+#: Header words of the column of names and of the column of posts.
+_NAME_HEAD = re.compile(r"성\s*명|이\s*름|성명\s*\(.{1,10}\)")
+_POST_HEAD = re.compile(r"직\s*위|직\s*책|직\s*급|소속\s*(?:및|/|·)?\s*직[위책]|직위\s*\(.{1,10}\)")
+#: A council member's post, which the title lexicon leaves out (a member is no head of anything).
+_MEMBER = ("의원",)
+_SEPARATOR = re.compile(r"\s*\|\s*|\t")
+
+
+def cells(line: str) -> list[str]:
+    """The cells of a table row (``|`` or tab between them); one cell for a line that is no row."""
+    return [c.strip() for c in _SEPARATOR.split(line)] if ("|" in line or "\t" in line) else [line.strip()]
+
+
+def _header(row: list[str]) -> tuple[int, int] | None:
+    names = [i for i, c in enumerate(row) if _NAME_HEAD.fullmatch(c)]
+    posts = [i for i, c in enumerate(row) if _POST_HEAD.fullmatch(c)]
+    return (names[0], posts[0]) if len(names) == 1 and len(posts) == 1 else None
+
+
+def table_posts(w: FactWriter, reader) -> list[tuple[int, str, str, Entity]]:
+    """``(line, name, role, organisation)`` of every row of a table of people with posts in ``w.doc``; ``reader`` is
+    the people reader's :class:`graph.readers.people.SentenceReader` (names, places, minted bodies)."""
+    out = []
+    columns: tuple[int, int] | None = None
+    width = 0
+    for n, raw in w.doc.numbered(1, None):
+        row = cells(raw)
+        head = _header(row) if len(row) > 1 else None
+        if head is not None:
+            columns, width = head, len(row)
+            continue
+        if columns is None or len(row) != width:
+            columns = None
+            continue
+        name, post = collapse_spaced(row[columns[0]]), re.sub(r"\s*\([^()]*\)", "", row[columns[1]]).strip()
+        if not re.fullmatch(r"[가-힣]{2,4}", name) or not reader.name_word(name) or not post:
+            continue
+        found = _post(w, reader, n, post)
+        if found is not None:
+            out.append((n, name, *found))
+    return out
+
+
+def _post(w: FactWriter, reader, line: int, post: str) -> tuple[str, Entity] | None:
+    """The role and organisation a post cell states; ``None`` when its last word is no post."""
+    words = post.split()
+    role = words[-1]
+    org = None
+    if base_title(role) is None and role not in _MEMBER:
+        return None
+    for title in sorted(titles(), key=len, reverse=True):  # a place glued to its title: 가나군수 → 군수 in 가나군
+        if role.endswith(title) and len(role) > len(title):
+            glued = reader._glued(role[:-len(title)], title)[0]
+            if glued is not None and glued.kind == "region":
+                org, role = glued, title
+            break
+    if org is None and len(words) > 1:
+        first = words[0]
+        found = [e for e in reader.registry.candidates(first) if e.kind in ("region", "organization")]
+        org = found[0] if len(found) == 1 else reader.organisation(first)
+    if org is None:
+        subject = context_at(w, line).subject
+        org = subject.entity if subject is not None and subject.entity.country == "KR" else lead_region(w)
+    return (role, org) if org is not None else None

@@ -1,0 +1,59 @@
+"""Sentences that must not mint a party: a person named right after a post title whose given name ends like a
+place (``부시장 홍재현``: 현 is also a prefecture's suffix, ``국장 김성군``), in news text, a saved news page and a
+trip report; the signing itself is still read with the right parties. Names of foreign places are invented;
+Korean parties come from the registry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.readers.helpers import build, document
+from tests.readers.test_news_wordings import _news_file
+from tests.readers.test_report_prose import party_ids
+
+NEWS = """김천시, 베트남 다라시와 우호도시 협약
+기사입력 2025.08.29 오후 3:12 | 홍길동 기자
+김천시는 지난 27일 시청에서 베트남 다라시와 우호도시 협약을 체결했다고 29일 밝혔다.
+김천시는 오는 11월 일본 마바시와 자매결연을 맺을 예정이다.
+마바시와는 지난 3월 김천시 부시장 최재현이 현지를 방문해 교류의향서에 서명한 바 있다.
+홍길동 기자 hong@example.kr
+"""
+FACTS = {("kr-gyeongbuk-gimcheon", "vn-다라시", "2025-08-27"), ("jp-마바시", "kr-gyeongbuk-gimcheon", "2025-03")}
+
+
+@pytest.mark.parametrize("name", ["news.txt", "news.html"])
+def test_a_person_after_a_post_is_no_place(tmp_path: Path, name: str):
+    assert party_ids(build(_news_file(tmp_path, name, NEWS))) == FACTS
+
+
+@pytest.mark.parametrize("post, person", [("부시장", "최재현"), ("국제협력과장", "박성군"), ("김천시장", "이동현"),
+                                          ("행정국장", "정지현")])
+def test_other_posts_and_names(post: str, person: str):
+    text = NEWS.replace("김천시 부시장 최재현이", f"{post} {person}이")
+    got = party_ids(build(document("n.txt", text)))
+    assert got == FACTS
+    assert not any(person in p for f in got for p in f)
+
+
+def test_a_prefecture_after_a_post_word_that_is_no_title_is_still_a_party():
+    # 방문단 is no post: 일본 사가현 after it is the partner, and the pair is read
+    text = NEWS.replace("마바시와는 지난 3월 김천시 부시장 최재현이 현지를 방문해 교류의향서에 서명한 바 있다.",
+                        "김천시 방문단은 지난 3월 일본 사가현과 교류의향서에 서명했다.")
+    got = party_ids(build(document("n.txt", text)))
+    assert ("jp-사가현", "kr-gyeongbuk-gimcheon", "2025-03") in got
+
+
+TRIP = """공무국외출장 결과보고
+김천시 국제협력과 | 보고일 2025. 6. 20.
+1. 출장 기간: 2025. 6. 9. ~ 6. 13. / 방문국: 일본
+2. 출장 결과
+가. 일본 마바시와 우호교류 협약 체결(6. 10.): 김천시 부시장 최재현과 마바시 부시장이 서명
+나. 다라시 방문(6. 12.): 행정국장 정승현이 다라시 관계자와 면담
+"""
+
+
+def test_a_trip_report_signer_named_after_a_post_is_no_party():
+    got = party_ids(build(document("trip.txt", TRIP)))
+    assert got == {("jp-마바시", "kr-gyeongbuk-gimcheon", "2025-06-10")}
