@@ -551,13 +551,15 @@ class SentenceReader:
 
     def _name_after(self, s: str, end: int) -> tuple[str, str | None, int] | None:
         """A name right after a title and closing its phrase: ``지사 바트,``, ``(사무총장 홍길동)``,
-        ``(사장: 홍길동)``, ``부시장 가나 다라 마바 서명`` (a report's act after the signer, maybe joined to a wrapped
-        next line), a line's end or the next item's number (a line joined to ``2. …``); else the appositive
-        ``대사인 홍길동``."""
-        close = r"(?:(?=[ \t]*\n|\s*(?:[,·)]|\((?!\d+\s*[명건개회인곳])|$|\s등|다\.|" \
-                r"\s(?:서명|참석|면담|예방|접견)(?![식문자록])|\s?(?:\d{1,2}|[가-하])\.(?:\s|$)))|(?:이|가|과|와|은|는|의|도)(?=\s))"
-        for shape in (r"[가-힣]{2,7}\s[가-힣]{2,7}\s[가-힣]{2,7}", r"[가-힣]{2,7}\s[가-힣]{2,7}", r"[가-힣]{2,7}",
-                      r"(?:[가-힣]\s){1,3}[가-힣]"):
+        ``(사장: 홍길동)``; a report's act after the signer (``부시장 가나 다라 마바 서명``, maybe joined to a wrapped
+        next line: a name of three words only so); else the appositive ``대사인 홍길동``."""
+        plain = r"\s*(?:[,·)]|\((?!\d+\s*[명건개회인곳])|$|\s등|다\.)"
+        act = r"(?<![이가은는과와의도을를])\s(?:서명|참석|면담|예방|접견)(?![식문자록])"  # not 홍길동이 참석
+        particle = r"(?:이|가|과|와|은|는|의|도)(?=\s)"
+        for shape, close in ((r"[가-힣]{2,7}\s[가-힣]{2,7}\s[가-힣]{2,7}", rf"(?={act})"),  # 가나 다라 마바 서명
+                             (r"[가-힣]{2,7}\s[가-힣]{2,7}", rf"(?:(?={plain})|{particle})"),
+                             (r"[가-힣]{2,7}", rf"(?:(?={plain})|{particle})"),
+                             (r"(?:[가-힣]\s){1,3}[가-힣]", rf"(?:(?={plain})|{particle})")):
             m = re.match(rf"(?:\s*:\s*|\s+)(?P<n>{shape}){_ALT}{close}", s[end:])
             if m is None:
                 continue
@@ -766,7 +768,7 @@ def titled_places(w: FactWriter, stream: Stream, placed: dict[str, Entity]) -> d
     """Foreign places the registry lacks that the document names as the place of a head's or deputy's post
     (``가나 다라 마바시장``, ``마바주 부지사``), each in the country a word on the same line names (the nearest
     before it, else after it), else the country of the section's heading (:func:`context_at`), else the one the
-    document named last before that line (:func:`country_near`, as the sentence reader mints the place)."""
+    document named last before that line (as the sentence reader mints the place); none without one."""
     probe = SentenceReader(w.registry)
     pattern, names = w.registry.country_words
     countries = countries_named(w)
@@ -783,7 +785,8 @@ def titled_places(w: FactWriter, stream: Stream, placed: dict[str, Entity]) -> d
             at = line.find(word)
             found = sorted((m.start() > at, abs(m.start() - at), names[m.group(0)]) for m in pattern.finditer(line)
                            if names[m.group(0)] != "KR")
-            country = found[0][2] if found else context_at(w, n).country or country_near(countries, n)
+            country = found[0][2] if found else context_at(w, n).country or country_near(
+                [c for c in countries if c[0] <= n], n)  # named before the line, never after it
             if country and country != "KR":
                 out[normalize_name(word)] = minted_region(word, country, place_level(word))
             break

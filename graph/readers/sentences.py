@@ -688,6 +688,8 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
     if subject is None or not partners:
         return [], carry, partners
     stated = find_dates(text, bare_years=True)
+    stated = [d for d in stated if not (d.surface.strip().isdigit() and _NAMED_YEAR.search(text, 0, d.start)
+                                        and re.match(r"\s+[가-힣A-Za-z]", text[d.end:]))]  # '2024 가나 포럼'에서
     dates = [d for d in stated if not _SINCE.match(text[d.end:])]  # 2020년 이후 축소: a period, not a signing
     today = heading_year(w.doc.lines, s.lines[0]) or doc.today
     if doc.year is not None and (today is None or today.year != doc.year.year):
@@ -750,6 +752,8 @@ _NOMINAL_SIGNING = re.compile(r"\s*(?:[^\s,.()]{1,10}\s?){0,3}?(?:결연|협약|
                               r"(?:체결|맺)")
 #: A signing counted in years, its relation word with it (자매결연 25주년, 우호교류 협약 체결 10주년).
 _ANNIVERSARY_NAMED = re.compile(r"[^\s,.()]*\s?(?:체결|결연|협약|협정|교류|도시|서명)\s*\d+\s*주년")
+#: An opening quote or title bracket right before a bare year (no 년): the year opens a name (``'2024 가나 포럼'``).
+_NAMED_YEAR = re.compile(r"['\"‘“「『<《〈]\s*$")
 #: A date alone in brackets right after a partner: ``가나시(1997년)``, ``다라시(2003. 5.)``.
 _BRACKET_DATE = re.compile(r"\s?\(\s*(?:19|20)\d\d[\d.\s년월일]*\)")
 

@@ -77,7 +77,7 @@ REPORT = """공무국외출장 결과보고
 다. 가나구 대표단(단장 왕하오 부구장)이 6. 13. 고창군을 방문함
 """
 REPORT_POSTS = {("한가온", "군수", "region/kr-jeonbuk-gochang"), ("설보람", "의장", "organization/minted-고창군의회"),
-                ("유다온", "미래전략과장", "region/kr-jeonbuk-gochang"), ("피에르 다르송", "시장", "region/es-마바시"),
+                ("피에르 다르송", "시장", "region/es-마바시"),
                 ("마리아 엘레나 로살레스", "부시장", "region/es-사라시")}
 
 
@@ -99,3 +99,11 @@ def test_a_place_named_with_a_country_on_its_line_keeps_that_country(tmp_path: P
     path = tmp_path / "report.txt"
     path.write_text(text, encoding="utf-8")
     assert ("피에르 다르송", "시장", "region/fr-마바시") in _posts(from_file(path), tmp_path)
+
+
+def test_words_after_a_title_at_a_line_end_are_no_name(tmp_path: Path):
+    text = "포항시 국제교류 소식\n2024. 9. 5.\n언론사, 포항시 사무총장 특별 인터뷰 보도\n포항시 부시장 김다라\n"
+    path = tmp_path / "n.txt"
+    path.write_text(text, encoding="utf-8")
+    names = {name for name, _, _ in _posts(from_file(path), tmp_path)}
+    assert "김다라" in names and not any("인터뷰" in n or "특별" in n for n in names)

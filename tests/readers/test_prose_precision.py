@@ -57,3 +57,24 @@ TRIP = """공무국외출장 결과보고
 def test_a_trip_report_signer_named_after_a_post_is_no_party():
     got = party_ids(build(document("trip.txt", TRIP)))
     assert got == {("jp-마바시", "kr-gyeongbuk-gimcheon", "2025-06-10")}
+
+
+FORUM = """가나도, 섬 지역 2곳과 잇따라 협약
+입력 2024.10.21 14:32 | 홍길동 기자
+제주특별자치도는 지난 18일 컨벤션센터에서 열린 '2024 세계 섬 관광 포럼'에서 인도네시아 다라주와 우호교류 협약을, \
+필리핀 마바주와 관광교류 양해각서(MOU)를 각각 체결했다고 21일 밝혔다.
+"""
+
+
+@pytest.mark.parametrize("quote", ["'", "‘", "「", "<"])
+def test_a_year_that_opens_an_event_name_is_no_signing_date(tmp_path: Path, quote: str):
+    close = {"'": "'", "‘": "’", "「": "」", "<": ">"}[quote]
+    text = FORUM.replace("'2024 세계 섬 관광 포럼'", f"{quote}2024 세계 섬 관광 포럼{close}")
+    assert party_ids(build(document("n.txt", text))) == {("id-다라주", "kr-jeju", "2024-10-18"),
+                                                         ("kr-jeju", "ph-마바주", "2024-10-18")}
+
+
+def test_a_bare_year_in_brackets_after_a_partner_is_still_its_date():
+    text = FORUM.replace("지난 18일 컨벤션센터에서 열린 '2024 세계 섬 관광 포럼'에서 ", "").replace(
+        "필리핀 마바주와", "필리핀 마바주(2019)와").replace("각각 체결했다고", "체결했다고")
+    assert ("kr-jeju", "ph-마바주", "2019") in party_ids(build(document("n.txt", text)))
