@@ -19,7 +19,8 @@ from graph.readers.english_names import english_region, english_relation, names_
 from graph.readers.entities import Party
 from graph.registry import Entity
 
-_NAME = r"[A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+){0,3}"
+#: A capitalised name of up to four words; Latin letters beyond ASCII too (``Gdańsk``, ``Łódź``).
+_NAME = r"[A-ZÀ-ÖØ-ÞĀ-ž](?:[^\W\d_]|['.-])+(?: [A-ZÀ-ÖØ-ÞĀ-ž](?:[^\W\d_]|['.-])+){0,3}"
 #: ``… signed a sister-city agreement with`` (or a plan to sign one): the relation words between.
 _SIGNED = re.compile(r"(?P<plan>plans? to|will|is expected to|aims? to|intends? to|is to|agreed to)?\s*"
                      r"(?:\b(?:also|first|officially|formally)\s+)*\b(?:sign|renew|conclude)(?:ed|d|s)?\s+"
@@ -48,8 +49,9 @@ _INLINE = re.compile(r"^\s*(?P<label>(?:Sister|Friendship|Friendly|Twin|Partner)
                      r"(?:Cities|Cities and Regions|Regions|Provinces|States|Towns|Partners))\s*[:：]\s*(?P<items>.+)$")
 _INLINE_ITEM = re.compile(rf"^(?:the )?{_OF}(?P<name>{_NAME})(?P<country>(?:,\s*{_NAME}){{0,3}})\s*\((?P<when>[^)]*)\)")
 _SINCE_SUBJECT = re.compile(rf"^\s*(?P<name>{_NAME})(?=,|\s+(?:has|have|is|was|became)\b)")
-#: A wire dateline opening an English release (``SEOUL, Republic of Korea - ``, ``GANA (Yonhap) -- ``).
-_NEWS_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Za-z .]{2,30}?|\s*\([^()]{1,20}\))\s+[-–—]{1,2}\s+")
+#: A wire dateline opening an English release (``SEOUL, Republic of Korea - ``, ``GANA (Yonhap) -- ``, ``GANA, 12
+#: September 2025 — ``).
+_NEWS_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Za-z0-9 .]{2,30}?|\s*\([^()]{1,20}\))\s+[-–—]{1,2}\s+")
 #: An aside in brackets without a date (``Gana City (Gana Province) and …``): left out so the pair reads as one.
 _ASIDE = re.compile(r"\s*\((?![^()]*\d)[^()]*\)")
 #: ``Gana's first sister city is Dara, Shanxi Province, China``: a pair named without a signing.
@@ -75,6 +77,9 @@ _SELF = re.compile(r"\s*The\s+(?:city|county|province|district)\b", re.IGNORECAS
 _YEAR = re.compile(r"\b(?:in|since|of|and)\s+((?:19|20)\d{2})\b(?![./-]\d)")
 #: ``on September 2`` without a year: the year of the document's own date.
 _MONTH_DAY = re.compile(r"\b(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d\d)")
+#: A day before its month, without the year (``on Wednesday (10 September)``).
+_DAY_MONTH = re.compile(r"(?<![\d.])(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon>[A-Z][a-z]{2,8})\b"
+                        r"(?!\.?\s*,?\s*(?:19|20)\d\d)")
 _BOTH = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:cities|regions|provinces|sides|parties)\b", re.IGNORECASE)
 _ABBREVIATIONS = frozenset([*MONTHS, "st", "mr", "mrs", "ms", "dr", "no", "vs", "etc", "gov", "u.s", "e.g", "i.e",
                             "co", "inc", "jr", "sr", "mt", "ft"])
@@ -199,13 +204,14 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def english_dates(s: str, year: int | None = None, bare_years: bool = False) -> list[DateMention]:
     """Dates of an English sentence: full dates, a year after ``in`` / ``since`` / ``and`` (``in 1983``, also ending
-    a sentence: ``since 1981.``), and a day without its year (``on September 2``) in ``year``, the document's own.
+    a sentence: ``since 1981.``), and a day without its year (``on September 2``, ``(10 September)``) in ``year``,
+    the document's own.
     ``bare_years``: any other year written alone too."""
     found = find_dates(s, bare_years=bare_years)
     for m in _YEAR.finditer(s):
         if not any(d.start <= m.start(1) < d.end for d in found):
             found.append(DateMention(StatedDate(int(m.group(1))), m.start(1), m.end(1), m.group(1)))
-    for m in _MONTH_DAY.finditer(s) if year else ():
+    for m in [*_MONTH_DAY.finditer(s), *_DAY_MONTH.finditer(s)] if year else ():
         month = MONTHS.get(m.group("mon").lower())
         if month and not any(d.start <= m.start() < d.end for d in found) and 1 <= int(m.group("d")) <= 31:
             found.append(DateMention(StatedDate(year, month, int(m.group("d"))), m.start(), m.end(), m.group(0)))
@@ -260,6 +266,8 @@ def _read_sentence(w: FactWriter, s: str, lines: tuple[int, int], pair: tuple[Pa
             out.append(_candidate((subject, partner), mine[0].value if mine else None, relation, lines, intent, s))
             pair = (subject, partner)
     elif pair is not None and _BOTH.search(s[:signed.start()]) and (dates or intent):  # The two cities … in 1983
+        # … exchanged delegations in October 2022 and signed a letter of intent on 14 March 2024: the signing's date
+        dates = [d for d in dates if d.start >= signed.start()] or dates
         out.extend(_candidate(pair, d.value if d else None, relation, lines, intent, s) for d in (dates or [None]))
     return out, pair
 

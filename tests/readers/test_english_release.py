@@ -80,3 +80,31 @@ def test_an_english_report_states_passive_signings_and_papers_dated_by_their_yea
     assert ("jp-mara", "kr-gyeonggi-suwon", "2014") in party_ids(build(document("r.md", REPORT.replace(
         "(China)", "(Japan)"))))
     assert not any("mara" in " ".join(f) for f in party_ids(build(document("r.md", REPORT.replace(" (China)", "")))))
+
+
+WIRE = """BUSAN METROPOLITAN CITY — NEWS RELEASE
+International Relations Division | For immediate release | 12 September 2025
+
+Busan signs sister-city agreement with Łaskowo
+
+BUSAN, 12 September 2025 — Busan Metropolitan City and the City of Łaskowo, Poland, signed a sister-city agreement \
+on Wednesday (10 September) at Łaskowo City Hall.
+The two cities first exchanged delegations at a trade fair in October 2022 and signed a letter of intent \
+on 14 March 2024.
+"""
+WIRE_FACTS = {("kr-busan", "pl-łaskowo", "2025-09-10"), ("kr-busan", "pl-łaskowo", "2024-03-14")}
+
+
+@pytest.mark.parametrize("name", ["wire.txt", "wire.docx"])
+def test_a_dated_wire_line_a_name_beyond_ascii_and_a_day_before_its_month(tmp_path: Path, name: str):
+    lines = WIRE.strip("\n").split("\n")
+    doc = document(name, WIRE) if name.endswith(".txt") else from_file(docx_file(tmp_path / name, lines))
+    assert party_ids(build(doc)) == WIRE_FACTS
+
+
+def test_the_wire_release_perturbed():
+    # another day and month; the delegations' month is no signing date however it is written
+    text = WIRE.replace("Wednesday (10 September)", "Monday (8 September)").replace("in October 2022",
+                                                                                   "on 3 October 2022")
+    assert party_ids(build(document("w.txt", text))) == {("kr-busan", "pl-łaskowo", "2025-09-08"),
+                                                        ("kr-busan", "pl-łaskowo", "2024-03-14")}
