@@ -289,13 +289,15 @@ def copies_markdown(rows: list[dict]) -> list[str]:
              "`graph.nq` written); FAISS over as many stand-in vectors as the copies' passages. Measured: the store, "
              "the README SPARQL mix on it, the glossary the search process reads from it, FAISS. Not built: "
              "passages, BM25, line vectors, profiles (their CPU estimated from the 100× row's, per document).", "",
-             "| scale | copies of | documents / passages | quads (named graphs) / stored | store: CPU s / wall s / "
-             "peak MB / MB | open ms | SPARQL mix ms | glossary: terms / CPU s / peak MB | FAISS: type, build CPU s, "
+             "| scale | copies of (store: copies, scale) | documents / passages | store quads (named graphs) / "
+             "stored | store: CPU s / wall s / peak MB / MB | open ms | SPARQL mix ms | glossary: terms / CPU s / "
+             "peak MB | FAISS: type, build CPU s, "
              "MB, recall@10, ms, peak MB | load average | not built: CPU s (est.) |",
              "| ---: | ---: | --- | --- | --- | ---: | ---: | --- | --- | --- | --- |"]
     for r in rows:
         st, g, f = r["store"], r["search_store"], r["faiss_study"]
-        lines.append(f"| {r['scale']:g}× | {r['copies']} × {r['copies_of']:g}× | {r['documents']} / {r['passages']} | "
+        lines.append(f"| {r['scale']:g}× | {r['copies']} × {r['copies_of']:g}× (store: {r['store_copies']}, "
+                     f"{r['store_scale']:g}×) | {r['documents']} / {r['passages']} | "
                      f"{r['quads']} / {st['stored']} | {st['cpu_s']} / {st['wall_s']} / {st['peak_rss_mb']} / "
                      f"{st['store_mb']} | {g['store_open_ms']} | {g['sparql_ms']} | {g['glossary_terms']} / "
                      f"{g['glossary_cpu_s']} / {g['peak_rss_mb']} | {f['faiss']}, {f['faiss_build_cpu_s']}, "
@@ -410,12 +412,12 @@ def plot(rows: list[dict], path: Path) -> None:
     if ends:
         left.plot([], [], "kD", mfc="none", label="end to end from stand-ins (measured; model extrapolated)")
     for r in (r for r in rows if r.get("copies_of")):  # copies: the store measured, the index not built
-        left.loglog([r["passages"]], [r["store"]["store_mb"]], "*", color="C3", markersize=11,
-                    label=f"store MB, {r['scale']:g}× from copies (measured)")
-        left.loglog([r["passages"]], [r["search_store"]["peak_rss_mb"]], "P", color="C2", markersize=9,
-                    label=f"glossary process peak MB, {r['scale']:g}× (measured)")
-        right.loglog([r["passages"]], [r["sparql_ms"]], "*", color="C5", markersize=11,
-                     label=f"SPARQL mix, {r['scale']:g}× store from copies")
+        left.loglog([r["store_passages"]], [r["store"]["store_mb"]], "*", color="C3", markersize=11,
+                    label=f"store MB, {r['store_scale']:g}× from copies (measured)")
+        left.loglog([r["store_passages"]], [r["search_store"]["peak_rss_mb"]], "P", color="C2", markersize=9,
+                    label=f"glossary process peak MB, {r['store_scale']:g}× store (measured)")
+        right.loglog([r["store_passages"]], [r["sparql_ms"]], "*", color="C5", markersize=11,
+                     label=f"SPARQL mix, {r['store_scale']:g}× store from copies")
         right.loglog([r["passages"]], [r["faiss_ms"]], "*", color="C4", markersize=11)
     if ahead:
         left.loglog(px, [r["whole_graph_rss_mb_est"] for r in ahead], "x:", color="C2",

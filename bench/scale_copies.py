@@ -156,8 +156,10 @@ def step(workdir: Path, name: str, *args: str) -> dict:
 
 
 def row(source: Path, workdir: Path, seeds_data: Path, copies: int, stop_at: float) -> dict:
-    """Build the store and FAISS at up to ``copies`` times ``source`` and measure them (see the module); the row,
-    at the scale of the copies the store holds when it stopped (disk or clock)."""
+    """Build the store and FAISS at up to ``copies`` times ``source`` and measure them (see the module); the row at
+    ``copies`` times ``source``'s scale, FAISS at that size, the store and what is measured on it at the copies it
+    holds when it stopped (``store_copies``, ``store_scale``: all of them unless the disk or the clock stopped it);
+    the estimates of what is not built at the store's size."""
     from scale import size_mb
 
     from graph.store import STORE_DIR
@@ -170,14 +172,15 @@ def row(source: Path, workdir: Path, seeds_data: Path, copies: int, stop_at: flo
     load = [round(x, 1) for x in os.getloadavg()]
     store = step(workdir, "store", str(source), str(store_dir), str(copies), str(stop_at))
     store["store_mb"] = round(size_mb(store_dir), 1)
-    copies = store["copies_loaded"]
+    wanted, copies = copies, store["copies_loaded"]
     print(f"{time.strftime('%H:%M:%S')} store {store}", file=sys.stderr, flush=True)
     queries = step(workdir, "glossary", str(store_dir))
     print(f"{time.strftime('%H:%M:%S')} glossary {queries}", file=sys.stderr, flush=True)
     seeds_file = workdir / "seed-vectors.npy"
     np.save(seeds_file, np.load(seeds_data / "index" / "embeddings.npy").astype(np.float32))
+    faiss_vectors = manifest["index"]["passages"] * wanted  # at the full size even when the store stopped short
+    faiss = step(workdir, "faiss", str(faiss_vectors), str(seeds_file), str(workdir))
     passages = manifest["index"]["passages"] * copies
-    faiss = step(workdir, "faiss", str(passages), str(seeds_file), str(workdir))
     print(f"{time.strftime('%H:%M:%S')} faiss {faiss}", file=sys.stderr, flush=True)
     factor = documents * copies / hundred["documents"]
     lines = manifest["index"]["line_vectors"] * copies
@@ -189,10 +192,12 @@ def row(source: Path, workdir: Path, seeds_data: Path, copies: int, stop_at: flo
                  "Kiwi (per passage)": round(hundred["kiwi_cpu_s_per_passage"] * passages),
                  **{f"{k} (100×'s × {factor:.1f})": round(hundred["cpu_stages_s"][k] * factor)
                     for k in ("index passages", "index embed", "index lines", "index profiles")}}
-    return {"scale": float(round(scale * copies)), "copies_of": scale, "copies": copies,
-            "documents": documents * copies, "passages": passages, "line_vectors": lines,
+    return {"scale": float(round(scale * wanted)), "copies_of": scale, "copies": wanted, "store_copies": copies,
+            "store_scale": float(round(scale * copies)), "documents": documents * wanted,
+            "passages": manifest["index"]["passages"] * wanted, "store_passages": passages, "line_vectors": lines,
             "source_quads": manifest["graph"]["quads"], "quads": store["named_graph_quads"], "store": store,
-            "search_store": queries, "sparql_ms": queries["sparql_ms"], "faiss_study": faiss, "faiss": faiss["faiss"],
+            "search_store": queries, "sparql_ms": queries["sparql_ms"],
+            "faiss_study": {**faiss, "vectors": faiss_vectors}, "faiss": faiss["faiss"],
             "faiss_recall10": faiss["faiss_recall10"], "faiss_ms": faiss["faiss_ms"],
             "load_average_before": load, "load_average_after": [round(x, 1) for x in os.getloadavg()],
             "not_built_cpu_s_est": not_built}
