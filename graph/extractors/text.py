@@ -62,7 +62,7 @@ class Stream:
 
     def sentences(self) -> Iterator[tuple[int, int, str]]:
         """``(start, end, sentence)`` pieces split at sentence ends and hard line breaks."""
-        for m in re.finditer(r"[^\n]+?(?:다\.|[.?!](?=\s)|\n|$)", self.text):
+        for m in re.finditer(r"[^\n]+?(?:다\.|(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)[.?!](?=\s)|\n|$)", self.text):
             if m.group(0).strip():
                 yield m.start(), m.end(), m.group(0)
 

@@ -14,6 +14,14 @@ from graph.readers.entities import CONTEXT_LEVEL, Party, bare_latin_name, minted
 from graph.readers.relations import DEFAULT_RELATION, relation_of
 from graph.registry import Entity
 
+#: A capital letter of a Latin name, accented ones too (``Gdańsk``, ``Łódź``, ``Örebro``), and a letter after it.
+LATIN_UPPER = r"[A-ZÀ-ÖØ-ÞĀ-ž]"
+LATIN_LETTER = r"[^\W\d_]"
+#: Unit words one language writes for another's (``Tomsk Region`` for the registry's ``Tomsk Oblast``).
+_UNIT_FORMS = ("Region", "Oblast", "Krai", "Province", "Prefecture", "State")
+#: Words ending a body's name, never a place's (``Gana University``, ``Gana Chamber of Commerce``).
+_BODY = re.compile(r"\b(?:University|College|Institute|Chamber|School|Academy|Museum|Hospital|Company|Corporation|"
+                   r"Association|Foundation|Agency|Port Authority|Council|Assembly)\b")
 _WORD_RELATIONS = (("sister", "sister"), ("friendship", "friendship"), ("friendly", "friendship"),
                    ("goodwill", "goodwill"), ("memorandum", "mou"), ("mou", "mou"), ("intent", "letterOfIntent"))
 
@@ -36,11 +44,13 @@ def english_region(w: FactWriter, name: str, country_name: str | None, unplaced:
     (``country_name`` may hold a parent region before the country: ``, Nagano, Japan``), else in ``country_id`` (the
     country the text spoke of last). ``unplaced``: a partner named with no country is kept under no country, for
     :mod:`graph.readers.bilingual` to match or drop."""
+    if _BODY.search(name):  # Gana University signed …: a body, not the place it is named after
+        return None
     level = place_level(name)  # of the name as written: ``Province of Gana`` is a province
     name = re.sub(r"^(?:The|the)\s+", "", name).strip()
     name = re.sub(r"^(?:City|Province|County|Prefecture|State|Region|District|Municipality) of\s+(?=[A-Z])", "",
                   name)
-    for form in (name, re.sub(r"\s+(?:City|County|Province|Prefecture|Metropolitan City)$", "", name)):
+    for form in _registry_forms(name):
         found = [e for e in w.registry.candidates(form) if e.kind == "region"]
         if len(found) == 1:
             return Party(name, found[0])
@@ -55,9 +65,18 @@ def english_region(w: FactWriter, name: str, country_name: str | None, unplaced:
                  minted=True)
 
 
+def _registry_forms(name: str) -> list[str]:
+    """The forms of ``name`` looked up in the registry: as written, without its unit word, and with the unit word
+    another language writes for it (``Tomsk Region`` → ``Tomsk Oblast``)."""
+    bare = re.sub(r"\s+(?:City|County|Province|Prefecture|Metropolitan City)$", "", name)
+    unit = re.fullmatch(rf"(.+?)\s+(?:{'|'.join(_UNIT_FORMS)})", name)
+    return [name, bare] + ([f"{unit.group(1)} {u}" for u in _UNIT_FORMS if not name.endswith(u)] if unit else [])
+
+
 #: ``Gana, Dara State, USA``, ``City of Gana, Brazil``, ``Gana (Japan)``: a Latin place name and what places it.
-_PLACED = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2})(?P<parts>(?:,\s*[A-Z][A-Za-z'’-]+"
-                     r"(?: [A-Z][A-Za-z'’-]+){0,2}){1,3}|\s*\([A-Z][A-Za-z ]+\))")
+_PLACED = re.compile(rf"(?<![\w'’-])(?P<name>{LATIN_UPPER}(?:(?![A-Z]){LATIN_LETTER}|['’-])+"
+                     rf"(?: {LATIN_UPPER}(?:(?![A-Z]){LATIN_LETTER}|['’-])+){{0,2}})"
+                     r"(?P<parts>(?:,\s*[A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+){0,2}){1,3}|\s*\([A-Z][A-Za-z ]+\))")
 
 
 def english_places(w: FactWriter) -> dict[str, Entity]:

@@ -25,17 +25,21 @@ AFTER_TABLES = True
 
 _ENTRY = re.compile(r"^(?P<name>[A-Z][\w'’.-]*(?: [A-Za-z][\w'’.-]*){0,3}?)(?:\s*\((?P<gloss>[^)]*)\))?"
                     r"(?P<parents>(?:,\s*[A-Z][\w'’.-]*(?: [A-Za-z][\w'’.-]*){0,3})*)(?:\s*\((?P<bracket>[^)]*)\))?"
-                    r"\s+[–—-]\s+(?P<rest>\S.*)$")
+                    r"(?:\s+[–—-]|\s*:)\s+(?P<rest>\S.*)$")
 #: A later sentence of an entry counts only when it states a signing (``It was renewed in 2014``), not an event
 #: (``Youth exchanges resumed in 2024``) or a denial (``no new agreement was signed``).
 _SIGNING_SENTENCE = re.compile(r"\b(?:signed|renewed|concluded|upgraded|established)\b", re.IGNORECASE)
 _DENIAL = re.compile(r"\b(?:no|not|never)\b", re.IGNORECASE)
 #: Words right before a date that make it a signing (``signed``, ``from``, ``since``, ``renewed in``, ``in``).
 _SIGNING_BEFORE = re.compile(r"(?:\bsigned|\bfrom|\bsince|\brenewed|\bupgraded|\bestablished|\bconcluded|\bin|\bon"
-                             r"|[:;,–—-])\s*(?:on|in)?\s*(?:the\s+\w+\s+anniversary\s+in\s+)?$", re.IGNORECASE)
+                             r"|\b(?:agreement|memorandum|MOU|accord|declaration)\s+(?:of|dated)"
+                             r"|[:;,–—(-])\s*(?:on|in)?\s*(?:the\s+\w+\s+anniversary\s+in\s+)?$", re.IGNORECASE)
 #: Words of a plan, an end or an event near a date: no signing.
 _NOT_SIGNING = re.compile(r"\b(?:expected|planned|plans?|will|to be|under discussion|pending|proposed|lapsed|ended|"
-                          r"terminated|expired|suspended|opened|visit(?:ed)?|festival|delegation)\b", re.IGNORECASE)
+                          r"terminated|expired|suspended|opened|visit(?:ed)?|festival|delegation|celebrat\w*|commemorat\w*|held)\b",
+                          re.IGNORECASE)
+#: An anniversary is no signing unless its clause signs (``renewed on the 20th anniversary in 2014``).
+_ANNIVERSARY = re.compile(r"\banniversar", re.IGNORECASE)
 
 
 def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCandidate]:
@@ -84,7 +88,8 @@ def _entry(w: FactWriter, text: str, line: int, subject: Party) -> list[Agreemen
             continue
         before, after = rest[begin:date.start], rest[date.end:stop]
         clause = re.split(r"[;]", before)[-1] + re.split(r"[;,]", after)[0]
-        if not _SIGNING_BEFORE.search(before) or _NOT_SIGNING.search(clause):
+        if not _SIGNING_BEFORE.search(before) or _NOT_SIGNING.search(clause) or (
+                _ANNIVERSARY.search(clause) and not _SIGNING_SENTENCE.search(clause)):
             continue
         # the clause's, else (a later sentence) the entry's first, else the section's (Sister Cities), else the entry's
         first = english_relation(rest[:sentences[0][1]]) if begin > sentences[0][0] else None
@@ -93,5 +98,6 @@ def _entry(w: FactWriter, text: str, line: int, subject: Party) -> list[Agreemen
         out.append(AgreementCandidate((subject, partner), date.value, relation, (line, line),
                                       0.7 if partner.minted else 0.8, reader="lists", quote=text,
                                       notes=[f"English list entry, date at {offset + date.start}"]))
-    return out
+    # ``since 1987 (agreement signed on 9 October 1987)``: a year or month holding a fuller date of the entry is that
+    return [c for c in out if not any(o.date.iso != c.date.iso and o.date.iso.startswith(c.date.iso) for o in out)]
 

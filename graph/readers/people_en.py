@@ -31,6 +31,14 @@ _NOT_NAMES = frozenset(("The", "Of", "And", "Province", "City", "County", "Prefe
 #: A Korean name in the Revised Romanization: surname, then the given name's two syllables joined by a hyphen
 #: (``Hong Gil-dong``). Only such a name, with a title and no place, is taken as the document's own official.
 _KOREAN_NAME = r"(?P<name>[A-Z][a-z]{0,4} [A-Z][a-z]{0,5}-[a-z]{1,5})"
+#: ``Mr.``, ``Ms.``, ``Dr.`` before a name.
+_HONORIFIC = r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
+#: ``Ambassador to Gana, Hong Gil-dong``, ``Ambassador of Dara to Gana, Hong Gil-dong``: a diplomat's post, in the
+#: sending country (named after ``of``, else the Korea of the document's own government when the host is abroad).
+_MISSION = re.compile(r"(?:\s+of\s+(?:the\s+)?(?P<sender>[A-Z][\w ]{1,40}?))?\s+to\s+(?:the\s+)?"
+                      r"(?P<host>[A-Z][\w ]{1,40}?),\s+" + _HONORIFIC + r"(?P<name>[A-Z][\w-]+(?:\s[A-Z][\w-]+){1,2})"
+                      r"(?![\w-])")
+_DIPLOMATS = frozenset(("Ambassador", "Consul General", "Consul", "Deputy Consul General"))
 #: ``of the Gana People's Government``: a place's government, named by the first words of the place.
 _GOVERNMENT = re.compile(r"\s+of\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}?)\s+"
                          r"(?:People's\s+|People’s\s+|Municipal\s+|Provincial\s+)?(?:Government|Committee)\b")
@@ -55,6 +63,11 @@ def _whole_words(registry: Registry, s: str) -> list[Mention]:
     """Registry places and organisations named in ``s`` as whole words."""
     return [m for m in registry.find_mentions(s) if m.entity.kind in ("region", "organization")
             and not (m.start > 0 and s[m.start - 1].isalpha()) and not (m.end < len(s) and s[m.end].isalpha())]
+
+
+def _country(registry: Registry, name: str) -> Entity | None:
+    """The country ``name`` is in the registry, if it is one."""
+    return next((e for e in registry.candidates(name.strip()) if e.kind == "country"), None)
 
 
 def _is_name(registry: Registry, name: str) -> bool:
@@ -108,14 +121,21 @@ def english_posts(registry: Registry, s: str, own: Entity | None = None, places:
         if place and _is_name(registry, named.group("name")):  # Chairman X of the P People's Government
             out.append((named.group("name"), place.entity, role, a, b + government.end()))
             continue
-        # Mayor X, Vice Mayor for Economic Affairs X, Director of International Division: X
-        named = re.match(rf"(?:\s+of\s+[A-Z][\w ]{{0,60}}?\s*:|\s+for(?:\s+[A-Z][a-z]+){{1,4}}\s|\s)\s*"
-                         rf"{_KOREAN_NAME}(?![A-Za-z-])", after)
+        mission = _MISSION.match(after) if role in _DIPLOMATS else None
+        sender = _country(registry, mission.group("sender") or "Korea") if mission else None
+        if mission and sender and _country(registry, mission.group("host")) not in (None, sender) and _is_name(
+                registry, mission.group("name")):
+            out.append((mission.group("name"), sender, role, a, b + mission.end()))  # Ambassador to Gana, X
+            continue
+        # Mayor X, Vice Mayor for Economic Affairs X, Director of International Division: X, Director: Mr. X
+        named = re.match(rf"(?:\s+of\s+[A-Z][\w ]{{0,60}}?\s*:|\s+for(?:\s+[A-Z][a-z]+){{1,4}}\s|\s*:|\s)\s*"
+                         rf"{_HONORIFIC}{_KOREAN_NAME}(?![A-Za-z-])", after)
         if own is not None and named and not place_after and _is_name(registry, named.group("name")):
             out.append((named.group("name"), own, role, a, b + named.end()))  # Mayor Hong Gil-dong: the own city's
             continue
         # a signature: Hong Gil-dong, International Cooperation Officer, Gana City Hall (else the own region's)
-        named = re.search(rf"(?:^|[:;]\s*|\.\s+){_KOREAN_NAME},\s+(?P<field>(?:[A-Z][a-z]+\s+){{0,3}})$", before)
+        named = re.search(rf"(?:^\s*|[:;]\s*|\.\s+){_HONORIFIC}{_KOREAN_NAME},\s+(?P<field>(?:[A-Z][a-z]+\s+){{0,3}})$",
+                          before)
         org = re.match(r",\s+", after)
         place = starting.get(b + org.end()) if org else None
         if named and re.match(r"\s*(?:,|$)", after) and (place or own) and _is_name(registry, named.group("name")):

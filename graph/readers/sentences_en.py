@@ -15,12 +15,11 @@ from graph.dates import MONTHS, DateMention, StatedDate, find_dates
 from graph.facts import FactWriter
 from graph.readers.candidates import AgreementCandidate
 from graph.readers.context import TITLE_LINES, dateline, lead_region
-from graph.readers.english_names import english_region, english_relation, names_relation
+from graph.readers.english_names import LATIN_LETTER, LATIN_UPPER, english_region, english_relation, names_relation
 from graph.readers.entities import Party
 from graph.registry import Entity
 
-#: A capitalised name of up to four words; Latin letters beyond ASCII too (``Gdańsk``, ``Łódź``).
-_NAME = r"[A-ZÀ-ÖØ-ÞĀ-ž](?:[^\W\d_]|['.-])+(?: [A-ZÀ-ÖØ-ÞĀ-ž](?:[^\W\d_]|['.-])+){0,3}"
+_NAME = rf"{LATIN_UPPER}(?:{LATIN_LETTER}|['.-])+(?: {LATIN_UPPER}(?:{LATIN_LETTER}|['.-])+){{0,3}}"
 #: ``… signed a sister-city agreement with`` (or a plan to sign one): the relation words between.
 _SIGNED = re.compile(r"(?P<plan>plans? to|will|is expected to|aims? to|intends? to|is to|agreed to)?\s*"
                      r"(?:\b(?:also|first|officially|formally)\s+)*\b(?:sign|renew|conclude)(?:ed|d|s)?\s+"
@@ -33,15 +32,21 @@ _BECAME = re.compile(r"\b(?:became|have been|has been)\s+(?P<rel>sister|friendsh
 #: ``with Dara, Japan`` — a partner and perhaps its country.
 _OF = r"(?:(?:City|Province|County|Prefecture|State|Region|District) of )?"
 _WITH = re.compile(rf"\bwith (?:the )?{_OF}(?P<name>{_NAME})(?P<country>(?:,\s*{_NAME}){{0,3}})")
+#: ``… (1998) and Mara, China``: a further partner after a ``with`` partner and its bracketed date.
+_AND = re.compile(rf"\s*(?:\([^()]*\d[^()]*\))?,?\s+(?:and|as well as)\s+(?!with\b)(?:the )?{_OF}(?P<name>{_NAME})"
+                  rf"(?P<country>(?:,\s*{_NAME}){{1,3}})")
 #: ``Gana and the City of Dara, Japan signed …``, ``Gana and Dara have been sister cities``: both parties first.
-_PAIR = re.compile(rf"(?:^|,\s*)(?P<a>{_NAME}) and (?:the )?{_OF}(?P<name>{_NAME})(?P<country>(?:,\s*{_NAME}){{0,3}}),?"
+_PAIR = re.compile(rf"(?:^|,\s*)(?P<a>{_NAME}|[Tt]he\s+(?:city|county|province|district)) and (?:the )?{_OF}"
+                   rf"(?P<name>{_NAME})(?P<country>(?:,\s*{_NAME}){{0,3}}),?"
                    r"\s+(?:have|has|had|became|were|signed|renewed|concluded|first|also|officially|formally|will)\b")
-_SUBJECT = re.compile(rf"^\s*(?:On [^,]+,\s*)?(?P<name>{_NAME})\s+(?:has\s+|had\s+|also\s+|first\s+)*"
+_SUBJECT = re.compile(rf"^\s*(?:On [^,]+?,?\s+|In (?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d,?\s+)?"
+                      rf"(?P<name>{_NAME})\s+(?:has\s+|had\s+|also\s+|first\s+)*"
                       r"(?:signed|plans|will|is|aims|intends|signs|renewed|renews|concluded)\b")
 #: ``Gana has been a sister city of Dara, Japan since 1994``, ``Gana, a sister region of Dara since 1994``: a
 #: relation stated with the year it began.
-_SINCE = re.compile(rf"(?:\b(?:has|have) been|\bis|\bwas|\bbecame|,)\s+(?:an?\s+)?(?P<rel>sister|friendship|friendly)"
-                    rf"[\w -]{{0,15}}?\s+(?:city|region|province|state|county|prefecture|partner)\s+(?:of|with)\s+"
+_SINCE = re.compile(rf"(?:\b(?:has|have) been|\b(?:has|have) (?:maintained|had)|\bis|\bwas|\bbecame|,)\s+(?:an?\s+)?"
+                    rf"(?P<rel>sister|friendship|friendly)[\w -]{{0,15}}?\s+"
+                    rf"(?:city|region|province|state|county|prefecture|partner|relationship|partnership)\s+(?:of|with)\s+"
                     rf"(?:the\s+)?(?P<name>{_NAME})(?:,\s*(?P<country>{_NAME}))?\s+since\s+(?P<year>(?:19|20)\d{{2}})\b"
                     r"(?![./-]\d)")
 #: ``Sister Cities: Gana, Japan (1995); Dara, Nagano, Japan (May 3, 2001)``: a label, then partners with dates.
@@ -69,12 +74,20 @@ _SIGNED_THAT = re.compile(r"(?P<rel>memorandum of understanding|MOU|letter of in
 _SIGNED_WITH = re.compile(r"(?P<rel>[\w -]{0,40}?)\b(?:agreement|memorandum of understanding|MOU|accord"
                           r"|letter of intent)s?\s+(?:was|were|has been|had been)\s+(?:signed|concluded)\s+(?=with\b)",
                           re.IGNORECASE)
+#: ``The agreement with Dara, Viet Nam was signed on 21 November 2019``: the paper and its partner, then the
+#: passive signing (of the document's own region).
+_PAPER_WITH = re.compile(rf"(?P<rel>[\w -]{{0,30}}?)\b(?:agreement|memorandum of understanding|MOU|accord|letter of "
+                         rf"intent)\s+with\s+(?:the\s+)?{_OF}(?P<name>{_NAME})(?P<country>(?:,\s*{_NAME}){{0,3}}),?\s+"
+                         r"(?:was|were|had been|has been)\s+(?:signed|concluded)\b")
 _YEAR_PAPER = re.compile(r"\b(?:The|the|a|an|its)\s+(?P<year>(?:19|20)\d\d)\s+(?P<rel>[\w -]{0,30}?)\b(?:agreement|MOU"
                          r"|memorandum of understanding|accord)\s+(?=with\b)")
 #: ``Dara State, which has been a sister state of …``: the name a relative clause is about.
 _WHICH = re.compile(rf"(?P<name>{_NAME}),?\s+(?:which|that)\s+$")
-_SELF = re.compile(r"\s*The\s+(?:city|county|province|district)\b", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:in|since|of|and)\s+((?:19|20)\d{2})\b(?![./-]\d)")
+#: ``The city signed …``, ``In April 2024, the city signed …``: the document's own region.
+_SELF = re.compile(r"\s*(?:(?:In|On|Earlier|Later|Also|Meanwhile)\b[^,]{0,40}?,?\s+)?"
+                   r"The\s+(?:city|county|province|district)\b",
+                   re.IGNORECASE)
+_YEAR = re.compile(r"(?:\b(?:[Ii]n|[Ss]ince|of|and)\s+|(?<=\()(?=\d{4}\)))((?:19|20)\d{2})\b(?![./-]\d)")
 #: ``on September 2`` without a year: the year of the document's own date.
 _MONTH_DAY = re.compile(r"\b(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d\d)")
 #: A day before its month, without the year (``on Wednesday (10 September)``).
@@ -226,6 +239,15 @@ def _read_sentence(w: FactWriter, s: str, lines: tuple[int, int], pair: tuple[Pa
     if that is not None and pair is not None:  # the Memorandum … that the two cities signed in November 2023
         dates = english_dates(s[that.end():], year)
         return [_candidate(pair, d.value, english_relation(that.group("rel")), lines, False, s) for d in dates], pair
+    paper = _PAPER_WITH.search(s) if signed is None else None
+    if paper is not None and own is not None:  # The agreement with Dara, Viet Nam was signed on 21 November 2019
+        partner = english_region(w, paper.group("name"), paper.group("country"))
+        dates = [d.value for d in english_dates(s[paper.end():], year)][:1]
+        if partner is None or partner.entity.id == own.id:
+            return [], pair
+        relation = english_relation(paper.group(0))
+        return [_candidate((Party(own.name_en or own.name_ko, own), partner), d, relation, lines, False, s)
+                for d in dates], pair
     passive = _SIGNED_WITH.search(s) or _YEAR_PAPER.search(s)
     if passive is not None and own is not None and (signed is None or signed.end() <= passive.start() and not
                                                     _WITH.search(s[signed.end():passive.start()])):
@@ -255,10 +277,11 @@ def _read_sentence(w: FactWriter, s: str, lines: tuple[int, int], pair: tuple[Pa
     partners = [(m, english_region(w, m.group("name"), m.group("country"), unplaced=True))
                 for m in _WITH.finditer(s, signed.end())]
     partners = [(m, p) for m, p in partners if p is not None]
+    partners = sorted(partners + _and_partners(w, s, [m for m, _ in partners]), key=lambda mp: mp[0].start())
     out = []
     if subject is not None and partners:
         for i, (m, partner) in enumerate(partners):
-            stop = partners[i + 1][0].start() if i + 1 < len(partners) else len(s)
+            stop = partners[i + 1][0].start("name") if i + 1 < len(partners) else len(s)
             mine = [d for d in dates if m.end() <= d.start < stop] or ([] if i else
                                                                         [d for d in dates if d.start < m.start()])
             if partner.entity.id == subject.entity.id or (not mine and not intent):
@@ -270,6 +293,21 @@ def _read_sentence(w: FactWriter, s: str, lines: tuple[int, int], pair: tuple[Pa
         dates = [d for d in dates if d.start >= signed.start()] or dates
         out.extend(_candidate(pair, d.value if d else None, relation, lines, intent, s) for d in (dates or [None]))
     return out, pair
+
+
+def _and_partners(w: FactWriter, s: str, withs: list[re.Match[str]]) -> list[tuple[re.Match[str], Party]]:
+    """``with Dara, Japan (1998) and Mara, China (2004)``: further partners joined by ``and`` after a ``with``
+    partner, each with its own country (a name with none is no partner here)."""
+    out: list[tuple[re.Match[str], Party]] = []
+    for m in withs:
+        at = m.end()
+        while (more := _AND.match(s, at)) is not None:
+            partner = english_region(w, more.group("name"), more.group("country"))
+            if partner is None:
+                break
+            out.append((more, partner))
+            at = more.end()
+    return out
 
 
 def _read_passive(w: FactWriter, s: str, passive: re.Match[str], lines: tuple[int, int], own: Entity,
