@@ -19,6 +19,7 @@ from graph.readers.english_names import LATIN_LETTER, LATIN_UPPER, english_regio
 from graph.readers.entities import Party
 from graph.registry import Entity
 
+#: A capitalised name of up to four words; Latin letters beyond ASCII too (``Gdańsk``, ``Łódź``).
 _NAME = rf"{LATIN_UPPER}(?:{LATIN_LETTER}|['.-])+(?: {LATIN_UPPER}(?:{LATIN_LETTER}|['.-])+){{0,3}}"
 #: ``… signed a sister-city agreement with`` (or a plan to sign one): the relation words between.
 _SIGNED = re.compile(r"(?P<plan>plans? to|will|is expected to|aims? to|intends? to|is to|agreed to)?\s*"
