@@ -61,6 +61,12 @@ class Party:
     minted: bool = False
 
 
+#: Endings of a body named after its place (``가나시체육회``, ``다라구문화재단``): a place name written right
+#: before one (with no space) names that body, no party of the place's own.
+BODY_ENDING = re.compile(r"[가-힣]{0,6}(?:체육회|공사|공단|재단|협회|연맹|문화원|연구원|진흥원|대학교|대학|은행"
+                         r"|박물관|연합회|협의회|의회|상공회의소|교육청|병원|학교)")
+
+
 def strip_particle(token: str) -> str:
     """``기시와다시와`` → ``기시와다시``: a place word with a particle attached (와, 과, 의, 는 …).
 
@@ -327,9 +333,9 @@ def resolve_party(w: FactWriter, surface: str, lines: Lines, *, country: str | N
         else None
     head = resolved.entity if resolved is not None and resolved.score == 1.0 else None
     if resolved is not None and (place_level(tokens[-1]) or (place_context and head is not None)):
-        if head is not None:  # the parent region written first says the country (후베이성 하이난)
-            country = head.country or country
-            parent = head.id
+        if head is not None and (not country or head.country in ("", country)):
+            country = head.country or country  # the parent region written first says the country (후베이성 하이난)
+            parent = head.id  # …unless the context states another: then it is a namesake there (베트남 하남성 …)
         outcome = _registry_party(w, surface, tokens[-1], country, parent, f"{glosses} {evidence}", foreign)
         name = tokens[-1]
     if isinstance(outcome, Party):

@@ -34,6 +34,7 @@ from graph.readers.context import (
     relation_near,
 )
 from graph.readers.entities import (
+    BODY_ENDING,
     CONTEXT_LEVEL,
     Party,
     country_in,
@@ -48,6 +49,7 @@ from graph.readers.relations import (
     finished_signing,
     is_renewal,
     is_signing_date_context,
+    negates_renewal,
     negates_signing,
     relation_of,
     states_signing,
@@ -93,6 +95,8 @@ _FIELD_APART = re.compile(r"\s+[·/|—–-]\s+|\s*[,;(]\s*")
 #: A short label and a colon opening a field (``우호교류 협약:``, ``교류협력 양해각서(MOU):``).
 #: A label printed with its syllables spaced apart to align the colons (``구    분 :``, ``결 연 일 :``).
 _SPACED_LABEL = re.compile(r"^\s*[가-힣](?:\s+[가-힣]){1,4}(?=\s*[:：])")
+#: A label set apart from its value by a dash (``체결일자 — 2001. 3. 5.``), read as a colon.
+_DASH_LABEL = re.compile(r"^(\s*[^:：—–\d]{1,20}?)\s+[—–]\s+")
 _LABEL_COLON = re.compile(r"^\s*([^:：\d]{1,20}?)\s*[:：]\s*\S")
 #: A short signing label with no colon, its date right after it (``결연 2001년 4월 17일``, ``협정체결 1999. 5. 3.``).
 _BARE_LABEL = re.compile(r"^\s*([가-힣]{0,6}(?:체결|결연|협약|협정|조인|서명)[가-힣]{0,3})\s+(?=['\d])")
@@ -227,8 +231,11 @@ def is_field(text: str) -> bool:
     (True, True, False)
     >>> is_field("결연 2001년 4월 17일"), is_field("협정체결 1999. 5. 3."), is_field("가나시 2001년 4월 17일")
     (True, True, False)
+    >>> is_field("체결일자 — 2001. 3. 5."), is_field("결연 형태 — 자매결연"), is_field("가나시 — 2001. 3. 5.")
+    (True, True, False)
     """
     text = _SPACED_LABEL.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text.replace("**", ""), count=1)  # 결 연 일 :
+    text = _DASH_LABEL.sub(r"\1: ", text, count=1)  # 체결일자 — 2001. 3. 5.: a label set apart by a dash
     label = _LABEL_COLON.match(text)  # 우호교류 협약: 2002년 11월 — a signing's own label
     if _FIELD.match(text) or (label is not None and _is_card_label(_PARENTHETICAL.sub("", label.group(1)))):
         return True
@@ -583,6 +590,8 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = (), o
         stated += [d for d in find_dates(item.text, bare_years=True) if d.start >= first]
     if not stated and above and (same := _SAME_DAY.search(item.text)):  # - 같은 날 가나시-다라시 협약 체결
         stated = [DateMention(above[-1].date, same.start(), same.end(), same.group(0))]
+    if not item.names and _body_acts(w, item.text):
+        return []  # 가나구체육회-다라구 체육총회 교류 약정: the bodies' agreement, not the places'
     clauses = _pair_clauses(item.text) if not item.names else []
     if len(clauses) > 1:  # 가나군-다라시 … 체결(2025. 12.), 마바군-사아성 … 교류회(…): each clause its own pair
         return [c for clause in clauses for c in read_item(w, replace(item, text=clause), above, others, places,
@@ -590,7 +599,9 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = (), o
     dates = [d for d in stated if _standalone(item.text, d) and not _EVENT_DATE.search(item.text[:d.start])
              and not _event_in_brackets(item.text, d)
              and (is_signing_date_context(item.text[d.end:]) or states_signing(item.text[d.end:]))
-             and not _ends_relation(item.text, d, stated)]
+             and not _ends_relation(item.text, d, stated)
+             and not _event_after(item.text, d, stated, card=bool(item.names))
+             and not _PLAN_AFTER_DATE.match(item.text[d.end:])]
     if not dates:
         return []
     ctx = context_at(w, item.line, exclude=others)
@@ -636,8 +647,15 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = (), o
         late = as_of is not None and (after(date.value, as_of) or (planned_section and not _before(date.value, as_of)))
         out.append(AgreementCandidate(parties, date.value, own, item.lines, confidence,
                                       intent=_planned(item.text, date, dates) or late or (
-                                          planned_section and as_of is None), reader="lists", quote=item.text))
+                                          planned_section and as_of is None) or bool(_PLAN_LABEL.match(item.text)),
+                                      reader="lists", quote=item.text))
     return out
+
+
+#: An entry labelled as plans (``2025년 계획:``, ``향후 계획 :``, ``목표:``): what it dates is planned.
+_PLAN_LABEL = re.compile(r"^\s*(?:(?:19|20)\d\d\s*년도?\s*)?(?:[가-힣]{1,4}\s?)?(?:계획|목표)\s*[:：]")
+#: A year or a date heading plans (``2025년 계획``, ``2025 추진 목표``): the plans' year, no signing's.
+_PLAN_AFTER_DATE = re.compile(r"^\s*(?:년\s*)?(?:도\s*)?(?:[가-힣]{1,2}반기\s*)?(?:추진\s*)?(?:계획|목표)(?![가-힣])")
 
 
 def _under_plans(w: FactWriter, item: Item, others: Container[int]) -> bool:
@@ -740,9 +758,71 @@ def _ends_relation(text: str, date: DateMention, dates: list[DateMention]) -> bo
     >>> [_ends_relation(text, d, find_dates(text)) for d in find_dates(text)]
     [False, True]
     """
+    words = _after_date(text, date, dates)
+    return bool(_ENDING_WORDS.search(words)) and (negates_renewal(words) or negates_signing(words) or (
+        not states_signing(words) and not is_renewal(words)))
+
+
+def _after_date(text: str, date: DateMention, dates: list[DateMention]) -> str:
+    """The words of ``text`` after ``date``, up to the next date."""
     end = min((d.start for d in dates if d.start > date.start), default=len(text))
-    words = text[date.end:end]
-    return bool(_ENDING_WORDS.search(words)) and not states_signing(words) and not is_renewal(words)
+    return text[date.end:end]
+
+
+#: Events beside :data:`graph.readers.context.ACTIVITY_WORDS` that a dated clause of an entry may state.
+_MORE_EVENTS = ("운영", "캠프", "교류회", "접견", "방한", "참관", "세미나", "포럼", "워크숍")
+#: Talks about a signing or a renewal (``협약 갱신 논의``, ``재체결 실무 협의``): no signing.
+_TALKS = re.compile(r"(?:체결|갱신|재체결|연장|협약|결연)\s*(?:관련\s*|을\s*|를\s*)?(?:실무\s*)?"
+                    r"(?:논의|협의|검토|타진|준비)")
+
+
+#: Where a card's field ends after a date: a closing bracket, a box, or the next field's label.
+_FIELD_END = re.compile(r"[)）■□▶]|\s(?:주요\s*교류|주요|인구|면적|비고|교류\s*분야|분야|특징|홈페이지|경과|계획|향후)"
+                        r"(?![가-힣])")
+
+
+#: Counts of a statistic (``사업 8건, 참여 인원 312명``): a date before them dates figures, not a signing.
+_COUNTS = re.compile(r"\d+\s*(?:건|명|개국|개|곳|회|원)(?![가-힣])")
+#: An agreement stated as not made beside an event (``(추가 협약 없음)``, ``협약은 맺지 않았음``).
+_NO_AGREEMENT = re.compile(r"(?:협약|협정|결연|MOU)\s*(?:은|는|이)?\s*(?:없|맺지\s*않|체결하지\s*않)")
+
+
+def _event_after(text: str, date: DateMention, dates: list[DateMention], card: bool = False) -> bool:
+    """The clause a date opens (the words after it, up to the next date) states an event, a visit or talks and no
+    relation of its own (``2024. 5. 가나구 대표단 방문``, ``2024. 3. 설명회 개최``, ``2024. 11. 협약 갱신 논의``,
+    ``2008년 시 승격``): the date is that event's, not a signing's.
+
+    >>> text = "가나구: 2022. 5. 17. 재체결 이후 첫 교류로 2024. 5. 가나구 대표단이 방문"
+    >>> [_event_after(text, d, find_dates(text)) for d in find_dates(text)]
+    [False, True]
+    >>> text = "2024. 11. 가나시 대표단 다라시 방문, 협약 갱신 논의"
+    >>> _event_after(text, find_dates(text)[0], find_dates(text))
+    True
+    >>> text = "가나시 협약 체결(2025. 9., 박람회 참가 계기), 자매도시 2019. 4. 축제 상호 참가"
+    >>> [_event_after(text, d, find_dates(text)) for d in find_dates(text)]
+    [False, False]
+    >>> text = "2019. 5. 3. 가나시 대표단 방문 및 자매결연"
+    >>> _event_after(text, find_dates(text)[0], find_dates(text))
+    False
+
+    On a card (``card``) the clause ends with the date's field (``체결일 2007. 11. 4. 주요 교류 공무원 연수``):
+
+    >>> text = "가나시 구분 우호도시 체결일 2007. 11. 4. 주요 교류 공무원 연수 (2008년 시 승격)"
+    >>> [_event_after(text, d, find_dates(text), card=True) for d in find_dates(text)]
+    [False, True]
+    """
+    lead = text[max((d.end for d in dates if d.end <= date.start), default=0):date.start].rstrip(" (:：")
+    last = lead.split()[-1] if lead.split() else ""
+    if relation_of(last) or states_signing(last):
+        return False  # 자매도시 2019. 4. …, 협약 체결(2025. 9., … 참가 계기): labelled by the signing before it
+    words = _after_date(text, date, dates)
+    if card and (end := _FIELD_END.search(words)) is not None:
+        words = words[:end.end()]
+    if _TALKS.search(words) and not finished_signing(words):
+        return True
+    return (is_activity(words) or ((any(w in words for w in _MORE_EVENTS) or bool(_COUNTS.search(words)))
+                                   and not states_signing(words))) and (
+        relation_of(words) is None or bool(_NO_AGREEMENT.search(words)))
 
 
 def _month_day(text: str, year: int) -> list[DateMention]:
@@ -935,10 +1015,19 @@ def _innermost(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, 
     return [(a, t) for a, _, t in out]
 
 
+def _body_acts(w: FactWriter, text: str) -> bool:
+    """A Korean place's body is named in ``text`` (``가나구체육회``, no space between): the entry is that body's."""
+    return any(m.entity.kind == "region" and m.entity.country == "KR" and BODY_ENDING.match(text, m.end)
+               for m in w.registry.find_mentions(text))
+
+
 def _whole_name(text: str, mention) -> bool:
-    """A mention that is a name of its own, not part of a longer word (``경기`` in ``대학경기대회``)."""
+    """A mention that is a name of its own, not part of a longer word (``경기`` in ``대학경기대회``) nor of a body's
+    name (``가나구체육회``)."""
     if mention.start > 0 and re.match("[가-힣]", text[mention.start - 1]):
         return False
+    if BODY_ENDING.match(text, mention.end):
+        return False  # 가나구체육회: a body of the place, not the place
     token = _TOKEN.match(text, mention.start)
     if token and strip_particle(token.group(0)) != mention.surface and place_level(strip_particle(token.group(0))):
         return False  # 하바롭스크 in 하바롭스크시: the longer word names another place

@@ -88,6 +88,22 @@ def negates_signing(text: str) -> bool:
     return bool(_NEGATED_SIGNING.search(text))
 
 
+#: A renewal stated as not made (재체결 안 함, 갱신하지 않음, 연장 없음).
+_NEGATED_RENEWAL = re.compile(r"(?:재체결|재협약|갱신|연장|재서명)\s*(?:(?:을|를|은|는)\s*)?"
+                              r"(?:없|안\s*(?:함|됨|했|하|된)|않|하지\s*않|되지\s*않|못|불가)|미\s*(?:갱신|연장)")
+
+
+def negates_renewal(text: str) -> bool:
+    """True when ``text`` says a renewal was not made: its renewal word signs nothing.
+
+    >>> negates_renewal("만료(2020. 8. 26.) 재체결 안 함"), negates_renewal("기간 만료 후 재체결하지 않음")
+    (True, True)
+    >>> negates_renewal("2019. 4. 20. 재체결"), negates_renewal("갱신 협의 중")
+    (False, False)
+    """
+    return bool(_NEGATED_RENEWAL.search(text))
+
+
 def is_intent(text: str) -> bool:
     """True when ``text`` states a plan or intent (추진 중, 계획, 예정, 의향서 전달 …) rather than a signing."""
     return bool(_INTENT.search(text))

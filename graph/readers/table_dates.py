@@ -7,7 +7,7 @@ import re
 
 from graph.dates import DateMention, StatedDate, find_dates
 from graph.readers.as_of import as_of_date
-from graph.readers.relations import is_intent, is_renewal, negates_signing, states_signing_verb
+from graph.readers.relations import is_intent, is_renewal, negates_renewal, negates_signing, states_signing_verb
 from graph.readers.table_rows import Row, Table
 
 #: A date printed as eight digits in a date cell (20190524).
@@ -16,7 +16,9 @@ COMPACT_DATE = re.compile(r"^\s*((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[0
 UPGRADE = "격상"
 
 _RANGE_BEFORE = re.compile(r"[~∼〜–—]|-\s*$|부터")
-_TERM_AFTER = re.compile(r"^\s*(?:까지|만료|종료)|^[^\d]{0,12}?\d+\s*주년")
+_TERM_AFTER = re.compile(r"^\s*(?:(?:기간|효력|협약)\s*)?(?:까지|만료|종료)|^[^\d]{0,12}?\d+\s*주년")
+#: Words right before a date that make it the end of a term (``만료(2020. 8. 26.)``, ``효력 종료: 2019. 10.``).
+_TERM_BEFORE = re.compile(r"(?:만료|종료|해지|중단|폐기)\s*(?:일|일자)?\s*[(\[:：]?\s*$")
 #: A renewal made on an anniversary (``2023 재체결(30주년)``, ``2023 30주년 기념 재체결``): a signing, no anniversary.
 _RENEWED_ON_ANNIVERSARY = re.compile(r"^\s*(?:재체결|재협약|갱신|격상)[^\d]{0,3}[(\[]\s*\d+\s*주년"
                                      r"|^[^\d]{0,12}?\d+\s*주년\s*(?:기념|을\s*맞아)?\s*(?:협약\s*)?(?:재체결|재협약|갱신)")
@@ -46,11 +48,11 @@ def row_dates(table: Table, row: Row) -> list[DateMention]:
     named = {c for c, role in table.roles.items()
              if role in ("date", "party", "parent", "otherdate", "serial", "gloss")}
     for c, cell in enumerate(row.cells):
-        if c not in named and (is_renewal(cell) or UPGRADE in cell or (
+        if c not in named and ((is_renewal(cell) and not negates_renewal(cell)) or UPGRADE in cell or (
                 states_signing_verb(cell) and not negates_signing(cell))):  # 1995년 최초 체결 in the remarks
             found = find_dates(cell, bare_years=len(cell) <= 20)
             out.extend(d for i, d in enumerate(found) if not _term_after(cell[d.end:])
-                       and not _planned(cell, found, i))
+                       and not _TERM_BEFORE.search(cell[:d.start]) and not _planned(cell, found, i))
     return [d for d in out if not any(d.value != o.value and d.value.contains(o.value) for o in out)]
 
 

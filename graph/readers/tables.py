@@ -335,9 +335,22 @@ def _parties(w: FactWriter, row: Row, home_name: str, partner_name: str, ctx: Co
     home = (state.label_subject or ctx.subject) if layout.home is None else (
         resolve(layout.home, home_name, False) if home_name else None)
     partner = resolve(layout.partner, partner_name, layout.partner not in layout.korean)
-    if home is None or partner is None:
+    if home is None or partner is None or _within(home, partner):
         return None
     return home, partner
+
+
+def _within(a: Party, b: Party) -> bool:
+    """The same region twice, or one inside the other (a city and its own district): no pair of partners — such a
+    row names the district that acts, or an event there.
+
+    >>> from graph.registry import Entity
+    >>> city = Entity("a", "region", "가나시", country="KR")
+    >>> ward = Entity("b", "region", "다라구", country="KR", parent="a")
+    >>> _within(Party("가나시", city), Party("다라구", ward)), _within(Party("다라구", ward), Party("가나시", city))
+    (True, True)
+    """
+    return a.entity.id == b.entity.id or a.entity.id == b.entity.parent or b.entity.id == a.entity.parent
 
 
 def _settled_in_row(w: FactWriter, name: str, row: Row, col: int) -> tuple[str, str | None]:
