@@ -333,9 +333,10 @@ def resolve_party(w: FactWriter, surface: str, lines: Lines, *, country: str | N
         else None
     head = resolved.entity if resolved is not None and resolved.score == 1.0 else None
     if resolved is not None and (place_level(tokens[-1]) or (place_context and head is not None)):
-        if head is not None and (not country or head.country in ("", country)):
-            country = head.country or country  # the parent region written first says the country (후베이성 하이난)
-            parent = head.id  # …unless the context states another: then it is a namesake there (베트남 하남성 …)
+        namesake = head is not None and country not in (None, "", "KR") and head.country not in ("", "KR", country)
+        if head is not None and not namesake:  # a foreign parent in another foreign country than the context's:
+            country = head.country or country  # a namesake there (베트남 하남성 …); else the parent region written
+            parent = head.id  # first says the country (후베이성 하이난)
         outcome = _registry_party(w, surface, tokens[-1], country, parent, f"{glosses} {evidence}", foreign)
         name = tokens[-1]
     if isinstance(outcome, Party):
