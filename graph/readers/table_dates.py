@@ -52,8 +52,26 @@ def row_dates(table: Table, row: Row) -> list[DateMention]:
                 states_signing_verb(cell) and not negates_signing(cell))):  # 1995년 최초 체결 in the remarks
             found = find_dates(cell, bare_years=len(cell) <= 20)
             out.extend(d for i, d in enumerate(found) if not _term_after(cell[d.end:])
-                       and not _TERM_BEFORE.search(cell[:d.start]) and not _planned(cell, found, i))
+                       and not _TERM_BEFORE.search(cell[:d.start]) and not _planned(cell, found, i)
+                       and not _renamed(cell, found, i))
     return [d for d in out if not any(d.value != o.value and d.value.contains(o.value) for o in out)]
+
+
+#: Words of a renaming, a merger or an upgrade of a party (``2020. 6. 구로 편입``, ``2013년 시 승격``).
+_RENAMING = re.compile(r"편입|통합|승격|개편|명칭\s*변경|개칭|바뀌|바꾸|출범")
+
+
+def _renamed(cell: str, found: list[DateMention], i: int) -> bool:
+    """The ``i``-th date of a remark dates a renaming, merger or upgrade: the words after it (to the next date) say
+    so and name no signing (``가나시 시절 체결, 2020. 6. 구로 편입``).
+
+    >>> cell = "가나시 시절 체결, 2020. 6. 구(區)로 편입"
+    >>> _renamed(cell, find_dates(cell), 0)
+    True
+    """
+    end = found[i + 1].start if i + 1 < len(found) else len(cell)
+    words = cell[found[i].end:end]
+    return bool(_RENAMING.search(words)) and not is_renewal(words) and not states_signing_verb(words)
 
 
 def planned_cell(cell: str) -> bool:

@@ -157,7 +157,24 @@ def layout_of(w: FactWriter, table: Table, ctx: Context) -> TableLayout:
     home = next((c for c in party_cols if c != partner), None)
     place_context = any(word in headers[partner] for word in _PLACE_HEADERS) or bool(countries.get(partner)) and \
         table.header is not None and partner in table.header_roles
-    return TableLayout(home, partner, parents, place_context, countries, korean, heading_country(w, table.first_line))
+    return TableLayout(home, partner, parents, place_context, countries, korean,
+                       heading_country(w, table.first_line) or opening_country(w, table.first_line))
+
+
+#: How many first lines of a document may name the one foreign region its tables are about.
+OPENING_LINES = 3
+
+
+def opening_country(w: FactWriter, line: int) -> str | None:
+    """The one foreign country the document's first lines above ``line`` name, by its registry regions or a country
+    word (a consulate's list: ``… 관할 지역 … 현황`` / ``(가나성 외사판공실 자료)``), else ``None``."""
+    found: set[str] = set()
+    for text in w.doc.lines[:min(OPENING_LINES, line - 1)]:
+        found.update(m.entity.country for m in w.registry.find_mentions(text)
+                     if m.entity.kind == "region" and m.entity.country not in ("", "KR"))
+        if (word := foreign_country_in(w.registry, text)) is not None:
+            found.add(word)
+    return found.pop() if len(found) == 1 else None
 
 
 def heading_country(w: FactWriter, line: int) -> str | None:

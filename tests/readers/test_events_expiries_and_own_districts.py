@@ -176,3 +176,36 @@ def test_a_card_places_its_partner_in_the_country_it_states_not_in_a_namesakes(t
     ids = _party_ids(result)
     assert {i for i in ids if i.endswith("다라시")} == {"vn-다라시"}
     assert {i for i in ids if i.endswith("마바시")} == {"cn-마바시"}
+
+
+CONSULATE_TITLE = ["주가나 대한민국 총영사관 관할 지역 한국 지자체 교류 현황",
+                   "2025년 6월 말 기준 (지린성 외사판공실 자료 참고)"]
+CONSULATE_HEADER = ["관할 도시", "한국 지자체", "자매결연 체결", "우호교류 체결", "비고"]
+CONSULATE_ROWS = [["[다라시]", "", "", "", ""],
+                  ["다라시", "춘천시", "1995. 10. 17.", "", "2005년 갱신"],
+                  ["", "속초시", "", "2022. 9. 6.", ""],
+                  ["다라시 마바구", "원주시", "", "2017. 3.", "마바시 시절 체결, 2020. 6. 구(區)로 편입"],
+                  ["[사아시]", "", "", "", ""],
+                  ["사아시", "강릉시", "2009. 7. 1.", "", ""]]
+CONSULATE_FACTS = {("다라시", "춘천시", "1995-10-17"), ("다라시", "춘천시", "2005"), ("다라시", "속초시", "2022-09-06"),
+                   ("마바구", "원주시", "2017-03"), ("강릉시", "사아시", "2009-07-01")}
+
+
+@pytest.mark.parametrize("kind", ["tsv", "docx", "hwpx"])
+@pytest.mark.parametrize(("title", "expected"), [
+    (CONSULATE_TITLE, CONSULATE_FACTS),
+    ([CONSULATE_TITLE[0], "2025년 6월 말 기준"], set()),  # no foreign region named: no country, nothing minted
+    ([CONSULATE_TITLE[0], "2025년 6월 말 기준 (지린성, 미야기현 자료)"], set()),  # two countries: none chosen
+])
+def test_a_consulate_list_places_its_cities_in_the_country_its_opening_lines_name(tmp_path, kind, title, expected):
+    rows = [CONSULATE_HEADER, *CONSULATE_ROWS]
+    if kind == "tsv":
+        path = tmp_path / "consulate.tsv"
+        path.write_text("\n".join([*title, *("\t".join(r) for r in rows)]) + "\n", encoding="utf-8")
+    else:
+        path = (docx_file if kind == "docx" else hwpx_file)(tmp_path / f"consulate.{kind}", [*title, rows])
+    result = build(from_file(path))
+    assert _signings(result) == expected
+    if expected:
+        assert {i for i in _party_ids(result) if i.endswith(("다라시", "마바구", "사아시"))} == {
+            "cn-다라시", "cn-마바구", "cn-사아시"}
