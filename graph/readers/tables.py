@@ -26,7 +26,15 @@ from graph.dates import DateMention, StatedDate, find_dates
 from graph.facts import FactWriter
 from graph.readers.candidates import AgreementCandidate, Candidates
 from graph.readers.context import BULLET, Context, context_at, headings_above, is_activity, lead_region
-from graph.readers.entities import Party, country_in, country_named, glossed_party, place_level, resolve_party
+from graph.readers.entities import (
+    BODY_ENDING,
+    Party,
+    country_in,
+    country_named,
+    glossed_party,
+    place_level,
+    resolve_party,
+)
 from graph.readers.relations import DEFAULT_RELATION, is_intent, is_renewal, relation_of, states_signing
 from graph.readers.table_columns import assign_roles, looks_like_place, name_dates, unfold_dated_names
 from graph.readers.table_dates import UPGRADE, after, planned_cell, reference_date, row_dates
@@ -39,6 +47,8 @@ UPPER_LEVELS = ("province", "state", "prefecture", "aimag", "krai", "oblast", "r
 #: Longest name fragment continued on the next row.
 FRAGMENT_CHARS = 3
 _NAME_SEPARATORS = re.compile(r"\s*[·ㆍ,、/]\s*|\s+및\s+")
+#: Two parties written in one cell as a pair (``가나도 ↔ 다라현``): they sign with each other, not with the subject.
+_PAIR_MARK = re.compile(r"\s*(?:↔|⇔|<->|⟷)\s*")
 _CLAUSES = re.compile(r"\s*[,;，]\s*|\s+(?:및|이후|후)\s+")
 _LABEL_NOISE = re.compile(r"\(\s*\d+\s*(?:건|개|곳)?\s*\)|[:：]$")
 
@@ -191,6 +201,8 @@ def _read_row(w: FactWriter, table: Table, row: Row, layout: TableLayout, ctx: C
         partner_name = state.partner  # the partner printed once for several Korean parties
     if not partner_name and not (layout.home is not None and row.cell(layout.home)):
         return _continuation(w, row, dates, state, table)
+    if _PAIR_MARK.search(partner_name):
+        return _pair_row(w, table, row, partner_name, dates, state, layout)
     named = name_dates(home_name) or name_dates(partner_name)  # 가나도(1998), 다라도(2010): each its own year
     if not (dates or named) or not partner_name:
         return []
@@ -228,6 +240,25 @@ def _read_row(w: FactWriter, table: Table, row: Row, layout: TableLayout, ctx: C
                                           intent=planned, fields=fields, reader="tables", quote=row_text.strip()))
     state.last = out[-1]
     return out
+
+
+def _pair_row(w: FactWriter, table: Table, row: Row, cell: str, dates: list[DateMention], state: _State,
+              layout: TableLayout) -> list[AgreementCandidate]:
+    """A row whose party cell names both sides (``가나도 ↔ 다라현``): their signing, if both are places — a pair of
+    bodies (``가나대학교 ↔ 다라 상공회의소``) signs nothing of a region's — else none."""
+    names = [n.strip() for n in _PAIR_MARK.split(cell) if n.strip()]
+    if len(names) != 2 or not dates or any(BODY_ENDING.search(n) for n in names):
+        return []
+    parties = [resolve_party(w, re.sub(r"\([^)]*\)", "", n), row.line, country=c, place_context=False)
+               for n, c in zip(names, (None, state.country), strict=True)]
+    if None in parties or _within(parties[0], parties[1]) or all(p.entity.country != "KR" for p in parties):
+        return []
+    pair = (parties[0], parties[1])
+    relation = relation_of(" ".join(row.cells)) or state.column_relation or DEFAULT_RELATION
+    planned = is_intent(" ".join(row.cells))
+    return [AgreementCandidate(pair, d.value, relation, (row.line, row.line), _confidence(table, pair,
+                               d.value.precision, layout), intent=planned, reader="tables", quote=" ".join(row.cells))
+            for d in dates]
 
 
 #: A header over a column of plans (향후 계획, 추진 계획, 향후 추진): its cells plan steps of their own.

@@ -209,3 +209,27 @@ def test_a_consulate_list_places_its_cities_in_the_country_its_opening_lines_nam
     if expected:
         assert {i for i in _party_ids(result) if i.endswith(("다라시", "마바구", "사아시"))} == {
             "cn-다라시", "cn-마바구", "cn-사아시"}
+
+
+PAIR_ROWS = [["연번", "상대 지역", "국가", "협약 형태", "체결일", "비고"],
+             ["1", "가나성 다라시", "중국", "자매결연", "2002. 11. 8.", ""],
+             ["2", "다라시 중의약대학 ↔ 영주대학교", "중국", "학술교류", "2015. 5. 20.", "대학 간"],
+             ["3", "다라시 상공회의소 ↔ 영주상공회의소", "중국", "경제교류 MOU", "2019. 2.", ""],
+             ["4", "경상북도 ↔ 미야기현", "일본", "우호교류", "2011. 10. 24.", "도 단위 협약"]]
+
+
+@pytest.mark.parametrize("kind", ["tsv", "docx"])
+@pytest.mark.parametrize(("row", "expected"), [
+    (None, {("경상북도", "미야기현", "2011-10-24")}),
+    (["5", "경상북도 ↔ 미야기현", "일본", "우호교류", "2021. 10. 24.", "재체결"],
+     {("경상북도", "미야기현", "2011-10-24"), ("경상북도", "미야기현", "2021-10-24")}),
+])
+def test_a_cell_naming_both_sides_pairs_them_and_a_pair_of_bodies_signs_nothing(tmp_path, kind, row, expected):
+    rows = [*PAIR_ROWS, *([row] if row else [])]
+    title = "영주시 국제교류 협약 현황 (2025. 9. 30. 현재)"
+    if kind == "tsv":
+        path = tmp_path / "pairs.tsv"
+        path.write_text("\n".join([title, *("\t".join(r) for r in rows)]) + "\n", encoding="utf-8")
+    else:
+        path = docx_file(tmp_path / "pairs.docx", [title, rows])
+    assert _signings(build(from_file(path))) == {("다라시", "영주시", "2002-11-08"), *expected}
