@@ -317,8 +317,11 @@ def _card(lines: tuple[str, ...], n: int, previous: Item | None = None) -> Item 
     for k in range(n - 1, max(0, n - 1 - CARD_LOOKBACK), -1):
         above = lines[k - 1].strip()
         bullet = BULLET.match(above)
-        if not above or find_dates(above, bare_years=True) or (bullet and not above[bullet.end():].strip()):
+        if not above or (bullet and not above[bullet.end():].strip()) or (
+                find_dates(above, bare_years=True) and not _dated_other_field(above)):
             break
+        if find_dates(above, bare_years=True):
+            continue  # 최초 교류 | 1990. 8. 방문: the card goes on above; its date is no signing's
         if bullet and not is_field(above[bullet.end():]) and any(not _is_field_line(t) for _, t in region):
             break  # - 가나시 일본 … above the card's own name line (가나시 (베트남) / 2016년 …): another list's item
         region.insert(0, (k, above[bullet.end():] if bullet else above))
@@ -418,6 +421,19 @@ def _is_field_line(text: str) -> bool:
     return is_field(text) or bool(_LABEL_COLON.match(text)) or (
         len(cells) == 2 and len(cells[0]) <= CARD_LABEL_CHARS and bool(_ROW.search(text))) or (
         bool(_ROW.search(text)) and label_pairs(_ROW.split(text)) is not None)
+
+
+def _dated_other_field(text: str) -> bool:
+    """A card's field dated by a label that names no signing (``최초 교류 | 1990. 8. 방문``): the card goes on above.
+
+    >>> _dated_other_field("최초 교류 | 1990. 8. 방문"), _dated_other_field("재체결 | 2013. 4. 2.")
+    (True, False)
+    >>> _dated_other_field("가나시 | 1990. 8."), _dated_other_field("- 2001. 3. 5. 가나시 방문")
+    (False, False)
+    """
+    cells = [c.strip() for c in _ROW.split(text) if c.strip()]
+    return len(cells) == 2 and bool(_ROW.search(text)) and _is_field_line(text) and not find_dates(cells[0]) and \
+        not _is_card_label(cells[0]) and bool(_OTHER_LABEL.search(cells[0]))
 
 
 def _card_tail(lines: tuple[str, ...], n: int) -> tuple[str, int]:

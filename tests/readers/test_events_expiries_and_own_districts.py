@@ -233,3 +233,27 @@ def test_a_cell_naming_both_sides_pairs_them_and_a_pair_of_bodies_signs_nothing(
     else:
         path = docx_file(tmp_path / "pairs.docx", [title, rows])
     assert _signings(build(from_file(path))) == {("다라시", "영주시", "2002-11-08"), *expected}
+
+
+DATED_FIELD_CARDS = [["러시아 하라주 다라시"], ["국가", "러시아"], ["구분", "자매도시"],
+                     ["최초 교류", "1990. 8. 귀국 지원 방문"], ["협약 체결", "1993. 4. 2."], ["재체결", "2013. 4. 2."],
+                     ["중국 마바성 사아시"], ["국가", "중국"], ["구분", "우호도시"], ["협약 체결", "2011. 9. 5."]]
+SIGNED = {("다라시", "영주시", "1993-04-02"), ("다라시", "영주시", "2013-04-02"), ("사아시", "영주시", "2011-09-05")}
+
+
+@pytest.mark.parametrize("kind", ["docx", "txt"])
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("", "", SIGNED),
+    ("1993. 4. 2.", "1994. 5. 6.",
+     SIGNED - {("다라시", "영주시", "1993-04-02")} | {("다라시", "영주시", "1994-05-06")}),
+])
+def test_a_cards_dated_field_of_a_first_visit_neither_ends_the_card_nor_signs(tmp_path, kind, old, new, expected):
+    rows = [[c.replace(old, new) if old else c for c in r] for r in DATED_FIELD_CARDS]
+    if kind == "docx":
+        path = docx_file(tmp_path / "cards.docx", ["영주시 해외 교류도시 카드", "영주시 국제교류팀 | 2025. 10. 1. 기준",
+                                                   *(r[0] if len(r) == 1 else [r] for r in rows)])
+    else:
+        path = tmp_path / "cards.txt"
+        path.write_text("\n".join(["영주시 해외 교류도시 카드", "영주시 국제교류팀 | 2025. 10. 1. 기준",
+                                   *(" | ".join(r) for r in rows)]) + "\n", encoding="utf-8")
+    assert _signings(build(from_file(path))) == expected
