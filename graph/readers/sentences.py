@@ -374,7 +374,7 @@ def placed_names(w: FactWriter) -> dict[str, str | None]:
                 found.setdefault(name, set()).add(names[m.group(0)])
                 if particle or token[word.end():] not in ("", ","):  # 베트남 가나시, 다라성, 마바시: a list goes on
                     break
-    for name, country in _placed_in_rows(w) + _placed_under_parents(w):
+    for name, country in _placed_in_rows(w) + _placed_under_parents(w) + _placed_in_brackets(w):
         found.setdefault(name, set()).add(country)
     placed = {name: next(iter(c)) for name, c in found.items() if len(c) == 1}
     for line in w.doc.lines:  # 가나성 다라시: a place right before a smaller one is a place too
@@ -385,6 +385,25 @@ def placed_names(w: FactWriter) -> dict[str, str | None]:
                     _SMALLER.get(place_level(parent) or "", 0) and not child.endswith(_NOT_PLACES):
                 placed[parent] = None
     return placed
+
+
+#: A country word, then the places visited there in brackets: ``방문국: 가나(다라, 마바), 사라(타라)``.
+_COUNTRY_PLACES = re.compile(r"(?P<country>[가-힣]{2,10})\s*\((?P<names>[가-힣]{2,10}(?:\s*[,·、]\s*[가-힣]{2,10})*)\)")
+
+
+def _placed_in_brackets(w: FactWriter) -> list[tuple[str, str]]:
+    """Places a line names in brackets after their country word (``방문국: 가나(다라, 마바)``): each is placed there,
+    written with or without its suffix (``다라`` places ``다라시`` too, :func:`_party`)."""
+    _, names = w.registry.country_words
+    out = []
+    for line in w.doc.lines:
+        for m in _COUNTRY_PLACES.finditer(line):
+            country = names.get(m.group("country"))
+            if country is None or country == "KR":
+                continue
+            out.extend((name, country) for name in re.split(r"\s*[,·、]\s*", m.group("names"))
+                       if not w.registry.candidates(name) and name not in NOT_PLACE_WORDS)
+    return out
 
 
 def _new_place(w: FactWriter, word: str) -> str | None:
@@ -1026,6 +1045,8 @@ def _party(w: FactWriter, name: str, particle: str, line: int, country: str | No
     name to the sentence. Running text is not OCR: a short foreign name new to the registry is minted, not
     matched to a near spelling. ``hint``: the one foreign country the sentence's registry places belong to,
     before the country the document named last."""
+    if relation_of(name) is not None:
+        return None  # 자매결연 after a place (이천시–미국 가나시 자매결연): a relation word, never a place
     candidates = [e for e in w.registry.candidates(name) if e.kind == "region"]
     if not candidates and name.endswith(_SELF_GOVERNING):  # 가나자치도: 가나특별자치도 as news shortens it
         candidates = [e for e in w.registry.candidates(name[:-3] + _SPECIAL + name[-3:]) if e.kind == "region"]
@@ -1044,6 +1065,8 @@ def _party(w: FactWriter, name: str, particle: str, line: int, country: str | No
         return resolve_party(w, name, line, country=country)
     if name in doc.places:
         placed, country = True, country or doc.places[name]
+    elif place_level(name) and len(name) >= 3 and doc.places.get(name[:-1]):  # 가나(다라) placed 다라: 다라시 is it
+        placed, country = True, country or doc.places[name[:-1]]
     level = place_level(name) or (placed and name.endswith(_TOWNS) and len(name) >= 3 and "town") or (
         placed and not bare and particle in _PARTNER | _TOPIC and _may_be_bare_name(name) and CONTEXT_LEVEL)
     if len(name) < (2 if placed else 3) or not level or name.endswith(_NOT_PLACES) or name in NOT_PLACE_WORDS or (

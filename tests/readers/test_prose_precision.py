@@ -78,3 +78,32 @@ def test_a_bare_year_in_brackets_after_a_partner_is_still_its_date():
     text = FORUM.replace("지난 18일 컨벤션센터에서 열린 '2024 세계 섬 관광 포럼'에서 ", "").replace(
         "필리핀 마바주와", "필리핀 마바주(2019)와").replace("각각 체결했다고", "체결했다고")
     assert ("kr-jeju", "ph-마바주", "2019") in party_ids(build(document("n.txt", text)))
+
+
+VISITS = """국외출장 결과보고서
+이천시 문화관광과 | 보고일 2025. 6. 20.
+○ 방문국: 이탈리아(다라), 프랑스(마바)
+Ⅲ. 주요 성과
+1. 다라시와 자매결연 협정 체결(2025. 6. 10.): 엄가온 이천시장 서명
+2. 마바시와 우호교류 협약 체결(2025. 6. 12.): 엄가온 이천시장 서명
+Ⅴ. 참고
+○ 이천시–미국 사라시 자매결연 협정은 창의도시 교류의 첫 사례임
+"""
+
+
+@pytest.mark.parametrize("name", ["trip.txt", "trip.docx"])
+def test_places_in_brackets_after_their_country_keep_it(tmp_path: Path, name: str):
+    from tests.readers.helpers import docx_file, from_file
+
+    doc = document(name, VISITS) if name.endswith(".txt") else from_file(docx_file(
+        tmp_path / name, VISITS.strip("\n").split("\n")))
+    got = party_ids(build(doc))
+    assert got == {("it-다라시", "kr-gyeonggi-icheon", "2025-06-10"), ("fr-마바시", "kr-gyeonggi-icheon", "2025-06-12")}
+
+
+def test_the_countries_swapped_and_a_relation_word_after_a_place():
+    text = VISITS.replace("이탈리아(다라), 프랑스(마바)", "프랑스(마바, 타라), 이탈리아(다라)")
+    assert party_ids(build(document("t.txt", text))) == {("it-다라시", "kr-gyeonggi-icheon", "2025-06-10"),
+                                                         ("fr-마바시", "kr-gyeonggi-icheon", "2025-06-12")}
+    text = VISITS.replace("자매결연 협정은", "자매결연(2006. 10. 26.)은")
+    assert not any("자매결연" in p for f in party_ids(build(document("t.txt", text))) for p in f)
