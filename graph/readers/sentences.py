@@ -116,6 +116,8 @@ _SAME_TIME = re.compile(r"같은\s?해|같은\s?날|이듬해|그\s?해")
 _ANCHORED = re.compile(r"\s*(?:지난|오는|올해|금년|내년|작년|이번|이달)")
 #: What follows a date that starts or ends a period.
 _SINCE = re.compile(r"\s*(?:이후|부터|까지|이래|이전)")
+#: A date the relation ended on, not one it was signed on (``2021. 8. 기간 만료로``, ``2019년 효력을 잃어``).
+_ENDED = re.compile(r"\s*(?:에\s*|로\s*)?(?:협약\s*)?(?:기간\s*)?(?:만료|종료|효력을\s*잃|효력\s*상실|해지)")
 #: A signing verb in a finished form (체결했다, 맺었다), not a noun (체결 이후).
 _SIGNED = re.compile(r"(?:체결|서명|조인)\s*(?:했|하였|한\s*바)|맺었")
 _PARTNER = frozenset(("", "와", "과", "와도", "과도", "와는", "과는", "및", "에", "에게", "에는", "에도", "에게는"))
@@ -334,7 +336,11 @@ def document_context(w: FactWriter) -> DocumentContext:
     today = document_date(w.doc)
     countries = countries_named(w)
     written = dateline(w.doc, loose=False)
-    return DocumentContext(subject, today, countries, placed_names(w), report_year(w.doc),
+    bracketed: dict[str, set[str]] = {}
+    for name, country in _placed_in_brackets(w):  # the sentence reader's own (lists keep to placed_names)
+        bracketed.setdefault(name, set()).add(country)
+    places = {**{n: next(iter(c)) for n, c in bracketed.items() if len(c) == 1}, **placed_names(w)}
+    return DocumentContext(subject, today, countries, places, report_year(w.doc),
                            written=written[1] if written else None)
 
 
@@ -374,7 +380,7 @@ def placed_names(w: FactWriter) -> dict[str, str | None]:
                 found.setdefault(name, set()).add(names[m.group(0)])
                 if particle or token[word.end():] not in ("", ","):  # 베트남 가나시, 다라성, 마바시: a list goes on
                     break
-    for name, country in _placed_in_rows(w) + _placed_under_parents(w) + _placed_in_brackets(w):
+    for name, country in _placed_in_rows(w) + _placed_under_parents(w):
         found.setdefault(name, set()).add(country)
     placed = {name: next(iter(c)) for name, c in found.items() if len(c) == 1}
     for line in w.doc.lines:  # 가나성 다라시: a place right before a smaller one is a place too
@@ -709,7 +715,7 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
     stated = find_dates(text, bare_years=True)
     stated = [d for d in stated if not (d.surface.strip().isdigit() and _NAMED_YEAR.search(text, 0, d.start)
                                         and re.match(r"\s+[가-힣A-Za-z]", text[d.end:]))]  # '2024 가나 포럼'에서
-    dates = [d for d in stated if not _SINCE.match(text[d.end:])]  # 2020년 이후 축소: a period, not a signing
+    dates = [d for d in stated if not _SINCE.match(text[d.end:]) and not _ENDED.match(text[d.end:])]  # 2020년 이후
     today = heading_year(w.doc.lines, s.lines[0]) or doc.today
     if doc.year is not None and (today is None or today.year != doc.year.year):
         today = doc.year

@@ -107,3 +107,13 @@ def test_the_countries_swapped_and_a_relation_word_after_a_place():
                                                          ("fr-마바시", "kr-gyeonggi-icheon", "2025-06-12")}
     text = VISITS.replace("자매결연 협정은", "자매결연(2006. 10. 26.)은")
     assert not any("자매결연" in p for f in party_ids(build(document("t.txt", text))) for p in f)
+
+
+@pytest.mark.parametrize("ended", ["2021. 8. 기간 만료로 효력을 잃었다가", "2021년 8월 협약 만료 후",
+                                   "2021. 8. 효력 상실 뒤"])
+def test_a_date_the_relation_ended_on_is_no_signing(ended: str):
+    text = f"""남원시 국제교류 현황
+남원시 국제교류팀 | 2025. 3. 1.
+※ 몽골 다라아이막 협약은 {ended} 2023. 8. 11. 다시 체결함
+"""
+    assert party_ids(build(document("n.txt", text))) == {("kr-jeonbuk-namwon", "mn-다라아이막", "2023-08-11")}
