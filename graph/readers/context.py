@@ -277,7 +277,7 @@ def dateline(doc: Document, loose: bool = True) -> tuple[int, StatedDate] | None
             day = next((d.value for d in find_dates(line[m.end():]) if d.start <= 3), None)
             if day is not None:
                 return n, day
-    as_of = as_of_date(doc.lines, TITLE_LINES)  # 가나시 국제교류팀 | 2025. 9. 1. 기준: the date it stands at
+    as_of = as_of_date(doc.lines)  # 가나시 국제교류팀 | 2025. 9. 1. 기준: the date it stands at
     if as_of is not None:
         return as_of
     last = range(max(DATE_LINES, len(doc.lines) - SIGNED_LINES) + 1, len(doc.lines) + 1)
