@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from corpus.formats import is_supported
@@ -46,13 +46,23 @@ def collect(paths: Iterable[Path]) -> tuple[list[SourceFile], list[tuple[str, st
     """Files to read from ``paths`` (folders recursively, hidden entries left out), and the skipped ones with why.
 
     A folder member of a type no reader handles is skipped; a named file of such a type is kept, so that
-    reading it reports the error. Raises :class:`MissingSource` for a path that does not exist.
+    reading it reports the error. A file given twice (named and inside a named folder) is read once, where it
+    first comes. Raises :class:`MissingSource` for a path that does not exist.
     """
     files: list[SourceFile] = []
     skipped: list[tuple[str, str]] = []
+    first: dict[Path, int] = {}  # a file's resolved path → its place in ``files``
+
+    def add(file: SourceFile) -> None:
+        place = first.setdefault(file.path.resolve(), len(files))
+        if place == len(files):
+            files.append(file)
+        elif file.named:
+            files[place] = replace(files[place], named=True)
+
     for given in paths:
         if given.is_file():
-            files.append(SourceFile(given, os.path.normpath(given), True))
+            add(SourceFile(given, os.path.normpath(given), True))
         elif given.is_dir():
             for path in sorted(p for p in given.rglob("*") if p.is_file()):
                 relative = path.relative_to(given)
@@ -60,7 +70,7 @@ def collect(paths: Iterable[Path]) -> tuple[list[SourceFile], list[tuple[str, st
                     continue
                 source = os.path.normpath(given / relative)
                 if is_supported(path):
-                    files.append(SourceFile(path, source, False))
+                    add(SourceFile(path, source, False))
                 else:
                     skipped.append((source, f"unsupported file type {path.suffix or '(none)'!r}"))
         else:

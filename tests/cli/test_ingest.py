@@ -4,6 +4,7 @@ incremental rebuilds equal to a clean build, search before and after removal, a 
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import shutil
@@ -188,6 +189,40 @@ def test_graph_after_ingest_change_and_remove_equals_a_clean_build(graph_data: P
     assert json.loads((data / "report.json").read_text()) == json.loads((clean / "report.json").read_text())
     assert sorted(p.name for p in (data / "extraction-cache").iterdir()) == sorted(
         p.name for p in (clean / "extraction-cache").iterdir())
+
+
+def _signings_of(data: Path, stem: str) -> list[str]:
+    """``graph-id,date`` of every agreement in the graphs of documents whose id starts with ``stem``."""
+    rows = gyoryu("sparql", "SELECT ?g ?date WHERE { GRAPH ?g { ?a a gy:Agreement ; gy:signedOn ?date } "
+                  f"FILTER(STRSTARTS(STR(?g), 'https://w3id.org/gyoryu/id/graph/{stem}')) }} ORDER BY ?g ?date",
+                  "--format", "csv", data=data)
+    return [row.rsplit("/", 1)[-1] for row in rows.stdout.split()[1:]]
+
+
+def test_two_files_of_one_name_in_different_folders_get_their_own_ids_facts_and_sources(graph_data: Path,
+                                                                                         tmp_path: Path):
+    data = _copy(graph_data, tmp_path)
+    inbox = tmp_path / "inbox"
+    signed = "속초시 교류 소식\n속초시는 {} 중국 다롄시와 우호교류 협약을 체결했다.\n"
+    for folder, text in (("gangwon", "강릉시 교류 소식\n강릉시는 2019년 5월 24일 일본 오타루시와 자매결연을 맺었다.\n"),
+                         ("sokcho", signed.format("2024년 3월 5일"))):
+        (inbox / folder).mkdir(parents=True)
+        (inbox / folder / "news.txt").write_text(text, encoding="utf-8")
+    second_id = f"news-{hashlib.sha256(f'{inbox}/sokcho/news.txt'.encode()).hexdigest()[:6]}.txt"
+
+    first = gyoryu("ingest", str(inbox), str(inbox / "sokcho" / "news.txt"), data=data)  # one file named twice
+    assert first.stdout.strip() == f"ingested into {data}: added 2: {second_id}, news.txt"
+    rows = _manifest(data)
+    assert (rows["news.txt"]["source"], rows[second_id]["source"]) == (f"{inbox}/gangwon/news.txt",
+                                                                       f"{inbox}/sokcho/news.txt")
+    assert _signings_of(data, "news") == [f"{second_id},2024-03-05", "news.txt,2019-05-24"]
+
+    again = gyoryu("ingest", str(inbox), data=data)
+    assert again.stdout.strip() == f"nothing to ingest in {data}: unchanged 2"
+    (inbox / "sokcho" / "news.txt").write_text(signed.format("2025년 3월 5일"), encoding="utf-8")
+    changed = gyoryu("ingest", str(inbox), data=data)
+    assert changed.stdout.strip() == f"ingested into {data}: replaced 1: {second_id}; unchanged 1"
+    assert _signings_of(data, "news") == [f"{second_id},2025-03-05", "news.txt,2019-05-24"]
 
 
 def test_a_named_unreadable_file_fails_the_command_but_the_rest_goes_in(graph_data: Path, tmp_path: Path):

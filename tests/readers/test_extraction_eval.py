@@ -52,5 +52,6 @@ def test_cli_reports_both_splits():
     assert set(result["splits"]) == {"tune", "heldout"}
     assert result["splits"]["tune"]["agreements"]["gold"] == 55
     assert result["near"]["target"]["gold"] == 210
+    assert result["near"]["target"]["recall"] >= 0.9  # the target on the NEAR report's officials
     # calibrated on the tune half: facts with confidence ≥ c have precision ≥ c there
     assert result["calibration"] and all(c["precision"] >= c["confidence"] for c in result["calibration"])
