@@ -28,6 +28,12 @@ _ENTRY = re.compile(r"^(?P<name>[A-Z][\w'’.-]*(?: [A-Za-z][\w'’.-]*){0,3}?)(
                     r"(?:\s+[–—-]|\s*:)\s+(?P<rest>\S.*)$")
 #: A later sentence of an entry counts only when it states a signing (``It was renewed in 2014``), not an event
 #: (``Youth exchanges resumed in 2024``) or a denial (``no new agreement was signed``).
+#: A line that is only a placed name (``Gana, Dara State, USA``, ``Gana (Japan)``) and a line below it that opens
+#: with a relation (``Sister city since 3 May 1998``): one entry written as a term and its definition.
+_TERM = re.compile(r"^[A-Z][\w'’.-]*(?: [A-Za-z][\w'’.-]*){0,3}"
+                   r"(?:(?:,\s*[A-Z][\w'’.-]*(?: [A-Za-z][\w'’.-]*){0,3}){1,3}|\s*\([A-Z][A-Za-z ]+\))$")
+_DEFINITION = re.compile(r"^\s*(?:Sister|Friendship|Friendly|Twin|Partner)[\w -]{0,20}?\b(?:city|cities|region|province"
+                         r"|state|agreement|relationship)\b", re.IGNORECASE)
 _SIGNING_SENTENCE = re.compile(r"\b(?:signed|renewed|concluded|upgraded|established)\b", re.IGNORECASE)
 _DENIAL = re.compile(r"\b(?:no|not|never)\b", re.IGNORECASE)
 #: Words right before a date that make it a signing (``signed``, ``from``, ``since``, ``renewed in``, ``in``).
@@ -49,11 +55,16 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
         return []
     subject = Party(own.name_en or own.name_ko, own)
     out: list[AgreementCandidate] = []
-    for n, line in enumerate(w.doc.lines, start=1):
+    lines = w.doc.lines
+    for n, line in enumerate(lines, start=1):
         bullet = BULLET.match(line)
-        if n in skip or bullet is None or not line.isascii() and re.search(r"[가-힣]", line):
+        if n in skip or not line.isascii() and re.search(r"[가-힣]", line):
             continue
-        out.extend(_entry(w, plain_emphasis(line[bullet.end():]).strip(), n, subject))
+        if bullet is not None:
+            out.extend(_entry(w, plain_emphasis(line[bullet.end():]).strip(), n, subject))
+        elif n < len(lines) and n + 1 not in skip and _TERM.match(line.strip()) and _DEFINITION.match(lines[n]):
+            # a term and its definition on two lines (``<dt>Gana, Japan</dt><dd>Sister city since 1998</dd>``)
+            out.extend(_entry(w, f"{line.strip()} – {lines[n].strip()}", n, subject, last=n + 1))
     return out
 
 
@@ -66,7 +77,8 @@ def plain_emphasis(text: str) -> str:
     return re.sub(r"(\*\*|__|(?<![\w*])\*(?=\S))(\S(?:.*?\S)?)\1", r"\2", text)
 
 
-def _entry(w: FactWriter, text: str, line: int, subject: Party) -> list[AgreementCandidate]:
+def _entry(w: FactWriter, text: str, line: int, subject: Party, last: int | None = None
+           ) -> list[AgreementCandidate]:
     m = _ENTRY.match(text)
     if m is None:
         return []
@@ -95,7 +107,7 @@ def _entry(w: FactWriter, text: str, line: int, subject: Party) -> list[Agreemen
         first = english_relation(rest[:sentences[0][1]]) if begin > sentences[0][0] else None
         relation = next((r for r in (english_relation(clause), first, heading, english_relation(rest[:date.start]))
                          if r and r != DEFAULT_RELATION), DEFAULT_RELATION)
-        out.append(AgreementCandidate((subject, partner), date.value, relation, (line, line),
+        out.append(AgreementCandidate((subject, partner), date.value, relation, (line, last or line),
                                       0.7 if partner.minted else 0.8, reader="lists", quote=text,
                                       notes=[f"English list entry, date at {offset + date.start}"]))
     # ``since 1987 (agreement signed on 9 October 1987)``: a year or month holding a fuller date of the entry is that

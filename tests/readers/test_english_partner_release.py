@@ -147,3 +147,34 @@ def test_perturbed_report_dates_changed_and_a_plan_or_talk_instead_of_a_signing(
                                                                ("Bela", "2020-06"), ("Dara", "2023"),
                                                                ("Tomi", "2012")}) | {
         ("Kalo", "2019-11-22"), ("Vara", "1992")}
+
+
+TERMS = """Gangneung City International Relations
+
+Sister and Friendship Cities
+Dara, Japan
+Sister city since 3 May 1998
+Mara, Shanxi Province, China
+Friendship city, agreement signed 12 November 2004
+Vara (USA)
+Friendship city: exchanges suspended since 2019
+Gana, Japan
+Population 300,000; founded 1889.
+"""
+
+
+@pytest.mark.parametrize("kind", ["txt", "html"])
+def test_a_partner_and_its_relation_on_two_lines_as_a_term_and_its_definition(tmp_path: Path, kind: str):
+    if kind == "txt":
+        doc = document("terms.txt", TERMS)
+    else:
+        lines = [line for line in TERMS.split("\n") if line.strip()]
+        pairs = "".join(f"<dt>{lines[i]}</dt><dd>{lines[i + 1]}</dd>" for i in range(2, len(lines), 2))
+        path = tmp_path / "terms.html"
+        path.write_text(f"<html><body><main><h1>{lines[0]}</h1><h2>{lines[1]}</h2><dl>{pairs}</dl></main>"
+                        "</body></html>", encoding="utf-8")
+        doc = from_file(path)
+    assert _pairs(doc) == {("Dara", "1998-05-03"), ("Mara", "2004-11-12")}
+    # a date changed and a definition that names no relation
+    text = TERMS.replace("3 May 1998", "4 May 1998").replace("Sister city since", "Visited since")
+    assert _pairs(document("terms.txt", text)) == {("Mara", "2004-11-12")}
