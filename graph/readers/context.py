@@ -211,6 +211,8 @@ DATE_LINES, SIGNED_LINES = 12, 4
 #: Labels of a document's own date: a news article's input or release time, a report's date.
 _OWN_DATE = re.compile(r"(?:기사\s*입력|입력|등록|송고|승인|배포\s*일시|배포일|작성일|보고일|발행일|게재일|Posted"
                        r"|Published)\s*(?:일시|일자)?\s*[:：]?\s*")
+#: A date labelled as a signing's (``체결일자 — 1972. 10. 3.``, ``결연일: …``): a card's field, not the document's.
+_SIGNING_LABEL = re.compile(r"체결|결연|협약|협정|서명|재체결|MOU")
 #: A table cell holding words before a date (``협약 | 자매결연 1993. 3. 2.``): a card's field, no date line.
 _DATED_CELL = re.compile(r"(?:\t|\s\|\s)\s*[가-힣A-Za-z][^\t|]*?\d")
 #: A line that states only a date, perhaps with a label (``2024. 12.``, ``배포일시 : 2024. 10. 25.(금)``).
@@ -270,6 +272,7 @@ def dateline(doc: Document, loose: bool = True) -> tuple[int, StatedDate] | None
     (2, StatedDate(year=2025, month=9, day=1))
     >>> dateline(Document("d", ("가나시 현황", "협약 | 자매결연 1993. 3. 2."), ""), loose=False) is None
     True
+    >>> dateline(Document("d", ("# 가나군 교류 카드", "## 다라시", "체결일자 — 1972. 10. 3."), ""), loose=False)
     """
     for n, line in enumerate(doc.lines, start=1):
         m = _OWN_DATE.search(line)
@@ -285,7 +288,8 @@ def dateline(doc: Document, loose: bool = True) -> tuple[int, StatedDate] | None
         line = doc.lines[n - 1]
         dates = [d for d in find_dates(line) if d.value.precision != "year"]  # 2019년 alone: a section's year
         if len(dates) == 1 and _DATE_LINE.match(line[:dates[0].start] + line[dates[0].end:]) and \
-                not BULLET.match(line) and not _DATED_CELL.search(line):
+                not BULLET.match(line) and not _DATED_CELL.search(line) and not _SIGNING_LABEL.search(
+                    line[:dates[0].start]):
             rest = re.sub(r"\([^)]*\)|\d{1,2}:\d{2}", "", line[dates[0].end:])
             if len(rest.strip()) <= 2:
                 return n, dates[0].value

@@ -117,3 +117,22 @@ def test_a_date_the_relation_ended_on_is_no_signing(ended: str):
 ※ 몽골 다라아이막 협약은 {ended} 2023. 8. 11. 다시 체결함
 """
     assert party_ids(build(document("n.txt", text))) == {("kr-jeonbuk-namwon", "mn-다라아이막", "2023-08-11")}
+
+
+CARDS = """# 부여군 국제교류 도시 카드
+
+부여군 문화관광과 국제교류 담당 · 2025. 5. 20. 갱신
+
+## 일본 다라무라
+결연 형태 — 자매결연
+체결일자 — 1972. 10. 3.
+
+## 참고
+- 충청남도와 일본 마바현은 2019. 2. 14. 우호교류 협약을 체결하였으며, 군 단위 결연은 그보다 앞섭니다.
+"""
+
+
+@pytest.mark.parametrize("label", ["체결일자 — ", "결연일: ", "협약 체결일 "])
+def test_a_card_signing_date_near_the_top_is_not_the_documents_date(label: str):
+    got = party_ids(build(document("cards.md", CARDS.replace("체결일자 — ", label))))
+    assert ("jp-마바현", "kr-chungnam", "2019-02-14") in got
