@@ -37,7 +37,7 @@ from graph.facts import FactWriter
 from graph.readers.candidates import OfficialCandidate
 from graph.readers.context import context_at, countries_named, country_near, document_date, lead_region
 from graph.readers.english_names import english_places
-from graph.readers.entities import Party, describe_minted, minted_region, place_level
+from graph.readers.entities import BODY_WORD, Party, describe_minted, minted_region, place_level
 from graph.readers.people_en import english_posts
 from graph.readers.people_tables import table_posts
 from graph.readers.posts import Title, base_title, collapse_spaced, describe_organisation, hold, official, titles
@@ -108,8 +108,7 @@ _SINGLE_STOP = frozenset("및등전현겸약총주구각측또즉곧더꼭잘못
                          "간후초말시때前現그이저한두세네새옛온뭇제본동당귀양대소")
 #: An organisation's name by its ending (a public corporation, foundation, association, institute, council …):
 #: written right before a title with no registry organisation before it, it is the organisation of the post.
-_ORG_NAME = re.compile(r"(?:[A-Za-z]{1,6})?[가-힣]{2,14}"
-                       r"(?:공사|공단|재단|협회|연맹|문화원|연구원|진흥원|대학교|대학|은행|박물관|연합회|협의회|의회)")
+_ORG_NAME = re.compile(r"(?:[A-Za-z]{1,6})?[가-힣]{2,14}" + BODY_WORD)
 #: The titles that head a ministry (부), an office (처) or an agency (청), which are units too when their name
 #: comes before another title (``국제협력부 부장``).
 _MINISTRY_HEADS = {"부": ("장관", "차관", "차관보"), "처": ("처장", "장관", "차장"), "청": ("청장", "차장")}

@@ -52,7 +52,7 @@ from graph.readers.context import (
     schedule_day,
     without_anniversaries,
 )
-from graph.readers.entities import CONTEXT_LEVEL, Party, minted_region, place_level, resolve_party
+from graph.readers.entities import BODY_WORD, CONTEXT_LEVEL, Party, minted_region, place_level, resolve_party
 from graph.readers.posts import titles
 from graph.readers.relations import DEFAULT_RELATION, is_intent, relation_of, states_signing_verb
 from graph.registry import Entity, normalize_name
@@ -154,8 +154,7 @@ _NOT_HEADLINE = re.compile(r"^\s*\[[^\]]{1,6}\]|\s\|\s")
 #: A newspaper or broadcaster named after its region (가나일보, 다라신문): its region is no subject of the text.
 _MEDIA = re.compile(r"[가-힣]+(?:일보|신문|방송|뉴스|매일|타임스)")
 #: A body that is no place signing with a 와/과 (가나시 관광공사와, 다라대학교와): the clause's own partner.
-_BODY_PARTNER = re.compile(r"[가-힣]*(?:공사|재단|대학교|대학|협회|은행|병원|진흥원|공단|회사|상공회의소|박물관"
-                           r"|연구원|기업|학교)(?:와|과)(?=\s)")
+_BODY_PARTNER = re.compile(r"[가-힣]*" + BODY_WORD + r"(?:와|과)(?=\s)")
 #: A place's delegation acting (가나시 방문단은, 다라군 대표단이): the place is the clause's subject.
 _GROUP_OF = re.compile(r"\s+(?:방문단|대표단|사절단|교류단|시찰단|일행)(?P<p>은|는|이|가)(?=\s)")
 #: A signing stated as a relative clause right before a partner (``자매결연을 맺은 (러시아) 가나시``).
