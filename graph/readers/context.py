@@ -272,7 +272,8 @@ def dateline(doc: Document, loose: bool = True) -> tuple[int, StatedDate] | None
     (2, StatedDate(year=2025, month=9, day=1))
     >>> dateline(Document("d", ("가나시 현황", "협약 | 자매결연 1993. 3. 2."), ""), loose=False) is None
     True
-    >>> dateline(Document("d", ("# 가나군 교류 카드", "## 다라시", "체결일자 — 1972. 10. 3."), ""), loose=False)
+    >>> dateline(Document("d", ("# 가나군 교류 카드", "## 다라시", "체결일자 — 1972. 10. 3."), ""), loose=False) is None
+    True
     """
     for n, line in enumerate(doc.lines, start=1):
         m = _OWN_DATE.search(line)
