@@ -39,3 +39,33 @@ def test_index_type_by_size_and_round_trip(tmp_path, monkeypatch, count, kind):
     for r in rows:
         assert [a.tolist() for a in dense.search_faiss(mapped, vectors[r], 5)] == \
             [a.tolist() for a in dense.search_faiss(loaded, vectors[r], 5)]
+
+
+def passages_and_questions(count: int, dim: int = 64, questions: int = 200, seed: int = 5
+                           ) -> tuple[np.ndarray, np.ndarray]:
+    """``count`` normalised vectors round 200 topics, and questions near stored vectors but none of them."""
+    rng = np.random.default_rng(seed)
+    topics = rng.standard_normal((200, dim))
+    vectors = topics[rng.integers(0, 200, count)] + 0.7 * rng.standard_normal((count, dim))
+    asked = vectors[rng.integers(0, count, questions)] + 0.35 * rng.standard_normal((questions, dim))
+    return tuple((v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float32) for v in (vectors, asked))
+
+
+@pytest.mark.parametrize(("count", "kind", "bound"), [
+    (5_000, "IndexHNSWFlat(IP)", 0.98),
+    (12_000, "IndexIVFScalarQuantizer(SQ8, IP, 256 lists, nprobe 32)", 0.95)])
+def test_recall_at_10_of_the_approximate_index_types_against_exact_search(monkeypatch, count, kind, bound):
+    """The type the size switches to (limits lowered: HNSW above 1,000 vectors, IVF/SQ8 above 10,000) finds at least
+    ``bound`` of the exact top 10 of each question (issue 13.2: recall measured against exact search)."""
+    monkeypatch.setattr(dense, "EXACT_LIMIT", 1_000)
+    monkeypatch.setattr(dense, "HNSW_LIMIT", 10_000)
+    vectors, questions = passages_and_questions(count)
+    index = dense.build_faiss(vectors)
+    assert dense.index_kind(index) == kind
+    exact = dense.build_faiss(vectors[:0])  # an empty exact index, filled with the same vectors
+    assert dense.index_kind(exact) == "IndexFlatIP"
+    exact.add(vectors)
+    found = [set(dense.search_faiss(index, q, 10)[0].tolist()) for q in questions]
+    truth = [set(dense.search_faiss(exact, q, 10)[0].tolist()) for q in questions]
+    recall = sum(len(f & t) for f, t in zip(found, truth, strict=True)) / (10 * len(questions))
+    assert recall >= bound, f"{kind}: recall@10 {recall:.3f} < {bound}"
