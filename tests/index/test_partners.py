@@ -98,3 +98,51 @@ def test_partner_reasons_cite_the_agreement_rows(engine):
     reasons = [r for p in result["partners"] if p["label"] in donors for r in p["reasons"]]
     assert reasons and all(r["doc"].startswith("001") and r["line_start"] == r["line_end"] for r in reasons)
     assert any("고향사랑기부" in r["field"] and "서울" not in r["field"] for r in reasons)
+
+
+#: Cases whose answer the Seoul table (001, 서울시 우호교류협약 및 협력분야 현황) fixes, written out from its rows:
+#: region asked about, how many of the first places are fixed, and the regions that must fill them.
+#: - 무주군, 장수군 and 옥천군 signed with Seoul on '19.12.04 / '19.12.11 with the very same six fields
+#:   (농특산물 판매 활성화, 귀농귀촌 지원, 관광 활성화, 문화예술 교류, 청소년 교류, 혁신로드):
+#:   each is most like the other two;
+#: - 완주군 and 진안군 signed the same six-project package ('19.12.04, 우수 농·특산물 판매 활성화, 귀농귀촌 지원 …):
+#:   each is most like the four other counties of that package;
+#: - the provinces (도) whose Seoul rows share the 2008 wave's fields (관광, 청소년, 농수축산물, 행정정보화, 재난 구호)
+#:   are most like each other: no city or county comes first.
+SEOUL_PACKAGE = {"완주군", "진안군", "무주군", "장수군", "옥천군"}
+PROVINCES = {"경상남도", "경상북도", "전라남도", "충청북도", "충청남도", "제주특별자치도", "전북특별자치도",
+             "강원특별자치도"}
+LIKE_CASES = [
+    ("무주군", 2, {"장수군", "옥천군"}),
+    ("장수군", 2, {"무주군", "옥천군"}),
+    ("옥천군", 2, {"무주군", "장수군"}),
+    ("완주군", 4, SEOUL_PACKAGE - {"완주군"}),
+    ("진안군", 4, SEOUL_PACKAGE - {"진안군"}),
+    ("경상남도", 4, PROVINCES - {"경상남도"}),
+    ("충청북도", 4, PROVINCES - {"충청북도"}),
+    ("전라남도", 4, PROVINCES - {"전라남도"}),
+]
+
+
+@pytest.mark.parametrize(("region", "first", "expected"), LIKE_CASES, ids=[c[0] for c in LIKE_CASES])
+def test_partners_like_on_cases_the_seoul_table_fixes(engine, region, first, expected):
+    """The first places of "partners like REGION" are the regions the Seoul table says agreed on the same things."""
+    ranked = partners_like(engine, region, k=first)["partners"]
+    labels = [p["label"] for p in ranked]
+    assert len(labels) == first and set(labels) <= expected, labels
+    if first == len(expected):
+        assert set(labels) == expected
+    assert all(p["type"] == "Region" for p in ranked)
+    assert all(p["reasons"][0]["fact_en"] == "shared agreement partner: 서울특별시" for p in ranked)
+
+
+def test_cli_partners_like_prints_the_same_first_places(engine):
+    """``gyoryu partners --like`` as a user runs it: 무주군's two twins of the Seoul table, in the engine's order."""
+    from tests.cli.runner import gyoryu
+
+    printed = gyoryu("partners", "--like", "무주군", "-k", "2", data=engine.data_dir).stdout.splitlines()
+    assert printed[0].startswith("2 partners (")
+    ranked = partners_like(engine, "무주군", k=2)["partners"]
+    places = [line for line in printed[1:] if line[:2].strip().isdigit()]
+    assert [line.split()[2] for line in places] == [p["label"] for p in ranked]
+    assert {p["label"] for p in ranked} == {"장수군", "옥천군"}
