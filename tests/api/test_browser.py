@@ -353,3 +353,57 @@ def test_search_hits_of_seed_facts_carry_the_curated_chip(browser: WebDriver, li
     chips = browser.find_elements(By.CSS_SELECTOR, "#search-results li.hit .chip.method")
     assert chips and all(c.text == "검수 판독기(curated)" for c in chips)
     assert all("method-curated" in c.get_attribute("class").split() for c in chips)
+
+
+@pytest.fixture(scope="module")
+def dated_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A live server over a graph whose signings are stated to the year, to the month and to the day (a news
+    sentence each, read by the general readers)."""
+    from dataclasses import replace
+
+    from api.app import create_app
+    from graph.build import build_graph
+    from graph.store import OxigraphStore, write_dataset
+    from runtime.settings import Settings
+    from tests.api.conftest import LiveServer
+    from tests.readers.helpers import document
+
+    news = document("dated.txt", "강릉시 국제교류 소식\n\n"
+                                 "강릉시는 1990년 일본 오타루시와 자매결연을 맺었다.\n"
+                                 "강릉시는 2019년 5월 중국 다롄시와 우호교류 협약을 체결했다.\n"
+                                 "강릉시는 2021년 4월 2일 미국 오클랜드시와 우호교류 협약을 체결했다.\n")
+    directory = tmp_path_factory.mktemp("dated-graph")
+    write_dataset(build_graph([news]).dataset, directory / "graph.nq")
+    app = create_app(replace(Settings.from_env(), data_dir=directory), store=OxigraphStore.load(directory).store)
+    with LiveServer(app) as server:
+        yield server.url
+    app.extensions["gyoryu"].close()
+
+
+def test_year_and_month_dates_show_as_stated(browser: WebDriver, dated_server: str, artifacts: Path) -> None:
+    """Issue 9.2: a ``gYear`` shows as ``1990`` and a ``gYearMonth`` as ``2019-05`` in the JSON, on the agreement's
+    page (with its datatype), in the region's list of agreements and in its timeline; never as a made-up day."""
+    rows = requests.get(f"{dated_server}/api/agreements", params={"party": "강릉시"}, timeout=WAIT_S).json()
+    assert [(a["partner"]["label"], a["date"]) for a in rows["agreements"]] == [
+        ("오타루시", "1990"), ("다롄시", "2019-05"), ("오클랜드시", "2021-04-02")]
+    browser.get(f"{dated_server}/?lang=ko")
+    for agreement, shown, datatype in zip(rows["agreements"], ("1990", "2019-05", "2021-04-02"),
+                                          ("xsd:gYear", "xsd:gYearMonth", "xsd:date"), strict=True):
+        browser.get(dated_server + "/id/" + agreement["iri"].split("/id/", 1)[1])
+        wait(browser).until(ec.presence_of_element_located((By.ID, "entity-label")))
+        assert browser.find_element(By.ID, "entity-label").text.endswith(f"협약 ({shown})")
+        cells = [[td.text for td in tr.find_elements(By.TAG_NAME, "td")]
+                 for tr in browser.find_elements(By.CSS_SELECTOR, "#facts table.facts tbody tr")]
+        signed = [c[1] for c in cells if c[0] == "체결일"]
+        assert signed == [f"{shown} {datatype}"]
+    shot(browser, artifacts, "date-year-month")
+    browser.get(dated_server + "/id/region/kr-gangwon-gangneung")
+    bars = wait(browser).until(ec.presence_of_all_elements_located((By.CSS_SELECTOR, "svg.timeline rect.bar")))
+    assert [(b.get_attribute("data-year"), b.get_attribute("data-count")) for b in bars] == [
+        ("1990", "1"), ("2019", "1"), ("2021", "1")]
+    assert all(b.size["height"] > 0 for b in bars)
+    subjects = sorted(tr.find_element(By.TAG_NAME, "td").text
+                      for tr in browser.find_elements(By.CSS_SELECTOR, "#incoming table.facts tbody tr"))
+    stated = ["강릉시–오클랜드시 협약 (2021-04-02)", "다롄시–강릉시 협약 (2019-05)", "오타루시–강릉시 협약 (1990)"]
+    assert [s.split(")")[0] + ")" for s in subjects if "협약" in s] == stated
+    shot(browser, artifacts, "date-region-timeline")
