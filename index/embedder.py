@@ -89,6 +89,8 @@ class Embedder:
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     #: What runs the model: ``torch``, ``onnx`` or ``onnx-int8`` (a folder only; a hub id runs on torch).
     engine: str = TORCH
+    #: The folder's prompts by name (``config_sentence_transformers.json``), read once, on the first encode.
+    _prompts: dict[str, str] | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, settings: Settings, *, lazy: bool = False) -> Embedder:
@@ -123,6 +125,13 @@ class Embedder:
         return self._model
 
     @property
+    def prompts(self) -> dict[str, str]:
+        """The prompts of the model folder by name (``query``, ``passage``), read from disk once."""
+        if self._prompts is None:
+            self._prompts = _folder_json(self.folder, "config_sentence_transformers.json").get("prompts") or {}
+        return self._prompts
+
+    @property
     def loaded(self) -> bool:
         """Whether the weights are in memory."""
         return self._model is not None
@@ -140,8 +149,7 @@ class Embedder:
     def _encode(self, texts: list[str], prompt_name: str, batch_size: int,
                 started: Callable[[], None] | None = None) -> np.ndarray:
         if self.engine != TORCH:
-            prompts = _folder_json(self.folder, "config_sentence_transformers.json").get("prompts") or {}
-            return self.model.encode(list(texts), prompts.get(prompt_name, ""), started)
+            return self.model.encode(list(texts), self.prompts.get(prompt_name, ""), started)
         prompt = prompt_name if prompt_name in (self.model.prompts or {}) else None
         vectors = self.model.encode(texts, prompt_name=prompt, batch_size=batch_size, normalize_embeddings=True,
                                     convert_to_numpy=True, show_progress_bar=False)

@@ -145,3 +145,20 @@ def test_search_embeds_queries_on_the_engine_the_index_was_built_with(built_data
         search = SearchEngine.load(built_data, settings)
         assert search.embedder.engine == built_with
         assert search.embedder.sha256 == index_manifest["model"]["sha256"]
+
+
+def test_prompts_are_read_once_not_for_every_query(engines, monkeypatch):
+    import index.embedder
+
+    ours = Embedder.load(replace(Settings.from_env(), embed_engine=ONNX))
+    first = ours.encode_queries(TEXTS[:1])
+    assert ours.prompts == {"query": "query: ", "passage": "passage: "}
+
+    def no_reading(folder, name):
+        raise AssertionError(f"{name} read again")
+
+    monkeypatch.setattr(index.embedder, "_folder_json", no_reading)
+    again = ours.encode_queries(TEXTS[:1])
+    assert np.array_equal(again, first)
+    assert np.array_equal(again, ours.model.encode(TEXTS[:1], "query: "))
+    assert not np.array_equal(ours.encode_passages(TEXTS[:1]), again)
