@@ -121,7 +121,8 @@ class Glossary:
     registry: object = None
     _en: dict[tuple[str, ...], list[Term]] = field(default_factory=dict, init=False, repr=False)
     _ko_terms: dict[str, list[Term]] = field(default_factory=dict, init=False, repr=False)
-    _ko_lengths: tuple[int, ...] = field(default=(), init=False, repr=False)
+    #: The lengths of the Korean names beginning with each letter, longest first.
+    _ko_sizes: dict[str, tuple[int, ...]] = field(default_factory=dict, init=False, repr=False)
     _by_iri: dict[str, Term] = field(default_factory=dict, init=False, repr=False)
     _longest: int = field(default=0, init=False, repr=False)
 
@@ -149,7 +150,10 @@ class Glossary:
         self._en = dict(en)
         self._longest = max((len(k) for k in self._en), default=0)
         self._ko_terms = {k: list(dict.fromkeys(v)) for k, v in ko.items()}
-        self._ko_lengths = tuple(sorted({len(k) for k in self._ko_terms}, reverse=True))
+        sizes: dict[str, set[int]] = defaultdict(set)
+        for key in self._ko_terms:
+            sizes[key[0]].add(len(key))
+        self._ko_sizes = {first: tuple(sorted(n, reverse=True)) for first, n in sizes.items()}
 
     def by_iri(self, iri: str) -> Term | None:
         """The term of an IRI, if the glossary has it."""
@@ -204,19 +208,16 @@ class Glossary:
 
     def _korean_names(self, text: str) -> Iterator[tuple[int, int, str]]:
         """Spans of the Korean names in ``text``, spaces allowed between their letters, left to right without
-        overlaps, the longest name at each start (one dictionary look-up per name length, no pattern: a pattern of
-        every name took gigabytes at 100×), with the name they spell."""
-        if not self._ko_lengths:
-            return
-        longest = self._ko_lengths[0]
+        overlaps, the longest name at each start (a dictionary look-up for each length of the names that begin with
+        the letter there, no pattern: a pattern of every name took gigabytes at 100×), with the name they spell."""
         letters = [(ch, n) for n, ch in enumerate(text) if not ch.isspace()]
         spelled = "".join(ch for ch, _ in letters)
+        sizes, terms, count = self._ko_sizes, self._ko_terms, len(letters)
         i = 0
-        while i < len(letters):
-            window = spelled[i : i + longest]
-            for size in self._ko_lengths:
-                if size <= len(window) and window[:size] in self._ko_terms:
-                    yield letters[i][1], letters[i + size - 1][1] + 1, window[:size]
+        while i < count:
+            for size in sizes.get(spelled[i], ()):  # only the lengths of names that begin with this letter
+                if size <= count - i and spelled[i : i + size] in terms:
+                    yield letters[i][1], letters[i + size - 1][1] + 1, spelled[i : i + size]
                     i += size
                     break
             else:
