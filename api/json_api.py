@@ -45,15 +45,29 @@ def _with_took(result: dict[str, Any], started: float) -> dict[str, Any]:
     return result
 
 
+def server_timing(timings: dict[str, float], total_ms: float) -> str:
+    """A ``Server-Timing`` header: the query's model run (``embed``, when it ran) and the whole search (``search``).
+
+    >>> server_timing({"embed": 21.456}, 24.1)
+    'embed;dur=21.46, search;dur=24.10'
+    """
+    parts = [f"{name};dur={ms:.2f}" for name, ms in timings.items()] + [f"search;dur={total_ms:.2f}"]
+    return ", ".join(parts)
+
+
 @bp.get("/search")
 def search() -> Response:
-    """Ranked passages for ``q`` (``mode``: hybrid, dense or lexical)."""
+    """Ranked passages for ``q`` (``mode``: hybrid, dense or lexical); ``Server-Timing`` says where the time went."""
     q, k, mode = _text("q"), _k(), choice_param("mode", MODES, DEFAULT_MODE)
     engine = require("search")
     started = time.perf_counter()
+    timings: dict[str, float] = {}
     with _rejects_bad_input():
-        result = engine.search(q, k, mode)
-    return jsonify(_with_took(result, started))
+        result = engine.search(q, k, mode, timings=timings)
+    total = (time.perf_counter() - started) * 1000
+    response = jsonify(_with_took(result, started))
+    response.headers["Server-Timing"] = server_timing(timings, total)
+    return response
 
 
 @bp.get("/partners")

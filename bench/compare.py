@@ -108,6 +108,8 @@ class Client:
         parts = urlsplit(url)
         self.host, self.port = parts.hostname, parts.port
         self.connection = http.client.HTTPConnection(self.host, self.port, timeout=60)
+        #: The headers of the last answer.
+        self.headers: http.client.HTTPMessage | None = None
 
     def _ask(self, method: str, path: str, body: str | None = None, headers: dict[str, str] | None = None) -> bytes:
         for attempt in (1, 2):  # once more on a fresh connection if the server closed the kept one
@@ -115,6 +117,7 @@ class Client:
                 self.connection.request(method, path, body, headers or {})
                 response = self.connection.getresponse()
                 data = response.read()
+                self.headers = response.headers
                 break
             except (http.client.HTTPException, ConnectionError):
                 self.connection.close()
@@ -194,6 +197,21 @@ def sparql_rows(data: Path, app, url: str) -> list[tuple]:
     return rows
 
 
+def server_timing(header: str) -> dict[str, float]:
+    """Milliseconds by name from a ``Server-Timing`` header.
+
+    >>> server_timing("embed;dur=21.46, search;dur=24.10")
+    {'embed': 21.46, 'search': 24.1}
+    """
+    out = {}
+    for part in filter(None, (p.strip() for p in header.split(","))):
+        name, _, rest = part.partition(";")
+        durations = [float(v) for k, _, v in (p.partition("=") for p in rest.split(";")) if k.strip() == "dur"]
+        if durations:
+            out[name.strip()] = durations[0]
+    return out
+
+
 def search_rows(app, url: str) -> dict[str, dict[str, float]]:
     """p50 (ms) of ``/api/search`` per mode, in-process search per mode and the query embedding alone.
 
@@ -201,7 +219,9 @@ def search_rows(app, url: str) -> dict[str, dict[str, float]]:
     alone (the very call search makes: ``encode_queries`` of the model's query text, one text), ``/api/search`` in
     each mode and the in-process search in each mode, so a shared machine's changing load weighs on all alike; the
     medians are over every asking (questions × rounds). ``paired`` is the median over askings of the hybrid request
-    less the embedding timed right before it.
+    less the embedding timed right before it, and ``split`` cuts that gap in three by the answer's ``Server-Timing``:
+    the model run inside the search less the embedding alone, the search beyond its model run, and the request beyond
+    the search (HTTP, Flask, waitress, this client).
     """
     from index.search import MODES
 
@@ -220,7 +240,7 @@ def search_rows(app, url: str) -> dict[str, dict[str, float]]:
         run()
         return (time.perf_counter() - started) * 1000
 
-    took: dict[str, list[float]] = {"embed": [], "paired": []}
+    took: dict[str, list[float]] = {"embed": [], "paired": [], "model": [], "engine": [], "outside": []}
     for _ in range(3):
         for q, text in zip(queries, embedded, strict=True):
             embed = timed(lambda text=text: engine.embedder.encode_queries([text]))
@@ -230,6 +250,11 @@ def search_rows(app, url: str) -> dict[str, dict[str, float]]:
                 took.setdefault(f"http {mode}", []).append(http)
                 if mode == "hybrid":
                     took["paired"].append(http - embed)
+                    timing = server_timing(client.headers.get("Server-Timing", ""))
+                    if "embed" in timing:
+                        took["model"].append(timing["embed"] - embed)
+                        took["engine"].append(timing["search"] - timing["embed"])
+                        took["outside"].append(http - timing["search"])
                 engine.forget_queries()
                 took.setdefault(f"local {mode}", []).append(timed(lambda q=q, m=mode: engine.search(q, 10, m)))
     out: dict[str, dict[str, float]] = {"query embedding alone": {"in-process": statistics.median(took["embed"])}}
@@ -237,6 +262,8 @@ def search_rows(app, url: str) -> dict[str, dict[str, float]]:
         out[mode] = {"in-process": statistics.median(took[f"local {mode}"]),
                      "/api/search": statistics.median(took[f"http {mode}"])}
     out["paired"] = {"hybrid less embedding": statistics.median(took["paired"])}
+    out["split"] = {part: statistics.median(took[part]) if took[part] else float("nan")
+                    for part in ("model", "engine", "outside")}
     # CPU time over all the questions: /api/search (hybrid) against the query embedding alone
     out["cpu"] = {"query embedding alone": cpu_ms(lambda: [engine.embedder.encode_queries([q]) for q in embedded], 3)
                   / len(queries),
@@ -338,6 +365,9 @@ def markdown(result: dict) -> tuple[str, str]:
              f"| query embedding alone | {embed:.1f} |",
              f"| `/api/search` hybrid less the query embedding timed right before it (median over askings) | "
              f"{search['paired']['hybrid less embedding']:.1f} |",
+             "| the same gap by the answer's `Server-Timing` (medians): model run in the search less the embedding "
+             f"alone / search beyond its model run / request beyond the search | {search['split']['model']:.1f} / "
+             f"{search['split']['engine']:.1f} / {search['split']['outside']:.1f} |",
              f"| CPU ms (mean): README question in-process on-disk / through `/sparql` (with its worker) | "
              f"{disk_cpu:.2f} / {http_cpu:.2f} |",
              f"| CPU ms (mean): HTTP floor beside the questions | {floor_cpu:.2f} |",

@@ -60,6 +60,8 @@ FACT_EN = -0.3
 MODEL_QUERY_WORDS = 6
 #: Lexical queries of recent questions kept (:meth:`SearchEngine.remembered_lexical_query`).
 LEXICAL_QUERIES_KEPT = 256
+#: Per thread, the ``timings`` dict of the :meth:`SearchEngine.search` running on it (None outside one).
+_running = threading.local()
 _FILES = (artifacts.PASSAGES, artifacts.EMBEDDINGS, artifacts.FAISS, artifacts.BM25, artifacts.PROFILES,
           artifacts.PROFILE_VECTORS, artifacts.MANIFEST)
 
@@ -221,9 +223,15 @@ class SearchEngine:
         return self.encode_query(text, links)[0]
 
     def _encode(self, text: str, started: Callable[[], None] | None = None) -> tuple[np.ndarray, Latent | None]:
+        began = time.perf_counter()
         if self.latent is None:
-            return self.embedder.encode_queries([text], started=started)[0], None
-        return query_encoding(self.embedder, text, self.latent.query_head)
+            encoded = self.embedder.encode_queries([text], started=started)[0], None
+        else:
+            encoded = query_encoding(self.embedder, text, self.latent.query_head)
+        timings = getattr(_running, "timings", None)
+        if timings is not None:
+            timings["embed"] = (time.perf_counter() - began) * 1000
+        return encoded
 
     def encode_query(self, text: str, links: list[Link] | None = None,
                      started: Callable[[], None] | None = None) -> tuple[np.ndarray, Latent | None]:
@@ -393,8 +401,17 @@ class SearchEngine:
                 break
         return out
 
-    def search(self, text: str, k: int = 10, mode: str = DEFAULT_MODE) -> dict:
-        """Ranked passages: ``{"query", "mode", "hits", "took_ms"}``."""
+    def search(self, text: str, k: int = 10, mode: str = DEFAULT_MODE, timings: dict[str, float] | None = None) -> dict:
+        """Ranked passages: ``{"query", "mode", "hits", "took_ms"}``. ``timings``, when given, receives ``embed``: the
+        milliseconds the query's model run took (with its tokenizer; absent when nothing was embedded: a remembered
+        question, lexical mode)."""
+        _running.timings = timings
+        try:
+            return self._search(text, k, mode)
+        finally:
+            _running.timings = None
+
+    def _search(self, text: str, k: int, mode: str) -> dict:
         start = time.perf_counter()
         query = validate_query(text, k, self.settings)
         if mode not in MODES:

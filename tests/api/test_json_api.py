@@ -130,3 +130,21 @@ def test_unknown_subcommittee_is_404(client):
     response = client.get("/api/coordinators", query_string={"subcommittee": "없는분과"})
     assert response.status_code == 404
     assert response.get_json()["error"]["code"] == "unknown_subcommittee"
+
+
+def _server_timing(resp) -> dict[str, float]:
+    import re
+
+    header = resp.headers["Server-Timing"]
+    assert re.fullmatch(r"(\w+;dur=\d+\.\d\d)(, \w+;dur=\d+\.\d\d)*", header), header
+    return {name: float(dur) for name, dur in re.findall(r"(\w+);dur=([\d.]+)", header)}
+
+
+def test_search_says_in_server_timing_how_long_the_model_and_the_search_took(client) -> None:
+    question = {"q": "청양군 자매결연 농산물 Server-Timing", "k": 3}
+    first = _server_timing(client.get("/api/search", query_string=question))
+    assert set(first) == {"embed", "search"} and 0 < first["embed"] <= first["search"]
+    again = _server_timing(client.get("/api/search", query_string=question))  # remembered: no model run
+    assert set(again) == {"search"}
+    lexical = _server_timing(client.get("/api/search", query_string={**question, "mode": "lexical"}))
+    assert set(lexical) == {"search"}
