@@ -19,10 +19,11 @@ is about. So this row keeps at full size only what grows with the data and is se
 Copies restate the same names, so the glossary has the 10× build's names with ``COPIES`` times the entities
 behind the renamed ones; dates are not moved.
 
-Usage: ``python bench/scale_copies.py SOURCE_DATA WORKDIR SEEDS_DATA [COPIES [MINUTES]]`` (prints the row as JSON
-and puts it into ``bench/scale.json``; the store stops taking copies when less than ``MIN_FREE_GB`` are free on the
-work directory's disk or after ``MINUTES``, and the row is then at the scale of the copies it holds; a step that
-finished is not run again in the same ``WORKDIR``).
+Usage: ``python bench/scale_copies.py SOURCE_DATA WORKDIR SEEDS_DATA [COPIES [MINUTES [SNAPSHOT]]]`` (prints the
+row as JSON and puts it into ``bench/scale.json``; the store stops taking copies when less than ``MIN_FREE_GB`` are
+free on the work directory's disk or after ``MINUTES``, and the row is then at the scale of the copies it holds; a
+step that finished is not run again in the same ``WORKDIR``; with ``SNAPSHOT`` the store as it is after that many
+copies is also kept in ``WORKDIR/snapshot-SNAPSHOT``, for the SPARQL study of ``bench/scale_sparql.py``).
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ import scale_projection as projection  # noqa: E402
 
 COPIES = 100
 RESULTS = ROOT / "bench" / "scale.json"
-MIN_FREE_GB = 12
+MIN_FREE_GB = 15
 MARK = b"\x01"
 _ID = projection._ID.encode()
 _FIXED_GRAPHS = (_ID + b"graph/registry>", _ID + b"graph/ontology>")
@@ -74,10 +75,13 @@ def templates(graph_nq: Path) -> tuple[bytes, bytes, bytes]:
     return b"".join(fixed), b"".join(quads), b"".join(triples)
 
 
-def store_child(source: Path, store_dir: Path, copies: int, stop_at: float) -> None:
+def store_child(source: Path, store_dir: Path, copies: int, stop_at: float, snapshot_at: int = 0) -> None:
     """In a child: the store of ``copies`` renamed copies of ``source``'s document graphs (see the module), one
     copy's quads and union triples at a time; stops before a copy when the disk under the store has less than
     :data:`MIN_FREE_GB` free or the clock passed ``stop_at`` (epoch seconds), and says how many copies it holds.
+    With ``snapshot_at``, once that many copies are loaded the store is also saved as it then is into
+    ``snapshot-N`` beside it (``Store.backup``: hard links to the store's files, so minutes of loading are not
+    repeated for a smaller store to study while the large one goes on).
     Not compacted at the end (``optimize``): the build compacts, and at this size that is a long write of its own."""
     import pyoxigraph as ox
 
@@ -98,6 +102,10 @@ def store_child(source: Path, store_dir: Path, copies: int, stop_at: float) -> N
         store.bulk_load(quads.replace(MARK, number), format=ox.RdfFormat.N_QUADS, lenient=True)
         store.bulk_load(triples.replace(MARK, number), format=ox.RdfFormat.N_TRIPLES, lenient=True)
         print(f"{time.strftime('%H:%M:%S')} copy {done} loaded", file=sys.stderr, flush=True)
+        if done + 1 == snapshot_at:
+            store.flush()
+            store.backup(str(store_dir.parent / f"snapshot-{snapshot_at}"))
+            print(f"{time.strftime('%H:%M:%S')} snapshot of {snapshot_at} copies", file=sys.stderr, flush=True)
     else:
         done = copies
     store.flush()
@@ -155,7 +163,7 @@ def step(workdir: Path, name: str, *args: str) -> dict:
     return json.loads(done.read_text())
 
 
-def row(source: Path, workdir: Path, seeds_data: Path, copies: int, stop_at: float) -> dict:
+def row(source: Path, workdir: Path, seeds_data: Path, copies: int, stop_at: float, snapshot_at: int = 0) -> dict:
     """Build the store and FAISS at up to ``copies`` times ``source`` and measure them (see the module); the row at
     ``copies`` times ``source``'s scale, FAISS at that size, the store and what is measured on it at the copies it
     holds when it stopped (``store_copies``, ``store_scale``: all of them unless the disk or the clock stopped it);
@@ -170,7 +178,7 @@ def row(source: Path, workdir: Path, seeds_data: Path, copies: int, stop_at: flo
     store_dir = workdir / STORE_DIR
     print(f"{time.strftime('%H:%M:%S')} {copies} copies of {source}", file=sys.stderr, flush=True)
     load = [round(x, 1) for x in os.getloadavg()]
-    store = step(workdir, "store", str(source), str(store_dir), str(copies), str(stop_at))
+    store = step(workdir, "store", str(source), str(store_dir), str(copies), str(stop_at), str(snapshot_at))
     store["store_mb"] = round(size_mb(store_dir), 1)
     wanted, copies = copies, store["copies_loaded"]
     print(f"{time.strftime('%H:%M:%S')} store {store}", file=sys.stderr, flush=True)
@@ -211,20 +219,21 @@ def manifest_scale(source: Path) -> float:
 def main() -> int:
     args = sys.argv[1:]
     if args[:1] == ["--store"]:
-        store_child(Path(args[1]), Path(args[2]), int(args[3]), float(args[4]))
+        store_child(Path(args[1]), Path(args[2]), int(args[3]), float(args[4]), int(args[5]))
     elif args[:1] == ["--glossary"]:
         glossary_child(Path(args[1]))
     elif args[:1] == ["--faiss"]:
         faiss_child(int(args[1]), Path(args[2]), Path(args[3]))
-    elif len(args) in (3, 4, 5):
+    elif len(args) in (3, 4, 5, 6):
         copies = int(args[3]) if len(args) > 3 else COPIES
         stop_at = time.time() + float(args[4]) * 60 if len(args) > 4 else float("inf")
-        measured = row(Path(args[0]), Path(args[1]), Path(args[2]), copies, stop_at)
+        snapshot_at = int(args[5]) if len(args) > 5 else 0
+        measured = row(Path(args[0]), Path(args[1]), Path(args[2]), copies, stop_at, snapshot_at)
         print(json.dumps(measured, ensure_ascii=False))
         rows = [r for r in json.loads(RESULTS.read_text()) if r["scale"] != measured["scale"]]
         RESULTS.write_text(json.dumps(sorted([*rows, measured], key=lambda r: r["scale"]), indent=1))
     else:
-        raise SystemExit("usage: bench/scale_copies.py SOURCE_DATA WORKDIR SEEDS_DATA [COPIES [MINUTES]]")
+        raise SystemExit("usage: bench/scale_copies.py SOURCE_DATA WORKDIR SEEDS_DATA [COPIES [MINUTES [SNAPSHOT]]]")
     return 0
 
 

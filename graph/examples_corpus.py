@@ -20,16 +20,16 @@ EXAMPLES: list[dict[str, str]] = [
         "title_ko": "NEAR 분과위원회별 코디네이터 (현재와 과거)",
         "title_en": "Which region coordinates each NEAR sub-committee, now and then",
         "query": PROLOGUE + """SELECT DISTINCT ?subcommittee ?asOf ?coordinators ?undecided ?latest WHERE {
-  { SELECT ?sc ?asOf (GROUP_CONCAT(DISTINCT ?name; separator=", ") AS ?coordinators)
+  { SELECT ?sc ?subcommittee ?asOf (GROUP_CONCAT(DISTINCT ?name; separator=", ") AS ?coordinators)
            (SAMPLE(?open) AS ?undecided) WHERE {
       ?c a gy:Coordination ; gy:subCommittee ?sc ; gy:asOf ?asOf .
+      ?sc rdfs:label ?subcommittee FILTER(LANG(?subcommittee) = "ko")
       OPTIONAL { ?c gy:coordinator ?r . ?r rdfs:label ?name FILTER(LANG(?name) = "ko") }
       OPTIONAL { FILTER NOT EXISTS { ?c gy:coordinator ?any } ?c gy:statedName ?open }
-    } GROUP BY ?sc ?asOf }
+    } GROUP BY ?sc ?subcommittee ?asOf }
   { SELECT ?sc (MAX(STR(?y)) AS ?last) WHERE { ?x a gy:Coordination ; gy:subCommittee ?sc ; gy:asOf ?y }
     GROUP BY ?sc }
   BIND(STR(?asOf) = ?last AS ?latest)
-  ?sc rdfs:label ?subcommittee FILTER(LANG(?subcommittee) = "ko")
 } ORDER BY ?subcommittee DESC(?asOf)""",
     },
     {
@@ -50,8 +50,9 @@ EXAMPLES: list[dict[str, str]] = [
         "title_ko": "2024년에 누가 어떤 직위에 있었나",
         "title_en": "Who held which post in 2024",
         "query": PROLOGUE + """SELECT ?person ?role ?postIn (MIN(STR(?when)) AS ?firstStated) WHERE {
-  ?t a gy:Tenure ; gy:official ?p ; gy:post ?post ; gy:asOf ?when .
-  FILTER(STRSTARTS(STR(?when), "2024") && NOT EXISTS { ?t gy:former true })
+  ?t gy:asOf ?when
+  FILTER(IF(STRSTARTS(STR(?when), "2024"), EXISTS { ?t a gy:Tenure } && NOT EXISTS { ?t gy:former true }, false))
+  ?t gy:official ?p ; gy:post ?post .
   ?p rdfs:label ?person .
   ?post gy:role ?role ; org:postIn ?o .
   ?o rdfs:label ?postIn FILTER(LANG(?postIn) = "ko")

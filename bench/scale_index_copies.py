@@ -1,0 +1,252 @@
+"""Search at 100× and 1000× from copies of a 10× index: the whole search process, per mode, at full size.
+
+``bench/scale_copies.py`` builds the store at 1000× from renamed copies of a 10× stand-in build; this does the same
+for the search index, so that the search process (``index.search.SearchEngine``) is loaded and queried at the size
+the store has. Into a new data directory it writes ``COPIES`` copies of the 10× index:
+
+* ``passages.jsonl``: every passage once per copy, the IRIs of documents, spans, agreements and fact nodes renamed
+  as ``bench/scale_copies.py`` renames them in the graph (``--cN``; registry entities shared);
+* ``embeddings.npy``: per copy, each source vector plus Gaussian noise (norm ``scale_projection.NOISE``, cosine about
+  0.9 to it), L2-normalised — stand-in vectors near the text they stand for; ``passages.faiss`` built over them
+  by :func:`index.dense.build_faiss` (the type it picks for the size);
+* ``lines.faiss`` / ``lines.json``: the line index the same way (noisy copies of the source's line vectors, owners
+  shifted per copy);
+* ``bm25``: the BM25 weights of the copied rows (every term's document frequency and the passage count times
+  ``COPIES``, the lengths as in the source: :meth:`index.lexical.LexicalIndex.from_counts`'s formula) written
+  column by column straight into the memory-mapped files a search process maps (no matrix held in memory);
+* profiles as in the source (partners are registry entities, shared by the copies); the store: a symbolic link to
+  the one of ``bench/scale_copies.py`` (the glossary is read from it).
+
+Then, in a fresh child process: ``SearchEngine.load`` (wall, CPU), search per mode over the bench's questions
+(median of 3 each, the real query embedding), the query embedding alone, the process's peak resident memory.
+
+Usage: ``python bench/scale_index_copies.py SOURCE_DATA TARGET_DATA COPIES STORE_DIR`` (prints JSON; a step whose
+output exists is not redone), or ``--search TARGET_DATA`` for the search figures alone.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import scale_projection as projection  # noqa: E402
+
+_JSON_IRI = re.compile(re.escape(projection._ID.encode()) + rb'([a-z-]+)/([^"]*)"')
+_RENAMED = {kind.encode() for kind in projection._SHARED} - {b"graph", b"doc", b"source"}
+_CHUNK = 100_000
+
+
+def renamed_passages(source: Path, target: Path, copies: int) -> int:
+    """``passages.jsonl`` of ``copies`` renamed copies (see the module); the rows written."""
+    text = source.read_bytes()
+    rows = 0
+    with open(target, "wb") as out:
+        for copy in range(copies):
+            suffix = b"--c" + str(copy).encode() + b'"'
+            out.write(_JSON_IRI.sub(lambda m, s=suffix: m.group(0) if m.group(1) in _RENAMED else m.group(0)[:-1] + s,
+                                    text))
+            rows += text.count(b"\n")
+    return rows
+
+
+def noisy_copies(source: np.ndarray, target: Path, copies: int) -> np.memmap:
+    """``copies`` noisy copies of ``source``'s rows one after the other, as a ``.npy`` file (see the module)."""
+    n, dim = source.shape
+    out = np.lib.format.open_memmap(target, mode="w+", dtype=np.float32, shape=(n * copies, dim))
+    for copy in range(copies):
+        rng = np.random.default_rng([29, copy])
+        for start in range(0, n, _CHUNK):
+            rows = np.asarray(source[start:start + _CHUNK], dtype=np.float32)
+            noise = rng.standard_normal(rows.shape).astype(np.float32)
+            noise *= projection.NOISE / np.linalg.norm(noise, axis=1, keepdims=True)
+            rows = rows + noise
+            out[copy * n + start:copy * n + start + len(rows)] = rows / np.linalg.norm(rows, axis=1, keepdims=True)
+    out.flush()
+    return np.load(target, mmap_mode="r")
+
+
+def faiss_over(vectors: np.ndarray, target: Path) -> dict:
+    """:func:`index.dense.build_faiss` over ``vectors`` saved at ``target``: its kind, build CPU s, MB."""
+    from index.dense import build_faiss, index_kind, save_faiss
+
+    cpu = time.process_time()
+    index = build_faiss(vectors)
+    save_faiss(index, target)
+    return {"kind": index_kind(index), "build_cpu_s": round(time.process_time() - cpu, 1),
+            "mb": round(target.stat().st_size / 1e6, 1)}
+
+
+def bm25_copies(source_index: Path, target: Path, copies: int) -> dict:
+    """The BM25 files of ``copies`` copies of the source's passages (see the module), written column by column."""
+    import scipy.sparse as sp
+
+    from index.lexical import K1, B
+    from index.term_counts import TermCounts
+
+    counts = TermCounts.load(source_index)
+    n = len(counts.keys)
+    total = n * copies
+    df = counts.document_frequencies() * copies
+    idf = np.log(1 + (total - df + 0.5) / (df + 0.5)).astype(np.float32)
+    lengths = counts.lengths()
+    rows = np.repeat(np.arange(n), np.diff(counts.indptr))
+    norm = K1 * ((1 - B) + B * lengths / lengths.mean())
+    tf = counts.counts.astype(np.float32)
+    weights = (idf[counts.indices] * (tf / (norm[rows] + tf))).astype(np.float32)
+    csc = sp.csr_matrix((weights, counts.indices, counts.indptr), shape=(n, len(counts.vocab))).tocsc()
+    csc.sort_indices()
+    column_lengths = np.diff(csc.indptr).astype(np.int64)
+    column_of = np.repeat(np.arange(len(column_lengths)), column_lengths)
+    within = np.arange(len(csc.data), dtype=np.int64) - csc.indptr[:-1].astype(np.int64)[column_of]
+    first = csc.indptr[:-1].astype(np.int64)[column_of] * copies + within
+    target.mkdir(parents=True, exist_ok=True)
+    nnz = len(csc.data) * copies
+    data = np.lib.format.open_memmap(target / "data.csc.index.npy", mode="w+", dtype=np.float32, shape=(nnz,))
+    indices = np.lib.format.open_memmap(target / "indices.csc.index.npy", mode="w+", dtype=np.int32, shape=(nnz,))
+    for copy in range(copies):  # column j: copy 0's rows, then copy 1's (shifted by n), … — sorted within the column
+        at = first + copy * column_lengths[column_of]
+        data[at] = csc.data
+        indices[at] = csc.indices + copy * n
+    data.flush()
+    indices.flush()
+    np.save(target / "indptr.csc.index.npy", (csc.indptr.astype(np.int64) * copies).astype(np.int32))
+    params = json.loads((source_index / "bm25" / "params.index.json").read_text())
+    (target / "params.index.json").write_text(json.dumps({**params, "num_docs": total}, indent=4))
+    shutil.copy(source_index / "bm25" / "vocab.index.json", target / "vocab.index.json")
+    return {"nnz": int(nnz), "mb": round(sum(f.stat().st_size for f in target.iterdir()) / 1e6, 1)}
+
+
+def write_copies(source: Path, target: Path, copies: int, store_dir: Path) -> dict:
+    """The copied index in ``target`` (see the module); what was written, with CPU s per part."""
+    from graph.store import STORE_DIR
+    from index import artifacts
+    from index.line_vectors import LINE_FAISS, LINES
+
+    src, out = artifacts.index_dir(source), artifacts.index_dir(target)
+    out.mkdir(parents=True, exist_ok=True)
+    figures: dict = {"copies": copies}
+    cpu = time.process_time()
+    if not (out / artifacts.PASSAGES).exists():
+        figures["passages"] = renamed_passages(src / artifacts.PASSAGES, out / artifacts.PASSAGES, copies)
+    figures["passages_cpu_s"] = round(time.process_time() - cpu, 1)
+    cpu = time.process_time()
+    if not (out / artifacts.FAISS).exists():
+        vectors = noisy_copies(np.load(src / artifacts.EMBEDDINGS, mmap_mode="r"), out / artifacts.EMBEDDINGS, copies)
+        figures["faiss"] = faiss_over(vectors, out / artifacts.FAISS)
+    figures["vectors_cpu_s"] = round(time.process_time() - cpu, 1)
+    cpu = time.process_time()
+    if (src / LINE_FAISS).exists() and not (out / LINE_FAISS).exists():
+        from index.dense import load_faiss
+
+        line_index = load_faiss(src / LINE_FAISS)
+        line_vectors = line_index.reconstruct_n(0, line_index.ntotal)
+        lines = noisy_copies(line_vectors, out / "line_vectors.tmp.npy", copies)
+        figures["line_faiss"] = faiss_over(lines, out / LINE_FAISS)
+        del lines
+        (out / "line_vectors.tmp.npy").unlink()
+        owners = np.asarray(artifacts.read_json(src / LINES)["passages"], dtype=np.int64)
+        passages = int(artifacts.read_json(src / artifacts.MANIFEST)["passages"])
+        shifted = np.concatenate([owners + copy * passages for copy in range(copies)])
+        kept = {k: v for k, v in artifacts.read_json(src / LINES).items() if k != "keys"}  # keys: the build's reuse
+        (out / LINES).write_text(json.dumps({**kept, "passages": shifted.tolist()}))
+    figures["lines_cpu_s"] = round(time.process_time() - cpu, 1)
+    cpu = time.process_time()
+    if not (out / artifacts.BM25 / "params.index.json").exists():
+        figures["bm25"] = bm25_copies(src, out / artifacts.BM25, copies)
+    figures["bm25_cpu_s"] = round(time.process_time() - cpu, 1)
+    for name in (artifacts.PROFILES, artifacts.PROFILE_VECTORS, "profile_text_vectors.npy"):
+        if (src / name).exists():
+            shutil.copy(src / name, out / name)
+    manifest = artifacts.read_json(src / artifacts.MANIFEST)
+    manifest.update(passages=manifest["passages"] * copies, line_vectors=manifest.get("line_vectors", 0) * copies,
+                    faiss=figures.get("faiss", {}).get("kind", manifest.get("faiss")), documents=[])
+    artifacts.write_json(out / artifacts.MANIFEST, manifest)
+    link = target / STORE_DIR
+    if not link.exists():
+        link.symlink_to(store_dir.resolve())
+    figures["index_mb"] = round(sum(f.stat().st_size for f in out.rglob("*") if f.is_file()) / 1e6, 1)
+    return figures
+
+
+def search_child(data: Path) -> None:
+    """In a fresh child: the search process loaded (wall, CPU), search per mode and the query embedding alone (p50
+    over the bench's questions, median of 3 each), peak resident MB after loading and after searching, as JSON."""
+    import resource
+
+    from compare import median_ms
+    from scale import QUERY_STRIDE
+
+    from index.artifacts import read_jsonl
+    from index.evaluation import QUESTIONS
+    from index.search import MODES, SearchEngine
+    from runtime.settings import Settings
+
+    wall, cpu = time.perf_counter(), time.process_time()
+    engine = SearchEngine.load(data, replace(Settings.from_env(), embed_cache_size=0))
+    loaded = {"load_wall_s": round(time.perf_counter() - wall, 1), "load_cpu_s": round(time.process_time() - cpu, 1),
+              "peak_rss_mb_loaded": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+    print(f"{time.strftime('%H:%M:%S')} loaded {loaded}", file=sys.stderr, flush=True)
+    queries = [q["query"] for q in read_jsonl(QUESTIONS)][::QUERY_STRIDE]
+    search, search_cpu = {}, {}
+    for mode in MODES:
+        cpu = time.process_time()
+        search[mode] = round(statistics.median(median_ms(lambda q=q, m=mode: engine.search(q, 10, m), 3)
+                                               for q in queries), 2)
+        search_cpu[mode] = round((time.process_time() - cpu) * 1000 / (3 * len(queries)), 2)
+        print(f"{time.strftime('%H:%M:%S')} {mode} {search[mode]} ms", file=sys.stderr, flush=True)
+    search["query embedding alone"] = round(statistics.median(
+        median_ms(lambda q=q: engine.embedder.encode_queries([q]), 3) for q in queries), 2)
+    print(json.dumps({**loaded, "passages": len(engine.passages), "questions": len(queries), "search_ms": search,
+                      "search_cpu_ms_mean": search_cpu, "faiss": engine.manifest.get("faiss"),
+                      "peak_rss_mb_searched": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+                      "load_average": round(os.getloadavg()[0], 1)}))
+
+
+def run_search(data: Path) -> dict:
+    """:func:`search_child` in a child process, with its CPU s and peak resident MB as the kernel counts them."""
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, __file__, "--search", str(data)],
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE, stderr=sys.stderr)
+    out = proc.stdout.read().decode()
+    _, status, usage = os.wait4(proc.pid, 0)
+    if status:
+        raise SystemExit(f"search child failed (status {status})")
+    return {**json.loads(out.strip().splitlines()[-1]), "child_wall_s": round(time.perf_counter() - started, 1),
+            "child_cpu_s": round(usage.ru_utime + usage.ru_stime, 1),
+            "child_peak_rss_mb": round(usage.ru_maxrss / 1024)}
+
+
+def main() -> int:
+    args = sys.argv[1:]
+    if args[:1] == ["--search"] and len(args) == 2:
+        search_child(Path(args[1]))
+    elif len(args) == 4:
+        load = [round(x, 1) for x in os.getloadavg()]
+        cpu, wall = time.process_time(), time.perf_counter()
+        written = write_copies(Path(args[0]), Path(args[1]), int(args[2]), Path(args[3]))
+        written.update(write_cpu_s=round(time.process_time() - cpu, 1),
+                       write_wall_s=round(time.perf_counter() - wall, 1))
+        print(f"{time.strftime('%H:%M:%S')} written {written}", file=sys.stderr, flush=True)
+        print(json.dumps({"index": written, "search": run_search(Path(args[1])), "load_average_before": load,
+                          "load_average_after": [round(x, 1) for x in os.getloadavg()]}, ensure_ascii=False))
+    else:
+        raise SystemExit("usage: bench/scale_index_copies.py SOURCE_DATA TARGET_DATA COPIES STORE_DIR | --search DATA")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
