@@ -2,9 +2,9 @@
 
 Issue 13 point 2 asks why the README questions slow down on the large stores of ``bench/scale_copies.py`` (0.4–55 s
 a question on the 470× store). This runs every README question without ``SERVICE`` (``graph.examples``) on a store
-opened read-only, in-process through :func:`graph.sparql.execute` as ``/sparql`` does (no row limit), and reports
-per question the median wall and CPU milliseconds and the rows; with ``--reference`` also the question as session 8
-shipped it (:data:`REFERENCE`, kept here to show what a rewrite gained), and whether both answer the same rows.
+opened read-only, in-process (``OxigraphStore.query``, every row read), and reports per question the median wall and
+CPU milliseconds, the rows and a digest of them; with ``--reference`` also the texts the questions had before a
+rewrite (``BEFORE`` of ``tests/graph/test_example_shapes.py``), to show what the rewrite gained on the same rows.
 With ``--compact DIR`` the store is first copied into ``DIR`` (``Store.backup``: hard links) and compacted there
 (``Store.optimize``, CPU and wall timed), and the questions run on both.
 
@@ -15,6 +15,7 @@ Usage: ``python bench/scale_sparql.py STORE_DIR [--compact DIR] [--reference] [-
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import shutil
@@ -54,16 +55,16 @@ def answer_rows(store, text: str) -> list[tuple]:
 
 
 def questions(only: set[str] | None, reference: bool) -> list[tuple[str, str, str]]:
-    """(id, variant, text) of the README questions without SERVICE; with ``reference`` also session 8's text."""
-    from graph.examples_reference import REFERENCE
-
+    """(id, variant, text) of the README questions without SERVICE; with ``reference`` also the texts they had
+    before a rewrite (kept by the test that checks both give the same rows)."""
     from graph.examples import all_examples
-
     chosen = [e for e in all_examples() if "SERVICE" not in e["query"] and (not only or e["id"] in only)]
     asked = [(e["id"], "readme", e["query"]) for e in chosen]
     if reference:
-        asked += [(e["id"], "session 8", REFERENCE[e["id"]]) for e in chosen
-                  if REFERENCE.get(e["id"], e["query"]) != e["query"]]
+        spec = importlib.util.spec_from_file_location("shapes", ROOT / "tests" / "graph" / "test_example_shapes.py")
+        shapes = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(shapes)
+        asked += [(e["id"], "before", shapes.BEFORE[e["id"]]) for e in chosen if e["id"] in shapes.BEFORE]
     return asked
 
 

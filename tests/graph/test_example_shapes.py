@@ -16,8 +16,9 @@ from graph.store import STORE_DIR, OxigraphStore
 
 #: The questions as session 8 shipped them (``bench/scale_sparql.py --reference`` times them beside the rewrites).
 BEFORE: dict[str, str] = {
-    "subcommittee-coordinators": PROLOGUE + """SELECT DISTINCT ?subcommittee ?asOf ?coordinators ?undecided ?latest WHERE {
-  { SELECT ?sc ?asOf (GROUP_CONCAT(DISTINCT ?name; separator=", ") AS ?coordinators)
+    "subcommittee-coordinators": PROLOGUE
+    + "SELECT DISTINCT ?subcommittee ?asOf ?coordinators ?undecided ?latest WHERE {\n"
+    + """  { SELECT ?sc ?asOf (GROUP_CONCAT(DISTINCT ?name; separator=", ") AS ?coordinators)
            (SAMPLE(?open) AS ?undecided) WHERE {
       ?c a gy:Coordination ; gy:subCommittee ?sc ; gy:asOf ?asOf .
       OPTIONAL { ?c gy:coordinator ?r . ?r rdfs:label ?name FILTER(LANG(?name) = "ko") }
