@@ -20,8 +20,9 @@ the store has. Into a new data directory it writes ``COPIES`` copies of the 10×
 Then, in a fresh child process: ``SearchEngine.load`` (wall, CPU), search per mode over the bench's questions
 (median of 3 each, the real query embedding), the query embedding alone, the process's peak resident memory.
 
-Usage: ``python bench/scale_index_copies.py SOURCE_DATA TARGET_DATA COPIES STORE_DIR`` (prints JSON; a step whose
-output exists is not redone), or ``--search TARGET_DATA`` for the search figures alone.
+Usage: ``python bench/scale_index_copies.py SOURCE_DATA TARGET_DATA COPIES STORE_DIR [--write-only]`` (prints JSON;
+a part whose output exists is not written again; ``--write-only``: no search child, e.g. while the store is still
+being loaded), or ``--search TARGET_DATA`` for the search figures alone.
 """
 
 from __future__ import annotations
@@ -234,17 +235,19 @@ def main() -> int:
     args = sys.argv[1:]
     if args[:1] == ["--search"] and len(args) == 2:
         search_child(Path(args[1]))
-    elif len(args) == 4:
+    elif len(args) in (4, 5) and args[4:] in ([], ["--write-only"]):
         load = [round(x, 1) for x in os.getloadavg()]
         cpu, wall = time.process_time(), time.perf_counter()
         written = write_copies(Path(args[0]), Path(args[1]), int(args[2]), Path(args[3]))
         written.update(write_cpu_s=round(time.process_time() - cpu, 1),
                        write_wall_s=round(time.perf_counter() - wall, 1))
         print(f"{time.strftime('%H:%M:%S')} written {written}", file=sys.stderr, flush=True)
-        print(json.dumps({"index": written, "search": run_search(Path(args[1])), "load_average_before": load,
+        search = run_search(Path(args[1])) if len(args) == 4 else None
+        print(json.dumps({"index": written, "search": search, "load_average_before": load,
                           "load_average_after": [round(x, 1) for x in os.getloadavg()]}, ensure_ascii=False))
     else:
-        raise SystemExit("usage: bench/scale_index_copies.py SOURCE_DATA TARGET_DATA COPIES STORE_DIR | --search DATA")
+        raise SystemExit("usage: bench/scale_index_copies.py SOURCE_DATA TARGET_DATA COPIES STORE_DIR [--write-only] "
+                         "| --search DATA")
     return 0
 
 
