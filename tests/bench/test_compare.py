@@ -31,6 +31,8 @@ MEASURES = ["README questions, pyoxigraph in-process, in-memory",
             "HTTP floor: `/static/app.css` through the same server (beside each question)",
             "query embedding alone",
             "`/api/search` hybrid less the query embedding timed right before it (median over askings)",
+            "the same gap by the answer's `Server-Timing` (medians): model run in the search less the embedding "
+            "alone / search beyond its model run / request beyond the search",
             "search hybrid: in-process / `/api/search`", "search dense: in-process / `/api/search`",
             "search lexical: in-process / `/api/search`"]
 STAGES = ["load", "extract", "validate", "write graph", "passages", "bm25", "embed", "faiss", "index", "total"]
@@ -78,8 +80,8 @@ def test_compare_writes_every_comparison_into_results_and_the_readme(tmp_path: P
     rows = table(section)
 
     for measure in MEASURES:
-        figures = numbers(rows[measure])
-        assert figures and all(math.isfinite(f) and f >= 0 for f in figures), (measure, rows[measure])
+        figures = numbers(rows[measure])  # a difference of two timings may be below 0
+        assert figures and all(math.isfinite(f) for f in figures), (measure, rows[measure])
     rdflib = next(k for k in rows if k.startswith("README questions, rdflib in-memory `Dataset` ("))
     failing, asked = map(int, re.search(r"\((\d+) of (\d+) fail in rdflib\)", rdflib).groups())
     questions = [e["id"] for e in all_examples() if "SERVICE" not in e["query"]]
