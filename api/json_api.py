@@ -12,6 +12,7 @@ from flask import Blueprint, Response, jsonify
 from api.errors import ApiError
 from api.params import bool_param, choice_param, int_param, text_param
 from api.services import require, services
+from api.timing import server_timing
 from graph import queries
 from graph.entity_kinds import PARTNER_KINDS
 from index import partners as ranking
@@ -45,16 +46,6 @@ def _with_took(result: dict[str, Any], started: float) -> dict[str, Any]:
     return result
 
 
-def server_timing(timings: dict[str, float], total_ms: float) -> str:
-    """A ``Server-Timing`` header: the query's model run (``embed``, when it ran) and the whole search (``search``).
-
-    >>> server_timing({"embed": 21.456}, 24.1)
-    'embed;dur=21.46, search;dur=24.10'
-    """
-    parts = [f"{name};dur={ms:.2f}" for name, ms in timings.items()] + [f"search;dur={total_ms:.2f}"]
-    return ", ".join(parts)
-
-
 @bp.get("/search")
 def search() -> Response:
     """Ranked passages for ``q`` (``mode``: hybrid, dense or lexical); ``Server-Timing`` says where the time went."""
@@ -64,9 +55,9 @@ def search() -> Response:
     timings: dict[str, float] = {}
     with _rejects_bad_input():
         result = engine.search(q, k, mode, timings=timings)
-    total = (time.perf_counter() - started) * 1000
+    timings["search"] = (time.perf_counter() - started) * 1000
     response = jsonify(_with_took(result, started))
-    response.headers["Server-Timing"] = server_timing(timings, total)
+    response.headers["Server-Timing"] = server_timing(timings)
     return response
 
 

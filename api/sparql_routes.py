@@ -17,6 +17,7 @@ from flask import Blueprint, Response, redirect, request
 from api.errors import ApiError, bad_request
 from api.negotiation import pick, prefers_html
 from api.services import require, services
+from api.timing import server_timing
 from graph.result_formats import BY_NAME, accepted_names, find, formats_for, media_offers
 from graph.sparql import QueryError, QueryTimeout, ResultTooLarge, check_query
 from graph.sparql_services import has_reserved_services
@@ -162,8 +163,10 @@ def sparql() -> Response:
         remaining = timeout - (time.monotonic() - started)
         if remaining <= 0:
             raise QueryTimeout(f"query stopped after {timeout:g} s (limit: `timeout`, at most GYORYU_QUERY_TIMEOUT)")
-        outcome = require("sparql").run(query, fmt, timeout=remaining, dataset=dataset, base_iri=request.base_url,
-                                        checked=True)
+        pool = require("sparql")
+        asked = time.perf_counter()
+        outcome = pool.run(query, fmt, timeout=remaining, dataset=dataset, base_iri=request.base_url, checked=True)
+        took = (time.perf_counter() - asked) * 1000
     except QueryError as exc:
         raise bad_request("bad_query", str(exc)) from exc
     except ResultTooLarge as exc:
@@ -172,4 +175,5 @@ def sparql() -> Response:
         raise ApiError(503, "query_timeout", str(exc), {"Retry-After": "5"}) from exc
     resp = Response(outcome.body, status=200, content_type=BY_NAME[fmt].content_type)
     resp.vary.add("Accept")
+    resp.headers["Server-Timing"] = server_timing({"query": took})  # the query worker's round trip
     return resp

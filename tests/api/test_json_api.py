@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.api.conftest import JEONNAM, SEOUL, SEOUL_DOC
@@ -133,8 +135,6 @@ def test_unknown_subcommittee_is_404(client):
 
 
 def _server_timing(resp) -> dict[str, float]:
-    import re
-
     header = resp.headers["Server-Timing"]
     assert re.fullmatch(r"(\w+;dur=\d+\.\d\d)(, \w+;dur=\d+\.\d\d)*", header), header
     return {name: float(dur) for name, dur in re.findall(r"(\w+);dur=([\d.]+)", header)}

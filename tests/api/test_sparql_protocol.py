@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -105,6 +106,8 @@ def test_ask(live_server: str) -> None:
                          timeout=30)
     assert resp.status_code == 200
     assert resp.json() == {"head": {}, "boolean": True}
+    # Server-Timing: the query worker's round trip, in ms (what the bench splits /sparql by)
+    assert re.fullmatch(r"query;dur=\d+\.\d\d", resp.headers["Server-Timing"]), resp.headers["Server-Timing"]
 
 
 def test_describe_is_rdf(live_server: str) -> None:
