@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import sys
+import time
+from dataclasses import replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -44,8 +46,9 @@ def serve(inbox: Connection, outbox: Connection) -> None:
         except EOFError:
             return
         try:
-            outbox.send(("ok", execute(store, text, fmt, dataset=dataset, base_iri=base_iri, timeout=timeout,
-                                       **limits)))
+            began = time.perf_counter()
+            outcome = execute(store, text, fmt, dataset=dataset, base_iri=base_iri, timeout=timeout, **limits)
+            outbox.send(("ok", replace(outcome, seconds=time.perf_counter() - began)))
         except (QueryError, QueryTimeout, ResultTooLarge) as exc:
             outbox.send((type(exc).__name__, str(exc)))
         except Exception as exc:  # noqa: BLE001 - reported to the caller, the worker lives on

@@ -69,6 +69,8 @@ class QueryOutcome:
     body: bytes
     media_type: str
     count: int | None = None
+    #: Seconds the query worker took to run and serialise it (set by :mod:`graph.query_worker`).
+    seconds: float | None = None
 
 
 def _code(text: str) -> str:

@@ -29,8 +29,8 @@ MEASURES = ["README questions, pyoxigraph in-process, in-memory",
             "README questions, pyoxigraph in-process, on-disk read-only (the workers' store)",
             "README questions through `/sparql`",
             "HTTP floor: `/static/app.css` through the same server (beside each question)",
-            "`/sparql` by its `Server-Timing` (medians over the questions): the query worker's round trip / the rest "
-            "of the request",
+            "`/sparql` by its `Server-Timing` (medians over the questions): the query worker's own run of the query / "
+            "its round trip / the request beyond the worker's run",
             "query embedding alone",
             "`/api/search` hybrid less the query embedding timed right before it (median over askings)",
             "the same gap by the answer's `Server-Timing` (medians): model run in the search less the embedding "
