@@ -19,11 +19,13 @@ is about. So this row keeps at full size only what grows with the data and is se
 Copies restate the same names, so the glossary has the 10× build's names with ``COPIES`` times the entities
 behind the renamed ones; dates are not moved.
 
-Usage: ``python bench/scale_copies.py SOURCE_DATA WORKDIR SEEDS_DATA [COPIES [MINUTES [SNAPSHOT]]]`` (prints the
-row as JSON and puts it into ``bench/scale.json``; the store stops taking copies when less than ``MIN_FREE_GB`` are
-free on the work directory's disk or after ``MINUTES``, and the row is then at the scale of the copies it holds; a
-step that finished is not run again in the same ``WORKDIR``; with ``SNAPSHOT`` the store as it is after that many
-copies is also kept in ``WORKDIR/snapshot-SNAPSHOT``, for the SPARQL study of ``bench/scale_sparql.py``).
+Usage: ``python bench/scale_copies.py SOURCE_DATA WORKDIR SEEDS_DATA [COPIES [MINUTES [SNAPSHOT [SEARCH]]]]``
+(prints the row as JSON and puts it into ``bench/scale.json``; the store stops taking copies when less than
+``MIN_FREE_GB`` are free on the work directory's disk or after ``MINUTES``, and the row is then at the scale of the
+copies it holds; a step that finished is not run again in the same ``WORKDIR``; with ``SNAPSHOT`` the store as it
+is after that many copies is also kept in ``WORKDIR/snapshot-SNAPSHOT``, for the SPARQL study of
+``bench/scale_sparql.py``; ``SEARCH``: the JSON of ``bench/scale_index_copies.py`` for as many copies, whose search
+process and FAISS the row then carries).
 """
 
 from __future__ import annotations
@@ -163,11 +165,14 @@ def step(workdir: Path, name: str, *args: str) -> dict:
     return json.loads(done.read_text())
 
 
-def row(source: Path, workdir: Path, seeds_data: Path, copies: int, stop_at: float, snapshot_at: int = 0) -> dict:
+def row(source: Path, workdir: Path, seeds_data: Path, copies: int, stop_at: float, snapshot_at: int = 0,
+        search_file: Path | None = None) -> dict:
     """Build the store and FAISS at up to ``copies`` times ``source`` and measure them (see the module); the row at
     ``copies`` times ``source``'s scale, FAISS at that size, the store and what is measured on it at the copies it
     holds when it stopped (``store_copies``, ``store_scale``: all of them unless the disk or the clock stopped it);
-    the estimates of what is not built at the store's size."""
+    the estimates of what is not built at the store's size. With ``search_file`` (the JSON of
+    ``bench/scale_index_copies.py`` at the same number of copies) FAISS is the served index measured there and the
+    row carries that search process's figures (``search_process``) instead of a FAISS study of its own."""
     from scale import size_mb
 
     from graph.store import STORE_DIR
@@ -184,10 +189,17 @@ def row(source: Path, workdir: Path, seeds_data: Path, copies: int, stop_at: flo
     print(f"{time.strftime('%H:%M:%S')} store {store}", file=sys.stderr, flush=True)
     queries = step(workdir, "glossary", str(store_dir))
     print(f"{time.strftime('%H:%M:%S')} glossary {queries}", file=sys.stderr, flush=True)
-    seeds_file = workdir / "seed-vectors.npy"
-    np.save(seeds_file, np.load(seeds_data / "index" / "embeddings.npy").astype(np.float32))
     faiss_vectors = manifest["index"]["passages"] * wanted  # at the full size even when the store stopped short
-    faiss = step(workdir, "faiss", str(faiss_vectors), str(seeds_file), str(workdir))
+    searched = json.loads(search_file.read_text()) if search_file else None
+    if searched:  # the search index of bench/scale_index_copies.py at this size: its FAISS, recall measured
+        search = searched["search"]
+        built = searched["index"]["faiss"]
+        faiss = {"faiss": search["faiss"], "faiss_recall10": search["faiss_recall10"], "faiss_ms": search["faiss_ms"],
+                 "faiss_build_cpu_s": built["build_cpu_s"], "faiss_mb": built["mb"]}
+    else:
+        seeds_file = workdir / "seed-vectors.npy"
+        np.save(seeds_file, np.load(seeds_data / "index" / "embeddings.npy").astype(np.float32))
+        faiss = step(workdir, "faiss", str(faiss_vectors), str(seeds_file), str(workdir))
     passages = manifest["index"]["passages"] * copies
     print(f"{time.strftime('%H:%M:%S')} faiss {faiss}", file=sys.stderr, flush=True)
     factor = documents * copies / hundred["documents"]
@@ -208,7 +220,7 @@ def row(source: Path, workdir: Path, seeds_data: Path, copies: int, stop_at: flo
             "faiss_study": {**faiss, "vectors": faiss_vectors}, "faiss": faiss["faiss"],
             "faiss_recall10": faiss["faiss_recall10"], "faiss_ms": faiss["faiss_ms"],
             "load_average_before": load, "load_average_after": [round(x, 1) for x in os.getloadavg()],
-            "not_built_cpu_s_est": not_built}
+            "not_built_cpu_s_est": not_built, **({"search_process": searched} if searched else {})}
 
 
 def manifest_scale(source: Path) -> float:
@@ -224,16 +236,18 @@ def main() -> int:
         glossary_child(Path(args[1]))
     elif args[:1] == ["--faiss"]:
         faiss_child(int(args[1]), Path(args[2]), Path(args[3]))
-    elif len(args) in (3, 4, 5, 6):
+    elif len(args) in (3, 4, 5, 6, 7):
         copies = int(args[3]) if len(args) > 3 else COPIES
         stop_at = time.time() + float(args[4]) * 60 if len(args) > 4 else float("inf")
         snapshot_at = int(args[5]) if len(args) > 5 else 0
-        measured = row(Path(args[0]), Path(args[1]), Path(args[2]), copies, stop_at, snapshot_at)
+        search_file = Path(args[6]) if len(args) > 6 else None
+        measured = row(Path(args[0]), Path(args[1]), Path(args[2]), copies, stop_at, snapshot_at, search_file)
         print(json.dumps(measured, ensure_ascii=False))
         rows = [r for r in json.loads(RESULTS.read_text()) if r["scale"] != measured["scale"]]
         RESULTS.write_text(json.dumps(sorted([*rows, measured], key=lambda r: r["scale"]), indent=1))
     else:
-        raise SystemExit("usage: bench/scale_copies.py SOURCE_DATA WORKDIR SEEDS_DATA [COPIES [MINUTES [SNAPSHOT]]]")
+        raise SystemExit("usage: bench/scale_copies.py SOURCE_DATA WORKDIR SEEDS_DATA "
+                         "[COPIES [MINUTES [SNAPSHOT [SEARCH]]]]")
     return 0
 
 

@@ -22,7 +22,8 @@ Then, in a fresh child process: ``SearchEngine.load`` (wall, CPU), search per mo
 
 Usage: ``python bench/scale_index_copies.py SOURCE_DATA TARGET_DATA COPIES STORE_DIR [--write-only]`` (prints JSON;
 a part whose output exists is not written again; ``--write-only``: no search child, e.g. while the store is still
-being loaded), or ``--search TARGET_DATA`` for the search figures alone.
+being loaded), or ``--search TARGET_DATA [SEED_VECTORS]`` for the search figures alone (with FAISS recall@10
+against exact search when the seed vectors, e.g. ``index/embeddings.npy`` of a seed build, are given).
 """
 
 from __future__ import annotations
@@ -183,9 +184,11 @@ def write_copies(source: Path, target: Path, copies: int, store_dir: Path) -> di
     return figures
 
 
-def search_child(data: Path) -> None:
+def search_child(data: Path, seeds: Path | None = None) -> None:
     """In a fresh child: the search process loaded (wall, CPU), search per mode and the query embedding alone (p50
-    over the bench's questions, median of 3 each), peak resident MB after loading and after searching, as JSON."""
+    over the bench's questions, median of 3 each), peak resident MB after loading and after searching; with
+    ``seeds`` (real passage vectors, ``.npy``) then recall@10 and ms of the passage FAISS index against exact search
+    over its own vectors (200 stand-in queries near ``seeds``), as JSON."""
     import resource
 
     from compare import median_ms
@@ -209,18 +212,28 @@ def search_child(data: Path) -> None:
                                                for q in queries), 2)
         search_cpu[mode] = round((time.process_time() - cpu) * 1000 / (3 * len(queries)), 2)
         print(f"{time.strftime('%H:%M:%S')} {mode} {search[mode]} ms", file=sys.stderr, flush=True)
+    cpu = time.process_time()
     search["query embedding alone"] = round(statistics.median(
         median_ms(lambda q=q: engine.embedder.encode_queries([q]), 3) for q in queries), 2)
-    print(json.dumps({**loaded, "passages": len(engine.passages), "questions": len(queries), "search_ms": search,
-                      "search_cpu_ms_mean": search_cpu, "faiss": engine.manifest.get("faiss"),
-                      "peak_rss_mb_searched": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-                      "load_average": round(os.getloadavg()[0], 1)}))
+    search_cpu["query embedding alone"] = round((time.process_time() - cpu) * 1000 / (3 * len(queries)), 2)
+    searched = {**loaded, "passages": len(engine.passages), "questions": len(queries), "search_ms": search,
+                "search_cpu_ms_mean": search_cpu, "faiss": engine.manifest.get("faiss"),
+                "peak_rss_mb_searched": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+                "load_average": round(os.getloadavg()[0], 1)}
+    if seeds is not None:  # the served index against exact search over the same vectors
+        from scale_stand_in import built_recall
+
+        cpu = time.process_time()
+        recall, faiss_ms = built_recall(data, np.load(seeds).astype(np.float32))
+        searched.update(faiss_recall10=round(recall, 3), faiss_ms=round(faiss_ms, 2),
+                        recall_cpu_s=round(time.process_time() - cpu, 1))
+    print(json.dumps(searched))
 
 
-def run_search(data: Path) -> dict:
+def run_search(data: Path, seeds: Path | None = None) -> dict:
     """:func:`search_child` in a child process, with its CPU s and peak resident MB as the kernel counts them."""
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, __file__, "--search", str(data)],
+    proc = subprocess.Popen([sys.executable, __file__, "--search", str(data), *([str(seeds)] if seeds else [])],
                             env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE, stderr=sys.stderr)
     out = proc.stdout.read().decode()
     _, status, usage = os.wait4(proc.pid, 0)
@@ -233,8 +246,8 @@ def run_search(data: Path) -> dict:
 
 def main() -> int:
     args = sys.argv[1:]
-    if args[:1] == ["--search"] and len(args) == 2:
-        search_child(Path(args[1]))
+    if args[:1] == ["--search"] and len(args) in (2, 3):
+        search_child(Path(args[1]), Path(args[2]) if len(args) == 3 else None)
     elif len(args) in (4, 5) and args[4:] in ([], ["--write-only"]):
         load = [round(x, 1) for x in os.getloadavg()]
         cpu, wall = time.process_time(), time.perf_counter()
@@ -247,7 +260,7 @@ def main() -> int:
                           "load_average_after": [round(x, 1) for x in os.getloadavg()]}, ensure_ascii=False))
     else:
         raise SystemExit("usage: bench/scale_index_copies.py SOURCE_DATA TARGET_DATA COPIES STORE_DIR [--write-only] "
-                         "| --search DATA")
+                         "| --search DATA [SEED_VECTORS]")
     return 0
 
 
