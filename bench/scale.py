@@ -304,6 +304,15 @@ def copies_markdown(rows: list[dict]) -> list[str]:
                      f"{f['faiss_mb']}, {f['faiss_recall10']}, {f['faiss_ms']}, {f['peak_rss_mb']} | "
                      f"{r['load_average_before'][0]}–{r['load_average_after'][0]} | "
                      + "; ".join(f"{k} {v}" for k, v in r["not_built_cpu_s_est"].items()) + " |")
+    for r in rows:
+        if r.get("search_process"):
+            s, ix = r["search_process"]["search"], r["search_process"]["index"]
+            lines += ["", f"Search process at {r['scale']:g}× (`bench/scale_index_copies.py`: the 10× index copied "
+                      f"{ix['copies']} times, {s['passages']} passages, index {ix['index_mb']} MB; load average "
+                      f"{s['load_average']}): load {s['load_cpu_s']} s CPU / {s['load_wall_s']} s wall, peak "
+                      f"{s['child_peak_rss_mb']} MB; p50 ms (wall) / mean CPU ms: "
+                      + "; ".join(f"{m} {s['search_ms'][m]} / {s['search_cpu_ms_mean'].get(m, '—')}"
+                                  for m in s["search_ms"]) + "."]
     return lines
 
 
@@ -419,6 +428,10 @@ def plot(rows: list[dict], path: Path) -> None:
         right.loglog([r["store_passages"]], [r["sparql_ms"]], "*", color="C5", markersize=11,
                      label=f"SPARQL mix, {r['store_scale']:g}× store from copies")
         right.loglog([r["passages"]], [r["faiss_ms"]], "*", color="C4", markersize=11)
+        searched = r.get("search_process", {}).get("search", {}).get("search_ms", {})
+        for mode, colour in (("hybrid", "C0"), ("dense", "C1"), ("lexical", "C2"), ("query embedding alone", "C3")):
+            if mode in searched:  # the search process at this size (bench/scale_index_copies.py)
+                right.loglog([r["passages"]], [searched[mode]], "*", color=colour, markersize=11)
     if ahead:
         left.loglog(px, [r["whole_graph_rss_mb_est"] for r in ahead], "x:", color="C2",
                     label="peak MB if the whole graph were held (est.)")

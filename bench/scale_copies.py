@@ -195,7 +195,8 @@ def row(source: Path, workdir: Path, seeds_data: Path, copies: int, stop_at: flo
         search = searched["search"]
         built = searched["index"]["faiss"]
         faiss = {"faiss": search["faiss"], "faiss_recall10": search["faiss_recall10"], "faiss_ms": search["faiss_ms"],
-                 "faiss_build_cpu_s": built["build_cpu_s"], "faiss_mb": built["mb"]}
+                 "faiss_build_cpu_s": built["build_cpu_s"], "faiss_mb": built["mb"],
+                 "peak_rss_mb": search["child_peak_rss_mb"]}
     else:
         seeds_file = workdir / "seed-vectors.npy"
         np.save(seeds_file, np.load(seeds_data / "index" / "embeddings.npy").astype(np.float32))
