@@ -20,10 +20,11 @@ the store has. Into a new data directory it writes ``COPIES`` copies of the 10×
 Then, in a fresh child process: ``SearchEngine.load`` (wall, CPU), search per mode over the bench's questions
 (median of 3 each, the real query embedding), the query embedding alone, the process's peak resident memory.
 
-Usage: ``python bench/scale_index_copies.py SOURCE_DATA TARGET_DATA COPIES STORE_DIR [--write-only]`` (prints JSON;
-a part whose output exists is not written again; ``--write-only``: no search child, e.g. while the store is still
-being loaded), or ``--search TARGET_DATA [SEED_VECTORS]`` for the search figures alone (with FAISS recall@10
-against exact search when the seed vectors, e.g. ``index/embeddings.npy`` of a seed build, are given).
+Usage: ``python bench/scale_index_copies.py SOURCE_DATA TARGET_DATA COPIES STORE_DIR [--write-only] [--no-lines]``
+(prints JSON; a part whose output exists is not written again; ``--write-only``: no search child, e.g. while the
+store is still being loaded; ``--no-lines``: no line index, which at 1000× is a second FAISS build of 2.6 M
+vectors), or ``--search TARGET_DATA [SEED_VECTORS]`` for the search figures alone (with FAISS recall@10 against
+exact search when the seed vectors, e.g. ``index/embeddings.npy`` of a seed build, are given).
 """
 
 from __future__ import annotations
@@ -132,8 +133,10 @@ def bm25_copies(source_index: Path, target: Path, copies: int) -> dict:
     return {"nnz": int(nnz), "mb": round(sum(f.stat().st_size for f in target.iterdir()) / 1e6, 1)}
 
 
-def write_copies(source: Path, target: Path, copies: int, store_dir: Path) -> dict:
-    """The copied index in ``target`` (see the module); what was written, with CPU s per part."""
+def write_copies(source: Path, target: Path, copies: int, store_dir: Path, lines: bool = True) -> dict:
+    """The copied index in ``target`` (see the module); what was written, with CPU s per part. Without ``lines``
+    no line index is written (the search process then runs without the line retriever, as for an index built
+    without one)."""
     from graph.store import STORE_DIR
     from index import artifacts
     from index.line_vectors import LINE_FAISS, LINES
@@ -149,9 +152,15 @@ def write_copies(source: Path, target: Path, copies: int, store_dir: Path) -> di
     if not (out / artifacts.FAISS).exists():
         vectors = noisy_copies(np.load(src / artifacts.EMBEDDINGS, mmap_mode="r"), out / artifacts.EMBEDDINGS, copies)
         figures["faiss"] = faiss_over(vectors, out / artifacts.FAISS)
+    else:  # written by an earlier run: its kind and size (its build CPU was that run's)
+        from index.dense import index_kind, load_faiss
+
+        figures["faiss"] = {"kind": index_kind(load_faiss(out / artifacts.FAISS, mmap=True)), "build_cpu_s": None,
+                            "mb": round((out / artifacts.FAISS).stat().st_size / 1e6, 1)}
     figures["vectors_cpu_s"] = round(time.process_time() - cpu, 1)
     cpu = time.process_time()
-    if (src / LINE_FAISS).exists() and not (out / LINE_FAISS).exists():
+    figures["line_index"] = lines
+    if lines and (src / LINE_FAISS).exists() and not (out / LINE_FAISS).exists():
         from index.dense import load_faiss
 
         line_index = load_faiss(src / LINE_FAISS)
@@ -248,18 +257,19 @@ def main() -> int:
     args = sys.argv[1:]
     if args[:1] == ["--search"] and len(args) in (2, 3):
         search_child(Path(args[1]), Path(args[2]) if len(args) == 3 else None)
-    elif len(args) in (4, 5) and args[4:] in ([], ["--write-only"]):
+    elif len(args) >= 4 and set(args[4:]) <= {"--write-only", "--no-lines"}:
         load = [round(x, 1) for x in os.getloadavg()]
         cpu, wall = time.process_time(), time.perf_counter()
-        written = write_copies(Path(args[0]), Path(args[1]), int(args[2]), Path(args[3]))
+        written = write_copies(Path(args[0]), Path(args[1]), int(args[2]), Path(args[3]), "--no-lines" not in args)
         written.update(write_cpu_s=round(time.process_time() - cpu, 1),
                        write_wall_s=round(time.perf_counter() - wall, 1))
         print(f"{time.strftime('%H:%M:%S')} written {written}", file=sys.stderr, flush=True)
-        search = run_search(Path(args[1])) if len(args) == 4 else None
+        search = None if "--write-only" in args else run_search(Path(args[1]))
         print(json.dumps({"index": written, "search": search, "load_average_before": load,
                           "load_average_after": [round(x, 1) for x in os.getloadavg()]}, ensure_ascii=False))
     else:
         raise SystemExit("usage: bench/scale_index_copies.py SOURCE_DATA TARGET_DATA COPIES STORE_DIR [--write-only] "
+                         "[--no-lines] "
                          "| --search DATA [SEED_VECTORS]")
     return 0
 
