@@ -14,6 +14,8 @@ from types import ModuleType
 
 from graph.extractors import extractor
 from graph.facts import CURATED, FactWriter
+from graph.readers import liberal
+from graph.readers.acceptance import LIBERAL, accept, load_model, recording_on
 from graph.readers.bilingual import unify_english_names
 from graph.readers.calibration import calibrate
 from graph.readers.candidates import AgreementCandidate, write_candidates
@@ -79,8 +81,21 @@ def read_document(w: FactWriter) -> list:
         taken.update(n for c in found if isinstance(c, AgreementCandidate) and c.reader == "lists"
                      and (c.lines[1] > c.lines[0] or not _CONTINUED.search(w.doc.lines[c.lines[0] - 1]))
                      for n in range(c.lines[0], c.lines[1] + 1))
-    return [calibrate(c) for c in unify_english_names(candidates)
-            if not skip.intersection(range(c.lines[0], c.lines[1] + 1))]
+    read = [c for c in unify_english_names(candidates) if not skip.intersection(range(c.lines[0], c.lines[1] + 1))]
+    return [calibrate(c) for c in accept(w, read + liberal_candidates(w, skip, read))]
+
+
+def liberal_candidates(w: FactWriter, skip: frozenset[int], read: list, model: dict | None = None) -> list:
+    """Liberal candidates (:mod:`graph.readers.liberal`) of the lines outside ``skip`` that no reader candidate covers,
+    when the acceptance model in use (``model``, else the model file, absent today) has its liberal part; while the
+    model is being trained, of every line outside ``skip``."""
+    if recording_on():
+        return liberal.read(w, skip)
+    model = model if model is not None else load_model()
+    if model is None or LIBERAL not in model:
+        return []
+    covered = skip.union(*(range(c.lines[0], c.lines[1] + 1) for c in read if isinstance(c, AgreementCandidate)))
+    return liberal.read(w, frozenset(covered))
 
 
 def report_unread_signings(w: FactWriter, candidates: list) -> list[int]:
