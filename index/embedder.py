@@ -155,6 +155,23 @@ class Embedder:
                                     convert_to_numpy=True, show_progress_bar=False)
         return np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1)
 
+    def token_states(self, texts: list[str], prompt_name: str, started: Callable[[], None] | None = None
+                     ) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Per text, its unit vector (as :meth:`encode_queries` / :meth:`encode_passages` give it) and the final states
+        of its content tokens (not ``<s>``, the prompt's pieces or ``</s>``), from one model pass."""
+        if self.engine != TORCH:
+            prompts = _folder_json(self.folder, "config_sentence_transformers.json").get("prompts") or {}
+            return self.model.encode_with_states(list(texts), prompts.get(prompt_name, ""), started)
+        prompts = self.model.prompts or {}
+        prompt = prompt_name if prompt_name in prompts else None
+        # <s> and the prompt's pieces; its trailing space joins the text's first piece (▁구): no piece of its own
+        skip = len(self.model.tokenizer(prompts[prompt].rstrip())["input_ids"]) - 1 if prompt else 1
+        rows = self.model.encode(texts, prompt_name=prompt, output_value=None,
+                                 normalize_embeddings=True, batch_size=16, show_progress_bar=False)
+        # a batch pads its texts to the longest: each text's own tokens end where its attention mask does
+        return [(row["sentence_embedding"].float().numpy(),
+                 row["token_embeddings"][skip:int(row["attention_mask"].sum()) - 1].float().numpy()) for row in rows]
+
     def encode_queries(self, texts: list[str], started: Callable[[], None] | None = None) -> np.ndarray:
         """Unit vectors for search queries (``query: `` prompt where the model has one); the ONNX engines call
         ``started`` right before the model runs (torch never does)."""

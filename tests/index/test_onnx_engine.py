@@ -111,6 +111,28 @@ def test_onnx_engines_are_close_to_torch_and_have_their_own_hash(engines):
         assert float(ours.encode_queries(TEXTS[:1])[0] @ ours.encode_passages(TEXTS[:1])[0]) < 0.999
 
 
+@pytest.mark.parametrize("prompt", ["query", "passage"])
+def test_one_run_gives_the_vector_and_the_content_token_states_torch_gives(engines, prompt):
+    ours, theirs = engines[ONNX].token_states(TEXTS, prompt), engines[TORCH].token_states(TEXTS, prompt)
+    vectors = engines[ONNX].encode_queries(TEXTS) if prompt == "query" else engines[ONNX].encode_passages(TEXTS)
+    for n, ((vector, states), (_, torch_states)) in enumerate(zip(ours, theirs, strict=True)):
+        assert np.array_equal(vector, vectors[n])  # bit for bit what the vector-only run gives
+        content = engines[ONNX].token_counts([TEXTS[n]])[0] - 2  # the text's pieces without <s> and </s>
+        assert states.shape == torch_states.shape == (content, 384)
+        np.testing.assert_allclose(states, torch_states, atol=2e-3)
+
+
+def test_the_fp32_graph_outputs_the_states_it_pools(small_bert):
+    folder, model = small_bert
+    ids = [2, 5, 9, 96, 3]
+    with torch.no_grad():
+        expected = model(input_ids=torch.tensor([ids])).last_hidden_state.numpy()
+    pooled, states = _fp32_session(folder).run(["embedding", "states"], {"input_ids": np.array([ids], dtype=np.int64)})
+    assert states.shape == (1, 5, 64)
+    np.testing.assert_allclose(states, expected, atol=2e-5, rtol=1e-4)
+    np.testing.assert_allclose(pooled, states.mean(axis=1), atol=1e-6)
+
+
 @pytest.mark.parametrize("engine", [ONNX, ONNX_INT8])
 def test_a_text_vector_depends_on_the_text_alone(engines, engine):
     ours = engines[engine]

@@ -246,3 +246,23 @@ def test_an_index_loaded_memory_mapped_answers_the_same(engine, index_settings, 
     for query in ("재난 구호 협력", "sister city agreement with Japan", "자매결연 체결"):
         for mode in ("hybrid", "dense", "lexical"):
             assert mapped.search(query, k=10, mode=mode)["hits"] == engine.search(query, k=10, mode=mode)["hits"]
+
+
+def test_latent_terms_from_the_query_s_own_pass_lift_the_passage_sharing_them(engine):
+    from index.latent_terms import LatentIndex, passage_latents, rows_matrix
+
+    question = "구기자 축제에 온 자매도시 대표단"
+    before = [pid for pid, _ in engine.ranked(question, "hybrid")]
+    target = before[19]  # a candidate at rank 20: its latent terms are the only ones the index holds
+    (row,), computed = passage_latents([engine.passages[target].embed_text], lambda: engine.embedder, {})
+    assert computed == 1 and len(row[0]) > 0
+    empty = (np.zeros(0, np.int32), np.zeros(0, np.float32))
+    latent = LatentIndex(rows_matrix([row if pid == target else empty for pid in range(len(engine.passages))]))
+    with_latent = replace(engine, latent=latent, _query_cache=OrderedDict())
+    vector, terms = with_latent.encode_query(question)
+    assert np.array_equal(vector, engine.embedder.encode_queries([engine.model_query(question)])[0])  # one pass
+    assert latent.ranking(terms, 100) == [target]
+    after = [pid for pid, _ in with_latent.ranked(question, "hybrid")]
+    assert after.index(target) < 10 and set(after) == set(before)
+    assert [pid for pid, _ in with_latent.ranked(question, "hybrid", blended=False)] == \
+        [pid for pid, _ in engine.ranked(question, "hybrid", blended=False)]  # partner evidence keeps its fusion
