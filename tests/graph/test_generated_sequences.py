@@ -58,7 +58,10 @@ def signings(data: Path) -> dict[str, int]:
     return counts
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+#: Seeds whose sequences between them re-date a signing (1), remove the document that states a signing to the day
+#: while a month or a year restates it (7, 35: a clean build then dates it to the month or year) and remove the
+#: first build's document (40). With ``IncrementalGraph.affected`` cut down to the added graphs, 7 and 35 fail.
+@pytest.mark.parametrize("seed", [1, 7, 35, 40])
 def test_a_random_sequence_of_ingests_changes_and_removals_equals_a_clean_build(tmp_path, seed):
     rng = random.Random(seed)
     settings = Settings.from_env()
