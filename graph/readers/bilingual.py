@@ -26,6 +26,9 @@ from graph.romanization import romanize
 
 #: The country of a place an English sentence named without one: kept only when a Korean candidate names it.
 UNPLACED = ""
+#: The note an English list entry's candidate carries (:mod:`graph.readers.lists_en`): its line is English, read
+#: whole; another list reader's candidate on it (a parent region it took for the partner) is dropped.
+ENGLISH_ENTRY = "English list entry"
 #: How alike (:func:`sounds_alike`) a Latin name and a Korean one must sound to be one place.
 SOUND_FLOOR = 0.6
 _SOUND = {**dict.fromkeys("cgkq", "k"), **dict.fromkeys("bpfv", "p"), **dict.fromkeys("dt", "t"),
@@ -98,10 +101,16 @@ def sounds_alike(latin: str, korean: str) -> float:
 
 def unify_english_names(candidates: list) -> list:
     """``candidates`` with each Latin-named party replaced by its Korean-named one (:func:`korean_names`); a
-    candidate with an unmatched party of no country is dropped."""
+    candidate with an unmatched party of no country is dropped, and so is another list reader's candidate on a line
+    an English list entry read."""
     names = korean_names(candidates)
+    english = {n for c in candidates if isinstance(c, AgreementCandidate) and any(ENGLISH_ENTRY in x for x in c.notes)
+               for n in range(c.lines[0], c.lines[1] + 1)}
     out = []
     for c in candidates:
+        if isinstance(c, AgreementCandidate) and c.reader == "lists" and c.lines[0] in english and not any(
+                ENGLISH_ENTRY in x for x in c.notes):
+            continue  # Gana, Dara Prefecture, Japan (…): the English entry's partner, not the registry's Dara
         if not isinstance(c, AgreementCandidate) or not any(_latin(p) for p in c.parties):
             out.append(c)
             continue

@@ -10,7 +10,7 @@ import re
 
 from graph.facts import FactWriter
 from graph.readers.bilingual import UNPLACED
-from graph.readers.entities import CONTEXT_LEVEL, Party, bare_latin_name, minted_region, place_level
+from graph.readers.entities import CONTEXT_LEVEL, Party, latin_parents, minted_latin_name, minted_region, place_level
 from graph.readers.relations import DEFAULT_RELATION, relation_of
 from graph.registry import Entity
 
@@ -39,11 +39,12 @@ def names_relation(words: str) -> bool:
 
 
 def english_region(w: FactWriter, name: str, country_name: str | None, unplaced: bool = False,
-                   country_id: str | None = None) -> Party | None:
+                   country_id: str | None = None, within: Entity | None = None) -> Party | None:
     """A registry region by its English name (``Gana City``), else a place minted in the country named after it
-    (``country_name`` may hold a parent region before the country: ``, Nagano, Japan``), else in ``country_id`` (the
-    country the text spoke of last). ``unplaced``: a partner named with no country is kept under no country, for
-    :mod:`graph.readers.bilingual` to match or drop."""
+    (``country_name`` may hold a parent region before the country: ``, Nagano, Japan``; or only a foreign registry
+    region: ``, California``), else in ``country_id`` (the country the text spoke of last). ``unplaced``: a partner
+    named with no country is kept under no country, for :mod:`graph.readers.bilingual` to match or drop.
+    ``within``: the document's own region, whose district a name several districts share is (``Jung-gu``)."""
     if _BODY.search(name):  # Gana University signed …: a body, not the place it is named after
         return None
     level = place_level(name)  # of the name as written: ``Province of Gana`` is a province
@@ -52,17 +53,21 @@ def english_region(w: FactWriter, name: str, country_name: str | None, unplaced:
                   name)
     for form in _registry_forms(name):
         found = [e for e in w.registry.candidates(form) if e.kind == "region"]
+        if len(found) > 1 and within is not None:  # Jung-gu on a city's page: that city's district
+            found = [e for e in found if within.id in (e.id, e.parent)] or found
         if len(found) == 1:
             return Party(name, found[0])
     parts = [part.strip() for part in (country_name or "").split(",") if part.strip()]
     country = next((e.id for part in reversed(parts) for e in w.registry.candidates(part) if e.kind == "country"),
-                   None) or country_id  # Dara, Nagano, Japan: the country is named last, a parent region before it
+                   None)  # Dara, Nagano, Japan: the country is named last, a parent region before it
+    # Dara, California: a foreign registry region after the name places it in that region's country
+    country = country or (latin_parents(w.registry, f"{name}, {', '.join(parts)}")[1] if parts else None) or country_id
     if country is None and unplaced:  # kept only if a Korean line of the document names it (graph.readers.bilingual)
         return Party(name, minted_region(name, UNPLACED, level or place_level(name) or CONTEXT_LEVEL), minted=True)
     if country is None or country == "KR":
         return None
-    return Party(name, minted_region(bare_latin_name(name), country, level or place_level(name) or CONTEXT_LEVEL),
-                 minted=True)
+    return Party(name, minted_region(minted_latin_name(w.registry, name, country), country,
+                                     level or place_level(name) or CONTEXT_LEVEL), minted=True)
 
 
 def _registry_forms(name: str) -> list[str]:

@@ -204,6 +204,16 @@ def _latin_countries(registry: Registry) -> tuple[re.Pattern[str], dict[str, str
     return re.compile(rf"(?<![A-Za-z])(?:{alternatives})(?![A-Za-z])", re.IGNORECASE), names
 
 
+def latin_country_name(registry: Registry, text: str) -> str | None:
+    """The country ``text`` is the whole Latin name of (``USA``, ``Japan``; not ``New Mexico``).
+
+    >>> reg = Registry.default()
+    >>> [latin_country_name(reg, t) for t in ("USA", " Japan ", "New Mexico", "Mexico")]
+    ['US', 'JP', None, 'MX']
+    """
+    return _latin_countries(registry)[1].get(text.strip().lower())
+
+
 def split_country_prefix(registry: Registry, text: str) -> tuple[str | None, str]:
     """``"일본 가나자와시"`` → ``("JP", "가나자와시")``; no country word first → ``(None, text)``.
 
@@ -325,6 +335,9 @@ def resolve_party(w: FactWriter, surface: str, lines: Lines, *, country: str | N
     parent = parent or _gloss_province(w.registry, glosses)
     foreign = foreign or stated not in (None, "KR")
     name = _FOOTNOTE_MARK.sub("", re.sub(r"\s*\([^)]*\)", "", name)).strip(" ,·:")  # 가나시¹, 다라시* → the name
+    if name.isascii() and "," in name:  # Gana, Dara State, USA: the place first, then its parents and country
+        name, in_country, in_parent = latin_parents(w.registry, name)
+        country, parent = stated or in_country or country, parent or in_parent
     if not name or not (_HANGUL.search(name) or re.search(r"[\u4e00-\u9fffA-Za-z]", name)):
         return None
     outcome = _registry_party(w, surface, name, country, parent, f"{glosses} {evidence}", foreign)
@@ -355,7 +368,7 @@ def resolve_party(w: FactWriter, surface: str, lines: Lines, *, country: str | N
         return None
     level = place_level(name) or (CONTEXT_LEVEL if place_context else None)
     if country and country != "KR" and level:
-        return Party(surface, minted_region(bare_latin_name(name), country, level), minted=True)
+        return Party(surface, minted_region(minted_latin_name(w.registry, name, country), country, level), minted=True)
     if report:
         why = ("no registry match and no country in context" if level else
                "no place suffix and no context that makes it a place") if country != "KR" else "no registry match"
@@ -389,6 +402,23 @@ def _gloss_country(registry: Registry, glosses: str) -> str | None:
         return found
     regions = {e.country for e in registry.candidates(glosses, kinds=("region",))}
     return regions.pop() if len(regions) == 1 and "KR" not in regions else None
+
+
+def latin_parents(registry: Registry, name: str) -> tuple[str, str | None, str | None]:
+    """A Latin name written with its parents after commas (``Gana, Dara State, USA``): the place's own name, the
+    country the parts name, and the foreign registry region among them (whose country it is when none is named).
+
+    >>> latin_parents(Registry.default(), "Gana, California")
+    ('Gana', 'US', 'us-california')
+    >>> latin_parents(Registry.default(), "Gana City, Dara, Japan")
+    ('Gana City', 'JP', None)
+    """
+    head, *rest = [part.strip() for part in name.split(",") if part.strip()] or [name]
+    country = next((found for part in reversed(rest) if (found := latin_country_name(registry, part))), None)
+    parent = next((e for part in rest for e in [registry.resolve(part, kinds=("region",))]
+                   if e.entity is not None and e.score == 1.0 and e.entity.country not in ("", "KR")
+                   and (country is None or e.entity.country == country)), None)
+    return head, country or (parent.entity.country if parent else None), parent.entity.id if parent else None
 
 
 def _registry_party(w: FactWriter, surface: str, name: str, country: str | None, parent: str | None,
@@ -439,6 +469,26 @@ def bare_latin_name(name: str) -> str:
         return name
     units = "|".join(word.title() for word in LATIN_PLACE_WORDS if word not in ("city", "town", "village"))
     return re.sub(rf"(?<=\S)\s+(?:{units})$", "", name.strip())
+
+
+def minted_latin_name(registry: Registry, name: str, country: str) -> str:
+    """The bare English name a foreign place minted from a Latin ``name`` is labelled with: no unit word, ``City``
+    neither (``Gana City`` → ``Gana``), unless the bare name is a country's (``Panama City``) or a registry region's
+    in that country (``Tottori City`` stays: ``Tottori`` is the prefecture).
+
+    >>> reg = Registry.default()
+    >>> [minted_latin_name(reg, n, "JP") for n in ("Gana City", "Tottori City", "Dara Prefecture", "City")]
+    ['Gana', 'Tottori City', 'Dara', 'City']
+    >>> minted_latin_name(reg, "Panama City", "PA")
+    'Panama City'
+    """
+    bare = bare_latin_name(name)
+    city = re.fullmatch(r"(\S.*?)\s+City", bare) if bare.isascii() else None
+    if city is None or minted_id(country, city.group(1)) in registry.entities or latin_country_name(
+            registry, city.group(1)) or any(e.kind == "region" and e.country == country
+                                           for e in registry.candidates(city.group(1))):
+        return bare
+    return city.group(1)
 
 
 def plain_latin_name(name: str) -> str:

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 
 from graph.facts import FactWriter
+from graph.readers.bilingual import ENGLISH_ENTRY
 from graph.readers.candidates import AgreementCandidate
 from graph.readers.context import BULLET, context_at, lead_region
-from graph.readers.english_names import english_region, english_relation
+from graph.readers.english_names import english_region, english_relation, names_relation
 from graph.readers.entities import Party
 from graph.readers.relations import DEFAULT_RELATION
 from graph.readers.sentences_en import english_dates, sentence_spans
@@ -26,6 +27,9 @@ AFTER_TABLES = True
 _ENTRY = re.compile(r"^(?P<name>[A-Z][\w'’.-]*(?: [A-Za-z][\w'’.-]*){0,3}?)(?:\s*\((?P<gloss>[^)]*)\))?"
                     r"(?P<parents>(?:,\s*[A-Z][\w'’.-]*(?: [A-Za-z][\w'’.-]*){0,3})*)(?:\s*\((?P<bracket>[^)]*)\))?"
                     r"(?:\s+[–—-]|\s*:)\s+(?P<rest>\S.*)$")
+#: ``Gana, Dara State, USA (sister city, 1998)``: a placed name, then its relation and date in brackets.
+_BRACKETED = re.compile(r"^(?P<place>[A-Z][\w'’.-]*(?: [A-Za-z][\w'’.-]*){0,3}"
+                        r"(?:,\s*[A-Z][\w'’.-]*(?: [A-Za-z][\w'’.-]*){0,3})*)\s*\((?P<rest>[^()]*\d[^()]*)\)\s*[.;]?$")
 #: A later sentence of an entry counts only when it states a signing (``It was renewed in 2014``), not an event
 #: (``Youth exchanges resumed in 2024``) or a denial (``no new agreement was signed``).
 #: A line that is only a placed name (``Gana, Dara State, USA``, ``Gana (Japan)``) and a line below it that opens
@@ -79,6 +83,9 @@ def plain_emphasis(text: str) -> str:
 
 def _entry(w: FactWriter, text: str, line: int, subject: Party, last: int | None = None
            ) -> list[AgreementCandidate]:
+    bracketed = _BRACKETED.match(text)
+    if bracketed is not None and names_relation(bracketed.group("rest")):  # Gana, Dara, USA (sister city, 1998)
+        text = f"{bracketed.group('place')} – {bracketed.group('rest')}"
     m = _ENTRY.match(text)
     if m is None:
         return []
@@ -109,7 +116,7 @@ def _entry(w: FactWriter, text: str, line: int, subject: Party, last: int | None
                          if r and r != DEFAULT_RELATION), DEFAULT_RELATION)
         out.append(AgreementCandidate((subject, partner), date.value, relation, (line, last or line),
                                       0.7 if partner.minted else 0.8, reader="lists", quote=text,
-                                      notes=[f"English list entry, date at {offset + date.start}"]))
+                                      notes=[f"{ENGLISH_ENTRY}, date at {offset + date.start}"]))
     # ``since 1987 (agreement signed on 9 October 1987)``: a year or month holding a fuller date of the entry is that
     return [c for c in out if not any(o.date.iso != c.date.iso and o.date.iso.startswith(c.date.iso) for o in out)]
 

@@ -41,7 +41,8 @@ _PAIR = re.compile(rf"(?:^|,\s*)(?P<a>{_NAME}|[Tt]he\s+(?:city|county|province|d
                    rf"(?P<name>{_NAME})(?P<country>(?:,\s*{_NAME}){{0,3}}),?"
                    r"\s+(?:have|has|had|became|were|signed|renewed|concluded|first|also|officially|formally|will)\b")
 _SUBJECT = re.compile(rf"^\s*(?:On [^,]+?,?\s+|In (?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d,?\s+)?"
-                      rf"(?P<name>{_NAME})\s+(?:has\s+|had\s+|also\s+|first\s+)*"
+                      rf"(?P<name>{_NAME})(?:,\s+(?:one of|a|an|the)\s[^,]{{2,60}},)?"  # Gana-gu, one of …, signed
+                      r"\s+(?:has\s+|had\s+|also\s+|first\s+)*"
                       r"(?:signed|plans|will|is|aims|intends|signs|renewed|renews|concluded)\b")
 #: ``Gana has been a sister city of Dara, Japan since 1994``, ``Gana, a sister region of Dara since 1994``: a
 #: relation stated with the year it began.
@@ -82,6 +83,11 @@ _PAPER_WITH = re.compile(rf"(?P<rel>[\w -]{{0,30}}?)\b(?:agreement|memorandum of
                          r"(?:was|were|had been|has been)\s+(?:signed|concluded)\b")
 _YEAR_PAPER = re.compile(r"\b(?:The|the|a|an|its)\s+(?P<year>(?:19|20)\d\d)\s+(?P<rel>[\w -]{0,30}?)\b(?:agreement|MOU"
                          r"|memorandum of understanding|accord)\s+(?=with\b)")
+#: ``Exchanges with Dara (USA) ended in 2015; the sister city agreement of 1994 …``: a paper dated by ``of``, with
+#: the partner ``with`` names in the same sentence (the document's own region the other party).
+_PAPER_OF = re.compile(r"(?P<rel>\b[\w-]+(?:\s+[\w-]+){0,2}?)\s+(?:agreement|memorandum of understanding|MOU|accord)"
+                       r"\s+(?:of|dated)\s+(?=(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\b)")
+_PLAN = re.compile(r"\b(?:will|plans?|planned|expected|to be signed|under discussion|proposed)\b", re.IGNORECASE)
 #: ``Dara State, which has been a sister state of …``: the name a relative clause is about.
 _WHICH = re.compile(rf"(?P<name>{_NAME}),?\s+(?:which|that)\s+$")
 #: ``The city signed …``, ``In April 2024, the city signed …``: the document's own region.
@@ -125,9 +131,11 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
 
 
 def _aside(w: FactWriter, m: re.Match[str]) -> str:
-    """A bracketed aside left out, or a bracketed country kept as one named after a comma (``Dara (China)``)."""
+    """A bracketed aside left out, or a bracketed country or foreign region kept as one named after a comma (``Dara
+    (China)``, ``Dara (California)``)."""
     inner = m.group(0).strip()[1:-1].strip()
-    return f", {inner}" if any(e.kind == "country" for e in w.registry.candidates(inner)) else ""
+    return f", {inner}" if any(e.kind == "country" or e.kind == "region" and e.country not in ("", "KR")
+                               for e in w.registry.candidates(inner)) else ""
 
 
 def _read_inline(w: FactWriter, listed: re.Match[str], lines: tuple[int, int], own: Entity
@@ -255,7 +263,7 @@ def _read_sentence(w: FactWriter, s: str, lines: tuple[int, int], pair: tuple[Pa
         # (… concluded one agreement:) an MOU was signed with Dara on 3 April
         return _read_passive(w, s, passive, lines, own, year), pair
     if signed is None:
-        return _read_since(w, s, lines, own, pair), pair
+        return _read_since(w, s, lines, own, pair) or _read_paper_of(w, s, lines, own, year), pair
     words = signed.group("rel") or signed.group(0)
     # renewed the agreement: the relation the sentence names elsewhere
     relation = english_relation(words if names_relation(words) else s)
@@ -272,7 +280,7 @@ def _read_sentence(w: FactWriter, s: str, lines: tuple[int, int], pair: tuple[Pa
         pair = (subject, partner)
         return [_candidate(pair, d.value, relation, lines, intent, s) for d in (dates or [None])[:1]], pair
     subject_match = _SUBJECT.match(s)
-    subject = english_region(w, subject_match.group("name"), None) if subject_match else None
+    subject = english_region(w, subject_match.group("name"), None, within=own) if subject_match else None
     if subject is None and own is not None and _SELF.match(s):  # The city signed …: the document's own
         subject = Party(own.name_en or own.name_ko, own)
     partners = [(m, english_region(w, m.group("name"), m.group("country"), unplaced=True))
@@ -323,6 +331,23 @@ def _read_passive(w: FactWriter, s: str, passive: re.Match[str], lines: tuple[in
     dates = [StatedDate(int(dated))] if dated else [d.value for d in english_dates(s[partner_match.end():], year)][:1]
     relation = english_relation(passive.group(0))
     return [_candidate((Party(own.name_en or own.name_ko, own), partner), d, relation, lines, False, s) for d in dates]
+
+
+def _read_paper_of(w: FactWriter, s: str, lines: tuple[int, int], own: Entity | None, year: int | None
+                   ) -> list[AgreementCandidate]:
+    """``Exchanges with Dara (USA) ended in 2015; the sister city agreement of 1994 was not renewed``: the document's
+    own region and the one partner ``with`` names, signed on the paper's date (never in a plan)."""
+    paper = _PAPER_OF.search(s)
+    partners = [m for m in _WITH.finditer(s) if m.start() < paper.start()] if paper and own and not _PLAN.search(s) \
+        else []
+    if len(partners) != 1 or not names_relation(paper.group("rel")):
+        return []
+    partner = english_region(w, partners[0].group("name"), partners[0].group("country"))
+    dates = [d for d in english_dates(s, year) if d.start == paper.end()]
+    if partner is None or partner.entity.id == own.id or not dates:
+        return []
+    return [_candidate((Party(own.name_en or own.name_ko, own), partner), dates[0].value,
+                       english_relation(paper.group("rel")), lines, False, s)]
 
 
 def _read_since(w: FactWriter, s: str, line: tuple[int, int], own: Entity | None,

@@ -45,9 +45,9 @@ ROMANISED = "Sister and friendship cities of Korean local governments in the con
     ["5", "Gangwon-do", "Tottori Prefecture", "Sister", "1994.11"],
     ["6", "Yangyang-gun", "Hamada City", "Friendship", "2010"])
 ROMANISED_IDS = {
-    ("jp-miyagi", "kr-jeonnam", "1998-05-10"), ("jp-kishiwadacity", "kr-gyeongnam-changwon", "1968-12-05"),
-    ("jp-tottori", "kr-gyeongbuk", "2001-05-10"), ("jp-fukuokacity", "kr-busan", "2007-02-01"),
-    ("jp-tottori", "kr-gangwon", "1994-11"), ("jp-hamadacity", "kr-gangwon-yangyang", "2010")}
+    ("jp-miyagi", "kr-jeonnam", "1998-05-10"), ("jp-kishiwada", "kr-gyeongnam-changwon", "1968-12-05"),
+    ("jp-tottori", "kr-gyeongbuk", "2001-05-10"), ("jp-fukuoka", "kr-busan", "2007-02-01"),
+    ("jp-tottori", "kr-gangwon", "1994-11"), ("jp-hamada", "kr-gangwon-yangyang", "2010")}
 
 
 @pytest.mark.parametrize("sides", [("Korea", "Japan"), ("Korean side", "Japanese side"),

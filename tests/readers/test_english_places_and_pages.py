@@ -1,0 +1,106 @@
+"""English pages in general: a partner table whose city cell holds its parents (``Gana, Oregon`` beside a country
+column), a minted place labelled with its bare English name (``Gana City`` → ``Gana``), list entries with the
+relation and date in brackets (``Gana, Tottori, Japan (sister city, 1998)``: the registry's Tottori is the parent,
+not the partner), a partner placed only by a foreign registry region (``Gana (California)``), ``the sister city
+agreement of 1994``, and the city's own district written in English with an appositive (``Jung-gu, one of the
+city's districts, signed …``: that city's Jung-gu, not another's). Foreign names are invented; Korean ones are the
+registry's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.readers.helpers import build, document, docx_file, facts, from_file
+
+HEADER = ["Partner city", "Country", "Relationship", "Signed", "Notes"]
+ROWS = [["Marevale, Oregon", "USA", "Sister city", "March 5, 2019", "Renewed 5 March 2024"],
+        ["Kosuna City, Tottori Prefecture", "Japan", "Sister city", "12 June 1998",
+         "20th anniversary celebrated in 2018"],
+        ["Lindhaven (Jiangsu)", "China", "Friendship city", "2003", ""],
+        ["Ravensk Oblast", "Russia", "MOU", "2015-09-21", "Expired in 2020"]]
+TABLE_FACTS = {("Marevale", "춘천시", "2019-03-05", "sister"), ("Marevale", "춘천시", "2024-03-05", "sister"),
+               ("Kosuna", "춘천시", "1998-06-12", "sister"), ("Lindhaven", "춘천시", "2003", "friendship"),
+               ("Ravensk", "춘천시", "2015-09-21", "mou")}
+TITLE = "Chuncheon City International Relations Annual Report 2024"
+LEAD = "Chuncheon maintains partnerships with four cities abroad (as of 31 December 2024)."
+
+
+def _table_page(tmp_path: Path, kind: str, rows: list[list[str]]):
+    if kind == "docx":
+        return from_file(docx_file(tmp_path / "report.docx", [TITLE, LEAD, [HEADER, *rows]]))
+    cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    path = tmp_path / "report.html"
+    path.write_text(f"<html><head><title>{TITLE}</title></head><body><nav><a href='/'>Home</a></nav><main>"
+                    f"<h1>{TITLE}</h1><p>{LEAD}</p><table><tr>{''.join(f'<th>{h}</th>' for h in HEADER)}</tr>"
+                    f"{cells}</table></main><footer>Copyright</footer></body></html>", encoding="utf-8")
+    return from_file(path)
+
+
+@pytest.mark.parametrize("kind", ["html", "docx"])
+def test_an_english_partner_table_takes_the_place_before_its_parents_and_labels_it_bare(tmp_path: Path, kind: str):
+    assert facts(build(_table_page(tmp_path, kind, ROWS))) == TABLE_FACTS
+
+
+def test_an_english_partner_table_perturbed_a_row_added_and_a_date_changed(tmp_path: Path):
+    rows = [r.copy() for r in ROWS] + [["Porto Verde, Minas Gerais", "Brazil", "Friendship city", "Nov. 3, 2011", ""]]
+    rows[2][3] = "2004"
+    expected = (TABLE_FACTS - {("Lindhaven", "춘천시", "2003", "friendship")}) | {
+        ("Lindhaven", "춘천시", "2004", "friendship"), ("Porto Verde", "춘천시", "2011-11-03", "friendship")}
+    assert facts(build(_table_page(tmp_path, "html", rows))) == expected
+
+
+RELEASE = """Chuncheon signs sister city agreement with Bracknell Falls, Canada
+
+CHUNCHEON, 14 May 2025 — Chuncheon City signed a sister city agreement with Bracknell Falls, Ontario, Canada on \
+12 May 2025.
+Chuncheon's partner cities are:
+- Marevale, Oregon, USA (sister city, 2019)
+- Kosuna, Tottori, Japan (sister city, 1998)
+- Lindhaven, Jiangsu, China (friendship city, 2003)
+Exchanges with Calder Springs (California) ended in 2015; the sister city agreement of 1994 has not been renewed.
+"""
+RELEASE_FACTS = {("Bracknell Falls", "춘천시", "2025-05-12", "sister"), ("Marevale", "춘천시", "2019", "sister"),
+                 ("Kosuna", "춘천시", "1998", "sister"), ("Lindhaven", "춘천시", "2003", "friendship"),
+                 ("Calder Springs", "춘천시", "1994", "sister")}
+
+
+@pytest.mark.parametrize("kind", ["txt", "docx"])
+def test_entries_with_relation_and_year_in_brackets_and_an_agreement_of_a_year(tmp_path: Path, kind: str):
+    doc = document("r.txt", RELEASE) if kind == "txt" else from_file(
+        docx_file(tmp_path / "r.docx", [line for line in RELEASE.split("\n") if line.strip()]))
+    assert facts(build(doc)) == RELEASE_FACTS
+
+
+def test_entries_perturbed_a_plan_a_changed_year_and_no_place():
+    text = RELEASE.replace("(sister city, 1998)", "(sister city, 1999)").replace(
+        "the sister city agreement of 1994 has not been renewed", "a new sister city agreement will be signed in 2026")
+    text = text.replace("- Lindhaven, Jiangsu, China (friendship city, 2003)", "- Lindhaven (friendship city, 2003)")
+    dropped = {("Kosuna", "춘천시", "1998", "sister"), ("Calder Springs", "춘천시", "1994", "sister"),
+               ("Lindhaven", "춘천시", "2003", "friendship")}
+    expected = (RELEASE_FACTS - dropped) | {("Kosuna", "춘천시", "1999", "sister")}
+    assert facts(build(document("r.txt", text))) == expected
+
+
+DISTRICT = """Daegu Metropolitan City: Sister and Friendship Cities
+
+Daegu maintains ties with cities abroad.
+Jung-gu, one of the city's districts, signed a friendship agreement with Hollin City, Vietnam, on 12 June 2018.
+Suseong-gu, a district of the city, signed a sister city agreement with Vellport, Australia in 2009.
+"""
+
+
+def test_the_own_citys_district_written_in_english_with_an_appositive_is_a_party():
+    assert {(a, b, d) for a, b, d, _ in facts(build(document("d.txt", DISTRICT)))} == {
+        ("Hollin", "중구", "2018-06-12"), ("Vellport", "수성구", "2009")}
+    assert _party_ids(build(document("d.txt", DISTRICT))) == {"kr-daegu-jung", "kr-daegu-suseong", "vn-hollin",
+                                                               "au-vellport"}
+
+
+def _party_ids(built) -> set[str]:
+    from ontology.namespaces import GY
+
+    built.dataset.default_union = True
+    return {str(r.p).rsplit("/", 1)[-1] for r in built.dataset.query(
+        "SELECT ?p WHERE { ?a a gy:Agreement ; gy:party ?p }", initNs={"gy": GY})}
