@@ -10,7 +10,15 @@ import re
 
 from graph.facts import FactWriter
 from graph.readers.bilingual import UNPLACED
-from graph.readers.entities import CONTEXT_LEVEL, Party, latin_parents, minted_latin_name, minted_region, place_level
+from graph.readers.entities import (
+    CONTEXT_LEVEL,
+    Party,
+    latin_country_name,
+    latin_parents,
+    minted_latin_name,
+    minted_region,
+    place_level,
+)
 from graph.readers.relations import DEFAULT_RELATION, relation_of
 from graph.registry import Entity
 
@@ -86,12 +94,13 @@ _PLACED = re.compile(rf"(?<![\w'’-])(?P<name>{LATIN_UPPER}(?:(?![A-Z]){LATIN_L
 
 def english_places(w: FactWriter) -> dict[str, Entity]:
     """The foreign places the document's English lines place by a country after them (``Gana, Dara State, USA``,
-    ``Gana (Japan)``), by their names as written: the regions the English readers mint, for the people reader to
-    find the places of posts (``Gana Mayor Hong``, ``Deputy Mayor Hong of Gana``)."""
+    ``Gana (Japan)``) or in a cell of their table row (``Gana, Oregon | USA | …``), by their names as written: the
+    regions the English readers mint, for the people reader to find the places of posts (``Gana Mayor Hong``,
+    ``Deputy Mayor Hong of Gana``)."""
     out: dict[str, Entity] = {}
     for line in w.doc.lines:
-        for m in _PLACED.finditer(line):
-            name, parts = m.group("name"), m.group("parts").strip(" ()")
+        for name, parts in [(m.group("name"), m.group("parts").strip(" ()")) for m in _PLACED.finditer(line)] + \
+                _row_places(w, line):
             if name in out or any(e.kind in ("country", "region") for e in w.registry.candidates(name)) or not any(
                     e.kind == "country" for part in parts.split(",") for e in w.registry.candidates(part.strip())):
                 continue
@@ -99,3 +108,15 @@ def english_places(w: FactWriter) -> dict[str, Entity]:
             if party is not None and party.minted:
                 out[name] = party.entity
     return out
+
+
+def _row_places(w: FactWriter, line: str) -> list[tuple[str, str]]:
+    """``Gana, Oregon | USA | Sister city | …``: the Latin place of a table row's first cell naming one, and the
+    country a cell of the row is (name, country name)."""
+    cells = [c.strip() for c in line.split(" | ")] if " | " in line else []
+    country = next((c for c in cells if latin_country_name(w.registry, c)), None)
+    first = next((c for c in cells if c != country and re.fullmatch(rf"{LATIN_UPPER}[\w'’ .,()-]*", c)), None)
+    if country is None or first is None:
+        return []
+    head = latin_parents(w.registry, re.sub(r"\s*\([^)]*\)", "", first))[0]
+    return [(head, country)] if re.fullmatch(rf"{LATIN_UPPER}[\w'’ .-]*", head) else []

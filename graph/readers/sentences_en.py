@@ -87,6 +87,8 @@ _YEAR_PAPER = re.compile(r"\b(?:The|the|a|an|its)\s+(?P<year>(?:19|20)\d\d)\s+(?
 #: the partner ``with`` names in the same sentence (the document's own region the other party).
 _PAPER_OF = re.compile(r"(?P<rel>\b[\w-]+(?:\s+[\w-]+){0,2}?)\s+(?:agreement|memorandum of understanding|MOU|accord)"
                        r"\s+(?:of|dated)\s+(?=(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\b)")
+_UPGRADED = re.compile(r"^[\s,;]*(?:and|before|then)?\s*(?:was\s+|were\s+|it\s+was\s+)?(?:upgraded|elevated|raised|"
+                       r"renewed)\b", re.IGNORECASE)
 _PLAN = re.compile(r"\b(?:will|plans?|planned|expected|to be signed|under discussion|proposed)\b", re.IGNORECASE)
 #: ``Dara State, which has been a sister state of …``: the name a relative clause is about.
 _WHICH = re.compile(rf"(?P<name>{_NAME}),?\s+(?:which|that)\s+$")
@@ -296,12 +298,26 @@ def _read_sentence(w: FactWriter, s: str, lines: tuple[int, int], pair: tuple[Pa
             if partner.entity.id == subject.entity.id or (not mine and not intent):
                 continue
             out.append(_candidate((subject, partner), mine[0].value if mine else None, relation, lines, intent, s))
+            out.extend(_candidate((subject, partner), d.value, english_relation(between) if names_relation(between)
+                                  else relation, lines, intent, s)
+                       for d, between in _further_signings(s, mine))
             pair = (subject, partner)
     elif pair is not None and _BOTH.search(s[:signed.start()]) and (dates or intent):  # The two cities … in 1983
         # … exchanged delegations in October 2022 and signed a letter of intent on 14 March 2024: the signing's date
         dates = [d for d in dates if d.start >= signed.start()] or dates
         out.extend(_candidate(pair, d.value if d else None, relation, lines, intent, s) for d in (dates or [None]))
     return out, pair
+
+
+def _further_signings(s: str, dates: list[DateMention]) -> list[tuple[DateMention, str]]:
+    """``… in 2012 and upgraded it to a sister city relationship on 5 March 2019``: each later date of a partner's
+    clause that an upgrade or renewal of the same pair leads to (not a plan), with the words before it."""
+    out = []
+    for before, d in zip(dates, dates[1:], strict=False):
+        between = s[before.end:d.start]
+        if _UPGRADED.search(between) and not _PLAN.search(between):
+            out.append((d, between))
+    return out
 
 
 def _and_partners(w: FactWriter, s: str, withs: list[re.Match[str]]) -> list[tuple[re.Match[str], Party]]:

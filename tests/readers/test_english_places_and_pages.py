@@ -104,3 +104,46 @@ def _party_ids(built) -> set[str]:
     built.dataset.default_union = True
     return {str(r.p).rsplit("/", 1)[-1] for r in built.dataset.query(
         "SELECT ?p WHERE { ?a a gy:Agreement ; gy:party ?p }", initNs={"gy": GY})}
+
+
+PROSE = """Chuncheon International Exchange Report
+
+Chuncheon signed a friendship city agreement with Oskemen City, Kazakhstan in 2012 and upgraded it to a sister city \
+relationship on 5 March 2019.
+On 20 October 2021, Chuncheon and Tolbor Aimag, Mongolia signed a memorandum of understanding on agricultural \
+cooperation.
+"""
+PROSE_FACTS = {("Oskemen", "춘천시", "2012", "friendship"), ("Oskemen", "춘천시", "2019-03-05", "sister"),
+               ("Tolbor", "춘천시", "2021-10-20", "mou")}
+
+
+@pytest.mark.parametrize("kind", ["txt", "html"])
+def test_an_upgrade_after_the_first_signing_is_a_second_agreement(tmp_path: Path, kind: str):
+    if kind == "txt":
+        doc = document("p.txt", PROSE)
+    else:
+        title, *paragraphs = [line for line in PROSE.split("\n") if line.strip()]
+        path = tmp_path / "p.html"
+        path.write_text(f"<html><body><h1>{title}</h1>{''.join(f'<p>{p}</p>' for p in paragraphs)}</body></html>",
+                        encoding="utf-8")
+        doc = from_file(path)
+    assert facts(build(doc)) == PROSE_FACTS
+
+
+def test_an_upgrade_perturbed_planned_or_renewed():
+    planned = PROSE.replace("and upgraded it to a sister city relationship on 5 March 2019",
+                            "and plans to upgrade it to a sister city relationship in 2026")
+    upgrade = ("Oskemen", "춘천시", "2019-03-05", "sister")
+    assert facts(build(document("p.txt", planned))) == PROSE_FACTS - {upgrade}
+    renewed = PROSE.replace("upgraded it to a sister city relationship", "renewed it")
+    assert facts(build(document("p.txt", renewed))) == (PROSE_FACTS - {upgrade}) | {
+        ("Oskemen", "춘천시", "2019-03-05", "friendship")}
+
+
+def test_an_official_of_a_place_only_the_table_places(tmp_path: Path):
+    from tests.readers.test_people import posts
+
+    rows = "\n".join(" | ".join(r) for r in [HEADER, *ROWS])
+    text = f"{TITLE}\n{LEAD}\n{rows}\nIn 2024, Mayor Yook Dong-han of Chuncheon met Mayor Jane Porter of Marevale."
+    assert posts(text, tmp_path, "t.txt") == {("Yook Dong-han", "Mayor", "region/kr-gangwon-chuncheon"),
+                                              ("Jane Porter", "Mayor", "region/us-marevale")}
