@@ -7,6 +7,7 @@ country named after it (``Dara, Nagano, Japan``); ``english_relation`` gives the
 from __future__ import annotations
 
 import re
+from weakref import WeakKeyDictionary
 
 from graph.facts import FactWriter
 from graph.readers.bilingual import UNPLACED
@@ -28,7 +29,7 @@ LATIN_LETTER = r"[^\W\d_]"
 #: Unit words one language writes for another's (``Tomsk Region`` for the registry's ``Tomsk Oblast``).
 _UNIT_FORMS = ("Region", "Oblast", "Krai", "Province", "Prefecture", "State")
 #: Words ending a body's name, never a place's (``Gana University``, ``Gana Chamber of Commerce``).
-_BODY = re.compile(r"\b(?:University|College|Institute|Chamber|School|Academy|Museum|Hospital|Company|Corporation|"
+BODY = re.compile(r"\b(?:University|College|Institute|Chamber|School|Academy|Museum|Hospital|Company|Corporation|"
                    r"Association|Foundation|Agency|Port Authority|Council|Assembly)\b")
 _WORD_RELATIONS = (("sister", "sister"), ("friendship", "friendship"), ("friendly", "friendship"),
                    ("goodwill", "goodwill"), ("memorandum", "mou"), ("mou", "mou"), ("intent", "letterOfIntent"))
@@ -53,7 +54,7 @@ def english_region(w: FactWriter, name: str, country_name: str | None, unplaced:
     region: ``, California``), else in ``country_id`` (the country the text spoke of last). ``unplaced``: a partner
     named with no country is kept under no country, for :mod:`graph.readers.bilingual` to match or drop.
     ``within``: the document's own region, whose district a name several districts share is (``Jung-gu``)."""
-    if _BODY.search(name):  # Gana University signed …: a body, not the place it is named after
+    if BODY.search(name):  # Gana University signed …: a body, not the place it is named after
         return None
     level = place_level(name)  # of the name as written: ``Province of Gana`` is a province
     name = re.sub(r"^(?:The|the)\s+", "", name).strip()
@@ -70,6 +71,8 @@ def english_region(w: FactWriter, name: str, country_name: str | None, unplaced:
                    None)  # Dara, Nagano, Japan: the country is named last, a parent region before it
     # Dara, California: a foreign registry region after the name places it in that region's country
     country = country or (latin_parents(w.registry, f"{name}, {', '.join(parts)}")[1] if parts else None) or country_id
+    if country is None and (placed := _placed(w).get(name)) is not None:  # placed by another line of the document
+        return Party(name, placed, minted=True)
     if country is None and unplaced:  # kept only if a Korean line of the document names it (graph.readers.bilingual)
         return Party(name, minted_region(name, UNPLACED, level or place_level(name) or CONTEXT_LEVEL), minted=True)
     if country is None or country == "KR":
@@ -108,6 +111,17 @@ def english_places(w: FactWriter) -> dict[str, Entity]:
             if party is not None and party.minted:
                 out[name] = party.entity
     return out
+
+
+_PLACES: WeakKeyDictionary[FactWriter, dict[str, Entity]] = WeakKeyDictionary()
+
+
+def _placed(w: FactWriter) -> dict[str, Entity]:
+    """:func:`english_places` of ``w``'s document, found once (empty while they are being found)."""
+    if w not in _PLACES:
+        _PLACES[w] = {}
+        _PLACES[w] = english_places(w)
+    return _PLACES[w]
 
 
 def _row_places(w: FactWriter, line: str) -> list[tuple[str, str]]:

@@ -15,8 +15,15 @@ from graph.dates import MONTHS, DateMention, StatedDate, find_dates
 from graph.facts import FactWriter
 from graph.readers.candidates import AgreementCandidate
 from graph.readers.context import TITLE_LINES, dateline, lead_region
-from graph.readers.english_names import LATIN_LETTER, LATIN_UPPER, english_region, english_relation, names_relation
-from graph.readers.entities import Party
+from graph.readers.english_names import (
+    BODY,
+    LATIN_LETTER,
+    LATIN_UPPER,
+    english_region,
+    english_relation,
+    names_relation,
+)
+from graph.readers.entities import Party, latin_country_name
 from graph.registry import Entity
 
 #: A capitalised name of up to four words; Latin letters beyond ASCII too (``Gdańsk``, ``Łódź``).
@@ -59,6 +66,23 @@ _SINCE_SUBJECT = re.compile(rf"^\s*(?P<name>{_NAME})(?=,|\s+(?:has|have|is|was|b
 #: A wire dateline opening an English release (``SEOUL, Republic of Korea - ``, ``GANA (Yonhap) -- ``, ``GANA, 12
 #: September 2025 — ``).
 _NEWS_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Za-z0-9 .]{2,30}?|\s*\([^()]{1,20}\))\s+[-–—]{1,2}\s+")
+#: Who signs when no place name is the subject: a pronoun, the (Gana) city government, (Gana) Mayor X (of Gana),
+#: after an opening phrase (``Earlier this year,``, ``On 3 May 2024,``).
+_TITLE = r"(?:Mayor|Governor|County Executive|(?:Vice|Deputy) (?:Mayor|Governor)|Acting Mayor)"
+_PERSON = r"[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}"
+_ACTOR = re.compile(rf"(?:(?:[A-Z][\w ]{{2,40}}?|On [^,]+|In [^,]+),\s+)?"
+                    rf"(?:(?:It|He|She|They)|(?!{_TITLE}\b)(?P<place3>{_NAME})"
+                    rf"|(?:[Tt]he\s+)?(?P<place>{_NAME}\s+)??(?:city|county|provincial|metropolitan|district)?\s*"
+                    rf"(?:government|city hall|administration|office)"
+                    rf"|(?:(?P<place2>{_NAME})\s+)?{_TITLE}\s+{_PERSON}(?:\s+of\s+(?:the\s+)?(?P<of>{_NAME}))?)"
+                    r"(?:\s+(?:has|had|also|first|officially|formally|then))*")
+#: ``… and Mayor Y of Dara, Japan`` before the signing verb: the other signer and the place of their post.
+_SIGNERS = re.compile(rf"\band\s+(?:the\s+)?{_TITLE}\s+{_PERSON}\s+of\s+(?:the\s+)?{_OF}(?P<name>{_NAME})"
+                      rf"(?P<country>(?:,\s*{_NAME}){{0,3}}),?\s*(?:has\s+|have\s+|also\s+|jointly\s+)*$")
+#: ``Gana, a port city in southern Japan,`` and ``Gana in Japan``: a place and the country it is in.
+_IN_COUNTRY = re.compile(rf"(?P<name>{_NAME})(?:,\s+an?\s+(?:[\w-]+\s+){{0,3}}?(?:city|town|county|province|region|"
+                         rf"state|prefecture|municipality|district)\s+in\s+(?:the\s+)?(?:[a-z][\w-]+\s+){{0,2}}?"
+                         rf"(?P<c1>{_NAME}),|\s+in\s+(?P<c2>{_NAME})\b)")
 #: An aside in brackets without a date (``Gana City (Gana Province) and …``): left out so the pair reads as one.
 _ASIDE = re.compile(r"\s*\((?![^()]*\d)[^()]*\)")
 #: ``Gana's first sister city is Dara, Shanxi Province, China``: a pair named without a signing.
@@ -120,6 +144,7 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
             out.extend(_read_inline(w, listed, lines, own))
             continue
         text = _ASIDE.sub(lambda m: _aside(w, m), _NEWS_DATELINE.sub("", text))  # SEOUL - Gana City (Gana Province)
+        text = _IN_COUNTRY.sub(lambda m: _in_country(w, m), text)  # Gana, a city in western Japan, → Gana, Japan,
         named = _IS_PARTNER.search(text)
         if named is not None:  # Gana's first sister city is Dara, China: the pair the next sentences speak of
             subject = english_region(w, named.group("a"), None)
@@ -130,6 +155,14 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
         found, pair = _read_sentence(w, text, lines, pair, own, year)
         out.extend(found)
     return out
+
+
+def _in_country(w: FactWriter, m: re.Match[str]) -> str:
+    """``Gana, a port city in southern Japan,`` / ``Gana in Japan``: the name and its country after a comma, when the
+    words name a country; else the words as written."""
+    country = m.group("c1") or m.group("c2")
+    return f"{m.group('name')}, {country}" + ("," if m.group(0).endswith(",") else "") if \
+        latin_country_name(w.registry, country) else m.group(0)
 
 
 def _aside(w: FactWriter, m: re.Match[str]) -> str:
@@ -285,8 +318,14 @@ def _read_sentence(w: FactWriter, s: str, lines: tuple[int, int], pair: tuple[Pa
     subject = english_region(w, subject_match.group("name"), None, within=own) if subject_match else None
     if subject is None and own is not None and _SELF.match(s):  # The city signed …: the document's own
         subject = Party(own.name_en or own.name_ko, own)
+    if subject is None and own is not None:  # It / Mayor X / Earlier this year, the Gana city government signed …
+        subject = _acting_subject(w, s[:signed.start()], own)
     partners = [(m, english_region(w, m.group("name"), m.group("country"), unplaced=True))
                 for m in _WITH.finditer(s, signed.end())]
+    if subject is not None and not partners and (signer := _SIGNERS.search(s[:signed.start()])):
+        # Mayor X and Mayor Y of Dara, Japan signed …: the place of the other signer is the partner
+        partner = english_region(w, signer.group("name"), signer.group("country"))
+        partners = [(signer, partner)] if partner is not None else []
     partners = [(m, p) for m, p in partners if p is not None]
     partners = sorted(partners + _and_partners(w, s, [m for m, _ in partners]), key=lambda mp: mp[0].start())
     out = []
@@ -307,6 +346,21 @@ def _read_sentence(w: FactWriter, s: str, lines: tuple[int, int], pair: tuple[Pa
         dates = [d for d in dates if d.start >= signed.start()] or dates
         out.extend(_candidate(pair, d.value if d else None, relation, lines, intent, s) for d in (dates or [None]))
     return out, pair
+
+
+def _acting_subject(w: FactWriter, before: str, own: Entity) -> Party | None:
+    """The Korean party of a signing whose subject is no place name: a pronoun, the own region's mayor or
+    government, after an opening phrase (``Earlier this year, Mayor X of Gana``): the region named there (a
+    district of the own city: ``Jung-gu``) else the document's own; none when the words name a body."""
+    before = _SIGNERS.sub("", before)  # Mayor X and Mayor Y of Dara signed: Mayor X's
+    m = _ACTOR.fullmatch(before.strip())
+    if m is None or BODY.search(before):
+        return None
+    named = next((m.group(g) for g in ("place", "place2", "of", "place3") if m.group(g)), None)
+    if named is None:
+        return Party(own.name_en or own.name_ko, own)
+    region = english_region(w, named, None, within=own)
+    return region if region is not None and region.entity.country == "KR" else None
 
 
 def _further_signings(s: str, dates: list[DateMention]) -> list[tuple[DateMention, str]]:

@@ -147,3 +147,41 @@ def test_an_official_of_a_place_only_the_table_places(tmp_path: Path):
     text = f"{TITLE}\n{LEAD}\n{rows}\nIn 2024, Mayor Yook Dong-han of Chuncheon met Mayor Jane Porter of Marevale."
     assert posts(text, tmp_path, "t.txt") == {("Yook Dong-han", "Mayor", "region/kr-gangwon-chuncheon"),
                                               ("Jane Porter", "Mayor", "region/us-marevale")}
+
+
+SUBJECTS = """Chuncheon City News Release
+
+CHUNCHEON, 10 September 2025 — Earlier this year, Chuncheon signed a friendship agreement with Dalby, Australia on \
+3 March 2025.
+Mayor Yook Dong-han signed a sister city agreement with Orsk Falls, Canada on 4 April 2025.
+On 5 September 2025, Mayor Yook Dong-han and Mayor Anna Berg of Kalmor (Sweden) signed a sister city agreement.
+It also signed a memorandum of understanding with Tarnovo, Bulgaria in 2019.
+The Chuncheon city government signed an MOU with Vellore, India on 2 May 2023.
+The agreement with Halden was signed on 7 July 2022 by Mayor Yook Dong-han and Mayor Per Lund of Halden, Norway.
+Chuncheon signed a sister city agreement with Vasa, a port city in western Finland, on 8 August 2021.
+Chuncheon and Lodan in Estonia signed a friendship agreement on 9 September 2020.
+"""
+SUBJECT_FACTS = {("Dalby", "춘천시", "2025-03-03"), ("Orsk Falls", "춘천시", "2025-04-04"),
+                 ("Kalmor", "춘천시", "2025-09-05"), ("Tarnovo", "춘천시", "2019"),
+                 ("Vellore", "춘천시", "2023-05-02"), ("Halden", "춘천시", "2022-07-07"),
+                 ("Vasa", "춘천시", "2021-08-08"),
+                 ("Lodan", "춘천시", "2020-09-09")}
+
+
+@pytest.mark.parametrize("kind", ["txt", "docx"])
+def test_signings_whose_subject_is_a_pronoun_a_mayor_or_the_government_and_partners_placed_in_words(
+        tmp_path: Path, kind: str):
+    doc = document("s.txt", SUBJECTS) if kind == "txt" else from_file(
+        docx_file(tmp_path / "s.docx", [line for line in SUBJECTS.split("\n") if line.strip()]))
+    assert {(a, b, d) for a, b, d, _ in facts(build(doc))} == SUBJECT_FACTS
+
+
+def test_signings_by_bodies_foreign_mayors_or_planned_are_no_agreements_of_the_city():
+    text = SUBJECTS.split("\n")[0] + "\n\n" + "\n".join([
+        "CHUNCHEON, 10 September 2025 — Chuncheon University signed an MOU with Vellore, India on 2 May 2023.",
+        "Mayor Anna Berg of Kalmor, Sweden signed a friendship agreement with Tarnovo, Bulgaria on 4 April 2025.",
+        "The company signed a supply agreement with Dalby, Australia on 3 March 2025.",
+        "Later, Mayor Yook Dong-han will sign a sister city agreement with Orsk Falls, Canada in 2026."])
+    built = build(document("n.txt", text))
+    assert facts(built) == set()
+    assert {(a, b, d) for a, b, d, _ in facts(built, "AgreementIntent")} == {("Orsk Falls", "춘천시", "2026")}
