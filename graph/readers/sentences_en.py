@@ -126,6 +126,11 @@ _MONTH_DAY = re.compile(r"\b(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<d>\d{1,2})(?:st|nd
 #: A day before its month, without the year (``on Wednesday (10 September)``).
 _DAY_MONTH = re.compile(r"(?<![\d.])(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon>[A-Z][a-z]{2,8})\b"
                         r"(?!\.?\s*,?\s*(?:19|20)\d\d)")
+#: ``the 5th of March 2019``, ``5-Mar-2019``: a day, its month and year; ``in early 2019``, ``spring 2019``: a year.
+_DAY_OF = re.compile(r"\b(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s+of\s+|-)(?P<mon>[A-Z][a-z]{2,8}\.?)(?:,?\s+|-)"
+                     r"(?P<y>(?:19|20)\d\d)\b")
+_SEASON = re.compile(r"\b(?:early|mid|late|spring|summer|autumn|fall|winter)(?:\s+of)?[\s-]+(?P<mon>)"
+                     r"(?P<y>(?:19|20)\d\d)\b(?![./-]\d)", re.IGNORECASE)
 _BOTH = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:cities|regions|provinces|sides|parties)\b", re.IGNORECASE)
 _ABBREVIATIONS = frozenset([*MONTHS, "st", "mr", "mrs", "ms", "dr", "no", "vs", "etc", "gov", "u.s", "e.g", "i.e",
                             "co", "inc", "jr", "sr", "mt", "ft"])
@@ -265,6 +270,13 @@ def english_dates(s: str, year: int | None = None, bare_years: bool = False) -> 
     the document's own.
     ``bare_years``: any other year written alone too."""
     found = find_dates(s, bare_years=bare_years)
+    for m in [*_DAY_OF.finditer(s), *_SEASON.finditer(s)]:  # the 5th of March 2019, 5-Mar-2019; in early 2019
+        month = MONTHS.get(m.group("mon").lower().rstrip(".")) if m.group("mon") else None
+        if m.group("mon") and not month:
+            continue
+        value = StatedDate(int(m.group("y")), month, int(m.group("d"))) if month else StatedDate(int(m.group("y")))
+        found = [d for d in found if not (m.start() <= d.start < m.end() or d.start <= m.start() < d.end)]
+        found.append(DateMention(value, m.start() if month else m.start("y"), m.end(), m.group(0)))
     for m in _YEAR.finditer(s):
         if not any(d.start <= m.start(1) < d.end for d in found):
             found.append(DateMention(StatedDate(int(m.group(1))), m.start(1), m.end(1), m.group(1)))

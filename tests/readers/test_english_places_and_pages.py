@@ -185,3 +185,11 @@ def test_signings_by_bodies_foreign_mayors_or_planned_are_no_agreements_of_the_c
     built = build(document("n.txt", text))
     assert facts(built) == set()
     assert {(a, b, d) for a, b, d, _ in facts(built, "AgreementIntent")} == {("Orsk Falls", "춘천시", "2026")}
+
+
+@pytest.mark.parametrize(("written", "iso"), [
+    ("on the 5th of March 2019", "2019-03-05"), ("on 5-Mar-2019", "2019-03-05"), ("on March 5th, 2019", "2019-03-05"),
+    ("in early 2019", "2019"), ("in spring 2019", "2019"), ("on 5 March, 2019", "2019-03-05")])
+def test_english_date_forms_keep_their_precision(written: str, iso: str):
+    text = f"Chuncheon City News\n\nChuncheon signed a friendship agreement with Dalby, Australia {written}."
+    assert facts(build(document("d.txt", text))) == {("Dalby", "춘천시", iso, "friendship")}
