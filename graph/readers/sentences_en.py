@@ -26,8 +26,10 @@ from graph.readers.english_names import (
 from graph.readers.entities import Party, latin_country_name
 from graph.registry import Entity
 
-#: A capitalised name of up to four words; Latin letters beyond ASCII too (``Gdańsk``, ``Łódź``).
-_NAME = rf"{LATIN_UPPER}(?:{LATIN_LETTER}|['.-])+(?: {LATIN_UPPER}(?:{LATIN_LETTER}|['.-])+){{0,3}}"
+#: A capitalised name of up to four words; Latin letters beyond ASCII too (``Gdańsk``, ``Łódź``), a particle
+#: between two of them (``Rio de Janeiro``, ``São José dos Campos``, ``Frankfurt am Main``).
+_PARTICLE = r"(?:de|do|dos|da|das|del|della|di|du|la|le|les|am|der|den|sur|van|von)"
+_NAME = rf"{LATIN_UPPER}(?:{LATIN_LETTER}|['.-])+(?:(?: {_PARTICLE})? {LATIN_UPPER}(?:{LATIN_LETTER}|['.-])+){{0,3}}"
 #: ``… signed a sister-city agreement with`` (or a plan to sign one): the relation words between.
 _SIGNED = re.compile(r"(?P<plan>plans? to|will|is expected to|aims? to|intends? to|is to|agreed to)?\s*"
                      r"(?:\b(?:also|first|officially|formally)\s+)*\b(?:sign|renew|conclude)(?:ed|d|s)?\s+"
@@ -71,10 +73,11 @@ _NEWS_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Za-z0-9 .]{2,30}?|\
 _TITLE = r"(?:Mayor|Governor|County Executive|(?:Vice|Deputy) (?:Mayor|Governor)|Acting Mayor)"
 _PERSON = r"[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}"
 _ACTOR = re.compile(rf"(?:(?:[A-Z][\w ]{{2,40}}?|On [^,]+|In [^,]+),\s+)?"
-                    rf"(?:(?:It|He|She|They)|(?!{_TITLE}\b)(?P<place3>{_NAME})"
+                    rf"(?:(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey)|(?!{_TITLE}\b)(?P<place3>{_NAME})|[Tt]he\s+(?:city|county|province)"
                     rf"|(?:[Tt]he\s+)?(?P<place>{_NAME}\s+)??(?:city|county|provincial|metropolitan|district)?\s*"
                     rf"(?:government|city hall|administration|office)"
                     rf"|(?:(?P<place2>{_NAME})\s+)?{_TITLE}\s+{_PERSON}(?:\s+of\s+(?:the\s+)?(?P<of>{_NAME}))?)"
+                    r"(?:,\s+(?:meanwhile|also|however|too|in turn|in addition|separately|for its part),)?"
                     r"(?:\s+(?:has|had|also|first|officially|formally|then))*")
 #: ``… and Mayor Y of Dara, Japan`` before the signing verb: the other signer and the place of their post.
 _SIGNERS = re.compile(rf"\band\s+(?:the\s+)?{_TITLE}\s+{_PERSON}\s+of\s+(?:the\s+)?{_OF}(?P<name>{_NAME})"

@@ -193,3 +193,15 @@ def test_signings_by_bodies_foreign_mayors_or_planned_are_no_agreements_of_the_c
 def test_english_date_forms_keep_their_precision(written: str, iso: str):
     text = f"Chuncheon City News\n\nChuncheon signed a friendship agreement with Dalby, Australia {written}."
     assert facts(build(document("d.txt", text))) == {("Dalby", "춘천시", iso, "friendship")}
+
+
+def test_lower_case_pronouns_interposed_words_and_names_with_particles():
+    text = "\n".join(["Chuncheon City News Release", "",
+                      "In 2019, it signed a friendship agreement with Dalby, Australia on 3 March 2019.",
+                      "Separately, the city signed an MOU with Vellore, India on 2 May 2023.",
+                      "Chuncheon, meanwhile, signed a sister city agreement with Orsk Falls, Canada on 4 April 2024.",
+                      "Chuncheon and the City of Vila do Mar, Brazil signed a friendship pact on 9 September 2020.",
+                      "Chuncheon signed a sister city agreement with Halle am Rhin, Germany in 2011."])
+    assert {(a, b, d) for a, b, d, _ in facts(build(document("m.txt", text)))} == {
+        ("Dalby", "춘천시", "2019-03-03"), ("Vellore", "춘천시", "2023-05-02"), ("Orsk Falls", "춘천시", "2024-04-04"),
+        ("Vila do Mar", "춘천시", "2020-09-09"), ("Halle am Rhin", "춘천시", "2011")}
