@@ -20,7 +20,7 @@ from index.embedding_tasks import chunked_encoder, loaded_embedder
 from index.entity_links import EntityRef, PassageLinks, ProvenanceIndex, link_passage, mention_refs, passage_with_links
 from index.fact_passages import fact_passages, read_facts
 from index.korean import KoreanTokenizer
-from index.latent_terms import passage_latents, previous_rows, save_latents
+from index.latent_terms import Latent, passage_latents, previous_rows, save_latents
 from index.lexical import LexicalIndex
 from index.line_vectors import build_line_vectors, line_settings, line_texts, previous_line_vectors
 from index.passages import Passage, segment
@@ -174,8 +174,9 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
         limit = embedder.max_tokens - 8  # room for the "passage: " prompt and special tokens
         token_counts = remembered_counts(embedder.token_counts)  # fitting and chunking count the same texts
         texts, cut = reuse.fit([p.embed_text for p in passages], limit, token_counts)
+        embedded_latents: dict[str, Latent] | None = {} if settings.latent_terms else None  # from the same runs
         encode = chunked_encoder(executor or SerialExecutor(), Embedder.load, settings, texts,
-                                 [p.doc for p in passages], token_counts, progress)
+                                 [p.doc for p in passages], token_counts, progress, latents=embedded_latents)
         vectors, reused = encode_with_reuse(texts, reuse.old_vectors, encode, embedder.dim)
         np.save(target / artifacts.EMBEDDINGS, vectors)
         progress.step(f"{len(texts)} passages with {embedder.model_id}: {len(texts) - reused} embedded, "
@@ -205,10 +206,12 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
         progress.step(f"{index_kind(faiss_index)} over {faiss_index.ntotal} vectors")
     if settings.latent_terms:
         with progress.stage("latent terms"):
-            rows, computed = passage_latents(texts, lambda: embedder,
-                                             previous_rows(previous, embedder.sha256))
+            reusable = previous_rows(previous, embedder.sha256)
+            beside = {text_key(t): row for t, row in (embedded_latents or {}).items() if text_key(t) not in reusable}
+            rows, computed = passage_latents(texts, lambda: embedder, {**reusable, **beside})
             save_latents(target, texts, rows, embedder.sha256)
-            progress.step(f"latent terms of {len(rows)} passages: {computed} computed, {len(rows) - computed} reused")
+            progress.step(f"latent terms of {len(rows)} passages: {len(beside)} from the embedding runs, {computed} "
+                          f"computed now, {len(rows) - computed - len(beside)} reused")
     with progress.stage("profiles"):
         profiles, profile_vectors, fact_texts, fact_vectors = build_profiles(
             dataset, passages, links, vectors,

@@ -16,6 +16,8 @@ from math import ceil
 import numpy as np
 
 from index.embedder import Embedder
+from index.latent_terms import PASSAGE_TERMS, Latent, sparse_head
+from index.onnx_engine import TORCH
 from runtime.executors import Executor, chunks, made_count, per_worker, worker_id
 from runtime.progress import Progress
 from runtime.settings import Settings
@@ -41,10 +43,20 @@ def loaded_embedder(load: Loader, settings: Settings) -> Embedder:
     return per_worker(_model_key(load, settings), partial(load, settings))
 
 
-def encode_chunk(load: Loader, settings: Settings, texts: list[str]) -> tuple[np.ndarray, str, int]:
-    """The task: passage vectors of ``texts``, the worker that made them and how often it has loaded the model."""
-    vectors = loaded_embedder(load, settings).encode_passages(texts)
-    return vectors, worker_id(), made_count[_model_key(load, settings)]
+def encode_chunk(load: Loader, settings: Settings, texts: list[str], latent: bool = False
+                 ) -> tuple[np.ndarray, str, int, list[Latent] | None]:
+    """The task: passage vectors of ``texts``, the worker that made them, how often it has loaded the model and, when
+    ``latent`` and the engine is ONNX, the texts' latent terms from the same run (the graph outputs the token states;
+    decision 0062), else None."""
+    embedder = loaded_embedder(load, settings)
+    latents = None
+    if latent and embedder.engine != TORCH:
+        rows = embedder.token_states(texts, "passage")
+        vectors = np.stack([vector for vector, _ in rows]) if rows else embedder.encode_passages(texts)
+        latents = [sparse_head().latents(states, PASSAGE_TERMS) for _, states in rows]
+    else:
+        vectors = embedder.encode_passages(texts)
+    return vectors, worker_id(), made_count[_model_key(load, settings)], latents
 
 
 def length_sorted_chunks(texts: Sequence[str], counts: Sequence[int]) -> list[list[str]]:
@@ -69,10 +81,12 @@ def _label(chunk: list[str], owner: dict[str, str], unit: str) -> str:
 
 def chunked_encoder(executor: Executor, load: Loader, settings: Settings, texts: Sequence[str],
                     docs: Sequence[str], counts: Callable[[list[str]], list[int]],
-                    progress: Progress, unit: str = "passages") -> Callable[[list[str]], np.ndarray]:
+                    progress: Progress, unit: str = "passages", latents: dict[str, Latent] | None = None
+                    ) -> Callable[[list[str]], np.ndarray]:
     """``encode(some_texts)`` for :func:`index.reuse.encode_with_reuse`: :func:`length_sorted_chunks` of the
     texts (``counts`` gives their token counts) mapped over ``executor``; a chunk's label names the documents
-    of its texts (``docs[i]`` is the document of ``texts[i]``) and counts them as ``unit``."""
+    of its texts (``docs[i]`` is the document of ``texts[i]``) and counts them as ``unit``. ``latents``: filled
+    with the latent terms of each text embedded, by text, when the engine gives them from the same run."""
     owner = dict(zip(reversed(texts), reversed(docs), strict=True))  # a text's first document
 
     def encode(wanted: list[str]) -> np.ndarray:
@@ -80,9 +94,12 @@ def chunked_encoder(executor: Executor, load: Loader, settings: Settings, texts:
         work = length_sorted_chunks(distinct, counts(distinct))
         labels = [_label(chunk, owner, unit) for chunk in work]
         vector_of, loads = {}, {}
-        results = executor.map(partial(encode_chunk, load, settings), work, labels)
-        for n, (chunk, label, (vectors, worker, loaded)) in enumerate(zip(work, labels, results, strict=True), 1):
+        results = executor.map(partial(encode_chunk, load, settings, latent=latents is not None), work, labels)
+        for n, (chunk, label, (vectors, worker, loaded, rows)) in enumerate(zip(work, labels, results, strict=True),
+                                                                            1):
             vector_of.update(zip(chunk, vectors, strict=True))
+            if rows is not None and latents is not None:
+                latents.update(zip(chunk, rows, strict=True))
             loads[worker] = loaded
             progress.step(f"chunk {n} of {len(work)}: {label} embedded")
         times = "once in each" if set(loads.values()) == {1} else f"{sum(loads.values())} times in all"

@@ -123,3 +123,16 @@ def test_the_query_head_is_int8_over_the_passages_features_and_keeps_the_exact_h
     assert all(abs(w - shared[int(i)]) < 0.05 * shared[int(i)] for i, w in zip(*quantised, strict=True)
                if int(i) in shared)
     assert index.ranking(quantised, 10)[0] == index.ranking(exact, 10)[0] == 0
+
+
+def test_an_embedding_task_gives_the_latent_terms_from_its_own_run():
+    from index.embedding_tasks import encode_chunk
+
+    settings = Settings.from_env()
+    vectors, _, _, rows = encode_chunk(Embedder.load, settings, PASSAGES, latent=True)
+    embedder = Embedder.load(settings)
+    assert np.array_equal(vectors, embedder.encode_passages(PASSAGES))  # the vectors of a run without them
+    expected, _ = passage_latents(PASSAGES, lambda: embedder, {})
+    for (ids, weights), (want_ids, want_weights) in zip(rows, expected, strict=True):
+        assert np.array_equal(ids, want_ids) and np.array_equal(weights, want_weights)
+    assert encode_chunk(Embedder.load, settings, PASSAGES)[3] is None
