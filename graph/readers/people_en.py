@@ -134,11 +134,16 @@ def english_posts(registry: Registry, s: str, own: Entity | None = None, places:
             out.append((named.group("name"), own, role, a, b + named.end()))  # Mayor Hong Gil-dong: the own city's
             continue
         # a signature: Hong Gil-dong, International Cooperation Officer, Gana City Hall (else the own region's)
-        named = re.search(rf"(?:^\s*|[:;]\s*|\.\s+){_HONORIFIC}{_KOREAN_NAME},\s+(?P<field>(?:[A-Z][a-z]+\s+){{0,3}})$",
-                          before)
+        # or a contact line's unit first: Contact: Gana Division, Ms. Hong Gil-dong, Team Leader for Exchange (+82-…)
+        named = re.search(rf"(?:^\s*|[:;]\s*|\.\s+|,\s*(?=(?:Mr|Ms|Mrs|Dr)\.?\s)){_HONORIFIC}{_KOREAN_NAME},\s+"
+                          rf"(?P<field>(?:[A-Z][a-z]+\s+){{0,3}})$", before)
+        field = re.match(r"\s+for(?:\s+[A-Z][a-z]+){1,4}(?=\s*[,(]|\s*$)", after) if named else None
+        after = after[field.end():] if field else after
         org = re.match(r",\s+", after)
-        place = starting.get(b + org.end()) if org else None
-        if named and re.match(r"\s*(?:,|$)", after) and (place or own) and _is_name(registry, named.group("name")):
-            out.append((named.group("name"), place.entity if place else own, named.group("field") + role,
-                        named.start("name"), place.end if place else b))
+        place = starting.get(b + (field.end() if field else 0) + org.end()) if org else None
+        if named and re.match(r"\s*(?:,|\(\+?\d|$)", after) and (place or own) and _is_name(registry,
+                                                                                             named.group("name")):
+            out.append((named.group("name"), place.entity if place else own,
+                        named.group("field") + role + (field.group(0) if field else ""), named.start("name"),
+                        place.end if place else b + (field.end() if field else 0)))
     return out

@@ -205,3 +205,14 @@ def test_lower_case_pronouns_interposed_words_and_names_with_particles():
     assert {(a, b, d) for a, b, d, _ in facts(build(document("m.txt", text)))} == {
         ("Dalby", "춘천시", "2019-03-03"), ("Vellore", "춘천시", "2023-05-02"), ("Orsk Falls", "춘천시", "2024-04-04"),
         ("Vila do Mar", "춘천시", "2020-09-09"), ("Halle am Rhin", "춘천시", "2011")}
+
+
+@pytest.mark.parametrize("phone", [" (+82-33-000-0000)", ", +82-33-000-0000", ""])
+def test_a_contact_line_with_the_unit_before_the_officer(tmp_path: Path, phone: str):
+    from tests.readers.test_people import posts
+
+    text = (f"{TITLE}\n{LEAD}\nIn 2024, Mayor Yook Dong-han of Chuncheon visited Marevale, Oregon, USA.\n"
+            f"Contact: International Cooperation Division, Ms. Nam Ha-eun, Team Leader for City Diplomacy{phone}")
+    assert posts(text, tmp_path, "c.txt") == {("Yook Dong-han", "Mayor", "region/kr-gangwon-chuncheon"),
+                                              ("Nam Ha-eun", "Team Leader for City Diplomacy",
+                                               "region/kr-gangwon-chuncheon")}
