@@ -46,6 +46,7 @@ from graph.readers.entities import (
 from graph.readers.relations import (
     DEFAULT_RELATION,
     RELATION_WORDS,
+    end_words,
     finished_signing,
     is_renewal,
     is_signing_date_context,
@@ -88,8 +89,8 @@ _FIELD = re.compile(r"^\s*(?:국가|나라|국적|소재지|위치|지역|인구
                     r"|주요\s*교류|교류\s*(?:분야|내용|현황)|언어|기후|홈페이지|[가-힣]{0,6}(?:체결|결연|협약|협정)\s*(?:일자|일)"
                     r"|Country|Population|Area|Type|Signed|Since)(?:\s*[/·]\s*[가-힣]{1,6})?\s*(?:[:：]|\s)",
                     re.IGNORECASE)
-#: Words of a relation ended, handed on or renamed (승계, 종료, 중단, 해지, 통합, 명칭 변경, 바뀌었다).
-_ENDING_WORDS = re.compile(r"승계|종료|중단|해지|만료|통합|출범|명칭\s*변경|폐지|바뀌|바꾸|개칭")
+#: Words of a relation ended, handed on or renamed (승계, 종료, 통합, 명칭 변경 …: :data:`relations.END_WORDS`).
+_ENDING_WORDS = re.compile(end_words("ended", "handed on", "renamed"))
 #: What sets a card's fields apart on one line (`` · ``, `` / ``, `` | ``, a comma, a bracket).
 _FIELD_APART = re.compile(r"\s+[·/|—–-]\s+|\s*[,;(]\s*")
 #: A short label and a colon opening a field (``우호교류 협약:``, ``교류협력 양해각서(MOU):``).

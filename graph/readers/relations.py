@@ -53,6 +53,31 @@ _SIGNING_VERB = re.compile("|".join(SIGNING_VERBS))
 RENEWAL_WORDS: tuple[str, ...] = ("재체결", "갱신", "재협약", "연장", "재서명", "renewed", "renewal", "re-signed")
 
 
+#: Words that end, hand on or rename a relation, or change a party's status, each with its kind (regex fragments):
+#: ``ended`` (the relation stopped: 만료, 종료, 해지 …), ``handed on`` (승계: another party took it over), ``renamed``
+#: (a party renamed or merged: 명칭 변경, 통합, 출범 …) and ``status`` (a party's rank or area changed: 승격, 편입,
+#: 개편). One table for every reader: a card's or entry's clause that ends a relation (:mod:`graph.readers.lists`),
+#: a remark's renaming date and a term's end before a date (:mod:`graph.readers.table_dates`), a date a relation
+#: ended on in running text (:mod:`graph.readers.sentences`).
+END_WORDS: tuple[tuple[str, str], ...] = (
+    ("만료", "ended"), ("종료", "ended"), ("해지", "ended"), ("중단", "ended"), ("폐기", "ended"), ("폐지", "ended"),
+    (r"효력을\s*잃", "ended"), (r"효력\s*상실", "ended"),
+    ("승계", "handed on"),
+    ("통합", "renamed"), ("출범", "renamed"), (r"명칭\s*변경", "renamed"), ("개칭", "renamed"), ("바뀌", "renamed"),
+    ("바꾸", "renamed"),
+    ("편입", "status"), ("승격", "status"), ("개편", "status"),
+)
+
+
+def end_words(*kinds: str) -> str:
+    """An alternation (regex) of the :data:`END_WORDS` of ``kinds``.
+
+    >>> end_words("handed on"), bool(re.search(end_words("ended"), "협약 기간 만료로"))
+    ('(?:승계)', True)
+    """
+    return "(?:" + "|".join(word for word, kind in END_WORDS if kind in kinds) + ")"
+
+
 #: What may follow a date that is not a signing date: an anniversary, a start or end of a period.
 NOT_SIGNING_AFTER_DATE = re.compile(r"^\s*(?:부터|까지|이후|이전|이래|경|무렵|당시)|^[^\d.,;]{0,12}?\d+\s*주년")
 

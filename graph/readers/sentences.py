@@ -54,7 +54,7 @@ from graph.readers.context import (
 )
 from graph.readers.entities import BODY_WORD, CONTEXT_LEVEL, Party, minted_region, place_level, resolve_party
 from graph.readers.posts import titles
-from graph.readers.relations import DEFAULT_RELATION, is_intent, relation_of, states_signing_verb
+from graph.readers.relations import DEFAULT_RELATION, end_words, is_intent, relation_of, states_signing_verb
 from graph.registry import Entity, normalize_name
 
 #: Particles after a party's name, longest first; the topic particles mark the subject, the partner
@@ -117,7 +117,7 @@ _ANCHORED = re.compile(r"\s*(?:지난|오는|올해|금년|내년|작년|이번|
 #: What follows a date that starts or ends a period.
 _SINCE = re.compile(r"\s*(?:이후|부터|까지|이래|이전)")
 #: A date the relation ended on, not one it was signed on (``2021. 8. 기간 만료로``, ``2019년 효력을 잃어``).
-_ENDED = re.compile(r"\s*(?:에\s*|로\s*)?(?:협약\s*)?(?:기간\s*)?(?:만료|종료|효력을\s*잃|효력\s*상실|해지)")
+_ENDED = re.compile(r"\s*(?:에\s*|로\s*)?(?:협약\s*)?(?:기간\s*)?" + end_words("ended"))
 #: A signing verb in a finished form (체결했다, 맺었다), not a noun (체결 이후).
 _SIGNED = re.compile(r"(?:체결|서명|조인)\s*(?:했|하였|한\s*바)|맺었")
 _PARTNER = frozenset(("", "와", "과", "와도", "과도", "와는", "과는", "및", "에", "에게", "에는", "에도", "에게는"))

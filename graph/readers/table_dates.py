@@ -7,7 +7,14 @@ import re
 
 from graph.dates import DateMention, StatedDate, find_dates
 from graph.readers.as_of import as_of_date
-from graph.readers.relations import is_intent, is_renewal, negates_renewal, negates_signing, states_signing_verb
+from graph.readers.relations import (
+    end_words,
+    is_intent,
+    is_renewal,
+    negates_renewal,
+    negates_signing,
+    states_signing_verb,
+)
 from graph.readers.table_rows import Row, Table
 
 #: A date printed as eight digits in a date cell (20190524).
@@ -16,9 +23,9 @@ COMPACT_DATE = re.compile(r"^\s*((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[0
 UPGRADE = "격상"
 
 _RANGE_BEFORE = re.compile(r"[~∼〜–—]|-\s*$|부터")
-_TERM_AFTER = re.compile(r"^\s*(?:(?:기간|효력|협약)\s*)?(?:까지|만료|종료)|^[^\d]{0,12}?\d+\s*주년")
+_TERM_AFTER = re.compile(r"^\s*(?:(?:기간|효력|협약)\s*)?(?:까지|" + end_words("ended") + r")|^[^\d]{0,12}?\d+\s*주년")
 #: Words right before a date that make it the end of a term (``만료(2020. 8. 26.)``, ``효력 종료: 2019. 10.``).
-_TERM_BEFORE = re.compile(r"(?:만료|종료|해지|중단|폐기)\s*(?:일|일자)?\s*[(\[:：]?\s*$")
+_TERM_BEFORE = re.compile(end_words("ended") + r"\s*(?:일|일자)?\s*[(\[:：]?\s*$")
 #: A renewal made on an anniversary (``2023 재체결(30주년)``, ``2023 30주년 기념 재체결``): a signing, no anniversary.
 _RENEWED_ON_ANNIVERSARY = re.compile(r"^\s*(?:재체결|재협약|갱신|격상)[^\d]{0,3}[(\[]\s*\d+\s*주년"
                                      r"|^[^\d]{0,12}?\d+\s*주년\s*(?:기념|을\s*맞아)?\s*(?:협약\s*)?(?:재체결|재협약|갱신)")
@@ -58,7 +65,7 @@ def row_dates(table: Table, row: Row) -> list[DateMention]:
 
 
 #: Words of a renaming, a merger or an upgrade of a party (``2020. 6. 구로 편입``, ``2013년 시 승격``).
-_RENAMING = re.compile(r"편입|통합|승격|개편|명칭\s*변경|개칭|바뀌|바꾸|출범")
+_RENAMING = re.compile(end_words("renamed", "status"))
 
 
 def _renamed(cell: str, found: list[DateMention], i: int) -> bool:
