@@ -315,9 +315,16 @@ def _card(lines: tuple[str, ...], n: int, previous: Item | None = None) -> Item 
             return Item(n, f"{previous.text} {between} {tail}".strip(), start=previous.start, names=previous.names,
                         above=previous.above, core=previous.core, end=end)
     region: list[tuple[int, str]] = []
+    label_of_value = 0  # the label line of a dated value skipped (최초 교류 / 2001. 5. 방문): no line of the card's
     for k in range(n - 1, max(0, n - 1 - CARD_LOOKBACK), -1):
         above = lines[k - 1].strip()
         bullet = BULLET.match(above)
+        if k == label_of_value:
+            continue
+        if find_dates(above, bare_years=True) and not _dated_other_field(above) and k > 1 and \
+                other_label(lines[k - 2]):
+            label_of_value = k - 1  # a definition list's 최초 교류 / 2001. 5. 대표단 방문: the card goes on above
+            continue
         if not above or (bullet and not above[bullet.end():].strip()) or (
                 find_dates(above, bare_years=True) and not _dated_other_field(above)):
             break
@@ -444,6 +451,9 @@ def _card_tail(lines: tuple[str, ...], n: int) -> tuple[str, int]:
     for text in lines[n:n + CARD_LOOKBACK]:
         text = text.strip()
         bullet = BULLET.match(text)
+        if out and other_label(out[-1]) and find_dates(text, bare_years=True) and not _further_step(text):
+            out.pop()  # 교류 중단 / 2016. 3.: the label of the next dated field, not this card's words
+            break
         if bullet and is_field(text[bullet.end():]):
             text = text[bullet.end():]  # - 구분 자매도시 (구 가나시): a field, though it names a place
         elif bullet and _further_step(text[bullet.end():]):
@@ -459,6 +469,19 @@ def _card_tail(lines: tuple[str, ...], n: int) -> tuple[str, int]:
             break
         out.append(_field_value(text) if _ROW.search(text) else text)
     return " ".join(out), n + len(out)
+
+
+def other_label(text: str) -> bool:
+    """A definition list's short label line naming no signing and no place (``최초 교류``, ``교류 중단``, ``비고``): the
+    label of the value on the line below.
+
+    >>> other_label("최초 교류"), other_label("최초 방문"), other_label("협약 체결"), other_label("일본 가나시")
+    (True, True, False, False)
+    """
+    label = re.sub(r"\s+", "", text).strip(":：*")
+    return 0 < len(label) <= CARD_LABEL_CHARS and not re.search(r"[\d|.,(]", label) and not _is_card_label(label) \
+        and bool(_OTHER_LABEL.search(label) or is_activity(label) or _ENDING_WORDS.search(label)) \
+        and not any(is_place_word(t) for t in _TOKEN.findall(text))
 
 
 def _further_step(text: str) -> bool:
