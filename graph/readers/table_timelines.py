@@ -53,16 +53,18 @@ def settle_placeless(w: FactWriter, table: Table) -> None:
 
 
 def placeless_columns(w: FactWriter, table: Table) -> list[int]:
-    """Party columns none of whose cells names a place other than an office (``가나시청``) — a header such as
-    ``자매도시`` over the steps of one partner (``자매결연 체결``): no party column."""
+    """Party columns whose every cell is a date, an office (``가나시청``), a step or an event (``자매결연 체결``,
+    ``교류단 방문``) or, written in Hangul, none names a place but offices — a header such as ``자매도시`` over the
+    steps of one partner: no party column."""
     from graph.readers.table_columns import looks_like_place
 
     out = []
     for c in table.columns("party"):
         cells = [r.cell(c) for r in table.rows if not r.label and r.cell(c).strip()]
-        if cells and not any(looks_like_place(w, x) and not is_office(w, x) and relation_of(x) is None
-                             for x in cells):
-            out.append(c)
+        if cells and (all(find_dates(x, bare_years=True) or is_office(w, x) or relation_of(x) or states_signing(x)
+                              or is_activity(x) for x in cells) or not any(
+                (looks_like_place(w, x) and not is_office(w, x)) or re.search("[A-Za-z]", x) for x in cells)):
+            out.append(c)  # (a column of Latin names is no evidence either way: Gana, Dara City)
     return out
 
 

@@ -40,6 +40,7 @@ from graph.readers.table_columns import assign_roles, looks_like_place, name_dat
 from graph.readers.table_dates import UPGRADE, after, planned_cell, reference_date, row_dates
 from graph.readers.table_layout import TableLayout, layout_of
 from graph.readers.table_rows import LABEL_CHARS, Row, Table, find_tables
+from graph.readers.table_schedules import read_schedule
 from graph.readers.table_timelines import read_timeline, settle_placeless
 from graph.readers.table_topic import about_agreements
 
@@ -90,13 +91,17 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> Candidates:
         unfolded = unfold_dated_names(w, table)
         if unfolded is not table:  # one row per dated name, under a header naming the signing date
             table, signs = unfolded, True
+        roles = dict(table.roles)
         settle_placeless(w, table)  # 구분 | 자매도시 over 1995. 4. 12. | 자매결연 체결 | 가나시청: no party column
-        if not table.columns("party") and not table.columns("parent") and (
-                steps := read_timeline(w, table)) is not None:  # ■ 일본 가나시 / 일자 | 내용: one partner's steps
-            out.extend(steps)
-            judged.update(lines)
-            signed.update(r.line for r in table.rows)
-            continue
+        if not table.columns("party") and not table.columns("parent"):
+            steps = read_timeline(w, table)  # ■ 일본 가나시 / 일자 | 내용: one partner's steps
+            if steps is not None:
+                out.extend(steps)
+                judged.update(lines)
+                signed.update(r.line for r in table.rows)
+                continue
+            out.extend(read_schedule(w, table))  # 6. 10.(화) | 가나시 자매결연 협정 체결식: a trip's schedule
+        table.roles = roles
         if table.column("date") is None or not (table.columns("party") or table.columns("parent")):
             continue
         if not signs:
