@@ -59,7 +59,7 @@ def read_schedule(w: FactWriter, table: Table) -> list[AgreementCandidate]:
         places = {n.party.entity.id: n.party for n in parties_in(w, sentence, 0, len(text), doc)
                   if n.party.entity.country not in ("", "KR")}
         names = {i: p.entity.name_ko or p.surface for i, p in places.items()}
-        places = {i: p for i, p in places.items()  # 리모주시청 … 리모주 부시장: one place, with and without its suffix
+        places = {i: p for i, p in places.items()  # 다라시청 … 다라 부시장: one place, with and without its suffix
                   if not any(j != i and other.startswith(names[i]) for j, other in names.items())}
         if len(places) != 1:
             continue  # no foreign place, or several: not this reader's to pair

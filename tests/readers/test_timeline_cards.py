@@ -1,6 +1,6 @@
 """Timeline cards: a heading naming one foreign partner, then a table of its dated steps with no party column
-(``■ 일본 가나시 (자매도시)`` / ``일자 | 내용 | 비고`` / ``1995. 4. 12. | 자매결연 체결 | 통영시청``). Each row stating a
-signing is the document's region's signing with the heading's partner; events, anniversaries, ends and offices
+(``■ 일본 가나시 (자매도시)`` / ``일자 | 내용 | 비고`` / ``1995. 4. 12. | 자매결연 체결 | 통영시청``). Each row
+stating a signing is the document's region's signing with the heading's partner; events, anniversaries, ends and offices
 (``통영시청``: where it was signed) are none; a planned step is an intent. Written as HWPX, DOCX and Markdown, with
 a header row or a label row (``구분 | 자매도시``) over the steps, and perturbed. Foreign names are invented."""
 
