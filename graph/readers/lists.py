@@ -322,9 +322,10 @@ def _card(lines: tuple[str, ...], n: int, previous: Item | None = None) -> Item 
         if k == label_of_value:
             continue
         if find_dates(above, bare_years=True) and not _dated_other_field(above) and k > 1 and \
-                other_label(lines[k - 2]):
-            label_of_value = k - 1  # a definition list's 최초 교류 / 2001. 5. 대표단 방문: the card goes on above
-            continue
+                other_label(lines[k - 2]) and not any(is_place_word(t) and not relation_of(t) for _, x in region
+                                                      for t in _TOKEN.findall(x)):
+            label_of_value = k - 1  # 최초 교류 / 2001. 5. 대표단 방문 below the card's name: the card goes on above
+            continue  # (above the name, such a field ends the card before)
         if not above or (bullet and not above[bullet.end():].strip()) or (
                 find_dates(above, bare_years=True) and not _dated_other_field(above)):
             break

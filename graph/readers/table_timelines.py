@@ -129,4 +129,4 @@ def read_timeline(w: FactWriter, table: Table) -> list[AgreementCandidate] | Non
         for d in dict.fromkeys(m.value for m in row_dates(table, row)):
             out.append(AgreementCandidate((subject, partner), d, relation, (row.line, row.line), CONFIDENCE,
                                           intent=plan, reader="tables", quote=" | ".join(row.cells)))
-    return out
+    return out or None  # no step signed: no timeline (구분 | 자매도시 / 체결일 | … is a card's fields)
