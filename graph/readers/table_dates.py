@@ -13,6 +13,7 @@ from graph.readers.relations import (
     is_renewal,
     negates_renewal,
     negates_signing,
+    relation_of,
     states_signing_verb,
 )
 from graph.readers.table_rows import Row, Table
@@ -22,6 +23,8 @@ COMPACT_DATE = re.compile(r"^\s*((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[0
 #: The word of a relation raised to a higher one (우호 → 자매결연으로 격상): a further signing.
 UPGRADE = "격상"
 
+#: A header naming a signing (체결, 결연, 서명, 협약, 협정).
+_SIGNING_HEADER = re.compile(r"체결|결연|서명|협약|협정|signed|signing", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(r"[~∼〜–—]|-\s*$|부터")
 _TERM_AFTER = re.compile(r"^\s*(?:(?:기간|효력|협약)\s*)?(?:까지|" + end_words("ended") + r")|^[^\d]{0,12}?\d+\s*주년")
 #: Words right before a date that make it the end of a term (``만료(2020. 8. 26.)``, ``효력 종료: 2019. 10.``).
@@ -38,7 +41,7 @@ def row_dates(table: Table, row: Row) -> list[DateMention]:
     out: list[DateMention] = []
     signed = [c for c in table.columns("date") if find_dates(row.cell(c), bare_years=True)
               and not planned_cell(row.cell(c))]
-    for c in table.columns("date"):
+    for c in _signing_date_columns(table):
         cell = row.cell(c)
         compact = COMPACT_DATE.match(cell)
         cell = f"{compact.group(1)}.{compact.group(2)}.{compact.group(3)}" if compact else cell
@@ -62,6 +65,25 @@ def row_dates(table: Table, row: Row) -> list[DateMention]:
                        and not _TERM_BEFORE.search(cell[:d.start]) and not _planned(cell, found, i)
                        and not _renamed(cell, found, i))
     return [d for d in out if not any(d.value != o.value and d.value.contains(o.value) for o in out)]
+
+
+def _signing_date_columns(table: Table) -> list[int]:
+    """The date columns that date signings: the first, and a later one only when its header names a signing, a
+    renewal or a relation while another header does (``체결 | 갱신 | 최근 교류 일자``: the last dates something else).
+
+    >>> t = Table([], Row(1, ["도시", "체결", "갱신", "최근 교류 일자"]), roles={1: "date", 2: "date", 3: "date"})
+    >>> _signing_date_columns(t), _signing_date_columns(Table([], None, roles={1: "date", 3: "date"}))
+    ([1, 2], [1, 3])
+    """
+    columns = table.columns("date")
+    if table.header is None or len(columns) < 2:
+        return columns
+    named = [c for c in columns if _names_signing(table.header.cell(c))]
+    return [c for c in columns if c == columns[0] or c in named] if named else columns
+
+
+def _names_signing(header: str) -> bool:
+    return bool(_SIGNING_HEADER.search(header)) or is_renewal(header) or relation_of(header) is not None
 
 
 #: Words of a renaming, a merger or an upgrade of a party (``2020. 6. 구로 편입``, ``2013년 시 승격``).

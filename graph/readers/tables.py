@@ -35,7 +35,14 @@ from graph.readers.entities import (
     place_level,
     resolve_party,
 )
-from graph.readers.relations import DEFAULT_RELATION, is_intent, is_renewal, relation_of, states_signing
+from graph.readers.relations import (
+    DEFAULT_RELATION,
+    end_words,
+    is_intent,
+    is_renewal,
+    relation_of,
+    states_signing,
+)
 from graph.readers.table_columns import assign_roles, looks_like_place, name_dates, unfold_dated_names
 from graph.readers.table_dates import UPGRADE, after, planned_cell, reference_date, row_dates
 from graph.readers.table_layout import TableLayout, layout_of
@@ -52,6 +59,7 @@ _NAME_SEPARATORS = re.compile(r"\s*[·ㆍ,、/]\s*|\s+및\s+")
 #: Two parties written in one cell as a pair (``가나도 ↔ 다라현``): they sign with each other, not with the subject.
 _PAIR_MARK = re.compile(r"\s*(?:↔|⇔|<->|⟷)\s*")
 _CLAUSES = re.compile(r"\s*[,;，]\s*|\s+(?:및|이후|후)\s+")
+_ENDED = re.compile(end_words("ended", "handed on"))
 _LABEL_NOISE = re.compile(r"\(\s*\d+\s*(?:건|개|곳)?\s*\)|[:：]$")
 
 
@@ -217,7 +225,7 @@ def _read_row(w: FactWriter, table: Table, row: Row, layout: TableLayout, ctx: C
     if _PAIR_MARK.search(partner_name):
         return _pair_row(w, table, row, partner_name, dates, state, layout)
     named = name_dates(home_name) or name_dates(partner_name)  # 가나도(1998), 다라도(2010): each its own year
-    if not (dates or named) or not partner_name:
+    if not (dates or named) or not partner_name or _event_cell(relation_cell):
         return []
     pairs = [_parties(w, row, h, p, ctx, state, layout)
              for h in _names(w, home_name) for p in _names(w, partner_name)]
@@ -236,7 +244,9 @@ def _read_row(w: FactWriter, table: Table, row: Row, layout: TableLayout, ctx: C
         or (table.roles.get(i) == "date" and planned_cell(c) and any(  # 재결연일 '25.03.26(예정) beside a signing
             row.cell(d) and find_dates(row.cell(d)) and not planned_cell(row.cell(d)) for d in table.columns("date"))))]
     stated = " ".join(c for c in row.cells if c not in further)
-    relation = (relation_of(relation_cell) or state.column_relation or relation_of(stated) or state.relation
+    typed = next((relation_of(table.header.cell(c)) for c in table.columns("date") if table.header is not None
+                  and find_dates(row.cell(c), bare_years=True)), None)  # 자매결연 | 우호교류: the column's relation
+    relation = (relation_of(relation_cell) or typed or state.column_relation or relation_of(stated) or state.relation
                 or DEFAULT_RELATION)
     fields = tuple(f for f in (row.cell(table.column("fields")),) if f)
     intent = is_intent(stated)
@@ -253,6 +263,17 @@ def _read_row(w: FactWriter, table: Table, row: Row, layout: TableLayout, ctx: C
                                           intent=planned, fields=fields, reader="tables", quote=row_text.strip()))
     state.last = out[-1]
     return out
+
+
+def _event_cell(cell: str) -> bool:
+    """A row's relation cell stating an event or an end, not a signing (an exchange log's ``방문``, ``행사``, ``종료``):
+    the row dates no signing.
+
+    >>> _event_cell("방문"), _event_cell("교류 종료"), _event_cell("자매결연"), _event_cell("재체결"), _event_cell("")
+    (True, True, False, False, False)
+    """
+    return bool(cell.strip()) and (is_activity(cell) or bool(_ENDED.search(cell))) and relation_of(cell) is None \
+        and not states_signing(cell) and not is_renewal(cell)
 
 
 def _pair_row(w: FactWriter, table: Table, row: Row, cell: str, dates: list[DateMention], state: _State,
