@@ -38,8 +38,8 @@ def assign_roles(w: FactWriter, table: Table) -> None:
                 role = found if found in ("country", "date") and found not in table.roles.values() else role
                 if found == "party" and _share(values, lambda v: _registry_region(w, v)) >= CONTENT_SHARE:
                     role = found  # 구분 | 수원특례시: the rows' own parties, printed under a vague header
-            elif role == "party" and relation_of(cell) and (values := [r.cell(i) for r in rows if r.cell(i)]) and \
-                    _content_role(w, values) == "date":
+            elif role == "party" and relation_of(cell) and not table.header.fields_only and (
+                    values := [r.cell(i) for r in rows if r.cell(i)]) and _content_role(w, values) == "date":
                 role = "date"  # 자매결연 | 우호교류 over dates: a date column per relation type, no party column
             if role:
                 table.roles[i] = role
