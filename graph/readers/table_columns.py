@@ -39,7 +39,8 @@ def assign_roles(w: FactWriter, table: Table) -> None:
                 if found == "party" and _share(values, lambda v: _registry_region(w, v)) >= CONTENT_SHARE:
                     role = found  # 구분 | 수원특례시: the rows' own parties, printed under a vague header
             elif role == "party" and relation_of(cell) and not table.header.fields_only and (
-                    values := [r.cell(i) for r in rows if r.cell(i)]) and _content_role(w, values) == "date":
+                    values := [r.cell(i) for r in rows if r.cell(i)]) and _content_role(w, values) == "date" and \
+                    _share(values, lambda v: not re.search("[가-힣]{2}", v)) >= CONTENT_SHARE:  # not 가나시(1983)
                 role = "date"  # 자매결연 | 우호교류 over dates: a date column per relation type, no party column
             if role:
                 table.roles[i] = role
