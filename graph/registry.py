@@ -421,9 +421,28 @@ class Registry:
         for m in pattern.finditer(text):
             key = normalize_name(m.group(0))
             entity_id = owners.get(key)
-            if entity_id:
+            if entity_id and not _inside_word(text, m.start(), key, out[-1].end if out else -1):
                 out.append(Mention(self.entities[entity_id], m.start(), m.end(), m.group(0)))
         return tuple(out)
+
+
+#: Syllables that may join a short name to the word before it (particles and joiners: ``부산과울산``).
+_JOINERS = frozenset("와과및의은는에")
+
+
+def _inside_word(text: str, start: int, key: str, previous_end: int) -> bool:
+    """Whether a short name (two syllables, no place suffix) starts inside a longer Hangul word, as 나주 inside
+    애리조나주: a Hangul syllable right before it that neither ends the previous mention nor joins two names.
+
+    >>> _inside_word("미국 애리조나주 투손시", 6, "나주", -1), _inside_word("전라남도나주", 4, "나주", 4)
+    (True, False)
+    >>> _inside_word("부산과울산", 3, "울산", -1), _inside_word("애리조나주시", 6, "나주시", -1)
+    (False, False)
+    """
+    if len(key) > 2 or start == 0 or start == previous_end:
+        return False
+    before = text[start - 1]
+    return "가" <= before <= "힣" and before not in _JOINERS
 
 
 _DEFAULT: Registry | None = None

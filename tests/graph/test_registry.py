@@ -99,3 +99,15 @@ def test_latin_names_match_with_or_without_their_diacritics():
     assert [e.id for e in reg.candidates("Tuv")] == [e.id for e in reg.candidates("TOV")] == ["mn-tuv"]  # ö as u, o
     assert [e.id for e in reg.candidates("Umnugovi")] == [e.id for e in reg.candidates("Ömnögovi")]
     assert reg.candidates("Tav") == [] and reg.candidates("Tuvv") == []  # a letter changed: no match
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("미국 애리조나주 투손시", []),  # 나주 inside a foreign state's name
+    ("필리핀 라구나주 칼람바시", []),
+    ("전라남도나주시", ["kr-jeonnam", "kr-jeonnam-naju"]),  # glued to the name before it (OCR)
+    ("전라남도 나주", ["kr-jeonnam", "kr-jeonnam-naju"]),
+    ("부산과울산", ["kr-busan", "kr-ulsan"]),  # joined by a particle
+    ("나주와 목포", ["kr-jeonnam-naju", "kr-jeonnam-mokpo"]),
+])
+def test_a_short_name_inside_a_longer_word_is_no_mention(registry, text, expected):
+    assert [m.entity.id for m in registry.find_mentions(text)] == expected
