@@ -82,7 +82,10 @@ def read_document(w: FactWriter) -> list:
                      and (c.lines[1] > c.lines[0] or not _CONTINUED.search(w.doc.lines[c.lines[0] - 1]))
                      for n in range(c.lines[0], c.lines[1] + 1))
     read = [c for c in unify_english_names(candidates) if not skip.intersection(range(c.lines[0], c.lines[1] + 1))]
-    return [calibrate(c) for c in accept(w, read + liberal_candidates(w, skip, read))]
+    model = load_model()  # once a document: accept and the liberal candidates share it
+    if model is None and not recording_on():
+        return [calibrate(c) for c in read]
+    return [calibrate(c) for c in accept(w, read + liberal_candidates(w, skip, read, model), model)]
 
 
 def liberal_candidates(w: FactWriter, skip: frozenset[int], read: list, model: dict | None = None) -> list:
