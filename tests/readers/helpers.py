@@ -11,6 +11,12 @@ from rdflib import Dataset
 from corpus import Document
 from graph.build import build_graph
 from graph.registry import Registry
+from tests.fixtures.pages import docx_file, hwpx_file, read_page
+
+#: A document read from a file through its format reader, as ``gyoryu ingest`` reads it (the one writer and reader of
+#: test pages: :mod:`tests.fixtures.pages`).
+from_file = read_page
+__all__ = ["build", "document", "docx_file", "facts", "from_file", "hwpx_file", "store_of", "tsv"]
 
 
 def document(doc_id: str, text: str) -> Document:
@@ -54,36 +60,3 @@ def facts(build_result, cls: str = "Agreement") -> set[tuple[str, str, str, str]
         a, b = sorted(str(row.ps).split("|"))
         out.add((a, b, str(row.date) if row.date else "", str(row.type).rsplit("#", 1)[-1]))
     return out
-
-
-def from_file(path: Path) -> Document:
-    """A document read from ``path`` through its format reader, as ``gyoryu ingest`` reads it."""
-    from corpus.formats import read_file
-
-    got = read_file(path, 2**24)
-    return Document(id=path.name, lines=got.lines, sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
-                    title_ko=got.title)
-
-
-def docx_file(path: Path, blocks: list[str | list[list[str]]]) -> Path:
-    """A DOCX written with python-docx: paragraphs (str) and tables (lists of rows)."""
-    import docx
-
-    document = docx.Document()
-    for block in blocks:
-        if isinstance(block, str):
-            document.add_paragraph(block)
-            continue
-        table = document.add_table(rows=len(block), cols=max(len(r) for r in block))
-        for r, row in enumerate(block):
-            for c, text in enumerate(row):
-                table.cell(r, c).text = text
-    document.save(str(path))
-    return path
-
-
-def hwpx_file(path: Path, blocks: list[str | list[list[str]]]) -> Path:
-    """An HWPX written by the tests' OWPML writer: paragraphs (str) and tables (lists of rows)."""
-    from tests.corpus.hwpx_writer import write_hwpx
-
-    return write_hwpx(path, [list(blocks)])

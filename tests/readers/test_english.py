@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.readers.helpers import build, document, docx_file, facts, from_file
+from tests.fixtures.pages import page, paragraphs
+from tests.readers.helpers import build, document, facts
 
 RELEASE = """Gangneung signs friendship agreement with Harumi
 
@@ -25,18 +26,7 @@ RELEASE_FACTS = {("Harumi", "강릉시", "2023-08-03", "friendship"), ("Harumi",
 
 @pytest.mark.parametrize("kind", ["txt", "html", "docx"])
 def test_english_release_partners_with_countries_the_pair_carried_and_a_plan(tmp_path: Path, kind: str):
-    lines = [line for line in RELEASE.splitlines() if line.strip()]
-    if kind == "txt":
-        doc = document("release.txt", RELEASE)
-    elif kind == "html":
-        path = tmp_path / "release.html"
-        body = "".join(f"<p>{line}</p>" for line in lines[1:])
-        path.write_text(f"<html><body><nav>Home | News</nav><article><h1>{lines[0]}</h1>{body}</article></body></html>",
-                        encoding="utf-8")
-        doc = from_file(path)
-    else:
-        doc = from_file(docx_file(tmp_path / "release.docx", lines))
-    result = build(doc)
+    result = build(page(tmp_path, kind, paragraphs(RELEASE), name="release"))
     assert facts(result) == RELEASE_FACTS
     assert {(a, b, t) for a, b, _, t in facts(result, "AgreementIntent")} == {("Dara", "강릉시", "mou")}
 

@@ -10,6 +10,7 @@ import pytest
 from rdflib import Literal, URIRef
 
 from ontology.namespaces import GY, PROV, SKOS
+from tests.fixtures.pages import page, paragraphs
 from tests.readers.helpers import build, document, docx_file, facts, from_file
 
 REGION = "https://w3id.org/gyoryu/id/region/"
@@ -37,18 +38,7 @@ INTENTS = {("Kara", "강릉시", "2025", "letterOfIntent"), ("Lara", "강릉시"
 
 @pytest.mark.parametrize("kind", ["txt", "html", "docx"])
 def test_english_wordings_in_every_format(tmp_path: Path, kind: str):
-    lines = WORDINGS.splitlines()
-    if kind == "txt":
-        doc = document("en.txt", WORDINGS)
-    elif kind == "html":
-        path = tmp_path / "en.html"
-        body = "".join(f"<p>{line}</p>" for line in lines[1:] if line.strip())
-        path.write_text(f"<html><head><title>{lines[0]}</title></head><body><nav>Home | About</nav><article>"
-                        f"<h1>{lines[0]}</h1>{body}</article></body></html>", encoding="utf-8")
-        doc = from_file(path)
-    else:
-        doc = from_file(docx_file(tmp_path / "en.docx", [line for line in lines if line.strip()]))
-    result = build(doc)
+    result = build(page(tmp_path, kind, paragraphs(WORDINGS), name="en"))
     assert facts(result) == WORDING_FACTS
     assert facts(result, "AgreementIntent") == INTENTS
 

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.readers.helpers import build, document, docx_file, facts, from_file
+from tests.fixtures.pages import page, paragraphs
+from tests.readers.helpers import build, document, facts
 
 HEADER = ["Partner city", "Country", "Relationship", "Signed", "Notes"]
 ROWS = [["Marevale, Oregon", "USA", "Sister city", "March 5, 2019", "Renewed 5 March 2024"],
@@ -28,14 +29,7 @@ LEAD = "Chuncheon maintains partnerships with four cities abroad (as of 31 Decem
 
 
 def _table_page(tmp_path: Path, kind: str, rows: list[list[str]]):
-    if kind == "docx":
-        return from_file(docx_file(tmp_path / "report.docx", [TITLE, LEAD, [HEADER, *rows]]))
-    cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    path = tmp_path / "report.html"
-    path.write_text(f"<html><head><title>{TITLE}</title></head><body><nav><a href='/'>Home</a></nav><main>"
-                    f"<h1>{TITLE}</h1><p>{LEAD}</p><table><tr>{''.join(f'<th>{h}</th>' for h in HEADER)}</tr>"
-                    f"{cells}</table></main><footer>Copyright</footer></body></html>", encoding="utf-8")
-    return from_file(path)
+    return page(tmp_path, kind, [TITLE, LEAD, [HEADER, *rows]], name="report")
 
 
 @pytest.mark.parametrize("kind", ["html", "docx"])
@@ -68,9 +62,7 @@ RELEASE_FACTS = {("Bracknell Falls", "춘천시", "2025-05-12", "sister"), ("Mar
 
 @pytest.mark.parametrize("kind", ["txt", "docx"])
 def test_entries_with_relation_and_year_in_brackets_and_an_agreement_of_a_year(tmp_path: Path, kind: str):
-    doc = document("r.txt", RELEASE) if kind == "txt" else from_file(
-        docx_file(tmp_path / "r.docx", [line for line in RELEASE.split("\n") if line.strip()]))
-    assert facts(build(doc)) == RELEASE_FACTS
+    assert facts(build(page(tmp_path, kind, paragraphs(RELEASE), name="r"))) == RELEASE_FACTS
 
 
 def test_entries_perturbed_a_plan_a_changed_year_and_no_place():
@@ -119,15 +111,7 @@ PROSE_FACTS = {("Oskemen", "춘천시", "2012", "friendship"), ("Oskemen", "춘�
 
 @pytest.mark.parametrize("kind", ["txt", "html"])
 def test_an_upgrade_after_the_first_signing_is_a_second_agreement(tmp_path: Path, kind: str):
-    if kind == "txt":
-        doc = document("p.txt", PROSE)
-    else:
-        title, *paragraphs = [line for line in PROSE.split("\n") if line.strip()]
-        path = tmp_path / "p.html"
-        path.write_text(f"<html><body><h1>{title}</h1>{''.join(f'<p>{p}</p>' for p in paragraphs)}</body></html>",
-                        encoding="utf-8")
-        doc = from_file(path)
-    assert facts(build(doc)) == PROSE_FACTS
+    assert facts(build(page(tmp_path, kind, paragraphs(PROSE), name="p"))) == PROSE_FACTS
 
 
 def test_an_upgrade_perturbed_planned_or_renewed():
@@ -171,8 +155,7 @@ SUBJECT_FACTS = {("Dalby", "춘천시", "2025-03-03"), ("Orsk Falls", "춘천시
 @pytest.mark.parametrize("kind", ["txt", "docx"])
 def test_signings_whose_subject_is_a_pronoun_a_mayor_or_the_government_and_partners_placed_in_words(
         tmp_path: Path, kind: str):
-    doc = document("s.txt", SUBJECTS) if kind == "txt" else from_file(
-        docx_file(tmp_path / "s.docx", [line for line in SUBJECTS.split("\n") if line.strip()]))
+    doc = page(tmp_path, kind, paragraphs(SUBJECTS), name="s")
     assert {(a, b, d) for a, b, d, _ in facts(build(doc))} == SUBJECT_FACTS
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.readers.helpers import build, docx_file, facts, from_file, hwpx_file
+from tests.fixtures.pages import page, write_page
+from tests.readers.helpers import build, docx_file, facts, from_file
 
 TITLE = ["대구광역시 구·군 국제교류 협약 현황", "대구광역시 국제통상과 | 2025. 6. 30. 기준"]
 HEADER = ["구군", "상대 도시", "국가", "협약 종류", "최초 체결", "재체결", "상태·비고"]
@@ -26,14 +27,7 @@ def _signings(result) -> set[tuple[str, str, str]]:
 
 
 def _table_file(tmp_path, kind: str, rows: list[list[str]]):
-    if kind == "tsv":
-        path = tmp_path / "daegu.tsv"
-        lines = [TITLE[0], TITLE[1].replace(" | ", "\t"), *("\t".join(r) for r in [HEADER, *rows]), EVENTS_HEADING,
-                 *("\t".join(r) for r in EVENTS)]
-        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        return path
-    blocks = [*TITLE, [HEADER, *rows], EVENTS_HEADING, EVENTS]
-    return (docx_file if kind == "docx" else hwpx_file)(tmp_path / f"daegu.{kind}", blocks)
+    return write_page(tmp_path / f"daegu.{kind}", [*TITLE, [HEADER, *rows], EVENTS_HEADING, EVENTS])
 
 
 @pytest.mark.parametrize("kind", ["tsv", "docx", "hwpx"])
@@ -124,12 +118,7 @@ REPORT_FACTS = {("다라구", "영주시", "2012-05-17"), ("다라구", "영주�
 ])
 def test_an_entrys_dated_visit_briefing_or_talks_are_no_signings(tmp_path, kind, old, new, added):
     text = REPORT.replace(old, new) if old else REPORT
-    path = tmp_path / f"yeongju_report.{kind}"
-    if kind == "docx":
-        docx_file(path, text.strip().split("\n"))
-    else:
-        path.write_text(text, encoding="utf-8")
-    result = build(from_file(path))
+    result = build(from_file(write_page(tmp_path / f"yeongju_report.{kind}", text.strip().split("\n"))))
     assert _signings(result) == REPORT_FACTS | added
     assert {f[:3] for f in facts(result, "AgreementIntent")} >= {("영주시", "하나시", "2025-12")} or kind != "txt" or \
         not facts(result, "AgreementIntent")  # the plan is a plan if read at all, never a signing
@@ -149,14 +138,10 @@ BODIES = """2024 영주시 국제교류 백서
 
 @pytest.mark.parametrize("kind", ["txt", "md", "docx"])
 def test_a_places_body_signs_for_itself_and_a_statistic_dates_no_signing(tmp_path, kind):
-    path = tmp_path / f"yeongju_bodies.{kind}"
-    if kind == "docx":
-        docx_file(path, BODIES.strip().split("\n"))
-    else:
-        path.write_text(BODIES, encoding="utf-8")
+    path = write_page(tmp_path / f"yeongju_bodies.{kind}", BODIES.strip().split("\n"))
     assert _signings(build(from_file(path))) == {("다라구", "영주시", "2012-05-17"), ("다라구", "영주시", "2022-05-17")}
     spaced = BODIES.replace("영주시체육회", "영주시 다라구")  # the place itself, then: a signing
-    path.write_text(spaced, encoding="utf-8") if kind != "docx" else docx_file(path, spaced.strip().split("\n"))
+    write_page(path, spaced.strip().split("\n"))
     assert ("다라구", "영주시", "2023-08") in _signings(build(from_file(path)))
 
 
@@ -199,12 +184,7 @@ CONSULATE_FACTS = {("다라시", "춘천시", "1995-10-17"), ("다라시", "춘�
 ])
 def test_a_consulate_list_places_its_cities_in_the_country_its_opening_lines_name(tmp_path, kind, title, expected):
     rows = [CONSULATE_HEADER, *CONSULATE_ROWS]
-    if kind == "tsv":
-        path = tmp_path / "consulate.tsv"
-        path.write_text("\n".join([*title, *("\t".join(r) for r in rows)]) + "\n", encoding="utf-8")
-    else:
-        path = (docx_file if kind == "docx" else hwpx_file)(tmp_path / f"consulate.{kind}", [*title, rows])
-    result = build(from_file(path))
+    result = build(page(tmp_path, kind, [*title, rows], name="consulate"))
     assert _signings(result) == expected
     if expected:
         assert {i for i in _party_ids(result) if i.endswith(("다라시", "마바구", "사아시"))} == {
@@ -227,12 +207,8 @@ PAIR_ROWS = [["연번", "상대 지역", "국가", "협약 형태", "체결일",
 def test_a_cell_naming_both_sides_pairs_them_and_a_pair_of_bodies_signs_nothing(tmp_path, kind, row, expected):
     rows = [*PAIR_ROWS, *([row] if row else [])]
     title = "영주시 국제교류 협약 현황 (2025. 9. 30. 현재)"
-    if kind == "tsv":
-        path = tmp_path / "pairs.tsv"
-        path.write_text("\n".join([title, *("\t".join(r) for r in rows)]) + "\n", encoding="utf-8")
-    else:
-        path = docx_file(tmp_path / "pairs.docx", [title, rows])
-    assert _signings(build(from_file(path))) == {("다라시", "영주시", "2002-11-08"), *expected}
+    expected = {("다라시", "영주시", "2002-11-08"), *expected}
+    assert _signings(build(page(tmp_path, kind, [title, rows], name="pairs"))) == expected
 
 
 DATED_FIELD_CARDS = [["러시아 하라주 다라시"], ["국가", "러시아"], ["구분", "자매도시"],

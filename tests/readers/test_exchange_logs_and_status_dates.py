@@ -4,13 +4,12 @@ header names no signing, renewal or relation dates something else. Written as TS
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import pytest
 
-from tests.readers.helpers import build, document, docx_file, facts, from_file
+from tests.fixtures.pages import page
+from tests.readers.helpers import build, facts
 
 LOG_TITLE = "순천시 국제교류 연혁 (2025. 6. 30. 기준)"
 LOG = [["일자", "상대 도시", "국가", "구분", "내용"],
@@ -31,15 +30,7 @@ STATUS_FACTS = {("강릉시", "마바시", "1997-05-02", "sister"), ("강릉시"
 
 
 def _doc(tmp_path: Path, kind: str, title: str, rows: list[list[str]]):
-    if kind == "tsv":
-        return document("table.tsv", "\n".join([title, *("\t".join(r) for r in rows)]))
-    if kind == "csv":
-        out = io.StringIO()
-        csv.writer(out).writerows([[title], *rows])
-        path = tmp_path / "table.csv"
-        path.write_text(out.getvalue(), encoding="utf-8")
-        return from_file(path)
-    return from_file(docx_file(tmp_path / "table.docx", [title, rows]))
+    return page(tmp_path, kind, [title, rows], name="table")
 
 
 def _labels(found: set) -> set:

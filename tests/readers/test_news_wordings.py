@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.readers.helpers import build, document, facts, from_file
+from tests.fixtures.pages import page, paragraphs
+from tests.readers.helpers import build, document, facts
 from tests.readers.test_report_prose import party_ids
 
 NEWS = """안산시, 일본 다라시와 자매결연…경기도는 사가현과 우호협약
@@ -33,17 +34,8 @@ NEWS_FACTS = {("jp-다라시", "kr-gyeonggi-ansan", "2024-05-31"), ("jp-사가�
 
 
 def _news_file(tmp_path: Path, name: str, text: str):
-    if name.endswith(".txt"):
-        return document(name, text)
-    lines = text.strip("\n").split("\n")
-    body = "".join(f"<p>{line}</p>\n" for line in lines[2:])
-    path = tmp_path / name
-    path.write_text(f"<!DOCTYPE html>\n<html lang='ko'><head><meta charset='utf-8'><title>{lines[0]} | 가나신문"
-                    f"</title></head>\n<body><div id='gnb'><a href='#'>전체기사</a> <a href='#'>지역</a></div>\n"
-                    f"<div class='view-head'><h3>{lines[0]}</h3>\n<div class='info'>{lines[1]}</div></div>\n"
-                    f"<div class='article-body'>\n{body}</div>\n<div id='footer'><p>가나신문 | 발행인 김가나</p></div>"
-                    f"</body></html>\n", encoding="utf-8")
-    return from_file(path)
+    stem, kind = name.split(".")
+    return page(tmp_path, kind, paragraphs(text), name=stem, title=f"{paragraphs(text)[0]} | 가나신문")
 
 
 @pytest.mark.parametrize("name", ["news.txt", "news.html"])
@@ -166,11 +158,7 @@ TRIP_REPORT = """원주시 중앙아시아 국외출장 결과보고
 
 @pytest.mark.parametrize("name", ["trip.txt", "trip.docx"])
 def test_a_trip_reports_fields_are_no_signings_and_a_days_place_is_its_partner(tmp_path: Path, name: str):
-    from tests.readers.helpers import docx_file
-
-    doc = document(name, TRIP_REPORT) if name.endswith(".txt") else from_file(
-        docx_file(tmp_path / name, TRIP_REPORT.strip("\n").split("\n")))
-    got = party_ids(build(doc))
+    got = party_ids(build(_news_file(tmp_path, name, TRIP_REPORT)))
     assert got == {("kr-gangwon-wonju", "uz-치르치크시", "2024-11-12"), ("kr-gangwon-wonju", "uz-사마르칸트시",
                                                                           "2024-11-13")}
     # the day's place changed: the partner moves with it; a day naming two places gives no partner

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.readers.helpers import build, docx_file, from_file, hwpx_file, store_of
+from tests.fixtures.pages import write_page
+from tests.readers.helpers import build, from_file, store_of
 from tests.readers.test_people import POSTS
 
 HEAD = ["공무국외출장 결과보고", "고창군 미래전략과 | 보고일 2025. 6. 20.", "1. 출장 기간: 2025. 6. 9. ~ 6. 15.",
@@ -36,15 +37,7 @@ def _posts(doc, tmp_path: Path) -> set[tuple[str, str, str]]:
 
 
 def _write(tmp_path: Path, fmt: str, rows: list[list[str]]) -> Path:
-    path = tmp_path / f"trip.{fmt}"
-    if fmt in ("txt", "tsv"):
-        sep = " | " if fmt == "txt" else "\t"
-        path.write_text("\n".join([*HEAD, *(sep.join(r) for r in rows), *TAIL]) + "\n", encoding="utf-8")
-    elif fmt == "docx":
-        docx_file(path, [*HEAD, rows, *TAIL])
-    else:
-        hwpx_file(path, [*HEAD, rows, *TAIL])
-    return path
+    return write_page(tmp_path / f"trip.{fmt}", [*HEAD, rows, *TAIL])
 
 
 @pytest.mark.parametrize("fmt", ["txt", "tsv", "docx", "hwpx"])
@@ -83,11 +76,7 @@ REPORT_POSTS = {("한가온", "군수", "region/kr-jeonbuk-gochang"), ("설보�
 
 @pytest.mark.parametrize("fmt", ["txt", "hwpx"])
 def test_foreign_names_of_several_words_around_posts_abroad(tmp_path: Path, fmt: str):
-    path = tmp_path / f"report.{fmt}"
-    if fmt == "txt":
-        path.write_text(REPORT, encoding="utf-8")
-    else:
-        hwpx_file(path, REPORT.strip("\n").split("\n"))
+    path = write_page(tmp_path / f"report.{fmt}", REPORT.strip("\n").split("\n"))
     got = _posts(from_file(path), tmp_path)
     assert got >= REPORT_POSTS
     assert not any(name in ("고창군수", "마리아", "마바시", "사라시") or name.endswith("부구장") for name, _, _ in got)

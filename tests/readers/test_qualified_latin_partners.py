@@ -12,7 +12,8 @@ import pytest
 
 from graph.readers.entities import latin_parents
 from graph.registry import Registry
-from tests.readers.helpers import build, document, docx_file, facts, from_file
+from tests.fixtures.pages import page
+from tests.readers.helpers import build, facts
 
 LEAD = "Gimhae City maintains ties with the following cities."
 HEADER = ["Partner City", "Country", "Type", "Date Signed"]
@@ -25,19 +26,8 @@ FACTS = {("Moraka", "김해시", "1992-05-12", "sister"), ("Kalamo", "김해시"
 
 
 def _table(tmp_path: Path, kind: str, rows: list[list[str]], header: list[str] = HEADER):
-    title = "Sister and Friendship Cities of Gimhae"
-    if kind == "tsv":
-        text = "\n".join([title, LEAD, "", *("\t".join(r) for r in [header, *rows])])
-        return document("partners.tsv", text)
-    if kind == "docx":
-        return from_file(docx_file(tmp_path / "partners.docx", [title, LEAD, [header, *rows]]))
-    cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>\n" for r in rows)
-    path = tmp_path / "partners.html"
-    path.write_text(f"<html><head><title>Sister Cities | Gimhae City</title></head><body><nav><ul><li>Home</li>"
-                    f"<li>About</li></ul></nav><h1>{title}</h1><p>{LEAD}</p>\n<table>\n<tr>"
-                    + "".join(f"<th>{h}</th>" for h in header) + f"</tr>\n{cells}</table><footer>Copyright</footer>"
-                    "</body></html>", encoding="utf-8")
-    return from_file(path)
+    return page(tmp_path, kind, ["Sister and Friendship Cities of Gimhae", LEAD, [header, *rows]], name="partners",
+                title="Sister Cities | Gimhae City")
 
 
 @pytest.mark.parametrize("kind", ["html", "docx", "tsv"])

@@ -4,13 +4,12 @@ say), and its header types the signings it dates. Written as TSV, CSV and DOCX, 
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import pytest
 
-from tests.readers.helpers import build, document, docx_file, facts, from_file
+from tests.fixtures.pages import page
+from tests.readers.helpers import build, facts
 
 TITLE = "호치민 총영사관 관할 베트남 남부 지방정부와 한국 지자체 교류 현황"
 HEADER = ["베트남 지방정부", "한국 광역", "한국 기초", "자매결연", "우호교류", "비고"]
@@ -24,15 +23,7 @@ FACTS = {("경기도", "빈즈엉성", "2009-03-02", "friendship"), ("동나이�
 
 
 def _doc(tmp_path: Path, kind: str, rows=ROWS):
-    if kind == "tsv":
-        return document("hcmc.tsv", "\n".join([TITLE, *("\t".join(r) for r in [HEADER, *rows])]))
-    if kind == "csv":
-        out = io.StringIO()
-        csv.writer(out).writerows([[TITLE], HEADER, *rows])
-        path = tmp_path / "hcmc.csv"
-        path.write_text(out.getvalue(), encoding="utf-8")
-        return from_file(path)
-    return from_file(docx_file(tmp_path / "hcmc.docx", [TITLE, [HEADER, *rows]]))
+    return page(tmp_path, kind, [TITLE, [HEADER, *rows]], name="hcmc")
 
 
 @pytest.mark.parametrize("kind", ["tsv", "csv", "docx"])

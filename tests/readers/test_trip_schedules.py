@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.readers.helpers import build, document, docx_file, facts, from_file, hwpx_file
+from tests.fixtures.pages import page
+from tests.readers.helpers import build, facts
 
 HEAD = ["국외출장 결과보고서 (이탈리아·프랑스 교류도시 방문)", "이천시 문화관광과 | 보고일 2025. 6. 20.",
         "Ⅰ. 출장 개요", "○ 방문국: 이탈리아(가나), 프랑스(다라)", "Ⅱ. 세부 일정"]
@@ -25,13 +26,7 @@ FACTS = {("가나시", "이천시", "2025-06-10", "sister"), ("다라시", "이�
 
 
 def _doc(tmp_path: Path, kind: str, rows=ROWS):
-    blocks = [*HEAD, rows, *TAIL]
-    if kind == "docx":
-        return from_file(docx_file(tmp_path / "trip.docx", blocks))
-    if kind == "hwpx":
-        return from_file(hwpx_file(tmp_path / "trip.hwpx", blocks))
-    table = [f"| {' | '.join(c or ' ' for c in r)} |" for r in rows]
-    return document("trip.md", "\n".join([*HEAD, *table, *TAIL]))
+    return page(tmp_path, kind, [*HEAD, rows, *TAIL], name="trip")
 
 
 @pytest.mark.parametrize("kind", ["docx", "hwpx", "md"])
