@@ -174,10 +174,10 @@ def built_recall(data: Path, seeds: np.ndarray, queries: int = projection.RECALL
     import faiss
 
     from index import artifacts
-    from index.dense import load_faiss
+    from index.dense import load_faiss, refined
 
-    index = load_faiss(data / "index" / artifacts.FAISS)
     vectors = np.load(data / "index" / artifacts.EMBEDDINGS, mmap_mode="r")
+    index = refined(load_faiss(data / "index" / artifacts.FAISS), vectors)  # as a search process serves it
     asked = projection.stand_in_vectors(seeds, len(vectors) + 1, queries, seed=7)
     exact = faiss.IndexFlatIP(vectors.shape[1])
     best_scores, best_ids = [], []

@@ -13,7 +13,7 @@ import numpy as np
 from corpus import Document
 from graph.store import STORE_DIR
 from index import artifacts
-from index.dense import build_faiss, index_kind, save_faiss
+from index.dense import build_faiss, index_kind, refined, save_faiss
 from index.early_lines import EarlyLines
 from index.embedder import Embedder
 from index.embedding_tasks import chunked_encoder, loaded_embedder
@@ -203,6 +203,7 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
     with progress.stage("faiss"):
         faiss_index = build_faiss(vectors)
         save_faiss(faiss_index, target / artifacts.FAISS)
+        faiss_index = refined(faiss_index, vectors)  # as a search process serves it (its kind in the manifest)
         progress.step(f"{index_kind(faiss_index)} over {faiss_index.ntotal} vectors")
     if settings.latent_terms:
         with progress.stage("latent terms"):

@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from index import artifacts
-from index.dense import build_faiss, flat_vectors, inner_products, load_faiss, save_faiss, search_faiss
+from index.dense import build_faiss, flat_vectors, inner_products, load_faiss, refined, save_faiss, search_faiss
 from index.passages import MAX_LINES, Passage
 from index.reuse import encode_with_reuse, keyed_rows, text_key
 from runtime.settings import Settings
@@ -114,8 +114,11 @@ class LineIndex:
         if not (folder / LINE_FAISS).exists() or not (folder / LINES).exists():
             return None
         owners = np.asarray(artifacts.read_json(folder / LINES)["passages"], dtype=np.int64)
-        path = folder / LINE_FAISS
-        return cls(faiss_index=load_faiss(path, mmap=artifacts.mapped(path)), owners=owners)
+        path, stored = folder / LINE_FAISS, folder / LINE_VECTORS
+        index = load_faiss(path, mmap=artifacts.mapped(path))
+        if stored.exists():  # an IVF-PQ index is re-ranked over the stored line vectors
+            index = refined(index, np.load(stored, mmap_mode="r"))  # mapped: only candidates' rows are read
+        return cls(faiss_index=index, owners=owners)
 
     def ranking(self, vector: np.ndarray, depth: int) -> list[int]:
         """Passage ids by their best line's similarity to ``vector``, best first, at most ``depth`` of them.

@@ -15,7 +15,7 @@ import numpy as np
 
 from graph.registry import Registry
 from index import artifacts
-from index.dense import load_faiss, search_faiss
+from index.dense import load_faiss, refined, search_faiss
 from index.embedder import Embedder
 from index.entity_links import PassageLinks, read_passages
 from index.errors import MissingIndexError, StaleIndexError
@@ -197,7 +197,8 @@ class SearchEngine:
         profiles = artifacts.read_json(folder / artifacts.PROFILES)
         registry = registry or Registry.default()
         glossary = glossary_of_data(Path(data_dir), registry)
-        faiss_index = load_faiss(folder / artifacts.FAISS, mmap=artifacts.mapped(folder / artifacts.FAISS))
+        faiss_index = refined(load_faiss(folder / artifacts.FAISS, mmap=artifacts.mapped(folder / artifacts.FAISS)),
+                              vectors)
         engine = cls(passages=passages, links=links, vectors=vectors, faiss_index=faiss_index,
                      lexical=lexical, embedder=embedder, profiles=profiles,
                      profile_vectors=np.load(folder / artifacts.PROFILE_VECTORS), manifest=manifest,

@@ -30,7 +30,7 @@ import numpy as np
 
 from corpus import Document
 from index import artifacts
-from index.dense import build_faiss, index_kind, save_faiss
+from index.dense import build_faiss, index_kind, refined, save_faiss
 from index.embedder import Embedder
 from index.embedding_tasks import chunked_encoder, loaded_embedder
 from index.entity_links import PassageLinks
@@ -216,12 +216,12 @@ def build_index_streamed(documents: list[Document], store_dir: Path, registry, t
     with progress.stage("faiss"), clock.part("faiss"):
         faiss_index = build_faiss(vectors)
         save_faiss(faiss_index, target / artifacts.FAISS)
-        kind = index_kind(faiss_index)
+        kind = index_kind(refined(faiss_index, vectors))  # as a search process serves it
         del faiss_index
         lines = np.load(target / LINE_VECTORS, mmap_mode="r")
         line_index = build_faiss(lines)
         save_faiss(line_index, target / LINE_FAISS)
-        line_kind = index_kind(line_index)
+        line_kind = index_kind(refined(line_index, lines))
         del line_index
         artifacts.write_json(target / LINES, lines_json(sink.line_owners, sink.line_keys, sink.line_embedder.sha256))
         progress.step(f"{kind} over {len(vectors)} passage vectors, {line_kind} over {len(lines)} line vectors")
