@@ -15,7 +15,7 @@ A logistic regression (scikit-learn, a test/training dependency only) is fitted;
 from out-of-fold probabilities of a cross-validation grouped by document (never on a held-out half): the one that
 keeps the most judged candidates less twice the wrong ones kept (precision first). The file stores the features,
 their scaling, the weights, the threshold and the sha256 of every training document. The readers use a model only
-when it is copied to ``graph/data/acceptance_model.json`` (not done today: it moved no held-out figure).
+when the setting ``GYORYU_ACCEPTANCE_MODEL`` names its file (off by default: it moved no held-out figure).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from graph.extraction_eval import agreement_key, gold_agreements, load_jsonl, sc
 from graph.readers.acceptance import LIBERAL, READERS_PART, part_of, recording  # noqa: E402
 from graph.registry import Registry  # noqa: E402
 
-#: Where the trained model is written (``graph/data/acceptance_model.json`` would switch it on).
+#: Where the trained model is written (``GYORYU_ACCEPTANCE_MODEL=eval/acceptance_model.json`` switches it on).
 TRAINED_FILE = ROOT / "eval" / "acceptance_model.json"
 #: Cost of a wrong candidate kept, in judged candidates lost: 9 keeps a group of candidates only where nine in ten
 #: of them are judged signings (precision first; the issue's target is 0.95 / 0.9).
@@ -144,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sets", nargs="+", help="DIR:SPLIT (SPLIT: tune, or all for a wholly open set)")
     parser.add_argument("--out", type=Path, default=TRAINED_FILE,
-                        help="default eval/acceptance_model.json; graph/data/acceptance_model.json switches it on")
+                        help="default eval/acceptance_model.json; GYORYU_ACCEPTANCE_MODEL=FILE switches it on")
     parser.add_argument("--dump", type=Path, help="write the training rows as TSV (part, features, label, document)")
     parser.add_argument("--from-dump", type=Path, help="train on the rows of an earlier --dump (no extraction)")
     parser.add_argument("--c", type=float, default=0.5, help="inverse regularisation strength")

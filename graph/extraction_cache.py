@@ -3,9 +3,10 @@
 Each document's extraction (its named graphs, before the cross-document pass, and its share of the
 build report) is stored as ``<key>.nq`` + ``<key>.json`` in ``data/extraction-cache/``. The key is
 the SHA-256 of the document (id, lines, manifest metadata) and of the extraction code and data: every
-``.py``, ``.tsv`` and ``.ttl`` file of ``graph/`` and ``ontology/``, the corpus loader and the rdflib
-version. A build reads entries from the data it replaces and writes the ones it uses into the new
-data, so the cache holds exactly the current documents.
+``.py``, ``.tsv`` and ``.ttl`` file of ``graph/`` and ``ontology/``, the corpus loader, the rdflib
+version and the acceptance model in use (``GYORYU_ACCEPTANCE_MODEL``). A build reads entries from the
+data it replaces and writes the ones it uses into the new data, so the cache holds exactly the current
+documents.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ _CODE = (("graph", ("*.py", "*.tsv", "*.ttl")), ("ontology", ("*.py", "*.ttl")),
 
 
 @lru_cache(maxsize=1)
-def extractor_version() -> str:
+def _code_version() -> str:
     """SHA-256 over the extraction code and registry data (and the rdflib version)."""
     digest = hashlib.sha256(metadata.version("rdflib").encode())
     for folder, patterns in _CODE:
@@ -39,6 +40,15 @@ def extractor_version() -> str:
             digest.update(str(path.relative_to(_ROOT)).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def extractor_version() -> str:
+    """What an extraction depends on besides its document: the code and data (:func:`_code_version`) and the
+    acceptance model in use, if a setting names one (:func:`graph.readers.acceptance.model_digest`)."""
+    from graph.readers.acceptance import model_digest
+
+    model = model_digest()
+    return _code_version() if not model else hashlib.sha256(f"{_code_version()} {model}".encode()).hexdigest()
 
 
 def document_key(doc: Document) -> str:

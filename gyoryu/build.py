@@ -27,6 +27,7 @@ from corpus.loader import CORPUS_COPY, MANIFEST, lines_file
 from graph.build import GraphBuild, build_graph, count_classes
 from graph.extraction_cache import CACHE_DIR, ExtractionCache
 from graph.incremental import GraphState, IncrementalGraph, state_of
+from graph.readers.acceptance import AcceptanceModelError, model_digest
 from graph.registry import Registry
 from graph.set_aside import REJECTED, validate_setting_aside
 from graph.store import GRAPH_FILE, STORE_DIR, write_dataset, write_store
@@ -155,6 +156,10 @@ def build(corpus_dir: Path | None = None, data_dir: Path | None = None, settings
     corpus_dir = Path(corpus_dir) if corpus_dir else DEFAULT_CORPUS
     data_dir = Path(data_dir) if data_dir else settings.data_dir
     started, started_cpu = time.perf_counter(), time.process_time()
+    try:
+        model_digest()  # a setting naming no model file fails before any work
+    except AcceptanceModelError as exc:
+        raise BuildError(str(exc)) from exc
     if settings.store_load:
         from graph.store_load import LoadTarget
 

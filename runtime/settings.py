@@ -111,6 +111,11 @@ SETTINGS: dict[str, Setting] = {
     "stream_above": Setting("GYORYU_STREAM_ABOVE", 2000,
                             "documents above which `build` streams facts into the store and validates them batch by "
                             "batch instead of holding the whole graph in rdflib (0: always; `build --stream` too)"),
+    "acceptance_model": Setting(
+        "GYORYU_ACCEPTANCE_MODEL", "",
+        "a trained acceptance model (`eval/acceptance_model.json`, written by `eval/train_acceptance.py`): `build` and "
+        "`ingest` then propose liberal candidates on lines no reader read and keep those the model accepts "
+        "(decision 0060); empty: off, as it moved no held-out figure", str),
 }
 #: Every default, by setting name, as its type (derived from :data:`SETTINGS`, as datasette derives its own).
 DEFAULT_SETTINGS: dict[str, object] = {name: spec.default for name, spec in SETTINGS.items()}
@@ -154,6 +159,7 @@ class Settings:
     build_workers: int = _default("build_workers")
     max_document_mb: float = _default("max_document_mb")
     stream_above: int = _default("stream_above")
+    acceptance_model: str = _default("acceptance_model")
 
     @property
     def max_document_bytes(self) -> int:

@@ -10,17 +10,20 @@ the reader's own score. No name, title or phrase of any document is a feature.
 A logistic regression over them (feature names, scaling, weights, the acceptance threshold, the hashes of the
 documents it was trained on; written by ``eval/train_acceptance.py`` to ``eval/acceptance_model.json``) gives each
 candidate a probability of being a judged signing; a candidate below the threshold is dropped. It is applied only
-when ``graph/data/acceptance_model.json`` (:data:`MODEL_FILE`) exists, and today it does not: the trained model
-moved no held-out figure (decision 0060). Scoring is plain Python: the product needs no learning library.
+when the setting ``GYORYU_ACCEPTANCE_MODEL`` names a model file, and by default it names none: the trained model
+moved no held-out figure (decision 0060; why a setting, decision 0072). Scoring is plain Python: the product needs no
+learning library.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
+import os
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -37,10 +40,12 @@ from graph.readers.relations import (
     relation_of,
     states_signing,
 )
+from runtime.settings import SETTINGS
 
-#: The model in use: absent today, so nothing is scored and no liberal candidate is proposed (decision 0060: the
-#: trained model, ``eval/acceptance_model.json``, moved no held-out figure). Copy a trained model here to switch it on.
-MODEL_FILE = Path(__file__).resolve().parents[1] / "data" / "acceptance_model.json"
+#: The setting that names the model in use (:mod:`runtime.settings`): empty by default, so nothing is scored and no
+#: liberal candidate is proposed (decision 0060: the trained model, ``eval/acceptance_model.json``, moved no held-out
+#: figure).
+MODEL_SETTING = SETTINGS["acceptance_model"].env
 READER_NAMES = ("tables", "lists", "lists_en", "sentences", "sentences_en", "liberal")
 #: The model part scoring a candidate of a reader (``liberal``: :mod:`graph.readers.liberal`), and of the others.
 LIBERAL, READERS_PART = "liberal", "readers"
@@ -124,12 +129,53 @@ def features(c: AgreementCandidate, lines: tuple[str, ...], doc_day, same_lines:
     return out
 
 
-@cache
-def load_model(path: Path = MODEL_FILE) -> dict | None:
-    """The model file's content (``None`` when there is none: every candidate is kept)."""
-    if not path.exists():
+class AcceptanceModelError(ValueError):
+    """The model the setting names cannot be used: no such file, or not a model ``eval/train_acceptance.py`` wrote."""
+
+
+def model_path(env: Mapping[str, str] | None = None) -> Path | None:
+    """The model file the setting names in ``env`` (default: the environment), ``None`` when it names none."""
+    env = os.environ if env is None else env
+    named = str(SETTINGS["acceptance_model"].parse(env.get(MODEL_SETTING) or "")).strip()
+    return Path(named).expanduser().resolve() if named else None
+
+
+def load_model(path: Path | None = None) -> dict | None:
+    """The content of the model file ``path``, by default the one in use (:func:`model_path`); ``None`` when the
+    setting names none (every candidate is kept, no liberal candidate is proposed). A file read once per process
+    while it is unchanged."""
+    path = path if path is not None else model_path()
+    if path is None:
         return None
-    return json.loads(path.read_text(encoding="utf-8"))
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise AcceptanceModelError(f"{MODEL_SETTING}={path}: {exc.strerror or exc}") from exc
+    return _read_model(path, stat.st_mtime_ns, stat.st_size)
+
+
+@cache
+def _read_model(path: Path, mtime_ns: int, size: int) -> dict:
+    try:
+        model = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise AcceptanceModelError(f"{MODEL_SETTING}={path}: not a model file ({exc})") from exc
+    parts = [model.get(p) for p in (LIBERAL, READERS_PART)] if isinstance(model, dict) else [None]
+    if not any(isinstance(p, dict) and {"features", "weights", "mean", "scale", "intercept", "threshold"} <= set(p)
+               for p in parts):
+        raise AcceptanceModelError(f"{MODEL_SETTING}={path}: not a model file (no '{LIBERAL}' or '{READERS_PART}' "
+                                   "part with features, weights, scaling and a threshold)")
+    return model
+
+
+def model_digest() -> str:
+    """SHA-256 of the model file in use, ``""`` when none is: the extraction cache's key includes it, so switching a
+    model on, off or to another one extracts every document again."""
+    path = model_path()
+    if path is None:
+        return ""
+    load_model(path)  # a clear error before anything is built with a file that is no model
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def probability(model: dict, values: dict[str, float]) -> float:

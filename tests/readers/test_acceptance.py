@@ -1,24 +1,40 @@
-"""The learned acceptance model and the liberal candidates it judges (decision 0060; trained, not in use)."""
+"""The learned acceptance model and the liberal candidates it judges (decision 0060; trained, off unless the setting
+``GYORYU_ACCEPTANCE_MODEL`` names it, decision 0072)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from rdflib import Dataset
 
+from graph.extraction_cache import extractor_version
 from graph.facts import FactWriter
 from graph.readers import liberal
-from graph.readers.acceptance import accept, features, load_model, probability
+from graph.readers.acceptance import (
+    MODEL_SETTING,
+    AcceptanceModelError,
+    accept,
+    features,
+    load_model,
+    model_digest,
+    probability,
+)
 from graph.readers.automatic import liberal_candidates
 from graph.registry import Registry, normalize_name
 from graph.report import ExtractionReport
-from tests.readers.helpers import document
+from gyoryu.build import BuildError
+from gyoryu.build import build as run_build
+from runtime.progress import Progress
+from runtime.settings import Settings
+from tests.readers.helpers import build, document, facts
 
-#: The trained model (``eval/acceptance_model.json``; not switched on in the product, decision 0060).
+#: The trained model (``eval/acceptance_model.json``; off in the product unless the setting names it, decision 0060).
 TRAINED = Path(__file__).resolve().parents[2] / "eval" / "acceptance_model.json"
 MODEL = json.loads(TRAINED.read_text(encoding="utf-8"))
 SIGNED = "강릉시는 2019년 5월 24일 일본 아오모리현과 자매결연을 체결했다."
@@ -76,12 +92,49 @@ def test_a_reader_candidate_passes_and_a_liberal_one_needs_the_model():
     assert liberal_candidates(w, frozenset(), [from_reader], MODEL) == []  # its line is covered by a reader candidate
 
 
-def test_without_a_model_in_use_nothing_is_scored_or_proposed():
-    """The product has no model in use (graph/data/acceptance_model.json is absent): every candidate passes."""
+def test_without_a_model_in_use_nothing_is_scored_or_proposed(monkeypatch):
+    """By default the setting names no model: every candidate passes and no liberal candidate is proposed."""
+    monkeypatch.delenv(MODEL_SETTING, raising=False)
     w = _writer("강릉시 국제교류", VISIT)
     visit = _one(w, 2)
-    assert load_model() is None
+    assert load_model() is None and model_digest() == ""
     assert accept(w, [visit]) == [visit] and liberal_candidates(w, frozenset(), []) == []
+
+
+#: Two renewals written as a table-less list: the readers read the second line; the first only a model accepts.
+RENEWALS = "\n".join(["강릉시 국제교류 현황", "", "아오모리현 자매결연 2019. 5. 24. 재체결, 청소년 교류",
+                      "지린성 우호교류 2011. 3. 2. 재체결"])
+READ = {("강릉시", "지린성", "2011-03-02", "friendship")}
+
+
+def test_the_setting_switches_the_model_on_and_off_and_the_extraction_cache_sees_it(monkeypatch):
+    """``GYORYU_ACCEPTANCE_MODEL`` names the trained file: the liberal candidate it accepts becomes a fact, and the
+    extraction cache's key changes with it (cached extractions of the other setting are not reused)."""
+    monkeypatch.delenv(MODEL_SETTING, raising=False)
+    off_version = extractor_version()
+    assert facts(build(document("renewals.txt", RENEWALS))) == READ
+    monkeypatch.setenv(MODEL_SETTING, str(TRAINED))
+    assert load_model() == MODEL and model_digest() == hashlib.sha256(TRAINED.read_bytes()).hexdigest()
+    assert facts(build(document("renewals.txt", RENEWALS))) == READ | {("강릉시", "아오모리현", "2019-05-24", "sister")}
+    assert extractor_version() != off_version
+    monkeypatch.setenv(MODEL_SETTING, "")
+    assert extractor_version() == off_version and facts(build(document("renewals.txt", RENEWALS))) == READ
+
+
+@pytest.mark.parametrize("content", [None, "{}", "not json", json.dumps({"liberal": {"weights": [1.0]}})])
+def test_a_setting_naming_no_model_file_is_a_clear_error_before_any_build_work(tmp_path, monkeypatch, content):
+    """A missing file, or one that is no model, stops ``build`` with one line naming the setting and the file; the
+    data directory is not touched."""
+    path = tmp_path / "model.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    monkeypatch.setenv(MODEL_SETTING, str(path))
+    with pytest.raises(AcceptanceModelError, match=MODEL_SETTING):
+        load_model()
+    data = tmp_path / "data"
+    with pytest.raises(BuildError, match=f"{MODEL_SETTING}=.*model.json"):
+        run_build(None, data, Settings.from_env(), Progress(quiet=True))
+    assert not data.exists()
 
 
 def test_the_model_file_loads_and_scores_deterministically():
