@@ -25,6 +25,7 @@ from index.lexical import LexicalIndex
 from index.line_vectors import LineIndex
 from index.modes import DEFAULT_MODE, MODES
 from index.onnx_engine import TORCH
+from index.passage_file import PassageFile
 from index.passages import Passage
 from index.query_links import BOOSTED_TYPES, Glossary, Link, glossary_of_data
 from index.side_work import SideWork
@@ -124,8 +125,9 @@ def validate_query(text: object, k: object, settings: Settings) -> str:
 class SearchEngine:
     """A loaded index: passages, their entity links, vectors, FAISS, BM25 and partner profiles."""
 
-    passages: list[Passage]
-    links: list[PassageLinks]
+    #: A list, or for a large index the rows of a memory-mapped file (:class:`index.passage_file.PassageFile`).
+    passages: Sequence[Passage]
+    links: Sequence[PassageLinks]
     vectors: np.ndarray
     faiss_index: object
     lexical: LexicalIndex
@@ -140,8 +142,8 @@ class SearchEngine:
     registry: Registry = field(default_factory=Registry.default)
     #: Names in both languages from the graph's labels, for linking queries to entities.
     glossary: Glossary | None = None
-    #: Passage ids by the IRI of each entity they are linked to.
-    entity_passages: dict[str, list[int]] = field(default_factory=dict)
+    #: Passage ids by the IRI of each entity they are linked to (ascending).
+    entity_passages: dict[str, Sequence[int]] = field(default_factory=dict)
     #: English domain words → Korean words (``index/data/vocabulary.tsv``), for the lexical query.
     vocabulary: Vocabulary = field(default_factory=default_vocabulary)
 
@@ -188,7 +190,13 @@ class SearchEngine:
             raise StaleIndexError(
                 f"the embedding model {settings.embed_model!r} has changed since the index in {data_dir} was built "
                 "(different weights hash); run `gyoryu build`")
-        passages, links = read_passages(folder / artifacts.PASSAGES)
+        path = folder / artifacts.PASSAGES
+        if artifacts.mapped(path):  # rows parsed as hits need them; what ranking needs of all of them, compact
+            rows = PassageFile(path)
+            passages, links, of_rows = rows.passages, rows.links, {"is_fact": rows.is_fact,
+                                                                   "entity_passages": rows.entity_passages}
+        else:
+            (passages, links), of_rows = read_passages(path), {}
         path = folder / artifacts.EMBEDDINGS
         vectors = np.load(path, mmap_mode="r" if artifacts.mapped(path) else None)
         if len(vectors) != len(passages):
@@ -199,7 +207,7 @@ class SearchEngine:
         glossary = glossary_of_data(Path(data_dir), registry)
         faiss_index = refined(load_faiss(folder / artifacts.FAISS, mmap=artifacts.mapped(folder / artifacts.FAISS)),
                               vectors)
-        engine = cls(passages=passages, links=links, vectors=vectors, faiss_index=faiss_index,
+        engine = cls(passages=passages, links=links, vectors=vectors, faiss_index=faiss_index, **of_rows,
                      lexical=lexical, embedder=embedder, profiles=profiles,
                      profile_vectors=np.load(folder / artifacts.PROFILE_VECTORS), manifest=manifest,
                      settings=settings, data_dir=Path(data_dir), registry=registry, glossary=glossary,

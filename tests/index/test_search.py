@@ -242,10 +242,18 @@ def test_an_index_loaded_memory_mapped_answers_the_same(engine, index_settings, 
     monkeypatch.setattr(artifacts, "MMAP_ABOVE", 0)  # every index file counts as large (as at 100× the seeds)
     mapped = SearchEngine.load(engine.data_dir, index_settings)
     assert isinstance(mapped.vectors, np.memmap) and not mapped.vectors.flags.writeable
-    assert mapped.passages == engine.passages and mapped.links == engine.links
+    assert list(mapped.passages) == engine.passages and list(mapped.links) == engine.links  # parsed from the map
+    assert mapped.passages[-1] == engine.passages[-1] and mapped.passages[3:9:2] == engine.passages[3:9:2]
+    assert mapped.is_fact.tolist() == engine.is_fact.tolist()
+    assert {iri: list(ids) for iri, ids in mapped.entity_passages.items()} == engine.entity_passages
     for query in ("재난 구호 협력", "sister city agreement with Japan", "자매결연 체결"):
         for mode in ("hybrid", "dense", "lexical"):
             assert mapped.search(query, k=10, mode=mode)["hits"] == engine.search(query, k=10, mode=mode)["hits"]
+    from index.partners import rank_partners
+
+    for need in ("문화 관광 교류 협력 도시", "disaster relief partner"):  # fact passages' links credit partners
+        found = rank_partners(mapped, need)["partners"]
+        assert found and any(p["reasons"] for p in found) and found == rank_partners(engine, need)["partners"]
 
 
 def test_latent_terms_from_the_query_s_own_pass_lift_the_passage_sharing_them(engine):
