@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from flask import Blueprint, Response, jsonify
+import orjson
+from flask import Blueprint, Response
 
 from api.errors import ApiError
 from api.params import bool_param, choice_param, int_param, text_param
@@ -39,6 +40,12 @@ def _rejects_bad_input() -> Iterator[None]:
         yield
     except ValueError as exc:
         raise ApiError(400, "invalid_parameter", str(exc)) from exc
+
+
+def jsonify(result: dict[str, Any] | list) -> Response:
+    """The JSON answer: compact UTF-8 by orjson (a search answer of 12 KB in about a tenth of the standard
+    encoder's time, decision 0070); the same values as Flask's ``jsonify``."""
+    return Response(orjson.dumps(result), mimetype="application/json")
 
 
 def _with_took(result: dict[str, Any], started: float) -> dict[str, Any]:

@@ -159,9 +159,8 @@ class Embedder:
                      ) -> list[tuple[np.ndarray, np.ndarray]]:
         """Per text, its unit vector (as :meth:`encode_queries` / :meth:`encode_passages` give it) and the final states
         of its content tokens (not ``<s>``, the prompt's pieces or ``</s>``), from one model pass."""
-        if self.engine != TORCH:
-            prompts = _folder_json(self.folder, "config_sentence_transformers.json").get("prompts") or {}
-            return self.model.encode_with_states(list(texts), prompts.get(prompt_name, ""), started)
+        if self.engine != TORCH:  # the prompts read once (a query with latent terms read the file every time)
+            return self.model.encode_with_states(list(texts), self.prompts.get(prompt_name, ""), started)
         prompts = self.model.prompts or {}
         prompt = prompt_name if prompt_name in prompts else None
         # <s> and the prompt's pieces; its trailing space joins the text's first piece (▁구): no piece of its own

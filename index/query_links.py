@@ -58,6 +58,8 @@ def fold_marks(text: str) -> str:
     >>> fold_marks("Từ Sơn, Töv")
     'Tu Son, Tov'
     """
+    if text.isascii():  # no marks to fold (ASCII is the same in every normal form)
+        return text
     decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
     return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 

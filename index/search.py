@@ -271,6 +271,7 @@ class SearchEngine:
             self._query_cache.clear()
             self._lexical_queries.clear()
         self.lexical.tokenizer.forget()
+        self.vocabulary.forget()
 
     def link(self, text: str) -> list[Link]:
         """Glossary terms (entities, vocabulary) named in a query."""

@@ -81,7 +81,19 @@ class Vocabulary:
         return cls.from_rows(rows)
 
     def korean(self, text: str) -> tuple[str, ...]:
-        """The Korean words of every English wording in ``text`` (longest wordings first, each word once)."""
+        """The Korean words of every English wording in ``text`` (longest wordings first, each word once); remembered
+        for recent texts (a search asks three times: the model's query, the lexical query, the lexical weight)."""
+        return self._remembered_korean(text)
+
+    @cached_property
+    def _remembered_korean(self):
+        return lru_cache(maxsize=256)(self._korean)
+
+    def forget(self) -> None:
+        """Forget the remembered texts (a benchmark of new questions)."""
+        self._remembered_korean.cache_clear()
+
+    def _korean(self, text: str) -> tuple[str, ...]:
         words = en_tokens(text)
         longest = self.longest
         found: dict[str, None] = {}
@@ -97,7 +109,6 @@ class Vocabulary:
                 i += 1
         return tuple(found)
 
-
     @cached_property
     def by_korean(self) -> dict[str, tuple[int, ...]]:
         """Korean word → the concepts (row numbers) it names."""
@@ -107,14 +118,34 @@ class Vocabulary:
                 out.setdefault(word, []).append(number)
         return {word: tuple(numbers) for word, numbers in out.items()}
 
+    @cached_property
+    def _long_korean(self) -> dict[str, tuple[str, ...]]:
+        """Korean words of three letters or more by their first letter, in :attr:`by_korean`'s order."""
+        out: dict[str, list[str]] = {}
+        for word in self.by_korean:
+            if len(word) >= 3:
+                out.setdefault(word[0], []).append(word)
+        return {first: tuple(words) for first, words in out.items()}
+
+    @cached_property
+    def _korean_order(self) -> dict[str, int]:
+        return {word: n for n, word in enumerate(self.by_korean)}
+
     def synonyms(self, text: str, tokens: list[str] | tuple[str, ...], known: Container[str] = ()) -> tuple[str, ...]:
         """The other Korean words of every concept whose Korean word ``text`` names (``tokens``: its morphemes);
-        a word in ``known`` reaches nothing."""
+        a word in ``known`` reaches nothing.
+
+        Only the words that can match are looked at (a token, or a longer word starting with a letter of ``text``),
+        in the table's order, as a loop over every word would take them.
+        """
         named = set(tokens)
+        by_korean, long_korean = self.by_korean, self._long_korean
+        matched = {word for word in named if word in by_korean}
+        matched.update(word for first in set(text) for word in long_korean.get(first, ()) if word in text)
         found: dict[str, None] = {}
-        for word, numbers in self.by_korean.items():
-            if word not in known and (word in named or (len(word) >= 3 and word in text)):
-                for number in numbers:
+        for word in sorted(matched, key=self._korean_order.__getitem__):
+            if word not in known:
+                for number in by_korean[word]:
                     found.update(dict.fromkeys(self.concepts[number]))
         return tuple(w for w in found if w not in named and w not in text)
 

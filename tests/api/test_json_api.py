@@ -150,3 +150,23 @@ def test_search_says_in_server_timing_how_long_the_model_and_the_search_took(cli
     assert set(again) == {"search"}
     lexical = _server_timing(client.get("/api/search", query_string={**question, "mode": "lexical"}))
     assert set(lexical) == {"search"}
+
+
+@pytest.mark.parametrize("q", ["귀농귀촌 지원", "disaster prevention sub-committee", "서울 Seoul 자매도시 1995"])
+def test_search_answer_is_the_engines_result_as_flask_would_encode_it(app, client, q: str) -> None:
+    """The JSON API encodes with orjson (decision 0070): the answer parses to exactly the values Flask's own encoder
+    gives for the engine's result of the same question (took_ms aside)."""
+    import json
+
+    from flask import json as flask_json
+
+    engine = app.extensions["gyoryu"].search
+    resp = client.get("/api/search", query_string={"q": q, "k": 10})
+    assert resp.status_code == 200 and resp.mimetype == "application/json"
+    body = json.loads(resp.get_data())
+    expected = engine.search(q, 10, "hybrid")
+    for answer in (body, expected):
+        answer.pop("took_ms")
+    with app.app_context():
+        assert body == json.loads(flask_json.dumps(expected))
+    assert body["hits"] and isinstance(body["hits"][0]["score"], float)

@@ -184,3 +184,5 @@ def test_prompts_are_read_once_not_for_every_query(engines, monkeypatch):
     assert np.array_equal(again, first)
     assert np.array_equal(again, ours.model.encode(TEXTS[:1], "query: "))
     assert not np.array_equal(ours.encode_passages(TEXTS[:1]), again)
+    (vector, states), = ours.token_states(TEXTS[:1], "query")  # a query with latent terms reads none either
+    assert np.array_equal(vector, first[0]) and len(states) > 0

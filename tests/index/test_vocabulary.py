@@ -132,3 +132,37 @@ def test_a_paraphrase_finds_its_passage_through_the_concept(question, best):
 def test_a_word_the_corpus_uses_is_not_expanded():
     # 판매 is a word of passage 2: the question keeps its own match, no synonyms are added
     assert _concept_search("판매 늘었나", concepts=True) == _concept_search("판매 늘었나", concepts=False)
+
+
+def _synonyms_by_every_word(table: Vocabulary, text: str, tokens: list[str], known: set[str]) -> tuple[str, ...]:
+    """The concept expansion as a loop over every Korean word of the table (before decision 0070's look-up)."""
+    named = set(tokens)
+    found: dict[str, None] = {}
+    for word, numbers in table.by_korean.items():
+        if word not in known and (word in named or (len(word) >= 3 and word in text)):
+            for number in numbers:
+                found.update(dict.fromkeys(table.concepts[number]))
+    return tuple(w for w in found if w not in named and w not in text)
+
+
+def test_synonyms_look_only_at_words_that_can_match_and_give_the_same_words_in_order(table):
+    import random
+
+    rng = random.Random(70)
+    words = list(table.by_korean)
+    for _ in range(400):
+        picked = rng.sample(words, rng.randint(1, 4))
+        glue = rng.choice(["", " ", "의 ", "와 ", "을 위한 "])
+        text = glue.join(rng.choice([w, w[:-1], w[1:], w + "을"]) for w in picked) + rng.choice(["", " 현황", " 교류"])
+        tokens = [t for t in text.split() if rng.random() < 0.7] + rng.sample(words, 1)
+        known = set(rng.sample(words, 20)) | ({picked[0]} if rng.random() < 0.3 else set())
+        assert table.synonyms(text, tokens, known) == _synonyms_by_every_word(table, text, tokens, known), text
+
+
+def test_korean_words_of_a_text_are_remembered_until_forgotten(table):
+    text = "Festivals and sales at the store"
+    first = table.korean(text)
+    assert table.korean(text) is first
+    table.forget()
+    again = table.korean(text)
+    assert again == first and again is not first
