@@ -22,6 +22,7 @@ class LexicalIndex:
     def __init__(self, bm25: bm25s.BM25, tokenizer: KoreanTokenizer | None = None) -> None:
         self.bm25 = bm25
         self.tokenizer = tokenizer or KoreanTokenizer()
+        self._by_passage: sp.csr_matrix | None = None
 
     @classmethod
     def build(cls, texts: list[str], tokenizer: KoreanTokenizer | None = None) -> LexicalIndex:
@@ -75,8 +76,7 @@ class LexicalIndex:
         Each token's column of the precomputed weights is added in query order, in one unbuffered ``add.at`` over
         the columns side by side: the sums ``bm25s`` makes one call a token, without its per-call checks.
         """
-        vocab = self.bm25.vocab_dict
-        ids = [vocab[t] for t in dict.fromkeys(self.tokenizer.tokens(query)) if t in vocab]
+        ids = self.term_ids(query)
         n = self.bm25.scores["num_docs"]
         if not ids:
             return np.zeros(n, dtype=np.float32)
@@ -87,3 +87,28 @@ class LexicalIndex:
         scores = np.zeros(n, dtype=self.bm25.dtype)
         np.add.at(scores, np.concatenate([indices[c] for c in columns]), np.concatenate([data[c] for c in columns]))
         return np.asarray(scores, dtype=np.float32)
+
+    def term_ids(self, query: str) -> list[int]:
+        """The indexed terms of ``query``, each once, in query order."""
+        vocab = self.bm25.vocab_dict
+        return [vocab[t] for t in dict.fromkeys(self.tokenizer.tokens(query)) if t in vocab]
+
+    def weighted_scores(self, ids: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        """Per passage, the sum over the terms ``ids`` of ``weights`` × the term's BM25 weight in the passage (a
+        query whose terms count unequally, as :mod:`index.feedback` asks)."""
+        indptr, indices, data = (self.bm25.scores[key] for key in ("indptr", "indices", "data"))
+        scores = np.zeros(self.bm25.scores["num_docs"])
+        for term, weight in zip(np.asarray(ids).tolist(), np.asarray(weights).tolist(), strict=True):
+            column = slice(indptr[term], indptr[term + 1])
+            scores[indices[column]] += weight * data[column]  # a passage once per column
+        return scores
+
+    @property
+    def by_passage(self) -> sp.csr_matrix:
+        """The BM25 weights as a passages × terms matrix (rows: a passage's terms), made once from the stored
+        terms × passages columns; it holds as much memory again as the lexical index."""
+        if self._by_passage is None:
+            scores = self.bm25.scores
+            self._by_passage = sp.csc_matrix((scores["data"], scores["indices"], scores["indptr"]),
+                                             shape=(scores["num_docs"], len(scores["indptr"]) - 1)).tocsr()
+        return self._by_passage

@@ -10,7 +10,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from index import artifacts
+from index import artifacts, search
 from index.errors import MissingIndexError, StaleIndexError
 from index.fact_passages import MAX_SPAN_LINES
 from index.fusion import blend, reciprocal_rank_fusion
@@ -138,14 +138,18 @@ def test_blend_orders_by_cosine_and_the_query_language():
                  3.0) == []
 
 
-def test_hybrid_blends_the_rank_fusion_and_partners_keep_it(engine):
+def test_hybrid_blends_the_rank_fusion_and_partners_keep_it(engine, monkeypatch):
     question = "Which region coordinates the disaster prevention sub-committee?"
     plain = engine.ranked(question, "hybrid", blended=False)
     blended = engine.ranked(question, "hybrid")
     plain_ids, blended_ids = {pid for pid, _ in plain}, {pid for pid, _ in blended}
-    assert plain_ids <= blended_ids  # the same candidates re-ordered, plus those of the best lines (line vectors)
+    # the same candidates re-ordered, plus those of the best lines (line vectors) and of the feedback (decision 0069)
+    assert plain_ids <= blended_ids
     best_lines = set(engine.lines.ranking(engine.embed_query(question), 100)) if engine.lines is not None else set()
-    assert blended_ids - plain_ids <= best_lines
+    monkeypatch.setattr(search, "FEEDBACK_WEIGHT", 0.0)
+    feedback = set(engine.feedback_ranking(question, engine.link(question), engine.ranked(question, "hybrid")))
+    monkeypatch.undo()
+    assert blended_ids - plain_ids <= best_lines | feedback
     assert [s for _, s in blended] == sorted((s for _, s in blended), reverse=True)
     facts = [sum(engine.is_fact[pid] for pid, _ in ranking[:10]) for ranking in (plain, blended)]
     assert facts[1] < facts[0], facts  # an English question is no longer drawn to fact sentences for their language
@@ -256,8 +260,10 @@ def test_an_index_loaded_memory_mapped_answers_the_same(engine, index_settings, 
         assert found and any(p["reasons"] for p in found) and found == rank_partners(engine, need)["partners"]
 
 
-def test_latent_terms_from_the_query_s_own_pass_lift_the_passage_sharing_them(engine):
+def test_latent_terms_from_the_query_s_own_pass_lift_the_passage_sharing_them(engine, monkeypatch):
     from index.latent_terms import LatentIndex, passage_latents, rows_matrix
+
+    monkeypatch.setattr(search, "FEEDBACK_WEIGHT", 0.0)  # the latent list alone (feedback follows the first hits)
 
     question = "구기자 축제에 온 자매도시 대표단"
     before = [pid for pid, _ in engine.ranked(question, "hybrid")]
