@@ -109,12 +109,11 @@ def _query_text(args: argparse.Namespace) -> str:
 
 def cmd_sparql(args: argparse.Namespace) -> int:
     from graph.sparql import QueryError, ResultTooLarge, execute
-    from graph.store import open_store
     from index.sparql_search import expand_query
 
     settings = _settings(args)
     text = _query_text(args)
-    store = _guard(lambda: open_store(settings.data_dir, settings.store))
+    store = _store(settings)
     try:
         if len(text) > settings.max_query_length:
             raise QueryError(f"query is {len(text)} characters; the limit is {settings.max_query_length} "
@@ -200,14 +199,25 @@ def cmd_partners(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_agreements(args: argparse.Namespace) -> int:
-    from graph.queries import agreements_of
+def _store(settings: Settings):
+    """The built data's graph store (missing or damaged data: a one-line error)."""
     from graph.store import open_store
 
+    return _guard(lambda: open_store(settings.data_dir, settings.store))
+
+
+def _ask_store(args: argparse.Namespace, text: str | None, ask: Callable) -> dict:
+    """``ask(store)`` for a command naming ``text`` (checked as every query text is): the answer of the store."""
     settings = _settings(args)
-    _check_text(args.party, settings)
-    store = _guard(lambda: open_store(settings.data_dir, settings.store))
-    result = _guard(lambda: agreements_of(store, args.party))
+    _check_text(text, settings)
+    store = _store(settings)
+    return _guard(lambda: ask(store))
+
+
+def cmd_agreements(args: argparse.Namespace) -> int:
+    from graph.queries import agreements_of
+
+    result = _ask_store(args, args.party, lambda store: agreements_of(store, args.party))
     if args.json:
         _print_json(result)
     else:
@@ -222,12 +232,8 @@ def cmd_agreements(args: argparse.Namespace) -> int:
 
 def cmd_coordinators(args: argparse.Namespace) -> int:
     from graph.queries import coordinators
-    from graph.store import open_store
 
-    settings = _settings(args)
-    _check_text(args.name, settings)
-    store = _guard(lambda: open_store(settings.data_dir, settings.store))
-    result = _guard(lambda: coordinators(store, args.name, args.history))
+    result = _ask_store(args, args.name, lambda store: coordinators(store, args.name, args.history))
     if args.json:
         _print_json(result)
         return 0
@@ -244,10 +250,8 @@ def cmd_network(args: argparse.Namespace) -> int:
     import networkx as nx
 
     from graph.network import agreement_graph, label_index
-    from graph.store import open_store
 
-    settings = _settings(args)
-    g = agreement_graph(_guard(lambda: open_store(settings.data_dir, settings.store)))
+    g = agreement_graph(_store(_settings(args)))
     labels = label_index(g)
     if args.path:
         a, b = args.path

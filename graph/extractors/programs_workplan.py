@@ -4,6 +4,7 @@ and progress rates, its budget execution; totals that do not add up are noted, n
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 
 from rdflib import Literal, URIRef
@@ -57,14 +58,19 @@ def _team_at(w: FactWriter, org: URIRef, line: int) -> URIRef | None:
     return None
 
 
+def _headings(w: FactWriter, pattern: str) -> Iterator[tuple[list[tuple[int, str]], int, int, re.Match]]:
+    """Every non-blank line that ``pattern`` matches at its start: the non-blank rows, its index among them, its line
+    number and the match."""
+    rows = list(nonblank(w.doc))
+    for i, (n, line) in enumerate(rows):
+        if m := re.match(pattern, line):
+            yield rows, i, n, m
+
+
 def _progress_tables(w: FactWriter, org: URIRef) -> int:
     """``▣ <programme> 추진현황`` + ``총사업비``/``사업량`` + a numbered table of projects with budget and rate."""
     count = 0
-    rows = list(nonblank(w.doc))
-    for i, (n, line) in enumerate(rows):
-        m = re.match(r"^▣\s*(?P<name>.+?사업)\s*추진현황", line)
-        if not m:
-            continue
+    for rows, i, n, m in _headings(w, r"^▣\s*(?P<name>.+?사업)\s*추진현황"):
         end = next((n2 for n2, t in rows[i + 1:] if t.startswith("▣")), rows[-1][0])
         parent = program(w, m.group("name"), (n, end), run_by=_team_at(w, org, n) or org)
         count += 1
@@ -120,11 +126,7 @@ def _plan_tables(w: FactWriter, org: URIRef) -> int:
 def _named_budgets(w: FactWriter, org: URIRef) -> int:
     """``(사 업 명) 표고융복합사업`` followed by ``(사업예산) 200,000천원``."""
     count = 0
-    rows = list(nonblank(w.doc))
-    for i, (n, line) in enumerate(rows):
-        m = re.match(r"^\(사\s*업\s*명\)\s*(?P<name>.+)$", line)
-        if not m:
-            continue
+    for rows, i, n, m in _headings(w, r"^\(사\s*업\s*명\)\s*(?P<name>.+)$"):
         node = program(w, m.group("name"), n, run_by=_team_at(w, org, n) or org)
         count += 1
         for n2, text in rows[i + 1:i + 4]:
