@@ -232,7 +232,8 @@ def search_rows(app, url: str) -> dict[str, dict[str, float]]:
     medians are over every asking (questions × rounds). ``paired`` is the median over askings of the hybrid request
     less the embedding timed right before it, and ``split`` cuts that gap in three by the answer's ``Server-Timing``:
     the model run inside the search less the embedding alone, the search beyond its model run, and the request beyond
-    the search (HTTP, Flask, waitress, this client).
+    the search (HTTP, Flask, waitress, this client); it also gives the time the model run spent off a core (its wall
+    less its thread's CPU) inside the search and alone: a thread preempted or moved during its run shows there.
     """
     from index.search import MODES
 
@@ -251,11 +252,14 @@ def search_rows(app, url: str) -> dict[str, dict[str, float]]:
         run()
         return (time.perf_counter() - started) * 1000
 
-    took: dict[str, list[float]] = {"embed": [], "paired": [], "model": [], "engine": [], "outside": []}
+    took: dict[str, list[float]] = {"embed": [], "paired": [], "model": [], "engine": [], "outside": [],
+                                    "off alone": [], "off in search": []}
     for _ in range(ROUNDS):
         for q, text in zip(queries, embedded, strict=True):
+            cpu = time.thread_time()
             embed = timed(lambda text=text: engine.embedder.encode_queries([text]))
             took["embed"].append(embed)
+            took["off alone"].append(embed - (time.thread_time() - cpu) * 1000)
             for mode in MODES:
                 http = timed(lambda q=q, m=mode: ask(q, m))
                 took.setdefault(f"http {mode}", []).append(http)
@@ -264,6 +268,7 @@ def search_rows(app, url: str) -> dict[str, dict[str, float]]:
                     timing = server_timing(client.headers.get("Server-Timing", ""))
                     if "embed" in timing:
                         took["model"].append(timing["embed"] - embed)
+                        took["off in search"].append(timing["embed"] - timing.get("embed_cpu", float("nan")))
                         took["engine"].append(timing["search"] - timing["embed"])
                         took["outside"].append(http - timing["search"])
                 engine.forget_queries()
@@ -274,7 +279,7 @@ def search_rows(app, url: str) -> dict[str, dict[str, float]]:
                      "/api/search": statistics.median(took[f"http {mode}"])}
     out["paired"] = {"hybrid less embedding": statistics.median(took["paired"])}
     out["split"] = {part: statistics.median(took[part]) if took[part] else float("nan")
-                    for part in ("model", "engine", "outside")}
+                    for part in ("model", "engine", "outside", "off in search", "off alone")}
     # CPU time over all the questions: /api/search (hybrid) against the query embedding alone
     out["cpu"] = {"query embedding alone": cpu_ms(lambda: [engine.embedder.encode_queries([q]) for q in embedded],
                                                   ROUNDS) / len(queries),
@@ -383,6 +388,9 @@ def markdown(result: dict) -> tuple[str, str]:
              "| the same gap by the answer's `Server-Timing` (medians): model run in the search less the embedding "
              f"alone / search beyond its model run / request beyond the search | {search['split']['model']:.1f} / "
              f"{search['split']['engine']:.1f} / {search['split']['outside']:.1f} |",
+             "| time off a core during the query's model run (its wall less its thread's CPU, medians): in the "
+             f"search / the embedding alone | {search['split']['off in search']:.2f} / "
+             f"{search['split']['off alone']:.2f} |",
              f"| CPU ms (mean): README question in-process on-disk / through `/sparql` (with its worker) | "
              f"{disk_cpu:.2f} / {http_cpu:.2f} |",
              f"| CPU ms (mean): HTTP floor beside the questions | {floor_cpu:.2f} |",

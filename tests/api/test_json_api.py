@@ -145,7 +145,8 @@ def test_search_says_in_server_timing_how_long_the_model_and_the_search_took(cli
     # a question no earlier test asked (the store tests run this test once per store on one embedding cache)
     question = {"q": f"청양군 자매결연 농산물 Server-Timing {uuid.uuid4().hex[:8]}", "k": 3}
     first = _server_timing(client.get("/api/search", query_string=question))
-    assert set(first) == {"embed", "search"} and 0 < first["embed"] <= first["search"]
+    assert set(first) == {"embed", "embed_cpu", "search"} and 0 < first["embed"] <= first["search"]
+    assert first["embed_cpu"] > 0  # the thread's CPU during the model run
     again = _server_timing(client.get("/api/search", query_string=question))  # remembered: no model run
     assert set(again) == {"search"}
     lexical = _server_timing(client.get("/api/search", query_string={**question, "mode": "lexical"}))

@@ -35,6 +35,8 @@ MEASURES = ["README questions, pyoxigraph in-process, in-memory",
             "`/api/search` hybrid less the query embedding timed right before it (median over askings)",
             "the same gap by the answer's `Server-Timing` (medians): model run in the search less the embedding "
             "alone / search beyond its model run / request beyond the search",
+            "time off a core during the query's model run (its wall less its thread's CPU, medians): in the search / "
+            "the embedding alone",
             "search hybrid: in-process / `/api/search`", "search dense: in-process / `/api/search`",
             "search lexical: in-process / `/api/search`"]
 STAGES = ["load", "extract", "validate", "write graph", "passages", "bm25", "embed", "faiss", "index", "total"]
