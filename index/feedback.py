@@ -34,12 +34,16 @@ def expansion_terms(by_passage: sp.csr_matrix, top: np.ndarray, strengths: np.nd
     weights)``, strongest first (ties by term id), only terms with a positive weight."""
     if not len(top):
         return np.zeros(0, dtype=np.int64), np.zeros(0)
-    rows = by_passage[np.asarray(top, dtype=np.int64)]
-    sums = np.asarray(rows.sum(axis=1)).ravel()
+    starts, ends = by_passage.indptr[top], by_passage.indptr[np.asarray(top) + 1]
+    columns = [by_passage.indices[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
+    values = [by_passage.data[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
+    sums = np.array([float(v.sum()) for v in values])
     scale = np.divide(np.asarray(strengths, dtype=float), sums, out=np.zeros(len(sums)), where=sums > 0)
-    weights = np.asarray(rows.T @ scale).ravel()
-    weights[np.fromiter(asked, dtype=np.int64)] = 0.0
+    terms, where = np.unique(np.concatenate(columns), return_inverse=True)
+    weights = np.bincount(where, weights=np.concatenate([v * f for v, f in zip(values, scale.tolist(), strict=True)]),
+                          minlength=len(terms))
+    weights[np.isin(terms, np.fromiter(asked, dtype=np.int64))] = 0.0
     candidates = np.flatnonzero(weights > 0)
-    order = np.lexsort((candidates, -weights[candidates]))[:count]
+    order = np.lexsort((terms[candidates], -weights[candidates]))[:count]
     kept = candidates[order]
-    return kept, weights[kept]
+    return terms[kept], weights[kept]
