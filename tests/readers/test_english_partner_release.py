@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.fixtures.pages import page, paragraphs
 from tests.readers.helpers import build, document, docx_file, facts, from_file
 
 RELEASE = """GANGNEUNG CITY — NEWS RELEASE
@@ -54,18 +55,7 @@ OFFICIALS = {("Park Ha-neul", "Press Officer", OWN), ("Kim Do-yun", "Mayor", OWN
 
 
 def _release(tmp_path: Path, kind: str, text: str = RELEASE):
-    lines = text.strip("\n").split("\n")
-    if kind == "txt":
-        return document("release.txt", text)
-    if kind == "docx":
-        return from_file(docx_file(tmp_path / "release.docx", [line for line in lines if line.strip()]))
-    path = tmp_path / "release.html"
-    body = "".join(f"<li>{line[2:]}</li>" if line.startswith("- ") else f"<p>{line}</p>"
-                   for line in lines[1:] if line.strip())
-    path.write_text(f"<html><head><title>{lines[0]}</title></head><body><nav>Home | News</nav><article>"
-                    f"<h1>{lines[0]}</h1>{body.replace('<li>', '<ul><li>', 1)}</ul></article>"
-                    f"<footer>Copyright</footer></body></html>", encoding="utf-8")
-    return from_file(path)
+    return page(tmp_path, kind, paragraphs(text), name="release")
 
 
 @pytest.mark.parametrize("kind", ["txt", "docx", "html"])

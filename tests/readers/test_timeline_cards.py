@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.readers.helpers import build, document, docx_file, facts, from_file, hwpx_file
+from tests.fixtures.pages import page
+from tests.readers.helpers import build, facts
 
 TITLE = ["통영시 해외 자매·우호도시 교류 연혁", "2025. 3. 10. 국제교류팀"]
 CARDS = [("■ 일본 가나시 (자매도시)", [["1995. 4. 12.", "자매결연 체결", "통영시청"],
@@ -34,14 +35,7 @@ def _blocks(cards, header: list[str]) -> list:
 
 
 def _doc(tmp_path: Path, kind: str, cards=CARDS, header=("일자", "내용", "비고")):
-    blocks = _blocks(cards, list(header))
-    if kind == "hwpx":
-        return from_file(hwpx_file(tmp_path / "cards.hwpx", blocks))
-    if kind == "docx":
-        return from_file(docx_file(tmp_path / "cards.docx", blocks))
-    text = "\n".join(f"| {' | '.join(r)} |" if isinstance(b, list) else b
-                     for b in blocks for r in (b if isinstance(b, list) else [b]))
-    return document("cards.md", text.replace("| ■", "■"))
+    return page(tmp_path, kind, _blocks(cards, list(header)), name="cards")
 
 
 @pytest.mark.parametrize("kind", ["hwpx", "docx", "md"])
