@@ -278,6 +278,8 @@ def markdown(rows: list[dict], where: str) -> str:
     copies = [r for r in rows if r.get("copies_of")]
     if copies:
         lines += copies_markdown(copies)
+    if projection.FAISS_RESULTS.exists():
+        lines += faiss_markdown(json.loads(projection.FAISS_RESULTS.read_text()))
     return "\n".join(lines) + "\n"
 
 
@@ -305,14 +307,32 @@ def copies_markdown(rows: list[dict]) -> list[str]:
                      f"{r['load_average_before'][0]}–{r['load_average_after'][0]} | "
                      + "; ".join(f"{k} {v}" for k, v in r["not_built_cpu_s_est"].items()) + " |")
     for r in rows:
-        if r.get("search_process"):
-            s, ix = r["search_process"]["search"], r["search_process"]["index"]
-            lines += ["", f"Search process at {r['scale']:g}× (`bench/scale_index_copies.py`: the 10× index copied "
-                      f"{ix['copies']} times, {s['passages']} passages, index {ix['index_mb']} MB; load average "
-                      f"{s['load_average']}): load {s['load_cpu_s']} s CPU / {s['load_wall_s']} s wall, peak "
+        for key, how in (("search_process", ""), ("search_process_before", ", before: passages and links held as "
+                                                                            "Python objects")):
+            if not r.get(key):
+                continue
+            s, ix = r[key]["search"], r[key]["index"]
+            lines += ["", f"Search process at {r['scale']:g}×{how} (`bench/scale_index_copies.py`: the 10× index "
+                      f"copied {ix['copies']} times, {s['passages']} passages, index {ix['index_mb']} MB; load average "
+                      f"{s['load_average']}): load {s['load_cpu_s']} s CPU / {s['load_wall_s']} s wall, resident "
+                      f"{s['peak_rss_mb_loaded']} MB loaded, {s['peak_rss_mb_searched']} MB searched, child peak "
                       f"{s['child_peak_rss_mb']} MB; p50 ms (wall) / mean CPU ms: "
                       + "; ".join(f"{m} {s['search_ms'][m]} / {s['search_cpu_ms_mean'].get(m, '—')}"
                                   for m in s["search_ms"]) + "."]
+    return lines
+
+
+def faiss_markdown(rows: list[dict]) -> list[str]:
+    """FAISS alone by size (``bench/scale_projection.py --faiss``), with an IVF-PQ row's recall by re-ranking factor."""
+    lines = ["", "FAISS alone over stand-in vectors (`bench/scale_projection.py --faiss COUNT SEEDS`; recall@10 "
+             "against exact search over the same vectors, 200 queries; the type as a search process serves it):", "",
+             "| vectors | type | build s / CPU s | MB | recall@10 | p50 ms | recall@10 (p50 ms, CPU ms) by re-ranking "
+             "factor | load average |", "| ---: | --- | --- | ---: | ---: | ---: | --- | --- |"]
+    for r in rows:
+        factors = "; ".join(f"×{f}: {v['recall10']} ({v['ms']}, {v['cpu_ms']})" for f, v in r.get("refine", {}).items())
+        lines.append(f"| {r['vectors']} | {r['faiss']} | {r['faiss_build_s']} / {r['faiss_build_cpu_s']} | "
+                     f"{r['faiss_mb']} | {r['faiss_recall10']} | {r['faiss_ms']} | {factors or '—'} | "
+                     f"{r.get('load_average') or r.get('note', '—')} |")
     return lines
 
 

@@ -24,7 +24,8 @@ Usage: ``python bench/scale_index_copies.py SOURCE_DATA TARGET_DATA COPIES STORE
 (prints JSON; a part whose output exists is not written again; ``--write-only``: no search child, e.g. while the
 store is still being loaded; ``--no-lines``: no line index, which at 1000× is a second FAISS build of 2.6 M
 vectors), or ``--search TARGET_DATA [SEED_VECTORS]`` for the search figures alone (with FAISS recall@10 against
-exact search when the seed vectors, e.g. ``index/embeddings.npy`` of a seed build, are given).
+exact search when the seed vectors, e.g. ``index/embeddings.npy`` of a seed build, are given), or ``--passages
+PASSAGES.jsonl objects|mapped`` for what reading the passages alone costs (CPU, anonymous and mapped memory) each way.
 """
 
 from __future__ import annotations
@@ -193,6 +194,42 @@ def write_copies(source: Path, target: Path, copies: int, store_dir: Path, lines
     return figures
 
 
+def resident_mb() -> dict:
+    """This process's resident memory now, MB: anonymous (its own objects and arrays) and file-backed (mapped index
+    files' pages, which the kernel may drop and read again), from ``/proc/self/status``."""
+    fields = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines() if ":" in line)
+    return {name: round(int(fields[key].split()[0]) / 1024) for name, key in (("anonymous", "RssAnon"),
+                                                                              ("file", "RssFile"))}
+
+
+def passage_memory(path: Path, mapped: bool) -> dict:
+    """CPU s and resident MB (see :func:`resident_mb`) of reading ``path`` as a search process does: every row parsed
+    into objects (:func:`index.entity_links.read_passages`, with the entity rows and fact flags the engine derives) or
+    mapped (:class:`index.passage_file.PassageFile`)."""
+    import resource
+
+    from index.entity_links import read_passages
+    from index.passage_file import PassageFile
+
+    before, cpu = resident_mb(), time.process_time()
+    if mapped:
+        rows = PassageFile(path)
+        count = len(rows)
+    else:
+        passages, links = read_passages(path)
+        is_fact = np.array([bool(p.summary) for p in passages], dtype=bool)  # as SearchEngine.__post_init__
+        entity_passages: dict[str, list[int]] = {}
+        for pid, link in enumerate(links):
+            for entity in link.entities:
+                entity_passages.setdefault(entity.iri, []).append(pid)
+        kept = passages, links, is_fact, entity_passages  # resident while measured below
+        count = len(kept[0])
+    after = resident_mb()
+    return {"rows": count, "mapped": mapped, "cpu_s": round(time.process_time() - cpu, 1),
+            "anonymous_mb": after["anonymous"] - before["anonymous"], "file_mb": after["file"],
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+
+
 def search_child(data: Path, seeds: Path | None = None) -> None:
     """In a fresh child: the search process loaded (wall, CPU), search per mode and the query embedding alone (p50
     over the bench's questions, median of 3 each), peak resident MB after loading and after searching; with
@@ -211,7 +248,8 @@ def search_child(data: Path, seeds: Path | None = None) -> None:
     wall, cpu = time.perf_counter(), time.process_time()
     engine = SearchEngine.load(data, replace(Settings.from_env(), embed_cache_size=0))
     loaded = {"load_wall_s": round(time.perf_counter() - wall, 1), "load_cpu_s": round(time.process_time() - cpu, 1),
-              "peak_rss_mb_loaded": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+              "peak_rss_mb_loaded": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+              "resident_mb_loaded": resident_mb()}
     print(f"{time.strftime('%H:%M:%S')} loaded {loaded}", file=sys.stderr, flush=True)
     queries = [q["query"] for q in read_jsonl(QUESTIONS)][::QUERY_STRIDE]
     search, search_cpu = {}, {}
@@ -228,6 +266,7 @@ def search_child(data: Path, seeds: Path | None = None) -> None:
     searched = {**loaded, "passages": len(engine.passages), "questions": len(queries), "search_ms": search,
                 "search_cpu_ms_mean": search_cpu, "faiss": engine.manifest.get("faiss"),
                 "peak_rss_mb_searched": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+                "resident_mb_searched": resident_mb(),
                 "load_average": round(os.getloadavg()[0], 1)}
     if seeds is not None:  # the served index against exact search over the same vectors
         from scale_stand_in import built_recall
@@ -255,7 +294,9 @@ def run_search(data: Path, seeds: Path | None = None) -> dict:
 
 def main() -> int:
     args = sys.argv[1:]
-    if args[:1] == ["--search"] and len(args) in (2, 3):
+    if args[:1] == ["--passages"] and len(args) == 3 and args[2] in ("objects", "mapped"):
+        print(json.dumps(passage_memory(Path(args[1]), args[2] == "mapped")))
+    elif args[:1] == ["--search"] and len(args) in (2, 3):
         search_child(Path(args[1]), Path(args[2]) if len(args) == 3 else None)
     elif len(args) >= 4 and set(args[4:]) <= {"--write-only", "--no-lines"}:
         load = [round(x, 1) for x in os.getloadavg()]
@@ -270,7 +311,7 @@ def main() -> int:
     else:
         raise SystemExit("usage: bench/scale_index_copies.py SOURCE_DATA TARGET_DATA COPIES STORE_DIR [--write-only] "
                          "[--no-lines] "
-                         "| --search DATA [SEED_VECTORS]")
+                         "| --search DATA [SEED_VECTORS] | --passages PASSAGES.jsonl objects|mapped")
     return 0
 
 

@@ -23,6 +23,9 @@ import numpy as np
 from index.entity_links import PassageLinks, passage_with_links
 from index.passages import Passage
 
+#: Bytes of the file the indexing pass keeps mapped into the process before letting them go (the page cache keeps
+#: them; a hit maps its row's pages again), so the pass never holds the whole file resident.
+_PASS_PAGES_KEPT = 64 * 1024 * 1024
 #: Rows kept parsed (the hits and evidence of recent questions; a question reads at most a few hundred).
 PARSED_ROWS = 4096
 
@@ -60,7 +63,7 @@ class PassageFile:
             self._map = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if Path(path).stat().st_size else b""
         starts, ends, facts = array("q"), array("q"), array("b")
         linked: dict[str, array] = {}
-        offset = 0
+        offset = dropped = 0
         for line in _lines(self._map):
             if line.strip():
                 row = json.loads(line)
@@ -74,6 +77,9 @@ class PassageFile:
                         found = linked[entity["iri"]] = array("i")
                     found.append(pid)
             offset += len(line)
+            if offset - dropped >= _PASS_PAGES_KEPT:
+                dropped = _drop_pages(self._map, dropped, offset - offset % mmap.PAGESIZE)
+        _drop_pages(self._map, dropped, len(self._map))
         self._starts, self._ends = np.frombuffer(starts, dtype=np.int64), np.frombuffer(ends, dtype=np.int64)
         #: Whether each row is a fact passage (carries a summary sentence).
         self.is_fact = np.frombuffer(facts, dtype=np.int8).astype(bool)
@@ -88,6 +94,13 @@ class PassageFile:
 
     def _parse(self, pid: int) -> tuple[Passage, PassageLinks]:
         return passage_with_links(json.loads(self._map[self._starts[pid]:self._ends[pid]]))
+
+
+def _drop_pages(data, start: int, end: int) -> int:
+    """Let this process's pages of ``data[start:end]`` go (``start`` page-aligned); ``end``, the new start."""
+    if end > start:
+        data.madvise(mmap.MADV_DONTNEED, start, end - start)
+    return end
 
 
 def _lines(data) -> Iterator[bytes]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index import artifacts
+from index import artifacts, passage_file
 from index.entity_links import EntityRef, PassageLinks, read_passages
 from index.passage_file import PassageFile
 from index.passages import Passage
@@ -36,24 +36,28 @@ def write(path, items, blank_lines: bool = False) -> None:
                 fh.write("\n  \n")
 
 
-@pytest.mark.parametrize("blank_lines", [False, True])
-def test_rows_parsed_on_demand_equal_the_parsed_lists(tmp_path, blank_lines):
+@pytest.mark.parametrize(("blank_lines", "kept"), [(False, None), (True, None), (False, 1)])
+def test_rows_parsed_on_demand_equal_the_parsed_lists(tmp_path, monkeypatch, blank_lines, kept):
+    """The same rows with blank lines between them, and with the indexing pass letting each page go as it passes."""
+    if kept is not None:
+        monkeypatch.setattr(passage_file, "_PASS_PAGES_KEPT", kept)
     path = tmp_path / "passages.jsonl"
-    write(path, rows(), blank_lines)
+    write(path, rows() * 40, blank_lines)  # 160 rows, several pages
     passages, links = read_passages(path)
     mapped = PassageFile(path)
-    assert len(mapped) == len(mapped.passages) == len(mapped.links) == 4
-    assert list(mapped.passages) == passages == [p for p, _ in rows()]
-    assert list(mapped.links) == links == [link for _, link in rows()]
-    assert mapped.passages[2].confidence == 0.82 and mapped.passages[1].table
-    assert mapped.passages[-1] == passages[-1] and mapped.links[-4] == links[0]
-    assert mapped.passages[1:4:2] == passages[1:4:2] and mapped.passages.index(passages[2]) == 2
+    assert len(mapped) == len(mapped.passages) == len(mapped.links) == 160
+    assert list(mapped.passages) == passages == [p for p, _ in rows()] * 40
+    assert list(mapped.links) == links == [link for _, link in rows()] * 40
+    assert mapped.passages[2].confidence == 0.82 and mapped.passages[157].table
+    assert mapped.passages[-1] == passages[-1] and mapped.links[-160] == links[0]
+    assert mapped.passages[1:9:3] == passages[1:9:3] and mapped.passages.index(passages[2]) == 2
     with pytest.raises(IndexError):
-        mapped.passages[4]
+        mapped.passages[160]
     with pytest.raises(IndexError):
-        mapped.links[-5]
-    assert mapped.is_fact.tolist() == [False, False, True, False]
-    assert {iri: list(ids) for iri, ids in mapped.entity_passages.items()} == {SEOUL.iri: [0, 2], OSAKA.iri: [0, 1, 2]}
+        mapped.links[-161]
+    assert mapped.is_fact.tolist() == [False, False, True, False] * 40
+    assert {iri: list(ids) for iri, ids in mapped.entity_passages.items()} == {
+        SEOUL.iri: [i for i in range(160) if i % 4 in (0, 2)], OSAKA.iri: [i for i in range(160) if i % 4 < 3]}
 
 
 def test_an_empty_file_has_no_rows(tmp_path):
