@@ -42,7 +42,10 @@ def expansion_terms(by_passage: sp.csr_matrix, top: np.ndarray, strengths: np.nd
     terms, where = np.unique(np.concatenate(columns), return_inverse=True)
     weights = np.bincount(where, weights=np.concatenate([v * f for v, f in zip(values, scale.tolist(), strict=True)]),
                           minlength=len(terms))
-    weights[np.isin(terms, np.fromiter(asked, dtype=np.int64))] = 0.0
+    asked = np.fromiter(asked, dtype=np.int64)
+    at = np.searchsorted(terms, asked)  # terms are sorted: each asked term's place, kept where it is there
+    inside = at < len(terms)
+    weights[at[inside][terms[at[inside]] == asked[inside]]] = 0.0
     candidates = np.flatnonzero(weights > 0)
     order = np.lexsort((terms[candidates], -weights[candidates]))[:count]
     kept = candidates[order]

@@ -51,13 +51,15 @@ def fused_arrays(rankings: Mapping[str, Sequence[int]], weights: Mapping[str, fl
     """
     lists = [(np.asarray(ranking, dtype=np.int64).reshape(-1), weights.get(name, 1.0))
              for name, ranking in rankings.items()]
-    ids = np.unique(np.concatenate([ranking for ranking, _ in lists])) if lists else np.zeros(0, dtype=np.int64)
-    if not len(ids):
-        return ids, np.zeros(0)
+    if not lists or not sum(len(ranking) for ranking, _ in lists):
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    ids, where = np.unique(np.concatenate([ranking for ranking, _ in lists]), return_inverse=True)
     scores = np.zeros(len(ids))
     ranks = k + np.arange(1, 1 + max(len(ranking) for ranking, _ in lists))  # k + rank
-    for ranking, weight in lists:
-        np.add.at(scores, np.searchsorted(ids, ranking), weight / ranks[:len(ranking)])
+    start = 0
+    for ranking, weight in lists:  # each list's positions among the ids: its run of the unique's inverse
+        np.add.at(scores, where[start:start + len(ranking)], weight / ranks[:len(ranking)])
+        start += len(ranking)
     best = sum(weight for _, weight in lists) / (k + 1)
     order = np.lexsort((ids, -scores))
     return ids[order], scores[order] / best
@@ -78,9 +80,16 @@ def blend(ids: np.ndarray, scores: np.ndarray, cosines: np.ndarray, facts: np.nd
     ...       np.array([True, False, False]), 0.0, 0.1, -0.3, 3.0)
     [(8, 0.904837), (7, 0.637628), (9, 0.522046)]
     """
+    ids, scores = blended_arrays(ids, scores, cosines, facts, share, fact_ko, fact_en, cosine_weight)
+    return list(zip(ids.tolist(), scores.tolist(), strict=True))
+
+
+def blended_arrays(ids: np.ndarray, scores: np.ndarray, cosines: np.ndarray, facts: np.ndarray, share: float,
+                   fact_ko: float, fact_en: float, cosine_weight: float) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`blend` as two arrays (ids, scores), best first: a caller that reads only the first few needs no list."""
     if not len(ids):
-        return []
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
     scores = scores + cosine_weight * (cosines - cosines.max())
     scores += np.where(facts, share * fact_ko + (1 - share) * fact_en, 0.0)
     order = np.argsort(-scores, kind="stable")
-    return list(zip(ids[order].tolist(), np.round(np.exp(scores[order] - 1.0), 6).tolist(), strict=True))
+    return ids[order], np.round(np.exp(scores[order] - 1.0), 6)

@@ -98,9 +98,16 @@ class LexicalIndex:
         query whose terms count unequally, as :mod:`index.feedback` asks)."""
         indptr, indices, data = (self.bm25.scores[key] for key in ("indptr", "indices", "data"))
         scores = np.zeros(self.bm25.scores["num_docs"])
-        for term, weight in zip(np.asarray(ids).tolist(), np.asarray(weights).tolist(), strict=True):
-            column = slice(indptr[term], indptr[term + 1])
-            scores[indices[column]] += weight * data[column]  # a passage once per column
+        ids = np.asarray(ids, dtype=np.int64)
+        starts = np.asarray(indptr[ids], dtype=np.int64)
+        lengths = np.asarray(indptr[ids + 1], dtype=np.int64) - starts
+        if not lengths.sum():
+            return scores
+        # every column's rows side by side, each weight times its column in the weights' own type (as a Python float
+        # times the column gives it), added term by term in one unbuffered add.at: the sums of a loop over the terms
+        rows = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths) + np.arange(lengths.sum())
+        products = data[rows] * np.repeat(np.asarray(weights, dtype=data.dtype), lengths)
+        np.add.at(scores, indices[rows], products)
         return scores
 
     @property

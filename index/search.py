@@ -20,7 +20,7 @@ from index.embedder import Embedder
 from index.entity_links import PassageLinks, read_passages
 from index.errors import MissingIndexError, StaleIndexError
 from index.feedback import FEEDBACK_PASSAGES, expansion_terms
-from index.fusion import blend, fused_arrays, korean_share
+from index.fusion import blend, blended_arrays, fused_arrays, korean_share
 from index.latent_terms import Latent, LatentIndex, query_encoding
 from index.lexical import LexicalIndex
 from index.line_vectors import LineIndex
@@ -360,11 +360,12 @@ class SearchEngine:
         ids, fused = fused_arrays(rankings, weights, FUSION_K)
         if not blended:
             return list(zip(ids.tolist(), fused.tolist(), strict=True))
-        ranking = blend(ids, fused, self.vectors[ids] @ vector, self.is_fact[ids], share, FACT_KO, FACT_EN,
-                        COSINE_WEIGHT)
-        feedback = self.feedback_ranking(text, links, ranking, depth) if FEEDBACK_WEIGHT else []
-        if not feedback:
-            return ranking
+        first, scores = blended_arrays(ids, fused, self.vectors[ids] @ vector, self.is_fact[ids], share, FACT_KO,
+                                       FACT_EN, COSINE_WEIGHT)
+        top = list(zip(first[:FEEDBACK_PASSAGES].tolist(), scores[:FEEDBACK_PASSAGES].tolist(), strict=True))
+        feedback = self.feedback_ranking(text, links, top, depth) if FEEDBACK_WEIGHT else []
+        if not feedback:  # the list only now: with feedback only its first passages were read
+            return list(zip(first.tolist(), scores.tolist(), strict=True))
         ids, fused = fused_arrays({**rankings, "feedback": feedback}, {**weights, "feedback": FEEDBACK_WEIGHT},
                                   FUSION_K)
         return blend(ids, fused, self.vectors[ids] @ vector, self.is_fact[ids], share, FACT_KO, FACT_EN,
