@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING
@@ -19,6 +21,7 @@ from graph.entity_kinds import ENTITY_KINDS
 from graph.extraction_cache import ExtractionCache, Piece
 from graph.extractors import all_extractors
 from graph.facts import FactWriter, spelling_language
+from graph.readers.acceptance import load_model, model_given
 from graph.reconcile import reconcile
 from graph.registry import Entity, Registry
 from graph.report import ExtractionReport
@@ -73,8 +76,7 @@ def build_graph(documents: list[Document], registry: Registry | None = None,
     report = ExtractionReport()
     cached = [cache.get(doc) if cache is not None else None for doc in documents]
     missing = [doc for doc, piece in zip(documents, cached, strict=True) if piece is None]
-    task = partial(extract_piece, registry=None if registry is Registry.default() else registry)
-    extracted = executor.map(task, missing, labels=[doc.id for doc in missing])
+    extracted = executor.map(extraction_task(registry), missing, labels=[doc.id for doc in missing])
     for doc, piece in zip(documents, cached, strict=True):
         how = "cached"
         if piece is None:
@@ -93,11 +95,20 @@ def build_graph(documents: list[Document], registry: Registry | None = None,
     return GraphBuild(dataset, report)
 
 
-def extract_piece(doc: Document, registry: Registry | None = None) -> tuple[Piece, list[str]]:
-    """One document's extraction and the extractors that ran: the task a worker runs (``registry`` ``None``:
-    the shipped one, which a worker loads once)."""
+def extraction_task(registry: Registry) -> Callable[[Document], tuple[Piece, list[str]]]:
+    """The task every worker runs on a document: :func:`extract_piece` with ``registry`` (``None`` when it is the
+    shipped one, which a worker loads once) and the acceptance model in use, read here once (decision 0072)."""
+    return partial(extract_piece, registry=None if registry is Registry.default() else registry,
+                   acceptance=(load_model(),))
+
+
+def extract_piece(doc: Document, registry: Registry | None = None,
+                  acceptance: tuple[dict | None] | None = None) -> tuple[Piece, list[str]]:
+    """One document's extraction and the extractors that ran (``registry`` ``None``: the shipped one;
+    ``acceptance``: ``(model,)`` handed by the build, ``None``: the setting's model)."""
     piece = Piece(Dataset(), ExtractionReport())
-    _, names = extract_document(piece.dataset, doc, registry or Registry.default(), piece.report)
+    with model_given(acceptance[0]) if acceptance is not None else nullcontext():
+        _, names = extract_document(piece.dataset, doc, registry or Registry.default(), piece.report)
     return piece, names
 
 

@@ -30,7 +30,6 @@ import heapq
 import json
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
-from functools import partial
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -38,7 +37,7 @@ from rdflib import Dataset, URIRef
 
 from corpus import Document
 from graph.batch_validation import BatchValidator
-from graph.build import add_registry_graph, count_stored_classes, extract_piece
+from graph.build import add_registry_graph, count_stored_classes, extraction_task
 from graph.extraction_cache import ExtractionCache, document_key, extractor_version
 from graph.quad_lines import graph_of, lines_by_graph, lines_to_graph, names_any, rdflib_term, split_quad
 from graph.reconcile_lines import (
@@ -185,7 +184,7 @@ class IncrementalGraph:
         self.previous, self.work, self.progress = previous, work, progress
         self._fixed: dict[str, list[str]] | None = None
         self.doc_of: dict[str, Document] = {}
-        self.task = partial(extract_piece, registry=None if registry is Registry.default() else registry)
+        self.task = extraction_task(registry)
 
     def extract(self, executor: Executor) -> tuple[GraphState, set[str], set[str]]:
         """The new state's summaries; the graphs added (new or changed documents) and removed."""

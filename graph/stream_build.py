@@ -32,7 +32,6 @@ import heapq
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -40,7 +39,7 @@ from rdflib import Dataset
 
 from corpus import Document
 from graph.batch_validation import BatchValidator, StreamValidationError
-from graph.build import add_registry_graph, count_stored_classes, extract_piece
+from graph.build import add_registry_graph, count_stored_classes, extraction_task
 from graph.extraction_cache import ExtractionCache
 from graph.quad_lines import graph_of, lines_by_graph, names_any
 from graph.reconcile_lines import LineIndexes, ReconcilePlan, plan_reconciliation, reconciled_lines
@@ -101,7 +100,7 @@ def _index_pieces(documents: list[Document], registry: Registry, progress: Progr
 
     One document's lines are in memory at a time; a cached piece found damaged is extracted again here."""
     ix = LineIndexes()
-    task = partial(extract_piece, registry=None if registry is Registry.default() else registry)
+    task = extraction_task(registry)
     cached = [cache.take(doc) for doc in documents]
     missing = [doc for doc, held in zip(documents, cached, strict=True) if not held]
     extracted = executor.map(task, missing, labels=[doc.id for doc in missing])

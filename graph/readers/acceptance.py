@@ -57,6 +57,8 @@ _HANGUL = re.compile(r"[가-힣]")
 LABEL_CHARS = 16
 #: What may stand beside a date on a line that holds only a date (a card's value cell).
 _DATELESS_REST = re.compile(r"[\s.,/~()\-·:|]+")
+#: The models handed to the extraction running in this process (:class:`model_given`), innermost last.
+_GIVEN: list[dict | None] = []
 #: When set (``recording``), every scored candidate's features are handed to it and nothing is dropped.
 _RECORDER: dict[str, Callable[[AgreementCandidate, dict[str, float]], None] | None] = {"on": None}
 
@@ -141,9 +143,11 @@ def model_path(env: Mapping[str, str] | None = None) -> Path | None:
 
 
 def load_model(path: Path | None = None) -> dict | None:
-    """The content of the model file ``path``, by default the one in use (:func:`model_path`); ``None`` when the
-    setting names none (every candidate is kept, no liberal candidate is proposed). A file read once per process
-    while it is unchanged."""
+    """The content of the model file ``path``, by default the one in use: the one a build handed to this extraction
+    (:class:`model_given`), else the one the setting names (:func:`model_path`); ``None`` when there is none (every
+    candidate is kept, no liberal candidate is proposed). A file read once per process while it is unchanged."""
+    if path is None and _GIVEN:
+        return _GIVEN[-1]
     path = path if path is not None else model_path()
     if path is None:
         return None
@@ -183,6 +187,22 @@ def probability(model: dict, values: dict[str, float]) -> float:
     z = model["intercept"] + sum(w * (values[name] - m) / s for name, w, m, s in
                                  zip(model["features"], model["weights"], model["mean"], model["scale"], strict=True))
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+class model_given:
+    """Within the block, the model in use is ``model`` (``None``: none), whatever the environment says: a build reads
+    the setting once and hands the model to every extraction task, so a worker of a cluster extracts with the model
+    the extraction cache's key names (:func:`model_digest`), not with its own environment's."""
+
+    def __init__(self, model: dict | None) -> None:
+        self.model = model
+
+    def __enter__(self) -> model_given:
+        _GIVEN.append(self.model)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        _GIVEN.pop()
 
 
 class recording:

@@ -11,8 +11,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset
+from rdflib import RDF, Dataset
 
+from graph.build import extract_piece, extraction_task
 from graph.extraction_cache import extractor_version
 from graph.facts import FactWriter
 from graph.readers import liberal
@@ -30,6 +31,7 @@ from graph.registry import Registry, normalize_name
 from graph.report import ExtractionReport
 from gyoryu.build import BuildError
 from gyoryu.build import build as run_build
+from ontology.namespaces import GY
 from runtime.progress import Progress
 from runtime.settings import Settings
 from tests.readers.helpers import build, document, facts
@@ -119,6 +121,28 @@ def test_the_setting_switches_the_model_on_and_off_and_the_extraction_cache_sees
     assert extractor_version() != off_version
     monkeypatch.setenv(MODEL_SETTING, "")
     assert extractor_version() == off_version and facts(build(document("renewals.txt", RENEWALS))) == READ
+
+
+def test_a_build_hands_its_model_to_every_task_whatever_the_workers_environment_says(monkeypatch):
+    """A build reads the setting once (:func:`graph.build.extraction_task`) and the task extracts with that model: a
+    worker whose environment says otherwise (a Dask worker started without the setting) extracts the same facts."""
+    doc = document("renewals.txt", RENEWALS)
+    monkeypatch.setenv(MODEL_SETTING, str(TRAINED))
+    task = extraction_task(Registry.default())
+    monkeypatch.delenv(MODEL_SETTING)  # the worker's environment
+    off = {"cn-jilin--kr-gangwon-gangneung--2011-03-02"}
+    on = off | {"jp-aomori--kr-gangwon-gangneung--2019-05-24"}
+    assert _agreements(task(doc)) == on
+    assert _agreements(extract_piece(doc)) == off  # no model handed: the setting's (none)
+    assert _agreements(extract_piece(doc, acceptance=(MODEL,))) == on
+    monkeypatch.setenv(MODEL_SETTING, str(TRAINED))
+    assert _agreements(extract_piece(doc, acceptance=(None,))) == off  # handed: none, whatever the setting says
+
+
+def _agreements(extracted) -> set[str]:
+    """The agreement nodes of one document's extraction (``extract_piece``'s result), by their IRIs' last part."""
+    piece, _ = extracted
+    return {str(a).rsplit("/", 1)[-1] for g in piece.dataset.graphs() for a in g.subjects(RDF.type, GY.Agreement)}
 
 
 @pytest.mark.parametrize("content", [None, "{}", "not json", json.dumps({"liberal": {"weights": [1.0]}})])
