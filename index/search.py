@@ -61,6 +61,9 @@ FACT_EN = -0.3
 #: Weight of the list of passages by the terms of the blended ranking's first hits (pseudo-relevance feedback,
 #: :mod:`index.feedback`; tuned on the tune half, decision 0069), hybrid hits only; 0 turns it off.
 FEEDBACK_WEIGHT = 0.5
+#: The same list's weight in partner evidence (the plain fusion, ``blended=False``); its source is still the blended
+#: ranking's first hits.
+PARTNER_FEEDBACK_WEIGHT = 0.5
 #: Most Korean domain words added to the text the embedding model reads for a query.
 MODEL_QUERY_WORDS = 6
 #: Lexical queries of recent questions kept (:meth:`SearchEngine.remembered_lexical_query`).
@@ -358,16 +361,20 @@ class SearchEngine:
         weights = {"dense": DENSE_WEIGHT, "lexical": max(share, LEXICAL_LINKED if expanded else 0.0),
                    "entity": ENTITY_WEIGHT, "lines": LINES_WEIGHT, "latent": LATENT_WEIGHT}
         ids, fused = fused_arrays(rankings, weights, FUSION_K)
-        if not blended:
+        feedback_weight = FEEDBACK_WEIGHT if blended else PARTNER_FEEDBACK_WEIGHT
+        if not blended and not feedback_weight:
             return list(zip(ids.tolist(), fused.tolist(), strict=True))
         first, scores = blended_arrays(ids, fused, self.vectors[ids] @ vector, self.is_fact[ids], share, FACT_KO,
                                        FACT_EN, COSINE_WEIGHT)
         top = list(zip(first[:FEEDBACK_PASSAGES].tolist(), scores[:FEEDBACK_PASSAGES].tolist(), strict=True))
-        feedback = self.feedback_ranking(text, links, top, depth) if FEEDBACK_WEIGHT else []
-        if not feedback:  # the list only now: with feedback only its first passages were read
+        feedback = self.feedback_ranking(text, links, top, depth) if feedback_weight else []
+        if feedback:
+            ids, fused = fused_arrays({**rankings, "feedback": feedback}, {**weights, "feedback": feedback_weight},
+                                      FUSION_K)
+        elif blended:  # the list only now: with feedback only its first passages were read
             return list(zip(first.tolist(), scores.tolist(), strict=True))
-        ids, fused = fused_arrays({**rankings, "feedback": feedback}, {**weights, "feedback": FEEDBACK_WEIGHT},
-                                  FUSION_K)
+        if not blended:
+            return list(zip(ids.tolist(), fused.tolist(), strict=True))
         return blend(ids, fused, self.vectors[ids] @ vector, self.is_fact[ids], share, FACT_KO, FACT_EN,
                      COSINE_WEIGHT)
 

@@ -7,6 +7,7 @@ import pytest
 
 from index import search
 from index.feedback import expansion_terms
+from index.fusion import blend, korean_share
 from index.lexical import LexicalIndex
 
 TEXTS = ["가나시 김장 나눔 행사 배추 3천 포기", "다라시 김장 봉사 배추 양념 버무리기", "마바시 청소년 축구 교류 경기",
@@ -61,9 +62,11 @@ def test_expansion_terms_weigh_passages_by_their_strength_and_keep_the_count():
 
 def test_hybrid_ranking_fuses_the_feedback_list(engine, monkeypatch):
     """On the built seed index: the feedback list comes from the blended ranking's first hits, and a hybrid ranking
-    with it holds only candidates of the other lists or of it."""
+    with it holds only candidates of the other lists or of it; partner evidence fuses the same list into the plain
+    fusion."""
     question = "겨울철 배추를 함께 버무려 이웃과 나눈 행사"
     monkeypatch.setattr(search, "FEEDBACK_WEIGHT", 0.0)
+    monkeypatch.setattr(search, "PARTNER_FEEDBACK_WEIGHT", 0.0)
     without = engine.ranked(question, "hybrid")
     plain = engine.ranked(question, "hybrid", blended=False)
     links = engine.link(question)
@@ -78,5 +81,14 @@ def test_hybrid_ranking_fuses_the_feedback_list(engine, monkeypatch):
     with_feedback = engine.ranked(question, "hybrid")
     assert {pid for pid, _ in with_feedback} == {pid for pid, _ in without} | set(feedback)
     assert [s for _, s in with_feedback] == sorted((s for _, s in with_feedback), reverse=True)
-    assert engine.ranked(question, "hybrid", blended=False) == plain  # partner evidence keeps the plain fusion
+    assert engine.ranked(question, "hybrid", blended=False) == plain  # feedback off: the plain fusion as before
+    monkeypatch.setattr(search, "PARTNER_FEEDBACK_WEIGHT", 0.5)
+    evidence = engine.ranked(question, "hybrid", blended=False)  # partner evidence: the plain fusion with the list
+    ids = np.array([pid for pid, _ in plain])  # its source: the plain fusion blended (no line or latent list)
+    source = blend(ids, np.array([score for _, score in plain]), engine.vectors[ids] @ engine.embed_query(question),
+                   engine.is_fact[ids], korean_share(question), search.FACT_KO, search.FACT_EN, search.COSINE_WEIGHT)
+    partner_feedback = engine.feedback_ranking(question, links, source)
+    assert {pid for pid, _ in evidence} == {pid for pid, _ in plain} | set(partner_feedback)
+    assert set(partner_feedback) - {pid for pid, _ in plain}  # it brings candidates the plain fusion lacked
+    assert [s for _, s in evidence] == sorted((s for _, s in evidence), reverse=True)
     assert engine.feedback_ranking(question, links, []) == []

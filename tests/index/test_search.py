@@ -140,15 +140,17 @@ def test_blend_orders_by_cosine_and_the_query_language():
 
 def test_hybrid_blends_the_rank_fusion_and_partners_keep_it(engine, monkeypatch):
     question = "Which region coordinates the disaster prevention sub-committee?"
+    monkeypatch.setattr(search, "PARTNER_FEEDBACK_WEIGHT", 0.0)  # partner evidence's own feedback: test_feedback.py
     plain = engine.ranked(question, "hybrid", blended=False)
     blended = engine.ranked(question, "hybrid")
     plain_ids, blended_ids = {pid for pid, _ in plain}, {pid for pid, _ in blended}
     # the same candidates re-ordered, plus those of the best lines (line vectors) and of the feedback (decision 0069)
     assert plain_ids <= blended_ids
     best_lines = set(engine.lines.ranking(engine.embed_query(question), 100)) if engine.lines is not None else set()
+    shipped = search.FEEDBACK_WEIGHT
     monkeypatch.setattr(search, "FEEDBACK_WEIGHT", 0.0)
     feedback = set(engine.feedback_ranking(question, engine.link(question), engine.ranked(question, "hybrid")))
-    monkeypatch.undo()
+    monkeypatch.setattr(search, "FEEDBACK_WEIGHT", shipped)
     assert blended_ids - plain_ids <= best_lines | feedback
     assert [s for _, s in blended] == sorted((s for _, s in blended), reverse=True)
     facts = [sum(engine.is_fact[pid] for pid, _ in ranking[:10]) for ranking in (plain, blended)]
@@ -264,6 +266,7 @@ def test_latent_terms_from_the_query_s_own_pass_lift_the_passage_sharing_them(en
     from index.latent_terms import LatentIndex, passage_latents, rows_matrix
 
     monkeypatch.setattr(search, "FEEDBACK_WEIGHT", 0.0)  # the latent list alone (feedback follows the first hits)
+    monkeypatch.setattr(search, "PARTNER_FEEDBACK_WEIGHT", 0.0)
 
     question = "구기자 축제에 온 자매도시 대표단"
     before = [pid for pid, _ in engine.ranked(question, "hybrid")]
