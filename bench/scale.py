@@ -323,7 +323,7 @@ def copies_markdown(rows: list[dict]) -> list[str]:
 
 
 def faiss_markdown(rows: list[dict]) -> list[str]:
-    """FAISS alone by size (``bench/scale_projection.py --faiss``), with an IVF-PQ row's recall by re-ranking factor."""
+    """FAISS alone by size (``bench/scale_projection.py --faiss``), an inverted file's recall by re-ranking factor."""
     lines = ["", "FAISS alone over stand-in vectors (`bench/scale_projection.py --faiss COUNT SEEDS`; recall@10 "
              "against exact search over the same vectors, 200 queries; the type as a search process serves it):", "",
              "| vectors | type | build s / CPU s | MB | recall@10 | p50 ms | recall@10 (p50 ms, CPU ms) by re-ranking "

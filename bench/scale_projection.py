@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 
 SAMPLE_PER_SHAPE = 6
 RECALL_QUERIES = 200
-#: Re-ranking factors whose recall an IVF-PQ row reports (1: the PQ codes alone).
+#: Re-ranking factors whose recall an inverted-file row reports (1: the codes alone).
 REFINE_FACTORS = (1, 2, 4, 8, 16)
 NOISE = 0.5  # norm of the Gaussian noise added to a unit vector: cosine about 0.9 to it
 _ID = "https://w3id.org/gyoryu/id/"

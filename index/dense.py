@@ -5,10 +5,12 @@ The index type follows the corpus size: below :data:`EXACT_LIMIT` passages an ex
 :data:`HNSW_LIMIT` an ``IndexHNSWFlat`` graph with inner-product metric (approximate, sub-linear); above
 it an inverted file of 8-bit scalar-quantised vectors (``IndexIVFScalarQuantizer``, √n lists, trained on
 a sample): a quarter of the memory of the vectors themselves, and built in minutes where an HNSW graph of
-millions of vectors takes hours on one core; above :data:`PQ_LIMIT` an inverted file of product-quantised
-codes (``IndexIVFPQ``, :data:`PQ_BYTES` bytes a vector, an eighth of SQ8's), whose candidates a search process
-re-ranks exactly over the stored vectors (:func:`refined`: PQ alone finds about half of the exact top 10). Every
-type is filled in chunks of :data:`_CHUNK` rows, so a memory-mapped ``embeddings.npy`` is never read whole.
+millions of vectors takes hours on one core. A search process re-ranks its candidates exactly over the stored
+vectors (:func:`refined`), so hits carry exact cosines. Product quantisation (``IndexIVFPQ``, 48 bytes a vector)
+was the type past 5 M vectors until decision 0071 measured it there: recall@10 0.098 alone and 0.446 with 16 times
+the candidates re-ranked, so the inverted file stays SQ8 at every size (its lists are memory-mapped, so its larger
+codes cost disk, not memory). Every type is filled in chunks of :data:`_CHUNK` rows, so a memory-mapped
+``embeddings.npy`` is never read whole.
 ``bench/scale.py``, ``bench/scale_stand_in.py`` and ``bench/scale_projection.py --faiss`` measure each one's
 recall@10 against exact search.
 """
@@ -26,10 +28,8 @@ HNSW_NEIGHBOURS = 32
 HNSW_EF_SEARCH = 128
 IVF_TRAINING = 100_000  # vectors the quantiser and the lists are trained on
 IVF_NPROBE = 32  # lists searched per query
-PQ_LIMIT = 5_000_000
-PQ_BYTES = 48  # sub-quantisers of 8 bits: 8 dimensions each at 384
-#: Candidates an IVF-PQ search asks for per hit wanted, re-scored exactly (decision 0071: recall@10 by factor).
-REFINE_FACTOR = 8
+#: Candidates an inverted-file search asks for per hit wanted, re-scored exactly (decision 0071: recall by factor).
+REFINE_FACTOR = 4
 _CHUNK = 100_000
 
 
@@ -47,12 +47,8 @@ def build_faiss(vectors: np.ndarray) -> faiss.Index:
     so a memory-mapped array is never loaded whole)."""
     count, dim = vectors.shape
     if count > HNSW_LIMIT:
-        quantiser = faiss.IndexFlatIP(dim)
-        if count > PQ_LIMIT:
-            index = faiss.IndexIVFPQ(quantiser, dim, ivf_lists(count), PQ_BYTES, 8, faiss.METRIC_INNER_PRODUCT)
-        else:
-            index = faiss.IndexIVFScalarQuantizer(quantiser, dim, ivf_lists(count), faiss.ScalarQuantizer.QT_8bit,
-                                                  faiss.METRIC_INNER_PRODUCT)
+        index = faiss.IndexIVFScalarQuantizer(faiss.IndexFlatIP(dim), dim, ivf_lists(count),
+                                              faiss.ScalarQuantizer.QT_8bit, faiss.METRIC_INNER_PRODUCT)
         step = max(1, count // IVF_TRAINING)
         index.train(np.ascontiguousarray(vectors[::step][:IVF_TRAINING], dtype=np.float32))
         index.nprobe = IVF_NPROBE
@@ -97,9 +93,10 @@ class Refined:
 
 
 def refined(index: faiss.Index, vectors: np.ndarray) -> faiss.Index | Refined:
-    """``index`` as a search process serves it: an IVF-PQ index re-ranked exactly over its stored ``vectors``
-    (:class:`Refined`), any other type as it is (their recall needs no second pass)."""
-    return Refined(index, vectors) if isinstance(index, faiss.IndexIVFPQ) else index
+    """``index`` as a search process serves it: an inverted file of quantised codes re-ranked exactly over its
+    stored ``vectors`` (:class:`Refined`), the exact and HNSW indexes as they are (they score the vectors
+    themselves)."""
+    return Refined(index, vectors) if isinstance(index, faiss.IndexIVF) else index
 
 
 def index_kind(index: faiss.Index | Refined) -> str:
@@ -108,7 +105,7 @@ def index_kind(index: faiss.Index | Refined) -> str:
         return f"{index_kind(index.index)}, re-ranked exactly ×{index.factor}"
     if isinstance(index, faiss.IndexIVFScalarQuantizer):
         return f"IndexIVFScalarQuantizer(SQ8, IP, {index.nlist} lists, nprobe {index.nprobe})"
-    if isinstance(index, faiss.IndexIVFPQ):
+    if isinstance(index, faiss.IndexIVFPQ):  # not built since decision 0071; kept legible in old manifests
         return f"IndexIVFPQ({index.pq.M} bytes, IP, {index.nlist} lists, nprobe {index.nprobe})"
     return "IndexHNSWFlat(IP)" if isinstance(index, faiss.IndexHNSWFlat) else "IndexFlatIP"
 

@@ -116,7 +116,7 @@ class LineIndex:
         owners = np.asarray(artifacts.read_json(folder / LINES)["passages"], dtype=np.int64)
         path, stored = folder / LINE_FAISS, folder / LINE_VECTORS
         index = load_faiss(path, mmap=artifacts.mapped(path))
-        if stored.exists():  # an IVF-PQ index is re-ranked over the stored line vectors
+        if stored.exists():  # an inverted file is re-ranked over the stored line vectors
             index = refined(index, np.load(stored, mmap_mode="r"))  # mapped: only candidates' rows are read
         return cls(faiss_index=index, owners=owners)
 

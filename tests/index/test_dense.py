@@ -16,13 +16,10 @@ def clustered(count: int, dim: int = 32, seed: int = 3) -> np.ndarray:
 
 
 @pytest.mark.parametrize(("count", "kind"), [(400, "IndexFlatIP"), (1_500, "IndexHNSWFlat(IP)"),
-                                             (12_000, "IndexIVFScalarQuantizer(SQ8, IP, 256 lists, nprobe 32)"),
-                                             (24_000, "IndexIVFPQ(8 bytes, IP, 256 lists, nprobe 32)")])
+                                             (12_000, "IndexIVFScalarQuantizer(SQ8, IP, 256 lists, nprobe 32)")])
 def test_index_type_by_size_and_round_trip(tmp_path, monkeypatch, count, kind):
     monkeypatch.setattr(dense, "EXACT_LIMIT", 1_000)
     monkeypatch.setattr(dense, "HNSW_LIMIT", 10_000)
-    monkeypatch.setattr(dense, "PQ_LIMIT", 20_000)
-    monkeypatch.setattr(dense, "PQ_BYTES", 8)  # 4 of the 32 dimensions a byte
     monkeypatch.setattr(dense, "_CHUNK", 5_000)  # several chunks filled one after the other
     np.save(tmp_path / "v.npy", clustered(count))
     vectors = np.load(tmp_path / "v.npy", mmap_mode="r")  # read in chunks, as the build's embeddings.npy can be
@@ -53,17 +50,15 @@ def passages_and_questions(count: int, dim: int = 64, questions: int = 200, seed
 
 @pytest.mark.parametrize(("count", "kind", "bound"), [
     (5_000, "IndexHNSWFlat(IP)", 0.98),
-    (12_000, "IndexIVFScalarQuantizer(SQ8, IP, 256 lists, nprobe 32)", 0.95),
-    (24_000, "IndexIVFPQ(8 bytes, IP, 256 lists, nprobe 32), re-ranked exactly ×8", 0.95)])
+    (12_000, "IndexIVFScalarQuantizer(SQ8, IP, 256 lists, nprobe 32), re-ranked exactly ×4", 0.95),
+    (40_000, "IndexIVFScalarQuantizer(SQ8, IP, 256 lists, nprobe 32), re-ranked exactly ×4", 0.95)])
 def test_recall_at_10_of_the_approximate_index_types_against_exact_search(monkeypatch, count, kind, bound):
     """The type the size switches to, as a search process serves it (limits lowered: HNSW above 1,000 vectors,
-    IVF/SQ8 above 10,000, IVF-PQ of 8 bytes a vector above 20,000, its candidates re-ranked over the stored vectors)
-    finds at least ``bound`` of the exact top 10 of each question (issue 13.2: recall measured against exact
-    search); the PQ codes alone find about half (0.478 on these vectors), so the re-ranking is what passes."""
+    IVF/SQ8 above 10,000, at every larger size, its candidates re-ranked over the stored vectors) finds at least
+    ``bound`` of the exact top 10 of each question (issue 13.2: recall measured against exact search); re-ranking
+    never finds fewer than the codes alone."""
     monkeypatch.setattr(dense, "EXACT_LIMIT", 1_000)
     monkeypatch.setattr(dense, "HNSW_LIMIT", 10_000)
-    monkeypatch.setattr(dense, "PQ_LIMIT", 20_000)
-    monkeypatch.setattr(dense, "PQ_BYTES", 8)
     vectors, questions = passages_and_questions(count)
     built = dense.build_faiss(vectors)
     index = dense.refined(built, vectors)
@@ -78,13 +73,14 @@ def test_recall_at_10_of_the_approximate_index_types_against_exact_search(monkey
         return sum(len(f & t) for f, t in zip(found, truth, strict=True)) / (10 * len(questions))
 
     assert recall(index) >= bound, f"{kind}: recall@10 {recall(index):.3f} < {bound}"
-    if index is not built:
-        assert recall(built) < 0.6  # the codes alone
+    assert recall(index) >= recall(built)  # the codes alone (the same index for the exact and HNSW types)
 
 
 def test_re_ranked_candidates_carry_their_exact_scores():
     """A re-ranked search returns each hit's exact inner product (bit for bit an exact index's score), best first;
-    ``-1`` pads a row when the index has fewer vectors than asked for; stored rows must match the index."""
+    ``-1`` pads a row when the index has fewer vectors than asked for; stored rows must match the index. (Product
+    quantisation, whose coarse candidates show the re-ranking at work, is built here by hand: ``build_faiss`` no
+    longer picks it.)"""
     vectors, questions = passages_and_questions(3_000, questions=5)
     pq = dense.faiss.IndexIVFPQ(dense.faiss.IndexFlatIP(64), 64, 16, 8, 8, dense.faiss.METRIC_INNER_PRODUCT)
     pq.train(vectors)
@@ -108,4 +104,6 @@ def test_re_ranked_candidates_carry_their_exact_scores():
     with pytest.raises(ValueError, match="3000 stored vectors for an index of 4"):
         dense.Refined(few, vectors)
     flat = dense.build_faiss(vectors[:100])
-    assert dense.refined(flat, vectors[:100]) is flat  # the other types are served as they are
+    assert dense.refined(flat, vectors[:100]) is flat  # the exact and HNSW types are served as they are
+    hnsw = dense.faiss.IndexHNSWFlat(64, 8, dense.faiss.METRIC_INNER_PRODUCT)
+    assert dense.refined(hnsw, vectors[:0]) is hnsw
