@@ -199,3 +199,32 @@ def _build_with(documents: list[Document], out: Path, early: EarlyLines | None) 
     settings = replace(Settings.from_env(), data_dir=out, embed_engine=ONNX, line_engine=ONNX_INT8)
     return build_index(documents, build_graph(documents, registry).dataset, registry, out, settings,
                        Progress(quiet=True), None, early=early)
+
+
+def test_a_loaded_inverted_file_of_lines_is_re_ranked_over_the_stored_line_vectors(tmp_path: Path, monkeypatch):
+    """Past the HNSW limit (lowered here) the line index is an inverted file of SQ8 codes; loaded from an index folder
+    it is served re-ranked over ``line_vectors.npy``, so each passage's best line is ranked by its exact cosine: the
+    same passages, in the same order, as a ranking over an exact index of the same lines."""
+    import index.dense as dense
+    from index.dense import save_faiss
+    from index.line_vectors import LINE_FAISS
+
+    monkeypatch.setattr(dense, "EXACT_LIMIT", 100)
+    monkeypatch.setattr(dense, "HNSW_LIMIT", 1_000)
+    rng = np.random.default_rng(11)
+    topics = rng.standard_normal((50, 32))
+    vectors = _unit((topics[rng.integers(0, 50, 12_000)] + 0.8 * rng.standard_normal((12_000, 32))).tolist())
+    owners = np.repeat(np.arange(3_000), 4)
+    np.save(tmp_path / LINE_VECTORS, vectors)
+    save_faiss(dense.build_faiss(vectors), tmp_path / LINE_FAISS)
+    artifacts.write_json(tmp_path / LINES, {"passages": owners.tolist(), "keys": [], "model": "m"})
+    served = LineIndex.load(tmp_path)
+    assert dense.index_kind(served.faiss_index) == \
+        "IndexIVFScalarQuantizer(SQ8, IP, 256 lists, nprobe 32), re-ranked exactly ×4"
+    exact = LineIndex(dense.faiss.IndexFlatIP(32), owners)
+    exact.faiss_index.add(vectors)
+    exact._vectors = None  # ranked by the top-k search, as the served index is
+    codes = LineIndex(served.faiss_index.index, owners)  # the same inverted file, not re-ranked
+    queries = _unit((topics[:20] + 0.8 * rng.standard_normal((20, 32))).tolist())
+    assert all(served.ranking(q, 10) == exact.ranking(q, 10) for q in queries)
+    assert sum(codes.ranking(q, 10) == exact.ranking(q, 10) for q in queries) < 10  # 6 of 20 in the exact order
