@@ -301,7 +301,7 @@ _RELATIVE = (
     # 11월 24일 (no year), 오는 11월 3일
     re.compile(r"(?<![\d.년])(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일"),
     # 지난 14일, 24일 (no month): a day of the document's month
-    re.compile(r"(?P<past>지난\s?)?(?<![\d.월년~∼-])\s?(?P<d>\d{1,2})\s*일(?![간째차분])"),
+    re.compile(r"(?P<past>지난\s?)?(?<![\d.월년~∼제-])\s?(?P<d>\d{1,2})\s*일(?![간째차분])"),
     # 오는 11월, 지난 3월 (no year)
     re.compile(r"(?P<past>지난\s?)?(?<![\d.년])(?P<m>\d{1,2})\s*월(?!\s*\d)"),
     # 올해, 내년, 지난해

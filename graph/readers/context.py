@@ -19,6 +19,7 @@ from graph.readers.as_of import as_of_date
 from graph.readers.entities import FUZZY_MIN_CHARS as FUZZY_MIN_CHARS  # where lists and sentences read it
 from graph.readers.entities import Party, country_in, place_level
 from graph.readers.relations import DEFAULT_RELATION, RELATION_WORDS, is_intent, relation_of
+from graph.readers.trip_days import TRIP_DAY, day_number, starts_period, trip_day, trip_start, year_in_trip
 from graph.registry import Entity
 
 #: A heading is a short line; how far above a table or list to look for one; lines of the title block.
@@ -26,8 +27,9 @@ HEADING_MAX_CHARS = 60
 HEADING_LOOKBACK = 8
 TITLE_LINES = 3
 _ROW = re.compile(r"\t|\s\|\s|^\s*\|")
-#: A bullet or number opening a list item (or a numbered section heading such as ``가. 일본``).
-BULLET = re.compile(r"^\s*(?:[-*+](?=\s)|[•·○◦▪■□●◆◇▶▷►☞※▲△]|\d{1,3}\s*[.)]|\(\d{1,3}\)|[\u2460-\u2473]"
+#: A bullet or number opening a list item (or a numbered section heading such as ``가. 일본``); a tree's branches
+#: (``┌``, ``├``, ``└``) too.
+BULLET = re.compile(r"^\s*(?:[-*+](?=\s)|[•·○◦▪■□●◆◇▶▷►☞※▲△┌├└┣┗]|\d{1,3}\s*[.)]|\(\d{1,3}\)|[\u2460-\u2473]"
                     r"|[가나다라마바사아자차카타파하]\s*[.)])\s*")
 #: Words of a heading that make its section domestic.
 DOMESTIC_WORDS = ("국내",)
@@ -247,7 +249,8 @@ def _byline(doc: Document) -> tuple[int, StatedDate] | None:
     """A day and a short name on one of the first lines (``2024.11.20 가나신문``)."""
     for n, line in enumerate(doc.lines[:BYLINE_LINES], start=1):
         dates = [d for d in find_dates(line) if d.value.precision == "day"]
-        rest = line[:dates[0].start] + line[dates[0].end:] if len(dates) == 1 else ""
+        rest = line[:dates[0].start] + line[dates[0].end:] if len(dates) == 1 and not starts_period(
+            line, dates[0]) else ""  # 기간: 2024. 7. 8. ~ 7. 12.: a trip's period, no byline
         if rest and len(re.sub(r"\d{1,2}:\d{2}", "", rest).strip()) <= BYLINE_CHARS and not _PROSE.search(rest):
             return n, dates[0].value
     return None
@@ -361,6 +364,9 @@ def heading_year(lines: tuple[str, ...], line: int) -> StatedDate | None:
 _DAY_HEADING = re.compile(r"^\s*(?P<mark>[#*■□◇◆●○▶-]+)?"
                           r"\s*(?P<date>(?:(?:19|20)\d\d\s*[.년]\s*)?\d{1,2}\s*[.월]\s*\d{1,2}\s*[.일]?)"
                           r"\s*(?P<weekday>\([월화수목금토일]\))?\s*[:：]?\s*(?P<rest>.*)$")
+#: A line opening with a numbered day of a trip (``◇ 제2일: 가나시 방문``, ``■ 2일차(5. 11.)``), dated from its start.
+_TRIP_DAY_HEADING = re.compile(r"^\s*(?P<mark>[#*■□◇◆●○▶-]+)?\s*(?P<date>" + TRIP_DAY.pattern + r")"
+                               r"\s*(?P<weekday>\([^)]*\))?\s*[:：]?\s*(?P<rest>.*)$")
 #: A section heading of a report (``Ⅲ. 성과``, ``3. 향후 계획``, ``□ 추진 실적``): a schedule above it ends there.
 _SECTION = re.compile(r"^\s*(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\s*[.)]|\d{1,2}\s*[.)]\s*[가-힣]|□)")
 #: How far above an entry its day heading may be.
@@ -373,6 +379,9 @@ def schedule_day(lines: tuple[str, ...], line: int) -> tuple[int, re.Match[str]]
     for n in range(min(line, len(lines)), max(0, line - 1 - DAY_LOOKBACK), -1):
         if _SECTION.match(lines[n - 1]) and not find_dates(lines[n - 1]):
             return None  # Ⅲ. 성과: the schedule ended above
+        trip = _TRIP_DAY_HEADING.match(lines[n - 1])
+        if trip is not None and (trip.group("mark") or not trip.group("rest").strip()):
+            return n, trip  # ◇ 제2일: …, a numbered day of the trip
         m = _DAY_HEADING.match(lines[n - 1])
         if m is None or not (m.group("mark") or m.group("weekday")) or (
                 m.group("rest").strip() and not (m.group("mark") and m.group("weekday"))):
@@ -383,7 +392,8 @@ def schedule_day(lines: tuple[str, ...], line: int) -> tuple[int, re.Match[str]]
 
 def heading_day(lines: tuple[str, ...], line: int, today: StatedDate | None) -> StatedDate | None:
     """The day of the nearest schedule heading above ``line`` (a trip report's ``◇ 5. 28.(화)``), its year the
-    one stated, else the document's (the year before when the day would fall after the document's date).
+    one stated, else the trip's when the document states its period (:func:`trip_start`), else the document's (the
+    year before when the day would fall after the document's date).
 
     >>> lines = ("◇ 5. 27.(월)", "○ 가나현 방문", "◇ 5. 28.(화)", "○ 가나현과 협약 체결")
     >>> heading_day(lines, 4, StatedDate(2024, 6, 3)).iso, heading_day(lines, 2, StatedDate(2024, 6, 3)).iso
@@ -397,18 +407,29 @@ def heading_day(lines: tuple[str, ...], line: int, today: StatedDate | None) -> 
 
     >>> heading_day(("◇ 4. 9.(화) 가나현 다라시 방문", "- 협약 체결"), 2, StatedDate(2024, 4, 19)).iso
     '2024-04-09'
+
+    A numbered day of the trip counts from the start of its stated period (:mod:`graph.readers.trip_days`):
+
+    >>> heading_day(("○ 기간: 2024. 5. 30. ~ 6. 2.", "◇ 제3일: 가나현 방문", "- 협약 체결"), 3, None).iso
+    '2024-06-01'
     """
     found = schedule_day(lines, line)
     if found is None:
         return None
     date = found[1].group("date")
+    if day_number(date) is not None:
+        return trip_day(date, trip_start(lines))  # ◇ 제2일: the trip's second day
     stated = find_dates(date)
     if stated and stated[0].value.day is not None:
         return stated[0].value
     parts = [int(x) for x in re.findall(r"\d+", date)]
-    if today is None or len(parts) != 2:
+    start = trip_start(lines)
+    if (today is None and start is None) or len(parts) != 2:
         return None
-    year = today.year - (1 if today.month and (parts[0], parts[1]) > (today.month, today.day or 31) else 0)
+    if start is not None:  # ○ 기간: 2024. 7. 8. ~ 7. 12. / ○ 7. 9.(화) …: a day of the trip
+        year = year_in_trip(parts[0], parts[1], start)
+    else:
+        year = today.year - (1 if today.month and (parts[0], parts[1]) > (today.month, today.day or 31) else 0)
     try:
         return StatedDate(year, parts[0], parts[1])
     except ValueError:

@@ -159,8 +159,8 @@ def items(lines: tuple[str, ...]) -> list[Item]:
     for n, text in enumerate(lines, start=1):
         m = BULLET.match(text)
         first = find_dates(text, bare_years=True)[:1]
-        labelled = first and not (m and not _DATE_FIRST.match(text) and not is_field(text[m.end():])) and \
-            _labelled_date(lines, n, first[0])
+        labelled = first and (not (m and not _DATE_FIRST.match(text) and not is_field(text[m.end():])) or (
+            _bare_date_item(text) and n > 1 and _is_label_item(lines[n - 2]))) and _labelled_date(lines, n, first[0])
         if labelled and card is not None and card.line < n <= card.end:
             continue  # a further dated field the card's tail already holds ( | 재체결 2013. 3. 2.)
         if labelled and (found := _card(lines, n, card)) is not None:
@@ -268,7 +268,7 @@ def _labelled_date(lines: tuple[str, ...], n: int, date: DateMention) -> bool:
     ``체결일 | 2019.5.24``), or alone under a label line (a definition list's ``체결일`` / ``2019.5.24``)."""
     text = lines[n - 1]
     bullet = BULLET.match(text)
-    if bullet and is_field(text[bullet.end():]):  # - 결연일 1989. 10. 6.
+    if bullet and (is_field(text[bullet.end():]) or _bare_date_item(text)):  # - 결연일 1989. 10. 6., - 1989. 10. 6.
         text = text[bullet.end():]
         date = find_dates(text, bare_years=True)[0]
     cells = [c.strip() for c in _ROW.split(text) if c.strip()]
@@ -287,6 +287,24 @@ def _labelled_date(lines: tuple[str, ...], n: int, date: DateMention) -> bool:
     head = _FIELD_APART.split(rest, maxsplit=1)[0]  # 1990년 12월 13일 자매결연 · 공무원 연수: the date's own label
     return (n > 1 and _is_card_label(lines[n - 2])) or (bool(rest) and _is_card_label(head)) or (
         not rest and n < len(lines) and _is_card_label(lines[n]))
+
+
+def _bare_date_item(text: str) -> bool:
+    """A bulleted line holding a date alone (`` - 2005. 3. 12.``).
+
+    >>> _bare_date_item(" - 2005. 3. 12."), _bare_date_item("- 2005. 3. 12. 가나시 방문"), _bare_date_item("2005. 3.")
+    (True, False, False)
+    """
+    bullet = BULLET.match(text)
+    dates = find_dates(text[bullet.end():], bare_years=True) if bullet else []
+    rest = text[bullet.end():] if bullet else ""
+    return len(dates) == 1 and not rest[:dates[0].start].strip(" *#") and not rest[dates[0].end:].strip(" *#.:-–—)")
+
+
+def _is_label_item(text: str) -> bool:
+    """A bulleted card label (`` - 자매결연``, ``- 체결일``): the label of a bare date item below it."""
+    bullet = BULLET.match(text)
+    return bullet is not None and _is_card_label(text[bullet.end():])
 
 
 def _is_card_label(text: str) -> bool:
@@ -331,11 +349,13 @@ def _card(lines: tuple[str, ...], n: int, previous: Item | None = None) -> Item 
             break
         if find_dates(above, bare_years=True):
             continue  # 최초 교류 | 1990. 8. 방문: the card goes on above; its date is no signing's
-        if bullet and not is_field(above[bullet.end():]) and any(not _is_field_line(t) for _, t in region):
+        if bullet and not is_field(above[bullet.end():]) and any(not _is_field_line(t) and not _is_card_label(t)
+                                                                 for _, t in region):
             break  # - 가나시 일본 … above the card's own name line (가나시 (베트남) / 2016년 …): another list's item
+            # (a label line alone, 협약일자 / 2010년 5월 3일, is the card's field, no name line)
         region.insert(0, (k, above[bullet.end():] if bullet else above))
-        if bullet and not is_field(above[bullet.end():]):  # a list item opens the card; its fields do not
-            break
+        if bullet and not is_field(above[bullet.end():]) and not _is_card_label(above[bullet.end():]):
+            break  # a list item opens the card; its fields (a label item, - 자매결연 / - 1998. 5. 1.) do not
     if not any(not _is_field_line(t) and not _is_card_label(t) for _, t in region):  # 결연일 / : 1998. 5. 1.
         region = _title_above_blank(lines, region[0][0] if region else n) + region  # ## 가나시 / (blank) / - 국가: …
     names = [(k, _ORDINAL.sub("", _field_value(text))) for k, text in region  # 01 가나시, No. 2 다라시
@@ -461,7 +481,7 @@ def _card_tail(lines: tuple[str, ...], n: int) -> tuple[str, int]:
             out.append(text[bullet.end():])  # - 2012년 10월 자매결연으로 격상: the card's further signing
             continue
         elif not text or bullet or any(
-                is_place_word(t) and not relation_of(t) for t in _TOKEN.findall(_field_value(text))):
+                is_place_word(strip_particle(t)) and not relation_of(t) for t in _TOKEN.findall(_field_value(text))):
             break
         if find_dates(text, bare_years=True) and _further_step(_labelled_value(text)):
             out.append(_labelled_value(text))  # 비고 | 2016. 6. 15. 우호도시 협약 갱신: the card's further signing
@@ -493,7 +513,8 @@ def _further_step(text: str) -> bool:
     (True, False)
     """
     return bool(find_dates(text, bare_years=True)) and (states_signing(text) or is_renewal(text) or _UPGRADE in text) \
-        and not is_activity(text) and not any(is_place_word(t) and not relation_of(t) for t in _TOKEN.findall(text))
+        and not is_activity(text) and not any(is_place_word(strip_particle(t)) and not relation_of(t)
+                                              for t in _TOKEN.findall(text))  # 가나시와 … 추진: another place's
 
 
 def _card_country(w: FactWriter, item: Item) -> str | None:
@@ -633,7 +654,8 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = (), o
         stated = [DateMention(above[-1].date, same.start(), same.end(), same.group(0))]
     if not item.names and _body_acts(w, item.text):
         return []  # 가나구체육회-다라구 체육총회 교류 약정: the bodies' agreement, not the places'
-    clauses = _pair_clauses(item.text) if not item.names else []
+    clauses = (_pair_clauses(item.text) if len(_pair_clauses(item.text)) > 1 else _slash_clauses(item.text)) \
+        if not item.names else []
     if len(clauses) > 1:  # 가나군-다라시 … 체결(2025. 12.), 마바군-사아성 … 교류회(…): each clause its own pair
         return [c for clause in clauses for c in read_item(w, replace(item, text=clause), above, others, places,
                                                             as_of)]
@@ -646,9 +668,14 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = (), o
     if not dates:
         return []
     ctx = context_at(w, item.line, exclude=others)
+    if item.names and ctx.country is None and item.lines[0] < item.line:  # - 가나시 (자매도시) / 체결일: …: the name
+        ctx.country = context_at(w, item.lines[0], exclude=others).country  # line heads its fields, not its section
     if not _about_agreements(item, ctx):
         return []
     country = _card_country(w, item) if item.names else None
+    if item.names and country is None and item.lines[0] < item.line:
+        country = ctx.country  # the section's country line above the card, before its fields' (which may run into
+        # the next section's country line where a DOCX drops the blank line between)
     country = country or country_in(w.registry, item.text) or latin_country(w, item.text) or ctx.country or next(
         (places[t] for t in map(strip_particle, _TOKEN.findall(item.text)) if places.get(t)), None)
     place_context = any(word in (ctx.heading or "") for word in _PLACE_LIST_WORDS) or ctx.relation is not None
@@ -678,7 +705,8 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = (), o
     relation = relation_of(item.text) or ctx.relation or DEFAULT_RELATION
     planned_section = _under_plans(w, item, others)
     out = []
-    for date in dates:
+    dates = [d for d in dates if not any(d.value != e.value and d.value.contains(e.value) for e in dates)]
+    for date in dates:  # 자매결연 (2024. 8. 29.) ← 2024년 신규: the year holds the day, one signing
         parties = _party_for(pairs, date, dates)
         if parties is None:
             continue
@@ -745,6 +773,26 @@ def _pair_clauses(text: str) -> list[str]:
     if len(cuts) < 2:
         return [text]
     return [text[a:b].strip(" ,;") for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]
+
+
+#: Clauses of one entry set apart by a slash between spaces (``가나시는 2010. 8. 16. 다라시와 자매결연 / …``).
+_SLASH = re.compile(r"\s+/\s+")
+
+
+def _slash_clauses(text: str) -> list[str]:
+    """An entry of clauses set apart by `` / ``, each with its own date and place: the clauses (each its own pair,
+    the first with what comes before it); else ``[text]``.
+
+    >>> _slash_clauses("참고: 가나시는 2010. 8. 16. 다라시와 자매결연 / 마바군은 2019. 5. 3. 사하시와 우호협약")
+    ['참고: 가나시는 2010. 8. 16. 다라시와 자매결연', '마바군은 2019. 5. 3. 사하시와 우호협약']
+    >>> _slash_clauses("가나시 / 다라시 2010. 8. 16. 자매결연")
+    ['가나시 / 다라시 2010. 8. 16. 자매결연']
+    """
+    parts = _SLASH.split(text)
+    if len(parts) < 2 or not all(find_dates(p, bare_years=True) and any(
+            is_place_word(strip_particle(t)) for t in _TOKEN.findall(p)) for p in parts):
+        return [text]
+    return [p.strip() for p in parts]
 
 
 def _event_in_brackets(text: str, date: DateMention) -> bool:
@@ -1070,8 +1118,9 @@ def _whole_name(text: str, mention) -> bool:
     if BODY_ENDING.match(text, mention.end):
         return False  # 가나구체육회: a body of the place, not the place
     token = _TOKEN.match(text, mention.start)
-    if token and strip_particle(token.group(0)) != mention.surface and place_level(strip_particle(token.group(0))):
-        return False  # 하바롭스크 in 하바롭스크시: the longer word names another place
+    if token and token.end() > mention.end and strip_particle(token.group(0)) != mention.surface and \
+            place_level(strip_particle(token.group(0))):
+        return False  # 하바롭스크 in 하바롭스크시: the longer word names another place (대구 in 대구 서구 does not)
     after = text[mention.end:mention.end + 1]
     return len(normalize_name(mention.surface)) > 2 or not re.match("[가-힣]", after) or after in _NAME_FOLLOWERS
 

@@ -1,8 +1,11 @@
 """Schedules: a trip report's table of days and events with no party column (``일자 | 시간 | 일정 | 비고`` /
 ``6. 10.(화) | 11:00 | 가나시 자매결연 협정 체결식 | 가나시장 서명``). A row whose event states a finished signing
 (a relation word and a signing word, no plan, no negation) with one foreign place is the signing of the document's
-own region with that place, on the row's day (a day without its year takes the document's; a row with an empty day
-cell goes on with the day above). Events, visits and talks sign nothing.
+own region with that place (a row naming none: the one foreign place the schedule names, or one named only in its
+head's post, ``가나시장``), on the row's day (a day without its year takes the trip's stated period's, else the year
+the report's title names, else the document's; a row with an empty day cell goes on with the day above; a numbered
+day, ``2일차`` or ``둘째 날``, counts from the trip's stated start, :mod:`graph.readers.trip_days`). Events, visits
+and talks sign nothing.
 """
 
 from __future__ import annotations
@@ -12,9 +15,11 @@ import re
 from graph.dates import StatedDate, find_dates, month_day
 from graph.facts import FactWriter
 from graph.readers.candidates import AgreementCandidate
-from graph.readers.context import document_date, is_plan, report_year
+from graph.readers.context import document_date, is_place_word, is_plan, report_year
+from graph.readers.entities import country_in, resolve_party
 from graph.readers.relations import is_intent, negates_signing, relation_of, states_signing_verb
 from graph.readers.table_rows import Row, Table
+from graph.readers.trip_days import trip_day, trip_start, year_in_trip
 
 CONFIDENCE = 0.8
 #: A day cell: a month and day with or without its year and weekday (``6. 10.(화)``, ``2025. 6. 10.``, ``6월 10일``).
@@ -23,31 +28,35 @@ _DAY = re.compile(r"^\s*(?:(?:19|20)\d\d\s*[.년]\s*)?\d{1,2}\s*[.월]\s*\d{1,2}
 _TIME = re.compile(r"^\s*(?:\d{1,2}:\d\d(?:\s*[~-]\s*\d{1,2}:\d\d)?|오전|오후|종일)\s*$")
 
 
-def _day(cell: str, year: int) -> StatedDate | None:
+def _day(cell: str, year: int, start: StatedDate | None = None) -> StatedDate | None:
     if not _DAY.match(cell):
-        return None
+        return trip_day(cell, start)
     stated = find_dates(cell)
     if stated:
         return stated[0].value
     found = month_day(cell, year)
+    if found is not None and start is not None:  # a trip over the new year: its January days are the next year's
+        found = month_day(cell, year_in_trip(found.month, found.day, start))
     return StatedDate(found.year, found.month, found.day) if found else None
 
 
 def read_schedule(w: FactWriter, table: Table) -> list[AgreementCandidate]:
     """Signings stated by the events of a schedule table (see the module docstring); ``[]`` for any other table."""
-    from graph.readers.sentences import Sentence, document_context, parties_in
+    from graph.readers.sentences import document_context
 
-    today = document_date(w.doc) or report_year(w.doc)
+    start = trip_start(w.doc.lines)
+    today = start or report_year(w.doc) or document_date(w.doc)  # the trip's, the year the title names, the date's
     rows: list[Row] = ([table.header] if table.header is not None else []) + list(table.rows)
-    if today is None or not any(_day(r.cells[0], today.year) for r in rows if r.cells):
+    if today is None or not any(_day(r.cells[0], today.year, start) for r in rows if r.cells):
         return []
     doc = None
+    table_places: dict = {}
     day: StatedDate | None = None
     out: list[AgreementCandidate] = []
     for row in rows:
         first = row.cells[0] if row.cells else ""
         if first.strip():
-            day = _day(first, today.year)
+            day = _day(first, today.year, start)
         text = " ".join(c for c in row.cells[1:] if not _TIME.match(c))
         if day is None or relation_of(text) is None or not states_signing_verb(text) or is_intent(text) or \
                 is_plan(text) or negates_signing(text):
@@ -55,15 +64,56 @@ def read_schedule(w: FactWriter, table: Table) -> list[AgreementCandidate]:
         doc = doc or document_context(w)
         if doc.subject is None or doc.subject.entity.country != "KR":
             return []
-        sentence = Sentence(text, tuple([row.line] * len(text)))
-        places = {n.party.entity.id: n.party for n in parties_in(w, sentence, 0, len(text), doc)
-                  if n.party.entity.country not in ("", "KR")}
-        names = {i: p.entity.name_ko or p.surface for i, p in places.items()}
-        places = {i: p for i, p in places.items()  # 다라시청 … 다라 부시장: one place, with and without its suffix
-                  if not any(j != i and other.startswith(names[i]) for j, other in names.items())}
+        places = _foreign_places(w, text, row.line, doc) or _head_places(w, text, row.line, doc)
+        if not places and len(places := table_places or _table_places(w, rows, doc)) == 1:
+            table_places = places  # 가나시장 면담 및 협정 체결: the one foreign place the schedule names
         if len(places) != 1:
             continue  # no foreign place, or several: not this reader's to pair
         partner = next(iter(places.values()))
         out.append(AgreementCandidate((doc.subject, partner), day, relation_of(text), (row.line, row.line),
                                       CONFIDENCE, reader="tables", quote=" | ".join(row.cells)))
     return out
+
+
+def _foreign_places(w: FactWriter, text: str, line: int, doc) -> dict:
+    """The foreign places ``text`` names, by entity (``다라시청 … 다라 부시장``: one place, with and without its
+    suffix)."""
+    from graph.readers.sentences import Sentence, parties_in
+
+    if not text.strip():
+        return {}
+    sentence = Sentence(text, tuple([line] * len(text)))
+    places = {n.party.entity.id: n.party for n in parties_in(w, sentence, 0, len(text), doc)
+              if n.party.entity.country not in ("", "KR")}
+    names = {i: p.entity.name_ko or p.surface for i, p in places.items()}
+    return {i: p for i, p in places.items() if not any(j != i and other.startswith(names[i])
+                                                       for j, other in names.items())}
+
+
+#: A place glued to its head's post (``가나시장``, ``다라현지사``, ``마바주지사``, ``사하군수``).
+_HEAD_POST = re.compile(r"([가-힣]{2,}(?:시|현|주|성|도|군))(장|지사|수)(?![가-힣])")
+
+
+def _head_places(w: FactWriter, text: str, line: int, doc) -> dict:
+    """The foreign places named only in their heads' posts (``일본 | 기타미 유키 | 가나시장 | 자매결연 협정 서명``:
+    가나시, placed by the row's country word), a minted one only with a place suffix."""
+    country = country_in(w.registry, text)
+    out = {}
+    for m in _HEAD_POST.finditer(text):
+        found = resolve_party(w, m.group(1), line, country=country, foreign=country not in (None, "KR"), report=False)
+        if found is not None and found.entity.country not in ("", "KR") and (
+                not found.minted or is_place_word(found.entity.name_ko or found.surface)):
+            out[found.entity.id] = found
+    return out
+
+
+def _table_places(w: FactWriter, rows: list[Row], doc) -> dict:
+    """The foreign places the events of a schedule name, together (a minted one only with a place suffix; a name
+    the document placed, ``방문 도시: 일본 가나시``, wherever a row names it): the partner of a signing row naming
+    none when the schedule names one only."""
+    places: dict = {}
+    texts = [(row.line, " ".join(c for c in row.cells[1:] if not _TIME.match(c))) for row in rows]
+    for line, text in texts:
+        places.update(_foreign_places(w, text, line, doc))
+        places.update(p for name in doc.places if name in text for p in _foreign_places(w, name, line, doc).items())
+    return {i: p for i, p in places.items() if not p.minted or is_place_word(p.entity.name_ko or p.surface)}

@@ -25,7 +25,15 @@ from dataclasses import dataclass, field
 from graph.dates import DateMention, StatedDate, find_dates
 from graph.facts import FactWriter
 from graph.readers.candidates import AgreementCandidate, Candidates
-from graph.readers.context import BULLET, Context, context_at, headings_above, is_activity, lead_region
+from graph.readers.context import (
+    BULLET,
+    Context,
+    context_at,
+    headings_above,
+    is_activity,
+    is_place_word,
+    lead_region,
+)
 from graph.readers.entities import (
     BODY_ENDING,
     Party,
@@ -42,6 +50,7 @@ from graph.readers.relations import (
     is_renewal,
     relation_of,
     states_signing,
+    states_signing_verb,
 )
 from graph.readers.table_columns import assign_roles, looks_like_place, name_dates, unfold_dated_names
 from graph.readers.table_dates import UPGRADE, after, planned_cell, reference_date, row_dates
@@ -56,6 +65,10 @@ UPPER_LEVELS = ("province", "state", "prefecture", "aimag", "krai", "oblast", "r
 #: Longest name fragment continued on the next row.
 FRAGMENT_CHARS = 3
 _NAME_SEPARATORS = re.compile(r"\s*[·ㆍ,、/]\s*|\s+및\s+")
+#: A Latin gloss after a Hangul name in one cell (``투브아이막 Töv Province``, ``서울 마포구 Mapo-gu, Seoul``).
+_LATIN_GLOSS = re.compile(r"(?<=[가-힣)\]])\s+[A-Za-zÀ-ÿ][^가-힣]*$")
+#: A unit cell naming its parent's own office (``본청``, ``도 본청``, ``도청``): the parent region itself signs.
+_OWN_OFFICE = re.compile(r"^\s*\(?\s*(?:[도시군구]\s*)?(?:본청|청)\s*\)?\s*$")
 #: Two parties written in one cell as a pair (``가나도 ↔ 다라현``): they sign with each other, not with the subject.
 _PAIR_MARK = re.compile(r"\s*(?:↔|⇔|<->|⟷)\s*")
 _CLAUSES = re.compile(r"\s*[,;，]\s*|\s+(?:및|이후|후)\s+")
@@ -210,6 +223,8 @@ def _read_row(w: FactWriter, table: Table, row: Row, layout: TableLayout, ctx: C
     if not partner_name and layout.partner in layout.parents and row.cell(layout.parents[layout.partner]):
         partner_name = row.cell(layout.parents[layout.partner])  # the group itself is the party on its own row
     home_name = _name_cell(w, row.cell(layout.home)) if layout.home is not None else ""
+    if home_name and _OWN_OFFICE.match(home_name):  # 강원 | 본청: the province's own office is the province
+        home_name = state.parents.get(layout.home, "") if layout.home in layout.parents else ""
     if not home_name and layout.home in layout.parents and row.cell(layout.parents[layout.home]):
         home_name = row.cell(layout.parents[layout.home])
     if home_name:
@@ -225,10 +240,10 @@ def _read_row(w: FactWriter, table: Table, row: Row, layout: TableLayout, ctx: C
     if _PAIR_MARK.search(partner_name):
         return _pair_row(w, table, row, partner_name, dates, state, layout)
     named = name_dates(home_name) or name_dates(partner_name)  # 가나도(1998), 다라도(2010): each its own year
-    if not (dates or named) or not partner_name or _event_cell(relation_cell):
+    if not (dates or named) or not partner_name or _event_cell(relation_cell) or _unsigned_log_cell(table, row):
         return []
     pairs = [_parties(w, row, h, p, ctx, state, layout)
-             for h in _names(w, home_name) for p in _names(w, partner_name)]
+             for h in _names(w, home_name, len(dates)) for p in _names(w, partner_name, len(dates))]
     if named and len(named) == len(pairs) and None not in pairs:
         dates = [DateMention(v, 0, 0, v.iso) for v in named]
     elif not dates:
@@ -274,6 +289,19 @@ def _event_cell(cell: str) -> bool:
     """
     return bool(cell.strip()) and (is_activity(cell) or bool(_ENDED.search(cell))) and relation_of(cell) is None \
         and not states_signing(cell) and not is_renewal(cell)
+
+
+def _unsigned_log_cell(table: Table, row: Row) -> bool:
+    """An exchange log's relation (구분) cell naming no relation, signing or renewal (``교류``, ``연수``) while another
+    row's cell of that column states a signing or a renewal (``체결``, ``재체결``) and no cell of the row does: the row
+    dates an activity (a youth exchange, a letter of intent in a log that types its signings ``체결``)."""
+    column = table.column("relation")
+    cell = row.cell(column)
+    if column is None or not cell.strip() or relation_of(cell) or states_signing(cell) or is_renewal(cell) \
+            or is_intent(cell) or any(states_signing_verb(c) or is_renewal(c) for c in row.cells):
+        return False  # 교류 | 우호교류 협정 체결: the row's own words state its signing
+    return any(other is not row and (states_signing_verb(c := other.cell(column)) or is_renewal(c))
+               for other in table.rows)
 
 
 def _pair_row(w: FactWriter, table: Table, row: Row, cell: str, dates: list[DateMention], state: _State,
@@ -349,19 +377,34 @@ def _glossed(table: Table, row: Row, layout: TableLayout, parties: tuple[Party, 
             glossed_party(partner, gloss(layout.partner, partner)))
 
 
-def _names(w: FactWriter, cell: str) -> list[str]:
-    """The names of a party cell: several when it lists places (``가나시·다라시``, ``가나시, 다라시``), else one
-    (``""`` stays one, for the table's subject)."""
+def _names(w: FactWriter, cell: str, dates: int = 0) -> list[str]:
+    """The names of a party cell: several when it lists places (``가나시·다라시``, ``가나시, 다라시``, ``일본 가나시,
+    중국 다라시``; places of one level set apart by a space only, as a web page's line break leaves them, when the row
+    has as many dates: ``가나시 다라시 | 2005. 3. 12. 2008. 6. 7.``), else one (``""`` stays one, for the table's
+    subject)."""
+    cell = _LATIN_GLOSS.sub("", cell)  # 지린성 둔화시 Dunhua City, 서울 마포구 Mapo-gu, Seoul: the Hangul name
     pieces = [p for p in _NAME_SEPARATORS.split(re.sub(r"\([^)]*\)", "", cell)) if p.strip()]
+    if len(pieces) == 1 and dates >= 2 and len(words := pieces[0].split()) == dates and all(
+            is_place_word(t) for t in words) and len({place_level(t) for t in words}) == 1:
+        return words
     if len(pieces) == 2 and place_level(pieces[1].strip()) in UPPER_LEVELS and \
             place_level(pieces[0].strip()) not in UPPER_LEVELS:
         return [pieces[0].strip()]  # 가나시, 다라주: the city, then the state it is in
     if len(pieces) == 2 and place_level(pieces[0].strip()) == "district" and any(
             e.kind == "region" and e.country != "KR" for e in w.registry.candidates(pieces[1].strip())):
         return [pieces[0].strip()]  # Gana District, Ulaanbaatar: the district, then the city it is in
-    if len(pieces) >= 2 and all(looks_like_place(w, p) and not country_in(w.registry, p) for p in pieces):
+    if len(pieces) >= 2 and all(looks_like_place(w, p) and not country_in(w.registry, p) or _placed(w, p)
+                                for p in pieces):
         return [p.strip() for p in pieces]
     return [cell]
+
+
+def _placed(w: FactWriter, piece: str) -> bool:
+    """A place after its country word (``일본 가나시``): one of several names of a cell, each with its country."""
+    pattern, _ = w.registry.country_words
+    found = pattern.match(piece.strip())
+    return found is not None and looks_like_place(w, rest := piece.strip()[found.end():].strip()) and \
+        not country_in(w.registry, rest)
 
 
 def _name_cell(w: FactWriter, text: str) -> str:
