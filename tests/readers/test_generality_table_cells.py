@@ -1,0 +1,82 @@
+"""Generality of decision 0067's table rules beyond the tables they were tuned on: partners sharing one cell and
+set apart only by a space (a web page's lost line break) with as many dates — registry cities and invented ones, other
+date forms, a row added — and cells that must stay one partner (a place inside another, fewer dates than names); a
+province's own office (``본청``) in other provinces and at a group's first row. The pages are
+written by the tests; the foreign names are invented or taken from the registry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.fixtures.pages import page
+from tests.readers.helpers import build, facts
+
+
+def _labels(tmp_path: Path, kind: str, blocks: list) -> set:
+    return {(a, b, d) for a, b, d, _ in facts(build(page(tmp_path, kind, blocks)))}
+
+
+CITIES = "속초시 해외 교류도시 현황"
+HEADER = ["국가", "도시", "체결일"]
+
+
+@pytest.mark.parametrize("kind", ["txt", "md", "html", "docx"])
+def test_registry_cities_set_apart_by_a_space_each_take_their_date(tmp_path: Path, kind: str):
+    rows = [HEADER, ["중국", "시안시 선양시", "2005. 3. 12. 2008. 6. 7."], ["일본", "가나시", "2010. 5. 3."]]
+    assert _labels(tmp_path, kind, [CITIES, rows]) == {
+        ("속초시", "시안시", "2005-03-12"),
+        ("선양시", "속초시", "2008-06-07"),
+        ("가나시", "속초시", "2010-05-03"),
+    }
+
+
+def test_perturbed_other_date_forms_and_a_row_added(tmp_path: Path):
+    rows = [
+        HEADER,
+        ["일본", "가나시 다라시 마바시", "2005.03.12 2008.06.07 2011.11.11"],
+        ["중국", "시안시", "2010. 5. 3."],
+        ["몽골", "사하솜", "2019년 4월 4일"],
+    ]
+    assert _labels(tmp_path, "tsv", [CITIES, rows]) == {
+        ("가나시", "속초시", "2005-03-12"),
+        ("다라시", "속초시", "2008-06-07"),
+        ("마바시", "속초시", "2011-11-11"),
+        ("속초시", "시안시", "2010-05-03"),
+        ("사하솜", "속초시", "2019-04-04"),
+    }
+
+
+def test_negative_a_signing_and_its_renewal_of_one_partner_stay_one_partner(tmp_path: Path):
+    rows = [HEADER, ["일본", "가나시", "2005. 3. 12. 2015. 3. 12."], ["중국", "시안시", "2010. 5. 3."]]
+    assert _labels(tmp_path, "tsv", [CITIES, rows]) == {
+        ("가나시", "속초시", "2005-03-12"),
+        ("가나시", "속초시", "2015-03-12"),
+        ("속초시", "시안시", "2010-05-03"),
+    }
+    inside = [HEADER, ["중국", "지린성 다라시", "2005. 3. 12. 2015. 3. 12."]]  # a city after its province: one partner
+    assert _labels(tmp_path, "tsv", [CITIES, inside]) == {
+        ("다라시", "속초시", "2005-03-12"),
+        ("다라시", "속초시", "2015-03-12"),
+    }
+
+
+OVERVIEW = ["시도", "시군구", "상대국", "상대도시", "체결일자"]
+
+
+@pytest.mark.parametrize("kind", ["tsv", "html", "hwpx"])
+def test_own_office_rows_of_other_provinces(tmp_path: Path, kind: str):
+    rows = [
+        OVERVIEW,
+        ["전남", "본청", "중국", "시안시", "1996. 4. 2."],
+        ["", "여수시", "일본", "가나시", "2001. 5. 5."],
+        ["충북", "청주시", "미국", "다라카운티", "2011. 8. 8."],
+        ["", "도 본청", "일본", "돗토리현", "2014. 6. 6."],
+    ]
+    assert _labels(tmp_path, kind, ["전국 지방자치단체 국제교류 현황", rows]) == {
+        ("시안시", "전라남도", "1996-04-02"),
+        ("가나시", "여수시", "2001-05-05"),
+        ("다라카운티", "청주시", "2011-08-08"),
+        ("돗토리현", "충청북도", "2014-06-06"),
+    }
