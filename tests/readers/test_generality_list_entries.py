@@ -15,12 +15,12 @@ from tests.readers.helpers import build, facts
 
 TREE = [
     "강릉시 해외 자매·우호도시",
-    "┌ 일본 가나시: 자매결연 (2010. 10. 7.)",
+    "┌ 일본 가나시: 자매결연 (2012. 9. 17.)",
     "├ 중국 시안시: 우호교류 (2015. 3. 2.)",
     "└ 미국 다라카운티: 자매결연 (2001. 5. 4.)",
 ]
 TREE_FACTS = {
-    ("가나시", "강릉시", "2010-10-07", "sister"),
+    ("가나시", "강릉시", "2012-09-17", "sister"),
     ("강릉시", "시안시", "2015-03-02", "friendship"),
     ("강릉시", "다라카운티", "2001-05-04", "sister"),
 }
@@ -34,15 +34,15 @@ def test_tree_branches_in_every_format(tmp_path: Path, kind: str):
 def test_perturbed_tree_branches_with_ocr_noise_a_row_added_and_a_date_changed(tmp_path: Path):
     noisy = [
         "강릉시 해외 자매·우호도시",
-        "┌일본 가나시: 자매결연(2010.10.7.)",
+        "┌일본 가나시: 자매결연(2012.9.17.)",
         "├중국 시안시: 우호교류(２０１５. ３. ２.)",
         "├ 일본 마바현: 우호교류 (2019년 5월)",
         "└미국 다라카운티: 자매결연 (2001. 5. 4.)",
     ]
     assert facts(build(page(tmp_path, "txt", noisy))) == TREE_FACTS | {("강릉시", "마바현", "2019-05", "friendship")}
-    changed = [TREE[0], TREE[1].replace("2010. 10. 7.", "2011. 1. 20."), *TREE[2:]]
+    changed = [TREE[0], TREE[1].replace("2012. 9. 17.", "2011. 1. 20."), *TREE[2:]]
     assert facts(build(page(tmp_path, "docx", changed))) == (
-        TREE_FACTS - {("가나시", "강릉시", "2010-10-07", "sister")}
+        TREE_FACTS - {("가나시", "강릉시", "2012-09-17", "sister")}
     ) | {("가나시", "강릉시", "2011-01-20", "sister")}
 
 
@@ -56,7 +56,7 @@ def test_negative_tree_branches_of_plans_visits_and_anniversaries(tmp_path: Path
     assert facts(build(page(tmp_path, "txt", lines))) == TREE_FACTS
 
 
-REPORT = ["충청북도 대표단 몽골 방문 결과 보고", "", "□ 주요 성과", "  ○ 도지사 일행 몽골 가나아이막 방문", ""]
+REPORT = ["경상북도 대표단 해외 방문 결과 보고", "", "□ 주요 성과", "  ○ 도지사 일행 일본 가나현 방문", ""]
 
 
 def _slash_facts(tmp_path: Path, kind: str, note: str) -> set:
@@ -66,31 +66,33 @@ def _slash_facts(tmp_path: Path, kind: str, note: str) -> set:
 @pytest.mark.parametrize("kind", ["txt", "html", "docx"])
 def test_slash_clauses_with_countries_and_a_registry_partner(tmp_path: Path, kind: str):
     note = (
-        "□ 참고: 충북 청주시는 2010. 8. 16. 중국 시안시와 자매결연 / 충북 충주시는 2019. 5. 3. 일본 돗토리현과 우호협약"
+        "□ 참고: 경북 안동시는 2013. 7. 22. 중국 시안시와 자매결연"
+        " / 경북 영주시는 2017. 11. 9. 일본 돗토리현과 우호협약"
     )
     assert _slash_facts(tmp_path, kind, note) == {
-        ("시안시", "청주시", "2010-08-16"),
-        ("돗토리현", "충주시", "2019-05-03"),
+        ("시안시", "안동시", "2013-07-22"),
+        ("돗토리현", "영주시", "2017-11-09"),
     }
 
 
 def test_slash_clauses_with_invented_partners_after_their_country(tmp_path: Path):
     note = (
-        "□ 참고: 충북 청주시는 2010. 8. 16. 몽골 다라아이막과 자매결연"
-        " / 충북 괴산군은 2019. 5. 3. 몽골 마바아이막과 우호협약"
+        "□ 참고: 경북 안동시는 2013. 7. 22. 몽골 다라아이막과 자매결연"
+        " / 경북 청송군은 2017. 11. 9. 몽골 마바아이막과 우호협약"
     )
     assert _slash_facts(tmp_path, "txt", note) == {
-        ("다라아이막", "청주시", "2010-08-16"),
-        ("괴산군", "마바아이막", "2019-05-03"),
+        ("다라아이막", "안동시", "2013-07-22"),
+        ("마바아이막", "청송군", "2017-11-09"),
     }
 
 
 @pytest.mark.parametrize(
     "note",
     [
-        "□ 참고: 충북 청주시는 2010. 8. 16. 중국 시안시와 자매결연 추진 / 충북 충주시는 2019. 5. 3. 일본 돗토리현 방문",
-        "□ 참고: 충북 청주시는 2010. 8. 16. 중국 시안시와 자매결연 10주년 기념식"
-        " / 충북 충주시는 2019. 5. 3. 일본 돗토리현과 교류 20주년 행사",
+        "□ 참고: 경북 안동시는 2013. 7. 22. 중국 시안시와 자매결연 추진"
+        " / 경북 영주시는 2017. 11. 9. 일본 돗토리현 방문",
+        "□ 참고: 경북 안동시는 2013. 7. 22. 중국 시안시와 자매결연 10주년 기념식"
+        " / 경북 영주시는 2017. 11. 9. 일본 돗토리현과 교류 20주년 행사",
     ],
 )
 def test_negative_slash_clauses_of_plans_visits_and_anniversaries(tmp_path: Path, note: str):
