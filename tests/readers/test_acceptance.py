@@ -58,12 +58,7 @@ def test_a_line_with_a_relation_word_a_date_and_two_places_is_a_liberal_candidat
     w = _writer("국제교류 현황", SIGNED, "시청 소식", "2024년 3월 5일 강릉시 청사 준공")
     c = _one(w, 2)
     assert (sorted(p.entity.name_ko for p in c.parties), c.date.iso, c.relation, c.lines, c.reader) == (
-        ["강릉시", "아오모리현"],
-        "2019-05-24",
-        "sister",
-        (2, 2),
-        "liberal",
-    )
+        ["강릉시", "아오모리현"], "2019-05-24", "sister", (2, 2), "liberal")
     assert liberal.line_candidates(w, 4, w.doc.lines[3]) == []  # a date and a place, no relation or signing word
     assert liberal.read(w) == liberal.line_candidates(w, 2, SIGNED)
 
@@ -74,10 +69,7 @@ def test_perturbations_move_the_candidate_with_the_line():
     assert _one(w, 2).date.iso == "2003-09-17"
     subject = _one(w, 3)  # one place on the line: the document's subject (its title) is the other party
     assert (sorted(p.entity.name_ko for p in subject.parties), subject.date.iso, subject.relation) == (
-        ["강릉시", "야마가타현"],
-        "2011",
-        "friendship",
-    )
+        ["강릉시", "야마가타현"], "2011", "friendship")
     two = _writer("강릉시는 2015년 아오모리현, 2016년 니가타현과 각각 우호교류 협약을 체결했다.")
     got = {(c.parties[1].entity.name_ko, c.date.iso) for c in liberal.read(two)}
     assert got == {("아오모리현", "2015"), ("니가타현", "2016")}
@@ -112,14 +104,8 @@ def test_without_a_model_in_use_nothing_is_scored_or_proposed(monkeypatch):
 
 
 #: Two renewals written as a table-less list: the readers read the second line; the first only a model accepts.
-RENEWALS = "\n".join(
-    [
-        "강릉시 국제교류 현황",
-        "",
-        "아오모리현 자매결연 2019. 5. 24. 재체결, 청소년 교류",
-        "지린성 우호교류 2011. 3. 2. 재체결",
-    ]
-)
+RENEWALS = "\n".join(["강릉시 국제교류 현황", "", "아오모리현 자매결연 2019. 5. 24. 재체결, 청소년 교류",
+                      "지린성 우호교류 2011. 3. 2. 재체결"])
 READ = {("강릉시", "지린성", "2011-03-02", "friendship")}
 
 
@@ -183,9 +169,8 @@ def test_the_model_file_loads_and_scores_deterministically():
     assert all(s > 0 for s in part["scale"]) and "readers" not in model
     assert len(model["trained_on"]) >= 60 and all(re.fullmatch(r"[0-9a-f]{64}", h) for h in model["trained_on"])
     values = {name: 0.25 for name in part["features"]}
-    z = part["intercept"] + sum(
-        w * (0.25 - m) / s for w, m, s in zip(part["weights"], part["mean"], part["scale"], strict=True)
-    )
+    z = part["intercept"] + sum(w * (0.25 - m) / s for w, m, s in zip(part["weights"], part["mean"], part["scale"],
+                                                                         strict=True))
     assert probability(part, values) == probability(part, dict(values)) == 1 / (1 + math.exp(-z))
 
 
@@ -193,12 +178,8 @@ def test_the_model_file_holds_no_registry_label():
     """Only feature names, numbers and document hashes: no place, organisation or country name of the registry."""
     registry = Registry.default()
     names = {normalize_name(n) for e in registry.entities.values() for n in e.names if len(n) >= 2}
-    latin = {
-        n.lower()
-        for e in registry.entities.values()
-        for n in (e.name_en, *e.names)
-        if n and len(n) >= 4 and n.isascii()
-    }
+    latin = {n.lower() for e in registry.entities.values() for n in (e.name_en, *e.names)
+             if n and len(n) >= 4 and n.isascii()}
 
     def strings(value):
         if isinstance(value, dict):

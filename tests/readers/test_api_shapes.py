@@ -16,17 +16,12 @@ from runtime.settings import Settings
 from tests.readers.helpers import document
 from tests.readers.test_reconcile import RESTATES, SEOUL
 
-GANGNEUNG = document(
-    "gangneung.txt",
-    "서울특별시 국내 교류 현황\n○ 강릉시: 우호교류 협약 체결 (2025년 3월 5일)\n"
-    "○ 전라남도 2004년 12월 협약 체결\n○ 춘천시 2011년 자매결연\n",
-)
+GANGNEUNG = document("gangneung.txt", "서울특별시 국내 교류 현황\n○ 강릉시: 우호교류 협약 체결 (2025년 3월 5일)\n"
+                                      "○ 전라남도 2004년 12월 협약 체결\n○ 춘천시 2011년 자매결연\n")
 
 
-SENTENCE = document(
-    "sentence.txt",
-    "서울특별시와 강릉시는 2025년 3월 5일 우호교류 협약을 체결했다.\n두 도시는 2026년 자매결연도 추진할 계획이다.\n",
-)
+SENTENCE = document("sentence.txt", "서울특별시와 강릉시는 2025년 3월 5일 우호교류 협약을 체결했다.\n"
+                                    "두 도시는 2026년 자매결연도 추진할 계획이다.\n")
 
 
 @pytest.fixture(scope="module")
@@ -42,23 +37,16 @@ def test_agreements_api_dates_methods_and_sources(built):
     app = create_app(Settings.from_env(), store=store.store)
     body = app.test_client().get("/api/agreements", query_string={"party": "서울특별시"}).get_json()
     rows = {(a["partner"]["label"], a["date"]): a for a in body["agreements"]}
-    assert set(rows) == {
-        ("전라남도", "2004-12-17"),
-        ("충청북도", "2008-07-11"),
-        ("충청북도", "2019-05-02"),
-        ("강릉시", "2025-03-05"),
-        ("춘천시", "2011"),
-    }
+    assert set(rows) == {("전라남도", "2004-12-17"), ("충청북도", "2008-07-11"), ("충청북도", "2019-05-02"),
+                         ("강릉시", "2025-03-05"), ("춘천시", "2011")}
     jeonnam = rows[("전라남도", "2004-12-17")]
     assert (jeonnam["method"], jeonnam["confidence"]) == ("curated", None)
     assert {s["doc"] for s in jeonnam["sources"]} == {"seoul.txt", "news.txt", "gangneung.txt"}
     gangneung = rows[("강릉시", "2025-03-05")]
     assert {s["doc"] for s in gangneung["sources"]} == {"gangneung.txt", "sentence.txt"}  # one signing, two texts
     assert gangneung["method"] == "automatic" and 0 < gangneung["confidence"] <= 1
-    assert (
-        gangneung["type"] == "우호교류"
-        and {"doc": "gangneung.txt", "line_start": 2, "line_end": 2} in gangneung["sources"]
-    )
+    assert gangneung["type"] == "우호교류" and {"doc": "gangneung.txt", "line_start": 2, "line_end": 2} in \
+        gangneung["sources"]
     page = app.test_client().get("/id/" + gangneung["iri"].split("/id/", 1)[1], headers={"Accept": "text/html"})
     assert page.status_code == 200 and 'id="extraction-method"' in page.get_data(as_text=True)
 

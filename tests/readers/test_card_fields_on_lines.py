@@ -13,18 +13,8 @@ import pytest
 from tests.readers.helpers import build, document, docx_file, facts, from_file, hwpx_file
 
 TITLE = "강릉시 해외 자매·우호도시"
-LABEL_LINES = [
-    "1. 가나시 (일본)",
-    "체결일:",
-    "2005. 3. 12.",
-    "유형: 자매결연",
-    "",
-    "2. 다라시 (중국)",
-    "협약일자",
-    "2010년 5월 3일",
-    "유형",
-    "우호교류",
-]
+LABEL_LINES = ["1. 가나시 (일본)", "체결일:", "2005. 3. 12.", "유형: 자매결연", "",
+               "2. 다라시 (중국)", "협약일자", "2010년 5월 3일", "유형", "우호교류"]
 BULLETS = ["■ 가나시(일본)", " - 자매결연", " - 2005. 3. 12.", "■ 다라시(중국)", " - 우호교류 협약", " - 2010. 5. 3."]
 FACTS = {("가나시", "강릉시", "2005-03-12", "sister"), ("강릉시", "다라시", "2010-05-03", "friendship")}
 
@@ -38,9 +28,8 @@ def _doc(tmp_path: Path, kind: str, lines: list[str]):
         return from_file(hwpx_file(tmp_path / "cards.hwpx", [TITLE, *lines]))
     body = "".join(f"<h4>{t}</h4>" if t.startswith("■") else f"<p>{t}</p>" for t in lines if t.strip())
     path = tmp_path / "cards.html"
-    path.write_text(
-        f"<html><head><title>{TITLE}</title></head><body><h2>{TITLE}</h2>{body}</body></html>", encoding="utf-8"
-    )
+    path.write_text(f"<html><head><title>{TITLE}</title></head><body><h2>{TITLE}</h2>{body}</body></html>",
+                    encoding="utf-8")
     return from_file(path)
 
 
@@ -56,12 +45,10 @@ def test_bulleted_fields_under_a_heading_naming_the_partner(tmp_path: Path, kind
 
 def test_bulleted_fields_on_a_web_page(tmp_path: Path):
     path = tmp_path / "cards.html"
-    path.write_text(
-        f"<html><head><title>{TITLE}</title></head><body><h2>{TITLE}</h2>"
-        "<h4>■ 가나시(일본)</h4><ul><li>자매결연</li><li>2005. 3. 12.</li></ul>"
-        "<h4>■ 다라시(중국)</h4><ul><li>우호교류 협약</li><li>2010. 5. 3.</li></ul></body></html>",
-        encoding="utf-8",
-    )
+    path.write_text(f"<html><head><title>{TITLE}</title></head><body><h2>{TITLE}</h2>"
+                    "<h4>■ 가나시(일본)</h4><ul><li>자매결연</li><li>2005. 3. 12.</li></ul>"
+                    "<h4>■ 다라시(중국)</h4><ul><li>우호교류 협약</li><li>2010. 5. 3.</li></ul></body></html>",
+                    encoding="utf-8")
     assert facts(build(from_file(path))) == FACTS
 
 
@@ -70,9 +57,7 @@ def test_perturbed_a_planned_card_a_changed_date_and_a_timeline_without_labels(t
     assert facts(build(_doc(tmp_path, "txt", lines))) == FACTS
     lines = list(LABEL_LINES)
     lines[7] = "2011년 6월"
-    assert facts(build(_doc(tmp_path, "docx", lines))) == {
-        ("가나시", "강릉시", "2005-03-12", "sister"),
-        ("강릉시", "다라시", "2011-06", "friendship"),
-    }
+    assert facts(build(_doc(tmp_path, "docx", lines))) == {("가나시", "강릉시", "2005-03-12", "sister"),
+                                                           ("강릉시", "다라시", "2011-06", "friendship")}
     timeline = ["■ 가나시(일본)", " - 2005. 3. 12.", " - 2008. 4. 1."]  # dates under no label: no card's
     assert facts(build(_doc(tmp_path, "txt", timeline))) == set()

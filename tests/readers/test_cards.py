@@ -54,12 +54,9 @@ PAGE = """<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><title>자�
 </body></html>
 """
 PAGE_FACTS = {
-    ("광명시", "하루미시", "1998-11-20", "sister"),
-    ("광명시", "청룡시", "2005-03-04", "friendship"),
-    ("광명시", "다르항솜", "2016-09", "friendship"),
-    ("광명시", "레드우드시", "2001-04-12", "sister"),
-    ("광명시", "체레포베츠시", "2012-10-09", "sister"),
-    ("광명시", "투르판시", "2010-08-15", "friendship"),
+    ("광명시", "하루미시", "1998-11-20", "sister"), ("광명시", "청룡시", "2005-03-04", "friendship"),
+    ("광명시", "다르항솜", "2016-09", "friendship"), ("광명시", "레드우드시", "2001-04-12", "sister"),
+    ("광명시", "체레포베츠시", "2012-10-09", "sister"), ("광명시", "투르판시", "2010-08-15", "friendship"),
 }
 
 TEXT_CARDS = """부천시 해외 교류도시
@@ -82,11 +79,8 @@ TEXT_CARDS = """부천시 해외 교류도시
 협약일 : 2010. 8. 15.
 상태 : 체결 추진 중
 """
-TEXT_FACTS = {
-    ("레드우드시", "부천시", "1998-11-20", "sister"),
-    ("레드우드시", "부천시", "2018-11-20", "sister"),
-    ("부천시", "청룡시", "2005-03-04", "friendship"),
-}
+TEXT_FACTS = {("레드우드시", "부천시", "1998-11-20", "sister"), ("레드우드시", "부천시", "2018-11-20", "sister"),
+              ("부천시", "청룡시", "2005-03-04", "friendship")}
 
 
 def _page(tmp_path: Path, html: str, name: str = "cards.html"):
@@ -110,10 +104,8 @@ def test_cards_with_the_date_alone_and_the_relation_below_or_after_it(tmp_path):
 <p class="type">교류의향서 전달 (추진 중)</p></div>
 </div><div id="footer">부천시청 주소</div></body></html>"""
     assert facts(build(_page(tmp_path, html))) == {
-        ("부천시", "하루미시", "1998-11-20", "sister"),
-        ("부천시", "청룡시", "2005-03-04", "friendship"),
-        ("다르항솜", "부천시", "2016-09-01", "sister"),
-    }  # the heading's relation, not the card above's
+        ("부천시", "하루미시", "1998-11-20", "sister"), ("부천시", "청룡시", "2005-03-04", "friendship"),
+        ("다르항솜", "부천시", "2016-09-01", "sister")}  # the heading's relation, not the card above's
 
 
 def test_text_cards_a_second_signing_and_plans_in_their_fields():
@@ -122,29 +114,18 @@ def test_text_cards_a_second_signing_and_plans_in_their_fields():
 
 @pytest.mark.parametrize("kind", ["docx", "hwpx"])
 def test_cards_in_office_files_as_paragraphs_and_key_value_tables(tmp_path, kind):
-    blocks = [
-        "부천시 해외 교류도시",
-        "미국 레드우드시",
-        [["구분", "자매도시"], ["체결일", "1998. 11. 20."]],
-        "중국 청룡시",
-        [["구분", "우호도시"], ["협정일", "2005. 3. 4."]],
-        "일본 하루미시",
-        [["구분", "우호교류"], ["체결일", "2025. 3. (예정)"]],
-    ]
+    blocks = ["부천시 해외 교류도시", "미국 레드우드시", [["구분", "자매도시"], ["체결일", "1998. 11. 20."]],
+              "중국 청룡시", [["구분", "우호도시"], ["협정일", "2005. 3. 4."]],
+              "일본 하루미시", [["구분", "우호교류"], ["체결일", "2025. 3. (예정)"]]]
     path = (docx_file if kind == "docx" else hwpx_file)(tmp_path / f"cards.{kind}", blocks)
-    assert facts(build(from_file(path))) == {
-        ("레드우드시", "부천시", "1998-11-20", "sister"),
-        ("부천시", "청룡시", "2005-03-04", "friendship"),
-    }
+    assert facts(build(from_file(path))) == {("레드우드시", "부천시", "1998-11-20", "sister"),
+                                             ("부천시", "청룡시", "2005-03-04", "friendship")}
 
 
 def test_perturbed_cards_added_date_changed_noise_and_a_plan(tmp_path):
-    added = PAGE.replace(
-        '<ul class="cards">',
-        '<ul class="cards">\n <li class="card"><div class="tit">카자흐스탄 '
-        '쿠스타나이주</div><div class="txt"><span class="label">우호교류 협약일</span> '
-        "<span>2019년 6월 3일</span></div></li>",
-    )
+    added = PAGE.replace('<ul class="cards">', '<ul class="cards">\n <li class="card"><div class="tit">카자흐스탄 '
+                         '쿠스타나이주</div><div class="txt"><span class="label">우호교류 협약일</span> '
+                         '<span>2019년 6월 3일</span></div></li>')
     assert facts(build(_page(tmp_path, added))) == PAGE_FACTS | {("광명시", "쿠스타나이주", "2019-06-03", "friendship")}
     changed = PAGE.replace("2005.3.4", "2006. 7. 8.")
     assert ("광명시", "청룡시", "2006-07-08", "friendship") in facts(build(_page(tmp_path, changed)))
@@ -169,22 +150,14 @@ def test_cards_of_label_value_paragraphs_a_raised_relation_and_a_plan(tmp_path):
 </div><div id="footer">김해시 주소 | 개인정보처리방침</div></body></html>"""
     result = build(_page(tmp_path, html))
     got = {(a, b, date) for a, b, date, _ in facts(result)}
-    assert got == {
-        ("김해시", "하루미시", "1998-11-20"),
-        ("김해시", "청룡시", "2005-03-04"),
-        ("김해시", "박하성", "2012-08"),
-        ("김해시", "박하성", "2022-08"),
-        ("김해시", "세베르스크시", "2019-03-02"),
-    }
+    assert got == {("김해시", "하루미시", "1998-11-20"), ("김해시", "청룡시", "2005-03-04"),
+                   ("김해시", "박하성", "2012-08"), ("김해시", "박하성", "2022-08"),
+                   ("김해시", "세베르스크시", "2019-03-02")}
     # each card's country is its own 국가 line (above its name), not the next card's below its fields
     result.dataset.default_union = True
-    parties = {
-        str(r.p).rsplit("/", 1)[-1]
-        for r in result.dataset.query(
-            "SELECT DISTINCT ?p WHERE { ?a a <https://w3id.org/gyoryu/ontology#Agreement> ; "
-            "<https://w3id.org/gyoryu/ontology#party> ?p }"
-        )
-    }
+    parties = {str(r.p).rsplit("/", 1)[-1] for r in result.dataset.query(
+        "SELECT DISTINCT ?p WHERE { ?a a <https://w3id.org/gyoryu/ontology#Agreement> ; "
+        "<https://w3id.org/gyoryu/ontology#party> ?p }")}
     assert parties - {"kr-gyeongnam-gimhae"} == {"jp-하루미시", "cn-청룡시", "vn-박하성", "ru-세베르스크시"}
 
 
@@ -197,37 +170,25 @@ def test_cards_with_english_fields(tmp_path):
 <div class="card"><h4>다라성 Dara Province</h4><p>Country: Viet Nam</p><p>Agreement signed 2014. 5.</p></div>
 </main></body></html>"""
     got = {(a, b, date) for a, b, date, _ in facts(build(_page(tmp_path, html)))}
-    assert got == {
-        ("김해시", "하루미시", "1998-11-20"),
-        ("김해시", "레드우드시", "2001-04-12"),
-        ("김해시", "다라성", "2014-05"),
-    }
+    assert got == {("김해시", "하루미시", "1998-11-20"), ("김해시", "레드우드시", "2001-04-12"),
+                   ("김해시", "다라성", "2014-05")}
 
 
 #: One set of cards (partner, country line, population, relation, signing date), laid out below in every shape a
 #: city hall page or file gives them: fields as list items, as glued inline elements, one element each, one line.
-CARDS = [
-    ("하루미시", "일본 시즈오카현", "인구 19만 명", "자매도시", "1998. 11. 20."),
-    ("청룡시", "중국 허베이성", "인구 1,100만 명", "우호도시", "2005. 3. 4."),
-    ("레드우드시", "미국 캘리포니아주", "인구 8만 명", "", "2001. 4. 12."),
-]
-CARDS_FACTS = {
-    ("광명시", "하루미시", "1998-11-20", "sister"),
-    ("광명시", "청룡시", "2005-03-04", "friendship"),
-    ("광명시", "레드우드시", "2001-04-12", "cooperationAgreement"),
-}  # no relation of its own, none above
+CARDS = [("하루미시", "일본 시즈오카현", "인구 19만 명", "자매도시", "1998. 11. 20."),
+         ("청룡시", "중국 허베이성", "인구 1,100만 명", "우호도시", "2005. 3. 4."),
+         ("레드우드시", "미국 캘리포니아주", "인구 8만 명", "", "2001. 4. 12.")]
+CARDS_FACTS = {("광명시", "하루미시", "1998-11-20", "sister"), ("광명시", "청룡시", "2005-03-04", "friendship"),
+               ("광명시", "레드우드시", "2001-04-12", "cooperationAgreement")}  # no relation of its own, none above
 PLANNED_CARD = ("박하성", "베트남", "인구 120만 명", "우호교류", "")
 
 
 def _cards_html(layout: str) -> str:
     out = []
     for name, country, people, relation, date in [*CARDS, PLANNED_CARD]:
-        fields = [
-            ("국가", country),
-            ("인구", people.split(" ", 1)[1]),
-            ("구분", relation),
-            ("결연일", date) if date else ("비고", "2025년 협약 체결 추진 중"),
-        ]
+        fields = [("국가", country), ("인구", people.split(" ", 1)[1]), ("구분", relation),
+                  ("결연일", date) if date else ("비고", "2025년 협약 체결 추진 중")]
         fields = [(label, value) for label, value in fields if value]
         if layout == "items":
             body = "<ul>" + "".join(f"<li><strong>{k}</strong> {v}</li>" for k, v in fields) + "</ul>"
@@ -239,16 +200,11 @@ def _cards_html(layout: str) -> str:
             body = "<p>" + (" | " if layout == "pipes" else " / ").join(f"{k}: {v}" for k, v in fields) + "</p>"
         else:  # one line of inline fields
             body = "<p>" + " ".join(f"<em>{k}</em> {v}" for k, v in fields) + "</p>"
-        out.append(
-            f"<div class='card'><h4>{name}</h4>{body}</div>"
-            if layout != "line"
-            else f"<div class='card'><b>{name}</b>{body[3:-4]}</div>"
-        )
-    return (
-        f"<html><head><title>자매우호도시 | 광명시청</title></head><body><div id='gnb'><a href='/'>홈</a></div>"
-        f"<div id='contents'><h3>광명시 해외 교류도시</h3>{''.join(out)}</div>"
-        f"<div id='footer'>광명시 철산로 1</div></body></html>"
-    )
+        out.append(f"<div class='card'><h4>{name}</h4>{body}</div>" if layout != "line" else
+                   f"<div class='card'><b>{name}</b>{body[3:-4]}</div>")
+    return (f"<html><head><title>자매우호도시 | 광명시청</title></head><body><div id='gnb'><a href='/'>홈</a></div>"
+            f"<div id='contents'><h3>광명시 해외 교류도시</h3>{''.join(out)}</div>"
+            f"<div id='footer'>광명시 철산로 1</div></body></html>")
 
 
 @pytest.mark.parametrize("layout", ["items", "glued", "elements", "line", "pipes", "slashes"])
@@ -286,15 +242,11 @@ def test_cards_whose_country_population_and_date_sit_on_lines_of_their_own(tmp_p
 def test_perturbed_one_element_cards_a_date_changed_a_card_added_and_no_relation_from_the_card_above(tmp_path):
     html = _cards_html("elements")
     changed = html.replace("2005. 3. 4.", "2006년 7월")
-    assert facts(build(_page(tmp_path, changed))) == (
-        CARDS_FACTS - {("광명시", "청룡시", "2005-03-04", "friendship")}
-    ) | {("광명시", "청룡시", "2006-07", "friendship")}
-    added = html.replace(
-        "<div class='card'><h4>레드우드시",
-        "<div class='card'><h4>다르항솜</h4><div>국가</div>"
-        "<div>몽골</div><div>결연일</div><div>2016. 9. 1.</div><div>구분</div><div>친선결연</div>"
-        "</div><div class='card'><h4>레드우드시",
-    )
+    assert facts(build(_page(tmp_path, changed))) == (CARDS_FACTS - {("광명시", "청룡시", "2005-03-04", "friendship")}
+                                                      ) | {("광명시", "청룡시", "2006-07", "friendship")}
+    added = html.replace("<div class='card'><h4>레드우드시", "<div class='card'><h4>다르항솜</h4><div>국가</div>"
+                         "<div>몽골</div><div>결연일</div><div>2016. 9. 1.</div><div>구분</div><div>친선결연</div>"
+                         "</div><div class='card'><h4>레드우드시")
     assert facts(build(_page(tmp_path, added))) == CARDS_FACTS | {("광명시", "다르항솜", "2016-09-01", "goodwill")}
 
 
@@ -312,46 +264,30 @@ def test_card_remarks_a_raise_under_the_date_an_anniversary_field_and_the_next_c
 </main></body></html>"""
     result = build(_page(tmp_path, html))
     assert facts(result) == {
-        ("광명시", "하루미시", "1998-11-20", "sister"),
-        ("광명시", "청룡시", "2006-06-22", "friendship"),
-        ("광명시", "청룡시", "2010-03-18", "sister"),
-        ("광명시", "하바롭스크시", "2016-05-10", "sister"),
-        ("광명시", "레드우드시", "2001-04-12", "sister"),
-    }
+        ("광명시", "하루미시", "1998-11-20", "sister"), ("광명시", "청룡시", "2006-06-22", "friendship"),
+        ("광명시", "청룡시", "2010-03-18", "sister"), ("광명시", "하바롭스크시", "2016-05-10", "sister"),
+        ("광명시", "레드우드시", "2001-04-12", "sister")}
     assert facts(result, "AgreementIntent") == {("광명시", "달랏시", "2025", "friendship")}
 
 
 @pytest.mark.parametrize("kind", ["html", "txt"])
 def test_one_line_cards_a_latin_name_first_domestic_homonyms_settled_by_their_province_and_plans(tmp_path, kind):
-    cards = [
-        "Harumi 하루미시 일본 시즈오카현 결연일자 1998.11.20 (구 철산군)",
-        "청룡시 중국 허베이성 체결연월일 2005.3.4",
-        "고성군 강원특별자치도 결연일 2012. 9. 4.",
-        "달랏시 베트남 2024. 5. 교류의향서 전달",
-        "다르항솜 몽골 협약 예정일 2025. 3.",
-    ]
+    cards = ["Harumi 하루미시 일본 시즈오카현 결연일자 1998.11.20 (구 철산군)",
+             "청룡시 중국 허베이성 체결연월일 2005.3.4", "고성군 강원특별자치도 결연일 2012. 9. 4.",
+             "달랏시 베트남 2024. 5. 교류의향서 전달", "다르항솜 몽골 협약 예정일 2025. 3."]
     if kind == "html":
-        body = "".join(
-            "<div class='card'>" + "".join(f"<span>{part}</span>" for part in card.split(" ", 1)) + "</div>"
-            for card in cards
-        )
+        body = "".join("<div class='card'>" + "".join(f"<span>{part}</span>" for part in card.split(" ", 1))
+                       + "</div>" for card in cards)
         doc = _page(tmp_path, f"<html><body><div id='content'><h2>광명시 자매·우호도시</h2>{body}</div></body></html>")
     else:
         doc = document("cards.txt", "\n".join(["광명시 자매·우호도시", *cards]))
     result = build(doc)
-    assert facts(result) == {
-        ("광명시", "하루미시", "1998-11-20", "sister"),  # plans (전달, 예정일) sign nothing
-        ("광명시", "청룡시", "2005-03-04", "sister"),
-        ("고성군", "광명시", "2012-09-04", "sister"),
-    }
+    assert facts(result) == {("광명시", "하루미시", "1998-11-20", "sister"),  # plans (전달, 예정일) sign nothing
+                             ("광명시", "청룡시", "2005-03-04", "sister"), ("고성군", "광명시", "2012-09-04", "sister")}
     result.dataset.default_union = True
-    assert {
-        str(r.p).rsplit("/", 1)[-1]
-        for r in result.dataset.query(
-            "SELECT ?p WHERE { ?a a <https://w3id.org/gyoryu/ontology#Agreement> ; "
-            "<https://w3id.org/gyoryu/ontology#party> ?p }"
-        )
-    } >= {"kr-gangwon-goseong"}
+    assert {str(r.p).rsplit("/", 1)[-1] for r in result.dataset.query(
+        "SELECT ?p WHERE { ?a a <https://w3id.org/gyoryu/ontology#Agreement> ; "
+        "<https://w3id.org/gyoryu/ontology#party> ?p }")} >= {"kr-gangwon-goseong"}
 
 
 DL_PAGE = """<html><head><title>가나시청 - 국제교류 - 자매우호도시 현황</title></head><body><div id="gnb">홈</div><main>
@@ -366,11 +302,9 @@ def test_definition_list_cards_dated_first_and_the_page_office_as_subject(tmp_pa
     """``<dt>`` names the partner, ``<dd>`` opens with the date and its relation; the ``<title>``'s office (가나시청)
     says whose page it is; a relation handed on (2014년 … 승계) or ended (교류 종료) is no signing."""
     assert facts(build(_page(tmp_path, DL_PAGE.replace("가나", "광명")))) == {
-        ("광명시", "레드우드시", "1990-12-13", "sister"),
-        ("광명시", "하루미시", "1996-10-08", "sister"),
+        ("광명시", "레드우드시", "1990-12-13", "sister"), ("광명시", "하루미시", "1996-10-08", "sister"),
         ("광명시", "박하성", "2018-03-27", "friendship"),
-        ("광명시", "박하성", "2023-03-27", "cooperationAgreement"),
-    }  # 협약 갱신: the renewal's own word
+        ("광명시", "박하성", "2023-03-27", "cooperationAgreement")}  # 협약 갱신: the renewal's own word
 
 
 FIELD_CARDS = """<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><title>국제자매도시 | 양주시청</title>
@@ -388,12 +322,8 @@ FIELD_CARDS = """<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><tit
 <div class="city"><h3>몽골 카타아이막</h3><p>국가 : 몽골</p><p>구분 : 우호도시</p><p>체결일 : 2018년 5월</p></div>
 </div><footer><p>양주시청 경기도 양주시</p></footer></body></html>
 """
-FIELD_CARD_FACTS = {
-    ("가나브라시", "양주시", "1997-06-10"),
-    ("마바구", "양주시", "2004-03-15"),
-    ("마바구", "양주시", "2011-09-20"),
-    ("양주시", "카타아이막", "2018-05"),
-}
+FIELD_CARD_FACTS = {("가나브라시", "양주시", "1997-06-10"), ("마바구", "양주시", "2004-03-15"),
+                    ("마바구", "양주시", "2011-09-20"), ("양주시", "카타아이막", "2018-05")}
 
 
 def _signings(result) -> set[tuple[str, str, str]]:
@@ -408,23 +338,12 @@ def test_a_card_without_a_date_above_a_dated_card_lends_it_neither_its_name_nor_
     assert {f[:3] for f in facts(result, "AgreementIntent")} == {("양주시", "자차성", "2025")}  # not 사아시마시's
 
 
-@pytest.mark.parametrize(
-    ("old", "new", "gone", "added"),
-    [
-        (
-            "<p>구분 : 우호도시</p>\n<p>주요교류",
-            "<p>체결일 : 2009. 4. 1.</p><p>주요교류",
-            set(),
-            {("사아시마시", "양주시", "2009-04-01")},
-        ),  # the dateless card gets a date: its own signing
-        (
-            "<p>체결일 : 2018년 5월</p>",
-            "<p>체결일 : 2019년 6월</p>",
-            {("양주시", "카타아이막", "2018-05")},
-            {("양주시", "카타아이막", "2019-06")},
-        ),
-    ],
-)
+@pytest.mark.parametrize(("old", "new", "gone", "added"), [
+    ("<p>구분 : 우호도시</p>\n<p>주요교류", "<p>체결일 : 2009. 4. 1.</p><p>주요교류", set(),
+     {("사아시마시", "양주시", "2009-04-01")}),  # the dateless card gets a date: its own signing
+    ("<p>체결일 : 2018년 5월</p>", "<p>체결일 : 2019년 6월</p>", {("양주시", "카타아이막", "2018-05")},
+     {("양주시", "카타아이막", "2019-06")}),
+])
 def test_field_cards_perturbed(tmp_path, old, new, gone, added):
     path = tmp_path / "yangju.html"
     path.write_text(FIELD_CARDS.replace(old, new), encoding="utf-8")
@@ -446,7 +365,4 @@ def test_text_cards_with_square_bullets_and_a_dateless_card_between_dated_ones()
  ○ 비고 : 2024. 9. 재체결
 """
     assert _signings(build(document("anseong.txt", text))) == {
-        ("가나시", "안성시", "1995-03-02"),
-        ("마바카운티", "안성시", "2014-09"),
-        ("마바카운티", "안성시", "2024-09"),
-    }
+        ("가나시", "안성시", "1995-03-02"), ("마바카운티", "안성시", "2014-09"), ("마바카운티", "안성시", "2024-09")}

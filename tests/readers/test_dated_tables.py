@@ -19,15 +19,11 @@ ROWS = [
 ]
 FOOT = [["계", "7건"], ["※ 2024. 12. 31. 기준, 특례시 명칭은 2022. 1. 13. 시행"]]
 FACTS = {
-    ("수원시", "하이퐁시", "2010-05-03", "friendship"),
-    ("수원시", "하이퐁시", "2020-05-03", "friendship"),
+    ("수원시", "하이퐁시", "2010-05-03", "friendship"), ("수원시", "하이퐁시", "2020-05-03", "friendship"),
     ("수원시", "애들레이드시", "2000-09-21", "sister"),
-    ("가와사키시", "고양시", "2005-10-24", "sister"),
-    ("가와사키시", "고양시", "2015-10-24", "sister"),
+    ("가와사키시", "고양시", "2005-10-24", "sister"), ("가와사키시", "고양시", "2015-10-24", "sister"),
     ("산타클라리타시", "용인시", "2003-04-08", "sister"),
-    ("기시와다시", "창원시", "1968-10-11", "sister"),
-    ("기시와다시", "창원시", "2019-06-01", "friendship"),
-}
+    ("기시와다시", "창원시", "1968-10-11", "sister"), ("기시와다시", "창원시", "2019-06-01", "friendship")}
 
 
 def _text(rows: list[list[str]]) -> str:
@@ -40,26 +36,14 @@ def test_renewal_and_expiry_columns_and_ditto_marks_for_a_party_a_relation_and_a
     assert not facts(result, "AgreementIntent") & {f for f in facts(result) if f[2] == "2025"}
 
 
-@pytest.mark.parametrize(
-    ("edit", "gone", "added"),
-    [
-        (
-            lambda rows: rows + [["8", "〃", "하노이시", "베트남", "우호", "2024. 3. 5.", "", "", ""]],
-            set(),
-            {("수원시", "하노이시", "2024-03-05", "friendship")},
-        ),  # a row added: its ditto is the row above's party
-        (
-            lambda rows: [r if r[0] != "6" else [*r[:5], "2019. 7. 2.", *r[6:]] for r in rows],
-            {("기시와다시", "창원시", "2019-06-01", "friendship")},
-            {("기시와다시", "창원시", "2019-07-02", "friendship")},
-        ),
-        (
-            lambda rows: [r if r[0] != "2" else ["2", "고양특례시", *r[2:]] for r in rows],
-            {("수원시", "애들레이드시", "2000-09-21", "sister")},
-            {("고양시", "애들레이드시", "2000-09-21", "sister")},
-        ),
-    ],
-)
+@pytest.mark.parametrize(("edit", "gone", "added"), [
+    (lambda rows: rows + [["8", "〃", "하노이시", "베트남", "우호", "2024. 3. 5.", "", "", ""]], set(),
+     {("수원시", "하노이시", "2024-03-05", "friendship")}),  # a row added: its ditto is the row above's party
+    (lambda rows: [r if r[0] != "6" else [*r[:5], "2019. 7. 2.", *r[6:]] for r in rows],
+     {("기시와다시", "창원시", "2019-06-01", "friendship")}, {("기시와다시", "창원시", "2019-07-02", "friendship")}),
+    (lambda rows: [r if r[0] != "2" else ["2", "고양특례시", *r[2:]] for r in rows],
+     {("수원시", "애들레이드시", "2000-09-21", "sister")}, {("고양시", "애들레이드시", "2000-09-21", "sister")}),
+])
 def test_perturbations_a_row_added_a_date_changed_a_ditto_written_out(edit, gone, added):
     assert facts(build(document("special.tsv", _text(edit([list(r) for r in ROWS]))))) == (FACTS - gone) | added
 
@@ -70,26 +54,20 @@ def test_first_signing_and_renewal_columns_with_two_renewals_in_one_cell_and_a_c
         ["춘천시", "가와사키시", "일본", "자매결연", "1984. 7. 23.", "2014. 7. 23."],
         ["", "바탐시", "인도네시아", "우호교류", "2010. 3. 4.", ""],
         ["원주시", "로아노크시", "미국", "자매결연", "1988. 10. 17.", "2008. 10. 17. / 2018. 10. 17."],
-        ["속초시", "훈춘시", "중국", "우호교류", "1995. 9. 18.", ""],
-    )
+        ["속초시", "훈춘시", "중국", "우호교류", "1995. 9. 18.", ""])
     text += "\n\n* 재체결은 협약 기간 만료에 따른 갱신임\n* 총 3개 시, 4개 도시"
     assert facts(build(document("gangwon.txt", text))) == {
-        ("가와사키시", "춘천시", "1984-07-23", "sister"),
-        ("가와사키시", "춘천시", "2014-07-23", "sister"),
+        ("가와사키시", "춘천시", "1984-07-23", "sister"), ("가와사키시", "춘천시", "2014-07-23", "sister"),
         ("바탐시", "춘천시", "2010-03-04", "friendship"),
-        ("로아노크시", "원주시", "1988-10-17", "sister"),
-        ("로아노크시", "원주시", "2008-10-17", "sister"),
-        ("로아노크시", "원주시", "2018-10-17", "sister"),
-        ("속초시", "훈춘시", "1995-09-18", "friendship"),
-    }
+        ("로아노크시", "원주시", "1988-10-17", "sister"), ("로아노크시", "원주시", "2008-10-17", "sister"),
+        ("로아노크시", "원주시", "2018-10-17", "sister"), ("속초시", "훈춘시", "1995-09-18", "friendship")}
 
 
 def test_a_planned_signing_date_column_is_no_signing():
     text = "나주시 국제교류 현황\n" + tsv(
         ["상대도시", "국가", "체결일", "체결 예정일"],
         ["가나자와시", "일본", "2001. 5. 2.", ""],
-        ["다라현 마바시", "중국", "", "2025. 10."],
-    )
+        ["다라현 마바시", "중국", "", "2025. 10."])
     assert facts(build(document("naju.tsv", text))) == {("가나자와시", "나주시", "2001-05-02", "cooperationAgreement")}
 
 
@@ -110,12 +88,8 @@ BOX = """2024년도 보성군 국제교류 실적
 Ⅲ. 2025년 계획
  - 카타시와 우호교류 협약 체결 추진(2025년 상반기)
 """
-BOX_FACTS = {
-    ("가나시", "보성군", "2005-12-15", "sister"),
-    ("가나시", "보성군", "2024-12-13", "sister"),
-    ("보성군", "사아구", "2008-09", "friendship"),
-    ("보성군", "자차시", "2017-03-21", "friendship"),
-}
+BOX_FACTS = {("가나시", "보성군", "2005-12-15", "sister"), ("가나시", "보성군", "2024-12-13", "sister"),
+             ("보성군", "사아구", "2008-09", "friendship"), ("보성군", "자차시", "2017-03-21", "friendship")}
 
 
 def test_a_box_drawn_text_table_with_a_ditto_renewal_row_is_read_as_rows_not_as_one_sentence():
@@ -128,8 +102,7 @@ def test_the_box_drawn_table_with_full_width_bars_and_a_date_changed():
     text = BOX.replace("│", "｜").replace("2017. 3. 21.", "2018. 4. 2. ")
     moved = {("보성군", "자차시", "2017-03-21", "friendship")}
     assert facts(build(document("boseong.txt", text))) == (BOX_FACTS - moved) | {
-        ("보성군", "자차시", "2018-04-02", "friendship")
-    }
+        ("보성군", "자차시", "2018-04-02", "friendship")}
 
 
 def test_a_docx_table_with_ditto_marks_and_renewal_and_expiry_columns(tmp_path):
@@ -148,15 +121,10 @@ CONSULATE = [
     ["", "", "", "", "2022. 5.", "", "재체결(10주년)"],
 ]
 CONSULATE_FACTS = {
-    ("갸랴주", "대전광역시", "2011-10-11", "friendship"),
-    ("다라구", "달서구", "2024-09-12", "mou"),
-    ("사아시", "포항시", "2015", "friendship"),
-    ("광양시", "사아시", "2018", "friendship"),
-    ("강원특별자치도", "댜뱌주", "1998", "sister"),
-    ("댜뱌주", "충청남도", "2010", "sister"),
-    ("북구", "자차시", "2012-05", "sister"),
-    ("북구", "자차시", "2022-05", "sister"),
-}
+    ("갸랴주", "대전광역시", "2011-10-11", "friendship"), ("다라구", "달서구", "2024-09-12", "mou"),
+    ("사아시", "포항시", "2015", "friendship"), ("광양시", "사아시", "2018", "friendship"),
+    ("강원특별자치도", "댜뱌주", "1998", "sister"), ("댜뱌주", "충청남도", "2010", "sister"),
+    ("북구", "자차시", "2012-05", "sister"), ("북구", "자차시", "2022-05", "sister")}
 
 
 @pytest.mark.parametrize("fmt", ["tsv", "hwpx"])
@@ -183,8 +151,7 @@ def test_a_signing_dated_after_the_date_the_table_stands_at_is_a_plan(as_of, pla
     text = f"경상북도 시군 협약 현황\n경상북도 국제통상과 | 2025. 1. 10. | {as_of}\n" + tsv(
         ["시군", "상대도시", "국가", "구분", "체결일", "재체결일", "비고"],
         ["안동시", "가나시", "중국", "자매결연", "1995. 5. 9.", "2025. 5. 9.", "30주년 재체결"],
-        ["경주시", "다라시", "일본", "자매결연", "1970. 4. 15.", "", ""],
-    )
+        ["경주시", "다라시", "일본", "자매결연", "1970. 4. 15.", "", ""])
     result = build(document("gyeongbuk.tsv", text))
     signed = {("가나시", "안동시", "1995-05-09", "sister"), ("경주시", "다라시", "1970-04-15", "sister")}
     later = ("가나시", "안동시", "2025-05-09", "sister")
@@ -205,10 +172,6 @@ def test_a_web_page_table_with_cells_merged_down_and_footnote_marks_on_names(tmp
     path = tmp_path / "gumi.html"
     path.write_text(page, encoding="utf-8")
     assert facts(build(from_file(path))) == {
-        ("가나시", "구미시", "1998-05-01", "sister"),
-        ("구미시", "다라시", "2001-03-02", "friendship"),
-        ("구미시", "다라시", "2011-03-02", "friendship"),
-        ("구미시", "마바시", "2005-07-07", "friendship"),
-        ("구미시", "마바시", "2015-07-07", "sister"),
-        ("구미시", "사아시", "2019-09-09", "friendship"),
-    }
+        ("가나시", "구미시", "1998-05-01", "sister"), ("구미시", "다라시", "2001-03-02", "friendship"),
+        ("구미시", "다라시", "2011-03-02", "friendship"), ("구미시", "마바시", "2005-07-07", "friendship"),
+        ("구미시", "마바시", "2015-07-07", "sister"), ("구미시", "사아시", "2019-09-09", "friendship")}

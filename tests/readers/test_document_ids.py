@@ -18,14 +18,10 @@ def test_a_file_name_with_spaces_and_hash_gives_cited_facts(tmp_path):
     result = build(document(doc_id, NEWS))
     assert facts(result) == {("강릉시", "서울특별시", "2025-03-05", "friendship")}
     store = store_of(result.dataset, tmp_path)  # N-Quads written and parsed again: the IRIs are valid
-    rows = list(
-        store.query(
-            """SELECT ?doc ?start WHERE {
+    rows = list(store.query("""SELECT ?doc ?start WHERE {
         ?a a <https://w3id.org/gyoryu/ontology#Agreement> ; <http://www.w3.org/ns/prov#wasDerivedFrom> ?s .
         ?s <https://w3id.org/gyoryu/ontology#document> ?doc ; <https://w3id.org/gyoryu/ontology#lineStart> ?start }""",
-            use_default_graph_as_union=True,
-        )
-    )
+        use_default_graph_as_union=True))
     assert [(doc_id_of(r["doc"].value), int(r["start"].value)) for r in rows] == [(doc_id, 3)]
     assert rows[0]["doc"].value == str(document_iri(doc_id))
     assert " " not in rows[0]["doc"].value and "#" not in rows[0]["doc"].value

@@ -20,12 +20,8 @@ Gangneung also signed a sister-city agreement with Qinglong, China in 2001 and w
 The city plans to sign an MOU with Dara Province, Vietnam next year.
 A delegation from Harumi visited the city in 2019 to mark the anniversary.
 """
-RELEASE_FACTS = {
-    ("Harumi", "강릉시", "2023-08-03", "friendship"),
-    ("Harumi", "강릉시", "1983", "sister"),
-    ("Qinglong", "강릉시", "2001", "sister"),
-    ("Darkhan Sum", "강릉시", "2009", "sister"),
-}
+RELEASE_FACTS = {("Harumi", "강릉시", "2023-08-03", "friendship"), ("Harumi", "강릉시", "1983", "sister"),
+                 ("Qinglong", "강릉시", "2001", "sister"), ("Darkhan Sum", "강릉시", "2009", "sister")}
 
 
 @pytest.mark.parametrize("kind", ["txt", "html", "docx"])
@@ -37,9 +33,9 @@ def test_english_release_partners_with_countries_the_pair_carried_and_a_plan(tmp
 
 def test_perturbed_english_release_a_year_changed_and_a_partner_without_country():
     changed = RELEASE.replace("in 2009", "in 2010").replace("with Qinglong, China", "with Qinglong")
-    assert facts(build(document("release.txt", changed))) == (
-        RELEASE_FACTS - {("Qinglong", "강릉시", "2001", "sister"), ("Darkhan Sum", "강릉시", "2009", "sister")}
-    ) | {("Darkhan Sum", "강릉시", "2010", "sister")}
+    assert facts(build(document("release.txt", changed))) == (RELEASE_FACTS - {
+        ("Qinglong", "강릉시", "2001", "sister"), ("Darkhan Sum", "강릉시", "2009", "sister")}) | {
+        ("Darkhan Sum", "강릉시", "2010", "sister")}
 
 
 SINCE = """Gangneung international relations
@@ -54,14 +50,10 @@ Gangneung signed a friendship agreement with Darkhan Sum, Mongolia in May 2019.
 
 def test_relations_stated_since_a_year_and_a_signing_in_a_month():
     assert facts(build(document("since.txt", SINCE))) == {
-        ("Harumi", "강릉시", "1994", "sister"),
-        ("Qinglong", "강릉시", "2003", "sister"),
-        ("Darkhan Sum", "강릉시", "2019-05", "friendship"),
-    }
+        ("Harumi", "강릉시", "1994", "sister"), ("Qinglong", "강릉시", "2003", "sister"),
+        ("Darkhan Sum", "강릉시", "2019-05", "friendship")}
     changed = SINCE.replace("since 1994", "since 1996").replace("Qinglong, China since", "Qinglong since")
     assert facts(build(document("changed.txt", changed))) == {  # a year changed; a partner with no country: left
-        ("Harumi", "강릉시", "1996", "sister"),
-        ("Darkhan Sum", "강릉시", "2019-05", "friendship"),
-    }
+        ("Harumi", "강릉시", "1996", "sister"), ("Darkhan Sum", "강릉시", "2019-05", "friendship")}
     visit = SINCE.replace("has been a sister city of", "has been a visitor of")  # no relation: no signing
     assert ("Harumi", "강릉시", "1994", "sister") not in facts(build(document("visit.txt", visit)))

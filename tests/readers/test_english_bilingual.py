@@ -28,15 +28,10 @@ The city will sign a letter of intent with Kara, Russia in 2025.
 Gangneung plans to sign a friendship agreement with Lara, Kazakhstan.
 Sister Cities: Zara, Japan (1995); Qara, Nagano, Japan (May 3, 2001)
 """
-WORDING_FACTS = {
-    ("Harumi", "강릉시", "2019-03-05", "sister"),
-    ("Dara", "강릉시", "1994", "sister"),
-    ("Mara", "강릉시", "2011-03-05", "friendship"),
-    ("Harumi", "강릉시", "2024-03", "sister"),
-    ("Sara", "강릉시", "2024-01-20", "mou"),
-    ("Zara", "강릉시", "1995", "sister"),
-    ("Qara", "강릉시", "2001-05-03", "sister"),
-}
+WORDING_FACTS = {("Harumi", "강릉시", "2019-03-05", "sister"), ("Dara", "강릉시", "1994", "sister"),
+                 ("Mara", "강릉시", "2011-03-05", "friendship"), ("Harumi", "강릉시", "2024-03", "sister"),
+                 ("Sara", "강릉시", "2024-01-20", "mou"), ("Zara", "강릉시", "1995", "sister"),
+                 ("Qara", "강릉시", "2001-05-03", "sister")}
 
 INTENTS = {("Kara", "강릉시", "2025", "letterOfIntent"), ("Lara", "강릉시", "", "friendship")}
 
@@ -49,20 +44,11 @@ def test_english_wordings_in_every_format(tmp_path: Path, kind: str):
 
 
 def test_perturbed_wordings_a_date_changed_a_country_dropped_and_noise():
-    changed = (
-        WORDINGS.replace("since 1994", "since 1996")
-        .replace("with Mara, Mongolia", "with Mara")
-        .replace("(1995)", "(1995 )")
-        .replace("on January 20", "on January 21")
-    )
-    expected = (
-        WORDING_FACTS
-        - {
-            ("Dara", "강릉시", "1994", "sister"),
-            ("Mara", "강릉시", "2011-03-05", "friendship"),
-            ("Sara", "강릉시", "2024-01-20", "mou"),
-        }
-    ) | {("Dara", "강릉시", "1996", "sister"), ("Sara", "강릉시", "2024-01-21", "mou")}
+    changed = (WORDINGS.replace("since 1994", "since 1996").replace("with Mara, Mongolia", "with Mara")
+               .replace("(1995)", "(1995 )").replace("on January 20", "on January 21"))
+    expected = (WORDING_FACTS - {("Dara", "강릉시", "1994", "sister"), ("Mara", "강릉시", "2011-03-05", "friendship"),
+                                 ("Sara", "강릉시", "2024-01-20", "mou")}) | {
+        ("Dara", "강릉시", "1996", "sister"), ("Sara", "강릉시", "2024-01-21", "mou")}
     assert facts(build(document("en.txt", changed))) == expected
 
 
@@ -83,12 +69,8 @@ on September 4, 2024. The two cities first became sister cities in October 1996.
 Earlier, on September 2, Gangneung and the City of Seattle signed a memorandum of understanding on tourism.
 Gangneung also signed a friendship agreement with Tara, Philippines in 2020.
 """
-BILINGUAL_FACTS = {
-    ("강릉시", "하루미시", "2024-09-04", "sister"),
-    ("강릉시", "하루미시", "1996-10", "sister"),
-    ("강릉시", "시애틀시", "2024-09-02", "mou"),
-    ("Tara", "강릉시", "2020", "friendship"),
-}
+BILINGUAL_FACTS = {("강릉시", "하루미시", "2024-09-04", "sister"), ("강릉시", "하루미시", "1996-10", "sister"),
+                   ("강릉시", "시애틀시", "2024-09-02", "mou"), ("Tara", "강릉시", "2020", "friendship")}
 
 
 def _provenance(result, partner: str, date: str) -> set[int]:
@@ -102,11 +84,8 @@ def _provenance(result, partner: str, date: str) -> set[int]:
 
 @pytest.mark.parametrize("kind", ["md", "docx"])
 def test_a_bilingual_release_is_one_fact_with_both_lines(tmp_path: Path, kind: str):
-    doc = (
-        document("release.md", BILINGUAL)
-        if kind == "md"
-        else from_file(docx_file(tmp_path / "release.docx", [line for line in BILINGUAL.splitlines() if line.strip()]))
-    )
+    doc = document("release.md", BILINGUAL) if kind == "md" else from_file(
+        docx_file(tmp_path / "release.docx", [line for line in BILINGUAL.splitlines() if line.strip()]))
     result = build(doc)
     assert facts(result) == BILINGUAL_FACTS  # no second agreement under Harumi or Seattle
     english = next(n for n, line in enumerate(doc.lines, 1) if line.startswith("Gangneung renewed"))
@@ -119,8 +98,7 @@ def test_a_bilingual_release_is_one_fact_with_both_lines(tmp_path: Path, kind: s
 
 def test_bilingual_perturbed_an_english_date_that_matches_no_korean_signing_and_another_name():
     changed = BILINGUAL.replace("on September 4, 2024", "on September 5, 2024").replace(
-        "City of Seattle", "City of Portland"
-    )
+        "City of Seattle", "City of Portland")
     got = facts(build(document("release.md", changed)))
     # Harumi is still 하루미시 (the 1996 signing matches); Portland sounds like no Korean partner and has no country
     assert got == BILINGUAL_FACTS | {("강릉시", "하루미시", "2024-09-05", "sister")}

@@ -44,24 +44,14 @@ Gangneung University signed an academic exchange agreement with Łarowo Universi
 
 Issued by: International Affairs Team, Gangneung City. Director: Mr. Choi Min-jae.
 """
-FACTS = {
-    ("Łarowo", "강릉시", "2025-05-06", "sister"),
-    ("Łarowo", "강릉시", "2023-02-02", "letterOfIntent"),
-    ("Dara", "강릉시", "1985-07-04", "sister"),
-    ("Dara", "강릉시", "2015-07-04", "sister"),
-    ("Mara", "강릉시", "1972-03", "sister"),
-    ("Sarabi", "강릉시", "2011-06-07", "friendship"),
-    ("Tarab", "강릉시", "1998", "friendship"),
-    ("강릉시", "이르쿠츠크주", "2014-06-26", "friendship"),
-    ("Kalo", "강릉시", "2019-12-03", "mou"),
-}
+FACTS = {("Łarowo", "강릉시", "2025-05-06", "sister"), ("Łarowo", "강릉시", "2023-02-02", "letterOfIntent"),
+         ("Dara", "강릉시", "1985-07-04", "sister"), ("Dara", "강릉시", "2015-07-04", "sister"),
+         ("Mara", "강릉시", "1972-03", "sister"), ("Sarabi", "강릉시", "2011-06-07", "friendship"),
+         ("Tarab", "강릉시", "1998", "friendship"), ("강릉시", "이르쿠츠크주", "2014-06-26", "friendship"),
+         ("Kalo", "강릉시", "2019-12-03", "mou")}
 OWN = "region/kr-gangwon-gangneung"
-OFFICIALS = {
-    ("Park Ha-neul", "Press Officer", OWN),
-    ("Kim Do-yun", "Mayor", OWN),
-    ("Choi Min-jae", "Director", OWN),
-    ("Lee Seo-jun", "Ambassador", "country/KR"),
-}
+OFFICIALS = {("Park Ha-neul", "Press Officer", OWN), ("Kim Do-yun", "Mayor", OWN),
+             ("Choi Min-jae", "Director", OWN), ("Lee Seo-jun", "Ambassador", "country/KR")}
 
 
 def _release(tmp_path: Path, kind: str, text: str = RELEASE):
@@ -80,43 +70,27 @@ def test_the_release_officials_contact_director_and_ambassador(tmp_path: Path):
 
 
 def test_perturbed_release_a_row_added_dates_changed_and_noise():
-    text = (
-        RELEASE.replace("(6 May)", "(7 May)")
-        .replace("on 4 July 1985", "on 5 July 1985")
-        .replace("since 1998;", "since 1999;")
-        .replace(
-            "- Kalo Province", "- Vara, Texas (United States): sister city, agreement of 9 May 2001.\n- Kalo Province"
-        )
-        .replace("in April 2021 and", "in April 2021 (see photo) and")
-    )
-    expected = (
-        FACTS
-        - {
-            ("Łarowo", "강릉시", "2025-05-06", "sister"),
-            ("Dara", "강릉시", "1985-07-04", "sister"),
-            ("Tarab", "강릉시", "1998", "friendship"),
-        }
-    ) | {
-        ("Łarowo", "강릉시", "2025-05-07", "sister"),
-        ("Dara", "강릉시", "1985-07-05", "sister"),
-        ("Tarab", "강릉시", "1999", "friendship"),
-        ("Vara", "강릉시", "2001-05-09", "sister"),
-    }
+    text = (RELEASE.replace("(6 May)", "(7 May)").replace("on 4 July 1985", "on 5 July 1985")
+            .replace("since 1998;", "since 1999;")
+            .replace("- Kalo Province", "- Vara, Texas (United States): sister city, agreement of 9 May 2001.\n"
+                                        "- Kalo Province")
+            .replace("in April 2021 and", "in April 2021 (see photo) and"))
+    expected = (FACTS - {("Łarowo", "강릉시", "2025-05-06", "sister"), ("Dara", "강릉시", "1985-07-04", "sister"),
+                         ("Tarab", "강릉시", "1998", "friendship")}) | {
+        ("Łarowo", "강릉시", "2025-05-07", "sister"), ("Dara", "강릉시", "1985-07-05", "sister"),
+        ("Tarab", "강릉시", "1999", "friendship"), ("Vara", "강릉시", "2001-05-09", "sister")}
     assert facts(build(document("r.txt", text))) == expected
 
 
 def test_events_and_ends_in_an_entry_are_no_signings():
-    text = RELEASE.replace(
-        "the 20th anniversary was celebrated in Tarab in August 2018",
-        "the 20th anniversary was commemorated in August 2018",
-    ).replace("exchanges suspended since 2022", "exchanges lapsed in 2022")
+    text = RELEASE.replace("the 20th anniversary was celebrated in Tarab in August 2018",
+                           "the 20th anniversary was commemorated in August 2018").replace(
+        "exchanges suspended since 2022", "exchanges lapsed in 2022")
     got = facts(build(document("r.txt", text)))
     assert not {f for f in got if f[2] in ("2018-08", "2022")}
     # a year the entry also states in full is that signing, not a second one
-    assert {f for f in got if f[0] == "Dara"} == {
-        ("Dara", "강릉시", "1985-07-04", "sister"),
-        ("Dara", "강릉시", "2015-07-04", "sister"),
-    }
+    assert {f for f in got if f[0] == "Dara"} == {("Dara", "강릉시", "1985-07-04", "sister"),
+                                                  ("Dara", "강릉시", "2015-07-04", "sister")}
 
 
 REPORT = """Gangneung City Annual Report 2024: International Exchange
@@ -135,20 +109,9 @@ Partner cities
 - Lomo (Philippines): friendship city (2015)
 - Pela (Philippines): friendship city (visit in 2016)
 """
-REPORT_FACTS = {
-    ("Dara", "1998-05-03"),
-    ("Mara", "2004-11-12"),
-    ("Sarabi", "2024-04"),
-    ("Dara", "2023"),
-    ("Vara", "1991"),
-    ("Kalo", "2019-11-21"),
-    ("Bela", "2020-06"),
-    ("Tarab", "2024-09-05"),
-    ("Lomo", "2015"),
-    ("Nari", "2008"),
-    ("Tomi", "2012"),
-    ("Pavo", "2024-06-20"),
-}
+REPORT_FACTS = {("Dara", "1998-05-03"), ("Mara", "2004-11-12"), ("Sarabi", "2024-04"), ("Dara", "2023"),
+                ("Vara", "1991"), ("Kalo", "2019-11-21"), ("Bela", "2020-06"), ("Tarab", "2024-09-05"),
+                ("Lomo", "2015"), ("Nari", "2008"), ("Tomi", "2012"), ("Pavo", "2024-06-20")}
 
 
 def _pairs(doc) -> set[tuple[str, str]]:
@@ -158,29 +121,22 @@ def _pairs(doc) -> set[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("kind", ["txt", "docx"])
-def test_report_wordings_the_city_as_subject_a_paper_with_its_partner_and_a_kept_relationship(
-    tmp_path: Path, kind: str
-):
-    doc = (
-        document("report.txt", REPORT)
-        if kind == "txt"
-        else from_file(docx_file(tmp_path / "report.docx", [line for line in REPORT.split("\n") if line.strip()]))
-    )
+def test_report_wordings_the_city_as_subject_a_paper_with_its_partner_and_a_kept_relationship(tmp_path: Path,
+                                                                                                kind: str):
+    doc = document("report.txt", REPORT) if kind == "txt" else from_file(
+        docx_file(tmp_path / "report.docx", [line for line in REPORT.split("\n") if line.strip()]))
     assert _pairs(doc) == REPORT_FACTS
 
 
 def test_perturbed_report_dates_changed_and_a_plan_or_talk_instead_of_a_signing():
-    text = (
-        REPORT.replace("21 November 2019", "22 November 2019")
-        .replace("since 1991", "since 1992")
-        .replace("was concluded in June 2020", "is under discussion")
-        .replace("In 2023 Gangneung renewed", "In 2023 Gangneung discussed renewing")
-        .replace("Tomi, Philippines (2012)", "Tomi (2012)")
-    )
-    assert _pairs(document("r.txt", text)) == (
-        REPORT_FACTS
-        - {("Kalo", "2019-11-21"), ("Vara", "1991"), ("Bela", "2020-06"), ("Dara", "2023"), ("Tomi", "2012")}
-    ) | {("Kalo", "2019-11-22"), ("Vara", "1992")}
+    text = (REPORT.replace("21 November 2019", "22 November 2019").replace("since 1991", "since 1992")
+            .replace("was concluded in June 2020", "is under discussion")
+            .replace("In 2023 Gangneung renewed", "In 2023 Gangneung discussed renewing")
+            .replace("Tomi, Philippines (2012)", "Tomi (2012)"))
+    assert _pairs(document("r.txt", text)) == (REPORT_FACTS - {("Kalo", "2019-11-21"), ("Vara", "1991"),
+                                                               ("Bela", "2020-06"), ("Dara", "2023"),
+                                                               ("Tomi", "2012")}) | {
+        ("Kalo", "2019-11-22"), ("Vara", "1992")}
 
 
 TERMS = """Gangneung City International Relations
@@ -205,10 +161,8 @@ def test_a_partner_and_its_relation_on_two_lines_as_a_term_and_its_definition(tm
         lines = [line for line in TERMS.split("\n") if line.strip()]
         pairs = "".join(f"<dt>{lines[i]}</dt><dd>{lines[i + 1]}</dd>" for i in range(2, len(lines), 2))
         path = tmp_path / "terms.html"
-        path.write_text(
-            f"<html><body><main><h1>{lines[0]}</h1><h2>{lines[1]}</h2><dl>{pairs}</dl></main></body></html>",
-            encoding="utf-8",
-        )
+        path.write_text(f"<html><body><main><h1>{lines[0]}</h1><h2>{lines[1]}</h2><dl>{pairs}</dl></main>"
+                        "</body></html>", encoding="utf-8")
         doc = from_file(path)
     assert _pairs(doc) == {("Dara", "1998-05-03"), ("Mara", "2004-11-12")}
     # a date changed and a definition that names no relation

@@ -33,22 +33,15 @@ delegation from Mara visited Suwon last week.
 
 Looking ahead, Suwon intends to conclude a friendship agreement with Saa, Mongolia, in 2025.
 """
-FACTS = {
-    ("br-gana", "kr-gyeonggi-suwon", "2025-03-10"),
-    ("br-gana", "kr-gyeonggi-suwon", "2023-11"),
-    ("br-dara", "kr-gyeonggi", "2005"),
-    ("cn-mara", "kr-gyeonggi-suwon", "1998-10-21"),
-    ("cn-mara", "kr-gyeonggi-suwon", "2018-10-21"),
-}
+FACTS = {("br-gana", "kr-gyeonggi-suwon", "2025-03-10"), ("br-gana", "kr-gyeonggi-suwon", "2023-11"),
+         ("br-dara", "kr-gyeonggi", "2005"), ("cn-mara", "kr-gyeonggi-suwon", "1998-10-21"),
+         ("cn-mara", "kr-gyeonggi-suwon", "2018-10-21")}
 
 
 @pytest.mark.parametrize("name", ["release.txt", "release.docx"])
 def test_an_english_release_gives_every_signing_it_states(tmp_path: Path, name: str):
-    doc = (
-        document(name, RELEASE)
-        if name.endswith(".txt")
-        else from_file(docx_file(tmp_path / name, RELEASE.strip("\n").split("\n")))
-    )
+    doc = document(name, RELEASE) if name.endswith(".txt") else from_file(
+        docx_file(tmp_path / name, RELEASE.strip("\n").split("\n")))
     assert party_ids(build(doc)) == FACTS
 
 
@@ -61,11 +54,8 @@ def test_the_release_read_with_its_dates_and_names_changed():
     got = party_ids(build(document("r.txt", text)))
     assert ("cl-dara", "kr-gyeonggi", "2005") in got and ("cl-gana", "kr-gyeonggi-suwon", "2025-03-10") in got
     # a visit is no signing: without the signing sentence, the MOU and the pair of the first sister city stay
-    text = RELEASE.replace(
-        "The two cities signed their sister\ncity agreement on 21 October 1998 and renewed it on "
-        "21 October 2018 for the 20th anniversary.",
-        "The two cities exchange students.",
-    )
+    text = RELEASE.replace("The two cities signed their sister\ncity agreement on 21 October 1998 and renewed it on "
+                           "21 October 2018 for the 20th anniversary.", "The two cities exchange students.")
     assert not any("cn-mara" in f for f in party_ids(build(document("r.txt", text))))
 
 
@@ -87,9 +77,8 @@ def test_an_english_report_states_passive_signings_and_papers_dated_by_their_yea
     got = party_ids(build(document("r.md", REPORT)))
     assert got == {("kr-gyeonggi-suwon", "vn-gana", "2024-04-03"), ("cn-mara", "kr-gyeonggi-suwon", "2014")}
     # the country of the paper's partner moves with its bracket; without a country the partner is not minted
-    assert ("jp-mara", "kr-gyeonggi-suwon", "2014") in party_ids(
-        build(document("r.md", REPORT.replace("(China)", "(Japan)")))
-    )
+    assert ("jp-mara", "kr-gyeonggi-suwon", "2014") in party_ids(build(document("r.md", REPORT.replace(
+        "(China)", "(Japan)"))))
     assert not any("mara" in " ".join(f) for f in party_ids(build(document("r.md", REPORT.replace(" (China)", "")))))
 
 
@@ -115,10 +104,7 @@ def test_a_dated_wire_line_a_name_beyond_ascii_and_a_day_before_its_month(tmp_pa
 
 def test_the_wire_release_perturbed():
     # another day and month; the delegations' month is no signing date however it is written
-    text = WIRE.replace("Wednesday (10 September)", "Monday (8 September)").replace(
-        "in October 2022", "on 3 October 2022"
-    )
-    assert party_ids(build(document("w.txt", text))) == {
-        ("kr-busan", "pl-łaskowo", "2025-09-08"),
-        ("kr-busan", "pl-łaskowo", "2024-03-14"),
-    }
+    text = WIRE.replace("Wednesday (10 September)", "Monday (8 September)").replace("in October 2022",
+                                                                                   "on 3 October 2022")
+    assert party_ids(build(document("w.txt", text))) == {("kr-busan", "pl-łaskowo", "2025-09-08"),
+                                                        ("kr-busan", "pl-łaskowo", "2024-03-14")}

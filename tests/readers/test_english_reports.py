@@ -27,15 +27,10 @@ Besides Kelmarin, a tourism cooperation MOU was signed with the Province of Tam 
 
 The 2013 MOU with Pelvora (China) on the textile industry expired in 2018 and was not renewed.
 """
-REPORT_FACTS = {
-    ("Velmora", "강릉시", "1984", "sister"),
-    ("Drisa", "강릉시", "1999-06", "sister"),
-    ("Drisa", "강릉시", "2019-06-14", "sister"),
-    ("Kelmarin", "강릉시", "2002-08-21", "friendship"),
-    ("Ostavo", "강릉시", "2007", "sister"),
-    ("Tam Lanh", "강릉시", "2024-04-09", "mou"),
-    ("Pelvora", "강릉시", "2013", "mou"),
-}
+REPORT_FACTS = {("Velmora", "강릉시", "1984", "sister"), ("Drisa", "강릉시", "1999-06", "sister"),
+                ("Drisa", "강릉시", "2019-06-14", "sister"), ("Kelmarin", "강릉시", "2002-08-21", "friendship"),
+                ("Ostavo", "강릉시", "2007", "sister"), ("Tam Lanh", "강릉시", "2024-04-09", "mou"),
+                ("Pelvora", "강릉시", "2013", "mou")}
 
 
 @pytest.mark.parametrize("kind", ["md", "docx"])
@@ -44,27 +39,23 @@ def test_an_english_annual_report_with_bold_bullets_a_passive_signing_and_a_date
         path = tmp_path / "report.md"
         path.write_text(REPORT, encoding="utf-8")
     else:
-        path = docx_file(
-            tmp_path / "report.docx", [line.lstrip("#").strip() for line in REPORT.splitlines() if line.strip()]
-        )
+        path = docx_file(tmp_path / "report.docx", [line.lstrip("#").strip() for line in REPORT.splitlines()
+                                                    if line.strip()])
     assert facts(build(from_file(path))) == REPORT_FACTS
 
 
 def test_perturbed_report_a_date_changed_an_event_sentence_and_a_country_dropped():
-    changed = (
-        REPORT.replace("since 1984.", "since 1986.")
-        .replace("Youth exchanges resumed in 2024 after a pause.", "Youth exchanges were held in 2023.")
-        .replace("with Pelvora (China)", "with Pelvora")
-    )
-    assert facts(build(document("report.md", changed))) == (
-        REPORT_FACTS - {("Velmora", "강릉시", "1984", "sister"), ("Pelvora", "강릉시", "2013", "mou")}
-    ) | {("Velmora", "강릉시", "1986", "sister")}
+    changed = (REPORT.replace("since 1984.", "since 1986.")
+               .replace("Youth exchanges resumed in 2024 after a pause.", "Youth exchanges were held in 2023.")
+               .replace("with Pelvora (China)", "with Pelvora"))
+    assert facts(build(document("report.md", changed))) == (REPORT_FACTS - {
+        ("Velmora", "강릉시", "1984", "sister"), ("Pelvora", "강릉시", "2013", "mou")}) | {
+        ("Velmora", "강릉시", "1986", "sister")}
 
 
 def test_a_later_sentence_of_an_entry_that_states_a_signing_is_read():
-    added = REPORT.replace(
-        "Youth exchanges resumed in 2024 after a pause.", "It was renewed in 2022 for the 20th anniversary."
-    )
+    added = REPORT.replace("Youth exchanges resumed in 2024 after a pause.",
+                           "It was renewed in 2022 for the 20th anniversary.")
     assert facts(build(document("report.md", added))) == REPORT_FACTS | {("Kelmarin", "강릉시", "2022", "friendship")}
 
 
@@ -91,9 +82,7 @@ def test_people_of_an_english_report_the_own_city_and_a_government_named_by_its_
     # a foreign name with its title alone is no official of the own city; a name without a hyphen neither
     perturbed = PEOPLE.replace("Mayor Hong Gil-dong", "Mayor Rafael Costa").replace("Choi Ga-on", "Choi Gaon")
     assert posts(perturbed, tmp_path, "report2.md") == {
-        ("Park Min-jun", "Vice Mayor", "region/kr-gangwon-gangneung"),
-        ("Wang Hao", "Vice-Chairman", "region/cn-liaoning"),
-    }
+        ("Park Min-jun", "Vice Mayor", "region/kr-gangwon-gangneung"), ("Wang Hao", "Vice-Chairman", "region/cn-liaoning")}
 
 
 RELEASE = """PRESS RELEASE
@@ -109,24 +98,20 @@ signed in Velmora in October 2022.
 Gangneung's first sister city is Kelmarin, Tarsia Province, China. The two cities signed their sister
 city agreement on 3 May 1996 and renewed it on 3 May 2016 for the 20th anniversary.
 """
-RELEASE_FACTS = {
-    ("Velmora", "강릉시", "2025-04-14", "friendship"),
-    ("Velmora", "강릉시", "2022-10", "mou"),
-    ("Kelmarin", "강릉시", "1996-05-03", "sister"),
-    ("Kelmarin", "강릉시", "2016-05-03", "sister"),
-}
+RELEASE_FACTS = {("Velmora", "강릉시", "2025-04-14", "friendship"), ("Velmora", "강릉시", "2022-10", "mou"),
+                 ("Kelmarin", "강릉시", "1996-05-03", "sister"), ("Kelmarin", "강릉시", "2016-05-03", "sister")}
 
 
 @pytest.mark.parametrize("kind", ["txt", "html"])
 def test_a_release_with_a_dateline_pair_an_earlier_mou_of_the_two_cities_and_a_first_sister_city(
-    tmp_path: Path, kind: str
-):
+        tmp_path: Path, kind: str):
     if kind == "txt":
         doc = document("release.txt", RELEASE)
     else:
         path = tmp_path / "release.html"
         body = "".join(f"<p>{block.replace(chr(10), ' ')}</p>" for block in RELEASE.split("\n\n"))
-        path.write_text(f"<html><body><nav>Home | News</nav><article>{body}</article></body></html>", encoding="utf-8")
+        path.write_text(f"<html><body><nav>Home | News</nav><article>{body}</article></body></html>",
+                        encoding="utf-8")
         doc = from_file(path)
     assert facts(build(doc)) == RELEASE_FACTS
 
@@ -134,14 +119,10 @@ def test_a_release_with_a_dateline_pair_an_earlier_mou_of_the_two_cities_and_a_f
 def test_perturbed_release_no_pair_before_the_two_cities_and_a_year_changed():
     # without the sister city named first, "the two cities" are the pair of the sentence before (Velmora)
     changed = RELEASE.replace("Gangneung's first sister city is Kelmarin, Tarsia Province, China. ", "").replace(
-        "October 2022", "October 2021"
-    )
+        "October 2022", "October 2021")
     assert facts(build(document("release.txt", changed))) == {
-        ("Velmora", "강릉시", "2025-04-14", "friendship"),
-        ("Velmora", "강릉시", "2021-10", "mou"),
-        ("Velmora", "강릉시", "1996-05-03", "sister"),
-        ("Velmora", "강릉시", "2016-05-03", "sister"),
-    }
+        ("Velmora", "강릉시", "2025-04-14", "friendship"), ("Velmora", "강릉시", "2021-10", "mou"),
+        ("Velmora", "강릉시", "1996-05-03", "sister"), ("Velmora", "강릉시", "2016-05-03", "sister")}
 
 
 FOREIGN = """Gangneung International Relations 2024

@@ -18,44 +18,19 @@ def _judged(tmp_path: Path) -> Path:
     (tmp_path / "docs" / "a.txt").write_text(TABLE, encoding="utf-8")
     (tmp_path / "docs" / "b.txt").write_text(LIST, encoding="utf-8")
     rows = [
-        {
-            "doc": "a.txt",
-            "split": "tune",
-            "shape": "table",
-            "agreements": [
-                {
-                    "parties": ["강릉시", "지치부시"],
-                    "party_ids": ["kr-gangwon-gangneung", None],
-                    "countries": ["KR", "JP"],
-                    "date": "1983-05-04",
-                },
-                {"parties": ["강릉시", "허난성"], "party_ids": ["kr-gangwon-gangneung", "cn-henan"], "date": "2005-03"},
-            ],
-        },
-        {
-            "doc": "b.txt",
-            "split": "heldout",
-            "shape": "list",
-            "agreements": [
-                {
-                    "parties": ["춘천시", "가나자와시"],
-                    "party_ids": ["kr-gangwon-chuncheon", None],
-                    "countries": ["KR", "JP"],
-                    "date": "1990-05-01",
-                },
-                {"parties": ["춘천시", "허난성"], "party_ids": ["kr-gangwon-chuncheon", "cn-henan"], "date": "2008"},
-                {
-                    "parties": ["춘천시", "선양시"],
-                    "party_ids": ["kr-gangwon-chuncheon", None],
-                    "countries": ["KR", "CN"],
-                    "date": "2010",
-                },
-            ],
-        },
+        {"doc": "a.txt", "split": "tune", "shape": "table", "agreements": [
+            {"parties": ["강릉시", "지치부시"], "party_ids": ["kr-gangwon-gangneung", None], "countries": ["KR", "JP"],
+             "date": "1983-05-04"},
+            {"parties": ["강릉시", "허난성"], "party_ids": ["kr-gangwon-gangneung", "cn-henan"], "date": "2005-03"}]},
+        {"doc": "b.txt", "split": "heldout", "shape": "list", "agreements": [
+            {"parties": ["춘천시", "가나자와시"], "party_ids": ["kr-gangwon-chuncheon", None],
+             "countries": ["KR", "JP"], "date": "1990-05-01"},
+            {"parties": ["춘천시", "허난성"], "party_ids": ["kr-gangwon-chuncheon", "cn-henan"], "date": "2008"},
+            {"parties": ["춘천시", "선양시"], "party_ids": ["kr-gangwon-chuncheon", None], "countries": ["KR", "CN"],
+             "date": "2010"}]},
     ]
-    (tmp_path / "judgements.jsonl").write_text(
-        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
-    )
+    (tmp_path / "judgements.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                                               encoding="utf-8")
     return tmp_path
 
 
@@ -71,13 +46,8 @@ def test_precision_and_recall_per_split(tmp_path):
 
 
 def test_cli_reports_both_splits():
-    out = subprocess.run(
-        [sys.executable, "-m", "gyoryu", "eval", "--extraction", "--json"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=600,
-    ).stdout
+    out = subprocess.run([sys.executable, "-m", "gyoryu", "eval", "--extraction", "--json"], capture_output=True,
+                         text=True, check=True, timeout=600).stdout
     result = json.loads(out)
     assert set(result["splits"]) == {"tune", "heldout"}
     assert result["splits"]["tune"]["agreements"]["gold"] == 55

@@ -31,22 +31,17 @@ def _english_labels(result) -> dict[str, set[str]]:
     result.dataset.default_union = True
     for s, o in result.dataset.subject_objects(SKOS.altLabel):
         if isinstance(o, Literal) and o.language == "en" and str(s).startswith(REGION) and "/kr-" not in str(s):
-            out.setdefault(str(s)[len(REGION) :], set()).add(str(o))
+            out.setdefault(str(s)[len(REGION):], set()).add(str(o))
     return out
 
 
 @pytest.mark.parametrize("kind", ["txt", "docx"])
 def test_latin_names_in_sentences_label_minted_and_registry_regions(tmp_path: Path, kind: str):
-    doc = (
-        document("a.txt", SENTENCES)
-        if kind == "txt"
-        else from_file(docx_file(tmp_path / "a.docx", [line for line in SENTENCES.splitlines() if line.strip()]))
-    )
+    doc = document("a.txt", SENTENCES) if kind == "txt" else from_file(
+        docx_file(tmp_path / "a.docx", [line for line in SENTENCES.splitlines() if line.strip()]))
     result = build(doc)
-    assert facts(result) == {
-        ("강릉시", "뚜선시", "2015-03-05", "friendship"),
-        ("강릉시", "헤이룽장성", "2017-05-09", "friendship"),
-    }
+    assert facts(result) == {("강릉시", "뚜선시", "2015-03-05", "friendship"),
+                             ("강릉시", "헤이룽장성", "2017-05-09", "friendship")}
     labels = _english_labels(result)
     assert labels["vn-뚜선시"] == {"Tu Son"}
     assert "Heilongjiang Province" in labels["cn-heilongjiang"]
@@ -54,11 +49,9 @@ def test_latin_names_in_sentences_label_minted_and_registry_regions(tmp_path: Pa
 
 def test_latin_names_in_a_list_and_a_bracketed_country_is_no_name():
     result = build(document("b.txt", LIST))
-    assert facts(result) == {
-        ("강릉시", "훈춘시", "2016-04-07", "sister"),
-        ("가나자와시", "강릉시", "2018-06-01", "sister"),
-        ("강릉시", "하이즈엉성", "2019-11-05", "friendship"),
-    }
+    assert facts(result) == {("강릉시", "훈춘시", "2016-04-07", "sister"),
+                             ("가나자와시", "강릉시", "2018-06-01", "sister"),
+                             ("강릉시", "하이즈엉성", "2019-11-05", "friendship")}
     labels = _english_labels(result)
     assert labels["cn-훈춘시"] == {"Hunchun"}
     assert labels["jp-가나자와시"] == {"Kanazawa"}  # Japan is the country, not a name
@@ -77,36 +70,27 @@ def test_english_question_links_to_a_minted_region_by_its_latin_name():
     dataset.default_union = True
     glossary = glossary_from_store(dataset)
     assert [(link.term.iri, link.surface) for link in glossary.link("Which city signed with Tu Son?")] == [
-        (REGION + "vn-뚜선시", "Tu Son")
-    ]
+        (REGION + "vn-뚜선시", "Tu Son")]
     assert [link.term.label_ko for link in glossary.link("Hunchun exchanges")] == ["훈춘시"]
     assert (URIRef(REGION + "vn-뚜선시"), SKOS.altLabel, Literal("Tu Son", lang="ko")) not in dataset
 
 
-BILINGUAL = [
-    ["체결일자", "국가", "상대 지자체", "Partner", "도내 시·군", "Korean party", "구분"],
-    ["1997. 11. 3.", "중국", "투먼시", "Tumen, Jilin", "동해시", "Donghae", "우호"],
-    ["2007. 5. 2.", "중국", "훈춘시", "Hunchun", "인제군", "Inje", "자매"],
-    ["2012. 8. 9.", "몽골", "셀렝그아이막", "Selenge Province", "인제군", "Inje", "우호"],
-    ["2019. 6. 1.", "몽골", "투브아이막", "Töv Aimag", "인제군, 양구군", "Inje-gun, Yanggu-gun", "우호"],
-]
-BILINGUAL_FACTS = {
-    ("동해시", "투먼시", "1997-11-03", "friendship"),
-    ("인제군", "훈춘시", "2007-05-02", "sister"),
-    ("셀렝그아이막", "인제군", "2012-08-09", "friendship"),
-    ("인제군", "투브아이막", "2019-06-01", "friendship"),
-    ("양구군", "투브아이막", "2019-06-01", "friendship"),
-}
+BILINGUAL = [["체결일자", "국가", "상대 지자체", "Partner", "도내 시·군", "Korean party", "구분"],
+             ["1997. 11. 3.", "중국", "투먼시", "Tumen, Jilin", "동해시", "Donghae", "우호"],
+             ["2007. 5. 2.", "중국", "훈춘시", "Hunchun", "인제군", "Inje", "자매"],
+             ["2012. 8. 9.", "몽골", "셀렝그아이막", "Selenge Province", "인제군", "Inje", "우호"],
+             ["2019. 6. 1.", "몽골", "투브아이막", "Töv Aimag", "인제군, 양구군", "Inje-gun, Yanggu-gun", "우호"]]
+BILINGUAL_FACTS = {("동해시", "투먼시", "1997-11-03", "friendship"), ("인제군", "훈춘시", "2007-05-02", "sister"),
+                   ("셀렝그아이막", "인제군", "2012-08-09", "friendship"),
+                   ("인제군", "투브아이막", "2019-06-01", "friendship"),
+                   ("양구군", "투브아이막", "2019-06-01", "friendship")}
 
 
 @pytest.mark.parametrize("kind", ["tsv", "docx"])
 def test_a_bilingual_tables_latin_column_labels_the_partners(tmp_path: Path, kind: str):
     title = "강원특별자치도 시·군 해외 교류 협약 현황"
-    doc = (
-        document("c.tsv", "\n".join([title, "", *("\t".join(r) for r in BILINGUAL)]))
-        if kind == "tsv"
-        else from_file(docx_file(tmp_path / "c.docx", [title, BILINGUAL]))
-    )
+    doc = document("c.tsv", "\n".join([title, "", *("\t".join(r) for r in BILINGUAL)])) if kind == "tsv" else \
+        from_file(docx_file(tmp_path / "c.docx", [title, BILINGUAL]))
     result = build(doc)
     assert {(a, b, d, t) for a, b, d, t in facts(result)} == BILINGUAL_FACTS
     labels = _english_labels(result)
@@ -115,21 +99,16 @@ def test_a_bilingual_tables_latin_column_labels_the_partners(tmp_path: Path, kin
     korean = {}
     for s, o in result.dataset.subject_objects(SKOS.altLabel):
         if isinstance(o, Literal) and o.language == "en" and str(s).startswith(REGION + "kr-gangwon-"):
-            korean.setdefault(str(s)[len(REGION) :], set()).add(str(o))
+            korean.setdefault(str(s)[len(REGION):], set()).add(str(o))
     assert "Yanggu" in korean["kr-gangwon-yanggu"] and not {"Inje", "Inje-gun"} & korean["kr-gangwon-yanggu"]
 
 
 def test_a_latin_name_is_minted_without_its_unit_word_but_keeps_it_as_a_spelling():
-    text = "\n".join(
-        [
-            "Gangneung City international exchange",
-            "",
-            "Partner | Country | Date Signed",
-            "Dara District, Ulaanbaatar | Mongolia | 2016-09-02",
-            "Mara City | Panama | 2009",
-        ]
-    )
+    text = "\n".join(["Gangneung City international exchange", "",
+                      "Partner | Country | Date Signed", "Dara District, Ulaanbaatar | Mongolia | 2016-09-02",
+                      "Mara City | Panama | 2009"])
     result = build(document("e.tsv", text))
-    assert {(a, b, d) for a, b, d, _ in facts(result)} == {("Dara", "강릉시", "2016-09-02"), ("Mara", "강릉시", "2009")}
+    assert {(a, b, d) for a, b, d, _ in facts(result)} == {("Dara", "강릉시", "2016-09-02"),
+                                                          ("Mara", "강릉시", "2009")}
     assert _english_labels(result)["mn-dara"] >= {"Dara District"}
     assert _english_labels(result)["pa-mara"] >= {"Mara City"}  # the bare English name, as written kept too

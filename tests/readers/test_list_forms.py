@@ -17,36 +17,22 @@ TIMELINE = """# 충청남도 국제교류 연혁
 - 11.20 다라주 대표단 방문
   - 같은 날 공주시 문화 행사 참관
 """
-TIMELINE_FACTS = {
-    ("가나성", "충청남도", "2017-03-02"),
-    ("다라주", "충청남도", "2017-09-15"),
-    ("마바시", "천안시", "2017-09-15"),
-}
+TIMELINE_FACTS = {("가나성", "충청남도", "2017-03-02"), ("다라주", "충청남도", "2017-09-15"),
+                  ("마바시", "천안시", "2017-09-15")}
 
 
 def _signings(result) -> set[tuple[str, str, str]]:
     return {f[:3] for f in facts(result)}
 
 
-@pytest.mark.parametrize(
-    ("old", "new", "gone", "added"),
-    [
-        ("", "", set(), set()),
-        ("  - 같은 날", "  - 당일", set(), set()),
-        (
-            "09.15 미국",
-            "09.16 미국",
-            {("다라주", "충청남도", "2017-09-15"), ("마바시", "천안시", "2017-09-15")},
-            {("다라주", "충청남도", "2017-09-16"), ("마바시", "천안시", "2017-09-16")},
-        ),  # the nested entry follows its parent
-        (
-            "천안시-다라주 마바시",
-            "아산시-다라주 마바시",
-            {("마바시", "천안시", "2017-09-15")},
-            {("마바시", "아산시", "2017-09-15")},
-        ),
-    ],
-)
+@pytest.mark.parametrize(("old", "new", "gone", "added"), [
+    ("", "", set(), set()),
+    ("  - 같은 날", "  - 당일", set(), set()),
+    ("09.15 미국", "09.16 미국", {("다라주", "충청남도", "2017-09-15"), ("마바시", "천안시", "2017-09-15")},
+     {("다라주", "충청남도", "2017-09-16"), ("마바시", "천안시", "2017-09-16")}),  # the nested entry follows its parent
+    ("천안시-다라주 마바시", "아산시-다라주 마바시", {("마바시", "천안시", "2017-09-15")},
+     {("마바시", "아산시", "2017-09-15")}),
+])
 def test_a_nested_entry_of_the_same_day_names_its_own_pair(old, new, gone, added):
     text = TIMELINE.replace(old, new) if old else TIMELINE
     assert _signings(build(document("chungnam.md", text))) == (TIMELINE_FACTS - gone) | added
@@ -64,10 +50,8 @@ def test_a_note_wrapped_onto_an_indented_line_states_a_renaming_not_a_signing():
 ※ 서울특별시와 울란바타르시는 1995년 10월 자매결연을 맺은 이래 교류를 이어 가고 있음
 """
     assert _signings(build(document("mongolia.txt", text))) == {
-        ("가나아이막", "강원특별자치도", "2004-09"),
-        ("다라아이막", "전북특별자치도", "2011-05"),
-        ("서울특별시", "울란바타르시", "1995-10"),
-    }
+        ("가나아이막", "강원특별자치도", "2004-09"), ("다라아이막", "전북특별자치도", "2011-05"),
+        ("서울특별시", "울란바타르시", "1995-10")}
 
 
 SPACED = """거제시 해외 자매·우호도시 소개
@@ -93,12 +77,8 @@ SPACED = """거제시 해외 자매·우호도시 소개
   · 구    분 : 우호도시(협약 추진)
   · 추진내용 : 2024. 10. 카타시장 서한 접수, 2025년 협약 체결 예정
 """
-SPACED_FACTS = {
-    ("가나시", "거제시", "1999-05-17"),
-    ("거제시", "다라시", "2005-02-14"),
-    ("거제시", "다라시", "2015-02"),
-    ("거제시", "사아시", "2016-11-03"),
-}
+SPACED_FACTS = {("가나시", "거제시", "1999-05-17"), ("거제시", "다라시", "2005-02-14"), ("거제시", "다라시", "2015-02"),
+                ("거제시", "사아시", "2016-11-03")}
 
 
 def test_cards_whose_labels_are_spaced_to_align_their_colons():
@@ -112,9 +92,7 @@ def test_spaced_cards_perturbed_a_card_added_and_a_date_changed():
     text += "  · 결 연 일 : 2008년\n"
     moved = {("거제시", "사아시", "2016-11-03")}
     assert _signings(build(document("geoje.txt", text))) == (SPACED_FACTS - moved) | {
-        ("거제시", "사아시", "2017-01-09"),
-        ("거제시", "하나시", "2008"),
-    }
+        ("거제시", "사아시", "2017-01-09"), ("거제시", "하나시", "2008")}
 
 
 def test_cards_of_a_region_the_text_does_not_settle_give_no_pair_of_a_place_and_its_parent():
@@ -148,14 +126,10 @@ def test_an_english_page_whose_own_city_is_named_in_its_first_sentence(tmp_path)
     path = tmp_path / "gimhae_en.html"
     path.write_text(ENGLISH, encoding="utf-8")
     assert facts(build(from_file(path))) == {
-        ("Ganaville", "김해시", "1984-02-02", "sister"),
-        ("Ganaville", "김해시", "2014", "sister"),
-        ("Maba", "김해시", "1988-12-04", "sister"),
-        ("Jacha", "김해시", "1993-12-07", "friendship"),
-        ("Jacha", "김해시", "2013-05", "sister"),
-        ("Hanagrad", "김해시", "2007-06-05", "friendship"),
-        ("Saa", "김해시", "2016-09-02", "friendship"),
-    }  # the district (its unit word dropped), not the capital
+        ("Ganaville", "김해시", "1984-02-02", "sister"), ("Ganaville", "김해시", "2014", "sister"),
+        ("Maba", "김해시", "1988-12-04", "sister"), ("Jacha", "김해시", "1993-12-07", "friendship"),
+        ("Jacha", "김해시", "2013-05", "sister"), ("Hanagrad", "김해시", "2007-06-05", "friendship"),
+        ("Saa", "김해시", "2016-09-02", "friendship")}  # the district (its unit word dropped), not the capital
 
 
 def test_an_english_page_with_an_entry_changed_and_no_city_named_reads_nothing_from_its_list(tmp_path):
@@ -178,11 +152,8 @@ def test_a_card_field_below_its_date_stating_a_renewal_is_a_further_signing(tmp_
 </div></body></html>"""
     path = tmp_path / "iksan.html"
     path.write_text(page, encoding="utf-8")
-    assert _signings(build(from_file(path))) == {
-        ("가나시", "익산시", "2006-06-15"),
-        ("가나시", "익산시", "2016-06-15"),
-        ("마바시", "익산시", "2017-11-22"),
-    }
+    assert _signings(build(from_file(path))) == {("가나시", "익산시", "2006-06-15"), ("가나시", "익산시", "2016-06-15"),
+                                                 ("마바시", "익산시", "2017-11-22")}
 
 
 MD_CARDS = """# 울진군 해외 자매·우호도시
@@ -212,28 +183,16 @@ MD_CARDS = """# 울진군 해외 자매·우호도시
 | 체결일 | 2019. 4. 2. |
 | 비고 | 2024. 4. 재체결 |
 """
-MD_FACTS = {
-    ("가나시", "울진군", "1998-11-20"),
-    ("다라시", "울진군", "2005-03-04"),
-    ("다라시", "울진군", "2012-10-08"),
-    ("사아성", "울진군", "2019-04-02"),
-    ("사아성", "울진군", "2024-04"),
-}
+MD_FACTS = {("가나시", "울진군", "1998-11-20"), ("다라시", "울진군", "2005-03-04"), ("다라시", "울진군", "2012-10-08"),
+            ("사아성", "울진군", "2019-04-02"), ("사아성", "울진군", "2024-04")}
 
 
-@pytest.mark.parametrize(
-    ("old", "new", "gone", "added"),
-    [
-        ("", "", set(), set()),
-        ("1998. 11. 20.", "1999. 1. 5.", {("가나시", "울진군", "1998-11-20")}, {("가나시", "울진군", "1999-01-05")}),
-        (
-            "- **구분**: 교류 추진 중(2025년 협약 예정)",
-            "- **결연일**: 2016. 7. 1.",
-            set(),
-            {("마바시", "울진군", "2016-07-01")},
-        ),
-    ],
-)
+@pytest.mark.parametrize(("old", "new", "gone", "added"), [
+    ("", "", set(), set()),
+    ("1998. 11. 20.", "1999. 1. 5.", {("가나시", "울진군", "1998-11-20")}, {("가나시", "울진군", "1999-01-05")}),
+    ("- **구분**: 교류 추진 중(2025년 협약 예정)", "- **결연일**: 2016. 7. 1.", set(),
+     {("마바시", "울진군", "2016-07-01")}),
+])
 def test_markdown_cards_named_in_a_heading_above_their_bold_fields_or_a_small_table(old, new, gone, added):
     text = MD_CARDS.replace(old, new) if old else MD_CARDS
     assert _signings(build(document("uljin.md", text))) == (MD_FACTS - gone) | added  # 돗토리현, 지린성: parents
@@ -253,34 +212,25 @@ def test_entries_naming_the_place_then_its_country_and_parent_and_a_definition_l
     path = tmp_path / "sangju.html"
     path.write_text(page, encoding="utf-8")
     result = build(from_file(path))
-    assert _signings(result) == {
-        ("가나시", "상주시", "1998-11-20"),
-        ("다라시", "상주시", "2005-03-04"),
-        ("다라시", "상주시", "2012-10-08"),
-        ("사아시", "상주시", "2016-09"),
-        ("상주시", "자차시", "2019-05-02"),
-    }
+    assert _signings(result) == {("가나시", "상주시", "1998-11-20"), ("다라시", "상주시", "2005-03-04"),
+                                 ("다라시", "상주시", "2012-10-08"), ("사아시", "상주시", "2016-09"),
+                                 ("상주시", "자차시", "2019-05-02")}
     assert not {f for f in facts(result, "AgreementIntent") if "마바주" in f}  # the entry below is 사아시's
 
 
-SMALL_TABLES = [
-    "봉화군 국제자매도시 현황",
-    "1. 가나시 (일본)",
-    [["구분", "자매도시"], ["소재지", "일본 돗토리현"], ["결연일", "1998. 11. 20."], ["주요교류", "청소년"]],
-    "2. 다라시 (중국)",
-    [["구분", "우호도시 → 자매도시"], ["소재지", "중국 지린성"], ["결연일", "우호 2005. 3. 4. / 자매 2012. 10. 8."]],
-    "3. 마바시 (러시아)",
-    [["구분", "교류 추진"], ["소재지", "러시아 연해주"], ["비고", "2025년 협약 체결 예정"]],
-    "4. 사아시 (베트남)",
-    [["구분", "우호도시"], ["결연일", "2019. 4. 2."], ["비고", "2024. 4. 2. 재체결"]],
-]
-SMALL_FACTS = {
-    ("가나시", "봉화군", "1998-11-20", "sister"),
-    ("다라시", "봉화군", "2005-03-04", "friendship"),
-    ("다라시", "봉화군", "2012-10-08", "sister"),
-    ("봉화군", "사아시", "2019-04-02", "friendship"),
-    ("봉화군", "사아시", "2024-04-02", "friendship"),
-}
+SMALL_TABLES = ["봉화군 국제자매도시 현황", "1. 가나시 (일본)",
+                [["구분", "자매도시"], ["소재지", "일본 돗토리현"], ["결연일", "1998. 11. 20."],
+                 ["주요교류", "청소년"]],
+                "2. 다라시 (중국)",
+                [["구분", "우호도시 → 자매도시"], ["소재지", "중국 지린성"],
+                 ["결연일", "우호 2005. 3. 4. / 자매 2012. 10. 8."]],
+                "3. 마바시 (러시아)",
+                [["구분", "교류 추진"], ["소재지", "러시아 연해주"], ["비고", "2025년 협약 체결 예정"]],
+                "4. 사아시 (베트남)",
+                [["구분", "우호도시"], ["결연일", "2019. 4. 2."], ["비고", "2024. 4. 2. 재체결"]]]
+SMALL_FACTS = {("가나시", "봉화군", "1998-11-20", "sister"), ("다라시", "봉화군", "2005-03-04", "friendship"),
+               ("다라시", "봉화군", "2012-10-08", "sister"), ("봉화군", "사아시", "2019-04-02", "friendship"),
+               ("봉화군", "사아시", "2024-04-02", "friendship")}
 
 
 @pytest.mark.parametrize("fmt", ["docx", "hwpx"])
@@ -312,12 +262,8 @@ def test_text_cards_with_bracketed_names_country_group_lines_and_one_line_entrie
 가타시(필리핀) — 2018. 8. 8. 우호교류 협약 체결
 """
     assert _signings(build(document("uiseong.txt", text))) == {
-        ("가나시", "의성군", "1998-11"),
-        ("다라시", "의성군", "2005-03-04"),
-        ("다라시", "의성군", "2012-10-08"),
-        ("사아시", "의성군", "2003-07-01"),
-        ("가타시", "의성군", "2018-08-08"),
-    }
+        ("가나시", "의성군", "1998-11"), ("다라시", "의성군", "2005-03-04"), ("다라시", "의성군", "2012-10-08"),
+        ("사아시", "의성군", "2003-07-01"), ("가타시", "의성군", "2018-08-08")}
 
 
 def test_a_date_in_brackets_after_an_approval_is_no_signing_date():

@@ -67,7 +67,5 @@ def test_notes_are_no_headings_and_a_note_names_its_own_pair():
     (``강원도-다라아이막 양해각서는 …``) signs that pair, not the list's subject; a renaming date signs nothing."""
     text = NOTES.replace("다라아이막", "돈드고비아이막")
     assert facts(build(document("notes.txt", text))) == {
-        ("가나자와시", "춘천시", "1990-05-01", "sister"),
-        ("다라시", "춘천시", "2005-03-02", "friendship"),
-        ("강원특별자치도", "돈드고비아이막", "2016-04-18", "mou"),
-    }
+        ("가나자와시", "춘천시", "1990-05-01", "sister"), ("다라시", "춘천시", "2005-03-02", "friendship"),
+        ("강원특별자치도", "돈드고비아이막", "2016-04-18", "mou")}

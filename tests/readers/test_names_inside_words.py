@@ -25,17 +25,10 @@ def test_cards_headed_by_a_state_ending_in_a_korean_city_name_keep_the_document_
     assert facts(build(document("cards.txt", CARDS))) == EXPECTED
 
 
-@pytest.mark.parametrize(
-    ("old", "new", "changed"),
-    [
-        ("2005. 4. 12.", "2006. 4. 12.", ("가평군", "투손시", "2006-04-12", "sister")),  # a date changed
-        (
-            "■ 미국 애리조나주 투손시",
-            "■ 미국 애리조나 주 투손시",
-            ("가평군", "투손시", "2005-04-12", "sister"),
-        ),  # spacing
-    ],
-)
+@pytest.mark.parametrize(("old", "new", "changed"), [
+    ("2005. 4. 12.", "2006. 4. 12.", ("가평군", "투손시", "2006-04-12", "sister")),  # a date changed
+    ("■ 미국 애리조나주 투손시", "■ 미국 애리조나 주 투손시", ("가평군", "투손시", "2005-04-12", "sister")),  # spacing
+])
 def test_perturbed_cards(old, new, changed):
     expected = {f for f in EXPECTED if f[1] != changed[1]} | {changed}
     assert facts(build(document("cards.txt", CARDS.replace(old, new)))) == expected

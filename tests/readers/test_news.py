@@ -31,16 +31,11 @@ ARTICLE = """충청남도, 中 허베이성과 우호교류 30주년 맞아 협�
 김하늘 기자 sky@example.kr
 """
 ARTICLE_FACTS = {
-    ("충청남도", "허베이성", "2024-05-14", "cooperationAgreement"),
-    ("충청남도", "허베이성", "1994-10", "friendship"),
-    ("충청남도", "허베이성", "2004", "sister"),
-    ("천안시", "청룡시", "1997", "sister"),
-    ("바오딩시", "아산시", "2005", "sister"),
-    ("당진시", "탕산시", "2012", "sister"),
-    ("공주시", "랑팡시", "2023-11", "friendship"),
-    ("논산시", "창저우시", "2010", "friendship"),
-    ("난퉁시", "보령시", "2012-03-05", "friendship"),
-    ("서산시", "한단시", "2024-04-27", "friendship"),
+    ("충청남도", "허베이성", "2024-05-14", "cooperationAgreement"), ("충청남도", "허베이성", "1994-10", "friendship"),
+    ("충청남도", "허베이성", "2004", "sister"), ("천안시", "청룡시", "1997", "sister"),
+    ("바오딩시", "아산시", "2005", "sister"), ("당진시", "탕산시", "2012", "sister"),
+    ("공주시", "랑팡시", "2023-11", "friendship"), ("논산시", "창저우시", "2010", "friendship"),
+    ("난퉁시", "보령시", "2012-03-05", "friendship"), ("서산시", "한단시", "2024-04-27", "friendship"),
 }
 
 
@@ -61,11 +56,8 @@ def test_pairs_written_with_dashes_and_short_forms_of_special_self_governing_pro
 2024.10.22 전북일보 김민지 기자
 """
     assert facts(build(document("jiangsu.txt", text))) == {
-        ("장쑤성", "전북특별자치도", "1994-10-27", "sister"),
-        ("쑤저우시", "전주시", "1996", "sister"),
-        ("군산시", "옌청시", "2002", "sister"),
-        ("양저우시", "익산시", "2005-05", "sister"),
-    }
+        ("장쑤성", "전북특별자치도", "1994-10-27", "sister"), ("쑤저우시", "전주시", "1996", "sister"),
+        ("군산시", "옌청시", "2002", "sister"), ("양저우시", "익산시", "2005-05", "sister")}
 
 
 PAGE = """<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8">
@@ -89,12 +81,10 @@ PAGE = """<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8">
 </aside></div>
 <footer class="site-footer"><p>강원신문 | 춘천시 ○○로 1 | 발행인 홍길동</p></footer></body></html>
 """
-PAGE_FACTS = {
-    ("강원특별자치도", "셀렝그아이막", "2024-09-03", "sister"),
-    ("강원특별자치도", "수흐바타르아이막", "2019-06", "friendship"),
-    ("강원특별자치도", "울란바타르시", "2022-08-17", "mou"),
-    ("바양촐로트솜", "홍천군", "2024-08-27", "friendship"),
-}
+PAGE_FACTS = {("강원특별자치도", "셀렝그아이막", "2024-09-03", "sister"),
+              ("강원특별자치도", "수흐바타르아이막", "2019-06", "friendship"),
+              ("강원특별자치도", "울란바타르시", "2022-08-17", "mou"),
+              ("바양촐로트솜", "홍천군", "2024-08-27", "friendship")}
 
 
 def test_news_web_page_without_menus_sidebars_and_verbs_that_look_like_places(tmp_path: Path):
@@ -121,11 +111,8 @@ def test_perturbed_news_pair_added_date_changed_plan_inserted_noise():
     got = facts(build(document("n.txt", changed)))
     assert ("충청남도", "허베이성", "2024-05-30", "cooperationAgreement") in got  # 지난 30일 on June 3rd
     assert ("서산시", "한단시", "2024-05-27", "friendship") in got  # 지난달 27일
-    plan = ARTICLE.replace(
-        "한편 충남도는",
-        "도는 2025년 허베이성 바오딩시와 자매결연을 맺을 예정이다.\n한편 \
-충남도는",
-    )
+    plan = ARTICLE.replace("한편 충남도는", "도는 2025년 허베이성 바오딩시와 자매결연을 맺을 예정이다.\n한편 \
+충남도는")
     assert facts(build(document("n.txt", plan))) == ARTICLE_FACTS
     noisy = ARTICLE.replace("천안시는 청룡시(1997년),", "천안시는  청룡시 (1997년) ,").replace("。", ".")
     assert facts(build(document("n.txt", noisy))) == ARTICLE_FACTS
@@ -146,12 +133,9 @@ def test_relations_made_verbs_both_sides_carried_and_places_named_without_suffix
     assert facts(build(document("jiangsu.txt", text))) == {
         ("장쑤성", "전북특별자치도", "1994-10-27", "sister"),
         ("장쑤성", "전북특별자치도", "2004", "cooperationAgreement"),
-        ("장쑤성", "전북특별자치도", "2014-10", "friendship"),
-        ("난퉁시", "전주시", "2001", "sister"),
-        ("군산시", "난퉁시", "2008", "friendship"),
-        ("쑤첸시", "익산시", "2016", "friendship"),
-        ("정읍시", "화이안", "2018", "friendship"),
-    }
+        ("장쑤성", "전북특별자치도", "2014-10", "friendship"), ("난퉁시", "전주시", "2001", "sister"),
+        ("군산시", "난퉁시", "2008", "friendship"), ("쑤첸시", "익산시", "2016", "friendship"),
+        ("정읍시", "화이안", "2018", "friendship")}
 
 
 def test_a_ceremony_held_is_a_signing_and_agreed_or_future_signings_are_plans():
@@ -178,10 +162,8 @@ def test_a_date_right_before_a_relation_states_its_signing_but_not_a_visit_or_a_
 도는 2023년 자매결연 도시 장쑤성을 방문했다.
 익산시와 양저우시는 2025년 자매결연을 추진하고 있다.
 """
-    assert facts(build(document("jiangsu.txt", text))) == {
-        ("장쑤성", "전북특별자치도", "1994-10-27", "sister"),
-        ("쑤저우시", "전주시", "1996", "sister"),
-    }
+    assert facts(build(document("jiangsu.txt", text))) == {("장쑤성", "전북특별자치도", "1994-10-27", "sister"),
+                                                           ("쑤저우시", "전주시", "1996", "sister")}
 
 
 def test_a_new_place_takes_the_country_of_the_registry_places_beside_it_not_the_last_country_named():
@@ -194,13 +176,9 @@ def test_a_new_place_takes_the_country_of_the_registry_places_beside_it_not_the_
 """
     result = build(document("news.txt", text))
     result.dataset.default_union = True
-    parties = {
-        str(r.p).rsplit("/", 1)[-1]
-        for r in result.dataset.query(
-            "SELECT DISTINCT ?p WHERE { ?a a <https://w3id.org/gyoryu/ontology#Agreement> ; "
-            "<https://w3id.org/gyoryu/ontology#party> ?p }"
-        )
-    }
+    parties = {str(r.p).rsplit("/", 1)[-1] for r in result.dataset.query(
+        "SELECT DISTINCT ?p WHERE { ?a a <https://w3id.org/gyoryu/ontology#Agreement> ; "
+        "<https://w3id.org/gyoryu/ontology#party> ?p }")}
     assert {p for p in parties if not p.startswith("kr-")} == {"jp-ishikawa", "cn-쑤저우시", "cn-옌청시"}
 
 
@@ -218,15 +196,11 @@ RESTATED = """경기도, 中 장쑤성과 경제협력 MOU…자매결연 10년 
 도는 하반기 장쑤성 창저우시와 교류의향서를 교환할 예정이다.
 """
 RESTATED_FACTS = {
-    ("경기도", "장쑤성", "1994", "sister"),
-    ("경기도", "장쑤성", "2014-06", "friendship"),
+    ("경기도", "장쑤성", "1994", "sister"), ("경기도", "장쑤성", "2014-06", "friendship"),
     ("경기도", "장쑤성", "2024-10-21", "mou"),  # the MOU and 이날's agreement: one signing of that day
-    ("수원시", "쑤저우시", "2002", "sister"),
-    ("안산시", "옌청시", "2006", "sister"),
-    ("양저우시", "화성시", "2019", "friendship"),
-    ("고양시", "난징시", "2010", "sister"),
-    ("고양시", "난징시", "2024-10-20", "cooperationAgreement"),
-}
+    ("수원시", "쑤저우시", "2002", "sister"), ("안산시", "옌청시", "2006", "sister"),
+    ("양저우시", "화성시", "2019", "friendship"), ("고양시", "난징시", "2010", "sister"),
+    ("고양시", "난징시", "2024-10-20", "cooperationAgreement")}
 
 
 @pytest.mark.parametrize("kind", ["txt", "html", "docx"])
@@ -238,11 +212,9 @@ def test_restated_signings_beside_new_ones_this_day_and_the_own_region_as_a_part
         path = tmp_path / f"restated.{kind}"
         if kind == "html":
             body = "".join(f"<p>{line}</p>" for line in lines[1:])
-            path.write_text(
-                f"<html><body><article><h1>{lines[0]}</h1>{body}</article>"
-                "<aside>관련기사 2023.05.02 수원시, 쑤저우시와 자매결연</aside></body></html>",
-                encoding="utf-8",
-            )
+            path.write_text(f"<html><body><article><h1>{lines[0]}</h1>{body}</article>"
+                            "<aside>관련기사 2023.05.02 수원시, 쑤저우시와 자매결연</aside></body></html>",
+                            encoding="utf-8")
         else:
             docx_file(path, lines)
         doc = from_file(path)
@@ -287,20 +259,15 @@ PAGE_WITH_CHROME = """<html><head><title>경기도, 장쑤성과 협약 - 경기
 <div class="popular"><h3>많이 본 뉴스</h3><ol><li>고양시, 난징시와 MOU 체결 (2024.06.01)</li></ol></div>
 </div><div class="footer">경기일보 | Copyright</div></body></html>"""
 PAGE_WITH_CHROME_FACTS = {
-    ("경기도", "장쑤성", "2024-06-11", "cooperationAgreement"),
-    ("경기도", "장쑤성", "1994-06", "sister"),
-    ("경기도", "장쑤성", "2004", "friendship"),
-    ("경기도", "장쑤성", "2014", "mou"),
-    ("경기도", "장쑤성", "2019", "cooperationAgreement"),
-    ("양저우시", "화성시", "2019", "sister"),
-    ("오산시", "창저우시", "2024-05", "friendship"),
-}
+    ("경기도", "장쑤성", "2024-06-11", "cooperationAgreement"), ("경기도", "장쑤성", "1994-06", "sister"),
+    ("경기도", "장쑤성", "2004", "friendship"), ("경기도", "장쑤성", "2014", "mou"),
+    ("경기도", "장쑤성", "2019", "cooperationAgreement"), ("양저우시", "화성시", "2019", "sister"),
+    ("오산시", "창저우시", "2024-05", "friendship")}
 
 
 @pytest.mark.parametrize("kind", ["html", "txt"])
 def test_related_headlines_a_day_announced_a_government_building_and_signings_listed_after_the_pair(
-    tmp_path: Path, kind: str
-):
+        tmp_path: Path, kind: str):
     path = tmp_path / "chrome.html"
     path.write_text(PAGE_WITH_CHROME, encoding="utf-8")
     doc = from_file(path)

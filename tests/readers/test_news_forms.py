@@ -19,11 +19,8 @@ ANNIVERSARY = """경상남도, 日 야마구치현과 자매결연 40주년 기�
 도는 또 지난 2011년 중국 산둥성과 우호교류 협약을, 2018년 5월에는 베트남 동탑성과 경제협력 양해각서를 체결한 바 있다.
 한편 도는 내년 상반기 중 몽골 울란바타르시와 우호교류 협약 체결을 추진 중이다.
 """
-ANNIVERSARY_FACTS = {
-    ("경상남도", "야마구치현", "1987-08-20", "sister"),
-    ("경상남도", "산둥성", "2011", "friendship"),
-    ("경상남도", "동탑성", "2018-05", "mou"),
-}
+ANNIVERSARY_FACTS = {("경상남도", "야마구치현", "1987-08-20", "sister"), ("경상남도", "산둥성", "2011", "friendship"),
+                     ("경상남도", "동탑성", "2018-05", "mou")}
 
 
 def test_a_pair_named_with_a_country_word_between_is_carried_by_both_sides():
@@ -42,14 +39,9 @@ REPORT = """전라남도 국제협력 업무보고
 ○ 나주시는 2023년 일본 후쿠이현 오노시와 자매결연을 체결하였고, 순천시는 지난해 3월 중국 장시성 징더전시와 우호도시 \
 협약을 맺었음.
 """
-REPORT_FACTS = {
-    ("저장성", "전라남도", "1998", "sister"),
-    ("사가현", "전라남도", "2011", "sister"),
-    ("전라남도", "헹티아이막", "2016", "friendship"),
-    ("동탑성", "전라남도", "2024-11-05", "sister"),
-    ("나주시", "오노시", "2023", "sister"),
-    ("순천시", "징더전시", "2024-03", "friendship"),
-}
+REPORT_FACTS = {("저장성", "전라남도", "1998", "sister"), ("사가현", "전라남도", "2011", "sister"),
+                ("전라남도", "헹티아이막", "2016", "friendship"), ("동탑성", "전라남도", "2024-11-05", "sister"),
+                ("나주시", "오노시", "2023", "sister"), ("순천시", "징더전시", "2024-03", "friendship")}
 
 
 def test_a_signing_named_as_a_noun_after_its_partner_and_each_partners_own_relation():
@@ -74,12 +66,8 @@ LISTED = """제천시, 中 장가계시와 자매결연…해외 자매도시 4�
 (2015년)에 이어 4곳으로 늘었다.
 시는 지난해 9월 몽골 오르홍아이막과 우호교류 의향서를 교환했으며, 올해 하반기 정식 협약을 맺을 계획이다.
 """
-LISTED_FACTS = {
-    ("장가계시", "제천시", "2024-03-11", "sister"),
-    ("사카타시", "제천시", "1997", "sister"),
-    ("세일럼시", "제천시", "2003", "sister"),
-    ("동탑성", "제천시", "2015", "sister"),
-}
+LISTED_FACTS = {("장가계시", "제천시", "2024-03-11", "sister"), ("사카타시", "제천시", "1997", "sister"),
+                ("세일럼시", "제천시", "2003", "sister"), ("동탑성", "제천시", "2015", "sister")}
 
 
 @pytest.mark.parametrize("name", ["listed.txt", "listed.docx", "listed.html"])
@@ -90,19 +78,15 @@ def test_partners_listed_with_their_years_in_brackets_and_no_verb(tmp_path: Path
         docx_file(path, paragraphs)
     elif name.endswith(".html"):
         body = "".join(f"<p>{p}</p>" for p in paragraphs[1:])
-        path.write_text(
-            f"<html><head><title>{paragraphs[0]}</title></head><body><nav><a href='/'>홈</a></nav>"
-            f"<article><h1>{paragraphs[0]}</h1>{body}</article><footer>충북일보</footer></body></html>",
-            encoding="utf-8",
-        )
+        path.write_text(f"<html><head><title>{paragraphs[0]}</title></head><body><nav><a href='/'>홈</a></nav>"
+                        f"<article><h1>{paragraphs[0]}</h1>{body}</article><footer>충북일보</footer></body></html>",
+                        encoding="utf-8")
     else:
         path.write_text(LISTED, encoding="utf-8")
     result = build(from_file(path))
     assert facts(result) == LISTED_FACTS
     assert {(a, b, d) for a, b, d, _ in facts(result, "AgreementIntent")} == {
-        ("오르홍아이막", "제천시", "2023-09"),
-        ("오르홍아이막", "제천시", "2024"),
-    }
+        ("오르홍아이막", "제천시", "2023-09"), ("오르홍아이막", "제천시", "2024")}
 
 
 def test_perturbed_forms_partner_added_date_changed_brackets_without_years():
@@ -110,14 +94,12 @@ def test_perturbed_forms_partner_added_date_changed_brackets_without_years():
     assert facts(build(document("a.txt", added))) == LISTED_FACTS | {("이르쿠츠크시", "제천시", "2009", "sister")}
     changed = ANNIVERSARY.replace("1987년 8월 20일", "1988년 9월 1일")
     assert facts(build(document("c.txt", changed))) == ANNIVERSARY_FACTS - {
-        ("경상남도", "야마구치현", "1987-08-20", "sister")
-    } | {("경상남도", "야마구치현", "1988-09-01", "sister")}
+        ("경상남도", "야마구치현", "1987-08-20", "sister")} | {("경상남도", "야마구치현", "1988-09-01", "sister")}
     countries = LISTED.replace("사카타시(1997년)", "사카타시(일본)").replace("세일럼시(2003년)", "세일럼시(미국)")
     got = facts(build(document("n.txt", countries)))
     assert ("사카타시", "제천시", "1997", "sister") not in got and ("세일럼시", "제천시", "2003", "sister") not in got
-    visited = LISTED.replace("이로써 제천시의 해외 자매도시는", "시 대표단은 그동안").replace(
-        "에 이어 4곳으로 늘었다", "를 차례로 방문했다"
-    )
+    visited = LISTED.replace("이로써 제천시의 해외 자매도시는", "시 대표단은 그동안").replace("에 이어 4곳으로 늘었다",
+                                                                                   "를 차례로 방문했다")
     assert facts(build(document("v.txt", visited))) == {("장가계시", "제천시", "2024-03-11", "sister")}
 
 
@@ -137,14 +119,9 @@ LEAD = """영암군, 일본 가라쓰시와 우호교류 협약…해외 교류 
 [많이 읽은 기사]
 1. 강진군, 中 창저우시와 우호교류 협약 (2024.11.15)
 """
-LEAD_FACTS = {
-    ("가라쓰시", "영암군", "2024-11-18", "friendship"),
-    ("영암군", "진청시", "2009", "sister"),
-    ("빈롱성", "영암군", "2015", "sister"),
-    ("애선스-클라크카운티", "영암군", "2019-05-02", "friendship"),
-    ("영암군", "헹티아이막", "2023-11", "mou"),
-    ("영암군", "진청시", "2019-06", "sister"),
-}
+LEAD_FACTS = {("가라쓰시", "영암군", "2024-11-18", "friendship"), ("영암군", "진청시", "2009", "sister"),
+              ("빈롱성", "영암군", "2015", "sister"), ("애선스-클라크카운티", "영암군", "2019-05-02", "friendship"),
+              ("영암군", "헹티아이막", "2023-11", "mou"), ("영암군", "진청시", "2019-06", "sister")}
 
 
 def test_a_lead_naming_its_partner_only_in_titles_takes_the_headlines_partner():
@@ -168,7 +145,5 @@ def test_a_renewal_restating_its_first_signing_gives_both():
 
 시는 이달 5일 일본 시마네현 이즈모시와 1985년 4월 맺은 자매결연 협정을 갱신했다고 18일 밝혔다.
 """
-    assert facts(build(document("renewal.txt", text))) == {
-        ("이즈모시", "충주시", "2025-03-05", "sister"),
-        ("이즈모시", "충주시", "1985-04", "sister"),
-    }
+    assert facts(build(document("renewal.txt", text))) == {("이즈모시", "충주시", "2025-03-05", "sister"),
+                                                          ("이즈모시", "충주시", "1985-04", "sister")}

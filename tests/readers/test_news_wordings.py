@@ -28,13 +28,9 @@ NEWS = """안산시, 일본 다라시와 자매결연…경기도는 사가현�
 안산시는 올해 하반기 중국 타라시와 우호도시 협약을 체결할 계획이다.
 홍길동 기자 hong@example.kr
 """
-NEWS_FACTS = {
-    ("jp-다라시", "kr-gyeonggi-ansan", "2024-05-31"),
-    ("jp-사가현", "kr-gyeonggi", "2024-05-31"),
-    ("jp-마바시", "kr-gyeonggi-ansan", "2024-05-29"),
-    ("jp-마바시", "kr-gyeonggi-ansan", "1982-10"),
-    ("kr-gyeonggi-ansan", "ru-사아시", "2004"),
-}
+NEWS_FACTS = {("jp-다라시", "kr-gyeonggi-ansan", "2024-05-31"), ("jp-사가현", "kr-gyeonggi", "2024-05-31"),
+              ("jp-마바시", "kr-gyeonggi-ansan", "2024-05-29"), ("jp-마바시", "kr-gyeonggi-ansan", "1982-10"),
+              ("kr-gyeonggi-ansan", "ru-사아시", "2004")}
 
 
 def _news_file(tmp_path: Path, name: str, text: str):
@@ -59,10 +55,8 @@ def test_the_dates_move_with_the_dateline_and_the_wording():
     text = NEWS.replace("이에 앞서 29일", "이에 앞서 2일")
     assert ("jp-마바시", "kr-gyeonggi-ansan", "2024-06-02") in party_ids(build(document("n.txt", text)))
     # a plan's bare day later than the dateline's stays ahead: no signing at all
-    text = NEWS.replace(
-        "이에 앞서 29일 일본 마바시를 찾아 청소년 교류 협약을 체결했다",
-        "오는 29일 일본 마바시를 찾아 청소년 교류 협약을 체결할 예정이다",
-    )
+    text = NEWS.replace("이에 앞서 29일 일본 마바시를 찾아 청소년 교류 협약을 체결했다",
+                        "오는 29일 일본 마바시를 찾아 청소년 교류 협약을 체결할 예정이다")
     assert not any(f[2].startswith("2024-0") and "jp-마바시" in f for f in party_ids(build(document("n.txt", text))))
 
 
@@ -81,11 +75,9 @@ def test_the_day_after_the_event():
 같은 날 제천시는 헤이룽장성 다라시와 자매결연 협약을 맺었다.
 """
     got = party_ids(build(document("n.txt", text)))
-    assert got == {
-        ("cn-heilongjiang", "kr-chungbuk", "2024-04-18"),
-        ("cn-가나시", "kr-chungbuk-jeungpyeong", "2024-04-19"),
-        ("cn-다라시", "kr-chungbuk-jecheon", "2024-04-18"),
-    }
+    assert got == {("cn-heilongjiang", "kr-chungbuk", "2024-04-18"), ("cn-가나시", "kr-chungbuk-jeungpyeong",
+                                                                    "2024-04-19"),
+                   ("cn-다라시", "kr-chungbuk-jecheon", "2024-04-18")}
     text = text.replace("이튿날", "다음 날").replace("지난 18일", "지난 19일")
     assert ("cn-가나시", "kr-chungbuk-jeungpyeong", "2024-04-20") in party_ids(build(document("n.txt", text)))
 
@@ -113,15 +105,11 @@ PROVINCE_NEWS = """전북자치도, 장쑤성과 우호 30년
 
 def test_a_declaration_is_no_agreement_and_a_short_province_too_is_a_subject():
     got = party_ids(build(document("n.txt", PROVINCE_NEWS)))
-    assert got == {
-        ("cn-jiangsu", "kr-jeonbuk", "2024-10-27"),
-        ("cn-jiangsu", "kr-jeonbuk", "1994-10-27"),
-        ("cn-jiangsu", "kr-chungnam", "2024-10-25"),
-    }
+    assert got == {("cn-jiangsu", "kr-jeonbuk", "2024-10-27"), ("cn-jiangsu", "kr-jeonbuk", "1994-10-27"),
+                   ("cn-jiangsu", "kr-chungnam", "2024-10-25")}
     # the declaration names an agreement's paper beside it: then it is one
-    text = PROVINCE_NEWS.replace(
-        "'자매결연 30주년 공동선언문'에 서명했다", "공동선언문과 함께 경제협력 협약서에 서명했다"
-    )
+    text = PROVINCE_NEWS.replace("'자매결연 30주년 공동선언문'에 서명했다",
+                                 "공동선언문과 함께 경제협력 협약서에 서명했다")
     assert ("cn-jiangsu", "kr-jeonbuk", "2024-10-27") in party_ids(build(document("n.txt", text)))
     # a building named after the partner is where it happened, the partner still signs
     text = PROVINCE_NEWS.replace("중국 장쑤성 난징에서", "중국 장쑤성 인민정부 청사에서 장쑤성과")
@@ -144,12 +132,8 @@ def test_an_annual_reports_items_under_their_partner_headings():
     got = party_ids(build(document("r.md", ANNUAL_REPORT)))
     # a foreign namesake of a Korean city is minted in its country; a body of the parent in brackets is no party;
     # a sub-item with two dates each signed gives both
-    assert got == {
-        ("cn-안산시", "kr-ulsan-jung", "2016-07-07"),
-        ("cn-허핑구", "kr-ulsan-jung", "2013-05-09"),
-        ("jp-야메시", "kr-ulsan-jung", "2011-03-15"),
-        ("jp-야메시", "kr-ulsan-jung", "2021-03-15"),
-    }
+    assert got == {("cn-안산시", "kr-ulsan-jung", "2016-07-07"), ("cn-허핑구", "kr-ulsan-jung", "2013-05-09"),
+                   ("jp-야메시", "kr-ulsan-jung", "2011-03-15"), ("jp-야메시", "kr-ulsan-jung", "2021-03-15")}
     # a second date that is a visit, not a signing, gives no second signing
     text = ANNUAL_REPORT.replace("2021.03.15 재체결", "2021.03.15 대표단 방문")
     got = party_ids(build(document("r.md", text)))
@@ -175,10 +159,8 @@ TRIP_REPORT = """원주시 중앙아시아 국외출장 결과보고
 @pytest.mark.parametrize("name", ["trip.txt", "trip.docx"])
 def test_a_trip_reports_fields_are_no_signings_and_a_days_place_is_its_partner(tmp_path: Path, name: str):
     got = party_ids(build(_news_file(tmp_path, name, TRIP_REPORT)))
-    assert got == {
-        ("kr-gangwon-wonju", "uz-치르치크시", "2024-11-12"),
-        ("kr-gangwon-wonju", "uz-사마르칸트시", "2024-11-13"),
-    }
+    assert got == {("kr-gangwon-wonju", "uz-치르치크시", "2024-11-12"), ("kr-gangwon-wonju", "uz-사마르칸트시",
+                                                                          "2024-11-13")}
     # the day's place changed: the partner moves with it; a day naming two places gives no partner
     day = "◇ 11. 13.(수) 우즈베키스탄 사마르칸트시 방문"
     text = TRIP_REPORT.replace(day, "◇ 11. 13.(수) 우즈베키스탄 부하라시 방문")
@@ -203,12 +185,8 @@ RESULTS = """공무국외출장 결과보고서 (일본 규슈 자매・우호�
 
 def test_a_reports_results_dated_by_month_and_day_in_brackets():
     got = party_ids(build(document("r.txt", RESULTS)))
-    assert got == {
-        ("jp-가나시", "kr-chungnam-gongju", "2025-10-21"),
-        ("jp-가나시", "kr-chungnam-gongju", "2005-10-21"),
-        ("jp-가나시", "kr-chungnam-gongju", "2015"),
-        ("jp-다라시", "kr-chungnam-gongju", "2025-10-22"),
-    }
+    assert got == {("jp-가나시", "kr-chungnam-gongju", "2025-10-21"), ("jp-가나시", "kr-chungnam-gongju", "2005-10-21"),
+                   ("jp-가나시", "kr-chungnam-gongju", "2015"), ("jp-다라시", "kr-chungnam-gongju", "2025-10-22")}
     # the sub-item's renewal moved: the signing moves with it
     text = RESULTS.replace("2015년 갱신", "2016년 갱신")
     assert ("jp-가나시", "kr-chungnam-gongju", "2016") in party_ids(build(document("r.txt", text)))
@@ -228,12 +206,10 @@ PRESS = """충북도, 몽골 가나아이막과 우호교류 협약 체결
 
 def test_a_press_release_the_same_occasion_a_city_hall_visited_and_board_links():
     got = party_ids(build(document("p.txt", PRESS)))
-    assert got == {
-        ("kr-chungbuk", "mn-가나아이막", "2025-07-07"),
-        ("kr-chungbuk-jecheon", "mn-다라아이막", "2025-07-07"),
-        ("kr-chungbuk-danyang", "mn-다라아이막", "2025-07-07"),
-        ("kr-chungbuk-jecheon", "mn-마바시", "2025-07-08"),
-    }
+    assert got == {("kr-chungbuk", "mn-가나아이막", "2025-07-07"),
+                   ("kr-chungbuk-jecheon", "mn-다라아이막", "2025-07-07"),
+                   ("kr-chungbuk-danyang", "mn-다라아이막", "2025-07-07"),
+                   ("kr-chungbuk-jecheon", "mn-마바시", "2025-07-08")}
     text = PRESS.replace("마바시청을 찾아", "마바시청에서 열린 행사에서")  # an office named as where: no partner
     assert not any("mn-마바시" in f for f in party_ids(build(document("p.txt", text))))
 
@@ -269,10 +245,7 @@ OCR_REPORT = """2 0 2 4 삼 척 시 정 백 서   (스캔 변환본)
 
 def test_an_ocr_report_with_spaced_digits_in_its_dates():
     got = party_ids(build(document("o.txt", OCR_REPORT)))
-    assert got == {
-        ("jp-가나시", "kr-gangwon-samcheok", "1997-10-03"),
-        ("jp-가나시", "kr-gangwon-samcheok", "2017-10"),
-        ("kr-gangwon-samcheok", "vn-다라성", "2019-04-26"),
-    }
+    assert got == {("jp-가나시", "kr-gangwon-samcheok", "1997-10-03"), ("jp-가나시", "kr-gangwon-samcheok", "2017-10"),
+                   ("kr-gangwon-samcheok", "vn-다라성", "2019-04-26")}
     text = OCR_REPORT.replace("2 0 1 9 . 4 . 2 6 .", "2 0 2 0 . 5 . 1 .")
     assert ("kr-gangwon-samcheok", "vn-다라성", "2020-05-01") in party_ids(build(document("o.txt", text)))

@@ -15,29 +15,17 @@ READER_DIR = Path(graph.readers.__file__).parent
 
 def _literals(path: Path) -> list[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    docstrings = {
-        id(n.body[0].value)
-        for n in ast.walk(tree)
-        if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef))
-        and n.body
-        and isinstance(n.body[0], ast.Expr)
-        and isinstance(n.body[0].value, ast.Constant)
-    }
-    return [
-        n.value
-        for n in ast.walk(tree)
-        if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings
-    ]
+    docstrings = {id(n.body[0].value) for n in ast.walk(tree)
+                  if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef)) and n.body
+                  and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+    return [n.value for n in ast.walk(tree)
+            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings]
 
 
 def test_reader_modules_hold_no_registry_label():
     """A word of a string literal (docstrings aside) equal to a region, organisation or country name fails."""
-    names = {
-        normalize_name(n)
-        for e in Registry.default().entities.values()
-        for n in e.names
-        if any("가" <= ch <= "힣" for ch in n)
-    }
+    names = {normalize_name(n) for e in Registry.default().entities.values() for n in e.names
+             if any("가" <= ch <= "힣" for ch in n)}
     names = {n for n in names if len(n) >= 2}
     found = []
     for path in sorted(READER_DIR.glob("*.py")):

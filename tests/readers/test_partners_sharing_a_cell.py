@@ -21,11 +21,8 @@ def _labels(found: set) -> set:
     return {(a, b, d) for a, b, d, _ in found}
 
 
-ROWS = [
-    ["구분", "도시", "체결일"],
-    ["자매도시", "일본 가나시, 중국 마바시", "2005. 3. 12., 2010. 5. 3."],
-    ["우호도시", "일본 다라시", "2008. 6. 7."],
-]
+ROWS = [["구분", "도시", "체결일"], ["자매도시", "일본 가나시, 중국 마바시", "2005. 3. 12., 2010. 5. 3."],
+        ["우호도시", "일본 다라시", "2008. 6. 7."]]
 
 
 def _table(tmp_path: Path, kind: str, rows: list[list[str]]):
@@ -42,13 +39,10 @@ def test_names_each_after_its_country_share_a_cell(tmp_path: Path, kind: str):
 
 def _page(tmp_path: Path, names: str, dates: str) -> Path:
     path = tmp_path / "cities.html"
-    path.write_text(
-        f"<html><head><title>{TITLE}</title></head><body><h2>{TITLE}</h2><table>"
-        "<tr><th>국가</th><th>도시</th><th>체결일</th></tr>"
-        f"<tr><td>일본</td><td>{names}</td><td>{dates}</td></tr>"
-        "<tr><td>중국</td><td>마바시</td><td>2010. 5. 3.</td></tr></table></body></html>",
-        encoding="utf-8",
-    )
+    path.write_text(f"<html><head><title>{TITLE}</title></head><body><h2>{TITLE}</h2><table>"
+                    "<tr><th>국가</th><th>도시</th><th>체결일</th></tr>"
+                    f"<tr><td>일본</td><td>{names}</td><td>{dates}</td></tr>"
+                    "<tr><td>중국</td><td>마바시</td><td>2010. 5. 3.</td></tr></table></body></html>", encoding="utf-8")
     return path
 
 
@@ -58,28 +52,19 @@ def test_names_set_apart_by_a_line_break_each_take_their_date(tmp_path: Path):
 
 
 def test_a_docx_cell_of_two_lines_each_a_partner(tmp_path: Path):
-    rows = [
-        ["국가", "도시", "체결일"],
-        ["일본", "가나시\n다라시", "2005. 3. 12.\n2008. 6. 7."],
-        ["중국", "마바시", "2010. 5. 3."],
-    ]
+    rows = [["국가", "도시", "체결일"], ["일본", "가나시\n다라시", "2005. 3. 12.\n2008. 6. 7."],
+            ["중국", "마바시", "2010. 5. 3."]]
     assert _labels(facts(build(from_file(docx_file(tmp_path / "c.docx", [TITLE, rows]))))) == FACTS
 
 
 def test_perturbed_a_place_inside_another_and_two_names_beside_one_date(tmp_path: Path):
     inside = build(from_file(_page(tmp_path, "가나현 다라시", "2005. 3. 12.<br>2008. 6. 7.")))
-    assert _labels(facts(inside)) == {
-        ("강릉시", "다라시", "2005-03-12"),
-        ("강릉시", "다라시", "2008-06-07"),
-        ("강릉시", "마바시", "2010-05-03"),
-    }
+    assert _labels(facts(inside)) == {("강릉시", "다라시", "2005-03-12"), ("강릉시", "다라시", "2008-06-07"),
+                                      ("강릉시", "마바시", "2010-05-03")}
     one = build(from_file(_page(tmp_path, "가나시<br>다라시", "2005. 3. 12.")))  # which is which: not split
     assert ("강릉시", "마바시", "2010-05-03") in _labels(facts(one))
     assert not {("가나시", "강릉시", "2005-03-12"), ("강릉시", "다라시", "2005-03-12")} <= _labels(facts(one))
     rows = [list(r) for r in ROWS]
     rows[1][2] = "2005. 3. 12., 2011. 4. 5."  # a date changed
     assert _labels(facts(build(_table(tmp_path, "tsv", rows)))) == {
-        ("가나시", "강릉시", "2005-03-12"),
-        ("강릉시", "다라시", "2008-06-07"),
-        ("강릉시", "마바시", "2011-04-05"),
-    }
+        ("가나시", "강릉시", "2005-03-12"), ("강릉시", "다라시", "2008-06-07"), ("강릉시", "마바시", "2011-04-05")}

@@ -23,9 +23,8 @@ EVENT = """부산광역시 국제교류 소식
 
 def posts(text: str, tmp_path, doc_id: str = "event.txt") -> set[tuple[str, str, str]]:
     store = store_of(build(document(doc_id, text)).dataset, tmp_path)
-    return {
-        (r["name"].value, r["role"].value, r["org"].value) for r in store.query(POSTS, use_default_graph_as_union=True)
-    }
+    return {(r["name"].value, r["role"].value, r["org"].value)
+            for r in store.query(POSTS, use_default_graph_as_union=True)}
 
 
 def test_event_paragraph_people_in_every_order(tmp_path):
@@ -43,21 +42,14 @@ def test_event_paragraph_people_in_every_order(tmp_path):
 
 def test_tenures_are_automatic_dated_and_cite_their_lines(tmp_path):
     store = store_of(build(document("event.txt", EVENT)).dataset, tmp_path)
-    rows = {
-        (r["name"].value, r["when"].value if r["when"] else "", r["method"].value)
-        for r in store.query(POSTS, use_default_graph_as_union=True)
-    }
+    rows = {(r["name"].value, r["when"].value if r["when"] else "", r["method"].value) for r in store.query(
+        POSTS, use_default_graph_as_union=True)}
     assert ("왕하오", "2024-05-20", "automatic") in rows  # the document's date line
-    lines = {
-        r[0].value: (int(r[1].value), int(r[2].value))
-        for r in store.query(
-            """PREFIX gy: <https://w3id.org/gyoryu/ontology#> PREFIX prov: <http://www.w3.org/ns/prov#>
+    lines = {r[0].value: (int(r[1].value), int(r[2].value)) for r in store.query(
+        """PREFIX gy: <https://w3id.org/gyoryu/ontology#> PREFIX prov: <http://www.w3.org/ns/prov#>
         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
         SELECT ?n ?s ?e WHERE { ?t a gy:Tenure ; gy:official/rdfs:label ?n ; prov:wasDerivedFrom ?src .
-          ?src gy:lineStart ?s ; gy:lineEnd ?e }""",
-            use_default_graph_as_union=True,
-        )
-    }
+          ?src gy:lineStart ?s ; gy:lineEnd ?e }""", use_default_graph_as_union=True)}
     assert lines["왕하오"] == (4, 4) and lines["다나카 히로시"] == (5, 5) and lines["이다온"] == (6, 6)
 
 
@@ -121,13 +113,8 @@ def test_former_acting_and_bracketed_posts(tmp_path):
     }
     store = store_of(build(document("report.txt", REPORT)).dataset, tmp_path)
     former = {(r["name"].value, r["role"].value) for r in store.query(FORMER, use_default_graph_as_union=True)}
-    assert former == {
-        ("박가온", "국회의장"),
-        ("장하늘", "시장"),
-        ("김다온", "부의장"),
-        ("최가윤", "국제관계대사"),
-        ("류양", "주한 중국대사"),
-    }
+    assert former == {("박가온", "국회의장"), ("장하늘", "시장"), ("김다온", "부의장"), ("최가윤", "국제관계대사"),
+                      ("류양", "주한 중국대사")}
 
 
 def test_diplomats_named_by_the_embassy_visited_and_names_of_one_syllable_words(tmp_path):
@@ -153,9 +140,8 @@ def test_a_post_without_a_date_is_reported_not_written(tmp_path):
     text = "부산광역시 국제교류 소식\n\n개막식에는 박가람 부산광역시장이 참석하였다.\n"
     result = build(document("undated.txt", text))
     assert posts(text, tmp_path, "undated.txt") == set()
-    assert [
-        (i.doc, i.line, i.text) for i in result.report.of_kind("anomaly") if "post stated without a date" in i.detail
-    ] == [("undated.txt", 3, "박가람 부산광역시 시장")]
+    assert [(i.doc, i.line, i.text) for i in result.report.of_kind("anomaly")
+            if "post stated without a date" in i.detail] == [("undated.txt", 3, "박가람 부산광역시 시장")]
     dated = text.replace("소식\n", "소식\n2025. 3. 2.\n")
     assert posts(dated, tmp_path, "dated.txt") == {("박가람", "시장", "region/kr-busan")}
 
@@ -201,19 +187,12 @@ def test_places_and_organisations_the_registry_lacks_are_minted_from_the_documen
         # written (the department before it is where the post is)
     }
     store = store_of(build(document("gumi.txt", NEWS)).dataset, tmp_path)
-    described = {
-        (r["l"].value, r["c"].value)
-        for r in store.query(
-            """PREFIX gy: <https://w3id.org/gyoryu/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    described = {(r["l"].value, r["c"].value) for r in store.query(
+        """PREFIX gy: <https://w3id.org/gyoryu/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
         SELECT ?l ?c WHERE { ?x gy:extractionMethod "automatic" ; rdfs:label ?l ; a ?c
-          FILTER(?c IN (gy:Region, gy:Organization)) }""",
-            use_default_graph_as_union=True,
-        )
-    }
-    assert {
-        ("다라마치시", "https://w3id.org/gyoryu/ontology#Region"),
-        ("한빛문화재단", "https://w3id.org/gyoryu/ontology#Organization"),
-    } <= described
+          FILTER(?c IN (gy:Region, gy:Organization)) }""", use_default_graph_as_union=True)}
+    assert {("다라마치시", "https://w3id.org/gyoryu/ontology#Region"),
+            ("한빛문화재단", "https://w3id.org/gyoryu/ontology#Organization")} <= described
 
 
 def test_minting_needs_the_document_to_place_the_name(tmp_path):
@@ -250,14 +229,10 @@ def test_english_titles_in_every_order(tmp_path):
         ("Hirai Shinji", "Governor", "region/jp-tottori"),  # title of place, name
     }
     perturbed = ENGLISH.replace("Park Min-jun, Mayor of Busan", "Park Min-jun, Deputy Mayor of Busan").replace(
-        "Wang Hao", "Li Wei"
-    )
+        "Wang Hao", "Li Wei")
     found = posts(perturbed, tmp_path, "english2.txt")
-    assert ("Park Min-jun", "Deputy Mayor", "region/kr-busan") in found and (
-        "Li Wei",
-        "Governor",
-        "region/cn-liaoning",
-    ) in found
+    assert ("Park Min-jun", "Deputy Mayor", "region/kr-busan") in found and ("Li Wei", "Governor",
+                                                                            "region/cn-liaoning") in found
     assert posts(ENGLISH.replace("2024-05-20\n", ""), tmp_path, "english3.txt") == set()  # undated: not written
 
 
@@ -341,16 +316,13 @@ def test_a_staff_list_with_titles_and_names_printed_with_their_syllables_apart(t
     added = STAFF.replace("   - 수    행", "   - 위 원 장  최 다 솜, 김나린\n   - 수    행")
     assert {("최다솜", "위원장"), ("김나린", "위원장")} <= {(n, r) for n, r, _ in posts(added, tmp_path, "added.txt")}
     prose = STAFF.replace("   - 부 의 장  이 다 온", "   - 부 의 장  일정 협의")  # words, not a name
-    assert (
-        "이다온" not in {n for n, _, _ in posts(prose, tmp_path, "prose.txt")}
-        and len(posts(prose, tmp_path, "prose2.txt")) == 3
-    )
+    assert "이다온" not in {n for n, _, _ in posts(prose, tmp_path, "prose.txt")} and len(
+        posts(prose, tmp_path, "prose2.txt")) == 3
     glued = STAFF.replace("   - 수    행", "   - 부산광역시장  김 하 늘\n   - 수    행")  # a place glued to its title
     assert ("김하늘", "시장", "region/kr-busan") in posts(glued, tmp_path, "glued.txt")
     abroad = STAFF.replace("울산광역시 남구의회", "일본 효고현의회")  # a foreign body: Korean-name staff lists only
     assert posts(abroad, tmp_path, "abroad.txt") == {  # no staff-list post; the grade line is a sentence whose
-        ("한지율", "의회사무국 주무관", "region/jp-hyogo")
-    }  # post is in the body named before (foreign: units kept)
+        ("한지율", "의회사무국 주무관", "region/jp-hyogo")}  # post is in the body named before (foreign: units kept)
 
 
 TITLE_FIRST = """부산광역시 국제교류 결과보고
@@ -379,10 +351,8 @@ def test_titles_written_before_names_in_contact_lines_staff_rows_and_signatures(
 
 
 def test_title_first_perturbations_wrapped_words_groups_and_following_titles(tmp_path):
-    text = (
-        TITLE_FIRST.replace("국제협력팀장 서마루", "국제협력팀장 서마루 부장").replace("부군수 최보람", "부군수 방문단")
-        + "행사 실행위\n\n원장 손가을 회장이 축사를 했다.\n"
-    )
+    text = TITLE_FIRST.replace("국제협력팀장 서마루", "국제협력팀장 서마루 부장").replace(
+        "부군수 최보람", "부군수 방문단") + "행사 실행위\n\n원장 손가을 회장이 축사를 했다.\n"
     found = {(n, r) for n, r, _ in posts(text, tmp_path, "report.txt")}
     assert ("서마루", "국제협력팀장") not in found  # the name's own title follows it
     assert not {n for n, _ in found} & {"방문단", "손가을"}  # a group word; a title ending a word wrapped above
@@ -400,7 +370,8 @@ TRIP = """부산광역시 해외 출장 결과보고
 """
 
 
-def test_a_foreign_place_the_registry_lacks_placed_by_its_line_or_section_and_a_consul_named_without_mission(tmp_path):
+def test_a_foreign_place_the_registry_lacks_placed_by_its_line_or_section_and_a_consul_named_without_mission(
+        tmp_path):
     assert posts(TRIP, tmp_path, "trip.txt") == {
         ("하야시 겐", "시장", "region/jp-다라마루시"),  # a country word on the same line
         ("스즈키 미호", "부시장", "region/jp-바사쿠라시"),  # the section heading's country

@@ -12,37 +12,28 @@ from tests.fixtures.pages import write_page
 from tests.readers.helpers import build, from_file, store_of
 from tests.readers.test_people import POSTS
 
-HEAD = [
-    "공무국외출장 결과보고",
-    "고창군 미래전략과 | 보고일 2025. 6. 20.",
-    "1. 출장 기간: 2025. 6. 9. ~ 6. 15.",
-    "2. 출장자",
-]
-ROWS = [
-    ["구분", "성명", "직위"],
-    ["단장", "한가온", "고창군수"],
-    ["수행", "유다온", "농업기술센터소장"],
-    ["", "임나래", "미래전략과 국제협력팀장"],
-    ["", "국하람", "미래전략과 주무관(통역)"],
-    ["동행", "설보람", "고창군의회 산업건설위원장"],
-    ["", "박새론", "의원"],
-]
+HEAD = ["공무국외출장 결과보고", "고창군 미래전략과 | 보고일 2025. 6. 20.", "1. 출장 기간: 2025. 6. 9. ~ 6. 15.",
+        "2. 출장자"]
+ROWS = [["구분", "성명", "직위"],
+        ["단장", "한가온", "고창군수"],
+        ["수행", "유다온", "농업기술센터소장"],
+        ["", "임나래", "미래전략과 국제협력팀장"],
+        ["", "국하람", "미래전략과 주무관(통역)"],
+        ["동행", "설보람", "고창군의회 산업건설위원장"],
+        ["", "박새론", "의원"]]
 TAIL = ["3. 세부 일정", "6. 10. 생테밀리옹시청 방문, 시 현황 청취"]
-EXPECTED = {
-    ("한가온", "군수", "region/kr-jeonbuk-gochang"),
-    ("유다온", "농업기술센터소장", "region/kr-jeonbuk-gochang"),
-    ("임나래", "국제협력팀장", "region/kr-jeonbuk-gochang"),
-    ("국하람", "주무관", "region/kr-jeonbuk-gochang"),
-    ("설보람", "산업건설위원장", "organization/minted-고창군의회"),
-    ("박새론", "의원", "region/kr-jeonbuk-gochang"),
-}
+EXPECTED = {("한가온", "군수", "region/kr-jeonbuk-gochang"),
+            ("유다온", "농업기술센터소장", "region/kr-jeonbuk-gochang"),
+            ("임나래", "국제협력팀장", "region/kr-jeonbuk-gochang"),
+            ("국하람", "주무관", "region/kr-jeonbuk-gochang"),
+            ("설보람", "산업건설위원장", "organization/minted-고창군의회"),
+            ("박새론", "의원", "region/kr-jeonbuk-gochang")}
 
 
 def _posts(doc, tmp_path: Path) -> set[tuple[str, str, str]]:
     store = store_of(build(doc).dataset, tmp_path)
-    return {
-        (r["name"].value, r["role"].value, r["org"].value) for r in store.query(POSTS, use_default_graph_as_union=True)
-    }
+    return {(r["name"].value, r["role"].value, r["org"].value)
+            for r in store.query(POSTS, use_default_graph_as_union=True)}
 
 
 def _write(tmp_path: Path, fmt: str, rows: list[list[str]]) -> Path:
@@ -64,10 +55,8 @@ def test_rows_that_name_no_person_or_no_post_and_a_row_of_another_width(tmp_path
     assert _posts(from_file(_write(tmp_path, "txt", rows)), tmp_path) == EXPECTED
     # a table without a column of posts names no one
     rows = [["구분", "성명", "비고"], *ROWS[1:]]
-    assert not any(
-        p[0] in ("유다온", "임나래", "국하람", "박새론")
-        for p in _posts(from_file(_write(tmp_path, "txt", rows)), tmp_path)
-    )
+    assert not any(p[0] in ("유다온", "임나래", "국하람", "박새론") for p in _posts(from_file(_write(
+        tmp_path, "txt", rows)), tmp_path))
 
 
 REPORT = """공무국외출장 결과보고
@@ -80,12 +69,9 @@ REPORT = """공무국외출장 결과보고
 나. 사라시와 교류의향서 서명(6. 12.): 사라시 부시장 마리아 엘레나 로살레스 서명
 다. 가나구 대표단(단장 왕하오 부구장)이 6. 13. 고창군을 방문함
 """
-REPORT_POSTS = {
-    ("한가온", "군수", "region/kr-jeonbuk-gochang"),
-    ("설보람", "의장", "organization/minted-고창군의회"),
-    ("피에르 다르송", "시장", "region/es-마바시"),
-    ("마리아 엘레나 로살레스", "부시장", "region/es-사라시"),
-}
+REPORT_POSTS = {("한가온", "군수", "region/kr-jeonbuk-gochang"), ("설보람", "의장", "organization/minted-고창군의회"),
+                ("피에르 다르송", "시장", "region/es-마바시"),
+                ("마리아 엘레나 로살레스", "부시장", "region/es-사라시")}
 
 
 @pytest.mark.parametrize("fmt", ["txt", "hwpx"])

@@ -28,9 +28,8 @@ def test_a_person_after_a_post_is_no_place(tmp_path: Path, name: str):
     assert party_ids(build(_news_file(tmp_path, name, NEWS))) == FACTS
 
 
-@pytest.mark.parametrize(
-    "post, person", [("부시장", "최재현"), ("국제협력과장", "박성군"), ("김천시장", "이동현"), ("행정국장", "정지현")]
-)
+@pytest.mark.parametrize("post, person", [("부시장", "최재현"), ("국제협력과장", "박성군"), ("김천시장", "이동현"),
+                                          ("행정국장", "정지현")])
 def test_other_posts_and_names(post: str, person: str):
     text = NEWS.replace("김천시 부시장 최재현이", f"{post} {person}이")
     got = party_ids(build(document("n.txt", text)))
@@ -40,10 +39,8 @@ def test_other_posts_and_names(post: str, person: str):
 
 def test_a_prefecture_after_a_post_word_that_is_no_title_is_still_a_party():
     # 방문단 is no post: 일본 사가현 after it is the partner, and the pair is read
-    text = NEWS.replace(
-        "마바시와는 지난 3월 김천시 부시장 최재현이 현지를 방문해 교류의향서에 서명한 바 있다.",
-        "김천시 방문단은 지난 3월 일본 사가현과 교류의향서에 서명했다.",
-    )
+    text = NEWS.replace("마바시와는 지난 3월 김천시 부시장 최재현이 현지를 방문해 교류의향서에 서명한 바 있다.",
+                        "김천시 방문단은 지난 3월 일본 사가현과 교류의향서에 서명했다.")
     got = party_ids(build(document("n.txt", text)))
     assert ("jp-사가현", "kr-gyeongbuk-gimcheon", "2025-03") in got
 
@@ -73,18 +70,13 @@ FORUM = """가나도, 섬 지역 2곳과 잇따라 협약
 def test_a_year_that_opens_an_event_name_is_no_signing_date(tmp_path: Path, quote: str):
     close = {"'": "'", "‘": "’", "「": "」", "<": ">"}[quote]
     text = FORUM.replace("'2024 세계 섬 관광 포럼'", f"{quote}2024 세계 섬 관광 포럼{close}")
-    assert party_ids(build(document("n.txt", text))) == {
-        ("id-다라주", "kr-jeju", "2024-10-18"),
-        ("kr-jeju", "ph-마바주", "2024-10-18"),
-    }
+    assert party_ids(build(document("n.txt", text))) == {("id-다라주", "kr-jeju", "2024-10-18"),
+                                                         ("kr-jeju", "ph-마바주", "2024-10-18")}
 
 
 def test_a_bare_year_in_brackets_after_a_partner_is_still_its_date():
-    text = (
-        FORUM.replace("지난 18일 컨벤션센터에서 열린 '2024 세계 섬 관광 포럼'에서 ", "")
-        .replace("필리핀 마바주와", "필리핀 마바주(2019)와")
-        .replace("각각 체결했다고", "체결했다고")
-    )
+    text = FORUM.replace("지난 18일 컨벤션센터에서 열린 '2024 세계 섬 관광 포럼'에서 ", "").replace(
+        "필리핀 마바주와", "필리핀 마바주(2019)와").replace("각각 체결했다고", "체결했다고")
     assert ("kr-jeju", "ph-마바주", "2019") in party_ids(build(document("n.txt", text)))
 
 
@@ -103,28 +95,22 @@ VISITS = """국외출장 결과보고서
 def test_places_in_brackets_after_their_country_keep_it(tmp_path: Path, name: str):
     from tests.readers.helpers import docx_file, from_file
 
-    doc = (
-        document(name, VISITS)
-        if name.endswith(".txt")
-        else from_file(docx_file(tmp_path / name, VISITS.strip("\n").split("\n")))
-    )
+    doc = document(name, VISITS) if name.endswith(".txt") else from_file(docx_file(
+        tmp_path / name, VISITS.strip("\n").split("\n")))
     got = party_ids(build(doc))
     assert got == {("it-다라시", "kr-gyeonggi-icheon", "2025-06-10"), ("fr-마바시", "kr-gyeonggi-icheon", "2025-06-12")}
 
 
 def test_the_countries_swapped_and_a_relation_word_after_a_place():
     text = VISITS.replace("이탈리아(다라), 프랑스(마바)", "프랑스(마바, 타라), 이탈리아(다라)")
-    assert party_ids(build(document("t.txt", text))) == {
-        ("it-다라시", "kr-gyeonggi-icheon", "2025-06-10"),
-        ("fr-마바시", "kr-gyeonggi-icheon", "2025-06-12"),
-    }
+    assert party_ids(build(document("t.txt", text))) == {("it-다라시", "kr-gyeonggi-icheon", "2025-06-10"),
+                                                         ("fr-마바시", "kr-gyeonggi-icheon", "2025-06-12")}
     text = VISITS.replace("자매결연 협정은", "자매결연(2006. 10. 26.)은")
     assert not any("자매결연" in p for f in party_ids(build(document("t.txt", text))) for p in f)
 
 
-@pytest.mark.parametrize(
-    "ended", ["2021. 8. 기간 만료로 효력을 잃었다가", "2021년 8월 협약 만료 후", "2021. 8. 효력 상실 뒤"]
-)
+@pytest.mark.parametrize("ended", ["2021. 8. 기간 만료로 효력을 잃었다가", "2021년 8월 협약 만료 후",
+                                   "2021. 8. 효력 상실 뒤"])
 def test_a_date_the_relation_ended_on_is_no_signing(ended: str):
     text = f"""남원시 국제교류 현황
 남원시 국제교류팀 | 2025. 3. 1.

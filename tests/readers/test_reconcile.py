@@ -7,31 +7,22 @@ from rdflib import Literal
 from ontology.namespaces import GY, ID, PROV
 from tests.readers.helpers import build, document, facts
 
-SEOUL = document(
-    "seoul.txt",
-    "\n".join(
-        [
-            "서울시 우호교류협약 체결 현황",
-            "\t".join(["연번", "기관명", "체결일자", "주요협력분야"]),
-            "\t".join(["1", "전라남도", "'04.12.17", "문화관광, 농수축산물"]),
-            "\t".join(["2", "충청북도", "'08.07.11", "관광, 문화예술"]),
-        ]
-    ),
-)
-RESTATES = document(
-    "news.txt", "서울특별시 국내 교류 현황\n○ 전라남도: 2004년 12월 협약 체결\n○ 충청북도: 2019. 5. 2. 협약 체결\n"
-)
+SEOUL = document("seoul.txt", "\n".join([
+    "서울시 우호교류협약 체결 현황",
+    "\t".join(["연번", "기관명", "체결일자", "주요협력분야"]),
+    "\t".join(["1", "전라남도", "'04.12.17", "문화관광, 농수축산물"]),
+    "\t".join(["2", "충청북도", "'08.07.11", "관광, 문화예술"]),
+]))
+RESTATES = document("news.txt", "서울특별시 국내 교류 현황\n○ 전라남도: 2004년 12월 협약 체결\n"
+                                "○ 충청북도: 2019. 5. 2. 협약 체결\n")
 YEAR_ONLY = document("year.txt", "서울특별시 교류 협약\n○ 충청북도(2019) 협약 체결\n")
 
 
 def _agreements(result) -> dict[str, set[str]]:
     """Agreement IRI → the documents it is derived from."""
     result.dataset.default_union = True
-    rows = result.dataset.query(
-        """SELECT ?a ?doc WHERE { ?a a gy:Agreement ; prov:wasDerivedFrom ?s .
-        ?s gy:document ?doc }""",
-        initNs={"gy": GY, "prov": PROV},
-    )
+    rows = result.dataset.query("""SELECT ?a ?doc WHERE { ?a a gy:Agreement ; prov:wasDerivedFrom ?s .
+        ?s gy:document ?doc }""", initNs={"gy": GY, "prov": PROV})
     out: dict[str, set[str]] = {}
     for r in rows:
         out.setdefault(str(r.a).rsplit("/", 1)[-1], set()).add(str(r.doc).rsplit("/", 1)[-1])

@@ -46,12 +46,8 @@ WORK_REPORT = """2024년 수성구 국제교류 업무보고
 라부안시와는 2012. 3. 5. 협약 이후 매년 의료봉사단을 파견하고 있으며, 2017년 4월 10일 라부안시와 교육협력 협약을 \
 추가로 체결하였다.
 """
-WORK_REPORT_IDS = {
-    ("jp-오카베시", "kr-daegu-suseong", "2003-04-22"),
-    ("kr-daegu-suseong", "ph-라부안시", "2012-03-05"),
-    ("kr-daegu-suseong", "kz-누르벡구", "2024-09-12"),
-    ("kr-daegu-suseong", "ph-라부안시", "2017-04-10"),
-}
+WORK_REPORT_IDS = {("jp-오카베시", "kr-daegu-suseong", "2003-04-22"), ("kr-daegu-suseong", "ph-라부안시", "2012-03-05"),
+                   ("kr-daegu-suseong", "kz-누르벡구", "2024-09-12"), ("kr-daegu-suseong", "ph-라부안시", "2017-04-10")}
 
 
 @pytest.mark.parametrize("name", ["report.txt", "report.docx"])
@@ -115,13 +111,10 @@ JOINT = """철원군, 몽골 바롱아이막과 접경지역 협력 확대
 
 def test_parties_listed_before_the_subject_sign_jointly_with_the_partner_after_it():
     assert facts(build(document("joint.txt", JOINT))) == {
-        ("바롱아이막", county, "2019", "cooperationAgreement") for county in ("철원군", "연천군", "화천군")
-    }
+        ("바롱아이막", county, "2019", "cooperationAgreement") for county in ("철원군", "연천군", "화천군")}
     # a Korean pair with no partner after it is one signing of the pair
-    pair = JOINT.replace(
-        "철원군과 연천군, 화천군이 공동으로 몽골 바롱아이막과 접경지역 협력 협약을",
-        "철원군과 연천군은 접경지역 협력 협약을",
-    )
+    pair = JOINT.replace("철원군과 연천군, 화천군이 공동으로 몽골 바롱아이막과 접경지역 협력 협약을",
+                         "철원군과 연천군은 접경지역 협력 협약을")
     assert facts(build(document("pair.txt", pair))) == {("연천군", "철원군", "2019", "cooperationAgreement")}
 
 
@@ -135,14 +128,11 @@ HEADLINE = """강진군, 인도 바르마푸르시와 자매결연 | 남도일�
 
 
 def test_a_lead_takes_the_partner_of_a_headline_carrying_the_newspapers_name():
-    assert facts(build(document("h.txt", HEADLINE))) == {
-        ("강진군", "바르마푸르시", "2023-07-11", "sister"),
-        ("강진군", "바르마푸르시", "2000-03", "friendship"),
-    }
+    assert facts(build(document("h.txt", HEADLINE))) == {("강진군", "바르마푸르시", "2023-07-11", "sister"),
+                                                       ("강진군", "바르마푸르시", "2000-03", "friendship")}
     # a headline of a visit gives the lead no partner
     visit = HEADLINE.replace("바르마푸르시와 자매결연 |", "바르마푸르시 방문 |").replace(
-        "바르마푸르시와 자매결연\n", "바르마푸르시 방문\n"
-    )
+        "바르마푸르시와 자매결연\n", "바르마푸르시 방문\n")
     assert ("강진군", "바르마푸르시", "2023-07-11", "sister") not in facts(build(document("v.txt", visit)))
 
 
@@ -173,22 +163,17 @@ TRIP = """경상북도 대표단 일본 시마네현 방문 결과보고
  ○ 돗토리현과 관광협력 업무협약 체결로 교류 분야 확대
  ○ 시마네현과 자매결연 갱신 협정 체결 추진(2025년 목표)
 """
-TRIP_FACTS = {
-    ("경상북도", "돗토리현", "2024-05-29", "cooperationAgreement"),
-    ("경상북도", "시마네현", "1989-10", "sister"),
-}
+TRIP_FACTS = {("경상북도", "돗토리현", "2024-05-29", "cooperationAgreement"),
+              ("경상북도", "시마네현", "1989-10", "sister")}
 
 
 def test_a_trip_reports_discussions_and_results_sign_nothing_on_the_schedules_days():
     assert facts(build(document("trip.txt", TRIP))) == TRIP_FACTS
     # the signing moved to another day of the schedule: its day moves with it, the results section stays undated
     moved = TRIP.replace(" ○ 돗토리현과 관광 분야 업무협약 체결\n", "").replace(
-        " ○ 귀국\n", " ○ 돗토리현과 관광 분야 업무협약 체결\n ○ 귀국\n"
-    )
+        " ○ 귀국\n", " ○ 돗토리현과 관광 분야 업무협약 체결\n ○ 귀국\n")
     assert facts(build(document("moved.txt", moved))) == {
-        ("경상북도", "돗토리현", "2024-05-30", "cooperationAgreement"),
-        ("경상북도", "시마네현", "1989-10", "sister"),
-    }
+        ("경상북도", "돗토리현", "2024-05-30", "cooperationAgreement"), ("경상북도", "시마네현", "1989-10", "sister")}
     # other ways of saying that a signing was only discussed
     for said in ("체결 여부 검토", "체결 가능성 논의", "체결 일정 협의"):
         text = TRIP.replace("체결 방안 협의", said)
@@ -211,11 +196,9 @@ NEWS = """영천시, 중국 허난성 정저우시 대표단 맞아…교류 확
 def test_a_visits_news_restates_the_pairs_signings_with_the_visiting_city_not_its_province():
     """The pair of 두 도시는 is the visiting city a city's document names, not its province; the signing a plan's
     clause restates (``… 다라시와 맺은 협약이 만료됨에 따라 연장을 협의 중``) is a signing."""
-    assert facts(build(document("news.txt", NEWS))) == {
-        ("영천시", "정저우시", "2016-07", "friendship"),
-        ("영천시", "정저우시", "2023-11", "mou"),
-        ("다카야마시", "영천시", "2019", "friendship"),
-    }
+    assert facts(build(document("news.txt", NEWS))) == {("영천시", "정저우시", "2016-07", "friendship"),
+                                                      ("영천시", "정저우시", "2023-11", "mou"),
+                                                      ("다카야마시", "영천시", "2019", "friendship")}
     # the article a year later: 지난해 is the year before the new date
     later = NEWS.replace("입력 2024.05.14", "입력 2025.05.14")
     assert ("영천시", "정저우시", "2024-11", "mou") in facts(build(document("later.txt", later)))
@@ -232,10 +215,8 @@ PROVINCE_VISIT = """경기도지사, 中 장쑤성 방문…경제협력 MOU
 
 
 def test_a_provinces_pair_is_the_province_not_the_cities_where_its_governor_went():
-    assert facts(build(document("visit.txt", PROVINCE_VISIT))) == {
-        ("경기도", "장쑤성", "2003-10", "friendship"),
-        ("경기도", "장쑤성", "2023-07-04", "mou"),
-    }
+    assert facts(build(document("visit.txt", PROVINCE_VISIT))) == {("경기도", "장쑤성", "2003-10", "friendship"),
+                                                                  ("경기도", "장쑤성", "2023-07-04", "mou")}
 
 
 CITY_VISIT = """통영시 대표단, 日 다마노시 방문…자매결연 30주년 기념
@@ -252,10 +233,8 @@ CITY_VISIT = """통영시 대표단, 日 다마노시 방문…자매결연 30�
 
 
 def test_the_city_a_delegation_visited_is_the_pair_and_what_is_still_to_come_is_a_plan():
-    assert facts(build(document("city.txt", CITY_VISIT))) == {
-        ("다마노시", "통영시", "1994-11-18", "sister"),
-        ("질롱시", "통영시", "2011", "sister"),
-    }
+    assert facts(build(document("city.txt", CITY_VISIT))) == {("다마노시", "통영시", "1994-11-18", "sister"),
+                                                             ("질롱시", "통영시", "2011", "sister")}
     plans = facts(build(document("city.txt", CITY_VISIT)), "AgreementIntent")
     assert {(a, b, d) for a, b, d, _ in plans} >= {("구라시키시", "통영시", "2025"), ("애버딘시", "통영시", "2024-10")}
     # a signing dated after the article's own date is a plan however it is worded
@@ -289,10 +268,8 @@ UNTITLED_TRIP = """공무국외출장 결과보고서
 def test_a_trip_report_titled_without_its_region_is_about_the_region_it_names_most():
     # the report's date is under it (so 8. 20. is of 2024); 떠이장성 is placed by the list after 베트남
     assert party_ids(build(document("trip.txt", UNTITLED_TRIP))) == {
-        ("kr-gyeonggi-yangpyeong", "vn-떠이장성", "2024-08-20"),
-        ("kr-gyeonggi-yangpyeong", "vn-찌반시", "2024-08-21"),
-        ("kr-gyeonggi-yangpyeong", "vn-하이롱성", "2019-11-05"),
-    }
+        ("kr-gyeonggi-yangpyeong", "vn-떠이장성", "2024-08-20"), ("kr-gyeonggi-yangpyeong", "vn-찌반시", "2024-08-21"),
+        ("kr-gyeonggi-yangpyeong", "vn-하이롱성", "2019-11-05")}
     # another county named as often: no region is the report's, so no signing is guessed for it
     tied = UNTITLED_TRIP.replace("양평군 국제", "가평군 국제").replace("김가람 양평군의회", "김가람 가평군의회")
     assert not any(a.endswith("yangpyeong") and d == "2024-08-21" for a, _, d in party_ids(build(document("t", tied))))
@@ -327,14 +304,11 @@ def test_a_sections_heading_names_the_partner_of_the_signings_in_its_text():
     assert party_ids(build(document("white.txt", WHITE_PAPER))) == {
         ("jp-하마다나시", "kr-gyeongbuk-yeongju", "1999-10-13"),
         ("jp-하마다나시", "kr-gyeongbuk-yeongju", "2019-10-13"),
-        ("cn-다이저우시", "kr-gyeongbuk-yeongju", "2018-09-12"),
-    }
+        ("cn-다이저우시", "kr-gyeongbuk-yeongju", "2018-09-12")}
     # a heading with the partner's parent in brackets names no one partner of its own
     bracketed = WHITE_PAPER.replace("나. 중국 장쑤성 다이저우시(泰州市)", "나. 다이저우시 (중국 장쑤성)")
-    assert not any(
-        d == "2018-09-12" and not a.startswith("cn-다이저우")
-        for a, _, d in party_ids(build(document("b.txt", bracketed)))
-    )
+    assert not any(d == "2018-09-12" and not a.startswith("cn-다이저우")
+                   for a, _, d in party_ids(build(document("b.txt", bracketed))))
 
 
 def test_a_schedule_day_naming_its_place_dates_the_signing_below_it():
@@ -348,10 +322,8 @@ def test_a_schedule_day_naming_its_place_dates_the_signing_below_it():
 Ⅲ. 성과
 ○ 에르덴시와의 의향서는 정식 협약 전 단계로, 2024. 10. 중 우호협력 협약 체결을 추진한다.
 """
-    assert party_ids(build(document("trip.txt", text))) == {
-        ("de-바르텐시", "kr-gyeonggi-gapyeong", "2024-04-09"),
-        ("kr-gyeonggi-gapyeong", "nl-에르덴시", "2024-04-10"),
-    }
+    assert party_ids(build(document("trip.txt", text))) == {("de-바르텐시", "kr-gyeonggi-gapyeong", "2024-04-09"),
+                                                           ("kr-gyeonggi-gapyeong", "nl-에르덴시", "2024-04-10")}
     # without its weekday a day line with words after it is no schedule heading
     plain = text.replace("◇ 4. 10.(수) 네덜란드", "◇ 4. 10. 네덜란드")
     assert ("kr-gyeonggi-gapyeong", "nl-에르덴시", "2024-04-10") not in party_ids(build(document("p.txt", plain)))

@@ -40,12 +40,10 @@ TRIP = """몽골 투브아이막 우호교류 협약 체결 공무국외출장 �
   ○ 2025년 상반기 투브아이막과 자매결연 체결 추진
   ○ 우호교류 협약 체결 10주년(2029년) 기념 교류행사 개최 검토
 """
-TRIP_FACTS = {
-    ("전라남도", "투브아이막", "2024-06-11", "friendship"),
-    ("셀렝그아이막", "전라남도", "2015-09-01", "sister"),
-    ("다르항오올아이막", "목포시", "2018", "friendship"),
-    ("바양주르흐구", "순천시", "2019-05-24", "friendship"),
-}
+TRIP_FACTS = {("전라남도", "투브아이막", "2024-06-11", "friendship"),
+              ("셀렝그아이막", "전라남도", "2015-09-01", "sister"),
+              ("다르항오올아이막", "목포시", "2018", "friendship"),
+              ("바양주르흐구", "순천시", "2019-05-24", "friendship")}
 
 ANNUAL = """2024년 부평구 국제교류 연간 보고서
 
@@ -74,12 +72,9 @@ ANNUAL = """2024년 부평구 국제교류 연간 보고서
   ○ 하롱시 우호교류 10주년 기념 방문 계획
 """
 ANNUAL_FACTS = {
-    ("다라구", "부평구", "2005-05-12", "sister"),
-    ("부평구", "하루미시", "2011-10-01", "sister"),
-    ("부평구", "하롱시", "2014", "friendship"),
-    ("부평구", "칭길테구", "2016-09", "friendship"),
-    ("메데우구", "부평구", "2024-09-24", "friendship"),
-    ("부평구", "칭길테구", "2024-11-05", "friendship"),
+    ("다라구", "부평구", "2005-05-12", "sister"), ("부평구", "하루미시", "2011-10-01", "sister"),
+    ("부평구", "하롱시", "2014", "friendship"), ("부평구", "칭길테구", "2016-09", "friendship"),
+    ("메데우구", "부평구", "2024-09-24", "friendship"), ("부평구", "칭길테구", "2024-11-05", "friendship"),
     ("부평구", "하루미시", "2024-07-01", "mou"),
 }
 
@@ -105,9 +100,8 @@ def test_reports_in_office_files(tmp_path: Path, kind: str):
 
 
 def test_perturbed_reports_item_added_date_changed_plan_inserted_noise():
-    added = ANNUAL.replace(
-        "일본 하루미시(2011. 10. 1.)", "일본 하루미시(2011. 10. 1.), 러시아 톰스크주 세베르스크시(2019. 3. 2.)"
-    )
+    added = ANNUAL.replace("일본 하루미시(2011. 10. 1.)",
+                           "일본 하루미시(2011. 10. 1.), 러시아 톰스크주 세베르스크시(2019. 3. 2.)")
     assert facts(build(document("a.txt", added))) == ANNUAL_FACTS | {("부평구", "세베르스크시", "2019-03-02", "sister")}
     changed = TRIP.replace("2015. 9. 1. 몽골", "2016. 10. 4. 몽골")
     assert ("셀렝그아이막", "전라남도", "2016-10-04", "sister") in facts(build(document("t.txt", changed)))
@@ -155,11 +149,8 @@ def test_report_schedule_times_are_no_cards_and_short_words_no_places():
     """A schedule's 일시 is no signing date and no place (not a near spelling of a city); a title naming only a
     foreign place leaves the report's Korean region its subject; a plan under review (체결 검토) is no signing."""
     assert facts(build(document("schedule.txt", SCHEDULE))) == {
-        ("경상북도", "투브아이막", "2010-04-08", "sister"),
-        ("경상북도", "울란바타르시", "2019-06-12", "friendship"),
-        ("경주시", "체르헝솜", "2015", "friendship"),
-        ("수흐바타르솜", "포항시", "2018-10-02", "friendship"),
-    }
+        ("경상북도", "투브아이막", "2010-04-08", "sister"), ("경상북도", "울란바타르시", "2019-06-12", "friendship"),
+        ("경주시", "체르헝솜", "2015", "friendship"), ("수흐바타르솜", "포항시", "2018-10-02", "friendship")}
 
 
 def test_months_of_a_reports_year_the_same_year_and_the_year_after():
@@ -173,22 +164,15 @@ def test_months_of_a_reports_year_the_same_year_and_the_year_after():
 ○ 보도자료 배포일 : 2025. 1. 16.
 """
     assert facts(build(document("report.txt", text))) == {
-        ("부평구", "하루미시", "2024-03-05", "friendship"),
-        ("부평구", "청룡시", "2024-09", "sister"),
-        ("부평구", "칭길테구", "2019-05", "friendship"),
-        ("부평구", "칭길테구", "2020-06", "sister"),
-    }
+        ("부평구", "하루미시", "2024-03-05", "friendship"), ("부평구", "청룡시", "2024-09", "sister"),
+        ("부평구", "칭길테구", "2019-05", "friendship"), ("부평구", "칭길테구", "2020-06", "sister")}
 
 
 def test_each_partner_of_an_item_takes_the_country_named_before_it():
     result = build(document("annual.txt", ANNUAL))
     result.dataset.default_union = True
-    parties = {
-        str(r.p).rsplit("/", 1)[-1]
-        for r in result.dataset.query(
-            "SELECT DISTINCT ?p WHERE { ?a a <https://w3id.org/gyoryu/ontology#Agreement> ; "
-            "<https://w3id.org/gyoryu/ontology#party> ?p }"
-        )
-    }
+    parties = {str(r.p).rsplit("/", 1)[-1] for r in result.dataset.query(
+        "SELECT DISTINCT ?p WHERE { ?a a <https://w3id.org/gyoryu/ontology#Agreement> ; "
+        "<https://w3id.org/gyoryu/ontology#party> ?p }")}
     assert parties >= {"cn-다라구", "jp-하루미시", "vn-하롱시", "mn-칭길테구", "kz-메데우구"}
     assert not any(p.startswith(("cn-", "vn-")) and p.endswith(("하루미시", "칭길테구")) for p in parties)

@@ -35,14 +35,12 @@ TRIP = """강원특별자치도지사 일본 방문 결과 보고
 3. 향후 계획
   ○ 2025년 상반기 홋카이도와 우호교류 의향서 체결 추진
 """
-TRIP_FACTS = {
-    ("강원특별자치도", "돗토리현", "1994-11-07", "sister"),
-    ("강원특별자치도", "돗토리현", "2024-05-28", "mou"),
-    ("동해시", "요나고시", "1995-10-02", "sister"),
-    ("강원특별자치도", "야마가타현", "2024-05-29", "cooperationAgreement"),
-    ("강원특별자치도", "야마가타현", "2018-09", "letterOfIntent"),
-    ("신조시", "홍천군", "2024-05-29", "cooperationAgreement"),
-}
+TRIP_FACTS = {("강원특별자치도", "돗토리현", "1994-11-07", "sister"),
+              ("강원특별자치도", "돗토리현", "2024-05-28", "mou"),
+              ("동해시", "요나고시", "1995-10-02", "sister"),
+              ("강원특별자치도", "야마가타현", "2024-05-29", "cooperationAgreement"),
+              ("강원특별자치도", "야마가타현", "2018-09", "letterOfIntent"),
+              ("신조시", "홍천군", "2024-05-29", "cooperationAgreement")}
 
 
 @pytest.mark.parametrize("name", ["trip.txt", "trip.docx"])
@@ -65,8 +63,7 @@ def test_perturbed_schedule_day_moved_item_added_heading_without_a_weekday():
     assert ("신조시", "홍천군", "2024-05-30", "cooperationAgreement") in got
     added = TRIP.replace("  ◇ 5. 29.(수)", "    ○ 사카이미나토시와 「크루즈 관광 협력 협약」 체결\n  ◇ 5. 29.(수)")
     assert ("강원특별자치도", "사카이미나토시", "2024-05-28", "cooperationAgreement") in facts(
-        build(document("a.txt", added))
-    )
+        build(document("a.txt", added)))
     plain = TRIP.replace("◇ 5. 28.(화)", "5월 28일 일정")
     assert ("강원특별자치도", "돗토리현", "2024-05-28", "mou") not in facts(build(document("p.txt", plain)))
 
@@ -93,19 +90,13 @@ COUNCIL = """울산광역시 남구의회 공무국외출장 결과보고서
 
 
 def test_a_district_named_with_its_city_and_an_institutions_ending_is_the_reports_own():
-    assert facts(build(document("council.txt", COUNCIL))) == {
-        ("남구", "아마가사키시", "1998-05-12", "sister"),
-        ("남구", "차오양구", "2024-10-25", "friendship"),
-    }
+    assert facts(build(document("council.txt", COUNCIL))) == {("남구", "아마가사키시", "1998-05-12", "sister"),
+                                                               ("남구", "차오양구", "2024-10-25", "friendship")}
     other = COUNCIL.replace("울산광역시 남구의회", "대구광역시 남구의회")
     result = build(document("c.txt", other))
     result.dataset.default_union = True
-    parties = {
-        str(r.p)
-        for r in result.dataset.query(
-            "SELECT DISTINCT ?p WHERE { ?a a <https://w3id.org/gyoryu/ontology#Agreement> ; "
-            "<https://w3id.org/gyoryu/ontology#party> ?p }"
-        )
-    }
+    parties = {str(r.p) for r in result.dataset.query(
+        "SELECT DISTINCT ?p WHERE { ?a a <https://w3id.org/gyoryu/ontology#Agreement> ; "
+        "<https://w3id.org/gyoryu/ontology#party> ?p }")}
     assert "https://w3id.org/gyoryu/id/region/kr-daegu-nam" in parties
     assert "https://w3id.org/gyoryu/id/region/kr-ulsan-nam" not in parties

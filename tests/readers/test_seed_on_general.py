@@ -11,25 +11,19 @@ from tests.readers.helpers import build, document
 
 
 def test_seoul_shaped_pipe_table_is_read_by_the_curated_reader_with_merged_name_cells():
-    text = "\n".join(
-        [
-            "서울시 우호교류협약 체결 현황",
-            "연번 | 기관명 | 체결일자 | 주요 협력분야",
-            "  |  | '04.12.17 | 문화관광, 청소년",
-            "1 | 전 라 남 도 * | '05.06.13 | 행정분야 교류",
-            "  |  | '06.01.02 | 재난 구호",
-            "2 | 충청 북도* | '08.07.11 | 관광, 문화예술",
-        ]
-    )
+    text = "\n".join([
+        "서울시 우호교류협약 체결 현황",
+        "연번 | 기관명 | 체결일자 | 주요 협력분야",
+        "  |  | '04.12.17 | 문화관광, 청소년",
+        "1 | 전 라 남 도 * | '05.06.13 | 행정분야 교류",
+        "  |  | '06.01.02 | 재난 구호",
+        "2 | 충청 북도* | '08.07.11 | 관광, 문화예술",
+    ])
     result = build(document("seoul_pipe.txt", text))
     ds = result.dataset
     nodes = {str(s).rsplit("/", 1)[-1] for s, _, _, _ in ds.quads((None, RDF.type, GY.Agreement, None))}
-    assert nodes == {
-        "kr-seoul--kr-jeonnam--2004-12-17",
-        "kr-seoul--kr-jeonnam--2005-06-13",
-        "kr-seoul--kr-jeonnam--2006-01-02",
-        "kr-seoul--kr-chungbuk--2008-07-11",
-    }
+    assert nodes == {"kr-seoul--kr-jeonnam--2004-12-17", "kr-seoul--kr-jeonnam--2005-06-13",
+                     "kr-seoul--kr-jeonnam--2006-01-02", "kr-seoul--kr-chungbuk--2008-07-11"}
     assert {o for _, _, o, _ in ds.quads((None, GY.extractionMethod, None, None))} == {Literal("curated")}
 
 

@@ -40,15 +40,10 @@ def test_subject_carried_from_the_title_pairs_in_brackets_and_plans_as_intents()
 
 def test_dates_keep_their_precision_and_minted_partners_their_country(tmp_path):
     store = store_of(build(document("wanju.txt", WANJU)).dataset, tmp_path)
-    rows = {
-        (r[0].value, r[1].value.rsplit("#", 1)[-1], r[2].value.rsplit("/", 1)[-1])
-        for r in store.query(
-            """PREFIX gy: <https://w3id.org/gyoryu/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    rows = {(r[0].value, r[1].value.rsplit("#", 1)[-1], r[2].value.rsplit("/", 1)[-1]) for r in store.query(
+        """PREFIX gy: <https://w3id.org/gyoryu/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
         SELECT ?d (DATATYPE(?d) AS ?t) ?c WHERE { ?a a gy:Agreement ; gy:signedOn ?d ; gy:party ?p .
-          ?p gy:country ?c ; gy:extractionMethod "automatic" }""",
-            use_default_graph_as_union=True,
-        )
-    }
+          ?p gy:country ?c ; gy:extractionMethod "automatic" }""", use_default_graph_as_union=True)}
     assert rows == {("2019-05", "gYearMonth", "JP"), ("1998", "gYear", "US"), ("2005", "gYear", "CN")}
 
 
@@ -59,21 +54,14 @@ def test_a_sentence_wrapped_over_two_lines_cites_both(tmp_path):
 자매결연을 체결했다. 이어 도는 2019. 4. 1. 일본 하루미시와 우호교류 협약을 맺었다.
 """
     result = build(document("wrap.txt", text))
-    assert facts(result) == {
-        ("청룡시", "충청북도", "2018-10-02", "sister"),
-        ("충청북도", "하루미시", "2019-04-01", "friendship"),
-    }
+    assert facts(result) == {("청룡시", "충청북도", "2018-10-02", "sister"),
+                             ("충청북도", "하루미시", "2019-04-01", "friendship")}
     store = store_of(result.dataset, tmp_path)
-    spans = {
-        (r[0].value.rsplit("/", 1)[-1], int(r[1].value), int(r[2].value))
-        for r in store.query(
-            """PREFIX gy: <https://w3id.org/gyoryu/ontology#> PREFIX prov: <http://www.w3.org/ns/prov#>
+    spans = {(r[0].value.rsplit("/", 1)[-1], int(r[1].value), int(r[2].value)) for r in store.query(
+        """PREFIX gy: <https://w3id.org/gyoryu/ontology#> PREFIX prov: <http://www.w3.org/ns/prov#>
         SELECT ?p ?s ?e WHERE { ?a a gy:Agreement ; gy:party ?p ; prov:wasDerivedFrom ?src .
-          ?src gy:lineStart ?s ; gy:lineEnd ?e }""",
-            use_default_graph_as_union=True,
-        )
-        if "kr-" not in r[0].value
-    }
+          ?src gy:lineStart ?s ; gy:lineEnd ?e }""", use_default_graph_as_union=True)
+        if "kr-" not in r[0].value}
     assert spans == {("cn-청룡시", 3, 4), ("jp-하루미시", 4, 4)}
 
 
@@ -123,11 +111,8 @@ def test_perturbations_date_changed_pair_added_noise():
     assert facts(build(document("news.txt", changed))) == {("강릉시", "서울특별시", "2024-12-01", "friendship")}
     added = WANJU.replace("중국 청룡시(2005년)과", "중국 청룡시(2005년), 독일 베르크시(2011년)과")
     assert facts(build(document("wanju.txt", added))) == {
-        ("완주군", "하루미시", "2019-05", "sister"),
-        ("레드우드시", "완주군", "1998", "goodwill"),
-        ("완주군", "청룡시", "2005", "goodwill"),
-        ("베르크시", "완주군", "2011", "goodwill"),
-    }
+        ("완주군", "하루미시", "2019-05", "sister"), ("레드우드시", "완주군", "1998", "goodwill"),
+        ("완주군", "청룡시", "2005", "goodwill"), ("베르크시", "완주군", "2011", "goodwill")}
     noisy = NEWS.replace("서울특별시와 강릉시는", "  서울특별시와   강릉시는 ")
     noisy = noisy.replace("체결했다.", "체결했다.\n\n\n(끝)")
     assert facts(build(document("news.txt", noisy))) == {("강릉시", "서울특별시", "2025-03-05", "friendship")}

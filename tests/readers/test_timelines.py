@@ -39,16 +39,11 @@ TIMELINE = """# 청주시 국제교류 연혁
 - 2025. 상반기 베트남 후에시와 우호교류 협약 체결 예정
 """
 EXPECTED = {
-    ("청룡시", "청주시", "1993-10-27", "friendship"),
-    ("레드우드시", "청주시", "1996-05-06", "sister"),
-    ("청주시", "하루미시", "1998-11-20", "sister"),
-    ("청룡시", "청주시", "2010-03-18", "sister"),
-    ("다르항솜", "청주시", "2010-10-02", "friendship"),
-    ("청주시", "하바롭스크시", "2016-05-10", "friendship"),
-    ("청주시", "쿠스타나이주", "2016-09", "letterOfIntent"),
-    ("박닌성", "청주시", "2018", "friendship"),
-    ("사마르칸트시", "청주시", "2019-05-24", "friendship"),
-    ("청주시", "하루미시", "2023-03", "sister"),
+    ("청룡시", "청주시", "1993-10-27", "friendship"), ("레드우드시", "청주시", "1996-05-06", "sister"),
+    ("청주시", "하루미시", "1998-11-20", "sister"), ("청룡시", "청주시", "2010-03-18", "sister"),
+    ("다르항솜", "청주시", "2010-10-02", "friendship"), ("청주시", "하바롭스크시", "2016-05-10", "friendship"),
+    ("청주시", "쿠스타나이주", "2016-09", "letterOfIntent"), ("박닌성", "청주시", "2018", "friendship"),
+    ("사마르칸트시", "청주시", "2019-05-24", "friendship"), ("청주시", "하루미시", "2023-03", "sister"),
 }
 
 
@@ -69,11 +64,9 @@ def _html(markdown: str) -> str:
         elif line.strip():
             body.append(f"<p>{line}</p>")
     body.append("</ul>" if open_list else "")
-    return (
-        '<html><head><title>연혁 | 청주시청</title></head><body><nav><a href="/">홈</a> <a href="/a">자매도시</a>'
-        "</nav><main>" + "\n".join(body) + "</main><footer>청주시청 상당로 1 | 2019.05.24 개편</footer>"
-        "</body></html>"
-    )
+    return ('<html><head><title>연혁 | 청주시청</title></head><body><nav><a href="/">홈</a> <a href="/a">자매도시</a>'
+            '</nav><main>' + "\n".join(body) + "</main><footer>청주시청 상당로 1 | 2019.05.24 개편</footer>"
+            "</body></html>")
 
 
 def test_markdown_timeline_with_year_headings_and_traps(tmp_path: Path):
@@ -102,12 +95,8 @@ def test_perturbed_timeline_entry_added_date_changed_plan_and_noise():
     assert facts(build(document("t.md", added))) == EXPECTED | {new}
     changed = TIMELINE.replace("### 2016년", "### 2015년")
     got = facts(build(document("t.md", changed)))
-    assert ("청주시", "하바롭스크시", "2015-05-10", "friendship") in got and (
-        "청주시",
-        "하바롭스크시",
-        "2016-05-10",
-        "friendship",
-    ) not in got
+    assert ("청주시", "하바롭스크시", "2015-05-10", "friendship") in got and ("청주시", "하바롭스크시", "2016-05-10",
+                                                                          "friendship") not in got
     plan = TIMELINE.replace("- 2018 베트남", "- 2018. 2. 미국 레드우드시와 우호교류 확대 협의 중\n- 2018 베트남")
     assert facts(build(document("t.md", plan))) == EXPECTED
     noisy = TIMELINE.replace("1993.10.27", "1993 .10. 27").replace("- 10. 2.", "-  10 . 2 .")
@@ -122,12 +111,8 @@ SEVERAL = """# 청주시 해외교류 연혁
   - 하바롭스크시 청소년 교류단 방문
 - 2018년 중국 청룡시와 자매결연으로 격상
 """
-SEVERAL_FACTS = {
-    ("부르사시", "청주시", "2008-06-03", "sister"),
-    ("청주시", "톨루카시", "2008-04-18", "sister"),
-    ("청주시", "하바롭스크시", "2016-05-10", "friendship"),
-    ("청룡시", "청주시", "2018", "sister"),
-}
+SEVERAL_FACTS = {("부르사시", "청주시", "2008-06-03", "sister"), ("청주시", "톨루카시", "2008-04-18", "sister"),
+                 ("청주시", "하바롭스크시", "2016-05-10", "friendship"), ("청룡시", "청주시", "2018", "sister")}
 
 
 def _nested_html(markdown: str) -> str:
@@ -152,9 +137,8 @@ def test_entries_with_their_dates_first_and_a_date_with_its_events_indented_belo
         docx_file(path, [line.strip("# -") for line in SEVERAL.replace("10.\n  - ", "10. ").splitlines()])
     assert facts(build(from_file(path))) == SEVERAL_FACTS
     swapped = SEVERAL.replace("2008. 6. 3.", "2009. 7. 1.")
-    assert facts(build(document("t.md", swapped))) == (
-        SEVERAL_FACTS - {("부르사시", "청주시", "2008-06-03", "sister")}
-    ) | {("부르사시", "청주시", "2009-07-01", "sister")}
+    assert facts(build(document("t.md", swapped))) == (SEVERAL_FACTS - {("부르사시", "청주시", "2008-06-03", "sister")}
+                                                       ) | {("부르사시", "청주시", "2009-07-01", "sister")}
 
 
 NESTED = """# 안산시 국제교류 연혁
@@ -177,14 +161,10 @@ NESTED = """# 안산시 국제교류 연혁
 | 2019.4.2 | 베트남 하노이시 롱비엔군과 우호교류 협약 체결 |
 | 2021 | 롱비엔군 공무원 연수 |
 """
-NESTED_FACTS = {
-    ("안산시", "후지사와시", "1995-05-12", "sister"),
-    ("안산시", "헤이거스타운시", "2005-03-12", "sister"),
-    ("나카쓰시", "안산시", "2016-01-20", "friendship"),
-    ("롱비엔군", "안산시", "2019-04-02", "friendship"),
-    ("안산시", "유즈노사할린스크시", "2006-11", "letterOfIntent"),
-    ("안산시", "유즈노사할린스크시", "2019-10", "friendship"),
-}
+NESTED_FACTS = {("안산시", "후지사와시", "1995-05-12", "sister"), ("안산시", "헤이거스타운시", "2005-03-12", "sister"),
+                ("나카쓰시", "안산시", "2016-01-20", "friendship"), ("롱비엔군", "안산시", "2019-04-02", "friendship"),
+                ("안산시", "유즈노사할린스크시", "2006-11", "letterOfIntent"),
+                ("안산시", "유즈노사할린스크시", "2019-10", "friendship")}
 
 
 def test_timeline_units_after_their_parent_month_entries_plans_in_remarks_and_markdown_rows():
@@ -197,29 +177,14 @@ def test_timeline_units_after_their_parent_month_entries_plans_in_remarks_and_ma
     assert facts(result, "AgreementIntent") == {("나카쓰시", "안산시", "2026", "friendship")}
 
 
-@pytest.mark.parametrize(
-    ("old", "new", "gone", "added"),
-    [
-        (
-            "- 10월 헤이거스타운시 청소년 교류",
-            "- 10월 7일 캐나다 온타리오주 키치너시와 우호교류 협약 체결",
-            set(),
-            {("안산시", "키치너시", "2005-10-07", "friendship")},
-        ),
-        (
-            "1월 20일 :",
-            "2월 3일 :",
-            {("나카쓰시", "안산시", "2016-01-20", "friendship")},
-            {("나카쓰시", "안산시", "2016-02-03", "friendship")},
-        ),
-        (
-            "| 2019.4.2 |",
-            "| 2019.4 |",
-            {("롱비엔군", "안산시", "2019-04-02", "friendship")},
-            {("롱비엔군", "안산시", "2019-04", "friendship")},
-        ),
-    ],
-)
+@pytest.mark.parametrize(("old", "new", "gone", "added"), [
+    ("- 10월 헤이거스타운시 청소년 교류", "- 10월 7일 캐나다 온타리오주 키치너시와 우호교류 협약 체결", set(),
+     {("안산시", "키치너시", "2005-10-07", "friendship")}),
+    ("1월 20일 :", "2월 3일 :", {("나카쓰시", "안산시", "2016-01-20", "friendship")},
+     {("나카쓰시", "안산시", "2016-02-03", "friendship")}),
+    ("| 2019.4.2 |", "| 2019.4 |", {("롱비엔군", "안산시", "2019-04-02", "friendship")},
+     {("롱비엔군", "안산시", "2019-04", "friendship")}),
+])
 def test_nested_timeline_perturbed(old, new, gone, added):
     assert facts(build(document("nested.md", NESTED.replace(old, new)))) == (NESTED_FACTS - gone) | added
 
@@ -249,8 +214,5 @@ def test_province_log_month_day_entries_a_signing_denied_and_the_province_s_own_
     consultation with ``(체결 없음)`` signs nothing; ``당진시, … 롄윈강시와`` is the province's own city signing."""
     text = PROVINCE_LOG.replace("가나도", "충청남도").replace("다라시", "공주시")
     assert facts(build(document("log.md", text))) == {
-        ("다라아이막", "충청남도", "2016-04-18", "friendship"),
-        ("충청남도", "하루미현", "2019-08-30", "sister"),
-        ("마워폴스카주", "충청남도", "2019-09-22", "friendship"),
-        ("당진시", "롄윈강시", "2022-11", "friendship"),
-    }
+        ("다라아이막", "충청남도", "2016-04-18", "friendship"), ("충청남도", "하루미현", "2019-08-30", "sister"),
+        ("마워폴스카주", "충청남도", "2019-09-22", "friendship"), ("당진시", "롄윈강시", "2022-11", "friendship")}

@@ -13,21 +13,14 @@ import pytest
 
 from tests.readers.helpers import build, document, docx_file, facts, from_file, hwpx_file
 
-HEAD = [
-    "강릉시 대표단 일본 방문 결과 보고",
-    "□ 출장 개요",
-    "○ 기간: 2024. 5. 30.(목) ~ 6. 2.(일), 3박 4일",
-    "○ 방문지: 일본 가나시",
-    "□ 세부 일정",
-]
-ROWS = [
-    ["일차", "시간", "주요 내용"],
-    ["1일차", "10:00", "인천 출발, 가나시 도착"],
-    ["", "15:00", "가나시 국제교류협회 방문"],
-    ["2일차", "11:00", "가나시장 면담"],
-    ["3일차", "10:00", "가나시와 우호교류 협약 체결"],
-    ["4일차", "", "귀국"],
-]
+HEAD = ["강릉시 대표단 일본 방문 결과 보고", "□ 출장 개요", "○ 기간: 2024. 5. 30.(목) ~ 6. 2.(일), 3박 4일",
+        "○ 방문지: 일본 가나시", "□ 세부 일정"]
+ROWS = [["일차", "시간", "주요 내용"],
+        ["1일차", "10:00", "인천 출발, 가나시 도착"],
+        ["", "15:00", "가나시 국제교류협회 방문"],
+        ["2일차", "11:00", "가나시장 면담"],
+        ["3일차", "10:00", "가나시와 우호교류 협약 체결"],
+        ["4일차", "", "귀국"]]
 TAIL = ["□ 향후 계획", "○ 가나시 대표단 초청 추진"]
 FACTS = {("가나시", "강릉시", "2024-06-01", "friendship")}
 
@@ -49,10 +42,8 @@ def test_a_numbered_day_is_dated_from_the_trips_start(tmp_path: Path, kind: str)
     assert facts(build(_doc(tmp_path, kind))) == FACTS
 
 
-@pytest.mark.parametrize(
-    ("day", "date"),
-    [("둘째 날", "2024-05-31"), ("D+3", "2024-06-02"), ("제 1 일", "2024-05-30"), ("Day 4", "2024-06-02")],
-)
+@pytest.mark.parametrize(("day", "date"), [("둘째 날", "2024-05-31"), ("D+3", "2024-06-02"), ("제 1 일", "2024-05-30"),
+                                           ("Day 4", "2024-06-02")])
 def test_other_ways_of_numbering_days(tmp_path: Path, day: str, date: str):
     rows = [list(r) for r in ROWS]
     rows[4][0] = day
@@ -62,10 +53,8 @@ def test_other_ways_of_numbering_days(tmp_path: Path, day: str, date: str):
 def test_the_partner_named_only_in_a_post_is_the_schedules_one_place(tmp_path: Path):
     rows = [list(r) for r in ROWS]
     rows[3][2], rows[4][2] = "가나시와 우호교류 협약 체결", "가나시장 면담 및 자매결연 협정 서명"
-    assert facts(build(_doc(tmp_path, "hwpx", rows))) == {
-        ("가나시", "강릉시", "2024-05-31", "friendship"),
-        ("가나시", "강릉시", "2024-06-01", "sister"),
-    }
+    assert facts(build(_doc(tmp_path, "hwpx", rows))) == {("가나시", "강릉시", "2024-05-31", "friendship"),
+                                                          ("가나시", "강릉시", "2024-06-01", "sister")}
 
 
 def test_perturbed_a_visit_instead_of_the_signing_and_two_stated_periods(tmp_path: Path):
@@ -81,17 +70,9 @@ def test_perturbed_a_visit_instead_of_the_signing_and_two_stated_periods(tmp_pat
 
 
 def test_a_numbered_day_heading_dates_its_entries():
-    text = "\n".join(
-        [
-            "강릉시 대표단 방문 결과 보고",
-            "1. 방문 기간: 2024. 5. 30. ~ 6. 2.",
-            "2. 방문 일정",
-            " ◇ 제1일(5. 30.): 출국 및 일본 가나시 도착",
-            " ◇ 제3일: 가나시와 우호교류 협약 체결",
-            " ◇ 제4일: 귀국",
-        ]
-    )
+    text = "\n".join(["강릉시 대표단 방문 결과 보고", "1. 방문 기간: 2024. 5. 30. ~ 6. 2.", "2. 방문 일정",
+                      " ◇ 제1일(5. 30.): 출국 및 일본 가나시 도착", " ◇ 제3일: 가나시와 우호교류 협약 체결",
+                      " ◇ 제4일: 귀국"])
     assert facts(build(document("trip.txt", text))) == FACTS
     assert facts(build(document("trip.txt", text.replace("제3일", "제2일")))) == {
-        ("가나시", "강릉시", "2024-05-31", "friendship")
-    }
+        ("가나시", "강릉시", "2024-05-31", "friendship")}
