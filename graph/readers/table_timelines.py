@@ -1,6 +1,7 @@
 """Timeline cards: a heading naming one foreign partner, then a table of its dated steps (``■ 일본 가나시 (자매도시)`` /
 ``일자 | 내용 | 비고`` / ``1995. 4. 12. | 자매결연 체결 | …``). The table has no party column: each row whose text
-states a signing (a relation word and a signing or renewal word, no event, anniversary, end or plan) is a signing
+states a signing (a relation word and a signing or renewal word, or a relation word under a date column headed as a
+signing's, ``구분 | 체결일``; no event, anniversary, end or plan) is a signing
 of the document's own region with the heading's partner; a plan (``재체결 예정``) is an intent, events are none.
 """
 
@@ -12,7 +13,7 @@ from graph.dates import find_dates
 from graph.facts import FactWriter
 from graph.readers.candidates import AgreementCandidate
 from graph.readers.context import BULLET, context_at, is_activity, is_plan, lead_region, without_anniversaries
-from graph.readers.entities import Party, place_level, resolve_party
+from graph.readers.entities import Party, country_in, place_level, resolve_party
 from graph.readers.relations import (
     END_WORDS,
     is_intent,
@@ -31,6 +32,8 @@ CONFIDENCE = 0.8
 _ENDED = re.compile("|".join(word for word, _ in END_WORDS))
 _NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|[【】<>《》「」]|^\s*#+\s*|^\s*(?:\d{1,2}|[가-하]|[①-⑳])\s*[.)]\s*")
 _OFFICE = re.compile(r"(?:청|청사)$")
+#: A date column's header naming the date of a signing (``체결일``, ``협약일``, ``결연 일자``).
+_SIGNING_DATE = re.compile(r"체결|결연|협약|협정|서명|조인")
 
 
 def is_office(w: FactWriter, cell: str) -> bool:
@@ -69,13 +72,15 @@ def placeless_columns(w: FactWriter, table: Table) -> list[int]:
 
 
 def heading_partner(w: FactWriter, text: str, line: int) -> Party | None:
-    """The foreign partner a card's heading names (``■ 일본 가나시 (자매도시)``, ``2. 중국 다라성 마바시``), or
-    ``None``."""
+    """The foreign partner a card's heading names (``■ 일본 가나시 (자매도시)``, ``2. 중국 다라성 마바시``, ``1. 가나시
+    (일본)``), or ``None``."""
     name = _NOISE.sub(" ", BULLET.sub("", text, count=1)).strip(" :-–—")
     words = [x for x in name.split() if relation_of(x) is None]
     if not words or len(words) > 4 or not place_level(words[-1].rstrip(",")):
         return None
-    party = resolve_party(w, " ".join(words), (line, line), report=False)
+    bracketed = [country_in(w.registry, b) for b in re.findall(r"\(([^)]*)\)", text)]  # 가나시(일본): its country
+    country = next((c for c in bracketed if c is not None), None)
+    party = resolve_party(w, " ".join(words), (line, line), country=country, report=False)
     return party if party is not None and party.entity.country not in ("", "KR") else None
 
 
@@ -104,6 +109,8 @@ def read_timeline(w: FactWriter, table: Table) -> list[AgreementCandidate] | Non
     if subject is None:
         return None
     card = table.first_line - 1  # the card's heading line
+    date_header = table.header.cell(table.column("date")) if table.header is not None else ""
+    signing_dates = bool(_SIGNING_DATE.search(date_header))  # 구분 | 체결일: a relation in a row dated so is signed
     out = []
     for row in table.rows:
         filled = [c for c in row.cells if c.strip()]
@@ -124,7 +131,8 @@ def read_timeline(w: FactWriter, table: Table) -> list[AgreementCandidate] | Non
         renewal = is_renewal(words) or UPGRADE in words
         relation = relation_of(words) or (heading_relation if renewal else None)
         plan = is_plan(words) or is_intent(words)
-        if relation is None or not (states_signing(words) or renewal or plan) or (is_activity(words) and not plan):
+        if relation is None or not (states_signing(words) or renewal or plan or signing_dates) or (
+                is_activity(words) and not plan):
             continue
         for d in dict.fromkeys(m.value for m in row_dates(table, row)):
             out.append(AgreementCandidate((subject, partner), d, relation, (row.line, row.line), CONFIDENCE,
