@@ -7,10 +7,15 @@ the build embeds, and 70 it does not), and a line's vector depends on its text a
 0035). So a background thread embeds them one at a time, on one core, until the passage embedding starts and
 wants both cores; the lines stage takes what it embedded by text key (bit for bit what it would have computed)
 and embeds the rest (decision 0050).
+
+While it embeds, Python's switch interval is lowered (:data:`SWITCH_INTERVAL_S`): the thread needs Python's lock for a
+moment between two runs, and the graph stages hold it; at the default 5 ms it waited for it nearly as long as a short
+line takes to embed (decision 0073).
 """
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 
@@ -20,6 +25,11 @@ from corpus import Document
 from index.embedder import Embedder
 from index.passages import segment
 from index.reuse import text_key
+
+#: Python's switch interval while lines are embedded early (the default is 5 ms): how long the thread can wait for
+#: Python's lock after each run. Measured under load, 8 s CPU of pure Python on the main thread: the thread got
+#: 0.62 of a core at 5 ms, 0.87 at 0.5 ms; beside Kiwi's tokenisation 0.34 and 0.65 (decision 0073).
+SWITCH_INTERVAL_S = 0.0005
 
 
 def likely_lines(documents: list[Document]) -> list[str]:
@@ -49,10 +59,15 @@ class EarlyLines:
             if embedder is None or self._stop.is_set():  # no model, or the build got to the embedding first
                 return
             self.model_sha256 = embedder.sha256
-            for text in likely_lines(self.documents):
-                if self._stop.is_set():
-                    break
-                self.vectors[text_key(text)] = embedder.encode_passages([text])[0]
+            interval = sys.getswitchinterval()
+            sys.setswitchinterval(min(interval, SWITCH_INTERVAL_S))
+            try:
+                for text in likely_lines(self.documents):
+                    if self._stop.is_set():
+                        break
+                    self.vectors[text_key(text)] = embedder.encode_passages([text])[0]
+            finally:
+                sys.setswitchinterval(interval)
         finally:
             self.cpu_s = time.thread_time() - started
             self._done.set()

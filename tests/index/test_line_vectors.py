@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from graph.registry import Registry
 from index import artifacts
 from index.build import build_index, model_loading_meanwhile
 from index.dense import build_faiss
-from index.early_lines import EarlyLines, likely_lines
+from index.early_lines import SWITCH_INTERVAL_S, EarlyLines, likely_lines
 from index.embedder import Embedder
 from index.line_vectors import LINE_VECTORS, LINES, LineIndex, line_settings, line_texts
 from index.onnx_engine import ONNX, ONNX_INT8
@@ -191,6 +192,27 @@ def test_early_lines_stop_when_asked_and_a_build_on_the_loading_thread_gives_the
     assert set(early.vectors) <= set(fresh)
     for key, vector in early.vectors.items():
         assert np.array_equal(vector, fresh[key])
+
+
+def test_early_lines_lower_the_switch_interval_only_while_they_embed():
+    """The thread waits for Python's lock after every run: the interval is short while it embeds, restored after."""
+    documents = [_doc("report.txt", REPORT)]
+    line_embedder = Embedder.load(line_settings(Settings.from_env()))
+    seen: list[float] = []
+
+    class Watched:
+        sha256 = line_embedder.sha256
+
+        def encode_passages(self, texts: list[str]) -> np.ndarray:
+            seen.append(sys.getswitchinterval())
+            return line_embedder.encode_passages(texts)
+
+    before = sys.getswitchinterval()
+    early = EarlyLines(documents)
+    early.run(Watched())
+    assert seen and set(seen) == {min(before, SWITCH_INTERVAL_S)} and before > SWITCH_INTERVAL_S
+    assert sys.getswitchinterval() == before
+    assert len(early.vectors) == len(likely_lines(documents))
 
 
 def _build_with(documents: list[Document], out: Path, early: EarlyLines | None) -> dict:
