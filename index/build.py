@@ -100,29 +100,36 @@ def remembered_counts(counts: Callable[[list[str]], list[int]]) -> Callable[[lis
 
 @contextlib.contextmanager
 def model_loading_meanwhile(settings: Settings, early: EarlyLines | None = None) -> Iterator[None]:
-    """Load the embedding model on a background thread while the block runs, for a build that will need it (a
+    """Load the embedding models on background threads while the block runs, for a build that will need them (a
     cold one): ONNX Runtime reads and prepares its graph outside Python's lock, so the loading overlaps the graph
     stages on the other core. The embed stage takes the same model (:func:`index.embedding_tasks.loaded_embedder`),
-    waiting if it is not ready; leaving the block waits for the thread (a failed build exits cleanly). With
-    ``early``, the thread then embeds lines until the build stops it (:mod:`index.early_lines`)."""
-    def load() -> None:
-        models = []
-        for wanted in (settings, line_settings(settings)):  # the passages' engine, then the lines'
-            try:
-                models.append(loaded_embedder(Embedder.load, wanted))
-            except Exception:  # noqa: BLE001 - a model that cannot load fails in its stage, with its message
-                models.append(None)
-        if early is not None:
-            early.run(models[-1])
+    waiting if it is not ready; leaving the block waits for the threads (a failed build exits cleanly). With
+    ``early``, the lines' model is loaded first and its thread then embeds lines until the build stops it
+    (:mod:`index.early_lines`), while another thread loads the passages' model, needed only at the embed stage."""
+    def loaded(wanted: Settings) -> Embedder | None:
+        try:
+            return loaded_embedder(Embedder.load, wanted)
+        except Exception:  # noqa: BLE001 - a model that cannot load fails in its stage, with its message
+            return None
 
-    thread = threading.Thread(target=load, name="load-model", daemon=True)
-    thread.start()
+    passages = threading.Thread(target=loaded, args=(settings,), name="load-passage-model", daemon=True)
+
+    def lines_first() -> None:
+        model = loaded(line_settings(settings))
+        passages.start()
+        if early is not None:
+            early.run(model)
+
+    lines = threading.Thread(target=lines_first, name="load-line-model", daemon=True)
+    lines.start()
     try:
         yield
     finally:
         if early is not None:
             early.stop()
-        thread.join()
+        lines.join()
+        if passages.ident is not None:  # started once the lines' model was loaded
+            passages.join()
 
 
 def build_index(documents: list[Document], dataset, registry, out_dir: Path, settings: Settings,

@@ -18,10 +18,12 @@ from index.build import build_index, model_loading_meanwhile
 from index.dense import build_faiss
 from index.early_lines import SWITCH_INTERVAL_S, EarlyLines, likely_lines
 from index.embedder import Embedder
+from index.embedding_tasks import _model_key
 from index.line_vectors import LINE_VECTORS, LINES, LineIndex, line_settings, line_texts
 from index.onnx_engine import ONNX, ONNX_INT8
 from index.passages import Passage
 from index.reuse import text_key
+from runtime.executors import made_count
 from runtime.progress import Progress
 from runtime.settings import Settings
 
@@ -186,6 +188,8 @@ def test_early_lines_stop_when_asked_and_a_build_on_the_loading_thread_gives_the
     with model_loading_meanwhile(settings, early):
         pass  # leaving the block stops the thread (here at once, or once the models are loaded)
     assert early._done.is_set() and early.cpu_s >= 0
+    for wanted in (line_settings(settings), settings):  # both models loaded by the time the block is left
+        assert made_count[_model_key(Embedder.load, wanted)] >= 1
     line_embedder = Embedder.load(line_settings(settings))
     texts = likely_lines(documents)
     fresh = dict(zip([text_key(t) for t in texts], line_embedder.encode_passages(texts), strict=True))
