@@ -155,7 +155,7 @@ def build(corpus_dir: Path | None = None, data_dir: Path | None = None, settings
     progress = progress or Progress()
     corpus_dir = Path(corpus_dir) if corpus_dir else DEFAULT_CORPUS
     data_dir = Path(data_dir) if data_dir else settings.data_dir
-    started, started_cpu = time.perf_counter(), time.process_time()
+    started, started_cpu, started_system = time.perf_counter(), time.process_time(), os.times().system
     try:
         model_digest()  # a setting naming no model file fails before any work
     except AcceptanceModelError as exc:
@@ -216,6 +216,7 @@ def build(corpus_dir: Path | None = None, data_dir: Path | None = None, settings
             "versions": _versions(),
             "timings_s": {**progress.timings, "total": round(time.perf_counter() - started, 3)},
             "cpu_s": {**progress.cpu_timings, "total": round(time.process_time() - started_cpu, 3)},
+            "cpu_system_s": {**progress.system_timings, "total": round(os.times().system - started_system, 3)},
             "files": file_inventory(work),  # sizes and SHA-256: damaged or swapped files are refused at load
         }
         (work / MANIFEST_FILE).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -11,6 +11,7 @@ True
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -27,6 +28,8 @@ class Progress:
         self.timings: dict[str, float] = {}
         #: CPU seconds of this process (all its threads) per stage; work on other processes is not counted.
         self.cpu_timings: dict[str, float] = {}
+        #: Of those, the seconds in the kernel (page faults, file writes, thread wake-ups).
+        self.system_timings: dict[str, float] = {}
         self._stage = "gyoryu"
 
     def step(self, message: str) -> None:
@@ -38,7 +41,7 @@ class Progress:
     def stage(self, name: str) -> Iterator[None]:
         """Time a stage; prints its start and its duration."""
         previous, self._stage = self._stage, name
-        start, cpu_start = time.perf_counter(), time.process_time()
+        start, cpu_start, system_start = time.perf_counter(), time.process_time(), os.times().system
         self.step("…")
         try:
             yield
@@ -46,5 +49,6 @@ class Progress:
             elapsed = time.perf_counter() - start
             self.timings[name] = round(elapsed, 3)
             self.cpu_timings[name] = round(time.process_time() - cpu_start, 3)
+            self.system_timings[name] = round(os.times().system - system_start, 3)
             self.step(f"done in {elapsed:.2f} s")
             self._stage = previous
