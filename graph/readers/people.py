@@ -49,7 +49,8 @@ _PARTICLES = ("은", "는", "이", "가", "과", "와", "의", "을", "를", "�
 _END = r"(?=$|[\s,.():」”\"'·]|인\s|" + "|".join(_PARTICLES) + ")"
 _ALT = r"(?:\s?\((?P<alt>[A-Za-z\u4e00-\u9fff\u3040-\u30ff][^)]{0,30})\))?"
 #: Endings of a word that names a unit of an organisation (``외사판공실``, ``환경생활부``, ``아시아국``).
-_UNIT_END = ("실", "부", "국", "과", "처", "청", "원", "단", "팀", "본부", "위원회", "당위", "센터", "사무소", "정부")
+_UNIT_END = ("실", "부", "국", "과", "처", "청", "원", "단", "팀", "본부", "위원회", "당위", "센터", "사무소", "정부",
+             "대표대회", "협상회의")
 #: Endings of an organisation-like word (four syllables or longer) that is never a person's name.
 _ORG_END = ("회", "원", "부", "국", "관", "청", "소", "단", "실", "시", "성", "현", "군", "구", "주", "도", "장", "측")
 #: Endings that mark a word as a noun with a particle or a verb form, never a name (``대해``, ``가운데``, ``했고``).
@@ -615,7 +616,10 @@ class SentenceReader:
         found = None
         for m in re.finditer(rf"(?<![가-힣])(?P<mission>주[가-힣]{{1,8}}?)\s*(?P<country>{self._country_rx})\s*"
                              rf"(?P<inst>{'|'.join(_INSTITUTIONS)})", head):
-            if m.group("mission") not in _NOT_MISSIONS and m.group("inst") == f"{title}관":
+            # its head (대사관 → 대사), or any diplomat of the mission named right before the title
+            # (``주부산 가나총영사관 영사 홍길동``, ``주한 가나대사관 참사관 홍길동``)
+            if m.group("mission") not in _NOT_MISSIONS and (
+                    m.group("inst") == f"{title}관" or not head[m.end():].strip()):
                 found = m
         if found is None:
             return None
@@ -720,7 +724,7 @@ def document_places(registry: Registry, text: str) -> dict[str, Entity]:
     (``후난성 가나시``). Each becomes a minted region (:func:`graph.readers.entities.minted_region`, the same IRI
     the other readers mint), so the people reader can place posts there."""
     probe = SentenceReader(registry)
-    words = list(re.finditer(r"[^\s,·()\[\]「」]+", text))
+    words = list(re.finditer(r"[^\s,.·()\[\]「」\"“”'‘’]+", text))  # lines are joined with no space after a full stop
     out: dict[str, Entity] = {}
     for before, m in zip(words, words[1:], strict=False):
         if text[before.end():m.start()].strip():
@@ -761,6 +765,28 @@ def _placeable(probe: SentenceReader, word: str, placed: dict[str, Entity]) -> b
 #: 부지사``).
 _HEAD_TITLES = re.compile(r"(?:구청장|시장|군수|지사|부지사|주지사|부시장|성장|부성장|현지사|위원장|부위원장|"
                           r"인민위원장|구장|부구청장|부군수)(?=$|[\s,.()」”\"'·]|[이가은는과와의을를도])")
+#: Titles of a province's, prefecture's or state's head or deputy: never a city's, county's or district's (a word
+#: ending in 시 before ``지사`` is the end of a name, ``다나카 히로시 지사``), and the titles of a city's, county's or
+#: district's: never a province's.
+_GOVERNOR_TITLES = ("지사", "부지사", "주지사", "현지사", "성장", "부성장")
+_LOCAL_TITLES = ("시장", "부시장", "군수", "부군수", "구청장", "부구청장", "구장")
+_LOCAL_LEVELS = ("city", "county", "district", "town", "village")
+
+
+def fits_title(word: str, title: str) -> bool:
+    """Whether a place named ``word`` may have a head or deputy titled ``title`` (by the level of its suffix).
+
+    >>> fits_title("히로시", "지사"), fits_title("가나현", "지사"), fits_title("가나시", "시장")
+    (False, True, True)
+    >>> fits_title("가나현", "부시장"), fits_title("가나시", "위원장")
+    (False, True)
+    """
+    level = place_level(word)
+    if title in _GOVERNOR_TITLES:
+        return level not in _LOCAL_LEVELS
+    if title in _LOCAL_TITLES:
+        return level is None or level in _LOCAL_LEVELS
+    return True
 
 
 def titled_places(w: FactWriter, stream: Stream, placed: dict[str, Entity]) -> dict[str, Entity]:
@@ -777,7 +803,8 @@ def titled_places(w: FactWriter, stream: Stream, placed: dict[str, Entity]) -> d
         glued = words.pop() if words and not stream.text[t.start() - 1].isspace() else ""
         for word in [glued + t.group(0)[0], glued] if glued else list(reversed(words[-4:])):
             word = re.sub(r"^[^가-힣]+", "", word)
-            if not _placeable(probe, word, {**placed, **out}) or probe._country(word):
+            if not _placeable(probe, word, {**placed, **out}) or probe._country(word) or (
+                    not glued and not fits_title(word, t.group(0))):
                 continue
             n = stream.line_of[t.start()]
             line = w.doc.lines[n - 1]

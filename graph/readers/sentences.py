@@ -141,6 +141,7 @@ _SELF_GOVERNING, _SPECIAL = ("자치도", "자치시"), "특별"
 _NOUN_ENDINGS = tuple("부관단객생국청원회사측업인민내외간들계등소장류품물체권력전역")
 #: Clause boundaries inside a sentence (``…추진 중이며, 내년에는 …``).
 _CLAUSE = re.compile(r"(?<=[며고나만서])\s*,\s+|(?<=었으며|았으며|였으며|했으며)\s+|\s*…\s*"
+                     r"|(?<=었으나|였으나|했으나|었지만|였지만|했지만)\s+"
                      r"|(?<=[한은])\s+데\s+이어\s*,?\s+"
                      r"|(?<=[한은])\s+(?:뒤|후|이후|다음)(?:에)?\s*,?\s+(?=\S*\d)")
 #: Between the two places of a pair written ``가나시-다라시``.
