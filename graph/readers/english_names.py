@@ -60,15 +60,16 @@ def english_region(w: FactWriter, name: str, country_name: str | None, unplaced:
     name = re.sub(r"^(?:The|the)\s+", "", name).strip()
     name = re.sub(r"^(?:City|Province|County|Prefecture|State|Region|District|Municipality) of\s+(?=[A-Z])", "",
                   name)
+    parts = [part.strip() for part in (country_name or "").split(",") if part.strip()]
+    country = next((e.id for part in reversed(parts) for e in w.registry.candidates(part) if e.kind == "country"),
+                   None)  # Dara, Nagano, Japan: the country is named last, a parent region before it
     for form in _registry_forms(name):
-        found = [e for e in w.registry.candidates(form) if e.kind == "region"]
+        found = [e for e in w.registry.candidates(form) if e.kind == "region"
+                 and (country is None or e.country == country)]  # Jinan, China is no Korean county Jinan
         if len(found) > 1 and within is not None:  # Jung-gu on a city's page: that city's district
             found = [e for e in found if within.id in (e.id, e.parent)] or found
         if len(found) == 1:
             return Party(name, found[0])
-    parts = [part.strip() for part in (country_name or "").split(",") if part.strip()]
-    country = next((e.id for part in reversed(parts) for e in w.registry.candidates(part) if e.kind == "country"),
-                   None)  # Dara, Nagano, Japan: the country is named last, a parent region before it
     # Dara, California: a foreign registry region after the name places it in that region's country
     country = country or (latin_parents(w.registry, f"{name}, {', '.join(parts)}")[1] if parts else None) or country_id
     if country is None and (placed := _placed(w).get(name)) is not None:  # placed by another line of the document

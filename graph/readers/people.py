@@ -49,8 +49,7 @@ _PARTICLES = ("은", "는", "이", "가", "과", "와", "의", "을", "를", "�
 _END = r"(?=$|[\s,.():」”\"'·]|인\s|" + "|".join(_PARTICLES) + ")"
 _ALT = r"(?:\s?\((?P<alt>[A-Za-z\u4e00-\u9fff\u3040-\u30ff][^)]{0,30})\))?"
 #: Endings of a word that names a unit of an organisation (``외사판공실``, ``환경생활부``, ``아시아국``).
-_UNIT_END = ("실", "부", "국", "과", "처", "청", "원", "단", "팀", "본부", "위원회", "당위", "센터", "사무소", "정부",
-             "대표대회", "협상회의")
+_UNIT_END = ("실", "부", "국", "과", "처", "청", "원", "단", "팀", "본부", "위원회", "당위", "센터", "사무소", "정부")
 #: Endings of an organisation-like word (four syllables or longer) that is never a person's name.
 _ORG_END = ("회", "원", "부", "국", "관", "청", "소", "단", "실", "시", "성", "현", "군", "구", "주", "도", "장", "측")
 #: Endings that mark a word as a noun with a particle or a verb form, never a name (``대해``, ``가운데``, ``했고``).
@@ -63,6 +62,8 @@ _NOT_NAME_END = (
 _WEAK_END = ("은", "인", "과", "와", "한", "서", "도", "여", "중", "로")
 #: Endings of a misprinted place name (``이르쿠츠쿠즈``) worth a fuzzy registry look-up.
 _PLACE_LIKE = ("주", "즈", "성", "현", "시", "군", "구", "도", "막", "부")
+#: Endings of foreign names that look like a particle (``나카가와``, ``이시카와``: 川): no bar to a first word.
+_NAME_ENDS = ("가와", "카와")
 #: Endings that rule out the first of two words (``주신 홍길동``, ``참석한 홍길동``).
 _FIRST_END = ("은", "인", "과", "와", "한", "서", "도", "중", "가", "신", "준", "난", "온", "할", "될", "여")
 #: The commonest Korean surnames: a word of 2–4 syllables starting with one may be a Korean name.
@@ -214,6 +215,9 @@ class SentenceReader:
                               if re.fullmatch(r"[가-힣]{2,}", n)}
         self.country_any = {normalize_name(n): e for e in countries for n in e.names if re.fullmatch(r"[가-힣]+", n)}
         self._country_rx = _alternation(self.country_words)
+        #: The document's own Korean region: the post of a Korean name with its local government's title and no
+        #: place named (``홍길동 부시장`` in a city's report) is there (:meth:`_home`).
+        self.home: Entity | None = None
 
     def settle(self, sentence: str) -> None:
         """Homographs ``sentence`` settles with a gloss (``가나성(加那省)``): the document's later sentences read the
@@ -239,7 +243,7 @@ class SentenceReader:
         """Whether ``word`` can be (part of) a name; ``first``: the first of two words, which must be plain."""
         if not re.fullmatch(r"[가-힣]{2,7}", word) or word in STOP or word in titles():
             return False
-        if word.endswith(_NOT_NAME_END) or (first and word.endswith(_FIRST_END)) or (
+        if word.endswith(_NOT_NAME_END) or (first and word.endswith(_FIRST_END) and not word.endswith(_NAME_ENDS)) or (
                 word.endswith(_WEAK_END) and len(word) >= 3 and word[0] not in SURNAMES):
             return False
         if "님" in word or word[:-1] in titles() or (len(word) >= 4 and word.endswith(_ORG_END)):
@@ -251,6 +255,8 @@ class SentenceReader:
         if self.is_unit(word) or self.is_place(word) or (len(word) >= 4 and word.endswith(_PLACE_LIKE)
                                                           and self._near_place(word)):
             return False
+        if word.startswith("주") and len(word) >= 3 and self.is_place(word[1:]):
+            return False  # a mission named by its host (주몽골, 주상하이), no name
         return not re.match(r"^(?:주|전|前)(?:한|중|일|미|러)$", word)
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one reader per registry, few distinct words
@@ -344,7 +350,9 @@ class SentenceReader:
                 org = self._context_org(mentions, word_start, context)
                 return [PostStatement(pre, None, org, t.group("title"), word_start, t.end(), True)] if org else []
             if not (re.fullmatch(r"제\s?\d", pre) or unit_head(title)
-                    and re.fullmatch(r"[가-힣]{2,8}(?:제\s?\d)?", pre)):
+                    and re.fullmatch(r"[가-힣]{2,8}(?:제\s?\d)?", pre) or title.kind in ("head", "deputy")
+                    and qualifier(pre)):
+                # (fields glued before a head's or deputy's title name the post: ``문화복지정무부시장``, ``경제장관``)
                 return []
             role = pre + t.group("title")
         end = t.end("title")
@@ -353,7 +361,8 @@ class SentenceReader:
         as_titled = role
         role, p = self._units_before(s, words, mentions, word_start, role) if org is None else (role, word_start)
         if org is None:
-            org_m = self._org_before(s, mentions, p) or self._minted_org_before(s, p, role) or self._ministry(role, p)
+            org_m = self._org_before(s, mentions, p) or self._minted_org_before(s, p, role, mentions) or \
+                self._ministry(role, p)
             if org_m is not None:
                 org, p = org_m
         else:
@@ -376,7 +385,7 @@ class SentenceReader:
         if name is None:
             after = self._name_after(s, end)
             org = (self._home_mission(title, self._context_org(mentions, p, context, after[0]), after[0])
-                   if after is not None and len(after[0]) >= 3 else None)
+                   or self._home(t.group("title"), after[0]) if after is not None and len(after[0]) >= 3 else None)
             return [PostStatement(after[0], after[1], org, as_titled if _korean(org) else role, p, after[2], True,
                                   former)] if org else []
         n, alt, a = name
@@ -393,6 +402,11 @@ class SentenceReader:
             return [PostStatement(n, alt, org, role_before, start, end, former=former)]
         implied = self.registry.entities.get(title.implies) if title.implies else None
         org = self._home_mission(title, implied or self._context_org(mentions, a, context, n), n)
+        if org is not None and not implied and org.kind == "region" and (
+                not fits_title(org.name_ko, t.group("title")) or org.country not in ("", "KR") and self._home(
+                t.group("title"), n) is not None):
+            org = None  # a governor's title is no city's, a Korean name with its own government's title no post abroad
+        org = org or self._home(t.group("title"), n)
         if org is not None and (org.country or org.id) == "KR":
             n, a = n.split()[-1], a + len(n) - len(n.split()[-1])
         if org is None or len(n) < 2 or len(n) > 4 and implied is None and (org.country or org.id) == "KR":
@@ -462,12 +476,20 @@ class SentenceReader:
         org = self.organisation(words[0], _head_title(role)) if len(words) > 1 else None
         return (org, p) if org is not None and not _ORG_NAME.fullmatch(words[0]) else None
 
-    def _minted_org_before(self, s: str, p: int, role: str) -> tuple[Entity, int] | None:
+    def _minted_org_before(self, s: str, p: int, role: str, mentions=()) -> tuple[Entity, int] | None:
         """A minted organisation (:meth:`organisation`) written right before ``p`` (an opening bracket between:
-        ``가나재단(이사장: 홍길동)``)."""
+        ``가나재단(이사장: 홍길동)``); a place written right before a body's name is part of it (``가나성
+        인민대표대회``: that province's congress, not every congress)."""
         m = re.search(r"(?<![A-Za-z가-힣])(?P<o>[A-Za-z]{0,6}[가-힣]{3,20})\s*\(?\s*$", s[:p])
         org = self.organisation(m.group("o"), _head_title(role)) if m else None
-        return (org, m.start("o")) if org is not None else None
+        if org is None:
+            return None
+        place = next((k for k in mentions if k.end < m.start("o") and not s[k.end:m.start("o")].strip()
+                      and k.entity.kind == "region"), None)
+        if place is not None and _ORG_NAME.fullmatch(m.group("o")):
+            name = f"{s[place.start:place.end]} {m.group('o')}"
+            return replace(org, id=f"minted-{normalize_name(name)}", name_ko=name), place.start
+        return org, m.start("o")
 
     def _country(self, word: str) -> Entity | None:
         return self.country_any.get(normalize_name(word))
@@ -553,12 +575,12 @@ class SentenceReader:
         """A name right after a title and closing its phrase: ``지사 바트,``, ``(사무총장 홍길동)``,
         ``(사장: 홍길동)``; a report's act after the signer (``부시장 가나 다라 마바 서명``, maybe joined to a wrapped
         next line: a name of three words only so); else the appositive ``대사인 홍길동``."""
-        plain = r"\s*(?:[,·)]|\((?!\d+\s*[명건개회인곳])|$|\s등|다\.)"
-        act = r"(?<![이가은는과와의도을를])\s(?:서명|참석|면담|예방|접견)(?![식문자록])"  # not 홍길동이 참석
+        plain = r"\s*(?:[,·)]|\((?!\d+\s*[명건개회인곳])|$|\s등|\s일행|다\.)"
+        act = r"(?<![이가은는과와의도을를])\s(?:서명|참석|면담|예방|접견|간담회)(?![식문자록])"  # not 홍길동이 참석
         particle = r"(?:이|가|과|와|은|는|의|도)(?=\s)"
         for shape, close in ((r"[가-힣]{2,7}\s[가-힣]{2,7}\s[가-힣]{2,7}", rf"(?={act})"),  # 가나 다라 마바 서명
-                             (r"[가-힣]{2,7}\s[가-힣]{2,7}", rf"(?:(?={plain})|{particle})"),
-                             (r"[가-힣]{2,7}", rf"(?:(?={plain})|{particle})"),
+                             (r"[가-힣]{2,7}\s[가-힣]{2,7}", rf"(?:(?={plain})|{particle}|(?={act}))"),
+                             (r"[가-힣]{2,7}", rf"(?:(?={plain})|{particle}|(?={act}))"),
                              (r"(?:[가-힣]\s){1,3}[가-힣]", rf"(?:(?={plain})|{particle})")):
             m = re.match(rf"(?:\s*:\s*|\s+)(?P<n>{shape}){_ALT}{close}", s[end:])
             if m is None:
@@ -586,14 +608,18 @@ class SentenceReader:
             role = re.sub(r"\s+", " ", s[m.start():t.end("title")]).strip()
             q = m.start()
         else:
-            mission = self._mission_before(head, t.group("title"))
-            if mission is None or t.group("pre"):
+            pre = t.group("pre")  # a field glued to the title: ``주한 가나대사관 정무참사관``
+            if pre and not qualifier(pre):
                 return None
-            country, role = mission[0], f"{mission[1]} {t.group('title')}"
+            head = s[:t.start("pre")]
+            mission = self._mission_before(head, t.group("title"))
+            if mission is None:
+                return None
+            country, role = mission[0], f"{mission[1]} {pre}{t.group('title')}"
             if not re.sub(r"[가-힣]{2,7}(?:\s[가-힣]{1,7}){0,2}\s*$", "", head[mission[2]:]).strip():
                 # ``주가나 대한민국 총영사관 홍길동 총영사``: the mission right before the name, the title after it
-                role = t.group("title")
-            q = t.start("title")
+                role = pre + t.group("title")
+            q = t.start("pre")
             c = re.search(rf"(?:^|(?<=\s))(?P<c>{self._country_rx})\s*$", head)
             if c and self._country(c.group("c")) == country:
                 q = c.start()  # the sending country restated before the title: ``신임 가나 대사``
@@ -639,6 +665,15 @@ class SentenceReader:
             out.append(PostStatement(m.group("w"), None, org, role, m.start(), end))
             head = head[:m.start()]
         return out
+
+    def _home(self, title: str, name: str) -> Entity | None:
+        """The document's own region for a Korean name with a title of its local government that fits it
+        (``부시장`` in a city's document, ``행정부지사`` in a province's), else ``None``."""
+        home = self.home
+        korean = re.fullmatch(r"[가-힣]{3}", name) is not None and name[0] in SURNAMES
+        if home is None or not korean or title not in _HOME_TITLES or not fits_title(home.name_ko, title):
+            return None
+        return home
 
     def _home_mission(self, title: Title, org: Entity | None, name: str) -> Entity | None:
         """A diplomat's post named with no mission is a country's, never a city's: Korea's for a Korean name or
@@ -750,6 +785,23 @@ def document_places(registry: Registry, text: str) -> dict[str, Entity]:
     return out
 
 
+def row_places(registry: Registry, lines: tuple[str, ...], placed: dict[str, Entity]) -> dict[str, Entity]:
+    """Foreign places the registry lacks that a table row places by a country cell (``… | 중국 | 홍길동 | 가나시
+    부시장 | …``): a cell's first word with a place suffix, minted in that country (none in a row of two countries)."""
+    probe = SentenceReader(registry)
+    out: dict[str, Entity] = {}
+    for line in lines:
+        cells = [c.strip() for c in re.split(r"\s*\|\s*|\t", line)] if ("|" in line or "\t" in line) else []
+        countries = {c.id for cell in cells if (c := probe._country(cell)) is not None}
+        if len(countries) != 1 or "KR" in countries:
+            continue
+        for cell in cells:
+            word = _PLACE_PARTICLE.sub("", cell.split()[0]) if cell.split() else ""
+            if _placeable(probe, word, {**placed, **out}):
+                out[normalize_name(word)] = minted_region(word, next(iter(countries)), place_level(word))
+    return out
+
+
 def _placeable(probe: SentenceReader, word: str, placed: dict[str, Entity]) -> bool:
     """Whether ``word`` may be a foreign place the registry lacks: a place suffix after two or more letters, not
     a registry name, unit, title or field word, not placed yet."""
@@ -768,8 +820,12 @@ _HEAD_TITLES = re.compile(r"(?:구청장|시장|군수|지사|부지사|주지�
 #: Titles of a province's, prefecture's or state's head or deputy: never a city's, county's or district's (a word
 #: ending in 시 before ``지사`` is the end of a name, ``다나카 히로시 지사``), and the titles of a city's, county's or
 #: district's: never a province's.
-_GOVERNOR_TITLES = ("지사", "부지사", "주지사", "현지사", "성장", "부성장")
-_LOCAL_TITLES = ("시장", "부시장", "군수", "부군수", "구청장", "부구청장", "구장")
+_GOVERNOR_TITLES = ("지사", "부지사", "주지사", "현지사", "성장", "부성장", "도지사", "행정부지사", "정무부지사",
+                    "경제부지사")
+_LOCAL_TITLES = ("시장", "부시장", "군수", "부군수", "구청장", "부구청장", "구장", "행정부시장", "정무부시장",
+                 "경제부시장")
+#: Titles of a Korean local government's head and deputies: with a Korean name and no place, the document's own.
+_HOME_TITLES = frozenset(_GOVERNOR_TITLES + _LOCAL_TITLES) - {"지사", "주지사", "현지사", "성장", "부성장", "구장"}
 _LOCAL_LEVELS = ("city", "county", "district", "town", "village")
 
 
@@ -819,18 +875,34 @@ def titled_places(w: FactWriter, stream: Stream, placed: dict[str, Entity]) -> d
     return out
 
 
+#: A report's bullet after a space (an indented line joined to the one before): a statement of its own.
+_BULLET_AFTER_SPACE = re.compile(r"(?<=\s)(?=[○□■▶●◦◇◆※]\s)")
+
+
+def _pieces(stream: Stream) -> Iterator[tuple[int, str]]:
+    """``(start, text)`` of the stream's sentences, each cut again before a bullet (``… 에르데네  ○ 7. 10. …``:
+    an indented report's lines are joined without a break)."""
+    for start, _, sentence in stream.sentences():
+        cuts = [0, *(m.start() for m in _BULLET_AFTER_SPACE.finditer(sentence)), len(sentence)]
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            if sentence[a:b].strip():
+                yield start + a, sentence[a:b]
+
+
 def _document_posts(w: FactWriter) -> list[StatedPost]:
     today = document_date(w.doc)
     year = report_year(w.doc) or (today.year if today else None)
     stated_on = today if today is not None and today.precision == "day" else year  # a date line, else the year
     stream = Stream.of(w.doc)
     places = document_places(w.registry, stream.text)
+    places = {**row_places(w.registry, w.doc.lines, places), **places}
     reader = SentenceReader(w.registry, {**titled_places(w, stream, places), **places})
     found: list[tuple[StatedPost, bool]] = []
     context: list[Entity] = []
     own = lead_region(w)  # the organisation of a Korean name with an English title alone
+    reader.home = own
     placed_in_english = english_places(w)  # foreign places the English lines place (Gana, Dara State, USA)
-    for start, _, sentence in stream.sentences():
+    for start, sentence in _pieces(stream):
         when = month_day(sentence, year) if year else None
         reader.settle(sentence)
         english = [PostStatement(n, None, org, role, a, b)

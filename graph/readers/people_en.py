@@ -39,6 +39,9 @@ _MISSION = re.compile(r"(?:\s+of\s+(?:the\s+)?(?P<sender>[A-Z][\w ]{1,40}?))?\s+
                       r"(?P<host>[A-Z][\w ]{1,40}?),\s+" + _HONORIFIC + r"(?P<name>[A-Z][\w-]+(?:\s[A-Z][\w-]+){1,2})"
                       r"(?![\w-])")
 _DIPLOMATS = frozenset(("Ambassador", "Consul General", "Consul", "Deputy Consul General"))
+#: ``Consul General X of the Consulate General of Gana (in Busan)``: the mission names the sending country.
+_OF_MISSION = re.compile(rf"\s+{_NAME}\s*,?\s+of\s+the\s+(?:Embassy|Consulate(?:\s+General)?)\s+of\s+(?:the\s+)?"
+                         r"(?P<sender>[A-Z][\w ]{1,40}?)(?=\s+(?:in|at)\s|\s*[,.;)]|\s*$|\s+[a-z])")
 #: ``of the Gana People's Government``: a place's government, named by the first words of the place.
 _GOVERNMENT = re.compile(r"\s+of\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}?)\s+"
                          r"(?:People's\s+|People’s\s+|Municipal\s+|Provincial\s+)?(?:Government|Committee)\b")
@@ -121,6 +124,11 @@ def english_posts(registry: Registry, s: str, own: Entity | None = None, places:
         if place and _is_name(registry, named.group("name")):  # Chairman X of the P People's Government
             out.append((named.group("name"), place.entity, role, a, b + government.end()))
             continue
+        named = _OF_MISSION.match(after) if role in _DIPLOMATS else None
+        sender = _country(registry, named.group("sender")) if named else None
+        if sender is not None and _is_name(registry, named.group("name")):
+            out.append((named.group("name"), sender, role, a, b + named.end()))  # Consul General X of the Consulate
+            continue  # General of Gana (in Busan)
         mission = _MISSION.match(after) if role in _DIPLOMATS else None
         sender = _country(registry, mission.group("sender") or "Korea") if mission else None
         if mission and sender and _country(registry, mission.group("host")) not in (None, sender) and _is_name(

@@ -15,11 +15,14 @@ import re
 
 from graph.facts import FactWriter
 from graph.readers.context import context_at, lead_region
+from graph.readers.entities import place_level
 from graph.readers.posts import base_title, collapse_spaced, titles
 from graph.registry import Entity
 
 #: Header words of the column of names and of the column of posts.
-_NAME_HEAD = re.compile(r"성\s*명|이\s*름|성명\s*\(.{1,10}\)")
+_NAME_HEAD = re.compile(r"성\s*명|이\s*름|성명\s*\(.{1,10}\)|외\s*빈|내\s*빈|인\s*사|참석자|방문자|접견\s*인사")
+#: A name as a table cell writes it: Korean, or foreign in Hangul of up to four words (``가나 다 라마``).
+_CELL_NAME = re.compile(r"[가-힣]{1,7}(?:\s[가-힣]{1,7}){0,3}")
 _POST_HEAD = re.compile(r"직\s*위|직\s*책|직\s*급|소속\s*(?:및|/|·)?\s*직[위책]|직위\s*\(.{1,10}\)")
 #: A council member's post, which the title lexicon leaves out (a member is no head of anything).
 _MEMBER = ("의원",)
@@ -53,12 +56,36 @@ def table_posts(w: FactWriter, reader) -> list[tuple[int, str, str, Entity]]:
             columns = None
             continue
         name, post = collapse_spaced(row[columns[0]]), re.sub(r"\s*\([^()]*\)", "", row[columns[1]]).strip()
-        if not re.fullmatch(r"[가-힣]{2,4}", name) or not reader.name_word(name) or not post:
+        if not post:
             continue
-        found = _post(w, reader, n, post)
+        found = _post(w, reader, n, post) if re.fullmatch(r"[가-힣]{2,4}", name) and reader.name_word(name) else None
+        if (found is None or found[1].country not in ("", "KR")) and _CELL_NAME.fullmatch(name):
+            found = _stated(reader, name, post, row) or found  # a post abroad keeps its units (가나성 외사판공실 주임)
         if found is not None:
             out.append((n, name, *found))
     return out
+
+
+def _stated(reader, name: str, post: str, row: list[str]) -> tuple[str, Entity] | None:
+    """The role and organisation of a name and post cell read as a sentence would state them (``가나 다라 마바시
+    부시장``, ``주한 가나 대사 가나 다라``), the row's other cells (a country column) placing a place the registry
+    lacks; ``None`` unless a statement names exactly that person."""
+    from graph.readers.people import SentenceReader, document_places
+
+    context = " ".join(c for c in row if c not in (name, post) and reader._country(c) is not None)
+    probe = SentenceReader(reader.registry, {**reader.local, **document_places(reader.registry, f"{context} {post}")})
+    probe.home = reader.home
+    stand_in = _STAND_IN[min(len(name.split()), len(_STAND_IN)) - 1]
+    for written in (name, stand_in):  # the cell is a name: one the sentence reader doubts stands in as another
+        for sentence in (f"{context} {post} {written} 참석", f"{written} {context} {post} 참석"):
+            found = [st for st in probe.statements(sentence) if collapse_spaced(st.name) == written]
+            if len(found) == 1:
+                return found[0].role, found[0].org
+    return None
+
+
+#: Names of one, two and three words that the sentence reader reads as names, standing in for a name cell.
+_STAND_IN = ("김갑동", "갑동 을동", "갑동 을동 병동")
 
 
 def _post(w: FactWriter, reader, line: int, post: str) -> tuple[str, Entity] | None:
@@ -78,6 +105,8 @@ def _post(w: FactWriter, reader, line: int, post: str) -> tuple[str, Entity] | N
         first = words[0]
         found = [e for e in reader.registry.candidates(first) if e.kind in ("region", "organization")]
         org = found[0] if len(found) == 1 else reader.organisation(first)
+        if org is None and place_level(first) is not None and not reader.is_unit(first):
+            return None  # a place the registry lacks (가나시 부시장): read as a sentence, never the own region
     if org is None:
         subject = context_at(w, line).subject
         org = subject.entity if subject is not None and subject.entity.country == "KR" else lead_region(w)

@@ -24,11 +24,12 @@ from graph.readers.english_names import (
     names_relation,
 )
 from graph.readers.entities import Party, latin_country_name
+from graph.readers.relations import DEFAULT_RELATION
 from graph.registry import Entity
 
 #: A capitalised name of up to four words; Latin letters beyond ASCII too (``Gdańsk``, ``Łódź``), a particle
 #: between two of them (``Rio de Janeiro``, ``São José dos Campos``, ``Frankfurt am Main``).
-_PARTICLE = r"(?:de|do|dos|da|das|del|della|di|du|la|le|les|am|der|den|sur|van|von)"
+_PARTICLE = r"(?:de|do|dos|da|das|del|della|di|du|la|le|les|am|im|an|der|den|sur|van|von)"
 _NAME = rf"{LATIN_UPPER}(?:{LATIN_LETTER}|['.-])+(?:(?: {_PARTICLE})? {LATIN_UPPER}(?:{LATIN_LETTER}|['.-])+){{0,3}}"
 #: ``… signed a sister-city agreement with`` (or a plan to sign one): the relation words between.
 _SIGNED = re.compile(r"(?P<plan>plans? to|will|is expected to|aims? to|intends? to|is to|agreed to)?\s*"
@@ -64,6 +65,14 @@ _SINCE = re.compile(rf"(?:\b(?:has|have) been|\b(?:has|have) (?:maintained|had)|
 _INLINE = re.compile(r"^\s*(?P<label>(?:Sister|Friendship|Friendly|Twin|Partner)[\w &-]{0,30}?"
                      r"(?:Cities|Cities and Regions|Regions|Provinces|States|Towns|Partners))\s*[:：]\s*(?P<items>.+)$")
 _INLINE_ITEM = re.compile(rf"^(?:the )?{_OF}(?P<name>{_NAME})(?P<country>(?:,\s*{_NAME}){{0,3}})\s*\((?P<when>[^)]*)\)")
+#: ``Gana's other partners include Dara (USA, sister city since 1997), Mara, Germany (sister city, 5 May 2015) and
+#: Sara, China, with which an MOU was signed in May 2017``: a region's partners listed in a sentence, each with its
+#: relation and date in brackets or in a ``with which`` clause.
+_INCLUDE = re.compile(rf"^\s*(?P<a>{_NAME})'s\s+(?:[a-z]+\s+){{0,3}}?(?:partners|partner cities|sister cities|"
+                      r"friendship cities|partner regions|sister regions)\s+(?:include|includes|are)\s+")
+_INCLUDE_ITEM = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)?(?:the )?{_OF}(?P<name>{_NAME})"
+                           rf"(?P<country>(?:,\s*{_NAME}){{0,3}}?)\s*(?:\((?P<inner>[^()]*)\)"
+                           r"|,\s+with\s+which\s+(?P<rest>[^.;]*))")
 _SINCE_SUBJECT = re.compile(rf"^\s*(?P<name>{_NAME})(?=,|\s+(?:has|have|is|was|became)\b)")
 #: A wire dateline opening an English release (``SEOUL, Republic of Korea - ``, ``GANA (Yonhap) -- ``, ``GANA, 12
 #: September 2025 — ``).
@@ -106,8 +115,9 @@ _SIGNED_WITH = re.compile(r"(?P<rel>[\w -]{0,40}?)\b(?:agreement|memorandum of u
 #: ``The agreement with Dara, Viet Nam was signed on 21 November 2019``: the paper and its partner, then the
 #: passive signing (of the document's own region).
 _PAPER_WITH = re.compile(rf"(?P<rel>[\w -]{{0,30}}?)\b(?:agreement|memorandum of understanding|MOU|accord|letter of "
-                         rf"intent)\s+with\s+(?:the\s+)?{_OF}(?P<name>{_NAME})(?P<country>(?:,\s*{_NAME}){{0,3}}),?\s+"
-                         r"(?:was|were|had been|has been)\s+(?:signed|concluded)\b")
+                         rf"intent)\s+with\s+(?:the\s+)?{_OF}(?P<name>{_NAME})(?P<country>(?:,\s*{_NAME}){{0,3}})"
+                         r"(?:,?\s+(?:was|were|had been|has been)\s+|,\s+(?:(?:which|that)\s+was\s+)?)"
+                         r"(?:signed|concluded)\b")
 _YEAR_PAPER = re.compile(r"\b(?:The|the|a|an|its)\s+(?P<year>(?:19|20)\d\d)\s+(?P<rel>[\w -]{0,30}?)\b(?:agreement|MOU"
                          r"|memorandum of understanding|accord)\s+(?=with\b)")
 #: ``Exchanges with Dara (USA) ended in 2015; the sister city agreement of 1994 …``: a paper dated by ``of``, with
@@ -158,6 +168,10 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
             subject = english_region(w, named.group("a"), None)
             partner = english_region(w, named.group("name"), named.group("country"))
             pair = (subject, partner) if subject is not None and partner is not None else pair
+        included = _INCLUDE.match(text)
+        if included is not None and own is not None:
+            out.extend(_read_included(w, text, included, lines, own, year))
+            continue
         if not re.search(r"\bsign|\bsince\b|\brenew|\bconclude|\bbecame\b", text, re.IGNORECASE):
             continue
         found, pair = _read_sentence(w, text, lines, pair, own, year)
@@ -194,6 +208,28 @@ def _read_inline(w: FactWriter, listed: re.Match[str], lines: tuple[int, int], o
         partner = english_region(w, m.group("name"), m.group("country")) if m and dates else None
         if partner is not None and partner.entity.id != own.id:
             out.append(_candidate((subject, partner), dates[0].value, relation, lines, False, item.strip()))
+    return out
+
+
+def _read_included(w: FactWriter, text: str, included: re.Match[str], lines: tuple[int, int], own: Entity,
+                   year: int | None) -> list[AgreementCandidate]:
+    """``Gana's partners include Dara (USA, sister city since 1997) and Mara, China, with which an MOU was signed
+    in May 2017``: the subject (the document's own region when it is no other) and each partner whose brackets or
+    ``with which`` clause give a date, in the relation they name (a plan gives none)."""
+    subject = english_region(w, included.group("a"), None, within=own) or Party(own.name_en or own.name_ko, own)
+    out = []
+    at = included.end()
+    while (m := _INCLUDE_ITEM.match(text, at)) is not None:
+        at = m.end()
+        words = m.group("inner") if m.group("inner") is not None else m.group("rest")
+        parts = [part.strip() for part in words.split(",")]
+        country = m.group("country") or (f", {parts[0]}" if latin_country_name(w.registry, parts[0]) else "")
+        partner = english_region(w, m.group("name"), country)
+        dates = english_dates(words, year, bare_years=True)
+        if partner is None or not dates or partner.entity.id == subject.entity.id or _PLAN.search(words):
+            continue
+        relation = english_relation(words) if names_relation(words) else DEFAULT_RELATION
+        out.append(_candidate((subject, partner), dates[0].value, relation, lines, False, text))
     return out
 
 
@@ -300,7 +336,7 @@ def _read_sentence(w: FactWriter, s: str, lines: tuple[int, int], pair: tuple[Pa
         return [_candidate(pair, d.value, english_relation(that.group("rel")), lines, False, s) for d in dates], pair
     paper = _PAPER_WITH.search(s) if signed is None else None
     if paper is not None and own is not None:  # The agreement with Dara, Viet Nam was signed on 21 November 2019
-        partner = english_region(w, paper.group("name"), paper.group("country"))
+        partner = english_region(w, paper.group("name"), paper.group("country"), country_id=_one_country(w, s))
         dates = [d.value for d in english_dates(s[paper.end():], year)][:1]
         if partner is None or partner.entity.id == own.id:
             return [], pair
@@ -361,6 +397,12 @@ def _read_sentence(w: FactWriter, s: str, lines: tuple[int, int], pair: tuple[Pa
         dates = [d for d in dates if d.start >= signed.start()] or dates
         out.extend(_candidate(pair, d.value if d else None, relation, lines, intent, s) for d in (dates or [None]))
     return out, pair
+
+
+def _one_country(w: FactWriter, s: str) -> str | None:
+    """The one foreign country the sentence names (``Gana's relations with Vietnam date back to …``), else ``None``."""
+    found = {c for m in re.finditer(_NAME, s) if (c := latin_country_name(w.registry, m.group(0))) not in (None, "KR")}
+    return found.pop() if len(found) == 1 else None
 
 
 def _acting_subject(w: FactWriter, before: str, own: Entity) -> Party | None:

@@ -92,10 +92,10 @@ MISSIONS = """강릉시 국제교류 소식
 @pytest.mark.parametrize("joined", [False, True])
 def test_diplomats_of_a_mission_named_before_their_title_and_bodies_of_a_minted_city(tmp_path: Path, joined: bool):
     # a mission's staff serve the sending country (a three-syllable name starting like a Korean surname too);
-    # ``인민대표대회 상무위원회`` are units of the city the sentence places in China, also when the line before ends
-    # with a full stop the next line's country word is glued to (as a saved page's paragraphs are joined)
+    # ``마라시 인민대표대회`` is a body of the city the sentence places in China (its units the role), also when
+    # the line before ends with a full stop the next line's country word is glued to (a saved page's paragraphs)
     text = MISSIONS.replace("참석했다.\n", "참석했다.") if joined else MISSIONS
     got = posts(text, tmp_path)
     assert {("왕밍", "영사", "country/CN"), ("도르지", "참사관", "country/MN"),
-            ("리창", "인민대표대회 상무위원회 주임", "region/cn-마라시")} <= got
+            ("리창", "상무위원회 주임", "organization/minted-마라시인민대표대회")} <= got
     assert not any(org == "country/KR" for _, _, org in got)
