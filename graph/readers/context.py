@@ -7,6 +7,7 @@ row or item. Headings also carry a country (``가. 일본``) and the relation (`
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 from collections.abc import Container
@@ -430,10 +431,29 @@ def heading_day(lines: tuple[str, ...], line: int, today: StatedDate | None) -> 
         year = year_in_trip(parts[0], parts[1], start)
     else:
         year = today.year - (1 if today.month and (parts[0], parts[1]) > (today.month, today.day or 31) else 0)
+        weekday = found[1].group("weekday")
+        if weekday:  # the weekday settles the year (the year before the document's only when it fits)
+            year = next((y for y in (year, year + 1, year - 1) if y <= today.year and _weekday_is(y, *parts, weekday)),
+                        year)
     try:
         return StatedDate(year, parts[0], parts[1])
     except ValueError:
         return None
+
+
+_WEEKDAYS = "월화수목금토일"
+
+
+def _weekday_is(year: int, month: int, day: int, weekday: str) -> bool:
+    """Whether ``year``-``month``-``day`` falls on ``weekday`` (``(화)``).
+
+    >>> _weekday_is(2024, 7, 9, "(화)"), _weekday_is(2023, 7, 9, "(화)"), _weekday_is(2023, 2, 30, "(화)")
+    (True, False, False)
+    """
+    try:
+        return _WEEKDAYS[datetime.date(year, month, day).weekday()] == weekday.strip("()")
+    except ValueError:
+        return False
 
 
 def latin_country(w: FactWriter, text: str) -> str | None:

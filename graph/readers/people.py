@@ -118,6 +118,8 @@ _MINISTRY_HEADS = {"부": ("장관", "차관", "차관보"), "처": ("처장", "
 _ACTING = re.compile(r"\s?(?P<acting>직무대행|권한대행|대행)(?![가-힣]{2})")
 #: A diplomatic mission named in the sentence: ``주한 가나 대사관``, ``주부산가나국총영사관``.
 _INSTITUTIONS = ("대사관", "총영사관", "영사관")
+#: A head count after a name (``천젠 외 5명``, ``천젠 일행``): the name closes a delegation's head.
+_COUNTED = re.compile(r"\s(?:외\s*\d|일행)")
 #: Words after a title that are never a name (``지사 면담``, ``부성장 주재``).
 _AFTER_STOP = STOP | {"일행", "명의", "주재", "주최", "초청", "면담", "접견"}
 
@@ -342,8 +344,9 @@ class SentenceReader:
         if org is None and pre:
             glued_org = self._org_before(s, mentions, word_start)
             if title.kind in ("head", "deputy") and self.name_word(pre) and not re.match(r"[가-힣]", s[t.end():][:1]) \
-                    and not (len(pre) >= 4 and pre[0] not in SURNAMES and t.group("title")[0] in "시군구현도성주"):
-                # (``가나다라시장`` is a place the registry lacks + 장, not a name)
+                    and not (len(pre) in (2, 4, 5, 6, 7) and pre[0] not in SURNAMES
+                             and t.group("title")[0] in "시군구현도성주"):
+                # (``가나다라시장``, ``가나시장`` are a place the registry lacks + 장, not a name)
                 # a name glued to its title: ``가나현 홍길동지사``, or ``홍길동지사`` after the place was named
                 if glued_org is not None:
                     return [PostStatement(pre, None, glued_org[0], t.group("title"), glued_org[1], t.end("title"))]
@@ -385,7 +388,8 @@ class SentenceReader:
         if name is None:
             after = self._name_after(s, end)
             org = (self._home_mission(title, self._context_org(mentions, p, context, after[0]), after[0])
-                   or self._home(t.group("title"), after[0]) if after is not None and len(after[0]) >= 3 else None)
+                   or self._home(t.group("title"), after[0]) if after is not None and (
+                len(after[0]) >= 3 or _COUNTED.match(s, after[2])) else None)  # (부시장 천젠 외 5명)
             return [PostStatement(after[0], after[1], org, as_titled if _korean(org) else role, p, after[2], True,
                                   former)] if org else []
         n, alt, a = name
@@ -575,7 +579,7 @@ class SentenceReader:
         """A name right after a title and closing its phrase: ``지사 바트,``, ``(사무총장 홍길동)``,
         ``(사장: 홍길동)``; a report's act after the signer (``부시장 가나 다라 마바 서명``, maybe joined to a wrapped
         next line: a name of three words only so); else the appositive ``대사인 홍길동``."""
-        plain = r"\s*(?:[,·)]|\((?!\d+\s*[명건개회인곳])|$|\s등|\s일행|다\.)"
+        plain = r"\s*(?:[,·)]|\((?!\d+\s*[명건개회인곳])|$|\s등|\s일행|\s외\s*\d|다\.)"
         act = r"(?<![이가은는과와의도을를])\s(?:서명|참석|면담|예방|접견|간담회)(?![식문자록])"  # not 홍길동이 참석
         particle = r"(?:이|가|과|와|은|는|의|도)(?=\s)"
         for shape, close in ((r"[가-힣]{2,7}\s[가-힣]{2,7}\s[가-힣]{2,7}", rf"(?={act})"),  # 가나 다라 마바 서명
@@ -688,10 +692,12 @@ class SentenceReader:
     @staticmethod
     def _context_org(mentions, a: int, context: list[Entity], name: str = "") -> Entity | None:
         """The place or organisation named last before position ``a``, else last in the previous sentence; for
-        a foreign name of two words (``가나 다라``), the foreign region named last there, if any."""
+        a foreign name of two words (``가나 다라``) or one that is no Korean name of three syllables (``천젠``), the
+        foreign region named last there, if any."""
+        foreign = len(name.split()) > 1 or bool(name) and not (len(name) == 3 and name[0] in SURNAMES)
         for named in ([m.entity for m in mentions if m.end <= a], context):
             abroad = [e for e in named if e.kind == "region" and e.country not in ("", "KR")]
-            if len(name.split()) > 1 and abroad:
+            if foreign and abroad:
                 return abroad[-1]
             if named:
                 return named[-1]

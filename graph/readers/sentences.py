@@ -117,7 +117,8 @@ _ANCHORED = re.compile(r"\s*(?:지난|오는|올해|금년|내년|작년|이번|
 #: What follows a date that starts or ends a period.
 _SINCE = re.compile(r"\s*(?:이후|부터|까지|이래|이전)")
 #: A date the relation ended on, not one it was signed on (``2021. 8. 기간 만료로``, ``2019년 효력을 잃어``).
-_ENDED = re.compile(r"\s*(?:에\s*|로\s*)?(?:협약\s*)?(?:기간\s*)?" + end_words("ended"))
+_ENDED = re.compile(r"\s*(?:에\s*|로\s*)?(?:(?:교류|관계|자매결연|결연|협약|협정)\s*(?:을|를|이|가)?\s*)?(?:기간\s*)?"
+                    + end_words("ended"))  # (2019년 교류를 종료했다)
 #: A signing verb in a finished form (체결했다, 맺었다), not a noun (체결 이후).
 _SIGNED = re.compile(r"(?:체결|서명|조인)\s*(?:했|하였|한\s*바)|맺었")
 _PARTNER = frozenset(("", "와", "과", "와도", "과도", "와는", "과는", "및", "에", "에게", "에는", "에도", "에게는"))
@@ -156,6 +157,9 @@ _NOT_HEADLINE = re.compile(r"^\s*\[[^\]]{1,6}\]|\s\|\s")
 _MEDIA = re.compile(r"[가-힣]+(?:일보|신문|방송|뉴스|매일|타임스)")
 #: A body that is no place signing with a 와/과 (가나시 관광공사와, 다라대학교와): the clause's own partner.
 _BODY_PARTNER = re.compile(r"[가-힣]*" + BODY_WORD + r"(?:와|과)(?=\s)")
+#: A body's name right after a place (가나성 인민대표대회 간, 다라시 체육회의): the place's body, not the place.
+_BODY_AFTER = re.compile(r"\s[가-힣]*" + BODY_WORD
+                         + r"(?:와|과|와의|과의|의|간|은|는|이|가|을|를|에|에서|도)?(?=[\s,.)]|$)")
 #: A place's delegation acting (가나시 방문단은, 다라군 대표단이): the place is the clause's subject.
 _GROUP_OF = re.compile(r"\s+(?:방문단|대표단|사절단|교류단|시찰단|일행)(?P<p>은|는|이|가)(?=\s)")
 #: A signing stated as a relative clause right before a partner (``자매결연을 맺은 (러시아) 가나시``).
@@ -336,6 +340,8 @@ def document_context(w: FactWriter) -> DocumentContext:
     today = document_date(w.doc)
     countries = countries_named(w)
     written = dateline(w.doc, loose=False)
+    if written and _PERIOD.search(w.doc.lines[written[0] - 1]):
+        written = None  # ``기간: 2024. 7. 8. ~ 7. 12.``: a trip's first day, no date the report was written on
     bracketed: dict[str, set[str]] = {}
     for name, country in _placed_in_brackets(w):  # the sentence reader's own (lists keep to placed_names)
         bracketed.setdefault(name, set()).add(country)
@@ -606,7 +612,8 @@ def read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext
 
 #: After a date, a signing restated as a relative clause: ``(에) 자매결연을 맺은``, ``우호교류 협약을 체결한``.
 _RESTATED_VERB = re.compile(r"\s*(?:에\s*)?(?:(?P<rel>[^\s,.()]{1,10}(?:\s[^\s,.()]{1,10}){0,2}?)\s*(?:을|를)?\s*)?"
-                            r"(?:맺은|체결한|맺었던|체결했던|체결된|맺어진|결연한|협약한)(?=\s(?P<after>[^\s,.()]{1,10}))")
+                            r"(?:맺은|체결한|맺었던|체결했던|체결된|맺어진|결연한|협약한)"
+                            r"(?=\s(?!바(?:\s|$)|적이|적도)(?P<after>[^\s,.()]{1,10}))")  # not 맺은 바 있다 (finished)
 #: After a date in brackets, a relation word and the closing bracket: ``(2002년 자매결연)``.
 _RESTATED_BRACKET = re.compile(r"\s*(?P<rel>[^()\d]{0,15})\)")
 
@@ -650,7 +657,8 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
                  previous: list[Named]) -> tuple[list[AgreementCandidate], Party | None, list[Named]]:
     """:func:`read_clause` without restated signings."""
     text = s.text[a:b]
-    relation = relation_of(_ANNIVERSARY_NAMED.sub(" ", text)) or relation_of(text)  # 자매결연 25주년을 기념해 … 협약
+    relation = relation_of(_ANNIVERSARY_NAMED.sub(" ", text)) or relation_of(text) or (
+        "sister" if _BARE_TIE.search(text) else None)  # 자매결연 25주년을 기념해 … 협약; 2008년 결연한 가나시와는
     if relation is None and previous and doc.before is not None and _SUB_ITEM.match(s.text) and _RENEWAL_ITEM.search(
             text):  # 가. 가나시 자매결연 재체결 / - 2005. 결연 이후 2015년 갱신: the relation of the item above
         relation = relation_of(doc.before.text)
@@ -716,6 +724,9 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
     stated = [d for d in stated if not (d.surface.strip().isdigit() and _NAMED_YEAR.search(text, 0, d.start)
                                         and re.match(r"\s+[가-힣A-Za-z]", text[d.end:]))]  # '2024 가나 포럼'에서
     dates = [d for d in stated if not _SINCE.match(text[d.end:]) and not _ENDED.match(text[d.end:])]  # 2020년 이후
+    tied = [d for d in dates if _TIED_AT.match(text, d.end)]
+    if len(partners) == 1 and tied and len(tied) < len(dates):
+        dates = tied  # 2008년 결연한 가나시와는 2019년 교류를 재개했다: the date the tie names
     today = heading_year(w.doc.lines, s.lines[0]) or doc.today
     if doc.year is not None and (today is None or today.year != doc.year.year):
         today = doc.year
@@ -772,6 +783,13 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
     return out, subject, partners
 
 
+#: A signing stated right after its date (``2008년 결연한``, ``2008년 자매결연을 맺은``, ``2008년 협약을 체결한``).
+_TIED_AT = re.compile(r"\s*(?:에\s*)?(?:[가-힣]{0,6}\s?)?(?:결연|협약|협정|각서)\s*(?:을|를)?\s*"
+                      r"(?:맺은|맺었|체결한|체결했|체결하였|한\s|했|하였)")
+#: A period's line (``기간: 2024. 7. 8.(월) ~ 7. 12.(금)``): its first date is no date the document was written on.
+_PERIOD = re.compile(r"\d\s*[.일)]?\s*(?:\([월화수목금토일]\))?\s*[~∼～]\s*(?:'?\d)")
+#: A tie made (``2008년 결연한 가나시``, ``결연을 맺었다``) with no relation word: a sister tie, as 결연 alone says.
+_BARE_TIE = re.compile(r"(?<![가-힣])결연\s*(?:한|했|하였|을\s*맺)")
 #: A signing named as a noun right after a partner: ``다라시와의 자매결연 체결로``, ``… 우호교류 협약 체결 이후``.
 _NOMINAL_SIGNING = re.compile(r"\s*(?:[^\s,.()]{1,10}\s?){0,3}?(?:결연|협약|협정|각서|MOU|의향서)\s*(?:을|를)?\s*"
                               r"(?:체결|맺)")
@@ -992,8 +1010,8 @@ def parties_in(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext,
             continue
         if after_place and not _same(previous.party, party):
             out.pop()  # the place before names where this one is: a parent
-        if not particle and _BODY_PARTNER.match(s.text, end + 1):
-            particle = _OF  # 가나시 관광공사와: the place of the body that signs
+        if not particle and (_BODY_PARTNER.match(s.text, end + 1) or _BODY_AFTER.match(s.text, end)):
+            particle = _OF  # 가나시 관광공사와, 가나성 인민대표대회 간: the place of the body that signs
         elif not particle and not _foreign(party) and (group := _GROUP_OF.match(s.text, end)):
             particle = group.group("p")  # 가나시 방문단은: the Korean place whose delegation acts
         elif not particle and s.text.rfind("(", 0, start) > s.text.rfind(")", 0, start) and (

@@ -99,3 +99,59 @@ def test_diplomats_of_a_mission_named_before_their_title_and_bodies_of_a_minted_
     assert {("왕밍", "영사", "country/CN"), ("도르지", "참사관", "country/MN"),
             ("리창", "상무위원회 주임", "organization/minted-마라시인민대표대회")} <= got
     assert not any(org == "country/KR" for _, _, org in got)
+
+
+NEWSLETTER = """영동소식 제312호 | 2024년 11월 1일 발행
+[군정소식] 영동군, 자매도시와 교류 확대
+영동군은 앞서 2016년 4월 중국 지린성 가나시와 우호교류 협약을, 2019. 5. 24. 서울 중구와 자매결연을 맺은 바 있다.
+2008년 결연한 중국 헤이룽장성 다라시와는 2019년 교류를 종료했다.
+군의회는 지난달 중국 마라성 인민대표대회와 교류 협력 양해각서를 체결했다.
+- 영동군의회와 중국 마라성 인민대표대회 간 교류 협력 양해각서 체결(10. 17.)
+"""
+NEWSLETTER_FACTS = {("cn-가나시", "kr-chungbuk-yeongdong", "2016-04"),
+                    ("kr-chungbuk-yeongdong", "kr-seoul-jung", "2019-05-24"),
+                    ("cn-다라시", "kr-chungbuk-yeongdong", "2008")}
+
+
+@pytest.mark.parametrize("name", ["newsletter.txt", "newsletter.html", "newsletter.docx"])
+def test_two_pairs_sharing_one_verb_a_tie_ended_and_a_bodys_mou(tmp_path: Path, name: str):
+    # ``…협약을, 2019. 5. 24. …와 자매결연을 맺은 바 있다``: both pairs (맺은 바 is no relative clause);
+    # ``2008년 결연한 다라시와는 2019년 교류를 종료했다``: the tie's year, not the end's; a council's MOU with a
+    # province's congress: none
+    assert party_ids(build(_as(tmp_path, name, NEWSLETTER))) == NEWSLETTER_FACTS
+
+
+def test_newsletter_perturbations():
+    text = NEWSLETTER.replace("맺은 바 있다", "맺었다").replace("2008년 결연한", "2009년 결연한")
+    text = text.replace("2019년 교류를 종료했다", "2019년 교류를 재개했다")
+    got = party_ids(build(document("n.txt", text)))
+    # the resumed exchange is no signing either: the tie keeps its own year
+    assert got == (NEWSLETTER_FACTS - {("cn-다라시", "kr-chungbuk-yeongdong", "2008")}) | {
+        ("cn-다라시", "kr-chungbuk-yeongdong", "2009")}
+
+
+TRIP_DAYS = """충청북도 대표단 몽골 방문 결과 보고
+□ 방문 개요
+  ○ 기간: 2024. 7. 8.(월) ~ 7. 12.(금)
+□ 주요 성과
+  ○ 7. 9.(화) 충청북도–투브아이막 자매결연 협정 체결
+  ○ 7. 10.(수) 충청북도–다르항오올아이막 계절근로 업무협약(MOU) 체결
+"""
+
+
+@pytest.mark.parametrize("start", ["2024. 7. 8.(월)", "2024. 7. 10.(수)"])
+def test_a_trip_days_weekday_settles_its_year(start: str):
+    # the document's date is the first day of the trip; later days with their weekday are of the same year
+    got = party_ids(build(document("trip.txt", TRIP_DAYS.replace("2024. 7. 8.(월)", start))))
+    assert got == {("kr-chungbuk", "mn-tuv", "2024-07-09"), ("kr-chungbuk", "mn-darkhan-uul", "2024-07-10")}
+
+
+def test_a_place_glued_to_a_mayors_title_and_a_name_before_a_count(tmp_path: Path):
+    text = """중국 하이시 대표단 방문 결과
+2024. 5. 21.
+○ 2024. 5. 20. 중국 저장성 하이시 대표단 청도군 방문 (부시장 천젠 외 5명)
+운난시장 이시야마 유지
+"""
+    got = posts(text, tmp_path)
+    assert ("천젠", "부시장", "region/cn-하이시") in got
+    assert not any(name == "운난" for name, _, _ in got)  # 운난시 + 장: a place the registry lacks, no name
