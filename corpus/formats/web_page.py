@@ -42,6 +42,19 @@ FURNITURE_NAMES = frozenset({
     "breadcrumb", "breadcrumbs", "skip", "skipnav", "util", "utility", "quick", "quickmenu", "banner",
     "copyright", "sitemap", "location", "top", "bottom", "site-header", "site-footer", "global-nav",
 })
+#: Words inside an id or class name (split at ``-``, ``_`` and lower-to-upper case) that mark a block beside the
+#: article on a news site, wherever it stands: related and most-read articles, sharing, comments, advertising.
+BESIDE_WORDS = frozenset({
+    "related", "relation", "rank", "ranking", "popular", "most", "hot", "best", "recommend", "share", "sns",
+    "comment", "comments", "reply", "ad", "ads", "advert", "advertisement", "banner", "subscribe", "widget",
+})
+#: Words of an article's own id or class names (``article_view``, ``articleBody``, ``news-content``): a word above
+#: inside such a name does not drop it.
+ARTICLE_WORDS = frozenset({"article", "body", "content", "contents", "view", "text", "txt", "story", "detail"})
+#: Such words that mark page furniture when the article could not be told apart from ``<body>`` (a ``right_area``
+#: column, a ``top_menu``).
+FURNITURE_WORDS = BESIDE_WORDS | {"menu", "gnb", "lnb", "snb", "sidebar", "side", "right", "aside", "footer", "nav",
+                                  "navigation", "breadcrumb", "sitemap", "copyright", "quick", "util"}
 #: Inline tags that mark part of a word (``<b>자매</b>결연``, ``H<sub>2</sub>O``): no space before them.
 INLINE_JOINED = frozenset({"sub", "sup", "ruby", "rt", "rp", "wbr"})
 BLOCK_TAGS = frozenset({
@@ -85,6 +98,18 @@ def _names(node: LexborNode) -> set[str]:
     return {n.lower() for n in f"{attrs.get('id') or ''} {attrs.get('class') or ''}".split()}
 
 
+def name_words(node: LexborNode) -> set[str]:
+    """The words of a node's id and class names (``relation_news`` → relation, news; ``rankNews`` → rank, news).
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> sorted(name_words(LexborHTMLParser('<div id="rankNews" class="side-box relation_news">').css_first("div")))
+    ['box', 'news', 'rank', 'relation', 'side']
+    """
+    attrs = node.attributes
+    names = f"{attrs.get('id') or ''} {attrs.get('class') or ''}"
+    return {w.lower() for w in re.split(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])", names) if w}
+
+
 def article_root(tree: LexborHTMLParser) -> tuple[LexborNode | None, bool]:
     """The node holding the article, and whether it is only ``<body>`` (so page furniture must go)."""
     articles = tree.css("article")
@@ -102,10 +127,15 @@ def _strip(root: LexborNode, whole_page: bool) -> None:
         selectors += list(PAGE_TAGS)
     for node in root.css(", ".join(selectors)):
         node.decompose()
-    if whole_page:
-        for node in root.css("[id], [class]"):
-            if _names(node) & FURNITURE_NAMES:
-                node.decompose()
+    total = len(root.text(strip=True))
+    for node in root.css("[id], [class]"):
+        if node.parent is None:
+            continue
+        words = name_words(node)
+        if words & BESIDE_WORDS or whole_page and (_names(node) & FURNITURE_NAMES or words & FURNITURE_WORDS):
+            if words.isdisjoint(_names(node)) and (words & ARTICLE_WORDS or len(node.text(strip=True)) > total / 2):
+                continue  # a word inside the article's name (``hot_article_view``) or most of the page's text: kept
+            node.decompose()
 
 
 #: Inside a cell, these make the table a page layout rather than data.
