@@ -668,6 +668,8 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
         text = text + " 체결"  # 자매결연으로 (관계를) 격상했다: a sister agreement signed
     verbs = without_anniversaries(text)  # 협약 체결 10주년 기념식: no signing
     named = parties_in(w, s, a, b, doc, resolve=relation is not None)
+    if not named and relation is not None and (states_signing_verb(text) or _RENEWED.search(text)):
+        named = _heads_named(w, s, a, b, doc)  # 홍길동 가나시장과 다라 마바 사아시장이 … 협정을 갱신하였다
     pairs = _dash_pairs(s.text, named)
     if pairs:
         return _pair_candidates(w, s, a, text, relation, pairs, doc), carried, previous
@@ -752,6 +754,12 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
         dates = [DateMention(doc.event_day or doc.today, that.start(), that.end(), that.group(0))]  # 이날
     if not dates and (after := _NEXT_DAY.search(text)) and doc.event_day is not None:
         dates = [DateMention(next_day(doc.event_day), after.start(), after.end(), after.group(0))]  # 이튿날
+    if not dates and today is not None and (day := _ENTRY_DAY.match(s.text)) is not None and a <= day.start("m"):
+        try:  # ○ 4. 8. 가나시장과 다라시장이 협정을 갱신하였다: an entry's day, in the year of its section or document
+            dates = [DateMention(StatedDate(today.year, int(day.group("m")), int(day.group("d"))), day.start("m"),
+                                 day.end(), day.group(0))]
+        except ValueError:
+            dates = []
     if not dates and not intent and not carried_pair and _SIGNED_NOW.search(verbs) and not _NOT_AGREEMENT.search(
             text) and (day := heading_day(w.doc.lines, s.lines[0], doc.today)) is not None:
         dates = [DateMention(day, 0, 0, "")]  # ◇ 5. 28.(화) / ○ 가나현과 협약 체결: the schedule's day
@@ -1020,6 +1028,28 @@ def parties_in(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext,
             particle = _OF  # (가나시 인민정부 입회): a remark in brackets names a body of the place, no party
         out.append(Named(party, start, end, particle))
     return out
+
+
+#: An entry of a report opening with its month and day but no year (``○ 4. 8. …``).
+_ENTRY_DAY = re.compile(r"^\s*[○◦●■□▶◆◇※·-]?\s*(?P<m>\d{1,2})\s*\.\s+(?P<d>\d{1,2})\s*\.(?!\s*\d)")
+#: A place glued to its head's title, with the particle that binds it (``가나시장과``, ``다라군수가``,
+#: ``마바구청장은``): the place's name is the word without the title's tail.
+_HEAD_GLUED = re.compile(r"(?<![가-힣])(?P<w>[가-힣]{2,12}?"
+                         r"(?:시(?=장)|군(?=수)|구(?=청장)|도(?=지사)|현(?=지사)|성(?=장)))"
+                         r"(?:장|수|청장|지사)(?P<p>과|와|이|가|은|는)(?=\s)")
+
+
+def _heads_named(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext) -> list[Named]:
+    """The places of the heads who signed, when a clause names no place but its signers with their places glued to
+    their titles (``홍길동 가나특례시장과 다라 마바 사아시장이 교류협정을 갱신하였다``): each place with its title's
+    particle, so the pair is read as the places' own."""
+    out = []
+    for m in _HEAD_GLUED.finditer(s.text, a, b):
+        country = next((c for c in (_country(w, word) for word in s.text[a:m.start()].split()) if c), None)
+        party = _party(w, m.group("w"), m.group("p"), s.line_at(m.start()), country, doc)
+        if party is not None:
+            out.append(Named(party, m.start(), m.end(), m.group("p")))
+    return out if len(out) == 2 else []
 
 
 def _after_title(text: str, start: int) -> bool:

@@ -155,3 +155,27 @@ def test_a_place_glued_to_a_mayors_title_and_a_name_before_a_count(tmp_path: Pat
     got = posts(text, tmp_path)
     assert ("천젠", "부시장", "region/cn-하이시") in got
     assert not any(name == "운난" for name, _, _ in got)  # 운난시 + 장: a place the registry lacks, no name
+
+
+ANNUAL = """2024년 창원시 국제교류 실적
+작성: 국제협력과 (2025. 1. 20.)
+Ⅲ. 2024년 주요 실적
+  ○ 4. 8. 홍남표 창원특례시장과 나가이 마사히로 일본 가나시장이 자매결연 43주년 기념 교류협정을 갱신하였다.
+  ○ 9. 12. 중국 다라시 부시장 왕린 일행 방문, 경제교류 확대 협의
+  ○ 11. 5. 김마루 창원특례시장과 장웨이 중국 마라시장이 우호교류 협약을 체결하였다.
+"""
+
+
+@pytest.mark.parametrize("name", ["annual.txt", "annual.docx"])
+def test_heads_with_their_places_glued_sign_for_them_on_their_entrys_day(tmp_path: Path, name: str):
+    assert party_ids(build(_as(tmp_path, name, ANNUAL))) == {
+        ("jp-가나시", "kr-gyeongnam-changwon", "2024-04-08"), ("cn-마라시", "kr-gyeongnam-changwon", "2024-11-05")}
+
+
+def test_heads_perturbations():
+    # a visit signs nothing; a plan is no signing; an outline number (2.1.) is no day; a place named in the clause
+    # is the party, not the heads' places
+    text = ANNUAL.replace("교류협정을 갱신하였다", "교류 방안을 논의하였다").replace(
+        "우호교류 협약을 체결하였다", "우호교류 협약을 체결할 예정이다")
+    text += "2.1. 김마루 창원특례시장과 장웨이 중국 마라시장이 교류협정을 체결하였다.\n"
+    assert party_ids(build(document("a.txt", text))) == set()
