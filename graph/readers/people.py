@@ -62,7 +62,7 @@ _NOT_NAME_END = (
 _WEAK_END = ("은", "인", "과", "와", "한", "서", "도", "여", "중", "로")
 #: Endings of a misprinted place name (``이르쿠츠쿠즈``) worth a fuzzy registry look-up.
 _PLACE_LIKE = ("주", "즈", "성", "현", "시", "군", "구", "도", "막", "부")
-#: Endings of foreign names that look like a particle (``나카가와``, ``이시카와``: 川): no bar to a first word.
+#: Endings of foreign names that look like a particle (``나카가와``, ``다라카와``: 川): no bar to a first word.
 _NAME_ENDS = ("가와", "카와")
 #: Endings that rule out the first of two words (``주신 홍길동``, ``참석한 홍길동``).
 _FIRST_END = ("은", "인", "과", "와", "한", "서", "도", "중", "가", "신", "준", "난", "온", "할", "될", "여")
