@@ -9,6 +9,7 @@ the country named after it (``Dara, Japan``); a name without a country is left.
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from graph.dates import MONTHS, DateMention, StatedDate, find_dates
@@ -68,15 +69,18 @@ _INLINE_ITEM = re.compile(rf"^(?:the )?{_OF}(?P<name>{_NAME})(?P<country>(?:,\s*
 #: ``Gana's other partners include Dara (USA, sister city since 1997), Mara, Germany (sister city, 5 May 2015) and
 #: Sara, China, with which an MOU was signed in May 2017``: a region's partners listed in a sentence, each with its
 #: relation and date in brackets or in a ``with which`` clause.
-_INCLUDE = re.compile(rf"^\s*(?P<a>{_NAME})'s\s+(?:[a-z]+\s+){{0,3}}?(?:partners|partner cities|sister cities|"
-                      r"friendship cities|partner regions|sister regions)\s+(?:include|includes|are)\s+")
+_INCLUDE = re.compile(rf"^\s*(?P<a>{_NAME})(?:'s\s+(?:[a-z]+\s+){{0,3}}?(?P<rel>partners|partner cities|sister cities|"
+                      r"friendship cities|partner regions|sister regions)\s+(?:include|includes|are)"
+                      r"|\s+(?:already\s+|also\s+)?(?:has|have|maintains)\s+(?P<ties>sister[- ]city|friendship|"
+                      r"sister|friendly|partner)\s+(?:city\s+)?(?:ties|relations|relationships)\s+with)\s+")
 _INCLUDE_ITEM = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)?(?:the )?{_OF}(?P<name>{_NAME})"
                            rf"(?P<country>(?:,\s*{_NAME}){{0,3}}?)\s*(?:\((?P<inner>[^()]*)\)"
                            r"|,\s+with\s+which\s+(?P<rest>[^.;]*))")
 _SINCE_SUBJECT = re.compile(rf"^\s*(?P<name>{_NAME})(?=,|\s+(?:has|have|is|was|became)\b)")
 #: A wire dateline opening an English release (``SEOUL, Republic of Korea - ``, ``GANA (Yonhap) -- ``, ``GANA, 12
 #: September 2025 — ``).
-_NEWS_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Za-z0-9 .]{2,30}?|\s*\([^()]{1,20}\))\s+[-–—]{1,2}\s+")
+_NEWS_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Za-z0-9 .]{2,30}?)?(?:\s*\([^()]{1,20}\))?"
+                            r"\s+[-–—]{1,2}\s+")  # (``GANA, May 20 (Yonhap) -- ``)
 #: Who signs when no place name is the subject: a pronoun, the (Gana) city government, (Gana) Mayor X (of Gana),
 #: after an opening phrase (``Earlier this year,``, ``On 3 May 2024,``).
 _TITLE = r"(?:Mayor|Governor|County Executive|(?:Vice|Deputy) (?:Mayor|Governor)|Acting Mayor)"
@@ -174,7 +178,8 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
             continue
         if not re.search(r"\bsign|\bsince\b|\brenew|\bconclude|\bbecame\b", text, re.IGNORECASE):
             continue
-        found, pair = _read_sentence(w, text, lines, pair, own, year)
+        found, pair = _read_sentence(w, text, lines, pair, own, year,
+                                     found_date[1] if found_date and found_date[1].precision == "day" else None)
         out.extend(found)
     return out
 
@@ -228,7 +233,9 @@ def _read_included(w: FactWriter, text: str, included: re.Match[str], lines: tup
         dates = english_dates(words, year, bare_years=True)
         if partner is None or not dates or partner.entity.id == subject.entity.id or _PLAN.search(words):
             continue
-        relation = english_relation(words) if names_relation(words) else DEFAULT_RELATION
+        label = included.group("rel") or included.group("ties") or ""
+        relation = english_relation(words) if names_relation(words) else english_relation(label) if names_relation(
+            label) else DEFAULT_RELATION
         out.append(_candidate((subject, partner), dates[0].value, relation, lines, False, text))
     return out
 
@@ -326,8 +333,37 @@ def english_dates(s: str, year: int | None = None, bare_years: bool = False) -> 
     return sorted(found, key=lambda d: d.start)
 
 
+#: ``on Tuesday``: a day named by its weekday, as wire copy dates the news of its week.
+_WEEKDAY = re.compile(r"\b(?:on|last|this)\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def weekday_dates(s: str, today: StatedDate | None, future: bool = False) -> list[DateMention]:
+    """Days ``s`` names by their weekday (``on Tuesday``), read against the dateline's day ``today``: the last such
+    day on or before it, or for a plan the next on or after it.
+
+    >>> [d.value.iso for d in weekday_dates("signed … on Tuesday, officials said", StatedDate(2024, 5, 20))]
+    ['2024-05-14']
+    >>> [d.value.iso for d in weekday_dates("will sign it on Friday", StatedDate(2024, 5, 20), future=True)]
+    ['2024-05-24']
+    >>> weekday_dates("on Tuesday", None)
+    []
+    """
+    if today is None:
+        return []
+    day = datetime.date(today.year, today.month, today.day)
+    out = []
+    for m in _WEEKDAY.finditer(s):
+        wanted = _WEEKDAY_NAMES.index(m.group("day"))
+        shift = (wanted - day.weekday()) % 7 if future else -((day.weekday() - wanted) % 7)
+        when = day + datetime.timedelta(days=shift)
+        out.append(DateMention(StatedDate(when.year, when.month, when.day), m.start("day"), m.end("day"),
+                               m.group("day")))
+    return out
+
+
 def _read_sentence(w: FactWriter, s: str, lines: tuple[int, int], pair: tuple[Party, Party] | None,
-                   own: Entity | None, year: int | None = None
+                   own: Entity | None, year: int | None = None, today: StatedDate | None = None
                    ) -> tuple[list[AgreementCandidate], tuple[Party, Party] | None]:
     signed = _SIGNED.search(s) or _BECAME.search(s)
     that = _SIGNED_THAT.search(s) if signed is None else None
@@ -354,7 +390,8 @@ def _read_sentence(w: FactWriter, s: str, lines: tuple[int, int], pair: tuple[Pa
     # renewed the agreement: the relation the sentence names elsewhere
     relation = english_relation(words if names_relation(words) else s)
     intent = bool(signed.groupdict().get("plan"))
-    dates = [d for d in english_dates(s, year)]
+    dates = english_dates(s, year)
+    dates = dates or weekday_dates(s, today, future=intent)  # on Tuesday: the week of the dateline
     both = _PAIR.search(s[:signed.end()])
     if both is not None:  # Gana and the City of Dara, Japan signed …
         subject = english_region(w, both.group("a"), None)

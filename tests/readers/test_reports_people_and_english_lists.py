@@ -181,3 +181,30 @@ def test_english_list_perturbations():
     got = party_ids(build(document("r2.txt", ENGLISH.replace("Jinan, China (friendship, 2009)",
                                                               "Jinan (friendship, 2009)"))))
     assert ("kr-gyeonggi-suwon", "kr-jeonbuk-jinan", "2009") in got
+
+
+WIRE = """Gangneung signs friendship pact with Japanese city
+Posted on 2024-05-20
+GANGNEUNG, May 20 (Yonhap) -- Gangneung City signed a friendship agreement with Gana City, Japan, on Tuesday, \
+city officials said.
+Gangneung already has sister city ties with Dara, Russia (signed in 2004) and Mara, China (2010).
+The city plans to sign a similar agreement with Sara, Vietnam, next year.
+"""
+WIRE_FACTS = {("jp-gana", "kr-gangwon-gangneung", "2024-05-14"), ("kr-gangwon-gangneung", "ru-dara", "2004"),
+              ("cn-mara", "kr-gangwon-gangneung", "2010")}
+
+
+@pytest.mark.parametrize("name", ["wire.txt", "wire.docx"])
+def test_a_wire_story_dates_a_weekday_against_its_dateline_and_lists_ties(tmp_path: Path, name: str):
+    lines = WIRE.strip("\n").split("\n")
+    doc = from_file(docx_file(tmp_path / name, lines)) if name.endswith(".docx") else document(name, WIRE)
+    assert party_ids(build(doc)) == WIRE_FACTS
+
+
+def test_wire_perturbations():
+    # the dateline's own weekday is that day; a tie without its year gives nothing; the week moves with the dateline
+    text = WIRE.replace("on Tuesday", "on Monday").replace("Mara, China (2010)", "Mara, China (friendship)")
+    assert party_ids(build(document("w.txt", text))) == {("jp-gana", "kr-gangwon-gangneung", "2024-05-20"),
+                                                         ("kr-gangwon-gangneung", "ru-dara", "2004")}
+    text = WIRE.replace("2024-05-20", "2024-06-03").replace("May 20", "June 3")
+    assert ("jp-gana", "kr-gangwon-gangneung", "2024-05-28") in party_ids(build(document("w2.txt", text)))
