@@ -127,18 +127,21 @@ def quiet_root_logger():
         root.setLevel(level)
 
 
-def write_graph(folder: Path, target: Path, engine: str = ONNX, keep_fp32: tuple[str, ...] | None = None) -> Path:
+def write_graph(folder: Path, target: Path, engine: str = ONNX, keep_fp32: tuple[str, ...] | None = None,
+                fp32_graph: Path | None = None) -> Path:
     """Write ``target``: the BERT encoder of the sentence-transformers ``folder`` in fp32 (``onnx``) or with int8
     matrix products (``onnx-int8``) but for the linear layers named in ``keep_fp32`` (default:
-    :data:`FP32_LINEARS` of every layer)."""
+    :data:`FP32_LINEARS` of every layer). ``fp32_graph``: the fp32 graph of ``folder`` already written, which int8
+    quantises instead of writing its own copy (the same bytes)."""
     import onnx
     from safetensors.numpy import load_file
 
     config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
     if config.get("model_type") != "bert":
         raise ValueError(f"the {engine} engine reads BERT models; {folder.name} is {config.get('model_type')!r}")
-    stored = load_file(str(folder / "model.safetensors"))
-    graph = _bert_graph(config, {name.removeprefix("bert."): value for name, value in stored.items()})
+    if engine == ONNX or fp32_graph is None:
+        stored = load_file(str(folder / "model.safetensors"))
+        graph = _bert_graph(config, {name.removeprefix("bert."): value for name, value in stored.items()})
     if engine == ONNX:
         onnx.save(graph, str(target))
         return target
@@ -148,8 +151,14 @@ def write_graph(folder: Path, target: Path, engine: str = ONNX, keep_fp32: tuple
         keep_fp32 = tuple(f"encoder.layer.{n}.{name}" for n in range(int(config["num_hidden_layers"]))
                           for name in FP32_LINEARS)
     with tempfile.TemporaryDirectory(prefix=".onnx-", dir=target.parent) as scratch, quiet_root_logger():
-        fp32 = Path(scratch) / "fp32.onnx"
-        onnx.save(graph, str(fp32))
+        fp32 = Path(scratch) / "fp32.onnx"  # the quantiser writes its shape-inferred copy beside its input
+        if fp32_graph is None:
+            onnx.save(graph, str(fp32))
+        else:
+            try:
+                os.link(fp32_graph, fp32)
+            except OSError:  # another file system
+                shutil.copyfile(fp32_graph, fp32)
         quantize_dynamic(str(fp32), str(target), per_channel=True, reduce_range=True, weight_type=QuantType.QInt8,
                          op_types_to_quantize=["MatMul"], nodes_to_exclude=[f"{name}.matmul" for name in keep_fp32],
                          extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT, "MatMulConstBOnly": True})
@@ -157,7 +166,8 @@ def write_graph(folder: Path, target: Path, engine: str = ONNX, keep_fp32: tuple
 
 
 def ensure_graph(folder: Path, engine: str = ONNX) -> Path:
-    """The cached graph of the model ``folder`` for ``engine`` (a sibling folder), written atomically when missing."""
+    """The cached graph of the model ``folder`` for ``engine`` (a sibling folder), written atomically when missing
+    (int8 from the cached fp32 graph, written first when missing: one fp32 graph written, not two)."""
     cache = folder.parent / f"{folder.name}-{engine}-v{CONVERTER_VERSION}{OUTPUTS_VERSION}"
     target = cache / "model.onnx"
     if target.exists():
@@ -165,7 +175,7 @@ def ensure_graph(folder: Path, engine: str = ONNX) -> Path:
     cache.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=".convert-", dir=cache))
     try:
-        write_graph(folder, scratch / "model.onnx", engine)
+        write_graph(folder, scratch / "model.onnx", engine, fp32_graph=None if engine == ONNX else ensure_graph(folder))
         with contextlib.suppress(OSError):  # another process may have won the race: its file is the same
             (scratch / "model.onnx").rename(target)
     finally:

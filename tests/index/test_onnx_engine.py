@@ -144,6 +144,15 @@ def test_a_text_vector_depends_on_the_text_alone(engines, engine):
     assert ours.encode_passages([]).shape == (0, 384)
 
 
+def test_int8_is_quantised_from_the_cached_fp32_graph_with_the_same_bytes(small_bert, tmp_path):
+    folder, _ = small_bert
+    int8 = ensure_graph(folder, ONNX_INT8)  # nothing cached yet: the fp32 graph is written first, then quantised
+    fp32 = ensure_graph(folder, ONNX)
+    assert int8.read_bytes() == write_graph(folder, tmp_path / "own.onnx", ONNX_INT8).read_bytes()
+    assert fp32.read_bytes() == write_graph(folder, tmp_path / "fp32.onnx", ONNX).read_bytes()
+    assert [p.name for p in int8.parent.iterdir()] == [p.name for p in fp32.parent.iterdir()] == ["model.onnx"]
+
+
 def test_the_graph_is_cached_beside_the_model(engines):
     folder = engines[ONNX].folder
     path = ensure_graph(folder, ONNX)
