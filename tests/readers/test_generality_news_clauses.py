@@ -18,6 +18,7 @@ import pytest
 from tests.fixtures.pages import page
 from tests.readers.helpers import build, facts, from_file
 from tests.readers.test_people import POSTS
+from tests.readers.test_report_prose import party_ids
 
 
 def _facts(tmp_path: Path, kind: str, lines: list[str]) -> set:
@@ -180,3 +181,24 @@ def _posts(tmp_path: Path, kind: str, lines: list[str]) -> set:
 def test_a_trip_reports_officials_serve_their_own_region(tmp_path: Path, line: str, expected: tuple):
     for kind in ("txt", "docx"):
         assert _posts(tmp_path, kind, [*TRIP, line]) == {expected}, kind
+
+
+WIRES = [
+    "Posted on 2023-10-09|MUAN, Oct. 9 (Yonhap) -- South Jeolla Province signed a friendship agreement with"
+    " Xi'an, China, on Thursday, provincial officials said.|cn-shaanxi-xian kr-jeonnam 2023-10-05",
+    "Updated 2025-03-14|SOKCHO, March 14 (Yonhap) -- Sokcho City signed a sister city agreement with"
+    " Maba City, Japan, on Wednesday.|jp-maba kr-gangwon-sokcho 2025-03-12",
+    "Posted on 2025-03-14|SOKCHO, March 14 (Yonhap) -- Sokcho Mayor visited Maba City, Japan, on Wednesday to"
+    " mark the 20th anniversary of their sister city ties.|",
+    "Posted on 2025-03-14|SOKCHO, March 14 (Yonhap) -- Sokcho City will sign a sister city agreement with"
+    " Maba City, Japan, on Friday.|",
+]
+
+
+@pytest.mark.parametrize("wire", WIRES)
+def test_english_wire_stories_date_a_weekday_against_their_dateline(tmp_path: Path, wire: str):
+    """A weekday is the last such day up to the dateline's (a registry partner, an invented one, a province); a
+    visit for an anniversary and a plan sign nothing."""
+    posted, story, expected = wire.split("|")
+    built = build(page(tmp_path, "txt", ["Exchange news", posted, story]))
+    assert party_ids(built) == ({tuple(expected.split())} if expected else set())

@@ -80,3 +80,28 @@ def test_own_office_rows_of_other_provinces(tmp_path: Path, kind: str):
         ("다라카운티", "청주시", "2011-08-08"),
         ("돗토리현", "충청북도", "2014-06-06"),
     }
+
+
+TIMELINE = ["구분", "체결일", "비고"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "first", "fact"),
+    [
+        ("docx", ["자매결연", "1998. 4. 2.", ""], {("시안시", "전라남도", "1998-04-02", "sister")}),
+        ("md", ["자매결연 추진", "2026. 3.", ""], set()),
+        ("hwpx", ["자매결연 20주년", "2018. 4. 2.", "기념식"], set()),
+        ("html", ["자매결연 해지", "2018. 4. 2.", ""], set()),
+    ],
+)
+def test_timeline_cards_under_a_signing_date_header(tmp_path: Path, kind: str, first: list, fact: set):
+    """A relation under ``체결일`` is the card's signing with a registry partner; a plan, an anniversary and an end
+    under the same header sign nothing; the other card stays."""
+    blocks = [
+        "전라남도 해외 교류도시",
+        "■ 중국 시안시",
+        [TIMELINE, first],
+        "■ 일본 돗토리현",
+        [TIMELINE, ["우호교류", "2011. 6. 7.", ""]],
+    ]
+    assert facts(build(page(tmp_path, kind, blocks))) == fact | {("돗토리현", "전라남도", "2011-06-07", "friendship")}
