@@ -126,6 +126,9 @@ def _is_country_cell(w: FactWriter, value: str) -> bool:
 
 
 def looks_like_place(w: FactWriter, value: str) -> bool:
+    """A cell naming a place (a registry region, or a word with a place suffix; ``가나시(일본)``: a bracket after it
+    is its country or gloss)."""
+    value = re.sub(r"\s*\([^)]*\)", " ", value).strip() or value
     last = value.split()[-1] if value.split() else ""
     return bool(w.registry.find_mentions(value)) or place_level(last) is not None or place_level(value) is not None \
         or bool(w.registry.candidates(value, kinds=("region",)))
