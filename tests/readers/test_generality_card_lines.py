@@ -70,3 +70,12 @@ def test_negative_a_visit_or_an_anniversary_card_signs_nothing(tmp_path: Path, f
 def test_negative_a_universitys_mou_card(tmp_path: Path):
     lines = ["■ 가나대학(일본)", " - MOU", " - 2011. 6. 7."]
     assert facts(build(page(tmp_path, "txt", [TITLE, *lines]))) == set()
+
+
+@pytest.mark.xfail(strict=True, reason="readers12 finding (COORDINATION.md, audit12): a planned card signs")
+def test_negative_a_planned_card_is_no_signing(tmp_path: Path):
+    """``자매결연 추진`` / ``2026. 4.``: a plan (an intent at most), never an agreement."""
+    lines = [BULLETS[0], " - 자매결연 추진", " - 2026. 4.", *BULLETS[3:]]
+    assert facts(build(page(tmp_path, "txt", [TITLE, *lines]))) == {
+        ("돗토리현", "전라남도", "2011-06-07", "friendship")
+    }

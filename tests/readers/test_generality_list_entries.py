@@ -97,3 +97,38 @@ def test_slash_clauses_with_invented_partners_after_their_country(tmp_path: Path
 )
 def test_negative_slash_clauses_of_plans_visits_and_anniversaries(tmp_path: Path, note: str):
     assert _slash_facts(tmp_path, "txt", note) == set()
+
+
+@pytest.mark.xfail(
+    strict=True, reason="readers12 finding (COORDINATION.md, audit12): _slash_clauses: subjects without province"
+)
+@pytest.mark.parametrize(
+    "note",
+    [
+        "□ 참고: 춘천시는 2012. 4. 5. 일본 가나시와 자매결연 / 원주시는 2016. 9. 1. 일본 다라시와 우호협약",
+        "□ 참고: 원주시는 2016. 9. 1. 일본 다라시와 우호협약 / 춘천시는 2012. 4. 5. 일본 가나시와 자매결연",
+        "□ 참고: 춘천시는 2012년 4월 5일 일본 가나시와 자매결연 / 원주시는 2016.09.01 일본 다라시와 우호협약",
+    ],
+)
+def test_slash_clauses_whose_subjects_are_named_without_their_province(tmp_path: Path, note: str):
+    """Each clause's own subject signs (``원주시는``), whether or not its province is written before it
+    (``강원 원주시는``), in either order and with other date forms."""
+    lines = ["강원특별자치도 대표단 일본 방문 결과 보고", "", note]
+    assert {(a, b, d) for a, b, d, _ in facts(build(page(tmp_path, "txt", lines)))} == {
+        ("가나시", "춘천시", "2012-04-05"),
+        ("다라시", "원주시", "2016-09-01"),
+    }
+
+
+@pytest.mark.xfail(strict=True, reason="readers12 finding (COORDINATION.md, audit12): _slash_clauses: three clauses")
+def test_perturbed_slash_clauses_a_third_clause_added(tmp_path: Path):
+    note = (
+        "□ 참고: 경북 안동시는 2013. 7. 22. 중국 시안시와 자매결연"
+        " / 경북 영주시는 2017. 11. 9. 일본 돗토리현과 우호협약"
+        " / 경북 상주시는 2001. 3. 2. 일본 사하시와 자매결연"
+    )
+    assert _slash_facts(tmp_path, "txt", note) == {
+        ("시안시", "안동시", "2013-07-22"),
+        ("돗토리현", "영주시", "2017-11-09"),
+        ("사하시", "상주시", "2001-03-02"),
+    }

@@ -117,6 +117,12 @@ def test_heads_glued_to_their_titles_and_a_report_entrys_month_and_day(tmp_path:
     "sentence",
     [
         "홍길동 강릉시장과 일본 가나시장이 지난 8일 자매결연 30주년 기념식에 참석하였다.",
+        pytest.param(
+            "홍길동 강릉시장과 일본 가나시장이 지난 8일 자매결연 협정 체결을 추진하기로 하였다.",
+            marks=pytest.mark.xfail(
+                strict=True, reason="news12 finding (COORDINATION.md, audit12): _heads_named reads a plan as a signing"
+            ),
+        ),
         "홍길동 강릉시장과 일본 가나시장이 지난 8일 우호교류 협약 체결을 위한 실무 협의를 하였다.",
         "강릉 중앙시장과 주문진시장이 지난 8일 상생 협약을 체결하였다.",
     ],
@@ -202,3 +208,35 @@ def test_english_wire_stories_date_a_weekday_against_their_dateline(tmp_path: Pa
     posted, story, expected = wire.split("|")
     built = build(page(tmp_path, "txt", ["Exchange news", posted, story]))
     assert party_ids(built) == ({tuple(expected.split())} if expected else set())
+
+
+@pytest.mark.xfail(
+    strict=True, reason="news12 finding (COORDINATION.md, audit12): _BARE_TIE takes another event's year"
+)
+def test_negative_a_tie_without_its_date_gives_no_date_of_another_event(tmp_path: Path):
+    """``결연한`` names the tie but not when: 2019 dates the youth exchange resumed, no signing."""
+    lines = [
+        "국제교류 현황",
+        "강릉시가 결연한 일본 가나시와 2019년 청소년 교류를 재개했다.",
+    ]
+    assert _facts(tmp_path, "txt", lines) == set()
+
+
+@pytest.mark.xfail(strict=True, reason="news12 finding (COORDINATION.md, audit12): a province and its own city sign")
+@pytest.mark.parametrize(
+    "line",
+    [
+        "○ 4. 8. 강원특별자치도와 강릉시 간 업무협약 체결",
+        "강원특별자치도와 강릉시는 2024년 4월 8일 관광 활성화 업무협약을 체결했다.",
+    ],
+)
+def test_negative_a_region_and_its_own_city_sign_no_exchange_agreement(tmp_path: Path, line: str):
+    """A province and a city inside it (the registry's parent) agree on their own affairs: no exchange agreement."""
+    assert _facts(tmp_path, "txt", [*ENTRIES, line]) == set()
+
+
+@pytest.mark.xfail(strict=True, reason="news12 finding (COORDINATION.md, audit12): two-syllable family names go abroad")
+@pytest.mark.parametrize("name", ["남궁민수", "제갈성", "황보영희"])
+def test_a_korean_name_with_a_two_syllable_family_name_is_no_foreign_official(tmp_path: Path, name: str):
+    """남궁, 제갈, 황보 …: Korean family names of two syllables; the delegation's head serves the Korean region."""
+    assert _posts(tmp_path, "txt", [*TRIP, f"○ 단장: {name} 부시장"]) == {(name, "부시장", "kr-gangwon-gangneung")}

@@ -105,3 +105,42 @@ def test_timeline_cards_under_a_signing_date_header(tmp_path: Path, kind: str, f
         [TIMELINE, ["우호교류", "2011. 6. 7.", ""]],
     ]
     assert facts(build(page(tmp_path, kind, blocks))) == fact | {("돗토리현", "전라남도", "2011-06-07", "friendship")}
+
+
+@pytest.mark.parametrize(
+    ("kind", "rows"),
+    [
+        (
+            "tsv",
+            [["도시", "정보"], ["시안시(중국)", "1998. 4. 2. 자매결연"], ["돗토리현(일본)", "2011. 6. 7. 우호교류"]],
+        ),
+        (
+            "html",
+            [
+                ["도시", "정보"],
+                ["시안시 (Xi'an)", "자매결연 / 1998. 4. 2."],
+                ["돗토리현(일본)", "우호교류 / 2011. 6. 7."],
+            ],
+        ),
+    ],
+)
+def test_names_with_a_bracket_after_them_in_a_vaguely_headed_column(tmp_path: Path, kind: str, rows: list):
+    """5c18c2b's party column found by its cells (``시안시(중국)``, a Latin gloss in brackets), registry partners."""
+    assert _labels(tmp_path, kind, ["전라남도 해외 교류도시", rows]) == {
+        ("시안시", "전라남도", "1998-04-02"),
+        ("돗토리현", "전라남도", "2011-06-07"),
+    }
+
+
+@pytest.mark.xfail(
+    strict=True, reason="readers12 finding (COORDINATION.md, audit12): a visit row of a party table signs"
+)
+@pytest.mark.parametrize("title", ["전라남도 해외 교류도시", "전라남도 국제교류 행사"])
+def test_negative_a_visit_row_of_a_party_table_signs_nothing(tmp_path: Path, title: str):
+    """``시안시(중국) | 대표단 방문 / 2019. 4. 2.``: a delegation's visit, no agreement (at fd78cc5 already one)."""
+    rows = [
+        ["도시", "정보"],
+        ["시안시(중국)", "대표단 방문 / 2019. 4. 2."],
+        ["돗토리현(일본)", "우호교류 / 2011. 6. 7. 체결"],
+    ]
+    assert _labels(tmp_path, "tsv", [title, rows]) == {("돗토리현", "전라남도", "2011-06-07")}

@@ -123,3 +123,76 @@ def test_a_row_added_to_a_numbered_schedule_table(tmp_path: Path):
         ("가나시", "강릉시", "2024-07-09", "sister"),
         ("가나시", "강릉시", "2024-07-10", "friendship"),
     }
+
+
+AGREEMENT_TERM = [
+    "강릉시 일본 가나현 우호교류 협약 갱신 결과 보고",
+    "2024. 6. 3. 국제협력과",
+    "○ 협약기간: 2019. 5. 28. ~ 2024. 5. 27.",
+    "◇ 5. 29.(수)",
+    "○ 일본 가나현과 우호교류 협약 갱신 체결",
+]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="readers12 finding (COORDINATION.md, audit12): trip_start takes an agreement's term for the trip",
+)
+def test_an_agreements_term_is_no_trip_period(tmp_path: Path):
+    """The term of the agreement being renewed (``협약기간: 2019. 5. 28. ~ 2024. 5. 27.``) is no trip: the day
+    heading ``5. 29.(수)`` of a report written 2024. 6. 3. is 2024's (a Wednesday in 2024, a Wednesday in 2019 too:
+    the weekday cannot settle it, the term must not)."""
+    assert _facts(tmp_path, "txt", AGREEMENT_TERM) == {("가나현", "강릉시", "2024-05-29", "friendship")}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="readers12 finding (COORDINATION.md, audit12): trip_start takes an agreement's term for the trip",
+)
+def test_an_agreements_term_does_not_date_a_schedule_table(tmp_path: Path):
+    rows = [
+        ["일자", "시간", "주요 내용"],
+        ["5. 28.(화)", "10:00", "일본 가나현 도착"],
+        ["5. 29.(수)", "11:00", "일본 가나현과 우호교류 협약 갱신 체결"],
+    ]
+    assert _facts(tmp_path, "docx", [*AGREEMENT_TERM[:3], rows]) == {("가나현", "강릉시", "2024-05-29", "friendship")}
+
+
+@pytest.mark.xfail(
+    strict=True, reason="readers12 finding (COORDINATION.md, audit12): _HEAD_POST mints a place from a word"
+)
+@pytest.mark.parametrize(
+    "event",
+    [
+        "중국 산업성장 간담회 및 우호교류 협약 체결",
+        "중국 측 인감도장 날인 및 우호교류 협약 체결",
+    ],
+)
+def test_negative_a_word_ending_like_a_heads_post_is_no_place(tmp_path: Path, event: str):
+    """``산업성장`` (industrial growth) and ``인감도장`` (a seal) end like a head's post (``…성장``, ``…도장``) but
+    name no province: a schedule row naming no place signs with nobody (no minted ``산업성`` or ``인감도``)."""
+    head = [
+        "강릉시 대표단 중국 방문 결과 보고",
+        "○ 출장 기간: 2024. 5. 30.(목) ~ 6. 2.(일)",
+    ]
+    rows = [
+        ["일자", "시간", "주요 내용"],
+        ["5. 30.(목)", "10:00", "중국 도착"],
+        ["5. 31.(금)", "11:00", event],
+    ]
+    assert _facts(tmp_path, "tsv", [*head, rows]) == set()
+
+
+@pytest.mark.xfail(strict=True, reason="readers12 finding (COORDINATION.md, audit12): year_in_trip ignores the weekday")
+def test_a_day_heading_before_the_period_keeps_the_year_its_weekday_names(
+    tmp_path: Path,
+):
+    """``◇ 7. 5.(금)`` above a trip of ``2024. 7. 8.(월) ~ 7. 12.(금)`` is 2024-07-05 (a Friday; 2025-07-05 is a
+    Saturday): a day before the start is no day of next year's when its weekday says otherwise."""
+    lines = [
+        "강릉시 대표단 일본 방문 결과 보고",
+        "○ 기간: 2024. 7. 8.(월) ~ 7. 12.(금)",
+        "◇ 7. 5.(금)",
+        "○ 일본 가나시와 우호교류 협약 체결",
+    ]
+    assert _facts(tmp_path, "txt", lines) == {("가나시", "강릉시", "2024-07-05", "friendship")}
