@@ -19,7 +19,7 @@ from rdflib import URIRef
 
 from graph.dates import StatedDate
 from graph.facts import AUTOMATIC, FactWriter
-from graph.readers.entities import Party, describe_latin_names, describe_minted
+from graph.readers.entities import Party, describe_latin_names, describe_minted, within
 from graph.readers.posts import hold, official
 from graph.readers.relations import DEFAULT_RELATION
 from ontology.namespaces import GY
@@ -94,6 +94,9 @@ def write_candidates(w: FactWriter, candidates: Iterable[AgreementCandidate | Of
         elif c.parties[0].entity.id == c.parties[1].entity.id:
             w.report.add_issue("unresolved", w.doc.id, c.lines[0], c.quote or c.parties[1].surface,
                                f"both parties read as {c.parties[0].entity.name_ko}: not written")
+        elif within(*c.parties):  # 강원특별자치도와 강릉시 간 업무협약: a region and its own city, no exchange
+            w.report.add_issue("anomaly", w.doc.id, c.lines[0], c.quote or " – ".join(p.surface for p in c.parties),
+                               "a region and its own sub-unit: no exchange agreement, not written")
         elif c.date is None and not c.intent:
             w.report.add_issue("anomaly", w.doc.id, c.lines[0], c.quote or " – ".join(p.surface for p in c.parties),
                                "signing stated without a date: not written")

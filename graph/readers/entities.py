@@ -61,6 +61,20 @@ class Party:
     minted: bool = False
 
 
+def within(a: Party, b: Party) -> bool:
+    """The same region twice, or one inside the other by the registry's parent link (a city and its own district, a
+    province and its own city): no pair of exchange partners — such a pair names the unit that acts, an event there,
+    or an agreement on their own affairs.
+
+    >>> from graph.registry import Entity
+    >>> city = Entity("a", "region", "가나시", country="KR")
+    >>> ward = Entity("b", "region", "다라구", country="KR", parent="a")
+    >>> within(Party("가나시", city), Party("다라구", ward)), within(Party("다라구", ward), Party("가나시", city))
+    (True, True)
+    """
+    return a.entity.id == b.entity.id or a.entity.id == b.entity.parent or b.entity.id == a.entity.parent
+
+
 #: The endings that make a name a body, not a place (a public corporation, foundation, association, institute,
 #: council, university, hospital, company …): the one list the readers' body patterns are built from.
 BODY_WORDS = ("체육회", "공사", "공단", "재단", "협회", "연맹", "문화원", "연구원", "진흥원", "대학교", "대학", "은행",

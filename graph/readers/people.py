@@ -62,7 +62,7 @@ _NOT_NAME_END = (
 _WEAK_END = ("은", "인", "과", "와", "한", "서", "도", "여", "중", "로")
 #: Endings of a misprinted place name (``이르쿠츠쿠즈``) worth a fuzzy registry look-up.
 _PLACE_LIKE = ("주", "즈", "성", "현", "시", "군", "구", "도", "막", "부")
-#: Endings of foreign names that look like a particle (``나카가와``, ``다라카와``: 川): no bar to a first word.
+#: Endings of foreign names that look like a particle (``마바카와``, ``다라카와``: 川): no bar to a first word.
 _NAME_ENDS = ("가와", "카와")
 #: Endings that rule out the first of two words (``주신 홍길동``, ``참석한 홍길동``).
 _FIRST_END = ("은", "인", "과", "와", "한", "서", "도", "중", "가", "신", "준", "난", "온", "할", "될", "여")
@@ -73,6 +73,22 @@ SURNAMES = frozenset((
     "민", "류", "나", "진", "지", "엄", "채", "원", "천", "방", "공", "현", "함", "변", "염", "여", "추", "도", "소",
     "석", "선", "설", "마", "길", "연", "위", "표", "명", "반", "왕", "금", "옥", "육", "맹", "모", "탁", "라", "리",
 ))
+#: Korean family names of two syllables: their names run to three or four syllables (``남궁민수``, ``제갈성``).
+COMPOUND_SURNAMES = ("남궁", "제갈", "황보", "선우", "독고", "사공", "서문", "동방")
+
+
+def is_korean_name(name: str) -> bool:
+    """A Korean name as written in one word: three syllables after a common surname, or three or four after a
+    family name of two syllables (a foreign name is any other word).
+
+    >>> is_korean_name("김민수"), is_korean_name("남궁민수"), is_korean_name("제갈성"), is_korean_name("황보영희")
+    (True, True, True, True)
+    >>> is_korean_name("야마다"), is_korean_name("라마다나"), is_korean_name("김민")
+    (False, False, False)
+    """
+    if re.fullmatch(r"[가-힣]{3}", name) and name[0] in SURNAMES:
+        return True
+    return re.fullmatch(r"[가-힣]{3,4}", name) is not None and name[:2] in COMPOUND_SURNAMES
 #: Common words that stand where a name could (adverbs, determiners, generic nouns of event reports).
 STOP = frozenset((
     "대표단", "일행", "신임", "역대", "국내", "국외", "관계자", "참석자", "대표", "우리", "특히", "또한", "이어서",
@@ -258,7 +274,7 @@ class SentenceReader:
                                                           and self._near_place(word)):
             return False
         if word.startswith("주") and len(word) >= 3 and self.is_place(word[1:]):
-            return False  # a mission named by its host (주몽골, 주상하이), no name
+            return False  # a mission named by its host (주가나, 주다라), no name
         return not re.match(r"^(?:주|전|前)(?:한|중|일|미|러)$", word)
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one reader per registry, few distinct words
@@ -355,7 +371,7 @@ class SentenceReader:
             if not (re.fullmatch(r"제\s?\d", pre) or unit_head(title)
                     and re.fullmatch(r"[가-힣]{2,8}(?:제\s?\d)?", pre) or title.kind in ("head", "deputy")
                     and qualifier(pre)):
-                # (fields glued before a head's or deputy's title name the post: ``문화복지정무부시장``, ``경제장관``)
+                # (fields glued before a head's or deputy's title name the post: ``관광체육정무부시장``, ``산업장관``)
                 return []
             role = pre + t.group("title")
         end = t.end("title")
@@ -674,7 +690,7 @@ class SentenceReader:
         """The document's own region for a Korean name with a title of its local government that fits it
         (``부시장`` in a city's document, ``행정부지사`` in a province's), else ``None``."""
         home = self.home
-        korean = re.fullmatch(r"[가-힣]{3}", name) is not None and name[0] in SURNAMES
+        korean = is_korean_name(name)
         if home is None or not korean or title not in _HOME_TITLES or not fits_title(home.name_ko, title):
             return None
         return home
@@ -685,16 +701,16 @@ class SentenceReader:
         the sending country is unknown; the place named is the nearest evidence)."""
         if title.kind != "diplomat" or org is None or org.kind == "country":
             return org
-        korean_name = re.fullmatch(r"[가-힣]{3}", name) is not None and name[0] in SURNAMES
+        korean_name = is_korean_name(name)
         home = "KR" if korean_name or (org.country or org.id) == "KR" else org.country
         return self.registry.entities.get(home, org)
 
     @staticmethod
     def _context_org(mentions, a: int, context: list[Entity], name: str = "") -> Entity | None:
         """The place or organisation named last before position ``a``, else last in the previous sentence; for
-        a foreign name of two words (``가나 다라``) or one that is no Korean name of three syllables (``천젠``), the
+        a foreign name of two words (``가나 다라``) or one that is no Korean name (:func:`is_korean_name`), the
         foreign region named last there, if any."""
-        foreign = len(name.split()) > 1 or bool(name) and not (len(name) == 3 and name[0] in SURNAMES)
+        foreign = len(name.split()) > 1 or bool(name) and not is_korean_name(name)
         for named in ([m.entity for m in mentions if m.end <= a], context):
             abroad = [e for e in named if e.kind == "region" and e.country not in ("", "KR")]
             if foreign and abroad:
@@ -886,7 +902,7 @@ _BULLET_AFTER_SPACE = re.compile(r"(?<=\s)(?=[○□■▶●◦◇◆※]\s)")
 
 
 def _pieces(stream: Stream) -> Iterator[tuple[int, str]]:
-    """``(start, text)`` of the stream's sentences, each cut again before a bullet (``… 에르데네  ○ 7. 10. …``:
+    """``(start, text)`` of the stream's sentences, each cut again before a bullet (``… 바타르  ○ 7. 10. …``:
     an indented report's lines are joined without a break)."""
     for start, _, sentence in stream.sentences():
         cuts = [0, *(m.start() for m in _BULLET_AFTER_SPACE.finditer(sentence)), len(sentence)]

@@ -37,7 +37,8 @@ DEFAULT_RELATION = "cooperationAgreement"
 #: Phrases that state a plan, an intent or a step short of signing: never a ``gy:Agreement``.
 INTENT_PATTERNS: tuple[str, ...] = (
     r"추진\s*중", r"추진\s*하고\s*있", r"추진\s*할", r"추진\s*계획", r"계획\s*이", r"계획\s*(?:하고|했|한다|중)",
-    r"예정", r"의향서\s*(?:를|을)?\s*전달", r"체결\s*추진", r"추진\s*$", r"\(\s*추진\s*\)", r"미정",
+    r"예정", r"의향서\s*(?:를|을)?\s*전달", r"체결\s*추진", r"추진\s*(?:하기로|키로)", r"추진\s*$",
+    r"\(\s*추진\s*\)", r"미정",
     r"의향서\s*(?:를|을)?\s*(?:제출|송부|교환|접수|수령)", r"협의\s*중", r"검토\s*중", r"논의\s*중", r"타진",
     r"교섭\s*중", r"준비\s*중", r"협의\s*단계", r"모색", r"물색",
     r"(?i:\b(?:planned|to be signed|under (?:discussion|negotiation|review)|pending|proposed|in progress)\b)",

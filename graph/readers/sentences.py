@@ -748,22 +748,27 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
         dates = relative if not stated else sorted(dates + [d for d in relative if _ANCHORED.match(d.surface)],
                                                    key=lambda d: d.start)
     dates = [d for d in dates if not _REPORTED.match(text[d.end:])]  # 체결했다고 12일 밝혔다
+    tie = _ADNOMINAL_TIE.search(text)
+    other_event = tie is not None and not (states_signing_verb(text[tie.end():]) or _RENEWED.search(text, tie.end()))
+    if other_event:  # 결연한 가나시와 2019년 교류를 재개했다: a date after the tie dates the event the clause tells
+        dates = [d for d in dates if d.end <= tie.start()]
     if headline:  # the headline's signing is the news of the day: a date near the document's own
         dates = [d for d in dates if doc.is_recent(d.value)]
-    if not dates and (that := _THAT_DAY.search(text)) and (doc.event_day or doc.today) is not None:
+    if not dates and not other_event and (that := _THAT_DAY.search(text)) and (doc.event_day or doc.today) is not None:
         dates = [DateMention(doc.event_day or doc.today, that.start(), that.end(), that.group(0))]  # 이날
-    if not dates and (after := _NEXT_DAY.search(text)) and doc.event_day is not None:
+    if not dates and not other_event and (after := _NEXT_DAY.search(text)) and doc.event_day is not None:
         dates = [DateMention(next_day(doc.event_day), after.start(), after.end(), after.group(0))]  # 이튿날
-    if not dates and today is not None and (day := _ENTRY_DAY.match(s.text)) is not None and a <= day.start("m"):
+    if not dates and not other_event and today is not None and (day := _ENTRY_DAY.match(s.text)) is not None and \
+            a <= day.start("m"):
         try:  # ○ 4. 8. 가나시장과 다라시장이 협정을 갱신하였다: an entry's day, in the year of its section or document
             dates = [DateMention(StatedDate(today.year, int(day.group("m")), int(day.group("d"))), day.start("m"),
                                  day.end(), day.group(0))]
         except ValueError:
             dates = []
-    if not dates and not intent and not carried_pair and _SIGNED_NOW.search(verbs) and not _NOT_AGREEMENT.search(
-            text) and (day := heading_day(w.doc.lines, s.lines[0], doc.today)) is not None:
+    if not dates and not other_event and not intent and not carried_pair and _SIGNED_NOW.search(verbs) and \
+            not _NOT_AGREEMENT.search(text) and (day := heading_day(w.doc.lines, s.lines[0], doc.today)) is not None:
         dates = [DateMention(day, 0, 0, "")]  # ◇ 5. 28.(화) / ○ 가나현과 협약 체결: the schedule's day
-    if not dates and not intent and not carried_pair:
+    if not dates and not intent and not carried_pair and not other_event:
         doc.undated = partners  # a lead sentence without its date: the next sentence may give it
     out = []
     if sectioned and len(partners) == 1 and len(dates) > 1 and not intent:  # ① 가나시 / - 2011. 체결, 2021. 재체결
@@ -794,6 +799,9 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
 #: A signing stated right after its date (``2008년 결연한``, ``2008년 자매결연을 맺은``, ``2008년 협약을 체결한``).
 _TIED_AT = re.compile(r"\s*(?:에\s*)?(?:[가-힣]{0,6}\s?)?(?:결연|협약|협정|각서)\s*(?:을|를)?\s*"
                       r"(?:맺은|맺었|체결한|체결했|체결하였|한\s|했|하였)")
+#: A signing told as what a partner is (``결연한 가나시``, ``협약을 맺은 다라시``, ``체결한 마바시와``): the verb the
+#: clause ends on tells another event, unless a signing verb follows.
+_ADNOMINAL_TIE = re.compile(r"(?:결연|맺|체결)\s*(?:한|은)\s+(?!바\b|바\s|것|때|날|뒤|후|이후|지\s)")
 #: A period's line (``기간: 2024. 7. 8.(월) ~ 7. 12.(금)``): its first date is no date the document was written on.
 _PERIOD = re.compile(r"\d\s*[.일)]?\s*(?:\([월화수목금토일]\))?\s*[~∼～]\s*(?:'?\d)")
 #: A tie made (``2008년 결연한 가나시``, ``결연을 맺었다``) with no relation word: a sister tie, as 결연 alone says.

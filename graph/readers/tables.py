@@ -42,6 +42,7 @@ from graph.readers.entities import (
     glossed_party,
     place_level,
     resolve_party,
+    within,
 )
 from graph.readers.relations import (
     DEFAULT_RELATION,
@@ -313,7 +314,7 @@ def _pair_row(w: FactWriter, table: Table, row: Row, cell: str, dates: list[Date
         return []
     parties = [resolve_party(w, re.sub(r"\([^)]*\)", "", n), row.line, country=c, place_context=False)
                for n, c in zip(names, (None, state.country), strict=True)]
-    if None in parties or _within(parties[0], parties[1]) or all(p.entity.country != "KR" for p in parties):
+    if None in parties or within(parties[0], parties[1]) or all(p.entity.country != "KR" for p in parties):
         return []
     pair = (parties[0], parties[1])
     relation = relation_of(" ".join(row.cells)) or state.column_relation or DEFAULT_RELATION
@@ -443,22 +444,9 @@ def _parties(w: FactWriter, row: Row, home_name: str, partner_name: str, ctx: Co
     home = (state.label_subject or ctx.subject) if layout.home is None else (
         resolve(layout.home, home_name, False) if home_name else None)
     partner = resolve(layout.partner, partner_name, layout.partner not in layout.korean)
-    if home is None or partner is None or _within(home, partner):
+    if home is None or partner is None or within(home, partner):
         return None
     return home, partner
-
-
-def _within(a: Party, b: Party) -> bool:
-    """The same region twice, or one inside the other (a city and its own district): no pair of partners — such a
-    row names the district that acts, or an event there.
-
-    >>> from graph.registry import Entity
-    >>> city = Entity("a", "region", "가나시", country="KR")
-    >>> ward = Entity("b", "region", "다라구", country="KR", parent="a")
-    >>> _within(Party("가나시", city), Party("다라구", ward)), _within(Party("다라구", ward), Party("가나시", city))
-    (True, True)
-    """
-    return a.entity.id == b.entity.id or a.entity.id == b.entity.parent or b.entity.id == a.entity.parent
 
 
 def _settled_in_row(w: FactWriter, name: str, row: Row, col: int) -> tuple[str, str | None]:

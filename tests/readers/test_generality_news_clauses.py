@@ -117,12 +117,8 @@ def test_heads_glued_to_their_titles_and_a_report_entrys_month_and_day(tmp_path:
     "sentence",
     [
         "홍길동 강릉시장과 일본 가나시장이 지난 8일 자매결연 30주년 기념식에 참석하였다.",
-        pytest.param(
-            "홍길동 강릉시장과 일본 가나시장이 지난 8일 자매결연 협정 체결을 추진하기로 하였다.",
-            marks=pytest.mark.xfail(
-                strict=True, reason="news12 finding (COORDINATION.md, audit12): _heads_named reads a plan as a signing"
-            ),
-        ),
+        "홍길동 강릉시장과 일본 가나시장이 지난 8일 자매결연 협정 체결을 추진하기로 하였다.",
+        "홍길동 강릉시장과 중국 시안시장이 지난 8일 우호교류 협약 체결을 추진키로 했다.",
         "홍길동 강릉시장과 일본 가나시장이 지난 8일 우호교류 협약 체결을 위한 실무 협의를 하였다.",
         "강릉 중앙시장과 주문진시장이 지난 8일 상생 협약을 체결하였다.",
     ],
@@ -210,33 +206,48 @@ def test_english_wire_stories_date_a_weekday_against_their_dateline(tmp_path: Pa
     assert party_ids(built) == ({tuple(expected.split())} if expected else set())
 
 
-@pytest.mark.xfail(
-    strict=True, reason="news12 finding (COORDINATION.md, audit12): _BARE_TIE takes another event's year"
-)
-def test_negative_a_tie_without_its_date_gives_no_date_of_another_event(tmp_path: Path):
-    """``결연한`` names the tie but not when: 2019 dates the youth exchange resumed, no signing."""
-    lines = [
-        "국제교류 현황",
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "강릉시가 결연한 일본 가나시와 2019년 청소년 교류를 재개했다.",
-    ]
-    assert _facts(tmp_path, "txt", lines) == set()
+        "속초시는 자매결연을 맺은 중국 시안시와 2022년 문화 교류를 이어갔다.",
+        "양양군과 우호교류 협약을 체결한 일본 마바현 대표단이 지난 8일 군청을 방문하였다.",
+    ],
+)
+@pytest.mark.parametrize("kind", ["txt", "html"])
+def test_negative_a_tie_without_its_date_gives_no_date_of_another_event(tmp_path: Path, sentence: str, kind: str):
+    """``결연한``, ``맺은``, ``체결한`` name the tie but not when: the date is of the exchange resumed or the visit."""
+    assert _facts(tmp_path, kind, ["국제교류 현황", sentence]) == set()
 
 
-@pytest.mark.xfail(strict=True, reason="news12 finding (COORDINATION.md, audit12): a province and its own city sign")
+def test_a_tie_told_before_a_signing_keeps_the_signings_date(tmp_path: Path):
+    """A tie told as what the partner is, then a signing verb: the date after it is the signing's."""
+    lines = ["국제교류 현황", "강릉시는 결연한 일본 가나시와 2019년 우호교류 협약을 체결했다."]
+    assert {(d, t) for _, _, d, t in _facts(tmp_path, "txt", lines)} == {("2019", "friendship")}
+
+
 @pytest.mark.parametrize(
     "line",
     [
         "○ 4. 8. 강원특별자치도와 강릉시 간 업무협약 체결",
         "강원특별자치도와 강릉시는 2024년 4월 8일 관광 활성화 업무협약을 체결했다.",
+        "강릉시는 2024년 4월 8일 강원특별자치도와 우호교류 협약을 체결했다.",
     ],
 )
-def test_negative_a_region_and_its_own_city_sign_no_exchange_agreement(tmp_path: Path, line: str):
+@pytest.mark.parametrize("kind", ["txt", "docx"])
+def test_negative_a_region_and_its_own_city_sign_no_exchange_agreement(tmp_path: Path, line: str, kind: str):
     """A province and a city inside it (the registry's parent) agree on their own affairs: no exchange agreement."""
-    assert _facts(tmp_path, "txt", [*ENTRIES, line]) == set()
+    assert _facts(tmp_path, kind, [*ENTRIES, line]) == set()
 
 
-@pytest.mark.xfail(strict=True, reason="news12 finding (COORDINATION.md, audit12): two-syllable family names go abroad")
-@pytest.mark.parametrize("name", ["남궁민수", "제갈성", "황보영희"])
+def test_a_region_and_a_foreign_partner_beside_its_own_city_still_sign(tmp_path: Path):
+    """Only the nested pair is dropped: the province's own agreement with a foreign region on the line stays."""
+    lines = [*ENTRIES, "강원특별자치도는 2024년 4월 8일 일본 가나현과 우호교류 협약을 체결했다."]
+    assert _facts(tmp_path, "txt", lines) == {("가나현", "강원특별자치도", "2024-04-08", "friendship")}
+
+
+@pytest.mark.parametrize("name", ["남궁민수", "제갈성", "황보영희", "선우진", "독고영재"])
 def test_a_korean_name_with_a_two_syllable_family_name_is_no_foreign_official(tmp_path: Path, name: str):
     """남궁, 제갈, 황보 …: Korean family names of two syllables; the delegation's head serves the Korean region."""
-    assert _posts(tmp_path, "txt", [*TRIP, f"○ 단장: {name} 부시장"]) == {(name, "부시장", "kr-gangwon-gangneung")}
+    for kind in ("txt", "docx"):
+        assert _posts(tmp_path, kind, [*TRIP, f"○ 단장: {name} 부시장"]) == {(name, "부시장", "kr-gangwon-gangneung")}
