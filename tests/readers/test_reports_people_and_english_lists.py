@@ -6,7 +6,7 @@ places from the registry):
 * a body of a place (``가나성 인민대표대회``) is the post's organisation, its units the role (``상무위원회 부주임``);
 * a field glued before a head's or deputy's title (``문화복지정무부시장``, ``경제장관``), and a Korean name with a title
   of the document's own local government and no place named (the document's region, only when the level fits);
-* a Japanese family name ending like a particle (``나카가와 겐``);
+* a Japanese family name ending like a particle (``모리카와 켄``);
 * an indented report's bullets, joined into one line by the reader's stream, are statements of their own;
 * a reception table whose name column is ``외빈`` and whose names are foreign, its post cells read as sentences;
 * English: ``Consul General X of the Consulate General of Gana in Busan``; ``an agreement with Gana Province, signed on
@@ -32,18 +32,18 @@ TRIP = """충청북도 대표단 방문 결과 보고
   ○ 7. 9.(화) 마라성 인민대표대회 방문
     - 중국 마라성 인민대표대회 상무위원회 부주임 사위안 면담
   ○ 7. 10.(수) 중국 다라시 부시장 왕린 일행 방문
-    - 서명: 김영환 도지사, 중국 다라시 시장 장웨이
+    - 서명: 이서진 도지사, 중국 다라시 시장 장웨이
   ○ 7. 11.(목) 주가나 대한민국 대사 이여진 면담
-  ○ 7. 12.(금) 주상하이 대한민국 총영사 김완중 간담회
+  ○ 7. 12.(금) 주상하이 대한민국 총영사 박도윤 간담회
   ※ 7. 12. 만찬은 이행숙 문화복지정무부지사가 대신함.
 """
 TRIP_POSTS = {
     ("사위안", "상무위원회 부주임", "organization/minted-마라성인민대표대회"),
     ("왕린", "부시장", "region/cn-다라시"),
-    ("김영환", "도지사", "region/kr-chungbuk"),
+    ("이서진", "도지사", "region/kr-chungbuk"),
     ("장웨이", "시장", "region/cn-다라시"),
     ("이여진", "주가나 대한민국 대사", "country/KR"),
-    ("김완중", "주상하이 대한민국 총영사", "country/KR"),
+    ("박도윤", "주상하이 대한민국 총영사", "country/KR"),
     ("이행숙", "문화복지정무부지사", "region/kr-chungbuk"),
 }
 
@@ -55,7 +55,7 @@ def test_an_indented_trip_report_names_each_official_once(tmp_path: Path):
 
 def test_trip_report_perturbations(tmp_path: Path):
     # the own region a city: a governor's deputy title is no post of it, a deputy mayor's is
-    city = TRIP.replace("충청북도 대표단", "청주시 대표단 2024.").replace("김영환 도지사, ", "")
+    city = TRIP.replace("충청북도 대표단", "청주시 대표단 2024.").replace("이서진 도지사, ", "")
     got = posts(city, tmp_path)
     assert not any(name == "이행숙" for name, _, _ in got)
     got = posts(city.replace("문화복지정무부지사", "문화복지정무부시장"), tmp_path)
@@ -69,13 +69,13 @@ def test_trip_report_perturbations(tmp_path: Path):
 NEWS = """중구, 일본 마라현 다라시와 우호교류 협정
 2024.03.27
 서울 중구는 지난 23일 일본 마라현 다라시와 우호교류 협정을 체결했다고 27일 밝혔다.
-협정식에는 김길성 중구청장과 나카가와 겐 다라시장이 참석했다.
+협정식에는 정하람 중구청장과 모리카와 켄 다라시장이 참석했다.
 """
 
 
 def test_a_japanese_family_name_ending_like_a_particle(tmp_path: Path):
     got = posts(NEWS, tmp_path)
-    assert ("나카가와 겐", "시장", "region/jp-다라시") in got
+    assert ("모리카와 켄", "시장", "region/jp-다라시") in got
     assert ("겐", "시장", "region/jp-다라시") not in got
 
 
@@ -143,7 +143,7 @@ def test_reception_table_perturbations(tmp_path: Path):
 ENGLISH = """Suwon Special City | Press Release
 Date: 2024-06-12
 Suwon Special City signed a sister city agreement with Gana City, Vietnam, on June 10.
-Mayor Lee Jae-jun signed the agreement in the presence of Consul General Tran Thi Hoa of the Consulate General of \
+Mayor Lee Jae-jun signed the agreement in the presence of Consul General Pham Thu Lan of the Consulate General of \
 Vietnam in Busan.
 Suwon's relations with Vietnam date back to a friendship agreement with Dara Province, signed on 8 March 2011.
 Suwon's other partners include Marville (USA, sister city since 1997), Sarburg im Tal, Germany (sister city, \
@@ -164,7 +164,7 @@ def test_an_english_release_lists_partners_in_a_sentence(tmp_path: Path, name: s
     doc = from_file(docx_file(tmp_path / name, lines)) if name.endswith(".docx") else document(name, ENGLISH)
     assert party_ids(build(doc)) == ENGLISH_FACTS
     got = posts(ENGLISH, tmp_path, "release_posts.txt")
-    assert ("Tran Thi Hoa", "Consul General", "country/VN") in got
+    assert ("Pham Thu Lan", "Consul General", "country/VN") in got
 
 
 def test_english_list_perturbations():
