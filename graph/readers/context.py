@@ -7,7 +7,6 @@ row or item. Headings also carry a country (``가. 일본``) and the relation (`
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections import Counter
 from collections.abc import Container
@@ -20,7 +19,7 @@ from graph.readers.as_of import as_of_date
 from graph.readers.entities import FUZZY_MIN_CHARS as FUZZY_MIN_CHARS  # where lists and sentences read it
 from graph.readers.entities import Party, country_in, place_level
 from graph.readers.relations import DEFAULT_RELATION, RELATION_WORDS, is_intent, relation_of
-from graph.readers.trip_days import TRIP_DAY, day_number, starts_period, trip_day, trip_start, year_in_trip
+from graph.readers.trip_days import TRIP_DAY, day_number, starts_period, trip_day, trip_start, weekday_is, year_in_trip
 from graph.registry import Entity
 
 #: A heading is a short line; how far above a table or list to look for one; lines of the title block.
@@ -427,33 +426,18 @@ def heading_day(lines: tuple[str, ...], line: int, today: StatedDate | None) -> 
     start = trip_start(lines)
     if (today is None and start is None) or len(parts) != 2:
         return None
+    weekday = found[1].group("weekday")
     if start is not None:  # ○ 기간: 2024. 7. 8. ~ 7. 12. / ○ 7. 9.(화) …: a day of the trip
-        year = year_in_trip(parts[0], parts[1], start)
+        year = year_in_trip(parts[0], parts[1], start, weekday)
     else:
         year = today.year - (1 if today.month and (parts[0], parts[1]) > (today.month, today.day or 31) else 0)
-        weekday = found[1].group("weekday")
         if weekday:  # the weekday settles the year (the year before the document's only when it fits)
-            year = next((y for y in (year, year + 1, year - 1) if y <= today.year and _weekday_is(y, *parts, weekday)),
+            year = next((y for y in (year, year + 1, year - 1) if y <= today.year and weekday_is(y, *parts, weekday)),
                         year)
     try:
         return StatedDate(year, parts[0], parts[1])
     except ValueError:
         return None
-
-
-_WEEKDAYS = "월화수목금토일"
-
-
-def _weekday_is(year: int, month: int, day: int, weekday: str) -> bool:
-    """Whether ``year``-``month``-``day`` falls on ``weekday`` (``(화)``).
-
-    >>> _weekday_is(2024, 7, 9, "(화)"), _weekday_is(2023, 7, 9, "(화)"), _weekday_is(2023, 2, 30, "(화)")
-    (True, False, False)
-    """
-    try:
-        return _WEEKDAYS[datetime.date(year, month, day).weekday()] == weekday.strip("()")
-    except ValueError:
-        return False
 
 
 def latin_country(w: FactWriter, text: str) -> str | None:

@@ -302,9 +302,14 @@ def _bare_date_item(text: str) -> bool:
 
 
 def _is_label_item(text: str) -> bool:
-    """A bulleted card label (`` - 자매결연``, ``- 체결일``): the label of a bare date item below it."""
+    """A bulleted card label (`` - 자매결연``, ``- 체결일``): the label of a bare date item below it; a planned one
+    (`` - 자매결연 추진``, `` - 체결 예정``) labels a plan's date, no signing's.
+
+    >>> _is_label_item(" - 자매결연"), _is_label_item(" - 자매결연 추진"), _is_label_item("자매결연")
+    (True, False, False)
+    """
     bullet = BULLET.match(text)
-    return bullet is not None and _is_card_label(text[bullet.end():])
+    return bullet is not None and _is_card_label(text[bullet.end():]) and not is_plan(text[bullet.end():])
 
 
 def _is_card_label(text: str) -> bool:
@@ -627,12 +632,15 @@ def _card_lines(w: FactWriter, item: Item) -> range:
 
 
 def is_prose(text: str) -> bool:
-    """A sentence rather than a list entry (left to the sentence reader): a sentence ending or a long text.
+    """A sentence rather than a list entry (left to the sentence reader): a sentence ending or a long text (an
+    entry of clauses set apart by `` / ``, :func:`_slash_clauses`, is long when one of its clauses is).
 
     >>> is_prose("가나자와시 (1990)"), is_prose("두 도시는 2019년 협약을 체결했다."), is_prose("협약 체결 추진 중임")
     (False, True, True)
     """
-    return len(text) > PROSE_CHARS or bool(_SENTENCE_END.search(text))
+    if _SENTENCE_END.search(text):
+        return True
+    return max(map(len, _slash_clauses(text))) > PROSE_CHARS if len(text) > PROSE_CHARS else False
 
 
 def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = (), others: Container[int] = (),
@@ -1003,9 +1011,15 @@ def _partners(w: FactWriter, item: Item, dates: list[DateMention], country: str 
 
 def _name_then_country(w: FactWriter, text: str) -> tuple[str, int] | None:
     """``(country, end of the name)`` when an entry opens with a place word right followed by a country word
-    (``가나시 일본 다라현 …``, ``**가나시** 중국 …``), else ``None``."""
+    (``가나시 일본 다라현 …``, ``**가나시** 중국 …``), else ``None``; a place with a particle (``가나시는 일본
+    다라시와``) is a clause's subject, no name of the entry.
+
+    >>> w = FactWriter.__new__(FactWriter); w.registry = __import__("graph.registry").registry.Registry.default()
+    >>> _name_then_country(w, "가나시 일본 다라현"), _name_then_country(w, "원주시는 일본 다라시와 우호협약")
+    (('JP', 4), None)
+    """
     m = re.match(r"\s*[*【〔《\[]*\s*([^\s*】〕》\]]+?)\s*[*】〕》\]]*\s+", text)
-    if m is None or not is_place_word(strip_particle(m.group(1))):
+    if m is None or not is_place_word(strip_particle(m.group(1))) or strip_particle(m.group(1)) != m.group(1):
         return None
     pattern, names = w.registry.country_words
     country = pattern.match(text, m.end())

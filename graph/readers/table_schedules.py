@@ -36,7 +36,8 @@ def _day(cell: str, year: int, start: StatedDate | None = None) -> StatedDate | 
         return stated[0].value
     found = month_day(cell, year)
     if found is not None and start is not None:  # a trip over the new year: its January days are the next year's
-        found = month_day(cell, year_in_trip(found.month, found.day, start))
+        weekday = re.search(r"\(([월화수목금토일])\)", cell)
+        found = month_day(cell, year_in_trip(found.month, found.day, start, weekday and weekday.group(1)))
     return StatedDate(found.year, found.month, found.day) if found else None
 
 
@@ -64,7 +65,7 @@ def read_schedule(w: FactWriter, table: Table) -> list[AgreementCandidate]:
         doc = doc or document_context(w)
         if doc.subject is None or doc.subject.entity.country != "KR":
             return []
-        places = _foreign_places(w, text, row.line, doc) or _head_places(w, text, row.line, doc)
+        places = _foreign_places(w, text, row.line, doc) or _head_places(w, row.cells[1:], row.line, doc)
         if not places and len(places := table_places or _table_places(w, rows, doc)) == 1:
             table_places = places  # 가나시장 면담 및 협정 체결: the one foreign place the schedule names
         if len(places) != 1:
@@ -90,21 +91,39 @@ def _foreign_places(w: FactWriter, text: str, line: int, doc) -> dict:
                                                        for j, other in names.items())}
 
 
-#: A place glued to its head's post (``가나시장``, ``다라현지사``, ``마바주지사``, ``사하군수``).
+#: A place glued to its head's post (``가나시장``, ``다라현지사``, ``마바주지사``, ``사하군수``, ``가나성장``).
 _HEAD_POST = re.compile(r"([가-힣]{2,}(?:시|현|주|성|도|군))(장|지사|수)(?![가-힣])")
+#: The posts a place's suffix takes (a city's 시장, a prefecture's 현지사, a county's 군수 …): ``인감도장`` (a seal)
+#: or ``현장`` (a site) end like a post but no place has a head so titled.
+_POSTS = frozenset({"시장", "현지사", "주지사", "도지사", "성장", "군수"})
 
 
-def _head_places(w: FactWriter, text: str, line: int, doc) -> dict:
+def _head_places(w: FactWriter, cells: list[str], line: int, doc) -> dict:
     """The foreign places named only in their heads' posts (``일본 | 기타미 유키 | 가나시장 | 자매결연 협정 서명``:
-    가나시, placed by the row's country word), a minted one only with a place suffix."""
+    가나시, placed by the row's country word): a place the registry knows, or a minted one with a place suffix whose
+    post fits it and that has a place's context, the post alone in its cell (a 직위 column) or the name written
+    elsewhere in the document without the post (``방문지: 중국 가나성``); ``산업성장 간담회`` (industrial growth)
+    names no 산업성."""
+    text = " ".join(c for c in cells if not _TIME.match(c))
     country = country_in(w.registry, text)
     out = {}
     for m in _HEAD_POST.finditer(text):
         found = resolve_party(w, m.group(1), line, country=country, foreign=country not in (None, "KR"), report=False)
-        if found is not None and found.entity.country not in ("", "KR") and (
-                not found.minted or is_place_word(found.entity.name_ko or found.surface)):
-            out[found.entity.id] = found
+        if found is None or found.entity.country in ("", "KR"):
+            continue
+        if found.minted and not (m.group(1)[-1] + m.group(2) in _POSTS and is_place_word(
+                found.entity.name_ko or found.surface) and _placed(w, m.group(1), m.group(0), cells)):
+            continue
+        out[found.entity.id] = found
     return out
+
+
+def _placed(w: FactWriter, name: str, post: str, cells: list[str]) -> bool:
+    """Whether a name glued to a head's post has a place's context: the post alone in its cell, or the name
+    written in the document without the post after it."""
+    if any(c.strip() == post for c in cells):
+        return True
+    return any(re.search(re.escape(name) + r"(?!장|지사|수)", text) for text in w.doc.lines)
 
 
 def _table_places(w: FactWriter, rows: list[Row], doc) -> dict:

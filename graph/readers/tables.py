@@ -241,7 +241,8 @@ def _read_row(w: FactWriter, table: Table, row: Row, layout: TableLayout, ctx: C
     if _PAIR_MARK.search(partner_name):
         return _pair_row(w, table, row, partner_name, dates, state, layout)
     named = name_dates(home_name) or name_dates(partner_name)  # 가나도(1998), 다라도(2010): each its own year
-    if not (dates or named) or not partner_name or _event_cell(relation_cell) or _unsigned_log_cell(table, row):
+    if not (dates or named) or not partner_name or _event_cell(relation_cell) or _unsigned_log_cell(table, row) or (
+            not relation_of(relation_cell) and _dated_event(row)):
         return []
     pairs = [_parties(w, row, h, p, ctx, state, layout)
              for h in _names(w, home_name, len(dates)) for p in _names(w, partner_name, len(dates))]
@@ -290,6 +291,26 @@ def _event_cell(cell: str) -> bool:
     """
     return bool(cell.strip()) and (is_activity(cell) or bool(_ENDED.search(cell))) and relation_of(cell) is None \
         and not states_signing(cell) and not is_renewal(cell)
+
+
+def _dated_event(row: Row) -> bool:
+    """Every date of the row stands beside an event and no relation (``대표단 방문 / 2019. 4. 2.``): the row dates
+    a visit or an event, no signing (``우호교류 / 2011. 6. 7. 체결``, a date alone, or a signing date in a column of
+    its own beside a note ``2014년 통합 후 교류 종료`` do).
+
+    >>> cells = ("대표단 방문 / 2019. 4. 2.", "우호교류 / 2011. 6. 7.", "1998. 4. 2.")
+    >>> [_dated_event(Row(1, ["가나시", c])) for c in cells], _dated_event(Row(1, ["가", cells[2], "교류 종료 2014"]))
+    ([True, False, False], False)
+    """
+    events = []
+    for cell in row.cells:
+        found = find_dates(cell, bare_years=True)
+        if found:
+            rest = cell
+            for d in reversed(found):
+                rest = rest[:d.start] + " " + rest[d.end:]
+            events.append(_event_cell(rest.strip(" /|·,()")))
+    return bool(events) and all(events)
 
 
 def _unsigned_log_cell(table: Table, row: Row) -> bool:

@@ -72,7 +72,6 @@ def test_negative_a_universitys_mou_card(tmp_path: Path):
     assert facts(build(page(tmp_path, "txt", [TITLE, *lines]))) == set()
 
 
-@pytest.mark.xfail(strict=True, reason="readers12 finding (COORDINATION.md, audit12): a planned card signs")
 def test_negative_a_planned_card_is_no_signing(tmp_path: Path):
     """``자매결연 추진`` / ``2026. 4.``: a plan (an intent at most), never an agreement."""
     lines = [BULLETS[0], " - 자매결연 추진", " - 2026. 4.", *BULLETS[3:]]

@@ -99,9 +99,6 @@ def test_negative_slash_clauses_of_plans_visits_and_anniversaries(tmp_path: Path
     assert _slash_facts(tmp_path, "txt", note) == set()
 
 
-@pytest.mark.xfail(
-    strict=True, reason="readers12 finding (COORDINATION.md, audit12): _slash_clauses: subjects without province"
-)
 @pytest.mark.parametrize(
     "note",
     [
@@ -120,7 +117,6 @@ def test_slash_clauses_whose_subjects_are_named_without_their_province(tmp_path:
     }
 
 
-@pytest.mark.xfail(strict=True, reason="readers12 finding (COORDINATION.md, audit12): _slash_clauses: three clauses")
 def test_perturbed_slash_clauses_a_third_clause_added(tmp_path: Path):
     note = (
         "□ 참고: 경북 안동시는 2013. 7. 22. 중국 시안시와 자매결연"

@@ -132,9 +132,6 @@ def test_names_with_a_bracket_after_them_in_a_vaguely_headed_column(tmp_path: Pa
     }
 
 
-@pytest.mark.xfail(
-    strict=True, reason="readers12 finding (COORDINATION.md, audit12): a visit row of a party table signs"
-)
 @pytest.mark.parametrize("title", ["전라남도 해외 교류도시", "전라남도 국제교류 행사"])
 def test_negative_a_visit_row_of_a_party_table_signs_nothing(tmp_path: Path, title: str):
     """``시안시(중국) | 대표단 방문 / 2019. 4. 2.``: a delegation's visit, no agreement (at fd78cc5 already one)."""

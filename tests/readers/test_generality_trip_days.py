@@ -134,10 +134,6 @@ AGREEMENT_TERM = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="readers12 finding (COORDINATION.md, audit12): trip_start takes an agreement's term for the trip",
-)
 def test_an_agreements_term_is_no_trip_period(tmp_path: Path):
     """The term of the agreement being renewed (``협약기간: 2019. 5. 28. ~ 2024. 5. 27.``) is no trip: the day
     heading ``5. 29.(수)`` of a report written 2024. 6. 3. is 2024's (a Wednesday in 2024, a Wednesday in 2019 too:
@@ -145,10 +141,6 @@ def test_an_agreements_term_is_no_trip_period(tmp_path: Path):
     assert _facts(tmp_path, "txt", AGREEMENT_TERM) == {("가나현", "강릉시", "2024-05-29", "friendship")}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="readers12 finding (COORDINATION.md, audit12): trip_start takes an agreement's term for the trip",
-)
 def test_an_agreements_term_does_not_date_a_schedule_table(tmp_path: Path):
     rows = [
         ["일자", "시간", "주요 내용"],
@@ -158,9 +150,6 @@ def test_an_agreements_term_does_not_date_a_schedule_table(tmp_path: Path):
     assert _facts(tmp_path, "docx", [*AGREEMENT_TERM[:3], rows]) == {("가나현", "강릉시", "2024-05-29", "friendship")}
 
 
-@pytest.mark.xfail(
-    strict=True, reason="readers12 finding (COORDINATION.md, audit12): _HEAD_POST mints a place from a word"
-)
 @pytest.mark.parametrize(
     "event",
     [
@@ -183,7 +172,6 @@ def test_negative_a_word_ending_like_a_heads_post_is_no_place(tmp_path: Path, ev
     assert _facts(tmp_path, "tsv", [*head, rows]) == set()
 
 
-@pytest.mark.xfail(strict=True, reason="readers12 finding (COORDINATION.md, audit12): year_in_trip ignores the weekday")
 def test_a_day_heading_before_the_period_keeps_the_year_its_weekday_names(
     tmp_path: Path,
 ):
