@@ -758,13 +758,8 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
         dates = [DateMention(doc.event_day or doc.today, that.start(), that.end(), that.group(0))]  # 이날
     if not dates and not other_event and (after := _NEXT_DAY.search(text)) and doc.event_day is not None:
         dates = [DateMention(next_day(doc.event_day), after.start(), after.end(), after.group(0))]  # 이튿날
-    if not dates and not other_event and today is not None and (day := _ENTRY_DAY.match(s.text)) is not None and \
-            a <= day.start("m"):
-        try:  # ○ 4. 8. 가나시장과 다라시장이 협정을 갱신하였다: an entry's day, in the year of its section or document
-            dates = [DateMention(StatedDate(today.year, int(day.group("m")), int(day.group("d"))), day.start("m"),
-                                 day.end(), day.group(0))]
-        except ValueError:
-            dates = []
+    if not dates and not other_event:  # ○ 4. 8. 가나시장과 다라시장이 협정을 갱신하였다
+        dates = _entry_day(s, a, today)
     if not dates and not other_event and not intent and not carried_pair and _SIGNED_NOW.search(verbs) and \
             not _NOT_AGREEMENT.search(text) and (day := heading_day(w.doc.lines, s.lines[0], doc.today)) is not None:
         dates = [DateMention(day, 0, 0, "")]  # ◇ 5. 28.(화) / ○ 가나현과 협약 체결: the schedule's day
@@ -866,6 +861,19 @@ def _states_signing(text: str) -> bool:
         _DATE_THEN_RELATION.search(text) and not any(word in text for word in ACTIVITY_WORDS))
 
 
+def _entry_day(s: Sentence, a: int, today: StatedDate | None) -> list[DateMention]:
+    """The month and day a report's entry opens with (``○ 4. 8.``), in ``today``'s year (its section's or its
+    document's), when the clause starting at ``a`` is the entry's; else nothing."""
+    day = _ENTRY_DAY.match(s.text)
+    if today is None or day is None or a > day.start("m"):
+        return []
+    try:
+        return [DateMention(StatedDate(today.year, int(day.group("m")), int(day.group("d"))), day.start("m"),
+                            day.end(), day.group(0))]
+    except ValueError:
+        return []
+
+
 def _dash_pairs(text: str, named: list[Named]) -> list[tuple[Named, Named]]:
     """Pairs written ``가나시-다라시`` (a dash, tilde or arrow between two named places)."""
     return [(x, y) for x, y in zip(named, named[1:], strict=False) if _PAIR_DASH.fullmatch(text[x.end:y.start])]
@@ -882,6 +890,10 @@ def _pair_candidates(w: FactWriter, s: Sentence, a: int, text: str, relation: st
     day = heading_day(w.doc.lines, s.lines[0], doc.today) if not dates and not intent and _SIGNED_NOW.search(
         text) and not _NOT_AGREEMENT.search(text) else None
     dates = dates or ([DateMention(day, len(text), len(text), "")] if day is not None else [])
+    if not dates:  # ○ 5. 3. 가나시-다라시 자매결연 협약 체결 (no trip or schedule above): the entry's day
+        today = heading_year(w.doc.lines, s.lines[0]) or doc.today
+        dates = _entry_day(s, a, doc.year if doc.year is not None and (today is None or today.year != doc.year.year)
+                           else today)
     out = []
     for (x, y), (_, date) in zip(pairs, _dated([y for _, y in pairs], dates, a), strict=True):
         if date is None and not intent:

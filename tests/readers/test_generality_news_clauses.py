@@ -251,3 +251,20 @@ def test_a_korean_name_with_a_two_syllable_family_name_is_no_foreign_official(tm
     """남궁, 제갈, 황보 …: Korean family names of two syllables; the delegation's head serves the Korean region."""
     for kind in ("txt", "docx"):
         assert _posts(tmp_path, kind, [*TRIP, f"○ 단장: {name} 부시장"]) == {(name, "부시장", "kr-gangwon-gangneung")}
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        ("○ 4. 8. 강릉시-시안시 자매결연 협약 체결", {("강릉시", "시안시", "2024-04-08", "sister")}),
+        ("○ ４. ８. 강릉시–시안시 우호교류 협약 체결", {("강릉시", "시안시", "2024-04-08", "friendship")}),
+        ("- 10. 21. 강릉시~시안시 자매결연 협정 서명", {("강릉시", "시안시", "2024-10-21", "sister")}),
+        ("○ 4. 8. 강릉시-시안시 자매결연 협약 체결 예정", set()),
+        ("○ 4. 8. 강릉시-시안시 자매결연 10주년 기념식", set()),
+    ],
+)
+@pytest.mark.parametrize("kind", ["txt", "docx"])
+def test_a_dash_pair_in_a_report_entry_takes_the_entrys_day(tmp_path: Path, entry: str, expected: set, kind: str):
+    """``○ 4. 8. 가나시-다라시 자매결연 협약 체결``: the pair signs on the entry's month and day, in the year its
+    heading names; a plan or an anniversary on such an entry signs nothing."""
+    assert _facts(tmp_path, kind, [*ENTRIES, entry]) == expected
