@@ -37,7 +37,7 @@ import json
 import re
 import sys
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -62,27 +62,29 @@ TUNE = "tune"
 
 
 @dataclass
-class Fact:
-    """An agreement or intent of a built document graph: party keys and labels, date, cited lines."""
+class Stated:
+    """A pair of parties with a date, on some lines: party keys (as the scorer keys them) and labels."""
 
     parties: tuple[str, str]
     labels: tuple[str, str]
     date: str
     lines: frozenset[int]
+
+
+@dataclass
+class Fact(Stated):
+    """An agreement or intent of a built document graph (``minted``: which party a reader minted)."""
+
     intent: bool = False
     minted: tuple[bool, bool] = (False, False)
 
 
 @dataclass
-class Gold:
-    """A judged agreement (or intent), keyed as the scorer keys it."""
+class Gold(Stated):
+    """A judged agreement (or intent), with the countries and registry ids the judgement gives."""
 
-    parties: tuple[str, str]
-    labels: tuple[str, str]
-    date: str
-    lines: frozenset[int]
-    countries: tuple[str, str]
-    ids: tuple[str | None, str | None]
+    countries: tuple[str, str] = ("", "")
+    ids: tuple[str | None, str | None] = (None, None)
     renewal: bool = False
     text: str = ""
 
@@ -98,17 +100,15 @@ class Finding:
     set_name: str = ""
 
 
-@dataclass
-class Taxonomy:
-    """Findings over every tune document read."""
+class Taxonomy(list):
+    """Findings over every tune document read (``documents``: how many)."""
 
-    findings: list[Finding] = field(default_factory=list)
-    documents: int = 0
+    documents = 0
 
     def counts(self) -> dict[str, Counter]:
         """Cause counts per kind."""
         out: dict[str, Counter] = defaultdict(Counter)
-        for f in self.findings:
+        for f in self:
             out[f.kind][f.cause] += 1
         return out
 
@@ -324,7 +324,7 @@ def run(directories: list[Path], registry: Registry | None = None) -> Taxonomy:
         for judged in tune_judgements(directory):
             for finding in classify_document(judged, directory, registry):
                 finding.set_name = directory.name
-                result.findings.append(finding)
+                result.append(finding)
             result.documents += 1
     return result
 
@@ -338,7 +338,7 @@ def format_taxonomy(result: Taxonomy, examples: int = 3) -> str:
         lines.append(f"\n== {kind}: {sum(per.values())}")
         for cause, n in per.most_common():
             lines.append(f"  {n:4}  {cause}")
-            chosen = [f for f in result.findings if f.kind == kind and f.cause == cause][:examples]
+            chosen = [f for f in result if f.kind == kind and f.cause == cause][:examples]
             lines.extend(f"      {f.set_name}/{f.doc}: {f.text}" for f in chosen)
     return "\n".join(lines)
 
