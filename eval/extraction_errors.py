@@ -105,6 +105,10 @@ class Taxonomy(list):
 
     documents = 0
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.totals: Counter = Counter()  # judged / predicted / correct / found agreements and officials
+
     def counts(self) -> dict[str, Counter]:
         """Cause counts per kind."""
         out: dict[str, Counter] = defaultdict(Counter)
@@ -269,8 +273,10 @@ def official_findings(judged: dict, dataset) -> list[tuple[str, str, str]]:
     return out
 
 
-def classify_document(judged: dict, directory: Path, registry: Registry) -> list[Finding]:
-    """Extract one tune document alone and classify every missed and wrong fact."""
+def classify_document(judged: dict, directory: Path, registry: Registry, totals: Counter | None = None
+                      ) -> list[Finding]:
+    """Extract one tune document alone and classify every missed and wrong fact (``totals``: add the document's
+    agreement figures, facts keyed as the scorer keys them)."""
     if judged.get("split") != TUNE:
         raise ValueError(f"refusing a {judged.get('split')!r} document: only the tune split is read")
     doc = read_document(directory / "docs" / judged["doc"])
@@ -283,6 +289,10 @@ def classify_document(judged: dict, directory: Path, registry: Registry) -> list
     predicted = {(f.parties, f.date) for f in facts if not f.intent}
     found = {(g.parties, g.date) for g in golds if (g.parties, g.date) in predicted}
     lines = doc.lines
+    if totals is not None:
+        totals.update({"agreements judged": len({(g.parties, g.date) for g in golds}),
+                       "agreements predicted": len(predicted), "agreements found": len(found),
+                       "agreements correct": len(predicted & {(g.parties, g.date) for g in golds})})
     out = []
     for g in golds:
         if (g.parties, g.date) in found:
@@ -322,7 +332,7 @@ def run(directories: list[Path], registry: Registry | None = None) -> Taxonomy:
     result = Taxonomy()
     for directory in directories:
         for judged in tune_judgements(directory):
-            for finding in classify_document(judged, directory, registry):
+            for finding in classify_document(judged, directory, registry, result.totals):
                 finding.set_name = directory.name
                 result.append(finding)
             result.documents += 1
@@ -331,7 +341,9 @@ def run(directories: list[Path], registry: Registry | None = None) -> Taxonomy:
 
 def format_taxonomy(result: Taxonomy, examples: int = 3) -> str:
     """Counts per kind and cause, each with up to ``examples`` examples."""
-    lines = [f"{result.documents} tune documents"]
+    t = result.totals
+    lines = [f"{result.documents} tune documents; agreements: {t['agreements judged']} judged, "
+             f"{t['agreements predicted']} predicted, {t['agreements correct']} right, {t['agreements found']} found"]
     counts = result.counts()
     for kind in ("agreement missed", "agreement wrong", "official missed", "official wrong"):
         per = counts.get(kind, Counter())

@@ -52,6 +52,8 @@ def test_causes_of_a_tune_document(tmp_path):
     assert counts == {"agreement missed": {"date precision": 1, "no candidate on the judged lines": 1},
                       "agreement wrong": {"date precision": 1},
                       "official missed": {"person missed": 1}}
+    assert dict(result.totals) == {"agreements judged": 3, "agreements predicted": 2, "agreements correct": 1,
+                                   "agreements found": 1}
     text = tool.format_taxonomy(result)
     assert "강릉시 – 허난성 2005 (line 4)" in text and "built: 허난성 – 강릉시 2005-03 (lines 4-4)" in text
     assert "line: 강릉시 자매도시 현황" in text  # the judged line of the fact nothing was built for
