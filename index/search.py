@@ -361,22 +361,21 @@ class SearchEngine:
         weights = {"dense": DENSE_WEIGHT, "lexical": max(share, LEXICAL_LINKED if expanded else 0.0),
                    "entity": ENTITY_WEIGHT, "lines": LINES_WEIGHT, "latent": LATENT_WEIGHT}
         ids, fused = fused_arrays(rankings, weights, FUSION_K)
+        cosines = self.vectors[ids] @ vector
         feedback_weight = FEEDBACK_WEIGHT if blended else PARTNER_FEEDBACK_WEIGHT
-        if not blended and not feedback_weight:
-            return list(zip(ids.tolist(), fused.tolist(), strict=True))
-        first, scores = blended_arrays(ids, fused, self.vectors[ids] @ vector, self.is_fact[ids], share, FACT_KO,
-                                       FACT_EN, COSINE_WEIGHT)
-        top = list(zip(first[:FEEDBACK_PASSAGES].tolist(), scores[:FEEDBACK_PASSAGES].tolist(), strict=True))
-        feedback = self.feedback_ranking(text, links, top, depth) if feedback_weight else []
-        if feedback:
-            ids, fused = fused_arrays({**rankings, "feedback": feedback}, {**weights, "feedback": feedback_weight},
-                                      FUSION_K)
-        elif blended:  # the list only now: with feedback only its first passages were read
-            return list(zip(first.tolist(), scores.tolist(), strict=True))
+        if feedback_weight:  # from the blended ranking's first hits, whichever ranking is returned
+            first, scores = blended_arrays(ids, fused, cosines, self.is_fact[ids], share, FACT_KO, FACT_EN,
+                                           COSINE_WEIGHT)
+            top = list(zip(first[:FEEDBACK_PASSAGES].tolist(), scores[:FEEDBACK_PASSAGES].tolist(), strict=True))
+            feedback = self.feedback_ranking(text, links, top, depth)
+            if feedback:  # one more list: the fusion again, and its cosines (a batch's rows round by their place in
+                # it, so the first batch's are not reused: answers stay the same to the last digit, decision 0077)
+                rankings["feedback"], weights["feedback"] = feedback, feedback_weight
+                ids, fused = fused_arrays(rankings, weights, FUSION_K)
+                cosines = self.vectors[ids] @ vector if blended else cosines
         if not blended:
             return list(zip(ids.tolist(), fused.tolist(), strict=True))
-        return blend(ids, fused, self.vectors[ids] @ vector, self.is_fact[ids], share, FACT_KO, FACT_EN,
-                     COSINE_WEIGHT)
+        return blend(ids, fused, cosines, self.is_fact[ids], share, FACT_KO, FACT_EN, COSINE_WEIGHT)
 
     def feedback_ranking(self, text: str, links: list[Link], ranking: list[tuple[int, float]],
                          depth: int = FUSION_DEPTH) -> list[int]:
