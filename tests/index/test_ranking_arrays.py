@@ -88,3 +88,25 @@ def test_expansion_leaves_out_exactly_the_asked_terms() -> None:
         everything, all_weights = expansion_terms(rows, top, strengths, set(), count=1000)
         kept = ~np.isin(everything, list(asked))
         assert terms.tolist() == everything[kept].tolist() and weights.tolist() == all_weights[kept].tolist()
+
+
+def test_the_latent_ranking_is_every_positive_passage_sorted() -> None:
+    """The latent list chooses its first ``depth`` before sorting (decision 0077): the same list as sorting every
+    passage with a positive score, best first, ties by passage id; on random rows with tied weights and empty rows."""
+    from index.latent_terms import LatentIndex
+
+    rng = np.random.default_rng(77)
+    rows = []
+    for _ in range(300):
+        size = int(rng.integers(0, 40))
+        weights = rng.choice([0.5, 1.0, 2.0], size) if rng.random() < 0.5 else rng.random(size) * 3
+        rows.append((np.sort(rng.choice(500, size, replace=False)).astype(np.int32), weights.astype(np.float32)))
+    index = LatentIndex.from_rows(rows, 500)
+    for _ in range(300):
+        ids = rng.choice(500, int(rng.integers(1, 64)), replace=False).astype(np.int32)
+        weights = rng.choice([1.0, 2.0], len(ids)).astype(np.float32)
+        scores = index.matrix[:, ids] @ (weights * index.idf[ids])
+        positive = np.flatnonzero(scores > 0)
+        expected = positive[np.lexsort((positive, -scores[positive]))].tolist()
+        depth = int(rng.integers(1, 400))
+        assert index.ranking((ids, weights), depth) == expected[:depth]
