@@ -55,6 +55,9 @@ __all__ = ["BATCH_QUADS", "StreamValidationError", "StreamedGraph", "stream_grap
 
 #: Quads validated and written at once (a batch closes at the first document past it).
 BATCH_QUADS = 20_000
+#: Sorted runs merged at once; more (about 3,000 at 1000× the seeds) are first merged in passes of this many, so
+#: the open files stay far under a system's limit (often 1,024) whatever the corpus size.
+MERGE_FAN_IN = 256
 
 
 @dataclass
@@ -185,7 +188,26 @@ def _grouped(graphs: Iterable[list[str]], limit: int) -> Iterator[list[list[str]
 
 
 def _merge_runs(runs: list[Path], target: Path, removed: set[str]) -> int:
-    """Merge sorted runs into one sorted file without repeats or lines naming a removed node; lines written."""
+    """Merge sorted runs into one sorted file without repeats or lines naming a removed node; lines written.
+
+    Past :data:`MERGE_FAN_IN` runs, groups of that many are merged into one run each first (each group's runs
+    deleted once merged), pass after pass: the same file, at most that many files open."""
+    runs, passes = list(runs), 0
+    while len(runs) > MERGE_FAN_IN:
+        passes += 1
+        merged = []
+        for start in range(0, len(runs), MERGE_FAN_IN):
+            group = runs[start:start + MERGE_FAN_IN]
+            out = group[0].with_name(f"pass-{passes:03d}-{len(merged):06d}.nq")
+            _merge_files(group, out, set())
+            for run in group:
+                run.unlink()
+            merged.append(out)
+        runs = merged
+    return _merge_files(runs, target, removed)
+
+
+def _merge_files(runs: list[Path], target: Path, removed: set[str]) -> int:
     files = [run.open(encoding="utf-8") for run in runs]
     count, last = 0, None
     try:

@@ -10,6 +10,7 @@ import pyoxigraph as ox
 import pytest
 
 import graph.build
+import graph.stream_build
 from corpus import load_corpus
 from graph.extraction_cache import ExtractionCache
 from graph.extractors import MODULES, all_extractors
@@ -68,8 +69,10 @@ def write_corpus(folder: Path, docs, titles: dict[str, str] | None = None) -> Pa
     return folder
 
 
-def test_streamed_graph_and_store_equal_the_whole_graph_build(tmp_path, with_test_extractor):
-    """Restated signings, a node owned by one of two graphs, a fact set aside, generated documents, several batches."""
+def test_streamed_graph_and_store_equal_the_whole_graph_build(tmp_path, with_test_extractor, monkeypatch):
+    """Restated signings, a node owned by one of two graphs, a fact set aside, generated documents, several batches
+    (merged two at a time, in passes)."""
+    monkeypatch.setattr(graph.stream_build, "MERGE_FAN_IN", 2)
     generate(0.15, tmp_path / "corpus")
     corpus = write_corpus(tmp_path / "corpus", [SIGNED, SIGNED_AGAIN, RESTATED, UNDATED, BROKEN],
                           {BROKEN.id: AUTOMATIC})
@@ -129,3 +132,34 @@ def test_a_damaged_cached_piece_is_extracted_again(tmp_path):
     damaged.write_text(damaged.read_text(encoding="utf-8")[:-40], encoding="utf-8")
     build(corpus, tmp_path / "data", settings, Progress(quiet=True), with_index=False)
     assert (tmp_path / "data" / GRAPH_FILE).read_bytes() == first
+
+
+def test_runs_past_the_fan_in_are_merged_in_passes_into_the_same_file(tmp_path, monkeypatch):
+    """Eleven sorted runs with lines repeated across them and lines naming a removed node: merged three at a time
+    (never more files open), the same lines in the same order as one merge of all of them; the merged runs are gone."""
+    import random
+
+    rng = random.Random(5)
+    quads = [f"<http://x/s{n % 37}> <http://x/p> <http://x/o{n}> <http://x/g{n % 5}> .\n" for n in range(400)]
+    removed = {"http://x/s3"}
+    texts = ["".join(sorted(rng.sample(quads, 60))) for _ in range(11)]
+
+    def runs(folder: Path) -> list[Path]:
+        folder.mkdir()
+        for n, text in enumerate(texts):
+            (folder / f"run-{n:06d}.nq").write_text(text, encoding="utf-8")
+        return sorted(folder.glob("run-*.nq"))
+
+    once = graph.stream_build._merge_runs(runs(tmp_path / "once"), tmp_path / "once.nq", removed)
+    widths = []
+    merge = graph.stream_build.heapq.merge
+    monkeypatch.setattr(graph.stream_build.heapq, "merge", lambda *files: widths.append(len(files)) or merge(*files))
+    monkeypatch.setattr(graph.stream_build, "MERGE_FAN_IN", 3)
+    passes = graph.stream_build._merge_runs(runs(tmp_path / "passes"), tmp_path / "passes.nq", removed)
+    expected = sorted({q for text in texts for q in text.splitlines(keepends=True)} - {
+        q for q in quads if q.startswith("<http://x/s3> ")})
+    assert (tmp_path / "passes.nq").read_text(encoding="utf-8") == "".join(expected)
+    assert (tmp_path / "once.nq").read_bytes() == (tmp_path / "passes.nq").read_bytes()
+    assert once == passes == len(expected)
+    assert max(widths) == 3 and len(widths) > 4  # 11 runs -> 4 -> 2 -> the file
+    assert not list((tmp_path / "passes").glob("run-*"))  # each merged group deleted as it went
