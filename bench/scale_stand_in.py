@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -47,8 +48,12 @@ from runtime.settings import Settings  # noqa: E402
 _SEEDS_ENV = "GYORYU_STAND_IN_SEEDS"
 #: Set in the build child's environment when passage term counts come from :func:`stand_in_tokens`.
 _STAND_IN_TOKENS_ENV = "GYORYU_STAND_IN_TOKENS"
+#: Set in the build child's environment to delete the stand-in pieces after the graph stages (disk at 1000×).
+_DROP_CACHE_ENV = "GYORYU_STAND_IN_DROP_CACHE"
 #: Largest scale tokenised by the real Kiwi over every passage; above it Kiwi runs once per distinct word.
 REAL_KIWI_UP_TO = 100
+#: Smallest scale whose stand-in pieces are deleted once the graph stages have read them (16 GB at 1000×).
+DROP_PIECES_FROM = 1000
 KIWI_SAMPLE = 400
 KIWI_STRIDE = 97
 
@@ -112,19 +117,36 @@ def kiwi_per_passage(data: Path, sample: int = KIWI_SAMPLE) -> float:
     return (time.process_time() - started) / len(texts)
 
 
-def cpu_progress():
-    """A :class:`runtime.progress.Progress` that also prints each stage's CPU seconds (``cpu_timings``) as it ends."""
+def cpu_progress(before: dict | None = None):
+    """A :class:`runtime.progress.Progress` that also prints each stage's CPU seconds (``cpu_timings``) as it ends;
+    ``before`` maps a stage's name to a callable run as the stage starts."""
     from runtime.progress import Progress
 
     class CpuProgress(Progress):
         @contextmanager
         def stage(self, name: str) -> Iterator[None]:
+            if before and name in before:
+                before[name]()
             with super().stage(name):
                 yield
             print(f"[{name}] {round(self.cpu_timings[name], 1)} s CPU, load average {os.getloadavg()[0]:.1f}",
                   file=self.stream, flush=True)
 
     return CpuProgress()
+
+
+def drop_extraction_caches(data: Path) -> None:
+    """Delete the stand-in pieces once the graph stages have read them (the previous data's and the build's own
+    hard links to them), printing their size: at 1000× they are some 16 GB the index stages never read."""
+    from scale import size_mb
+
+    from graph.extraction_cache import CACHE_DIR
+
+    folders = [data / CACHE_DIR, *data.parent.glob(f".{data.name}.building-*/{CACHE_DIR}")]
+    mb = max(size_mb(folder) for folder in folders if folder.is_dir())
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
+    print(f"[stand-in pieces] {mb:.0f} MB deleted after the graph stages", file=sys.stderr, flush=True)
 
 
 def build_child(corpus: Path, data: Path, seeds_file: Path) -> None:
@@ -140,20 +162,25 @@ def build_child(corpus: Path, data: Path, seeds_file: Path) -> None:
     index.build.Embedder = index.stream_index.Embedder = stand_in_embedder(np.load(seeds_file).astype(np.float32))
     if os.environ.get(_STAND_IN_TOKENS_ENV) == "1":
         stand_in_tokens()
-    progress = cpu_progress()
+    before = {}
+    if os.environ.get(_DROP_CACHE_ENV) == "1":
+        before["copy corpus"] = partial(drop_extraction_caches, data)
+    progress = cpu_progress(before)
     build(corpus, data, replace(Settings.from_env(), stream_above=0), progress)
     cpu = {name: round(seconds, 1) for name, seconds in progress.cpu_timings.items()}
     (data.parent / f"{data.name}.cpu.json").write_text(json.dumps(cpu))
 
 
-def run_build(corpus: Path, data: Path, seeds_file: Path, real_kiwi: bool) -> dict:
-    """:func:`build_child` in a child process: stage timings, wall and CPU seconds, peak resident MB."""
+def run_build(corpus: Path, data: Path, seeds_file: Path, real_kiwi: bool, drop_pieces: bool = False) -> dict:
+    """:func:`build_child` in a child process: stage timings, wall and CPU seconds, peak resident MB; with
+    ``drop_pieces`` the stand-in pieces are deleted after the graph stages (:func:`drop_extraction_caches`)."""
     load_before = os.getloadavg()
     started = time.perf_counter()
     with open(data.parent / f"{data.name}.stderr", "w+b") as err:
         child = subprocess.Popen([sys.executable, __file__, "--build-child", str(corpus), str(data), str(seeds_file)],
                                  env={**os.environ, "PYTHONPATH": str(ROOT),
-                                      _STAND_IN_TOKENS_ENV: "0" if real_kiwi else "1"}, stderr=err)
+                                      _STAND_IN_TOKENS_ENV: "0" if real_kiwi else "1",
+                                      _DROP_CACHE_ENV: "1" if drop_pieces else "0"}, stderr=err)
         _, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - started
         if status:
@@ -248,7 +275,7 @@ def end_to_end(scale: float, workdir: Path, seeds_data: Path) -> dict:
     print(f"{time.strftime('%H:%M:%S')} {scale:g}×: corpus and stand-in pieces ready, building", file=sys.stderr,
           flush=True)
     real_kiwi = scale <= REAL_KIWI_UP_TO
-    built = run_build(corpus, data, seeds_file, real_kiwi)
+    built = run_build(corpus, data, seeds_file, real_kiwi, drop_pieces=scale >= DROP_PIECES_FROM)
     print(f"{time.strftime('%H:%M:%S')} {scale:g}×: built, querying", file=sys.stderr, flush=True)
     manifest = json.loads((data / "manifest.json").read_text())
     kiwi_s = kiwi_per_passage(data)
