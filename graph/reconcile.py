@@ -99,16 +99,49 @@ def restated(signings: list[_Signing]) -> list[tuple[URIRef, URIRef]]:
         by_parties[s.parties].append(s)
     pairs = []
     for group in by_parties.values():
-        survivors: list[_Signing] = []
+        survivors = _Survivors()
         for s in group:  # best rank first
             target = None
             if not s.curated and s.date is not None:
-                target = next((t for t in survivors if t.date is not None and t.date.compatible(s.date)), None)
+                target = survivors.first_compatible(s.date)
             if target is None:
-                survivors.append(s)
+                survivors.add(s)
             else:
                 pairs.append((s.node, target.node))
     return pairs
+
+
+class _Survivors:
+    """The surviving signings of one pair of parties, in the order they survived, looked up by date.
+
+    The first survivor whose date is compatible with a date (one contains the other) is the earliest of: those
+    stated as the date's year, its month or its day (the dates containing it), and — for a month or a year — the
+    earliest within it. Each is kept as a key's first survivor, so a look-up costs the same however many survivors a
+    pair has (the same pair is restated thousands of times in a large corpus; a scan of them was quadratic)."""
+
+    def __init__(self) -> None:
+        self.order: list[_Signing] = []
+        self.first: dict[tuple, int] = {}
+
+    def add(self, s: _Signing) -> None:
+        position = len(self.order)
+        self.order.append(s)
+        if s.date is None:
+            return
+        d = s.date
+        keys = [("is", d.year, d.month, d.day), ("in", d.year)] + ([("in", d.year, d.month)] if d.month else [])
+        for key in keys:
+            self.first.setdefault(key, position)
+
+    def first_compatible(self, d: StatedDate) -> _Signing | None:
+        if d.month is None:
+            keys = [("in", d.year)]
+        elif d.day is None:
+            keys = [("is", d.year, None, None), ("in", d.year, d.month)]
+        else:
+            keys = [("is", d.year, None, None), ("is", d.year, d.month, None), ("is", d.year, d.month, d.day)]
+        found = [self.first[k] for k in keys if k in self.first]
+        return self.order[min(found)] if found else None
 
 
 def _merge_restated(graphs: list[Graph], report: ExtractionReport | None) -> int:
