@@ -127,7 +127,8 @@ def plan_reconciliation(ix: LineIndexes, report: ExtractionReport) -> ReconcileP
             if s.graph != owner and not s.curated:
                 strips[s.graph][node] = names
                 stripped[node].add(s.graph)
-    shared = {n for n, graphs in ix.described.items() if n not in redirects and len(graphs - stripped[n]) > 1}
+    none: frozenset[str] = frozenset()  # a look-up, not an empty set made for each of millions of nodes
+    shared = {n for n, graphs in ix.described.items() if n not in redirects and len(graphs - stripped.get(n, none)) > 1}
     return ReconcilePlan(redirects, strips, shared)
 
 
