@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import heapq
 import json
+import tempfile
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -102,8 +104,7 @@ class GraphState:
         return state if state.version == extractor_version() else None
 
     def write(self, data_dir: Path) -> None:
-        (data_dir / STATE_FILE).write_text(json.dumps(asdict(self), ensure_ascii=False, sort_keys=True),
-                                           encoding="utf-8")
+        (data_dir / STATE_FILE).write_text(_json(asdict(self)), encoding="utf-8")
 
     def indexes(self) -> LineIndexes:
         """The indexes :func:`graph.reconcile_lines.plan_reconciliation` reads, gathered from the summaries."""
@@ -151,17 +152,67 @@ def state_of(documents: list[Document], cache: ExtractionCache, registry: Regist
              ix: LineIndexes | None = None) -> GraphState:
     """The state of a clean build (its cache holds every document's lines; ``report`` its set-aside issues)."""
     state = GraphState(extractor_version())
+    state.summaries.update(_summaries(documents, cache, registry, state.documents))
+    state.keep(plan_reconciliation(state.indexes(), ExtractionReport()))
+    state.set_aside = _set_aside(report)
+    return state
+
+
+def write_state_streamed(documents: list[Document], cache: ExtractionCache, registry: Registry,
+                         report: ExtractionReport, plan: ReconcilePlan, data_dir: Path) -> None:
+    """Write the file ``state_of(...).write(data_dir)`` writes, byte for byte, with one graph's summary in memory at
+    a time: each summary goes to a spool as its JSON text, and the file is put together from it in key order.
+
+    ``plan`` is the one the streaming build took on the same lines (the state's summaries would give it again, but
+    only with every summary in memory: some 2.6 GB of JSON at 1000× the seeds, several times that as objects)."""
+    state = GraphState(extractor_version())
+    state.keep(plan)
+    state.set_aside = _set_aside(report)
+    where: dict[str, tuple[int, int]] = {}
+    with tempfile.TemporaryFile(dir=data_dir) as spool:
+        for graph, summary in _summaries(documents, cache, registry, state.documents):
+            text = _json(summary).encode("utf-8")
+            where[graph] = (spool.tell(), len(text))
+            spool.write(text)
+        with (data_dir / STATE_FILE).open("wb") as out:
+            fields = {**asdict(state), "summaries": None}
+            for n, key in enumerate(sorted(fields)):
+                out.write(f"{', ' if n else '{'}{_json(key)}: ".encode())
+                if key != "summaries":
+                    out.write(_json(fields[key]).encode("utf-8"))
+                    continue
+                out.write(b"{")
+                for m, graph in enumerate(sorted(where)):
+                    offset, length = where[graph]
+                    spool.seek(offset)
+                    out.write(f"{', ' if m else ''}{_json(graph)}: ".encode() + spool.read(length))
+                out.write(b"}")
+            out.write(b"}")
+
+
+def _json(value) -> str:
+    """As :meth:`GraphState.write` writes a value."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _summaries(documents: list[Document], cache: ExtractionCache, registry: Registry,
+               entries: dict[str, dict]) -> Iterator[tuple[str, dict]]:
+    """Each named graph's summary (documents' graphs in document order, then the registry and vocabulary); each
+    document's entry (its cache key and graphs) goes into ``entries`` as it is read."""
     for doc in documents:
         graphs = lines_by_graph(cache.lines(doc))
-        state.documents[doc.id] = {"key": document_key(doc), "graphs": [graph_of(g[0]) for g in graphs]}
+        entries[doc.id] = {"key": document_key(doc), "graphs": [graph_of(g[0]) for g in graphs]}
         for lines in graphs:
-            state.summaries[graph_of(lines[0])] = summary_of(lines)
+            yield graph_of(lines[0]), summary_of(lines)
     for graph, lines in fixed_lines(registry).items():
-        state.summaries[graph] = summary_of(lines)
-    state.keep(plan_reconciliation(state.indexes(), ExtractionReport()))
+        yield graph, summary_of(lines)
+
+
+def _set_aside(report: ExtractionReport) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
     for issue in report.of_kind(REJECTED):
-        state.set_aside.setdefault(str(ID) + issue.text, []).append(asdict(issue))
-    return state
+        out.setdefault(str(ID) + issue.text, []).append(asdict(issue))
+    return out
 
 
 @dataclass

@@ -68,6 +68,7 @@ class StreamedGraph:
     stored: int
     report: ExtractionReport
     set_aside: int = 0
+    plan: ReconcilePlan | None = None  # the reconciliation taken (the graph state written beside the data keeps it)
 
 
 def stream_graph(documents: list[Document], registry: Registry | None, progress: Progress, cache: ExtractionCache,
@@ -161,7 +162,7 @@ def _validate_and_write(documents: list[Document], cache: ExtractionCache, ix: L
     stored = len(store)
     del store
     report.counts.update(counts)
-    return StreamedGraph(quads, stored, report, len(batches.set_aside))
+    return StreamedGraph(quads, stored, report, len(batches.set_aside), the_plan)
 
 
 def _graphs_of(documents: list[Document], cache: ExtractionCache, plan: ReconcilePlan, fixed: list[list[str]],

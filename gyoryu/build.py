@@ -26,7 +26,7 @@ from corpus import Document, load_corpus
 from corpus.loader import CORPUS_COPY, MANIFEST, lines_file
 from graph.build import GraphBuild, build_graph, count_classes
 from graph.extraction_cache import CACHE_DIR, ExtractionCache
-from graph.incremental import GraphState, IncrementalGraph, state_of
+from graph.incremental import GraphState, IncrementalGraph, state_of, write_state_streamed
 from graph.readers.acceptance import AcceptanceModelError, model_digest
 from graph.registry import Registry
 from graph.set_aside import REJECTED, validate_setting_aside
@@ -289,7 +289,8 @@ def _streamed_graph(documents: list[Document], registry: Registry, progress: Pro
     with progress.stage("write graph"):
         (work / REPORT_FILE).write_text(json.dumps(streamed.report.to_dict(), ensure_ascii=False, indent=1),
                                         encoding="utf-8")
-        state_of(documents, cache, registry, streamed.report).write(work)  # ingest and remove work on it
+        # what ingest and remove work on, one graph's summary in memory at a time
+        write_state_streamed(documents, cache, registry, streamed.report, streamed.plan, work)
     return GraphBuild(GraphFileQuads(work / GRAPH_FILE), streamed.report), streamed.quads, report_text
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -15,7 +16,8 @@ from corpus import load_corpus
 from graph.extraction_cache import ExtractionCache
 from graph.extractors import MODULES, all_extractors
 from graph.facts import AUTOMATIC
-from graph.incremental import STATE_FILE
+from graph.incremental import STATE_FILE, state_of, write_state_streamed
+from graph.registry import Registry
 from graph.set_aside import REJECTED
 from graph.store import GRAPH_FILE, STORE_DIR
 from graph.stream_build import StreamValidationError, stream_graph
@@ -93,6 +95,14 @@ def test_streamed_graph_and_store_equal_the_whole_graph_build(tmp_path, with_tes
     assert [(i.doc, i.line, i.text) for i in streamed.report.of_kind(REJECTED)] == [
         ("broken.txt", 2, "tenure/test-홍길동")]
     assert streamed.set_aside == 1
+    # the graph state written one summary at a time with the build's plan: the bytes of the state kept whole
+    (tmp_path / "kept whole").mkdir()
+    state_of(documents, cache, Registry.default(), streamed.report).write(tmp_path / "kept whole")
+    write_state_streamed(documents, cache, Registry.default(), streamed.report, streamed.plan, tmp_path / "streamed")
+    written = (tmp_path / "streamed" / STATE_FILE).read_bytes()
+    assert written == (tmp_path / "kept whole" / STATE_FILE).read_bytes()
+    state = json.loads(written)
+    assert state["redirects"] and state["strips"] and state["set_aside"] and len(state["summaries"]) > 8
 
 
 def test_build_stream_flag_writes_the_same_data(tmp_path):
