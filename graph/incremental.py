@@ -117,11 +117,11 @@ class GraphState:
             for node, dates in summary["dates"].items():
                 ix.dates[node].extend(dates)
             for node, methods in summary["methods"].items():
-                ix.methods[node].update(methods)
+                ix.add_methods(node, set(methods))
             for node, (curated, confidence, names) in summary["statements"].items():
                 ix.statements[node].append(NodeStatement(graph, curated, confidence, frozenset(names)))
             for node in summary["described"]:
-                ix.described[node].add(graph)
+                ix.add_described(node, graph)
         ix.agreements = {n for n, t in ix.types.items() if AGREEMENT in t}
         return ix
 
@@ -321,7 +321,7 @@ class IncrementalGraph:
         focus = {n for n in focus if not n.startswith("_:")}
         data = lines_to_graph(data_lines)
         for node in focus:
-            if len(ix.described.get(node, ())) < 2:
+            if len(ix.describing(node)) < 2:
                 continue
             for quad in store.quads_for_pattern(ox.NamedNode(node), None, None):
                 graph = quad.graph_name

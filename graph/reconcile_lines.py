@@ -38,7 +38,7 @@ _KEPT = {str(p) for p in KEPT_IN_NON_OWNERS}
 _NAMES = {str(p) for p in NAME_PREDICATES}
 
 
-@dataclass
+@dataclass(slots=True)
 class NodeStatement:
     """One graph's statement of a fact node: whether curated, its best confidence, the names it gives the node."""
 
@@ -55,16 +55,39 @@ class LineIndexes:
     agreements: set[str] = field(default_factory=set)
     parties: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     dates: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    methods: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    methods: dict[str, frozenset[str]] = field(default_factory=dict)  # shared sets: add with add_methods
     statements: dict[str, list[NodeStatement]] = field(default_factory=lambda: defaultdict(list))
     types: dict[str, frozenset[str]] = field(default_factory=dict)
-    described: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    #: The graph describing a node, or the set of them once there are several (most nodes have one: a set each
+    #: was a third of these indexes, some 1.5 GB at 1000× the seeds); read it with :meth:`describing`.
+    described: dict[str, str | set[str]] = field(default_factory=dict)
     _type_sets: dict[frozenset[str], frozenset[str]] = field(default_factory=dict)
 
     def add_types(self, node: str, types: set[str] | frozenset[str]) -> None:
         """Add types of ``node`` (equal type sets are shared between nodes: there are few of them)."""
         merged = self.types.get(node, frozenset()) | types
         self.types[node] = self._type_sets.setdefault(merged, merged)
+
+    def add_methods(self, node: str, methods: set[str] | frozenset[str]) -> None:
+        """Add extraction methods of ``node`` (shared sets, as types)."""
+        merged = self.methods.get(node, frozenset()) | methods
+        self.methods[node] = self._type_sets.setdefault(merged, merged)
+
+    def add_described(self, node: str, graph: str) -> None:
+        """Record that ``graph`` describes ``node``."""
+        held = self.described.get(node)
+        if held is None:
+            self.described[node] = graph
+        elif isinstance(held, str):
+            if held != graph:
+                self.described[node] = {held, graph}
+        else:
+            held.add(graph)
+
+    def describing(self, node: str) -> set[str]:
+        """The graphs describing ``node``."""
+        held = self.described.get(node, ())
+        return {held} if isinstance(held, str) else set(held)
 
     def read(self, lines: list[str]) -> None:
         """Add what one graph's lines state."""
@@ -78,13 +101,13 @@ class LineIndexes:
                 if o == AGREEMENT:
                     self.agreements.add(s)
             if p not in _KEPT and not span:
-                self.described[s].add(sys.intern(g))
+                self.add_described(s, sys.intern(g))
             if p == _PARTY:
                 self.parties[s].add(sys.intern(o))
             elif p == _SIGNED:
                 self.dates[s].append(lexical(o))
             elif p == _METHOD:
-                self.methods[s].add(lexical(o))
+                self.add_methods(s, {lexical(o)})
                 own[s]["methods"].add(lexical(o))
             elif p == _CONFIDENCE:
                 own[s]["confidence"].append(float(lexical(o)))
@@ -128,7 +151,9 @@ def plan_reconciliation(ix: LineIndexes, report: ExtractionReport) -> ReconcileP
                 strips[s.graph][node] = names
                 stripped[node].add(s.graph)
     none: frozenset[str] = frozenset()  # a look-up, not an empty set made for each of millions of nodes
-    shared = {n for n, graphs in ix.described.items() if n not in redirects and len(graphs - stripped.get(n, none)) > 1}
+    # a node one graph describes is never shared
+    shared = {n for n, graphs in ix.described.items()
+              if not isinstance(graphs, str) and n not in redirects and len(graphs - stripped.get(n, none)) > 1}
     return ReconcilePlan(redirects, strips, shared)
 
 
