@@ -104,7 +104,10 @@ class DateMention:
 
 _Y4 = r"(?P<y4>(?:19|20)\d\d)"
 _Y2 = r"'\s*(?P<y2>\d\d)"
-_YEAR = rf"(?:{_Y4}|{_Y2})"
+#: 단기 (檀紀) years, as old records count them: the common era's year plus :data:`DANGI_OFFSET`.
+DANGI_OFFSET = 2333
+_DANGI = r"(?:檀紀|단기)\s*(?P<dg>4[23]\d\d)"
+_YEAR = rf"(?:{_DANGI}|{_Y4}|{_Y2})"
 #: English month names and their usual abbreviations → month number.
 MONTHS = {name: n for n, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
@@ -120,13 +123,13 @@ _FULL_WIDTH = str.maketrans("０１２３４５６７８９．／－", "01234567
 #: Patterns in priority order: an earlier pattern claims its span first.
 _DATE_PATTERNS = (
     # 平成10年5月10日, H10.5.10, 令和元年5月 (Japanese eras)
-    re.compile(rf"{_ERA}[年.]\s*(?P<m>\d{{1,2}})\s*[月.]\s*(?P<d>\d{{1,2}})\s*日?"),
-    re.compile(rf"{_ERA}年\s*(?P<m>\d{{1,2}})\s*月"),
-    re.compile(rf"{_ERA}年"),
+    re.compile(rf"{_ERA}[年년.]\s*(?P<m>\d{{1,2}})\s*[月월.]\s*(?P<d>\d{{1,2}})\s*[日일]?"),
+    re.compile(rf"{_ERA}[年년]\s*(?P<m>\d{{1,2}})\s*[月월]"),
+    re.compile(rf"{_ERA}[年년]"),
     # 2024년 1월 28일, 2024년1월28일, 2024 1월 28일 (a web rendering that lost the 년), '19년 5월 24일
     re.compile(rf"(?<!\d){_YEAR}\s*[년年]?\s*(?P<m>\d{{1,2}})\s*[월月]\s*(?P<d>\d{{1,2}})\s*[일日]"),
     # 2024.01.28, 2024. 1. 28., 2024-01-28, 2024/1/28, '19.05.24, 19.05.24
-    re.compile(r"(?<![\d.])(?:(?P<y4>(?:19|20)\d\d)|'\s*(?P<y2>\d\d)|(?P<y2b>\d\d))"
+    re.compile(rf"(?<![\d.])(?:{_DANGI}|(?P<y4>(?:19|20)\d\d)|'\s*(?P<y2>\d\d)|(?P<y2b>\d\d))"
                r"\s*(?P<sep>[./-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})(?:\s*\.)?(?![\d])"),
     # 2019년 5월, '19년 5월, 2011 5월 (a web rendering that lost the 년)
     re.compile(rf"(?<!\d){_YEAR}\s*[년年]?\s*(?P<m>\d{{1,2}})\s*[월月]"),
@@ -145,6 +148,8 @@ _BARE_YEAR = re.compile(rf"(?<![\d.]){_Y4}(?![\d.%]|\s*[년年억만천원개명
 
 def _year_of(m: re.Match[str]) -> int:
     groups = m.groupdict()
+    if groups.get("dg"):
+        return int(groups["dg"]) - DANGI_OFFSET
     if groups.get("era"):
         return ERAS[groups["era"]] + (1 if groups["ey"] == "元" else int(groups["ey"]))
     if groups.get("y4"):
@@ -217,6 +222,28 @@ def stated_date(text: str, *, bare_years: bool = False) -> StatedDate | None:
     """
     dates = find_dates(text, bare_years=bare_years)
     return dates[0].value if dates else None
+
+
+#: A date printed as digits only (``20190524``, ``940617``): read so only where a cell of a date column holds it.
+_COMPACT = re.compile(r"\s*(?P<y>(?:19|20)\d\d|\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])\s*")
+
+
+def compact_date(cell: str) -> StatedDate | None:
+    """The date of a cell that is only digits, ``YYYYMMDD`` or ``YYMMDD`` (old registers: ``940617``), else ``None``.
+    Callers ask it of a date column's cells only: elsewhere six digits are as likely a count or a number.
+
+    >>> compact_date("19940617"), compact_date(" 940617 "), compact_date("050230"), compact_date("1994061")
+    (StatedDate(year=1994, month=6, day=17), StatedDate(year=1994, month=6, day=17), None, None)
+    >>> compact_date("150000"), compact_date("2024.05.12"), compact_date("제940617호")
+    (None, None, None)
+    """
+    m = _COMPACT.fullmatch(cell)
+    if not m:
+        return None
+    try:
+        return StatedDate(expand_year(int(m.group("y"))), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
 
 
 def expand_year(year: int, pivot: int = 2060) -> int:

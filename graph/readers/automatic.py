@@ -21,6 +21,7 @@ from graph.readers.calibration import calibrate
 from graph.readers.candidates import AgreementCandidate, write_candidates
 from graph.readers.context import chrome_lines, is_plan
 from graph.readers.relations import FINISHED_SIGNING, is_intent, relation_of
+from graph.readers.text_forms import country_words, reading_document
 from ontology.namespaces import GY, PROV
 
 UNREAD_SIGNING = "a signing is stated here but no party or date could be read from it: nothing written"
@@ -56,6 +57,14 @@ def curated_lines(w: FactWriter) -> frozenset[int]:
             if start is not None and end is not None:
                 lines.update(range(int(start), int(end) + 1))
     return frozenset(lines)
+
+
+def reading_writer(w: FactWriter) -> FactWriter:
+    """A writer over the same graph and report whose document has its lines in their reading forms
+    (:mod:`graph.readers.text_forms`: OCR digits, letter-spaced scans, Hanja words): the readers match these, while
+    line numbers, so every citation, and the stored lines stay as written."""
+    doc = reading_document(w.doc, country_words(w.registry))
+    return w if doc == w.doc and doc.extra == w.doc.extra else FactWriter(w.dataset, doc, w.registry, w.report)
 
 
 def read_document(w: FactWriter) -> list:
@@ -124,6 +133,7 @@ def report_unread_signings(w: FactWriter, candidates: list) -> list[int]:
 @extractor("general readers", applies=lambda doc: True)
 def extract_automatic(w: FactWriter) -> None:
     """Run the general readers and write what they find as automatic facts; report signings none could read."""
-    candidates = read_document(w)
+    reading = reading_writer(w)
+    candidates = read_document(reading)
     write_candidates(w, candidates)
-    report_unread_signings(w, candidates)
+    report_unread_signings(reading, candidates)

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import re
 
-from graph.dates import StatedDate, expand_year, find_dates
+from graph.dates import StatedDate, compact_date, expand_year, find_dates
 from graph.facts import FactWriter
 from graph.readers.entities import country_named, place_level
 from graph.readers.relations import relation_of
-from graph.readers.table_dates import COMPACT_DATE
 from graph.readers.table_headers import header_country, header_role
 from graph.readers.table_rows import Row, Table
 from graph.registry import normalize_name
@@ -90,7 +89,7 @@ def _content_role(w: FactWriter, values: list[str]) -> str | None:
     def share(test) -> float:
         return sum(1 for v in values if test(v)) / len(values)
 
-    if share(lambda v: bool(find_dates(v, bare_years=True) or COMPACT_DATE.match(v))) >= CONTENT_SHARE:
+    if share(lambda v: bool(find_dates(v, bare_years=True) or compact_date(v))) >= CONTENT_SHARE:
         return "date"
     if share(lambda v: _is_country_cell(w, v)) >= CONTENT_SHARE:
         return "country"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from graph.dates import DateMention, StatedDate, find_dates
+from graph.dates import DateMention, StatedDate, compact_date, find_dates
 from graph.readers.as_of import as_of_date
 from graph.readers.relations import (
     end_words,
@@ -18,8 +18,6 @@ from graph.readers.relations import (
 )
 from graph.readers.table_rows import Row, Table
 
-#: A date printed as eight digits in a date cell (20190524).
-COMPACT_DATE = re.compile(r"^\s*((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\s*$")
 #: The word of a relation raised to a higher one (우호 → 자매결연으로 격상): a further signing.
 UPGRADE = "격상"
 
@@ -43,8 +41,8 @@ def row_dates(table: Table, row: Row) -> list[DateMention]:
               and not planned_cell(row.cell(c))]
     for c in _signing_date_columns(table):
         cell = row.cell(c)
-        compact = COMPACT_DATE.match(cell)
-        cell = f"{compact.group(1)}.{compact.group(2)}.{compact.group(3)}" if compact else cell
+        compact = compact_date(cell)  # 20190524, 940617
+        cell = f"{compact.year}.{compact.month}.{compact.day}" if compact else cell
         found = find_dates(cell, bare_years=True)
         if found and planned_cell(cell) and signed:
             continue  # 최초 2015.03.26 | 재결연 '25.03.26(예정): the plan of a further step leaves the signing

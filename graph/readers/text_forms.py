@@ -1,0 +1,290 @@
+"""The reading form of a document's lines: what the general readers match against, not what is cited.
+
+Old records and scanned pages write the same words in other forms: full-width digits and Kangxi radicals from a
+PDF font (``２０１９``, ``⽇本``), OCR letters for digits (``2O18. l1. 3l.``), syllables spread apart by a scan
+(``자 매 결 연``) and Hanja words beside Hangul (``姉妹結緣 締結``, ``서울特別市``). :func:`reading_form` turns a
+line into the form the readers know; the stored line, its number and so every citation stay as written.
+
+>>> reading_form("1   가 나시(加那市)      일 본     l997. 6. 19.    자 매 결 연")
+'1   가나시(加那市)      일본     1997. 6. 19.    자매결연'
+>>> reading_form("2. 대구광역시 수성구 — 檀紀 4328年 7月 姉妹結緣 締結")
+'2. 대구광역시 수성구 — 단기 4328년 7월 자매결연 체결'
+>>> reading_form("그 후 두 차례 방문하여 자매결연을 체결하였다.")  # a prose line is left alone
+'그 후 두 차례 방문하여 자매결연을 체결하였다.'
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+
+from corpus.loader import Document
+from graph.readers.table_rows import split_cells
+from graph.registry import Registry
+
+HANJA_FILE = Path(__file__).resolve().parent.parent / "data" / "hanja_words.tsv"
+
+#: Compatibility forms a PDF or a CJK font prints (full-width ASCII, ideographic space, Kangxi radicals, CJK
+#: compatibility ideographs): each is one character whose NFKC form is one character too.
+_COMPATIBLE = re.compile(r"[\uff01-\uff5e\u3000\u2f00-\u2fd5\u2e80-\u2ef3\uf900-\ufaff]")
+_HANJA = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_HANGUL = re.compile(r"[가-힣]")
+#: A run of letters and digits where OCR read a digit as a letter (``2O18``, ``l997``, ``1O``, ``2Ol4``,
+#: ``l2,OOO``): only l, I and O, never beside other Latin letters, and no more of them than real digits (``O2O``
+#: stays) unless the run is grouped by thousands or is a year before a date's month.
+_OCR_NUMBER = re.compile(r"(?<![A-Za-z])[0-9lIO]*\d[0-9lIO]*(?:,[0-9lIO]{3})*(?![A-Za-z])")
+#: A date's last slot read as a letter (``2012. 6. l.``): only after a year-and-month.
+_OCR_DATE_SLOT = re.compile(r"(\d{2,4}\s*\.\s*\d{1,2}\s*\.\s*)([lIO])(?=\s*\.|\s*$|\s+\D)")
+_OCR_DIGITS = str.maketrans("lIO", "110")
+#: What follows a year (a date's separator and the month's first digit), so a year may hold more letters than digits.
+_OCR_YEAR_AFTER = re.compile(r"\s*[./년-]\s*[0-9lIO]")
+#: Hanja date units after a number (``1992年 10月 9日``) read as 년, 월, 일.
+_HANJA_UNIT = re.compile(r"(?<=\d)(\s*)([年月日])")
+_UNITS = {"年": "년", "月": "월", "日": "일"}
+#: Syllables a scan spread apart: three or more one-syllable words in a row, each one space from the next.
+_SPREAD = re.compile(r"(?<![가-힣])[가-힣](?: [가-힣]){2,}(?![가-힣])")
+_HANGUL_WORD = re.compile(r"[가-힣]+")
+#: Share of a line's Hangul words that are single syllables from which the line counts as letter-spaced.
+SPREAD_SHARE = 0.5
+#: A gap of two or more spaces inside a line: a column gap of a table laid out with spaces (a scan, a PDF copy).
+_GAP = re.compile(r" {2,}")
+#: Rows a block of space-laid lines needs before it counts as a table.
+ALIGNED_ROWS = 3
+#: A line ending in a date's year and month (``… 2019. 5.``, ``… 2021년 3월``) and the next opening with its day
+#: (``24. 가나시와 …``, ``5일 …``): a date the PDF's line wrap split.
+_OPEN_DATE = re.compile(r"(?:(?<!\d)(?:19|20)\d\d|'\d\d)\s*(?:\.\s*\d{1,2}\s*\.|년\s*\d{1,2}\s*월)\s*$")
+_DAY_OPENING = {".": re.compile(r"^\s*(?P<day>(?:[12]?\d|3[01])\s*\.)(?=\s)"),
+                "월": re.compile(r"^\s*(?P<day>(?:[12]?\d|3[01])\s*일)")}
+_NUMBERED = re.compile(r"^\s*(\d{1,3})\s*[.)]")
+#: A line at least this long ends where the page's width wrapped it (a heading or a list entry is shorter).
+WRAP_CHARS = 30
+#: Share of a document's Hangul lines holding spread syllables from which the document counts as a spaced scan
+#: (one line of prose may hold ``그 외 두 곳``; a scan spreads many).
+SPREAD_LINES = 0.25
+
+
+@cache
+def hanja_words() -> tuple[dict[str, str], dict[str, str]]:
+    """The Hanja table: ``(words, suffixes)``, each Hanja form → its Hangul form of the same length. A word is read
+    wherever a run of Hanja is made of table words only; a suffix (市, 縣 …) only right after Hangul."""
+    words: dict[str, str] = {}
+    suffixes: dict[str, str] = {}
+    with HANJA_FILE.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            if len(row["hanja"]) != len(row["hangul"]):
+                raise ValueError(f"{HANJA_FILE.name}: {row['hanja']} and {row['hangul']} differ in length")
+            (suffixes if row["kind"] == "suffix" else words)[row["hanja"]] = row["hangul"]
+    return words, suffixes
+
+
+def _segment(run: str, words: dict[str, str]) -> str | None:
+    """``run`` read as table words, longest first, or ``None`` when some part of it is no table word."""
+    longest = max(map(len, words))
+    best: list[str | None] = [""] + [None] * len(run)
+    for end in range(1, len(run) + 1):
+        for size in range(min(longest, end), 0, -1):
+            head, piece = best[end - size], run[end - size:end]
+            if head is not None and piece in words:
+                best[end] = head + words[piece]
+                break
+    return best[-1]
+
+
+def read_hanja(text: str) -> str:
+    """Hanja relation, status and admin words read in Hangul (:data:`HANJA_FILE`); a run of Hanja holding anything
+    else (a place name written in Hanja, ``麻浦區``) stays as written.
+
+    >>> read_hanja("日本 가나縣 — 友好交流協定 締結, 中國 加那市, 서울特別市 麻浦區")
+    '일본 가나현 — 우호교류협정 체결, 중국 加那市, 서울특별시 麻浦區'
+    """
+    words, suffixes = hanja_words()
+
+    def read(m: re.Match[str]) -> str:
+        run = m.group(0)
+        whole = _segment(run, words)
+        if whole is not None:
+            return whole
+        after_hangul = m.start() and _HANGUL.match(text[m.start() - 1])
+        if after_hangul and run[0] in suffixes:
+            rest = _segment(run[1:], words) if len(run) > 1 else ""
+            if rest is not None:
+                return suffixes[run[0]] + rest
+        return run
+
+    text = _HANJA.sub(read, text)
+    return _HANJA_UNIT.sub(lambda m: m.group(1) + _UNITS[m.group(2)], text)
+
+
+def ocr_digits(text: str) -> str:
+    """Digits OCR read as letters, inside numbers and dates only.
+
+    >>> ocr_digits("2O18. l1. 3O. 현재 · 2Ol4. 7. 15. · 2O11. 9. l. · MOU · O2O · I. 개요 · 061-73O-1234")
+    '2018. 11. 30. 현재 · 2014. 7. 15. · 2011. 9. 1. · MOU · O2O · I. 개요 · 061-730-1234'
+    >>> ocr_digits("2OlO. 3. 3O. · 2OlO명 · lOO · l2,OOO천원 · 3,5OO")
+    '2010. 3. 30. · 2OlO명 · lOO · 12,000천원 · 3,500'
+    """
+
+    def number(m: re.Match[str]) -> str:
+        token = m.group(0)
+        letters = sum(ch in "lIO" for ch in token)
+        year = len(token) == 4 and _OCR_YEAR_AFTER.match(m.string, m.end())  # 2OlO. 3. 3O.
+        sure = letters <= len(token) - letters - token.count(",") or year or "," in token  # l2,OOO
+        return token.translate(_OCR_DIGITS) if letters and sure else token
+
+    text = _OCR_NUMBER.sub(number, text)
+    return _OCR_DATE_SLOT.sub(lambda m: m.group(1) + m.group(2).translate(_OCR_DIGITS), text)
+
+
+def rejoin_spread(text: str, country_words: Iterable[str] = ()) -> str:
+    """A letter-spaced line (a scan's ``가 나 시   국 제 교 류 현 황``) with its syllables rejoined: a one-syllable
+    word is joined to a one-syllable word one space after it, and so is one that opens a name (no Hangul word one
+    space before it) to the word after it. Wider gaps (columns) stay. A joined word that ends with
+    a country name (``country_words``) is parted from it again by a column gap (``다 라 포 틀 랜 드 미 국``: a
+    country is a cell of its own in such a table, and the scan left no wider gap to tell). A line that is
+    not letter-spaced (fewer than :data:`SPREAD_SHARE` of its Hangul words single syllables) stays as it is.
+
+    >>> rejoin_spread("3   다 라 포 틀 랜 드 미 국     2011. 9. 1.     자매 결연", ["미국"])
+    '3   다라포틀랜드  미국     2011. 9. 1.     자매 결연'
+    >>> rejoin_spread("가나시와 그 외 두 곳"), rejoin_spread("1  가 나시  문 의 : 국제교 류 담당 주 무 관")
+    ('가나시와 그외두곳', '1  가나시  문의 : 국제교 류 담당 주무관')
+
+    Whether a line is a scan's is a question for its document (:func:`letter_spaced`): prose has such lines too.
+    """
+    if not _SPREAD.search(text):
+        return text
+    hangul_words = _HANGUL_WORD.findall(text)
+    if sum(len(w) == 1 for w in hangul_words) < SPREAD_SHARE * len(hangul_words):
+        return text
+    joined = re.sub(r"(?<=[가-힣]) (?=[가-힣])", lambda m: _join_or_keep(text, m.start()), text)
+    countries = sorted({c for c in country_words if len(c) >= 2}, key=len, reverse=True)
+    if not countries:
+        return joined
+    tail = re.compile(r"(?<=[가-힣]{2})(" + "|".join(map(re.escape, countries)) + r")$")
+    written = set(hangul_words)
+    return _HANGUL_WORD.sub(lambda m: m.group(0) if m.group(0) in written else tail.sub(r"  \1", m.group(0)), joined)
+
+
+def _join_or_keep(text: str, space: int) -> str:
+    """``""`` when the space at ``space`` parts two one-syllable words (``가 나 시``) or a one-syllable word that opens
+    a name from the word after it (``가 나시``), else ``" "``: a syllable between two words may belong to either
+    (``국제교 류 담당``), and one after a word is as often a word of its own (``네이버 등``)."""
+    before = re.search(r"[가-힣]+$", text[:space]).group(0)
+    after = re.match(r"[가-힣]+", text[space + 1:]).group(0)
+    opens = not re.search(r"[가-힣] $", text[:space - 1])  # no Hangul word one space before the syllable
+    return "" if len(before) == 1 and (len(after) == 1 or opens) else " "
+
+
+def country_words(registry: Registry) -> frozenset[str]:
+    """The Hangul names of the registry's countries (``미국``, ``일본``), which :func:`rejoin_spread` parts off."""
+    return frozenset(n for e in registry.entities.values() if e.kind == "country" for n in e.names
+                     if re.fullmatch(r"[가-힣]{2,}", n))
+
+
+def letter_spaced(lines: Iterable[str]) -> bool:
+    """True when the lines read like a letter-spaced scan: at least two, and :data:`SPREAD_LINES` of the lines
+    with Hangul, hold three or more one-syllable words in a row.
+
+    >>> letter_spaced(["가 나 시 현 황", "1  가 나 시  자 매 결 연", "비고"])
+    True
+    >>> letter_spaced(["가나시와 그 외 두 곳", "끝"])
+    False
+    """
+    hangul = [line for line in lines if _HANGUL.search(line)]
+    spread = sum(bool(_SPREAD.search(line)) for line in hangul)
+    return spread >= 2 and spread >= SPREAD_LINES * len(hangul)
+
+
+def aligned_rows(lines: tuple[str, ...]) -> tuple[str, ...]:
+    """Lines with a table laid out with spaces written as `` | `` rows, as the table reader reads them: a block of
+    :data:`ALIGNED_ROWS` or more lines in a row, each with two column gaps (two or more spaces) or more inside it;
+    an indented line within the block is a row whose first cells are empty. A line that is a row already (tabs,
+    bars, box-drawn bars: :func:`~graph.readers.table_rows.split_cells`) and lines outside such blocks stay as
+    they are.
+
+    >>> rows = aligned_rows(("현황", "연번  도시명   체결일", " 1   가나시   1997. 6. 19.",
+    ...                      "     ※ 2022. 8. 3. 재체결", " 2   다라시   2008. 10. 2.", "문의  055"))
+    >>> rows[1:3]
+    ('연번 | 도시명 | 체결일', ' 1 | 가나시 | 1997. 6. 19.')
+    >>> rows[3:]
+    (' | ※ 2022. 8. 3. 재체결', ' 2 | 다라시 | 2008. 10. 2.', '문의  055')
+    >>> aligned_rows(("위원  말씀  드립니다", "가  나"))  # two lines are no table
+    ('위원  말씀  드립니다', '가  나')
+    """
+
+    def laid_out(line: str) -> bool:
+        return split_cells(line) is None and len(_GAP.findall(line.strip())) >= 2
+
+    out = list(lines)
+    n = 0
+    while n < len(lines):
+        end = n
+        while end < len(lines) and (laid_out(lines[end]) or (
+                end > n and lines[end].startswith("  ") and lines[end].strip())):  # an indented row goes on
+            end += 1
+        if sum(laid_out(line) for line in lines[n:end]) >= ALIGNED_ROWS:
+            for i in range(n, end):
+                out[i] = _GAP.sub(" | ", lines[i].rstrip())
+        n = max(end, n + 1)
+    return tuple(out)
+
+
+def wrapped_dates(lines: tuple[str, ...]) -> tuple[str, ...]:
+    """Lines with a date the page's wrap split over two lines made whole on the first: its day moves up to the year
+    and month that end the line before. Not when the line before is short (an entry dated to the month) or when
+    the day is the next number of a numbered list (``1. 가나시 … 2019. 5.`` then ``2. 다라시 …``).
+
+    >>> wrapped_dates(("가나군은 오랜 협의 끝에 청소년 교류를 이어 가기로 하고 2019. 5.", "24. 다라시와 결연했다."))
+    ('가나군은 오랜 협의 끝에 청소년 교류를 이어 가기로 하고 2019. 5. 24.', '다라시와 결연했다.')
+    >>> wrapped_dates(("1. 가나시와 청소년 교류를 이어 가기로 하고 자매결연을 맺었음 2019. 5.", "2. 다라시와 우호교류"))
+    ('1. 가나시와 청소년 교류를 이어 가기로 하고 자매결연을 맺었음 2019. 5.', '2. 다라시와 우호교류')
+    """
+    out = list(lines)
+    number = None
+    for n, line in enumerate(lines[:-1]):
+        opened = _NUMBERED.match(line)
+        number = int(opened.group(1)) if opened else number
+        end = _OPEN_DATE.search(out[n])
+        if not end or len(line.strip()) < WRAP_CHARS:
+            continue
+        day = _DAY_OPENING["월" if end.group(0).rstrip().endswith("월") else "."].match(lines[n + 1])
+        listed = _NUMBERED.match(lines[n + 1])
+        if day is None or (listed and number is not None and int(listed.group(1)) == number + 1):
+            continue
+        out[n] = out[n].rstrip() + " " + day.group("day").replace(" ", "")
+        out[n + 1] = lines[n + 1][day.end():].lstrip()
+    return tuple(out)
+
+
+def reading_form(line: str, country_words: Iterable[str] = (), *, spaced: bool = True) -> str:
+    """The form of ``line`` the readers match: compatibility characters as their plain forms, OCR digits, a
+    letter-spaced scan's syllables rejoined (``spaced``: the document is one), Hanja words in Hangul (see the
+    module's doctest)."""
+    line = ocr_digits(_COMPATIBLE.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), line))
+    return read_hanja(rejoin_spread(line, country_words) if spaced else line)
+
+
+def reading_document(doc: Document, country_words: Iterable[str] = ()) -> Document:
+    """``doc`` with its lines and titles in their reading forms (same number of lines, so citations hold).
+
+    >>> doc = Document("d", ("가 나 군  자 매 도 시", "1  가 나 시  2O19. 5. l.  자 매 결 연", "그 외 두 곳"), "")
+    >>> reading_document(doc).lines
+    ('가나군  자매도시', '1  가나시  2019. 5. 1.  자매결연', '그외두곳')
+    >>> reading_document(Document("f", ("검 토 보 고", "○ 제 출 자 : 가나시장", "온 라 인  네이버 등"), "")).lines
+    ('검토보고', '○ 제출자 : 가나시장', '온라인  네이버 등')
+    >>> reading_document(Document("e", ("가나시와 그 외 두 곳", "1992年 姉妹結緣"), "")).lines
+    ('가나시와 그 외 두 곳', '1992년 자매결연')
+    """
+    words = tuple(country_words)
+    spaced = letter_spaced(doc.lines)
+
+    def form(text: str) -> str:
+        return reading_form(text, words, spaced=spaced)
+
+    extra = {k: form(v) if k == "found_title" else v for k, v in doc.extra.items()}
+    lines = wrapped_dates(aligned_rows(tuple(map(form, doc.lines))))
+    return replace(doc, lines=lines, title_ko=form(doc.title_ko), extra=extra)
