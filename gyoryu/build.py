@@ -180,7 +180,9 @@ def build(corpus_dir: Path | None = None, data_dir: Path | None = None, settings
         from index.early_lines import EarlyLines
 
         second_core_free = executor is None and settings.cluster in ("", LOCAL) and settings.build_workers <= 1
-        if second_core_free:
+        # a streamed build's index embeds its lines chunk by chunk and takes none embedded early: they would only
+        # fill memory for the whole build (at 1000× the seeds, stand-in lines at some 1.5 KB each, gigabytes)
+        if second_core_free and len(documents) <= settings.stream_above:
             early = EarlyLines(documents)
         loading = model_loading_meanwhile(settings, early)
     with loading, build_executor(settings, executor) as executor, atomic_directory(data_dir) as work:
