@@ -9,6 +9,7 @@ from flask import Flask
 from api import entity_pages, graph_store, json_api, sparql_routes, web
 from api.caching import register_caching
 from api.errors import register_error_handlers
+from api.forms import FastFormRequest
 from api.limits import RequestLimits, register_form_limit
 from api.security import register_security
 from api.services import EXTENSION, Services
@@ -23,6 +24,7 @@ def create_app(settings: Settings | None = None, *, search_engine: Any = None, s
     """
     settings = settings or Settings.from_env()
     app = Flask(__name__)
+    app.request_class = FastFormRequest  # URL-encoded forms decoded without a Python loop a byte (decision 0078)
     app.config.update(
         DEBUG=False, TESTING=False, PROPAGATE_EXCEPTIONS=False, JSON_SORT_KEYS=False,
         MAX_CONTENT_LENGTH=settings.max_body_bytes, MAX_FORM_MEMORY_SIZE=settings.max_body_bytes,

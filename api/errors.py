@@ -5,10 +5,13 @@ Browsers asking for HTML get the same error as a small page.
 
 from __future__ import annotations
 
+import json
+
 from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from api.negotiation import prefers_html
+from api.security import CSP
 
 
 class ApiError(Exception):
@@ -25,6 +28,17 @@ class ApiError(Exception):
 def bad_request(code: str, message: str) -> ApiError:
     """A 400 error."""
     return ApiError(400, code, message)
+
+
+def error_body(code: str, message: str) -> bytes:
+    """The API's error shape as UTF-8 JSON (for answers made outside Flask)."""
+    return json.dumps({"error": {"code": code, "message": message}}, ensure_ascii=False).encode()
+
+
+def json_error_headers(body: bytes) -> list[tuple[str, str]]:
+    """The headers of a JSON error answered outside Flask (type, length and the safety headers)."""
+    return [("Content-Type", "application/json"), ("Content-Length", str(len(body))),
+            ("Content-Security-Policy", CSP), ("X-Content-Type-Options", "nosniff")]
 
 
 def error_response(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> Response:

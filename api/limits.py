@@ -16,14 +16,12 @@ True
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from flask import Flask, request
 
-from api.errors import ApiError
-from api.security import CSP
+from api.errors import ApiError, error_body, json_error_headers
 from api.services import services
 from runtime.settings import Settings
 
@@ -70,11 +68,6 @@ def refusal(environ: dict[str, Any], settings: Settings) -> tuple[int, str, str]
     return None
 
 
-def error_body(code: str, message: str) -> bytes:
-    """The API's error shape as UTF-8 JSON."""
-    return json.dumps({"error": {"code": code, "message": message}}, ensure_ascii=False).encode()
-
-
 class RequestLimits:
     """WSGI middleware: refuse requests over the limits of ``settings`` before the wrapped app sees them."""
 
@@ -88,9 +81,7 @@ class RequestLimits:
             return self.app(environ, start_response)
         status, code, message = refused
         body = error_body(code, message)
-        start_response(f"{status} {STATUS_TEXT[status]}", [
-            ("Content-Type", "application/json"), ("Content-Length", str(len(body))),
-            ("Content-Security-Policy", CSP), ("X-Content-Type-Options", "nosniff")])
+        start_response(f"{status} {STATUS_TEXT[status]}", json_error_headers(body))
         return [body]
 
 

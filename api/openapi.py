@@ -11,7 +11,9 @@ from index.modes import DEFAULT_MODE, MODES, SEARCH_MODES
 from runtime.settings import Settings
 from runtime.version import __version__
 
-NON_BLANK = r"\S"
+#: A character that is space neither to ECMAScript's ``\s`` nor to Python's ``str.strip()`` (``api.params.BLANK``); the
+#: BOM is named because Python's ``\s`` lacks it, so the pattern means the same in both engines.
+NON_BLANK = r"[^\s\x1c-\x1f\x85\ufeff]"
 
 
 def _ref(name: str) -> dict[str, str]:

@@ -13,6 +13,10 @@ INTEGER = re.compile(r"-?[0-9]{1,9}")
 #: Characters ECMAScript's ``\s`` matches.
 ECMA_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
              "\u2028\u2029\u202f\u205f\u3000\ufeff"
+#: Characters Python's ``str.strip()`` (the engines' own check of a query) takes as space beyond ECMAScript's:
+#: the information separators and NEL. A text of these alone is blank to the search engine, so it is blank here.
+PYTHON_ONLY_SPACE = "\x1c\x1d\x1e\x1f\x85"
+BLANK = ECMA_SPACE + PYTHON_ONLY_SPACE
 
 
 def _one(name: str) -> str | None:
@@ -25,7 +29,8 @@ def _one(name: str) -> str | None:
 def text_param(name: str, max_length: int, required: bool = True) -> str | None:
     """A text of at most ``max_length`` characters with a non-space character (returned stripped).
 
-    "Space" is what the OpenAPI pattern ``\\S`` (ECMAScript) calls space, so schema and server agree.
+    "Space" is what the OpenAPI pattern (``api.openapi.NON_BLANK``) calls space, ECMAScript's and Python's, so the
+    schema, this check and the engines' own ``str.strip()`` agree.
     """
     raw = _one(name)
     if raw is None:
@@ -35,7 +40,7 @@ def text_param(name: str, max_length: int, required: bool = True) -> str | None:
     if len(raw) > max_length:
         raise bad_request("invalid_parameter",
                           f"`{name}` has {len(raw)} characters; the limit is {max_length}")
-    value = raw.strip(ECMA_SPACE)
+    value = raw.strip(BLANK)
     if not value:
         raise bad_request("invalid_parameter", f"`{name}` must not be blank")
     return value

@@ -7,10 +7,10 @@ import threading
 from typing import Any
 
 from flask import Flask
-from waitress import serve as waitress_serve
 
 from api.app import create_app
 from api.limits import server_limits
+from api.server_errors import create_json_server
 from api.services import EXTENSION
 from runtime.built_data import check_built_data
 from runtime.settings import Settings
@@ -59,6 +59,6 @@ def serve(settings: Settings) -> None:
     warm_up(app)
     print(f"Gyoryu serving {settings.data_dir} on http://{settings.host}:{settings.port}/", flush=True)
     try:
-        waitress_serve(app, host=settings.host, port=settings.port, **waitress_options(settings))
+        create_json_server(app, host=settings.host, port=settings.port, **waitress_options(settings)).run()
     finally:
         app.extensions[EXTENSION].close()

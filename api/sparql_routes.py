@@ -13,6 +13,7 @@ import re
 import time
 
 from flask import Blueprint, Response, redirect, request
+from werkzeug.datastructures import MultiDict
 
 from api.errors import ApiError, bad_request
 from api.negotiation import pick, prefers_html
@@ -32,27 +33,36 @@ QUERY_TYPE = "application/sparql-query"
 FORM_TYPE = "application/x-www-form-urlencoded"
 
 
-def _params() -> list[tuple[str, str]]:
-    """Protocol parameters: the query string, plus the body for a form POST."""
-    items = list(request.args.items(multi=True))
-    if request.method == "POST" and request.mimetype == FORM_TYPE:
-        items += list(request.form.items(multi=True))
-    return items
+class Params:
+    """The protocol parameters of one request, read once: the query string, plus the body for a form POST."""
+
+    def __init__(self) -> None:
+        self.items = list(request.args.items(multi=True))
+        if request.method == "POST" and request.mimetype == FORM_TYPE:
+            self.items += request.form.items(multi=True)
+        self.by_name: dict[str, list[str]] = {}
+        for name, value in self.items:
+            self.by_name.setdefault(name, []).append(value)
+
+    def all(self, name: str) -> list[str]:
+        """Every value of ``name`` (none: an empty list)."""
+        return self.by_name.get(name, [])
+
+    def one(self, name: str, source: MultiDict | None = None) -> str | None:
+        """The value of ``name`` (in ``source`` if given, e.g. the form alone); a 400 error when it is given more
+        than once."""
+        values = self.all(name) if source is None else source.getlist(name)
+        if len(values) > 1:
+            raise bad_request("invalid_request", f"give exactly one `{name}` parameter")
+        return values[0] if values else None
 
 
-def _single(values: list[str], name: str) -> str | None:
-    if len(values) > 1:
-        raise bad_request("invalid_request", f"give exactly one `{name}` parameter")
-    return values[0] if values else None
-
-
-def read_query() -> str | None:
+def read_query(params: Params) -> str | None:
     """The query text of a protocol request (``None``: a GET without a query)."""
-    names = {k for k, _ in _params()}
-    if names & {"update", "using-graph-uri", "using-named-graph-uri"}:
+    if not params.by_name.keys().isdisjoint(("update", "using-graph-uri", "using-named-graph-uri")):
         raise bad_request("update_not_allowed", "this endpoint is read-only: SPARQL Update is not accepted")
     if request.method == "GET":
-        return _single(request.args.getlist("query"), "query")
+        return params.one("query")
     mimetype = request.mimetype
     if mimetype == UPDATE_TYPE:
         raise bad_request("update_not_allowed", "this endpoint is read-only: SPARQL Update is not accepted")
@@ -67,7 +77,7 @@ def read_query() -> str | None:
         except (UnicodeDecodeError, LookupError) as exc:
             raise bad_request("invalid_encoding", f"the query body is not valid text: {exc}") from exc
     if mimetype == FORM_TYPE:
-        query = _single(request.form.getlist("query"), "query")
+        query = params.one("query", request.form)
         if query is None:
             raise bad_request("missing_query", "the form has no `query` field")
         return query
@@ -87,21 +97,18 @@ def is_iri(text: str) -> bool:
     return bool(_IRI.match(text))
 
 
-def read_dataset() -> QueryDataset | None:
+def read_dataset(params: Params) -> QueryDataset | None:
     """The dataset named by ``default-graph-uri`` / ``named-graph-uri`` (``None``: the query's or the store's)."""
-    params = _params()
-    default = tuple(v for k, v in params if k == "default-graph-uri")
-    named = tuple(v for k, v in params if k == "named-graph-uri")
+    default, named = tuple(params.all("default-graph-uri")), tuple(params.all("named-graph-uri"))
     for iri in (*default, *named):
         if not is_iri(iri):
             raise bad_request("invalid_graph_uri", f"not an absolute IRI: {iri!r}")
     return QueryDataset(default, named) if default or named else None
 
 
-def read_timeout(maximum: float) -> float:
+def read_timeout(params: Params, maximum: float) -> float:
     """The ``timeout`` parameter (seconds, as in Fuseki), capped by ``GYORYU_QUERY_TIMEOUT``; else the maximum."""
-    values = [v for k, v in _params() if k == "timeout"]
-    raw = _single(values, "timeout")
+    raw = params.one("timeout")
     if raw is None or not raw.strip():
         return maximum
     try:
@@ -113,15 +120,17 @@ def read_timeout(maximum: float) -> float:
     return min(seconds, maximum)
 
 
-def choose_format(kind: str, form: str | None = None) -> str:
+def choose_format(kind: str, form: str | None = None, params: Params | None = None) -> str:
     """The format name for a query of ``kind`` (``select``, ``ask``, ``graph``) and this request.
 
-    ``form`` names what is asked for in error messages (default: the query form).
+    ``form`` names what is asked for in error messages (default: the query form); ``params``: the request's
+    parameters if already read.
     """
     formats = formats_for(kind)
     offers = media_offers(formats)
     form = form or ("CONSTRUCT/DESCRIBE queries" if kind == "graph" else f"{kind.upper()} queries")
-    asked = [v.strip().lower() for k, v in _params() if k in FORMAT_PARAMS and v.strip()]
+    params = params or Params()
+    asked = [v.strip().lower() for k, v in params.items if k in FORMAT_PARAMS and v.strip()]
     if asked:
         for value in asked:
             fmt = find(value, formats)
@@ -144,22 +153,24 @@ def choose_format(kind: str, form: str | None = None) -> str:
 @bp.route("/sparql", methods=["GET", "POST"])
 def sparql() -> Response:
     """Answer one read-only SPARQL query."""
-    query = read_query()
+    params = Params()
+    query = read_query(params)
     if query is None:
         if prefers_html(request.headers.get("Accept")):
             return redirect("/#sparql", code=303)
         raise bad_request("missing_query", "give a SPARQL query as `query=`")
-    limit = services().settings.max_query_length
+    settings = services().settings
+    limit = settings.max_query_length
     if len(query) > limit:
         raise bad_request("query_too_long", f"the query has {len(query)} characters; the limit is {limit}")
-    timeout = read_timeout(services().settings.query_timeout)
-    dataset = read_dataset()
+    timeout = read_timeout(params, settings.query_timeout)
+    dataset = read_dataset(params)
     try:
         engine = require("search") if has_reserved_services(query) else None  # opened once, not timed
         started = time.monotonic()
         query = expand_query(query, lambda: engine)
         kind = check_query(query, None)
-        fmt = choose_format(kind)
+        fmt = choose_format(kind, params=params)
         remaining = timeout - (time.monotonic() - started)
         if remaining <= 0:
             raise QueryTimeout(f"query stopped after {timeout:g} s (limit: `timeout`, at most GYORYU_QUERY_TIMEOUT)")
@@ -174,7 +185,7 @@ def sparql() -> Response:
     except QueryTimeout as exc:
         raise ApiError(503, "query_timeout", str(exc), {"Retry-After": "5"}) from exc
     resp = Response(outcome.body, status=200, content_type=BY_NAME[fmt].content_type)
-    resp.vary.add("Accept")
+    resp.headers["Vary"] = "Accept"  # a new response: no Vary header to merge with
     # the round trip to the query worker, and the worker's own run of the query (serialising included)
     timings = {"query": took} if outcome.seconds is None else {"query": took, "run": outcome.seconds * 1000}
     resp.headers["Server-Timing"] = server_timing(timings)

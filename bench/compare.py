@@ -326,13 +326,12 @@ def embedding_engines(data: Path, settings: Settings) -> dict[str, float]:
 
 def serve(data: Path):
     """The Flask app on a waitress server on loopback; (app, server, base url)."""
-    from waitress.server import create_server
-
     from api.app import create_app
+    from api.server_errors import create_json_server
 
     # no query-vector cache: repeated questions must pay their embedding like new ones
     app = create_app(replace(Settings.from_env(), data_dir=data, query_timeout=30.0, embed_cache_size=0))
-    server = create_server(app, host="127.0.0.1", port=0, threads=6)
+    server = create_json_server(app, host="127.0.0.1", port=0, threads=6)
     threading.Thread(target=server.run, daemon=True).start()
     return app, server, f"http://127.0.0.1:{server.effective_port}"
 

@@ -13,7 +13,10 @@ asks every ``stride``-th judged question of the tune half ``rounds`` times as a 
 - ``search server beyond model``: the same without this client's thread;
 - ``floor``: a static file's request, process CPU (server and client);
 - ``sparql beyond run``: CPU of ``/sparql`` (this process and the query workers) less the worker's own query run as
-  timed in-process on the on-disk store, per README question.
+  timed in-process on the on-disk store, per README question;
+- ``sparql server`` / ``floor server``: this process's CPU per ``/sparql`` request (a README question as a form POST)
+  and per static file request without this client's thread: the server's request, main and helper threads alone
+  (the workers not counted), asked in turn so that the machine's load weighs on both alike (decision 0078).
 """
 
 from __future__ import annotations
@@ -108,6 +111,29 @@ def sparql_cpu(app, url: str, repeats: int) -> dict[str, float]:
     return {"sparql beyond run": statistics.median(gaps), "sparql askings": len(gaps)}
 
 
+def sparql_server_cpu(url: str, repeats: int) -> dict[str, float]:
+    """Medians over askings of the server threads' CPU ms per ``/sparql`` request and per static file request
+    (this process less this client's thread), each README question asked in turn with the static file."""
+    client = Client(url)
+    questions = [e["query"] for e in all_examples() if "SERVICE" not in e["query"]]
+    sparql, floor = [], []
+
+    def server_ms(run) -> float:
+        process, own = time.process_time(), time.thread_time()
+        run()
+        return ((time.process_time() - process) - (time.thread_time() - own)) * 1000
+
+    for q in questions:  # warm
+        client.post_form("/sparql", {"query": q}, "application/sparql-results+json")
+    for _ in range(repeats):
+        for q in questions:
+            sparql.append(server_ms(lambda q=q: client.post_form("/sparql", {"query": q},
+                                                                  "application/sparql-results+json")))
+            floor.append(server_ms(lambda: client.get("/static/app.css")))
+    return {"sparql server": statistics.median(sparql), "floor server": statistics.median(floor),
+            "sparql server mean": statistics.mean(sparql), "floor server mean": statistics.mean(floor)}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True)
@@ -115,11 +141,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stride", type=int, default=3)
     parser.add_argument("--repeats", type=int, default=40, help="askings of each README question")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--sparql-only", action="store_true", help="only the /sparql figures (no search askings)")
     args = parser.parse_args(argv)
     app, server, url = serve(args.data)
     try:
         Client(url).get("/static/app.css")
-        result = {**search_cpu(app, url, args.rounds, args.stride), **sparql_cpu(app, url, args.repeats)}
+        result = {} if args.sparql_only else search_cpu(app, url, args.rounds, args.stride)
+        result.update(sparql_server_cpu(url, args.repeats))
+        result.update(sparql_cpu(app, url, args.repeats))
     finally:
         server.close()
         app.extensions["gyoryu"].close()

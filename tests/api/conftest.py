@@ -9,10 +9,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from waitress.server import create_server
 
 from api.app import create_app
 from api.server import waitress_options
+from api.server_errors import create_json_server
 from runtime.settings import Settings
 
 REPO = Path(__file__).resolve().parents[2]
@@ -57,12 +57,27 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def raw_request(base_url: str, data: bytes) -> tuple[int, dict[str, str], bytes]:
+    """Send ``data`` as it is over a socket to the server at ``base_url`` and read the answer until the server
+    closes the connection (send ``Connection: close`` or a request the server refuses): status, headers, body."""
+    host, port = base_url.rsplit("/", 1)[-1].rsplit(":", 1)
+    with socket.create_connection((host, int(port)), timeout=30) as conn:
+        conn.sendall(data)
+        answer = b""
+        while chunk := conn.recv(65536):
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    status_line, *lines = head.decode("latin-1").split("\r\n")
+    headers = {name.strip().lower(): value.strip() for name, _, value in (line.partition(":") for line in lines)}
+    return int(status_line.split()[1]), headers, body
+
+
 class LiveServer:
     """The app under waitress (the production server) in a background thread."""
 
     def __init__(self, app) -> None:
         options = {**waitress_options(app.extensions["gyoryu"].settings), "threads": 4, "ident": "gyoryu-test"}
-        self.server = create_server(app, host="127.0.0.1", port=0, **options)
+        self.server = create_json_server(app, host="127.0.0.1", port=0, **options)
         self.url = f"http://127.0.0.1:{self.server.effective_port}"
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 

@@ -151,8 +151,9 @@ def test_no_command_runs_a_debug_server() -> None:
                     offenders.append(f"{path}: {kw.arg}=True")
     assert offenders == []
     server_source = (REPO / "api" / "server.py").read_text(encoding="utf-8")
-    assert "from waitress import serve as waitress_serve" in server_source
-    assert "waitress_serve(app" in server_source
+    assert "create_json_server(app" in server_source  # waitress's create_server (api/server_errors.py)
+    assert "from waitress.server import BaseWSGIServer, create_server" in (REPO / "api" / "server_errors.py").read_text(
+        encoding="utf-8")
 
 
 def test_an_entity_path_with_a_code_point_no_iri_may_hold_is_a_404(client) -> None:
