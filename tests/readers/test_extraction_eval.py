@@ -41,8 +41,22 @@ def test_precision_and_recall_per_split(tmp_path):
     # the list states 허난성 in 2007, judged 2008 (a wrong date), and 선양시 is not in the text
     assert (heldout["predicted"], heldout["correct"], heldout["gold"]) == (2, 1, 3)
     assert (heldout["precision"], heldout["recall"]) == (0.5, 0.333)
-    assert "missed" not in result["documents"][1]  # held-out mistakes are not shown
+    # held-out documents only in their split's aggregate: no row of their own, mistakes or counts
+    assert [(d["doc"], d["split"]) for d in result["documents"]] == [("a.txt", "tune")]
     assert result["calibration"] and all(c["precision"] >= c["confidence"] for c in result["calibration"])
+
+
+def test_text_report_has_rows_for_tune_documents_only(tmp_path):
+    from graph.extraction_eval import format_extraction_eval
+
+    result = run_extraction_eval(_judged(tmp_path))
+    result["documents"].append({**result["documents"][0], "doc": "b.txt", "split": "heldout"})  # an older result
+    lines = format_extraction_eval(result).splitlines()
+    assert [line.split()[:2] for line in lines[1:5]] == [["heldout", "agreements"], ["heldout", "officials"],
+                                                          ["tune", "agreements"], ["tune", "officials"]]
+    rows = [line for line in lines if ".txt" in line]
+    assert len(rows) == 1 and rows[0].startswith("tune") and "a.txt" in rows[0]
+    assert "b.txt" not in "\n".join(lines)
 
 
 def test_cli_reports_both_splits():
@@ -51,6 +65,9 @@ def test_cli_reports_both_splits():
     result = json.loads(out)
     assert set(result["splits"]) == {"tune", "heldout"}
     assert result["splits"]["tune"]["agreements"]["gold"] == 55
+    # per document: the tune half only (a held-out document is in its split's aggregate alone)
+    assert result["documents"] and {d["split"] for d in result["documents"]} == {"tune"}
+    assert sum(d["agreements"]["gold"] for d in result["documents"]) == 55
     assert result["near"]["target"]["gold"] == 210
     assert result["near"]["target"]["recall"] >= 0.9  # the target on the NEAR report's officials
     # calibrated on the tune half: facts with confidence ≥ c have precision ≥ c there
