@@ -9,20 +9,27 @@ import numpy as np
 import scipy.sparse as sp
 
 from index.artifacts import MMAP_ABOVE
+from index.errors import MissingIndexError
 from index.korean import KoreanTokenizer
 from index.term_counts import TermCounts
 
 K1 = 1.2
 B = 0.75
+#: bm25s's own files (terms × passages columns); :meth:`LexicalIndex.load` sizes the index by these.
+BM25S_FILES = "*.csc.index.npy"
+#: The passages × terms rows (:attr:`LexicalIndex.by_passage`), written beside bm25s's files: ``data``, ``indices``
+#: and ``indptr`` of the CSR matrix, memory-mapped at load (decision 0078).
+ROW_FILES = {part: f"{part}.csr.index.npy" for part in ("data", "indices", "indptr")}
 
 
 class LexicalIndex:
     """A BM25 index over passages; :meth:`scores` gives one score per passage."""
 
-    def __init__(self, bm25: bm25s.BM25, tokenizer: KoreanTokenizer | None = None) -> None:
+    def __init__(self, bm25: bm25s.BM25, tokenizer: KoreanTokenizer | None = None,
+                 by_passage: sp.csr_matrix | None = None) -> None:
         self.bm25 = bm25
         self.tokenizer = tokenizer or KoreanTokenizer()
-        self._by_passage: sp.csr_matrix | None = None
+        self._by_passage = by_passage
 
     @classmethod
     def build(cls, texts: list[str], tokenizer: KoreanTokenizer | None = None) -> LexicalIndex:
@@ -58,16 +65,33 @@ class LexicalIndex:
         return cls(bm25, tokenizer or KoreanTokenizer())
 
     def save(self, directory: Path) -> None:
-        """Write the index files into ``directory``."""
+        """Write the index files into ``directory``: bm25s's terms × passages columns and the passages × terms rows
+        of :attr:`by_passage` (made here once, at build time, rather than by every search process at load)."""
         self.bm25.save(str(directory), show_progress=False)
+        rows = self.by_passage
+        for part, name in ROW_FILES.items():
+            np.save(Path(directory) / name, getattr(rows, part))
 
     @classmethod
     def load(cls, directory: Path, mmap: bool | None = None) -> LexicalIndex:
         """Read an index written by :meth:`save`; ``mmap`` (default: above :data:`MMAP_ABOVE` bytes) maps its
-        score matrix from disk instead of reading it into memory (same scores; pages are read as queries need them)."""
+        score matrix from disk instead of reading it into memory (same scores; pages are read as queries need them).
+        The passage rows are always mapped (read as feedback asks for a few rows); an index saved without them
+        makes them at first use, as before."""
+        directory = Path(directory)
         if mmap is None:
-            mmap = sum(f.stat().st_size for f in Path(directory).glob("*.npy")) > MMAP_ABOVE
-        return cls(bm25s.BM25.load(str(directory), mmap=mmap, show_progress=False, verbosity=0))
+            mmap = sum(f.stat().st_size for f in directory.glob(BM25S_FILES)) > MMAP_ABOVE
+        bm25 = bm25s.BM25.load(str(directory), mmap=mmap, show_progress=False, verbosity=0)
+        paths = {part: directory / name for part, name in ROW_FILES.items()}
+        rows = None
+        if all(path.is_file() for path in paths.values()):
+            data, indices, indptr = (np.load(paths[part], mmap_mode="r") for part in ("data", "indices", "indptr"))
+            shape = (bm25.scores["num_docs"], len(bm25.scores["indptr"]) - 1)
+            if len(indptr) != shape[0] + 1:
+                raise MissingIndexError(f"the lexical index in {directory} is inconsistent (passage rows ≠ "
+                                        "passages); rebuild it")
+            rows = sp.csr_matrix((data, indices, indptr), shape=shape, copy=False)
+        return cls(bm25, by_passage=rows)
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every passage for ``query`` (zeros when no query token is indexed); each token counts once,
@@ -112,8 +136,8 @@ class LexicalIndex:
 
     @property
     def by_passage(self) -> sp.csr_matrix:
-        """The BM25 weights as a passages × terms matrix (rows: a passage's terms), made once from the stored
-        terms × passages columns; it holds as much memory again as the lexical index."""
+        """The BM25 weights as a passages × terms matrix (rows: a passage's terms): the saved rows, memory-mapped,
+        or (an index saved without them, or not saved yet) made once from the terms × passages columns."""
         if self._by_passage is None:
             scores = self.bm25.scores
             self._by_passage = sp.csc_matrix((scores["data"], scores["indices"], scores["indptr"]),
