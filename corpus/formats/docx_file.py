@@ -1,6 +1,8 @@
 """Word documents (``.docx``): paragraphs and tables in document order (python-docx).
 
-A table row is one line; a merged cell counts once. The title is the document's core property,
+A table row is one line. A cell merged down repeats its text in the rows it covers (python-docx reads a
+``w:vMerge`` cell so); a cell merged across (``w:gridSpan``) leaves the columns it covers empty, so every row keeps
+its columns (:func:`~corpus.formats.extraction.span_grid`, as every format reader does). The title is the document's core property,
 else its first ``Title`` or ``Heading 1`` paragraph, else its first line.
 """
 
@@ -18,11 +20,11 @@ TITLE_STYLES = ("Title", "Heading 1")
 
 
 def row_cells(row) -> list[str]:
-    """Texts of a row's cells, a cell merged across columns counted once."""
+    """Texts of a row's cells, one per grid column: a cell merged across columns gives its text once and empty cells
+    for the columns it covers."""
     cells, seen = [], None
     for cell in row.cells:
-        if cell._tc is not seen:
-            cells.append(cell.text)
+        cells.append(cell.text if cell._tc is not seen else "")
         seen = cell._tc
     return cells
 

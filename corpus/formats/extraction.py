@@ -50,6 +50,29 @@ def table_row(cells: Iterable[str | None]) -> str:
     return CELL_SEPARATOR.join(one_line(c or "") for c in cells)
 
 
+def span_grid(cells: Iterable[tuple[int, int, str, int, int]], n_rows: int = 0, n_cols: int = 0) -> list[list[str]]:
+    """A table's rows of cell texts from its cells, each given as (row, column, text, rows down, columns across).
+
+    A cell merged down repeats its text in every row it covers, as python-docx reads a vertically merged DOCX cell:
+    a date, a relation or a group label merged over several rows belongs to each of them. A cell merged across
+    leaves the columns it covers empty, so every row keeps its columns. ``n_rows`` and ``n_cols`` are the least
+    size (an empty row stays); a cell merged down past the last row does not add rows.
+
+    >>> span_grid([(0, 0, "일본", 2, 1), (0, 1, "가나시", 1, 1), (1, 1, "다라시", 1, 1), (0, 2, "2005.3.12", 2, 2)])
+    [['일본', '가나시', '2005.3.12', ''], ['일본', '다라시', '2005.3.12', '']]
+    """
+    cells = list(cells)
+    last_row = max((r for r, _, _, _, _ in cells), default=-1)
+    height = max(n_rows, last_row + 1)
+    width = max([n_cols, *(c + max(across, 1) for _, c, _, _, across in cells)])
+    grid = [["" for _ in range(width)] for _ in range(height)]
+    for r, c, text, down, _ in cells:
+        for k in range(r, min(r + max(down, 1), height)):
+            if k == r or not grid[k][c]:
+                grid[k][c] = text
+    return grid
+
+
 def is_blank_row(cells: Iterable[str | None]) -> bool:
     """True when no cell of a row holds text."""
     return not any(one_line(c or "") for c in cells)

@@ -10,15 +10,18 @@ from pathlib import Path
 
 import syhwp
 
-from corpus.formats.extraction import Extraction, UnreadableDocument, finish, is_blank_row, table_row
+from corpus.formats.extraction import Extraction, UnreadableDocument, finish, is_blank_row, span_grid, table_row
 
 
 def block_lines(document: syhwp.Document) -> list[str]:
-    """A syhwp document's paragraphs (one line each) and table rows (one line each), in order."""
+    """A syhwp document's paragraphs (one line each) and table rows (one line each, merged cells as
+    :func:`~corpus.formats.extraction.span_grid` places them), in order."""
     lines: list[str] = []
     for block in document.blocks:
         if isinstance(block, syhwp.Table):
-            lines.extend(table_row(row) for row in block.grid() if not is_blank_row(row))
+            grid = span_grid(((c.row, c.col, c.text, c.row_span, c.col_span) for c in block.cells), block.n_rows,
+                             block.n_cols)
+            lines.extend(table_row(row) for row in grid if not is_blank_row(row))
         elif isinstance(block, syhwp.Paragraph):
             lines.extend(line for line in block.text.split("\n") if line.strip())
     return lines

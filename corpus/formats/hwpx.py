@@ -2,8 +2,9 @@
 
 The body is in ``Contents/section0.xml``, ``section1.xml`` …: paragraphs (``hp:p``) hold runs of
 text (``hp:t``) and controls such as tables (``hp:tbl``). Each paragraph's text is a line; a table
-becomes one line per row, every cell placed at its own address (``hp:cellAddr``) so a cell merged
-down or across leaves the covered positions empty, as in the printed table.
+becomes one line per row, every cell placed at its own address (``hp:cellAddr``); a cell merged down
+(``hp:cellSpan rowSpan``) repeats its text in the rows it covers, a cell merged across leaves the covered
+columns empty (:func:`~corpus.formats.extraction.span_grid`, as every format reader does).
 
 >>> xml = '''<sec xmlns:hp="http://www.hancom.co.kr/hwpml/2011/paragraph"><hp:p><hp:run><hp:t>현황</hp:t></hp:run>
 ... </hp:p><hp:p><hp:run><hp:tbl rowCnt="2" colCnt="2"><hp:tr><hp:tc><hp:subList><hp:p><hp:run><hp:t>강릉시</hp:t>
@@ -13,7 +14,7 @@ down or across leaves the covered positions empty, as in the printed table.
 ... <hp:t>2024.1.28</hp:t></hp:run></hp:p></hp:subList><hp:cellAddr colAddr="1" rowAddr="1"/></hp:tc></hp:tr>
 ... </hp:tbl></hp:run></hp:p></sec>'''
 >>> section_lines(ET.fromstring(xml))
-['현황', '강릉시 | 2019.5.24', ' | 2024.1.28']
+['현황', '강릉시 | 2019.5.24', '강릉시 | 2024.1.28']
 """
 
 from __future__ import annotations
@@ -23,7 +24,15 @@ import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
-from corpus.formats.extraction import Extraction, UnreadableDocument, finish, is_blank_row, one_line, table_row
+from corpus.formats.extraction import (
+    Extraction,
+    UnreadableDocument,
+    finish,
+    is_blank_row,
+    one_line,
+    span_grid,
+    table_row,
+)
 
 _SECTION = re.compile(r"^Contents/section(\d+)\.xml$", re.IGNORECASE)
 
@@ -50,17 +59,16 @@ def _text(element: ET.Element) -> str:
 
 
 def table_lines(table: ET.Element) -> list[str]:
-    """One line per row of an ``hp:tbl``, cells at their addresses."""
+    """One line per row of an ``hp:tbl``, cells at their addresses (``hp:cellAddr``), merged as ``hp:cellSpan`` says
+    (:func:`~corpus.formats.extraction.span_grid`: merged down, repeated; merged across, empty)."""
     rows = [r for r in table if _local(r.tag) == "tr"]
-    placed: dict[tuple[int, int], str] = {}
+    cells: list[tuple[int, int, str, int, int]] = []
     for r, row in enumerate(rows):
         for c, cell in enumerate(tc for tc in row if _local(tc.tag) == "tc"):
-            address = _child(cell, "cellAddr")
-            sub = _child(cell, "subList")
-            placed[_int(address, "rowAddr", r), _int(address, "colAddr", c)] = _text(sub if sub is not None else cell)
-    n_rows = max(_int(table, "rowCnt", 0), 1 + max((r for r, _ in placed), default=-1))
-    n_cols = max(_int(table, "colCnt", 0), 1 + max((c for _, c in placed), default=-1))
-    grid = [[placed.get((r, c), "") for c in range(n_cols)] for r in range(n_rows)]
+            address, span, sub = _child(cell, "cellAddr"), _child(cell, "cellSpan"), _child(cell, "subList")
+            cells.append((_int(address, "rowAddr", r), _int(address, "colAddr", c),
+                          _text(sub if sub is not None else cell), _int(span, "rowSpan", 1), _int(span, "colSpan", 1)))
+    grid = span_grid(cells, _int(table, "rowCnt", 0), _int(table, "colCnt", 0))
     return [table_row(row) for row in grid if not is_blank_row(row)]
 
 

@@ -1,7 +1,9 @@
 """PDF (``.pdf``): the text layer, page by page, with ruled tables back as rows (pdfplumber).
 
 Text outside tables comes as pdfplumber's text lines; each table pdfplumber finds from the
-page's ruling lines comes as one line per row, placed where the table stands on the page. A page
+page's ruling lines comes as one line per row, placed where the table stands on the page, a cell merged down
+repeated in the rows it covers (:func:`merged_down`). A table continued on the next page goes on as rows (a header
+row the page repeats is left to the table readers). A page
 without a text layer (a scan) is reported and skipped: there is no OCR. Control characters that
 some PDF producers map spaces to become spaces.
 """
@@ -23,6 +25,22 @@ def _inside(obj: dict, boxes: list[Box]) -> bool:
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
+def merged_down(table) -> list[list[str | None]]:
+    """A pdfplumber table's cell texts with a cell merged down repeated in the rows it covers (a position with no
+    cell of its own under a cell whose box reaches into the row); a position covered by a cell merged across stays
+    empty, as every format reader places merged cells (:func:`~corpus.formats.extraction.span_grid`)."""
+    texts = table.extract()
+    for i, (row, cells) in enumerate(zip(table.rows, texts, strict=False)):
+        for j, box in enumerate(row.cells):
+            if box is not None or j >= len(cells):
+                continue
+            above = next((k for k in range(i - 1, -1, -1) if j < len(table.rows[k].cells)
+                          and table.rows[k].cells[j] is not None), None)
+            if above is not None and table.rows[above].cells[j][3] > row.bbox[1] + 1:
+                cells[j] = texts[above][j]
+    return texts
+
+
 def page_lines(page) -> list[str]:
     """Lines of one pdfplumber page in reading order: text lines and table rows by their height on the page."""
     for char in page.chars:
@@ -32,7 +50,7 @@ def page_lines(page) -> list[str]:
     boxes = [t.bbox for t in tables]
     placed: list[tuple[float, int, str]] = []
     for table in tables:
-        for n, (row, cells) in enumerate(zip(table.rows, table.extract(), strict=False)):
+        for n, (row, cells) in enumerate(zip(table.rows, merged_down(table), strict=False)):
             if not is_blank_row(cells):
                 placed.append((row.bbox[1], n, table_row(cells)))
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))

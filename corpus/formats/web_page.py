@@ -27,7 +27,7 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from corpus.formats.extraction import Extraction, finish, is_blank_row, one_line, table_row
+from corpus.formats.extraction import Extraction, finish, is_blank_row, one_line, span_grid, table_row
 from corpus.formats.plain_text import decode, decoding_problems
 
 #: Never article text.
@@ -192,31 +192,31 @@ def _layout(rows: list[LexborNode], out: _Lines) -> None:
 
 
 def _table(node: LexborNode, out: _Lines) -> None:
-    """Each row as one line of cells; a cell merged down (``rowspan``) or across (``colspan``) leaves an empty cell
-    in the places it covers, so every row keeps its columns (as a merged DOCX/HWPX cell does). A table that lays
-    out the page is read as blocks instead (``is_layout_table``)."""
+    """Each row as one line of cells; a cell merged down (``rowspan``) repeats its text in the rows it covers and a
+    cell merged across (``colspan``) leaves empty cells in the columns it covers, so every row keeps its columns (as
+    every format reader does: :func:`~corpus.formats.extraction.span_grid`). A table that lays out the page is read
+    as blocks instead (``is_layout_table``)."""
     rows = _own_rows(node)
     if is_layout_table(node, rows):
         _layout(rows, out)
         return
     out.end()
-    pending: dict[int, int] = {}  # column → rows still covered by a cell merged down from above
-    for row in rows:
-        cells: list[str] = []
+    placed: list[tuple[int, int, str, int, int]] = []
+    covered: set[tuple[int, int]] = set()  # positions taken by a cell merged down from a row above
+    widths = [0] * len(rows)  # each row keeps its own width (a one-cell row stays a line of text)
+    for r, row in enumerate(rows):
+        c = 0
         for cell in _cells(row):
-            while pending.get(len(cells)):
-                pending[len(cells)] -= 1
-                cells.append("")
+            while (r, c) in covered:
+                c += 1
             down, across = _span(cell, "rowspan"), _span(cell, "colspan")
-            for k in range(across):
-                if down > 1:
-                    pending[len(cells)] = down - 1
-                cells.append(cell.text(deep=True, separator=" ") if k == 0 else "")
-        while pending.get(len(cells)):
-            pending[len(cells)] -= 1
-            cells.append("")
-        if cells and not is_blank_row(cells):
-            out.line(table_row(cells))
+            placed.append((r, c, cell.text(deep=True, separator=" "), down, across))
+            covered.update((r + i, c + j) for i in range(1, min(down, len(rows) - r)) for j in range(across))
+            c += across
+        widths[r] = max([c, *(k + 1 for i, k in covered if i == r)])
+    for cells, width in zip(span_grid(placed, len(rows)), widths, strict=True):
+        if not is_blank_row(cells[:width]):
+            out.line(table_row(cells[:width]))
 
 
 def _span(cell: LexborNode, name: str) -> int:

@@ -19,6 +19,7 @@ from graph.readers.as_of import as_of_date
 from graph.readers.entities import FUZZY_MIN_CHARS as FUZZY_MIN_CHARS  # where lists and sentences read it
 from graph.readers.entities import Party, country_in, place_level
 from graph.readers.relations import DEFAULT_RELATION, RELATION_WORDS, is_intent, relation_of
+from graph.readers.table_rows import split_cells
 from graph.readers.trip_days import TRIP_DAY, day_number, starts_period, trip_day, trip_start, weekday_is, year_in_trip
 from graph.registry import Entity
 
@@ -542,11 +543,71 @@ LEAD_LINES = 5
 
 def lead_region(w: FactWriter, lines: int = LEAD_LINES) -> Entity | None:
     """The document's own Korean region when no heading gives one: its title's, else the first Korean region its
-    first ``lines`` lines name (``Gana City maintains ties with …``, ``가나시 국제교류 현황``)."""
-    for text in (w.doc.title_ko or "", *w.doc.lines[:lines]):
+    first ``lines`` lines name (``Gana City maintains ties with …``, ``가나시 국제교류 현황``), else one they name in
+    Latin letters as the registry romanizes it (``… Regions of Gangwon-do``), else the office that wrote it
+    (``작성: 가나군 행정지원과``), else the first Korean region of a table row among those lines (a table's rows name
+    its partners; a file that starts with its table has only them)."""
+    texts = [t for t in (w.doc.title_ko or "", *w.doc.lines[:lines]) if not _ENTRY.match(t)]
+    rows = [t for t in texts if split_cells(t) is not None]
+    for text in texts:
+        region = first_region(w, text) if text not in rows else None
+        if region is not None and region.country == "KR":
+            return region
+    for text in texts:
+        region = latin_region(w, text) if text not in rows else None
+        if region is not None:
+            return region
+    if (region := author_region(w)) is not None:
+        return region
+    for text in rows:
         region = first_region(w, text)
         if region is not None and region.country == "KR":
             return region
+    return None
+
+
+#: A list's entry: a bulleted or numbered line, or one led by a name in bold (``**가나시** — …``).
+_ENTRY = re.compile(BULLET.pattern + r"|^\s*\*\*[^*\n]{1,40}\*\*\s*[—–:-]")
+#: A Latin place name with the unit word or suffix a romanized Korean name carries (``Gangwon-do``, ``Gana City``).
+_LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:-[a-z]+)*(?: (?:Metropolitan City|Special Self-Governing "
+                         r"Province|City|Province|County))?(?![A-Za-z])")
+_KOREAN_UNIT = re.compile(r"(?:-(?:do|si|gun|gu)| City| Province| County)$")
+
+
+def latin_region(w: FactWriter, text: str) -> Entity | None:
+    """The first Korean registry region ``text`` names in Latin letters, exactly as the registry resolves it: with a
+    unit (``Chungcheongbuk-do``, ``Gangneung City``) or a name of five letters or more (``Seoul``).
+
+    >>> w = FactWriter.__new__(FactWriter); w.registry = __import__("graph.registry").registry.Registry.default()
+    >>> latin_region(w, "Sister Regions of Chungcheongbuk-do").id, latin_region(w, "Last updated: March 3") is None
+    ('kr-chungbuk', True)
+    """
+    for m in _LATIN_NAME.finditer(text):
+        name = m.group(0)
+        if not (_KOREAN_UNIT.search(name) or len(name) >= 5):
+            continue
+        found = w.registry.resolve(name, kinds=("region",))
+        if found.entity is not None and found.score == 1.0 and found.entity.country == "KR":
+            return found.entity
+    return None
+
+
+#: A label before the office that wrote a document or its table (``작성: …``, ``자료 | …``, ``출처: …``).
+_AUTHOR_LABEL = re.compile(r"(?:작성|자료|출처|담당|문의|제출|발행)(?:\s*(?:부서|기관|처|자))?\s*[:：|]\s*")
+#: An office of a local government (``행정지원과``, ``국제교류팀``, ``기획감사실``, ``국제협력담당관``).
+_OFFICE = re.compile(r"^\s*\S*(?:과|팀|실|국|담당관|담당)(?=\s|$|[|,.)])")
+
+
+def author_region(w: FactWriter) -> Entity | None:
+    """The Korean region whose office wrote the document, by a labelled line anywhere in it (``작성: 가나군
+    행정지원과``, ``자료 | 가나시 국제교류팀``): the region named right after the label, before its office."""
+    for line in w.doc.lines:
+        for label in _AUTHOR_LABEL.finditer(line):
+            rest = line[label.end():]
+            mention = next((m for m in w.registry.find_mentions(rest) if m.entity.kind == "region"), None)
+            if mention is not None and mention.start == 0 and mention.entity.country == "KR" and \
+                    _OFFICE.match(rest[mention.end:]):
+                return mention.entity
     return None
 
 

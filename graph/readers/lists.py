@@ -142,6 +142,10 @@ class Item:
         return range(self.start or self.line, max(self.end, self.line) + 1)
 
 
+#: A Markdown entry led by its name in bold and a dash or colon (``**가나시** — 2007년 …``): an item, as a bullet's.
+_BOLD_ENTRY = re.compile(r"^(?=\s*\*\*[^*\n]{1,40}\*\*\s*[—–:-])")
+
+
 def items(lines: tuple[str, ...]) -> list[Item]:
     """Every list entry (1-based line numbers): bulleted or numbered lines, lines opening with a date (a
     timeline), and cards — a short line naming a place followed within a few lines by a labelled date.
@@ -157,7 +161,7 @@ def items(lines: tuple[str, ...]) -> list[Item]:
     card: Item | None = None
     joined = 0
     for n, text in enumerate(lines, start=1):
-        m = BULLET.match(text)
+        m = BULLET.match(text) or _BOLD_ENTRY.match(text)
         first = find_dates(text, bare_years=True)[:1]
         labelled = first and (not (m and not _DATE_FIRST.match(text) and not is_field(text[m.end():])) or (
             _bare_date_item(text) and n > 1 and _is_label_item(lines[n - 2]))) and _labelled_date(lines, n, first[0])
@@ -472,7 +476,8 @@ def _dated_other_field(text: str) -> bool:
 
 def _card_tail(lines: tuple[str, ...], n: int) -> tuple[str, int]:
     """The card's fields below its date line (``구분 | 우호교류``, ``비고: 추진 중``), up to a blank line, a
-    bullet, a date or a line naming a place (the next card's title); and the card's last line."""
+    bullet, a date, a line naming a place (the next card's title) or a serial number alone (the next record of a
+    table copied one cell a line); and the card's last line."""
     out = []
     for text in lines[n:n + CARD_LOOKBACK]:
         text = text.strip()
@@ -485,7 +490,7 @@ def _card_tail(lines: tuple[str, ...], n: int) -> tuple[str, int]:
         elif bullet and _further_step(text[bullet.end():]):
             out.append(text[bullet.end():])  # - 2012년 10월 자매결연으로 격상: the card's further signing
             continue
-        elif not text or bullet or any(
+        elif not text or bullet or re.fullmatch(r"\d{1,3}", text) or any(
                 is_place_word(strip_particle(t)) and not relation_of(t) for t in _TOKEN.findall(_field_value(text))):
             break
         if find_dates(text, bare_years=True) and _further_step(_labelled_value(text)):
@@ -563,7 +568,8 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
     cards = frozenset(n for item in found_items if item.names for n in _card_lines(w, item))  # no other's heading
     cards |= {item.line for item in found_items if _MONTH_FIRST.match(item.text)  # - 5월 3일 …: an entry too,
               or states_signing_verb(item.text)}  # and so is one stating a signing: no heading of the items below
-    cards |= {n for n, line in enumerate(w.doc.lines, start=1) if line.lstrip().startswith("※")}  # notes, too
+    cards |= {n for n, line in enumerate(w.doc.lines, start=1) if line.lstrip().startswith("※")  # notes, too,
+              or (_BOLD_ENTRY.match(line) and find_dates(line, bare_years=True))}  # and dated entries in bold
     own = dateline(w.doc)
     as_of = reference_date(w.doc.lines)  # stated as such (기준, 현재, 작성): a card's date alone on a line is none
     places = _placed_units(w) | placed_names(w)
@@ -621,10 +627,17 @@ def _is_dateline(w: FactWriter, item: Item, own: tuple[int, object] | None) -> b
         not relation_of(text) and not states_signing(text) and not any(is_place_word(t) for t in _TOKEN.findall(text))
 
 
+#: The country cell of a domestic partner's card, right above its name (``국내``).
+_DOMESTIC_ABOVE = re.compile(r"(?:^|\s)국내\s*$")
+
+
 def _card_lines(w: FactWriter, item: Item) -> range:
     """A card's lines from its first line naming a foreign place: a line above naming a Korean region first is the
-    heading of the list (a Korean city's partners), not the card's."""
+    heading of the list (a Korean city's partners), not the card's — unless the card says its partner is domestic
+    (``국내`` right above its name)."""
     start = item.span.start
+    if _DOMESTIC_ABOVE.search(item.above or ""):
+        return item.span  # 국내 / 서울 강서구 / 2003.6.30: a domestic partner's card, its Korean name its own
     while start < item.line and (region := first_region(w, w.doc.lines[start - 1])) is not None and \
             region.country == "KR":
         start += 1
@@ -676,6 +689,8 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = (), o
     if not dates:
         return []
     ctx = context_at(w, item.line, exclude=others)
+    if item.names and item.lines[0] < item.line:  # a card's own name line heads its fields, never names its subject
+        ctx.subject = context_at(w, item.line, exclude=frozenset(others) | frozenset(_card_lines(w, item))).subject
     if item.names and ctx.country is None and item.lines[0] < item.line:  # - 가나시 (자매도시) / 체결일: …: the name
         ctx.country = context_at(w, item.lines[0], exclude=others).country  # line heads its fields, not its section
     if not _about_agreements(item, ctx):
@@ -986,7 +1001,7 @@ def _partners(w: FactWriter, item: Item, dates: list[DateMention], country: str 
     partner is the most specific place of its first name line that names one other than the subject."""
     if item.names:
         for name in item.names:
-            qualified = _with_parent_in(w, name, item.core or item.text)
+            qualified = _qualified_name(w, name) or _with_parent_in(w, name, item.core or item.text)
             if qualified is not None and (subject is None or qualified.entity.id != subject.entity.id):
                 return [(-1, qualified)]
             first = _name_then_country(w, name)  # 【가나시】 일본 다라현: the place, then where it lies
@@ -1024,6 +1039,23 @@ def _name_then_country(w: FactWriter, text: str) -> tuple[str, int] | None:
     pattern, names = w.registry.country_words
     country = pattern.match(text, m.end())
     return (names[country.group(0)], m.end()) if country is not None else None
+
+
+def _qualified_name(w: FactWriter, name: str) -> Party | None:
+    """A card's name of a Korean region written with the province or city it is in (``서울 강서구``, ``충남
+    당진군``): the registry's region of the whole name, whatever namesakes its last word has.
+
+    >>> w = FactWriter.__new__(FactWriter); w.registry = __import__("graph.registry").registry.Registry.default()
+    >>> _qualified_name(w, "서울 강서구").entity.id, _qualified_name(w, "강서구") is None
+    ('kr-seoul-gangseo', True)
+    """
+    name = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    if len(name.split()) < 2:
+        return None
+    found = w.registry.resolve(name, kinds=("region",))
+    if found.entity is None or found.score < 1.0 or found.entity.country != "KR" or not found.entity.parent:
+        return None
+    return Party(name.split()[-1], found.entity)
 
 
 def _with_parent_in(w: FactWriter, name: str, card: str) -> Party | None:

@@ -29,11 +29,14 @@ def assign_roles(w: FactWriter, table: Table) -> None:
     """Roles from the header (a country name heads a party column), then from cell content for the others."""
     rows = [r for r in table.rows if not r.label]
     if table.header:
+        heads = [header_role(c) or ("party" if header_country(w.registry, c) else None) for c in table.header.cells]
         for i, cell in enumerate(table.header.cells):
-            role = header_role(cell) or ("party" if header_country(w.registry, cell) else None)
+            role = heads[i]
             if role in GENERIC_ROLES:  # 구분, 비고: what the cells hold may say more (구분 | 중국 …)
                 values = [r.cell(i) for r in rows if r.cell(i)]
                 found = _content_role(w, values) if values else None
+                if found == "date" and _unheaded_dates(w, rows, heads, i):
+                    found = None  # 서명일 | 상태 | 비고: remarks dated beside a date column its header does not name
                 role = found if found in ("country", "date") and found not in table.roles.values() else role
                 if found == "party" and _share(values, lambda v: _registry_region(w, v)) >= CONTENT_SHARE:
                     role = found  # 구분 | 수원특례시: the rows' own parties, printed under a vague header
@@ -56,6 +59,12 @@ def assign_roles(w: FactWriter, table: Table) -> None:
             table.roles[i] = role
     for gloss in _glosses(w, table, rows):
         table.roles[gloss] = "gloss"
+
+
+def _unheaded_dates(w: FactWriter, rows: list[Row], heads: list[str | None], col: int) -> bool:
+    """Another column than ``col``, its header naming no role, holds mostly dates."""
+    return any(role is None and (values := [r.cell(j) for r in rows if r.cell(j)])
+               and _content_role(w, values) == "date" for j, role in enumerate(heads) if j != col)
 
 
 #: Roles a column in Latin letters may gloss (``상대 지자체 | Partner``, ``구분 | Type``).

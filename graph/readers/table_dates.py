@@ -56,13 +56,44 @@ def row_dates(table: Table, row: Row) -> list[DateMention]:
     named = {c for c, role in table.roles.items()
              if role in ("date", "party", "parent", "otherdate", "serial", "gloss")}
     for c, cell in enumerate(row.cells):
-        if c not in named and ((is_renewal(cell) and not negates_renewal(cell)) or UPGRADE in cell or (
-                states_signing_verb(cell) and not negates_signing(cell))):  # 1995년 최초 체결 in the remarks
-            found = find_dates(cell, bare_years=len(cell) <= 20)
-            out.extend(d for i, d in enumerate(found) if not _term_after(cell[d.end:])
-                       and not _TERM_BEFORE.search(cell[:d.start]) and not _planned(cell, found, i)
-                       and not _renamed(cell, found, i))
+        if c in named:
+            continue
+        for clause in signing_clauses(cell):  # 1995년 최초 체결 in the remarks (not 2025-08 실무방문 beside it)
+            found = find_dates(clause, bare_years=len(cell) <= 20)
+            out.extend(d for i, d in enumerate(found) if not _term_after(clause[d.end:])
+                       and not _TERM_BEFORE.search(clause[:d.start]) and not _planned(clause, found, i)
+                       and not _renamed(clause, found, i))
     return [d for d in out if not any(d.value != o.value and d.value.contains(o.value) for o in out)]
+
+
+#: Between the clauses of a remark (``MOU 체결 계획 (2026), 2025-08 실무방문``), not inside brackets.
+_CLAUSE_BREAK = re.compile(r"[,;，、]\s*(?![^()]*\))")
+
+
+def signing_clauses(cell: str) -> list[str]:
+    """The clauses of a remark cell that state a signing, a renewal or an upgrade, each with the dates written
+    alone before it (``2005. 3. 2., 2015. 3. 2. 재체결`` is one clause); a clause of another event beside them
+    (``2025-08 실무방문``) dates none of them.
+
+    >>> signing_clauses("MOU 체결 계획 (2026), 2025-08 실무방문")
+    ['MOU 체결 계획 (2026)']
+    >>> signing_clauses("갱신 2009-11-03, 갱신 2019-11-03"), signing_clauses("2005. 3. 2., 2015. 3. 2. 재체결")
+    (['갱신 2009-11-03', '갱신 2019-11-03'], ['2005. 3. 2., 2015. 3. 2. 재체결'])
+    """
+    out: list[str] = []
+    pending: list[str] = []
+    for clause in (c for c in _CLAUSE_BREAK.split(cell) if c.strip()):
+        words = clause
+        for d in reversed(find_dates(clause, bare_years=True)):
+            words = words[:d.start] + words[d.end:]
+        if not re.search(r"[가-힣A-Za-z]", words):
+            pending.append(clause)  # a date alone: of the clause after it
+            continue
+        if (is_renewal(clause) and not negates_renewal(clause)) or UPGRADE in clause or (
+                states_signing_verb(clause) and not negates_signing(clause)):
+            out.append(", ".join([*pending, clause]))
+        pending = []
+    return out
 
 
 def _signing_date_columns(table: Table) -> list[int]:

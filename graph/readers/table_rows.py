@@ -51,6 +51,10 @@ def label_pairs(cells: list[str]) -> list[tuple[str, str]] | None:
     return pairs if any(v and header_role(v) is None for _, v in pairs) else None
 
 
+#: Longest header cell (characters without spaces); a longer cell, or one with a year, is a row's remark, whatever
+#: words it holds.
+HEADER_CHARS = 24
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 #: Longest line of text between rows of a table read as a group label of the rows below (``미야기현``, ``가. 일본``).
 LABEL_CHARS = 30
 
@@ -148,8 +152,9 @@ def find_tables(lines: tuple[str, ...], registry: Registry | None = None, *, lab
     tables: list[Table] = []
     current: Table | None = None
 
-    def is_header_cell(cell: str) -> bool:
-        return bool(header_role(cell)) or (registry is not None and header_country(registry, cell) is not None)
+    def is_header_cell(cell: str) -> bool:  # ``2025. 하반기 우호도시 체결 예정``: a remark, naming no column
+        return len(re.sub(r"\s+", "", cell)) <= HEADER_CHARS and not _YEAR.search(cell) and (
+            bool(header_role(cell)) or (registry is not None and header_country(registry, cell) is not None))
 
     for n, text in enumerate(lines, start=1):
         cells = split_cells(text)
@@ -173,6 +178,8 @@ def find_tables(lines: tuple[str, ...], registry: Registry | None = None, *, lab
         if is_header:
             if current.header is None and not any(not r.label for r in current.rows):
                 current.header, current.rows = row, []
+            elif current.header is not None and not current.rows and not current.repeated_headers:
+                current.header = Row(current.header.line, combined_header(current.header.cells, cells, registry))
             elif current.header is not None and [header_role(c) for c in cells] == \
                     [header_role(c) for c in current.header.cells]:
                 current.repeated_headers.append(n)  # the header repeated after a page break
@@ -183,6 +190,43 @@ def find_tables(lines: tuple[str, ...], registry: Registry | None = None, *, lab
             continue
         current.rows.append(row)
     return [t for t in tables if any(not r.label for r in t.rows)]
+
+
+def combined_header(top: list[str], bottom: list[str], registry: Registry | None = None) -> list[str]:
+    """One header from a header of two rows (a ``<thead>`` of two rows, a DOCX/HWPX header with merged cells): each
+    column's words from the row above (a cell merged across carried over the columns it covers, left empty there)
+    and the row below — kept together when together they name the lower cell's role (or a role the lower cell
+    lacks), else the cell naming a role, the lower one first (a lower cell naming a country, ``일본 측``, with a
+    ``registry``).
+
+    >>> combined_header(["연번", "교류도시", "", "체결일", ""], ["연번", "국가", "도시", "최초", "재체결"])
+    ['연번', '교류도시 국가', '교류도시 도시', '체결일', '체결일 재체결']
+    >>> combined_header(["국가", "자매결연", "", "우호교류", ""], ["", "도시", "체결일", "도시", "체결일"])
+    ['국가', '자매결연 도시', '자매결연 체결일', '우호교류 도시', '우호교류 체결일']
+    """
+    out: list[str] = []
+    carried = ""
+    for i in range(max(len(top), len(bottom))):
+        above = top[i].strip() if i < len(top) else ""
+        below = bottom[i].strip() if i < len(bottom) else ""
+        carried = above or (carried if below else "")
+        out.append(_header_words(carried, below, registry))
+    return out
+
+
+def _header_words(above: str, below: str, registry: Registry | None) -> str:
+    """A column's header from the words above and below it (:func:`combined_header`)."""
+    if not below or above == below:
+        return above
+    if not above:
+        return below
+    joined = f"{above} {below}"
+    together, lower = header_role(joined), header_role(below)
+    if together and lower in (None, together):
+        return joined
+    if lower or (registry is not None and header_country(registry, below)):
+        return below
+    return above if header_role(above) else joined
 
 
 def _undittoed(cells: list[str], table: Table | None) -> list[str]:

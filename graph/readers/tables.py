@@ -54,7 +54,8 @@ from graph.readers.relations import (
     states_signing_verb,
 )
 from graph.readers.table_columns import assign_roles, looks_like_place, name_dates, unfold_dated_names
-from graph.readers.table_dates import UPGRADE, after, planned_cell, reference_date, row_dates
+from graph.readers.table_dates import UPGRADE, after, planned_cell, reference_date, row_dates, signing_clauses
+from graph.readers.table_groups import split_groups
 from graph.readers.table_layout import TableLayout, layout_of
 from graph.readers.table_rows import LABEL_CHARS, Row, Table, find_tables
 from graph.readers.table_schedules import read_schedule
@@ -130,7 +131,8 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> Candidates:
             w.report.add_issue("anomaly", w.doc.id, table.first_line, "table",
                                "dated rows of places with no word of a signing (events, visits, budgets): no facts")
             continue
-        out.extend(read_table(w, table))
+        for part in split_groups(w, table):  # 자매도시 | 체결일 | 우호도시 | 체결일: a table per group of columns
+            out.extend(read_table(w, part))
         judged.update(lines)
         signed.update(r.line for r in table.rows)
     return Candidates(out, frozenset(judged), frozenset(signed))
@@ -207,7 +209,7 @@ def _read_row(w: FactWriter, table: Table, row: Row, layout: TableLayout, ctx: C
     relation_cell = row.cell(table.column("relation"))
     filled = [c for c in row.cells if c.strip()]
     if country_cell:
-        state.country = country_named(w.registry, country_cell)  # a country the registry lacks: unknown, not the above
+        state.country = row_country(w, country_cell)  # a country the registry lacks: unknown, not the above
     if relation_cell and relation_of(relation_cell):
         state.column_relation = relation_of(relation_cell)
     if not dates and len(filled) == 1 and (country_named(w.registry, filled[0]) or relation_of(filled[0])):
@@ -237,6 +239,8 @@ def _read_row(w: FactWriter, table: Table, row: Row, layout: TableLayout, ctx: C
     elif home_name and row.cell(layout.home) and not country_cell:
         partner_name = state.partner  # the partner printed once for several Korean parties
     if not partner_name and not (layout.home is not None and row.cell(layout.home)):
+        if not dates and (note := row.cell(layout.partner)):  # ※ 2021. 3. 22. 재체결 under a row, in its name column
+            dates = [d for clause in signing_clauses(note) for d in find_dates(clause) if not is_intent(clause)]
         return _continuation(w, row, dates, state, table)
     if _PAIR_MARK.search(partner_name):
         return _pair_row(w, table, row, partner_name, dates, state, layout)
@@ -280,6 +284,20 @@ def _read_row(w: FactWriter, table: Table, row: Row, layout: TableLayout, ctx: C
                                           intent=planned, fields=fields, reader="tables", quote=row_text.strip()))
     state.last = out[-1]
     return out
+
+
+#: A country cell saying the partner is in Korea (``국내``): a domestic partner, read as a Korean region.
+_DOMESTIC = re.compile(r"^\s*(?:국내|내국|국내\s*도시|국내\s*자치단체|domestic)\s*$", re.IGNORECASE)
+
+
+def row_country(w: FactWriter, cell: str) -> str | None:
+    """The country a row's country cell names; ``KR`` for a cell saying the partner is domestic (``국내``).
+
+    >>> w = FactWriter.__new__(FactWriter); w.registry = __import__("graph.registry").registry.Registry.default()
+    >>> row_country(w, "국내"), row_country(w, "중국"), row_country(w, "국외")
+    ('KR', 'CN', None)
+    """
+    return "KR" if _DOMESTIC.match(cell) else country_named(w.registry, cell)
 
 
 def _event_cell(cell: str) -> bool:
@@ -458,13 +476,16 @@ def _parties(w: FactWriter, row: Row, home_name: str, partner_name: str, ctx: Co
                        or layout.table_country or ctx.country)
             parent = parent or (state.label_parent if state.label_country else None)
         else:
-            country = "KR" if col in layout.korean else (layout.countries.get(col) or parent_country)
+            country = "KR" if col in layout.korean or state.country == "KR" else (
+                layout.countries.get(col) or parent_country)
         return resolve_party(w, name, row.line, parent=parent, country=country, place_context=layout.place_context,
                              foreign=foreign_side and (state.country or layout.countries.get(col)) not in (None, "KR"))
 
     home = (state.label_subject or ctx.subject) if layout.home is None else (
         resolve(layout.home, home_name, False) if home_name else None)
-    partner = resolve(layout.partner, partner_name, layout.partner not in layout.korean)
+    abroad = state.country not in (None, "KR")  # the row's own country cell: 국내 or a foreign country
+    partner = resolve(layout.partner, partner_name,
+                      (layout.partner not in layout.korean and state.country != "KR") or abroad)
     if home is None or partner is None or within(home, partner):
         return None
     return home, partner

@@ -116,15 +116,15 @@ def test_web_page_title_names_the_office_only_when_the_heading_lacks_its_region(
         assert read_file(path, LIMIT).title == expected
 
 
-def test_web_page_table_cells_merged_down_or_across_leave_empty_cells_so_columns_stay(tmp_path: Path):
+def test_web_page_table_cells_merged_down_repeat_and_merged_across_leave_empty_cells_so_columns_stay(tmp_path: Path):
     path = tmp_path / "cities.html"
     path.write_text("<html><body><table><tr><th>국가</th><th>도시</th><th>체결일</th><th>비고</th></tr>"
                     "<tr><td rowspan='3'>일본</td><td rowspan='2'>가나시</td><td>1998. 5. 1.</td><td></td></tr>"
                     "<tr><td>2008. 5. 1.</td><td>재체결</td></tr><tr><td>다라시</td><td>2001. 3. 2.</td><td></td></tr>"
                     "<tr><td colspan='2'>합계</td><td>3건</td><td></td></tr></table></body></html>", encoding="utf-8")
     assert read_file(path, LIMIT).lines == (
-        "국가 | 도시 | 체결일 | 비고", "일본 | 가나시 | 1998. 5. 1. |", " |  | 2008. 5. 1. | 재체결",
-        " | 다라시 | 2001. 3. 2. |", "합계 |  | 3건 |")
+        "국가 | 도시 | 체결일 | 비고", "일본 | 가나시 | 1998. 5. 1. |", "일본 | 가나시 | 2008. 5. 1. | 재체결",
+        "일본 | 다라시 | 2001. 3. 2. |", "합계 |  | 3건 |")
 
 
 LONG = "가나시는 24일 시청 대회의실에서 다라시와 우호교류 협약을 체결하고 문화·관광 분야에서 교류하기로 했다. " * 2
@@ -193,7 +193,7 @@ def test_docx_paragraphs_and_tables_in_document_order(tmp_path: Path):
     document.save(str(path))
     got = read_file(path, LIMIT)
     assert got.lines == ("양양군 교류 현황", "양양군은 다음 지자체와 협약을 맺었다.", *AGREEMENT_LINES, "표 아래 문단.",
-                         "우호교류 | 2020.7.1", "평창군 |  |", "끝.")
+                         "우호교류 |  | 2020.7.1", "평창군 |  |", "끝.")
     assert (got.title, got.format) == ("양양군 교류 현황", "docx")
 
 
@@ -203,7 +203,7 @@ def test_hwpx_paragraphs_and_tables_with_merged_cells(tmp_path: Path):
     path = write_hwpx(tmp_path / "gangwon.hwpx", [["강원 시군 자매결연 현황", grid, "자료: 국제협력과"], ["둘째 구역"]])
     got = read_file(path, LIMIT)
     assert got.lines == ("강원 시군 자매결연 현황", "시군 | 상대 도시 | 체결일", "춘천시 | 가고시마시 | 2019.05.24",
-                         " | 다롄시 | 2024.01.28", "자료: 국제협력과", "둘째 구역")
+                         "춘천시 | 다롄시 | 2024.01.28", "자료: 국제협력과", "둘째 구역")
     assert (got.title, got.format) == ("강원 시군 자매결연 현황", "hwpx")
 
 
