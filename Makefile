@@ -13,6 +13,7 @@ $(BIN)/gyoryu: pyproject.toml requirements.lock
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q torch==2.13.0
 	$(BIN)/python -m pip install -q -r requirements.lock
+	$(BIN)/python -m pip install -q --no-deps hanja==0.15.1  # pins pyyaml==6.0.1 + test tools; the lock's PyYAML serves it
 	$(BIN)/python -m pip install -q --no-deps -e .
 	@touch $@
 

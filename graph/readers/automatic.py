@@ -21,7 +21,7 @@ from graph.readers.calibration import calibrate
 from graph.readers.candidates import AgreementCandidate, write_candidates
 from graph.readers.context import chrome_lines, is_plan
 from graph.readers.relations import FINISHED_SIGNING, is_intent, relation_of
-from graph.readers.text_forms import country_words, reading_document
+from graph.readers.text_forms import PlaceReadings, country_words, reading_document
 from ontology.namespaces import GY, PROV
 
 UNREAD_SIGNING = "a signing is stated here but no party or date could be read from it: nothing written"
@@ -61,9 +61,9 @@ def curated_lines(w: FactWriter) -> frozenset[int]:
 
 def reading_writer(w: FactWriter) -> FactWriter:
     """A writer over the same graph and report whose document has its lines in their reading forms
-    (:mod:`graph.readers.text_forms`: OCR digits, letter-spaced scans, Hanja words): the readers match these, while
-    line numbers, so every citation, and the stored lines stay as written."""
-    doc = reading_document(w.doc, country_words(w.registry))
+    (:mod:`graph.readers.text_forms`: OCR digits, letter-spaced scans, Hanja words and place names): the readers
+    match these, while line numbers, so every citation, and the stored lines stay as written."""
+    doc = reading_document(w.doc, country_words(w.registry), PlaceReadings(w.registry))
     return w if doc == w.doc and doc.extra == w.doc.extra else FactWriter(w.dataset, doc, w.registry, w.report)
 
 

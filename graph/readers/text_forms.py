@@ -18,9 +18,10 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import replace
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from functools import cache
+from itertools import product
 from pathlib import Path
 
 from corpus.loader import Document
@@ -69,38 +70,145 @@ SPREAD_LINES = 0.25
 
 
 @cache
+def _hanja_rows() -> tuple[dict[str, str], ...]:
+    rows = []
+    with HANJA_FILE.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            if len(row["hanja"]) != len(row["hangul"]):
+                raise ValueError(f"{HANJA_FILE.name}: {row['hanja']} and {row['hangul']} differ in length")
+            rows.append(row)
+    return tuple(rows)
+
+
+@cache
 def hanja_words() -> tuple[dict[str, str], dict[str, str]]:
     """The Hanja table: ``(words, suffixes)``, each Hanja form → its Hangul form of the same length. A word is read
     wherever a run of Hanja is made of table words only; a suffix (市, 縣 …) only right after Hangul."""
     words: dict[str, str] = {}
     suffixes: dict[str, str] = {}
-    with HANJA_FILE.open(encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f, delimiter="\t"):
-            if len(row["hanja"]) != len(row["hangul"]):
-                raise ValueError(f"{HANJA_FILE.name}: {row['hanja']} and {row['hangul']} differ in length")
+    for row in _hanja_rows():
+        if row["kind"] in ("word", "suffix"):
             (suffixes if row["kind"] == "suffix" else words)[row["hanja"]] = row["hangul"]
     return words, suffixes
 
 
-def _segment(run: str, words: dict[str, str]) -> str | None:
-    """``run`` read as table words, longest first, or ``None`` when some part of it is no table word."""
+@cache
+def other_readings() -> dict[str, tuple[str, ...]]:
+    """Second readings of one character that place names take (``金`` 김 in 金海 김해, where the per-character
+    table reads 금): rows of kind ``reading`` in :data:`HANJA_FILE`."""
+    readings: dict[str, tuple[str, ...]] = {}
+    for row in _hanja_rows():
+        if row["kind"] == "reading":
+            readings[row["hanja"]] = (*readings.get(row["hanja"], ()), row["hangul"])
+    return readings
+
+
+#: The head-of-word rule (두음법칙) for Sino-Korean syllables: initial ㄴ before ㅕ ㅛ ㅠ ㅣ (ㅖ) drops, initial ㄹ
+#: drops before those vowels and ㅑ, and becomes ㄴ before the others (녀→여, 량→양, 룡→용, 라→나, 로→노).
+_DROPPED_VOWELS = frozenset((2, 6, 7, 12, 17, 20))  # ㅑ ㅕ ㅖ ㅛ ㅠ ㅣ (jungseong indices)
+_NIEUN, _RIEUL, _IEUNG = 2, 5, 11
+
+
+def head_of_word(syllable: str) -> str:
+    """``syllable`` as it is read at the head of a word (두음법칙).
+
+    >>> "".join(map(head_of_word, "녀력룡라로뢰니"))
+    '여역용나노뇌이'
+    """
+    code = ord(syllable) - 0xAC00
+    if not 0 <= code < 11172:
+        return syllable
+    initial, vowel = divmod(code // 28, 21)
+    if initial == _NIEUN and vowel in _DROPPED_VOWELS:
+        initial = _IEUNG
+    elif initial == _RIEUL:
+        initial = _IEUNG if vowel in _DROPPED_VOWELS else _NIEUN
+    return chr(0xAC00 + (initial * 21 + vowel) * 28 + code % 28)
+
+
+def per_character_readings(name: str) -> list[str]:
+    """Hangul readings of a Hanja ``name``, one syllable a character (the ``hanja`` package's table), the head of
+    the word under the 두음법칙, the first the usual one, then those with a second reading of a character
+    (:func:`other_readings`). A character the table lacks gives no reading.
+
+    >>> per_character_readings("報恩郡"), per_character_readings("羅州市")[0], per_character_readings("金海市")
+    (['보은군'], '나주시', ['금해시', '김해시'])
+    """
+    import hanja  # loaded on the first Hanja name the word table does not read
+
+    first = hanja.translate(name, "substitution")
+    if len(first) != len(name) or not all(_HANGUL.match(ch) for ch in first):
+        return []
+    choices = [(ch, *other_readings().get(c, ())) for c, ch in zip(name, first, strict=True)]
+    readings = ["".join(chars) for chars in product(*choices)]
+    return list(dict.fromkeys(head_of_word(r[0]) + r[1:] for r in readings))
+
+
+@dataclass(frozen=True)
+class PlaceReadings:
+    """Which per-character readings of a Hanja name to use: those the registry knows as a place's name, so that
+    ``報恩郡`` is read 보은군 while ``札幌市`` (찰황시 is no Korean name of Sapporo) stays as written. After a
+    foreign country (``中國 廣州市``) a reading is used only when it names a place of that country."""
+
+    registry: Registry
+
+    def read(self, name: str, country: str | None = None, tail: str = "") -> str | None:
+        """The reading of ``name`` (kept as written when the registry knows it in Hanja), or ``None``; ``tail`` is
+        the Hangul written right after it (``松坡구``: the registry knows 송파구)."""
+        if self.registry.candidates(name + tail):
+            return name
+        for reading in per_character_readings(name):
+            found = {e.country or e.id for e in self.registry.candidates(reading + tail)}
+            if found and (country is None or country in found):
+                return reading
+        return None
+
+    def stated_country(self, before: str, words: dict[str, str]) -> str | None:
+        """The country the nearest country word in ``before``'s last clause (after its last ``, · ; — | /``) names
+        (``中國`` read 중국 through the word table; ``중국 랴오닝성 안산시(鞍山市)``: CN, so 鞍山市 is not read as the
+        Korean 안산시), or ``None``."""
+        names = self.registry.country_words[1]
+        clause = re.split(r"[,·;—|/]", before)[-1]
+        for token in reversed(re.findall(r"[가-힣\u3400-\u9fff\uf900-\ufaff]+", clause)):
+            code = names.get(words.get(token, token))
+            if code:
+                return code
+        return None
+
+
+#: Length of the longest place name read character by character (``忠淸北道`` and a suffix fit).
+PLACE_CHARS = 6
+
+
+def _segment(run: str, words: dict[str, str], place: Callable[[str], str | None] | None = None) -> str | None:
+    """``run`` read as table words, longest first (and as place names ``place`` reads, two characters or more),
+    or ``None`` when some part of it is neither."""
     longest = max(map(len, words))
     best: list[str | None] = [""] + [None] * len(run)
     for end in range(1, len(run) + 1):
-        for size in range(min(longest, end), 0, -1):
+        for size in range(min(max(longest, PLACE_CHARS if place else 0), end), 0, -1):
             head, piece = best[end - size], run[end - size:end]
-            if head is not None and piece in words:
+            if head is None:
+                continue
+            if piece in words:
                 best[end] = head + words[piece]
+                break
+            reading = place(piece) if place and size >= 2 else None
+            if reading is not None:
+                best[end] = head + reading
                 break
     return best[-1]
 
 
-def read_hanja(text: str) -> str:
-    """Hanja relation, status and admin words read in Hangul (:data:`HANJA_FILE`); a run of Hanja holding anything
-    else (a place name written in Hanja, ``麻浦區``) stays as written.
+def read_hanja(text: str, places: PlaceReadings | None = None) -> str:
+    """Hanja relation, status and admin words read in Hangul (:data:`HANJA_FILE`); with ``places``, a place name
+    in Hanja too, character by character, when the registry knows the reading (:class:`PlaceReadings`). A run of
+    Hanja holding anything else (a place name the registry does not know) stays as written.
 
     >>> read_hanja("日本 가나縣 — 友好交流協定 締結, 中國 加那市, 서울特別市 麻浦區")
     '일본 가나현 — 우호교류협정 체결, 중국 加那市, 서울특별시 麻浦區'
+    >>> read_hanja("忠淸北道 報恩郡 — 서울特別市 江東區, 日本 札幌市, 서울 松坡구", PlaceReadings(Registry.default()))
+    '충청북도 보은군 — 서울특별시 강동구, 일본 札幌市, 서울 송파구'
     """
     words, suffixes = hanja_words()
 
@@ -109,6 +217,15 @@ def read_hanja(text: str) -> str:
         whole = _segment(run, words)
         if whole is not None:
             return whole
+        if places is not None:
+            stated = places.stated_country(text[:m.start()], words)
+            named = _segment(run, words, lambda piece: places.read(piece, stated))
+            if named is not None:
+                return named
+            tail = re.match(r"[가-힣]+", text[m.end():])
+            named = places.read(run, stated, tail.group(0)) if tail and len(run) >= 2 else None
+            if named is not None:
+                return named
         after_hangul = m.start() and _HANGUL.match(text[m.start() - 1])
         if after_hangul and run[0] in suffixes:
             rest = _segment(run[1:], words) if len(run) > 1 else ""
@@ -260,15 +377,17 @@ def wrapped_dates(lines: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def reading_form(line: str, country_words: Iterable[str] = (), *, spaced: bool = True) -> str:
+def reading_form(line: str, country_words: Iterable[str] = (), *, spaced: bool = True,
+                 places: PlaceReadings | None = None) -> str:
     """The form of ``line`` the readers match: compatibility characters as their plain forms, OCR digits, a
-    letter-spaced scan's syllables rejoined (``spaced``: the document is one), Hanja words in Hangul (see the
-    module's doctest)."""
+    letter-spaced scan's syllables rejoined (``spaced``: the document is one), Hanja words in Hangul and, with
+    ``places``, Hanja place names the registry knows (see the module's doctest)."""
     line = ocr_digits(_COMPATIBLE.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), line))
-    return read_hanja(rejoin_spread(line, country_words) if spaced else line)
+    return read_hanja(rejoin_spread(line, country_words) if spaced else line, places)
 
 
-def reading_document(doc: Document, country_words: Iterable[str] = ()) -> Document:
+def reading_document(doc: Document, country_words: Iterable[str] = (), places: PlaceReadings | None = None
+                     ) -> Document:
     """``doc`` with its lines and titles in their reading forms (same number of lines, so citations hold).
 
     >>> doc = Document("d", ("가 나 군  자 매 도 시", "1  가 나 시  2O19. 5. l.  자 매 결 연", "그 외 두 곳"), "")
@@ -283,7 +402,7 @@ def reading_document(doc: Document, country_words: Iterable[str] = ()) -> Docume
     spaced = letter_spaced(doc.lines)
 
     def form(text: str) -> str:
-        return reading_form(text, words, spaced=spaced)
+        return reading_form(text, words, spaced=spaced, places=places)
 
     extra = {k: form(v) if k == "found_title" else v for k, v in doc.extra.items()}
     lines = wrapped_dates(aligned_rows(tuple(map(form, doc.lines))))
