@@ -135,7 +135,7 @@ def built_facts(dataset) -> list[Fact]:
     """Every agreement and intent of a built dataset (``default_union`` on) with two parties."""
     out = []
     for rdf_type, intent in ((GY.Agreement, False), (GY.AgreementIntent, True)):
-        for node in set(dataset.subjects(RDF.type, rdf_type)):
+        for node in sorted(set(dataset.subjects(RDF.type, rdf_type)), key=str):
             parties = sorted(set(dataset.objects(node, GY.party)), key=str)
             if len(parties) != 2:
                 continue
@@ -181,7 +181,7 @@ def _issues_on(report, lines: frozenset[int]) -> list:
 def missed_cause(g: Gold, golds: list[Gold], facts: list[Fact], report, subject: str | None) -> tuple[str, str]:
     """The cause of a missed judged agreement, and what the build made instead (a short note)."""
     signings = [f for f in facts if not f.intent]
-    same_pair = [f for f in signings if set(f.parties) == set(g.parties)]
+    same_pair = sorted((f for f in signings if set(f.parties) == set(g.parties)), key=lambda f: f.date)
     if same_pair:
         other = [x for x in golds if set(x.parties) == set(g.parties) and x.date != g.date]
         made = "; ".join(_describe(f) for f in same_pair)
@@ -193,7 +193,7 @@ def missed_cause(g: Gold, golds: list[Gold], facts: list[Fact], report, subject:
     intents = [f for f in facts if f.intent and set(f.parties) == set(g.parties)]
     if intents:
         return "signing taken as plan", "; ".join(_describe(f) for f in intents)
-    for f in signings:
+    for f in sorted(signings, key=lambda f: (f.date, f.parties)):
         shared = set(f.parties) & set(g.parties)
         if len(shared) != 1 or not (f.date == g.date or f.lines & g.lines):
             continue
@@ -219,7 +219,7 @@ def missed_cause(g: Gold, golds: list[Gold], facts: list[Fact], report, subject:
         found = [i for i in issues if words in i.detail]
         if found:
             return cause, "; ".join(f"{i.text!r}: {i.detail}" for i in found[:3])
-    on_line = [f for f in facts if f.lines & g.lines]
+    on_line = sorted((f for f in facts if f.lines & g.lines), key=lambda f: (f.date, f.parties))
     if on_line:
         return "other fact on the line", "; ".join(_describe(f) for f in on_line[:3])
     return "no candidate on the judged lines", "; ".join(f"{i.kind} {i.text!r}: {i.detail}" for i in issues[:3])

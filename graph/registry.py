@@ -43,6 +43,8 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 REGION_FILES = ("regions_kr.tsv", "regions_world.tsv")
 ORGANIZATION_FILE = "organizations.tsv"
 COUNTRY_FILE = "countries.tsv"
+#: Foreign first-level divisions known by name: where a minted place is, never registry entities (decision 0076).
+PLACE_FILE = "places_world.tsv"
 
 #: Minimum jamo similarity (0..1) for a fuzzy match, and the lead it needs over another entity.
 FUZZY_THRESHOLD = 0.86
@@ -186,11 +188,23 @@ class Mention:
     surface: str
 
 
+@dataclass(frozen=True)
+class Place:
+    """A foreign first-level division (a prefecture, province, state) known by name: its country and level tell where
+    a place written with it (``홋카이도 가나시``) or as it is minted. No entity: a minted place keeps its label."""
+
+    name_ko: str
+    country: str
+    level: str
+    name_en: str = ""
+
+
 @dataclass
 class Registry:
-    """Canonical entities with name indexes for exact and fuzzy matching."""
+    """Canonical entities with name indexes for exact and fuzzy matching, and a gazetteer of foreign divisions."""
 
     entities: dict[str, Entity] = field(default_factory=dict)
+    places: dict[str, tuple[Place, ...]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> Registry:
@@ -209,6 +223,9 @@ class Registry:
             reg.add(Entity(id=row["id"], kind="organization", name_ko=row["name_ko"], name_en=row["name_en"],
                            country=row.get("country", ""), aliases=_split(row.get("aliases", "")),
                            note=row.get("note", ""), org_kind=row.get("kind", "")))
+        for row in _read_tsv(data_dir / PLACE_FILE):
+            reg.add_place(Place(row["name_ko"], row["country"], row["level"], row.get("name_en", "")),
+                          _split(row.get("aliases", "")))
         return reg
 
     @classmethod
@@ -227,6 +244,26 @@ class Registry:
         for cached in ("_index", "_latin_index", "_folded_index", "_mention_pattern", "country_words",
                        "_fuzzy_names", "_memo"):
             self.__dict__.pop(cached, None)
+
+    def add_place(self, place: Place, aliases: Iterable[str] = ()) -> None:
+        """Add a gazetteer division under its Korean name and ``aliases`` (normalised)."""
+        for name in (place.name_ko, *aliases):
+            key = normalize_name(name)
+            if place not in self.places.get(key, ()):
+                self.places[key] = (*self.places.get(key, ()), place)
+
+    def place_named(self, name: str, country: str | None = None) -> Place | None:
+        """The gazetteer division ``name`` names: the one in ``country`` when it is among them, else the only one.
+
+        >>> reg = Registry.default()
+        >>> [(p.country, p.level) for p in (reg.place_named("홋카이도"), reg.place_named("텍사스주", "CN"))]
+        [('JP', 'prefecture'), ('US', 'state')]
+        >>> reg.place_named("산시성").name_en, reg.place_named("가나주"), reg.place_named("福岡県").name_ko
+        ('Shanxi', None, '후쿠오카현')
+        """
+        found = self.places.get(normalize_name(name), ())
+        chosen = [p for p in found if p.country == country] or found
+        return chosen[0] if len({p.country for p in chosen}) == 1 else None
 
     def get(self, entity_id: str) -> Entity:
         """The entity with ``entity_id`` (KeyError if unknown)."""

@@ -16,8 +16,8 @@ from corpus import Document
 from graph.dates import DateMention, StatedDate, find_dates
 from graph.facts import FactWriter
 from graph.readers.as_of import as_of_date
+from graph.readers.entities import DOMESTIC_WORDS, Party, country_in, place_level
 from graph.readers.entities import FUZZY_MIN_CHARS as FUZZY_MIN_CHARS  # where lists and sentences read it
-from graph.readers.entities import Party, country_in, place_level
 from graph.readers.relations import DEFAULT_RELATION, RELATION_WORDS, is_intent, relation_of
 from graph.readers.table_rows import split_cells
 from graph.readers.trip_days import TRIP_DAY, day_number, starts_period, trip_day, trip_start, weekday_is, year_in_trip
@@ -32,8 +32,6 @@ _ROW = re.compile(r"\t|\s\|\s|^\s*\|")
 #: (``┌``, ``├``, ``└``) too.
 BULLET = re.compile(r"^\s*(?:[-*+](?=\s)|[•·○◦▪■□●◆◇▶▷►☞※▲△┌├└┣┗]|\d{1,3}\s*[.)]|\(\d{1,3}\)|[\u2460-\u2473]"
                     r"|[가나다라마바사아자차카타파하]\s*[.)])\s*")
-#: Words of a heading that make its section domestic.
-DOMESTIC_WORDS = ("국내",)
 
 
 #: Endings of words with a place suffix that name no place (the word 도시, a city hall, 인구: population, 연구).

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from graph.extractors.names import decide_by_evidence
@@ -155,14 +156,20 @@ def country_in(registry: Registry, text: str) -> str | None:
     return names[m.group(0)] if m else None
 
 
+#: Words of a heading or a country cell that say "at home" (Korea): a section of domestic ties, a row's 국가 cell.
+DOMESTIC_WORDS = ("국내",)
+
+
 def country_named(registry: Registry, text: str) -> str | None:
     """The country a cell names in Korean (:func:`country_in`) or in Latin letters, Korea included (``Japan``,
-    ``Republic of Korea``): a table's country cell.
+    ``Republic of Korea``), or Korea by a domestic word alone (``국내``): a table's country cell.
 
     >>> reg = Registry.default()
-    >>> [country_named(reg, text) for text in ("Japan", "Korea", "중국", "Seoul")]
-    ['JP', 'KR', 'CN', None]
+    >>> [country_named(reg, text) for text in ("Japan", "Korea", "중국", "Seoul", "국내", " (국내) ", "국내외")]
+    ['JP', 'KR', 'CN', None, 'KR', 'KR', None]
     """
+    if text.strip(" ()[]") in DOMESTIC_WORDS:
+        return "KR"
     found = country_in(registry, text)
     if found:
         return found
@@ -370,6 +377,8 @@ def resolve_party(w: FactWriter, surface: str, lines: Lines, *, country: str | N
         if head is not None and not namesake:  # a foreign parent in another foreign country than the context's:
             country = head.country or country  # a namesake there (베트남 하남성 …); else the parent region written
             parent = head.id  # first says the country (후베이성 하이난)
+        elif head is None:  # a division the gazetteer knows (홋카이도 가나시, 텍사스주 다라시) says where the place is
+            country = _gazetteer_country(w.registry, " ".join(tokens[:-1]), stated, country) or country
         outcome = _registry_party(w, surface, tokens[-1], country, parent, f"{glosses} {evidence}", foreign)
         name = tokens[-1]
     if isinstance(outcome, Party):
@@ -381,7 +390,9 @@ def resolve_party(w: FactWriter, surface: str, lines: Lines, *, country: str | N
             w.report.add_issue("ambiguous", w.doc.id, span_of(lines)[0], surface.strip(),
                                "a homograph the text does not settle")
         return None
-    level = place_level(name) or (CONTEXT_LEVEL if place_context else None)
+    place = w.registry.place_named(name, country)  # 홋카이도, 텍사스주: a division the gazetteer knows
+    country = _gazetteer_country(w.registry, name, stated, country) or country
+    level = place_level(name) or (place.level if place else None) or (CONTEXT_LEVEL if place_context else None)
     if country and country != "KR" and level:
         return Party(surface, minted_region(minted_latin_name(w.registry, name, country), country, level), minted=True)
     if report:
@@ -389,6 +400,51 @@ def resolve_party(w: FactWriter, surface: str, lines: Lines, *, country: str | N
                "no place suffix and no context that makes it a place") if country != "KR" else "no registry match"
         w.report.add_issue("unresolved", w.doc.id, span_of(lines)[0], surface.strip(), why)
     return None
+
+
+def _gazetteer_country(registry: Registry, name: str, stated: str | None, context: str | None) -> str | None:
+    """The country of the foreign division ``name`` names by the gazetteer (:meth:`Registry.place_named`): it outranks a
+    country carried from context (a division of Texas is in the USA whatever the line before spoke of), never a
+    country the name is written with (``stated``).
+
+    >>> reg = Registry.default()
+    >>> [_gazetteer_country(reg, "텍사스주", None, c) for c in (None, "CN")]
+    ['US', 'US']
+    >>> _gazetteer_country(reg, "가나주", None, "KR") is None
+    True
+    >>> _gazetteer_country(reg, "텍사스주", "JP", "JP")
+    """
+    place = registry.place_named(name, stated or context)
+    if place is None or (stated and stated != place.country):
+        return None
+    return place.country
+
+
+#: Levels of the places a foreign division holds (a prefecture's city, a state's county), which a name written
+#: right after one has.
+_WITHIN_DIVISION = ("city", "county", "town", "village", "district", "autonomous prefecture", "autonomous county")
+
+
+def divisions_written(registry: Registry, lines: Iterable[str]) -> list[tuple[str, str]]:
+    """Foreign divisions the gazetteer knows, written in ``lines`` (``홋카이도``, ``텍사스주와``), and the new places
+    written right after one (``아이치현 가나시``), each with the division's country: names a document places.
+
+    >>> divisions_written(Registry.default(), ["강릉시는 아이치현 가나시와 협약", "텍사스주와 교류", "가나주 다라시"])
+    [('아이치현', 'JP'), ('가나시', 'JP'), ('텍사스주', 'US')]
+    """
+    out = []
+    for line in lines:
+        for m in re.finditer(r"[가-힣]{3,}", line):
+            name = strip_particle(m.group(0))
+            place = registry.place_named(name)
+            if place is None or registry.candidates(name):
+                continue
+            out.append((name, place.country))
+            after = re.match(r"\s+([가-힣]{3,})", line[m.end():])
+            child = strip_particle(after.group(1)) if after else ""
+            if place_level(child) in _WITHIN_DIVISION and not registry.candidates(child):
+                out.append((child, place.country))
+    return out
 
 
 def _gloss_province(registry: Registry, glosses: str) -> str | None:
@@ -487,22 +543,23 @@ def bare_latin_name(name: str) -> str:
 
 
 def minted_latin_name(registry: Registry, name: str, country: str) -> str:
-    """The bare English name a foreign place minted from a Latin ``name`` is labelled with: no unit word, ``City``
-    neither (``Gana City`` → ``Gana``), unless the bare name is a country's (``Panama City``) or a registry region's
-    in that country (``Tottori City`` stays: ``Tottori`` is the prefecture).
+    """The English name a foreign place minted from a Latin ``name`` is labelled with: as written (a province, a
+    prefecture, a state or a district keeps its unit word: ``Gana Province`` is not the city ``Gana`` that is often
+    its capital), but a city without ``City`` (``Gana City`` → ``Gana``), unless the bare name is a country's
+    (``Panama City``) or a registry region's in that country (``Tottori City`` stays: ``Tottori`` is the prefecture).
 
     >>> reg = Registry.default()
     >>> [minted_latin_name(reg, n, "JP") for n in ("Gana City", "Tottori City", "Dara Prefecture", "City")]
-    ['Gana', 'Tottori City', 'Dara', 'City']
-    >>> minted_latin_name(reg, "Panama City", "PA")
-    'Panama City'
+    ['Gana', 'Tottori City', 'Dara Prefecture', 'City']
+    >>> minted_latin_name(reg, "Panama City", "PA"), minted_latin_name(reg, "Gana  District", "MN")
+    ('Panama City', 'Gana District')
     """
-    bare = bare_latin_name(name)
-    city = re.fullmatch(r"(\S.*?)\s+City", bare) if bare.isascii() else None
+    written = re.sub(r"\s+", " ", name.strip())
+    city = re.fullmatch(r"(\S.*?)\s+City", written) if written.isascii() else None
     if city is None or minted_id(country, city.group(1)) in registry.entities or latin_country_name(
             registry, city.group(1)) or any(e.kind == "region" and e.country == country
                                            for e in registry.candidates(city.group(1))):
-        return bare
+        return written
     return city.group(1)
 
 
@@ -536,7 +593,8 @@ def describe_minted(w: FactWriter, party: Party) -> None:
     w.add(iri, RDFS.label, w.text(entity.name_ko))
     w.add(iri, SKOS.prefLabel, w.text(entity.name_ko))
     written = re.sub(r"\s+", " ", re.sub(r"\s*\([^)]*\)", "", party.surface)).strip()
-    for spelling in {*entity.aliases, written, *latin_glosses(w.registry, party.surface)} - {entity.name_ko, ""}:
+    plain = plain_latin_name(entity.name_ko) if entity.name_ko.isascii() else ""  # Dara District: Dara too
+    for spelling in {*entity.aliases, written, plain, *latin_glosses(w.registry, party.surface)} - {entity.name_ko, ""}:
         w.add(iri, SKOS.altLabel, w.text(spelling, spelling_language(spelling)))
     w.add(iri, GY.country, w.registry.get(entity.country).iri)
     w.add(iri, GY.adminLevel, w.text(entity.level))

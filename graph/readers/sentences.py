@@ -52,7 +52,15 @@ from graph.readers.context import (
     schedule_day,
     without_anniversaries,
 )
-from graph.readers.entities import BODY_WORD, CONTEXT_LEVEL, Party, minted_region, place_level, resolve_party
+from graph.readers.entities import (
+    BODY_WORD,
+    CONTEXT_LEVEL,
+    Party,
+    divisions_written,
+    minted_region,
+    place_level,
+    resolve_party,
+)
 from graph.readers.posts import titles
 from graph.readers.relations import DEFAULT_RELATION, end_words, is_intent, relation_of, states_signing_verb
 from graph.registry import Entity, normalize_name
@@ -386,7 +394,7 @@ def placed_names(w: FactWriter) -> dict[str, str | None]:
                 found.setdefault(name, set()).add(names[m.group(0)])
                 if particle or token[word.end():] not in ("", ","):  # 베트남 가나시, 다라성, 마바시: a list goes on
                     break
-    for name, country in _placed_in_rows(w) + _placed_under_parents(w):
+    for name, country in _placed_in_rows(w) + _placed_under_parents(w) + divisions_written(w.registry, w.doc.lines):
         found.setdefault(name, set()).add(country)
     placed = {name: next(iter(c)) for name, c in found.items() if len(c) == 1}
     for line in w.doc.lines:  # 가나성 다라시: a place right before a smaller one is a place too

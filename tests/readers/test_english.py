@@ -28,7 +28,7 @@ RELEASE_FACTS = {("Harumi", "강릉시", "2023-08-03", "friendship"), ("Harumi",
 def test_english_release_partners_with_countries_the_pair_carried_and_a_plan(tmp_path: Path, kind: str):
     result = build(page(tmp_path, kind, paragraphs(RELEASE), name="release"))
     assert facts(result) == RELEASE_FACTS
-    assert {(a, b, t) for a, b, _, t in facts(result, "AgreementIntent")} == {("Dara", "강릉시", "mou")}
+    assert {(a, b, t) for a, b, _, t in facts(result, "AgreementIntent")} == {("Dara Province", "강릉시", "mou")}
 
 
 def test_perturbed_english_release_a_year_changed_and_a_partner_without_country():

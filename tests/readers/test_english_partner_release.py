@@ -48,7 +48,7 @@ FACTS = {("Łarowo", "강릉시", "2025-05-06", "sister"), ("Łarowo", "강릉�
          ("Dara", "강릉시", "1985-07-04", "sister"), ("Dara", "강릉시", "2015-07-04", "sister"),
          ("Mara", "강릉시", "1972-03", "sister"), ("Sarabi", "강릉시", "2011-06-07", "friendship"),
          ("Tarab", "강릉시", "1998", "friendship"), ("강릉시", "이르쿠츠크주", "2014-06-26", "friendship"),
-         ("Kalo", "강릉시", "2019-12-03", "mou")}
+         ("Kalo Province", "강릉시", "2019-12-03", "mou")}  # a province keeps its unit word (0076)
 OWN = "region/kr-gangwon-gangneung"
 OFFICIALS = {("Park Ha-neul", "Press Officer", OWN), ("Kim Do-yun", "Mayor", OWN),
              ("Choi Min-jae", "Director", OWN), ("Lee Seo-jun", "Ambassador", "country/KR")}

@@ -23,7 +23,7 @@ ROWS = [["Marevale, Oregon", "USA", "Sister city", "March 5, 2019", "Renewed 5 M
         ["Ravensk Oblast", "Russia", "MOU", "2015-09-21", "Expired in 2020"]]
 TABLE_FACTS = {("Marevale", "춘천시", "2019-03-05", "sister"), ("Marevale", "춘천시", "2024-03-05", "sister"),
                ("Kosuna", "춘천시", "1998-06-12", "sister"), ("Lindhaven", "춘천시", "2003", "friendship"),
-               ("Ravensk", "춘천시", "2015-09-21", "mou")}
+               ("Ravensk Oblast", "춘천시", "2015-09-21", "mou")}  # a unit word as written, City aside (0076)
 TITLE = "Chuncheon City International Relations Annual Report 2024"
 LEAD = "Chuncheon maintains partnerships with four cities abroad (as of 31 December 2024)."
 
@@ -106,7 +106,7 @@ On 20 October 2021, Chuncheon and Tolbor Aimag, Mongolia signed a memorandum of 
 cooperation.
 """
 PROSE_FACTS = {("Oskemen", "춘천시", "2012", "friendship"), ("Oskemen", "춘천시", "2019-03-05", "sister"),
-               ("Tolbor", "춘천시", "2021-10-20", "mou")}
+               ("Tolbor Aimag", "춘천시", "2021-10-20", "mou")}
 
 
 @pytest.mark.parametrize("kind", ["txt", "html"])

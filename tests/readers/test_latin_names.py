@@ -103,12 +103,14 @@ def test_a_bilingual_tables_latin_column_labels_the_partners(tmp_path: Path, kin
     assert "Yanggu" in korean["kr-gangwon-yanggu"] and not {"Inje", "Inje-gun"} & korean["kr-gangwon-yanggu"]
 
 
-def test_a_latin_name_is_minted_without_its_unit_word_but_keeps_it_as_a_spelling():
+def test_a_latin_city_is_minted_without_city_and_other_units_as_written():
+    """Decision 0076: a district, province or prefecture keeps its unit word (it is not the city of its name)."""
     text = "\n".join(["Gangneung City international exchange", "",
                       "Partner | Country | Date Signed", "Dara District, Ulaanbaatar | Mongolia | 2016-09-02",
-                      "Mara City | Panama | 2009"])
+                      "Mara City | Panama | 2009", "Saba Province | Vietnam | 2011-03-08"])
     result = build(document("e.tsv", text))
-    assert {(a, b, d) for a, b, d, _ in facts(result)} == {("Dara", "강릉시", "2016-09-02"),
-                                                          ("Mara", "강릉시", "2009")}
-    assert _english_labels(result)["mn-dara"] >= {"Dara District"}
+    assert {(a, b, d) for a, b, d, _ in facts(result)} == {("Dara District", "강릉시", "2016-09-02"),
+                                                          ("Mara", "강릉시", "2009"),
+                                                          ("Saba Province", "강릉시", "2011-03-08")}
+    assert _english_labels(result)["mn-daradistrict"] >= {"Dara"}  # the plain name as a spelling
     assert _english_labels(result)["pa-mara"] >= {"Mara City"}  # the bare English name, as written kept too

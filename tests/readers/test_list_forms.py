@@ -129,7 +129,7 @@ def test_an_english_page_whose_own_city_is_named_in_its_first_sentence(tmp_path)
         ("Ganaville", "김해시", "1984-02-02", "sister"), ("Ganaville", "김해시", "2014", "sister"),
         ("Maba", "김해시", "1988-12-04", "sister"), ("Jacha", "김해시", "1993-12-07", "friendship"),
         ("Jacha", "김해시", "2013-05", "sister"), ("Hanagrad", "김해시", "2007-06-05", "friendship"),
-        ("Saa", "김해시", "2016-09-02", "friendship")}  # the district (its unit word dropped), not the capital
+        ("Saa District", "김해시", "2016-09-02", "friendship")}  # the district (as written), not the capital
 
 
 def test_an_english_page_with_an_entry_changed_and_no_city_named_reads_nothing_from_its_list(tmp_path):
