@@ -74,7 +74,7 @@ def test_an_english_title_names_its_region_as_the_registry_romanizes_it(tmp_path
             ["Dara Prefecture", "Japan", "Friendship Region", "June 14, 2013"]]
     home = "전라남도" if "Jeollanam" in title else "순천시"
     assert _pairs(page(tmp_path, "html", [title, rows], title=title)) == {
-        ("Gana", home, "1996-10-28"), ("Dara", home, "2013-06-14")}  # labelled bare, as English tables are
+        ("Gana Province", home, "1996-10-28"), ("Dara Prefecture", home, "2013-06-14")}  # unit words as written (0076)
 
 
 OCR = """[OCR 결과]
