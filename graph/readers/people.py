@@ -48,6 +48,16 @@ _PARTICLES = ("은", "는", "이", "가", "과", "와", "의", "을", "를", "�
 #: What may follow a title: the end, a space or punctuation, or a particle.
 _END = r"(?=$|[\s,.():」”\"'·]|인\s|" + "|".join(_PARTICLES) + ")"
 _ALT = r"(?:\s?\((?P<alt>[A-Za-z\u4e00-\u9fff\u3040-\u30ff][^)]{0,30})\))?"
+#: A person's age in brackets after the name (``홍길동(58)``, ``홍길동(58세)``): no part of the name.
+_AGE = r"(?:\s?\(\s*\d{1,3}\s*세?\s*\))?"
+#: A name in Latin letters: two to four capitalised words (``Jennifer Rose``, ``Nguyen Van Nam``).
+_LATIN_NAME = r"(?P<latin>[A-Z][a-z][A-Za-z'\-]*(?:\s(?:[A-Z]\.|[A-Z][a-z][A-Za-z'\-]*)){1,3})"
+#: Latin words that make a capitalised phrase a body or a place, not a person (``CJ Group``, ``Hai Duong Province``).
+_LATIN_BODY_WORDS = frozenset((
+    "Group", "Corporation", "Company", "Inc", "Ltd", "University", "College", "Foundation", "Association", "Council",
+    "City", "Province", "Prefecture", "State", "County", "District", "Committee", "Government", "Bank", "Center",
+    "Centre", "Institute", "Agency", "Office", "Ministry", "Embassy", "Consulate", "Assembly", "Port", "Airport",
+))
 #: Endings of a word that names a unit of an organisation (``외사판공실``, ``환경생활부``, ``아시아국``).
 _UNIT_END = ("실", "부", "국", "과", "처", "청", "원", "단", "팀", "본부", "위원회", "당위", "센터", "사무소", "정부")
 #: Endings of an organisation-like word (four syllables or longer) that is never a person's name.
@@ -77,18 +87,53 @@ SURNAMES = frozenset((
 COMPOUND_SURNAMES = ("남궁", "제갈", "황보", "선우", "독고", "사공", "서문", "동방")
 
 
+#: Korean family names less common than :data:`SURNAMES` (none of them a usual first syllable of a Japanese,
+#: Chinese, Mongolian or Western name in Hangul): trusted only beside a common one, as two family names written
+#: together (a name that keeps both parents' family names: ``국이나래``).
+RARE_SURNAMES = frozenset("국경봉편빈태용어은승형계견당묵범복빙옹음탄팽평풍필학")
+#: Particles that end no Korean given name: a three-syllable Korean name with one of them is that name and its
+#: particle (``홍길동과``), never a four-syllable name (``로`` and ``에`` end foreign names: ``마사히로``).
+_NAME_PARTICLES = frozenset("와과의를을가")
+#: Particles a name may take in a sentence (some of them also end given names).
+_PARTICLE_SYLLABLES = _NAME_PARTICLES | frozenset("은는이도")
+
+
 def is_korean_name(name: str) -> bool:
-    """A Korean name as written in one word: three syllables after a common surname, or three or four after a
-    family name of two syllables (a foreign name is any other word).
+    """A Korean name as written in one word: three syllables after a common surname, three or four after a
+    family name of two syllables, or four syllables after two one-syllable family names written together (both
+    parents' names; one of them may be a rarer one) (a foreign name is any other word).
 
     >>> is_korean_name("김민수"), is_korean_name("남궁민수"), is_korean_name("제갈성"), is_korean_name("황보영희")
     (True, True, True, True)
-    >>> is_korean_name("야마다"), is_korean_name("라마다나"), is_korean_name("김민")
-    (False, False, False)
+    >>> is_korean_name("국이나래"), is_korean_name("이국나래"), is_korean_name("오노다이")
+    (True, True, False)
+    >>> is_korean_name("야마다"), is_korean_name("라마다나"), is_korean_name("김민"), is_korean_name("홍길동과")
+    (False, False, False, False)
     """
     if re.fullmatch(r"[가-힣]{3}", name) and name[0] in SURNAMES:
         return True
-    return re.fullmatch(r"[가-힣]{3,4}", name) is not None and name[:2] in COMPOUND_SURNAMES
+    return re.fullmatch(r"[가-힣]{3,4}", name) is not None and name[:2] in COMPOUND_SURNAMES or double_surname(name)
+
+
+def double_surname(name: str) -> bool:
+    """Four syllables after two one-syllable family names, one common and one rarer (``국이나래``, ``이국나래``),
+    not a three-syllable name with a particle (``홍길동과``); two common ones are too often a transliteration's
+    syllables (``오노다이``)."""
+    if not re.fullmatch(r"[가-힣]{4}", name) or name[-1] in _NAME_PARTICLES:
+        return False
+    first, second = name[0], name[1]
+    return first in SURNAMES and second in RARE_SURNAMES or first in RARE_SURNAMES and second in SURNAMES
+
+
+def name_with_particle(word: str) -> bool:
+    """A three-syllable Korean name with a particle that ends no name glued to it (``홍길동과``, ``홍길동의``), a
+    syllable with 와/과 (``남과``), or a word that is never a name with its particle (``주재로``, ``씨가``)."""
+    if len(word) == 4 and word[-1] in _NAME_PARTICLES and is_korean_name(word[:3]) and not word.endswith(_NAME_ENDS):
+        return True
+    if len(word) == 2 and word[-1] in "와과":
+        return True  # ``응우옌 반 남과``: a one-syllable last word and its particle
+    stem = re.sub(r"(?:으로|에게|께서|와|과|의|를|을|가|이|은|는|도|로|에)$", "", word)
+    return stem != word and (stem in _AFTER_STOP or stem in _HONORIFICS)
 #: Common words that stand where a name could (adverbs, determiners, generic nouns of event reports).
 STOP = frozenset((
     "대표단", "일행", "신임", "역대", "국내", "국외", "관계자", "참석자", "대표", "우리", "특히", "또한", "이어서",
@@ -122,7 +167,7 @@ FIELD_NOUNS = frozenset((
     "공공", "외교", "안보", "통일", "영사", "정무", "비서", "담당", "운영", "사업", "기업", "일자리", "노동", "소통",
 ))
 #: One-syllable words that are never part of a name (``및 김 부총리``, ``중국 측 왕 부성장``).
-_SINGLE_STOP = frozenset("및등전현겸약총주구각측또즉곧더꼭잘못씨분명외내중상하"
+_SINGLE_STOP = frozenset("및등전현겸약총주구각측또즉곧더꼭잘못씨분명외내중상하앞뒤옆건"
                          "간후초말시때前現그이저한두세네새옛온뭇제본동당귀양대소")
 #: An organisation's name by its ending (a public corporation, foundation, association, institute, council …):
 #: written right before a title with no registry organisation before it, it is the organisation of the post.
@@ -138,6 +183,8 @@ _INSTITUTIONS = ("대사관", "총영사관", "영사관")
 _COUNTED = re.compile(r"\s(?:외\s*\d|일행)")
 #: Words after a title that are never a name (``지사 면담``, ``부성장 주재``).
 _AFTER_STOP = STOP | {"일행", "명의", "주재", "주최", "초청", "면담", "접견"}
+#: Honorifics after a name (``홍길동 씨가``): never a name themselves.
+_HONORIFICS = frozenset(("씨", "氏", "님", "군", "양", "옹", "여사", "선생", "선생님"))
 
 
 def qualifier(word: str) -> bool:
@@ -259,10 +306,10 @@ class SentenceReader:
 
     def name_word(self, word: str, *, first: bool = False) -> bool:
         """Whether ``word`` can be (part of) a name; ``first``: the first of two words, which must be plain."""
-        if not re.fullmatch(r"[가-힣]{2,7}", word) or word in STOP or word in titles():
+        if not re.fullmatch(r"[가-힣]{2,7}", word) or word in STOP or word in titles() or name_with_particle(word):
             return False
         if word.endswith(_NOT_NAME_END) or (first and word.endswith(_FIRST_END) and not word.endswith(_NAME_ENDS)) or (
-                word.endswith(_WEAK_END) and len(word) >= 3 and word[0] not in SURNAMES):
+                word.endswith(_WEAK_END) and len(word) >= 3 and word[0] not in SURNAMES and not double_surname(word)):
             return False
         if "님" in word or word[:-1] in titles() or (len(word) >= 4 and word.endswith(_ORG_END)):
             return False
@@ -544,10 +591,13 @@ class SentenceReader:
         """The name ending right before ``p`` (a country word between them skipped): ``(name, alt, start)``."""
         p = self._skip_country(s, words, p)
         head = s[:p]
-        m = re.search(rf"(?P<w>[가-힣]{{2,7}}){_ALT}\s*$", head)
+        m = re.search(rf"(?P<w>[가-힣]{{2,7}}){_ALT}{_AGE}\s*$", head)
         short = self._short_words_name(s, head, org)
         if short is not None:
             return short
+        latin = re.search(rf"(?:^|(?<=[\s,(]))(?<![A-Za-z]){_LATIN_NAME}\s*$", head)
+        if latin is not None and (org is None or not _korean(org)) and _latin_person(latin.group("latin")):
+            return latin.group("latin"), None, latin.start("latin")  # ``Jennifer Rose 가나시 부시장``
         if not m or not self.name_word(m.group("w")) or (m.start() > 0 and not re.match(r"[\s,·(\"“'‘「]",
                                                                                            s[m.start() - 1])):
             return None
@@ -574,21 +624,34 @@ class SentenceReader:
         m = re.search(rf"(?:^|(?<=[\s,·(]))(?P<n>[가-힣]{{1,7}}(?:\s[가-힣]{{1,7}}){{1,2}}){_ALT}\s*$", head)
         while m:
             parts = m.group("n").split()
-            if any(len(w) == 1 for w in parts) and all(
-                    w not in _SINGLE_STOP if len(w) == 1 else self.name_word(w, first=i < len(parts) - 1)
-                    for i, w in enumerate(parts)):
+            if self._short_words(parts):
                 return m.group("n"), m.group("alt"), m.start("n")
             if len(parts) <= 2:
                 return None
             m = re.search(rf"(?:^|(?<=[\s,·(]))(?P<n>[가-힣]{{1,7}}\s[가-힣]{{1,7}}){_ALT}\s*$", head)
         return None
 
+    def _short_words(self, parts: list[str]) -> bool:
+        """Words of a foreign name printed with a one-syllable word among them (``응우옌 반 남``, ``딴 신``): none
+        of them a word that is never a name or that ends in a particle no name ends in (``응우옌 반 남과``)."""
+        return any(len(w) == 1 for w in parts) and all(
+            w not in _SINGLE_STOP if len(w) == 1 else self.name_word(w, first=i < len(parts) - 1)
+            and w not in _AFTER_STOP and not (w[-1] in "와과의를을" and not w.endswith(_NAME_ENDS))
+            for i, w in enumerate(parts))
+
     def _appositive(self, s: str, end: int) -> tuple[str, str | None, int] | None:
-        """``주한 가나 대사인 홍길동``: the title, the copula 인, the name (whatever follows it)."""
+        """``주한 가나 대사인 홍길동``: the title, the copula 인, the name (whatever follows it; a particle glued to
+        a one-word name is no part of it: ``부성장인 왕하오는``)."""
         for pattern in (r"인\s+(?P<n>[가-힣]{2,7}\s[가-힣]{2,7})", r"인\s+(?P<n>[가-힣]{2,7})"):
             m = re.match(rf"{pattern}{_ALT}(?=$|[\s,·(])", s[end:])
-            if m and all(self.name_word(w) and w not in _AFTER_STOP for w in m.group("n").split()):
-                return m.group("n"), m.group("alt"), end + m.end()
+            if m is None:
+                continue
+            name = m.group("n")
+            if " " not in name and len(name) >= 3 and name[-1] in _PARTICLE_SYLLABLES and (
+                    is_korean_name(name[:-1]) or not self.name_word(name)) and self.name_word(name[:-1]):
+                name = name[:-1]  # ``대사인 홍길동은``, ``부성장인 왕하오는``: the name and its particle
+            if all(self.name_word(w) and w not in _AFTER_STOP for w in name.split()):
+                return name, m.group("alt"), end + m.end()
         return None
 
     def _name_after(self, s: str, end: int) -> tuple[str, str | None, int] | None:
@@ -611,6 +674,14 @@ class SentenceReader:
                 continue  # ``(단장 가나 부구장)``: the name's own post follows it, not a second word of the name
             if all(self.name_word(w, first=i < len(parts) - 1) and w not in _AFTER_STOP for i, w in enumerate(parts)):
                 return name, m.group("alt"), end + m.end()
+        short = re.match(rf"\s+(?P<n>[가-힣]{{1,7}}(?:\s[가-힣]{{1,7}}){{1,2}}){_ALT}(?:(?={plain})|{particle})",
+                         s[end:])
+        if short is not None and self._short_words(short.group("n").split()):
+            # a foreign name with one-syllable words (``위원장 응우옌 반 남이``, ``부지사 딴 신과``)
+            return short.group("n"), short.group("alt"), end + short.end()
+        latin = re.match(rf"(?:\s*:\s*|\s+){_LATIN_NAME}(?:(?={plain})|{particle}|(?=\s*\()|(?=\s(?:씨|氏)))", s[end:])
+        if latin is not None and _latin_person(latin.group("latin")):
+            return latin.group("latin"), None, end + latin.end()  # ``부시장 Jennifer Rose와``
         single = re.match(r"\s+(?P<n>[가-힣])(?=\s*[,·)])", s[end:])
         if single and single.group("n") not in STOP:
             return single.group("n"), None, end + single.end()
@@ -718,6 +789,11 @@ class SentenceReader:
             if named:
                 return named[-1]
         return None
+
+
+def _latin_person(name: str) -> bool:
+    """A capitalised Latin phrase that may be a person's name: no word of a body or place in it."""
+    return not any(word.strip(".") in _LATIN_BODY_WORDS for word in name.split())
 
 
 def _head_title(role: str) -> str:
