@@ -62,7 +62,14 @@ from graph.readers.entities import (
     resolve_party,
 )
 from graph.readers.posts import titles
-from graph.readers.relations import DEFAULT_RELATION, end_words, is_intent, relation_of, states_signing_verb
+from graph.readers.relations import (
+    DEFAULT_RELATION,
+    end_words,
+    is_intent,
+    is_renewal,
+    relation_of,
+    states_signing_verb,
+)
 from graph.registry import Entity, normalize_name
 
 #: Particles after a party's name, longest first; the topic particles mark the subject, the partner
@@ -78,6 +85,8 @@ _WHERE = frozenset(("에서", "에서는", _OFFICE))
 _METROPOLITAN = "광역"
 _TOPIC = frozenset(("은", "는", "이", "가", "에서는", _ALSO))
 _WITH = frozenset(("와", "과"))
+#: A place opening a headline or an entry, a comma after it (``▶ 가나시, 미국 다라시와 자매결연``): its subject.
+_HEADLINE_SUBJECT = re.compile(r"^\s*(?:[▶▷►•·○◦■□●◆◇※☞-]\s*)?(?P<w>[가-힣]{2,12}),\s")
 _RELATED = frozenset(("와의", "과의"))
 _OF = "의"
 _OBJECT = frozenset(("을", "를"))
@@ -152,7 +161,7 @@ _NOUN_ENDINGS = tuple("부관단객생국청원회사측업인민내외간들계
 _CLAUSE = re.compile(r"(?<=[며고나만서])\s*,\s+|(?<=었으며|았으며|였으며|했으며)\s+|\s*…\s*"
                      r"|(?<=었으나|였으나|했으나|었지만|였지만|했지만)\s+"
                      r"|(?<=[한은])\s+데\s+이어\s*,?\s+"
-                     r"|(?<=[한은])\s+(?:뒤|후|이후|다음)(?:에)?\s*,?\s+(?=\S*\d)")
+                     r"|(?:(?<=[한은])|(?<=체결)|(?<=결연)|(?<=서명))\s+(?:뒤|후|이후|다음)(?:에)?\s*,?\s+(?=\S*\d)")
 #: Between the two places of a pair written ``가나시-다라시``.
 _PAIR_DASH = re.compile(r"\s*[-–—~↔]\s*")
 #: A relation raised to another (자매결연으로 격상했다): a signing of the higher one.
@@ -174,6 +183,8 @@ _GROUP_OF = re.compile(r"\s+(?:방문단|대표단|사절단|교류단|시찰단
 _RELATIVE_SIGNED = re.compile(r"(?:맺은|체결한|맺었던|체결했던)\s+(?:[가-힣]+\s+)?$")
 #: A sub-item's words of a signing or renewal without a relation word of their own (결연 이후, 갱신, 재체결).
 _RENEWAL_ITEM = re.compile(r"결연|갱신|재체결|재협약|재서명")
+#: A tie's first signing named beside its renewal (``1988. 12. 20. 최초 체결``, ``처음 맺은``).
+_FIRST_SIGNING = re.compile(r"(?:최초|처음)\s*(?:으로\s*)?(?:체결|결연|맺|서명)")
 #: A declaration or statement signed or announced: no agreement unless an agreement's paper is named beside it.
 _DECLARATION = re.compile(r"선언|성명서|공동성명")
 _PAPER = re.compile(r"협약|협정|각서|MOU|의향서|결연\s*(?:을|를)?\s*(?:맺|체결)")
@@ -670,6 +681,8 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
     if relation is None and previous and doc.before is not None and _SUB_ITEM.match(s.text) and _RENEWAL_ITEM.search(
             text):  # 가. 가나시 자매결연 재체결 / - 2005. 결연 이후 2015년 갱신: the relation of the item above
         relation = relation_of(doc.before.text)
+    if relation is None and previous and a > 0 and _RENEWAL_ITEM.search(text):
+        relation = relation_of(s.text[:a])  # 2005년 결연 체결 후 2015년 재체결: the relation before
     if _DECLARATION.search(text) and not _PAPER.search(_ANNIVERSARY_NAMED.sub(" ", text)):
         relation = None  # 우호교류 30주년 공동선언문에 서명: a declaration, no agreement
     if relation is not None and not states_signing_verb(text) and _UPGRADED.search(text):
@@ -678,7 +691,7 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
     named = parties_in(w, s, a, b, doc, resolve=relation is not None)
     if not named and relation is not None and (states_signing_verb(text) or _RENEWED.search(text)):
         named = _heads_named(w, s, a, b, doc)  # 홍길동 가나시장과 다라 마바 사아시장이 … 협정을 갱신하였다
-    pairs = _dash_pairs(s.text, named)
+    pairs = _dash_pairs(s.text, named, w)
     if pairs:
         return _pair_candidates(w, s, a, text, relation, pairs, doc), carried, previous
     subject = _subject(named, text, doc, carried)
@@ -703,6 +716,10 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
     if relation is None or not (intent or signed and not is_intent(text)):
         return [], carry, partners or previous
     confidence = CONFIDENCE_NAMED
+    if not partners and _FIRST_SIGNING.search(text) and _RENEWAL_ITEM.search(text):
+        # ※ 가나시 재체결은 1988. 12. 20. 최초 체결 자매결연의 갱신임: a renewal note names the tie's first signing
+        partners = [n for n in named if subject is None or n.party.entity != subject.entity][:1] if len(
+            {n.party.entity for n in named} - {subject.entity if subject else None}) == 1 else []
     if not partners:  # 가나시와의 교류를 넓혀 … 양해각서를 체결했다; 다라시와의 자매결연 체결로
         partners = [n for n in named if n.particle in _RELATED and (subject is None or n.party.entity !=
                                                                     subject.entity) and (
@@ -882,9 +899,17 @@ def _entry_day(s: Sentence, a: int, today: StatedDate | None) -> list[DateMentio
         return []
 
 
-def _dash_pairs(text: str, named: list[Named]) -> list[tuple[Named, Named]]:
-    """Pairs written ``가나시-다라시`` (a dash, tilde or arrow between two named places)."""
-    return [(x, y) for x, y in zip(named, named[1:], strict=False) if _PAIR_DASH.fullmatch(text[x.end:y.start])]
+def _dash_pairs(text: str, named: list[Named], w: FactWriter | None = None) -> list[tuple[Named, Named]]:
+    """Pairs written ``가나시-다라시`` (a dash, tilde or arrow between two named places; with ``w``, a country word
+    may stand after the dash: ``가나시–중국 다라시``)."""
+    out = []
+    for x, y in zip(named, named[1:], strict=False):
+        between = text[x.end:y.start]
+        dash = _PAIR_DASH.match(between)
+        if dash is not None and (dash.end() == len(between) or w is not None and between[dash.end():].strip() and all(
+                _country(w, word) is not None for word in between[dash.end():].split())):
+            out.append((x, y))
+    return out
 
 
 def _pair_candidates(w: FactWriter, s: Sentence, a: int, text: str, relation: str | None,
@@ -1127,8 +1152,8 @@ def _party(w: FactWriter, name: str, particle: str, line: int, country: str | No
     name to the sentence. Running text is not OCR: a short foreign name new to the registry is minted, not
     matched to a near spelling. ``hint``: the one foreign country the sentence's registry places belong to,
     before the country the document named last."""
-    if relation_of(name) is not None:
-        return None  # 자매결연 after a place (이천시–미국 가나시 자매결연): a relation word, never a place
+    if relation_of(name) is not None or is_renewal(name) or _SIGNED_NOW.match(name):
+        return None  # 자매결연, 재체결, 체결 after a place (가나시 재체결은): a relation or signing word, never a place
     candidates = [e for e in w.registry.candidates(name) if e.kind == "region"]
     if not candidates and name.endswith(_SELF_GOVERNING):  # 가나자치도: 가나특별자치도 as news shortens it
         candidates = [e for e in w.registry.candidates(name[:-3] + _SPECIAL + name[-3:]) if e.kind == "region"]
@@ -1222,6 +1247,10 @@ def _subject(named: list[Named], text: str, doc: DocumentContext, carried: Party
     topic = [n for n in named if n.particle in _TOPIC]
     if topic:
         return topic[0].party
+    lead = _HEADLINE_SUBJECT.match(text)
+    first = next((n for n in named if lead and not n.particle and n.party.surface == lead.group("w")), None)
+    if first is not None and any(n.particle in _WITH and n.party.entity != first.party.entity for n in named):
+        return first.party  # ▶ 가나시, 미국 다라시와 자매결연: a headline's subject before its comma
     m = _SELF.search(text)
     return _self_party(m, doc, carried) if m is not None and m.group("particle") not in _WITH else None
 
