@@ -66,7 +66,7 @@ _ORG_END = ("회", "원", "부", "국", "관", "청", "소", "단", "실", "시"
 _NOT_NAME_END = (
     "에서", "에게", "에는", "께서", "으로", "는", "을", "를", "에", "의", "고", "며", "된", "던", "데", "적", "들",
     "측", "급", "큼", "게", "히", "해", "께", "님", "요", "했다", "였다", "한다", "된다", "있다", "원이", "체",
-    "였", "었", "았", "했", "겠", "됐",
+    "였", "었", "았", "했", "겠", "됐", "하여", "되어", "해서", "하면",
 )
 #: Endings that are particles or verb forms but also end names (``정성은``): trusted only after a common surname.
 _WEAK_END = ("은", "인", "과", "와", "한", "서", "도", "여", "중", "로")
@@ -165,6 +165,7 @@ FIELD_NOUNS = frozenset((
     "재난", "해양", "수산", "보건", "교육", "과학", "기술", "에너지", "녹색", "미래", "청년", "여성", "국토", "교통",
     "건설", "물류", "의전", "공보", "재정", "법무", "관리", "지원", "개발", "혁신", "균형", "발전", "지역",
     "공공", "외교", "안보", "통일", "영사", "정무", "비서", "담당", "운영", "사업", "기업", "일자리", "노동", "소통",
+    "연구", "감사", "조사",
 ))
 #: One-syllable words that are never part of a name (``및 김 부총리``, ``중국 측 왕 부성장``).
 _SINGLE_STOP = frozenset("및등전현겸약총주구각측또즉곧더꼭잘못씨분명외내중상하앞뒤옆건"
@@ -182,7 +183,9 @@ _INSTITUTIONS = ("대사관", "총영사관", "영사관")
 #: A head count after a name (``천젠 외 5명``, ``천젠 일행``): the name closes a delegation's head.
 _COUNTED = re.compile(r"\s(?:외\s*\d|일행)")
 #: Words after a title that are never a name (``지사 면담``, ``부성장 주재``).
-_AFTER_STOP = STOP | {"일행", "명의", "주재", "주최", "초청", "면담", "접견"}
+#: Words that close a byline or a signature after a name (``부처장 가나 정리``, ``집필: 주무관 홍길동``).
+_BYLINE_WORDS = ("정리", "작성", "집필", "기록", "촬영", "제공")
+_AFTER_STOP = STOP | {"일행", "명의", "주재", "주최", "초청", "면담", "접견", *_BYLINE_WORDS}
 #: Honorifics after a name (``홍길동 씨가``): never a name themselves.
 _HONORIFICS = frozenset(("씨", "氏", "님", "군", "양", "옹", "여사", "선생", "선생님"))
 
@@ -448,6 +451,19 @@ class SentenceReader:
         # No place right before the title: place – [units] name – title, or a name with a title alone.
         former, p = self._former(words, p)
         name = self._name_before(s, words, p, None)
+        last = name[0].split()[-1] if name is not None and not pre and not name[1] else ""
+        spaced = self._spaced_place(last, t.group("title")) if last else None
+        if spaced is not None:  # ``가나 다라 브램턴 시장``: the place 브램턴시 and its head's title, written apart
+            place_start = s.rfind(last, 0, p)
+            name = self._name_before(s, words, place_start, None)
+            if name is not None:
+                return [PostStatement(name[0], name[1], spaced, role, name[2], end, former=former)]
+            after = self._name_after(s, end)  # ``가나턴 시장 다라 마바가``
+            return [] if after is None else [PostStatement(after[0], after[1], spaced, role, place_start, after[2],
+                                                           former=former)]
+        if name is not None and not pre and len(name[0].split()) == 1 and not is_korean_name(name[0]) and (
+                after := self._name_after(s, end)) is not None and len(after[0].split()) > 1:
+            name = None  # ``가나 시장 다라 마바가``: the word before a head's title names the place, the name follows
         if name is None:
             after = self._name_after(s, end)
             org = (self._home_mission(title, self._context_org(mentions, p, context, after[0]), after[0])
@@ -480,6 +496,18 @@ class SentenceReader:
             return []
         found = _marked(self._with_list(s, words, a, n, alt, org, role, end), former)
         return found if implied else [replace(st, from_context=True) for st in found]
+
+    def _spaced_place(self, word: str, title: str) -> Entity | None:
+        """The place a word right before a head's title names when it is written apart from its suffix (``브램턴
+        시장``: 브램턴시, a place the document placed or the registry has; never a Korean name); else ``None``."""
+        if title[0] not in "시군구도성현" or is_korean_name(word) or titles()[title].kind not in ("head", "deputy"):
+            return None
+        place = word + title[0]
+        local = self.local.get(normalize_name(place))
+        if local is not None:
+            return local
+        found = [e for e in self.registry.candidates(place) if e.kind == "region"]
+        return found[0] if len(found) == 1 else None
 
     def _units_before(self, s: str, words: _Words, mentions, p: int, role: str) -> tuple[str, int]:
         """Unit words before ``p`` join the role (``외사판공실 주임``), as does a place the registry lacks
@@ -598,7 +626,7 @@ class SentenceReader:
         latin = re.search(rf"(?:^|(?<=[\s,(]))(?<![A-Za-z]){_LATIN_NAME}\s*$", head)
         if latin is not None and (org is None or not _korean(org)) and _latin_person(latin.group("latin")):
             return latin.group("latin"), None, latin.start("latin")  # ``Jennifer Rose 가나시 부시장``
-        if not m or not self.name_word(m.group("w")) or (m.start() > 0 and not re.match(r"[\s,·(\"“'‘「]",
+        if not m or not self.name_word(m.group("w")) or (m.start() > 0 and not re.match(r"[\s,·(\"“'‘「○◦●■□▶◆◇※]",
                                                                                            s[m.start() - 1])):
             return None
         name, start, alt = m.group("w"), m.start(), m.group("alt")
@@ -659,7 +687,8 @@ class SentenceReader:
         ``(사장: 홍길동)``; a report's act after the signer (``부시장 가나 다라 마바 서명``, maybe joined to a wrapped
         next line: a name of three words only so); else the appositive ``대사인 홍길동``."""
         plain = r"\s*(?:[,·)]|\((?!\d+\s*[명건개회인곳])|$|\s등|\s일행|\s외\s*\d|다\.)"
-        act = r"(?<![이가은는과와의도을를])\s(?:서명|참석|면담|예방|접견|간담회)(?![식문자록])"  # not 홍길동이 참석
+        act = (r"(?<![이가은는과와의도을를])\s(?:서명|참석|면담|예방|접견|간담회|"  # not 홍길동이 참석
+               rf"{'|'.join(_BYLINE_WORDS)})(?![식문자록])")
         particle = r"(?:이|가|과|와|은|는|의|도)(?=\s)"
         for shape, close in ((r"[가-힣]{2,7}\s[가-힣]{2,7}\s[가-힣]{2,7}", rf"(?={act})"),  # 가나 다라 마바 서명
                              (r"[가-힣]{2,7}\s[가-힣]{2,7}", rf"(?:(?={plain})|{particle}|(?={act}))"),

@@ -24,6 +24,8 @@ _NAME_HEAD = re.compile(r"성\s*명|이\s*름|성명\s*\(.{1,10}\)|외\s*빈|내
 #: A name as a table cell writes it: Korean, or foreign in Hangul of up to four words (``가나 다 라마``).
 _CELL_NAME = re.compile(r"[가-힣]{1,7}(?:\s[가-힣]{1,7}){0,3}")
 _POST_HEAD = re.compile(r"직\s*위|직\s*책|직\s*급|소속\s*(?:및|/|·)?\s*직[위책]|직위\s*\(.{1,10}\)")
+#: Header words of a column of affiliations beside the posts (``성명 | 소속 | 직위``).
+_ORG_HEAD = re.compile(r"소\s*속|소속\s*기관|기\s*관|기관명")
 #: A council member's post, which the title lexicon leaves out (a member is no head of anything).
 _MEMBER = ("의원",)
 _SEPARATOR = re.compile(r"\s*\|\s*|\t")
@@ -34,17 +36,21 @@ def cells(line: str) -> list[str]:
     return [c.strip() for c in _SEPARATOR.split(line)] if ("|" in line or "\t" in line) else [line.strip()]
 
 
-def _header(row: list[str]) -> tuple[int, int] | None:
+def _header(row: list[str]) -> tuple[int, int, int | None] | None:
+    """The columns of names, posts and (if any) affiliations a header row names."""
     names = [i for i, c in enumerate(row) if _NAME_HEAD.fullmatch(c)]
     posts = [i for i, c in enumerate(row) if _POST_HEAD.fullmatch(c)]
-    return (names[0], posts[0]) if len(names) == 1 and len(posts) == 1 else None
+    orgs = [i for i, c in enumerate(row) if _ORG_HEAD.fullmatch(c)]
+    if len(names) != 1 or len(posts) != 1:
+        return None
+    return names[0], posts[0], orgs[0] if len(orgs) == 1 else None
 
 
 def table_posts(w: FactWriter, reader) -> list[tuple[int, str, str, Entity]]:
     """``(line, name, role, organisation)`` of every row of a table of people with posts in ``w.doc``; ``reader`` is
     the people reader's :class:`graph.readers.people.SentenceReader` (names, places, minted bodies)."""
     out = []
-    columns: tuple[int, int] | None = None
+    columns: tuple[int, int, int | None] | None = None
     width = 0
     for n, raw in w.doc.numbered(1, None):
         row = cells(raw)
@@ -59,6 +65,10 @@ def table_posts(w: FactWriter, reader) -> list[tuple[int, str, str, Entity]]:
         if not post:
             continue
         found = _post(w, reader, n, post) if re.fullmatch(r"[가-힣]{2,4}", name) and reader.name_word(name) else None
+        if found is None and columns[2] is not None and row[columns[2]] and re.fullmatch(r"[가-힣]{2,4}", name) and \
+                reader.name_word(name):
+            # no section or document region to place the post: the row's affiliation cell (``양평군 | 군수``)
+            found = _post(w, reader, n, f"{row[columns[2]]} {post}")
         if (found is None or found[1].country not in ("", "KR")) and _CELL_NAME.fullmatch(name):
             found = _stated(reader, name, post, row) or found  # a post abroad keeps its units (가나성 외사판공실 주임)
         if found is not None:

@@ -72,3 +72,59 @@ def test_korean_names_of_four_syllables_and_names_with_particles():
     assert name_with_particle("홍길동과") and name_with_particle("주재로") and name_with_particle("씨가")
     assert name_with_particle("남과")
     assert not any(name_with_particle(w) for w in ("나카가와", "마사히로", "홍길동"))
+
+
+MINUTES = """제12회 강원특별자치도의회 회의록
+일 시: 2025년 2월 19일(수)
+○위원장 김가온  회의를 개의하겠습니다.
+○박나래 위원  국장님, 작년에 협정을 맺었지요?
+○국제통상국장 최다온  예, 그렇습니다.
+○이하늘 위원  질문을 마치겠습니다.
+"""
+PRESS = """완주군 보도자료
+2019. 9. 6.
+완주군은 2019. 9. 5. 캐나다 온타리오주 가나턴시와 우호협력 양해각서를 체결했다.
+이날 서명식에는 홍가람 완주군수와 대니얼 하트 가나턴 시장이 참석했다.
+(온타리오주 경제협력팀장 마리아 로페스 정리)
+"""
+ROSTER = """국외출장 결과보고서
+출장기간: 2018. 10. 15. ~ 10. 19.
+성명 | 소속 | 직위
+홍가람 | 양평군 | 군수
+김나은 | 양평군 자치행정과 | 과장
+"""
+QUESTION = """서천군의회 서면질문 답변서
+2023. 9. 27.
+질문의원: 김나래 의원 (행정복지위원회)
+답변자: 서천군수 홍가람
+"""
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+def test_members_bylines_spaced_places_and_affiliation_columns(tmp_path: Path, fmt: str):
+    def read(name: str, text: str) -> set[tuple[str, str]]:
+        return people(_as(tmp_path, f"{name}.{fmt}", text), tmp_path)
+
+    # a council's minutes: speakers marked ○, members (위원) and a director glued to his unit
+    assert read("minutes", MINUTES) == {("김가온", "위원장"), ("박나래", "위원"), ("이하늘", "위원"),
+                                        ("최다온", "국제통상국장")}
+    # a head's title written apart from its place (가나턴 시장: 가나턴시), a byline closed by 정리
+    got = posts_of(_as(tmp_path, f"press.{fmt}", PRESS), tmp_path)
+    assert {(n, r) for n, r, _ in got} == {("홍가람", "군수"), ("대니얼 하트", "시장"),
+                                          ("마리아 로페스", "경제협력팀장")}
+    assert {o for n, _, o in got if n == "대니얼 하트"} == {"region/ca-가나턴시"}
+    # a delegation table whose posts are placed by its affiliation column; a written question's member
+    assert read("roster", ROSTER) == {("홍가람", "군수"), ("김나은", "과장")}
+    assert read("question", QUESTION) == {("김나래", "의원"), ("홍가람", "군수")}
+
+
+def test_member_and_byline_perturbations(tmp_path: Path):
+    minutes = MINUTES.replace("○이하늘 위원", "○이하늘 의원").replace("국장님", "김 국장님")
+    assert people(_as(tmp_path, "m.txt", minutes), tmp_path) == {
+        ("김가온", "위원장"), ("박나래", "위원"), ("이하늘", "의원"), ("최다온", "국제통상국장")}
+    press = PRESS.replace("대니얼 하트 가나턴 시장이", "가나턴 시장 대니얼 하트가").replace("정리)", "작성)")
+    assert people(_as(tmp_path, "p.txt", press), tmp_path) == {
+        ("홍가람", "군수"), ("대니얼 하트", "시장"), ("마리아 로페스", "경제협력팀장")}
+    roster = ROSTER.replace("성명 | 소속 | 직위", "이름 | 소속기관 | 직책") + "박다온 | 양평군 | 주무관\n"
+    assert people(_as(tmp_path, "r.txt", roster), tmp_path) == {("홍가람", "군수"), ("김나은", "과장"),
+                                                                ("박다온", "주무관")}
