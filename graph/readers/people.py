@@ -1125,8 +1125,8 @@ def _staff_line(reader: SentenceReader, body: str) -> tuple[str, list[str], Enti
                 org, role = glued[0]
             elif base is None or reader.is_place(role[:-len(base.ko)]):
                 continue
-        elif role not in titles():
-            continue
+        elif role not in titles() or len(tokens[cut]) == 1 and role + tokens[cut] in titles():
+            continue  # (위 원 장: the longest title its syllables spell)
         names = [collapse_spaced(" ".join(part.split())) for part in " ".join(tokens[cut:]).split(",")]
         ok = names and all(re.fullmatch(r"[가-힣]{2,4}", k) and k[0] in SURNAMES and reader.name_word(k)
                            for k in names)

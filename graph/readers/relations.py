@@ -9,7 +9,7 @@
 >>> is_intent("자매결연을 추진 중이다"), is_intent("의향서를 전달했다"), is_intent("자매결연을 맺었다")
 (True, True, False)
 >>> is_intent("의향서를 교환하였다"), is_intent("의향서 교환을 목표로"), is_intent("협약을 체결하기로 했다")
-(False, True, True)
+(True, True, True)
 >>> is_intent("renewal planned for 2025"), is_intent("Under negotiation"), is_intent("Sister City")
 (True, True, False)
 """
@@ -41,20 +41,17 @@ INTENT_PATTERNS: tuple[str, ...] = (
     r"추진\s*중", r"추진\s*하고\s*있", r"추진\s*할", r"추진\s*계획", r"계획\s*이", r"계획\s*(?:하고|했|한다|중)",
     r"예정", r"의향서\s*(?:를|을)?\s*전달", r"체결\s*추진", r"추진\s*(?:하기로|키로)", r"추진\s*$",
     r"\(\s*추진\s*\)", r"미정",
-    r"의향서\s*(?:를|을)?\s*(?:제출|송부|접수|수령)", r"협의\s*중", r"목표로",
+    r"의향서\s*(?:를|을)?\s*(?:제출|송부|교환|접수|수령)", r"협의\s*중", r"목표로",
     r"(?:체결|교환|서명)\s*(?:하기로|키로)", r"검토\s*중", r"논의\s*중", r"타진",
     r"교섭\s*중", r"준비\s*중", r"협의\s*단계", r"모색", r"물색",
     r"(?i:\b(?:planned|to be signed|under (?:discussion|negotiation|review)|pending|proposed|in progress)\b)",
 )
 _INTENT = re.compile("|".join(INTENT_PATTERNS))
 #: Words that state a signing happened.
-#: Papers signed by both sides when they are exchanged (``의향서 교환``: a letter of intent each side signed; handed
-#: over, 전달, it is a step of a plan).
-EXCHANGED_PAPER = r"(?:의향서|각서|협약서|협정서)\s*(?:를|을)?\s*(?:상호\s*)?교환"
-SIGNING_PATTERNS: tuple[str, ...] = (r"체결", r"맺", r"조인", r"서명", r"재체결", r"갱신", EXCHANGED_PAPER)
+SIGNING_PATTERNS: tuple[str, ...] = (r"체결", r"맺", r"조인", r"서명", r"재체결", r"갱신")
 _SIGNING = re.compile("|".join(SIGNING_PATTERNS))
 #: Verbs (not nouns such as 결연, 협정) that state in running text that a signing took place.
-SIGNING_VERBS: tuple[str, ...] = (r"체결", r"맺", r"조인", r"서명", EXCHANGED_PAPER)
+SIGNING_VERBS: tuple[str, ...] = (r"체결", r"맺", r"조인", r"서명")
 _SIGNING_VERB = re.compile("|".join(SIGNING_VERBS))
 #: Words of a row that only repeats an earlier signing (a renewal).
 RENEWAL_WORDS: tuple[str, ...] = ("재체결", "갱신", "재협약", "연장", "재서명", "renewed", "renewal", "re-signed")
@@ -147,8 +144,7 @@ def states_signing(text: str) -> bool:
 
 
 #: A signing verb in a finished form: the text says a signing took place (체결했다, 맺었다, 서명하였다).
-FINISHED_SIGNING = re.compile(r"(?:체결|서명|조인)\s*(?:했|하였|됐|되었)|맺었|맺어졌|" + EXCHANGED_PAPER
-                              + r"\s*(?:했|하였|됐|되었)")
+FINISHED_SIGNING = re.compile(r"(?:체결|서명|조인)\s*(?:했|하였|됐|되었)|맺었|맺어졌")
 
 
 def finished_signing(text: str) -> bool:

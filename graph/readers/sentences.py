@@ -161,7 +161,8 @@ _NOUN_ENDINGS = tuple("부관단객생국청원회사측업인민내외간들계
 _CLAUSE = re.compile(r"(?<=[며고나만서])\s*,\s+|(?<=었으며|았으며|였으며|했으며)\s+|\s*…\s*"
                      r"|(?<=었으나|였으나|했으나|었지만|였지만|했지만)\s+"
                      r"|(?<=[한은])\s+데\s+이어\s*,?\s+"
-                     r"|(?:(?<=[한은])|(?<=체결)|(?<=결연)|(?<=서명))\s+(?:뒤|후|이후|다음)(?:에)?\s*,?\s+(?=\S*\d)")
+                     r"|(?<=[한은])\s+(?:뒤|후|이후|다음)(?:에)?\s*,?\s+(?=\S*\d)"
+                     r"|(?:(?<=체결)|(?<=서명))\s+(?:뒤|후)\s*,?\s+(?=\S*\d)")
 #: Between the two places of a pair written ``가나시-다라시``.
 _PAIR_DASH = re.compile(r"\s*[-–—~↔]\s*")
 #: A relation raised to another (자매결연으로 격상했다): a signing of the higher one.

@@ -1,10 +1,10 @@
 """Sentences a reader of an unseen document meets about renewals, letters of intent and news briefs: a letter of
-intent exchanged (``의향서 교환``: both sides signed it) is a signing of type letterOfIntent, handed over or aimed at
-it is a plan; ``2005년 … 체결 후 2015년 재체결`` is two signings; a renewal note naming the tie's first signing
-(``재체결은 1988. 12. 20. 최초 체결 자매결연의 갱신임``) gives that signing and ``재체결`` is never a place; a news
-brief's subject before its comma (``▶ 가나시, 미국 다라시와 자매결연``) and a dash pair with a country word after the
-dash (``가나시–중국 다라시``) are the pair, not the document's own region with each. Text, a saved news page and
-DOCX, with perturbations. Foreign places invented and placed by country words; Korean ones the registry's."""
+intent signed is a signing of type letterOfIntent; exchanged, handed over or aimed at (``목표로``) it is a plan;
+``2005년 … 체결 후 2015년 재체결`` is two signings; a renewal note naming the tie's first signing (``재체결은 1988. 12.
+20. 최초 체결 자매결연의 갱신임``) gives that signing and ``재체결`` is never a place; a news brief's subject before its
+comma (``▶ 가나시, 미국 다라시와 자매결연``) and a dash pair with a country word after the dash (``가나시–중국
+다라시``) are the pair, not the document's own region with each. Text, a saved news page and DOCX, with
+perturbations. Foreign places invented and placed by country words; Korean ones the registry's."""
 
 from __future__ import annotations
 
@@ -19,11 +19,11 @@ from tests.readers.test_report_prose import party_ids
 LETTERS = """강원특별자치도 국제교류 현황
 2024. 1. 10.
 강원특별자치도와 중국 랴오닝성은 우호교류 의향서 교환(2016. 4. 7.) 이후 정식 협정은 맺지 않았다.
-도는 2019. 5. 3. 일본 돗토리현과 우호교류 의향서를 상호 교환하였다.
+도는 2019. 5. 3. 일본 돗토리현과 우호교류 의향서에 서명하였다.
 도는 베트남 가나성에 2023년 5월 우호교류 의향서를 전달하였다.
-도는 몽골 다라아이막과 2025년 중 우호교류 의향서 교환을 목표로 협의하고 있다.
+도는 몽골 다라아이막과 2025년 중 우호교류 의향서 서명을 목표로 협의하고 있다.
 """
-LETTER_FACTS = {("cn-liaoning", "kr-gangwon", "2016-04-07"), ("jp-tottori", "kr-gangwon", "2019-05-03")}
+LETTER_FACTS = {("jp-tottori", "kr-gangwon", "2019-05-03")}
 
 RENEWALS = """속초시 국제교류 현황
 2024. 1. 10.
@@ -51,14 +51,14 @@ def test_each_shape_in_every_format(tmp_path: Path, shape: str, fmt: str):
     assert party_ids(build(_as(tmp_path, f"{shape}.{fmt}", text))) == expected  # never a place named 재체결
 
 
-def test_letters_exchanged_are_letters_of_intent_and_those_handed_over_plans():
+def test_letters_signed_are_letters_of_intent_and_those_exchanged_or_handed_over_plans():
     result = build(document("letters.txt", LETTERS))
     assert {t for *_, t in facts(result)} == {"letterOfIntent"}
-    assert len(facts(result, "AgreementIntent")) == 2  # handed over (전달), an exchange aimed at (목표로): plans
+    assert len(facts(result, "AgreementIntent")) == 3  # exchanged (교환), handed over (전달), aimed at (목표로)
 
 
 PERTURBATIONS = [
-    (LETTERS, {"상호 교환하였다": "교환하기로 하였다", "2016. 4. 7.": "2017. 3. 2."},
+    (LETTERS, {"서명하였다": "서명하기로 하였다", "의향서 교환(2016. 4. 7.)": "의향서 서명(2017. 3. 2.)"},
      {("cn-liaoning", "kr-gangwon", "2017-03-02")}),
     (RENEWALS, {"2015년 재체결하였다": "2015년 재체결을 추진하고 있다", "1988. 12. 20.": "1989. 1. 5."},
      {("kr-gangwon-sokcho", "us-가나빌시", "2005"), ("jp-tottori", "kr-gangwon-sokcho", "1989-01-05")}),
