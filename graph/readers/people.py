@@ -703,8 +703,8 @@ class SentenceReader:
                 continue  # ``(단장 가나 부구장)``: the name's own post follows it, not a second word of the name
             if all(self.name_word(w, first=i < len(parts) - 1) and w not in _AFTER_STOP for i, w in enumerate(parts)):
                 return name, m.group("alt"), end + m.end()
-        short = re.match(rf"\s+(?P<n>[가-힣]{{1,7}}(?:\s[가-힣]{{1,7}}){{1,2}}){_ALT}(?:(?={plain})|{particle})",
-                         s[end:])
+        short = re.match(rf"\s+(?P<n>[가-힣]{{1,7}}(?:\s[가-힣]{{1,7}}){{1,2}}){_ALT}(?:(?={plain})|"
+                         r"(?:이|가|과|와|은|는|도)(?=\s))", s[end:])  # (not 의: 일정 협의, 상호 합의)
         if short is not None and self._short_words(short.group("n").split()):
             # a foreign name with one-syllable words (``위원장 응우옌 반 남이``, ``부지사 딴 신과``)
             return short.group("n"), short.group("alt"), end + short.end()
