@@ -136,12 +136,14 @@ _TIME_WORDS = ("년", "해", "달", "월", "기", "연", "최", "당", "시")
 
 
 def minted_id(country: str, name: str) -> str:
-    """Registry-style id of a minted region: country code + normalised name.
+    """Registry-style id of a minted region: country code + normalised name, a Latin name keyed without the unit word
+    it ends with (:func:`bare_latin_name`), so ``Quang Ngai Province`` in a release and ``Quang Ngai`` in a table
+    are one region (the label keeps the unit word as written).
 
-    >>> minted_id("JP", "가나자와 시")
-    'jp-가나자와시'
+    >>> minted_id("JP", "가나자와 시"), minted_id("VN", "Gana Province"), minted_id("VN", "Gana")
+    ('jp-가나자와시', 'vn-gana', 'vn-gana')
     """
-    return f"{country.lower()}-{normalize_name(name)}"
+    return f"{country.lower()}-{normalize_name(bare_latin_name(name))}"
 
 
 def country_in(registry: Registry, text: str) -> str | None:

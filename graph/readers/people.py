@@ -439,7 +439,7 @@ class SentenceReader:
             p = self._skip_country(s, words, p)
         if org is not None:
             former, p = self._former(words, p)
-            name = self._name_before(s, words, p, org)
+            name = self._name_before(s, words, p, org, end)
             if name is not None:
                 n, alt, a = name
                 return _marked(self._with_list(s, words, a, n, alt, org, role, end), former)
@@ -450,7 +450,11 @@ class SentenceReader:
             return []
         # No place right before the title: place – [units] name – title, or a name with a title alone.
         former, p = self._former(words, p)
-        name = self._name_before(s, words, p, None)
+        name = self._name_before(s, words, p, None, end)
+        if name is None and not pre:
+            abroad = self._after_latin_place(s, words, p, end, role, former)
+            if abroad is not None:  # ``미국 Fort Lee 시장 Mark Sokolich``: the place before, the name after
+                return abroad
         last = name[0].split()[-1] if name is not None and not pre and not name[1] else ""
         spaced = self._spaced_place(last, t.group("title")) if last else None
         if spaced is not None:  # ``가나 다라 브램턴 시장``: the place 브램턴시 and its head's title, written apart
@@ -615,8 +619,11 @@ class SentenceReader:
             return self._country(c.group("c")), c.start()
         return None
 
-    def _name_before(self, s: str, words: _Words, p: int, org: Entity | None) -> tuple[str, str | None, int] | None:
-        """The name ending right before ``p`` (a country word between them skipped): ``(name, alt, start)``."""
+    def _name_before(self, s: str, words: _Words, p: int, org: Entity | None,
+                     title_end: int | None = None) -> tuple[str, str | None, int] | None:
+        """The name ending right before ``p`` (a country word between them skipped): ``(name, alt, start)``. A Latin
+        phrase there is a name only when it names no place (:meth:`_latin_place`) and, given the title's end, no
+        name follows the title (``Binh Duong 성장 Nguyen Van Loi``: the phrase before is the place)."""
         p = self._skip_country(s, words, p)
         head = s[:p]
         m = re.search(rf"(?P<w>[가-힣]{{2,7}}){_ALT}{_AGE}\s*$", head)
@@ -625,6 +632,9 @@ class SentenceReader:
             return short
         latin = re.search(rf"(?:^|(?<=[\s,(]))(?<![A-Za-z]){_LATIN_NAME}\s*$", head)
         if latin is not None and (org is None or not _korean(org)) and _latin_person(latin.group("latin")):
+            if self._latin_place(latin.group("latin")) or (
+                    title_end is not None and self._name_after(s, title_end) is not None):
+                return None
             return latin.group("latin"), None, latin.start("latin")  # ``Jennifer Rose 가나시 부시장``
         if not m or not self.name_word(m.group("w")) or (m.start() > 0 and not re.match(r"[\s,·(\"“'‘「○◦●■□▶◆◇※]",
                                                                                            s[m.start() - 1])):
@@ -639,6 +649,25 @@ class SentenceReader:
             if first and self.name_word(first.group("w"), first=True):  # 가나시장과 기리시 파티 트리파티 다라시장
                 name, start = f"{first.group('w')} {name}", first.start()
         return name, alt, start
+
+    def _after_latin_place(self, s: str, words: _Words, p: int, end: int, role: str,
+                           former: bool) -> list[PostStatement] | None:
+        """A name after a title that a Latin phrase stands before (``베트남 Binh Duong 성장 Nguyen Van Loi``): the
+        phrase is the place, so the post is in the country written before it (none written: no post); ``None`` when
+        no Latin phrase stands before the title or no name follows it."""
+        latin = re.search(rf"(?:^|(?<=[\s,(]))(?<![A-Za-z]){_LATIN_NAME}\s*$", s[:p])
+        after = self._name_after(s, end) if latin is not None else None
+        if after is None:
+            return None
+        i = words.before(latin.start("latin"))
+        country = self._country(words.word(i)) if i >= 0 else None
+        if country is None:
+            return []
+        return [PostStatement(after[0], after[1], country, role, words.spans[i][0], after[2], former=former)]
+
+    def _latin_place(self, phrase: str) -> bool:
+        """Whether a Latin phrase names a place: a registry name or a division of the gazetteer (``Texas``)."""
+        return bool(self.registry.candidates(phrase)) or self.registry.place_named(phrase) is not None
 
     def _short_words_name(self, s: str, head: str, org: Entity | None) -> tuple[str, str | None, int] | None:
         """A name of one-syllable words ending ``head``: a name printed with its syllables apart, starting with a

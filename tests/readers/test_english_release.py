@@ -34,7 +34,7 @@ delegation from Mara visited Suwon last week.
 Looking ahead, Suwon intends to conclude a friendship agreement with Saa, Mongolia, in 2025.
 """
 FACTS = {("br-gana", "kr-gyeonggi-suwon", "2025-03-10"), ("br-gana", "kr-gyeonggi-suwon", "2023-11"),
-         ("br-darastate", "kr-gyeonggi", "2005"), ("cn-mara", "kr-gyeonggi-suwon", "1998-10-21"),
+         ("br-dara", "kr-gyeonggi", "2005"), ("cn-mara", "kr-gyeonggi-suwon", "1998-10-21"),
          ("cn-mara", "kr-gyeonggi-suwon", "2018-10-21")}
 
 
@@ -52,7 +52,7 @@ def test_the_release_read_with_its_dates_and_names_changed():
     # the country named changes where the partner and the state are minted
     text = RELEASE.replace("the City of Gana, Brazil,", "the City of Gana, Chile,")
     got = party_ids(build(document("r.txt", text)))
-    assert ("cl-darastate", "kr-gyeonggi", "2005") in got and ("cl-gana", "kr-gyeonggi-suwon", "2025-03-10") in got
+    assert ("cl-dara", "kr-gyeonggi", "2005") in got and ("cl-gana", "kr-gyeonggi-suwon", "2025-03-10") in got
     # a visit is no signing: without the signing sentence, the MOU and the pair of the first sister city stay
     text = RELEASE.replace("The two cities signed their sister\ncity agreement on 21 October 1998 and renewed it on "
                            "21 October 2018 for the 20th anniversary.", "The two cities exchange students.")

@@ -152,7 +152,7 @@ in May 2017.
 The city plans to sign a friendship agreement with Tarapolis, Romania, next year.
 """
 ENGLISH_FACTS = {
-    ("kr-gyeonggi-suwon", "vn-gana", "2024-06-10"), ("kr-gyeonggi-suwon", "vn-daraprovince", "2011-03-08"),
+    ("kr-gyeonggi-suwon", "vn-gana", "2024-06-10"), ("kr-gyeonggi-suwon", "vn-dara", "2011-03-08"),
     ("kr-gyeonggi-suwon", "us-marville", "1997"), ("de-sarburgimtal", "kr-gyeonggi-suwon", "2015-10-15"),
     ("cn-jinan", "kr-gyeonggi-suwon", "2009"), ("de-lamsheim", "kr-gyeonggi-suwon", "2017-05"),
 }
