@@ -545,7 +545,8 @@ def lead_region(w: FactWriter, lines: int = LEAD_LINES) -> Entity | None:
     Latin letters as the registry romanizes it (``… Regions of Gangwon-do``), else the office that wrote it
     (``작성: 가나군 행정지원과``), else the first Korean region of a table row among those lines (a table's rows name
     its partners; a file that starts with its table has only them)."""
-    texts = [t for t in (w.doc.title_ko or "", *w.doc.lines[:lines]) if not _ENTRY.match(t)]
+    head = w.doc.lines[:lines]
+    texts = [w.doc.title_ko or "", *(t for i, t in enumerate(head) if not is_list_entry(w.doc.lines, i))]
     rows = [t for t in texts if split_cells(t) is not None]
     for text in texts:
         region = first_region(w, text) if text not in rows else None
@@ -566,6 +567,45 @@ def lead_region(w: FactWriter, lines: int = LEAD_LINES) -> Entity | None:
 
 #: A list's entry: a bulleted or numbered line, or one led by a name in bold (``**가나시** — …``).
 _ENTRY = re.compile(BULLET.pattern + r"|^\s*\*\*[^*\n]{1,40}\*\*\s*[—–:-]")
+#: What makes two entries' bullets the same kind: a number, a Korean letter or a bold name stand for their kind.
+_BULLET_KINDS = ((re.compile(r"\d"), "1"), (re.compile(r"[\u2460-\u2473]"), "①"),
+                 (re.compile(r"[가나다라마바사아자차카타파하]"), "가"), (re.compile(r"\*\*"), "**"))
+
+
+def _bullet_kind(text: str) -> str | None:
+    """The kind of bullet ``text`` opens with (its mark, ``1``/``(1)``/``가`` for numbered ones), or None."""
+    m = _ENTRY.match(text)
+    if m is None:
+        return None
+    mark = m.group(0).strip()
+    for pattern, kind in _BULLET_KINDS:
+        if pattern.search(mark):
+            return ("(" if mark.startswith("(") else "") + kind
+    return mark
+
+
+def is_list_entry(lines: tuple[str, ...], i: int) -> bool:
+    """Whether line ``i`` is one of several entries of a list: bulleted, with the nearest non-blank line above or
+    below it an entry of the same kind of bullet at the same indent. A bulleted line over a table, a paragraph or
+    entries of another bullet is a title (``■ 가나시 자매결연 현황 (2020. 12. 31. 기준)``), not an entry.
+
+    >>> is_list_entry(("■ 가나시 현황", "국가 | 도시"), 0), is_list_entry(("- 가나시", "- 다라시"), 0)
+    (False, True)
+    >>> is_list_entry(("1. 가나시 현황", " - 다라시", " - 마바시"), 0), is_list_entry(("", "2) 가나시", "", "3) 다"), 1)
+    (False, True)
+    """
+    kind = _bullet_kind(lines[i])
+    if kind is None:
+        return False
+    indent = len(lines[i]) - len(lines[i].lstrip())
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and not lines[j].strip():
+            j += step
+        if 0 <= j < len(lines) and _bullet_kind(lines[j]) == kind and \
+                len(lines[j]) - len(lines[j].lstrip()) == indent:
+            return True
+    return False
 #: A Latin place name with the unit word or suffix a romanized Korean name carries (``Gangwon-do``, ``Gana City``).
 _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:-[a-z]+)*(?: (?:Metropolitan City|Special Self-Governing "
                          r"Province|City|Province|County))?(?![A-Za-z])")

@@ -25,6 +25,7 @@ from itertools import product
 from pathlib import Path
 
 from corpus.loader import Document
+from graph.readers.table_headers import header_role
 from graph.readers.table_rows import split_cells
 from graph.registry import Registry
 
@@ -316,10 +317,33 @@ def letter_spaced(lines: Iterable[str]) -> bool:
     return spread >= 2 and spread >= SPREAD_LINES * len(hangul)
 
 
+#: A sentence's end inside a line (``체결했다.``, ``맺었습니다.``, ``계획이다.  올해``): a line holding one is prose,
+#: whatever spaces HWP/PDF exports leave inside it.
+_SENTENCE_END = re.compile(r"[가-힣](?:다|요|까)[.!?](?=\s|$|[\"'”’)])")
+
+
+def _names_roles(block: list[str]) -> bool:
+    """Whether a line of ``block`` is a header: two or more of its space-parted cells name a table role."""
+    return any(sum(header_role(cell) is not None for cell in _GAP.split(line.strip())) >= 2 for line in block)
+
+
+def _columns_line_up(block: list[str]) -> bool:
+    """Whether every line of ``block`` starts a cell after a gap at the same place on the page (counted in display
+    columns, a Hangul syllable two wide, one column of slack), the way a table's columns stand under each other."""
+
+    def starts(line: str) -> set[int]:
+        width = [2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line]
+        return {sum(width[:m.end()]) for m in _GAP.finditer(line) if m.start() > 0 and m.end() < len(line)}
+
+    first, *rest = map(starts, block)
+    return any(all(any(abs(col - other) <= 1 for other in others) for others in rest) for col in first)
+
+
 def aligned_rows(lines: tuple[str, ...]) -> tuple[str, ...]:
     """Lines with a table laid out with spaces written as `` | `` rows, as the table reader reads them: a block of
-    :data:`ALIGNED_ROWS` or more lines in a row, each with two column gaps (two or more spaces) or more inside it;
-    an indented line within the block is a row whose first cells are empty. A line that is a row already (tabs,
+    :data:`ALIGNED_ROWS` or more lines in a row, each with two column gaps (two or more spaces) or more inside it and
+    no sentence's end (prose exported with double spaces stays prose), whose columns line up across the rows
+    (:func:`_columns_line_up`) or under a header naming table roles (``연번  도시명  체결일``); an indented line within the block is a row whose first cells are empty. A line that is a row already (tabs,
     bars, box-drawn bars: :func:`~graph.readers.table_rows.split_cells`) and lines outside such blocks stay as
     they are.
 
@@ -334,7 +358,7 @@ def aligned_rows(lines: tuple[str, ...]) -> tuple[str, ...]:
     """
 
     def laid_out(line: str) -> bool:
-        return split_cells(line) is None and len(_GAP.findall(line.strip())) >= 2
+        return split_cells(line) is None and len(_GAP.findall(line.strip())) >= 2 and not _SENTENCE_END.search(line)
 
     out = list(lines)
     n = 0
@@ -343,7 +367,8 @@ def aligned_rows(lines: tuple[str, ...]) -> tuple[str, ...]:
         while end < len(lines) and (laid_out(lines[end]) or (
                 end > n and lines[end].startswith("  ") and lines[end].strip())):  # an indented row goes on
             end += 1
-        if sum(laid_out(line) for line in lines[n:end]) >= ALIGNED_ROWS:
+        block = [line for line in lines[n:end] if laid_out(line)]
+        if len(block) >= ALIGNED_ROWS and (_names_roles(block) or _columns_line_up(block)):
             for i in range(n, end):
                 out[i] = _GAP.sub(" | ", lines[i].rstrip())
         n = max(end, n + 1)
