@@ -343,9 +343,9 @@ def aligned_rows(lines: tuple[str, ...]) -> tuple[str, ...]:
     """Lines with a table laid out with spaces written as `` | `` rows, as the table reader reads them: a block of
     :data:`ALIGNED_ROWS` or more lines in a row, each with two column gaps (two or more spaces) or more inside it and
     no sentence's end (prose exported with double spaces stays prose), whose columns line up across the rows
-    (:func:`_columns_line_up`) or under a header naming table roles (``연번  도시명  체결일``); an indented line within the block is a row whose first cells are empty. A line that is a row already (tabs,
-    bars, box-drawn bars: :func:`~graph.readers.table_rows.split_cells`) and lines outside such blocks stay as
-    they are.
+    (:func:`_columns_line_up`) or under a header naming table roles (``연번  도시명  체결일``); an indented line
+    within the block is a row whose first cells are empty. A line that is a row already (tabs, bars, box-drawn
+    bars: :func:`~graph.readers.table_rows.split_cells`) and lines outside such blocks stay as they are.
 
     >>> rows = aligned_rows(("현황", "연번  도시명   체결일", " 1   가나시   1997. 6. 19.",
     ...                      "     ※ 2022. 8. 3. 재체결", " 2   다라시   2008. 10. 2.", "문의  055"))
