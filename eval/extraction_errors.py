@@ -48,9 +48,10 @@ from graph.build import build_graph  # noqa: E402
 from graph.extraction_eval import (  # noqa: E402
     JUDGEMENTS,
     _name_key,
+    describe_judged,
     gold_officials,
+    judged_party_keys,
     load_jsonl,
-    party_key,
     predicted_officials,
     read_document,
 )
@@ -154,13 +155,12 @@ def judged_facts(rows: list[dict]) -> list[Gold]:
     for a in rows:
         ids = tuple(a.get("party_ids") or [None, None])
         countries = tuple(c or "" for c in (a.get("countries") or [None, None]))
-        keys = tuple(party_key(label, pid, c) for label, pid, c in zip(a["parties"], ids, countries, strict=True))
+        keys = judged_party_keys(a)
         order = sorted(range(2), key=lambda i: keys[i])
         lines = {a.get("line") or 0, *a.get("lines", []), *a.get("also_lines", [])} - {0}
         out.append(Gold(tuple(keys[i] for i in order), tuple(a["parties"][i] for i in order), a["date"],
                         frozenset(lines), tuple(countries[i] for i in order), tuple(ids[i] for i in order),
-                        bool(a.get("renewal")),
-                        f"{' – '.join(a['parties'])} {a['date']} (line {a.get('line')})"))
+                        bool(a.get("renewal")), describe_judged(a)))
     return out
 
 

@@ -123,15 +123,22 @@ def agreement_key(parties: tuple[str, str], date: str) -> tuple:
     return (tuple(sorted(parties)), date)
 
 
+def judged_party_keys(a: dict) -> tuple[str, str]:
+    """The party keys of one judged agreement, in the judgement's order (see :func:`party_key`)."""
+    ids = a.get("party_ids") or [None, None]
+    countries = a.get("countries") or [None, None]
+    first, second = (party_key(label, pid, c) for label, pid, c in zip(a["parties"], ids, countries, strict=True))
+    return first, second
+
+
+def describe_judged(a: dict) -> str:
+    """A judged agreement in one line: parties, date and line."""
+    return f"{' – '.join(a['parties'])} {a['date']} (line {a.get('line')})"
+
+
 def gold_agreements(judged: dict) -> dict[tuple, str]:
     """Key → a short description of every judged agreement of one document."""
-    out = {}
-    for a in judged.get("agreements", []):
-        ids = a.get("party_ids") or [None, None]
-        countries = a.get("countries") or [None, None]
-        keys = tuple(party_key(label, pid, c) for label, pid, c in zip(a["parties"], ids, countries, strict=True))
-        out[agreement_key(keys, a["date"])] = f"{' – '.join(a['parties'])} {a['date']} (line {a.get('line')})"
-    return out
+    return {agreement_key(judged_party_keys(a), a["date"]): describe_judged(a) for a in judged.get("agreements", [])}
 
 
 def _name_key(name: str) -> str:
