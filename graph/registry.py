@@ -458,7 +458,8 @@ class Registry:
         for m in pattern.finditer(text):
             key = normalize_name(m.group(0))
             entity_id = owners.get(key)
-            if entity_id and not _inside_word(text, m.start(), key, out[-1].end if out else -1):
+            if entity_id and not _inside_word(text, m.start(), key, out[-1].end if out else -1) and \
+                    not _inside_latin_word(text, m.start(), m.end(), key):
                 out.append(Mention(self.entities[entity_id], m.start(), m.end(), m.group(0)))
         return tuple(out)
 
@@ -480,6 +481,24 @@ def _inside_word(text: str, start: int, key: str, previous_end: int) -> bool:
         return False
     before = text[start - 1]
     return "가" <= before <= "힣" and before not in _JOINERS
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def _inside_latin_word(text: str, start: int, end: int, key: str) -> bool:
+    """Whether a name in Latin letters is part of a longer Latin word: a Latin letter right before or after it, as
+    ``Gyeongsan`` (a city) in ``Gyeongsangbuk-do`` (a province). A hyphen, a space or Hangul ends a word.
+
+    >>> _inside_latin_word("Regions of Gyeongsangbuk-do", 11, 20, "gyeongsan")
+    True
+    >>> _inside_latin_word("Gyeongsan-si, Korea", 0, 9, "gyeongsan"), _inside_latin_word("가나시", 0, 2, "가나")
+    (False, False)
+    """
+    if not re.search(r"[a-z]", key):
+        return False
+    return bool((start > 0 and _LATIN_LETTER.match(text[start - 1])) or
+                (end < len(text) and _LATIN_LETTER.match(text[end])))
 
 
 _DEFAULT: Registry | None = None

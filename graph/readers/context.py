@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Container
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
+from itertools import chain
 
 from corpus import Document
 from graph.dates import DateMention, StatedDate, find_dates
@@ -539,30 +540,21 @@ def relation_near(text: str, date: DateMention, dates: list[DateMention]) -> str
 LEAD_LINES = 5
 
 
-def lead_region(w: FactWriter, lines: int = LEAD_LINES) -> Entity | None:
+def lead_region(w: FactWriter, lines: int = LEAD_LINES, partner_names: Iterable[str] = ()) -> Entity | None:
     """The document's own Korean region when no heading gives one: its title's, else the first Korean region its
     first ``lines`` lines name (``Gana City maintains ties with …``, ``가나시 국제교류 현황``), else one they name in
     Latin letters as the registry romanizes it (``… Regions of Gangwon-do``), else the office that wrote it
-    (``작성: 가나군 행정지원과``), else the first Korean region of a table row among those lines (a table's rows name
-    its partners; a file that starts with its table has only them)."""
-    head = w.doc.lines[:lines]
-    texts = [w.doc.title_ko or "", *(t for i, t in enumerate(head) if not is_list_entry(w.doc.lines, i))]
+    (``작성: 가나군 행정지원과``), else the first Korean region of a line laid out as cells among those lines (a title
+    printed as a row: ``가나시 | 보도자료``). ``partner_names``: the cells a table reads as its partners; the regions
+    they name are the subject's partners, never the subject (a register with no title starts with its partners)."""
+    partners = {r.id for name in partner_names if (r := first_region(w, name)) is not None}
+    head = list(enumerate(w.doc.lines[:lines], start=1))
+    texts = [w.doc.title_ko or "", *(t for n, t in head if not is_list_entry(w.doc.lines, n - 1))]
     rows = [t for t in texts if split_cells(t) is not None]
-    for text in texts:
-        region = first_region(w, text) if text not in rows else None
-        if region is not None and region.country == "KR":
-            return region
-    for text in texts:
-        region = latin_region(w, text) if text not in rows else None
-        if region is not None:
-            return region
-    if (region := author_region(w)) is not None:
-        return region
-    for text in rows:
-        region = first_region(w, text)
-        if region is not None and region.country == "KR":
-            return region
-    return None
+    found = chain((first_region(w, t) for t in texts if t not in rows),
+                  (latin_region(w, t) for t in texts if t not in rows), (author_region(w) for _ in (1,)),
+                  (first_region(w, t) for t in rows))
+    return next((r for r in found if r is not None and r.country == "KR" and r.id not in partners), None)
 
 
 #: A list's entry: a bulleted or numbered line, or one led by a name in bold (``**가나시** — …``).
@@ -633,20 +625,51 @@ def latin_region(w: FactWriter, text: str) -> Entity | None:
 #: A label before the office that wrote a document or its table (``작성: …``, ``자료 | …``, ``출처: …``).
 _AUTHOR_LABEL = re.compile(r"(?:작성|자료|출처|담당|문의|제출|발행)(?:\s*(?:부서|기관|처|자))?\s*[:：|]\s*")
 #: An office of a local government (``행정지원과``, ``국제교류팀``, ``기획감사실``, ``국제협력담당관``).
-_OFFICE = re.compile(r"^\s*\S*(?:과|팀|실|국|담당관|담당)(?=\s|$|[|,.)])")
+_OFFICE_WORD = r"[^\s|()（）]+(?:과|팀|실|국|담당관|담당)(?=\s|$|[|,.)（(])"
+_OFFICE = re.compile(r"^\s*" + _OFFICE_WORD)
+#: A region's own office after its name (``가나군청``, ``다라시청 국제교류팀``), its 청 right after the name.
+_HALL = re.compile(r"^청(?=\s|$|[|,.)]|[가-힣]*(?:과|팀|실|국|담당관|담당)(?:\s|$|[|,.)]))")
+#: An office with its region in brackets after it (``행정지원과(가나군)``, ``국제교류팀 (가나시청)``).
+_OFFICE_OF = re.compile(r"^\s*" + _OFFICE_WORD + r"\s*[(（]\s*(?P<region>[^()（）|]+?)\s*[)）]")
 
 
 def author_region(w: FactWriter) -> Entity | None:
-    """The Korean region whose office wrote the document, by a labelled line anywhere in it (``작성: 가나군
-    행정지원과``, ``자료 | 가나시 국제교류팀``): the region named right after the label, before its office."""
+    """The Korean region whose office wrote the document, by a labelled line anywhere in it: the region named right
+    after the label, before its office or as its office (``작성: 가나군 행정지원과``, ``자료 | 가나시 국제교류팀``,
+    ``작성 | 가나군청 행정지원과``, ``출처: 가나시청``), or in brackets after its office
+    (``작성부서 | 행정지원과(가나군)``).
+
+    >>> from corpus import Document
+    >>> from graph.registry import Registry
+    >>> w = FactWriter.__new__(FactWriter); w.registry = Registry.default()
+    >>> def of(line): w.doc = Document("d", ("연번 | 상대도시", line), ""); return getattr(author_region(w), "id", None)
+    >>> of("작성 | 옥천군청 행정지원과"), of("작성부서 | 행정지원과(옥천군)"), of("※ 자료: 옥천군 국제교류팀")
+    ('kr-chungbuk-okcheon', 'kr-chungbuk-okcheon', 'kr-chungbuk-okcheon')
+    >>> of("출처: 옥천군청"), of("작성 | 옥천군 | 행정지원과"), of("작성 | 옥천군과 협의"), of("작성 | 옥천군청사 이전")
+    ('kr-chungbuk-okcheon', 'kr-chungbuk-okcheon', None, None)
+    """
     for line in w.doc.lines:
         for label in _AUTHOR_LABEL.finditer(line):
-            rest = line[label.end():]
-            mention = next((m for m in w.registry.find_mentions(rest) if m.entity.kind == "region"), None)
-            if mention is not None and mention.start == 0 and mention.entity.country == "KR" and \
-                    _OFFICE.match(rest[mention.end:]):
-                return mention.entity
+            region = _office_region(w, line[label.end():])
+            if region is not None:
+                return region
     return None
+
+
+def _office_region(w: FactWriter, rest: str) -> Entity | None:
+    """The Korean region of the office ``rest`` (what follows an author label) names, else ``None``."""
+    bracketed = _OFFICE_OF.match(rest)
+    if bracketed is not None:
+        rest = bracketed.group("region")
+    mention = next((m for m in w.registry.find_mentions(rest) if m.entity.kind == "region"), None)
+    if mention is None or mention.start != len(rest) - len(rest.lstrip()) or mention.entity.country != "KR":
+        return None
+    after = rest[mention.end:]
+    if bracketed is not None:
+        return mention.entity if not after.strip() or _HALL.match(after) else None
+    if _HALL.match(after):
+        return mention.entity
+    return mention.entity if _OFFICE.match(after.lstrip(" |")) or _OFFICE.match(after) else None
 
 
 def countries_named(w: FactWriter) -> list[tuple[int, str]]:

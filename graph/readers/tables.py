@@ -142,11 +142,13 @@ def read_table(w: FactWriter, table: Table) -> list[AgreementCandidate]:
     """Candidates of one table whose columns have roles."""
     ctx = context_at(w, table.first_line)
     layout = layout_of(w, table, ctx)
-    if layout.home is None and ctx.subject is None and (lead := lead_region(w)) is not None:
+    if layout.home is None and ctx.subject is None and (
+            lead := lead_region(w, partner_names=_partner_cells(table, layout))) is not None:
         ctx.subject = Party(lead.name_ko, lead)  # Gana City maintains ties with … above a table of its partners
     if layout.home is None and ctx.subject is None:
         w.report.add_issue("unresolved", w.doc.id, table.first_line, "table subject",
-                           "one party column and no region named in the heading or title")
+                           "no subject: one party column and no region named in the heading, the title or the office "
+                           "that wrote it (a region in the partner column is a partner)")
         return []
     _merge_fragments(w, table, [c for c in (layout.home, layout.partner) if c is not None])
     state = _State(relation=ctx.relation, as_of=reference_date(w.doc.lines))
@@ -157,6 +159,12 @@ def read_table(w: FactWriter, table: Table) -> list[AgreementCandidate]:
     for row in table.rows:
         out.extend(_read_row(w, table, row, layout, ctx, state))
     return out
+
+
+def _partner_cells(table: Table, layout: TableLayout) -> list[str]:
+    """The cells of ``table`` naming its partners (with their parents): no subject of the table."""
+    columns = [c for c in (layout.partner, layout.parents.get(layout.partner)) if c is not None]
+    return [" ".join(r.cell(c) for c in columns) for r in table.rows if not r.label and r.cell(layout.partner)]
 
 
 def _merge_fragments(w: FactWriter, table: Table, party_cols: list[int]) -> None:
