@@ -30,9 +30,10 @@ import heapq
 import json
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 from rdflib import Dataset, URIRef
@@ -63,6 +64,8 @@ from runtime.executors import Executor
 from runtime.progress import Progress
 
 STATE_FILE = "graph-state.json"
+#: The byte spans of ``graph-state.json``'s fields and summaries (decision 0085).
+STATE_INDEX_FILE = "graph-state.index.json"
 _FIXED = "(registry and vocabulary)"
 
 
@@ -83,13 +86,91 @@ def summary_of(lines: list[str]) -> dict:
             "described": sorted(ix.described), "mentions": sorted(mentions)}
 
 
+class SummaryFile(Mapping[str, dict]):
+    """The summaries of a kept ``graph-state.json``, each read from its byte span when asked for (the spans are in
+    ``graph-state.index.json``): an ingest holds one summary at a time, not the file (several GB at 1000×)."""
+
+    def __init__(self, path: Path, spans: dict[str, list[int]]) -> None:
+        self.path, self.spans = path, spans
+        self._file: BinaryIO | None = None
+
+    def raw(self, graph: str) -> bytes:
+        """The summary's JSON text as the file holds it."""
+        offset, length = self.spans[graph]
+        if self._file is None:
+            self._file = self.path.open("rb")
+        self._file.seek(offset)
+        return self._file.read(length)
+
+    def __getitem__(self, graph: str) -> dict:
+        return json.loads(self.raw(graph))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.spans)
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
+class ChangedSummaries(MutableMapping[str, dict]):
+    """``base``'s summaries with some replaced, added or dropped; ``base`` is never changed (nor read whole)."""
+
+    def __init__(self, base: Mapping[str, dict]) -> None:
+        self.base, self.changed, self.dropped = base, {}, set()
+
+    def raw(self, graph: str) -> bytes:
+        """The summary's JSON text as :meth:`GraphState.write` writes it (an unchanged one copied, not parsed)."""
+        if graph in self.changed or not isinstance(self.base, SummaryFile | ChangedSummaries):
+            return _json(self[graph]).encode("utf-8")
+        if graph in self.dropped:
+            raise KeyError(graph)
+        return self.base.raw(graph)
+
+    def __getitem__(self, graph: str) -> dict:
+        if graph in self.changed:
+            return self.changed[graph]
+        if graph in self.dropped:
+            raise KeyError(graph)
+        return self.base[graph]
+
+    def __setitem__(self, graph: str, summary: dict) -> None:
+        self.changed[graph] = summary
+        self.dropped.discard(graph)
+
+    def __delitem__(self, graph: str) -> None:
+        if graph not in self:
+            raise KeyError(graph)
+        self.changed.pop(graph, None)
+        if graph in self.base:
+            self.dropped.add(graph)
+
+    def __contains__(self, graph: object) -> bool:
+        return graph in self.changed or (graph not in self.dropped and graph in self.base)
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.changed
+        yield from (g for g in self.base if g not in self.changed and g not in self.dropped)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 @dataclass
 class GraphState:
-    """The summaries of every named graph, the decisions taken on them and the nodes set aside."""
+    """The summaries of every named graph, the decisions taken on them and the nodes set aside.
+
+    A state read from disk holds its summaries as a :class:`SummaryFile` (one parsed at a time) when the file's
+    index is there and matches it; a file without one (written before decision 0085) is read whole, as before, and
+    the next :meth:`write` adds the index."""
 
     version: str
     documents: dict[str, dict] = field(default_factory=dict)  # doc id → {"key", "graphs"}
-    summaries: dict[str, dict] = field(default_factory=dict)  # graph IRI → summary_of(its extracted lines)
+    summaries: MutableMapping[str, dict] | Mapping[str, dict] = field(default_factory=dict)  # graph IRI → summary_of
     redirects: dict[str, str] = field(default_factory=dict)
     strips: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     set_aside: dict[str, list[dict]] = field(default_factory=dict)  # node → its ``rejected`` issues
@@ -97,21 +178,57 @@ class GraphState:
     @classmethod
     def read(cls, data_dir: Path) -> GraphState | None:
         """The state kept in ``data_dir``; ``None`` when there is none or the extraction code changed since."""
+        path = data_dir / STATE_FILE
         try:
-            state = cls(**json.loads((data_dir / STATE_FILE).read_text(encoding="utf-8")))
-        except (OSError, ValueError, TypeError):
+            index = json.loads((data_dir / STATE_INDEX_FILE).read_text(encoding="utf-8"))
+            if index.get("bytes") != path.stat().st_size:
+                index = None  # not this file's index: the file is read whole
+        except (OSError, ValueError):
+            index = None
+        try:
+            if index is None:
+                state = cls(**json.loads(path.read_text(encoding="utf-8")))
+            elif _field(path, index["fields"]["version"]) != extractor_version():
+                return None
+            else:
+                fields = {key: _field(path, span) for key, span in index["fields"].items()}
+                state = cls(**fields, summaries=SummaryFile(path, index["summaries"]))
+        except (OSError, ValueError, TypeError, KeyError):
             return None
         return state if state.version == extractor_version() else None
 
     def write(self, data_dir: Path) -> None:
-        (data_dir / STATE_FILE).write_text(_json(asdict(self)), encoding="utf-8")
+        """``graph-state.json`` (the JSON of the dataclass, keys sorted) and its index; unchanged summaries of a
+        state read from disk are copied as they were written, never parsed."""
+        raw = self.summaries.raw if isinstance(self.summaries, SummaryFile | ChangedSummaries) else \
+            (lambda graph: _json(self.summaries[graph]).encode("utf-8"))
+        fields = {key: value for key, value in asdict(replace(self, summaries={})).items() if key != "summaries"}
+        _write_state(data_dir, fields, ((graph, raw(graph)) for graph in sorted(self.summaries)))
+
+    def close(self) -> None:
+        """Close the file the summaries are read from, if any."""
+        if isinstance(self.summaries, SummaryFile):
+            self.summaries.close()
+        elif isinstance(self.summaries, ChangedSummaries) and isinstance(self.summaries.base, SummaryFile):
+            self.summaries.base.close()
 
     def indexes(self) -> LineIndexes:
         """The indexes :func:`graph.reconcile_lines.plan_reconciliation` reads, gathered from the summaries."""
+        return self.gather()[0]
+
+    def gather(self, candidates: set[str] = frozenset(), outside: set[str] = frozenset()) -> tuple[
+            LineIndexes, dict[str, set[str]], dict[str, set[str]]]:
+        """In one pass over the summaries (one in memory at a time): the indexes
+        :func:`graph.reconcile_lines.plan_reconciliation` reads, the graphs mentioning each node (as subject or
+        object), and the types the graphs not in ``outside`` give each of the ``candidates``."""
         ix = LineIndexes()
+        mentions: dict[str, set[str]] = defaultdict(set)
+        kept_types: dict[str, set[str]] = defaultdict(set)
         for graph, summary in self.summaries.items():
             for node, types in summary["types"].items():
                 ix.add_types(node, set(types))
+                if node in candidates and graph not in outside:
+                    kept_types[node].update(types)
             for node, parties in summary["parties"].items():
                 ix.parties[node].update(parties)
             for node, dates in summary["dates"].items():
@@ -122,21 +239,50 @@ class GraphState:
                 ix.statements[node].append(NodeStatement(graph, curated, confidence, frozenset(names)))
             for node in summary["described"]:
                 ix.add_described(node, graph)
+            for node in summary["mentions"]:
+                mentions[node].add(graph)
         ix.agreements = {n for n, t in ix.types.items() if AGREEMENT in t}
-        return ix
+        return ix, mentions, kept_types
 
     def mentions(self) -> dict[str, set[str]]:
         """The graphs mentioning each node (as subject or object)."""
-        out: dict[str, set[str]] = defaultdict(set)
-        for graph, summary in self.summaries.items():
-            for node in summary["mentions"]:
-                out[node].add(graph)
-        return out
+        return self.gather()[1]
 
     def keep(self, the_plan: ReconcilePlan) -> None:
         """Record ``the_plan``'s edits."""
         self.redirects = dict(the_plan.redirects)
         self.strips = {g: {n: sorted(names) for n, names in nodes.items()} for g, nodes in the_plan.strips.items()}
+
+
+def _field(path: Path, span: list[int]):
+    """The JSON value at ``span`` (offset, length in bytes) of ``path``."""
+    with path.open("rb") as f:
+        f.seek(span[0])
+        return json.loads(f.read(span[1]))
+
+
+def _write_state(data_dir: Path, fields: dict, summaries: Iterable[tuple[str, bytes]]) -> None:
+    """Write ``graph-state.json`` — ``fields`` and ``summaries`` (graph IRI → its JSON text, in key order) as one
+    JSON object with sorted keys, as ``json.dumps(..., sort_keys=True)`` writes it — then ``graph-state.index.json``:
+    the file's size and the byte span of each field and each summary."""
+    spans: dict[str, dict] = {"fields": {}, "summaries": {}}
+    with (data_dir / STATE_FILE).open("wb") as out:
+        for n, key in enumerate(sorted([*fields, "summaries"])):
+            out.write(f"{', ' if n else '{'}{_json(key)}: ".encode())
+            if key != "summaries":
+                text = _json(fields[key]).encode("utf-8")
+                spans["fields"][key] = [out.tell(), len(text)]
+                out.write(text)
+                continue
+            out.write(b"{")
+            for m, (graph, text) in enumerate(summaries):
+                out.write(f"{', ' if m else ''}{_json(graph)}: ".encode())
+                spans["summaries"][graph] = [out.tell(), len(text)]
+                out.write(text)
+            out.write(b"}")
+        out.write(b"}")
+        spans["bytes"] = out.tell()
+    (data_dir / STATE_INDEX_FILE).write_text(_json(spans), encoding="utf-8")
 
 
 def fixed_lines(registry: Registry) -> dict[str, list[str]]:
@@ -174,20 +320,14 @@ def write_state_streamed(documents: list[Document], cache: ExtractionCache, regi
             text = _json(summary).encode("utf-8")
             where[graph] = (spool.tell(), len(text))
             spool.write(text)
-        with (data_dir / STATE_FILE).open("wb") as out:
-            fields = {**asdict(state), "summaries": None}
-            for n, key in enumerate(sorted(fields)):
-                out.write(f"{', ' if n else '{'}{_json(key)}: ".encode())
-                if key != "summaries":
-                    out.write(_json(fields[key]).encode("utf-8"))
-                    continue
-                out.write(b"{")
-                for m, graph in enumerate(sorted(where)):
-                    offset, length = where[graph]
-                    spool.seek(offset)
-                    out.write(f"{', ' if m else ''}{_json(graph)}: ".encode() + spool.read(length))
-                out.write(b"}")
-            out.write(b"}")
+
+        def spooled() -> Iterator[tuple[str, bytes]]:
+            for graph in sorted(where):
+                spool.seek(where[graph][0])
+                yield graph, spool.read(where[graph][1])
+
+        fields = {key: value for key, value in asdict(state).items() if key != "summaries"}
+        _write_state(data_dir, fields, spooled())
 
 
 def _json(value) -> str:
@@ -239,7 +379,7 @@ class IncrementalGraph:
 
     def extract(self, executor: Executor) -> tuple[GraphState, set[str], set[str]]:
         """The new state's summaries; the graphs added (new or changed documents) and removed."""
-        new = GraphState(self.old.version, summaries=dict(self.old.summaries))
+        new = GraphState(self.old.version, summaries=ChangedSummaries(self.old.summaries))
         held = {d.id: self.cache.take(d) for d in self.documents}
         changed = [d for d in self.documents
                    if self.old.documents.get(d.id, {}).get("key") != document_key(d) or not held[d.id]]
@@ -289,9 +429,16 @@ class IncrementalGraph:
             self._fixed = fixed_lines(self.registry)
         return self._fixed[graph]
 
+    def candidates(self, new: GraphState, added: set[str], removed: set[str]) -> set[str]:
+        """The nodes whose types may have changed: those the added graphs type, before and after."""
+        out = {n for g in added for n in new.summaries[g]["types"]}
+        return out | {n for g in removed | added if g in self.old.summaries for n in self.old.summaries[g]["types"]}
+
     def affected(self, new: GraphState, ix: LineIndexes, mentions: dict[str, set[str]], added: set[str],
-                 removed: set[str]) -> set[str]:
-        """The graphs whose reconciled lines may differ from the previous build's (see the module's step 2)."""
+                 removed: set[str], kept_types: dict[str, set[str]]) -> set[str]:
+        """The graphs whose reconciled lines may differ from the previous build's (see the module's step 2);
+        ``kept_types``: the types the graphs kept from the previous build give each candidate
+        (:meth:`GraphState.gather`)."""
         affected = set(added)
         for node in set(self.old.redirects) | set(new.redirects):
             if self.old.redirects.get(node) != new.redirects.get(node):
@@ -299,12 +446,11 @@ class IncrementalGraph:
         for graph in set(self.old.strips) | set(new.strips):
             if self.old.strips.get(graph) != new.strips.get(graph):
                 affected.add(graph)
-        candidates = {n for g in added for n in new.summaries[g]["types"]}
-        candidates |= {n for g in removed | added if g in self.old.summaries for n in self.old.summaries[g]["types"]}
-        for node in candidates:
-            before_graphs = (mentions.get(node, set()) - added) | {
-                g for g in removed | added if node in self.old.summaries.get(g, {}).get("types", {})}
-            before = {t for g in before_graphs for t in self.old.summaries[g]["types"].get(node, ())}
+        old_summaries = {g: self.old.summaries[g] for g in removed | added if g in self.old.summaries}
+        for node in self.candidates(new, added, removed):
+            before = set(kept_types.get(node, ()))
+            for summary in old_summaries.values():
+                before.update(summary["types"].get(node, ()))
             if before != set(ix.types.get(node, ())):
                 affected |= mentions.get(node, set())
         return affected & set(new.summaries)
@@ -341,11 +487,10 @@ class IncrementalGraph:
             report = ExtractionReport()
             for doc in self.documents:
                 report.add_report(self.cache.report(doc))
-            ix = new.indexes()
+            ix, mentions, kept_types = new.gather(self.candidates(new, added, removed), added)
             the_plan = plan_reconciliation(ix, report)
             new.keep(the_plan)
-            mentions = new.mentions()
-            affected = self.affected(new, ix, mentions, added, removed)
+            affected = self.affected(new, ix, mentions, added, removed, kept_types)
         with self.progress.stage("validate"):
             previous = ox.Store.read_only(str(self.previous / STORE_DIR))
             previous.backup(str(self.work / STORE_DIR))
@@ -386,7 +531,8 @@ class IncrementalGraph:
             for issue in after[node]:
                 report.add_issue(**issue)
         report.counts.update(counts)
-        new.write(graph_path.parent)
+        new.write(graph_path.parent)  # unchanged summaries copied from the previous file
+        self.old.close()
         return Outcome(report, quads, stored, len(affected), validated)
 
 

@@ -13,7 +13,7 @@ import pyoxigraph as ox
 import pytest
 
 from graph.facts import AUTOMATIC
-from graph.incremental import STATE_FILE
+from graph.incremental import STATE_FILE, STATE_INDEX_FILE, GraphState, SummaryFile
 from graph.set_aside import REJECTED
 from graph.store import GRAPH_FILE, STORE_DIR
 from gyoryu.build import build
@@ -65,7 +65,9 @@ def same_as_clean(data: Path, corpus: Path, clean: Path, settings: Settings) -> 
     assert json.loads((data / "report.json").read_text()) == json.loads((clean / "report.json").read_text())
     ours = json.loads((data / "manifest.json").read_text())["graph"]
     assert ours == built.manifest["graph"]
-    assert json.loads((data / STATE_FILE).read_text()) == json.loads((clean / STATE_FILE).read_text())
+    # the state, written from the previous file's unchanged summaries and the new ones, is the clean build's
+    assert (data / STATE_FILE).read_bytes() == (clean / STATE_FILE).read_bytes()
+    assert (data / STATE_INDEX_FILE).read_bytes() == (clean / STATE_INDEX_FILE).read_bytes()
 
 
 def affected(progress: Steps) -> tuple[int, int]:
@@ -107,3 +109,40 @@ def test_every_step_equals_a_clean_build_and_touches_only_its_graphs(tmp_path, w
         report = json.loads((data / "report.json").read_text())
         rejected = [(i["doc"], i["text"]) for i in report["issues"] if i["kind"] == REJECTED]
         assert rejected == ([(BROKEN.id, "tenure/test-홍길동")] if BROKEN in docs else []), what
+
+
+def test_the_state_is_read_summary_by_summary_from_its_index(tmp_path, with_test_extractor):  # noqa: F811
+    """With its index the state's fields are read from their spans and each summary is parsed when asked for; the
+    values are those of the file read whole."""
+    data = tmp_path / "data"
+    build(write_corpus(tmp_path / "corpus", [SIGNED, MINT_A, MINT_B, RESTATED]), data, Settings.from_env(),
+          Progress(quiet=True), with_index=False)
+    whole = json.loads((data / STATE_FILE).read_text())
+    state = GraphState.read(data)
+    assert isinstance(state.summaries, SummaryFile) and len(state.summaries) == len(whole["summaries"]) == 6
+    assert {g: state.summaries[g] for g in state.summaries} == whole["summaries"]
+    assert (state.version, state.documents, state.redirects, state.strips, state.set_aside) == (
+        whole["version"], whole["documents"], whole["redirects"], whole["strips"], whole["set_aside"])
+    assert state.redirects  # the restated signing
+    state.close()
+
+
+@pytest.mark.parametrize("damage", ["no index", "index of another file"])
+def test_a_state_without_a_matching_index_is_read_whole_and_the_ingest_writes_one(tmp_path, with_test_extractor,  # noqa: F811
+                                                                                  damage):
+    """The upgrade path: data written before the index (or whose index is not its file's) is read whole, as
+    before; the ingest writes the state with its index, and the result is a clean build's."""
+    settings = Settings.from_env()
+    data = tmp_path / "data"
+    build(write_corpus(tmp_path / "corpus", [SIGNED, MINT_A, OTHER]), data, settings, Progress(quiet=True),
+          with_index=False)
+    if damage == "no index":
+        (data / STATE_INDEX_FILE).unlink()
+    else:  # the same JSON one byte longer: the index no longer matches its size (every span is one byte off)
+        (data / STATE_FILE).write_bytes(b" " + (data / STATE_FILE).read_bytes())
+    state = GraphState.read(data)
+    assert type(state.summaries) is dict and len(state.summaries) == 5
+    corpus = write_corpus(tmp_path / "corpus", [SIGNED, MINT_A, MINT_B, OTHER])
+    build(corpus, data, settings, Steps(), with_index=False, incremental=True)
+    same_as_clean(data, corpus, tmp_path / "clean", settings)
+    assert isinstance(GraphState.read(data).summaries, SummaryFile)
