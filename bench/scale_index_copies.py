@@ -13,7 +13,8 @@ the store has. Into a new data directory it writes ``COPIES`` copies of the 10×
   shifted per copy);
 * ``bm25``: the BM25 weights of the copied rows (every term's document frequency and the passage count times
   ``COPIES``, the lengths as in the source: :meth:`index.lexical.LexicalIndex.from_counts`'s formula) written
-  column by column straight into the memory-mapped files a search process maps (no matrix held in memory);
+  column by column straight into the memory-mapped files a search process maps (no matrix held in memory), and
+  the passages × terms rows :meth:`index.lexical.LexicalIndex.save` writes beside them (decision 0078) copy by copy;
 * profiles as in the source (partners are registry entities, shared by the copies); the store: a symbolic link to
   the one of ``bench/scale_copies.py`` (the glossary is read from it).
 
@@ -128,10 +129,34 @@ def bm25_copies(source_index: Path, target: Path, copies: int) -> dict:
     data.flush()
     indices.flush()
     np.save(target / "indptr.csc.index.npy", (csc.indptr.astype(np.int64) * copies).astype(np.int32))
+    passage_rows(csc.tocsr(), target, copies)
     params = json.loads((source_index / "bm25" / "params.index.json").read_text())
     (target / "params.index.json").write_text(json.dumps({**params, "num_docs": total}, indent=4))
     shutil.copy(source_index / "bm25" / "vocab.index.json", target / "vocab.index.json")
     return {"nnz": int(nnz), "mb": round(sum(f.stat().st_size for f in target.iterdir()) / 1e6, 1)}
+
+
+def passage_rows(rows, target: Path, copies: int) -> None:
+    """The passages × terms rows :meth:`index.lexical.LexicalIndex.save` writes beside bm25s's files
+    (:data:`index.lexical.ROW_FILES`, decision 0078) for ``copies`` copies of ``rows`` (the source's rows with the
+    copies' weights), one copy at a time into the memory-mapped files, in the types ``save`` writes them."""
+    from index.lexical import ROW_FILES
+
+    nnz = len(rows.data) * copies
+    # as scipy picks the index type of the rows a build makes (``csc.tocsr()``): 32 bits while they fit
+    index_type = np.int32 if max(nnz, rows.shape[1]) <= np.iinfo(np.int32).max else np.int64
+    data = np.lib.format.open_memmap(target / ROW_FILES["data"], mode="w+", dtype=rows.data.dtype, shape=(nnz,))
+    indices = np.lib.format.open_memmap(target / ROW_FILES["indices"], mode="w+", dtype=index_type, shape=(nnz,))
+    indptr = np.empty(rows.shape[0] * copies + 1, dtype=index_type)
+    for copy in range(copies):
+        at = slice(copy * len(rows.data), (copy + 1) * len(rows.data))
+        data[at] = rows.data
+        indices[at] = rows.indices
+        indptr[copy * rows.shape[0]:(copy + 1) * rows.shape[0]] = rows.indptr[:-1].astype(np.int64) + at.start
+    indptr[-1] = nnz
+    data.flush()
+    indices.flush()
+    np.save(target / ROW_FILES["indptr"], indptr)
 
 
 def write_copies(source: Path, target: Path, copies: int, store_dir: Path, lines: bool = True) -> dict:

@@ -15,7 +15,7 @@ from scale_index_copies import write_copies  # noqa: E402
 
 from graph.store import STORE_DIR  # noqa: E402
 from index import artifacts  # noqa: E402
-from index.lexical import LexicalIndex  # noqa: E402
+from index.lexical import ROW_FILES, LexicalIndex  # noqa: E402
 from index.line_vectors import LINES  # noqa: E402
 from index.term_counts import TermCounts  # noqa: E402
 
@@ -44,6 +44,13 @@ def test_two_copies_of_the_seed_index(built_data, tmp_path):
     expected, got = LexicalIndex.from_counts(stacked), LexicalIndex.load(out / artifacts.BM25)
     for query in ("서울 관광 협약", "청소년 교류", "자매결연"):
         assert np.array_equal(expected.scores(query), got.scores(query))
+    # the passage rows a build writes (decision 0078): mapped at load, the same files as ``save`` writes
+    assert got._by_passage is not None
+    expected.save(tmp_path / "saved")
+    for name in ROW_FILES.values():
+        written, saved = np.load(out / artifacts.BM25 / name), np.load(tmp_path / "saved" / name)
+        assert written.dtype == saved.dtype and np.array_equal(written, saved), name
+    assert (got.by_passage != expected.by_passage).nnz == 0
 
     vectors, seed = np.load(out / artifacts.EMBEDDINGS), np.load(source / artifacts.EMBEDDINGS)
     assert vectors.shape == (2 * len(seed), seed.shape[1])
