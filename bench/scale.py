@@ -19,6 +19,11 @@ Scales above ``--project-above`` (default 50: 100× and 1000×) are not extracte
 streaming build, passages, BM25, FAISS and profiles over stand-in extraction pieces and stand-in vectors, then the
 same queries); above it see ``bench/scale_projection.py`` for what is measured, what is built from stand-ins and
 what is extrapolated; their rows say which figure is which.
+
+``--merge ROW.json`` measures nothing: it puts a row printed by ``bench/scale_stand_in.py`` (a file holding the JSON
+object, or output whose last ``{…}`` line is it) into the results file — replacing the row of the same scale and
+kind (end to end from stand-ins, copies, projected, built whole), keeping the others — then writes the section,
+the plot and, with ``--readme``, the row's line in the README's table of measures, from the results alone.
 """
 
 from __future__ import annotations
@@ -45,7 +50,6 @@ import scale_projection as projection  # noqa: E402
 import scale_stand_in as stand_in  # noqa: E402
 from compare import machine, median_ms  # noqa: E402
 from generate_corpus import generate  # noqa: E402
-from load import write_section  # noqa: E402
 
 from graph.examples import all_examples  # noqa: E402
 from graph.store import GRAPH_FILE, STORE_DIR  # noqa: E402
@@ -213,6 +217,104 @@ def measure_projected(scale: float, workdir: Path, full: list[dict], seeds_from:
     row.update(projection.faiss_study(passages, np.asarray(seeds, dtype=np.float32), workdir))
     row["faiss_seed_vectors"] = len(seeds)
     return row
+
+
+#: What a row from ``bench/scale_stand_in.py`` must hold to be merged (what the tables and the plot read of it).
+END_TO_END_KEYS = ("scale", "stand_in", "documents", "passages", "quads", "build_s", "cpu_s", "cpu_stages_s",
+                   "peak_rss_mb", "load_average_before", "load_average_after", "graph_mb", "store_mb", "index_mb",
+                   "search_ms", "sparql_ms", "faiss", "faiss_recall10", "faiss_ms", "extrapolated_cpu_s")
+#: How the README's table of measures names a merged end-to-end row (the line is replaced when merged again).
+README_MARK = "end to end from stand-ins (`bench/scale.py --merge`"
+
+
+def row_kind(row: dict) -> str:
+    """Which kind of row: several kinds may share a scale (the 1000× copies and the 1000× end-to-end run)."""
+    for kind, key in (("end to end", "stand_in"), ("copies", "copies_of"), ("projected", "projected")):
+        if row.get(key):
+            return kind
+    return "built whole"
+
+
+def read_row(path: Path) -> dict:
+    """The end-to-end row in ``path`` (the JSON object, or the last line of output that is one); a clear error
+    when it is not one or lacks what the tables and the plot read."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        row = json.loads(text)
+    except ValueError:
+        objects = [line for line in text.splitlines() if line.strip().startswith("{")]
+        try:
+            row = json.loads(objects[-1])
+        except (IndexError, ValueError):
+            raise SystemExit(f"{path}: no JSON row in it") from None
+    if not isinstance(row, dict):
+        raise SystemExit(f"{path}: not a JSON object")
+    missing = [key for key in END_TO_END_KEYS if key not in row]
+    missing += [f"search_ms.{m}" for m in ("hybrid", "dense", "lexical", "query embedding alone")
+                if m not in row.get("search_ms", {})]
+    missing += [f"cpu_stages_s.{s}" for s in ("extract", "validate") if s not in row.get("cpu_stages_s", {})]
+    missing += [f"extrapolated_cpu_s.{s}" for s in ("extraction", "SHACL", "model")
+                if s not in row.get("extrapolated_cpu_s", {})]
+    if missing:
+        raise SystemExit(f"{path}: not an end-to-end row of bench/scale_stand_in.py (missing {', '.join(missing)})")
+    return row
+
+
+def merged(rows: list[dict], row: dict) -> list[dict]:
+    """``rows`` with ``row`` in place of the one of its scale and kind, in scale order."""
+    kept = [r for r in rows if (r["scale"], row_kind(r)) != (row["scale"], row_kind(row))]
+    return sorted([*kept, row], key=lambda r: r["scale"])
+
+
+def readme_line(row: dict) -> str:
+    """The README's line of measures for an end-to-end row: what was built, the build, the queries."""
+    s, e = row["search_ms"], row["extrapolated_cpu_s"]
+    return (f"| {row['scale']:g}× {README_MARK}; `bench/scale_stand_in.py`, load {row['load_average_before'][0]}–"
+            f"{row['load_average_after'][0]}): documents / passages / quads; build; search process; queries | "
+            f"{row['documents']:,} / {row['passages']:,} / {row['quads']:,}; {row['cpu_s']:,} s CPU "
+            f"({row['build_s']:,} s wall), peak {row['peak_rss_mb']:,} MB, graph.nq / store / index "
+            f"{row['graph_mb']:,} / {row['store_mb']:,} / {row['index_mb']:,} MB; peak "
+            f"{row.get('query_peak_rss_mb', '–')} MB; hybrid / dense / lexical {s['hybrid']:.1f} / {s['dense']:.1f} / "
+            f"{s['lexical']:.1f} ms (query embedding {s['query embedding alone']:.1f}), SPARQL mix {row['sparql_ms']} "
+            f"ms, {row['faiss']} recall@10 {row['faiss_recall10']}; not run: extraction / SHACL / model "
+            f"{e['extraction']:,} / {e['SHACL']:,} / {e['model']:,} s CPU (est.) | — |")
+
+
+def put_readme_line(path: Path, row: dict) -> None:
+    """Replace the README line of ``row``'s scale made by an earlier merge, or add it after the last line of
+    measures from stand-ins."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    mark = f"| {row['scale']:g}× {README_MARK}"
+    at = [n for n, line in enumerate(lines) if line.startswith(mark)]
+    if at:
+        lines[at[0]] = readme_line(row)
+    else:
+        after = [n for n, line in enumerate(lines) if line.startswith("| ") and "from stand-ins" in line]
+        if not after:
+            raise SystemExit(f"{path}: no table line of measures from stand-ins to put the row after")
+        lines.insert(after[-1] + 1, readme_line(row))
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def put_section(path: Path, text: str) -> None:
+    """Put ``text`` (the ``### Scale…`` section) into ``path`` where the previous one was (else at the end)."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    blocks = old.split("\n### ")
+    at = [n for n, block in enumerate(blocks) if ("### " + block if n else block).startswith("### Scale")]
+    if not at:
+        path.write_text(old.rstrip("\n") + "\n\n" + text, encoding="utf-8")
+        return
+    blocks[at[0]] = text.removeprefix("### ") if at[0] else text  # its last newline: the blank line before the next
+    path.write_text("\n### ".join(blocks), encoding="utf-8")
+
+
+def section_where(path: Path | None) -> str | None:
+    """The machine line of the scale section already in ``path`` (a merge measures nothing: the load is the
+    measurements', not the merge's)."""
+    if path is None or not path.exists():
+        return None
+    return next((line.removeprefix("### Scale: ") for line in path.read_text(encoding="utf-8").splitlines()
+                 if line.startswith("### Scale: ")), None)
 
 
 def built_whole(row: dict) -> bool:
@@ -537,32 +639,47 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, help="built seed data whose real passage vectors seed the stand-ins")
     parser.add_argument("--workdir", type=Path, help="keep the corpora and built data here (default: a temporary "
                         "directory, removed at the end)")
+    parser.add_argument("--merge", type=Path, help="merge this end-to-end row (bench/scale_stand_in.py's output) "
+                        "into the results instead of measuring anything")
+    parser.add_argument("--readme", type=Path, help="with --merge: put the row's line into this README's measures")
     args = parser.parse_args(argv)
-    done = {r["scale"]: r for r in (json.loads(args.results.read_text()) if args.results.exists() else [])}
+    rows = json.loads(args.results.read_text()) if args.results.exists() else []
+    if args.merge:
+        row = read_row(args.merge)
+        report(merged(rows, row), args, section_where(args.write))
+        if args.readme:
+            put_readme_line(args.readme, row)
+        return 0
+    done = {(r["scale"], row_kind(r)): r for r in rows}
     if args.workdir:
         args.workdir.mkdir(parents=True, exist_ok=True)
     kept = nullcontext(args.workdir) if args.workdir else tempfile.TemporaryDirectory(prefix="gyoryu-scale-")
     with kept as tmp:
         for scale in args.scales:
             if args.project_above < scale <= args.end_to_end_up_to and args.data is not None:
-                done[scale] = stand_in.end_to_end(scale, Path(tmp), args.data)
+                row = stand_in.end_to_end(scale, Path(tmp), args.data)
             elif scale > args.project_above:
                 full = [r for r in done.values() if not r.get("projected")]
-                done[scale] = measure_projected(scale, Path(tmp), [r for r in full if not r.get("stand_in")],
-                                                args.data, args.stream_up_to)
+                row = measure_projected(scale, Path(tmp), [r for r in full if not r.get("stand_in")],
+                                        args.data, args.stream_up_to)
             else:
-                done[scale] = measure(scale, Path(tmp))
+                row = measure(scale, Path(tmp))
+            done[(scale, row_kind(row))] = row
             args.results.write_text(json.dumps(sorted(done.values(), key=lambda r: r["scale"]), indent=1))
-            print(json.dumps(done[scale]), flush=True)
-    rows = sorted(done.values(), key=lambda r: r["scale"])
+            print(json.dumps(row), flush=True)
+    return report(sorted(done.values(), key=lambda r: r["scale"]), args)
+
+
+def report(rows: list[dict], args: argparse.Namespace, where: str | None = None) -> int:
+    """Estimates of the projected rows, the results file, the section (printed; into ``--write``), the plot."""
     for r in rows:
         if r.get("projected"):
             extrapolate(r, rows)
     args.results.write_text(json.dumps(rows, indent=1))
-    text = markdown(rows, machine())
+    text = markdown(rows, where or machine())
     print(text)
     if args.write:
-        write_section(args.write, text)
+        put_section(args.write, text)
     if args.plot:
         plot(rows, args.plot)
     return 0
