@@ -57,6 +57,7 @@ from graph.reconcile_lines import (
 from graph.registry import Registry
 from graph.report import ExtractionReport
 from graph.set_aside import REJECTED
+from graph.state_spans import object_spans
 from graph.store import STORE_DIR
 from ontology import VOCABULARY_FILE
 from ontology.namespaces import ID, ONTOLOGY_GRAPH, bind_prefixes
@@ -90,7 +91,7 @@ class SummaryFile(Mapping[str, dict]):
     """The summaries of a kept ``graph-state.json``, each read from its byte span when asked for (the spans are in
     ``graph-state.index.json``): an ingest holds one summary at a time, not the file (several GB at 1000×)."""
 
-    def __init__(self, path: Path, spans: dict[str, list[int]]) -> None:
+    def __init__(self, path: Path, spans: Mapping[str, tuple[int, int] | list[int]]) -> None:
         self.path, self.spans = path, spans
         self._file: BinaryIO | None = None
 
@@ -164,9 +165,8 @@ class ChangedSummaries(MutableMapping[str, dict]):
 class GraphState:
     """The summaries of every named graph, the decisions taken on them and the nodes set aside.
 
-    A state read from disk holds its summaries as a :class:`SummaryFile` (one parsed at a time) when the file's
-    index is there and matches it; a file without one (written before decision 0085) is read whole, as before, and
-    the next :meth:`write` adds the index."""
+    A state read from disk holds its summaries as a :class:`SummaryFile` (one parsed at a time); a file written
+    without its index (before decision 0085) is indexed in one pass, and the next :meth:`write` writes the index."""
 
     version: str
     documents: dict[str, dict] = field(default_factory=dict)  # doc id → {"key", "graphs"}
@@ -177,25 +177,28 @@ class GraphState:
 
     @classmethod
     def read(cls, data_dir: Path) -> GraphState | None:
-        """The state kept in ``data_dir``; ``None`` when there is none or the extraction code changed since."""
+        """The state kept in ``data_dir``; ``None`` when there is none or the extraction code changed since.
+
+        Only the fields are parsed; the summaries are read one at a time when asked for, from the spans of the
+        file's index, or (a file without a matching one) of one pass over the file (:mod:`graph.state_spans`)."""
         path = data_dir / STATE_FILE
         try:
             index = json.loads((data_dir / STATE_INDEX_FILE).read_text(encoding="utf-8"))
             if index.get("bytes") != path.stat().st_size:
-                index = None  # not this file's index: the file is read whole
+                index = None  # not this file's index
         except (OSError, ValueError):
             index = None
         try:
             if index is None:
-                state = cls(**json.loads(path.read_text(encoding="utf-8")))
-            elif _field(path, index["fields"]["version"]) != extractor_version():
+                with path.open("rb") as file:
+                    spans, summaries = object_spans(file, "summaries")
+                index = {"fields": spans, "summaries": summaries}
+            if _field(path, index["fields"]["version"]) != extractor_version():
                 return None
-            else:
-                fields = {key: _field(path, span) for key, span in index["fields"].items()}
-                state = cls(**fields, summaries=SummaryFile(path, index["summaries"]))
+            fields = {key: _field(path, span) for key, span in index["fields"].items()}
+            return cls(**fields, summaries=SummaryFile(path, index["summaries"]))
         except (OSError, ValueError, TypeError, KeyError):
             return None
-        return state if state.version == extractor_version() else None
 
     def write(self, data_dir: Path) -> None:
         """``graph-state.json`` (the JSON of the dataclass, keys sorted) and its index; unchanged summaries of a

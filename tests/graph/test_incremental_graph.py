@@ -128,21 +128,30 @@ def test_the_state_is_read_summary_by_summary_from_its_index(tmp_path, with_test
 
 
 @pytest.mark.parametrize("damage", ["no index", "index of another file"])
-def test_a_state_without_a_matching_index_is_read_whole_and_the_ingest_writes_one(tmp_path, with_test_extractor,  # noqa: F811
-                                                                                  damage):
-    """The upgrade path: data written before the index (or whose index is not its file's) is read whole, as
-    before; the ingest writes the state with its index, and the result is a clean build's."""
+def test_a_state_without_a_matching_index_is_indexed_in_one_pass(tmp_path, with_test_extractor,  # noqa: F811
+                                                                  damage):
+    """The upgrade path: a state written before its index (or whose index is not its file's) is indexed by one
+    pass over the file — the spans its index would give — and the ingest writes it with its index; the result
+    is a clean build's. A file that is not such a state is no state (the next build is a whole one)."""
     settings = Settings.from_env()
     data = tmp_path / "data"
     build(write_corpus(tmp_path / "corpus", [SIGNED, MINT_A, OTHER]), data, settings, Progress(quiet=True),
           with_index=False)
+    index = json.loads((data / STATE_INDEX_FILE).read_text())
     if damage == "no index":
         (data / STATE_INDEX_FILE).unlink()
-    else:  # the same JSON one byte longer: the index no longer matches its size (every span is one byte off)
-        (data / STATE_FILE).write_bytes(b" " + (data / STATE_FILE).read_bytes())
+        shift = 0
+    else:  # the same JSON with white space around: the index no longer matches its size
+        (data / STATE_FILE).write_bytes(b" \n" + (data / STATE_FILE).read_bytes() + b"\n")
+        shift = 2
     state = GraphState.read(data)
-    assert type(state.summaries) is dict and len(state.summaries) == 5
+    assert isinstance(state.summaries, SummaryFile) and len(state.summaries) == 5
+    assert {g: [o - shift, n] for g, (o, n) in state.summaries.spans.items()} == index["summaries"]
+    state.close()
     corpus = write_corpus(tmp_path / "corpus", [SIGNED, MINT_A, MINT_B, OTHER])
     build(corpus, data, settings, Steps(), with_index=False, incremental=True)
     same_as_clean(data, corpus, tmp_path / "clean", settings)
-    assert isinstance(GraphState.read(data).summaries, SummaryFile)
+    for broken in (b"", b"[1, 2]", (data / STATE_FILE).read_bytes()[:-40]):
+        (data / STATE_INDEX_FILE).unlink(missing_ok=True)
+        (data / STATE_FILE).write_bytes(broken)
+        assert GraphState.read(data) is None
