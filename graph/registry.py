@@ -242,7 +242,7 @@ class Registry:
             raise ValueError(f"duplicate registry id {entity.id!r}")
         self.entities[entity.id] = entity
         for cached in ("_index", "_latin_index", "_folded_index", "_mention_pattern", "country_words",
-                       "_fuzzy_names", "_memo"):
+                       "_prose_country_words", "_fuzzy_names", "_memo"):
             self.__dict__.pop(cached, None)
 
     def add_place(self, place: Place, aliases: Iterable[str] = ()) -> None:
@@ -432,6 +432,21 @@ class Registry:
         return re.compile(rf"(?<![\d가-힣\u4e00-\u9fff])(?:{alternatives})(?![가-힣\u4e00-\u9fff])"), names
 
     @cached_property
+    def _prose_country_words(self) -> re.Pattern[str]:
+        """:attr:`country_words` that may carry a particle of running text (``중국과의``, ``일본에서``)."""
+        pattern = self.country_words[0].pattern
+        return re.compile(pattern[:pattern.rindex("(?!")] + rf"(?={_PARTICLES}(?![가-힣\u4e00-\u9fff]))")
+
+    def countries_in_prose(self, text: str) -> list[tuple[int, str]]:
+        """``(offset, country id)`` of every country word of ``text``, also with a particle after it.
+
+        >>> Registry.default().countries_in_prose("가나군은 중국과의 교류를, 일본에서는 미국어 연수를")
+        [(5, 'CN'), (15, 'JP')]
+        """
+        names = self.country_words[1]
+        return [(m.start(), names[m.group(0)]) for m in self._prose_country_words.finditer(text)]
+
+    @cached_property
     def _mention_pattern(self) -> tuple[re.Pattern[str], dict[str, str]]:
         """One regex over every unambiguous name (the longest one at a place), tolerant to spacing between syllables."""
         owners: dict[str, set[str]] = defaultdict(set)
@@ -463,6 +478,9 @@ class Registry:
                 out.append(Mention(self.entities[entity_id], m.start(), m.end(), m.group(0)))
         return tuple(out)
 
+
+#: Particles a country word may carry in running text (``중국과의 교류``, ``일본에서는``).
+_PARTICLES = r"(?:과의|와의|과는|와는|에서는|에서의|에서|으로|과|와|의|에|은|는|이|가|을|를|로|도)?"
 
 #: Syllables that may join a short name to the word before it (particles and joiners: ``부산과울산``).
 _JOINERS = frozenset("와과및의은는에")

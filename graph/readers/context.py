@@ -673,9 +673,9 @@ def _office_region(w: FactWriter, rest: str) -> Entity | None:
 
 
 def countries_named(w: FactWriter) -> list[tuple[int, str]]:
-    """``(line, country id)`` of every country word of ``w.doc``, in order."""
-    pattern, names = w.registry.country_words
-    return [(n, names[m.group(0)]) for n, line in enumerate(w.doc.lines, start=1) for m in pattern.finditer(line)]
+    """``(line, country id)`` of every country word of ``w.doc`` (``중국과의`` too), in order."""
+    return [(n, country) for n, line in enumerate(w.doc.lines, start=1)
+            for _, country in w.registry.countries_in_prose(line)]
 
 
 def country_near(countries: list[tuple[int, str]], line: int) -> str | None:

@@ -857,7 +857,7 @@ def _own_unit_first(text: str, named: list[tuple[int, Party]], subject: Party | 
     start, party = named[0]
     after = text[start + len(party.surface):]
     if party.entity.id == subject.entity.id or party.entity.country != "KR" or not re.match(
-            r"\s*[,\-–]|(?:은|는|이|가)\s", after) or not any(p.entity.country != "KR" for _, p in named[1:]):
+            r"\s*[,\-–]|(?:은|는|이|가|와|과)\s", after) or not any(p.entity.country != "KR" for _, p in named[1:]):
         return None
     return party
 

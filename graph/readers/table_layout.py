@@ -55,6 +55,25 @@ def _filled(table: Table, col: int) -> int:
     return sum(1 for r in table.rows if not r.label and r.cell(col))
 
 
+def _holds_parents(w: FactWriter, table: Table, a: int, b: int) -> bool:
+    """Whether column ``a`` names the province or city of the name beside it in ``b`` on most rows (``자치단체 |
+    시군구`` as ``경상남도 | 고성군``): a parent column, even when every row names another one.
+
+    >>> from graph.readers.table_rows import Row, Table
+    >>> w = FactWriter.__new__(FactWriter); w.registry = __import__("graph.registry").registry.Registry.default()
+    >>> rows = [Row(2, ["경상남도", "고성군"]), Row(3, ["대구광역시", "중구"]), Row(4, ["충청북도", "옥천군"])]
+    >>> _holds_parents(w, Table(rows=rows), 0, 1), _holds_parents(w, Table(rows=[Row(2, ["옥천군", "고성군"])]), 0, 1)
+    (True, False)
+    """
+    pairs = [(r.cell(a), r.cell(b)) for r in table.rows if not r.label and r.cell(a) and r.cell(b)]
+    held = 0
+    for parent_cell, child_cell in pairs:
+        parent = w.registry.resolve(parent_cell, kinds=("region",)).entity
+        child = w.registry.resolve(child_cell, kinds=("region",), parent=parent.id).entity if parent else None
+        held += child is not None and child.parent == parent.id
+    return bool(pairs) and 2 * held > len(pairs)
+
+
 def _distinct(table: Table, col: int) -> int:
     return len({r.cell(col) for r in table.rows if not r.label and r.cell(col)})
 
@@ -106,7 +125,8 @@ def layout_of(w: FactWriter, table: Table, ctx: Context) -> TableLayout:
     parent_cols = table.columns("parent")
     while len(party_cols) >= 3:  # a group column (printed once per group, or repeated) left of the column it groups
         pair = next(((a, b) for a, b in zip(party_cols, party_cols[1:], strict=False) if b == a + 1 and (
-            _filled(table, a) < _filled(table, b) or _distinct(table, a) < _distinct(table, b))), None)
+            _filled(table, a) < _filled(table, b) or _distinct(table, a) < _distinct(table, b)
+            or _holds_parents(w, table, a, b))), None)
         if pair is None:
             break
         party_cols.remove(pair[0])

@@ -25,6 +25,7 @@ from itertools import product
 from pathlib import Path
 
 from corpus.loader import Document
+from graph.readers.entities import DOMESTIC_WORDS
 from graph.readers.table_headers import header_role
 from graph.readers.table_rows import split_cells
 from graph.registry import Registry
@@ -145,11 +146,21 @@ def per_character_readings(name: str) -> list[str]:
     return list(dict.fromkeys(head_of_word(r[0]) + r[1:] for r in readings))
 
 
+#: 국내 (at home) as a word: a row's 국가 cell, a section of domestic ties.
+_DOMESTIC = re.compile(r"(?<![가-힣])(?:" + "|".join(DOMESTIC_WORDS) + r")(?![가-힣])")
+#: A cell holding a country word alone (no place name beside it): a row's 국가 cell.
+_CELL_COUNTRY = re.compile(r"[가-힣\u3400-\u9fff]{1,8}")
+#: What parts a line's clauses (a list, a row's cells, a dash before what it labels).
+_CLAUSES = re.compile(r"[,·;—–|/\t]")
+
+
 @dataclass(frozen=True)
 class PlaceReadings:
     """Which per-character readings of a Hanja name to use: those the registry knows as a place's name, so that
-    ``報恩郡`` is read 보은군 while ``札幌市`` (찰황시 is no Korean name of Sapporo) stays as written. After a
-    foreign country (``中國 廣州市``) a reading is used only when it names a place of that country."""
+    ``報恩郡`` is read 보은군 while ``札幌市`` (찰황시 is no Korean name of Sapporo) stays as written. Where the text
+    states a country for the name (:meth:`country_in_scope`: ``中國 廣州市``, ``廣州市(中國)``, a row's 국가 cell,
+    the paragraph's country), a reading is used only when it names a place of that country: 廣州市 in China is no
+    경기도 광주시, and stays as written (a new place of China)."""
 
     registry: Registry
 
@@ -164,17 +175,57 @@ class PlaceReadings:
                 return reading
         return None
 
-    def stated_country(self, before: str, words: dict[str, str]) -> str | None:
-        """The country the nearest country word in ``before``'s last clause (after its last ``, · ; — | /``) names
-        (``中國`` read 중국 through the word table; ``중국 랴오닝성 안산시(鞍山市)``: CN, so 鞍山市 is not read as the
-        Korean 안산시), or ``None``."""
-        names = self.registry.country_words[1]
-        clause = re.split(r"[,·;—|/]", before)[-1]
-        for token in reversed(re.findall(r"[가-힣\u3400-\u9fff\uf900-\ufaff]+", clause)):
-            code = names.get(words.get(token, token))
-            if code:
-                return code
+    def countries(self, text: str, words: dict[str, str]) -> list[str]:
+        """The countries ``text`` names as words (Hanja country words read through ``words``, a particle after
+        them allowed, 국내 for Korea), in order."""
+        read = _HANJA.sub(lambda m: words.get(m.group(0), m.group(0)), text)
+        found = [*self.registry.countries_in_prose(read), *((m.start(), "KR") for m in _DOMESTIC.finditer(read))]
+        return [country for _, country in sorted(found)]
+
+    def country_in_scope(self, text: str, start: int, end: int, words: dict[str, str]) -> str | None:
+        """The country ``text`` states for the name at ``start:end``: a country word of its clause before it
+        (``中國 廣州市``; a Korean region right before it means Korea: ``서울特別市 江東區``), else a country word
+        alone before an empty clause (``中國 — 廣州市``, ``중국 | 廣州市``: a label), else a bracketed country right
+        after it (``廣州市(中國)``), else the one country the cells of its row name (``廣州市 | 중국 | 1995``), else
+        ``None`` (the caller's country of the paragraph).
+
+        >>> p, w = PlaceReadings(Registry.default()), hanja_words()[0]
+        >>> def scope(t, name="廣州市"): return p.country_in_scope(t, t.index(name), t.index(name) + len(name), w)
+        >>> [scope(t) for t in ("1. 中國 廣東省 廣州市", "1. 中國 — 廣州市", "1. 廣州市(中國)", "2 | 廣州市 | 중국")]
+        ['CN', 'CN', 'CN', 'CN']
+        >>> scope("廣州市와"), scope("중국 가나시, 서울特別市 江東區", "江東區"), scope("국내 | 江東區", "江東區")
+        (None, 'KR', 'KR')
+        >>> scope("中國 加那市 · 廣州市") is None  # after another country's place: no label of its own
+        True
+        >>> scope("중국 랴오닝성 안산시(鞍山市)", "鞍山市")  # a gloss of the name before it, no Korean parent
+        'CN'
+        """
+        clauses = _CLAUSES.split(text[:start])
+        last = clauses[-1]
+        parent = re.search(r"([가-힣\u3400-\u9fff]+)\s+$", last)  # 서울特別市 江東區; not 안산시(鞍山市), a gloss
+        if parent and self._korean_region(parent.group(1)):
+            return "KR"
+        found = self.countries(last, words)
+        if not found and not re.search(r"[가-힣\u3400-\u9fffA-Za-z]", last) and len(clauses) > 1:
+            label = re.findall(r"[가-힣\u3400-\u9fffA-Za-z]+", clauses[-2])  # 中國 — 廣州市: a country label
+            found = self.countries(clauses[-2], words) if len(label) == 1 else []
+        if found:
+            return found[-1]
+        bracket = re.match(r"\s*[(（]([^()（）]{1,12})[)）]", text[end:])
+        if bracket and (after := self.countries(bracket.group(1), words)):
+            return after[0]
+        cells = split_cells(text)
+        if cells is not None:  # a row: its country cell
+            named = {found[0] for cell in cells if len(found := self.countries(cell, words)) == 1
+                     and _CELL_COUNTRY.fullmatch(cell.strip(" ()（）"))}
+            if len(named) == 1:
+                return named.pop()
         return None
+
+    def _korean_region(self, word: str) -> bool:
+        """Whether ``word`` (Hanja suffixes read) names a Korean registry region (``서울特別市``)."""
+        read = read_hanja(word) if _HANJA.search(word) else word
+        return any(e.kind == "region" and e.country == "KR" for e in self.registry.candidates(read))
 
 
 #: Length of the longest place name read character by character (``忠淸北道`` and a suffix fit).
@@ -201,10 +252,11 @@ def _segment(run: str, words: dict[str, str], place: Callable[[str], str | None]
     return best[-1]
 
 
-def read_hanja(text: str, places: PlaceReadings | None = None) -> str:
+def read_hanja(text: str, places: PlaceReadings | None = None, carried: str | None = None) -> str:
     """Hanja relation, status and admin words read in Hangul (:data:`HANJA_FILE`); with ``places``, a place name
-    in Hanja too, character by character, when the registry knows the reading (:class:`PlaceReadings`). A run of
-    Hanja holding anything else (a place name the registry does not know) stays as written.
+    in Hanja too, character by character, when the registry knows the reading (:class:`PlaceReadings`) in the
+    country the line states for it, else ``carried`` (the paragraph's). A run of Hanja holding anything else (a
+    place name the registry does not know) stays as written.
 
     >>> read_hanja("日本 가나縣 — 友好交流協定 締結, 中國 加那市, 서울特別市 麻浦區")
     '일본 가나현 — 우호교류협정 체결, 중국 加那市, 서울특별시 麻浦區'
@@ -219,7 +271,7 @@ def read_hanja(text: str, places: PlaceReadings | None = None) -> str:
         if whole is not None:
             return whole
         if places is not None:
-            stated = places.stated_country(text[:m.start()], words)
+            stated = places.country_in_scope(text, m.start(), m.end(), words) or carried
             named = _segment(run, words, lambda piece: places.read(piece, stated))
             if named is not None:
                 return named
@@ -403,12 +455,13 @@ def wrapped_dates(lines: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def reading_form(line: str, country_words: Iterable[str] = (), *, spaced: bool = True,
-                 places: PlaceReadings | None = None) -> str:
+                 places: PlaceReadings | None = None, carried: str | None = None) -> str:
     """The form of ``line`` the readers match: compatibility characters as their plain forms, OCR digits, a
     letter-spaced scan's syllables rejoined (``spaced``: the document is one), Hanja words in Hangul and, with
-    ``places``, Hanja place names the registry knows (see the module's doctest)."""
+    ``places``, Hanja place names the registry knows (see the module's doctest) in the country the line states, else
+    ``carried``."""
     line = ocr_digits(_COMPATIBLE.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), line))
-    return read_hanja(rejoin_spread(line, country_words) if spaced else line, places)
+    return read_hanja(rejoin_spread(line, country_words) if spaced else line, places, carried)
 
 
 def reading_document(doc: Document, country_words: Iterable[str] = (), places: PlaceReadings | None = None
@@ -426,9 +479,16 @@ def reading_document(doc: Document, country_words: Iterable[str] = (), places: P
     words = tuple(country_words)
     spaced = letter_spaced(doc.lines)
 
-    def form(text: str) -> str:
-        return reading_form(text, words, spaced=spaced, places=places)
+    def form(text: str, carried: str | None = None) -> str:
+        return reading_form(text, words, spaced=spaced, places=places, carried=carried)
 
     extra = {k: form(v) if k == "found_title" else v for k, v in doc.extra.items()}
-    lines = wrapped_dates(aligned_rows(tuple(map(form, doc.lines))))
+    formed: list[str] = []
+    carried: str | None = None  # the country named last in the paragraph: where its Hanja place names are
+    for line in doc.lines:
+        formed.append(form(line, carried))
+        if places is not None:
+            named = places.countries(formed[-1], hanja_words()[0]) if line.strip() else []
+            carried = named[-1] if named else carried if line.strip() else None
+    lines = wrapped_dates(aligned_rows(tuple(formed)))
     return replace(doc, lines=lines, title_ko=form(doc.title_ko), extra=extra)
