@@ -13,7 +13,7 @@ import pyoxigraph as ox
 import pytest
 
 from graph.facts import AUTOMATIC
-from graph.incremental import STATE_FILE, STATE_INDEX_FILE, GraphState, SummaryFile
+from graph.incremental import STATE_FILE, STATE_INDEX_FILE, GraphState, Mentions, SummaryFile
 from graph.set_aside import REJECTED
 from graph.store import GRAPH_FILE, STORE_DIR
 from gyoryu.build import build
@@ -155,3 +155,13 @@ def test_a_state_without_a_matching_index_is_indexed_in_one_pass(tmp_path, with_
         (data / STATE_INDEX_FILE).unlink(missing_ok=True)
         (data / STATE_FILE).write_bytes(broken)
         assert GraphState.read(data) is None
+
+
+def test_mentions_keep_a_graph_alone_as_its_iri():
+    mentions = Mentions()
+    for node, graph in [("n", "g1"), ("n", "g1"), ("o", "g1"), ("o", "g2"), ("o", "g3"), ("o", "g2")]:
+        mentions.add(node, graph)
+    assert dict(mentions) == {"n": {"g1"}, "o": {"g1", "g2", "g3"}} and "p" not in mentions
+    assert mentions.get("p", set()) == set() and mentions._by["n"] == "g1"
+    mentions["o"].add("g4")  # a copy: the mentions never change through what they give
+    assert mentions["o"] == {"g1", "g2", "g3"}
