@@ -51,6 +51,8 @@ from graph.reconcile_lines import (
     LineIndexes,
     NodeStatement,
     ReconcilePlan,
+    add_graph,
+    graphs_held,
     plan_reconciliation,
     reconciled_lines,
 )
@@ -169,18 +171,10 @@ class Mentions(Mapping[str, set[str]]):
         self._by: dict[str, str | set[str]] = {}
 
     def add(self, node: str, graph: str) -> None:
-        held = self._by.get(node)
-        if held is None:
-            self._by[node] = graph
-        elif isinstance(held, str):
-            if held != graph:
-                self._by[node] = {held, graph}
-        else:
-            held.add(graph)
+        add_graph(self._by, node, graph)
 
     def __getitem__(self, node: str) -> set[str]:
-        held = self._by[node]
-        return {held} if isinstance(held, str) else set(held)
+        return graphs_held(self._by[node])
 
     def __contains__(self, node: object) -> bool:
         return node in self._by

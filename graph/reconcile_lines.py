@@ -38,6 +38,24 @@ _KEPT = {str(p) for p in KEPT_IN_NON_OWNERS}
 _NAMES = {str(p) for p in NAME_PREDICATES}
 
 
+def add_graph(by: dict[str, str | set[str]], node: str, graph: str) -> None:
+    """Record ``graph`` for ``node`` in ``by``: the graph's IRI while it is the only one (most nodes have one graph:
+    a one-element set each costs some 200 bytes), a set once there are several; read with :func:`graphs_held`."""
+    held = by.get(node)
+    if held is None:
+        by[node] = graph
+    elif isinstance(held, str):
+        if held != graph:
+            by[node] = {held, graph}
+    else:
+        held.add(graph)
+
+
+def graphs_held(held: str | set[str] | tuple) -> set[str]:
+    """The graphs an entry of :func:`add_graph` holds, as a new set."""
+    return {held} if isinstance(held, str) else set(held)
+
+
 @dataclass(slots=True)
 class NodeStatement:
     """One graph's statement of a fact node: whether curated, its best confidence, the names it gives the node."""
@@ -75,19 +93,11 @@ class LineIndexes:
 
     def add_described(self, node: str, graph: str) -> None:
         """Record that ``graph`` describes ``node``."""
-        held = self.described.get(node)
-        if held is None:
-            self.described[node] = graph
-        elif isinstance(held, str):
-            if held != graph:
-                self.described[node] = {held, graph}
-        else:
-            held.add(graph)
+        add_graph(self.described, node, graph)
 
     def describing(self, node: str) -> set[str]:
         """The graphs describing ``node``."""
-        held = self.described.get(node, ())
-        return {held} if isinstance(held, str) else set(held)
+        return graphs_held(self.described.get(node, ()))
 
     def read(self, lines: list[str]) -> None:
         """Add what one graph's lines state."""
