@@ -38,6 +38,7 @@ from index.latent_terms import (  # noqa: E402
     QUERY_TERMS,
     Latent,
     LatentIndex,
+    passage_head,
     sparse_head,
 )
 from runtime.settings import Settings  # noqa: E402
@@ -52,7 +53,8 @@ def engine_latents(texts: list[str], keep: int) -> list[Latent]:
 
 def token_latents(embedder, texts: list[str], prompt: str, keep: int) -> list[Latent]:
     """``tokens`` recipe: what the index does (:mod:`index.latent_terms`)."""
-    return [sparse_head().latents(states, keep) for _, states in embedder.token_states(texts, prompt)]
+    head = passage_head() if prompt == "passage" else sparse_head()
+    return [head.latents(states, keep) for _, states in embedder.token_states(texts, prompt)]
 
 
 def measure(engine, tune: list[dict], rankings: list[list[int]], weights: list[float]) -> list[tuple[str, dict]]:

@@ -20,7 +20,7 @@ from index.embedding_tasks import chunked_encoder, loaded_embedder
 from index.entity_links import EntityRef, PassageLinks, ProvenanceIndex, link_passage, mention_refs, passage_with_links
 from index.fact_passages import fact_passages, read_facts
 from index.korean import KoreanTokenizer
-from index.latent_terms import Latent, passage_latents, previous_rows, save_latents
+from index.latent_terms import Latent, latents_wanted, passage_latents, previous_rows, save_latents
 from index.lexical import LexicalIndex
 from index.line_vectors import build_line_vectors, line_settings, line_texts, previous_line_vectors
 from index.passages import Passage, segment
@@ -181,7 +181,8 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
         limit = embedder.max_tokens - 8  # room for the "passage: " prompt and special tokens
         token_counts = remembered_counts(embedder.token_counts)  # fitting and chunking count the same texts
         texts, cut = reuse.fit([p.embed_text for p in passages], limit, token_counts)
-        embedded_latents: dict[str, Latent] | None = {} if settings.latent_terms else None  # from the same runs
+        latent = latents_wanted(settings.latent_terms, previous)
+        embedded_latents: dict[str, Latent] | None = {} if latent else None  # from the same runs
         encode = chunked_encoder(executor or SerialExecutor(), Embedder.load, settings, texts,
                                  [p.doc for p in passages], token_counts, progress, latents=embedded_latents)
         vectors, reused = encode_with_reuse(texts, reuse.old_vectors, encode, embedder.dim)
@@ -212,7 +213,7 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
         save_faiss(faiss_index, target / artifacts.FAISS)
         faiss_index = refined(faiss_index, vectors)  # as a search process serves it (its kind in the manifest)
         progress.step(f"{index_kind(faiss_index)} over {faiss_index.ntotal} vectors")
-    if settings.latent_terms:
+    if latent:
         with progress.stage("latent terms"):
             reusable = previous_rows(previous, embedder.sha256)
             beside = {text_key(t): row for t, row in (embedded_latents or {}).items() if text_key(t) not in reusable}

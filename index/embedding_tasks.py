@@ -16,7 +16,7 @@ from math import ceil
 import numpy as np
 
 from index.embedder import Embedder
-from index.latent_terms import PASSAGE_TERMS, Latent, sparse_head
+from index.latent_terms import PASSAGE_TERMS, Latent, passage_head
 from index.onnx_engine import TORCH
 from runtime.executors import Executor, chunks, made_count, per_worker, worker_id
 from runtime.progress import Progress
@@ -53,7 +53,7 @@ def encode_chunk(load: Loader, settings: Settings, texts: list[str], latent: boo
     if latent and embedder.engine != TORCH:
         rows = embedder.token_states(texts, "passage")
         vectors = np.stack([vector for vector, _ in rows]) if rows else embedder.encode_passages(texts)
-        latents = [sparse_head().latents(states, PASSAGE_TERMS) for _, states in rows]
+        latents = [passage_head().latents(states, PASSAGE_TERMS) for _, states in rows]
     else:
         vectors = embedder.encode_passages(texts)
     return vectors, worker_id(), made_count[_model_key(load, settings)], latents

