@@ -93,10 +93,9 @@ def test_missing_index_is_refused(index_settings, tmp_path):
 def test_repeated_questions_hit_the_embedding_cache(engine, index_settings):
     cached = SearchEngine(**{**engine.__dict__, "_query_cache": OrderedDict(), "_cache_lock": threading.Lock(),
                              "settings": replace(index_settings, embed_cache_size=2)})
-    calls = []
-    original = cached.embedder.encode_queries
-    cached.embedder = replace(cached.embedder)
-    cached.embedder.encode_queries = lambda texts, started=None: calls.append(texts) or original(texts, started)
+    calls = []  # model passes, with or without the data's latent terms
+    original = cached._encode
+    cached._encode = lambda text, started=None: calls.append(text) or original(text, started)
     first = cached.embed_query("효고현 방재")
     assert cached.embed_query("효고현 방재") is first and len(calls) == 1
     cached.embed_query("b")
@@ -151,7 +150,8 @@ def test_hybrid_blends_the_rank_fusion_and_partners_keep_it(engine, monkeypatch)
     monkeypatch.setattr(search, "FEEDBACK_WEIGHT", 0.0)
     feedback = set(engine.feedback_ranking(question, engine.link(question), engine.ranked(question, "hybrid")))
     monkeypatch.setattr(search, "FEEDBACK_WEIGHT", shipped)
-    assert blended_ids - plain_ids <= best_lines | feedback
+    latent = set(engine.latent.ranking(engine.encode_query(question)[1], 100)) if engine.latent is not None else set()
+    assert blended_ids - plain_ids <= best_lines | feedback | latent
     assert [s for _, s in blended] == sorted((s for _, s in blended), reverse=True)
     facts = [sum(engine.is_fact[pid] for pid, _ in ranking[:10]) for ranking in (plain, blended)]
     assert facts[1] < facts[0], facts  # an English question is no longer drawn to fact sentences for their language
@@ -269,6 +269,7 @@ def test_latent_terms_from_the_query_s_own_pass_lift_the_passage_sharing_them(en
     monkeypatch.setattr(search, "PARTNER_FEEDBACK_WEIGHT", 0.0)
 
     question = "구기자 축제에 온 자매도시 대표단"
+    engine = replace(engine, latent=None, _query_cache=OrderedDict())  # the data's own latent terms left out
     before = [pid for pid, _ in engine.ranked(question, "hybrid")]
     target = before[19]  # a candidate at rank 20: its latent terms are the only ones the index holds
     (row,), computed = passage_latents([engine.passages[target].embed_text], lambda: engine.embedder, {})
