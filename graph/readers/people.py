@@ -39,6 +39,7 @@ from graph.readers.context import context_at, countries_named, country_near, doc
 from graph.readers.english_names import english_places
 from graph.readers.entities import BODY_WORD, Party, describe_minted, minted_region, place_level
 from graph.readers.people_en import english_posts
+from graph.readers.people_hanja import read_hanja_names
 from graph.readers.people_tables import table_posts
 from graph.readers.posts import Title, base_title, collapse_spaced, describe_organisation, hold, official, titles
 from graph.readers.titled_names import titled_posts
@@ -136,7 +137,8 @@ def name_with_particle(word: str) -> bool:
     return stem != word and (stem in _AFTER_STOP or stem in _HONORIFICS)
 #: Common words that stand where a name could (adverbs, determiners, generic nouns of event reports).
 STOP = frozenset((
-    "대표단", "일행", "신임", "역대", "국내", "국외", "관계자", "참석자", "대표", "우리", "특히", "또한", "이어서",
+    "대표단", "일행", "대신", "신임", "역대", "국내", "국외", "관계자", "참석자", "대표", "우리", "특히", "또한",
+    "이어서",
     "한편", "이에", "이어", "이날", "각국", "고위급", "전체", "현재", "금년", "지난", "내년", "이번", "금번", "올해",
     "전임", "후임", "공화국", "정부", "주재", "의장단체", "의장정부", "코디네이터", "상무", "경제", "정무", "행정",
     "면담", "의회", "대회", "내용", "함께", "초청장", "접견", "예방", "방문", "참석", "개최", "주최", "주관", "명의",
@@ -226,10 +228,15 @@ def _any_title() -> re.Pattern:
     return re.compile(_alternation(titles()))
 
 
+#: The number of a post or unit between the unit's name and its head's title: ``제2부시장``, ``감사2팀장``,
+#: ``국제협력1팀장`` (the role keeps it: the second audit team's leader is not the first's).
+_UNIT_NUMBER = r"(?:제\s?\d|\d{1,2})"
+
+
 @lru_cache(maxsize=1)
 def title_pattern() -> str:
     """Regex of a title word: a lexicon title, maybe glued to a unit (``경제통상국장``) or place (``부산광역시장``)."""
-    return rf"(?<![A-Za-z0-9])(?P<pre>[가-힣]{{0,12}}?(?:제\s?\d)?)(?P<title>{_alternation(titles())}){_END}"
+    return rf"(?<![A-Za-z0-9])(?P<pre>[가-힣]{{0,12}}?{_UNIT_NUMBER}?)(?P<title>{_alternation(titles())}){_END}"
 
 
 @dataclass(frozen=True)
@@ -419,7 +426,7 @@ class SentenceReader:
                 org = self._context_org(mentions, word_start, context)
                 return [PostStatement(pre, None, org, t.group("title"), word_start, t.end(), True)] if org else []
             if not (re.fullmatch(r"제\s?\d", pre) or unit_head(title)
-                    and re.fullmatch(r"[가-힣]{2,8}(?:제\s?\d)?", pre) or title.kind in ("head", "deputy")
+                    and re.fullmatch(rf"[가-힣]{{2,8}}{_UNIT_NUMBER}?", pre) or title.kind in ("head", "deputy")
                     and qualifier(pre)):
                 # (fields glued before a head's or deputy's title name the post: ``관광체육정무부시장``, ``산업장관``)
                 return []
@@ -1058,7 +1065,8 @@ def _document_posts(w: FactWriter) -> list[StatedPost]:
     own = lead_region(w)  # the organisation of a Korean name with an English title alone
     reader.home = own
     placed_in_english = english_places(w)  # foreign places the English lines place (Gana, Dara State, USA)
-    for start, sentence in _pieces(stream):
+    for start, written in _pieces(stream):
+        sentence = read_hanja_names(written, SURNAMES)  # 具本亨 군수: the name in Hangul, at the same offsets
         when = month_day(sentence, year) if year else None
         reader.settle(sentence)
         english = [PostStatement(n, None, org, role, a, b)

@@ -9,7 +9,15 @@
 >>> is_intent("자매결연을 추진 중이다"), is_intent("의향서를 전달했다"), is_intent("자매결연을 맺었다")
 (True, True, False)
 >>> is_intent("의향서를 교환하였다"), is_intent("의향서 교환을 목표로"), is_intent("협약을 체결하기로 했다")
+(False, True, True)
+>>> is_intent("의향서를 교환하기 위해 출국했다"), is_intent("의향서 교환을 제안했다"), is_intent("의향서만 발송된 상태")
 (True, True, True)
+>>> is_intent("교류의향서 2020. 6. 4. 전달"), is_intent("교류의향서에 서명하였다")
+(True, False)
+>>> states_signing_verb("우호교류 의향서를 교환했다"), states_signing_verb("교류의향서 교환(2016. 4. 7.)")
+(True, True)
+>>> states_signing_verb("자매결연 협정서를 교환했다"), is_intent("협약서를 교환하기 위해 출국했다")
+(True, True)
 >>> is_intent("renewal planned for 2025"), is_intent("Under negotiation"), is_intent("Sister City")
 (True, True, False)
 """
@@ -19,7 +27,7 @@ from __future__ import annotations
 import re
 
 #: Words naming an agreement type (``gy:<key>`` in the vocabulary), most specific first.
-RELATION_WORDS: tuple[tuple[str, str], ...] = (
+_RELATION_WORDS: tuple[tuple[str, str], ...] = (
     ("교류의향서", "letterOfIntent"), ("의향서", "letterOfIntent"),
     ("자매결연", "sister"), ("자매도시", "sister"), ("자매우호", "sister"), ("자매관계", "sister"),
     ("자매", "sister"),
@@ -33,25 +41,43 @@ RELATION_WORDS: tuple[tuple[str, str], ...] = (
     ("letterofintent", "letterOfIntent"), ("sister", "sister"), ("friendship", "friendship"),
     ("goodwill", "goodwill"), ("memorandum", "mou"), ("cooperation", "cooperationAgreement"),
 )
+#: The relation words, a letter of intent named with another relation's word first (``우호교류 의향서``, ``자매결연
+#: 의향서``: a letter, not the relation it leads to) before them, so the nearest word to a date is the letter.
+RELATION_WORDS: tuple[tuple[str, str], ...] = tuple(
+    (word + "의향서", "letterOfIntent") for word, key in _RELATION_WORDS
+    if key != "letterOfIntent" and re.fullmatch("[가-힣]+", word)) + _RELATION_WORDS
 #: The type used when a signing is stated without a relation word.
 DEFAULT_RELATION = "cooperationAgreement"
+
+#: A letter of intent (의향서) or an agreement's signed copies (협정서, 협약서, 각서) exchanged or traded by both sides
+#: (교환했다, 교환(2016. 4. 7.), 주고받았다): a signing — of type letterOfIntent for a letter, as one signed is
+#: (decision 0081) — unless a plan word makes it an aim (:data:`LETTER_EXCHANGE_AIMED`).
+LETTER_EXCHANGED = r"(?:의향서|협정서|협약서|결연서|각서|MOU)\s*(?:를|을|도)?\s*(?:상호\s*|서로\s*)?(?:교환|주고\s*받)"
+#: A letter of intent only handed over, sent, submitted, proposed or received by one side (전달, 발송, 제출, 송부,
+#: 제안, 접수, 수령; ``교류의향서만 전달된``, ``의향서를 가나시에 전달``): a step short of signing.
+LETTER_SENT = (r"의향서\s*(?:를|을|만|도|는)?\s*(?:[^\s.,]{1,12}\s+|\(?[\d.'\s년월일]+\)?\s*){0,2}?"
+               r"(?:전달|발송|제출|송부|제안|접수|수령)")
+#: An exchange aimed at, proposed, discussed or planned (교환하기 위해, 교환을 제안, 교환을 추진, 교환 협의, 교환하려):
+#: a plan (교환할 예정 and 교환 계획 are plans through 예정 and 계획).
+LETTER_EXCHANGE_AIMED = (LETTER_EXCHANGED + r"\s*(?:을|를|의|하기|키)?\s*(?:위한|위해|위하여|목표|앞두고|논의|협의|제안"
+                         r"|건의|요청|희망|준비|검토|추진|방안|계획|일정|하기로|키로|로\s*합의|하려|하고자|을\s*계획)")
 
 #: Phrases that state a plan, an intent or a step short of signing: never a ``gy:Agreement``.
 INTENT_PATTERNS: tuple[str, ...] = (
     r"추진\s*중", r"추진\s*하고\s*있", r"추진\s*할", r"추진\s*계획", r"계획\s*이", r"계획\s*(?:하고|했|한다|중)",
-    r"예정", r"의향서\s*(?:를|을)?\s*전달", r"체결\s*추진", r"추진\s*(?:하기로|키로)", r"추진\s*$",
+    r"예정", r"체결\s*추진", r"추진\s*(?:하기로|키로)", r"추진\s*$",
     r"\(\s*추진\s*\)", r"미정",
-    r"의향서\s*(?:를|을)?\s*(?:제출|송부|교환|접수|수령)", r"협의\s*중", r"목표로",
+    LETTER_SENT, LETTER_EXCHANGE_AIMED, r"협의\s*중", r"목표로",
     r"(?:체결|교환|서명)\s*(?:하기로|키로)", r"검토\s*중", r"논의\s*중", r"타진",
     r"교섭\s*중", r"준비\s*중", r"협의\s*단계", r"모색", r"물색",
     r"(?i:\b(?:planned|to be signed|under (?:discussion|negotiation|review)|pending|proposed|in progress)\b)",
 )
 _INTENT = re.compile("|".join(INTENT_PATTERNS))
 #: Words that state a signing happened.
-SIGNING_PATTERNS: tuple[str, ...] = (r"체결", r"맺", r"조인", r"서명", r"재체결", r"갱신")
+SIGNING_PATTERNS: tuple[str, ...] = (r"체결", r"맺", r"조인", r"서명", r"재체결", r"갱신", LETTER_EXCHANGED)
 _SIGNING = re.compile("|".join(SIGNING_PATTERNS))
 #: Verbs (not nouns such as 결연, 협정) that state in running text that a signing took place.
-SIGNING_VERBS: tuple[str, ...] = (r"체결", r"맺", r"조인", r"서명")
+SIGNING_VERBS: tuple[str, ...] = (r"체결", r"맺", r"조인", r"서명", LETTER_EXCHANGED)
 _SIGNING_VERB = re.compile("|".join(SIGNING_VERBS))
 #: Words of a row that only repeats an earlier signing (a renewal).
 RENEWAL_WORDS: tuple[str, ...] = ("재체결", "갱신", "재협약", "연장", "재서명", "renewed", "renewal", "re-signed")
@@ -144,7 +170,8 @@ def states_signing(text: str) -> bool:
 
 
 #: A signing verb in a finished form: the text says a signing took place (체결했다, 맺었다, 서명하였다).
-FINISHED_SIGNING = re.compile(r"(?:체결|서명|조인)\s*(?:했|하였|됐|되었)|맺었|맺어졌")
+FINISHED_SIGNING = re.compile(r"(?:체결|서명|조인)\s*(?:했|하였|됐|되었)|맺었|맺어졌|" + LETTER_EXCHANGED
+                              + r"\s*(?:했|하였|됐|되었|았|었)")
 
 
 def finished_signing(text: str) -> bool:

@@ -85,8 +85,11 @@ _WHERE = frozenset(("에서", "에서는", _OFFICE))
 _METROPOLITAN = "광역"
 _TOPIC = frozenset(("은", "는", "이", "가", "에서는", _ALSO))
 _WITH = frozenset(("와", "과"))
-#: A place opening a headline or an entry, a comma after it (``▶ 가나시, 미국 다라시와 자매결연``): its subject.
-_HEADLINE_SUBJECT = re.compile(r"^\s*(?:[▶▷►•·○◦■□●◆◇※☞-]\s*)?(?P<w>[가-힣]{2,12}),\s")
+#: A place opening a headline or an entry with no particle (after a bullet, inside brackets, before a comma, a
+#: middle dot or a dash): ``▶ 가나시, 미국 다라시와``, ``[가나시] 미국 다라시와``, ``【가나시】``, ``가나시·미국 다라시
+#: 자매결연``, ``가나시 — 미국 다라시와``. With a partner after it (:func:`_subject`), the clause's subject.
+_HEADLINE_SUBJECT = re.compile(r"^\s*(?:[▶▷►•·○◦■□●◆◇※☞-]\s*)?(?:[\[【〔〈<「]\s*(?P<b>[가-힣]{2,12})\s*[\]】〕〉>」]\s"
+                               r"|(?P<w>[가-힣]{2,12})(?:(?P<comma>,)\s|\s*(?P<joiner>[·ㆍ])\s*|\s+[-–—]\s+))")
 _RELATED = frozenset(("와의", "과의"))
 _OF = "의"
 _OBJECT = frozenset(("을", "를"))
@@ -180,12 +183,12 @@ _BODY_AFTER = re.compile(r"\s[가-힣]*" + BODY_WORD
                          + r"(?:와|과|와의|과의|의|간|은|는|이|가|을|를|에|에서|도)?(?=[\s,.)]|$)")
 #: A place's delegation acting (가나시 방문단은, 다라군 대표단이): the place is the clause's subject.
 _GROUP_OF = re.compile(r"\s+(?:방문단|대표단|사절단|교류단|시찰단|일행)(?P<p>은|는|이|가)(?=\s)")
+#: A place's head acting, the title written apart (가나현 지사는, 다라시 시장과): the place takes the title's particle.
+_HEAD_OF = re.compile(r"\s+(?:시장|군수|구청장|도지사|지사|성장|주지사|현지사)(?P<p>은|는|이|가|과|와)(?=\s)")
 #: A signing stated as a relative clause right before a partner (``자매결연을 맺은 (러시아) 가나시``).
 _RELATIVE_SIGNED = re.compile(r"(?:맺은|체결한|맺었던|체결했던)\s+(?:[가-힣]+\s+)?$")
 #: A sub-item's words of a signing or renewal without a relation word of their own (결연 이후, 갱신, 재체결).
 _RENEWAL_ITEM = re.compile(r"결연|갱신|재체결|재협약|재서명")
-#: A tie's first signing named beside its renewal (``1988. 12. 20. 최초 체결``, ``처음 맺은``).
-_FIRST_SIGNING = re.compile(r"(?:최초|처음)\s*(?:으로\s*)?(?:체결|결연|맺|서명)")
 #: A declaration or statement signed or announced: no agreement unless an agreement's paper is named beside it.
 _DECLARATION = re.compile(r"선언|성명서|공동성명")
 _PAPER = re.compile(r"협약|협정|각서|MOU|의향서|결연\s*(?:을|를)?\s*(?:맺|체결)")
@@ -264,8 +267,9 @@ def sentences(lines: tuple[str, ...]) -> list[Sentence]:
     for n, raw in enumerate(lines, start=1):
         line = raw.strip()
         if not line or BULLET.match(raw) or is_table_row(raw) or _BRACKET_ENTRY.match(line) or _FIELD.match(line) or (
-                _ENTRY_DATE.match(line) and not _RUNS_ON.search(text)):
-            flush()  # a timeline entry (a line opening with its full date) is a sentence of its own
+                _ENTRY_DATE.match(line) and not _RUNS_ON.search(text)) or (
+                text and _mostly_latin(lines[n - 2]) != _mostly_latin(line)):
+            flush()  # a timeline entry (a line opening with its full date), a line in the other language: its own
         if not line or is_table_row(raw):
             continue  # table rows are the table reader's
         if text:
@@ -279,6 +283,25 @@ def sentences(lines: tuple[str, ...]) -> list[Sentence]:
             flush()
     flush()
     return out
+
+
+#: About how many Latin letters a Hangul syllable weighs in a line (a syllable is two or three letters romanised).
+_LETTERS_A_SYLLABLE = 3
+
+
+def _mostly_latin(line: str) -> bool:
+    """Over three Latin letters to each Hangul syllable: a line of a bilingual page's English text, whose sentence
+    never runs on into the Korean line after it (``… in 2024.`` / ``2011년 …``), nor a Korean one into it.
+
+    >>> _mostly_latin("Sister city agreement signed on November 23, 2004.")
+    True
+    >>> _mostly_latin("Jennifer Rose 가나시 부시장은")
+    False
+    >>> _mostly_latin("몽골 가나아이막 / Gana Province, Mongolia")
+    False
+    """
+    line = line.split(" / ")[0]  # 러시아 가나시 / Gana, Russia: a heading in both, Korean first
+    return len(re.findall(r"[A-Za-z]", line)) > _LETTERS_A_SYLLABLE * len(re.findall(r"[가-힣]", line))
 
 
 @dataclass
@@ -690,8 +713,11 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
         text = text + " 체결"  # 자매결연으로 (관계를) 격상했다: a sister agreement signed
     verbs = without_anniversaries(text)  # 협약 체결 10주년 기념식: no signing
     named = parties_in(w, s, a, b, doc, resolve=relation is not None)
-    if not named and relation is not None and (states_signing_verb(text) or _RENEWED.search(text)):
-        named = _heads_named(w, s, a, b, doc)  # 홍길동 가나시장과 다라 마바 사아시장이 … 협정을 갱신하였다
+    if len(named) < 2 and relation is not None and (states_signing_verb(text) or _RENEWED.search(text)) and all(
+            n.particle not in _WHERE for n in named):  # 가나구청에서 다라구청장과 …: where it was signed, as before
+        heads = [h for h in _heads_named(w, s, a, b, doc, alone=bool(named)) if not any(
+            n.start < h.end and h.start < n.end for n in named)]  # 홍길동 가나시장과 다라 마바 사아시장이 … 갱신하였다
+        named = sorted(named + heads, key=lambda n: n.start) if heads else named  # 가나도지사와 마바현 지사는
     pairs = _dash_pairs(s.text, named, w)
     if pairs:
         return _pair_candidates(w, s, a, text, relation, pairs, doc), carried, previous
@@ -717,8 +743,10 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
     if relation is None or not (intent or signed and not is_intent(text)):
         return [], carry, partners or previous
     confidence = CONFIDENCE_NAMED
-    if not partners and _FIRST_SIGNING.search(text) and _RENEWAL_ITEM.search(text):
-        # ※ 가나시 재체결은 1988. 12. 20. 최초 체결 자매결연의 갱신임: a renewal note names the tie's first signing
+    renewed = is_renewal(text) and len(find_dates(text)) > 1  # a renewal with its first signing's date and its own
+    if not partners and renewed:
+        # ※ 2008. 2. 7. 가나시 재체결은 1988. 12. 20. 최초 체결 자매결연의 갱신임; ※ 가나시와의 자매결연(1988. 12. 20.
+        # 체결)은 2008. 2. 7. 갱신: the one other place the note names is the tie's partner
         partners = [n for n in named if subject is None or n.party.entity != subject.entity][:1] if len(
             {n.party.entity for n in named} - {subject.entity if subject else None}) == 1 else []
     if not partners:  # 가나시와의 교류를 넓혀 … 양해각서를 체결했다; 다라시와의 자매결연 체결로
@@ -797,11 +825,13 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
             text[d.end:dates[i + 1].start if i + 1 < len(dates) else len(text)].split(",")[0])]
         carried_pair = len(each) > 1  # each date with a signing word of its own: one signing a date
         dates = each or dates  # the dates with a signing word of their own (2021. 5. 방문: none)
-    if carried_pair and len(partners) == 1 and len(dates) > 1 and not intent:  # ▲2004년 협정 ▲2014년 MOU
+    if (carried_pair or renewed) and len(partners) == 1 and len(dates) > 1 and not intent:
+        # ▲2004년 협정 ▲2014년 MOU; a tie signed on one date and renewed on another: a signing for each date
         return [AgreementCandidate((subject, partners[0].party), d.value, relation_near(text, d, dates) or relation,
                                    s.lines, confidence, reader="sentences", quote=s.text.strip())
                 for d in dates if partners[0].party.entity != subject.entity], subject, partners
-    for own_subject, own_partners, own_dates in _pairs_of_subjects(named, subject, partners, dates, a) or \
+    for own_subject, own_partners, own_dates in _respective(named, s.text, dates) or \
+            _pairs_of_subjects(named, subject, partners, dates, a) or \
             _joint_subjects(named, subject, partners, dates) or [(subject, partners, dates)]:
         for partner, date in _dated(own_partners, own_dates, a):
             if partner.party.entity == own_subject.entity or (date is None and not intent):
@@ -937,6 +967,27 @@ def _pair_candidates(w: FactWriter, s: Sentence, a: int, text: str, relation: st
                                       round(CONFIDENCE_NAMED + bonus, 2), intent=intent, reader="sentences",
                                       quote=s.text.strip()))
     return out
+
+
+#: ``각각`` (respectively): the subjects listed before it sign with the partners listed after it, in order.
+_RESPECTIVELY = re.compile(r"(?:^|\s)각각\s")
+
+
+def _respective(named: list[Named], text: str, dates: list[DateMention]
+                ) -> list[tuple[Party, list[Named], list[DateMention]]]:
+    """Subjects joined by 와/과 before their topic particle and as many partners after ``각각``, paired in order
+    (``가나시와 다라시는 14일 각각 중국 마바시, 일본 사아시와 협약을 체결했다``: 가나시–마바시, 다라시–사아시); empty
+    unless the clause reads so."""
+    at = _RESPECTIVELY.search(text)
+    topic = next((i for i, n in enumerate(named) if n.particle in _TOPIC), None)
+    if at is None or topic is None or topic == 0 or named[topic].end > at.start():
+        return []
+    subjects = named[:topic + 1]
+    partners = [n for n in named[topic + 1:] if n.start >= at.end()]
+    if len(partners) != len(subjects) or any(n.particle not in ("", *_WITH) for n in subjects[:-1]) or any(
+            n.particle not in ("", *_WITH) for n in partners):
+        return []
+    return [(x.party, [y], dates) for x, y in zip(subjects, partners, strict=True)]
 
 
 def _pairs_of_subjects(named: list[Named], subject: Party, partners: list[Named], dates: list[DateMention],
@@ -1076,6 +1127,8 @@ def parties_in(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext,
             particle = _OF  # 가나시 관광공사와, 가나성 인민대표대회 간: the place of the body that signs
         elif not particle and not _foreign(party) and (group := _GROUP_OF.match(s.text, end)):
             particle = group.group("p")  # 가나시 방문단은: the Korean place whose delegation acts
+        elif not particle and (head := _HEAD_OF.match(s.text, end)):
+            particle = head.group("p")  # 무라이 요시히로 가나현 지사는: the place whose head signs
         elif not particle and s.text.rfind("(", 0, start) > s.text.rfind(")", 0, start) and (
                 body := re.match(r"\s+([가-힣]+)", s.text[end:])) and body.group(1).endswith(_NOUN_ENDINGS) and (
                 not place_level(body.group(1)) or body.group(1).endswith(_BODIES)):
@@ -1093,17 +1146,19 @@ _HEAD_GLUED = re.compile(r"(?<![가-힣])(?P<w>[가-힣]{2,12}?"
                          r"(?:장|수|청장|지사)(?P<p>과|와|이|가|은|는)(?=\s)")
 
 
-def _heads_named(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext) -> list[Named]:
+def _heads_named(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext, alone: bool = False
+                 ) -> list[Named]:
     """The places of the heads who signed, when a clause names no place but its signers with their places glued to
     their titles (``홍길동 가나특례시장과 다라 마바 사아시장이 교류협정을 갱신하였다``): each place with its title's
-    particle, so the pair is read as the places' own."""
+    particle, so the pair is read as the places' own. ``alone``: the clause names one place already (``가나도지사와
+    마바 사아현 지사는``), so one glued head is enough."""
     out = []
     for m in _HEAD_GLUED.finditer(s.text, a, b):
         country = next((c for c in (_country(w, word) for word in s.text[a:m.start()].split()) if c), None)
         party = _party(w, m.group("w"), m.group("p"), s.line_at(m.start()), country, doc)
         if party is not None:
             out.append(Named(party, m.start(), m.end(), m.group("p")))
-    return out if len(out) == 2 else []
+    return out if len(out) == 2 or alone and len(out) == 1 else []
 
 
 def _after_title(text: str, start: int) -> bool:
@@ -1195,10 +1250,12 @@ def _may_be_bare_name(name: str) -> bool:
     """A word right after a country word or a place that may be a place named without its suffix (``중국 가나와``):
     Hangul, and not ending like a noun of institutions, people or groups (정부, 대사관, 대표단, 관광객 …).
 
-    >>> _may_be_bare_name("쑤저우"), _may_be_bare_name("정부"), _may_be_bare_name("대표단")
-    (True, False, False)
+    >>> _may_be_bare_name("쑤저우"), _may_be_bare_name("블라디보스토크")
+    (True, True)
+    >>> _may_be_bare_name("정부"), _may_be_bare_name("대표단")
+    (False, False)
     """
-    return bool(re.fullmatch(r"[가-힣]{2,6}", name)) and not name.endswith(_NOUN_ENDINGS) and name not in ACTIVITY_WORDS
+    return bool(re.fullmatch(r"[가-힣]{2,8}", name)) and not name.endswith(_NOUN_ENDINGS) and name not in ACTIVITY_WORDS
 
 
 def _country_of(named: Named | None) -> str | None:
@@ -1249,9 +1306,13 @@ def _subject(named: list[Named], text: str, doc: DocumentContext, carried: Party
     if topic:
         return topic[0].party
     lead = _HEADLINE_SUBJECT.match(text)
-    first = next((n for n in named if lead and not n.particle and n.party.surface == lead.group("w")), None)
-    if first is not None and any(n.particle in _WITH and n.party.entity != first.party.entity for n in named):
-        return first.party  # ▶ 가나시, 미국 다라시와 자매결연: a headline's subject before its comma
+    word = lead and (lead.group("w") or lead.group("b"))
+    first = next((n for n in named if word and not n.particle and n.party.surface == word), None)
+    others = [n for n in named if first is not None and n.party.entity != first.party.entity]
+    paired = any(n.particle in _WITH for n in others)  # a partner with 와/과 (or, after a middle dot, one pair)
+    if others and (lead.group("comma") or first.party.entity.country == "KR") and (
+            not paired and not others[0].particle if lead.group("joiner") else paired):
+        return first.party  # ▶ 가나시, 미국 다라시와 / [가나시] 다라시와 / 가나시·다라시 자매결연: its subject
     m = _SELF.search(text)
     return _self_party(m, doc, carried) if m is not None and m.group("particle") not in _WITH else None
 

@@ -67,7 +67,8 @@ LISTED = """제천시, 中 장가계시와 자매결연…해외 자매도시 4�
 시는 지난해 9월 몽골 오르홍아이막과 우호교류 의향서를 교환했으며, 올해 하반기 정식 협약을 맺을 계획이다.
 """
 LISTED_FACTS = {("장가계시", "제천시", "2024-03-11", "sister"), ("사카타시", "제천시", "1997", "sister"),
-                ("세일럼시", "제천시", "2003", "sister"), ("동탑성", "제천시", "2015", "sister")}
+                ("세일럼시", "제천시", "2003", "sister"), ("동탑성", "제천시", "2015", "sister"),
+                ("오르홍아이막", "제천시", "2023-09", "letterOfIntent")}  # a letter exchanged (decision 0081)
 
 
 @pytest.mark.parametrize("name", ["listed.txt", "listed.docx", "listed.html"])
@@ -85,8 +86,7 @@ def test_partners_listed_with_their_years_in_brackets_and_no_verb(tmp_path: Path
         path.write_text(LISTED, encoding="utf-8")
     result = build(from_file(path))
     assert facts(result) == LISTED_FACTS
-    assert {(a, b, d) for a, b, d, _ in facts(result, "AgreementIntent")} == {
-        ("오르홍아이막", "제천시", "2023-09"), ("오르홍아이막", "제천시", "2024")}
+    assert {(a, b, d) for a, b, d, _ in facts(result, "AgreementIntent")} == {("오르홍아이막", "제천시", "2024")}
 
 
 def test_perturbed_forms_partner_added_date_changed_brackets_without_years():
@@ -100,7 +100,8 @@ def test_perturbed_forms_partner_added_date_changed_brackets_without_years():
     assert ("사카타시", "제천시", "1997", "sister") not in got and ("세일럼시", "제천시", "2003", "sister") not in got
     visited = LISTED.replace("이로써 제천시의 해외 자매도시는", "시 대표단은 그동안").replace("에 이어 4곳으로 늘었다",
                                                                                    "를 차례로 방문했다")
-    assert facts(build(document("v.txt", visited))) == {("장가계시", "제천시", "2024-03-11", "sister")}
+    assert facts(build(document("v.txt", visited))) == {("장가계시", "제천시", "2024-03-11", "sister"),
+                                                        ("오르홍아이막", "제천시", "2023-09", "letterOfIntent")}
 
 
 LEAD = """영암군, 일본 가라쓰시와 우호교류 협약…해외 교류 5번째

@@ -1,5 +1,6 @@
 """Sentences a reader of an unseen document meets about renewals, letters of intent and news briefs: a letter of
-intent signed is a signing of type letterOfIntent; exchanged, handed over or aimed at (``목표로``) it is a plan;
+intent signed or exchanged is a signing of type letterOfIntent; handed over or aimed at (``목표로``) it is a plan
+(decision 0081);
 ``2005년 … 체결 후 2015년 재체결`` is two signings; a renewal note naming the tie's first signing (``재체결은 1988. 12.
 20. 최초 체결 자매결연의 갱신임``) gives that signing and ``재체결`` is never a place; a news brief's subject before its
 comma (``▶ 가나시, 미국 다라시와 자매결연``) and a dash pair with a country word after the dash (``가나시–중국
@@ -23,7 +24,7 @@ LETTERS = """강원특별자치도 국제교류 현황
 도는 베트남 가나성에 2023년 5월 우호교류 의향서를 전달하였다.
 도는 몽골 다라아이막과 2025년 중 우호교류 의향서 서명을 목표로 협의하고 있다.
 """
-LETTER_FACTS = {("jp-tottori", "kr-gangwon", "2019-05-03")}
+LETTER_FACTS = {("jp-tottori", "kr-gangwon", "2019-05-03"), ("cn-liaoning", "kr-gangwon", "2016-04-07")}
 
 RENEWALS = """속초시 국제교류 현황
 2024. 1. 10.
@@ -51,10 +52,10 @@ def test_each_shape_in_every_format(tmp_path: Path, shape: str, fmt: str):
     assert party_ids(build(_as(tmp_path, f"{shape}.{fmt}", text))) == expected  # never a place named 재체결
 
 
-def test_letters_signed_are_letters_of_intent_and_those_exchanged_or_handed_over_plans():
+def test_letters_signed_or_exchanged_are_letters_of_intent_and_those_handed_over_plans():
     result = build(document("letters.txt", LETTERS))
     assert {t for *_, t in facts(result)} == {"letterOfIntent"}
-    assert len(facts(result, "AgreementIntent")) == 3  # exchanged (교환), handed over (전달), aimed at (목표로)
+    assert len(facts(result, "AgreementIntent")) == 2  # handed over (전달), aimed at (목표로)
 
 
 PERTURBATIONS = [

@@ -304,7 +304,8 @@ def test_a_sections_heading_names_the_partner_of_the_signings_in_its_text():
     assert party_ids(build(document("white.txt", WHITE_PAPER))) == {
         ("jp-하마다나시", "kr-gyeongbuk-yeongju", "1999-10-13"),
         ("jp-하마다나시", "kr-gyeongbuk-yeongju", "2019-10-13"),
-        ("cn-다이저우시", "kr-gyeongbuk-yeongju", "2018-09-12")}
+        ("cn-다이저우시", "kr-gyeongbuk-yeongju", "2018-09-12"),
+        ("cn-포하이시", "kr-gyeongbuk-yeongju", "2015-11")}  # a letter of intent exchanged (decision 0081)
     # a heading with the partner's parent in brackets names no one partner of its own
     bracketed = WHITE_PAPER.replace("나. 중국 장쑤성 다이저우시(泰州市)", "나. 다이저우시 (중국 장쑤성)")
     assert not any(d == "2018-09-12" and not a.startswith("cn-다이저우")
