@@ -120,6 +120,8 @@ ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和"
 _ERA = r"(?<![A-Za-z])(?P<era>" + "|".join(ERAS) + r")\s*(?P<ey>\d{1,2}|元)\s*"
 #: Full-width digits and separators (a cell typed in a Japanese or Chinese font) → ASCII, one character each.
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．／－", "0123456789./-")
+#: After a number of days that counts them (``10일간``, ``3일 동안``, ``5일째``), the number is no day of the month.
+_NOT_DAYS = r"(?![간째]|\s*동안)"
 #: Patterns in priority order: an earlier pattern claims its span first.
 _DATE_PATTERNS = (
     # 平成10年5月10日, H10.5.10, 令和元年5月 (Japanese eras)
@@ -127,7 +129,7 @@ _DATE_PATTERNS = (
     re.compile(rf"{_ERA}[年년]\s*(?P<m>\d{{1,2}})\s*[月월]"),
     re.compile(rf"{_ERA}[年년]"),
     # 2024년 1월 28일, 2024년1월28일, 2024 1월 28일 (a web rendering that lost the 년), '19년 5월 24일
-    re.compile(rf"(?<!\d){_YEAR}\s*[년年]?\s*(?P<m>\d{{1,2}})\s*[월月]\s*(?P<d>\d{{1,2}})\s*[일日]"),
+    re.compile(rf"(?<!\d){_YEAR}\s*[년年]?\s*(?P<m>\d{{1,2}})\s*[월月]\s*(?P<d>\d{{1,2}})\s*[일日]{_NOT_DAYS}"),
     # 2024.01.28, 2024. 1. 28., 2024-01-28, 2024/1/28, '19.05.24, 19.05.24
     re.compile(rf"(?<![\d.])(?:{_DANGI}|(?P<y4>(?:19|20)\d\d)|'\s*(?P<y2>\d\d)|(?P<y2b>\d\d))"
                r"\s*(?P<sep>[./-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})(?:\s*\.)?(?![\d])"),
@@ -166,8 +168,8 @@ def find_dates(text: str, *, bare_years: bool = False) -> list[DateMention]:
     ['2024-01-28', '2024-01-28', '2019-05-24', '2024-01-28', '2008-11']
     >>> [d.value.iso for d in find_dates("2019년 5월, 1990년, 2024년1월28일, 2024.1.28, 2024 3월 5일")]
     ['2019-05', '1990', '2024-01-28', '2024-01-28', '2024-03-05']
-    >>> [d.value.iso for d in find_dates("1990년대에 2019. 5. 체결")]
-    ['2019-05']
+    >>> [d.value.iso for d in find_dates("1990년대에 2019. 5. 체결, 2024년 3월 10일간 협의, 2024년 4월 2일 간담회")]
+    ['2019-05', '2024-03', '2024-04-02']
     >>> [d.value.iso for d in find_dates("2005年11月22日, 1998年 5月, 1990年")]  # Japanese and Chinese lists
     ['2005-11-22', '1998-05', '1990']
     >>> [d.value.iso for d in find_dates("인구 2024명, (1995) 체결", bare_years=True)]
@@ -187,7 +189,57 @@ def find_dates(text: str, *, bare_years: bool = False) -> list[DateMention]:
         month = int(groups["m"]) if groups.get("m") else MONTHS[groups["mon"].lower()] if groups.get("mon") else None
         return StatedDate(_year_of(m), month, int(groups["d"]) if groups.get("d") else None)
 
-    return _scan(text, patterns, value_of)
+    return refined(text, _scan(text, patterns, value_of))
+
+
+#: A bracket holding only a date (``('97. 6. 12.)``, ``(1997. 6. 12)``): its opening and its closing.
+_BRACKET_OPEN = re.compile(r"[(（]\s*$")
+_BRACKET_CLOSE = re.compile(r"\s*[)）]")
+#: What may not stand between a coarse date and the bracketed date refining it: a sentence's end or a clause
+#: break (``;``), so the bracket belongs to the coarse date's own clause.
+_CLAUSE_BREAK = re.compile(r"[가-힣][다요][.!?](?:\s|$)|[;。]")
+#: A date in brackets right after an event other than a signing is that event's (``위원회 승인(2010. 5. 27.) 후 서명``).
+EVENT_BEFORE_BRACKET = re.compile(r"(?:승인|의결|동의|방문|개최|접수|제출|통과|공포|시행|출범|변경)\s*[(（]\s*$")
+#: Characters a coarse date and the bracketed date refining it are at most apart (one clause).
+REFINE_CHARS = 80
+
+
+def refined(text: str, dates: list[DateMention]) -> list[DateMention]:
+    """``dates`` (found in ``text``, left to right) with a year or month made more precise by a bracketed date right
+    after its clause's verb or partner: ``1997년 … 협정을 맺었으며('97. 6. 12.)`` states one signing on
+    1997-06-12, not a year and a day. The bracket holds only the date, stands in the same clause (no other date, no
+    sentence's end between; not right after another event, ``승인(…)``) and falls within the coarse date (same year,
+    and month when stated); the coarse date's place is kept, with the bracket's value, and the bracket's own mention
+    dropped. Other dates stay as found.
+
+    >>> [d.value.iso for d in find_dates("1997년 가나시와 협정을 맺었으며('97. 6. 12.), 2006년 7월 10일에는 다라시와")]
+    ['1997-06-12', '2006-07-10']
+    >>> [d.value.iso for d in find_dates("2003년 5월 가나시(2003. 5. 17.)와 결연")]
+    ['2003-05-17']
+    >>> [d.value.iso for d in find_dates("1997년 가나시와 맺었으며(2001. 6. 12.)")]  # another year: both stay
+    ['1997', '2001-06-12']
+    >>> [d.value.iso for d in find_dates("1997년 가나시와 맺었으며(1997. 6. 12. 갱신)")]  # more than a date
+    ['1997', '1997-06-12']
+    >>> [d.value.iso for d in find_dates("1997년 체결은 위원회 승인(1997. 6. 12.) 후 서명")]  # another event's day
+    ['1997', '1997-06-12']
+    """
+    out: list[DateMention] = []
+    skip: set[int] = set()
+    for n, coarse in enumerate(dates):
+        if n in skip:
+            continue
+        fine = dates[n + 1] if n + 1 < len(dates) else None
+        between = text[coarse.end:fine.start] if fine else ""
+        if (fine is not None and coarse.value.precision != "day" and fine.value != coarse.value
+                and coarse.value.contains(fine.value) and len(between) <= REFINE_CHARS
+                and _BRACKET_OPEN.search(between) and not EVENT_BEFORE_BRACKET.search(between)
+                and _BRACKET_CLOSE.match(text, fine.end)
+                and not _CLAUSE_BREAK.search(between)):
+            out.append(DateMention(fine.value, coarse.start, coarse.end, coarse.surface))
+            skip.add(n + 1)
+        else:
+            out.append(coarse)
+    return out
 
 
 def _scan(text: str, patterns, value_of) -> list[DateMention]:

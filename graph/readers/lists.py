@@ -15,7 +15,7 @@ from collections.abc import Container, Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
-from graph.dates import DateMention, StatedDate, find_dates, relative_dates
+from graph.dates import EVENT_BEFORE_BRACKET, DateMention, StatedDate, find_dates, relative_dates
 from graph.facts import FactWriter
 from graph.readers.candidates import AgreementCandidate
 from graph.readers.context import (
@@ -107,8 +107,6 @@ _UPGRADE = "격상"
 ONE_LINE_NAME_TOKENS = 3
 #: The label right before a date on a one-line card (``결연일``, ``체결일 :``).
 _LABEL_BEFORE_DATE = re.compile(r"\S+\s*[:：]?\s*$")
-#: A date in brackets right after an event other than a signing is that event's (``위원회 승인(2010. 5. 27.) 후 서명``).
-_EVENT_DATE = re.compile(r"(?:승인|의결|동의|방문|개최|접수|제출|통과|공포|시행|출범|변경)\s*\(\s*$")
 #: A sub-item's day given as its parent entry's (``같은 날``, ``당일``, ``같은 날짜에``).
 _SAME_DAY = re.compile(r"(?:같은|동일한?)\s*날(?:짜)?|당일")
 #: A verb's ending closing or linking a clause (하였으며, 했고, 체결하였다, 맺었음): a word of prose, no name.
@@ -680,7 +678,7 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = (), o
     if len(clauses) > 1:  # 가나군-다라시 … 체결(2025. 12.), 마바군-사아성 … 교류회(…): each clause its own pair
         return [c for clause in clauses for c in read_item(w, replace(item, text=clause), above, others, places,
                                                             as_of)]
-    dates = [d for d in stated if _standalone(item.text, d) and not _EVENT_DATE.search(item.text[:d.start])
+    dates = [d for d in stated if _standalone(item.text, d) and not EVENT_BEFORE_BRACKET.search(item.text[:d.start])
              and not _event_in_brackets(item.text, d)
              and (is_signing_date_context(item.text[d.end:]) or states_signing(item.text[d.end:]))
              and not _ends_relation(item.text, d, stated)
@@ -893,6 +891,10 @@ _FIELD_END = re.compile(r"[)）■□▶]|\s(?:주요\s*교류|주요|인구|면
                         r"(?![가-힣])")
 
 
+#: The next field of a card after a date (`` 교류 내용 : …``, `` · 비고: …``): a label of one or two words and a colon.
+_NEXT_LABEL = re.compile(r"\s(?:[·•ㆍ-]\s*)?[가-힣]{1,6}(?:\s[가-힣]{1,6})?\s*[:：]")
+
+
 #: Counts of a statistic (``사업 8건, 참여 인원 312명``): a date before them dates figures, not a signing.
 _COUNTS = re.compile(r"\d+\s*(?:건|명|개국|개|곳|회|원)(?![가-힣])")
 #: An agreement stated as not made beside an event (``(추가 협약 없음)``, ``협약은 맺지 않았음``).
@@ -922,6 +924,9 @@ def _event_after(text: str, date: DateMention, dates: list[DateMention], card: b
     >>> text = "가나시 구분 우호도시 체결일 2007. 11. 4. 주요 교류 공무원 연수 (2008년 시 승격)"
     >>> [_event_after(text, d, find_dates(text), card=True) for d in find_dates(text)]
     [False, True]
+    >>> text = "가나시 · 결연일자 : 1992. 9. 14 교류 내용 : 공무원 연수"
+    >>> _event_after(text, find_dates(text)[0], find_dates(text), card=True)
+    False
     """
     lead = text[max((d.end for d in dates if d.end <= date.start), default=0):date.start].rstrip(" (:：")
     last = lead.split()[-1] if lead.split() else ""
@@ -930,6 +935,8 @@ def _event_after(text: str, date: DateMention, dates: list[DateMention], card: b
     words = _after_date(text, date, dates)
     if card and (end := _FIELD_END.search(words)) is not None:
         words = words[:end.end()]
+    if card and (label := _NEXT_LABEL.search(words)) is not None:
+        words = words[:label.start()]  # 결연일자 : 1992. 9. 14 교류내용 : 공무원 연수: the next field's words
     if _TALKS.search(words) and not finished_signing(words):
         return True
     return (is_activity(words) or ((any(w in words for w in _MORE_EVENTS) or bool(_COUNTS.search(words)))

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from corpus.loader import Document
 from graph.readers.entities import DOMESTIC_WORDS
+from graph.readers.relations import relation_of
 from graph.readers.table_headers import header_role
 from graph.readers.table_rows import split_cells
 from graph.registry import Registry
@@ -43,6 +44,8 @@ _HANGUL = re.compile(r"[가-힣]")
 _OCR_NUMBER = re.compile(r"(?<![A-Za-z])[0-9lIO]*\d[0-9lIO]*(?:,[0-9lIO]{3})*(?![A-Za-z])")
 #: A date's last slot read as a letter (``2012. 6. l.``): only after a year-and-month.
 _OCR_DATE_SLOT = re.compile(r"(\d{2,4}\s*\.\s*\d{1,2}\s*\.\s*)([lIO])(?=\s*\.|\s*$|\s+\D)")
+#: A date's month read as letters only (``1994. ll. 7``): between a year and a day.
+_OCR_MONTH_SLOT = re.compile(r"((?<!\d)(?:19|20)\d\d\s*\.\s*)([lIO]{1,2})(?=\s*\.\s*[0-9lIO]{1,2}(?![0-9A-Za-z]))")
 _OCR_DIGITS = str.maketrans("lIO", "110")
 #: What follows a year (a date's separator and the month's first digit), so a year may hold more letters than digits.
 _OCR_YEAR_AFTER = re.compile(r"\s*[./년-]\s*[0-9lIO]")
@@ -62,7 +65,7 @@ ALIGNED_ROWS = 3
 #: (``24. 가나시와 …``, ``5일 …``): a date the PDF's line wrap split.
 _OPEN_DATE = re.compile(r"(?:(?<!\d)(?:19|20)\d\d|'\d\d)\s*(?:\.\s*\d{1,2}\s*\.|년\s*\d{1,2}\s*월)\s*$")
 _DAY_OPENING = {".": re.compile(r"^\s*(?P<day>(?:[12]?\d|3[01])\s*\.)(?=\s)"),
-                "월": re.compile(r"^\s*(?P<day>(?:[12]?\d|3[01])\s*일)")}
+                "월": re.compile(r"^\s*(?P<day>(?:[12]?\d|3[01])\s*일)(?![간째]|\s*동안)")}  # not 10일간: days
 _NUMBERED = re.compile(r"^\s*(\d{1,3})\s*[.)]")
 #: A line at least this long ends where the page's width wrapped it (a heading or a list entry is shorter).
 WRAP_CHARS = 30
@@ -297,6 +300,8 @@ def ocr_digits(text: str) -> str:
     '2018. 11. 30. 현재 · 2014. 7. 15. · 2011. 9. 1. · MOU · O2O · I. 개요 · 061-730-1234'
     >>> ocr_digits("2OlO. 3. 3O. · 2OlO명 · lOO · l2,OOO천원 · 3,5OO")
     '2010. 3. 30. · 2OlO명 · lOO · 12,000천원 · 3,500'
+    >>> ocr_digits("1994. ll. 7 · 2001. lO. l5. · 1994. ll명")  # a month of letters only, between year and day
+    '1994. 11. 7 · 2001. 10. 15. · 1994. ll명'
     """
 
     def number(m: re.Match[str]) -> str:
@@ -307,19 +312,26 @@ def ocr_digits(text: str) -> str:
         return token.translate(_OCR_DIGITS) if letters and sure else token
 
     text = _OCR_NUMBER.sub(number, text)
+    text = _OCR_MONTH_SLOT.sub(lambda m: m.group(1) + m.group(2).translate(_OCR_DIGITS), text)
     return _OCR_DATE_SLOT.sub(lambda m: m.group(1) + m.group(2).translate(_OCR_DIGITS), text)
 
 
-def rejoin_spread(text: str, country_words: Iterable[str] = ()) -> str:
+def rejoin_spread(text: str, country_words: Iterable[str] = (), *, country_first: bool = False) -> str:
     """A letter-spaced line (a scan's ``가 나 시   국 제 교 류 현 황``) with its syllables rejoined: a one-syllable
     word is joined to a one-syllable word one space after it, and so is one that opens a name (no Hangul word one
     space before it) to the word after it. Wider gaps (columns) stay. A joined word that ends with
-    a country name (``country_words``) is parted from it again by a column gap (``다 라 포 틀 랜 드 미 국``: a
-    country is a cell of its own in such a table, and the scan left no wider gap to tell). A line that is
-    not letter-spaced (fewer than :data:`SPREAD_SHARE` of its Hangul words single syllables) stays as it is.
+    a country name (``country_words``) — or begins with one, when the table's header puts its country column
+    before its name column (``country_first``, :func:`country_column_first`) — is parted from it again by a column
+    gap (``다 라 포 틀 랜 드 미 국``, ``일 본 다 라 시``: a country is a cell of its own in such a table, and the scan
+    left no wider gap to tell), unless the line has a country cell of its own already. A line that is not
+    letter-spaced (fewer than :data:`SPREAD_SHARE` of its Hangul words single syllables) stays as it is.
 
     >>> rejoin_spread("3   다 라 포 틀 랜 드 미 국     2011. 9. 1.     자매 결연", ["미국"])
     '3   다라포틀랜드  미국     2011. 9. 1.     자매 결연'
+    >>> rejoin_spread("3 미 국 다 라 포 틀 랜 드  2011. 9. 1.", ["미국"], country_first=True)
+    '3 미국  다라포틀랜드  2011. 9. 1.'
+    >>> rejoin_spread("3 미 국   가 나 다 라 시  2011. 9. 1.", ["미국", "가나"], country_first=True)
+    '3 미국   가나다라시  2011. 9. 1.'
     >>> rejoin_spread("가나시와 그 외 두 곳"), rejoin_spread("1  가 나시  문 의 : 국제교 류 담당 주 무 관")
     ('가나시와 그외두곳', '1  가나시  문의 : 국제교 류 담당 주무관')
 
@@ -334,9 +346,15 @@ def rejoin_spread(text: str, country_words: Iterable[str] = ()) -> str:
     countries = sorted({c for c in country_words if len(c) >= 2}, key=len, reverse=True)
     if not countries:
         return joined
-    tail = re.compile(r"(?<=[가-힣]{2})(" + "|".join(map(re.escape, countries)) + r")$")
+    words = _HANGUL_WORD.findall(joined)
+    if any(w in countries for w in words):
+        return joined  # the row has its country cell: a joined name that begins or ends like one is a name
+    alternatives = "|".join(map(re.escape, countries))
+    part = (re.compile(rf"^({alternatives})(?=[가-힣]{{2}})"), r"\1  ") if country_first else \
+        (re.compile(rf"(?<=[가-힣]{{2}})({alternatives})$"), r"  \1")
     written = set(hangul_words)
-    return _HANGUL_WORD.sub(lambda m: m.group(0) if m.group(0) in written else tail.sub(r"  \1", m.group(0)), joined)
+    return _HANGUL_WORD.sub(lambda m: m.group(0) if m.group(0) in written else part[0].sub(part[1], m.group(0)),
+                            joined)
 
 
 def _join_or_keep(text: str, space: int) -> str:
@@ -353,6 +371,22 @@ def country_words(registry: Registry) -> frozenset[str]:
     """The Hangul names of the registry's countries (``미국``, ``일본``), which :func:`rejoin_spread` parts off."""
     return frozenset(n for e in registry.entities.values() if e.kind == "country" for n in e.names
                      if re.fullmatch(r"[가-힣]{2,}", n))
+
+
+def country_column_first(lines: Iterable[str]) -> bool:
+    """Whether the first header among ``lines`` that names both a country column and a name column (cells parted
+    by bars, tabs or column gaps, roles by :func:`~graph.readers.table_headers.header_role`) puts the country first.
+
+    >>> country_column_first(["가나군 현황", "연번  국가  도시명   체결일"])
+    True
+    >>> country_column_first(["도시 | 국가 | 체결일"])
+    False
+    """
+    for line in lines:
+        roles = [header_role(cell) for cell in split_cells(line) or _GAP.split(line.strip())]
+        if "country" in roles and "party" in roles:
+            return roles.index("country") < roles.index("party")
+    return False
 
 
 def letter_spaced(lines: Iterable[str]) -> bool:
@@ -454,14 +488,47 @@ def wrapped_dates(lines: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
+#: A name set in Markdown bold after a word of the line (``일본 가나현 **다라시** —``, ``중국 **다라시** (가나성)``):
+#: the marks are formatting, read as blanks; a bold name opening the line or its entry (``**가나시** — …``) keeps them.
+_INNER_BOLD = re.compile(r"(?<=[가-힣A-Za-z)]\s)\*\*([^*\n]{1,40}?)\*\*")
+
+
+def plain_bold(line: str) -> str:
+    """``line`` with the bold marks around a name inside it blanked (same length).
+
+    >>> plain_bold("- 일본 가나현 **다라시** — 1985년"), plain_bold("**가나시** — 2007년 자매결연")
+    ('- 일본 가나현   다라시   — 1985년', '**가나시** — 2007년 자매결연')
+    """
+    return _INNER_BOLD.sub(lambda m: f"  {m.group(1)}  ", line)
+
+
+#: A relation raised to another (``자매도시로 승격``, ``자매결연 관계로 승격``): the upgrade that ``격상`` words, not a
+#: party's own rise in rank (``시 승격``), which stays as written.
+_RAISED = re.compile(r"(?P<word>[가-힣]{2,})(?P<to>\s*(?:관계\s*)?으?로\s*)승격")
+
+
+def raised_relations(line: str) -> str:
+    """``line`` with a relation's ``승격`` read as ``격상`` (same length).
+
+    >>> raised_relations("2016년 자매도시로 승격"), raised_relations("2008년 시로 승격, 1995년 군 승격")
+    ('2016년 자매도시로 격상', '2008년 시로 승격, 1995년 군 승격')
+    """
+    return _RAISED.sub(lambda m: m.group("word") + m.group("to") + ("격상" if relation_of(m.group("word")) else "승격"),
+                       line)
+
+
 def reading_form(line: str, country_words: Iterable[str] = (), *, spaced: bool = True,
-                 places: PlaceReadings | None = None, carried: str | None = None) -> str:
-    """The form of ``line`` the readers match: compatibility characters as their plain forms, OCR digits, a
-    letter-spaced scan's syllables rejoined (``spaced``: the document is one), Hanja words in Hangul and, with
-    ``places``, Hanja place names the registry knows (see the module's doctest) in the country the line states, else
-    ``carried``."""
+                 places: PlaceReadings | None = None, carried: str | None = None, country_first: bool = False
+                 ) -> str:
+    """The form of ``line`` the readers match: compatibility characters as their plain forms, OCR digits, bold marks
+    inside it blanked (:func:`plain_bold`), a relation's 승격 read as 격상 (:func:`raised_relations`), a
+    letter-spaced scan's syllables rejoined (``spaced``: the document is one; ``country_first``: its table names the
+    country before the city, :func:`rejoin_spread`), Hanja words in Hangul and, with ``places``, Hanja place names
+    the registry knows (see the module's doctest) in the country the line states, else ``carried``."""
     line = ocr_digits(_COMPATIBLE.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), line))
-    return read_hanja(rejoin_spread(line, country_words) if spaced else line, places, carried)
+    line = raised_relations(plain_bold(line))
+    return read_hanja(rejoin_spread(line, country_words, country_first=country_first) if spaced else line, places,
+                      carried)
 
 
 def reading_document(doc: Document, country_words: Iterable[str] = (), places: PlaceReadings | None = None
@@ -478,9 +545,10 @@ def reading_document(doc: Document, country_words: Iterable[str] = (), places: P
     """
     words = tuple(country_words)
     spaced = letter_spaced(doc.lines)
+    first = spaced and country_column_first(rejoin_spread(line) for line in doc.lines)
 
     def form(text: str, carried: str | None = None) -> str:
-        return reading_form(text, words, spaced=spaced, places=places, carried=carried)
+        return reading_form(text, words, spaced=spaced, places=places, carried=carried, country_first=first)
 
     extra = {k: form(v) if k == "found_title" else v for k, v in doc.extra.items()}
     formed: list[str] = []
