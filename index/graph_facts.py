@@ -38,6 +38,14 @@ class GraphFacts:
                 if not isinstance(o, Literal):
                     self.into[o][p].add(s)
 
+    def edges(self, predicate) -> list[tuple]:
+        """Every ``(subject, object)`` of ``predicate`` (a list: looking nodes up while walking it adds none)."""
+        return [(s, o) for s, rel in list(self.out.items()) for o in rel.get(predicate, ())]
+
+    def typed(self, name: str) -> list:
+        """The nodes of type ``gy:name``."""
+        return [node for node, types in list(self.types.items()) if name in types]
+
     def label(self, node) -> str:
         """Korean label, else untagged, else any, else the IRI's last segment (a literal: its text)."""
         if isinstance(node, Literal):

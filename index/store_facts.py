@@ -141,6 +141,16 @@ class StoreFacts(_Facts):
             found[rdflib_term(q.predicate)].add(rdflib_term(q.subject))
         return found
 
+    def edges(self, predicate) -> Iterator[tuple]:
+        """Every ``(subject, object)`` of ``predicate``, from one scan of the store's predicate index."""
+        for q in self.store.quads_for_pattern(None, ox.NamedNode(str(predicate)), None, ox.DefaultGraph()):
+            yield rdflib_term(q.subject), rdflib_term(q.object)
+
+    def typed(self, name: str) -> list:
+        """The nodes of type ``gy:name``."""
+        return [rdflib_term(q.subject) for q in self.store.quads_for_pattern(
+            None, ox.NamedNode(_TYPE), ox.NamedNode(_GY + name), ox.DefaultGraph())]
+
     def document_facts(self, doc_id: str) -> tuple[list, list]:
         """The span nodes citing lines of ``doc_id`` and the fact nodes derived from them (sorted)."""
         spans = sorted({rdflib_term(q.subject) for q in self._quads(obj=ox.NamedNode(str(document_iri(doc_id))))

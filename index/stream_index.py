@@ -52,7 +52,6 @@ from index.reuse import Reuse, encode_with_reuse, text_key
 from index.store_facts import StoreFacts
 from index.term_counts import TermCounts
 from index.vector_file import RowsFile
-from ontology.namespaces import GY
 from runtime.executors import Executor
 from runtime.progress import Progress
 from runtime.settings import Settings
@@ -60,9 +59,6 @@ from runtime.settings import Settings
 #: Documents cut, embedded and tokenised together.
 CHUNK_DOCUMENTS = 200
 PARTS = ("passages", "embed", "lines", "bm25 tokens", "faiss", "bm25", "profiles")
-
-_PARTNER_NODES = f"""PREFIX gy: <{GY}>
-SELECT DISTINCT ?n WHERE {{ {{ ?a gy:party ?n }} UNION {{ ?n gy:coordinates ?c }} }}"""
 
 
 def peak_rss_mb() -> int:
@@ -236,7 +232,7 @@ def build_index_streamed(documents: list[Document], store_dir: Path, registry, t
         progress.step(f"{terms} lexical terms")
     with progress.stage("profiles"), clock.part("profiles"):
         refs = sink.refs
-        graph_partners(facts, partner_nodes(facts), refs)
+        graph_partners(facts, refs)
         profiles, profile_vectors, fact_texts, fact_vectors = assemble_profiles(
             refs, sink.passage_ids, facts, vectors,
             lambda texts: encode_with_reuse(
@@ -255,9 +251,3 @@ def build_index_streamed(documents: list[Document], store_dir: Path, registry, t
             "reused_line_vectors": sink.reused_lines,
             "stream": {"chunk_documents": CHUNK_DOCUMENTS, "parts": clock.report()}}
 
-
-def partner_nodes(facts: StoreFacts) -> list:
-    """Nodes party to an agreement or coordinating a sub-committee, from the store (as rdflib terms)."""
-    from graph.quad_lines import rdflib_term
-
-    return sorted({rdflib_term(row["n"]) for row in facts.store.query(_PARTNER_NODES)}, key=str)
