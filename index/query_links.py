@@ -14,7 +14,8 @@ lowered tune nDCG@10. A query is matched against it:
   (``Disaster relief and safety`` → ``disaster relief``, ``safety``);
 * Korean names through the registry's spacing- and OCR-tolerant matcher (``토야마현`` → 도야마현),
   and graph labels of three or more syllables; a sub-committee's short name (``방재``) only
-  before ``분과``.
+  before ``분과``; a country's two-syllable name (``한국``, ``몽골``) only where Kiwi reads exactly it as a
+  proper noun (not ``인도적``, ``협력이란``), as an English question's ``Korean`` links the country.
 
 Each link carries the entity's Korean names, which expand the lexical query (BM25 runs over
 Korean morphemes), and its IRI, which boosts passages that state facts about it.
@@ -40,6 +41,8 @@ from pathlib import Path
 
 #: Entity types whose passages a link boosts (they are what passages are linked to).
 BOOSTED_TYPES = ("Region", "Organization", "SubCommittee", "Program", "Event")
+#: Types whose two-syllable Korean names link too (each only as a proper noun of its own: :func:`_proper_noun_word`).
+SHORT_NAME_TYPES = ("Country",)
 #: Graph types read into the glossary (local names under ``gy:``, or ``Concept``/``Term`` below).
 GLOSSARY_TYPES = ("Region", "Organization", "Country", "SubCommittee", "Program", "Event", "AgreementType")
 _SC_SUFFIX_EN = re.compile(r"\s*sub[\s-]?committee$", re.IGNORECASE)
@@ -147,7 +150,8 @@ class Glossary:
                         ko[stem + "분과"].append(term)
                     if len(stem) >= 2:
                         ko[stem + "분과"].append(term)
-                if len(squashed) >= 3 and _HANGUL.search(squashed) and term.type != "Term":
+                short = len(squashed) == 2 and term.type in SHORT_NAME_TYPES
+                if (len(squashed) >= 3 or short) and _HANGUL.search(squashed) and term.type != "Term":
                     ko[squashed].append(term)
         self._en = dict(en)
         self._longest = max((len(k) for k in self._en), default=0)
@@ -205,7 +209,8 @@ class Glossary:
                         _standalone(text, mention.start, mention.end):
                     out.append(Link(term, mention.start, mention.end, mention.surface))
         for start, end, key in self._korean_names(text):
-            out.append(Link(self._ko_terms[key][0], start, end, text[start:end]))
+            if len(key) > 2 or _proper_noun_word(text, start, end):
+                out.append(Link(self._ko_terms[key][0], start, end, text[start:end]))
         return out
 
     def _korean_names(self, text: str) -> Iterator[tuple[int, int, str]]:
@@ -224,6 +229,19 @@ class Glossary:
                     break
             else:
                 i += 1
+
+
+def _proper_noun_word(text: str, start: int, end: int) -> bool:
+    """Whether Kiwi reads exactly ``text[start:end]`` as one proper noun (a short name, not part of a longer word or
+    an ordinary word: ``인도`` in ``인도와의 협력`` but not in ``인도적 지원``, ``이란`` in ``이란과`` but not in
+    ``협력이란``).
+
+    >>> _proper_noun_word("몽골에서 참여하는 아이막", 0, 2), _proper_noun_word("협력이란 무엇인가", 2, 4)
+    (True, False)
+    """
+    from index.korean import kiwi
+
+    return any(t.tag == "NNP" and t.start == start and t.start + t.len == end for t in kiwi().tokenize(text))
 
 
 def _en_variants(name: str, kind: str) -> list[str]:

@@ -51,6 +51,19 @@ def test_country_adjectives_link_their_country(engine):
     assert "러시아" in engine.lexical_query("Russian member regions", engine.link("Russian member regions"))
 
 
+def test_short_korean_country_names_link_as_proper_nouns(engine):
+    text = "2024년 한국 광역자치단체와 몽골에서 온 대표, 북한과 중국 측"
+    found = [(link.term.iri, link.surface) for link in engine.link(text) if link.term.type == "Country"]
+    assert found == [(COUNTRY + "KR", "한국"), (COUNTRY + "MN", "몽골"), (COUNTRY + "KP", "북한"),
+                     (COUNTRY + "CN", "중국")]
+    assert "대한민국" in engine.lexical_query(text, engine.link(text))
+
+
+@pytest.mark.parametrize("text", ["인도적 지원", "협력이란 무엇인가", "한국어 교육", "부탄가스", "한 국 가 나"])
+def test_short_country_names_inside_ordinary_words_do_not_link(engine, text):
+    assert [link.surface for link in engine.link(text) if link.term.type == "Country"] == []
+
+
 def test_linked_names_expand_the_lexical_query_with_korean_labels(engine):
     links = engine.link("Hyogo disaster prevention sub-committee")
     query = engine.lexical_query("Hyogo disaster prevention sub-committee", links)
@@ -131,3 +144,14 @@ def test_glossary_of_built_data_reads_the_on_disk_store_as_graph_nq(built_data, 
     assert from_disk.terms == from_file.terms == glossary_from_store(OxigraphStore.load(built_data)).terms
     assert len(from_disk.terms) > 500
     assert from_disk._ko_terms == from_file._ko_terms and from_disk._en == from_file._en
+
+
+def test_a_two_syllable_name_links_only_for_countries():
+    from index.query_links import Glossary, Term
+
+    glossary = Glossary([Term("urn:country:mn", "Country", "몽골국", "Mongolia", ("몽골",), ()),
+                         Term("urn:region:cy", "Region", "청양군", "Cheongyang", ("청양",), ())])
+    assert [(link.term.iri, link.surface) for link in glossary.link("몽골에서 청양을 찾은 대표단")] == \
+        [("urn:country:mn", "몽골")]  # a region's two-syllable name needs the registry's matcher
+    assert [link.term.iri for link in glossary.link("청양군과 몽골국")] == ["urn:region:cy", "urn:country:mn"]
+    assert glossary.link("몽 골 대표단") == []  # a short name is not spelled across spaces
