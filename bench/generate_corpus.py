@@ -3,14 +3,23 @@
 Usage: ``.venv/bin/python bench/generate_corpus.py --scale 10 --out DIR [--seed 13]``
 
 The output is a corpus directory ``gyoryu build --corpus DIR`` reads: ``.txt`` documents plus a
-``manifest.tsv``, until the text reaches ``scale`` × the characters of the embedded corpus. Three
+``manifest.tsv``, until the text reaches ``scale`` × the characters of the embedded corpus. Four
 document shapes follow the real ones, mixed about as the seeds are:
 
 - **agreement tables** (like the Seoul council's appendix): ``연번 / 기관명 / 체결일자 / 주요 협력 분야``
-  rows with merged-cell continuation rows, spaced-out names and ``*`` marks;
-- **NEAR-like reports**: meeting overview, members by country, sub-committees with coordinator
-  regions, attending officials with posts;
-- **news sentences**: agreements signed between two regions on a date, fields, quoted officials.
+  rows with merged-cell continuation rows, spaced-out names and ``*`` marks; one table in
+  :data:`SEOUL_EVERY` (the first one too) is **Seoul's** own, as the seeds' appendix is: Korean partners only,
+  fields of the areas that appendix lists (:data:`SEOUL_AREAS`), so the README's Seoul questions have answers;
+- **NEAR reports**, one per year counting back from :data:`LATEST_REPORT`: meeting overview, attending officials
+  with posts, members listed under ``중국(6)``-style country lines, the sub-committee table of the annual
+  report (``분과위원회 / 코디네이터 / 구성연도 / 개최횟수``, coordinators written with their country);
+- **news sentences**: agreements signed between two regions on a date, fields, quoted officials;
+- **programme status reports**: the runner, total budget and achievement rate, then one outline per
+  sub-programme (``추진지역 / 교류분야 / 예산소요 / 협업부서``).
+
+The first documents are one of each shape (so even a small corpus has every shape; the README's questions
+each answer on it, ``tests/bench/test_generate_corpus.py``); the rest are drawn by weight. A larger scale
+writes the same first documents, so a question answered at one scale is answered at every larger one.
 
 Partners are drawn from the registry (``graph/data/regions_*.tsv``), about a fifth are new invented
 regions (``하령군``, ``서진시`` …) the registry does not know; officials are new names with posts from
@@ -32,7 +41,17 @@ SURNAMES = ("김이박최정강조윤장임한오서신권황안송류전홍고�
             "유나진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용")
 GIVEN = "민서준지현우영수진호성은혜경태희재원동상정연하윤승미선주혁철숙순종석근용기"
 PLACE = "하서진도청평화강송운월명산남북동봉안양광덕천성무"
-SHAPES = (("agreements", 0.35), ("near", 0.35), ("news", 0.30))
+SHAPES = (("agreements", 0.33), ("near", 0.30), ("news", 0.27), ("programmes", 0.10))
+SEOUL = "서울특별시"
+#: One agreement table in this many (the first one too) is Seoul's.
+SEOUL_EVERY = 5
+#: The field areas (``field_areas.tsv`` ids) of Seoul's tables: its domestic exchanges with rural counties.
+SEOUL_AREAS = ("farm", "rural", "tourism", "youth", "culture", "urban")
+#: The year of the first NEAR report; the next ones go back a year each (over :data:`REPORT_YEARS` years).
+LATEST_REPORT = 2024
+REPORT_YEARS = 30
+#: How NEAR documents write each member country, and the registry's code for it.
+NEAR_COUNTRIES = (("한국", "KR"), ("중국", "CN"), ("일본", "JP"), ("러시아", "RU"), ("몽골", "MN"))
 
 
 def known(name: str) -> bool:
@@ -61,8 +80,13 @@ class Vocabulary:
         self.rng = rng
         self.korean = [r["name_ko"] for r in read_tsv("regions_kr.tsv")]
         self.world = [r["name_ko"] for r in read_tsv("regions_world.tsv")]
-        self.fields = [w for r in read_tsv("field_areas.tsv") for w in r["keywords"].split("|") if len(w) > 1
-                       and w.isascii() is False]
+        self.area_fields = {r["id"]: [w for w in r["keywords"].split("|") if len(w) > 1 and not w.isascii()]
+                            for r in read_tsv("field_areas.tsv")}
+        self.fields = [w for words in self.area_fields.values() for w in words]
+        self.by_country: dict[str, list[str]] = {}
+        for r in read_tsv("regions_kr.tsv") + read_tsv("regions_world.tsv"):
+            if r["country"] != "KR" or r["level"] == "광역":  # NEAR's Korean members are provinces
+                self.by_country.setdefault(r["country"], []).append(r["name_ko"])
         self.titles = [r["title_ko"] for r in read_tsv("titles.tsv")]
         self.subcommittees = [r.get("name_ko") or next(iter(r.values())) for r in read_tsv("subcommittees.tsv")]
         invented = {rng.choice(PLACE) + rng.choice(PLACE) + rng.choice("시군") for _ in range(400)}
@@ -82,8 +106,10 @@ class Vocabulary:
     def person(self) -> str:
         return self.rng.choice(SURNAMES) + self.rng.choice(GIVEN) + self.rng.choice(GIVEN)
 
-    def some_fields(self, low: int = 2, high: int = 5) -> list[str]:
-        return self.rng.sample(self.fields, self.rng.randint(low, high))
+    def some_fields(self, low: int = 2, high: int = 5, areas: tuple[str, ...] = ()) -> list[str]:
+        """Field words, of ``areas`` only when given."""
+        words = [w for a in areas for w in self.area_fields[a]] if areas else self.fields
+        return self.rng.sample(words, self.rng.randint(low, high))
 
     def date(self) -> tuple[int, int, int]:
         return self.rng.randint(1995, 2025), self.rng.randint(1, 12), self.rng.randint(1, 28)
@@ -106,39 +132,49 @@ def spaced(name: str, rng: random.Random) -> str:
     return name + (" *" if rng.random() < 0.3 else "")
 
 
-def agreements(v: Vocabulary, n: int) -> tuple[str, str, str]:
-    rng, host = v.rng, v.region(world=0.0)
+def agreements(v: Vocabulary, n: int, k: int) -> tuple[str, str, str]:
+    """The ``k``-th agreement table (document ``n``): Seoul's for every :data:`SEOUL_EVERY`-th, longer, with
+    Korean partners and fields of :data:`SEOUL_AREAS` as the seeds' appendix."""
+    rng = v.rng
+    seoul = k % SEOUL_EVERY == 0
+    host = SEOUL if seoul else v.region(world=0.0)
+    world, areas, rows = (0.0, SEOUL_AREAS, (50, 90)) if seoul else (0.1, (), (15, 60))
     lines = [f"{host} 국내 자매·우호도시 교류 현황", "",
              f"□ {josa(host, '은/는')} 아래와 같이 지방정부와 교류협약을 체결하고 있음", "",
              "연번\t기관명\t체결일자\t주 요 협 력 분 야"]
-    for row in range(1, rng.randint(15, 60)):
+    for row in range(1, rng.randint(*rows)):
         y, m, d = v.date()
-        partner = spaced(v.region(0.1, other_than=host), rng)
-        cells = [str(row), partner, f"'{y % 100:02d}.{m:02d}.{d:02d}", ", ".join(v.some_fields())]
+        partner = spaced(v.region(world, other_than=host), rng)
+        cells = [str(row), partner, f"'{y % 100:02d}.{m:02d}.{d:02d}", ", ".join(v.some_fields(areas=areas))]
         lines.append("\t".join(cells))
         if rng.random() < 0.2:  # a second agreement with the same partner: a merged-cell continuation row
             y2 = min(y + rng.randint(1, 8), 2025)
-            lines.append(f"\t\t'{y2 % 100:02d}.{m:02d}.{d:02d}\t{', '.join(v.some_fields())}")
+            lines.append(f"\t\t'{y2 % 100:02d}.{m:02d}.{d:02d}\t{', '.join(v.some_fields(areas=areas))}")
     lines += ["", f"※ 자료: {host} 대외협력과({v.date()[0]}년 기준)"]
     return f"{host} 자매·우호도시 협약 현황 {n}", f"{host}의회", "\n".join(lines)
 
 
-def near(v: Vocabulary, n: int) -> tuple[str, str, str]:
+def near(v: Vocabulary, n: int, k: int) -> tuple[str, str, str]:
+    """The ``k``-th NEAR report (document ``n``), for the year :data:`LATEST_REPORT` − ``k`` (cycling)."""
     rng = v.rng
-    y, m, d = v.date()
+    y, m, d = LATEST_REPORT - k % REPORT_YEARS, rng.randint(1, 12), rng.randint(1, 28)
     host = v.region(world=1.0)
-    lines = [f"동북아시아지방정부연합(NEAR) 제{rng.randint(1, 30)}차 분과위원회 회의 결과보고", "", "1. 회의 개요", "",
+    title = f"동북아시아지방정부연합(NEAR) {y} 분과위원회 회의 결과보고"
+    lines = [title, "", "1. 회의 개요", "",
              f"  ❍ 일    시 : {y}. {m}. {d}.", f"  ❍ 장    소 : {host}", f"  ❍ 주    최 : {host} 외사판공실", "",
              "2. 참석자", ""]
     for _ in range(rng.randint(4, 12)):
         lines.append(f"  - {v.person()} {rng.choice(v.titles)}({v.region(world=0.6)})")
     lines += ["", "3. 회원 현황", ""]
-    for country in ("한국", "중국", "일본", "러시아", "몽골"):
-        members = sorted({v.region(world=0.8) for _ in range(rng.randint(3, 9))})
-        lines.append(f"{country}({len(members)}): {', '.join(members)}")
-    lines += ["", "4. 분과위원회 및 코디네이터", "", "분과위원회\t코디네이터\t설치연도"]
+    for country, code in NEAR_COUNTRIES:
+        members = sorted(set(rng.sample(v.by_country[code], min(len(v.by_country[code]), rng.randint(3, 9)))))
+        lines += [f"{country}({len(members)})", ", ".join(members), ""]
+    lines += ["4. 분과위원회 및 코디네이터", "", "분과위원회\t코디네이터\t구성연도\t개최횟수\t주요 사업"]
     for sub in rng.sample(v.subcommittees, min(len(v.subcommittees), rng.randint(4, 10))):
-        lines.append(f"{sub}\t{v.region(world=0.6)}\t{rng.randint(1996, 2024)}")
+        country, code = rng.choice(NEAR_COUNTRIES)
+        coordinator = f"{'대한민국' if code == 'KR' else country} {rng.choice(v.by_country[code])}"
+        lines.append(f"{sub.replace(' ', '')}\t{coordinator}\t{rng.randint(1996, y)}년\t{rng.randint(1, 20)}회\t"
+                     f"{', '.join(v.some_fields(1, 3))}")
     lines += ["", "5. 주요 논의 내용", ""]
     for _ in range(rng.randint(4, 10)):
         a = v.region(0.7)
@@ -146,10 +182,10 @@ def near(v: Vocabulary, n: int) -> tuple[str, str, str]:
         fields = ", ".join(v.some_fields(1, 3))
         lines.append(f"  ❍ {josa(a, '와/과')} {josa(b, '은/는')} {fields} 분야의 공동사업을 "
                      f"{y + 1}년까지 추진하기로 합의함")
-    return f"NEAR 분과위원회 회의 결과보고 {n}", "NEAR 사무국", "\n".join(lines)
+    return title, "NEAR 사무국", "\n".join(lines)
 
 
-def news(v: Vocabulary, n: int) -> tuple[str, str, str]:
+def news(v: Vocabulary, n: int, k: int) -> tuple[str, str, str]:
     rng = v.rng
     lines = []
     for _ in range(rng.randint(8, 25)):
@@ -168,18 +204,37 @@ def news(v: Vocabulary, n: int) -> tuple[str, str, str]:
     return f"지방정부 국제교류 소식 모음 {n}", "지역 언론 보도", "\n".join(lines)
 
 
+def programmes(v: Vocabulary, n: int, k: int) -> tuple[str, str, str]:
+    """A programme status report (document ``n``): runner, budget, rate, one outline per sub-programme."""
+    rng, host = v.rng, v.region(world=0.0)
+    title = f"{host} 국제교류 사업 추진현황 {n}"
+    subs = []
+    for _ in range(rng.randint(3, 6)):
+        partner, fields = v.region(0.5, other_than=host), v.some_fields(1, 2)
+        subs.append((f"{partner} {fields[0]} 교류", partner, ", ".join(fields), rng.randint(5, 300)))
+    total, rate = sum(budget for *_, budget in subs), rng.randint(40, 100)
+    lines = [title, "", f"사업주체\t{host}\t총사업비\t{total:,}백만원\t이행률\t{rate}%", "", "□ 세부 사업", ""]
+    for name, partner, fields, budget in subs:
+        lines += [f"○ {name}", f"- 추진지역: {partner}", f"- 교류분야: {fields}", f"- 예산소요: {budget}백만원",
+                  f"- 협업부서: {rng.choice(('대외협력과', '문화관광과', '농업정책과', '교육지원과'))}", ""]
+    return title, f"{host} 대외협력과", "\n".join(lines)
+
+
 def generate(scale: float, out: Path, seed: int = 13) -> dict[str, int]:
     """Write the corpus into ``out``; counts of documents and characters."""
     rng = random.Random(seed)
     vocab = Vocabulary(rng)
     target = scale * sum(len(p.read_text(encoding="utf-8")) for p in SEED_CORPUS.glob("*.txt"))
-    makers = {"agreements": agreements, "near": near, "news": news}
+    makers = {"agreements": agreements, "near": near, "news": news, "programmes": programmes}
+    made = dict.fromkeys(makers, 0)
     out.mkdir(parents=True, exist_ok=True)
     rows, chars = [["file", "title_ko", "title_en", "publisher", "date", "kind"]], 0
     while chars < target:
         n = len(rows)
-        shape = rng.choices([s for s, _ in SHAPES], [w for _, w in SHAPES])[0]
-        title, publisher, text = makers[shape](vocab, n)
+        first = [s for s, _ in SHAPES if not made[s]]  # one of each shape first
+        shape = first[0] if first else rng.choices([s for s, _ in SHAPES], [w for _, w in SHAPES])[0]
+        title, publisher, text = makers[shape](vocab, n, made[shape])
+        made[shape] += 1
         name = f"g{n:06d}_{shape}.txt"
         (out / name).write_text(text + "\n", encoding="utf-8")
         y, m, _ = vocab.date()

@@ -10,12 +10,14 @@ from rdflib import RDF, URIRef
 
 from corpus import load_corpus
 from graph.build import build_graph
+from graph.examples import all_examples
 from graph.registry import Registry
+from graph.store import OxigraphStore, write_dataset
 from graph.validate import validate_dataset
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
-from generate_corpus import SEED_CORPUS, generate, josa  # noqa: E402
+from generate_corpus import SEED_CORPUS, SHAPES, generate, josa  # noqa: E402
 
 GY = "https://w3id.org/gyoryu/ontology#"
 
@@ -54,3 +56,26 @@ def test_generated_corpus_builds_a_conforming_graph_with_agreements(tmp_path: Pa
     for agreement in agreements:
         parties = {o for _, _, o, _ in dataset.quads((agreement, URIRef(GY + "party"), None, None))}
         assert len(parties) >= 2
+
+
+def test_every_readme_question_answers_on_a_small_generated_corpus(tmp_path: Path) -> None:
+    """One document of each shape first (the first agreement table is Seoul's, the first NEAR report 2024's): each
+    README question without SERVICE returns rows, so the scale study times answers, not empty results."""
+    counts = generate(0.05, tmp_path / "corpus")
+    names = sorted(p.name for p in (tmp_path / "corpus").glob("*.txt"))
+    assert [n.split("_", 1)[1][:-4] for n in names[:len(SHAPES)]] == [s for s, _ in SHAPES]
+    assert counts["documents"] == len(names) >= len(SHAPES)
+    assert "서울특별시 국내 자매·우호도시 교류 현황" in (tmp_path / "corpus" / names[0]).read_text(encoding="utf-8")
+    write_dataset(build_graph(load_corpus(tmp_path / "corpus"), Registry.default()).dataset, tmp_path / "graph.nq")
+    store = OxigraphStore.load(tmp_path)
+    answered = {e["id"]: len(list(store.query(e["query"]))) for e in all_examples() if "SERVICE" not in e["query"]}
+    assert len(answered) == 9 and min(answered.values()) >= 1, answered
+    partners = list(store.query(next(e for e in all_examples() if e["id"] == "seoul-partners")["query"]))
+    assert len(partners) >= 20  # Seoul's table: 50-90 rows of Korean partners
+
+
+def test_a_larger_scale_writes_the_same_first_documents(tmp_path: Path) -> None:
+    small, large = generate(0.05, tmp_path / "small"), generate(0.2, tmp_path / "large")
+    assert large["documents"] > small["documents"]
+    for path in (tmp_path / "small").glob("*.txt"):
+        assert (tmp_path / "large" / path.name).read_bytes() == path.read_bytes()

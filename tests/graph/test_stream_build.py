@@ -61,11 +61,16 @@ def quads_of(store_dir: Path) -> set:
 
 
 def write_corpus(folder: Path, docs, titles: dict[str, str] | None = None) -> Path:
-    """``docs`` as a corpus folder; ``titles`` (by file) go into ``manifest.tsv`` (``automatic``: see BROKEN)."""
+    """``docs`` as a corpus folder; ``titles`` (by file) go into ``manifest.tsv`` (``automatic``: see BROKEN). Rows
+    already in the folder's manifest (a generated corpus's: titles and dates give reports their year) are kept."""
     folder.mkdir(exist_ok=True)
     for doc in docs:
         (folder / doc.id).write_text("\n".join(doc.lines) + "\n", encoding="utf-8")
-    rows = [f"{p.name}\t{(titles or {}).get(p.name, p.stem)}\t\t\t\t" for p in sorted(folder.glob("*.txt"))]
+    manifest = folder / "manifest.tsv"
+    kept = {line.split("\t", 1)[0]: line for line in manifest.read_text(encoding="utf-8").splitlines()[1:]
+            if line.strip()} if manifest.exists() else {}
+    rows = [kept.get(p.name) or f"{p.name}\t{(titles or {}).get(p.name, p.stem)}\t\t\t\t"
+            for p in sorted(folder.glob("*.txt"))]
     (folder / "manifest.tsv").write_text("file\ttitle_ko\ttitle_en\tpublisher\tdate\tkind\n" + "\n".join(rows) + "\n",
                                          encoding="utf-8")
     return folder
