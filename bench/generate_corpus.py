@@ -47,9 +47,9 @@ SEOUL = "서울특별시"
 SEOUL_EVERY = 5
 #: The field areas (``field_areas.tsv`` ids) of Seoul's tables: its domestic exchanges with rural counties.
 SEOUL_AREAS = ("farm", "rural", "tourism", "youth", "culture", "urban")
-#: The year of the first NEAR report; the next ones go back a year each (over :data:`REPORT_YEARS` years).
+#: The year of the first NEAR report; the next ones go back a year each, to NEAR's founding year, then again.
 LATEST_REPORT = 2024
-REPORT_YEARS = 30
+NEAR_FOUNDED = 1996
 #: How NEAR documents write each member country, and the registry's code for it.
 NEAR_COUNTRIES = (("한국", "KR"), ("중국", "CN"), ("일본", "JP"), ("러시아", "RU"), ("몽골", "MN"))
 
@@ -155,9 +155,10 @@ def agreements(v: Vocabulary, n: int, k: int) -> tuple[str, str, str]:
 
 
 def near(v: Vocabulary, n: int, k: int) -> tuple[str, str, str]:
-    """The ``k``-th NEAR report (document ``n``), for the year :data:`LATEST_REPORT` − ``k`` (cycling)."""
+    """The ``k``-th NEAR report (document ``n``), for the year :data:`LATEST_REPORT` − ``k`` (cycling back to
+    :data:`NEAR_FOUNDED`)."""
     rng = v.rng
-    y, m, d = LATEST_REPORT - k % REPORT_YEARS, rng.randint(1, 12), rng.randint(1, 28)
+    y, m, d = LATEST_REPORT - k % (LATEST_REPORT - NEAR_FOUNDED + 1), rng.randint(1, 12), rng.randint(1, 28)
     host = v.region(world=1.0)
     title = f"동북아시아지방정부연합(NEAR) {y} 분과위원회 회의 결과보고"
     lines = [title, "", "1. 회의 개요", "",
@@ -173,8 +174,9 @@ def near(v: Vocabulary, n: int, k: int) -> tuple[str, str, str]:
     for sub in rng.sample(v.subcommittees, min(len(v.subcommittees), rng.randint(4, 10))):
         country, code = rng.choice(NEAR_COUNTRIES)
         coordinator = f"{'대한민국' if code == 'KR' else country} {rng.choice(v.by_country[code])}"
-        lines.append(f"{sub.replace(' ', '')}\t{coordinator}\t{rng.randint(1996, y)}년\t{rng.randint(1, 20)}회\t"
-                     f"{', '.join(v.some_fields(1, 3))}")
+        founded, meetings = rng.randint(NEAR_FOUNDED, y), rng.randint(1, 20)
+        fields = ", ".join(v.some_fields(1, 3))
+        lines.append(f"{sub.replace(' ', '')}\t{coordinator}\t{founded}년\t{meetings}회\t{fields}")
     lines += ["", "5. 주요 논의 내용", ""]
     for _ in range(rng.randint(4, 10)):
         a = v.region(0.7)

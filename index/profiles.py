@@ -132,6 +132,12 @@ def profile_text(profile: dict) -> str:
     return ". ".join(parts)
 
 
+def embeds_facts(profile: dict) -> bool:
+    """Whether a profile's facts written out as text are embedded: they say more than its label, or it has no
+    passage to stand for it."""
+    return profile["text"] != profile["label"] or not profile["passages"]
+
+
 def linked_partners(links: Iterable[PassageLinks], first: int, refs: dict[str, dict],
                     passage_ids: dict[str, list[int]]) -> None:
     """Add to ``refs`` and ``passage_ids`` the regions and organisations ``links`` are about (passage ids counted
@@ -173,11 +179,14 @@ def build_profiles(dataset, passages: list[Passage], links: list[PassageLinks], 
 
 def assemble_profiles(refs: dict[str, dict], passage_ids: dict[str, list[int]], facts: _GraphFacts | None,
                       vectors: np.ndarray, encode: Callable[[list[str]], np.ndarray],
+                      graph_parts: dict[str, dict] | None = None,
                       ) -> tuple[list[dict], np.ndarray, list[str], np.ndarray]:
     """The profiles of ``refs`` (graph part from ``facts``, passages from ``passage_ids``), their vectors (the mean
-    of their passages' rows of ``vectors``, which may be memory-mapped, blended with ``encode`` of their facts)."""
+    of their passages' rows of ``vectors``, which may be memory-mapped, blended with ``encode`` of their facts).
+    ``graph_parts``: :func:`graph_profiles` of ``refs``, if already read."""
     profiles: list[dict] = []
-    graph_parts = graph_profiles(facts, refs) if facts is not None else {}
+    if graph_parts is None:
+        graph_parts = graph_profiles(facts, refs) if facts is not None else {}
     for iri, ref in sorted(refs.items()):
         graph_part = graph_parts.get(iri, {})
         profile = {**ref, "fields": [], "broader": [], "partners": [], "subcommittees": [], "programs": [],
@@ -187,7 +196,7 @@ def assemble_profiles(refs: dict[str, dict], passage_ids: dict[str, list[int]], 
     dim = vectors.shape[1] if vectors.ndim == 2 else 0
     if not profiles:
         return [], np.zeros((0, dim), dtype=np.float32), [], np.zeros((0, dim), dtype=np.float32)
-    with_facts = [i for i, p in enumerate(profiles) if p["text"] != p["label"] or not p["passages"]]
+    with_facts = [i for i, p in enumerate(profiles) if embeds_facts(p)]
     fact_texts = [profiles[i]["text"] for i in with_facts]
     fact_vectors = np.zeros((len(profiles), dim), dtype=np.float32)
     embedded = encode(fact_texts) if with_facts else np.zeros((0, dim), dtype=np.float32)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import random
+import re
 import sys
 from pathlib import Path
 
@@ -17,7 +19,16 @@ from graph.validate import validate_dataset
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
-from generate_corpus import SEED_CORPUS, SHAPES, generate, josa  # noqa: E402
+from generate_corpus import (  # noqa: E402
+    LATEST_REPORT,
+    NEAR_FOUNDED,
+    SEED_CORPUS,
+    SHAPES,
+    Vocabulary,
+    generate,
+    josa,
+    near,
+)
 
 GY = "https://w3id.org/gyoryu/ontology#"
 
@@ -79,3 +90,12 @@ def test_a_larger_scale_writes_the_same_first_documents(tmp_path: Path) -> None:
     assert large["documents"] > small["documents"]
     for path in (tmp_path / "small").glob("*.txt"):
         assert (tmp_path / "large" / path.name).read_bytes() == path.read_bytes()
+
+
+def test_near_reports_count_back_a_year_each_to_the_founding_year_and_again() -> None:
+    vocab = Vocabulary(random.Random(5))
+    years = LATEST_REPORT - NEAR_FOUNDED + 1
+    titles = [near(vocab, n, n)[0] for n in range(2 * years + 1)]
+    stated = [int(re.search(r"\b(\d{4})\b", t).group(1)) for t in titles]
+    assert stated[:2] == [LATEST_REPORT, LATEST_REPORT - 1] and stated[years - 1] == NEAR_FOUNDED
+    assert stated[years:] == stated[:years + 1]
