@@ -321,7 +321,8 @@ class SentenceReader:
         if word.endswith(_NOT_NAME_END) or (first and word.endswith(_FIRST_END) and not word.endswith(_NAME_ENDS)) or (
                 word.endswith(_WEAK_END) and len(word) >= 3 and word[0] not in SURNAMES and not double_surname(word)):
             return False
-        if "님" in word or word[:-1] in titles() or (len(word) >= 4 and word.endswith(_ORG_END)):
+        if "님" in word or word[:-1] in titles() or (len(word) >= 4 and word.endswith(_ORG_END)) or word.endswith(
+                "의회"):  # a council (현의회, 시의회), never a name
             return False
         glued = _glued_title().fullmatch(word)
         if glued and len(word) >= 4 and any(self.is_place(p) for p in (glued.group("p"), glued.group("p") + glued.group(
@@ -1070,7 +1071,8 @@ def _document_posts(w: FactWriter) -> list[StatedPost]:
         when = month_day(sentence, year) if year else None
         reader.settle(sentence)
         english = [PostStatement(n, None, org, role, a, b)
-                   for n, org, role, a, b in english_posts(w.registry, sentence, own, placed_in_english)]
+                   for n, org, role, a, b in english_posts(w.registry, sentence, own, placed_in_english)
+                   if not _across_rows(w, stream.span(start + a, start + b))]
         for st in [*reader.statements(sentence, context), *english]:
             lines = stream.span(start + st.start, start + st.end)
             found.append((StatedPost(_as_written(st.name, st.org), st.alt, st.org, st.role, lines, when or stated_on,
@@ -1079,8 +1081,8 @@ def _document_posts(w: FactWriter) -> list[StatedPost]:
                    if m.entity.kind in ("region", "organization")] or context
     found.extend((p, False) for p in listed_posts(w, stream, stated_on))
     found.extend((p, False) for p in staff_posts(w, reader, stated_on))
-    found.extend((StatedPost(name, None, org, role, (n, n), stated_on), False)
-                 for n, name, role, org in table_posts(w, reader))
+    found.extend((StatedPost(name, None, org, role, (n, n), stated_on, former=former), False)
+                 for n, name, role, org, former in table_posts(w, reader))
     # weak, and before the sentences' weak ones: a name the sentences place keeps that post; a name they only
     # give a title alone (the organisation from the sentence before) takes the title-first statement's
     found[:0] = [(StatedPost(t.name, None, org, t.role, (n, n), stated_on, from_context=t.org is None), True)
@@ -1100,6 +1102,12 @@ def _document_posts(w: FactWriter) -> list[StatedPost]:
             seen.add(key)
             out.append(replace(p, name=name))
     return out
+
+
+def _across_rows(w: FactWriter, lines: tuple[int, int]) -> bool:
+    """Whether a statement runs from one table row into the next (long rows are joined as wrapped lines: a title
+    ending one row and a name starting the next are no statement; :mod:`graph.readers.people_tables` reads rows)."""
+    return lines[0] != lines[1] and all("|" in w.doc.lines[n - 1] or "\t" in w.doc.lines[n - 1] for n in lines)
 
 
 _LIST = re.compile(r"(?P<label>[가-힣]{2,12})\s*:\s*(?P<items>(?:[가-힣]{2,4}\s?\([^)]{1,8}\)\s*,?\s*){3,})")

@@ -18,19 +18,22 @@ import re
 from functools import lru_cache
 
 from graph.readers.posts import titles
-from graph.registry import Entity, Mention, Registry
+from graph.registry import Entity, Mention, Registry, normalize_name
 
-_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+#: A name's word: capitalised (``Hong``, ``Gil-dong``) or a family name in capitals (``HONG``, as participant lists
+#: and releases print it).
+_WORD = r"(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2,12}(?![A-Za-z]))"
 _NAME = rf"(?P<name>{_WORD}(?:\s{_WORD}){{1,2}})"
 #: Capitalised words that never are part of a name.
 _NOT_NAMES = frozenset(("The", "Of", "And", "Province", "City", "County", "Prefecture", "Republic", "State", "Krai",
+                        "Secretariat", "Office", "Department", "Division", "Government", "Assembly", "Council",
                         "Oblast", "Aimag", "Mr", "Ms", "Mrs", "Dr", "His", "Her", "Excellency", "Honorable", "Former",
                         "Acting", "Deputy", "Vice", "Executive", "First", "General", "Chief", "Korea", "Korean"))
 
 
 #: A Korean name in the Revised Romanization: surname, then the given name's two syllables joined by a hyphen
 #: (``Hong Gil-dong``). Only such a name, with a title and no place, is taken as the document's own official.
-_KOREAN_NAME = r"(?P<name>[A-Z][a-z]{0,4} [A-Z][a-z]{0,5}-[a-z]{1,5})"
+_KOREAN_NAME = r"(?P<name>(?:[A-Z][a-z]{0,4}|[A-Z]{2,5}) [A-Z][a-z]{0,5}-[a-z]{1,5})"
 #: ``Mr.``, ``Ms.``, ``Dr.`` before a name.
 _HONORIFIC = r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
 #: ``Ambassador to Gana, Hong Gil-dong``, ``Ambassador of Dara to Gana, Hong Gil-dong``: a diplomat's post, in the
@@ -74,6 +77,11 @@ def _country(registry: Registry, name: str) -> Entity | None:
 
 
 def _is_name(registry: Registry, name: str) -> bool:
+    """Two or three words, none a title, body word or registry name; at most one of them in capitals (a family
+    name: ``HONG Gil-dong``), never all (``PRESS RELEASE``)."""
+    words = name.split()
+    if sum(1 for w in words if w.isupper()) > 1 or all(w.isupper() for w in words):
+        return False
     return not any(w in _NOT_NAMES or re.fullmatch(english_titles(), w, re.IGNORECASE) or registry.candidates(w)
                    for w in re.split(r"\s", name))
 
@@ -106,7 +114,7 @@ def english_posts(registry: Registry, s: str, own: Entity | None = None, places:
         if place_after and named and _is_name(registry, named.group("name")):
             out.append((named.group("name"), place_after.entity, role, named.start(), place_after.end))
             continue  # X, Governor of P
-        gap = re.search(r"\s+$", before)
+        gap = re.search(rf"{_PLACE_WORDS}\s+$", before)  # Gana (Province) Governor X
         m = ending.get(a - (gap.end() - gap.start())) if gap else None
         named = re.match(rf"\s+{_NAME}(?![A-Za-z-])", after)
         if m and named and _is_name(registry, named.group("name")):
@@ -136,10 +144,11 @@ def english_posts(registry: Registry, s: str, own: Entity | None = None, places:
             out.append((mission.group("name"), sender, role, a, b + mission.end()))  # Ambassador to Gana, X
             continue
         # Mayor X, Vice Mayor for Economic Affairs X, Director of International Division: X, Director: Mr. X
-        named = re.match(rf"(?:\s+of\s+[A-Z][\w ]{{0,60}}?\s*:|\s+for(?:\s+[A-Z][a-z]+){{1,4}}\s|\s*:|\s)\s*"
-                         rf"{_HONORIFIC}{_KOREAN_NAME}(?![A-Za-z-])", after)
+        named = re.match(rf"(?:\s+of\s+[A-Z][\w ]{{0,60}}?\s*:|(?P<field>\s+for(?:\s+[A-Z][a-z]+){{1,4}})\s|\s*:|\s)"
+                         rf"\s*{_HONORIFIC}{_KOREAN_NAME}(?![A-Za-z-])", after)
         if own is not None and named and not place_after and _is_name(registry, named.group("name")):
-            out.append((named.group("name"), own, role, a, b + named.end()))  # Mayor Hong Gil-dong: the own city's
+            # Mayor Hong Gil-dong: the own city's; a field after the title is part of the post's name
+            out.append((named.group("name"), own, role + (named.group("field") or ""), a, b + named.end()))
             continue
         # a signature: Hong Gil-dong, International Cooperation Officer, Gana City Hall (else the own region's)
         # or a contact line's unit first: Contact: Gana Division, Ms. Hong Gil-dong, Team Leader for Exchange (+82-…)
@@ -155,3 +164,37 @@ def english_posts(registry: Registry, s: str, own: Entity | None = None, places:
                         named.group("field") + role + (field.group(0) if field else ""), named.start("name"),
                         place.end if place else b + (field.end() if field else 0)))
     return out
+
+
+#: A participant list's name cell: two or three name words, maybe a closing initial (``Gana B.``).
+_ROW_NAME = re.compile(rf"{_NAME}|(?P<one>{_WORD})\s+[A-Z]\.")
+#: Words naming what kind of place or body a name is (``Gana City``, ``Dara Province``): skipped after a registry
+#: name that fills the rest of an organisation cell.
+_PLACE_WORDS = r"(?:\s+(?:City|Province|Prefecture|County|State|Krai|Oblast|Aimag|District|Metropolitan City))?"
+
+
+def english_row(registry: Registry, name: str, title: str, organisation: str, own: Entity | None
+                ) -> tuple[str, str, Entity, bool] | None:
+    """``(name, role, organisation, former)`` of one row of an English participant list (``Name | Title |
+    Organization``): the title cell as written (a leading ``Former`` marks it former) when it starts with or is
+    one of the lexicon's English titles; the organisation cell a registry place or body filling it (``Gana``,
+    ``Gana City``), else an organisation minted as written (``Foreign Affairs Office of Dara``); with no
+    organisation cell, ``own`` (the document's region) for a Korean name. ``None`` for a row with no name
+    or no title (an observer, a seat to be confirmed)."""
+    name, title, organisation = (" ".join(c.split()) for c in (name, title, organisation))
+    person = _ROW_NAME.fullmatch(name)
+    if person is None or (person.group("name") and not _is_name(registry, name)) or (
+            person.group("one") and not _is_name(registry, person.group("one") + " X")):
+        return None
+    former = re.match(r"(?i)former\s+", title)
+    role = title[former.end():] if former else title
+    if not re.match(rf"(?:{english_titles()})(?![A-Za-z-])", role, re.IGNORECASE):
+        return None
+    if not organisation:
+        org = own if re.fullmatch(_KOREAN_NAME, name) else None
+    else:
+        org = next((m.entity for m in _whole_words(registry, organisation)
+                    if m.start == 0 and re.fullmatch(_PLACE_WORDS, organisation[m.end:])), None)
+        org = org or Entity(id=f"minted-{normalize_name(organisation)}", kind="organization", name_ko=organisation,
+                            note="minted by the people reader: an organisation not in the registry")
+    return (name, role, org, bool(former)) if org is not None else None

@@ -6,7 +6,12 @@ post cell is read as written: its last word is the role when it ends with a lexi
 국제협력팀장`` → 국제협력팀장; a place glued to its title, ``가나군수``, gives 군수 in 가나군) or is a council
 member's (``의원``); a registry place or a council or other body at its start (``가나시의회 의장``) is where the
 post is, else the Korean region the section or the document is about. A bracketed remark (``주무관(통역)``) is
-no part of it.
+no part of it. A ``前``/``전`` before the post (``前 지사``) marks it former.
+
+A foreign person's name in Hangul of several words (``가나 다라``) under a foreign region's heading or title holds
+the post there. English participant lists (``Name | Title | Organization``) are read by
+:func:`graph.readers.people_en.english_row`: the title cell as written when it holds a lexicon title, the
+organisation cell through the registry (else minted as written).
 """
 
 from __future__ import annotations
@@ -14,10 +19,11 @@ from __future__ import annotations
 import re
 
 from graph.facts import FactWriter
-from graph.readers.context import context_at, lead_region
+from graph.readers.context import context_at, first_region, headings_above, lead_region
 from graph.readers.entities import place_level
+from graph.readers.people_en import english_row
 from graph.readers.posts import base_title, collapse_spaced, titles
-from graph.registry import Entity
+from graph.registry import Entity, normalize_name
 
 #: Header words of the column of names and of the column of posts.
 _NAME_HEAD = re.compile(r"성\s*명|이\s*름|성명\s*\(.{1,10}\)|외\s*빈|내\s*빈|인\s*사|참석자|방문자|접견\s*인사")
@@ -26,6 +32,12 @@ _CELL_NAME = re.compile(r"[가-힣]{1,7}(?:\s[가-힣]{1,7}){0,3}")
 _POST_HEAD = re.compile(r"직\s*위|직\s*책|직\s*급|소속\s*(?:및|/|·)?\s*직[위책]|직위\s*\(.{1,10}\)")
 #: Header words of a column of affiliations beside the posts (``성명 | 소속 | 직위``).
 _ORG_HEAD = re.compile(r"소\s*속|소속\s*기관|기\s*관|기관명")
+#: The same three headers in English (``Name | Title | Organization``).
+_EN_NAME_HEAD = re.compile(r"(?i)(?:full\s+)?names?")
+_EN_POST_HEAD = re.compile(r"(?i)titles?|positions?|posts?|designations?")
+_EN_ORG_HEAD = re.compile(r"(?i)organi[sz]ations?|affiliations?|institutions?|agenc(?:y|ies)")
+#: A former post's marker before the post cell (``前 지사``, ``전 시장``).
+_FORMER = re.compile(r"^(?:前|전)\s+|^前")
 #: A council member's post, which the title lexicon leaves out (a member is no head of anything).
 _MEMBER = ("의원",)
 _SEPARATOR = re.compile(r"\s*\|\s*|\t")
@@ -36,21 +48,21 @@ def cells(line: str) -> list[str]:
     return [c.strip() for c in _SEPARATOR.split(line)] if ("|" in line or "\t" in line) else [line.strip()]
 
 
-def _header(row: list[str]) -> tuple[int, int, int | None] | None:
-    """The columns of names, posts and (if any) affiliations a header row names."""
-    names = [i for i, c in enumerate(row) if _NAME_HEAD.fullmatch(c)]
-    posts = [i for i, c in enumerate(row) if _POST_HEAD.fullmatch(c)]
-    orgs = [i for i, c in enumerate(row) if _ORG_HEAD.fullmatch(c)]
-    if len(names) != 1 or len(posts) != 1:
-        return None
-    return names[0], posts[0], orgs[0] if len(orgs) == 1 else None
+def _header(row: list[str]) -> tuple[int, int, int | None, bool] | None:
+    """The columns of names, posts and (if any) affiliations a header row names, and whether it is English."""
+    for heads, english in (((_NAME_HEAD, _POST_HEAD, _ORG_HEAD), False),
+                           ((_EN_NAME_HEAD, _EN_POST_HEAD, _EN_ORG_HEAD), True)):
+        names, posts, orgs = ([i for i, c in enumerate(row) if h.fullmatch(c)] for h in heads)
+        if len(names) == 1 and len(posts) == 1:
+            return names[0], posts[0], orgs[0] if len(orgs) == 1 else None, english
+    return None
 
 
-def table_posts(w: FactWriter, reader) -> list[tuple[int, str, str, Entity]]:
-    """``(line, name, role, organisation)`` of every row of a table of people with posts in ``w.doc``; ``reader`` is
-    the people reader's :class:`graph.readers.people.SentenceReader` (names, places, minted bodies)."""
+def table_posts(w: FactWriter, reader) -> list[tuple[int, str, str, Entity, bool]]:
+    """``(line, name, role, organisation, former)`` of every row of a table of people with posts in ``w.doc``;
+    ``reader`` is the people reader's :class:`graph.readers.people.SentenceReader` (names, places, minted bodies)."""
     out = []
-    columns: tuple[int, int, int | None] | None = None
+    columns: tuple[int, int, int | None, bool] | None = None
     width = 0
     for n, raw in w.doc.numbered(1, None):
         row = cells(raw)
@@ -58,11 +70,22 @@ def table_posts(w: FactWriter, reader) -> list[tuple[int, str, str, Entity]]:
         if head is not None:
             columns, width = head, len(row)
             continue
-        if columns is None or len(row) != width:
-            columns = None
+        if columns is None or not max(columns[:3], key=lambda c: c or 0) < len(row) <= width:
+            columns = None  # a line that is no row of the table (its empty last cells may be dropped)
+            continue
+        if columns[3]:
+            stated = english_row(w.registry, row[columns[0]], row[columns[1]],
+                                 row[columns[2]] if columns[2] is not None else "", lead_region(w))
+            out.extend([(n, *stated)] if stated else [])
             continue
         name, post = collapse_spaced(row[columns[0]]), re.sub(r"\s*\([^()]*\)", "", row[columns[1]]).strip()
+        former = bool(_FORMER.match(post))
+        post = _FORMER.sub("", post).strip()
         if not post:
+            continue
+        foreign = _foreign_name_post(w, reader, n, name, post)
+        if foreign is not None:
+            out.append((n, name, *foreign, former))
             continue
         found = _post(w, reader, n, post) if re.fullmatch(r"[가-힣]{2,4}", name) and reader.name_word(name) else None
         if found is None and columns[2] is not None and row[columns[2]] and re.fullmatch(r"[가-힣]{2,4}", name) and \
@@ -72,8 +95,38 @@ def table_posts(w: FactWriter, reader) -> list[tuple[int, str, str, Entity]]:
         if (found is None or found[1].country not in ("", "KR")) and _CELL_NAME.fullmatch(name):
             found = _stated(reader, name, post, row) or found  # a post abroad keeps its units (가나성 외사판공실 주임)
         if found is not None:
-            out.append((n, name, *found))
+            out.append((n, name, *found, former))
     return out
+
+
+def _foreign_name_post(w: FactWriter, reader, line: int, name: str, post: str) -> tuple[str, Entity] | None:
+    """A foreign name in Hangul of two to four words (``가나 다라``) with a bare title (``지사``, ``부지사``,
+    ``가나부장``) under a heading or title about a foreign region: the post is that region's."""
+    words = name.split()
+    if not (2 <= len(words) <= 4 and all(re.fullmatch(r"[가-힣]{1,5}", x) and x not in titles()
+                                         and not reader.is_unit(x) for x in words)):
+        return None
+    *units, role = post.split()
+    if base_title(role) is None or any(reader.is_place(x) for x in words) or len(units) > 1 or (
+            units and not _COUNCIL.fullmatch(units[0])):
+        return None
+    title = cells(w.doc.title_ko or "")[0]  # a title printed as a row of the table (``가나현 간부 명단 |  |``)
+    for text in [t for _, t in headings_above(w, line)] + [title]:
+        region = first_region(w, text)
+        if region is None:
+            continue
+        if region.country in ("", "KR"):
+            return None
+        if units:  # 현의회 의장: the council of that region
+            council = f"{region.name_ko}{units[0][-2:]}"
+            region = Entity(id=f"minted-{normalize_name(council)}", kind="organization", name_ko=council,
+                            note="minted by the people reader: a council of a region")
+        return role, region
+    return None
+
+
+#: A region's council written with its level alone before its chair's title (``현의회 의장``, ``도의회 의장``).
+_COUNCIL = re.compile(r"[현도시성주군구]의회")
 
 
 def _stated(reader, name: str, post: str, row: list[str]) -> tuple[str, Entity] | None:

@@ -75,14 +75,15 @@ def test_people_of_an_english_report_the_own_city_and_a_government_named_by_its_
 
     assert posts(PEOPLE, tmp_path, "report.md") == {
         ("Hong Gil-dong", "Mayor", "region/kr-gangwon-gangneung"),  # a Korean name with its title alone: the own city's
-        ("Park Min-jun", "Vice Mayor", "region/kr-gangwon-gangneung"),  # Deputy written Vice, a field after the title
+        # Deputy written Vice; a field after the title is part of the post's name
+        ("Park Min-jun", "Vice Mayor for Economic Affairs", "region/kr-gangwon-gangneung"),
         ("Choi Ga-on", "Director", "region/kr-gangwon-gangneung"),  # Title of unit: name
         ("Wang Hao", "Vice-Chairman", "region/cn-liaoning"),  # the government of a place named by its first word
     }
     # a foreign name with its title alone is no official of the own city; a name without a hyphen neither
     perturbed = PEOPLE.replace("Mayor Hong Gil-dong", "Mayor Rafael Costa").replace("Choi Ga-on", "Choi Gaon")
     assert posts(perturbed, tmp_path, "report2.md") == {
-        ("Park Min-jun", "Vice Mayor", "region/kr-gangwon-gangneung"), ("Wang Hao", "Vice-Chairman", "region/cn-liaoning")}
+        ("Park Min-jun", "Vice Mayor for Economic Affairs", "region/kr-gangwon-gangneung"), ("Wang Hao", "Vice-Chairman", "region/cn-liaoning")}
 
 
 RELEASE = """PRESS RELEASE
