@@ -283,17 +283,32 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     if args.extraction:
         return _extraction_eval(args)
-    from index.evaluation import format_eval, format_span_places, format_tune_questions, run_eval, tune_span_places
+    from index.evaluation import (
+        earlier_run,
+        format_eval,
+        format_gains,
+        format_span_places,
+        format_tune_questions,
+        run_eval,
+        tune_gains,
+        tune_span_places,
+    )
 
     settings = _settings(args)
     engine = _engine(settings) if args.tune_spans else None
-    result = _guard(lambda: run_eval(settings.data_dir, settings, engine=engine))
+    split = "tune" if args.tune_only or args.against else None
+    earlier = _guard(lambda: earlier_run(Path(args.against))) if args.against else None  # bad input before the run
+    result = _guard(lambda: run_eval(settings.data_dir, settings, engine=engine, split=split))
+    if earlier is not None:
+        result["tune_gains"] = tune_gains(earlier, result)
     if args.json:
         _print_json(result)
     else:
         print(format_eval(result))
         if args.tune_questions:
             print("\n" + format_tune_questions(result))
+        if earlier is not None:
+            print("\n" + format_gains(result["tune_gains"]))
     if args.tune_spans:
         from index.artifacts import read_jsonl
         from index.evaluation import QUESTIONS
@@ -447,6 +462,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tune-spans", action="store_true",
                    help="also count the tune half's judged spans by question kind and where the hybrid hits meet "
                         "them (credited, shadowed by another span, ranks 11-20, 21-100, beyond)")
+    p.add_argument("--tune-only", action="store_true",
+                   help="evaluate the tune half alone: held-out questions and needs are dropped as they are read")
+    p.add_argument("--against", metavar="JSON",
+                   help="with the tune half alone, also the paired bootstrap of each mode's gain over the tune "
+                        "questions of an earlier `gyoryu eval --tune-only --json` run saved in JSON")
     p.add_argument("--json", action="store_true")
 
     p = command("ingest", cmd_ingest, "add or update documents (.txt .md .html .htm .pdf .docx .hwpx .hwp; folders "

@@ -17,6 +17,7 @@ those documents (``gyoryu ingest eval/search_docs/*``); :func:`run_eval` reports
 
 from __future__ import annotations
 
+import json
 import math
 import time
 from pathlib import Path
@@ -160,17 +161,32 @@ def missing_search_docs(engine: SearchEngine) -> list[str]:
         if SEARCH_DOCS.is_dir() else []
 
 
+def read_split(path: Path, split: str) -> list[dict]:
+    """The rows of a JSON-lines file whose ``split`` is ``split``: every other row is dropped as it is read, before
+    anything else is done with it (a tuner's run never searches, scores or lists a held-out question)."""
+    rows = []
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip():
+                row = json.loads(line)
+                if row.get("split") == split:
+                    rows.append(row)
+    return rows
+
+
 def run_eval(data_dir: Path, settings: Settings, progress: Progress | None = None,
-             engine: SearchEngine | None = None, questions: Path = QUESTIONS, needs: Path = PARTNER_NEEDS) -> dict:
-    """Evaluate the index in ``data_dir`` on the judged questions and partner needs."""
+             engine: SearchEngine | None = None, questions: Path = QUESTIONS, needs: Path = PARTNER_NEEDS,
+             split: str | None = None) -> dict:
+    """Evaluate the index in ``data_dir`` on the judged questions and partner needs (only those of ``split`` when
+    given: :func:`read_split`)."""
     progress = progress or Progress(quiet=True)
     started = time.perf_counter()
     with progress.stage("eval"):
         engine = engine or SearchEngine.load(data_dir, settings)
-        queries = read_jsonl(questions)
+        queries = read_split(questions, split) if split else read_jsonl(questions)
         table, details = evaluate_passages(engine, queries)
         progress.step(f"{len(queries)} questions")
-        partners = evaluate_partners(engine, read_jsonl(needs))
+        partners = evaluate_partners(engine, read_split(needs, split) if split else read_jsonl(needs))
         progress.step(f"{partners['all']['needs']} partner needs")
     languages: dict[str, int] = {}
     for q in queries:
@@ -178,6 +194,60 @@ def run_eval(data_dir: Path, settings: Settings, progress: Progress | None = Non
     return {"questions": len(queries), "languages": languages, "k": K, "splits": table, "partners": partners,
             "missing_documents": missing_search_docs(engine), "per_query": details,
             "model": engine.manifest.get("model", {}).get("id"), "seconds": round(time.perf_counter() - started, 2)}
+
+
+def paired_gain(before: dict[str, float], after: dict[str, float], draws: int = 2000, seed: int = 0) -> dict:
+    """The mean gain from ``before`` to ``after`` (scores by question id, over the ids in both) with the 5–95 % range
+    of a paired bootstrap of it (``draws`` resamplings of the questions), and how many questions rose and fell.
+
+    >>> gain = paired_gain({"a": 0.5, "b": 0.5, "c": 1.0}, {"a": 0.8, "b": 0.5, "c": 0.7, "d": 1.0})
+    >>> gain["n"], gain["mean"], gain["up"], gain["down"], gain["low"] <= 0.0 <= gain["high"]
+    (3, 0.0, 1, 1, True)
+    """
+    import numpy as np
+
+    ids = sorted(set(before) & set(after))
+    diffs = np.array([after[i] - before[i] for i in ids], dtype=float)
+    if not len(diffs):
+        return {"n": 0, "mean": 0.0, "low": 0.0, "high": 0.0, "up": 0, "down": 0}
+    means = diffs[np.random.default_rng(seed).integers(0, len(diffs), (draws, len(diffs)))].mean(axis=1)
+    return {"n": len(ids), "mean": round(float(diffs.mean()), 4), "low": round(float(np.percentile(means, 5)), 4),
+            "high": round(float(np.percentile(means, 95)), 4), "up": int((diffs > 1e-9).sum()),
+            "down": int((diffs < -1e-9).sum())}
+
+
+def earlier_run(path: Path) -> dict:
+    """An earlier :func:`run_eval` result saved as JSON (``gyoryu eval --tune-only --json > FILE``); ValueError for a
+    file that is not one."""
+    try:
+        run = json.loads(Path(path).read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{path} is not JSON ({exc}); save an earlier `gyoryu eval --tune-only --json`") from None
+    if not isinstance(run, dict) or not isinstance(run.get("per_query"), list):
+        raise ValueError(f"{path} holds no per-question scores; save an earlier `gyoryu eval --tune-only --json`")
+    return run
+
+
+def tune_gains(earlier: dict, result: dict) -> dict[str, dict]:
+    """:func:`paired_gain` per mode from an earlier evaluation's tune questions (``earlier``, a :func:`run_eval`
+    result, e.g. of ``gyoryu eval --tune-only --json``) to ``result``'s. Held-out rows of either are skipped unread."""
+    def scores(run: dict, mode: str) -> dict[str, float]:
+        return {r["id"]: r[mode] for r in run["per_query"] if r["split"] == "tune"}
+
+    return {mode: paired_gain(scores(earlier, mode), scores(result, mode)) for mode in MODES}
+
+
+def format_gains(gains: dict[str, dict]) -> str:
+    """A line per mode of :func:`tune_gains`.
+
+    >>> print(format_gains({"hybrid": {"n": 127, "mean": 0.0048, "low": -0.0001, "high": 0.0145, "up": 1, "down": 1}}))
+    tune nDCG@10 against the earlier run (paired bootstrap, 5-95 %)
+    hybrid   +0.0048 (-0.0001 to +0.0145), 1 up, 1 down of 127 questions
+    """
+    lines = ["tune nDCG@10 against the earlier run (paired bootstrap, 5-95 %)"]
+    lines += [f"{mode:<9}{g['mean']:+.4f} ({g['low']:+.4f} to {g['high']:+.4f}), {g['up']} up, {g['down']} down of "
+              f"{g['n']} questions" for mode, g in gains.items()]
+    return "\n".join(lines)
 
 
 def format_eval(result: dict) -> str:

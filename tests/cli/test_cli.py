@@ -128,6 +128,12 @@ def test_missing_data_is_a_clear_error(tmp_path):
     assert proc.returncode == 1 and "run `gyoryu build` first" in proc.stderr
 
 
+def test_eval_against_a_file_that_is_no_earlier_run_fails_before_searching(tmp_path):
+    (tmp_path / "notes.json").write_text("[1, 2]", encoding="utf-8")
+    proc = gyoryu("eval", "--against", str(tmp_path / "notes.json"), data=tmp_path / "nothing", check=False)
+    assert proc.returncode == 1 and "holds no per-question scores" in proc.stderr and "Traceback" not in proc.stderr
+
+
 def test_agreements_command(data):
     result = json.loads(gyoryu("agreements", "충청북도", "--json", data=data).stdout)
     assert [(a["partner"]["label"], a["date"]) for a in result["agreements"]] == [

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import json
+
+import pytest
 
 from index.artifacts import read_jsonl
 from index.evaluation import (
@@ -10,14 +13,19 @@ from index.evaluation import (
     PARTNER_NEEDS,
     QUESTIONS,
     SEARCH_DOCS,
+    earlier_run,
     evaluate_partners,
     format_eval,
+    format_gains,
     format_span_places,
     format_tune_questions,
     judged_spans,
     metrics,
+    paired_gain,
+    read_split,
     run_eval,
     span_place,
+    tune_gains,
     tune_span_places,
 )
 from index.partners import rank_partners
@@ -105,3 +113,62 @@ def test_span_place_tells_a_shadowed_span_from_a_late_one():
     hits = [("a", 1, 2, "")] + [("z", i, i, "") for i in range(20)] + [("a", 30, 30, "")]
     assert span_place(hits, spans) == ["credited", "shadowed", "21-100"]
     assert span_place(hits[:1] + hits[-1:], spans) == ["credited", "shadowed", "credited"]
+
+
+def _write_jsonl(path, rows):
+    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def test_read_split_keeps_one_half(tmp_path):
+    rows = [{"id": "a", "split": "tune"}, {"id": "b", "split": "heldout"}, {"id": "c", "split": "tune"}, {"id": "d"}]
+    path = _write_jsonl(tmp_path / "q.jsonl", rows)
+    assert [r["id"] for r in read_split(path, "tune")] == ["a", "c"]
+    assert [r["id"] for r in read_split(path, "heldout")] == ["b"]
+
+
+def test_the_tune_half_alone_never_searches_a_held_out_question(engine, index_settings, tmp_path, monkeypatch):
+    tune = {"id": "t-disaster", "lang": "ko", "split": "tune", "kind": "subcommittee",
+            "query": "방재 분과위원회의 코디네이터", "relevant": [["002_034c79dc83e9e66f.txt", 405, 405, 3]]}
+    held = {**tune, "id": "h-disaster", "split": "heldout", "query": "held-out wording"}
+    questions = _write_jsonl(tmp_path / "q.jsonl", [tune, held])
+    need = {"id": "n", "query": "방재 분야 협력을 이끄는 지방정부", "expected": ["효고현"], "split": "tune"}
+    needs = _write_jsonl(tmp_path / "n.jsonl", [need, {**need, "id": "m", "split": "heldout"}])
+    asked = []
+    hits = engine.hits
+
+    def recorded(query, *args, **kwargs):
+        asked.append(query)
+        return hits(query, *args, **kwargs)
+
+    monkeypatch.setattr(engine, "hits", recorded)
+    result = run_eval(index_settings.data_dir, index_settings, engine=engine, questions=questions, needs=needs,
+                      split="tune")
+    assert set(asked) == {tune["query"]} and len(asked) == 3  # one search per mode
+    assert list(result["splits"]) == ["tune"] and [r["id"] for r in result["per_query"]] == ["t-disaster"]
+    assert result["questions"] == 1 and result["splits"]["tune"]["hybrid"]["all"]["ndcg@10"] > 0
+    assert {split: p["needs"] for split, p in result["partners"].items()} == {"tune": 1, "all": 1}
+    gains = tune_gains(result, result)
+    assert gains["hybrid"] == {"n": 1, "mean": 0.0, "low": 0.0, "high": 0.0, "up": 0, "down": 0}
+
+
+def test_tune_gains_pair_tune_questions_and_skip_held_out_rows():
+    def run(**scores):
+        return {"per_query": [{"id": qid, "split": "heldout" if qid.startswith("h") else "tune", "lexical": s,
+                               "dense": s, "hybrid": s} for qid, s in scores.items()]}
+
+    gains = tune_gains(run(a=0.5, b=0.2, c=0.9, h1=0.0), run(a=0.7, b=0.2, c=0.6, h1=1.0, d=1.0))
+    assert gains["hybrid"]["n"] == 3 and (gains["hybrid"]["up"], gains["hybrid"]["down"]) == (1, 1)
+    assert gains["hybrid"]["mean"] == round((0.2 - 0.3) / 3, 4)
+    assert gains["hybrid"]["low"] <= gains["hybrid"]["mean"] <= gains["hybrid"]["high"]
+    assert "hybrid   -0.0333" in format_gains(gains)
+    assert paired_gain({"a": 0.0, "b": 0.0}, {"a": 0.5, "b": 0.5})["low"] == 0.5  # every draw the same gain
+
+
+def test_an_earlier_run_that_is_not_one_is_a_clear_error(tmp_path):
+    (tmp_path / "text.json").write_text("nDCG 0.7", encoding="utf-8")
+    (tmp_path / "other.json").write_text('{"questions": 3}', encoding="utf-8")
+    with pytest.raises(ValueError, match="is not JSON"):
+        earlier_run(tmp_path / "text.json")
+    with pytest.raises(ValueError, match="no per-question scores"):
+        earlier_run(tmp_path / "other.json")
