@@ -93,7 +93,7 @@ COMPOUND_SURNAMES = ("남궁", "제갈", "황보", "선우", "독고", "사공",
 #: together (a name that keeps both parents' family names: ``국이나래``).
 RARE_SURNAMES = frozenset("국경봉편빈태용어은승형계견당묵범복빙옹음탄팽평풍필학")
 #: Particles that end no Korean given name: a three-syllable Korean name with one of them is that name and its
-#: particle (``홍길동과``), never a four-syllable name (``로`` and ``에`` end foreign names: ``마사히로``).
+#: particle (``홍길동과``), never a four-syllable name (``로`` and ``에`` end foreign names: ``다카히로``).
 _NAME_PARTICLES = frozenset("와과의를을가")
 #: Particles a name may take in a sentence (some of them also end given names).
 _PARTICLE_SYLLABLES = _NAME_PARTICLES | frozenset("은는이도")
@@ -377,7 +377,7 @@ class SentenceReader:
         for b in re.finditer(rf"(?<![가-힣])(?P<name>[가-힣]{{2,7}})\(\s*(?P<marker>{'|'.join(_MARKERS)})\s*"
                              r"(?P<inner>[^()]{2,30})\)", s):
             # ``홍길동(前 가나시장)``: a post stated in brackets after the name
-            if self.name_word(b.group("name")) and not any(a <= b.start() < e for a, e in used):
+            if self.name_word(b.group("name")) and not any(a <= b.start("marker") < e for a, e in used):
                 for st in self.statements(f"{b.group('name')} {b.group('inner')}", context):
                     if st.name == b.group("name"):
                         yield replace(st, start=b.start(), end=b.end(), former=b.group("marker") in _FORMER)
@@ -651,7 +651,9 @@ class SentenceReader:
         foreign = org is None or (org.country or org.id) != "KR"
         prev = re.search(r"(?P<w>[가-힣]{2,7})\s+$", head[:start])
         if foreign and prev and self.name_word(prev.group("w"), first=True) and not (
-                prev.start() > 0 and not re.match(r"[\s,·(\"“'‘「]", s[prev.start() - 1])):
+                prev.start() > 0 and not re.match(r"[\s,·(\"“'‘「]", s[prev.start() - 1])) and not (
+                prev.group("w").endswith(_LINKING) and re.search(r"[가-힣][을를]\s+$", head[:prev.start()])):
+            # (``가나시를 찾아 레반남 위원장과``: a word in a verb's linking form after an object is that verb)
             name, start = f"{prev.group('w')} {name}", prev.start()
             first = re.search(r"(?:^|(?<=[,·]\s)|(?<=[와과]\s))(?P<w>[가-힣]{2,7})\s+$", head[:start])
             if first and self.name_word(first.group("w"), first=True):  # 가나시장과 기리시 파티 트리파티 다라시장
@@ -912,9 +914,12 @@ def document_posts(w: FactWriter) -> list[StatedPost]:
     return _LAST[key]
 
 
+#: The linking endings of a verb (``찾아``, ``만나``, ``맞아``, ``열어``, ``보여``): after an object, no name word.
+_LINKING = ("아", "어", "여", "나")
 #: Endings of a place word a document may place in a country, and the particles that may follow it.
 _PLACE_END = re.compile(r"(?:시|현|성|주|군|구|아이막|솜)$")
-_PLACE_PARTICLE = re.compile(r"(?:와의|과의|에서|와|과|의|는|은|에|를|을|로)$")
+_PLACE_PARTICLE = re.compile(r"(?:와의|과의|와는|과는|와도|과도|에서는|에서|에는|에도|으로는|로는"
+                             r"|와|과|의|는|은|에|를|을|로)$")
 
 
 def document_places(registry: Registry, text: str) -> dict[str, Entity]:
@@ -1067,7 +1072,7 @@ def _document_posts(w: FactWriter) -> list[StatedPost]:
     reader.home = own
     placed_in_english = english_places(w)  # foreign places the English lines place (Gana, Dara State, USA)
     for start, written in _pieces(stream):
-        sentence = read_hanja_names(written, SURNAMES)  # 具本亨 군수: the name in Hangul, at the same offsets
+        sentence = read_hanja_names(written, SURNAMES)  # 朴道潤 군수: the name in Hangul, at the same offsets
         when = month_day(sentence, year) if year else None
         reader.settle(sentence)
         english = [PostStatement(n, None, org, role, a, b)

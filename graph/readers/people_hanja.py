@@ -1,7 +1,7 @@
-"""Korean names written only in Hanja beside a post title (``具本亨 군수``, ``군수 具本亨은``,
-``괴산군수 具本亨``): read in Hangul, one syllable a character (the ``hanja`` package through
+"""Korean names written only in Hanja beside a post title (``朴道潤 군수``, ``군수 朴道潤은``,
+``가나군수 朴道潤``): read in Hangul, one syllable a character (the ``hanja`` package through
 :func:`graph.readers.text_forms.per_character_readings`, the 두음법칙 at the head), so the people reader finds
-``구본형`` where the name stands. Only a run of two to four Hanja in a name's position — a word of its own (a
+``박도윤`` where the name stands. Only a run of two to four Hanja in a name's position — a word of its own (a
 particle may follow) right before or after a word ending in a title of the lexicon — is read (a Hangul reading the
 writer put in brackets after it comes first, the Hanja becoming its gloss); any other Hanja (a place, a quotation)
 stays as written. The reading has the run's length, so offsets in the sentence do not move.
@@ -23,7 +23,7 @@ _PARTICLE = r"(?:은|는|이|가|과|와|의|을|를|도|께서|에게)?"
 
 @lru_cache(maxsize=1)
 def _title_word() -> re.Pattern:
-    """A word ending in a lexicon title, maybe after its unit or place and a number (``군수``, ``괴산군수``,
+    """A word ending in a lexicon title, maybe after its unit or place and a number (``군수``, ``가나군수``,
     ``감사2팀장``), maybe with a particle."""
     alternation = "|".join(re.escape(t) for t in sorted(titles(), key=len, reverse=True))
     return re.compile(rf"[가-힣]{{0,12}}(?:제\s?\d|\d{{1,2}})?(?:{alternation}){_PARTICLE}[,.]?")
@@ -46,11 +46,11 @@ def _name_reading(run: str, surnames: frozenset[str]) -> str | None:
 def read_hanja_names(text: str, surnames: frozenset[str]) -> str:
     """``text`` with each Hanja name beside a title read in Hangul (same length).
 
-    >>> s = frozenset("구김이")
-    >>> read_hanja_names("具本亨 군수는 金大中 대통령과 만났다", s)
-    '구본형 군수는 김대중 대통령과 만났다'
-    >>> read_hanja_names("군수 具本亨은 日本 札幌市를 방문했다", s)
-    '군수 구본형은 日本 札幌市를 방문했다'
+    >>> s = frozenset("박김이")
+    >>> read_hanja_names("朴道潤 군수는 金多羅 의장과 만났다", s)
+    '박도윤 군수는 김다라 의장과 만났다'
+    >>> read_hanja_names("군수 朴道潤은 日本 札幌市를 방문했다", s)
+    '군수 박도윤은 日本 札幌市를 방문했다'
     >>> read_hanja_names("부의장 崔沙兒(최사아)가", frozenset("최"))
     '부의장 최사아(崔沙兒)가'
     """

@@ -18,8 +18,14 @@
 (True, True)
 >>> states_signing_verb("자매결연 협정서를 교환했다"), is_intent("협약서를 교환하기 위해 출국했다")
 (True, True)
+>>> states_signing_verb("2019년 자매도시가 된 가나시"), states_signing_verb("자매도시가 될 가나시")
+(True, False)
 >>> is_intent("renewal planned for 2025"), is_intent("Under negotiation"), is_intent("Sister City")
 (True, True, False)
+>>> is_intent("2016년 자매도시로 격상하기로 합의"), is_intent("협정의 갱신을 협의했다"), is_intent("2016년 격상했다")
+(True, True, False)
+>>> is_intent("의향서를 교환하며 교류를 제안했다"), is_intent("의향서를 가나시에 전달했다")
+(False, True)
 """
 
 from __future__ import annotations
@@ -54,14 +60,19 @@ DEFAULT_RELATION = "cooperationAgreement"
 #: (decision 0081) — unless a plan word makes it an aim (:data:`LETTER_EXCHANGE_AIMED`).
 LETTER_EXCHANGED = r"(?:의향서|협정서|협약서|결연서|각서|MOU)\s*(?:를|을|도)?\s*(?:상호\s*|서로\s*)?(?:교환|주고\s*받)"
 #: A letter of intent only handed over, sent, submitted, proposed or received by one side (전달, 발송, 제출, 송부,
-#: 제안, 접수, 수령; ``교류의향서만 전달된``, ``의향서를 가나시에 전달``): a step short of signing.
-LETTER_SENT = (r"의향서\s*(?:를|을|만|도|는)?\s*(?:[^\s.,]{1,12}\s+|\(?[\d.'\s년월일]+\)?\s*){0,2}?"
-               r"(?:전달|발송|제출|송부|제안|접수|수령)")
+#: 제안, 접수, 수령; ``교류의향서만 전달된``, ``의향서를 가나시에 전달``): a step short of signing. The words
+#: between are never the letter's own verb (``의향서를 교환하며 교류를 제안``: exchanged, then something else proposed).
+LETTER_SENT = (r"의향서\s*(?:를|을|만|도|는)?\s*(?:(?!교환|서명|체결|주고)[^\s.,]{1,12}\s+"
+               r"|\(?[\d.'\s년월일]+\)?\s*){0,2}?(?:전달|발송|제출|송부|제안|접수|수령)")
 #: An exchange aimed at, proposed, discussed or planned (교환하기 위해, 교환을 제안, 교환을 추진, 교환 협의, 교환하려):
 #: a plan (교환할 예정 and 교환 계획 are plans through 예정 and 계획).
 LETTER_EXCHANGE_AIMED = (LETTER_EXCHANGED + r"\s*(?:을|를|의|하기|키)?\s*(?:위한|위해|위하여|목표|앞두고|논의|협의|제안"
                          r"|건의|요청|희망|준비|검토|추진|방안|계획|일정|하기로|키로|로\s*합의|하려|하고자|을\s*계획)")
 
+#: A relation to be raised or renewed, not yet so (``격상하기로 합의``, ``승격을 추진``, ``갱신을 협의했다``, ``재체결
+#: 여부를 검토``): a plan.
+RAISE_AIMED = (r"(?:격상|승격|갱신|재체결|재협약)\s*(?:을|를|의)?\s*(?:하기로|키로|하고자|하려|할\s|추진|예정|협의"
+               r"|검토|논의|여부|방안|제안|요청|계획)")
 #: Phrases that state a plan, an intent or a step short of signing: never a ``gy:Agreement``.
 INTENT_PATTERNS: tuple[str, ...] = (
     r"추진\s*중", r"추진\s*하고\s*있", r"추진\s*할", r"추진\s*계획", r"계획\s*이", r"계획\s*(?:하고|했|한다|중)",
@@ -69,15 +80,18 @@ INTENT_PATTERNS: tuple[str, ...] = (
     r"\(\s*추진\s*\)", r"미정",
     LETTER_SENT, LETTER_EXCHANGE_AIMED, r"협의\s*중", r"목표로",
     r"(?:체결|교환|서명)\s*(?:하기로|키로)", r"검토\s*중", r"논의\s*중", r"타진",
-    r"교섭\s*중", r"준비\s*중", r"협의\s*단계", r"모색", r"물색",
+    r"교섭\s*중", r"준비\s*중", r"협의\s*단계", r"모색", r"물색", RAISE_AIMED,
     r"(?i:\b(?:planned|to be signed|under (?:discussion|negotiation|review)|pending|proposed|in progress)\b)",
 )
 _INTENT = re.compile("|".join(INTENT_PATTERNS))
 #: Words that state a signing happened.
 SIGNING_PATTERNS: tuple[str, ...] = (r"체결", r"맺", r"조인", r"서명", r"재체결", r"갱신", LETTER_EXCHANGED)
 _SIGNING = re.compile("|".join(SIGNING_PATTERNS))
+#: Two places that became sister or friendship cities (``자매도시가 됐다``, ``우호도시가 된``, ``자매도시로 되었다``):
+#: the tie was made, as 맺다 says (``될`` is still ahead).
+BECAME_PARTNERS = r"(?:자매|우호|친선)\s?(?:도시|지역|관계)\s*(?:가|이|로)\s*(?:된(?!\s*지)|되었|됐|되어)"
 #: Verbs (not nouns such as 결연, 협정) that state in running text that a signing took place.
-SIGNING_VERBS: tuple[str, ...] = (r"체결", r"맺", r"조인", r"서명", LETTER_EXCHANGED)
+SIGNING_VERBS: tuple[str, ...] = (r"체결", r"맺", r"조인", r"서명", LETTER_EXCHANGED, BECAME_PARTNERS)
 _SIGNING_VERB = re.compile("|".join(SIGNING_VERBS))
 #: Words of a row that only repeats an earlier signing (a renewal).
 RENEWAL_WORDS: tuple[str, ...] = ("재체결", "갱신", "재협약", "연장", "재서명", "renewed", "renewal", "re-signed")

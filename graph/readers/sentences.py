@@ -88,8 +88,9 @@ _WITH = frozenset(("와", "과"))
 #: A place opening a headline or an entry with no particle (after a bullet, inside brackets, before a comma, a
 #: middle dot or a dash): ``▶ 가나시, 미국 다라시와``, ``[가나시] 미국 다라시와``, ``【가나시】``, ``가나시·미국 다라시
 #: 자매결연``, ``가나시 — 미국 다라시와``. With a partner after it (:func:`_subject`), the clause's subject.
-_HEADLINE_SUBJECT = re.compile(r"^\s*(?:[▶▷►•·○◦■□●◆◇※☞-]\s*)?(?:[\[【〔〈<「]\s*(?P<b>[가-힣]{2,12})\s*[\]】〕〉>」]\s"
-                               r"|(?P<w>[가-힣]{2,12})(?:(?P<comma>,)\s|\s*(?P<joiner>[·ㆍ])\s*|\s+[-–—]\s+))")
+_HEADLINE_SUBJECT = re.compile(r"^\s*(?:[▶▷►•·○◦■□●◆◇※☞-]\s*)?(?:[\[【〔〈<「]\s*(?P<b>[가-힣]{2,12})\s*"
+                               r"[\]】〕〉>」]\s*|(?P<w>[가-힣]{2,12})(?:(?P<comma>,|\s*[:：])\s|\s*(?P<joiner>[·ㆍ])\s*"
+                               r"|\s*[-–—]\s*))")
 _RELATED = frozenset(("와의", "과의"))
 _OF = "의"
 _OBJECT = frozenset(("을", "를"))
@@ -101,7 +102,7 @@ _DATE_THEN_RELATION = re.compile(r"\d\s*(?:년|월|일|\.)\s*(?:의\s*)?(?:자�
 _CEREMONY = re.compile(r"(?:협약|결연|협정|MOU)\s*(?:체결)?\s*식(?:을|를|에|에는)?\s*"
                        r"(?:가졌|갖고|열었|개최했|개최하였|진행했|진행하였|참석|참관)")
 #: A signing renewed (협정을 갱신했다, 재체결하였다): a further signing of the pair.
-_RENEWED = re.compile(r"(?:갱신|재체결|재협약)\s*(?:했|하였|한\s*바|됐|되었)")
+_RENEWED = re.compile(r"(?:갱신|재체결|재협약)\s*(?:했|하였|한\s*바|됐|되었|함|됨)")
 #: A relation with its date in brackets (``자매결연(1995. 10. 2.)``): when it was signed.
 _RELATION_DATED = re.compile(r"(?:결연|협약|협정|MOU|각서|의향서)\s*\(\s*'?(?:19|20)?\d\d\s*[.년][^()]{0,12}\)")
 #: A sentence going on with the pair of the one before (이후 ▲2004년 … 협정 ▲2014년 … MOU를 잇따라 체결했다).
@@ -169,7 +170,9 @@ _CLAUSE = re.compile(r"(?<=[며고나만서])\s*,\s+|(?<=었으며|았으며|였
 #: Between the two places of a pair written ``가나시-다라시``.
 _PAIR_DASH = re.compile(r"\s*[-–—~↔]\s*")
 #: A relation raised to another (자매결연으로 격상했다): a signing of the higher one.
-_UPGRADED = re.compile(r"격상\s*(?:했|하였|됐|되었|해)")
+#: A raise closing an entry or a bracket (``… 자매결연으로 격상``, ``자매도시 승격``): made, as a finished verb says.
+_RAISED_END = re.compile(r"(?:격상|승격)\s*$")
+_UPGRADED = re.compile(r"격상\s*(?:했|하였|됐|되었|해|하여|되어|[한된]\s*바)")
 #: A news agency dateline, ``(전주=뉴스1) 홍길동 기자 =``: its place is not a party.
 _DATELINE = re.compile(r"[(\[]\s*[가-힣]+\s*=\s*[^)\]]{1,20}[)\]](?:\s*[가-힣]{2,4}\s*기자\s*=)?")
 #: A first line that is no headline: a ticker or label (``[속보] …``, ``[스크랩] …``), a menu or byline (``… | …``).
@@ -184,6 +187,10 @@ _BODY_AFTER = re.compile(r"\s[가-힣]*" + BODY_WORD
 #: A place's delegation acting (가나시 방문단은, 다라군 대표단이): the place is the clause's subject.
 _GROUP_OF = re.compile(r"\s+(?:방문단|대표단|사절단|교류단|시찰단|일행)(?P<p>은|는|이|가)(?=\s)")
 #: A place's head acting, the title written apart (가나현 지사는, 다라시 시장과): the place takes the title's particle.
+#: After a place with 의, a person's name of one to three words and a local head's or deputy's title with the
+#: subject's particle (``가나시의 마바 사아 제1부시장은``).
+_NAMED_HEAD_OF = re.compile(r"\s+[가-힣]{2,4}(?:\s[가-힣]{1,4}){0,2}\s+(?:제\s?\d)?(?:시장|부시장|군수|부군수|구청장"
+                            r"|부구청장|도지사|지사|부지사|성장|부성장|주지사|현지사)(?P<p>은|는|이|가)(?=\s)")
 _HEAD_OF = re.compile(r"\s+(?:시장|군수|구청장|도지사|지사|성장|주지사|현지사)(?P<p>은|는|이|가|과|와)(?=\s)")
 #: A signing stated as a relative clause right before a partner (``자매결연을 맺은 (러시아) 가나시``).
 _RELATIVE_SIGNED = re.compile(r"(?:맺은|체결한|맺었던|체결했던)\s+(?:[가-힣]+\s+)?$")
@@ -268,7 +275,8 @@ def sentences(lines: tuple[str, ...]) -> list[Sentence]:
         line = raw.strip()
         if not line or BULLET.match(raw) or is_table_row(raw) or _BRACKET_ENTRY.match(line) or _FIELD.match(line) or (
                 _ENTRY_DATE.match(line) and not _RUNS_ON.search(text)) or (
-                text and _mostly_latin(lines[n - 2]) != _mostly_latin(line)):
+                text and _mostly_latin(lines[n - 2]) != _mostly_latin(line) and not (
+                    _RUNS_ON.search(text) and re.search("[가-힣]", line))):  # …가나시와 / 'Sister City …'을 체결했다
             flush()  # a timeline entry (a line opening with its full date), a line in the other language: its own
         if not line or is_table_row(raw):
             continue  # table rows are the table reader's
@@ -320,6 +328,7 @@ class DocumentContext:
     signed: list[Named] = field(default_factory=list)  # partners of the signing the sentence before states
     written: StatedDate | None = None  # the document's own date as its date line states it (not a guess)
     before: Sentence | None = None  # the sentence before
+    clause_day: StatedDate | None = None  # the day of the signing a clause before in the same sentence states
 
     def is_future(self, value: StatedDate) -> bool:
         """A date after the document's own date line (at the coarser of the two precisions): not yet signed.
@@ -372,9 +381,29 @@ class DocumentContext:
         return country_near(self.countries, line)
 
 
+#: A field of a trip report naming where the trip went (``출장지: 중국 가나성``, ``출장명 : 일본 다라현 방문``): the
+#: places it names are visited, not the document's own.
+_DESTINATION = re.compile(r"^\s*(?:[○◦●■□▶◆◇※·-]\s*)?(?:\d+\s*[.)]\s*)?(?:출장|방문|행선|목적)\s?"
+                          r"(?:명|지|국|국가|도시|처|지역|대상|기관)?\s*[:：]")
+#: A credit of a translation or its source (``번역: 가나도 국제관계대사실``, ``(원문: …)``, ``옮긴이 …``): whoever
+#: translated or published the original is no subject of the text; the credit runs to its bracket's end or the line's.
+_CREDIT = re.compile(r"(?:번역|번역자|역자|옮긴이|옮김|원문|원저|출처|자료\s?출처)\s*[:：]?\s*[^()\[\]]*")
+
+
+def _subject_lines(lines: list[str | None]) -> list[str]:
+    """The head lines that may name a document's own region: a trip's destination field dropped, credits of a
+    translation or source cut out.
+
+    >>> _subject_lines(["가나현 현황", "(원문: 가나현 자료 / 번역: 다라도 국제관계대사실)", "출장지 : 마바성"])
+    ['가나현 현황', '()']
+    """
+    return [_CREDIT.sub("", text) for text in lines if text is not None and not _DESTINATION.match(text)]
+
+
 def document_context(w: FactWriter) -> DocumentContext:
-    """The document's own region (the first region its title names), its date, its country words."""
-    head = [w.doc.title_ko, *w.doc.lines[:3]]
+    """The document's own region (the first region its title names; not a trip's destination nor a translator's
+    office), its date, its country words."""
+    head = _subject_lines([w.doc.title_ko, *w.doc.lines[:3]])
     head = [t for t in head if not _NOT_HEADLINE.search(t or "")] + [t for t in head if _NOT_HEADLINE.search(t or "")]
     found = [(text, first_region(w, _MEDIA.sub(" ", _DATELINE.sub("", text or "")))) for text in head]
     found = [(text, region) for text, region in found if region is not None]
@@ -602,10 +631,15 @@ def read_sentence(w: FactWriter, s: Sentence, doc: DocumentContext, carried: Par
         _SUB_ITEM.match(s.text) and (find_dates(s.text, bare_years=True) or _SAME_TIME.search(s.text)) and not
         parties_in(w, s, 0, len(s.text), doc, resolve=False)) else undated
     s = Sentence(_DATELINE.sub(lambda m: " " * len(m.group(0)), s.text), s.owners)
-    for end in [m.start() for m in _CLAUSE.finditer(s.text)] + [len(s.text)]:
+    doc.clause_day = None
+    for end in [m.start() for m in _CLAUSE.finditer(s.text) if s.text.count("(", 0, m.start()) <= s.text.count(
+            ")", 0, m.start())] + [len(s.text)]:  # (2017년 MOU 체결 후 2021. 8. 11. 격상): one bracket, one clause
         found, carried, previous = read_clause(w, s, start, end, doc, carried, previous)
         out.extend(found)
+        days = [c.date for c in found if not c.intent and c.date is not None and c.date.day is not None]
+        doc.clause_day = days[-1] if days else doc.clause_day
         start = end
+    doc.clause_day = None
     return out, carried, previous
 
 
@@ -627,7 +661,7 @@ def read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext
             removed += y - x
         main = Sentence(text, tuple(owners))
         found, carry, partners = _read_clause(w, main, a, b - removed, doc, carried, previous)
-        named = parties_in(w, main, a, b - removed, doc) if found else []
+        named = parties_in(w, main, a, b - removed, doc) if found else []  # (no signing found: see _restated_pair)
         for c in found:
             c.quote = s.text.strip()  # the sentence as written, the restatement in it
         out = list(found)
@@ -640,17 +674,37 @@ def read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext
                                                   CONFIDENCE_CARRIED, reader="sentences", quote=s.text.strip(),
                                                   notes=["a signing the sentence restates"]))
                 continue
-            before = next((n for n in reversed(named) if n.end <= at), None)
-            partner = before if bracket else next((n for n in named if n.start >= at), before)
+            before = next((n for n in reversed(named) if (n.start < at if bracket else n.end <= at)), None)
+            partner = before if bracket else next((n for n in named if n.start >= at), before)  # (its particle after)
             pair = next((c for c in found if partner is not None and  # a plan's clause may restate a signing
                          partner.party.entity in (p.entity for p in c.parties)), None)
             if pair is not None:
                 out.append(AgreementCandidate(pair.parties, date.value, relation, s.lines, pair.confidence,
                                               reader="sentences", quote=s.text.strip(),
                                               notes=["a signing the sentence restates"]))
+            elif (own := _restated_pair(w, main, a, b - removed, at, bracket, doc, carried)) is not None:
+                # 가나시와의 자매결연(2010. 3. 5. 체결)은 5년마다 갱신하며 …: the restated signing, though the rest of
+                # the clause states none
+                out.append(AgreementCandidate(own, date.value, relation, s.lines, CONFIDENCE_CARRIED,
+                                              reader="sentences", quote=s.text.strip(),
+                                              notes=["a signing the sentence restates"]))
         if len(out) > len(found):
             return out, carry, partners
     return _read_clause(w, s, a, b, doc, carried, previous)
+
+
+def _restated_pair(w: FactWriter, main: Sentence, a: int, b: int, at: int, bracket: bool, doc: DocumentContext,
+                   carried: Party | None) -> tuple[Party, Party] | None:
+    """The pair of a signing restated in a clause that states no signing of its own: the one place named right
+    before the restatement (in brackets after it: ``가나시와의 자매결연(2010. 3. 5. 체결)은``) or after it, with the
+    clause's subject (else the one carried, else the document's)."""
+    named = [n for n in parties_in(w, main, a, b, doc) if n.particle not in _WHERE]
+    before = next((n for n in reversed(named) if (n.start < at if bracket else n.end <= at)), None)
+    partner = before if bracket else before or next((n for n in named if n.start >= at), None)
+    subject = _subject(named, main.text[a:b], doc, carried) or carried or doc.subject
+    if partner is None or subject is None or subject.entity == partner.party.entity:
+        return None
+    return subject, partner.party
 
 
 #: After a date, a signing restated as a relative clause: ``(에) 자매결연을 맺은``, ``우호교류 협약을 체결한``.
@@ -718,17 +772,24 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
         heads = [h for h in _heads_named(w, s, a, b, doc, alone=bool(named)) if not any(
             n.start < h.end and h.start < n.end for n in named)]  # 홍길동 가나시장과 다라 마바 사아시장이 … 갱신하였다
         named = sorted(named + heads, key=lambda n: n.start) if heads else named  # 가나도지사와 마바현 지사는
+    if len(named) < 2 or any(n.particle in _WHERE for n in named):
+        named = _signers_named(w, s, a, b, doc) or named  # 가나시청에서 협정 체결 (서명: 가나시장 …, … 다라시장)
+    lead = _HEADLINE_SUBJECT.match(text)
+    if lead and lead.group("b") and _after_tag(named, text[lead.end():], lead.group("b")) is not None:
+        named = [n for n in named if n.party.surface != lead.group("b")]  # [가나도] 다라시, …: a tag, no party
     pairs = _dash_pairs(s.text, named, w)
     if pairs:
         return _pair_candidates(w, s, a, text, relation, pairs, doc), carried, previous
     subject = _subject(named, text, doc, carried)
-    if subject is None:  # 가나시와 다라시의 인연은 …: the pair the clause is about
-        pair = next(((x, y) for x, y in zip(named, named[1:], strict=False)
-                     if x.particle in _WITH and (y.particle == _OF or not y.particle and _BETWEEN.match(s.text, y.end))
-                     and _only_countries(w, s.text[x.end:y.start])), None)
-        if pair is not None:
-            subject, named = pair[1].party, [pair[0]]
-    partners = [n for n in named if n.particle in _PARTNER and (subject is None or n.party.entity != subject.entity)]
+    pair = next(((x, y) for x, y in zip(named, named[1:], strict=False)
+                 if x.particle in _WITH and (y.particle == _OF or not y.particle and _BETWEEN.match(s.text, y.end))
+                 and _only_countries(w, s.text[x.end:y.start])), None)
+    if pair is not None and (subject is None or _SIGNING_OF_PAIR.match(s.text, pair[1].end)):
+        # 가나시와 다라시의 인연은 …: the pair the clause is about; 마바시 시장은 가나시와 다라시의 협정 체결을
+        # 축하했다: the pair whose signing it names, not the head who spoke of it
+        subject, named = pair[1].party, [pair[0]]
+    partners = [n for n in named if (n.particle in _PARTNER or n.particle in _RELATED and _DATED_BRACKET.match(
+        s.text, n.end)) and (subject is None or n.party.entity != subject.entity)]  # … 다라시(2017년 MOU 체결)와의
     partners = partners or _self_partner(text, a, doc, carried, subject) or [
         n for n in named if n.particle in _OBJECT and _VISITED.match(s.text, n.end) and _SIGNED.search(text) and (
             subject is None or n.party.entity != subject.entity)]  # 가나시를 찾아 … 협약을 체결했다
@@ -781,6 +842,7 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
                                         and re.match(r"\s+[가-힣A-Za-z]", text[d.end:]))]  # '2024 가나 포럼'에서
     dates = [d for d in stated if not _SINCE.match(text[d.end:]) and not _ENDED.match(text[d.end:])]  # 2020년 이후
     tied = [d for d in dates if _TIED_AT.match(text, d.end)]
+    untied = dates
     if len(partners) == 1 and tied and len(tied) < len(dates):
         dates = tied  # 2008년 결연한 가나시와는 2019년 교류를 재개했다: the date the tie names
     today = heading_year(w.doc.lines, s.lines[0]) or doc.today
@@ -808,12 +870,16 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
         dates = [d for d in dates if d.end <= tie.start()]
     if headline:  # the headline's signing is the news of the day: a date near the document's own
         dates = [d for d in dates if doc.is_recent(d.value)]
-    if not dates and not other_event and (that := _THAT_DAY.search(text)) and (doc.event_day or doc.today) is not None:
-        dates = [DateMention(doc.event_day or doc.today, that.start(), that.end(), that.group(0))]  # 이날
+    if not dates and not other_event and (that := _THAT_DAY.search(text)) and (
+            day := _caption_day(w, s) or doc.event_day or doc.today) is not None:
+        dates = [DateMention(day, that.start(), that.end(), that.group(0))]  # 이날: the caption's day, the event's
     if not dates and not other_event and (after := _NEXT_DAY.search(text)) and doc.event_day is not None:
         dates = [DateMention(next_day(doc.event_day), after.start(), after.end(), after.group(0))]  # 이튿날
     if not dates and not other_event:  # ○ 4. 8. 가나시장과 다라시장이 협정을 갱신하였다
         dates = _entry_day(s, a, today)
+    if not dates and not other_event and not intent and doc.clause_day is not None and states_signing_verb(verbs) \
+            and not find_dates(text, bare_years=True) and not _RELATIVE_DAY.search(text):
+        dates = [DateMention(doc.clause_day, 0, 0, "")]  # 가나시와 다라시는 3일 … 서명했고, 마바시와 사아시는 … 체결
     if not dates and not other_event and not intent and not carried_pair and _SIGNED_NOW.search(verbs) and \
             not _NOT_AGREEMENT.search(text) and (day := heading_day(w.doc.lines, s.lines[0], doc.today)) is not None:
         dates = [DateMention(day, 0, 0, "")]  # ◇ 5. 28.(화) / ○ 가나현과 협약 체결: the schedule's day
@@ -825,15 +891,24 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
             text[d.end:dates[i + 1].start if i + 1 < len(dates) else len(text)].split(",")[0])]
         carried_pair = len(each) > 1  # each date with a signing word of its own: one signing a date
         dates = each or dates  # the dates with a signing word of their own (2021. 5. 방문: none)
+    own_signings = next((found for ds in (dates, untied) if len(partners) == 1 and len(ds) > 1 and not intent and (
+        found := _own_signings(text, ds)) is not None), None)
+    if renewed and not carried_pair and own_signings is None:  # 2023. 9. 1. 가나시를 방문해 2013. 9. 1. 맺은 …
+        dates = [d for d, _ in _own_signings(text, dates, every=False) or []] or dates[:1]
+    if own_signings is not None and not carried_pair:
+        # 2019년 5월 3일 의향서 교환에 이어 2020년 6월 1일 자매결연 협정을 체결: each date its own signing and relation
+        return [AgreementCandidate((subject, partners[0].party), d.value, own or relation_near(text, d, dates) or
+                                   relation, s.lines, confidence, reader="sentences", quote=s.text.strip())
+                for d, own in own_signings if partners[0].party.entity != subject.entity], subject, partners
     if (carried_pair or renewed) and len(partners) == 1 and len(dates) > 1 and not intent:
         # ▲2004년 협정 ▲2014년 MOU; a tie signed on one date and renewed on another: a signing for each date
         return [AgreementCandidate((subject, partners[0].party), d.value, relation_near(text, d, dates) or relation,
                                    s.lines, confidence, reader="sentences", quote=s.text.strip())
                 for d in dates if partners[0].party.entity != subject.entity], subject, partners
     for own_subject, own_partners, own_dates in _respective(named, s.text, dates) or \
-            _pairs_of_subjects(named, subject, partners, dates, a) or \
+            _pairs_of_subjects(named, subject, partners, dates, a, s.text) or \
             _joint_subjects(named, subject, partners, dates) or [(subject, partners, dates)]:
-        for partner, date in _dated(own_partners, own_dates, a):
+        for partner, date in _dated(own_partners, own_dates, a, s.text):
             if partner.party.entity == own_subject.entity or (date is None and not intent):
                 continue
             bonus = DAY_BONUS if date is not None and date.value.precision == "day" else 0.0
@@ -847,19 +922,71 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
     return out, subject, partners
 
 
+def _own_signings(text: str, dates: list[DateMention], every: bool = True
+                  ) -> list[tuple[DateMention, str | None]] | None:
+    """The dates of ``text`` whose own words (up to the next date) state a signing, a renewal or a raise, each with
+    the relation those words name (``2019년 5월 3일 의향서 교환에 이어 2020년 6월 1일 자매결연 협정을 체결``: a letter,
+    then a sister agreement). ``every``: ``None`` unless every date has such words.
+
+    >>> text = "2019년 5월 3일 의향서 교환에 이어 2020년 6월 1일 자매결연 협정을 체결했다"
+    >>> [(d.value.iso, r) for d, r in _own_signings(text, find_dates(text))]
+    [('2019-05-03', 'letterOfIntent'), ('2020-06-01', 'sister')]
+    >>> text = "2023. 9. 1. 가나시를 방문해 2013. 9. 1. 맺은 자매결연 협정의 갱신을 협의했다"
+    >>> _own_signings(text, find_dates(text)), [d.value.iso for d, _ in _own_signings(text, find_dates(text), False)]
+    (None, ['2013-09-01'])
+    """
+    out = []
+    for i, d in enumerate(dates):
+        words = text[d.end:dates[i + 1].start if i + 1 < len(dates) else len(text)]
+        words = words.split(")")[0]  # within a bracket, its own words only
+        if states_signing_verb(words) or is_renewal(words) or _UPGRADED.search(words) or _RAISED_END.search(words):
+            out.append((d, relation_of(words)))
+        elif every:
+            return None
+    return out
+
+
+#: A day in brackets closing a line (a photo caption's ``(2025년 8월 20일)``, ``(2025. 9. 9. 도청 화백당)``).
+_CAPTION_DAY = re.compile(r"\(\s*(?P<d>(?:19|20)\d\d\s*[.년]\s*\d{1,2}\s*[.월]\s*\d{1,2}\s*[.일]?)[^()]{0,20}\)\s*$")
+
+
+def _caption_day(w: FactWriter, s: Sentence) -> StatedDate | None:
+    """The day a line closes on in brackets, when the sentence is on that line: what ``이날`` means in a caption."""
+    m = _CAPTION_DAY.search(w.doc.lines[s.lines[1] - 1])
+    found = find_dates(m.group("d")) if m else []
+    return found[0].value if found and found[0].value.day is not None else None
+
+
 #: A signing stated right after its date (``2008년 결연한``, ``2008년 자매결연을 맺은``, ``2008년 협약을 체결한``).
 _TIED_AT = re.compile(r"\s*(?:에\s*)?(?:[가-힣]{0,6}\s?)?(?:결연|협약|협정|각서)\s*(?:을|를)?\s*"
                       r"(?:맺은|맺었|체결한|체결했|체결하였|한\s|했|하였)")
 #: A signing told as what a partner is (``결연한 가나시``, ``협약을 맺은 다라시``, ``체결한 마바시와``): the verb the
 #: clause ends on tells another event, unless a signing verb follows.
 _ADNOMINAL_TIE = re.compile(r"(?:결연|맺|체결)\s*(?:한|은)\s+(?!바\b|바\s|것|때|날|뒤|후|이후|지\s)")
+#: A bracket right after a place that opens with a year (``다라시(2017년 MOU 체결)``, ``마바시(2013. 5. 협정)``).
+_DATED_BRACKET = re.compile(r"\s?\(\s*'?(?:19|20)\d\d[^()]*\)")
+
+
+def _bracketed_dates(partners: list[Named], dates: list[DateMention], offset: int, text: str
+                     ) -> dict[int, list[DateMention]]:
+    """The dates inside the bracket right after each partner (by the partner's ``id``)."""
+    out: dict[int, list[DateMention]] = {}
+    for p in partners:
+        m = _DATED_BRACKET.match(text, p.end) if text else None
+        if m is not None:
+            out[id(p)] = [d for d in dates if m.start() <= d.start + offset and d.end + offset <= m.end()]
+    return out
+
+
+#: A pair's signing named as a noun after it (``가나시와 다라시의 자매결연 협정 체결을``, ``… 우호협약 서명식에``).
+_SIGNING_OF_PAIR = re.compile(r"\s*(?:[가-힣]{0,8}\s?){0,3}?(?:결연|협약|협정|각서|MOU|의향서)\s*(?:체결|서명|조인)")
 #: A period's line (``기간: 2024. 7. 8.(월) ~ 7. 12.(금)``): its first date is no date the document was written on.
 _PERIOD = re.compile(r"\d\s*[.일)]?\s*(?:\([월화수목금토일]\))?\s*[~∼～]\s*(?:'?\d)")
 #: A tie made (``2008년 결연한 가나시``, ``결연을 맺었다``) with no relation word: a sister tie, as 결연 alone says.
 _BARE_TIE = re.compile(r"(?<![가-힣])결연\s*(?:한|했|하였|을\s*맺)")
 #: A signing named as a noun right after a partner: ``다라시와의 자매결연 체결로``, ``… 우호교류 협약 체결 이후``.
 _NOMINAL_SIGNING = re.compile(r"\s*(?:[^\s,.()]{1,10}\s?){0,3}?(?:결연|협약|협정|각서|MOU|의향서)\s*(?:을|를)?\s*"
-                              r"(?:체결|맺)")
+                              r"(?:\(\s*'?\d[\d.\s년월일]*(?=체결|맺|서명))?(?:체결|맺)")  # 자매결연(2010. 3. 5. 체결)
 #: A signing counted in years, its relation word with it (자매결연 25주년, 우호교류 협약 체결 10주년).
 _ANNIVERSARY_NAMED = re.compile(r"[^\s,.()]*\s?(?:체결|결연|협약|협정|교류|도시|서명)\s*\d+\s*주년")
 #: An opening quote or title bracket right before a bare year (no 년): the year opens a name (``'2024 가나 포럼'``).
@@ -975,28 +1102,56 @@ _RESPECTIVELY = re.compile(r"(?:^|\s)각각\s")
 
 def _respective(named: list[Named], text: str, dates: list[DateMention]
                 ) -> list[tuple[Party, list[Named], list[DateMention]]]:
-    """Subjects joined by 와/과 before their topic particle and as many partners after ``각각``, paired in order
-    (``가나시와 다라시는 14일 각각 중국 마바시, 일본 사아시와 협약을 체결했다``: 가나시–마바시, 다라시–사아시); empty
-    unless the clause reads so."""
+    """Subjects joined by 와/과 before their topic particle and as many partners after them, ``각각`` before or after
+    the partners, paired in order (``가나시와 다라시는 14일 각각 중국 마바시, 일본 사아시와 협약을 체결했다``, ``… 중국
+    마바시, 일본 사아시와 각각 …``, ``… 각각 마바시와 사아시를 방문해 …``: 가나시–마바시, 다라시–사아시); empty unless
+    the clause reads so."""
     at = _RESPECTIVELY.search(text)
     topic = next((i for i, n in enumerate(named) if n.particle in _TOPIC), None)
     if at is None or topic is None or topic == 0 or named[topic].end > at.start():
         return []
     subjects = named[:topic + 1]
-    partners = [n for n in named[topic + 1:] if n.start >= at.end()]
+    after = [n for n in named[topic + 1:] if n.start >= at.end()]
+    partners = after or named[topic + 1:]  # 각각 before the partners, or after them (… 다라시와 각각 협약을)
     if len(partners) != len(subjects) or any(n.particle not in ("", *_WITH) for n in subjects[:-1]) or any(
-            n.particle not in ("", *_WITH) for n in partners):
+            n.particle not in ("", *_WITH, *_OBJECT) for n in partners):
         return []
     return [(x.party, [y], dates) for x, y in zip(subjects, partners, strict=True)]
 
 
 def _pairs_of_subjects(named: list[Named], subject: Party, partners: list[Named], dates: list[DateMention],
-                       offset: int) -> list[tuple[Party, list[Named], list[DateMention]]]:
+                       offset: int, text: str = "") -> list[tuple[Party, list[Named], list[DateMention]]]:
     """Several subjects in one clause, each with its partners and dates (``가나시는 다라시(1997년), 마바시는
-    사아시(2005년)와 각각 …``); empty unless every subject is followed by a partner of its own."""
+    사아시(2005년)와 각각 …``); empty unless every subject is followed by a partner of its own. A subject whose
+    part says ``같은 날`` (the verb gapped: ``가나시는 3일 다라시와 협정을, 마바시는 같은 날 사아시와 각서를
+    맺었다``) takes the date of the part before it."""
     topics = [i for i, n in enumerate(named) if n.particle in _TOPIC]
     if len(topics) < 2:
         return []
+    parts = _subject_parts(named, topics, dates, offset)
+    return _same_day_parts(parts, named, topics, text, offset) if parts else []
+
+
+def _same_day_parts(parts: list[tuple[Party, list[Named], list[DateMention]]], named: list[Named],
+                    topics: list[int], text: str, offset: int) -> list[tuple[Party, list[Named], list[DateMention]]]:
+    """``parts`` with a part that has no date of its own but says ``같은 날``, ``같은 해`` or ``이듬해`` given the
+    last date of the part before (that day; its year; the year after). Dates count from ``offset`` in ``text``."""
+    out: list[tuple[Party, list[Named], list[DateMention]]] = []
+    for j, (party, own, own_dates) in enumerate(parts):
+        start = named[topics[j]].start
+        stop = named[topics[j + 1]].start if j + 1 < len(topics) else len(text)
+        same = _SAME_TIME.search(text, start, stop) if text else None
+        if not own_dates and same and out and out[-1][2]:
+            base, word = out[-1][2][-1].value, same.group(0)
+            value = base if word.endswith("날") else StatedDate(base.year + (1 if word.startswith("이듬") else 0))
+            own_dates = [DateMention(value, same.start() - offset, same.end() - offset, word)]
+        out.append((party, own, own_dates))
+    return out
+
+
+def _subject_parts(named: list[Named], topics: list[int], dates: list[DateMention], offset: int
+                   ) -> list[tuple[Party, list[Named], list[DateMention]]]:
+    """Each subject of :func:`_pairs_of_subjects` with its partners and the dates of its part."""
     if all(i > 0 and named[i - 1].particle in _WITH for i in topics):  # 가나시와 다라시는 …, 마바시와 사아시는 …
         out = []
         for j, i in enumerate(topics):
@@ -1128,7 +1283,9 @@ def parties_in(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext,
         elif not particle and not _foreign(party) and (group := _GROUP_OF.match(s.text, end)):
             particle = group.group("p")  # 가나시 방문단은: the Korean place whose delegation acts
         elif not particle and (head := _HEAD_OF.match(s.text, end)):
-            particle = head.group("p")  # 무라이 요시히로 가나현 지사는: the place whose head signs
+            particle = head.group("p")  # 마바 사아 가나현 지사는: the place whose head signs
+        elif particle == _OF and (head := _NAMED_HEAD_OF.match(s.text, end)):
+            particle = head.group("p")  # 가나시의 마바 사아 제1부시장은 "…": the place whose head speaks or signs
         elif not particle and s.text.rfind("(", 0, start) > s.text.rfind(")", 0, start) and (
                 body := re.match(r"\s+([가-힣]+)", s.text[end:])) and body.group(1).endswith(_NOUN_ENDINGS) and (
                 not place_level(body.group(1)) or body.group(1).endswith(_BODIES)):
@@ -1144,6 +1301,26 @@ _ENTRY_DAY = re.compile(r"^\s*[○◦●■□▶◆◇※·-]?\s*(?P<m>\d{1,2})
 _HEAD_GLUED = re.compile(r"(?<![가-힣])(?P<w>[가-힣]{2,12}?"
                          r"(?:시(?=장)|군(?=수)|구(?=청장)|도(?=지사)|현(?=지사)|성(?=장)))"
                          r"(?:장|수|청장|지사)(?P<p>과|와|이|가|은|는)(?=\s)")
+
+
+#: A list of the signers after its label (``(서명: 홍길동 가나시장, 마바 사아 다라시장)``, ``서명자 : …``).
+_SIGNERS = re.compile(r"(?:서명|서명자|서명인|조인|협약\s?당사자)\s*[:：]\s*(?P<list>[^()\[\]:：]+)")
+#: A signer's place glued to its head's title, a word of its own (``홍길동 가나시장,``, ``다라현지사 마바 사아``).
+_SIGNER_HEAD = re.compile(r"(?<![가-힣])(?P<w>[가-힣]{2,12}?(?:시(?=장)|군(?=수)|구(?=청장)|도(?=지사)|현(?=지사)"
+                          r"|성(?=장)|주(?=지사)))(?:장|수|청장|지사)(?=\s|[,·、/]|$)")
+
+
+def _signers_named(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext) -> list[Named]:
+    """The two places whose heads a signers' list names (``협정 재체결 (서명: 홍길동 가나시장, 마바 사아
+    다라시장)``): the first as the subject, the second as its partner; empty unless exactly two places are read."""
+    out: list[Named] = []
+    for signers in _SIGNERS.finditer(s.text, a, b):
+        for m in _SIGNER_HEAD.finditer(s.text, signers.start("list"), signers.end("list")):
+            particle = "는" if not out else "와"
+            party = _party(w, m.group("w"), particle, s.line_at(m.start()), None, doc)
+            if party is not None and all(n.party.entity != party.entity for n in out):
+                out.append(Named(party, m.start(), m.end(), particle))
+    return out if len(out) == 2 else []
 
 
 def _heads_named(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext, alone: bool = False
@@ -1306,6 +1483,8 @@ def _subject(named: list[Named], text: str, doc: DocumentContext, carried: Party
     if topic:
         return topic[0].party
     lead = _HEADLINE_SUBJECT.match(text)
+    if lead and lead.group("b") and (tagged := _after_tag(named, text[lead.end():], lead.group("b"))) is not None:
+        return tagged[0]  # [가나도] 다라시, 미국 마바시와 …: the bracket is the section's tag, the place after it acts
     word = lead and (lead.group("w") or lead.group("b"))
     first = next((n for n in named if word and not n.particle and n.party.surface == word), None)
     others = [n for n in named if first is not None and n.party.entity != first.party.entity]
@@ -1315,6 +1494,23 @@ def _subject(named: list[Named], text: str, doc: DocumentContext, carried: Party
         return first.party  # ▶ 가나시, 미국 다라시와 / [가나시] 다라시와 / 가나시·다라시 자매결연: its subject
     m = _SELF.search(text)
     return _self_party(m, doc, carried) if m is not None and m.group("particle") not in _WITH else None
+
+
+def _after_tag(named: list[Named], rest: str, tag: str) -> tuple[Party | None] | None:
+    """When a Korean region follows a bracketed tag (``[가나도] 다라시, …``, ``[가나도] 다라시 국제교류팀은 …``,
+    ``[가나시] 다라군과 미국 마바시, …``), the subject the clause has instead of the tag: that region with no
+    particle; the second of a pair it opens with 와/과 (that pair's, not the tag's); else none (a 1-tuple, so that
+    ``(None,)`` says "no subject here"). ``None`` when no other Korean region follows the tag."""
+    rest = rest.lstrip()
+    first = next((i for i, n in enumerate(named) if rest.startswith(n.party.surface) and n.party.surface != tag), None)
+    if first is None or named[first].party.entity.country != "KR":
+        return None
+    n = named[first]
+    if not n.particle:
+        return (n.party,)
+    if n.particle in _WITH and first + 1 < len(named) and not named[first + 1].particle:
+        return (named[first + 1].party,)
+    return (None,)
 
 
 def _self_party(m: re.Match[str], doc: DocumentContext, carried: Party | None) -> Party | None:
@@ -1333,7 +1529,18 @@ def _self_partner(text: str, a: int, doc: DocumentContext, carried: Party | None
         party = _self_party(m, doc, carried) if m.group("particle") in _WITH else None
         if party is not None and subject is not None and party.entity != subject.entity:
             return [Named(party, a + m.start(), a + m.end(), m.group("particle"))]
+    for m in _OWN_HEAD.finditer(text):  # 홍길동 지사와 다라 마바 가나현 지사가 …: the document's own head
+        party = next((p for p in (doc.subject, carried) if p is not None and not _foreign(p) and _is_level(
+            p.entity, _HEAD_LEVELS[m.group("title")])), None)
+        if party is not None and subject is not None and party.entity != subject.entity:
+            return [Named(party, a + m.start("title"), a + m.end(), m.group("particle"))]
     return []
+
+
+#: A name and a local head's title with 와/과 and no place (``홍길동 지사와``, ``김가나 시장과``): the head of the
+#: region the document (or the text before) is about, of the title's level.
+_OWN_HEAD = re.compile(r"(?:^|(?<=\s))[가-힣]{2,4}\s(?P<title>도지사|지사|시장|군수|구청장)(?P<particle>와|과)(?=\s)")
+_HEAD_LEVELS = {"도지사": "도", "지사": "도", "시장": "시", "군수": "군", "구청장": "구"}
 
 
 def _is_level(entity: Entity, level: str) -> bool:
@@ -1341,20 +1548,32 @@ def _is_level(entity: Entity, level: str) -> bool:
     return entity.name_ko.endswith(level)
 
 
-def _dated(partners: list[Named], dates: list[DateMention], offset: int) -> list[tuple[Named, DateMention | None]]:
+def _dated(partners: list[Named], dates: list[DateMention], offset: int, text: str = ""
+           ) -> list[tuple[Named, DateMention | None]]:
     """Each partner with its date: the one right after it (in brackets, before the next partner) or, with one
     date per partner, in order; otherwise the date stated last before the partner (``가나시는 5월 24일
-    다라시와``), else the clause's first."""
+    다라시와``), else the clause's first. A partner's bracket with several dates, each with its own signing words
+    (``다라시(2017년 MOU 체결 후 2021. 8. 11. 자매결연으로 격상)``), gives each of them; dates in another place's
+    bracket are that place's, never a partner's."""
     if not dates:
         return [(p, None) for p in partners]
-    out = []
+    out: list[tuple[Named, DateMention | None]] = []
+    taken = _bracketed_dates(partners, dates, offset, text)
     for i, p in enumerate(partners):
         limit = partners[i + 1].start - offset if i + 1 < len(partners) else None
         end = p.end - offset
+        inside = taken.get(id(p), [])
+        signed = _own_signings(text[offset:], inside) if len(inside) > 1 and text else None
+        if signed is not None:
+            out.extend((p, d) for d, _ in signed)
+            continue
         own = [d for d in dates if d.start >= end and (limit is None or d.start < limit) and d.start - end <= 12]
         out.append((p, own[0] if own else None))
     if len(partners) > 1 and all(d is not None for _, d in out):
         return out
-    if len(dates) == len(partners) > 1:
+    if len(dates) == len(partners) > 1 and not taken:
         return list(zip(partners, dates, strict=True))
-    return [(p, d or next((x for x in reversed(dates) if x.start < p.start - offset), dates[0])) for p, d in out]
+    held = {id(d) for ds in taken.values() for d in ds}
+    free = [d for d in dates if id(d) not in held]  # a date in one partner's bracket is no other's
+    return [(p, d or next((x for x in reversed(free) if x.start < p.start - offset), free[0] if free else None))
+            for p, d in out]
