@@ -41,7 +41,16 @@ from graph.readers.entities import BODY_WORD, Party, describe_minted, minted_reg
 from graph.readers.people_en import english_posts
 from graph.readers.people_hanja import read_hanja_names
 from graph.readers.people_tables import table_posts
-from graph.readers.posts import Title, base_title, collapse_spaced, describe_organisation, hold, official, titles
+from graph.readers.posts import (
+    Title,
+    base_title,
+    collapse_spaced,
+    describe_organisation,
+    hold,
+    official,
+    provincial_title,
+    titles,
+)
 from graph.readers.titled_names import titled_posts
 from graph.registry import Entity, Mention, Registry, normalize_name
 
@@ -1090,7 +1099,8 @@ def _document_posts(w: FactWriter) -> list[StatedPost]:
                  for n, name, role, org, former in table_posts(w, reader))
     # weak, and before the sentences' weak ones: a name the sentences place keeps that post; a name they only
     # give a title alone (the organisation from the sentence before) takes the title-first statement's
-    found[:0] = [(StatedPost(t.name, None, org, t.role, (n, n), stated_on, from_context=t.org is None), True)
+    found[:0] = [(StatedPost(t.name, None, org, t.role, (n, n), stated_on, from_context=t.org is None,
+                             former=t.former), True)
                  for n, t, org in titled_posts(w, reader)]
     full = _full_names([(p.name, p.org.id) for p, _ in found], {(p.name, p.org.id) for p, weak in found if not weak})
     names = {full.get((p.name, p.org.id), p.name) for p, weak in found if not weak}
@@ -1100,7 +1110,7 @@ def _document_posts(w: FactWriter) -> list[StatedPost]:
     for p, weak in found:
         name = full.get((p.name, p.org.id), p.name)
         key = (normalize_name(name), p.org.id, p.role, p.former)
-        if weak and (key[0] in stated or any(k[0] == key[0] for k in seen)
+        if weak and not p.former and (key[0] in stated or any(k[0] == key[0] for k in seen)
                      or any(key[0] in (normalize_name(w) for w in full_name.split()) for full_name in names)):
             continue  # a name with its title alone restates someone already placed
         if key not in seen:
@@ -1239,7 +1249,8 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[OfficialCand
                                "post stated without a date (none in the sentence, no document date): not written")
             continue
         _describe_minted(w, p.org)  # the candidate's party is then written as any registry one
-        out.append(OfficialCandidate(p.name, p.role, Party(p.org.name_ko, p.org), p.lines, stated,
+        role = provincial_title(p.role, p.org)  # 가나도지사: the general readers write 도지사 (NEAR's seed keeps 지사)
+        out.append(OfficialCandidate(p.name, role, Party(p.org.name_ko, p.org), p.lines, stated,
                                      CONFIDENCE_CONTEXT if p.from_context else CONFIDENCE_STATED, reader="people",
                                      former=p.former))
     return out

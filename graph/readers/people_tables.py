@@ -22,7 +22,7 @@ from graph.facts import FactWriter
 from graph.readers.context import context_at, first_region, headings_above, lead_region
 from graph.readers.entities import place_level
 from graph.readers.people_en import english_row
-from graph.readers.posts import base_title, collapse_spaced, titles
+from graph.readers.posts import base_title, collapse_spaced, provincial_title, titles
 from graph.registry import Entity, normalize_name
 
 #: Header words of the column of names and of the column of posts.
@@ -59,8 +59,10 @@ def _header(row: list[str]) -> tuple[int, int, int | None, bool] | None:
 
 
 def table_posts(w: FactWriter, reader) -> list[tuple[int, str, str, Entity, bool]]:
-    """``(line, name, role, organisation, former)`` of every row of a table of people with posts in ``w.doc``;
-    ``reader`` is the people reader's :class:`graph.readers.people.SentenceReader` (names, places, minted bodies)."""
+    """``(line, name, role, organisation, former)`` of every row of a table of people with posts in ``w.doc``, of its
+    signature blocks and of its seating charts; ``reader`` is the people reader's
+    :class:`graph.readers.people.SentenceReader` (names, places, minted bodies). A diplomat in a row naming the
+    mission (``주한 가나대사관 | 대사 | 홍길동``) is the mission's country's."""
     out = []
     columns: tuple[int, int, int | None, bool] | None = None
     width = 0
@@ -92,23 +94,104 @@ def table_posts(w: FactWriter, reader) -> list[tuple[int, str, str, Entity, bool
                 reader.name_word(name):
             # no section or document region to place the post: the row's affiliation cell (``양평군 | 군수``)
             found = _post(w, reader, n, f"{row[columns[2]]} {post}")
-        if (found is None or found[1].country not in ("", "KR")) and _CELL_NAME.fullmatch(name):
-            found = _stated(reader, name, post, row) or found  # a post abroad keeps its units (가나성 외사판공실 주임)
+        mission = any(_MISSION.fullmatch(c) for c in row) and getattr(base_title(post), "kind", "") == "diplomat"
+        if (found is None or found[1].country not in ("", "KR") or mission) and _CELL_NAME.fullmatch(name):
+            # a post abroad keeps its units (가나성 외사판공실 주임); a mission's diplomat is never the own region's
+            found = _stated(reader, name, post, row) or (None if mission else found)
         if found is not None:
             out.append((n, name, *found, former))
+    return out + signature_posts(w, reader) + seating_posts(w, reader)
+
+
+#: A cell naming a diplomatic mission (``주한 가나대사관``, ``주부산 가나국 총영사관``): the post's organisation.
+_MISSION = re.compile(r"주[가-힣]{1,4}\s+[가-힣]{1,12}\s*(?:대사관|총영사관|영사관)")
+#: A mark after a signed name (``홍길동 (서명)``, ``(인)``).
+_SIGNED = re.compile(r"\s*[(（]\s*(?:서\s*명|인|印|직인)\s*[)）]\s*$")
+
+
+def signature_posts(w: FactWriter, reader) -> list[tuple[int, str, str, Entity, bool]]:
+    """A signature block: a line of posts each naming its place (``가나시장 | 다라현지사``, ``가나시 부시장``) right
+    above a line of as many names (``홍길동 (서명) | 가나 다라 (서명)``): each name holds the post above it."""
+    from graph.readers.people import SURNAMES
+
+    out = []
+    lines = w.doc.lines
+    for i in range(len(lines) - 1):
+        posts, names = cells(lines[i]), cells(lines[i + 1])
+        if len(posts) != len(names) or not all(posts) or not all(names) or (
+                len(posts) == 1 and not _SIGNED.search(names[0])):
+            continue
+        pairs = []
+        signed = all(_SIGNED.search(c) for c in names)  # else only Korean names: no line of words is signed
+        for post, name in zip(posts, names, strict=True):
+            name = collapse_spaced(_SIGNED.sub("", name).strip())
+            found = _post(w, reader, i + 2, post) if _person(reader, name) and (
+                signed or re.fullmatch(r"[가-힣]{3}", name) and name[0] in SURNAMES) else None
+            if found is None or (found[0] == post and len(post.split()) == 1):
+                break  # not a name, or a title with no place of its own: no signature block
+            pairs.append((i + 2, name, *found, False))
+        else:
+            out.extend(pairs)
     return out
+
+
+def _person(reader, name: str) -> bool:
+    """A Korean name (2–4 syllables) or a foreign one in Hangul of two to four words."""
+    if re.fullmatch(r"[가-힣]{2,4}", name):
+        return reader.name_word(name)
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(re.fullmatch(r"[가-힣]{1,5}", x) and x not in titles()
+                                        and not reader.is_unit(x) and not reader.is_place(x) for x in words)
+
+
+#: A seating chart's cell: a post and a foreign name in Hangul of two to four words (``지사 가나 다라``).
+_SEAT = re.compile(r"(?P<post>(?:[가-힣]+\s)?[가-힣]{2,14})\s+(?P<name>[가-힣]{1,5}(?:\s[가-힣]{1,5}){1,3})")
+#: A row label naming a side (``가나측``, ``가나현 측``, ``가나 대표단``).
+_SIDE = re.compile(r"(?P<place>[가-힣]{2,12}?)\s*(?:측|대표단|방문단)")
+
+
+def seating_posts(w: FactWriter, reader) -> list[tuple[int, str, str, Entity, bool]]:
+    """A seating chart's row (``가나측 | 통역 | 국제과장 가나 다라 | 지사 마바 사아``): a foreign name of several
+    words after its post in one cell holds the post in the foreign region the row's first cell names (Korean names
+    after their titles are read by :mod:`graph.readers.titled_names`)."""
+    out = []
+    for n, raw in w.doc.numbered(1, None):
+        row = cells(raw)
+        side = _SIDE.fullmatch(row[0]) if len(row) >= 3 else None
+        region = _side_region(reader, side.group("place")) if side else None
+        if region is None or region.country in ("", "KR"):
+            continue  # a foreign name in Hangul holds a post on a foreign side
+        for cell in row[1:]:
+            m = _SEAT.fullmatch(cell)
+            if m is None or not _person(reader, m.group("name")):
+                continue
+            *units, role = m.group("post").split()
+            if base_title(role) is None or (units and not _COUNCIL.fullmatch(units[0])):
+                continue
+            out.append((n, m.group("name"), role, _council(region, units[0]) if units else region, False))
+    return out
+
+
+def _side_region(reader, place: str) -> Entity | None:
+    """The one registry region a side's label names (``가나``, ``가나현``)."""
+    found = {e.id: e for e in reader.registry.candidates(place) if e.kind == "region"}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _council(region: Entity, word: str) -> Entity:
+    """A region's council written with its level alone (``현의회``): minted under the region's name."""
+    council = f"{region.name_ko}{word[-2:]}"
+    return Entity(id=f"minted-{normalize_name(council)}", kind="organization", name_ko=council,
+                  note="minted by the people reader: a council of a region")
 
 
 def _foreign_name_post(w: FactWriter, reader, line: int, name: str, post: str) -> tuple[str, Entity] | None:
     """A foreign name in Hangul of two to four words (``가나 다라``) with a bare title (``지사``, ``부지사``,
     ``가나부장``) under a heading or title about a foreign region: the post is that region's."""
-    words = name.split()
-    if not (2 <= len(words) <= 4 and all(re.fullmatch(r"[가-힣]{1,5}", x) and x not in titles()
-                                         and not reader.is_unit(x) for x in words)):
+    if " " not in name or not _person(reader, name):
         return None
     *units, role = post.split()
-    if base_title(role) is None or any(reader.is_place(x) for x in words) or len(units) > 1 or (
-            units and not _COUNCIL.fullmatch(units[0])):
+    if base_title(role) is None or len(units) > 1 or (units and not _COUNCIL.fullmatch(units[0])):
         return None
     title = cells(w.doc.title_ko or "")[0]  # a title printed as a row of the table (``가나현 간부 명단 |  |``)
     for text in [t for _, t in headings_above(w, line)] + [title]:
@@ -117,11 +200,7 @@ def _foreign_name_post(w: FactWriter, reader, line: int, name: str, post: str) -
             continue
         if region.country in ("", "KR"):
             return None
-        if units:  # 현의회 의장: the council of that region
-            council = f"{region.name_ko}{units[0][-2:]}"
-            region = Entity(id=f"minted-{normalize_name(council)}", kind="organization", name_ko=council,
-                            note="minted by the people reader: a council of a region")
-        return role, region
+        return role, _council(region, units[0]) if units else region  # 현의회 의장: that region's council
     return None
 
 
@@ -135,7 +214,8 @@ def _stated(reader, name: str, post: str, row: list[str]) -> tuple[str, Entity] 
     lacks; ``None`` unless a statement names exactly that person."""
     from graph.readers.people import SentenceReader, document_places
 
-    context = " ".join(c for c in row if c not in (name, post) and reader._country(c) is not None)
+    context = " ".join(c for c in row if c not in (name, post) and (reader._country(c) is not None
+                                                                   or _MISSION.fullmatch(c)))
     probe = SentenceReader(reader.registry, {**reader.local, **document_places(reader.registry, f"{context} {post}")})
     probe.home = reader.home
     stand_in = _STAND_IN[min(len(name.split()), len(_STAND_IN)) - 1]
@@ -162,7 +242,7 @@ def _post(w: FactWriter, reader, line: int, post: str) -> tuple[str, Entity] | N
         if role.endswith(title) and len(role) > len(title):
             glued = reader._glued(role[:-len(title)], title)[0]
             if glued is not None and glued.kind == "region":
-                org, role = glued, title
+                org, role = glued, provincial_title(title, glued)
             break
     if org is None and len(words) > 1:
         first = words[0]

@@ -56,6 +56,13 @@ def collapse_spaced(name: str) -> str:
 
 
 
+def provincial_title(role: str, org: Entity) -> str:
+    """A Korean province's governor is its 도지사: ``가나도지사`` is read as the place ``가나도`` and the title
+    ``지사``, which the general readers write ``도지사`` for a Korean ``…도`` region (foreign governors stay
+    ``지사``)."""
+    return "도지사" if role == "지사" and org.country == "KR" and org.name_ko.endswith("도") else role
+
+
 def describe_organisation(w: FactWriter, entity: Entity) -> URIRef:
     """Describe an organisation a reader minted (not in the registry) in the document's graph."""
     iri = entity.iri

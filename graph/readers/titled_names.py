@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from graph.facts import FactWriter
-from graph.readers.context import context_at
-from graph.readers.posts import titles
+from graph.readers.context import context_at, lead_region
+from graph.readers.posts import provincial_title, titles
 from graph.registry import Entity
 
 #: A name closes its phrase: the end, punctuation or a bracket, a particle, or a space before another word.
@@ -40,10 +40,22 @@ class TitledName:
     org: Entity | None
     start: int
     end: int
+    former: bool = False
 
 
 def _title_words() -> str:
     return "|".join(re.escape(t) for t in sorted(titles(), key=len, reverse=True))
+
+
+#: A civil servant's grade, which a personnel order prints between the post and the name (``국제교류팀장
+#: 지방행정사무관 홍길동``), maybe marked acting (``(직무대리)``).
+GRADE = (r"(?:지방)?[가-힣]{0,4}?(?:부이사관|이사관|서기관|사무관|주사보|주사|서기보|연구관|연구사|지도관|지도사)"
+         r"(?:\s*\((?:직무대리|직대|대리)\))?")
+#: A post held before, in brackets after the name (``홍길동 (前 투자유치과장)``).
+_EARLIER = re.compile(r"\s*\(\s*(?:前|전)\s*(?P<post>[가-힣]{2,14})\s*\)")
+#: A grade, a name and the post in brackets (``지방서기관 홍길동 (국제통상과장)``: a personnel order's entry).
+_GRADE_NAME_POST = re.compile(rf"{_OPEN}(?P<grade>{GRADE})\s+(?P<name>[가-힣]{{3}})"
+                              r"\s*\(\s*(?P<post>[가-힣]{2,14})\s*\)")
 
 
 def titled_names(reader, line: str, previous: str = "") -> Iterator[TitledName]:
@@ -53,13 +65,13 @@ def titled_names(reader, line: str, previous: str = "") -> Iterator[TitledName]:
     from graph.readers.people import SURNAMES, qualifier
 
     pattern = re.compile(rf"{_OPEN}(?P<pre>[가-힣]{{0,10}}?)(?P<title>{_title_words()})"
-                         rf"\s*:?\s+(?P<name>[가-힣]{{3}}){_CLOSE}")
+                         rf"\s*:?\s+(?:{GRADE}\s+)?(?P<name>[가-힣]{{3}}){_CLOSE}")
     mentions = None
     for m in pattern.finditer(line):
         name, pre, title = m.group("name"), m.group("pre"), m.group("title")
         if name[0] not in SURNAMES or not reader.name_word(name) or name in titles() or name.endswith(_NOT_NAME_END):
             continue
-        if name[-1] in _PARTICLE_ENDS and not re.match(r"\s*(?:$|[,.)(|·/:;])", line[m.end("name"):]):
+        if name[-1] in _PARTICLE_ENDS and not re.match(r"\s*(?:$|[,.)(|·/:;→])", line[m.end("name"):]):
             continue  # ``비서장 홍길동이 축사를``: a two-syllable name and its particle
         if not line[:m.start()].strip() and re.search(r"[가-힣]$", previous.rstrip("\n")):
             continue  # the title ends a word begun on the line before
@@ -70,7 +82,7 @@ def titled_names(reader, line: str, previous: str = "") -> Iterator[TitledName]:
         if pre and glued is None and not (qualifier(pre) or reader.is_unit(pre + title[0])
                                           or reader.is_unit(pre)):
             continue
-        role = title if glued is not None else pre + title
+        role = provincial_title(title, glued) if glued is not None else pre + title
         if mentions is None:
             mentions = [k for k in reader._mentions(line) if k.entity.kind in ("region", "organization")]
         org = glued or _org_before(reader, line, mentions, m.start())
@@ -78,6 +90,25 @@ def titled_names(reader, line: str, previous: str = "") -> Iterator[TitledName]:
             mission = reader._mission_before(line[:m.start()], title)
             org = mission[0] if mission else reader.registry.entities.get("KR")
         yield TitledName(name, role, org, m.start(), m.end("name"))
+        earlier = _EARLIER.match(line, m.end("name"))
+        if earlier and _post_title(earlier.group("post")):
+            yield TitledName(name, earlier.group("post"), org, m.start(), earlier.end(), former=True)
+    yield from _graded(reader, line)
+
+
+def _post_title(post: str) -> bool:
+    """Whether ``post`` is a post: a lexicon title, maybe after a unit or field words (``투자유치과장``)."""
+    return any(post.endswith(t) for t in titles()) and post not in ("서기",)
+
+
+def _graded(reader, line: str) -> Iterator[TitledName]:
+    """``지방서기관 홍길동 (국제통상과장)``: a name between its grade and its post in brackets."""
+    from graph.readers.people import SURNAMES
+
+    for m in _GRADE_NAME_POST.finditer(line):
+        name, post = m.group("name"), m.group("post")
+        if name[0] in SURNAMES and reader.name_word(name) and _post_title(post) and not post.startswith(("前", "전")):
+            yield TitledName(name, post, None, m.start(), m.end())
 
 
 def _org_before(reader, line: str, mentions, p: int) -> Entity | None:
@@ -91,7 +122,7 @@ def _org_before(reader, line: str, mentions, p: int) -> Entity | None:
 
 def titled_posts(w: FactWriter, reader) -> Iterator[tuple[int, TitledName, Entity]]:
     """``(line, statement, organisation)`` for every title-first phrase of ``w.doc`` whose organisation is known;
-    one with none written is the Korean region the section is about."""
+    one with none written is the Korean region the section is about, else the document's own Korean region."""
     previous = ""
     for n, raw in w.doc.numbered(1, None):
         found_here = list(titled_names(reader, raw, previous))
@@ -100,6 +131,6 @@ def titled_posts(w: FactWriter, reader) -> Iterator[tuple[int, TitledName, Entit
             org = found.org
             if org is None:
                 subject = context_at(w, n).subject
-                org = subject.entity if subject is not None and subject.entity.country == "KR" else None
+                org = subject.entity if subject is not None and subject.entity.country == "KR" else lead_region(w)
             if org is not None:
                 yield n, found, org

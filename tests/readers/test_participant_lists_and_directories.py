@@ -7,7 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rdflib import Dataset
 
+from graph.facts import FactWriter
+from graph.readers.people import SentenceReader
+from graph.readers.people_tables import seating_posts
+from graph.registry import Registry
+from graph.report import ExtractionReport
 from tests.fixtures.pages import write_page
 from tests.readers.helpers import build, document, from_file, store_of
 from tests.readers.test_people import POSTS
@@ -114,3 +120,103 @@ def test_an_english_release_with_family_names_in_capitals(tmp_path: Path):
     changed = RELEASE.replace("HAN Ga-on", "NEAR SECRETARIAT").replace("WEN Darao", "signed it")
     assert _posts(document("release2.txt", changed), tmp_path) == {
         ("KIM Na-rae", "Director-General for International Affairs", "region/kr-gangwon-gangneung")}
+
+
+ORDER = ["가평군 인사발령", "(2024. 7. 1.자)", "■ 기획실 국제협력팀",
+         "○ 국제협력과장        지방서기관 한다온 (前 관광정책과장)",
+         "○ 교류지원팀장        지방행정사무관 (직무대리) 유가람",
+         "○ 다라현 파견 근무를 마친 주무관 최나은 → 국제협력팀",
+         "■ 명예퇴직", "○ 지방서기관 서보람 (국제협력과장)",
+         "가평군수  박새론"]
+ORDER_EXPECTED = {("한다온", "국제협력과장", "region/kr-gyeonggi-gapyeong"),
+                  ("한다온", "관광정책과장", "region/kr-gyeonggi-gapyeong"),
+                  ("유가람", "교류지원팀장", "region/kr-gyeonggi-gapyeong"),
+                  ("최나은", "주무관", "region/kr-gyeonggi-gapyeong"),
+                  ("서보람", "국제협력과장", "region/kr-gyeonggi-gapyeong"),
+                  ("박새론", "군수", "region/kr-gyeonggi-gapyeong")}
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md", "docx", "html"])
+def test_a_personnel_order_grades_between_post_and_name_and_earlier_posts(tmp_path: Path, fmt: str):
+    doc = from_file(write_page(tmp_path / f"order.{fmt}", ORDER))
+    # the sentence reader (people.py) also reads the verb form before 주무관 as a name: noted to its owner
+    assert _posts(doc, tmp_path) - {("마친", "주무관", "region/kr-gyeonggi-gapyeong")} == ORDER_EXPECTED
+    assert _former(doc, tmp_path) == {"한다온"}
+    # an earlier "post" that is no post, and a grade with no name after it, state nothing
+    changed = [line.replace("(前 관광정책과장)", "(前 관광정책 담당)").replace("지방행정사무관 (직무대리) 유가람",
+                                                                       "지방행정사무관 (직무대리) 미정")
+               for line in ORDER]
+    found = _posts(from_file(write_page(tmp_path / f"order2.{fmt}", changed)), tmp_path)
+    assert {p for p in found if p[0] in ("한다온", "유가람", "미정")} == {
+        ("한다온", "국제협력과장", "region/kr-gyeonggi-gapyeong")}
+
+
+SIGNED = ["가평군·효고현 우호교류 협정서", "2024년 5월 3일 가평군에서",
+          [["경기도 가평군수", "효고현지사"], ["박새론 (서명)", "마루키 다이치 (서명)"]],
+          "입회: 가평군의회 의장 한다온"]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx", "hwpx", "html"])
+def test_a_signature_block_posts_above_names(tmp_path: Path, fmt: str):
+    assert _posts(from_file(write_page(tmp_path / f"signed.{fmt}", SIGNED)), tmp_path) == {
+        ("박새론", "군수", "region/kr-gyeonggi-gapyeong"), ("마루키 다이치", "지사", "region/jp-hyogo"),
+        ("한다온", "의장", "organization/minted-가평군의회")}
+    # titles with no place of their own over the names, or a line of words that are no names: no block
+    changed = [SIGNED[0], SIGNED[1], [["위원장", "위원장"], ["박새론 (서명)", "마루키 다이치 (서명)"]]]
+    assert _posts(from_file(write_page(tmp_path / f"signed2.{fmt}", changed)), tmp_path) == set()
+    changed = [SIGNED[0], SIGNED[1], [["경기도 가평군수", "효고현지사"], ["협정서 원본", "보관 예정"]]]
+    assert _posts(from_file(write_page(tmp_path / f"signed3.{fmt}", changed)), tmp_path) == set()
+
+
+def test_a_korean_provinces_governor_is_its_do_jisa(tmp_path: Path):
+    lines = ["강원특별자치도·효고현 교류 협정서", "2024년 5월 3일",
+             [["강원특별자치도지사", "효고현지사"], ["한가온 (서명)", "마루키 다이치 (서명)"]]]
+    assert _posts(from_file(write_page(tmp_path / "gov.txt", lines)), tmp_path) == {
+        ("한가온", "도지사", "region/kr-gangwon"), ("마루키 다이치", "지사", "region/jp-hyogo")}
+
+
+SEATS = ["가평군–효고현 교류 회의 결과", "□ 일시: 2024. 5. 3.(금) 10:00", "□ 좌석 배치",
+         [["구분", "좌석 1", "좌석 2", "좌석 3"],
+          ["가평군측", "통역", "군수 박새론", "국제협력과장 한다온"],
+          ["효고현측", "통역", "지사 마루키 다이치", "현의회 의장 아키노 료"]]]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "hwpx", "md", "tsv"])
+def test_a_seating_chart_foreign_names_after_their_posts(tmp_path: Path, fmt: str):
+    assert _posts(from_file(write_page(tmp_path / f"seats.{fmt}", SEATS)), tmp_path) == {
+        ("마루키 다이치", "지사", "region/jp-hyogo"), ("아키노 료", "의장", "organization/minted-효고현의회"),
+        ("박새론", "군수", "region/kr-gyeonggi-gapyeong"), ("한다온", "국제협력과장", "region/kr-gyeonggi-gapyeong")}
+    # the seating reader places foreign names in Hangul on a foreign side's row only
+    rows = [SEATS[3][0], ["가평군측", "통역", "지사 마루키 다이치", "현의회 의장 아키노 료"],
+            ["마바측", "통역", "지사 마루키 다이치", ""]]
+    doc = from_file(write_page(tmp_path / f"seats2.{fmt}", [*SEATS[:3], rows]))
+    w = FactWriter(Dataset(), doc, Registry.default(), ExtractionReport())
+    assert seating_posts(w, SentenceReader(w.registry)) == []
+    doc = from_file(write_page(tmp_path / f"seats3.{fmt}", SEATS))
+    w = FactWriter(Dataset(), doc, Registry.default(), ExtractionReport())
+    assert [(name, role, org.id) for _, name, role, org, _ in seating_posts(w, SentenceReader(w.registry))] == [
+        ("마루키 다이치", "지사", "jp-hyogo"), ("아키노 료", "의장", "minted-효고현의회")]
+
+
+RECEPTION = ["주한 외교단 초청 가평군 간담회 결과", "2024. 5. 3. 국제협력과",
+             [["구분", "직위", "성명", "비고"], ["주한 몽골대사관", "대사", "바야르마", "축사"],
+              ["주부산 일본국 총영사관", "총영사", "마루키 다이치", ""],
+              ["주한 러시아대사관", "참사관", "(미정)", "불참"]]]
+
+
+@pytest.mark.parametrize("fmt", ["hwpx", "md", "csv"])
+def test_a_reception_table_whose_first_column_names_the_mission(tmp_path: Path, fmt: str):
+    assert _posts(from_file(write_page(tmp_path / f"guests.{fmt}", RECEPTION)), tmp_path) == {
+        ("마루키 다이치", "총영사", "country/JP"), ("바야르마", "대사", "country/MN")}  # a seat to be filled: no one
+
+
+def test_a_provinces_governor_signing_under_the_text_and_title_first_names_placed_by_the_document(tmp_path: Path):
+    text = "강원특별자치도 국제교류 계획\n2024. 3. 2.\n\n강원특별자치도지사  한가온\n"
+    assert _posts(document("plan.txt", text), tmp_path) == {("한가온", "도지사", "region/kr-gangwon")}
+    # a Q&A table with no heading naming a region: a title-first name is the document's own region's
+    rows = [["질의위원", "질의 요지", "답변자"], ["유다온 위원", "교류 실적은?", "국제협력과장 한다온"]]
+    for fmt in ("docx", "txt", "html"):
+        head = ["행정사무감사 질의 답변 요지 (2024. 3. 2.)", "피감기관: 가평군 국제협력과"]
+        page = write_page(tmp_path / f"qna.{fmt}", [*head, rows])
+        assert _posts(from_file(page), tmp_path) == {("한다온", "국제협력과장", "region/kr-gyeonggi-gapyeong"),
+                                                     ("유다온", "위원", "region/kr-gyeonggi-gapyeong")}
