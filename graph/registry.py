@@ -252,6 +252,16 @@ class Registry:
             if place not in self.places.get(key, ()):
                 self.places[key] = (*self.places.get(key, ()), place)
 
+    def places_in_latin(self, name: str, country: str) -> tuple[Place, ...]:
+        """The gazetteer divisions of ``country`` whose English name is ``name`` (case and spacing ignored).
+
+        >>> [(p.name_ko, p.level) for p in Registry.default().places_in_latin(" hokkaido", "JP")]
+        [('홋카이도', 'prefecture')]
+        """
+        key = " ".join(name.lower().split())
+        return tuple(dict.fromkeys(p for places in self.places.values() for p in places
+                                   if p.country == country and " ".join(p.name_en.lower().split()) == key))
+
     def place_named(self, name: str, country: str | None = None) -> Place | None:
         """The gazetteer division ``name`` names: the one in ``country`` when it is among them, else the only one.
 
@@ -474,7 +484,7 @@ class Registry:
             key = normalize_name(m.group(0))
             entity_id = owners.get(key)
             if entity_id and not _inside_word(text, m.start(), key, out[-1].end if out else -1) and \
-                    not _inside_latin_word(text, m.start(), m.end(), key):
+                    not _runs_on(text, m.end(), key) and not _inside_latin_word(text, m.start(), m.end(), key):
                 out.append(Mention(self.entities[entity_id], m.start(), m.end(), m.group(0)))
         return tuple(out)
 
@@ -499,6 +509,26 @@ def _inside_word(text: str, start: int, key: str, previous_end: int) -> bool:
         return False
     before = text[start - 1]
     return "가" <= before <= "힣" and before not in _JOINERS
+
+
+#: Syllables that may follow a short name in its own word: the first syllable of a particle (``동해와``, ``부산에서``,
+#: ``서울까지``) or of a unit or office after it (``대구시``, ``경남도``, ``전북도청``).
+_FOLLOWERS = frozenset("은는이가을를와과의에로으도만까부보처께랑하및서엔" "시군구읍면동청")
+
+
+def _runs_on(text: str, end: int, key: str) -> bool:
+    """Whether a short name (two syllables, no place suffix) is the start of a longer Hangul word, as 동해 in 동해안
+    (a coast): a Hangul syllable right after it that opens no particle nor unit.
+
+    >>> _runs_on("한국 동해안 도시", 5, "동해"), _runs_on("동해와 삼척", 2, "동해"), _runs_on("동해시", 2, "동해")
+    (True, False, False)
+    >>> _runs_on("동해안", 3, "동해안"), _runs_on("동해 안", 2, "동해")
+    (False, False)
+    """
+    if len(key) > 2 or end >= len(text):
+        return False
+    after = text[end]
+    return "가" <= after <= "힣" and after not in _FOLLOWERS
 
 
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")

@@ -17,7 +17,15 @@ from corpus import Document
 from graph.dates import DateMention, StatedDate, find_dates
 from graph.facts import FactWriter
 from graph.readers.as_of import as_of_date
-from graph.readers.entities import DOMESTIC_WORDS, Party, country_in, place_level
+from graph.readers.entities import (
+    DOMESTIC_WORDS,
+    WITHIN_DIVISION,
+    Party,
+    country_in,
+    minted_region,
+    place_level,
+    strip_particle,
+)
 from graph.readers.entities import FUZZY_MIN_CHARS as FUZZY_MIN_CHARS  # where lists and sentences read it
 from graph.readers.relations import DEFAULT_RELATION, RELATION_WORDS, is_intent, relation_of
 from graph.readers.table_rows import split_cells
@@ -135,15 +143,36 @@ def headings_above(w: FactWriter, line: int, lookback: int = HEADING_LOOKBACK, e
     return out + [t for t in title if t not in out]
 
 
+#: A credit of whoever translated, edited or photographed a document (``번역: 가나도 국제협력과``, ``글·사진 = …``,
+#: ``Translated by …``): up to the next separator it names them, never what the document is about.
+_CREDIT = re.compile(r"(?<![가-힣A-Za-z])(?:번역|옮긴\s?이|옮김|역자|감수|통역|편집|촬영|그림|사진"
+                     r"|글(?:\s*[·ㆍ,/]\s*사진)?)\s*[:：=]\s*[^/|()\[\]{}<>;,·ㆍ]*"
+                     r"|(?<![A-Za-z])(?:Translat(?:ed|ion)|Edited|Photos?)(?:\s+by)?\s*[:：]?\s+[^/|()\[\]{}<>;,·ㆍ]*",
+                     re.IGNORECASE)
+
+
+def without_credits(text: str) -> str:
+    """``text`` with its credits blanked (:data:`_CREDIT`), positions kept.
+
+    >>> " ".join(without_credits("(원문: 가나현 현황 / 번역: 다라도 국제과, 2024. 2.)").split())
+    '(원문: 가나현 현황 / , 2024. 2.)'
+    >>> without_credits("Translated by the Dara Office").strip(), without_credits("글·사진=가나군청 · 마바시").strip()
+    ('', '· 마바시')
+    """
+    return _CREDIT.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def first_region(w: FactWriter, text: str) -> Entity | None:
     """The region a heading or title is about (unambiguous registry names only): its first Korean region, or the
-    unit within it named right after (``가나광역시 다라구``), else its first region.
+    unit within it named right after (``가나광역시 다라구``), else its first region. A credit (``번역: 가나도 …``,
+    :func:`without_credits`) names who translated or edited the text, not what it is about.
 
     >>> from graph.registry import Registry
     >>> w = FactWriter.__new__(FactWriter); w.registry = Registry.default()
     >>> first_region(w, "인천광역시 연수구 국제교류 보고").name_ko, first_region(w, "일본 효고현, 강릉시").name_ko
     ('연수구', '강릉시')
     """
+    text = without_credits(text)
     mentions = [m for m in w.registry.find_mentions(text) if m.entity.kind == "region"]
     regions = [m.entity for m in mentions]
     korean = [m for m in mentions if m.entity.country == "KR"]
@@ -168,6 +197,33 @@ def _district_after(w: FactWriter, city: Entity, after: str) -> Entity | None:
         return None
     return next((e for length in range(len(word.group(1)), 1, -1) for e in w.registry.candidates(
         word.group(1)[:length]) if e.kind == "region" and e.parent == city.id), None)
+
+
+def foreign_unit(w: FactWriter, text: str) -> Entity | None:
+    """A city, county or town the registry lacks, written right after a foreign division — a registry region or a
+    gazetteer division (``가나현 다라시(…)는 …``): the unit of that division the text is about, minted in its country;
+    else ``None``.
+
+    >>> from graph.registry import Registry
+    >>> w = FactWriter.__new__(FactWriter); w.registry = Registry.default()
+    >>> foreign_unit(w, "시마네현 가나미시(인구 3만)는 한국 도시와 교류").id, foreign_unit(w, "아이치현 다라시는 …").id
+    ('jp-가나미시', 'jp-다라시')
+    >>> foreign_unit(w, "시마네현 내 지자체"), foreign_unit(w, "시마네현 다라현"), foreign_unit(w, "옥천군 다라리")
+    (None, None, None)
+    """
+    text = without_credits(text)
+    for word in re.finditer(r"[가-힣]{2,}", text):
+        division = next((e for e in w.registry.candidates(word.group(0)) if e.kind == "region"), None)
+        country = division.country if division is not None else getattr(
+            w.registry.place_named(word.group(0)), "country", None)
+        after = re.match(r"\s+([가-힣]{2,})", text[word.end():])
+        if country in (None, "KR") or after is None:
+            continue
+        name = strip_particle(after.group(1))
+        level = place_level(name) if is_place_word(name) else None
+        if level in WITHIN_DIVISION and not w.registry.candidates(name):
+            return minted_region(name, country, level)
+    return None
 
 
 def _korean_heading_far_above(w: FactWriter, line: int, exclude: Container[int]) -> tuple[str, Entity] | None:
@@ -195,8 +251,13 @@ def context_at(w: FactWriter, line: int, lookback: int = HEADING_LOOKBACK, exclu
     regions = [(text, r) for text, r in regions if r is not None]  # Korean first: a list is usually Korean
     chosen = next(((t, r) for t, r in regions if r.country == "KR"), None) or _korean_heading_far_above(
         w, line - lookback, exclude) or (regions[0] if regions else None)
+    if chosen is None or chosen[1].country != "KR":  # a foreign page about one of its own cities: that city's
+        unit = next(((text, u) for _, text in headings if (u := foreign_unit(w, text)) is not None), None)
+        chosen = unit or chosen
     if chosen is not None:
-        ctx.subject, ctx.heading = Party(chosen[0].strip(), chosen[1]), chosen[0].strip()
+        minted = chosen[1].id not in w.registry.entities
+        ctx.subject = Party(chosen[1].name_ko if minted else chosen[0].strip(), chosen[1], minted=minted)
+        ctx.heading = chosen[0].strip()
     for rank, (_, text) in enumerate(headings):
         if rank == 0:  # the section's own country and relation: only from the nearest heading
             ctx.section_relation = relation_of(text)

@@ -13,6 +13,7 @@ from graph.facts import FactWriter
 from graph.readers.bilingual import UNPLACED
 from graph.readers.entities import (
     CONTEXT_LEVEL,
+    LATIN_PLACE_WORDS,
     Party,
     latin_country_name,
     latin_parents,
@@ -56,10 +57,12 @@ def english_region(w: FactWriter, name: str, country_name: str | None, unplaced:
     ``within``: the document's own region, whose district a name several districts share is (``Jung-gu``)."""
     if BODY.search(name):  # Gana University signed …: a body, not the place it is named after
         return None
-    level = place_level(name)  # of the name as written: ``Province of Gana`` is a province
     name = re.sub(r"^(?:The|the)\s+", "", name).strip()
-    name = re.sub(r"^(?:City|Province|County|Prefecture|State|Region|District|Municipality) of\s+(?=[A-Z])", "",
-                  name)
+    unit_of = _UNIT_OF.match(name)  # ``Province of Gana``, ``State of Dara``: a province, a state
+    level = place_level(name) or (LATIN_PLACE_WORDS[unit_of.group(1).lower()] if unit_of else None)
+    bare = name[unit_of.end():] if unit_of else name
+    # minted as written (``State of Dara``: a division keeps its unit word, see minted_id), ``City of Gana`` as Gana
+    written, name = (bare if unit_of is None or unit_of.group(1) == "City" else name), bare
     parts = [part.strip() for part in (country_name or "").split(",") if part.strip()]
     country = next((e.id for part in reversed(parts) for e in w.registry.candidates(part) if e.kind == "country"),
                    None)  # Dara, Nagano, Japan: the country is named last, a parent region before it
@@ -78,8 +81,12 @@ def english_region(w: FactWriter, name: str, country_name: str | None, unplaced:
         return Party(name, minted_region(name, UNPLACED, level or place_level(name) or CONTEXT_LEVEL), minted=True)
     if country is None or country == "KR":
         return None
-    return Party(name, minted_region(minted_latin_name(w.registry, name, country), country,
-                                     level or place_level(name) or CONTEXT_LEVEL), minted=True)
+    return Party(written, minted_region(minted_latin_name(w.registry, written, country), country,
+                                        level or place_level(name) or CONTEXT_LEVEL), minted=True)
+
+
+#: A unit word and ``of`` before a Latin place name (``Province of Gana``, ``State of Dara``, ``City of Gana``).
+_UNIT_OF = re.compile(r"(City|Province|County|Prefecture|State|Region|District|Municipality) of\s+(?=[A-Z])")
 
 
 def _registry_forms(name: str) -> list[str]:

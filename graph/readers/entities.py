@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graph.extractors.names import decide_by_evidence
 from graph.facts import FactWriter, Lines, span_of, spelling_language
-from graph.registry import Entity, Registry, normalize_name
+from graph.registry import Entity, Place, Registry, normalize_name
 from ontology.namespaces import GY, RDF, RDFS, SKOS
 
 #: Place suffixes (longest first) and the administrative level a minted region gets from them.
@@ -135,15 +136,60 @@ _JAPANESE_UNITS = ("마치", "무라", "쵸", "초")
 _TIME_WORDS = ("년", "해", "달", "월", "기", "연", "최", "당", "시")
 
 
+@lru_cache(maxsize=4096)
 def minted_id(country: str, name: str) -> str:
     """Registry-style id of a minted region: country code + normalised name, a Latin name keyed without the unit word
     it ends with (:func:`bare_latin_name`), so ``Quang Ngai Province`` in a release and ``Quang Ngai`` in a table
-    are one region (the label keeps the unit word as written).
+    are one region (the label keeps the unit word as written). A first-level division the gazetteer knows, written
+    as one (:func:`gazetteer_division`), is keyed by its Korean name in any spelling, so ``Hainan Province``,
+    ``하이난성`` and ``海南省`` are one region; ``Gana City`` or a bare ``Gana`` keeps its own key.
 
     >>> minted_id("JP", "가나자와 시"), minted_id("VN", "Gana Province"), minted_id("VN", "Gana")
     ('jp-가나자와시', 'vn-gana', 'vn-gana')
+    >>> minted_id("CN", "Hainan Province"), minted_id("CN", "海南省"), minted_id("US", "State of Hawaii")
+    ('cn-하이난성', 'cn-하이난성', 'us-하와이주')
+    >>> minted_id("JP", "Fukuoka City"), minted_id("JP", "Fukuoka"), minted_id("JP", "Fukuoka-ken")
+    ('jp-fukuokacity', 'jp-fukuoka', 'jp-후쿠오카현')
     """
+    division = gazetteer_division(Registry.default(), name, country.upper())
+    if division is not None:
+        return f"{country.lower()}-{normalize_name(division.name_ko)}"
     return f"{country.lower()}-{normalize_name(bare_latin_name(name))}"
+
+
+#: Latin unit words (before ``of`` or after the name) of a first-level division, and the gazetteer levels each may
+#: name: ``Hainan Province``, ``State of Hawaii``, ``Wakayama-ken``. A city's word (``City``, ``-shi``) names none.
+DIVISION_UNITS: dict[str, tuple[str, ...]] = {
+    "prefecture": ("prefecture",), "ken": ("prefecture",), "province": ("province",), "state": ("state",),
+    "region": ("autonomous region",), "municipality": ("municipality",), "territory": ("territory",)}
+_LATIN_DIVISION = re.compile(r"(?:(?P<before>[A-Za-z]+)\s+of\s+)?(?P<name>[A-Za-z][A-Za-z .'’-]*?)"
+                             r"(?:\s+(?P<after>[A-Za-z]+)|-(?P<suffix>ken))?\.?")
+
+
+def gazetteer_division(registry: Registry, name: str, country: str) -> Place | None:
+    """The gazetteer division of ``country`` that ``name`` is written as (:meth:`Registry.places_in_latin`,
+    :meth:`Registry.place_named`): a Latin name whose unit word says a division's level (``Hainan Province``,
+    ``State of Hawaii``, ``Wakayama-ken``; not ``Fukuoka City`` nor a bare ``Fukuoka``, a city's name too), or the
+    division's own Korean, kanji or variant name with its suffix (``하이난성``, ``해남성``, ``福岡県``).
+
+    >>> reg = Registry.default()
+    >>> [getattr(gazetteer_division(reg, n, c), "name_ko", None) for n, c in (("Hawaii State", "US"),
+    ...     ("Wakayama Prefecture", "JP"), ("Wakayama City", "JP"), ("Wakayama", "JP"), ("해남성", "CN"),
+    ...     ("Hainan Province", "JP"), ("Gana Province", "CN"), ("가나시", "JP"))]
+    ['하와이주', '와카야마현', None, None, '하이난성', None, None, None]
+    """
+    written = " ".join(name.split())
+    if written.isascii():
+        m = _LATIN_DIVISION.fullmatch(written)
+        words = [w.lower() for w in (m.group("before"), m.group("after"), m.group("suffix")) if w] if m else []
+        if len(words) != 1 or words[0] not in DIVISION_UNITS:
+            return None
+        found = [p for p in registry.places_in_latin(m.group("name"), country) if p.level in DIVISION_UNITS[words[0]]]
+        return found[0] if len(found) == 1 else None
+    if place_level(written) is None:
+        return None
+    found = [p for p in registry.places.get(normalize_name(written), ()) if p.country == country]
+    return found[0] if len({p.name_ko for p in found}) == 1 else None
 
 
 def country_in(registry: Registry, text: str) -> str | None:
@@ -424,7 +470,7 @@ def _gazetteer_country(registry: Registry, name: str, stated: str | None, contex
 
 #: Levels of the places a foreign division holds (a prefecture's city, a state's county), which a name written
 #: right after one has.
-_WITHIN_DIVISION = ("city", "county", "town", "village", "district", "autonomous prefecture", "autonomous county")
+WITHIN_DIVISION = ("city", "county", "town", "village", "district", "autonomous prefecture", "autonomous county")
 
 
 def divisions_written(registry: Registry, lines: Iterable[str]) -> list[tuple[str, str]]:
@@ -444,7 +490,7 @@ def divisions_written(registry: Registry, lines: Iterable[str]) -> list[tuple[st
             out.append((name, place.country))
             after = re.match(r"\s+([가-힣]{3,})", line[m.end():])
             child = strip_particle(after.group(1)) if after else ""
-            if place_level(child) in _WITHIN_DIVISION and not registry.candidates(child):
+            if place_level(child) in WITHIN_DIVISION and not registry.candidates(child):
                 out.append((child, place.country))
     return out
 
@@ -532,16 +578,19 @@ def _near_spelling_holds(name: str, entity: Entity, country: str | None) -> bool
 
 
 def bare_latin_name(name: str) -> str:
-    """A name in Latin letters without the unit word it ends with (``Bayangol District``, ``Fukuoka Prefecture``);
+    """A name in Latin letters without the unit word it ends with or opens with before ``of`` (``Bayangol District``,
+    ``Province of Dara``);
     ``City``, ``Town`` and ``Village`` stay, often part of the name (``Panama City``). Other names are unchanged.
 
     >>> [bare_latin_name(n) for n in ("Bayangol District", "Panama City", "Dara Province", "District", "가나구")]
     ['Bayangol', 'Panama City', 'Dara', 'District', '가나구']
+    >>> bare_latin_name("Province of Dara"), bare_latin_name("City of Gana")
+    ('Dara', 'City of Gana')
     """
     if not name.isascii():
         return name
     units = "|".join(word.title() for word in LATIN_PLACE_WORDS if word not in ("city", "town", "village"))
-    return re.sub(rf"(?<=\S)\s+(?:{units})$", "", name.strip())
+    return re.sub(rf"(?<=\S)\s+(?:{units})$|^(?:{units})\s+of\s+(?=\S)", "", name.strip())
 
 
 def minted_latin_name(registry: Registry, name: str, country: str) -> str:
@@ -596,7 +645,10 @@ def describe_minted(w: FactWriter, party: Party) -> None:
     w.add(iri, SKOS.prefLabel, w.text(entity.name_ko))
     written = re.sub(r"\s+", " ", re.sub(r"\s*\([^)]*\)", "", party.surface)).strip()
     plain = plain_latin_name(entity.name_ko) if entity.name_ko.isascii() else ""  # Dara District: Dara too
-    for spelling in {*entity.aliases, written, plain, *latin_glosses(w.registry, party.surface)} - {entity.name_ko, ""}:
+    division = gazetteer_division(w.registry, entity.name_ko, entity.country)  # Hainan Province: 하이난성 too
+    korean = division.name_ko if division is not None else ""
+    for spelling in {*entity.aliases, written, plain, korean, *latin_glosses(w.registry, party.surface)} - {
+            entity.name_ko, ""}:
         w.add(iri, SKOS.altLabel, w.text(spelling, spelling_language(spelling)))
     w.add(iri, GY.country, w.registry.get(entity.country).iri)
     w.add(iri, GY.adminLevel, w.text(entity.level))
