@@ -1099,9 +1099,10 @@ def _document_posts(w: FactWriter) -> list[StatedPost]:
                  for n, name, role, org, former in table_posts(w, reader))
     # weak, and before the sentences' weak ones: a name the sentences place keeps that post; a name they only
     # give a title alone (the organisation from the sentence before) takes the title-first statement's
-    found[:0] = [(StatedPost(t.name, None, org, t.role, (n, n), stated_on, from_context=t.org is None,
-                             former=t.former), True)
-                 for n, t, org in titled_posts(w, reader)]
+    titled = [(StatedPost(t.name, None, org, t.role, (n, n), stated_on, from_context=t.org is None,
+                          former=t.former), True) for n, t, org in titled_posts(w, reader)]
+    found[:0] = titled
+    earlier = {id(p) for p, _ in titled if p.former}  # a title-first name's earlier post in brackets: kept
     full = _full_names([(p.name, p.org.id) for p, _ in found], {(p.name, p.org.id) for p, weak in found if not weak})
     names = {full.get((p.name, p.org.id), p.name) for p, weak in found if not weak}
     stated = {normalize_name(n) for n in names}
@@ -1110,7 +1111,7 @@ def _document_posts(w: FactWriter) -> list[StatedPost]:
     for p, weak in found:
         name = full.get((p.name, p.org.id), p.name)
         key = (normalize_name(name), p.org.id, p.role, p.former)
-        if weak and not p.former and (key[0] in stated or any(k[0] == key[0] for k in seen)
+        if weak and id(p) not in earlier and (key[0] in stated or any(k[0] == key[0] for k in seen)
                      or any(key[0] in (normalize_name(w) for w in full_name.split()) for full_name in names)):
             continue  # a name with its title alone restates someone already placed
         if key not in seen:
