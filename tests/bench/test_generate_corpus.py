@@ -80,7 +80,7 @@ def test_every_readme_question_answers_on_a_small_generated_corpus(tmp_path: Pat
     write_dataset(build_graph(load_corpus(tmp_path / "corpus"), Registry.default()).dataset, tmp_path / "graph.nq")
     store = OxigraphStore.load(tmp_path)
     answered = {e["id"]: len(list(store.query(e["query"]))) for e in all_examples() if "SERVICE" not in e["query"]}
-    assert len(answered) == 9 and min(answered.values()) >= 1, answered
+    assert len(answered) >= 9 and min(answered.values()) >= 1, answered
     partners = list(store.query(next(e for e in all_examples() if e["id"] == "seoul-partners")["query"]))
     assert len(partners) >= 20  # Seoul's table: 50-90 rows of Korean partners
 
