@@ -708,7 +708,7 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = (), o
                                        quote=item.text, notes=[f"further signing of line {above[-1].lines[0]}"])
                     for d in dates]
         return []
-    unit = _own_unit_first(item.text, named, ctx.subject)
+    unit = _own_unit_first(w, item.text, named, ctx.subject)
     if len(named) >= 2 and ctx.subject is None:
         if all(p.entity.country != "KR" for _, p in named[:2]):
             return []  # 중국 가나성 다라시 with no region of the list's own: a place and its parent, no pair
@@ -846,10 +846,13 @@ def _planned(text: str, date: DateMention, dates: list[DateMention]) -> bool:
     return is_plan(text[start:end])
 
 
-def _own_unit_first(text: str, named: list[tuple[int, Party]], subject: Party | None) -> Party | None:
+def _own_unit_first(w: FactWriter, text: str, named: list[tuple[int, Party]], subject: Party | None
+                    ) -> Party | None:
     """A Korean region named first in an entry as its actor (``가나시,``, ``가나시는``, ``가나도-다라아이막``) before a
     foreign partner — the subject's own city, or a region of a note about another pair — which then signs instead of
-    the list's subject."""
+    the list's subject. With 와/과 it is the actor only when the foreign partner follows it directly (a country word and
+    its divisions allowed between) and carries no 와/과 of its own: ``가나시와 공동으로 다라성 마바시와 …`` names a city
+    that signed together with the list's subject, not the pair (:func:`_joined_directly`)."""
     if subject is None or len(named) < 2 or named[0][0] < 0:
         return None
     start, party = named[0]
@@ -857,7 +860,20 @@ def _own_unit_first(text: str, named: list[tuple[int, Party]], subject: Party | 
     if party.entity.id == subject.entity.id or party.entity.country != "KR" or not re.match(
             r"\s*[,\-–]|(?:은|는|이|가|와|과)\s", after) or not any(p.entity.country != "KR" for _, p in named[1:]):
         return None
+    joined = re.match(r"(?:와|과)\s", after)
+    if joined is not None and not _joined_directly(w, text, start + len(party.surface) + joined.end(), named[1]):
+        return None
     return party
+
+
+def _joined_directly(w: FactWriter, text: str, at: int, partner: tuple[int, Party]) -> bool:
+    """Whether ``partner`` follows position ``at`` of ``text`` with only a country word or place words between, and no
+    와/과 after it (``가나시와 일본 다라현 마바시 자매결연``, not ``가나시와 협력하여 일본 마바현과 …``)."""
+    start, party = partner
+    between = text[at:start].split()
+    if start < at or not all(country_in(w.registry, word) or is_place_word(strip_particle(word)) for word in between):
+        return False
+    return not re.match(r"(?:와|과)(?![가-힣])", text[start + len(party.surface):])
 
 
 def _ends_relation(text: str, date: DateMention, dates: list[DateMention]) -> bool:
