@@ -484,9 +484,16 @@ class Registry:
             key = normalize_name(m.group(0))
             entity_id = owners.get(key)
             if entity_id and not _inside_word(text, m.start(), key, out[-1].end if out else -1) and \
-                    not _runs_on(text, m.end(), key) and not _inside_latin_word(text, m.start(), m.end(), key):
+                    not _runs_on(text, m.end(), key, _glued(pattern, owners, text, m.end())) and \
+                    not _inside_latin_word(text, m.start(), m.end(), key):
                 out.append(Mention(self.entities[entity_id], m.start(), m.end(), m.group(0)))
         return tuple(out)
+
+
+def _glued(pattern: re.Pattern[str], owners: dict[str, str], text: str, end: int) -> bool:
+    """Whether another registry name starts right at ``end`` (``대구경북``: two names written together)."""
+    nxt = pattern.match(text, end)
+    return nxt is not None and normalize_name(nxt.group(0)) in owners
 
 
 #: Particles a country word may carry in running text (``중국과의 교류``, ``일본에서는``).
@@ -511,21 +518,26 @@ def _inside_word(text: str, start: int, key: str, previous_end: int) -> bool:
     return "가" <= before <= "힣" and before not in _JOINERS
 
 
-#: Syllables that may follow a short name in its own word: the first syllable of a particle (``동해와``, ``부산에서``,
-#: ``서울까지``) or of a unit or office after it (``대구시``, ``경남도``, ``전북도청``).
-_FOLLOWERS = frozenset("은는이가을를와과의에로으도만까부보처께랑하및서엔" "시군구읍면동청")
+#: Syllables that may follow a short name in its own word: the first syllable of a particle (``가나와``, ``가나에서``,
+#: ``가나까지``), of a unit or office after it (``가나시``, ``가나도청``), or of a word bound to a place: its side, a
+#: departure or destination, a port, station or airport, its area (``가나측``, ``가나발``, ``가나행``, ``가나항``,
+#: ``가나역``, ``가나공항``, ``가나권``, ``가나지역``, ``가나산``, ``가나출신``, ``가나소재``, ``가나쪽``, ``가나일대``,
+#: ``가나간``, ``가나내``, ``가나민``).
+_FOLLOWERS = frozenset("은는이가을를와과의에로으도만까부보처께랑하및서엔" "시군구읍면동청"
+                       "측발행항역공권지산출소쪽방일간내외민")
 
 
-def _runs_on(text: str, end: int, key: str) -> bool:
+def _runs_on(text: str, end: int, key: str, glued: bool = False) -> bool:
     """Whether a short name (two syllables, no place suffix) is the start of a longer Hangul word, as 동해 in 동해안
-    (a coast): a Hangul syllable right after it that opens no particle nor unit.
+    (a coast) or 문경 in a person's name 문경호: a Hangul syllable right after it that opens no particle, unit or
+    place-bound word (:data:`_FOLLOWERS`), nor another name glued to it (``glued``: ``가나다라`` for two names).
 
-    >>> _runs_on("한국 동해안 도시", 5, "동해"), _runs_on("동해와 삼척", 2, "동해"), _runs_on("동해시", 2, "동해")
+    >>> _runs_on("동해안 도시", 2, "동해"), _runs_on("동해와 삼척", 2, "동해"), _runs_on("동해시", 2, "동해")
     (True, False, False)
-    >>> _runs_on("동해안", 3, "동해안"), _runs_on("동해 안", 2, "동해")
-    (False, False)
+    >>> _runs_on("동해안", 3, "동해안"), _runs_on("동해 안", 2, "동해"), _runs_on("동해항에서", 2, "동해")
+    (False, False, False)
     """
-    if len(key) > 2 or end >= len(text):
+    if len(key) > 2 or end >= len(text) or glued:
         return False
     after = text[end]
     return "가" <= after <= "힣" and after not in _FOLLOWERS

@@ -108,18 +108,18 @@ def test_a_region_named_outside_a_credit_is_still_the_subject():
 
 
 # A foreign city's page of its Korean partners: the city written after its division is the subject.
-FOREIGN_PAGE = """가나시의 한국 자매·우호도시
-아이치현 가나시(인구 약 3만 명)는 한국 동해안 도시들과 오랫동안 교류해 왔습니다.
-자매도시
+FOREIGN_PAGE = """가나시의 한국 교류 도시
+아이치현 가나시(면적 120㎢)는 1990년대부터 한국 동해안의 여러 도시와 교류를 넓혀 가고 있다.
+교류 도시
 - 옥천군 (대한민국 충청북도) — 1995년 11월 7일 자매도시 결연
 - 강릉시 — 2012년 4월 우호교류협정 체결"""
 FOREIGN_FACTS = {("jp-가나시", OKCHEON, "1995-11-07"), ("jp-가나시", "kr-gangwon-gangneung", "2012-04")}
 
 
 @pytest.mark.parametrize("kind", ["txt", "md", "html", "docx"])
-@pytest.mark.parametrize("coast", ["한국 동해안 도시들과", "한국 도시들과"])
+@pytest.mark.parametrize("coast", ["한국 동해안의 여러 도시와", "한국의 여러 도시와", "동해안 도시, 서해안 도시와"])
 def test_a_foreign_citys_page_is_the_citys(tmp_path: Path, kind: str, coast: str):
-    blocks = paragraphs(FOREIGN_PAGE.replace("한국 동해안 도시들과", coast))
+    blocks = paragraphs(FOREIGN_PAGE.replace("한국 동해안의 여러 도시와", coast))
     assert party_ids(build(page(tmp_path, kind, blocks))) == FOREIGN_FACTS
 
 
@@ -131,15 +131,17 @@ def test_a_foreign_page_with_a_row_added_or_a_date_changed(tmp_path: Path):
 
 
 def test_a_registry_city_after_a_division_is_no_new_city():
-    text = FOREIGN_PAGE.replace("아이치현 가나시(인구 약 3만 명)는", "중국 지린성 창춘시(인구 약 3만 명)는")
+    text = FOREIGN_PAGE.replace("아이치현 가나시(면적 120㎢)는", "중국 지린성 창춘시(면적 120㎢)는")
     found = party_ids(build(document("page.txt", text)))
     assert all("가나시" not in a and "가나시" not in b for a, b, _ in found)
 
 
 @pytest.mark.parametrize(("text", "names"), [
-    ("한국 동해안 도시들과", []), ("동해와 삼척의 교류", ["동해시", "삼척시"]), ("동해시 국제교류", ["동해시"]),
+    ("한국 동해안의 여러 도시", []), ("동해와 삼척의 교류", ["동해시", "삼척시"]), ("동해시 국제교류", ["동해시"]),
     ("부산에서 열린 회의", ["부산광역시"]), ("대구·경북 지역", ["대구광역시", "경상북도"]),
-    ("경남도 국제과", ["경상남도"]),
+    ("경남도 국제과", ["경상남도"]), ("부산측 대표", ["부산광역시"]),
+    ("대구경북 공동 대표단", ["대구광역시", "경상북도"]),
+    ("평택항에서 출항", ["평택시"]), ("담당 주무관 문경호", []), ("강릉발 서울행", ["강릉시", "서울특별시"]),
 ])
 def test_a_short_name_is_no_mention_at_the_start_of_a_longer_word(text: str, names: list[str]):
     assert [m.entity.name_ko for m in Registry.default().find_mentions(text)] == names
