@@ -386,7 +386,7 @@ class SentenceReader:
         for b in re.finditer(rf"(?<![가-힣])(?P<name>[가-힣]{{2,7}})\(\s*(?P<marker>{'|'.join(_MARKERS)})\s*"
                              r"(?P<inner>[^()]{2,30})\)", s):
             # ``홍길동(前 가나시장)``: a post stated in brackets after the name
-            if self.name_word(b.group("name")) and not any(a <= b.start("marker") < e for a, e in used):
+            if self.name_word(b.group("name")) and not any(a <= b.start() < e for a, e in used):
                 for st in self.statements(f"{b.group('name')} {b.group('inner')}", context):
                     if st.name == b.group("name"):
                         yield replace(st, start=b.start(), end=b.end(), former=b.group("marker") in _FORMER)
@@ -656,12 +656,16 @@ class SentenceReader:
         if not m or not self.name_word(m.group("w")) or (m.start() > 0 and not re.match(r"[\s,·(\"“'‘「○◦●■□▶◆◇※]",
                                                                                            s[m.start() - 1])):
             return None
+        if title_end is not None and _adnominal(m.group("w")) and re.search(r"[가-힣][을를]\s+$", head[:m.start()]) \
+                and self._name_after(s, title_end) is not None:
+            return None  # 근무를 마친 주무관 가나다: a verb after its object; the name follows the title
         name, start, alt = m.group("w"), m.start(), m.group("alt")
         foreign = org is None or (org.country or org.id) != "KR"
         prev = re.search(r"(?P<w>[가-힣]{2,7})\s+$", head[:start])
         if foreign and prev and self.name_word(prev.group("w"), first=True) and not (
                 prev.start() > 0 and not re.match(r"[\s,·(\"“'‘「]", s[prev.start() - 1])) and not (
-                prev.group("w").endswith(_LINKING) and re.search(r"[가-힣][을를]\s+$", head[:prev.start()])):
+                len(prev.group("w")) == 2 and prev.group("w").endswith(_LINKING) and re.search(
+                    r"[가-힣][을를]\s+$", head[:prev.start()])):
             # (``가나시를 찾아 레반남 위원장과``: a word in a verb's linking form after an object is that verb)
             name, start = f"{prev.group('w')} {name}", prev.start()
             first = re.search(r"(?:^|(?<=[,·]\s)|(?<=[와과]\s))(?P<w>[가-힣]{2,7})\s+$", head[:start])
@@ -923,8 +927,20 @@ def document_posts(w: FactWriter) -> list[StatedPost]:
     return _LAST[key]
 
 
-#: The linking endings of a verb (``찾아``, ``만나``, ``맞아``, ``열어``, ``보여``): after an object, no name word.
-_LINKING = ("아", "어", "여", "나")
+def _adnominal(word: str) -> bool:
+    """Whether ``word`` ends like a verb's adnominal form (``마친``, ``맡은``, ``맡을``, ``하는``): its last syllable
+    closed by ㄴ or ㄹ.
+
+    >>> _adnominal("마친"), _adnominal("맡을"), _adnominal("가나다")
+    (True, True, False)
+    """
+    last = ord(word[-1]) - 0xAC00
+    return 0 <= last < 11172 and last % 28 in (4, 8)
+
+
+#: The linking endings of a two-syllable verb (``찾아``, ``맞아``, ``열어``, ``보여``): after an object, no name word
+#: (longer words ending so are names as often: ``나탈리아``).
+_LINKING = ("아", "어", "여")
 #: Endings of a place word a document may place in a country, and the particles that may follow it.
 _PLACE_END = re.compile(r"(?:시|현|성|주|군|구|아이막|솜)$")
 _PLACE_PARTICLE = re.compile(r"(?:와의|과의|와는|과는|와도|과도|에서는|에서|에는|에도|으로는|로는"

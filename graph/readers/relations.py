@@ -20,10 +20,12 @@
 (True, True)
 >>> states_signing_verb("2019년 자매도시가 된 가나시"), states_signing_verb("자매도시가 될 가나시")
 (True, False)
+>>> states_signing_verb("자매도시가 된 이후 2015년 교류를 시작했다")
+False
 >>> is_intent("renewal planned for 2025"), is_intent("Under negotiation"), is_intent("Sister City")
 (True, True, False)
->>> is_intent("2016년 자매도시로 격상하기로 합의"), is_intent("협정의 갱신을 협의했다"), is_intent("2016년 격상했다")
-(True, True, False)
+>>> is_intent("2016년 자매도시로 격상하기로 합의"), is_intent("갱신 여부 검토"), is_intent("2016년 격상했다")
+(True, False, False)
 >>> is_intent("의향서를 교환하며 교류를 제안했다"), is_intent("의향서를 가나시에 전달했다")
 (False, True)
 """
@@ -69,10 +71,9 @@ LETTER_SENT = (r"의향서\s*(?:를|을|만|도|는)?\s*(?:(?!교환|서명|체�
 LETTER_EXCHANGE_AIMED = (LETTER_EXCHANGED + r"\s*(?:을|를|의|하기|키)?\s*(?:위한|위해|위하여|목표|앞두고|논의|협의|제안"
                          r"|건의|요청|희망|준비|검토|추진|방안|계획|일정|하기로|키로|로\s*합의|하려|하고자|을\s*계획)")
 
-#: A relation to be raised or renewed, not yet so (``격상하기로 합의``, ``승격을 추진``, ``갱신을 협의했다``, ``재체결
-#: 여부를 검토``): a plan.
-RAISE_AIMED = (r"(?:격상|승격|갱신|재체결|재협약)\s*(?:을|를|의)?\s*(?:하기로|키로|하고자|하려|할\s|추진|예정|협의"
-               r"|검토|논의|여부|방안|제안|요청|계획)")
+#: A relation to be raised, not yet so (``자매결연으로 격상하기로 합의``, ``승격을 추진``): a plan. (Renewals aimed
+#: at are left out: a list entry's remark ``(5년마다 갱신 여부 검토)`` plans nothing about the signing it lists.)
+RAISE_AIMED = r"(?:격상|승격)\s*(?:을|를)?\s*(?:하기로|키로|추진|협의|검토)"
 #: Phrases that state a plan, an intent or a step short of signing: never a ``gy:Agreement``.
 INTENT_PATTERNS: tuple[str, ...] = (
     r"추진\s*중", r"추진\s*하고\s*있", r"추진\s*할", r"추진\s*계획", r"계획\s*이", r"계획\s*(?:하고|했|한다|중)",
@@ -89,7 +90,8 @@ SIGNING_PATTERNS: tuple[str, ...] = (r"체결", r"맺", r"조인", r"서명", r"
 _SIGNING = re.compile("|".join(SIGNING_PATTERNS))
 #: Two places that became sister or friendship cities (``자매도시가 됐다``, ``우호도시가 된``, ``자매도시로 되었다``):
 #: the tie was made, as 맺다 says (``될`` is still ahead).
-BECAME_PARTNERS = r"(?:자매|우호|친선)\s?(?:도시|지역|관계)\s*(?:가|이|로)\s*(?:된(?!\s*지)|되었|됐|되어)"
+BECAME_PARTNERS = (r"(?:자매|우호|친선)\s?(?:도시|지역|관계)\s*(?:가|이|로)\s*(?:된(?!\s*(?:지|이후|뒤|후|다음|以來))"
+                   r"|되었|됐|되어)")
 #: Verbs (not nouns such as 결연, 협정) that state in running text that a signing took place.
 SIGNING_VERBS: tuple[str, ...] = (r"체결", r"맺", r"조인", r"서명", LETTER_EXCHANGED, BECAME_PARTNERS)
 _SIGNING_VERB = re.compile("|".join(SIGNING_VERBS))

@@ -67,6 +67,7 @@ from graph.readers.relations import (
     end_words,
     is_intent,
     is_renewal,
+    negates_signing,
     relation_of,
     states_signing_verb,
 )
@@ -115,9 +116,9 @@ _NOT_AGREEMENT = re.compile(r"선언|성명|주년")
 _BETWEEN = re.compile(r"\s*(?:간|사이)(?:의|에|에서)?(?=\s)")
 #: A sub-item of a report's list (``○ 가나현과 협정 체결`` / ``- 2018년 체결한 의향서에 이은 협정``): its pair's.
 _SUB_ITEM = re.compile(r"\s*[-·ㆍ]\s")
-#: Both parties named before: 양 지역은, 양측은, 두 도시는.
+#: Both parties named before: 양 지역은, 양측은, 두 도시는, 양 도·현은 (a province and a prefecture).
 _BOTH = re.compile(r"(?:^|\s)(?:양|두)\s?(?:지역|도시|측|지자체|자치단체|도|시|군|구|기관|지방정부)"
-                   r"(?:은|는|이|가|의|간)?\s")
+                   r"(?:[·ㆍ](?:도|현|성|시|주|군|구))?(?:은|는|이|가|의|간)?\s")
 #: A relation word made a verb: 자매결연한, 자매결연을 했다, 우호협약을 하였다.
 _RELATION_DONE = re.compile(r"(?:결연|협약|협정)\s*(?:을|를)?\s*(?:했|하였|한(?=\s|$)|하고|해\s)")
 #: A dated relation something followed: 1994년 (10월 27일) 자매결연 (체결) 이후.
@@ -172,7 +173,7 @@ _PAIR_DASH = re.compile(r"\s*[-–—~↔]\s*")
 #: A relation raised to another (자매결연으로 격상했다): a signing of the higher one.
 #: A raise closing an entry or a bracket (``… 자매결연으로 격상``, ``자매도시 승격``): made, as a finished verb says.
 _RAISED_END = re.compile(r"(?:격상|승격)\s*$")
-_UPGRADED = re.compile(r"격상\s*(?:했|하였|됐|되었|해|하여|되어|[한된]\s*바)")
+_UPGRADED = re.compile(r"격상\s*(?:했|하였|됐|되었|해(?!\s*(?:줄|달|주기|주시|주도록))|되어|[한된]\s*바)")
 #: A news agency dateline, ``(전주=뉴스1) 홍길동 기자 =``: its place is not a party.
 _DATELINE = re.compile(r"[(\[]\s*[가-힣]+\s*=\s*[^)\]]{1,20}[)\]](?:\s*[가-힣]{2,4}\s*기자\s*=)?")
 #: A first line that is no headline: a ticker or label (``[속보] …``, ``[스크랩] …``), a menu or byline (``… | …``).
@@ -186,11 +187,22 @@ _BODY_AFTER = re.compile(r"\s[가-힣]*" + BODY_WORD
                          + r"(?:와|과|와의|과의|의|간|은|는|이|가|을|를|에|에서|도)?(?=[\s,.)]|$)")
 #: A place's delegation acting (가나시 방문단은, 다라군 대표단이): the place is the clause's subject.
 _GROUP_OF = re.compile(r"\s+(?:방문단|대표단|사절단|교류단|시찰단|일행)(?P<p>은|는|이|가)(?=\s)")
-#: A place's head acting, the title written apart (가나현 지사는, 다라시 시장과): the place takes the title's particle.
+def _name_words(words: str) -> bool:
+    """Whether the words between a place with 의 and its head's title read as a person's name: none ends in a
+    particle or a verb's adnominal form (``초청으로 방문한``), none names a relation or a place (``자매도시 가나시``).
+
+    >>> _name_words("마바 사아"), _name_words("초청으로 방문한 홍길동"), _name_words("자매도시 가나시")
+    (True, False, False)
+    """
+    return not any(re.search(r"(?:으로|에서|에게|을|를)$", word) or len(word) > 2 and re.search(r"[의에로]$", word)
+                   or relation_of(word) or place_level(word) for word in words.split())
+
+
 #: After a place with 의, a person's name of one to three words and a local head's or deputy's title with the
 #: subject's particle (``가나시의 마바 사아 제1부시장은``).
-_NAMED_HEAD_OF = re.compile(r"\s+[가-힣]{2,4}(?:\s[가-힣]{1,4}){0,2}\s+(?:제\s?\d)?(?:시장|부시장|군수|부군수|구청장"
-                            r"|부구청장|도지사|지사|부지사|성장|부성장|주지사|현지사)(?P<p>은|는|이|가)(?=\s)")
+_NAMED_HEAD_OF = re.compile(r"\s+(?P<name>[가-힣]{2,4}(?:\s[가-힣]{1,4}){0,2})\s+(?:제\s?\d)?(?:시장|부시장|군수"
+                            r"|부군수|구청장|부구청장|도지사|지사|부지사|성장|부성장|주지사|현지사)(?P<p>은|는|이|가)(?=\s)")
+#: A place's head acting, the title written apart (가나현 지사는, 다라시 시장과): the place takes the title's particle.
 _HEAD_OF = re.compile(r"\s+(?:시장|군수|구청장|도지사|지사|성장|주지사|현지사)(?P<p>은|는|이|가|과|와)(?=\s)")
 #: A signing stated as a relative clause right before a partner (``자매결연을 맺은 (러시아) 가나시``).
 _RELATIVE_SIGNED = re.compile(r"(?:맺은|체결한|맺었던|체결했던)\s+(?:[가-힣]+\s+)?$")
@@ -329,6 +341,7 @@ class DocumentContext:
     written: StatedDate | None = None  # the document's own date as its date line states it (not a guess)
     before: Sentence | None = None  # the sentence before
     clause_day: StatedDate | None = None  # the day of the signing a clause before in the same sentence states
+    title_partner: list[Named] = field(default_factory=list)  # the one other place the title names beside its own
 
     def is_future(self, value: StatedDate) -> bool:
         """A date after the document's own date line (at the coarser of the two precisions): not yet signed.
@@ -385,28 +398,15 @@ class DocumentContext:
 #: places it names are visited, not the document's own.
 _DESTINATION = re.compile(r"^\s*(?:[○◦●■□▶◆◇※·-]\s*)?(?:\d+\s*[.)]\s*)?(?:출장|방문|행선|목적)\s?"
                           r"(?:명|지|국|국가|도시|처|지역|대상|기관)?\s*[:：]")
-#: A credit of a translation or its source (``번역: 가나도 국제관계대사실``, ``(원문: …)``, ``옮긴이 …``): whoever
-#: translated or published the original is no subject of the text; the credit runs to its bracket's end or the line's.
-_CREDIT = re.compile(r"(?:번역|번역자|역자|옮긴이|옮김|원문|원저|출처|자료\s?출처)\s*[:：]?\s*[^()\[\]]*")
-
-
-def _subject_lines(lines: list[str | None]) -> list[str]:
-    """The head lines that may name a document's own region: a trip's destination field dropped, credits of a
-    translation or source cut out.
-
-    >>> _subject_lines(["가나현 현황", "(원문: 가나현 자료 / 번역: 다라도 국제관계대사실)", "출장지 : 마바성"])
-    ['가나현 현황', '()']
-    """
-    return [_CREDIT.sub("", text) for text in lines if text is not None and not _DESTINATION.match(text)]
-
-
 def document_context(w: FactWriter) -> DocumentContext:
-    """The document's own region (the first region its title names; not a trip's destination nor a translator's
-    office), its date, its country words."""
-    head = _subject_lines([w.doc.title_ko, *w.doc.lines[:3]])
+    """The document's own region (the first region its title names; not a foreign place a trip's destination field
+    names, nor a translator's office: :func:`graph.readers.context.first_region` skips credits), its date, its country
+    words."""
+    head = [t for t in (w.doc.title_ko, *w.doc.lines[:3]) if t is not None]
     head = [t for t in head if not _NOT_HEADLINE.search(t or "")] + [t for t in head if _NOT_HEADLINE.search(t or "")]
     found = [(text, first_region(w, _MEDIA.sub(" ", _DATELINE.sub("", text or "")))) for text in head]
-    found = [(text, region) for text, region in found if region is not None]
+    found = [(text, region) for text, region in found if region is not None and not (
+        _DESTINATION.match(text) and region.country != "KR")]  # 출장지 : 중국 가나성 — where the trip went
     chosen = next(((t, r) for t, r in found if r.country == "KR"), found[0] if found else None)  # a Korean document's
     subject = Party(chosen[0].strip(), chosen[1]) if chosen else _most_named(w)
     today = document_date(w.doc)
@@ -536,6 +536,7 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
     partners: list[Named] = []
     every = sentences(w.doc.lines)
     doc.headline = _headline(w, every[0], doc) if every else None
+    doc.title_partner = _title_partner(w, every[0], doc) if every else []
     for s in every:
         if skip.intersection(range(s.lines[0], s.lines[1] + 1)):
             continue
@@ -599,6 +600,16 @@ def next_day(value: StatedDate) -> StatedDate:
     return StatedDate(day.year, day.month, day.day)
 
 
+def _title_partner(w: FactWriter, s: Sentence, doc: DocumentContext) -> list[Named]:
+    """The one place the document's title names beside the document's own region (``다라현 대표단 가나도 방문
+    일정``): whom ``양 도·현``, ``양측`` mean when no sentence before names the other side. Empty otherwise."""
+    if doc.subject is None:
+        return []
+    named = parties_in(w, s, 0, len(s.text), doc)
+    others = {n.party.entity.id: n for n in named if n.party.entity != doc.subject.entity}
+    return list(others.values()) if len(others) == 1 and len(named) > len(others) else []
+
+
 def _headline(w: FactWriter, s: Sentence, doc: DocumentContext) -> tuple[str, list[Named]] | None:
     """The relation and the one partner a headline names beside the document's own region (``가나시, 일본
     다라시와 우호교류 협약``): the signing a lead sentence reports when it names the partner only in people's
@@ -624,9 +635,12 @@ def read_sentence(w: FactWriter, s: Sentence, doc: DocumentContext, carried: Par
     signed, doc.signed = doc.signed, []
     both = _BOTH.search(s.text)
     own = {p.entity for p in (carried, doc.subject) if p is not None}
-    if both and doc.before is not None and all(n.party.entity in own for n in partners):
-        partners = [n for n in parties_in(w, doc.before, 0, len(doc.before.text), doc, resolve=False)
-                    if n.party.entity not in own and n.particle not in _WHERE] or partners  # 다라시를 방문. 두 도시는
+    if both and all(n.party.entity in own for n in partners):
+        before = [n for n in parties_in(w, doc.before, 0, len(doc.before.text), doc, resolve=False)
+                  if n.party.entity not in own and n.particle not in _WHERE] if doc.before is not None else []
+        # 다라시를 방문. 두 도시는 …; with no sentence before naming the other side, the title's (다라현 대표단 가나도
+        # 방문 일정 / … 양 도·현은 2015년 협정을 체결하였으며)
+        partners = before or (doc.title_partner if not partners else []) or partners
     previous: list[Named] = list(partners) if both or _GOES_ON.match(s.text) else signed if (
         _SUB_ITEM.match(s.text) and (find_dates(s.text, bare_years=True) or _SAME_TIME.search(s.text)) and not
         parties_in(w, s, 0, len(s.text), doc, resolve=False)) else undated
@@ -702,6 +716,9 @@ def _restated_pair(w: FactWriter, main: Sentence, a: int, b: int, at: int, brack
     before = next((n for n in reversed(named) if (n.start < at if bracket else n.end <= at)), None)
     partner = before if bracket else before or next((n for n in named if n.start >= at), None)
     subject = _subject(named, main.text[a:b], doc, carried) or carried or doc.subject
+    own = next((n for n in named if n.particle in ("이", "가") and n is not partner and n.start < at and (
+        subject is None or n.party.entity != subject.entity)), None)
+    subject = own.party if own is not None else subject  # 양평군은 이웃 가평군이 맺은 가나시와의 결연(…): 가평군's
     if partner is None or subject is None or subject.entity == partner.party.entity:
         return None
     return subject, partner.party
@@ -734,7 +751,7 @@ def _restated(text: str, a: int, b: int) -> list[tuple[int, int, DateMention, st
         if m is None and clause[:d.start].rstrip().endswith("("):
             m = _RESTATED_BRACKET.match(after)
         relation = (relation_of(m.group("rel") or "") or relation_of(m.groupdict().get("after") or "")) if m else None
-        if relation is not None:
+        if relation is not None and not is_intent(m.group(0).strip("() ")):  # (2017년 자매결연 추진): a plan
             out.append((a + d.start, a + d.end + m.end(), d, relation))
     if not out:
         return []
@@ -788,8 +805,9 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
         # 가나시와 다라시의 인연은 …: the pair the clause is about; 마바시 시장은 가나시와 다라시의 협정 체결을
         # 축하했다: the pair whose signing it names, not the head who spoke of it
         subject, named = pair[1].party, [pair[0]]
-    partners = [n for n in named if (n.particle in _PARTNER or n.particle in _RELATED and _DATED_BRACKET.match(
-        s.text, n.end)) and (subject is None or n.party.entity != subject.entity)]  # … 다라시(2017년 MOU 체결)와의
+    partners = [n for n in named if (n.particle in _PARTNER or n.particle in _RELATED and (
+        bracket := _DATED_BRACKET.match(s.text, n.end)) and not is_intent(bracket.group(0).strip("() "))) and (
+        subject is None or n.party.entity != subject.entity)]  # … 다라시(2017년 MOU 체결)와의; not (… 추진)와의
     partners = partners or _self_partner(text, a, doc, carried, subject) or [
         n for n in named if n.particle in _OBJECT and _VISITED.match(s.text, n.end) and _SIGNED.search(text) and (
             subject is None or n.party.entity != subject.entity)]  # 가나시를 찾아 … 협약을 체결했다
@@ -815,6 +833,10 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
                                                                     subject.entity) and (
             _SIGNED.search(text) or _NOMINAL_SIGNING.match(s.text, n.end))]
         confidence = CONFIDENCE_CARRIED
+        maker = next((n for n in named if partners and n.particle in ("이", "가") and n.end <= partners[0].start and (
+            subject is None or n.party.entity != subject.entity) and _RELATIVE_SIGNED.search(
+            s.text, n.end, partners[0].start)), None)
+        subject = maker.party if maker is not None else subject  # 가나군은 이웃 다라군이 맺은 마바시와의 결연(…)을
     carried_pair = not partners and bool(previous) and not _BODY_PARTNER.search(text)  # 가나관광공사와 MOU: its own
     if carried_pair:
         partners, confidence = previous, CONFIDENCE_CARRIED
@@ -878,7 +900,8 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
     if not dates and not other_event:  # ○ 4. 8. 가나시장과 다라시장이 협정을 갱신하였다
         dates = _entry_day(s, a, today)
     if not dates and not other_event and not intent and doc.clause_day is not None and states_signing_verb(verbs) \
-            and not find_dates(text, bare_years=True) and not _RELATIVE_DAY.search(text):
+            and not find_dates(text, bare_years=True) and not _RELATIVE_DAY.search(text) and not \
+            _EARLIER_OR_NOT.search(text) and not negates_signing(text):
         dates = [DateMention(doc.clause_day, 0, 0, "")]  # 가나시와 다라시는 3일 … 서명했고, 마바시와 사아시는 … 체결
     if not dates and not other_event and not intent and not carried_pair and _SIGNED_NOW.search(verbs) and \
             not _NOT_AGREEMENT.search(text) and (day := heading_day(w.doc.lines, s.lines[0], doc.today)) is not None:
@@ -908,13 +931,16 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
     for own_subject, own_partners, own_dates in _respective(named, s.text, dates) or \
             _pairs_of_subjects(named, subject, partners, dates, a, s.text) or \
             _joint_subjects(named, subject, partners, dates) or [(subject, partners, dates)]:
-        for partner, date in _dated(own_partners, own_dates, a, s.text):
+        dated = _dated(own_partners, own_dates, a, s.text)
+        for partner, date in dated:
             if partner.party.entity == own_subject.entity or (date is None and not intent):
                 continue
             bonus = DAY_BONUS if date is not None and date.value.precision == "day" else 0.0
             minted = CONFIDENCE_CARRIED - CONFIDENCE_NAMED if partner.party.minted and \
                 not confidence < CONFIDENCE_NAMED else 0.0
-            own = not carried_pair and _relation_after(s.text, partner, own_partners, a, b)
+            several = [d for p, d in dated if p is partner and d is not None]
+            own = (relation_near(text, date, several) if len(several) > 1 else None) or (
+                not carried_pair and _relation_after(s.text, partner, own_partners, a, b))  # (2017년 MOU … 격상)
             out.append(AgreementCandidate((own_subject, partner.party), date.value if date else None,
                                           own or relation or DEFAULT_RELATION, s.lines,
                                           round(confidence + bonus + minted, 2), intent=intent, reader="sentences",
@@ -946,14 +972,21 @@ def _own_signings(text: str, dates: list[DateMention], every: bool = True
     return out
 
 
-#: A day in brackets closing a line (a photo caption's ``(2025년 8월 20일)``, ``(2025. 9. 9. 도청 화백당)``).
+#: A clause that tells of an earlier signing or of one not made (``앞서 …체결한 바 있다``, ``과거``, ``체결하지
+#:못했다``): never dated by the day of the clause before it.
+_EARLIER_OR_NOT = re.compile(r"앞서|과거|이전에|예전|이미|한\s*바\s*있|지\s*(?:못|않)")
+#: A day in brackets closing a line (a photo caption's ``(2023년 4월 11일)``, ``(2023. 4. 12. 시청 광장)``).
 _CAPTION_DAY = re.compile(r"\(\s*(?P<d>(?:19|20)\d\d\s*[.년]\s*\d{1,2}\s*[.월]\s*\d{1,2}\s*[.일]?)[^()]{0,20}\)\s*$")
 
 
 def _caption_day(w: FactWriter, s: Sentence) -> StatedDate | None:
-    """The day a line closes on in brackets, when the sentence is on that line: what ``이날`` means in a caption."""
-    m = _CAPTION_DAY.search(w.doc.lines[s.lines[1] - 1])
-    found = find_dates(m.group("d")) if m else []
+    """The day a line closes on in brackets right after the sentence: what ``이날`` means in a caption."""
+    line = w.doc.lines[s.lines[1] - 1]
+    m = _CAPTION_DAY.search(line)
+    tail = s.text.strip()[-12:]
+    if m is None or tail not in line or line[line.rfind(tail) + len(tail):m.start()].strip():
+        return None  # (the bracket closes another sentence of the line: 사진은 지난해 … 모습 (2024. 5. 3.))
+    found = find_dates(m.group("d"))
     return found[0].value if found and found[0].value.day is not None else None
 
 
@@ -1172,11 +1205,15 @@ def _subject_parts(named: list[Named], topics: list[int], dates: list[DateMentio
     return out
 
 
+#: An item of a record's agenda numbered after its label (``안건 2.``, ``의안 3)``): a section heading as a bullet is.
+_AGENDA_ITEM = re.compile(r"^\s*(?:안건|의안|보고안건|심의안건)\s*\d{1,3}\s*[.):]")
+
+
 def _section_partner(w: FactWriter, s: Sentence, doc: DocumentContext) -> list[Named]:
     """The one foreign place the heading of the sentence's section names (``다. 중국 가나성 다라시(可那市)``): the
     partner of a signing its text states without naming one. Empty when that heading names none or several."""
     above = headings_above(w, s.lines[0], HEADING_LOOKBACK)
-    if not above or above[0][0] >= s.lines[0] or not BULLET.match(above[0][1]):
+    if not above or above[0][0] >= s.lines[0] or not (BULLET.match(above[0][1]) or _AGENDA_ITEM.match(above[0][1])):
         return []
     n, text = above[0]
     if relation_of(text) is not None:
@@ -1284,7 +1321,7 @@ def parties_in(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext,
             particle = group.group("p")  # 가나시 방문단은: the Korean place whose delegation acts
         elif not particle and (head := _HEAD_OF.match(s.text, end)):
             particle = head.group("p")  # 마바 사아 가나현 지사는: the place whose head signs
-        elif particle == _OF and (head := _NAMED_HEAD_OF.match(s.text, end)):
+        elif particle == _OF and (head := _NAMED_HEAD_OF.match(s.text, end)) and _name_words(head.group("name")):
             particle = head.group("p")  # 가나시의 마바 사아 제1부시장은 "…": the place whose head speaks or signs
         elif not particle and s.text.rfind("(", 0, start) > s.text.rfind(")", 0, start) and (
                 body := re.match(r"\s+([가-힣]+)", s.text[end:])) and body.group(1).endswith(_NOUN_ENDINGS) and (
@@ -1499,8 +1536,8 @@ def _subject(named: list[Named], text: str, doc: DocumentContext, carried: Party
 def _after_tag(named: list[Named], rest: str, tag: str) -> tuple[Party | None] | None:
     """When a Korean region follows a bracketed tag (``[가나도] 다라시, …``, ``[가나도] 다라시 국제교류팀은 …``,
     ``[가나시] 다라군과 미국 마바시, …``), the subject the clause has instead of the tag: that region with no
-    particle; the second of a pair it opens with 와/과 (that pair's, not the tag's); else none (a 1-tuple, so that
-    ``(None,)`` says "no subject here"). ``None`` when no other Korean region follows the tag."""
+    particle; the second of a pair it opens with 와/과 and a place with no particle (that pair's, not the tag's), in a
+    1-tuple. ``None`` otherwise (the tag is then the subject as before)."""
     rest = rest.lstrip()
     first = next((i for i, n in enumerate(named) if rest.startswith(n.party.surface) and n.party.surface != tag), None)
     if first is None or named[first].party.entity.country != "KR":
@@ -1510,7 +1547,7 @@ def _after_tag(named: list[Named], rest: str, tag: str) -> tuple[Party | None] |
         return (n.party,)
     if n.particle in _WITH and first + 1 < len(named) and not named[first + 1].particle:
         return (named[first + 1].party,)
-    return (None,)
+    return None  # [가나군] 다라군과 공동으로 …: the tag acts, with the place after it
 
 
 def _self_party(m: re.Match[str], doc: DocumentContext, carried: Party | None) -> Party | None:
@@ -1532,7 +1569,7 @@ def _self_partner(text: str, a: int, doc: DocumentContext, carried: Party | None
     for m in _OWN_HEAD.finditer(text):  # 홍길동 지사와 다라 마바 가나현 지사가 …: the document's own head
         party = next((p for p in (doc.subject, carried) if p is not None and not _foreign(p) and _is_level(
             p.entity, _HEAD_LEVELS[m.group("title")])), None)
-        if party is not None and subject is not None and party.entity != subject.entity:
+        if party is not None and subject is not None and _foreign(subject) and party.entity != subject.entity:
             return [Named(party, a + m.start("title"), a + m.end(), m.group("particle"))]
     return []
 
