@@ -116,14 +116,21 @@ MONTHS = {name: n for n, names in enumerate((
 _MONTH_NAME = r"(?<![A-Za-z])(?P<mon>(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r"))(?![A-Za-z])\.?"
 #: Japanese eras (a consulate's or a Japanese city's list: 平成10年5月10日, H10.5.10) → the year before their first.
 ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018, "M": 1867, "T": 1911, "S": 1925,
-        "H": 1988, "R": 2018}
-_ERA = r"(?<![A-Za-z])(?P<era>" + "|".join(ERAS) + r")\s*(?P<ey>\d{1,2}|元)\s*"
+        "H": 1988, "R": 2018, "메이지": 1867, "다이쇼": 1911, "쇼와": 1925, "헤이세이": 1988, "레이와": 2018}
+#: An era's first year (平成元年, 헤이세이 원년).
+FIRST_ERA_YEAR = ("元", "원")
+_ERA = r"(?<![A-Za-z가-힣])(?P<era>" + "|".join(ERAS) + r")\s*(?P<ey>\d{1,2}|元|원)\s*"
+#: An era year glossing the common era's year in brackets (``1989년(헤이세이 원년)``, ``2016년(平成28年)``).
+_ERA_GLOSS = r"\s*[(（]\s*(?:" + "|".join(ERAS) + r")\s*(?:\d{1,2}|元|원)\s*[年년]\s*[)）]\s*"
 #: Full-width digits and separators (a cell typed in a Japanese or Chinese font) → ASCII, one character each.
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．／－", "0123456789./-")
 #: After a number of days that counts them (``10일간``, ``3일 동안``, ``5일째``), the number is no day of the month.
 _NOT_DAYS = r"(?![간째]|\s*동안)"
 #: Patterns in priority order: an earlier pattern claims its span first.
 _DATE_PATTERNS = (
+    # 1989년(헤이세이 원년) 10월 5일, 2016년(平成28年) 4월: the era year a gloss of the year before it (the year wins)
+    re.compile(rf"(?<!\d){_Y4}\s*[년年]{_ERA_GLOSS}(?P<m>\d{{1,2}})\s*[월月](?:\s*(?P<d>\d{{1,2}})\s*[일日]{_NOT_DAYS})?"),
+    re.compile(rf"(?<!\d){_Y4}\s*[년年]{_ERA_GLOSS}"),
     # 平成10年5月10日, H10.5.10, 令和元年5月 (Japanese eras)
     re.compile(rf"{_ERA}[年년.]\s*(?P<m>\d{{1,2}})\s*[月월.]\s*(?P<d>\d{{1,2}})\s*[日일]?"),
     re.compile(rf"{_ERA}[年년]\s*(?P<m>\d{{1,2}})\s*[月월]"),
@@ -153,7 +160,7 @@ def _year_of(m: re.Match[str]) -> int:
     if groups.get("dg"):
         return int(groups["dg"]) - DANGI_OFFSET
     if groups.get("era"):
-        return ERAS[groups["era"]] + (1 if groups["ey"] == "元" else int(groups["ey"]))
+        return ERAS[groups["era"]] + (1 if groups["ey"] in FIRST_ERA_YEAR else int(groups["ey"]))
     if groups.get("y4"):
         return int(groups["y4"])
     return expand_year(int(groups.get("y2") or groups["y2b"]))
@@ -180,6 +187,10 @@ def find_dates(text: str, *, bare_years: bool = False) -> list[DateMention]:
     ['1998-05-10', '2019-09-02', '2004-10']
     >>> [d.value.iso for d in find_dates("平成10年5月10日, H12.5.10, 令和元年5月, 昭和62年, ２０１９．５．２４")]
     ['1998-05-10', '2000-05-10', '2019-05', '1987', '2019-05-24']
+    >>> [d.value.iso for d in find_dates("1989년(헤이세이 원년) 10월, 2016년(平成28年) 4월 2일, 2003년(쇼와 15년)")]
+    ['1989-10', '2016-04-02', '2003']
+    >>> [d.value.iso for d in find_dates("헤이세이 10년 5월")]
+    ['1998-05']
     """
     text = text.translate(_FULL_WIDTH)
     patterns = (*_DATE_PATTERNS, _BARE_YEAR) if bare_years else _DATE_PATTERNS

@@ -5,11 +5,17 @@ page's ruling lines comes as one line per row, placed where the table stands on 
 repeated in the rows it covers (:func:`merged_down`). A table continued on the next page goes on as rows (a header
 row the page repeats is left to the table readers). A page
 without a text layer (a scan) is reported and skipped: there is no OCR. Control characters that
-some PDF producers map spaces to become spaces.
+some PDF producers map spaces to become spaces. pdfminer's warning about a font descriptor without a usable
+``FontBBox`` (common in PDFs printed by office suites; the text is read all the same) is dropped while a PDF is read
+(:func:`quiet_font_boxes`): one such font warned once per page and flooded the build's error output, hiding real
+messages, which still pass.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pdfplumber
@@ -17,6 +23,25 @@ import pdfplumber
 from corpus.formats.extraction import Extraction, UnreadableDocument, finish, is_blank_row, table_row
 
 Box = tuple[float, float, float, float]
+#: The pdfminer logger that warns about fonts, and the start of the one warning of it that says nothing of the text.
+FONT_LOGGER = "pdfminer.pdffont"
+FONT_BOX_WARNING = "Could not get FontBBox"
+
+
+def _not_font_box(record: logging.LogRecord) -> bool:
+    return not (record.levelno < logging.ERROR and str(record.msg).startswith(FONT_BOX_WARNING))
+
+
+@contextmanager
+def quiet_font_boxes() -> Iterator[None]:
+    """While the block runs, pdfminer's warnings about a font without a usable ``FontBBox`` are dropped; every other
+    message of that logger (and any error) passes."""
+    logger = logging.getLogger(FONT_LOGGER)
+    logger.addFilter(_not_font_box)
+    try:
+        yield
+    finally:
+        logger.removeFilter(_not_font_box)
 
 
 def _inside(obj: dict, boxes: list[Box]) -> bool:
@@ -63,7 +88,7 @@ def read(path: Path) -> Extraction:
     lines: list[str] = []
     problems: list[str] = []
     try:
-        with pdfplumber.open(path) as pdf:
+        with quiet_font_boxes(), pdfplumber.open(path) as pdf:
             title = str((pdf.metadata or {}).get("Title") or "")
             for number, page in enumerate(pdf.pages, 1):
                 if not page.chars:

@@ -43,6 +43,7 @@ from graph.readers.entities import (
     resolve_party,
     strip_particle,
 )
+from graph.readers.lists_pairs import pair_head, pair_parties, side_countries
 from graph.readers.relations import (
     DEFAULT_RELATION,
     RELATION_WORDS,
@@ -105,8 +106,10 @@ _BARE_LABEL = re.compile(r"^\s*([가-힣]{0,6}(?:체결|결연|협약|협정|조
 _UPGRADE = "격상"
 #: How many words of a one-line card may stand before its place's name (a Latin name, a number).
 ONE_LINE_NAME_TOKENS = 3
-#: The label right before a date on a one-line card (``결연일``, ``체결일 :``).
-_LABEL_BEFORE_DATE = re.compile(r"\S+\s*[:：]?\s*$")
+#: The label right before a date on a one-line card (``결연일``, ``체결일 :``, ``자매도시 ·``).
+_LABEL_BEFORE_DATE = re.compile(r"\S+\s*[:：·]?\s*$")
+#: A sentence's end inside a card's value (``자매결연 체결. 2024년 …``): what follows is another sentence.
+_SENTENCE_BREAK = re.compile(r"(?<=[가-힣])\.\s+")
 #: A sub-item's day given as its parent entry's (``같은 날``, ``당일``, ``같은 날짜에``).
 _SAME_DAY = re.compile(r"(?:같은|동일한?)\s*날(?:짜)?|당일")
 #: A verb's ending closing or linking a clause (하였으며, 했고, 체결하였다, 맺었음): a word of prose, no name.
@@ -176,6 +179,8 @@ def items(lines: tuple[str, ...]) -> list[Item]:
             joined = n + len(below)  # - 2016. 5. 10. / (indented) - 가나시와 우호교류 협약 체결
             out.append(Item(joined, " ".join([text[m.end():].strip(" *#"), *below]), start=n,
                             indent=len(text) - len(text.lstrip())))
+        elif first and not m and pair_head(text) is not None:
+            out.append(Item(n, text.strip()))  # 가나시 ― 다라군 : 자매결연 …: both parties on the line, no card's name
         elif first and not m and (one := _one_line_card(n, text, first[0])) is not None:
             out.append(one)
         elif m and text[m.end():].strip() and not _DATE_FIRST.match(text):
@@ -286,7 +291,8 @@ def _labelled_date(lines: tuple[str, ...], n: int, date: DateMention) -> bool:
     if text[:date.start].strip(" *#:："):  # a definition list's value may open with its colon (: 1998. 5. 1.)
         return False
     rest = text[date.end:].strip(" .()·")
-    head = _FIELD_APART.split(rest, maxsplit=1)[0]  # 1990년 12월 13일 자매결연 · 공무원 연수: the date's own label
+    head = _SENTENCE_BREAK.split(_FIELD_APART.split(rest, maxsplit=1)[0], maxsplit=1)[0]  # 1990년 12월 13일 자매결연 ·
+    # 공무원 연수, 2004년 5월 3일 자매결연 체결. 2024년 …: the date's own label, up to a field's or a sentence's end
     return (n > 1 and _is_card_label(lines[n - 2])) or (bool(rest) and _is_card_label(head)) or (
         not rest and n < len(lines) and _is_card_label(lines[n]))
 
@@ -367,7 +373,8 @@ def _card(lines: tuple[str, ...], n: int, previous: Item | None = None) -> Item 
         region = _title_above_blank(lines, region[0][0] if region else n) + region  # ## 가나시 / (blank) / - 국가: …
     names = [(k, _ORDINAL.sub("", _field_value(text))) for k, text in region  # 01 가나시, No. 2 다라시
              if not _is_field_line(text) or _names_place(text)]  # 주요교류 | 결연 당시 명칭은 가나시: no name
-    names = [(k, text) for k, text in names if len(text) <= CARD_NAME_CHARS and not re.search(r"\d", text) and any(
+    names = [(k, text) for k, text in names if len(_SLASH.split(text)[0]) <= CARD_NAME_CHARS  # 가나시 / Gana, Japan
+             and not re.search(r"\d", text) and any(
         is_place_word(t) and not relation_of(t) for t in _TOKEN.findall(_PARENTHETICAL.sub(" ", text)))]
     if not names:
         return None
@@ -571,6 +578,7 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
     own = dateline(w.doc)
     as_of = reference_date(w.doc.lines)  # stated as such (기준, 현재, 작성): a card's date alone on a line is none
     places = _placed_units(w) | placed_names(w)
+    columns = side_countries(w, w.doc.lines)
     last = 0
     for item in found_items:
         if item.line in skip or (not item.names and is_prose(item.text)) or _is_dateline(w, item, own):
@@ -579,7 +587,7 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
         if above and _new_name_between(w.doc.lines, last, item.lines[0]):
             above = []  # ▣ 호주 가나시 (추진) between: the entries below are that place's, not the card's above
         found = read_item(w, item, [c for c in above if item.indent > indent], cards.difference(item.span), places,
-                          as_of)
+                          as_of, columns)
         out.extend(found)
         if found:
             above, indent, last = found, item.indent, max(item.span.stop - 1, item.line)
@@ -655,13 +663,14 @@ def is_prose(text: str) -> bool:
 
 
 def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = (), others: Container[int] = (),
-              places: Mapping[str, str | None] = MappingProxyType({}), as_of: StatedDate | None = None
-              ) -> list[AgreementCandidate]:
+              places: Mapping[str, str | None] = MappingProxyType({}), as_of: StatedDate | None = None,
+              columns: tuple[str | None, str | None] = (None, None)) -> list[AgreementCandidate]:
     """Candidates of one item (one per signing date); an item with only a date and a renewal or signing word
     under an item with a signing is a further signing of the same parties. ``others``: the lines of the other
     cards, which are no heading of this item; ``places``: foreign names the document places elsewhere with their
     country (:func:`graph.readers.sentences.placed_names`), the country of an item naming none; ``as_of``: the
-    document's own date (a signing dated after it is a plan, and so is one under a heading of plans not before it)."""
+    document's own date (a signing dated after it is a plan, and so is one under a heading of plans not before it);
+    ``columns``: the countries of the sides of the document's pair lines (:mod:`graph.readers.lists_pairs`)."""
     stated = find_dates(item.text, bare_years=True)
     year = heading_year(w.doc.lines, item.lines[0]) if not stated or _MONTH_FIRST.match(item.text) else None
     if year is not None:  # 3월 18일 or 3. 18. under ### 2010년 (before a full date of a remark: 2026년 갱신 예정)
@@ -677,7 +686,7 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = (), o
         if not item.names else []
     if len(clauses) > 1:  # 가나군-다라시 … 체결(2025. 12.), 마바군-사아성 … 교류회(…): each clause its own pair
         return [c for clause in clauses for c in read_item(w, replace(item, text=clause), above, others, places,
-                                                            as_of)]
+                                                            as_of, columns)]
     dates = [d for d in stated if _standalone(item.text, d) and not EVENT_BEFORE_BRACKET.search(item.text[:d.start])
              and not _event_in_brackets(item.text, d)
              and (is_signing_date_context(item.text[d.end:]) or states_signing(item.text[d.end:]))
@@ -699,6 +708,9 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = (), o
         # the next section's country line where a DOCX drops the blank line between)
     country = country or country_in(w.registry, item.text) or latin_country(w, item.text) or ctx.country or next(
         (places[t] for t in map(strip_particle, _TOKEN.findall(item.text)) if places.get(t)), None)
+    if not item.names and pair_head(item.text) is not None:  # 가나시 ― 다라군 : …: the pair the line names itself
+        pair = pair_parties(w, item.text, item.line, ctx.subject, columns)
+        return [] if pair is None else _signings(w, item, [(pair, 0)], dates, stated, ctx, others, as_of)
     place_context = any(word in (ctx.heading or "") for word in _PLACE_LIST_WORDS) or ctx.relation is not None
     named = _partners(w, item, dates, country, place_context, ctx.subject)
     if not named:
@@ -723,6 +735,13 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = (), o
     else:
         w.report.add_issue("unresolved", w.doc.id, item.line, item.text, "list item without a subject region")
         return []
+    return _signings(w, item, pairs, dates, stated, ctx, others, as_of)
+
+
+def _signings(w: FactWriter, item: Item, pairs: list[tuple[tuple[Party, Party], int]], dates: list[DateMention],
+              stated: list[DateMention], ctx: Context, others: Container[int], as_of: StatedDate | None
+              ) -> list[AgreementCandidate]:
+    """One candidate per signing date of an item, each of the pair named last before it (:func:`_party_for`)."""
     relation = relation_of(item.text) or ctx.relation or DEFAULT_RELATION
     planned_section = _under_plans(w, item, others)
     out = []
@@ -1023,7 +1042,11 @@ def _partners(w: FactWriter, item: Item, dates: list[DateMention], country: str 
     """Partners named in the item with their position: registry names first, else place-like words. A card's
     partner is the most specific place of its first name line that names one other than the subject."""
     if item.names:
-        for name in item.names:
+        for written in item.names:
+            name = _korean_side(written)
+            titled = _titled_place(w, name, item.line, country) if name != written else None
+            if titled is not None and (subject is None or titled.entity.id != subject.entity.id):
+                return [(-1, titled)]
             qualified = _qualified_name(w, name) or _with_parent_in(w, name, item.core or item.text)
             if qualified is not None and (subject is None or qualified.entity.id != subject.entity.id):
                 return [(-1, qualified)]
@@ -1045,6 +1068,27 @@ def _partners(w: FactWriter, item: Item, dates: list[DateMention], country: str 
         if len(found) == 1:
             return found
     return _named(w, item.line, text, country, place_context, subject)
+
+
+def _korean_side(name: str) -> str:
+    """A card's name line written in Korean and then in Latin letters after a slash (``가나시 / Gana, Japan``): the
+    Korean part, which the Latin one restates (its places are the same, not a second partner).
+
+    >>> _korean_side("일본 가나현 다라시 / Dara, Gana, Japan"), _korean_side("가나시 / 다라시")
+    ('일본 가나현 다라시', '가나시 / 다라시')
+    """
+    parts = _SLASH.split(name, maxsplit=1)
+    return parts[0] if len(parts) == 2 and parts[1].isascii() and re.search("[가-힣]", parts[0]) else name
+
+
+def _titled_place(w: FactWriter, name: str, line: int, country: str | None) -> Party | None:
+    """The place a card's bilingual title names in Korean (``러시아 가나주 다라보스크``): its last word, under the
+    places before it, though it has no place suffix (the Latin title says it is a name); a title of Hangul words
+    only, the last no relation word."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not all(re.fullmatch("[가-힣]{2,}", t) for t in words) or relation_of(words[-1]):
+        return None
+    return resolve_party(w, name, (line, line), country=country, place_context=True, report=False)
 
 
 def _name_then_country(w: FactWriter, text: str) -> tuple[str, int] | None:
@@ -1109,8 +1153,8 @@ def _named(w: FactWriter, line: int, text: str, country: str | None, place_conte
                 if m.entity.kind == "region" and _whole_name(text, m)]
     if subject is not None:
         mentions = [(s, t) for s, t in mentions if w.registry.resolve(t).entity != subject.entity]
-    words = [(m.start(), strip_particle(m.group(0))) for m in _TOKEN.finditer(text)
-             if _is_name_word(w, strip_particle(m.group(0)))]
+    words = [(m.start(), strip_particle(m.group(0).rstrip("."))) for m in _TOKEN.finditer(text)  # 체결. ends a
+             if _is_name_word(w, strip_particle(m.group(0).rstrip(".")))]  # sentence: the word, no name
     if not mentions:
         placed = _innermost(text, [(s, s + len(t), t) for s, t in words if is_place_word(t)])
         mentions = placed or (words[:1] if place_context and country and country != "KR" else [])
@@ -1209,7 +1253,7 @@ def _with_unit(w: FactWriter, text: str, mention) -> str:
 
 def _is_name_word(w: FactWriter, token: str) -> bool:
     """A token that may be a name: Hangul, not a country, relation, signing or date word."""
-    if not re.search("[가-힣]", token) or len(token) < 2:
+    if not re.search("[가-힣]", token) or len(token) < 2 or token[0].isdigit():  # 20주년을: a count, no name
         return False
     if country_in(w.registry, token) is not None or relation_of(token) is not None:
         return False

@@ -18,6 +18,7 @@ from graph.readers.candidates import AgreementCandidate
 from graph.readers.context import document_date, is_place_word, is_plan, report_year
 from graph.readers.entities import country_in, resolve_party
 from graph.readers.relations import is_intent, negates_signing, relation_of, states_signing_verb
+from graph.readers.table_dates import after
 from graph.readers.table_rows import Row, Table
 from graph.readers.trip_days import trip_day, trip_start, year_in_trip
 
@@ -52,12 +53,9 @@ def read_schedule(w: FactWriter, table: Table) -> list[AgreementCandidate]:
         return []
     doc = None
     table_places: dict = {}
-    day: StatedDate | None = None
+    days = _days(rows, today.year, start)
     out: list[AgreementCandidate] = []
-    for row in rows:
-        first = row.cells[0] if row.cells else ""
-        if first.strip():
-            day = _day(first, today.year, start)
+    for row, day in zip(rows, days, strict=True):
         text = " ".join(c for c in row.cells[1:] if not _TIME.match(c))
         if day is None or relation_of(text) is None or not states_signing_verb(text) or is_intent(text) or \
                 is_plan(text) or negates_signing(text):
@@ -65,15 +63,82 @@ def read_schedule(w: FactWriter, table: Table) -> list[AgreementCandidate]:
         doc = doc or document_context(w)
         if doc.subject is None or doc.subject.entity.country != "KR":
             return []
-        places = _foreign_places(w, text, row.line, doc) or _head_places(w, row.cells[1:], row.line, doc)
+        places = _foreign_places(w, text, row.line, doc) or _head_places(w, row.cells[1:], row.line, doc) or \
+            _placed_on_day(w, text, row.line, _day_countries(w, rows, days).get(day, set()))
         if not places and len(places := table_places or _table_places(w, rows, doc)) == 1:
             table_places = places  # 가나시장 면담 및 협정 체결: the one foreign place the schedule names
         if len(places) != 1:
             continue  # no foreign place, or several: not this reader's to pair
         partner = next(iter(places.values()))
-        out.append(AgreementCandidate((doc.subject, partner), day, relation_of(text), (row.line, row.line),
-                                      CONFIDENCE, reader="tables", quote=" | ".join(row.cells)))
+        out.extend(AgreementCandidate((doc.subject, partner), when, relation_of(text), (row.line, row.line),
+                                      CONFIDENCE, reader="tables", quote=" | ".join(row.cells))
+                   for when in (day, *_first_signed(text, day)))
     return out
+
+
+#: A year or a date followed by the word of the signing it dates (``2004년 결연``, ``2004. 5. 3. 체결``).
+_SIGNED_AFTER = re.compile(r"\s*(?:[가-힣]{0,4}결연|체결|협약|협정)(?!\s*(?:예정|추진|계획))")
+
+
+def _first_signed(text: str, day: StatedDate) -> list[StatedDate]:
+    """Earlier signings a signing row recalls (``가나시 자매결연 재체결식 (2004년 결연, 20주년)``): each date before
+    the row's day followed by a signing's word.
+
+    >>> [d.iso for d in _first_signed("가나시 자매결연 재체결식 (2004년 결연, 20주년)", StatedDate(2024, 4, 18))]
+    ['2004']
+    >>> _first_signed("가나시 협약 체결식 (2030년 체결 예정 협약의 후속)", StatedDate(2024, 4, 18))
+    []
+    """
+    return [d.value for d in find_dates(text) if after(day, d.value) and not d.value.contains(day)
+            and _SIGNED_AFTER.match(text, d.end)]
+
+
+def _days(rows: list[Row], year: int, start: StatedDate | None) -> list[StatedDate | None]:
+    """The day of each row (a row with an empty day cell goes on with the day above)."""
+    out: list[StatedDate | None] = []
+    day: StatedDate | None = None
+    for row in rows:
+        first = row.cells[0] if row.cells else ""
+        if first.strip():
+            day = _day(first, year, start)
+        out.append(day)
+    return out
+
+
+def _day_countries(w: FactWriter, rows: list[Row], days: list[StatedDate | None]) -> dict[StatedDate, set[str]]:
+    """For each day of a schedule, the countries of the foreign places the registry or its gazetteer knows (and the
+    country words) that its rows name: where the trip was that day."""
+    out: dict[StatedDate, set[str]] = {}
+    for row, day in zip(rows, days, strict=True):
+        if day is None:
+            continue
+        text = " ".join(c for c in row.cells[1:] if not _TIME.match(c))
+        found = out.setdefault(day, set())
+        found.update(m.entity.country for m in w.registry.find_mentions(text)
+                     if m.entity.kind == "region" and m.entity.country not in ("", "KR"))
+        if (stated := country_in(w.registry, text)) not in (None, "KR"):
+            found.add(stated)
+        found.update(place.country for word in _WORD.findall(text) if (place := w.registry.place_named(word))
+                     and place.country not in ("", "KR"))  # a division the gazetteer knows (가나현, 다라성)
+    return out
+
+
+def _placed_on_day(w: FactWriter, text: str, line: int, countries: set[str]) -> dict:
+    """A signing row's place the registry lacks (a word with a place suffix), in the one foreign country the rows of
+    its day name (a trip through two countries: ``4.16. | 다라성 인민정부 예방`` / ``4.16. | 가나시 협약 체결식``):
+    the first such place, minted there; none when the day names no country or several."""
+    if len(countries) != 1:
+        return {}
+    country = next(iter(countries))
+    for word in _WORD.findall(text):
+        if is_place_word(word) and not w.registry.candidates(word):
+            found = resolve_party(w, word, line, country=country, foreign=True, report=False)
+            return {found.entity.id: found} if found is not None else {}
+    return {}
+
+
+#: A word of a row's event, its particle and brackets apart (``가나시와``: ``가나시``).
+_WORD = re.compile(r"[가-힣]{2,}?(?=(?:와|과|의|에서|측)?(?:[\s,()·/]|$))")
 
 
 def _foreign_places(w: FactWriter, text: str, line: int, doc) -> dict:
