@@ -120,7 +120,7 @@ ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和"
 #: An era's first year (平成元年, 헤이세이 원년).
 FIRST_ERA_YEAR = ("元", "원")
 _ERA = r"(?<![A-Za-z가-힣])(?P<era>" + "|".join(ERAS) + r")\s*(?P<ey>\d{1,2}|元|원)\s*"
-#: An era year glossing the common era's year in brackets (``1989년(헤이세이 원년)``, ``2016년(平成28年)``).
+#: An era year glossing the common era's year in brackets (``2019년(레이와 원년)``, ``2014년(平成26年)``).
 _ERA_GLOSS = r"\s*[(（]\s*(?:" + "|".join(ERAS) + r")\s*(?:\d{1,2}|元|원)\s*[年년]\s*[)）]\s*"
 #: Full-width digits and separators (a cell typed in a Japanese or Chinese font) → ASCII, one character each.
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．／－", "0123456789./-")
@@ -128,7 +128,7 @@ _FULL_WIDTH = str.maketrans("０１２３４５６７８９．／－", "01234567
 _NOT_DAYS = r"(?![간째]|\s*동안)"
 #: Patterns in priority order: an earlier pattern claims its span first.
 _DATE_PATTERNS = (
-    # 1989년(헤이세이 원년) 10월 5일, 2016년(平成28年) 4월: the era year a gloss of the year before it (the year wins)
+    # 2019년(레이와 원년) 7월 5일, 2014년(平成26年) 4월: the era year a gloss of the year before it (the year wins)
     re.compile(rf"(?<!\d){_Y4}\s*[년年]{_ERA_GLOSS}(?P<m>\d{{1,2}})\s*[월月](?:\s*(?P<d>\d{{1,2}})\s*[일日]{_NOT_DAYS})?"),
     re.compile(rf"(?<!\d){_Y4}\s*[년年]{_ERA_GLOSS}"),
     # 平成10年5月10日, H10.5.10, 令和元年5月 (Japanese eras)
@@ -187,8 +187,8 @@ def find_dates(text: str, *, bare_years: bool = False) -> list[DateMention]:
     ['1998-05-10', '2019-09-02', '2004-10']
     >>> [d.value.iso for d in find_dates("平成10年5月10日, H12.5.10, 令和元年5月, 昭和62年, ２０１９．５．２４")]
     ['1998-05-10', '2000-05-10', '2019-05', '1987', '2019-05-24']
-    >>> [d.value.iso for d in find_dates("1989년(헤이세이 원년) 10월, 2016년(平成28年) 4월 2일, 2003년(쇼와 15년)")]
-    ['1989-10', '2016-04-02', '2003']
+    >>> [d.value.iso for d in find_dates("2019년(레이와 원년) 7월, 2014년(平成26年) 4월 2일, 2003년(쇼와 15년)")]
+    ['2019-07', '2014-04-02', '2003']
     >>> [d.value.iso for d in find_dates("헤이세이 10년 5월")]
     ['1998-05']
     """
@@ -203,9 +203,12 @@ def find_dates(text: str, *, bare_years: bool = False) -> list[DateMention]:
     return refined(text, _scan(text, patterns, value_of))
 
 
-#: A bracket holding only a date (``('97. 6. 12.)``, ``(1997. 6. 12)``): its opening and its closing.
-_BRACKET_OPEN = re.compile(r"[(（]\s*$")
-_BRACKET_CLOSE = re.compile(r"\s*[)）]")
+#: The closing of a bracket holding only a date (``('97. 6. 12.)``, ``(1997. 6. 12.(목))``: its weekday too).
+_BRACKET_CLOSE = re.compile(r"\s*(?:[(（][월화수목금토일][)）])?\s*[)）]")
+#: What a bracket refining a coarse date follows: the signing's verb or noun (``맺었으며(``, ``협정(``, ``체결(``) or
+#: the partner's name (``가나시(``) — not another event (``첫 교류행사(``, ``승인(``).
+_SIGNING_BEFORE_BRACKET = re.compile(r"(?:(?:체결|맺|서명|조인|교환|협정|협약|결연|약정|MOU|의향서)[가-힣]{0,4}"
+                                     r"|[가-힣]+(?:시|군|구|현|성|주|도|정|촌))\s*[(（]\s*$")
 #: What may not stand between a coarse date and the bracketed date refining it: a sentence's end or a clause
 #: break (``;``), so the bracket belongs to the coarse date's own clause.
 _CLAUSE_BREAK = re.compile(r"[가-힣][다요][.!?](?:\s|$)|[;。]")
@@ -218,9 +221,10 @@ REFINE_CHARS = 80
 def refined(text: str, dates: list[DateMention]) -> list[DateMention]:
     """``dates`` (found in ``text``, left to right) with a year or month made more precise by a bracketed date right
     after its clause's verb or partner: ``1997년 … 협정을 맺었으며('97. 6. 12.)`` states one signing on
-    1997-06-12, not a year and a day. The bracket holds only the date, stands in the same clause (no other date, no
-    sentence's end between; not right after another event, ``승인(…)``) and falls within the coarse date (same year,
-    and month when stated); the coarse date's place is kept, with the bracket's value, and the bracket's own mention
+    1997-06-12, not a year and a day. The bracket holds only the date (and perhaps its weekday), stands in the same
+    clause (no other date, no sentence's end between), right after the signing's verb or noun or the partner's name
+    (never after another event, ``첫 교류행사(…)``, ``승인(…)``) and falls within the coarse date (same year, and month
+    when stated); the coarse date's place is kept, with the bracket's value, and the bracket's own mention
     dropped. Other dates stay as found.
 
     >>> [d.value.iso for d in find_dates("1997년 가나시와 협정을 맺었으며('97. 6. 12.), 2006년 7월 10일에는 다라시와")]
@@ -233,6 +237,12 @@ def refined(text: str, dates: list[DateMention]) -> list[DateMention]:
     ['1997', '1997-06-12']
     >>> [d.value.iso for d in find_dates("1997년 체결은 위원회 승인(1997. 6. 12.) 후 서명")]  # another event's day
     ['1997', '1997-06-12']
+    >>> [d.value.iso for d in find_dates("1997년 가나시와 자매결연을 맺은 뒤 첫 교류행사(1997. 10. 2.)를 열었다")]
+    ['1997', '1997-10-02']
+    >>> [d.value.iso for d in find_dates("2001년 5월 협정 체결 후 교류행사(2001. 5. 20.) 개최")]
+    ['2001-05', '2001-05-20']
+    >>> [d.value.iso for d in find_dates("1997년 가나시와 협정을 맺었으며(1997. 6. 12.(목)), 이후")]  # its weekday
+    ['1997-06-12']
     """
     out: list[DateMention] = []
     skip: set[int] = set()
@@ -243,7 +253,7 @@ def refined(text: str, dates: list[DateMention]) -> list[DateMention]:
         between = text[coarse.end:fine.start] if fine else ""
         if (fine is not None and coarse.value.precision != "day" and fine.value != coarse.value
                 and coarse.value.contains(fine.value) and len(between) <= REFINE_CHARS
-                and _BRACKET_OPEN.search(between) and not EVENT_BEFORE_BRACKET.search(between)
+                and _SIGNING_BEFORE_BRACKET.search(between) and not EVENT_BEFORE_BRACKET.search(between)
                 and _BRACKET_CLOSE.match(text, fine.end)
                 and not _CLAUSE_BREAK.search(between)):
             out.append(DateMention(fine.value, coarse.start, coarse.end, coarse.surface))

@@ -57,7 +57,7 @@ def places_on(w: FactWriter, text: str) -> list[Place]:
                  if not any(a <= m.start() < b for a, b in taken)]
         minted = [(at, word) for at, word in words if is_place_word(word) and not w.registry.candidates(word)]
         if minted:  # the most specific unit of the line's new places: the last one, the foreign places before it
-            at, word = minted[-1]  # its parents (산둥성 르자오시)
+            at, word = minted[-1]  # its parents (가나성 다라시)
             out = [p for p in out if p.party.entity.country == "KR" or p.start > at]
             out.append(Place(at, Party(word, minted_region(word, country, place_level(word) or "city"), minted=True)))
     return sorted(out, key=lambda p: p.start)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from types import MappingProxyType
 
 from graph.dates import EVENT_BEFORE_BRACKET, DateMention, StatedDate, find_dates, relative_dates
@@ -61,6 +62,8 @@ from graph.readers.sentences import placed_names
 from graph.readers.table_dates import after, reference_date
 from graph.readers.table_headers import header_role
 from graph.readers.table_rows import label_pairs
+from graph.readers.table_schedules import HEAD_POST
+from graph.readers.trip_days import trip_start, year_in_trip
 from graph.registry import normalize_name
 
 _ORDINAL = re.compile(r"^(?:No\.?\s*)?\d{1,2}\s+(?=\D)", re.IGNORECASE)
@@ -178,7 +181,7 @@ def items(lines: tuple[str, ...]) -> list[Item]:
                 not text[first[0].end:].strip(" *#.:-–—)") and (below := _entries_below(lines, n)):
             joined = n + len(below)  # - 2016. 5. 10. / (indented) - 가나시와 우호교류 협약 체결
             out.append(Item(joined, " ".join([text[m.end():].strip(" *#"), *below]), start=n,
-                            indent=len(text) - len(text.lstrip())))
+                            indent=depth(text)))
         elif first and not m and pair_head(text) is not None:
             out.append(Item(n, text.strip()))  # 가나시 ― 다라군 : 자매결연 …: both parties on the line, no card's name
         elif first and not m and (one := _one_line_card(n, text, first[0])) is not None:
@@ -186,12 +189,28 @@ def items(lines: tuple[str, ...]) -> list[Item]:
         elif m and text[m.end():].strip() and not _DATE_FIRST.match(text):
             wrapped = _wrapped(lines, n)  # ※ … 현재 가나특별자치도(2023. 6. 11.), / (indented) 다라도(…)로 바뀌었음
             out.append(Item(n + len(wrapped), " ".join([text[m.end():].strip(), *wrapped]), start=n if wrapped else 0,
-                            indent=len(text) - len(text.lstrip())))
+                            indent=depth(text)))
             joined = n + len(wrapped)
         elif first and text[:first[0].start].strip(" *#") in ("", "|") and \
                 text[first[0].end:].strip(" .:-–—·)*|"):  # a Markdown row's border opens a date-first row too
             out.append(Item(n, text.strip(" *#|")))
     return out
+
+
+#: The rank of a bullet in a Korean report's outline (□ over ○ over - over ·), deeper to the right.
+_BULLET_RANKS = {**dict.fromkeys("□■▣◆◇", 0), **dict.fromkeys("○●◦", 1), **dict.fromkeys("-–*+", 2),
+                 **dict.fromkeys("·ㆍ•", 3)}
+
+
+def depth(text: str) -> int:
+    """How deep an item stands in its list's outline: its indentation first, then its bullet's rank (a ``-`` entry
+    right under a ``○`` entry is its sub-item though both start at the margin).
+
+    >>> depth("○ 5. 31. 협정 갱신") < depth("- 2001년 4월 결연") < depth("  ○ 가나시"), depth("1. 가나시")
+    (True, 0)
+    """
+    stripped = text.lstrip()
+    return 4 * (len(text) - len(stripped)) + _BULLET_RANKS.get(stripped[:1], 0)
 
 
 def _wrapped(lines: tuple[str, ...], n: int) -> list[str]:
@@ -673,6 +692,8 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = (), o
     ``columns``: the countries of the sides of the document's pair lines (:mod:`graph.readers.lists_pairs`)."""
     stated = find_dates(item.text, bare_years=True)
     year = heading_year(w.doc.lines, item.lines[0]) if not stated or _MONTH_FIRST.match(item.text) else None
+    if year is None and _MONTH_FIRST.match(item.text):
+        year = _trip_year(w.doc.lines, item.text)  # ○ 5. 31.(화) … in the report of a trip of 2022. 5. 30. ~ 6. 1.
     if year is not None:  # 3월 18일 or 3. 18. under ### 2010년 (before a full date of a remark: 2026년 갱신 예정)
         first = stated[0].start if stated else len(item.text)
         stated = [d for d in relative_dates(item.text, year) if d.value.month is not None and d.end <= first] or \
@@ -689,7 +710,8 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = (), o
                                                             as_of, columns)]
     dates = [d for d in stated if _standalone(item.text, d) and not EVENT_BEFORE_BRACKET.search(item.text[:d.start])
              and not _event_in_brackets(item.text, d)
-             and (is_signing_date_context(item.text[d.end:]) or states_signing(item.text[d.end:]))
+             and (is_signing_date_context(item.text[d.end:]) or states_signing(item.text[d.end:])
+                  or _labelled_in_bracket(item.text, d))
              and not _ends_relation(item.text, d, stated)
              and not _event_after(item.text, d, stated, card=bool(item.names))
              and not _PLAN_AFTER_DATE.match(item.text[d.end:])]
@@ -713,6 +735,8 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = (), o
         return [] if pair is None else _signings(w, item, [(pair, 0)], dates, stated, ctx, others, as_of)
     place_context = any(word in (ctx.heading or "") for word in _PLACE_LIST_WORDS) or ctx.relation is not None
     named = _partners(w, item, dates, country, place_context, ctx.subject)
+    if not above and all(p.entity.country == "KR" for _, p in named):
+        named = _posted_places(w, item, places) or named  # (서명: 다라시장, 가나시장): the heads who signed
     if not named:
         if above and (is_renewal(item.text) or states_signing(item.text)):
             return [AgreementCandidate(above[-1].parties, d.value, above[-1].relation, item.lines,
@@ -759,6 +783,48 @@ def _signings(w: FactWriter, item: Item, pairs: list[tuple[tuple[Party, Party], 
                                           planned_section and as_of is None) or bool(_PLAN_LABEL.match(item.text)),
                                       reader="lists", quote=item.text))
     return out
+
+
+def _trip_year(lines: tuple[str, ...], text: str) -> StatedDate | None:
+    """The year of an entry opening with a month and day (``5. 31.(화)``) in the report of a trip whose period the
+    document states: the trip's year (the next one for a day before its start, a trip over the new year).
+
+    >>> _trip_year(("가나시 방문 결과", "○ 기간: 2022. 5. 30.(월) ~ 6. 1.(수)"), "5. 31.(화) 협정 체결").iso
+    '2022'
+    >>> _trip_year(("가나시 방문 결과", "2022. 5. 30. 보고"), "5. 31.(화) 협정 체결") is None
+    True
+    """
+    start = _trip_start(lines)
+    m = _MONTH_DAY.match(text)
+    if start is None or m is None:
+        return None
+    return StatedDate(year_in_trip(int(m.group(1)), int(m.group(2)), start))
+
+
+@lru_cache(maxsize=8)
+def _trip_start(lines: tuple[str, ...]) -> StatedDate | None:
+    return trip_start(lines)
+
+
+def _posted_places(w: FactWriter, item: Item, places: Mapping[str, str | None]) -> list[tuple[int, Party]]:
+    """The places an entry names only by their heads' posts (``서명: 다라시장, 가나시장``), with their positions: the
+    one foreign place the document places in a country elsewhere (its title, ``일본 가나시 대표단``) and the Korean
+    region the registry has, if one; else none."""
+    foreign: dict[str, tuple[int, Party]] = {}
+    own: dict[str, tuple[int, Party]] = {}
+    for m in HEAD_POST.finditer(item.text):
+        found = w.registry.resolve(m.group(1), kinds=("region",))
+        if found.entity is not None and found.score == 1.0:
+            if found.entity.country == "KR":
+                own.setdefault(found.entity.id, (m.start(), Party(m.group(1), found.entity)))
+            continue
+        if (country := places.get(m.group(1))) in (None, "KR"):
+            continue
+        party = resolve_party(w, m.group(1), item.lines, country=country, foreign=True, report=False)
+        if party is not None:
+            foreign.setdefault(party.entity.id, (m.start(), party))
+    return sorted([*own.values(), *foreign.values()], key=lambda x: x[0]) if len(foreign) == 1 and len(own) <= 1 \
+        else []
 
 
 #: An entry labelled as plans (``2025년 계획:``, ``향후 계획 :``, ``목표:``): what it dates is planned.
@@ -835,6 +901,29 @@ def _slash_clauses(text: str) -> list[str]:
     return [p.strip() for p in parts]
 
 
+#: A signing date's label inside a bracket, before its value (``(협약일 미상, 2012년경``, ``(결연일: 2003``).
+_BRACKET_DATE_LABEL = re.compile(r"(?:(?:체결|결연|협약|협정)\s*(?:일자|일|시기|연도)(?![가-힣])"
+                                 r"|(?:체결|결연|갱신)\s*[:：])[^()]*$")
+
+
+def _labelled_in_bracket(text: str, date: DateMention) -> bool:
+    """``date`` stands in a bracket after the label of a signing's date (``교류 협력(협약일 미상, 2012년경으로 보임)``,
+    ``(결연일: 2003년)``): the signing's date, though no signing word follows it.
+
+    >>> text = "가나군 - 교류 협력(협약일 미상, 2012년경으로 보임)"
+    >>> _labelled_in_bracket(text, find_dates(text)[0])
+    True
+    >>> text = "2001년 자매결연 체결 이후 세 번째 갱신 (2차 갱신: 2016. 8. 19.)"
+    >>> _labelled_in_bracket(text, find_dates(text)[1])
+    True
+    >>> text = "가나군 - 우호 협력(방문일 2010년, 체결은 미정)"
+    >>> _labelled_in_bracket(text, find_dates(text)[0])
+    False
+    """
+    open_at = text.rfind("(", 0, date.start)
+    return open_at > text.rfind(")", 0, date.start) and bool(_BRACKET_DATE_LABEL.search(text[open_at + 1:date.start]))
+
+
 def _event_in_brackets(text: str, date: DateMention) -> bool:
     """A date in brackets right after an event or an anniversary (``협약 1주년 교류회(2025. 3. 5.)``): the event's.
 
@@ -857,12 +946,20 @@ def _planned(text: str, date: DateMention, dates: list[DateMention]) -> bool:
     >>> dates = relative_dates(text, StatedDate(2016))[:1] + find_dates(text)
     >>> [_planned(text, d, dates) for d in dates]
     [False, True]
+    >>> text = "가나시 — 2003년 우호도시 협정, 2014년 5월 27일 자매도시 관계로 격상하기로 합의"
+    >>> [_planned(text, d, find_dates(text)) for d in find_dates(text)]
+    [False, True]
     """
     if len(dates) < 2:
-        return is_plan(text)
+        return is_plan(text) or bool(_RAISE_PLANNED.search(text))
     start = max((d.end for d in dates if d.end <= date.start), default=0)
     end = min((d.start for d in dates if d.start > date.start), default=len(text))
-    return is_plan(text[start:end])
+    return is_plan(text[start:end]) or bool(_RAISE_PLANNED.search(text[start:end]))
+
+
+#: A relation to be raised, not raised (``자매도시로 격상하기로 합의``, ``격상을 추진``, ``격상 여부 검토``); a
+#: relation's 승격 reads as 격상 (:func:`graph.readers.text_forms.raised_relations`).
+_RAISE_PLANNED = re.compile(r"격상\s*(?:하기로|키로|할\s*계획|(?:을|를)?\s*(?:추진|협의|검토|논의|제안)|예정|여부)")
 
 
 def _own_unit_first(w: FactWriter, text: str, named: list[tuple[int, Party]], subject: Party | None
@@ -1253,7 +1350,7 @@ def _with_unit(w: FactWriter, text: str, mention) -> str:
 
 def _is_name_word(w: FactWriter, token: str) -> bool:
     """A token that may be a name: Hangul, not a country, relation, signing or date word."""
-    if not re.search("[가-힣]", token) or len(token) < 2 or token[0].isdigit():  # 20주년을: a count, no name
+    if not re.search("[가-힣]", token) or len(token) < 2 or token[0].isdigit():  # 10주년을: a count, no name
         return False
     if country_in(w.registry, token) is not None or relation_of(token) is not None:
         return False

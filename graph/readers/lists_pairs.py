@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 
 from graph.facts import FactWriter
-from graph.readers.context import BULLET
+from graph.readers.context import BULLET, is_place_word
 from graph.readers.entities import Party, resolve_party, split_country_prefix
 
-#: One side of a pair line: one to four Hangul words (a country, a parent region, the place), each perhaps glossed in
-#: brackets (``가나시(加那市)``).
+#: One side of a pair line: one to four Hangul words (a country, a parent region, the place: the last, a word with a
+#: place suffix), each perhaps glossed in brackets (``가나시(加那市)``).
 _SIDE = r"[가-힣]+(?:\([^()]{1,12}\))?(?:\s+[가-힣]+(?:\([^()]{1,12}\))?){0,3}"
 #: A pair line's head: two sides joined by a dash (``―``, ``—``, ``–``, ``-``), then a colon.
 PAIR_LINE = re.compile(rf"\s*(?P<a>{_SIDE})\s*[―—–-]\s*(?P<b>{_SIDE})\s*[:：]")
@@ -31,12 +31,15 @@ def pair_head(text: str) -> tuple[str, str] | None:
     (('가나시', '다라군'), ('가나구', '중국 다라시'))
     >>> pair_head("- 가나시 — 다라군: 1999. 5. 3.")
     ('가나시', '다라군')
-    >>> pair_head("체결일 : 1999. 5. 3."), pair_head("가나시-다라시 협약 체결")
-    (None, None)
+    >>> pair_head("체결일 : 1999. 5. 3."), pair_head("가나시-다라시 협약 체결"), pair_head("가나군-다라주 협약: 2025")
+    (None, None, None)
     """
     bullet = BULLET.match(text)
     m = PAIR_LINE.match(text, bullet.end() if bullet else 0)
-    return (m.group("a").strip(), m.group("b").strip()) if m else None
+    if m is None:
+        return None
+    sides = (m.group("a").strip(), m.group("b").strip())
+    return sides if all(is_place_word(_GLOSS.sub("", side).split()[-1]) for side in sides) else None
 
 
 def _known(w: FactWriter, side: str) -> tuple[str | None, str | None]:

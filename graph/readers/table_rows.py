@@ -239,6 +239,10 @@ def _undittoed(cells: list[str], table: Table | None) -> list[str]:
     return [above.cell(i) if above is not None and DITTO.match(c) else c for i, c in enumerate(cells)]
 
 
+#: A section's number opening a heading (``3. 세부일정``, ``Ⅱ. 일정``, ``2) 방문 일정``).
+_SECTION_NUMBER = re.compile(r"^(?:\d{1,2}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]{1,3})\s*[.)]\s*\S")
+
+
 def _is_label(lines: tuple[str, ...], n: int, table: Table) -> bool:
     """Line ``n`` is short text followed (after blank lines) by a row about as wide as the table's."""
     text = lines[n - 1].strip()
@@ -246,4 +250,7 @@ def _is_label(lines: tuple[str, ...], n: int, table: Table) -> bool:
         return False
     widths = [len(r.cells) for r in table.rows if not r.label] or ([len(table.header.cells)] if table.header else [])
     following = next((split_cells(line) for line in lines[n:] if line.strip()), None)
+    if following is not None and _SECTION_NUMBER.match(text) and any(header_role(c) for c in following) and \
+            not any(find_dates(c, bare_years=True) for c in following):
+        return False  # 3. 세부일정 / 일자 | 장소 | 주요 일정: a section's heading over the next table's header
     return bool(widths) and following is not None and abs(len(following) - widths[-1]) <= 1

@@ -56,7 +56,7 @@ def read_schedule(w: FactWriter, table: Table) -> list[AgreementCandidate]:
     days = _days(rows, today.year, start)
     out: list[AgreementCandidate] = []
     for row, day in zip(rows, days, strict=True):
-        text = " ".join(c for c in row.cells[1:] if not _TIME.match(c))
+        text = _event_text(row)
         if day is None or relation_of(text) is None or not states_signing_verb(text) or is_intent(text) or \
                 is_plan(text) or negates_signing(text):
             continue
@@ -76,21 +76,27 @@ def read_schedule(w: FactWriter, table: Table) -> list[AgreementCandidate]:
     return out
 
 
-#: A year or a date followed by the word of the signing it dates (``2004년 결연``, ``2004. 5. 3. 체결``).
+#: A year or a date followed by the word of the signing it dates (``2005년 결연``, ``2005. 5. 3. 체결``).
 _SIGNED_AFTER = re.compile(r"\s*(?:[가-힣]{0,4}결연|체결|협약|협정)(?!\s*(?:예정|추진|계획))")
 
 
 def _first_signed(text: str, day: StatedDate) -> list[StatedDate]:
-    """Earlier signings a signing row recalls (``가나시 자매결연 재체결식 (2004년 결연, 20주년)``): each date before
+    """Earlier signings a signing row recalls (``가나시 자매결연 갱신 체결식 (2005년 결연 기념)``): each date before
     the row's day followed by a signing's word.
 
-    >>> [d.iso for d in _first_signed("가나시 자매결연 재체결식 (2004년 결연, 20주년)", StatedDate(2024, 4, 18))]
-    ['2004']
-    >>> _first_signed("가나시 협약 체결식 (2030년 체결 예정 협약의 후속)", StatedDate(2024, 4, 18))
+    >>> [d.iso for d in _first_signed("가나시 자매결연 갱신 체결식 (2005년 결연 기념)", StatedDate(2025, 9, 25))]
+    ['2005']
+    >>> _first_signed("가나시 협약 체결식 (2030년 체결 예정 협약의 후속)", StatedDate(2025, 9, 25))
     []
     """
     return [d.value for d in find_dates(text) if after(day, d.value) and not d.value.contains(day)
             and _SIGNED_AFTER.match(text, d.end)]
+
+
+def _event_text(row: Row) -> str:
+    """A schedule row's cells after its day, time cells left out, each set apart (``가나시 | 다라시-가나시 협약``: the
+    place cell is no parent of the event's first name)."""
+    return " | ".join(c for c in row.cells[1:] if c.strip() and not _TIME.match(c))
 
 
 def _days(rows: list[Row], year: int, start: StatedDate | None) -> list[StatedDate | None]:
@@ -112,20 +118,21 @@ def _day_countries(w: FactWriter, rows: list[Row], days: list[StatedDate | None]
     for row, day in zip(rows, days, strict=True):
         if day is None:
             continue
-        text = " ".join(c for c in row.cells[1:] if not _TIME.match(c))
+        text = _event_text(row)
         found = out.setdefault(day, set())
         found.update(m.entity.country for m in w.registry.find_mentions(text)
                      if m.entity.kind == "region" and m.entity.country not in ("", "KR"))
         if (stated := country_in(w.registry, text)) not in (None, "KR"):
             found.add(stated)
-        found.update(place.country for word in _WORD.findall(text) if (place := w.registry.place_named(word))
-                     and place.country not in ("", "KR"))  # a division the gazetteer knows (가나현, 다라성)
+        found.update(place.country for word in _WORD.findall(text) if (place := w.registry.place_named(
+            word.removesuffix(_OFFICE))) and place.country not in ("", "KR"))  # a division the gazetteer knows
+        # (가나현, 다라성; 가나현청: its office)
     return out
 
 
 def _placed_on_day(w: FactWriter, text: str, line: int, countries: set[str]) -> dict:
     """A signing row's place the registry lacks (a word with a place suffix), in the one foreign country the rows of
-    its day name (a trip through two countries: ``4.16. | 다라성 인민정부 예방`` / ``4.16. | 가나시 협약 체결식``):
+    its day name (a trip through two countries: ``9.23. | 다라성 인민정부 예방`` / ``9.23. | 가나시 협약 체결식``):
     the first such place, minted there; none when the day names no country or several."""
     if len(countries) != 1:
         return {}
@@ -137,6 +144,8 @@ def _placed_on_day(w: FactWriter, text: str, line: int, countries: set[str]) -> 
     return {}
 
 
+#: A place's office (``가나현청``): where the place is.
+_OFFICE = "청"
 #: A word of a row's event, its particle and brackets apart (``가나시와``: ``가나시``).
 _WORD = re.compile(r"[가-힣]{2,}?(?=(?:와|과|의|에서|측)?(?:[\s,()·/]|$))")
 
@@ -157,14 +166,14 @@ def _foreign_places(w: FactWriter, text: str, line: int, doc) -> dict:
 
 
 #: A place glued to its head's post (``가나시장``, ``다라현지사``, ``마바주지사``, ``사하군수``, ``가나성장``).
-_HEAD_POST = re.compile(r"([가-힣]{2,}(?:시|현|주|성|도|군))(장|지사|수)(?![가-힣])")
+HEAD_POST = re.compile(r"([가-힣]{2,}(?:시|현|주|성|도|군))(장|지사|수)(?![가-힣])")
 #: The posts a place's suffix takes (a city's 시장, a prefecture's 현지사, a county's 군수 …): ``인감도장`` (a seal)
 #: or ``현장`` (a site) end like a post but no place has a head so titled.
 _POSTS = frozenset({"시장", "현지사", "주지사", "도지사", "성장", "군수"})
 
 
 def _head_places(w: FactWriter, cells: list[str], line: int, doc) -> dict:
-    """The foreign places named only in their heads' posts (``일본 | 기타미 유키 | 가나시장 | 자매결연 협정 서명``:
+    """The foreign places named only in their heads' posts (``일본 | 다나카 사아 | 가나시장 | 자매결연 협정 서명``:
     가나시, placed by the row's country word): a place the registry knows, or a minted one with a place suffix whose
     post fits it and that has a place's context, the post alone in its cell (a 직위 column) or the name written
     elsewhere in the document without the post (``방문지: 중국 가나성``); ``산업성장 간담회`` (industrial growth)
@@ -172,7 +181,7 @@ def _head_places(w: FactWriter, cells: list[str], line: int, doc) -> dict:
     text = " ".join(c for c in cells if not _TIME.match(c))
     country = country_in(w.registry, text)
     out = {}
-    for m in _HEAD_POST.finditer(text):
+    for m in HEAD_POST.finditer(text):
         found = resolve_party(w, m.group(1), line, country=country, foreign=country not in (None, "KR"), report=False)
         if found is None or found.entity.country in ("", "KR"):
             continue
@@ -196,7 +205,7 @@ def _table_places(w: FactWriter, rows: list[Row], doc) -> dict:
     the document placed, ``방문 도시: 일본 가나시``, wherever a row names it): the partner of a signing row naming
     none when the schedule names one only."""
     places: dict = {}
-    texts = [(row.line, " ".join(c for c in row.cells[1:] if not _TIME.match(c))) for row in rows]
+    texts = [(row.line, _event_text(row)) for row in rows]
     for line, text in texts:
         places.update(_foreign_places(w, text, line, doc))
         places.update(p for name in doc.places if name in text for p in _foreign_places(w, name, line, doc).items())

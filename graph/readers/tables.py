@@ -125,7 +125,12 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> Candidates:
                 continue
             out.extend(read_schedule(w, table))  # 6. 10.(화) | 가나시 자매결연 협정 체결식: a trip's schedule
         table.roles = roles
-        if table.column("date") is None or not (table.columns("party") or table.columns("parent")):
+        placed = bool(table.columns("party") or table.columns("parent"))
+        if placed and (table.column("date") is None or not signs) and (found := read_schedule(w, table)):
+            out.extend(found)  # 일자 | 장소 | 주요 일정: a trip's schedule with a place column, a row a signing
+            signed.update(c.lines[0] for c in found)
+            continue
+        if table.column("date") is None or not placed:
             continue
         if not signs:
             w.report.add_issue("anomaly", w.doc.id, table.first_line, "table",

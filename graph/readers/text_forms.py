@@ -25,6 +25,7 @@ from itertools import product
 from pathlib import Path
 
 from corpus.loader import Document
+from graph.readers.context import BULLET
 from graph.readers.entities import DOMESTIC_WORDS
 from graph.readers.relations import relation_of
 from graph.readers.table_headers import header_role
@@ -187,7 +188,7 @@ class PlaceReadings:
 
     def country_in_scope(self, text: str, start: int, end: int, words: dict[str, str]) -> str | None:
         """The country ``text`` states for the name at ``start:end``: a country word of its clause before it
-        (``中國 廣州市``; a Korean region right before it means Korea: ``서울特別市 江東區``), else a country word
+        (``中國 廣州市``; a Korean region right before it means Korea: ``대구廣域市 壽城區``), else a country word
         alone before an empty clause (``中國 — 廣州市``, ``중국 | 廣州市``: a label), else a bracketed country right
         after it (``廣州市(中國)``), else the one country the cells of its row name (``廣州市 | 중국 | 1995``), else
         ``None`` (the caller's country of the paragraph).
@@ -196,7 +197,7 @@ class PlaceReadings:
         >>> def scope(t, name="廣州市"): return p.country_in_scope(t, t.index(name), t.index(name) + len(name), w)
         >>> [scope(t) for t in ("1. 中國 廣東省 廣州市", "1. 中國 — 廣州市", "1. 廣州市(中國)", "2 | 廣州市 | 중국")]
         ['CN', 'CN', 'CN', 'CN']
-        >>> scope("廣州市와"), scope("중국 가나시, 서울特別市 江東區", "江東區"), scope("국내 | 江東區", "江東區")
+        >>> scope("廣州市와"), scope("중국 가나시, 대구廣域市 壽城區", "壽城區"), scope("국내 | 壽城區", "壽城區")
         (None, 'KR', 'KR')
         >>> scope("中國 加那市 · 廣州市") is None  # after another country's place: no label of its own
         True
@@ -205,7 +206,7 @@ class PlaceReadings:
         """
         clauses = _CLAUSES.split(text[:start])
         last = clauses[-1]
-        parent = re.search(r"([가-힣\u3400-\u9fff]+)\s+$", last)  # 서울特別市 江東區; not 안산시(鞍山市), a gloss
+        parent = re.search(r"([가-힣\u3400-\u9fff]+)\s+$", last)  # 대구廣域市 壽城區; not 안산시(鞍山市), a gloss
         if parent and self._korean_region(parent.group(1)):
             return "KR"
         found = self.countries(last, words)
@@ -263,8 +264,8 @@ def read_hanja(text: str, places: PlaceReadings | None = None, carried: str | No
 
     >>> read_hanja("日本 가나縣 — 友好交流協定 締結, 中國 加那市, 서울特別市 麻浦區")
     '일본 가나현 — 우호교류협정 체결, 중국 加那市, 서울특별시 麻浦區'
-    >>> read_hanja("忠淸北道 報恩郡 — 서울特別市 江東區, 日本 札幌市, 서울 松坡구", PlaceReadings(Registry.default()))
-    '충청북도 보은군 — 서울특별시 강동구, 일본 札幌市, 서울 송파구'
+    >>> read_hanja("忠淸北道 報恩郡 — 대구廣域市 壽城區, 日本 札幌市, 서울 松坡구", PlaceReadings(Registry.default()))
+    '충청북도 보은군 — 대구광역시 수성구, 일본 札幌市, 서울 송파구'
     """
     words, suffixes = hanja_words()
 
@@ -382,11 +383,32 @@ def country_column_first(lines: Iterable[str]) -> bool:
     >>> country_column_first(["도시 | 국가 | 체결일"])
     False
     """
+    return next((order for order in map(_country_before_name, lines) if order is not None), False)
+
+
+def _country_before_name(line: str) -> bool | None:
+    """For a header naming a country column and a name column: whether the country comes first; else ``None``."""
+    roles = [header_role(cell) for cell in split_cells(line) or _GAP.split(line.strip())]
+    if "country" in roles and "party" in roles:
+        return roles.index("country") < roles.index("party")
+    return None
+
+
+def country_first_by_line(lines: Iterable[str]) -> list[bool]:
+    """For each line, whether the nearest header above it (or on it) that names a country column and a name column
+    puts the country first (:func:`country_column_first` per table: a scan's small table of planned partners above
+    does not decide for the table of signings below).
+
+    >>> country_first_by_line(["국가  도시명  비고", "일본  가나시  협의 중", "연번  도시명  국가", "1  다라시  중국"])
+    [True, True, False, False]
+    """
+    out: list[bool] = []
+    current = False
     for line in lines:
-        roles = [header_role(cell) for cell in split_cells(line) or _GAP.split(line.strip())]
-        if "country" in roles and "party" in roles:
-            return roles.index("country") < roles.index("party")
-    return False
+        order = _country_before_name(line)
+        current = current if order is None else order
+        out.append(current)
+    return out
 
 
 def letter_spaced(lines: Iterable[str]) -> bool:
@@ -545,18 +567,23 @@ def reading_document(doc: Document, country_words: Iterable[str] = (), places: P
     """
     words = tuple(country_words)
     spaced = letter_spaced(doc.lines)
-    first = spaced and country_column_first(rejoin_spread(line) for line in doc.lines)
+    firsts = country_first_by_line(rejoin_spread(line) for line in doc.lines) if spaced else [False] * len(doc.lines)
 
-    def form(text: str, carried: str | None = None) -> str:
+    def form(text: str, carried: str | None = None, first: bool = False) -> str:
         return reading_form(text, words, spaced=spaced, places=places, carried=carried, country_first=first)
 
     extra = {k: form(v) if k == "found_title" else v for k, v in doc.extra.items()}
     formed: list[str] = []
     carried: str | None = None  # the country named last in the paragraph: where its Hanja place names are
-    for line in doc.lines:
-        formed.append(form(line, carried))
+    from_entry = False  # that country was named in a list entry or a row: the next entry's places are not there
+    for line, first in zip(doc.lines, firsts, strict=True):
+        entry = bool(BULLET.match(line)) or split_cells(line) is not None
+        formed.append(form(line, None if entry and from_entry else carried, first))
         if places is not None:
             named = places.countries(formed[-1], hanja_words()[0]) if line.strip() else []
-            carried = named[-1] if named else carried if line.strip() else None
+            if named:
+                carried, from_entry = named[-1], entry
+            elif not line.strip():
+                carried, from_entry = None, False
     lines = wrapped_dates(aligned_rows(tuple(formed)))
     return replace(doc, lines=lines, title_ko=form(doc.title_ko), extra=extra)

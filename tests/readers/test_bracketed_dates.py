@@ -16,13 +16,13 @@ from tests.fixtures.pages import page
 from tests.readers.helpers import build, facts
 
 HEAD = ["영동군 국제교류 연혁", "2012. 1. 5."]
-SISTER_2006 = ("마바시", "영동군", "2006-07-10", "sister")
+SISTER_2008 = ("마바시", "영동군", "2008-04-22", "sister")
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
     # the bracket after the verb, a second pair in the same sentence with its own full date
-    ("영동군은 1997년 중국 다라시(多羅市)와 友好交流 協定을 맺었으며('97. 6. 12.), 2006년 7월 10일에는 일본 마바시와 "
-     "자매결연을 체결하였다.", {("다라시", "영동군", "1997-06-12", "friendship"), SISTER_2006}),
+    ("영동군은 1997년 중국 다라시(多羅市)와 友好交流 協定을 맺었으며('97. 6. 12.), 2008년 4월 22일에는 일본 마바시와 "
+     "자매결연을 체결하였다.", {("다라시", "영동군", "1997-06-12", "friendship"), SISTER_2008}),
     # the bracket after the sentence's verb, a four-digit year in it, OCR letters in the day
     ("영동군은 1995년 미국 사아시와 자매결연을 체결하였다(1995. 10. 2l.).",
      {("사아시", "영동군", "1995-10-21", "sister")}),
@@ -43,20 +43,20 @@ def test_a_bracketed_date_refines_its_clauses_year(tmp_path: Path, kind: str, se
 
 def test_a_list_entry_and_a_table_cell_refined_the_same_way(tmp_path: Path):
     entries = ["영동군 국제교류 현황", "1. 중국 다라시 — 1997년 우호교류 협정 체결('97. 6. 12.)",
-               "2. 일본 마바시 — 2006년 자매결연 체결(2006. 7. 10.)"]
+               "2. 일본 마바시 — 2008년 자매결연 체결(2008. 4. 22.)"]
     table = ["영동군 국제교류 현황", "도시 | 국가 | 체결 | 구분", "다라시 | 중국 | 1997년 (1997. 6. 12.) | 우호교류",
-             "마바시 | 일본 | 2006년 7월(2006. 7. 10) | 자매결연"]
-    expected = {("다라시", "영동군", "1997-06-12", "friendship"), SISTER_2006}
+             "마바시 | 일본 | 2008년 4월(2008. 4. 22) | 자매결연"]
+    expected = {("다라시", "영동군", "1997-06-12", "friendship"), SISTER_2008}
     assert facts(build(page(tmp_path, "txt", entries))) == expected
     assert facts(build(page(tmp_path, "md", table, name="table"))) == expected
 
 
 @pytest.mark.parametrize("bracket", ["('01. 6. 12.)", "(1997. 6. 12. 방문단 파견)", "(1998. 6. 12.)"])
 def test_negative_a_bracket_of_another_year_or_more_than_a_date_refines_nothing(tmp_path: Path, bracket: str):
-    sentence = (f"영동군은 1997년 중국 다라시와 우호교류 협정을 맺었으며{bracket}, 2006년 7월 10일에는 일본 마바시와 "
+    sentence = (f"영동군은 1997년 중국 다라시와 우호교류 협정을 맺었으며{bracket}, 2008년 4월 22일에는 일본 마바시와 "
                 "자매결연을 체결하였다.")
     assert facts(build(page(tmp_path, "txt", [*HEAD, sentence]))) == {
-        ("다라시", "영동군", "1997", "friendship"), SISTER_2006}
+        ("다라시", "영동군", "1997", "friendship"), SISTER_2008}
 
 
 def test_negative_a_bracket_in_the_next_sentence_or_after_a_full_date_refines_nothing():
