@@ -63,7 +63,7 @@ def read_schedule(w: FactWriter, table: Table) -> list[AgreementCandidate]:
         doc = doc or document_context(w)
         if doc.subject is None or doc.subject.entity.country != "KR":
             return []
-        places = _foreign_places(w, text, row.line, doc) or _head_places(w, row.cells[1:], row.line, doc) or \
+        places = foreign_places(w, text, row.line, doc) or _head_places(w, row.cells[1:], row.line, doc) or \
             _placed_on_day(w, text, row.line, _day_countries(w, rows, days).get(day, set()))
         if not places and len(places := table_places or _table_places(w, rows, doc)) == 1:
             table_places = places  # 가나시장 면담 및 협정 체결: the one foreign place the schedule names
@@ -150,7 +150,7 @@ _OFFICE = "청"
 _WORD = re.compile(r"[가-힣]{2,}?(?=(?:와|과|의|에서|측)?(?:[\s,()·/]|$))")
 
 
-def _foreign_places(w: FactWriter, text: str, line: int, doc) -> dict:
+def foreign_places(w: FactWriter, text: str, line: int, doc) -> dict:
     """The foreign places ``text`` names, by entity (``다라시청 … 다라 부시장``: one place, with and without its
     suffix)."""
     from graph.readers.sentences import Sentence, parties_in
@@ -207,6 +207,6 @@ def _table_places(w: FactWriter, rows: list[Row], doc) -> dict:
     places: dict = {}
     texts = [(row.line, _event_text(row)) for row in rows]
     for line, text in texts:
-        places.update(_foreign_places(w, text, line, doc))
-        places.update(p for name in doc.places if name in text for p in _foreign_places(w, name, line, doc).items())
+        places.update(foreign_places(w, text, line, doc))
+        places.update(p for name in doc.places if name in text for p in foreign_places(w, name, line, doc).items())
     return {i: p for i, p in places.items() if not p.minted or is_place_word(p.entity.name_ko or p.surface)}

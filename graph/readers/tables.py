@@ -57,6 +57,7 @@ from graph.readers.table_columns import assign_roles, looks_like_place, name_dat
 from graph.readers.table_dates import UPGRADE, after, planned_cell, reference_date, row_dates, signing_clauses
 from graph.readers.table_groups import split_groups
 from graph.readers.table_layout import TableLayout, layout_of
+from graph.readers.table_remarks import read_remarks
 from graph.readers.table_rows import LABEL_CHARS, Row, Table, find_tables
 from graph.readers.table_schedules import read_schedule
 from graph.readers.table_timelines import read_timeline, settle_placeless
@@ -128,6 +129,10 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> Candidates:
         placed = bool(table.columns("party") or table.columns("parent"))
         if placed and (table.column("date") is None or not signs) and (found := read_schedule(w, table)):
             out.extend(found)  # 일자 | 장소 | 주요 일정: a trip's schedule with a place column, a row a signing
+            signed.update(c.lines[0] for c in found)
+            continue
+        if not signs and (found := read_remarks(w, table)):
+            out.extend(found)  # 미국 가나시 교류 | 자매도시(1995. 10. 4. 결연) 청소년 12명: a budget row's remark
             signed.update(c.lines[0] for c in found)
             continue
         if table.column("date") is None or not placed:

@@ -1,0 +1,78 @@
+"""Signings a table of something else states in a cell: a budget book's or a business report's rows name a partner
+and, in a remark or a calculation basis, the signing that ties the document's region to it (``미국 가나시 청소년
+교류 | 자매도시(1995. 10. 4. 결연) 청소년 12명``, ``… | 2004. 7. 2. 우호도시 체결, 2014. 7. 2. 재체결 / 대표단 초청``).
+
+A date in a cell followed, within its clause, by a signing's word (결연, 체결, 재체결, 협정; not a plan: 예정, 추진)
+states a signing of the document's own Korean region with the one foreign place the row names (a place the
+registry or the document places in a country); a row naming none or several, or a dated event (방문, 행사), states
+none. The tables read here are those the table reader found to sign nothing as a whole (:mod:`graph.readers.tables`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.dates import find_dates
+from graph.facts import FactWriter
+from graph.readers.candidates import AgreementCandidate
+from graph.readers.context import is_plan
+from graph.readers.relations import DEFAULT_RELATION, relation_of
+from graph.readers.table_rows import Row, Table
+from graph.readers.table_schedules import foreign_places
+
+CONFIDENCE = 0.7
+#: A signing's word right after a date in a cell, its relation word perhaps before it (``결연``, ``우호도시 체결``,
+#: ``재체결``, ``자매결연``).
+_SIGNED = re.compile(r"\s*[.)]?\s*(?:[가-힣]{0,6}\s?)?(?:결연|체결|재체결|협정\s*체결|협약\s*체결)"
+                     r"(?![가-힣]*\s*(?:예정|추진|계획))")
+#: Where a cell's clause ends: a comma, a slash, a semicolon, a closing bracket.
+_CLAUSE_END = re.compile(r"[,/;]|\)")
+
+
+def _signings_in(cell: str) -> list[tuple[object, str]]:
+    """``(date, clause)`` of each date in ``cell`` followed in its clause by a signing's word.
+
+    >>> [(d.iso, c) for d, c in _signings_in("2004. 7. 2. 우호도시 체결, 2014. 7. 2. 재체결 / 대표단 초청 8명")]
+    [('2004-07-02', ' 우호도시 체결'), ('2014-07-02', ' 재체결 ')]
+    >>> [(d.iso, c) for d, c in _signings_in("자매도시(1995. 10. 4. 결연) 청소년 12명")]
+    [('1995-10-04', ' 결연')]
+    >>> _signings_in("2025년 하반기 체결 예정 / 체결식 경비"), _signings_in("2025. 3. 방문")
+    ([], [])
+    """
+    out = []
+    for d in find_dates(cell):
+        rest = cell[d.end:]
+        end = _CLAUSE_END.search(rest)
+        clause = rest[:end.start()] if end else rest
+        if _SIGNED.match(clause) and not is_plan(clause):
+            out.append((d.value, clause))
+    return out
+
+
+def read_remarks(w: FactWriter, table: Table) -> list[AgreementCandidate]:
+    """Signings stated in the cells of a table that signs nothing as a whole (see the module docstring)."""
+    from graph.readers.sentences import document_context
+
+    doc = None
+    out: list[AgreementCandidate] = []
+    for row in table.rows:
+        stated = [(date, relation_of(clause) or relation_of(cell)) for cell in row.cells
+                  for date, clause in _signings_in(cell)]
+        if not stated:
+            continue
+        doc = doc or document_context(w)
+        if doc.subject is None or doc.subject.entity.country != "KR":
+            return []
+        places = foreign_places(w, _row_text(row), row.line, doc)
+        if len(places) != 1:
+            continue
+        partner = next(iter(places.values()))
+        out.extend(AgreementCandidate((doc.subject, partner), date, relation or DEFAULT_RELATION, (row.line, row.line),
+                                      CONFIDENCE, reader="tables", quote=" | ".join(row.cells))
+                   for date, relation in stated)
+    return out
+
+
+def _row_text(row: Row) -> str:
+    """The row's cells, set apart (a cell's last place is no parent of the next cell's first)."""
+    return " | ".join(c for c in row.cells if c.strip())
