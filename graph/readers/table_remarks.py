@@ -18,13 +18,9 @@ from graph.readers.candidates import AgreementCandidate
 from graph.readers.context import is_plan
 from graph.readers.relations import DEFAULT_RELATION, relation_of
 from graph.readers.table_rows import Row, Table
-from graph.readers.table_schedules import foreign_places
+from graph.readers.table_schedules import SIGNED_AFTER, foreign_places
 
 CONFIDENCE = 0.7
-#: A signing's word right after a date in a cell, its relation word perhaps before it (``결연``, ``우호도시 체결``,
-#: ``재체결``, ``자매결연``).
-_SIGNED = re.compile(r"\s*[.)]?\s*(?:[가-힣]{0,6}\s?)?(?:결연|체결|재체결|협정\s*체결|협약\s*체결)"
-                     r"(?![가-힣]*\s*(?:예정|추진|계획))")
 #: Where a cell's clause ends: a comma, a slash, a semicolon, a closing bracket.
 _CLAUSE_END = re.compile(r"[,/;]|\)")
 
@@ -44,7 +40,7 @@ def _signings_in(cell: str) -> list[tuple[object, str]]:
         rest = cell[d.end:]
         end = _CLAUSE_END.search(rest)
         clause = rest[:end.start()] if end else rest
-        if _SIGNED.match(clause) and not is_plan(clause):
+        if SIGNED_AFTER.match(clause) and not is_plan(clause):
             out.append((d.value, clause))
     return out
 

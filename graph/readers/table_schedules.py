@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from graph.dates import StatedDate, find_dates, month_day
+from graph.dates import DateMention, StatedDate, find_dates, month_day
 from graph.facts import FactWriter
 from graph.readers.candidates import AgreementCandidate
 from graph.readers.context import document_date, is_place_word, is_plan, report_year
@@ -58,6 +58,7 @@ def read_schedule(w: FactWriter, table: Table) -> list[AgreementCandidate]:
     for row, day in zip(rows, days, strict=True):
         text = _event_text(row)
         if day is None or relation_of(text) is None or not states_signing_verb(text) or is_intent(text) or \
+                _WITNESSED.search(text) or \
                 is_plan(text) or negates_signing(text):
             continue
         doc = doc or document_context(w)
@@ -70,27 +71,32 @@ def read_schedule(w: FactWriter, table: Table) -> list[AgreementCandidate]:
         if len(places) != 1:
             continue  # no foreign place, or several: not this reader's to pair
         partner = next(iter(places.values()))
-        out.extend(AgreementCandidate((doc.subject, partner), when, relation_of(text), (row.line, row.line),
+        recalled = [(d.value, relation_of(m.group(0)) or relation_of(text)) for d, m in _first_signed(text, day)]
+        out.extend(AgreementCandidate((doc.subject, partner), when, relation, (row.line, row.line),
                                       CONFIDENCE, reader="tables", quote=" | ".join(row.cells))
-                   for when in (day, *_first_signed(text, day)))
+                   for when, relation in ((day, relation_of(text)), *recalled))
     return out
 
 
-#: A year or a date followed by the word of the signing it dates (``2005년 결연``, ``2005. 5. 3. 체결``).
-_SIGNED_AFTER = re.compile(r"\s*(?:[가-힣]{0,4}결연|체결|협약|협정)(?!\s*(?:예정|추진|계획))")
+#: A year or a date followed by the word of the signing it dates, its relation word perhaps before it (``2005년
+#: 결연``, ``2005. 5. 3. 체결``, ``2010년 우호교류 협정 체결``, ``(1996. 5. 3. 결연)``); not a plan's.
+SIGNED_AFTER = re.compile(r"\s*[.)]?\s*(?:[가-힣]{0,6}\s?)?(?:결연|체결|재체결|협정\s*체결|협약\s*체결)"
+                          r"(?![가-힣]*\s*(?:예정|추진|계획))")
 
 
-def _first_signed(text: str, day: StatedDate) -> list[StatedDate]:
+def _first_signed(text: str, day: StatedDate) -> list[tuple[DateMention, re.Match[str]]]:
     """Earlier signings a signing row recalls (``가나시 자매결연 갱신 체결식 (2005년 결연 기념)``): each date before
-    the row's day followed by a signing's word.
+    the row's day followed by a signing's word, with the words that say so.
 
-    >>> [d.iso for d in _first_signed("가나시 자매결연 갱신 체결식 (2005년 결연 기념)", StatedDate(2025, 9, 25))]
-    ['2005']
+    >>> [(d.value.iso, m.group(0)) for d, m in _first_signed("다라시 갱신 체결식 (2005년 결연 기념)", StatedDate(2025))]
+    [('2005', ' 결연')]
+    >>> [(d.value.iso, m.group(0)) for d, m in _first_signed("체결식 | 2011년 우호교류 협정 체결", StatedDate(2025))]
+    [('2011', ' 우호교류 협정 체결')]
     >>> _first_signed("가나시 협약 체결식 (2030년 체결 예정 협약의 후속)", StatedDate(2025, 9, 25))
     []
     """
-    return [d.value for d in find_dates(text) if after(day, d.value) and not d.value.contains(day)
-            and _SIGNED_AFTER.match(text, d.end)]
+    return [(d, m) for d in find_dates(text) if after(day, d.value) and not d.value.contains(day)
+            and (m := SIGNED_AFTER.match(text, d.end)) is not None]
 
 
 def _event_text(row: Row) -> str:
@@ -144,6 +150,8 @@ def _placed_on_day(w: FactWriter, text: str, line: int, countries: set[str]) -> 
     return {}
 
 
+#: A signing the delegation only witnessed (``가나대학–다라대학 학술교류 MOU 체결 입회``): others'.
+_WITNESSED = re.compile(r"체결\s*(?:식\s*)?(?:입회|참관)")
 #: A place's office (``가나현청``): where the place is.
 _OFFICE = "청"
 #: A word of a row's event, its particle and brackets apart (``가나시와``: ``가나시``).
