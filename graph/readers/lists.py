@@ -600,7 +600,8 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
     columns = side_countries(w, w.doc.lines)
     last = 0
     for item in found_items:
-        if item.line in skip or (not item.names and is_prose(item.text)) or _is_dateline(w, item, own):
+        if item.line in skip or (not item.names and is_prose(item.text) and not _trip_entry(w, item)) or \
+                _is_dateline(w, item, own):
             above = []
             continue
         if above and _new_name_between(w.doc.lines, last, item.lines[0]):
@@ -799,6 +800,12 @@ def _trip_year(lines: tuple[str, ...], text: str) -> StatedDate | None:
     if start is None or m is None:
         return None
     return StatedDate(year_in_trip(int(m.group(1)), int(m.group(2)), start))
+
+
+def _trip_entry(w: FactWriter, item: Item) -> bool:
+    """An entry of a trip report's outline opening with a month and day of the trip (``○ 6. 11.(수) … 서명함``): an
+    entry to read though it ends like a sentence (the sentence reader has no year for its day)."""
+    return bool(_MONTH_FIRST.match(item.text)) and _trip_year(w.doc.lines, item.text) is not None
 
 
 @lru_cache(maxsize=8)
@@ -1100,15 +1107,19 @@ def _standalone(text: str, date: DateMention) -> bool:
 
 
 def _about_agreements(item: Item, ctx: Context) -> bool:
-    """An item names a relation or a signing itself, or is a short entry of a list headed by a relation word; an
-    event, a visit or an anniversary is no signing."""
+    """An item names a relation or a signing itself, or is a short entry of a list headed by a relation word (not a
+    budget line stating an amount of money); an event, a visit or an anniversary is no signing."""
     if item.names:
         return True  # a card's date is labelled as a signing's
     if is_activity(item.text) or negates_signing(item.text):
         return False
     if relation_of(item.text) or states_signing(item.text):
         return True
-    return ctx.section_relation is not None and len(item.text) <= SHORT_ITEM
+    return ctx.section_relation is not None and len(item.text) <= SHORT_ITEM and not _MONEY.search(item.text)
+
+
+#: An amount of money (``45,000천원``, ``3백만원``, ``1.2억 원``): an entry stating one is a budget line, no signing.
+_MONEY = re.compile(r"\d[\d,.]*\s*(?:천|백만|억)?\s*원(?![가-힣])")
 
 
 def _party_for(pairs: list[tuple[tuple[Party, Party], int]], date: DateMention, dates: list[DateMention] = ()

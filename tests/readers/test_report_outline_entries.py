@@ -60,3 +60,19 @@ def test_a_date_after_a_signing_dates_label_in_brackets(tmp_path: Path, kind: st
     assert facts(build(page(tmp_path, kind, LIST))) == {
         ("마포구", "제천시", "2003-06", "sister"), ("논산시", "제천시", "2012", "cooperationAgreement"),
         ("다라시", "제천시", "2007-09-03", "friendship")}
+
+
+@pytest.mark.parametrize("amount", ["30,000천원", "3백만원", "1.2억 원", "45000원"])
+def test_a_budget_line_under_a_relation_heading_is_no_signing(tmp_path: Path, amount: str):
+    lines = ["제천시 국제교류 동의안", "○ 제천시 자매·우호도시", "- 미국 다라시 (2001)",
+             f"○ 관련 예산 : 국제교류 운영비 {amount}(2025년 본예산 편성)"]
+    assert facts(build(page(tmp_path, "txt", lines))) == {("다라시", "제천시", "2001", "sister")}
+
+
+@pytest.mark.parametrize("kind", ["txt", "docx"])
+def test_a_dated_outline_entry_written_as_a_sentence(tmp_path: Path, kind: str):
+    lines = ["제천시 대표단 몽골 가나아이막 방문 결과 보고", "2026. 8. 20. 국제교류과", "1. 방문 개요",
+             "○ 기간: 2026. 8. 11.(화) ~ 8. 14.(금)", "○ 방문지: 몽골 가나아이막", "2. 주요 성과",
+             "○ 8. 12.(수) 가나아이막 청사에서 시장과 가나아이막 지사가 「우호교류 협약」에 서명함",
+             "○ 8. 13.(목) 농업 시범단지 시찰을 마침"]
+    assert facts(build(page(tmp_path, kind, lines))) == {("가나아이막", "제천시", "2026-08-12", "friendship")}
