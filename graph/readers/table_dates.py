@@ -63,7 +63,16 @@ def row_dates(table: Table, row: Row) -> list[DateMention]:
             out.extend(d for i, d in enumerate(found) if not _term_after(clause[d.end:])
                        and not _TERM_BEFORE.search(clause[:d.start]) and not _planned(clause, found, i)
                        and not _renamed(clause, found, i))
-    return [d for d in out if not any(d.value != o.value and d.value.contains(o.value) for o in out)]
+    out = [d for d in out if not any(d.value != o.value and d.value.contains(o.value) for o in out)]
+    if any(_YEAR_ONLY.search(cell) for cell in row.cells):  # 2000-01-01 | 날짜 미상으로 1월 1일 입력(연도만 확인)
+        out = list({d.value.year: DateMention(StatedDate(d.value.year), d.start, d.end, d.surface)
+                    for d in out}.values())
+    return out
+
+
+#: A remark saying a row's day or month is a placeholder and only its year is known (``연도만 확인``, ``날짜 미상``,
+#: ``월일 미상``): the row's dates are that year.
+_YEAR_ONLY = re.compile(r"연도만|(?:날짜|일자|월일|체결일)\s*(?:은|는)?\s*미상")
 
 
 #: Between the clauses of a remark (``MOU 체결 계획 (2026), 2025-08 실무방문``), not inside brackets.

@@ -48,3 +48,13 @@ def test_negative_a_row_naming_two_places_or_none_states_nothing(tmp_path: Path)
                       "9000", ""],
             ["국제협력과", "국제교류", "청소년 교류", "2001. 4. 5. 자매결연 도시 방문", "3000", ""]]
     assert facts(build(page(tmp_path, "csv", [*HEAD, rows]))) == set()
+
+
+@pytest.mark.parametrize("kind", ["csv", "md", "docx"])
+@pytest.mark.parametrize("remark", ["일자 미상으로 1월 1일 입력(연도만 확인)", "체결일 미상 (연도만 기재)", "월일 미상"])
+def test_a_placeholder_day_with_a_remark_saying_so_is_the_year(tmp_path: Path, kind: str, remark: str):
+    rows = [["시군", "국가", "도시", "유형", "체결일자", "비고"],
+            ["제천시", "일본", "가나시", "자매", "2003-01-01", remark],
+            ["제천시", "중국", "다라시", "우호", "2011-05-17", ""]]
+    assert facts(build(page(tmp_path, kind, ["지자체 국제교류 현황 내보내기", rows]))) == {
+        ("가나시", "제천시", "2003", "sister"), ("다라시", "제천시", "2011-05-17", "friendship")}
