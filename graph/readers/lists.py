@@ -25,6 +25,7 @@ from graph.readers.context import (
     Context,
     context_at,
     dateline,
+    document_date,
     first_region,
     heading_year,
     headings_above,
@@ -33,6 +34,7 @@ from graph.readers.context import (
     is_plan,
     latin_country,
     relation_near,
+    report_year,
 )
 from graph.readers.entities import (
     BODY_ENDING,
@@ -700,6 +702,8 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = (), o
         stated = [d for d in relative_dates(item.text, year) if d.value.month is not None and d.end <= first] or \
             _month_day(item.text, year.year)
         stated += [d for d in find_dates(item.text, bare_years=True) if d.start >= first]
+    if stated and year is None:
+        stated = sorted([*stated, *_days_this_year(w, item.text, stated)], key=lambda d: d.start)
     if not stated and above and (same := _SAME_DAY.search(item.text)):  # - 같은 날 가나시-다라시 협약 체결
         stated = [DateMention(above[-1].date, same.start(), same.end(), same.group(0))]
     if not item.names and _body_acts(w, item.text):
@@ -736,7 +740,7 @@ def read_item(w: FactWriter, item: Item, above: list[AgreementCandidate] = (), o
         return [] if pair is None else _signings(w, item, [(pair, 0)], dates, stated, ctx, others, as_of)
     place_context = any(word in (ctx.heading or "") for word in _PLACE_LIST_WORDS) or ctx.relation is not None
     named = _partners(w, item, dates, country, place_context, ctx.subject)
-    if not above and all(p.entity.country == "KR" for _, p in named):
+    if not above and all(p.entity.country == "KR" for _, p in named) and _SIGNED_BY.search(item.text):
         named = _posted_places(w, item, places) or named  # (서명: 다라시장, 가나시장): the heads who signed
     if not named:
         if above and (is_renewal(item.text) or states_signing(item.text)):
@@ -802,6 +806,23 @@ def _trip_year(lines: tuple[str, ...], text: str) -> StatedDate | None:
     return StatedDate(year_in_trip(int(m.group(1)), int(m.group(2)), start))
 
 
+def _days_this_year(w: FactWriter, text: str, stated: list[DateMention]) -> list[DateMention]:
+    """Days without their year in an entry beside a full date (``2015. 10. 28. 맺은 자매결연을 5월 28일 재체결``),
+    followed by a signing or a renewal word: of the year of the date the document's title states (a newsletter's
+    ``(2025년 6월)``), else of the year it names, else of its date's, when that puts them no later than that date."""
+    titled = find_dates(w.doc.title_ko or (w.doc.lines[0] if w.doc.lines else ""))
+    today = (titled[-1].value if titled else None) or report_year(w.doc) or document_date(w.doc)  # 제37호 (2025년
+    # 6월): the title's date, else the year it names, else the document's date
+    if today is None:
+        return []
+    return [d for d in relative_dates(text, today) if d.value.day is not None and _SIGNED_NEXT.match(text, d.end)
+            and not any(d.start < s.end and s.start < d.end for s in stated) and not after(d.value, today)]
+
+
+#: A signing or renewal word right after a date, its object particle and a relation word perhaps between.
+_SIGNED_NEXT = re.compile(r"\s*(?:에\s*)?(?:[가-힣]{0,6}(?:을|를)?\s?)?(?:재체결|체결|갱신|서명|결연)")
+
+
 def _trip_entry(w: FactWriter, item: Item) -> bool:
     """An entry of a trip report's outline opening with a month and day of the trip (``○ 6. 11.(수) … 서명함``): an
     entry to read though it ends like a sentence (the sentence reader has no year for its day)."""
@@ -811,6 +832,10 @@ def _trip_entry(w: FactWriter, item: Item) -> bool:
 @lru_cache(maxsize=8)
 def _trip_start(lines: tuple[str, ...]) -> StatedDate | None:
     return trip_start(lines)
+
+
+#: The heads who signed (``서명: 가나시장, 다라시장``, ``… 다라시장이 서명``): their places are the parties.
+_SIGNED_BY = re.compile(r"서명")
 
 
 def _posted_places(w: FactWriter, item: Item, places: Mapping[str, str | None]) -> list[tuple[int, Party]]:

@@ -76,3 +76,13 @@ def test_a_dated_outline_entry_written_as_a_sentence(tmp_path: Path, kind: str):
              "○ 8. 12.(수) 가나아이막 청사에서 시장과 가나아이막 지사가 「우호교류 협약」에 서명함",
              "○ 8. 13.(목) 농업 시범단지 시찰을 마침"]
     assert facts(build(page(tmp_path, kind, lines))) == {("가나아이막", "제천시", "2026-08-12", "friendship")}
+
+
+@pytest.mark.parametrize("kind", ["txt", "docx"])
+def test_a_day_without_its_year_beside_a_full_date_is_of_the_newsletters_year(tmp_path: Path, kind: str):
+    lines = ["국제협력 소식지 제12호 (2026년 7월)", "① 단신",
+             "▶ 제천시, 일본 가나정과 2016. 9. 12. 맺은 자매결연을 6월 3일 재체결",
+             "▶ 충주시, 중국 다라시와 2012. 4. 5. 맺은 우호협약 10주년 행사를 6월 9일 개최"]
+    assert facts(build(page(tmp_path, kind, lines))) == {
+        ("가나정", "제천시", "2016-09-12", "sister"), ("가나정", "제천시", "2026-06-03", "sister"),
+        ("다라시", "충주시", "2012-04-05", "friendship")}

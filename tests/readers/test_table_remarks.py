@@ -51,7 +51,7 @@ def test_negative_a_row_naming_two_places_or_none_states_nothing(tmp_path: Path)
 
 
 @pytest.mark.parametrize("kind", ["csv", "md", "docx"])
-@pytest.mark.parametrize("remark", ["일자 미상으로 1월 1일 입력(연도만 확인)", "체결일 미상 (연도만 기재)", "월일 미상"])
+@pytest.mark.parametrize("remark", ["일자 미상으로 1월 1일 입력(연도만 확인)", "체결일 미상(연도만 기재)", "월일 미상"])
 def test_a_placeholder_day_with_a_remark_saying_so_is_the_year(tmp_path: Path, kind: str, remark: str):
     rows = [["시군", "국가", "도시", "유형", "체결일자", "비고"],
             ["제천시", "일본", "가나시", "자매", "2003-01-01", remark],
