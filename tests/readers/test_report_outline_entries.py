@@ -39,8 +39,8 @@ def test_perturbed_a_day_changed_and_the_renewal_note_dropped(tmp_path: Path):
     assert facts(build(page(tmp_path, "txt", lines))) == {("가나시", "제천시", "2022-05-30", "sister")}
 
 
-def test_negative_without_a_trip_period_a_month_and_day_dates_nothing(tmp_path: Path):
-    lines = [line for line in REPORT if not line.startswith("○ 방문 기간")]
+def test_negative_without_a_trip_period_or_a_date_a_month_and_day_dates_nothing(tmp_path: Path):
+    lines = [line for line in REPORT if not line.startswith(("○ 방문 기간", "2022. 6. 3."))]  # nor a date of its own
     assert ("가나시", "제천시", "2022-05-31", "sister") not in facts(build(page(tmp_path, "txt", lines)))
 
 
