@@ -135,6 +135,8 @@ EVENT_DAYS = 31
 #: A time stated against the date before it in the sentence.
 _SAME_TIME = re.compile(r"같은\s?해|같은\s?날|이듬해|그\s?해")
 #: A relative date with its own word of time (지난해 11월, 지난달 27일, 오는 5월, 올해 3월): read beside stated dates.
+#: The same day said in one word (``당일``, ``동일``): a gapped part's day is the part before's.
+_SAME_DAY = re.compile(r"(?<![가-힣])(?:당일|동일)(?![가-힣])")
 _ANCHORED = re.compile(r"\s*(?:지난|오는|올해|금년|내년|작년|이번|이달)")
 #: What follows a date that starts or ends a period.
 _SINCE = re.compile(r"\s*(?:이후|부터|까지|이래|이전)")
@@ -1173,10 +1175,11 @@ def _same_day_parts(parts: list[tuple[Party, list[Named], list[DateMention]]], n
     for j, (party, own, own_dates) in enumerate(parts):
         start = named[topics[j]].start
         stop = named[topics[j + 1]].start if j + 1 < len(topics) else len(text)
-        same = _SAME_TIME.search(text, start, stop) if text else None
+        same = (_SAME_TIME.search(text, start, stop) or _SAME_DAY.search(text, start, stop)) if text else None
         if not own_dates and same and out and out[-1][2]:
             base, word = out[-1][2][-1].value, same.group(0)
-            value = base if word.endswith("날") else StatedDate(base.year + (1 if word.startswith("이듬") else 0))
+            value = base if word.endswith(("날", "일")) else StatedDate(
+                base.year + (1 if word.startswith("이듬") else 0))
             own_dates = [DateMention(value, same.start() - offset, same.end() - offset, word)]
         out.append((party, own, own_dates))
     return out
