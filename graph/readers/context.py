@@ -143,29 +143,31 @@ def headings_above(w: FactWriter, line: int, lookback: int = HEADING_LOOKBACK, e
     return out + [t for t in title if t not in out]
 
 
-#: A credit of whoever translated, edited or photographed a document (``번역: 가나도 국제협력과``, ``글·사진 = …``,
-#: ``Translated by …``): up to the next separator it names them, never what the document is about.
-_CREDIT = re.compile(r"(?<![가-힣A-Za-z])(?:번역|옮긴\s?이|옮김|역자|감수|통역|편집|촬영|그림|사진"
-                     r"|글(?:\s*[·ㆍ,/]\s*사진)?)\s*[:：=]\s*[^/|()\[\]{}<>;,·ㆍ]*"
-                     r"|(?<![A-Za-z])(?:Translat(?:ed|ion)|Edited|Photos?)(?:\s+by)?\s*[:：]?\s+[^/|()\[\]{}<>;,·ㆍ]*",
+#: A translator's credit (``번역: 가나도 국제협력과``, ``옮긴이 = …``, ``Translated by …``): up to the next separator it
+#: names the office that translated the text, never what the text is about. An editor's, writer's or photographer's
+#: credit (편집, 글·사진) names the publisher's own staff, so it stays.
+_CREDIT = re.compile(r"(?<![가-힣A-Za-z])(?:번역|옮긴\s?이|옮김|역자)\s*[:：=]\s*[^/|()\[\]{}<>;,·ㆍ]*"
+                     r"|(?<![A-Za-z])Translat(?:ed|ion)(?:\s+by)?\s*[:：]?\s+[^/|()\[\]{}<>;,·ㆍ]*",
                      re.IGNORECASE)
 
 
 def without_credits(text: str) -> str:
-    """``text`` with its credits blanked (:data:`_CREDIT`), positions kept.
+    """``text`` with its translators' credits blanked (:data:`_CREDIT`), positions kept.
 
     >>> " ".join(without_credits("(원문: 가나현 현황 / 번역: 다라도 국제과, 2024. 2.)").split())
     '(원문: 가나현 현황 / , 2024. 2.)'
-    >>> without_credits("Translated by the Dara Office").strip(), without_credits("글·사진=가나군청 · 마바시").strip()
+    >>> without_credits("Translated by the Dara Office").strip(), without_credits("옮긴이=가나군청 · 마바시").strip()
     ('', '· 마바시')
+    >>> without_credits("편집: 가나군 국제교류팀"), without_credits("지역자치: 가나군")
+    ('편집: 가나군 국제교류팀', '지역자치: 가나군')
     """
     return _CREDIT.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def first_region(w: FactWriter, text: str) -> Entity | None:
     """The region a heading or title is about (unambiguous registry names only): its first Korean region, or the
-    unit within it named right after (``가나광역시 다라구``), else its first region. A credit (``번역: 가나도 …``,
-    :func:`without_credits`) names who translated or edited the text, not what it is about.
+    unit within it named right after (``가나광역시 다라구``), else its first region. A translator's credit
+    (``번역: 가나도 …``, :func:`without_credits`) names who translated the text, not what it is about.
 
     >>> from graph.registry import Registry
     >>> w = FactWriter.__new__(FactWriter); w.registry = Registry.default()

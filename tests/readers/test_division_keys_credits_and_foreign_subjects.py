@@ -88,10 +88,18 @@ def _labels(result, entity_id: str) -> set[tuple[str, str]]:
             for o in result.dataset.objects(iri, p)}
 
 
-# A credit names who translated or edited a list, not whose list it is.
+# A translator's credit names who translated a list, not whose list it is; an editor's or writer's names its own staff.
 CREDITS = ["(원문: 옥천군 자료 / 번역: 충청남도 국제통상과, 2024. 2.)", "번역: 충청남도 국제통상과",
-           "글·사진 = 충청남도 국제통상과", "편집: 충청남도 국제통상과 · 2024. 2."]
+           "옮긴이 = 충청남도 국제통상과", "역자: 충청남도 국제통상과 · 2024. 2."]
 CREDIT_FACTS = {("jp-가나시", OKCHEON, "2001-05-03"), ("cn-다라시", OKCHEON, "2005-10-01")}
+
+
+@pytest.mark.parametrize("kind", ["txt", "md", "docx"])
+@pytest.mark.parametrize("credit", ["편집 : 옥천군 국제교류팀", "글·사진 = 옥천군 국제교류팀", "사진: 옥천군청"])
+def test_an_editors_credit_names_the_documents_own_office(tmp_path: Path, kind: str, credit: str):
+    blocks = ["국제교류 소식지 제3호", credit, "○ 일본 아이치현 가나시 : 자매결연 2001. 5. 3.",
+              "○ 중국 구이저우성 다라시 : 우호교류 2005. 10. 1."]
+    assert party_ids(build(page(tmp_path, kind, blocks))) == CREDIT_FACTS
 
 
 @pytest.mark.parametrize("kind", ["txt", "md", "docx"])
