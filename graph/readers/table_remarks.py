@@ -1,6 +1,6 @@
 """Signings a table of something else states in a cell: a budget book's or a business report's rows name a partner
-and, in a remark or a calculation basis, the signing that ties the document's region to it (``미국 가나시 청소년
-교류 | 자매도시(1995. 10. 4. 결연) 청소년 12명``, ``… | 2004. 7. 2. 우호도시 체결, 2014. 7. 2. 재체결 / 대표단 초청``).
+and, in a remark or a calculation basis, the signing that ties the document's region to it (``일본 가나시 교류 |
+방문단 5명×1,500 (1997. 6. 12. 자매결연)``, ``… | 2008. 10. 21. 우호협약 체결(2018. 10. 22. 재체결)``).
 
 A date in a cell followed, within its clause, by a signing's word (결연, 체결, 재체결, 협정; not a plan: 예정, 추진)
 states a signing of the document's own Korean region with the one foreign place the row names (a place the
@@ -28,11 +28,11 @@ _CLAUSE_END = re.compile(r"[,/;]|\)")
 def _signings_in(cell: str) -> list[tuple[object, str]]:
     """``(date, clause)`` of each date in ``cell`` followed in its clause by a signing's word.
 
-    >>> [(d.iso, c) for d, c in _signings_in("2004. 7. 2. 우호도시 체결, 2014. 7. 2. 재체결 / 대표단 초청 8명")]
-    [('2004-07-02', ' 우호도시 체결'), ('2014-07-02', ' 재체결 ')]
-    >>> [(d.iso, c) for d, c in _signings_in("자매도시(1995. 10. 4. 결연) 청소년 12명")]
-    [('1995-10-04', ' 결연')]
-    >>> _signings_in("2025년 하반기 체결 예정 / 체결식 경비"), _signings_in("2025. 3. 방문")
+    >>> [(d.iso, c) for d, c in _signings_in("2008. 10. 21. 우호협약 체결; 2018. 10. 22. 재체결 / 연수생 2명")]
+    [('2008-10-21', ' 우호협약 체결'), ('2018-10-22', ' 재체결 ')]
+    >>> [(d.iso, c) for d, c in _signings_in("방문단 5명 (1997. 6. 12. 결연)")]
+    [('1997-06-12', ' 결연')]
+    >>> _signings_in("2026. 11. 우호협약 체결 추진 / 실무 협의"), _signings_in("2026. 4. 14. 방문")
     ([], [])
     """
     out = []

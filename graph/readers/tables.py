@@ -132,7 +132,7 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> Candidates:
             signed.update(c.lines[0] for c in found)
             continue
         if not signs and (found := read_remarks(w, table)):
-            out.extend(found)  # 미국 가나시 교류 | 자매도시(1995. 10. 4. 결연) 청소년 12명: a budget row's remark
+            out.extend(found)  # 일본 가나시 교류 | 방문단 5명 (1997. 6. 12. 결연): a budget row's remark
             signed.update(c.lines[0] for c in found)
             continue
         if table.column("date") is None or not placed:

@@ -51,7 +51,7 @@ def _title_words() -> str:
 #: 지방행정사무관 홍길동``), maybe marked acting (``(직무대리)``).
 GRADE = (r"(?:지방)?[가-힣]{0,4}?(?:부이사관|이사관|서기관|사무관|주사보|주사|서기보|연구관|연구사|지도관|지도사)"
          r"(?:\s*\((?:직무대리|직대|대리)\))?")
-#: A post held before, in brackets after the name (``홍길동 (前 투자유치과장)``).
+#: A post held before, in brackets after the name (``홍길동 (前 관광진흥과장)``).
 _EARLIER = re.compile(r"\s*\(\s*(?:前|전)\s*(?P<post>[가-힣]{2,14})\s*\)")
 #: A grade, a name and the post in brackets (``지방서기관 홍길동 (국제통상과장)``: a personnel order's entry).
 _GRADE_NAME_POST = re.compile(rf"{_OPEN}(?P<grade>{GRADE})\s+(?P<name>[가-힣]{{3}})"
@@ -97,7 +97,7 @@ def titled_names(reader, line: str, previous: str = "") -> Iterator[TitledName]:
 
 
 def _post_title(post: str) -> bool:
-    """Whether ``post`` is a post: a lexicon title, maybe after a unit or field words (``투자유치과장``)."""
+    """Whether ``post`` is a post: a lexicon title, maybe after a unit or field words (``관광진흥과장``)."""
     return any(post.endswith(t) for t in titles()) and post not in ("서기",)
 
 

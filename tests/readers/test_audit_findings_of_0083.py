@@ -54,10 +54,10 @@ def test_a_relation_raised_is_still_a_signing(tmp_path: Path, raised: str):
 def test_an_entrys_country_stays_in_its_entry(tmp_path: Path, mark: str):
     second = "2. " if mark == "1. " else mark
     lines = ["沃川郡 姉妹結緣 現況", f"{mark}中國 加那市 — 1995年 3月 2日 友好交流 協定 締結",
-             f"{second}江東區 — 1992年 10月 9日 姉妹結緣 締結"]
+             f"{second}城東區 — 1994年 5月 21日 姉妹結緣 締結"]
     got = facts(build(page(tmp_path, "txt", lines)))
-    assert ("강동구", "옥천군", "1992-10-09", "sister") in got
-    assert not any("江東" in a or "江東" in b for a, b, _, _ in got)
+    assert ("성동구", "옥천군", "1994-05-21", "sister") in got
+    assert not any("城東" in a or "城東" in b for a, b, _, _ in got)
 
 
 def test_a_country_heading_still_carries_to_its_entries(tmp_path: Path):

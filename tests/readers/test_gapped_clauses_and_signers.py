@@ -26,28 +26,28 @@ def _pairs(doc) -> set[tuple[str, str, str]]:
 @pytest.mark.parametrize(("line", "expected"), [
     ("이천시는 9일 일본 다라시와 우호교류 협약을, 여주시는 같은 날 중국 마바시와 자매결연 협정을 체결했다.",
      {("다라시", "이천시", "2025-04-09"), ("마바시", "여주시", "2025-04-09")}),
-    ("화성시는 2019년 3월 5일 일본 다라시와 자매결연 협정을, 안성시는 같은 날 중국 마바시와 양해각서를 각각 체결했다.",
-     {("다라시", "화성시", "2019-03-05"), ("마바시", "안성시", "2019-03-05")}),
+    ("오산시는 2019년 3월 5일 일본 다라시와 자매결연 협정을, 용인시는 같은 날 중국 마바시와 양해각서를 각각 체결했다.",
+     {("다라시", "오산시", "2019-03-05"), ("마바시", "용인시", "2019-03-05")}),
     ("구리시는 12일 일본 다라시와 자매결연 협정을, 남양주시는 당일 중국 마바시와 우호협력 양해각서를 맺었다.",
      {("구리시", "다라시", "2025-04-12"), ("남양주시", "마바시", "2025-04-12")}),
-    ("화성시는 2019년 3월 일본 다라시와 자매결연 협정을, 안성시는 이듬해 중국 마바시와 양해각서를 맺었다.",
-     {("다라시", "화성시", "2019-03"), ("마바시", "안성시", "2020")}),
-    ("화성시는 2019년 일본 다라시와 우호교류 협약을, 안성시는 같은 해 중국 마바시와 자매결연을 맺었다.",
-     {("다라시", "화성시", "2019"), ("마바시", "안성시", "2019")}),
+    ("오산시는 2019년 3월 일본 다라시와 자매결연 협정을, 용인시는 이듬해 중국 마바시와 양해각서를 맺었다.",
+     {("다라시", "오산시", "2019-03"), ("마바시", "용인시", "2020")}),
+    ("오산시는 2019년 일본 다라시와 우호교류 협약을, 용인시는 같은 해 중국 마바시와 자매결연을 맺었다.",
+     {("다라시", "오산시", "2019"), ("마바시", "용인시", "2019")}),
 ])
 def test_a_gapped_clause_takes_the_date_of_the_part_before(line: str, expected: set):
     assert _pairs(document("n.txt", NEWS.format(line=line))) == expected
 
 
 @pytest.mark.parametrize("line", [
-    "17일 일본 다라시와 화성시는 우호도시 협약서에 서명했고, 중국 마바시와 안성시는 교류 양해각서(MOU)를 체결했다.",
-    "이날 일본 다라시와 화성시는 우호도시 협약서에 서명했고, 중국 마바시와 안성시는 교류 양해각서(MOU)를 체결했다.",
-    "화성시는 17일 일본 다라시와 우호도시 협약을 맺었고, 안성시는 중국 마바시와 교류 양해각서(MOU)를 체결했다.",
+    "17일 일본 다라시와 오산시는 우호도시 협약서에 서명했고, 중국 마바시와 용인시는 교류 양해각서(MOU)를 체결했다.",
+    "이날 일본 다라시와 오산시는 우호도시 협약서에 서명했고, 중국 마바시와 용인시는 교류 양해각서(MOU)를 체결했다.",
+    "오산시는 17일 일본 다라시와 우호도시 협약을 맺었고, 용인시는 중국 마바시와 교류 양해각서(MOU)를 체결했다.",
 ])
 def test_a_second_clause_without_a_date_signs_on_the_day_of_the_first(line: str):
-    text = NEWS.format(line=line).replace("2025. 4. 18.", "2025. 4. 18.\n화성시는 17일 교류회의를 열었다.")
+    text = NEWS.format(line=line).replace("2025. 4. 18.", "2025. 4. 18.\n오산시는 17일 교류회의를 열었다.")
     found = _pairs(document("n.txt", text))
-    assert found == {("다라시", "화성시", "2025-04-17"), ("마바시", "안성시", "2025-04-17")}
+    assert found == {("다라시", "오산시", "2025-04-17"), ("마바시", "용인시", "2025-04-17")}
 
 
 @pytest.mark.parametrize("fmt", ["txt", "docx", "html"])
@@ -62,8 +62,8 @@ def test_gapped_clauses_in_every_format(tmp_path: Path, fmt: str):
     ("이천시는 9일 일본 다라시와 우호교류 협약을, 여주시는 중국 마바시와 자매결연 협정을 체결했다.",
      {("다라시", "이천시", "2025-04-09")}),
     # the first clause's date is a year, not a day: the later clause is not dated by it
-    ("화성시는 1997년 일본 다라시와 우호도시 협약을 맺었고, 안성시는 중국 마바시와 교류 양해각서를 체결했다.",
-     {("다라시", "화성시", "1997")}),
+    ("오산시는 1997년 일본 다라시와 우호도시 협약을 맺었고, 용인시는 중국 마바시와 교류 양해각서를 체결했다.",
+     {("다라시", "오산시", "1997")}),
     # a plan in the second clause stays a plan (no agreement)
     ("이천시는 9일 일본 다라시와 우호교류 협약을 맺었고, 여주시는 중국 마바시와 양해각서를 체결할 예정이다.",
      {("다라시", "이천시", "2025-04-09")}),
@@ -75,7 +75,7 @@ def test_gapped_clause_perturbations(line: str, expected: set):
     assert _pairs(document("n.txt", NEWS.format(line=line))) == expected
 
 
-VISIT = """일본 가나쿠라시 대표단 방문 결과보고
+VISIT = """일본 사바노시 대표단 방문 결과보고
 2023. 6. 20. 안동시 국제교류팀
 1. 추진 결과
 {line}
@@ -83,30 +83,30 @@ VISIT = """일본 가나쿠라시 대표단 방문 결과보고
 
 
 @pytest.mark.parametrize("line", [
-    "○ 6. 18.(수) 안동시청 시민회관에서 우호교류 협약 체결 (서명: 홍길동 안동시장, 마바 사아 가나쿠라시장)",
-    "○ 6. 18.(수) 안동시청에서 우호교류 협약 체결(서명자 : 마바 사아 가나쿠라시장, 홍길동 안동시장)",
-    "○ 6. 18. 우호교류 협약 체결 — 서명: 홍길동 안동시장·마바 사아 가나쿠라시장",
-    "○ 2023. 6. 18. 시청 시민회관에서 자매결연 협정서에 서명 (서명 : 안동시장 홍길동, 가나쿠라시장 마바 사아)",
+    "○ 6. 18.(수) 안동시청 시민회관에서 우호교류 협약 체결 (서명: 홍길동 안동시장, 마바 사아 사바노시장)",
+    "○ 6. 18.(수) 안동시청에서 우호교류 협약 체결(서명자 : 마바 사아 사바노시장, 홍길동 안동시장)",
+    "○ 6. 18. 우호교류 협약 체결 — 서명: 홍길동 안동시장·마바 사아 사바노시장",
+    "○ 2023. 6. 18. 시청 시민회관에서 자매결연 협정서에 서명 (서명 : 안동시장 홍길동, 사바노시장 마바 사아)",
 ])
 def test_the_places_of_a_signers_list_are_the_pair(line: str):
-    assert _pairs(document("v.txt", VISIT.format(line=line))) == {("가나쿠라시", "안동시", "2023-06-18")}
+    assert _pairs(document("v.txt", VISIT.format(line=line))) == {("사바노시", "안동시", "2023-06-18")}
 
 
 def test_signers_list_perturbations():
     one = VISIT.format(line="○ 6. 18.(수) 안동시청 시민회관에서 우호교류 협약 체결 (서명: 홍길동 안동시장)")
-    assert ("가나쿠라시", "안동시", "2023-06-18") not in _pairs(document("v.txt", one))
-    plan = VISIT.format(line="○ 6. 18.(수) 우호교류 협약 체결 예정 (서명: 홍길동 안동시장, 마바 사아 가나쿠라시장)")
+    assert ("사바노시", "안동시", "2023-06-18") not in _pairs(document("v.txt", one))
+    plan = VISIT.format(line="○ 6. 18.(수) 우호교류 협약 체결 예정 (서명: 홍길동 안동시장, 마바 사아 사바노시장)")
     assert _pairs(document("v.txt", plan)) == set()
     moved = VISIT.format(line="○ 6. 20.(금) 안동시청에서 우호교류 협정 체결 (서명: 홍길동 안동시장, 마바 사아 "
-                              "가나쿠라시장)")
-    assert _pairs(document("v.txt", moved)) == {("가나쿠라시", "안동시", "2023-06-20")}
+                              "사바노시장)")
+    assert _pairs(document("v.txt", moved)) == {("사바노시", "안동시", "2023-06-20")}
 
 
 @pytest.mark.parametrize("fmt", ["txt", "docx"])
 def test_signers_list_in_every_format(tmp_path: Path, fmt: str):
     text = VISIT.format(line="○ 6. 18.(수) 안동시청 시민회관에서 우호교류 협약 체결 (서명: 홍길동 안동시장, "
-                             "마바 사아 가나쿠라시장)")
-    assert _pairs(_as(tmp_path, f"v.{fmt}", text)) == {("가나쿠라시", "안동시", "2023-06-18")}
+                             "마바 사아 사바노시장)")
+    assert _pairs(_as(tmp_path, f"v.{fmt}", text)) == {("사바노시", "안동시", "2023-06-18")}
 
 
 SPEECH = """여수시 시정 소식
@@ -139,9 +139,9 @@ def test_relations_to_be_raised_or_begun_sign_nothing_new(line: str):
 TRIP = """공무국외출장 결과보고서
 출장지 : 중국 산둥성 다라시
 출장기간 : 2024. 4. 15. ~ 4. 18.
-출장자 : 화성시장 홍길동 외 5명
+출장자 : 오산시장 홍길동 외 5명
 {line}
-○ 화성시 국제협력과 작성
+○ 오산시 국제협력과 작성
 """
 
 
@@ -150,7 +150,7 @@ TRIP = """공무국외출장 결과보고서
     "○ 2024. 4. 16. 다라시 인민정부에서 우호교류 협약 체결",
 ])
 def test_a_trips_destination_is_not_the_documents_own_region(line: str):
-    assert _pairs(document("t.txt", TRIP.format(line=line))) == {("다라시", "화성시", "2024-04-16")}
+    assert _pairs(document("t.txt", TRIP.format(line=line))) == {("다라시", "오산시", "2024-04-16")}
 
 
 TRANSLATED = """일본 효고현 내 시정촌과 한국 지방자치단체의 교류 현황
@@ -455,8 +455,8 @@ SECOND_AUDIT = """{title}
 
 @pytest.mark.parametrize(("title", "line", "expected"), [
     # a Korean subject's visit: the head without a place is the visited place's, not the document's
-    ("평택시 국제교류 소식", "이웃 화성시는 5월 3일 일본 가나시를 찾아 마바 사아 시장과 자매결연 협약을 체결했다.",
-     {("가나시", "화성시", "2025-05-03")}),
+    ("평택시 국제교류 소식", "이웃 오산시는 5월 3일 일본 가나시를 찾아 마바 사아 시장과 자매결연 협약을 체결했다.",
+     {("가나시", "오산시", "2025-05-03")}),
     # a later clause telling of an earlier signing, or of one not made, takes no day from the clause before
     ("가평군 국제교류 소식",
      "가평군은 2023년 5월 3일 일본 가나시와 자매결연을 맺었으며, 앞서 중국 마바시와도 우호교류 협약을 체결한 바 있다.",

@@ -45,8 +45,8 @@ def test_perturbations(tmp_path: Path):
     ("군수 朴道潤은 日本 札幌市를 방문했다", "군수 박도윤은 日本 札幌市를 방문했다"),  # a place in Hanja stays
     ("中國 廣州市 방문단이 도착했다", "中國 廣州市 방문단이 도착했다"),  # no title beside: nothing read
     ("가나시장 金多羅와 만났다", "가나시장 김다라와 만났다"),  # 金 as a family name is 김
-    ("江東區 구청장이 참석했다", "江東區 구청장이 참석했다"),  # no reading starts with a family name? kept if so
+    ("城東區 구청장이 참석했다", "城東區 구청장이 참석했다"),  # no reading starts with a family name? kept if so
 ])
 def test_only_a_hanja_run_in_a_names_place_beside_a_title_is_read(text: str, expected: str):
     got = read_hanja_names(text, SURNAMES)
-    assert len(got) == len(text) and (got == expected or text.startswith("江東區"))
+    assert len(got) == len(text) and (got == expected or text.startswith("城東區"))

@@ -166,7 +166,7 @@ NEWS = """구미시 국제교류 소식
 이어 다나카 유키 국제교류관은 향후 교류 계획을 설명하였다.
 또한 베트남 나라빈시 인민위원회 응우옌 반 꽝 위원장과 중국 후난성 마루양시 당위 비서장 류진이 축사를 했다.
 행사는 한빛문화재단(이사장: 박세라)이 주관하였고, 최도윤 한국농식품유통공사장도 참석하였다.
-마지막으로 오세린 해양수산자원부 장관과 구미시 국제협력부 부장 한도윤이 인사하였다.
+마지막으로 오다윤 해양수산자원부 장관과 구미시 국제협력부 부장 한도윤이 인사하였다.
 """
 
 
@@ -182,7 +182,7 @@ def test_places_and_organisations_the_registry_lacks_are_minted_from_the_documen
         ("최도윤", "사장", "organization/minted-한국농식품유통공사"),  # 공사 + 장, glued
         ("다나카 유키", "국제교류관", "region/jp-다라마치시"),  # a foreign name with its title alone: the
         # foreign place named last before it
-        ("오세린", "해양수산자원부 장관", "organization/minted-해양수산자원부"),  # a ministry: the office
+        ("오다윤", "해양수산자원부 장관", "organization/minted-해양수산자원부"),  # a ministry: the office
         ("한도윤", "부장", "region/kr-gyeongbuk-gumi"),  # a Korean post with the name after it: the title as
         # written (the department before it is where the post is)
     }

@@ -71,7 +71,7 @@ def test_korean_names_of_four_syllables_and_names_with_particles():
     assert not double_surname("박국희와")
     assert name_with_particle("홍길동과") and name_with_particle("주재로") and name_with_particle("씨가")
     assert name_with_particle("남과")
-    assert not any(name_with_particle(w) for w in ("나카가와", "마사히로", "홍길동"))
+    assert not any(name_with_particle(w) for w in ("나카가와", "후미히로", "홍길동"))
 
 
 MINUTES = """제12회 강원특별자치도의회 회의록
