@@ -981,7 +981,12 @@ def _planned(text: str, date: DateMention, dates: list[DateMention]) -> bool:
     >>> text = "가나시 — 2003년 우호도시 협정, 2014년 5월 27일 자매도시 관계로 격상하기로 합의"
     >>> [_planned(text, d, find_dates(text)) for d in find_dates(text)]
     [False, True]
+    >>> text = "가나시 — 2013. 5. 3. 자매결연 체결 (2028년 협정 갱신 검토)"
+    >>> [_planned(text, d, find_dates(text)) for d in find_dates(text)]
+    [False, True]
     """
+    if text.rfind("(", 0, date.start) > text.rfind(")", 0, date.start) and _BRACKET_PLAN.match(text, date.end):
+        return True  # … 체결 (2028년 협정 갱신 검토): the bracket's year is a plan's, not a signing's
     if len(dates) < 2:
         return is_plan(text) or bool(_RAISE_PLANNED.search(text))
     start = max((d.end for d in dates if d.end <= date.start), default=0)
@@ -989,6 +994,8 @@ def _planned(text: str, date: DateMention, dates: list[DateMention]) -> bool:
     return is_plan(text[start:end]) or bool(_RAISE_PLANNED.search(text[start:end]))
 
 
+#: The rest of a bracket after a date that ends on a plan word (``(2028년 협정 갱신 검토)``, ``(2030년 재체결 예정)``).
+_BRACKET_PLAN = re.compile(r"[^()]*?(?:검토|예정|추진|계획|협의|논의)\s*(?:중\s*)?\)")
 #: A relation to be raised, not raised (``자매도시로 격상하기로 합의``, ``격상을 추진``, ``격상 여부 검토``); a
 #: relation's 승격 reads as 격상 (:func:`graph.readers.text_forms.raised_relations`).
 _RAISE_PLANNED = re.compile(r"격상\s*(?:하기로|키로|할\s*계획|(?:을|를)?\s*(?:추진|협의|검토|논의|제안)|예정|여부)")

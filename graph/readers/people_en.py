@@ -173,6 +173,12 @@ _ROW_NAME = re.compile(rf"{_NAME}|(?P<one>{_WORD})\s+[A-Z]\.")
 _PLACE_WORDS = r"(?:\s+(?:City|Province|Prefecture|County|State|Krai|Oblast|Aimag|District|Metropolitan City))?"
 
 
+def _is_country(registry: Registry, cell: str) -> bool:
+    """The cell is only a country's name in the registry (``Japan``, ``the Republic of Korea``, ``일본``)."""
+    key = re.sub(r"(?i)^the\s+", "", cell).casefold()
+    return any(key == n.casefold() for e in registry.entities.values() if e.kind == "country" for n in e.names)
+
+
 def english_row(registry: Registry, name: str, title: str, organisation: str, own: Entity | None
                 ) -> tuple[str, str, Entity, bool] | None:
     """``(name, role, organisation, former)`` of one row of an English participant list (``Name | Title |
@@ -192,6 +198,8 @@ def english_row(registry: Registry, name: str, title: str, organisation: str, ow
         return None
     if not organisation:
         org = own if re.fullmatch(_KOREAN_NAME, name) else None
+    elif _is_country(registry, organisation):
+        org = None  # Maria Lopez | Mayor | Japan: a country is no organisation, and names no city to hold the post
     else:
         org = next((m.entity for m in _whole_words(registry, organisation)
                     if m.start == 0 and re.fullmatch(_PLACE_WORDS, organisation[m.end:])), None)

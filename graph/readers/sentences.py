@@ -86,6 +86,8 @@ _WHERE = frozenset(("에서", "에서는", _OFFICE))
 _METROPOLITAN = "광역"
 _TOPIC = frozenset(("은", "는", "이", "가", "에서는", _ALSO))
 _WITH = frozenset(("와", "과"))
+#: A topic or subject particle (``다라시는``, ``다라시가``): the word it ends is the clause's subject.
+_SUBJECT_MARKS = frozenset(("은", "는", "이", "가"))
 #: A place opening a headline or an entry with no particle (after a bullet, inside brackets, before a comma, a
 #: middle dot or a dash): ``▶ 가나시, 미국 다라시와``, ``[가나시] 미국 다라시와``, ``【가나시】``, ``가나시·미국 다라시
 #: 자매결연``, ``가나시 — 미국 다라시와``. With a partner after it (:func:`_subject`), the clause's subject.
@@ -816,6 +818,17 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
     if subject is not None and _foreign(subject) and doc.subject is not None and not _foreign(doc.subject) and \
             partners and all(_foreign(n.party) and _RELATIVE_SIGNED.search(s.text, 0, n.start) for n in partners):
         subject = doc.subject  # 가나시는 2004년 자매결연을 맺은 다라시에 이어 …: the document's own signing
+    planned = [n for n in named if (n.particle in _PARTNER or n.particle in _RELATED) and (
+        bracket := _DATED_BRACKET.match(s.text, n.end)) and is_intent(bracket.group(0).strip("() "))]
+    if planned and any(all(n is not p for p in planned) for n in partners):
+        # 다라시(1998년 자매결연)와 마바시(2017년 MOU 체결 예정)와의: the bracket's plan is its own place's, none of
+        # the other partners' (its words and dates left out of theirs)
+        for n in planned:
+            m = _DATED_BRACKET.match(s.text, n.end)
+            x, y = max(m.start() - a, 0), min(m.end() - a, len(text))
+            text = text[:x] + " " * (y - x) + text[y:]
+        verbs = without_anniversaries(text)
+        partners = [n for n in partners if all(n is not p for p in planned)]
     carry = subject or carried
     intent = is_plan(text)
     signed = _states_signing(verbs) or (_dated_partners(s.text, partners) or subject is not None and partners and
@@ -1538,16 +1551,17 @@ def _subject(named: list[Named], text: str, doc: DocumentContext, carried: Party
 
 def _after_tag(named: list[Named], rest: str, tag: str) -> tuple[Party | None] | None:
     """When a Korean region follows a bracketed tag (``[가나도] 다라시, …``, ``[가나도] 다라시 국제교류팀은 …``,
-    ``[가나시] 다라군과 미국 마바시, …``), the subject the clause has instead of the tag: that region with no
-    particle; the second of a pair it opens with 와/과 and a place with no particle (that pair's, not the tag's), in a
-    1-tuple. ``None`` otherwise (the tag is then the subject as before)."""
+    ``[가나도] 다라시는 미국 마바시와 …``, ``[가나시] 다라군과 미국 마바시, …``), the subject the clause has instead
+    of the tag: that region with no particle or with a topic / subject particle; the second of a pair it opens with
+    와/과 and a place with no particle (that pair's, not the tag's), in a 1-tuple. ``None`` otherwise (the tag is
+    then the subject as before)."""
     rest = rest.lstrip()
     first = next((i for i, n in enumerate(named) if rest.startswith(n.party.surface) and n.party.surface != tag), None)
     if first is None or named[first].party.entity.country != "KR":
         return None
     n = named[first]
-    if not n.particle:
-        return (n.party,)
+    if not n.particle or n.particle in _SUBJECT_MARKS:
+        return (n.party,)  # [가나도] 다라시는 미국 마바시와 …: the place after the tag acts, the tag is no party
     if n.particle in _WITH and first + 1 < len(named) and not named[first + 1].particle:
         return (named[first + 1].party,)
     return None  # [가나군] 다라군과 공동으로 …: the tag acts, with the place after it

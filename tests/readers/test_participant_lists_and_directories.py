@@ -73,6 +73,16 @@ def test_participant_list_columns_in_another_order_and_rows_that_name_no_officia
     assert _posts(from_file(write_page(tmp_path / "list3.csv", ["Participants (3 May 2024)", rows])), tmp_path) == set()
 
 
+def test_an_organisation_cell_naming_only_a_country_is_no_organisation(tmp_path: Path):
+    rows = [["Name", "Title", "Organization"], ["Mara Sollen", "Mayor", "Japan"],
+            ["Tavi Orun", "Governor", "Mongolia"], ["Wen Darao", "Vice Governor", "Liaoning Province"]]
+    doc = from_file(write_page(tmp_path / "list.csv", ["Participants (3 May 2024)", rows]))
+    assert _posts(doc, tmp_path) == {("Wen Darao", "Vice Governor", "region/cn-liaoning")}
+    rows[1][2] = "Gana Trade Office"  # a body's name, not a country: minted as written
+    doc = from_file(write_page(tmp_path / "list2.csv", ["Participants (3 May 2024)", rows]))
+    assert ("Mara Sollen", "Mayor", "organization/minted-ganatradeoffice") in _posts(doc, tmp_path)
+
+
 DIRECTORY = [["직위", "성명", "비고"],
              ["지사", "마루키 다이치", "2019년 취임"],
              ["부지사", "소노다 가나에", "국제교류 총괄"],
