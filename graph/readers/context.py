@@ -27,7 +27,7 @@ from graph.readers.entities import (
     strip_particle,
 )
 from graph.readers.entities import FUZZY_MIN_CHARS as FUZZY_MIN_CHARS  # where lists and sentences read it
-from graph.readers.relations import DEFAULT_RELATION, RELATION_WORDS, is_intent, relation_of
+from graph.readers.relations import DEFAULT_RELATION, RELATION_WORDS, is_intent, plan_words, relation_of
 from graph.readers.table_rows import split_cells
 from graph.readers.trip_days import TRIP_DAY, day_number, starts_period, trip_day, trip_start, weekday_is, year_in_trip
 from graph.registry import Entity
@@ -525,11 +525,9 @@ def latin_country(w: FactWriter, text: str) -> str | None:
 
 #: A signing aimed at, proposed, discussed, agreed on or announced (체결을 위한 협의, 체결 검토, 체결하기로 합의했다,
 #: 체결한다): a plan, not a signing.
-_TOWARDS = re.compile(r"(?:체결|결연)\s*(?:을|를)?\s*"
-                      r"(?:위한|위해|위하여|목표|앞두고|논의|협의|제안|건의|요청|희망|준비|검토|방안|방향|여부|가능성"
-                      r"|문제|일정|조건)"
-                      r"|(?:체결|맺)\s*(?:하기로|기로|키로|하면|되면|할\s*방침|할\s*것|을\s*것|한다|하게\s*된다|하게\s*될"
-                      r"|할\s*전망|할\s*듯|될\s*전망|될\s*것|될\s*예정)")
+_TOWARDS = re.compile(r"(?:체결|결연)\s*(?:을|를)?\s*(?:" + plan_words("after", "aim") + r"|방향|여부|가능성|문제|조건)"
+                      r"|(?:체결|맺)\s*(?:" + plan_words("ending") + r"|기로|하면|되면|할\s*방침|할\s*것|을\s*것|한다"
+                      r"|하게\s*된다|하게\s*될|할\s*전망|할\s*듯|될\s*전망|될\s*것|될\s*예정)")
 
 
 def is_plan(text: str) -> bool:

@@ -48,7 +48,9 @@ from graph.readers.entities import (
 )
 from graph.readers.lists_pairs import pair_head, pair_parties, side_countries
 from graph.readers.relations import (
+    BRACKET_PLAN,
     DEFAULT_RELATION,
+    RAISE_AIMED,
     RELATION_WORDS,
     end_words,
     finished_signing,
@@ -995,10 +997,10 @@ def _planned(text: str, date: DateMention, dates: list[DateMention]) -> bool:
 
 
 #: The rest of a bracket after a date that ends on a plan word (``(2028년 협정 갱신 검토)``, ``(2030년 재체결 예정)``).
-_BRACKET_PLAN = re.compile(r"[^()]*?(?:검토|예정|추진|계획|협의|논의)\s*(?:중\s*)?\)")
+_BRACKET_PLAN = re.compile(BRACKET_PLAN)  # the plan words of graph.readers.relations.PLAN_WORDS
 #: A relation to be raised, not raised (``자매도시로 격상하기로 합의``, ``격상을 추진``, ``격상 여부 검토``); a
 #: relation's 승격 reads as 격상 (:func:`graph.readers.text_forms.raised_relations`).
-_RAISE_PLANNED = re.compile(r"격상\s*(?:하기로|키로|할\s*계획|(?:을|를)?\s*(?:추진|협의|검토|논의|제안)|예정|여부)")
+_RAISE_PLANNED = re.compile(RAISE_AIMED)
 
 
 def _own_unit_first(w: FactWriter, text: str, named: list[tuple[int, Party]], subject: Party | None

@@ -66,22 +66,53 @@ LETTER_EXCHANGED = r"(?:의향서|협정서|협약서|결연서|각서|MOU)\s*(?
 #: between are never the letter's own verb (``의향서를 교환하며 교류를 제안``: exchanged, then something else proposed).
 LETTER_SENT = (r"의향서\s*(?:를|을|만|도|는)?\s*(?:(?!교환|서명|체결|주고)[^\s.,]{1,12}\s+"
                r"|\(?[\d.'\s년월일]+\)?\s*){0,2}?(?:전달|발송|제출|송부|제안|접수|수령)")
+#: Plan words, one table for every reader, each with how it states a plan: ``after`` a thing planned (``갱신 검토``,
+#: ``체결 협의``, a bracket's ``(2030년 재체결 논의)``; with ``중`` anywhere: ``협의 중``); ``pursued`` likewise, but
+#: a heading's noun after a relation word (``자매결연 추진 경과``, ``교류 계획``) plans nothing, so only after a
+#: verb's noun (``체결을 추진``, ``격상 계획``), in a bracket or with ``중``; ``alone`` anywhere (``예정``, ``미정``,
+#: ``모색``); the ``ending`` of the verb of the thing aimed at (``체결하기로``, ``격상되어야``, ``서명할 계획``); an
+#: ``aim`` right after a signing named (``체결을 위한``, ``교환을 요청``). :func:`plan_words` gives an alternation.
+PLAN_WORDS: tuple[tuple[str, str], ...] = (
+    ("검토", "after"), ("협의", "after"), ("논의", "after"), ("제안", "after"), ("교섭", "after"), ("준비", "after"),
+    ("추진", "pursued"), ("계획", "pursued"),
+    ("예정", "alone"), ("미정", "alone"), ("모색", "alone"), ("타진", "alone"), ("물색", "alone"),
+    ("하기로", "ending"), ("키로", "ending"), (r"할\s*계획", "ending"), ("하려", "ending"), ("하고자", "ending"),
+    (r"(?:되어|돼|해|하여)야", "ending"), (r"(?:되|하)도록", "ending"),
+    ("위한", "aim"), ("위해", "aim"), ("위하여", "aim"), ("목표", "aim"), ("앞두고", "aim"), ("건의", "aim"),
+    ("요청", "aim"), ("희망", "aim"), ("방안", "aim"), ("일정", "aim"),
+)
+
+
+def plan_words(*kinds: str) -> str:
+    """An alternation (regex) of the :data:`PLAN_WORDS` of ``kinds``.
+
+    >>> bool(re.fullmatch(plan_words("after", "alone"), "예정")), bool(re.fullmatch(plan_words("after"), "예정"))
+    (True, False)
+    """
+    return "(?:" + "|".join(word for word, kind in PLAN_WORDS if kind in kinds) + ")"
+
+
 #: An exchange aimed at, proposed, discussed or planned (교환하기 위해, 교환을 제안, 교환을 추진, 교환 협의, 교환하려):
 #: a plan (교환할 예정 and 교환 계획 are plans through 예정 and 계획).
-LETTER_EXCHANGE_AIMED = (LETTER_EXCHANGED + r"\s*(?:을|를|의|하기|키)?\s*(?:위한|위해|위하여|목표|앞두고|논의|협의|제안"
-                         r"|건의|요청|희망|준비|검토|추진|방안|계획|일정|하기로|키로|로\s*합의|하려|하고자|을\s*계획)")
-
-#: A relation to be raised, not yet so (``자매결연으로 격상하기로 합의``, ``승격을 추진``): a plan. (Renewals aimed
-#: at are left out: a list entry's remark ``(5년마다 갱신 여부 검토)`` plans nothing about the signing it lists.)
-RAISE_AIMED = r"(?:격상|승격)\s*(?:을|를)?\s*(?:하기로|키로|추진|협의|검토)"
+LETTER_EXCHANGE_AIMED = (LETTER_EXCHANGED + r"\s*(?:을|를|의|하기|키)?\s*(?:"
+                         + plan_words("after", "pursued", "ending", "aim")
+                         + r"|로\s*합의|을\s*계획)")
+#: A relation to be raised, not yet so (``자매결연으로 격상하기로 합의``, ``승격을 추진``, ``격상 여부 검토``,
+#: ``격상되어야 한다``): a plan. (Renewals aimed at are left out: a list entry's remark ``(5년마다 갱신 여부 검토)``
+#: plans nothing about the signing it lists.)
+RAISE_AIMED = (r"(?:격상|승격)\s*(?:(?:을|를)?\s*" + plan_words("after", "pursued", "alone") + r"|"
+               + plan_words("ending") + r"|여부)")
+#: The rest of a bracket after a date that ends on a plan word (``(2028년 협정 갱신 검토)``, ``(2030년 재체결 예정)``):
+#: the date is a plan's.
+BRACKET_PLAN = r"[^()]*?" + plan_words("after", "pursued", "alone") + r"\s*(?:중\s*)?\)"
 #: Phrases that state a plan, an intent or a step short of signing: never a ``gy:Agreement``.
 INTENT_PATTERNS: tuple[str, ...] = (
-    r"추진\s*중", r"추진\s*하고\s*있", r"추진\s*할", r"추진\s*계획", r"계획\s*이", r"계획\s*(?:하고|했|한다|중)",
-    r"예정", r"체결\s*추진", r"추진\s*(?:하기로|키로)", r"추진\s*$",
-    r"\(\s*추진\s*\)", r"미정",
-    LETTER_SENT, LETTER_EXCHANGE_AIMED, r"협의\s*중", r"목표로",
-    r"(?:체결|교환|서명)\s*(?:하기로|키로)", r"검토\s*중", r"논의\s*중", r"타진",
-    r"교섭\s*중", r"준비\s*중", r"협의\s*단계", r"모색", r"물색", RAISE_AIMED,
+    plan_words("after", "pursued") + r"\s*중", plan_words("alone"),
+    r"추진\s*하고\s*있", r"추진\s*할", r"추진\s*계획", r"계획\s*이", r"계획\s*(?:하고|했|한다)",
+    r"(?:체결|서명)\s*(?:을|를)?\s*" + plan_words("pursued"), r"추진\s*(?:하기로|키로)", r"추진\s*$",
+    r"\(\s*추진\s*\)",
+    LETTER_SENT, LETTER_EXCHANGE_AIMED, r"목표로",
+    r"(?:체결|교환|서명)\s*" + plan_words("ending"), r"협의\s*단계", RAISE_AIMED,
     r"(?i:\b(?:planned|to be signed|under (?:discussion|negotiation|review)|pending|proposed|in progress)\b)",
 )
 _INTENT = re.compile("|".join(INTENT_PATTERNS))
