@@ -287,16 +287,20 @@ def cmd_eval(args: argparse.Namespace) -> int:
         earlier_run,
         format_eval,
         format_gains,
+        format_oracle,
         format_span_places,
         format_tune_questions,
         run_eval,
         tune_gains,
+        tune_oracle,
         tune_span_places,
     )
 
     settings = _settings(args)
-    engine = _engine(settings) if args.tune_spans else None
-    split = "tune" if args.tune_only or args.against else None
+    engine = _engine(settings) if args.tune_spans or args.tune_oracle else None
+    # a tuner's tools run on the tune half alone: no held-out figure is printed beside them
+    tuning = args.tune_only or args.against or args.tune_questions or args.tune_spans or args.tune_oracle
+    split = "tune" if tuning else None
     earlier = _guard(lambda: earlier_run(Path(args.against))) if args.against else None  # bad input before the run
     result = _guard(lambda: run_eval(settings.data_dir, settings, engine=engine, split=split))
     if earlier is not None:
@@ -314,6 +318,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from index.evaluation import QUESTIONS
 
         print("\n" + format_span_places(tune_span_places(engine, read_jsonl(QUESTIONS))))
+    if args.tune_oracle:
+        from index.evaluation import QUESTIONS, read_split
+
+        print("\n" + format_oracle(tune_oracle(engine, read_split(QUESTIONS, "tune"))))
     return 0
 
 
@@ -458,10 +466,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="with --extraction: print the confidence calibration measured on the tune half (TSV for "
                         "graph/data/confidence_calibration.tsv)")
     p.add_argument("--tune-questions", action="store_true",
-                   help="also list the tune half's questions, worst hybrid nDCG@10 first (held-out ones never)")
+                   help="list the tune half's questions, worst hybrid nDCG@10 first (implies --tune-only)")
     p.add_argument("--tune-spans", action="store_true",
                    help="also count the tune half's judged spans by question kind and where the hybrid hits meet "
-                        "them (credited, shadowed by another span, ranks 11-20, 21-100, beyond)")
+                        "them (credited, shadowed by another span, ranks 11-20, 21-100, beyond; implies --tune-only)")
+    p.add_argument("--tune-oracle", action="store_true",
+                   help="also the tune half's hybrid nDCG@10 with its first 10/20/30/50/100 hits in the best order "
+                        "(an oracle's): how much a better re-ranker of them could gain (implies --tune-only)")
     p.add_argument("--tune-only", action="store_true",
                    help="evaluate the tune half alone: held-out questions and needs are dropped as they are read")
     p.add_argument("--against", metavar="JSON",

@@ -78,12 +78,17 @@ def judge(hits: list[Span], spans: list[dict]) -> list[int]:
     seen: set[int] = set()
     out = []
     for hit in hits:
-        fresh = [j for j, span in enumerate(spans) if j not in seen and _overlaps(hit, span)]
-        match = max(fresh, key=lambda j: (spans[j]["grade"], -j)) if fresh else -1
+        match = _credit(hit, spans, seen)
         if match >= 0:
             seen.add(match)
         out.append(match)
     return out
+
+
+def _credit(hit: Span, spans: list[dict], seen: set[int]) -> int:
+    """The index of the best-graded span not in ``seen`` that ``hit`` overlaps (the first of equals), or -1."""
+    fresh = [j for j, span in enumerate(spans) if j not in seen and _overlaps(hit, span)]
+    return max(fresh, key=lambda j: (spans[j]["grade"], -j)) if fresh else -1
 
 
 def metrics(hits: list[Span], spans: list[dict], k: int = K) -> dict[str, float]:
@@ -333,6 +338,70 @@ def tune_span_places(engine: SearchEngine, queries: list[dict], mode: str = "hyb
             key = f"{place} g{span['grade']}"
             row["places"][key] = row["places"].get(key, 0) + 1
     return dict(sorted(kinds.items(), key=lambda kv: -kv[1]["loss"]))
+
+
+#: How many first hits :func:`tune_oracle` re-orders (decision 0097).
+ORACLE_DEPTHS = (10, 20, 30, 50, 100)
+
+
+def oracle_order(hits: list[Span], spans: list[dict]) -> list[Span]:
+    """``hits`` in the order a judge who knows the judgements would give them: each time the hit that newly earns
+    the best grade left (:func:`judge`'s credit: one hit, its best-graded fresh span; ties to the earlier hit), then
+    the hits that earn nothing, in their order. Its nDCG@10 is the most any re-ranking of these hits can reach.
+
+    >>> spans = judged_spans({"relevant": [["a", 1, 1, 1], ["a", 5, 5, 3], ["b", 2, 2, 2]]})
+    >>> [h[:2] for h in oracle_order([("z", 9, 9, ""), ("a", 1, 5, ""), ("a", 1, 1, ""), ("b", 2, 2, "")], spans)]
+    [('a', 1), ('b', 2), ('a', 1), ('z', 9)]
+    """
+    left, out, earned = list(hits), [], set()
+    while left:
+        credits = [_credit(hit, spans, earned) for hit in left]
+        gains = [spans[j]["grade"] if j >= 0 else 0 for j in credits]
+        if max(gains) <= 0:
+            return out + left
+        best = gains.index(max(gains))
+        out.append(left.pop(best))
+        earned.add(credits[best])
+    return out
+
+
+def tune_oracle(engine: SearchEngine, queries: list[dict], mode: str = "hybrid",
+                depths: tuple[int, ...] = ORACLE_DEPTHS) -> dict:
+    """Mean nDCG@10 of the tune half as shipped and with its first ``n`` hits in :func:`oracle_order`, for each ``n``
+    of ``depths``, by language (``all`` for both): how much a better judge of the first ``n`` hits could gain, and
+    whether a change moved the answers into reach or only re-ordered them. Held-out questions are skipped unread."""
+    rows: dict[str, list[dict]] = {}
+    for q in queries:
+        if q.get("split") != "tune":
+            continue
+        spans = judged_spans(q)
+        hits = [(h["doc"], h["line_start"], h["line_end"], h["text"]) for h in engine.hits(q["query"], mode,
+                                                                                             max(depths))]
+        row = {"shipped": metrics(hits, spans)["ndcg@10"]}
+        for n in depths:
+            row[n] = metrics(oracle_order(hits[:n], spans), spans)["ndcg@10"]
+        for lang in (q["lang"], "all"):
+            rows.setdefault(lang, []).append(row)
+    return {lang: {"questions": len(found), **{key: round(sum(r[key] for r in found) / len(found), 4)
+                                                for key in found[0]}}
+            for lang, found in sorted(rows.items())}
+
+
+def format_oracle(table: dict) -> str:
+    """A terminal table of :func:`tune_oracle`.
+
+    >>> print(format_oracle({"all": {"questions": 2, "shipped": 0.5, 10: 0.6, 20: 0.7}}))
+    tune nDCG@10 as shipped and with the first n hits in the best order (an oracle's)
+    lang    n  shipped    n=10    n=20
+    all     2    0.500   0.600   0.700
+    """
+    depths = [key for key in next(iter(table.values()), {}) if isinstance(key, int)]
+    lines = ["tune nDCG@10 as shipped and with the first n hits in the best order (an oracle's)",
+             f"{'lang':<5}{'n':>4}{'shipped':>9}" + "".join(f"{'n=' + str(d):>8}" for d in depths)]
+    for lang, row in table.items():
+        lines.append(f"{lang:<5}{row['questions']:>4}{row['shipped']:>9.3f}"
+                     + "".join(f"{row[d]:>8.3f}" for d in depths))
+    return "\n".join(lines)
 
 
 def format_span_places(kinds: dict) -> str:

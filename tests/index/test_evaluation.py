@@ -17,15 +17,18 @@ from index.evaluation import (
     evaluate_partners,
     format_eval,
     format_gains,
+    format_oracle,
     format_span_places,
     format_tune_questions,
     judged_spans,
     metrics,
+    oracle_order,
     paired_gain,
     read_split,
     run_eval,
     span_place,
     tune_gains,
+    tune_oracle,
     tune_span_places,
 )
 from index.partners import rank_partners
@@ -172,3 +175,37 @@ def test_an_earlier_run_that_is_not_one_is_a_clear_error(tmp_path):
         earlier_run(tmp_path / "text.json")
     with pytest.raises(ValueError, match="no per-question scores"):
         earlier_run(tmp_path / "other.json")
+
+
+def test_the_oracle_order_earns_every_grade_the_hits_can_and_keeps_the_rest():
+    spans = judged_spans({"relevant": [["a", 1, 1, 3], ["a", 2, 2, 3], ["b", 7, 7, 2], ["c", 1, 1, 1]]})
+    hits = [("z", i, i, "") for i in range(8)] + [("b", 6, 8, ""), ("a", 1, 2, ""), ("a", 2, 2, ""), ("y", 1, 1, "")]
+    ordered = oracle_order(hits, spans)
+    assert sorted(ordered) == sorted(hits)  # a re-ordering: nothing added, nothing lost
+    assert ordered[:3] == [("a", 1, 2, ""), ("a", 2, 2, ""), ("b", 6, 8, "")]  # grade 3, the other grade 3, grade 2
+    assert ordered[3:] == [h for h in hits if h[0] in "zy"]  # the hits that earn nothing, in their order
+    best = metrics(ordered, spans)["ndcg@10"]
+    assert best > metrics(hits, spans)["ndcg@10"] and best == pytest.approx(
+        metrics([("a", 1, 1, ""), ("a", 2, 2, ""), ("b", 7, 7, "")], spans)["ndcg@10"])
+    assert oracle_order([], spans) == [] and oracle_order(hits[:2], spans) == hits[:2]
+
+
+def test_the_oracle_bounds_the_tune_half_from_above_and_never_searches_a_held_out_question(engine, monkeypatch):
+    tune = [q for q in read_split(QUESTIONS, "tune")][:6]
+    held = {**tune[0], "id": "h", "split": "heldout", "query": "held-out wording"}
+    asked = []
+    hits = engine.hits
+
+    def recorded(query, *args, **kwargs):
+        asked.append(query)
+        return hits(query, *args, **kwargs)
+
+    monkeypatch.setattr(engine, "hits", recorded)
+    table = tune_oracle(engine, [*tune, held], depths=(10, 20, 50))
+    assert asked == [q["query"] for q in tune]  # one search each, 50 hits deep; the held-out row unread
+    assert table["all"]["questions"] == len(tune)
+    assert sum(row["questions"] for lang, row in table.items() if lang != "all") == len(tune)
+    for row in table.values():
+        assert row["shipped"] <= row[10] <= row[20] <= row[50] <= 1.0
+    assert table["all"][50] > table["all"]["shipped"]
+    assert format_oracle(table).splitlines()[1].split() == ["lang", "n", "shipped", "n=10", "n=20", "n=50"]
