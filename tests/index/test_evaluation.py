@@ -123,6 +123,19 @@ def _write_jsonl(path, rows):
     return path
 
 
+def _recorded_questions(engine, monkeypatch) -> list[str]:
+    """The list every question the engine's ``hits`` is asked for goes into, from now on."""
+    asked = []
+    hits = engine.hits
+
+    def recorded(query, *args, **kwargs):
+        asked.append(query)
+        return hits(query, *args, **kwargs)
+
+    monkeypatch.setattr(engine, "hits", recorded)
+    return asked
+
+
 def test_read_split_keeps_one_half(tmp_path):
     rows = [{"id": "a", "split": "tune"}, {"id": "b", "split": "heldout"}, {"id": "c", "split": "tune"}, {"id": "d"}]
     path = _write_jsonl(tmp_path / "q.jsonl", rows)
@@ -137,14 +150,7 @@ def test_the_tune_half_alone_never_searches_a_held_out_question(engine, index_se
     questions = _write_jsonl(tmp_path / "q.jsonl", [tune, held])
     need = {"id": "n", "query": "방재 분야 협력을 이끄는 지방정부", "expected": ["효고현"], "split": "tune"}
     needs = _write_jsonl(tmp_path / "n.jsonl", [need, {**need, "id": "m", "split": "heldout"}])
-    asked = []
-    hits = engine.hits
-
-    def recorded(query, *args, **kwargs):
-        asked.append(query)
-        return hits(query, *args, **kwargs)
-
-    monkeypatch.setattr(engine, "hits", recorded)
+    asked = _recorded_questions(engine, monkeypatch)
     result = run_eval(index_settings.data_dir, index_settings, engine=engine, questions=questions, needs=needs,
                       split="tune")
     assert set(asked) == {tune["query"]} and len(asked) == 3  # one search per mode
@@ -193,14 +199,7 @@ def test_the_oracle_order_earns_every_grade_the_hits_can_and_keeps_the_rest():
 def test_the_oracle_bounds_the_tune_half_from_above_and_never_searches_a_held_out_question(engine, monkeypatch):
     tune = [q for q in read_split(QUESTIONS, "tune")][:6]
     held = {**tune[0], "id": "h", "split": "heldout", "query": "held-out wording"}
-    asked = []
-    hits = engine.hits
-
-    def recorded(query, *args, **kwargs):
-        asked.append(query)
-        return hits(query, *args, **kwargs)
-
-    monkeypatch.setattr(engine, "hits", recorded)
+    asked = _recorded_questions(engine, monkeypatch)
     table = tune_oracle(engine, [*tune, held], depths=(10, 20, 50))
     assert asked == [q["query"] for q in tune]  # one search each, 50 hits deep; the held-out row unread
     assert table["all"]["questions"] == len(tune)
