@@ -16,6 +16,8 @@
 (True, False)
 >>> states_signing_verb("우호교류 의향서를 교환했다"), states_signing_verb("교류의향서 교환(2016. 4. 7.)")
 (True, True)
+>>> is_intent("의향서를 맞교환하고 교류를 제안했다"), states_signing_verb("의향서를 맞교환했다")
+(False, True)
 >>> states_signing_verb("자매결연 협정서를 교환했다"), is_intent("협약서를 교환하기 위해 출국했다")
 (True, True)
 >>> states_signing_verb("2019년 자매도시가 된 가나시"), states_signing_verb("자매도시가 될 가나시")
@@ -60,11 +62,13 @@ DEFAULT_RELATION = "cooperationAgreement"
 #: A letter of intent (의향서) or an agreement's signed copies (협정서, 협약서, 각서) exchanged or traded by both sides
 #: (교환했다, 교환(2016. 4. 7.), 주고받았다): a signing — of type letterOfIntent for a letter, as one signed is
 #: (decision 0081) — unless a plan word makes it an aim (:data:`LETTER_EXCHANGE_AIMED`).
-LETTER_EXCHANGED = r"(?:의향서|협정서|협약서|결연서|각서|MOU)\s*(?:를|을|도)?\s*(?:상호\s*|서로\s*)?(?:교환|주고\s*받)"
+LETTER_EXCHANGED = (r"(?:의향서|협정서|협약서|결연서|각서|MOU)\s*(?:를|을|도)?\s*(?:상호\s*|서로\s*|맞)?"
+                    r"(?:교환|주고\s*받)")
 #: A letter of intent only handed over, sent, submitted, proposed or received by one side (전달, 발송, 제출, 송부,
 #: 제안, 접수, 수령; ``교류의향서만 전달된``, ``의향서를 가나시에 전달``): a step short of signing. The words
-#: between are never the letter's own verb (``의향서를 교환하며 교류를 제안``: exchanged, then something else proposed).
-LETTER_SENT = (r"의향서\s*(?:를|을|만|도|는)?\s*(?:(?!교환|서명|체결|주고)[^\s.,]{1,12}\s+"
+#: between are never the letter's own verb (``의향서를 교환하며 교류를 제안``, ``의향서를 맞교환하고 …를 제안``:
+#: exchanged, then something else proposed).
+LETTER_SENT = (r"의향서\s*(?:를|을|만|도|는)?\s*(?:(?![^\s.,]{0,2}(?:교환|서명|체결|주고))[^\s.,]{1,12}\s+"
                r"|\(?[\d.'\s년월일]+\)?\s*){0,2}?(?:전달|발송|제출|송부|제안|접수|수령)")
 #: Plan words, one table for every reader, each with how it states a plan: ``after`` a thing planned (``갱신 검토``,
 #: ``체결 협의``, a bracket's ``(2030년 재체결 논의)``; with ``중`` anywhere: ``협의 중``); ``pursued`` likewise, but
@@ -112,7 +116,7 @@ INTENT_PATTERNS: tuple[str, ...] = (
     r"(?:체결|서명)\s*(?:을|를)?\s*" + plan_words("pursued"), r"추진\s*(?:하기로|키로)", r"추진\s*$",
     r"\(\s*추진\s*\)",
     LETTER_SENT, LETTER_EXCHANGE_AIMED, r"목표로",
-    r"(?:체결|교환|서명)\s*" + plan_words("ending"), r"협의\s*단계", RAISE_AIMED,
+    r"(?:체결|교환|서명|갱신|재체결)\s*" + plan_words("ending"), r"협의\s*단계", RAISE_AIMED,
     r"(?i:\b(?:planned|to be signed|under (?:discussion|negotiation|review)|pending|proposed|in progress)\b)",
 )
 _INTENT = re.compile("|".join(INTENT_PATTERNS))

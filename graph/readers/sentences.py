@@ -104,8 +104,10 @@ _DATE_THEN_RELATION = re.compile(r"\d\s*(?:년|월|일|\.)\s*(?:의\s*)?(?:자�
 #: A signing ceremony held: 우호교류 협약식을 가졌다.
 _CEREMONY = re.compile(r"(?:협약|결연|협정|MOU)\s*(?:체결)?\s*식(?:을|를|에|에는)?\s*"
                        r"(?:가졌|갖고|열었|개최했|개최하였|진행했|진행하였|참석|참관)")
-#: A signing renewed (협정을 갱신했다, 재체결하였다): a further signing of the pair.
-_RENEWED = re.compile(r"(?:갱신|재체결|재협약)\s*(?:했|하였|한\s*바|됐|되었|함|됨)")
+#: A generic agreement named by its own kind (업무협약, 교류협약): not the bare ``협정`` of a tie named before.
+_NAMED_GENERIC = re.compile(r"(?:업무|교류|협력|상생)\s?협약|MOU|양해각서")
+#: A signing renewed (협정을 갱신했다, 재체결하였다, 갱신되어 … 유효하다): a further signing of the pair.
+_RENEWED = re.compile(r"(?:갱신|재체결|재협약)\s*(?:했|하였|한\s*바|됐|되었|함|됨|(?:되어|돼)(?!\s*야))")
 #: A relation with its date in brackets (``자매결연(1995. 10. 2.)``): when it was signed.
 _RELATION_DATED = re.compile(r"(?:결연|협약|협정|MOU|각서|의향서)\s*\(\s*'?(?:19|20)?\d\d\s*[.년][^()]{0,12}\)")
 #: A sentence going on with the pair of the one before (이후 ▲2004년 … 협정 ▲2014년 … MOU를 잇따라 체결했다).
@@ -134,8 +136,10 @@ _THAT_DAY = re.compile(r"(?:^|\s)(?:이날|당일|같은\s?날|(?:이|같은)\s?
 _NEXT_DAY = re.compile(r"(?:^|\s)(?:이튿날|다음\s?날|그\s?다음\s?날)")
 #: How many days from the document's date a day may be to be the day of the event it reports.
 EVENT_DAYS = 31
-#: A time stated against the date before it in the sentence.
-_SAME_TIME = re.compile(r"같은\s?해|같은\s?날|이듬해|그\s?해")
+#: A time stated against the date before it in the sentence (the same year, the next, the same day or occasion).
+_SAME_TIME = re.compile(r"같은\s?해|같은\s?날|이듬해|그\s?해|(?<![가-힣])(?:이|같은)\s?자리(?=에서)")
+#: The words of :data:`_SAME_TIME` that mean the same day (the same occasion: ``같은 자리에서``), not the same year.
+_SAME_OCCASION = re.compile(r"같은\s?날|(?:이|같은)\s?자리")
 #: A relative date with its own word of time (지난해 11월, 지난달 27일, 오는 5월, 올해 3월): read beside stated dates.
 #: The same day said in one word (``당일``, ``동일``): a gapped part's day is the part before's.
 _SAME_DAY = re.compile(r"(?<![가-힣])(?:당일|동일)(?![가-힣])")
@@ -292,21 +296,58 @@ def sentences(lines: tuple[str, ...]) -> list[Sentence]:
         if not line or BULLET.match(raw) or is_table_row(raw) or _BRACKET_ENTRY.match(line) or _FIELD.match(line) or (
                 _ENTRY_DATE.match(line) and not _RUNS_ON.search(text)) or (
                 text and _mostly_latin(lines[n - 2]) != _mostly_latin(line) and not (
-                    _RUNS_ON.search(text) and re.search("[가-힣]", line))):  # …가나시와 / 'Sister City …'을 체결했다
+                    _RUNS_ON.search(text) and (re.search("[가-힣]", line) or _LATIN_TITLE.fullmatch(line))
+                    or _PARTICLE_FIRST.match(line))):  # …와 / 'Sister City …'을 체결했다; …와 / "Sister City" / 를
             flush()  # a timeline entry (a line opening with its full date), a line in the other language: its own
         if not line or is_table_row(raw):
             continue  # table rows are the table reader's
-        if text:
+        if text and not _split_by_wrap(text, line, lines):
             text += " "
             owners.append(n)
         text += line
         owners.extend([n] * len(line))
         if line.endswith(("다.", "음.", "함.", "?", "!")) or _REPORT_END.search(line) or (
-                len(line) < TITLE_CHARS and not _OPEN_END.search(line)) or n <= TITLE_LINES or (
+                len(line) < TITLE_CHARS and not _OPEN_END.search(line) and not (
+                    n < len(lines) and _PARTICLE_FIRST.match(lines[n].strip()))) or n <= TITLE_LINES or (
                 n < len(lines) and _DATE_LINE.match(lines[n])):
             flush()
     flush()
     return out
+
+
+#: A line opening with a particle (``를 체결했다.``): the sentence of the line before runs on into it.
+_PARTICLE_FIRST = re.compile(r"(?:을|를|이|가|은|는|와|과|의|에|으로|로)(?:\s|$)")
+#: A short Latin title or name on a line of its own, perhaps quoted (``"Sister City Agreement"``): no sentence of
+#: its own, a word of the Korean sentence around it.
+_LATIN_TITLE = re.compile(r"[\"'“‘「『<《〈(]?[A-Za-z][A-Za-z&'’.\-]*(?: [A-Za-z&'’.\-]+){0,7}[\"'”’」』>》〉)]?")
+
+
+#: A place's last syllable opening a line, a particle or a word's end after it (``시와``, ``군청에서``, ``현 …``).
+_SUFFIX_FIRST = re.compile(r"(?P<suffix>[시군구현성주도])(?=[가-힣]{0,3}(?:\s|$|[,.]))")
+#: A year's first two digits ending a line, its last two opening the next (``… 20`` / ``16년 9월``).
+_YEAR_START, _YEAR_END = re.compile(r"(?<![\d.])(?:19|20)$"), re.compile(r"\d\d\s*[년.]")
+
+
+def _split_by_wrap(text: str, line: str, lines: tuple[str, ...]) -> bool:
+    """A word or a year a hard wrap split between the end of ``text`` and the start of ``line``: a name whose last
+    syllable (a place suffix) opens the line, written whole elsewhere in the document (``… 아요디아`` / ``시와``
+    where ``아요디아시`` stands elsewhere), or a year's two halves (``… 20`` / ``16년``). Joined without a space.
+
+    >>> _split_by_wrap("가나군은 8일 인도 아요디아시청에서 아요디아", "시와 협약을 맺었다.", ("아요디아시청에서",))
+    True
+    >>> _split_by_wrap("가나군은 8일 가나", "시와 협약", ("다른 줄",)), _split_by_wrap("… 2O", "16년 9월", ())
+    (False, False)
+    >>> _split_by_wrap("가나군은 앞서 20", "16년 9월 1일 …", ())
+    True
+    """
+    if _YEAR_START.search(text) and _YEAR_END.match(line):
+        return True
+    word = re.search(r"(?<![가-힣])[가-힣]{2,}$", text)
+    suffix = _SUFFIX_FIRST.match(line)
+    if word is None or suffix is None:
+        return False
+    name = word.group(0) + suffix.group("suffix")
+    return any(re.search(r"(?<![가-힣])" + name, other) for other in lines)
 
 
 #: About how many Latin letters a Hangul syllable weighs in a line (a syllable is two or three letters romanised).
@@ -346,6 +387,7 @@ class DocumentContext:
     before: Sentence | None = None  # the sentence before
     clause_day: StatedDate | None = None  # the day of the signing a clause before in the same sentence states
     title_partner: list[Named] = field(default_factory=list)  # the one other place the title names beside its own
+    signed_day: StatedDate | None = None  # the day of the last signing read to the day (같은 자리에서 is that day)
 
     def is_future(self, value: StatedDate) -> bool:
         """A date after the document's own date line (at the coarser of the two precisions): not yet signed.
@@ -549,6 +591,8 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
         for c in found:  # a signing dated after the document's own date has not happened yet: a plan
             c.intent = c.intent or (c.date is not None and doc.is_future(c.date))
         doc.signed = partners if any(not c.intent for c in found) else []  # its sub-items may go on with them
+        days = [c.date for c in found if not c.intent and c.date is not None and c.date.day is not None]
+        doc.signed_day = days[-1] if days else doc.signed_day
         doc.before = s
         out.extend(found)
         doc.note_days(s.text)
@@ -780,8 +824,10 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
     if relation is None and previous and doc.before is not None and _SUB_ITEM.match(s.text) and _RENEWAL_ITEM.search(
             text):  # 가. 가나시 자매결연 재체결 / - 2005. 결연 이후 2015년 갱신: the relation of the item above
         relation = relation_of(doc.before.text)
-    if relation is None and previous and a > 0 and _RENEWAL_ITEM.search(text):
-        relation = relation_of(s.text[:a])  # 2005년 결연 체결 후 2015년 재체결: the relation before
+    if (relation is None or relation == DEFAULT_RELATION and not _NAMED_GENERIC.search(text)) and previous and \
+            a > 0 and _RENEWAL_ITEM.search(text):
+        # 2005년 결연 체결 후 2015년 재체결; 자매결연을 맺었으며, 협정은 … 갱신되어: the relation before
+        relation = relation_of(s.text[:a]) or relation
     if _DECLARATION.search(text) and not _PAPER.search(_ANNIVERSARY_NAMED.sub(" ", text)):
         relation = None  # 우호교류 30주년 공동선언문에 서명: a declaration, no agreement
     if relation is not None and not states_signing_verb(text) and _UPGRADED.search(text):
@@ -803,11 +849,13 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
         return _pair_candidates(w, s, a, text, relation, pairs, doc), carried, previous
     subject = _subject(named, text, doc, carried)
     pair = next(((x, y) for x, y in zip(named, named[1:], strict=False)
-                 if x.particle in _WITH and (y.particle == _OF or not y.particle and _BETWEEN.match(s.text, y.end))
+                 if x.particle in _WITH and (y.particle == _OF or not y.particle and _BETWEEN.match(s.text, y.end) or (
+                     y.particle in _SUBJECT_MARKS - _TOPIC_ONLY and _EMBEDDED_SIGNING.match(s.text, y.end, b)))
                  and _only_countries(w, s.text[x.end:y.start])), None)
-    if pair is not None and (subject is None or _SIGNING_OF_PAIR.match(s.text, pair[1].end)):
+    if pair is not None and (subject is None or _SIGNING_OF_PAIR.match(s.text, pair[1].end) or
+                             pair[1].particle in _SUBJECT_MARKS):
         # 가나시와 다라시의 인연은 …: the pair the clause is about; 마바시 시장은 가나시와 다라시의 협정 체결을
-        # 축하했다: the pair whose signing it names, not the head who spoke of it
+        # (가나시와 다라시가 협정을 체결한 것을) 축하했다: the pair whose signing it names, not the head who spoke of it
         subject, named = pair[1].party, [pair[0]]
     partners = [n for n in named if (n.particle in _PARTNER or n.particle in _RELATED and (
         bracket := _DATED_BRACKET.match(s.text, n.end)) and not is_intent(bracket.group(0).strip("() "))) and (
@@ -846,7 +894,8 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
     if not partners:  # 가나시와의 교류를 넓혀 … 양해각서를 체결했다; 다라시와의 자매결연 체결로
         partners = [n for n in named if n.particle in _RELATED and (subject is None or n.party.entity !=
                                                                     subject.entity) and (
-            _SIGNED.search(text) or _NOMINAL_SIGNING.match(s.text, n.end))]
+            _SIGNED.search(text) or _NOMINAL_SIGNING.match(s.text, n.end) or _RELATIVE_SIGNED.search(
+                s.text, a, n.start))]  # 2006년 맺은 (경기) 가나시와의 자매결연은 …: the tie told as what it is
         confidence = CONFIDENCE_CARRIED
         maker = next((n for n in named if partners and n.particle in ("이", "가") and n.end <= partners[0].start and (
             subject is None or n.party.entity != subject.entity) and _RELATIVE_SIGNED.search(
@@ -886,11 +935,14 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
     if doc.year is not None and (today is None or today.year != doc.year.year):
         today = doc.year
     same = _SAME_TIME.search(text)
+    occasion = same is not None and _SAME_OCCASION.match(same.group(0))
     earlier = (find_dates(s.text[:a], bare_years=True) or (doc.said if carried_pair else [])) if same and not stated \
         else []  # 같은 해: of the date before, in this sentence or the one it goes on from
-    if earlier:  # 같은 해 9월, 이듬해, 같은 날: of the date stated before in the sentence
+    if not earlier and occasion and "자리" in same.group(0) and not stated and doc.signed_day is not None:
+        earlier = [DateMention(doc.signed_day, 0, 0, "")]  # … 맺었다. 같은 자리에서 …: the signing before's day
+    if earlier:  # 같은 해 9월, 이듬해, 같은 날, 같은 자리에서: of the date stated before in the sentence
         base = earlier[-1].value
-        if same.group(0).startswith("같은 날"):
+        if occasion:
             dates = [DateMention(base, same.start(), same.end(), same.group(0))]
         else:
             year = StatedDate(base.year + (1 if same.group(0).startswith("이듬") else 0))
@@ -1026,8 +1078,17 @@ def _bracketed_dates(partners: list[Named], dates: list[DateMention], offset: in
     return out
 
 
-#: A pair's signing named as a noun after it (``가나시와 다라시의 자매결연 협정 체결을``, ``… 우호협약 서명식에``).
-_SIGNING_OF_PAIR = re.compile(r"\s*(?:[가-힣]{0,8}\s?){0,3}?(?:결연|협약|협정|각서|MOU|의향서)\s*(?:체결|서명|조인)")
+#: A pair's signing named as a noun after it (``가나시와 다라시의 자매결연 협정 체결을``, ``… 우호협약 서명식에``,
+#: ``… 자매결연(2010. 3. 5. 체결)을``: its date in brackets; ``… 2010. 3. 5. 자매결연 체결을``: before).
+_SIGNING_OF_PAIR = re.compile(r"\s*(?:'?\d{2,4}[\d.\s년월일]*)?(?:[가-힣]{0,8}\s?){0,3}?"
+                              r"(?:결연|협약|협정|각서|MOU|의향서)\s*"
+                              r"(?:체결|서명|조인|\(\s*'?\d[\d.\s년월일]*(?:체결|서명|조인)?\s*\))")
+#: A signing verb of a clause inside the sentence, after its own subject (``가나시와 다라시가 협정을 체결한 것을
+#: 축하했다``, ``… 맺었다고 밝혔다``): the signing is that subject's, not the speaker's the sentence opens with.
+_EMBEDDED_SIGNING = re.compile(r"[^,]*?(?:체결|맺|서명|조인|교환)\s*(?:한|은|했던|었던|하였던)\s*(?:것|데|일|사실|점)"
+                               r"|[^,]*?(?:체결|맺|서명|조인)\s*(?:했|하였|었)다\s*(?:고|며|면서|는)")
+#: The topic particles that mark no subject of an embedded clause (은, 는: the sentence's topic).
+_TOPIC_ONLY = frozenset(("은", "는"))
 #: A period's line (``기간: 2024. 7. 8.(월) ~ 7. 12.(금)``): its first date is no date the document was written on.
 _PERIOD = re.compile(r"\d\s*[.일)]?\s*(?:\([월화수목금토일]\))?\s*[~∼～]\s*(?:'?\d)")
 #: A tie made (``2008년 결연한 가나시``, ``결연을 맺었다``) with no relation word: a sister tie, as 결연 alone says.
@@ -1153,11 +1214,12 @@ def _respective(named: list[Named], text: str, dates: list[DateMention]
     """Subjects joined by 와/과 before their topic particle and as many partners after them, ``각각`` before or after
     the partners, paired in order (``가나시와 다라시는 14일 각각 중국 마바시, 일본 사아시와 협약을 체결했다``, ``… 중국
     마바시, 일본 사아시와 각각 …``, ``… 각각 마바시와 사아시를 방문해 …``: 가나시–마바시, 다라시–사아시); empty unless
-    the clause reads so."""
+    the clause reads so, and unless a signing verb follows ``각각`` (else it is another verb's)."""
     at = _RESPECTIVELY.search(text)
     topic = next((i for i, n in enumerate(named) if n.particle in _TOPIC), None)
-    if at is None or topic is None or topic == 0 or named[topic].end > at.start():
-        return []
+    if at is None or topic is None or topic == 0 or named[topic].end > at.start() or not states_signing_verb(
+            text[at.end():]):
+        return []  # (… 협약을 체결하고 기념품을 각각 전달했다: 각각 of another verb, after the signing's)
     subjects = named[:topic + 1]
     after = [n for n in named[topic + 1:] if n.start >= at.end()]
     partners = after or named[topic + 1:]  # 각각 before the partners, or after them (… 다라시와 각각 협약을)
@@ -1191,7 +1253,7 @@ def _same_day_parts(parts: list[tuple[Party, list[Named], list[DateMention]]], n
         same = (_SAME_TIME.search(text, start, stop) or _SAME_DAY.search(text, start, stop)) if text else None
         if not own_dates and same and out and out[-1][2]:
             base, word = out[-1][2][-1].value, same.group(0)
-            value = base if word.endswith(("날", "일")) else StatedDate(
+            value = base if _SAME_OCCASION.match(word) or word.endswith("일") else StatedDate(
                 base.year + (1 if word.startswith("이듬") else 0))
             own_dates = [DateMention(value, same.start() - offset, same.end() - offset, word)]
         out.append((party, own, own_dates))

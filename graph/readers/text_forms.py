@@ -45,8 +45,9 @@ _HANGUL = re.compile(r"[가-힣]")
 _OCR_NUMBER = re.compile(r"(?<![A-Za-z])[0-9lIO]*\d[0-9lIO]*(?:,[0-9lIO]{3})*(?![A-Za-z])")
 #: A date's last slot read as a letter (``2012. 6. l.``): only after a year-and-month.
 _OCR_DATE_SLOT = re.compile(r"(\d{2,4}\s*\.\s*\d{1,2}\s*\.\s*)([lIO])(?=\s*\.|\s*$|\s+\D)")
-#: A date's month read as letters only (``1994. ll. 7``): between a year and a day.
-_OCR_MONTH_SLOT = re.compile(r"((?<!\d)(?:19|20)\d\d\s*\.\s*)([lIO]{1,2})(?=\s*\.\s*[0-9lIO]{1,2}(?![0-9A-Za-z]))")
+#: A date's month read as letters only (``1994. ll. 7``, ``2023년 ll월``): between a year and a day, or before 월.
+_OCR_MONTH_SLOT = re.compile(r"((?<!\d)(?:19|20)\d\d\s*\.\s*)([lIO]{1,2})(?=\s*\.\s*[0-9lIO]{1,2}(?![0-9A-Za-z]))"
+                             r"|((?<!\d)(?:19|20)\d\d\s*년\s*)([lIO]{1,2})(?=\s*월)")
 _OCR_DIGITS = str.maketrans("lIO", "110")
 #: What follows a year (a date's separator and the month's first digit), so a year may hold more letters than digits.
 _OCR_YEAR_AFTER = re.compile(r"\s*[./년-]\s*[0-9lIO]")
@@ -303,6 +304,8 @@ def ocr_digits(text: str) -> str:
     '2010. 3. 30. · 2OlO명 · lOO · 12,000천원 · 3,500'
     >>> ocr_digits("1994. ll. 7 · 2001. lO. l5. · 1994. ll명")  # a month of letters only, between year and day
     '1994. 11. 7 · 2001. 10. 15. · 1994. ll명'
+    >>> ocr_digits("2O23년 ll월 9일 · 2019년 lO월 · 2019년 ll명")
+    '2023년 11월 9일 · 2019년 10월 · 2019년 ll명'
     """
 
     def number(m: re.Match[str]) -> str:
@@ -313,7 +316,8 @@ def ocr_digits(text: str) -> str:
         return token.translate(_OCR_DIGITS) if letters and sure else token
 
     text = _OCR_NUMBER.sub(number, text)
-    text = _OCR_MONTH_SLOT.sub(lambda m: m.group(1) + m.group(2).translate(_OCR_DIGITS), text)
+    text = _OCR_MONTH_SLOT.sub(lambda m: (m.group(1) or m.group(3)) + (m.group(2) or m.group(4)).translate(_OCR_DIGITS),
+                               text)
     return _OCR_DATE_SLOT.sub(lambda m: m.group(1) + m.group(2).translate(_OCR_DIGITS), text)
 
 
