@@ -134,6 +134,18 @@ def test_eval_against_a_file_that_is_no_earlier_run_fails_before_searching(tmp_p
     assert proc.returncode == 1 and "holds no per-question scores" in proc.stderr and "Traceback" not in proc.stderr
 
 
+def test_a_tuners_eval_tools_print_no_held_out_figure(built_data):
+    out = gyoryu("eval", "--tune-questions", "--tune-oracle", data=built_data).stdout
+    rows = [line.split() for line in out.splitlines()]
+    assert {row[0] for row in rows if len(row) == 7 and row[1] in ("lexical", "dense", "hybrid")} == {"tune"}
+    assert "heldout" not in out and "partner recall@10 [tune]" in out
+    assert "tune questions, worst hybrid nDCG@10 first" in out
+    oracle = out[out.index("in the best order"):].splitlines()
+    assert oracle[1].split() == ["lang", "n", "shipped", "n=10", "n=20", "n=30", "n=50", "n=100"]
+    shipped, *best = (float(x) for x in next(r for r in oracle if r.startswith("all")).split()[2:])
+    assert shipped <= best[0] and best == sorted(best)
+
+
 def test_agreements_command(data):
     result = json.loads(gyoryu("agreements", "충청북도", "--json", data=data).stdout)
     assert [(a["partner"]["label"], a["date"]) for a in result["agreements"]] == [
