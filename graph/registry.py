@@ -17,6 +17,14 @@ resolved by spelling alone: :meth:`Registry.resolve` reports it as ambiguous.
 (True, ['kr-gangwon-goseong', 'kr-gyeongnam-goseong'])
 >>> reg.resolve("저 ㅇ ㅂ").entity is None
 True
+
+A non-autonomous district (행정구, no local government of its own but a unit that signs) is a region inside its
+city, named alone or after its city (decision 0096):
+
+>>> [reg.resolve(n).entity.id for n in ("기흥구", "용인시 기흥구", "경기도 수원시 영통구", "포항시 남구")]
+['kr-기흥구', 'kr-기흥구', 'kr-영통구', 'kr-포항시남구']
+>>> reg.resolve("남구").ambiguous
+True
 """
 
 from __future__ import annotations
@@ -45,6 +53,13 @@ ORGANIZATION_FILE = "organizations.tsv"
 COUNTRY_FILE = "countries.tsv"
 #: Foreign first-level divisions known by name: where a minted place is, never registry entities (decision 0076).
 PLACE_FILE = "places_world.tsv"
+#: Korean non-autonomous districts (행정구 of a city: 용인시 기흥구), regions inside their city (decision 0096).
+DISTRICT_FILE = "districts_kr.tsv"
+#: Short registry names (two syllables, no unit) that are also common words (예산: budget): a place only beside
+#: another place name (decision 0096).
+COMMON_WORD_FILE = "common_words.tsv"
+#: The level of such a district: no local government of its own, but a unit that signs (decision 0096).
+DISTRICT_LEVEL = "행정구"
 
 #: Minimum jamo similarity (0..1) for a fuzzy match, and the lead it needs over another entity.
 FUZZY_THRESHOLD = 0.86
@@ -205,6 +220,8 @@ class Registry:
 
     entities: dict[str, Entity] = field(default_factory=dict)
     places: dict[str, tuple[Place, ...]] = field(default_factory=dict)
+    #: Normalised short names that are also common words (:data:`COMMON_WORD_FILE`).
+    common_words: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> Registry:
@@ -226,6 +243,9 @@ class Registry:
         for row in _read_tsv(data_dir / PLACE_FILE):
             reg.add_place(Place(row["name_ko"], row["country"], row["level"], row.get("name_en", "")),
                           _split(row.get("aliases", "")))
+        reg.common_words = frozenset(normalize_name(row["word"]) for row in _read_tsv(data_dir / COMMON_WORD_FILE))
+        for row in _read_tsv(data_dir / DISTRICT_FILE):
+            reg.add(reg.district(row["name_ko"], row["city"], row.get("name_en", ""), row.get("note", "")))
         return reg
 
     @classmethod
@@ -241,8 +261,8 @@ class Registry:
         if entity.id in self.entities:
             raise ValueError(f"duplicate registry id {entity.id!r}")
         self.entities[entity.id] = entity
-        for cached in ("_index", "_latin_index", "_folded_index", "_mention_pattern", "country_words",
-                       "_prose_country_words", "_fuzzy_names", "_memo"):
+        for cached in ("_index", "_qualified_keys", "_latin_index", "_folded_index", "_mention_pattern",
+                       "country_words", "_prose_country_words", "_fuzzy_names", "_memo"):
             self.__dict__.pop(cached, None)
 
     def add_place(self, place: Place, aliases: Iterable[str] = ()) -> None:
@@ -251,6 +271,22 @@ class Registry:
             key = normalize_name(name)
             if place not in self.places.get(key, ()):
                 self.places[key] = (*self.places.get(key, ()), place)
+
+    def district(self, name: str, city: str, name_en: str = "", note: str = "") -> Entity:
+        """A non-autonomous district (행정구) of the registry city ``city`` (an id): a region of level
+        :data:`DISTRICT_LEVEL` inside it, whose id follows the minting rule of a place from its country and name
+        (``kr-기흥구``), with its city's name before it when an entity already bears the name (``kr-포항시남구``).
+
+        >>> reg = Registry.default()
+        >>> [(e.id, e.parent) for e in (reg.resolve("용인시 기흥구").entity, reg.resolve("포항시 남구").entity)]
+        [('kr-기흥구', 'kr-gyeonggi-yongin'), ('kr-포항시남구', 'kr-gyeongbuk-pohang')]
+        """
+        if city not in self.entities:
+            raise ValueError(f"district {name!r} of unknown city {city!r}")
+        key = normalize_name(name)
+        taken = key in self._index
+        return Entity(id=f"kr-{normalize_name(self.entities[city].name_ko) + key if taken else key}", kind="region",
+                      name_ko=name, name_en=name_en, country="KR", level=DISTRICT_LEVEL, parent=city, note=note)
 
     def places_in_latin(self, name: str, country: str) -> tuple[Place, ...]:
         """The gazetteer divisions of ``country`` whose English name is ``name`` (case and spacing ignored).
@@ -285,13 +321,28 @@ class Registry:
 
     @cached_property
     def _index(self) -> dict[str, set[str]]:
+        """Entity ids by every normalised name, a district's also after its city's names (:attr:`_qualified_keys`)."""
         index: dict[str, set[str]] = defaultdict(set)
         for entity in self.entities.values():
             for name in entity.names:
                 key = normalize_name(name)
                 if key:
                     index[key].add(entity.id)
+        for key, district in self._qualified_keys.items():
+            index[key].add(district)
         return dict(index)
+
+    @cached_property
+    def _qualified_keys(self) -> dict[str, str]:
+        """A non-autonomous district's names written after each Hangul name of its city (``용인시기흥구``,
+        ``용인특례시기흥구``, ``포항시남구``): one name, and one mention, of the district."""
+        out: dict[str, str] = {}
+        for entity in self.entities.values():
+            if entity.level == DISTRICT_LEVEL:
+                for name in self.entities[entity.parent].names:
+                    if re.search("[가-힣]", name):
+                        out[normalize_name(name) + normalize_name(entity.name_ko)] = entity.id
+        return out
 
     @cached_property
     def _latin_index(self) -> dict[str, set[str]]:
@@ -367,10 +418,15 @@ class Registry:
         for cut in range(2, len(key) - 1):
             head, tail = key[:cut], key[cut:]
             parents = {i for i in self._index.get(head, set()) if self.entities[i].level == "광역"}
-            if parents:
+            if parents:  # 경기도수원시영통구: the tail's city (a district's parent) in the 광역 region too
                 out.extend(self.entities[i] for i in self._index.get(tail, set())
-                           if self.entities[i].parent in parents and (not kinds or "region" in kinds))
+                           if parents & {self.entities[i].parent, self._grandparent(i)} and (
+                               not kinds or "region" in kinds))
         return out
+
+    def _grandparent(self, entity_id: str) -> str:
+        parent = self.entities.get(self.entities[entity_id].parent)
+        return parent.parent if parent is not None else ""
 
     @cached_property
     def _fuzzy_names(self) -> _FuzzyNames:
@@ -466,6 +522,8 @@ class Registry:
             for name in entity.names:
                 if len(normalize_name(name)) >= 2:
                     owners[normalize_name(name)].add(entity.id)
+        for key, district in self._qualified_keys.items():  # 용인시 기흥구, 포항시 남구: one mention of the district
+            owners[key].add(district)
         unique = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1}
         return re.compile(_trie_pattern(unique), re.IGNORECASE), unique
 
@@ -487,7 +545,26 @@ class Registry:
                     not _runs_on(text, m.end(), key, _glued(pattern, owners, text, m.end())) and \
                     not _inside_latin_word(text, m.start(), m.end(), key):
                 out.append(Mention(self.entities[entity_id], m.start(), m.end(), m.group(0)))
-        return tuple(out)
+        return tuple(m for i, m in enumerate(out) if normalize_name(m.surface) not in self.common_words
+                     or _beside(text, out[i - 1] if i else None, m)
+                     or _beside(text, m, out[i + 1] if i + 1 < len(out) else None))
+
+
+#: What may stand between two place names of one run: spaces, list marks and a joining particle (``인천 가나``,
+#: ``가나·다라``, ``가나와 다라``).
+_BETWEEN_NAMES = re.compile(r"[\s·ㆍ,/()\-]*(?:와의|과의|와|과|및)?[\s·ㆍ,/()\-]*")
+
+
+def _beside(text: str, first: Mention | None, second: Mention | None) -> bool:
+    """Whether two mentions stand side by side in one run of place names: a short name that is also a common word
+    (:attr:`Registry.common_words`) names its place only so (``충남 예산``, ``예산·홍성``; not ``관련 예산``).
+
+    >>> reg = Registry.default()
+    >>> [[m.entity.name_ko for m in reg.find_mentions(t)] for t in ("충남 예산에서", "관련 예산을", "예산·홍성")]
+    [['충청남도', '예산군'], [], ['예산군', '홍성군']]
+    """
+    return first is not None and second is not None and \
+        _BETWEEN_NAMES.fullmatch(text, first.end, second.start) is not None
 
 
 def _glued(pattern: re.Pattern[str], owners: dict[str, str], text: str, end: int) -> bool:

@@ -66,7 +66,7 @@ class Candidates(list):
 
 @dataclass
 class OfficialCandidate:
-    """A person holding a post in an organisation or region, as stated (``박형준 부산광역시장``)."""
+    """A person holding a post in an organisation or region, as stated (``홍길동 부산광역시장``)."""
 
     name: str
     role: str

@@ -89,11 +89,15 @@ BODY_WORD = "(?:" + "|".join(BODY_WORDS) + ")"
 BODY_ENDING = re.compile(r"[가-힣]{0,6}" + BODY_WORD)
 
 
-def strip_particle(token: str) -> str:
-    """``기시와다시와`` → ``기시와다시``: a place word with a particle attached (와, 과, 의, 는 …).
+#: A name ending in a body word (:data:`BODY_WORDS`): never minted as a place.
+_BODY_NAME = re.compile(BODY_WORD + "$")
 
-    >>> strip_particle("기시와다시와"), strip_particle("허난성의"), strip_particle("가나자와시")
-    ('기시와다시', '허난성', '가나자와시')
+
+def strip_particle(token: str) -> str:
+    """``사아와다시와`` → ``사아와다시``: a place word with a particle attached (와, 과, 의, 는 …).
+
+    >>> strip_particle("사아와다시와"), strip_particle("허난성의"), strip_particle("가나다와시")
+    ('사아와다시', '허난성', '가나다와시')
     """
     for particle in PARTICLES:
         if token.endswith(particle) and place_level(token[: -len(particle)]):
@@ -102,9 +106,9 @@ def strip_particle(token: str) -> str:
 
 
 def place_level(name: str) -> str | None:
-    """The level a place suffix gives ``name`` (``가나자와시`` → city), ``None`` without a suffix.
+    """The level a place suffix gives ``name`` (``가나다와시`` → city), ``None`` without a suffix.
 
-    >>> place_level("가나자와시"), place_level("울란바토르"), place_level("시")
+    >>> place_level("가나다와시"), place_level("울란바토르"), place_level("시")
     ('city', None, None)
     >>> place_level("仙台市"), place_level("Tuv Aimag"), place_level("Sendai"), place_level("City")
     ('city', 'aimag', None, None)
@@ -144,8 +148,8 @@ def minted_id(country: str, name: str) -> str:
     as one (:func:`gazetteer_division`), is keyed by its Korean name in any spelling, so ``Hainan Province``,
     ``하이난성`` and ``海南省`` are one region; ``Gana City`` or a bare ``Gana`` keeps its own key.
 
-    >>> minted_id("JP", "가나자와 시"), minted_id("VN", "Gana Province"), minted_id("VN", "Gana")
-    ('jp-가나자와시', 'vn-gana', 'vn-gana')
+    >>> minted_id("JP", "가나다와 시"), minted_id("VN", "Gana Province"), minted_id("VN", "Gana")
+    ('jp-가나다와시', 'vn-gana', 'vn-gana')
     >>> minted_id("CN", "Hainan Province"), minted_id("CN", "海南省"), minted_id("US", "State of Hawaii")
     ('cn-하이난성', 'cn-하이난성', 'us-하와이주')
     >>> minted_id("JP", "Fukuoka City"), minted_id("JP", "Fukuoka"), minted_id("JP", "Fukuoka-ken")
@@ -285,7 +289,7 @@ def latin_country_name(registry: Registry, text: str) -> str | None:
 
 
 def split_country_prefix(registry: Registry, text: str) -> tuple[str | None, str]:
-    """``"일본 가나자와시"`` → ``("JP", "가나자와시")``; no country word first → ``(None, text)``.
+    """``"일본 가나다와시"`` → ``("JP", "가나다와시")``; no country word first → ``(None, text)``.
 
     >>> reg = Registry.default()
     >>> split_country_prefix(reg, "일본 가나현 다라시(多羅市)"), split_country_prefix(reg, "일본(다라시)")
@@ -395,8 +399,9 @@ def resolve_party(w: FactWriter, surface: str, lines: Lines, *, country: str | N
     Korean parent region; ``place_context`` says the context makes the name a place (a 도시 column);
     ``evidence`` is nearby text that may settle a homograph (a Chinese form, a Latin gloss); ``foreign`` says the
     context states the place is abroad (a country cell of its row), so no Korean region matches it. A name of
-    several place words (``후쿠오카현 오무타시``) names its most specific unit, the others its parent.
-    A homograph the text cannot settle is reported, never minted.
+    several place words (``후쿠오카현 가나타시``) names its most specific unit, the others its parent.
+    A homograph the text cannot settle is reported, never minted; so is a body named after a place (``가나시의회``,
+    ``다라시 인민대표대회``): no place of its own.
     """
     stated, name = split_country_prefix(w.registry, surface)
     name = korean_name_first(name)
@@ -437,6 +442,10 @@ def resolve_party(w: FactWriter, surface: str, lines: Lines, *, country: str | N
         if report:
             w.report.add_issue("ambiguous", w.doc.id, span_of(lines)[0], surface.strip(),
                                "a homograph the text does not settle")
+        return None
+    if _BODY_NAME.search(normalize_name(name)):  # 가나시의회, 다라시 인민대표대회: a body named after its place
+        if report:
+            w.report.add_issue("unresolved", w.doc.id, span_of(lines)[0], surface.strip(), "a body, not a place")
         return None
     place = w.registry.place_named(name, country)  # 홋카이도, 텍사스주: a division the gazetteer knows
     country = _gazetteer_country(w.registry, name, stated, country) or country
@@ -627,8 +636,8 @@ def minted_region(name: str, country: str, level: str) -> Entity:
     """The entity a new foreign place becomes: label as written (spacing dropped, in Latin letters one space between
     words), id from country and name.
 
-    >>> minted_region("가나 자와시", "JP", "city").name_ko, minted_region("Sendai  City", "JP", "city").name_ko
-    ('가나자와시', 'Sendai City')
+    >>> minted_region("가나 다와시", "JP", "city").name_ko, minted_region("Sendai  City", "JP", "city").name_ko
+    ('가나다와시', 'Sendai City')
     """
     label = re.sub(r"\s+", "" if _HANGUL.search(name) or re.search(r"[\u4e00-\u9fff]", name) else " ", name).strip()
     return Entity(id=minted_id(country, label), kind="region", name_ko=label, country=country, level=level,

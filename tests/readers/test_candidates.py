@@ -43,15 +43,15 @@ def test_agreement_and_intent_are_written_automatic_with_confidence():
 
 def test_foreign_place_is_minted_deterministically_and_a_bare_name_is_reported():
     w = _writer()
-    city = resolve_party(w, "일본 가나자와시", 3)
+    city = resolve_party(w, "일본 가나다와시", 3)
     assert city is not None and city.minted
-    assert city.entity.iri == ID[f"region/{minted_id('JP', '가나자와시')}"]
+    assert city.entity.iri == ID[f"region/{minted_id('JP', '가나다와시')}"]
     assert not list(w.graph.triples((city.entity.iri, None, None)))  # described only with a fact
     write_candidates(w, [AgreementCandidate((city, resolve_party(w, "서울특별시", 3)), StatedDate(1990), lines=(3, 3))])
-    assert w.graph.value(city.entity.iri, RDFS.label) == Literal("가나자와시", lang="ko")
+    assert w.graph.value(city.entity.iri, RDFS.label) == Literal("가나다와시", lang="ko")
     assert w.graph.value(city.entity.iri, GY.country) == ID["country/JP"]
-    assert resolve_party(w, "가나자와", 5, country="JP") is None
-    assert resolve_party(w, "가나자와", 6, country="JP", place_context=True).minted
+    assert resolve_party(w, "가나다와", 5, country="JP") is None
+    assert resolve_party(w, "가나다와", 6, country="JP", place_context=True).minted
     assert resolve_party(w, "없는군", 7) is None
     issues = {(i.line, i.kind) for i in w.report.issues}
     assert {(5, "unresolved"), (7, "unresolved")} <= issues
