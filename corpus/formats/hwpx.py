@@ -4,7 +4,8 @@ The body is in ``Contents/section0.xml``, ``section1.xml`` …: paragraphs (``hp
 text (``hp:t``) and controls such as tables (``hp:tbl``). Each paragraph's text is a line; a table
 becomes one line per row, every cell placed at its own address (``hp:cellAddr``); a cell merged down
 (``hp:cellSpan rowSpan``) repeats its text in the rows it covers, a cell merged across leaves the covered
-columns empty (:func:`~corpus.formats.extraction.span_grid`, as every format reader does).
+columns empty (:func:`~corpus.formats.extraction.span_grid`, as every format reader does). A table whose cell holds a
+table, or a frame of one cell and several paragraphs, is read cell by cell as blocks (:func:`is_layout_table`).
 
 >>> xml = '''<sec xmlns:hp="http://www.hancom.co.kr/hwpml/2011/paragraph"><hp:p><hp:run><hp:t>현황</hp:t></hp:run>
 ... </hp:p><hp:p><hp:run><hp:tbl rowCnt="2" colCnt="2"><hp:tr><hp:tc><hp:subList><hp:p><hp:run><hp:t>강릉시</hp:t>
@@ -53,15 +54,34 @@ def _int(element: ET.Element | None, attribute: str, default: int) -> int:
 
 
 def _text(element: ET.Element) -> str:
-    """All text under ``element`` (nested tables included, flattened) as one line."""
+    """All text under ``element`` as one line."""
     parts = ["".join(e.itertext()) for e in element.iter() if _local(e.tag) == "t"]
     return one_line(" ".join(parts))
 
 
+def is_layout_table(table: ET.Element) -> bool:
+    """Whether an ``hp:tbl`` lays out the page rather than holding data: a cell holds a table, or the table is one cell
+    holding several paragraphs (a frame, a 글상자 drawn as a table)."""
+    cells = [tc for tr in table if _local(tr.tag) == "tr" for tc in tr if _local(tc.tag) == "tc"]
+    if any(_local(e.tag) == "tbl" for tc in cells for e in tc.iter()):
+        return True
+    return len(cells) == 1 and sum(1 for e in cells[0].iter() if _local(e.tag) == "p" and _text(e)) >= 2
+
+
 def table_lines(table: ET.Element) -> list[str]:
     """One line per row of an ``hp:tbl``, cells at their addresses (``hp:cellAddr``), merged as ``hp:cellSpan`` says
-    (:func:`~corpus.formats.extraction.span_grid`: merged down, repeated; merged across, empty)."""
+    (:func:`~corpus.formats.extraction.span_grid`: merged down, repeated; merged across, empty). A table that lays
+    out the page (:func:`is_layout_table`) is read cell by cell: its paragraphs as lines, its tables as rows."""
     rows = [r for r in table if _local(r.tag) == "tr"]
+    if is_layout_table(table):
+        out: list[str] = []
+        for row in rows:
+            for cell in (tc for tc in row if _local(tc.tag) == "tc"):
+                sub = _child(cell, "subList")
+                for p in (sub if sub is not None else cell):
+                    if _local(p.tag) == "p":
+                        _paragraph(p, out)
+        return out
     cells: list[tuple[int, int, str, int, int]] = []
     for r, row in enumerate(rows):
         for c, cell in enumerate(tc for tc in row if _local(tc.tag) == "tc"):

@@ -8,8 +8,8 @@ from xml.sax.saxutils import escape
 
 HP = "http://www.hancom.co.kr/hwpml/2011/paragraph"
 HS = "http://www.hancom.co.kr/hwpml/2011/section"
-#: A cell: its text, or (text, row_span, col_span).
-Cell = str | tuple[str, int, int]
+#: A cell: its text, (text, row_span, col_span), or its blocks (paragraphs and tables, a table nested in the cell).
+Cell = str | tuple[str, int, int] | list
 Block = str | list[list[Cell]]
 
 
@@ -23,8 +23,9 @@ def _table(rows: list[list[tuple[int, int, Cell]]], n_rows: int, n_cols: int) ->
     for cells in rows:
         out.append("<hp:tr>")
         for r, c, cell in cells:
-            text, row_span, col_span = (cell, 1, 1) if isinstance(cell, str) else cell
-            out.append(f'<hp:tc><hp:subList>{_para(text)}</hp:subList><hp:cellAddr colAddr="{c}" rowAddr="{r}"/>'
+            text, row_span, col_span = (cell, 1, 1) if isinstance(cell, str | list) else cell
+            inner = _blocks(text) if isinstance(text, list) else _para(text)
+            out.append(f'<hp:tc><hp:subList>{inner}</hp:subList><hp:cellAddr colAddr="{c}" rowAddr="{r}"/>'
                        f'<hp:cellSpan colSpan="{col_span}" rowSpan="{row_span}"/></hp:tc>')
         out.append("</hp:tr>")
     return "".join(out) + "</hp:tbl>"
@@ -36,6 +37,10 @@ def table_block(grid: list[list[Cell | None]]) -> str:
     return _para("", _table(rows, len(grid), max(len(row) for row in grid)))
 
 
+def _blocks(blocks: list) -> str:
+    return "".join(_para(b) if isinstance(b, str) else table_block(b) for b in blocks)
+
+
 def write_hwpx(path: Path, sections: list[list[str | list[list[Cell | None]]]]) -> Path:
     """Write an HWPX file; each section is a list of paragraphs (str) and tables (grids)."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
@@ -45,7 +50,7 @@ def write_hwpx(path: Path, sections: list[list[str | list[list[Cell | None]]]]) 
         z.writestr("Contents/content.hpf", '<?xml version="1.0" encoding="UTF-8"?><opf:package '
                    'xmlns:opf="http://www.idpf.org/2007/opf/"/>')
         for n, blocks in enumerate(sections):
-            body = "".join(_para(b) if isinstance(b, str) else table_block(b) for b in blocks)
+            body = _blocks(blocks)
             z.writestr(f"Contents/section{n}.xml", f'<?xml version="1.0" encoding="UTF-8"?>'
                        f'<hs:sec xmlns:hs="{HS}" xmlns:hp="{HP}">{body}</hs:sec>')
     return path
