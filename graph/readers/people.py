@@ -366,6 +366,7 @@ class SentenceReader:
         mentions = [m for m in self._mentions(s) if m.entity.kind in ("region", "organization")
                     and not (m.start > 0 and re.match(r"[가-힣]", s[m.start - 1]))]
         used: set[tuple[int, int]] = set()
+        held: dict[str, PostStatement] = {}  # a name's post stated in the sentence
         for t in re.finditer(title_pattern(), s):
             if any(a <= t.start("title") < b for a, b in used):
                 continue
@@ -382,14 +383,44 @@ class SentenceReader:
                                    for st in found if st.name and not st.from_context)]
             for st in found:
                 used.add((st.start, st.end))
+                held.setdefault(st.name, st)
                 yield st
-        for b in re.finditer(rf"(?<![가-힣])(?P<name>[가-힣]{{2,7}})\(\s*(?P<marker>{'|'.join(_MARKERS)})\s*"
+        for b in re.finditer(rf"(?<![가-힣])(?P<name>[가-힣]{{2,7}})\s?\(\s*(?P<marker>{'|'.join(_MARKERS)})\s*"
                              r"(?P<inner>[^()]{2,30})\)", s):
             # ``홍길동(前 가나시장)``: a post stated in brackets after the name
-            if self.name_word(b.group("name")) and not any(a <= b.start() < e for a, e in used):
-                for st in self.statements(f"{b.group('name')} {b.group('inner')}", context):
-                    if st.name == b.group("name"):
-                        yield replace(st, start=b.start(), end=b.end(), former=b.group("marker") in _FORMER)
+            name, former = b.group("name"), b.group("marker") in _FORMER
+            if not self.name_word(name):
+                continue
+            current = held.get(name) if any(a <= b.start() < e for a, e in used) else None
+            if current is None and any(a <= b.start() < e for a, e in used):
+                continue
+            if current is not None:  # the name holds a post stated before the bracket: the bracket is its own
+                read = self.bracketed_post(name, b.group("inner").strip())
+                if read is not None:
+                    org, role = read
+                    yield PostStatement(name, None, org or current.org, role, b.start(), b.end(),
+                                        from_context=org is None and current.from_context, former=former)
+                continue
+            for st in self.statements(f"{name} {b.group('inner')}", context):
+                if st.name == name:
+                    yield replace(st, start=b.start(), end=b.end(), former=former)
+
+    def bracketed_post(self, name: str, post: str) -> tuple[Entity | None, str] | None:
+        """A post written in brackets after ``name`` (``홍길동 (前 가나군수)``, ``(전 가나시 부시장)``, ``(前
+        관광진흥과장)``) read as a statement of its own: ``(place, role)`` when it names its place, ``(None, post)``
+        when it names only units or fields before its title (the post is in the organisation of the name's other
+        post), ``None`` when it is no post or names a place that cannot be placed (never the other post's)."""
+        placed = [st for st in self.statements(f"{name} {post}") if st.name == name and not st.from_context]
+        if placed:
+            return placed[0].org, placed[0].role
+        title = base_title(post)
+        if title is None or post in titles() and titles()[post].kind == "diplomat":
+            return None
+        pre, *others = reversed(post[:-len(title.ko)].split() or [""])  # (a word apart names a body: 가나부 국장)
+        if all(qualifier(w) for w in others) and (not pre or qualifier(pre) or self.is_unit(pre)
+                                                   or self.is_unit(pre + title.ko[0])):
+            return None, post
+        return None
 
     def _mentions(self, s: str) -> list[Mention]:
         """Registry mentions of ``s``; one read across a space into the next word (``가나 시장`` read as the
@@ -436,9 +467,10 @@ class SentenceReader:
                 org = self._context_org(mentions, word_start, context)
                 return [PostStatement(pre, None, org, t.group("title"), word_start, t.end(), True)] if org else []
             if not (re.fullmatch(r"제\s?\d", pre) or unit_head(title)
-                    and re.fullmatch(rf"[가-힣]{{2,8}}{_UNIT_NUMBER}?", pre) or title.kind in ("head", "deputy")
-                    and qualifier(pre)):
-                # (fields glued before a head's or deputy's title name the post: ``관광체육정무부시장``, ``산업장관``)
+                    and re.fullmatch(rf"[가-힣]{{2,8}}{_UNIT_NUMBER}?", pre)
+                    or title.kind in ("head", "deputy", "staff") and qualifier(pre)):
+                # (fields glued before a head's, deputy's or officer's title name the post: ``관광체육정무부시장``,
+                # ``산업장관``, ``국제교류협력관``)
                 return []
             role = pre + t.group("title")
         end = t.end("title")
@@ -457,6 +489,7 @@ class SentenceReader:
         if org is not None:
             former, p = self._former(words, p)
             name = self._name_before(s, words, p, org, end)
+            name = None if name is not None and self._title_first(s, name[2], end) else name
             if name is not None:
                 n, alt, a = name
                 return _marked(self._with_list(s, words, a, n, alt, org, role, end), former)
@@ -468,6 +501,7 @@ class SentenceReader:
         # No place right before the title: place – [units] name – title, or a name with a title alone.
         former, p = self._former(words, p)
         name = self._name_before(s, words, p, None, end)
+        name = None if name is not None and self._title_first(s, name[2], end) else name
         if name is None and not pre:
             abroad = self._after_latin_place(s, words, p, end, role, former)
             if abroad is not None:  # ``미국 Fort Lee 시장 Mark Sokolich``: the place before, the name after
@@ -518,6 +552,25 @@ class SentenceReader:
         found = _marked(self._with_list(s, words, a, n, alt, org, role, end), former)
         return found if implied else [replace(st, from_context=True) for st in found]
 
+    def _title_first(self, s: str, a: int, end: int) -> bool:
+        """Whether the name at ``a`` closes the title written right before it, in a run of titles and names that
+        starts with a title, while the title ending at ``end`` has a name of its own after it (``부시장 가나다
+        국장 마바사``: title-first pairs, not 가나다 국장)."""
+        after = re.match(r"\s+(?P<w>[가-힣]{2,7})(?=$|[\s,·)])", s[end:])
+        if after is None or not self.name_word(after.group("w")):
+            return False
+        words = [re.sub(r"^[^가-힣]+|[^가-힣]+$", "", w) for w in s[:a].split()]
+        expect_title, titled = True, 0
+        for word in reversed(words):
+            if expect_title:
+                if not word or base_title(word) is None or self.is_place(word):
+                    break
+                titled += 1
+            elif not (word and self.name_word(word)):
+                break
+            expect_title = not expect_title
+        return titled > 0 and not expect_title  # the run's first word is a title
+
     def _spaced_place(self, word: str, title: str) -> Entity | None:
         """The place a word right before a head's title names when it is written apart from its suffix (``브램턴
         시장``: 브램턴시, a place the document placed or the registry has; never a Korean name); else ``None``."""
@@ -558,9 +611,11 @@ class SentenceReader:
         return False, p
 
     def _glued(self, pre: str, title: str) -> tuple[Entity | None, str]:
-        """A place glued to its title: ``경상북도`` + 지사, ``부산광역시`` + 장 (role 시장)."""
+        """A place glued to its title: ``경상북도`` + 지사, ``부산광역시`` + 장 (role 시장); the title returned is the
+        one the place leaves (``의정부시장``: the place 의정부 + 시장, not 의정 + 부시장)."""
         if not pre:
             return None, title
+        pre, title = self.split_glued(pre, title)
         for place in (pre, pre + title[0]):
             found = [e for e in self.registry.candidates(place) if e.kind in ("region", "organization")]
             if len(found) == 1 and len(normalize_name(place)) >= 2:
@@ -572,6 +627,20 @@ class SentenceReader:
             if minted is not None:
                 return minted, title
         return None, title
+
+    def split_glued(self, pre: str, title: str) -> tuple[str, str]:
+        """Where a place glued to a title ends: a deputy's ``부`` belongs to the place when ``pre`` alone names
+        none and ``pre`` with it does (``의정`` + ``부시장`` → ``의정부`` + ``시장``; ``가나시`` + ``부시장`` and
+        ``가나`` + ``구청장`` stay)."""
+        if title.startswith("부") and title[1:] in titles() and not self._place_word(pre) and self._place_word(
+                pre + "부"):
+            return pre + "부", title[1:]
+        return pre, title
+
+    def _place_word(self, word: str) -> bool:
+        """Whether ``word`` names a registry region or a place the document placed."""
+        return normalize_name(word) in self.local or any(
+            e.kind == "region" for e in self.registry.candidates(word))
 
     def organisation(self, word: str, title: str = "") -> Entity | None:
         """An organisation the registry lacks, known by the ending of its name (``가나문화재단``), or a ministry,
@@ -1073,11 +1142,18 @@ def titled_places(w: FactWriter, stream: Stream, placed: dict[str, Entity]) -> d
 _BULLET_AFTER_SPACE = re.compile(r"(?<=\s)(?=[○□■▶●◦◇◆※]\s)")
 
 
-def _pieces(stream: Stream) -> Iterator[tuple[int, str]]:
+def _pieces(stream: Stream, lines: tuple[str, ...] = ()) -> Iterator[tuple[int, str]]:
     """``(start, text)`` of the stream's sentences, each cut again before a bullet (``… 바타르  ○ 7. 10. …``:
-    an indented report's lines are joined without a break)."""
+    an indented report's lines are joined without a break) and between two table rows of ``lines`` (long rows
+    are joined as wrapped lines; a name or title never runs from one row into the next)."""
+    def row(n: int) -> bool:
+        return 0 < n <= len(lines) and ("|" in lines[n - 1] or "\t" in lines[n - 1])
+
     for start, _, sentence in stream.sentences():
-        cuts = [0, *(m.start() for m in _BULLET_AFTER_SPACE.finditer(sentence)), len(sentence)]
+        owners = stream.line_of[start:start + len(sentence)]
+        rows = [i for i in range(1, len(owners))
+                if owners[i] != owners[i - 1] and row(owners[i]) and row(owners[i - 1])]
+        cuts = sorted({0, *(m.start() for m in _BULLET_AFTER_SPACE.finditer(sentence)), *rows, len(sentence)})
         for a, b in zip(cuts, cuts[1:], strict=False):
             if sentence[a:b].strip():
                 yield start + a, sentence[a:b]
@@ -1096,7 +1172,7 @@ def _document_posts(w: FactWriter) -> list[StatedPost]:
     own = lead_region(w)  # the organisation of a Korean name with an English title alone
     reader.home = own
     placed_in_english = english_places(w)  # foreign places the English lines place (Gana, Dara State, USA)
-    for start, written in _pieces(stream):
+    for start, written in _pieces(stream, w.doc.lines):
         sentence = read_hanja_names(written, SURNAMES)  # 朴道潤 군수: the name in Hangul, at the same offsets
         when = month_day(sentence, year) if year else None
         reader.settle(sentence)
@@ -1121,14 +1197,17 @@ def _document_posts(w: FactWriter) -> list[StatedPost]:
     earlier = {id(p) for p, _ in titled if p.former}  # a title-first name's earlier post in brackets: kept
     full = _full_names([(p.name, p.org.id) for p, _ in found], {(p.name, p.org.id) for p, weak in found if not weak})
     names = {full.get((p.name, p.org.id), p.name) for p, weak in found if not weak}
-    stated = {normalize_name(n) for n in names}
+    # a post held before (``기획예산과장 홍길동(전 가나군수)``) is no current one: the title-first post stands
+    names_now = {full.get((p.name, p.org.id), p.name) for p, weak in found if not weak and not p.former}
+    first = {id(p) for p, _ in titled}
     out: list[StatedPost] = []
     seen: set[tuple[str, str, str, bool]] = set()
     for p, weak in found:
         name = full.get((p.name, p.org.id), p.name)
         key = (normalize_name(name), p.org.id, p.role, p.former)
-        if weak and id(p) not in earlier and (key[0] in stated or any(k[0] == key[0] for k in seen)
-                     or any(key[0] in (normalize_name(w) for w in full_name.split()) for full_name in names)):
+        placed = names_now if id(p) in first else names
+        if weak and id(p) not in earlier and (any(k[0] == key[0] and not k[3] for k in seen) or any(
+                key[0] in (normalize_name(w) for w in (n, *n.split())) for n in placed)):
             continue  # a name with its title alone restates someone already placed
         if key not in seen:
             seen.add(key)
@@ -1195,8 +1274,9 @@ def _staff_line(reader: SentenceReader, body: str) -> tuple[str, list[str], Enti
             return None  # a title is one word, or its syllables printed apart
         role, org = "".join(head), None
         if role not in titles() and cut == 1:  # one word: after its place (가나도지사), committee
-            glued = [(o, t) for t in titles() if role.endswith(t) and len(role) > len(t)
-                     for o in [reader._glued(role[:-len(t)], t)[0]] if o is not None]
+            glued = [(o, left) for t in sorted(titles(), key=len, reverse=True)
+                     if role.endswith(t) and len(role) > len(t)
+                     for o, left in [reader._glued(role[:-len(t)], t)] if o is not None]
             base = base_title(role)
             if glued:
                 org, role = glued[0]

@@ -168,7 +168,9 @@ def seating_posts(w: FactWriter, reader) -> list[tuple[int, str, str, Entity, bo
             *units, role = m.group("post").split()
             if base_title(role) is None or (units and not _COUNCIL.fullmatch(units[0])):
                 continue
-            out.append((n, m.group("name"), role, _council(region, units[0]) if units else region, False))
+            place = _council(region, units[0]) if units else _fitting_region(reader, side.group("place"), role)
+            if place is not None:
+                out.append((n, m.group("name"), role, place, False))
     return out
 
 
@@ -200,8 +202,22 @@ def _foreign_name_post(w: FactWriter, reader, line: int, name: str, post: str) -
             continue
         if region.country in ("", "KR"):
             return None
-        return role, _council(region, units[0]) if units else region  # 현의회 의장: that region's council
+        if units:
+            return role, _council(region, units[0])  # 현의회 의장: that region's council
+        fitting = _fitting_region(reader, text, role)
+        return (role, fitting) if fitting is not None else None
     return None
+
+
+def _fitting_region(reader, text: str, role: str) -> Entity | None:
+    """The most specific foreign region ``text`` names (a registry one or one the document placed) whose level fits
+    the head's or deputy's title ``role`` (a 시장 is a city's, a 지사 a prefecture's: :func:`fits_title`); ``None``
+    when none fits."""
+    from graph.readers.people import fits_title
+
+    regions = [m.entity for m in reader._mentions(text) if m.entity.kind == "region"
+               and m.entity.country not in ("", "KR")]
+    return next((e for e in reversed(regions) if fits_title(e.name_ko, role)), None)
 
 
 #: A region's council written with its level alone before its chair's title (``현의회 의장``, ``도의회 의장``).
@@ -240,9 +256,9 @@ def _post(w: FactWriter, reader, line: int, post: str) -> tuple[str, Entity] | N
         return None
     for title in sorted(titles(), key=len, reverse=True):  # a place glued to its title: 가나군수 → 군수 in 가나군
         if role.endswith(title) and len(role) > len(title):
-            glued = reader._glued(role[:-len(title)], title)[0]
+            glued, left = reader._glued(role[:-len(title)], title)
             if glued is not None and glued.kind == "region":
-                org, role = glued, provincial_title(title, glued)
+                org, role = glued, provincial_title(left, glued)
             break
     if org is None and len(words) > 1:
         first = words[0]

@@ -51,8 +51,8 @@ def _title_words() -> str:
 #: 지방행정사무관 홍길동``), maybe marked acting (``(직무대리)``).
 GRADE = (r"(?:지방)?[가-힣]{0,4}?(?:부이사관|이사관|서기관|사무관|주사보|주사|서기보|연구관|연구사|지도관|지도사)"
          r"(?:\s*\((?:직무대리|직대|대리)\))?")
-#: A post held before, in brackets after the name (``홍길동 (前 관광진흥과장)``).
-_EARLIER = re.compile(r"\s*\(\s*(?:前|전)\s*(?P<post>[가-힣]{2,14})\s*\)")
+#: A post held before, in brackets after the name (``홍길동 (前 관광진흥과장)``, ``(전 가나군 부군수)``).
+_EARLIER = re.compile(r"\s*\(\s*(?:前|전)\s*(?P<post>[가-힣](?:[가-힣]|\s(?=[가-힣])){1,20})\s*\)")
 #: A grade, a name and the post in brackets (``지방서기관 홍길동 (국제통상과장)``: a personnel order's entry).
 _GRADE_NAME_POST = re.compile(rf"{_OPEN}(?P<grade>{GRADE})\s+(?P<name>[가-힣]{{3}})"
                               r"\s*\(\s*(?P<post>[가-힣]{2,14})\s*\)")
@@ -76,9 +76,12 @@ def titled_names(reader, line: str, previous: str = "") -> Iterator[TitledName]:
         if not line[:m.start()].strip() and re.search(r"[가-힣]$", previous.rstrip("\n")):
             continue  # the title ends a word begun on the line before
         after = re.match(r"\s+(?P<w>[가-힣]+)", line[m.end("name"):])
-        if after and any(after.group("w").startswith(t) or after.group("w").endswith(t) for t in titles()):
-            continue  # ``시장 홍길동 부시장``: the name's own title follows
-        glued, _ = reader._glued(pre, title) if pre else (None, title)
+        if after and any(after.group("w").startswith(t) or after.group("w").endswith(t) for t in titles()) and not (
+                (named := re.match(r"\s+(?P<n>[가-힣]{2,7})(?=$|[\s,·)])", line[m.end("name") + after.end():]))
+                and reader.name_word(named.group("n"))):
+            continue  # ``시장 홍길동 부시장``: the name's own title follows (``부시장 가나다 국장 마바사``: pairs)
+        glued, left = reader._glued(pre, title) if pre else (None, title)
+        title = left if glued is not None else title  # (의정부시장: the place 의정부 and 시장)
         if pre and glued is None and not (qualifier(pre) or reader.is_unit(pre + title[0])
                                           or reader.is_unit(pre)):
             continue
@@ -91,8 +94,10 @@ def titled_names(reader, line: str, previous: str = "") -> Iterator[TitledName]:
             org = mission[0] if mission else reader.registry.entities.get("KR")
         yield TitledName(name, role, org, m.start(), m.end("name"))
         earlier = _EARLIER.match(line, m.end("name"))
-        if earlier and _post_title(earlier.group("post")):
-            yield TitledName(name, earlier.group("post"), org, m.start(), earlier.end(), former=True)
+        read = reader.bracketed_post(name, earlier.group("post").strip()) if earlier and _post_title(
+            earlier.group("post").strip()) else None
+        if read is not None:  # its own place when it names one (前 가나군수), else the organisation of the post before
+            yield TitledName(name, read[1], read[0] or org, m.start(), earlier.end(), former=True)
     yield from _graded(reader, line)
 
 
@@ -122,15 +127,19 @@ def _org_before(reader, line: str, mentions, p: int) -> Entity | None:
 
 def titled_posts(w: FactWriter, reader) -> Iterator[tuple[int, TitledName, Entity]]:
     """``(line, statement, organisation)`` for every title-first phrase of ``w.doc`` whose organisation is known;
-    one with none written is the Korean region the section is about, else the document's own Korean region."""
+    one with none written is the Korean region the section is about (the lines of such phrases above are entries
+    of the same roster, no headings), else the document's own Korean region."""
     previous = ""
+    found_at: dict[int, list[TitledName]] = {}
     for n, raw in w.doc.numbered(1, None):
-        found_here = list(titled_names(reader, raw, previous))
+        found_at[n] = list(titled_names(reader, raw, previous))
         previous = raw if raw.strip() else previous
+    entries = {n for n, found in found_at.items() if found}  # a roster's entries are no heading of the ones below
+    for n, found_here in found_at.items():
         for found in found_here:
             org = found.org
             if org is None:
-                subject = context_at(w, n).subject
+                subject = context_at(w, n, exclude=entries).subject
                 org = subject.entity if subject is not None and subject.entity.country == "KR" else lead_region(w)
             if org is not None:
                 yield n, found, org
