@@ -76,7 +76,7 @@ _ORG_END = ("회", "원", "부", "국", "관", "청", "소", "단", "실", "시"
 _NOT_NAME_END = (
     "에서", "에게", "에는", "께서", "으로", "는", "을", "를", "에", "의", "고", "며", "된", "던", "데", "적", "들",
     "측", "급", "큼", "게", "히", "해", "께", "님", "요", "했다", "였다", "한다", "된다", "있다", "원이", "체",
-    "였", "었", "았", "했", "겠", "됐", "하여", "되어", "해서", "하면",
+    "였", "었", "았", "했", "겠", "됐", "하여", "되어", "해서", "하면", "로서", "로써", "입니", "니다",
 )
 #: Endings that are particles or verb forms but also end names (``정성은``): trusted only after a common surname.
 _WEAK_END = ("은", "인", "과", "와", "한", "서", "도", "여", "중", "로")
@@ -159,6 +159,7 @@ STOP = frozenset((
     "본국", "각급", "기관장", "단체장", "고문단", "실무자", "공무원", "전문가", "교수", "학생", "앞", "뒤", "외",
     "실행", "동북아", "기자", "주재관", "통역", "일동", "귀빈", "소속", "귀하", "도시", "방한", "청사", "서명",
     "시의회", "도의회", "군의회", "구의회", "방문단", "사절단", "시찰단", "교류단", "연수단", "참관단", "취재단",
+    "전원", "제출", "발의", "상정", "사회자", "진행자", "발표자", "토론자", "작성자", "담당자",
 ))
 #: Words starting with 주 that are not a diplomatic mission (주한, 주부산 are).
 _NOT_MISSIONS = frozenset(("주요", "주재", "주최", "주관", "주민", "주년", "주간", "주변", "주로", "주된", "주신",
@@ -333,6 +334,8 @@ class SentenceReader:
         if "님" in word or word[:-1] in titles() or (len(word) >= 4 and word.endswith(_ORG_END)) or word.endswith(
                 "의회"):  # a council (현의회, 시의회), never a name
             return False
+        if word.endswith("청") and self.is_place(word[:-1]):
+            return False  # a place's office (가나구청, 다라시청), never a name
         glued = _glued_title().fullmatch(word)
         if glued and len(word) >= 4 and any(self.is_place(p) for p in (glued.group("p"), glued.group("p") + glued.group(
                 "t")[0])):
@@ -353,7 +356,8 @@ class SentenceReader:
         """Whether ``word`` names a unit (``외사판공실``, ``환경생활부``, ``아시아국``), not a person or place."""
         if re.fullmatch(r"\d+급", word) or qualifier(word):
             return True
-        if not re.fullmatch(r"[가-힣]{2,}", word) or not word.endswith(_UNIT_END) or self.is_place(word):
+        if not re.fullmatch(r"[가-힣]{2,}", word) or not word.endswith(_UNIT_END) or self.is_place(word) or (
+                word.endswith("청") and self.is_place(word[:-1])):  # (a place's office is the place: 가나시청)
             return False
         if word.endswith(("과", "와")) and (word[:-1] in titles() or word[:-1].endswith(tuple(titles()))):
             return False  # a title with the particle 과/와
@@ -458,9 +462,9 @@ class SentenceReader:
         if org is None and pre:
             glued_org = self._org_before(s, mentions, word_start)
             if title.kind in ("head", "deputy") and self.name_word(pre) and not re.match(r"[가-힣]", s[t.end():][:1]) \
-                    and not (len(pre) in (2, 4, 5, 6, 7) and pre[0] not in SURNAMES
-                             and t.group("title")[0] in "시군구현도성주"):
-                # (``가나다라시장``, ``가나시장`` are a place the registry lacks + 장, not a name)
+                    and not (pre[0] not in SURNAMES and (len(pre) in (2, 4, 5, 6, 7) and t.group("title")[0] in
+                                                          "시군구현도성주" or place_level(pre) is not None)):
+                # (``가나다라시장``, ``가나시장``, ``가나현지사`` are a place the registry lacks + a title, not a name)
                 # a name glued to its title: ``가나현 홍길동지사``, or ``홍길동지사`` after the place was named
                 if glued_org is not None:
                     return [PostStatement(pre, None, glued_org[0], t.group("title"), glued_org[1], t.end("title"))]
@@ -489,7 +493,8 @@ class SentenceReader:
         if org is not None:
             former, p = self._former(words, p)
             name = self._name_before(s, words, p, org, end)
-            name = None if name is not None and self._title_first(s, name[2], end) else name
+            name = None if name is not None and (self._title_first(s, name[2], end) or s[:word_start].rstrip(
+                " ").endswith("(") and self._name_after(s, end) is not None) else name  # 가나시(시장 홍길동)
             if name is not None:
                 n, alt, a = name
                 return _marked(self._with_list(s, words, a, n, alt, org, role, end), former)
@@ -686,7 +691,11 @@ class SentenceReader:
         return p
 
     def _org_before(self, s: str, mentions, p: int) -> tuple[Entity, int] | None:
-        """The registry place or organisation ending right before ``p`` (a country word before it included)."""
+        """The registry place or organisation ending right before ``p`` (a country word before it included); a
+        place's office (``가나구청``, ``다라시청``) is that place."""
+        office = self._office_before(s, mentions, p)
+        if office is not None:
+            return office
         for m in reversed(mentions):
             if m.end <= p and not re.sub(r"\([^)]*\)", "", s[m.end:p]).strip(" \t(:"):
                 start = m.start
@@ -704,6 +713,18 @@ class SentenceReader:
         if c:
             return self._country(c.group("c")), c.start()
         return None
+
+    def _office_before(self, s: str, mentions, p: int) -> tuple[Entity, int] | None:
+        """A place's office written right before ``p`` (``가나시청``, ``다라광역시 마바구청``: the district of the city
+        named before it), as ``(place, start)``."""
+        m = re.search(r"(?:^|(?<=[\s(]))(?P<w>[가-힣]{1,12})청\s*$", s[:p])
+        found = [e for e in self.registry.candidates(m.group("w")) if e.kind == "region"] if m else []
+        start = m.start() if m else 0
+        if len(found) > 1:
+            parent = next((k for k in mentions if k.end <= m.start() and not s[k.end:m.start()].strip()), None)
+            found = [e for e in found if parent is not None and e.parent == parent.entity.id]
+            start = parent.start if found else start
+        return (found[0], start) if len(found) == 1 else None
 
     def _name_before(self, s: str, words: _Words, p: int, org: Entity | None,
                      title_end: int | None = None) -> tuple[str, str | None, int] | None:
@@ -728,6 +749,12 @@ class SentenceReader:
         if title_end is not None and _adnominal(m.group("w")) and re.search(r"[가-힣][을를]\s+$", head[:m.start()]) \
                 and self._name_after(s, title_end) is not None:
             return None  # 근무를 마친 주무관 가나다: a verb after its object; the name follows the title
+        if len(m.group("w")) == 2 and m.group("w").endswith(_LINKING) and re.search(r"[가-힣][을를]\s+$",
+                                                                                   head[:m.start()]):
+            return None  # 10주년을 맞아 지사가: a verb's linking form after its object
+        if title_end is not None and m.group("w")[-1] in "과와은는" and not m.group("w").endswith(_NAME_ENDS) \
+                and self._name_after(s, title_end) is not None:
+            return None  # 가나와 다라도 부지사 마바사: a word with its particle; the name follows the title
         name, start, alt = m.group("w"), m.start(), m.group("alt")
         foreign = org is None or (org.country or org.id) != "KR"
         prev = re.search(r"(?P<w>[가-힣]{2,7})\s+$", head[:start])
@@ -819,6 +846,8 @@ class SentenceReader:
             if m is None:
                 continue
             name = collapse_spaced(m.group("n"))
+            if re.fullmatch(r"[가-힣]{2,4}입니다", name):
+                name = name[:-3]  # ``주무관 홍길동입니다``: the name and the copula
             parts = name.split()
             if len(parts) > 1 and base_title(parts[-1]) is not None:
                 continue  # ``(단장 가나 부구장)``: the name's own post follows it, not a second word of the name
@@ -901,8 +930,9 @@ class SentenceReader:
         while True:
             m = re.search(r"(?P<w>[가-힣]{2,4})\s*,\s*$", head)
             if not m or not self.name_word(m.group("w")) or len(name.split()) > 1 or (
-                    m.start() > 0 and not re.match(r"[\s,(]", s[m.start() - 1])):
-                break
+                    m.start() > 0 and not re.match(r"[\s,(]", s[m.start() - 1])) or (
+                    is_korean_name(name) and not is_korean_name(m.group("w"))):
+                break  # (names listed before a Korean name are Korean names: not ``격상, 김가나 지사``)
             out.append(PostStatement(m.group("w"), None, org, role, m.start(), end))
             head = head[:m.start()]
         return out

@@ -21,8 +21,9 @@ from graph.readers.context import context_at, lead_region
 from graph.readers.posts import provincial_title, titles
 from graph.registry import Entity
 
-#: A name closes its phrase: the end, punctuation or a bracket, a particle, or a space before another word.
-_CLOSE = r"(?=$|[\s,.)(|·/:;]|(?:이|가|은|는|과|와|의|에게|께)(?:$|[\s,.)]))"
+#: A name closes its phrase: the end, punctuation or a bracket, a particle or the copula, or a space before another
+#: word.
+_CLOSE = r"(?=$|[\s,.)(|·/:;]|(?:이|가|은|는|과|와|의|에게|께|입니다)(?:$|[\s,.)]))"
 #: Last syllables of words that stand where a name could but are a group, body or clause (방문단, 유고시).
 _NOT_NAME_END = ("시", "단", "측", "팀", "청", "회", "실", "처", "관", "님", "들")
 #: Particles that may end a three-syllable word after a two-syllable name.
