@@ -192,7 +192,9 @@ class Embedder:
                 from tokenizers import Tokenizer
 
                 self._tokenizer = Tokenizer.from_file(str(self.folder / "tokenizer.json"))
-            return [len(e.ids) for e in self._tokenizer.encode_batch(texts)]
+            # without offsets (tokenizers >= 0.21): the same ids at about three quarters of the CPU
+            encode = getattr(self._tokenizer, "encode_batch_fast", self._tokenizer.encode_batch)
+            return [len(e.ids) for e in encode(texts)]
         return [len(ids) for ids in self.model.tokenizer(texts)["input_ids"]]
 
     @property

@@ -79,6 +79,7 @@ class StoreFacts(_Facts):
         self._described: OrderedDict = OrderedDict()
         self._into: OrderedDict = OrderedDict()
         self._about: OrderedDict = OrderedDict()
+        self._last_document: tuple[str | None, tuple[list, list]] = (None, ([], []))
         self.types = _View(lambda n: self._describe(n).types, set)
         self.labels = _View(lambda n: self._describe(n).labels, dict)
         self.rdfs_labels = _View(lambda n: self._describe(n).rdfs_labels, dict)
@@ -152,7 +153,13 @@ class StoreFacts(_Facts):
             None, ox.NamedNode(_TYPE), ox.NamedNode(_GY + name), ox.DefaultGraph())]
 
     def document_facts(self, doc_id: str) -> tuple[list, list]:
-        """The span nodes citing lines of ``doc_id`` and the fact nodes derived from them (sorted)."""
+        """The span nodes citing lines of ``doc_id`` and the fact nodes derived from them (sorted); the last
+        document's are remembered (its provenance and its fact passages ask in turn)."""
+        if self._last_document[0] != doc_id:
+            self._last_document = doc_id, self._read_document_facts(doc_id)
+        return self._last_document[1]
+
+    def _read_document_facts(self, doc_id: str) -> tuple[list, list]:
         spans = sorted({rdflib_term(q.subject) for q in self._quads(obj=ox.NamedNode(str(document_iri(doc_id))))
                         if q.predicate.value == str(GY.document)}, key=str)
         facts = {s for span in spans for s in self.into[span].get(PROV.wasDerivedFrom, ())}

@@ -19,7 +19,9 @@ Per-part wall and CPU seconds and the peak resident memory after each part go in
 
 from __future__ import annotations
 
+import pickle
 import resource
+import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -67,24 +69,58 @@ def peak_rss_mb() -> int:
 
 
 class _Clock:
-    """Wall and CPU seconds per part, added up over the chunks, and the peak resident memory after each part."""
+    """Wall and CPU seconds per part, added up over the chunks, the peak resident memory after each part, and where
+    its wall time beyond its CPU time may have gone: MB read from disk (``ru_inblock``, page-cache misses of the store
+    and the files) and the times the process waited (voluntary context switches: I/O, locks)."""
 
     def __init__(self) -> None:
         self.wall: dict[str, float] = defaultdict(float)
         self.cpu: dict[str, float] = defaultdict(float)
+        self.read_blocks: dict[str, int] = defaultdict(int)
+        self.waits: dict[str, int] = defaultdict(int)
         self.peak_mb: dict[str, int] = {}
 
     @contextmanager
     def part(self, name: str) -> Iterator[None]:
-        wall, cpu = time.perf_counter(), time.process_time()
+        wall, cpu, usage = time.perf_counter(), time.process_time(), resource.getrusage(resource.RUSAGE_SELF)
         yield
+        after = resource.getrusage(resource.RUSAGE_SELF)
         self.wall[name] += time.perf_counter() - wall
         self.cpu[name] += time.process_time() - cpu
+        self.read_blocks[name] += after.ru_inblock - usage.ru_inblock
+        self.waits[name] += after.ru_nvcsw - usage.ru_nvcsw
         self.peak_mb[name] = peak_rss_mb()
 
     def report(self) -> dict:
         return {name: {"wall_s": round(self.wall[name], 1), "cpu_s": round(self.cpu[name], 1),
+                       "read_mb": round(self.read_blocks[name] * 512 / 1e6, 1), "waits": self.waits[name],
                        "peak_rss_mb": self.peak_mb.get(name)} for name in PARTS if name in self.wall}
+
+
+class _FactSpool:
+    """Each document's fact passages and links, made while the first pass has its nodes in the store's cache and
+    kept in an unnamed temporary file until the second pass writes them in document id order.
+
+    Past :data:`index.store_facts.KEEP_NODES` described nodes (about 100× the seeds) the second pass used to read
+    every fact node, span and neighbour from the store again: at 1000× a second read of the whole graph."""
+
+    def __init__(self, folder: Path) -> None:
+        self.file = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115 (closed by close(); unlinked at once)
+        self.offsets: dict[str, int] = {}
+
+    def put(self, doc_id: str, passages: list[Passage], links: list[PassageLinks]) -> None:
+        self.offsets[doc_id] = self.file.tell()
+        pickle.dump((passages, links), self.file, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def take(self, doc_id: str) -> tuple[list[Passage], list[PassageLinks]]:
+        self.file.seek(self.offsets.pop(doc_id))
+        return pickle.load(self.file)  # noqa: S301 (written by this process)
+
+    def end_of_writes(self) -> None:
+        self.file.flush()
+
+    def close(self) -> None:
+        self.file.close()
 
 
 class _Sink:
@@ -177,6 +213,7 @@ def build_index_streamed(documents: list[Document], store_dir: Path, registry, t
     clock = _Clock()
     sink = _Sink(target, embedder, settings, progress, executor, reuse, previous, clock)
     cut_documents = 0
+    spool = _FactSpool(target)
     with progress.stage("passages, vectors and terms"):
         for n, chunk in enumerate(_chunks(documents), 1):
             passages: list[Passage] = []
@@ -188,21 +225,24 @@ def build_index_streamed(documents: list[Document], store_dir: Path, registry, t
                     passages += mine
                     links += my_links
                     cut_documents += cut
+                    _, nodes = facts.document_facts(doc.id)  # its nodes are in the cache now
+                    spool.put(doc.id, *fact_passages(facts, [doc], facts, nodes))
             sink.add(passages, links)
             progress.step(f"documents chunk {n}: {sink.passages} passages so far, peak {peak_rss_mb()} MB")
+        spool.end_of_writes()
         by_id = sorted(documents, key=lambda d: d.id)
         for n, chunk in enumerate(_chunks(by_id), 1):
             passages, links = [], []
             with clock.part("passages"):
                 for doc in chunk:
-                    _, nodes = facts.document_facts(doc.id)
-                    mine, my_links = fact_passages(facts, [doc], facts, nodes)
+                    mine, my_links = spool.take(doc.id)
                     passages += mine
                     links += my_links
             sink.add(passages, links)
             sink.facts += len(passages)
             progress.step(f"fact chunk {n}: {sink.facts} fact passages so far, peak {peak_rss_mb()} MB")
         sink.close()
+        spool.close()
         progress.step(f"{sink.passages} passages from {len(documents)} documents ({sink.facts} fact passages), "
                       f"{sink.linked} with entities; {cut_documents} documents cut into passages, "
                       f"{len(documents) - cut_documents} kept from the previous build; {sink.passages - sink.reused} "

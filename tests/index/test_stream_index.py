@@ -69,3 +69,22 @@ def test_stacked_term_counts_equal_one_assembly():
     for name in ("indptr", "indices", "counts"):
         assert getattr(parts, name).tolist() == getattr(whole, name).tolist()
     assert parts.vocab == ["", "강릉", "관광", "속초"]
+
+
+def test_fact_spool_gives_each_documents_passages_back_in_any_order(tmp_path):
+    """The first pass spools each document's fact passages; the second takes them in document id order."""
+    from index.entity_links import EntityRef, PassageLinks
+    from index.passages import Passage
+    from index.stream_index import _FactSpool
+
+    made = {doc: ([Passage(doc=doc, line_start=n, line_end=n + 1, text=f"{doc} 줄 {n}", title=doc, summary="요약",
+                           summary_en="summary", method="automatic", confidence=0.5) for n in range(3)],
+                  [PassageLinks((EntityRef(f"https://example.org/{doc}", "강릉시", "Region"),), ())] * 3)
+            for doc in ("c.txt", "a.txt", "b.txt")}
+    spool = _FactSpool(tmp_path)
+    for doc, (passages, links) in made.items():
+        spool.put(doc, passages, links)
+    spool.end_of_writes()
+    assert [spool.take(doc) for doc in sorted(made)] == [made[doc] for doc in sorted(made)]
+    spool.close()
+    assert list(tmp_path.iterdir()) == []  # the spool leaves no file behind
