@@ -54,10 +54,14 @@ def english_region(w: FactWriter, name: str, country_name: str | None, unplaced:
     (``country_name`` may hold a parent region before the country: ``, Nagano, Japan``; or only a foreign registry
     region: ``, California``), else in ``country_id`` (the country the text spoke of last). ``unplaced``: a partner
     named with no country is kept under no country, for :mod:`graph.readers.bilingual` to match or drop.
-    ``within``: the document's own region, whose district a name several districts share is (``Jung-gu``)."""
+    ``within``: the document's own region, whose district a name several districts share is (``Jung-gu``). A country
+    written before the name with a possessive (``Japan's Gana Prefecture``) places it there."""
     if BODY.search(name):  # Gana University signed …: a body, not the place it is named after
         return None
     name = re.sub(r"^(?:The|the)\s+", "", name).strip()
+    owner = _POSSESSIVE.fullmatch(name)  # Japan's Gana Prefecture: the place of the country named before it
+    owned = latin_country_name(w.registry, owner.group("country")) if owner else None
+    name = owner.group("name") if owned else name
     unit_of = _UNIT_OF.match(name)  # ``Province of Gana``, ``State of Dara``: a province, a state
     level = place_level(name) or (LATIN_PLACE_WORDS[unit_of.group(1).lower()] if unit_of else None)
     bare = name[unit_of.end():] if unit_of else name
@@ -65,7 +69,7 @@ def english_region(w: FactWriter, name: str, country_name: str | None, unplaced:
     written, name = (bare if unit_of is None or unit_of.group(1) == "City" else name), bare
     parts = [part.strip() for part in (country_name or "").split(",") if part.strip()]
     country = next((e.id for part in reversed(parts) for e in w.registry.candidates(part) if e.kind == "country"),
-                   None)  # Dara, Nagano, Japan: the country is named last, a parent region before it
+                   None) or owned  # Dara, Nagano, Japan: the country is named last, a parent region before it
     for form in _registry_forms(name):
         found = [e for e in w.registry.candidates(form) if e.kind == "region"
                  and (country is None or e.country == country)]  # Jinan, China is no Korean county Jinan
@@ -85,6 +89,8 @@ def english_region(w: FactWriter, name: str, country_name: str | None, unplaced:
                                         level or place_level(name) or CONTEXT_LEVEL), minted=True)
 
 
+#: A country's name with a possessive before a place name (``Japan's Gana Prefecture``, ``China’s Dara City``).
+_POSSESSIVE = re.compile(r"(?P<country>[A-Z][A-Za-z. ]*?)['’]s\s+(?P<name>[A-Z].*)")
 #: A unit word and ``of`` before a Latin place name (``Province of Gana``, ``State of Dara``, ``City of Gana``).
 _UNIT_OF = re.compile(r"(City|Province|County|Prefecture|State|Region|District|Municipality) of\s+(?=[A-Z])")
 
