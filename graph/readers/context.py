@@ -111,7 +111,7 @@ def is_table_row(text: str) -> bool:
 def is_heading(text: str) -> bool:
     """A short line that is not a table row nor a dated list item: a title, a section heading, a caption.
 
-    >>> is_heading("가. 일본"), is_heading("○ 가나자와시 (1990)"), is_heading("연번 | 도시")
+    >>> is_heading("가. 일본"), is_heading("○ 가나다와시 (1990)"), is_heading("연번 | 도시")
     (True, False, False)
     """
     stripped = text.strip()
@@ -280,7 +280,7 @@ _OWN_DATE = re.compile(r"(?:기사\s*입력|입력|등록|송고|승인|배포\s
 _SIGNING_LABEL = re.compile(r"체결|결연|협약|협정|서명|재체결|MOU")
 #: A table cell holding words before a date (``협약 | 자매결연 1993. 3. 2.``): a card's field, no date line.
 _DATED_CELL = re.compile(r"(?:\t|\s\|\s)\s*[가-힣A-Za-z][^\t|]*?\d")
-#: A line that states only a date, perhaps with a label (``2024. 12.``, ``배포일시 : 2024. 10. 25.(금)``).
+#: A line that states only a date, perhaps with a label (``2024. 12.``, ``배포일시 : 2026. 3. 9.(월)``).
 _DATE_LINE = re.compile(r"^[^\d]{0,12}$")
 
 

@@ -1495,7 +1495,7 @@ def _party(w: FactWriter, name: str, particle: str, line: int, country: str | No
 
     A registry name without a place suffix that is also a common word (강화: strengthening) counts only as a
     광역 region's short name or with a particle of its own. ``placed``: a country word or a parent place
-    stands right before the name, so a short name (둥구) or a town (도요코로정) is a place too; so is a name the
+    stands right before the name, so a short name (둥구) or a town (다라코로정) is a place too; so is a name the
     document placed elsewhere (:func:`placed_names`). ``bare``: no particle and no bracket or comma binds the
     name to the sentence. Running text is not OCR: a short foreign name new to the registry is minted, not
     matched to a near spelling. ``hint``: the one foreign country the sentence's registry places belong to,
