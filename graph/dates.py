@@ -205,10 +205,16 @@ def find_dates(text: str, *, bare_years: bool = False) -> list[DateMention]:
 
 #: The closing of a bracket holding only a date (``('97. 6. 12.)``, ``(1997. 6. 12.(목))``: its weekday too).
 _BRACKET_CLOSE = re.compile(r"\s*(?:[(（][월화수목금토일][)）])?\s*[)）]")
-#: What a bracket refining a coarse date follows: the signing's verb or noun (``맺었으며(``, ``협정(``, ``체결(``) or
-#: the partner's name (``가나시(``) — not another event (``첫 교류행사(``, ``승인(``).
-_SIGNING_BEFORE_BRACKET = re.compile(r"(?:(?:체결|맺|서명|조인|교환|협정|협약|결연|약정|MOU|의향서)[가-힣]{0,4}"
-                                     r"|[가-힣]+(?:시|군|구|현|성|주|도|정|촌))\s*[(（]\s*$")
+#: A signing's verb or noun (``맺었으며``, ``협정``, ``체결``).
+_SIGNING_WORD = r"(?:체결|맺|서명|조인|교환|협정|협약|결연|약정|MOU|의향서)"
+#: What a bracket refining a coarse date follows: the signing's verb or noun (``맺었으며(``, ``협정(``, ``체결(``) —
+#: not another event (``첫 교류행사(``, ``승인(``).
+_SIGNING_BEFORE_BRACKET = re.compile(_SIGNING_WORD + r"[가-힣]{0,4}\s*[(（]\s*$")
+#: Or the partner's name before its signing is stated (``2003년 5월 가나시(2003. 5. 17.)와 결연``): a whole word of a
+#: stem of two syllables or more and a place's suffix, joined on after the bracket (와/과, a comma, 및) — not a
+#: word that only ends like a place (``행사 일시(…)를``, ``방문 일정(…)을``), nor a word after the signing.
+_PARTNER_BEFORE_BRACKET = re.compile(r"(?<![가-힣])[가-힣]{2,}(?:시|군|구|현|성|주|도|정|촌)\s*[(（]\s*$")
+_JOINED_AFTER = re.compile(r"\s*(?:와|과|[,，、·]|및)")
 #: What may not stand between a coarse date and the bracketed date refining it: a sentence's end or a clause
 #: break (``;``), so the bracket belongs to the coarse date's own clause.
 _CLAUSE_BREAK = re.compile(r"[가-힣][다요][.!?](?:\s|$)|[;。]")
@@ -243,6 +249,12 @@ def refined(text: str, dates: list[DateMention]) -> list[DateMention]:
     ['2001-05', '2001-05-20']
     >>> [d.value.iso for d in find_dates("1997년 가나시와 협정을 맺었으며(1997. 6. 12.(목)), 이후")]  # its weekday
     ['1997-06-12']
+    >>> [d.value.iso for d in find_dates("1997년 다라시(1997. 6. 12.), 마바시(1997. 9. 1.)와 각각 결연")]
+    ['1997-06-12', '1997-09-01']
+    >>> [d.value.iso for d in find_dates("1997년 가나시와 결연을 맺고 첫 행사 일시(1997. 10. 2.)를 정했다")]
+    ['1997', '1997-10-02']
+    >>> [d.value.iso for d in find_dates("1997년 가나시와 결연한 뒤 교류일정(1997. 10. 2.)과 장소를 정했다")]
+    ['1997', '1997-10-02']
     """
     out: list[DateMention] = []
     skip: set[int] = set()
@@ -253,8 +265,9 @@ def refined(text: str, dates: list[DateMention]) -> list[DateMention]:
         between = text[coarse.end:fine.start] if fine else ""
         if (fine is not None and coarse.value.precision != "day" and fine.value != coarse.value
                 and coarse.value.contains(fine.value) and len(between) <= REFINE_CHARS
-                and _SIGNING_BEFORE_BRACKET.search(between) and not EVENT_BEFORE_BRACKET.search(between)
-                and _BRACKET_CLOSE.match(text, fine.end)
+                and not EVENT_BEFORE_BRACKET.search(between) and (close := _BRACKET_CLOSE.match(text, fine.end))
+                and (_SIGNING_BEFORE_BRACKET.search(between) or _PARTNER_BEFORE_BRACKET.search(between)
+                     and not re.search(_SIGNING_WORD, between) and _JOINED_AFTER.match(text, close.end()))
                 and not _CLAUSE_BREAK.search(between)):
             out.append(DateMention(fine.value, coarse.start, coarse.end, coarse.surface))
             skip.add(n + 1)

@@ -5,7 +5,9 @@ and, in a remark or a calculation basis, the signing that ties the document's re
 A date in a cell followed, within its clause, by a signing's word (결연, 체결, 재체결, 협정; not a plan: 예정, 추진)
 states a signing of the document's own Korean region with the one foreign place the row names (a place the
 registry or the document places in a country); a row naming none or several, or a dated event (방문, 행사), states
-none. The tables read here are those the table reader found to sign nothing as a whole (:mod:`graph.readers.tables`).
+none. A row naming another Korean region (``가나군-일본 다라시 자매도시(…)`` in a province's book) states that
+region's tie, not the document's; a row naming several states none. The tables read here are those the table
+reader found to sign nothing as a whole, or whose other readers found nothing (:mod:`graph.readers.tables`).
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from graph.dates import find_dates
 from graph.facts import FactWriter
 from graph.readers.candidates import AgreementCandidate
 from graph.readers.context import is_plan
+from graph.readers.entities import Party
 from graph.readers.relations import DEFAULT_RELATION, relation_of
 from graph.readers.table_rows import Row, Table
-from graph.readers.table_schedules import SIGNED_AFTER, foreign_places
+from graph.readers.table_schedules import SIGNED_AFTER, foreign_places, other_regions
 
 CONFIDENCE = 0.7
 #: Where a cell's clause ends: a comma, a slash, a semicolon, a closing bracket.
@@ -60,13 +63,25 @@ def read_remarks(w: FactWriter, table: Table) -> list[AgreementCandidate]:
         if doc.subject is None or doc.subject.entity.country != "KR":
             return []
         places = foreign_places(w, _row_text(row), row.line, doc)
-        if len(places) != 1:
+        own = _own_party(w, row, doc.subject, doc)
+        if len(places) != 1 or own is None:
             continue
         partner = next(iter(places.values()))
-        out.extend(AgreementCandidate((doc.subject, partner), date, relation or DEFAULT_RELATION, (row.line, row.line),
+        out.extend(AgreementCandidate((own, partner), date, relation or DEFAULT_RELATION, (row.line, row.line),
                                       CONFIDENCE, reader="tables", quote=" | ".join(row.cells))
                    for date, relation in stated)
     return out
+
+
+def _own_party(w: FactWriter, row: Row, subject: Party, doc) -> Party | None:
+    """The Korean party of a row's signing: another Korean region the row names (``가나군-일본 다라시 자매도시(…)``
+    in a province's budget book is 가나군's tie, not the province's), else the document's own region; ``None`` when
+    the row names several (whose tie it states is unclear). The document's region and its parent are no other
+    region."""
+    named = other_regions(w, _row_text(row), row.line, doc)
+    if len(named) > 1:
+        return None
+    return named[0] if named else subject
 
 
 def _row_text(row: Row) -> str:

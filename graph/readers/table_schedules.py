@@ -64,6 +64,8 @@ def read_schedule(w: FactWriter, table: Table) -> list[AgreementCandidate]:
         doc = doc or document_context(w)
         if doc.subject is None or doc.subject.entity.country != "KR":
             return []
+        if other_regions(w, text, row.line, doc):
+            continue  # 다라시 방문 | 다라시–일본 가나시 자매도시(2009년 체결): another Korean region's (remarks)
         places = foreign_places(w, text, row.line, doc) or _head_places(w, row.cells[1:], row.line, doc) or \
             _placed_on_day(w, text, row.line, _day_countries(w, rows, days).get(day, set()))
         if not places and len(places := table_places or _table_places(w, rows, doc)) == 1:
@@ -161,13 +163,26 @@ _WORD = re.compile(r"[가-힣]{2,}?(?=(?:와|과|의|에서|측)?(?:[\s,()·/]|$
 def foreign_places(w: FactWriter, text: str, line: int, doc) -> dict:
     """The foreign places ``text`` names, by entity (``다라시청 … 다라 부시장``: one place, with and without its
     suffix)."""
+    return places_named(w, text, line, doc, lambda country: country not in ("", "KR"))
+
+
+def other_regions(w: FactWriter, text: str, line: int, doc) -> list:
+    """The Korean regions ``text`` names other than the document's own region and its parent (``가나군-일본 다라시
+    자매도시(…)`` in a province's book: 가나군)."""
+    own = (doc.subject.entity.id, doc.subject.entity.parent) if doc.subject is not None else ()
+    return [p for i, p in places_named(w, text, line, doc, lambda country: country == "KR").items() if i not in own]
+
+
+def places_named(w: FactWriter, text: str, line: int, doc, country_fits) -> dict:
+    """The places ``text`` names whose country fits ``country_fits``, by entity; a name that only begins a longer
+    one named beside it (``다라`` of ``다라시``) is left out."""
     from graph.readers.sentences import Sentence, parties_in
 
     if not text.strip():
         return {}
     sentence = Sentence(text, tuple([line] * len(text)))
     places = {n.party.entity.id: n.party for n in parties_in(w, sentence, 0, len(text), doc)
-              if n.party.entity.country not in ("", "KR")}
+              if country_fits(n.party.entity.country)}
     names = {i: p.entity.name_ko or p.surface for i, p in places.items()}
     return {i: p for i, p in places.items() if not any(j != i and other.startswith(names[i])
                                                        for j, other in names.items())}
@@ -215,6 +230,8 @@ def _table_places(w: FactWriter, rows: list[Row], doc) -> dict:
     places: dict = {}
     texts = [(row.line, _event_text(row)) for row in rows]
     for line, text in texts:
+        if other_regions(w, text, line, doc):
+            continue  # 다라시 방문 | 다라시–일본 가나시 자매도시(…): another Korean region's partner, not the trip's
         places.update(foreign_places(w, text, line, doc))
         places.update(p for name in doc.places if name in text for p in foreign_places(w, name, line, doc).items())
     return {i: p for i, p in places.items() if not p.minted or is_place_word(p.entity.name_ko or p.surface)}

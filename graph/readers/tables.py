@@ -57,6 +57,7 @@ from graph.readers.table_columns import assign_roles, looks_like_place, name_dat
 from graph.readers.table_dates import UPGRADE, after, planned_cell, reference_date, row_dates, signing_clauses
 from graph.readers.table_groups import split_groups
 from graph.readers.table_layout import TableLayout, layout_of
+from graph.readers.table_prose import read_prose
 from graph.readers.table_remarks import read_remarks
 from graph.readers.table_rows import LABEL_CHARS, Row, Table, find_tables
 from graph.readers.table_schedules import read_schedule
@@ -117,6 +118,7 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> Candidates:
             table, signs = unfolded, True
         roles = dict(table.roles)
         settle_placeless(w, table)  # 구분 | 자매도시 over 1995. 4. 12. | 자매결연 체결 | 가나시청: no party column
+        scheduled: list[AgreementCandidate] = []
         if not table.columns("party") and not table.columns("parent"):
             steps = read_timeline(w, table)  # ■ 일본 가나시 / 일자 | 내용: one partner's steps
             if steps is not None:
@@ -124,15 +126,23 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> Candidates:
                 judged.update(lines)
                 signed.update(r.line for r in table.rows)
                 continue
-            out.extend(read_schedule(w, table))  # 6. 10.(화) | 가나시 자매결연 협정 체결식: a trip's schedule
+            scheduled = read_schedule(w, table)  # 6. 10.(화) | 가나시 자매결연 협정 체결식: a trip's schedule
+            out.extend(scheduled)
         table.roles = roles
         placed = bool(table.columns("party") or table.columns("parent"))
         if placed and (table.column("date") is None or not signs) and (found := read_schedule(w, table)):
             out.extend(found)  # 일자 | 장소 | 주요 일정: a trip's schedule with a place column, a row a signing
             signed.update(c.lines[0] for c in found)
             continue
-        if not signs and (found := read_remarks(w, table)):
-            out.extend(found)  # 일본 가나시 교류 | 방문단 5명 (1997. 6. 12. 결연): a budget row's remark
+        if not scheduled and (found := read_prose(w, table)):
+            out.extend(found)  # 가나시와의 교류 실적은? | 1992. 6. 30. 자매결연을 체결하였음: a table of sentences
+            judged.update(lines)
+            signed.update(c.lines[0] for c in found)
+            continue
+        if (not signs or not placed and not scheduled) and (found := read_remarks(w, table)):
+            # 일본 가나시 교류 | 방문단 5명 (1997. 6. 12. 결연): a budget row's remark; 9. 10. | 가나시 방문 | … |
+            # 가나시–다라시 자매도시(2008년 체결): a schedule row's note on the place visited
+            out.extend(found)
             signed.update(c.lines[0] for c in found)
             continue
         if table.column("date") is None or not placed:
@@ -141,8 +151,8 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> Candidates:
             w.report.add_issue("anomaly", w.doc.id, table.first_line, "table",
                                "dated rows of places with no word of a signing (events, visits, budgets): no facts")
             continue
-        for part in split_groups(w, table):  # 자매도시 | 체결일 | 우호도시 | 체결일: a table per group of columns
-            out.extend(read_table(w, part))
+        found = [c for part in split_groups(w, table) for c in read_table(w, part)]  # a table per group of columns
+        out.extend(found or read_remarks(w, table))  # 청송군 교류 | 청송군과 일본 가나시의 자매결연(…) 기념: remarks
         judged.update(lines)
         signed.update(r.line for r in table.rows)
     return Candidates(out, frozenset(judged), frozenset(signed))

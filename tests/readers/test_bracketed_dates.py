@@ -72,3 +72,25 @@ def test_a_number_of_days_is_no_day_of_the_month():
     assert [d.value.iso for d in find_dates("2024년 3월 10일 간담회를 열고")] == ["2024-03-10"]
     wrapped = ("가나군은 오랜 협의 끝에 청소년 교류를 이어 가기로 하고 2024년 3월", "10일간의 협의를 거쳐 결연했다.")
     assert wrapped_dates(wrapped) == wrapped
+
+
+@pytest.mark.parametrize("sentence", [
+    "영동군은 1997년 일본 마바시와 자매결연을 맺었고 첫 교류 행사 일시(1997. 10. 2.)를 정했다.",
+    "영동군은 1997년 일본 마바시와 자매결연을 맺은 뒤 방문 일정(1997. 10. 2.)을 확정했다.",
+    "1997년 일본 마바시와 자매결연을 체결한 영동군은 교류일정(1997. 10. 2.)과 장소를 함께 정하였다.",
+    "영동군은 1997년 일본 마바시와 자매결연을 맺었으며, 답방 과정(1997. 10. 2.)에서 기념식수를 했다.",
+])
+@pytest.mark.parametrize("kind", ["txt", "docx"])
+def test_negative_a_bracket_after_a_word_ending_like_a_place_is_that_events_day(tmp_path: Path, kind: str,
+                                                                                sentence: str):
+    """audit16 B22: 일시(…), 일정(…), 과정(…) end like a place but name none; after the signing they date an event."""
+    assert facts(build(page(tmp_path, kind, [*HEAD, sentence]))) == {("마바시", "영동군", "1997", "sister")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "영동군은 1997년 중국 다라시(1997. 6. 12.), 일본 마바시(1997. 9. 1.)와 각각 자매결연을 맺었다.",
+    "1997년에는 중국 다라시(1997. 6. 12.) 및 일본 마바시(1997. 9. 1.)와 영동군이 자매결연을 체결하였다.",
+])
+def test_partners_brackets_before_the_signing_refine_its_year(tmp_path: Path, sentence: str):
+    assert facts(build(page(tmp_path, "txt", [*HEAD, sentence]))) == {
+        ("다라시", "영동군", "1997-06-12", "sister"), ("마바시", "영동군", "1997-09-01", "sister")}
