@@ -527,6 +527,23 @@ class Registry:
         unique = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1}
         return re.compile(_trie_pattern(unique), re.IGNORECASE), unique
 
+    def _loose_district(self, text: str, m: re.Match[str], key: str, previous_end: int) -> bool:
+        """Whether a non-autonomous district's bare name (no city before it) is no word of its own: spaced
+        (``동안 구축한``, ``수지 구조``), inside a longer word (``상당구간``, ``가나동안구``), or run on into more
+        Hangul than a particle or its office (:data:`_DISTRICT_FOLLOWERS`). Written whole, its name is a mention.
+
+        >>> [[m.entity.id for m in Registry.default().find_mentions(t)] for t in (
+        ...     "10년 동안 구축한 교류", "상당구간을 지나", "동안구는 가나시와", "동안구청에서", "안양시 동안구와")]
+        [[], [], ['kr-동안구'], ['kr-동안구'], ['kr-동안구']]
+        """
+        entity = self.entities[self._mention_pattern[1][key]]
+        if entity.level != DISTRICT_LEVEL or key != normalize_name(entity.name_ko):
+            return False
+        before = text[m.start() - 1] if m.start() > 0 and m.start() != previous_end else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        return bool(re.search(r"\s", m.group(0))) or "가" <= before <= "힣" or (
+            "가" <= after <= "힣" and after not in _DISTRICT_FOLLOWERS)
+
     def find_mentions(self, text: str) -> list[Mention]:
         """Every unambiguous registry name in ``text`` (OCR spacing tolerated), left to right.
 
@@ -543,7 +560,8 @@ class Registry:
             entity_id = owners.get(key)
             if entity_id and not _inside_word(text, m.start(), key, out[-1].end if out else -1) and \
                     not _runs_on(text, m.end(), key, _glued(pattern, owners, text, m.end())) and \
-                    not _inside_latin_word(text, m.start(), m.end(), key):
+                    not _inside_latin_word(text, m.start(), m.end(), key) and \
+                    not self._loose_district(text, m, key, out[-1].end if out else -1):
                 out.append(Mention(self.entities[entity_id], m.start(), m.end(), m.group(0)))
         return tuple(m for i, m in enumerate(out) if normalize_name(m.surface) not in self.common_words
                      or _beside(text, out[i - 1] if i else None, m)
@@ -565,6 +583,10 @@ def _beside(text: str, first: Mention | None, second: Mention | None) -> bool:
     """
     return first is not None and second is not None and \
         _BETWEEN_NAMES.fullmatch(text, first.end, second.start) is not None
+
+
+#: Syllables that may follow a district's name in its own word: a particle's first, or its office (``가나구청``).
+_DISTRICT_FOLLOWERS = frozenset("은는이가을를와과의에로으도만까부청")
 
 
 def _glued(pattern: re.Pattern[str], owners: dict[str, str], text: str, end: int) -> bool:

@@ -111,7 +111,7 @@ def is_table_row(text: str) -> bool:
 def is_heading(text: str) -> bool:
     """A short line that is not a table row nor a dated list item: a title, a section heading, a caption.
 
-    >>> is_heading("가. 일본"), is_heading("○ 가나자와시 (1990)"), is_heading("연번 | 도시")
+    >>> is_heading("가. 일본"), is_heading("○ 가나다와시 (1990)"), is_heading("연번 | 도시")
     (True, False, False)
     """
     stripped = text.strip()
@@ -280,7 +280,7 @@ _OWN_DATE = re.compile(r"(?:기사\s*입력|입력|등록|송고|승인|배포\s
 _SIGNING_LABEL = re.compile(r"체결|결연|협약|협정|서명|재체결|MOU")
 #: A table cell holding words before a date (``협약 | 자매결연 1993. 3. 2.``): a card's field, no date line.
 _DATED_CELL = re.compile(r"(?:\t|\s\|\s)\s*[가-힣A-Za-z][^\t|]*?\d")
-#: A line that states only a date, perhaps with a label (``2024. 12.``, ``배포일시 : 2024. 10. 25.(금)``).
+#: A line that states only a date, perhaps with a label (``2024. 12.``, ``배포일시 : 2026. 3. 9.(월)``).
 _DATE_LINE = re.compile(r"^[^\d]{0,12}$")
 
 
@@ -423,9 +423,10 @@ def heading_year(lines: tuple[str, ...], line: int) -> StatedDate | None:
     return None
 
 
-#: A line that is only a day of a schedule (``◇ 5. 28.(화)``, ``○ 2024. 5. 28.``, ``5월 28일(화)``).
+#: A line that is only a day of a schedule (``◇ 5. 28.(화)``, ``○ 2024. 5. 28.``, ``5월 28일(화)``), or a day with
+#: its year and weekday naming the day's place (``'25.03.19(수) 가나시 방문``).
 _DAY_HEADING = re.compile(r"^\s*(?P<mark>[#*■□◇◆●○▶-]+)?"
-                          r"\s*(?P<date>(?:(?:19|20)\d\d\s*[.년]\s*)?\d{1,2}\s*[.월]\s*\d{1,2}\s*[.일]?)"
+                          r"\s*(?P<date>(?P<year>(?:(?:19|20)\d\d|'\d\d)\s*[.년]\s*)?\d{1,2}\s*[.월]\s*\d{1,2}\s*[.일]?)"
                           r"\s*(?P<weekday>\([월화수목금토일]\))?\s*[:：]?\s*(?P<rest>.*)$")
 #: A line opening with a numbered day of a trip (``◇ 제2일: 가나시 방문``, ``■ 2일차(5. 11.)``), dated from its start.
 _TRIP_DAY_HEADING = re.compile(r"^\s*(?P<mark>[#*■□◇◆●○▶-]+)?\s*(?P<date>" + TRIP_DAY.pattern + r")"
@@ -447,7 +448,7 @@ def schedule_day(lines: tuple[str, ...], line: int) -> tuple[int, re.Match[str]]
             return n, trip  # ◇ 제2일: …, a numbered day of the trip
         m = _DAY_HEADING.match(lines[n - 1])
         if m is None or not (m.group("mark") or m.group("weekday")) or (
-                m.group("rest").strip() and not (m.group("mark") and m.group("weekday"))):
+                m.group("rest").strip() and not ((m.group("mark") or m.group("year")) and m.group("weekday"))):
             continue  # a date alone without a day's mark or weekday is the document's own (2024. 6. 20.)
         return n, m
     return None
@@ -470,6 +471,8 @@ def heading_day(lines: tuple[str, ...], line: int, today: StatedDate | None) -> 
 
     >>> heading_day(("◇ 4. 9.(화) 가나현 다라시 방문", "- 협약 체결"), 2, StatedDate(2024, 4, 19)).iso
     '2024-04-09'
+    >>> heading_day(("'25.03.19(수) 가나시 방문", "   · 가나시와 협약 체결"), 2, StatedDate(2025, 3, 24)).iso
+    '2025-03-19'
 
     A numbered day of the trip counts from the start of its stated period (:mod:`graph.readers.trip_days`):
 

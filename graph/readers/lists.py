@@ -158,10 +158,10 @@ def items(lines: tuple[str, ...]) -> list[Item]:
     """Every list entry (1-based line numbers): bulleted or numbered lines, lines opening with a date (a
     timeline), and cards — a short line naming a place followed within a few lines by a labelled date.
 
-    >>> [i.text for i in items(("자매도시", "○ 일본 가나자와시(1990)", "1) 허난성 2005.3.2", "2024.1.28 체결"))]
-    ['일본 가나자와시(1990)', '허난성 2005.3.2', '2024.1.28 체결']
-    >>> [(i.lines, i.text) for i in items(("미국 버밍햄시", "자매결연", "체결일: 1998. 6. 18."))]
-    [((1, 3), '미국 버밍햄시 자매결연 체결일: 1998. 6. 18.')]
+    >>> [i.text for i in items(("자매도시", "○ 일본 가나다와시(1990)", "1) 허난성 2005.3.2", "2024.1.28 체결"))]
+    ['일본 가나다와시(1990)', '허난성 2005.3.2', '2024.1.28 체결']
+    >>> [(i.lines, i.text) for i in items(("미국 다라햄시", "자매결연", "체결일: 1998. 6. 18."))]
+    [((1, 3), '미국 다라햄시 자매결연 체결일: 1998. 6. 18.')]
     >>> [(i.lines, i.names) for i in items(("가나시 Gana", "일본 · 다라현", "체결일", "1998. 6. 18."))]
     [((1, 4), ('가나시 Gana', '일본 · 다라현'))]
     """
@@ -678,7 +678,7 @@ def is_prose(text: str) -> bool:
     """A sentence rather than a list entry (left to the sentence reader): a sentence ending or a long text (an
     entry of clauses set apart by `` / ``, :func:`_slash_clauses`, is long when one of its clauses is).
 
-    >>> is_prose("가나자와시 (1990)"), is_prose("두 도시는 2019년 협약을 체결했다."), is_prose("협약 체결 추진 중임")
+    >>> is_prose("가나다와시 (1990)"), is_prose("두 도시는 2019년 협약을 체결했다."), is_prose("협약 체결 추진 중임")
     (False, True, True)
     """
     if _SENTENCE_END.search(text):

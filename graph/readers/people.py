@@ -2,7 +2,7 @@
 
 Titles come from ``graph/data/titles.tsv``, places and organisations from the registry; names are found by
 their position next to a title, never from a list of people. Korean names are one word of 2–4 syllables;
-a foreign name may be two words (``카나트 주마가지예프``) and carry its own script in brackets. The orders met
+a foreign name may be two words (``가나트 다라가지예프``) and carry its own script in brackets. The orders met
 in Korean text (the names below are invented):
 
 * name – [country] place – [units] title: ``홍길동 가나성 외사판공실 주임``, ``홍길동 한국 가나시 부시장``;
@@ -78,7 +78,7 @@ _NOT_NAME_END = (
     "측", "급", "큼", "게", "히", "해", "께", "님", "요", "했다", "였다", "한다", "된다", "있다", "원이", "체",
     "였", "었", "았", "했", "겠", "됐", "하여", "되어", "해서", "하면", "로서", "로써", "입니", "니다",
 )
-#: Endings that are particles or verb forms but also end names (``정성은``): trusted only after a common surname.
+#: Endings that are particles or verb forms but also end names (``한다은``): trusted only after a common surname.
 _WEAK_END = ("은", "인", "과", "와", "한", "서", "도", "여", "중", "로")
 #: Endings of a misprinted place name (``이르쿠츠쿠즈``) worth a fuzzy registry look-up.
 _PLACE_LIKE = ("주", "즈", "성", "현", "시", "군", "구", "도", "막", "부")
@@ -790,10 +790,10 @@ class SentenceReader:
 
     def _short_words_name(self, s: str, head: str, org: Entity | None) -> tuple[str, str | None, int] | None:
         """A name of one-syllable words ending ``head``: a name printed with its syllables apart, starting with a
-        surname (``이 강 덕``); or, for a post abroad, a foreign name (``보리소프 김``, ``딴 신``, ``응우옌 부 뚱``) of
+        surname (``이 한 결``); or, for a post abroad, a foreign name (``가나소프 김``, ``딴 신``, ``응우옌 가 나``) of
         two or three words, one of them a single syllable, none of them a word that is never a name."""
         spaced = re.search(r"(?:^|(?<=[\s,·(]))(?P<n>[가-힣](?:\s[가-힣]){2,3})\s*$", head)
-        if spaced and spaced.group("n")[0] in SURNAMES:  # a name printed with its syllables apart: ``이 강 덕``
+        if spaced and spaced.group("n")[0] in SURNAMES:  # a name printed with its syllables apart: ``이 한 결``
             return collapse_spaced(spaced.group("n")), None, spaced.start("n")
         if org is not None and (org.country or org.id) == "KR":
             return None
@@ -983,7 +983,7 @@ def _head_title(role: str) -> str:
 
 
 def _as_written(name: str, org: Entity) -> str:
-    """The name as the person is called: syllables printed apart are one Korean name (``임 병 진``), unless
+    """The name as the person is called: syllables printed apart are one Korean name (``임 한 결``), unless
     they are a foreign name of one-syllable words (``딴 신`` of a post abroad, not starting with a surname)."""
     tokens = name.split()
     if (org.country or org.id) != "KR" and all(len(t) == 1 for t in tokens) and tokens[0] not in SURNAMES:

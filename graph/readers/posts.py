@@ -50,7 +50,7 @@ def base_title(role: str) -> Title | None:
 
 
 def collapse_spaced(name: str) -> str:
-    """``임 병 진`` → ``임병진`` (a name printed with a space between syllables); others unchanged."""
+    """``임 한 결`` → ``임한결`` (a name printed with a space between syllables); others unchanged."""
     tokens = name.split()
     return "".join(tokens) if len(tokens) > 1 and all(len(t) == 1 for t in tokens) else " ".join(tokens)
 
@@ -77,7 +77,7 @@ def describe_organisation(w: FactWriter, entity: Entity) -> URIRef:
 
 def official(w: FactWriter, name: str, alt: str | None, lines: Lines) -> URIRef:
     """The person node (one per name, shared by documents)."""
-    clean = " ".join(name.split())  # as the reader gives it: ``임병진`` collapsed, ``딴 신`` kept
+    clean = " ".join(name.split())  # as the reader gives it: ``임한결`` collapsed, ``딴 신`` kept
     node = w.node("person", normalize_name(clean), GY.Official, lines, label_ko=clean)
     w.add(node, RDF.type, FOAF.Person)
     w.add(node, FOAF.name, Literal(clean, lang="ko"))

@@ -22,8 +22,8 @@
 (True, True)
 >>> states_signing_verb("2019년 자매도시가 된 가나시"), states_signing_verb("자매도시가 될 가나시")
 (True, False)
->>> states_signing_verb("자매도시가 된 이후 2015년 교류를 시작했다")
-False
+>>> states_signing_verb("자매도시가 된 이후 2015년 교류를 시작했다"), states_signing_verb("자매도시가 된 후마성 가나시")
+(False, True)
 >>> is_intent("renewal planned for 2025"), is_intent("Under negotiation"), is_intent("Sister City")
 (True, True, False)
 >>> is_intent("2016년 자매도시로 격상하기로 합의"), is_intent("갱신 여부 검토"), is_intent("2016년 격상했다")
@@ -125,8 +125,8 @@ SIGNING_PATTERNS: tuple[str, ...] = (r"체결", r"맺", r"조인", r"서명", r"
 _SIGNING = re.compile("|".join(SIGNING_PATTERNS))
 #: Two places that became sister or friendship cities (``자매도시가 됐다``, ``우호도시가 된``, ``자매도시로 되었다``):
 #: the tie was made, as 맺다 says (``될`` is still ahead).
-BECAME_PARTNERS = (r"(?:자매|우호|친선)\s?(?:도시|지역|관계)\s*(?:가|이|로)\s*(?:된(?!\s*(?:지|이후|뒤|후|다음|以來))"
-                   r"|되었|됐|되어)")
+BECAME_PARTNERS = (r"(?:자매|우호|친선)\s?(?:도시|지역|관계)\s*(?:가|이|로)\s*"
+                   r"(?:된(?!\s*(?:지|이후|뒤|후|다음|以來)(?![가-힣]))|되었|됐|되어)")
 #: Verbs (not nouns such as 결연, 협정) that state in running text that a signing took place.
 SIGNING_VERBS: tuple[str, ...] = (r"체결", r"맺", r"조인", r"서명", LETTER_EXCHANGED, BECAME_PARTNERS)
 _SIGNING_VERB = re.compile("|".join(SIGNING_VERBS))

@@ -71,12 +71,13 @@ from graph.readers.relations import (
     relation_of,
     states_signing_verb,
 )
+from graph.readers.table_rows import split_cells
 from graph.registry import Entity, normalize_name
 
 #: Particles after a party's name, longest first; the topic particles mark the subject, the partner
-#: particles a party to the signing (``와``: with, ``에``: a letter delivered to); others (의, 에서, 을) none.
+#: particles a party to the signing (``와``: with, ``에``: a letter delivered to); others (의, 에서, 을, 처럼) none.
 _PARTICLES = ("에서는", "에게는", "와도", "과도", "와는", "과는", "와의", "과의", "에서", "에게", "에는", "에도",
-              "으로", "은", "는", "이", "가", "와", "과", "의", "을", "를", "에", "로", "및")
+              "처럼", "같이", "으로", "은", "는", "이", "가", "와", "과", "의", "을", "를", "에", "로", "및")
 _ALSO = "도"
 #: The office of a place (가나구청, 다라시청): the place named as where something happened, no party.
 _OFFICE = "청"
@@ -108,8 +109,9 @@ _CEREMONY = re.compile(r"(?:협약|결연|협정|MOU)\s*(?:체결)?\s*식(?:을|
 _NAMED_GENERIC = re.compile(r"(?:업무|교류|협력|상생)\s?협약|MOU|양해각서")
 #: A signing renewed (협정을 갱신했다, 재체결하였다, 갱신되어 … 유효하다): a further signing of the pair.
 _RENEWED = re.compile(r"(?:갱신|재체결|재협약)\s*(?:했|하였|한\s*바|됐|되었|함|됨|(?:되어|돼)(?!\s*야))")
-#: A relation with its date in brackets (``자매결연(1995. 10. 2.)``): when it was signed.
-_RELATION_DATED = re.compile(r"(?:결연|협약|협정|MOU|각서|의향서)\s*\(\s*'?(?:19|20)?\d\d\s*[.년][^()]{0,12}\)")
+#: A relation with its date in brackets (``자매결연(1995. 10. 2.)``, ``자매결연(1991)``): when it was signed.
+_RELATION_DATED = re.compile(r"(?:결연|협약|협정|MOU|각서|의향서)\s*\(\s*'?(?:(?:19|20)?\d\d\s*[.년][^()]{0,12}"
+                             r"|(?:19|20)\d\d)\)")
 #: A sentence going on with the pair of the one before (이후 ▲2004년 … 협정 ▲2014년 … MOU를 잇따라 체결했다).
 _GOES_ON = re.compile(r"\s*(?:이후|이어|이어서|또한?|아울러|그\s?뒤|그\s?후|그\s?이후)(?:에도|에는)?\s")
 #: A signing done there and then (협약 체결, 협정서에 서명, 맺었다), as a schedule's entry states it.
@@ -213,7 +215,8 @@ _NAMED_HEAD_OF = re.compile(r"\s+(?P<name>[가-힣]{2,4}(?:\s[가-힣]{1,4}){0,2
 #: A place's head acting, the title written apart (가나현 지사는, 다라시 시장과): the place takes the title's particle.
 _HEAD_OF = re.compile(r"\s+(?:시장|군수|구청장|도지사|지사|성장|주지사|현지사)(?P<p>은|는|이|가|과|와)(?=\s)")
 #: A signing stated as a relative clause right before a partner (``자매결연을 맺은 (러시아) 가나시``).
-_RELATIVE_SIGNED = re.compile(r"(?:맺은|체결한|맺었던|체결했던)\s+(?:[가-힣]+\s+)?$")
+_RELATIVE_SIGNED = re.compile(r"(?:맺은|체결한|맺었던|체결했던|(?:자매|우호|친선)\s?(?:도시|관계)\s*(?:가|이|로)\s*된)"
+                              r"\s+(?:[가-힣]+\s+){0,2}$")  # (a country, a province between)
 #: A sub-item's words of a signing or renewal without a relation word of their own (결연 이후, 갱신, 재체결).
 _RENEWAL_ITEM = re.compile(r"결연|갱신|재체결|재협약|재서명")
 #: A declaration or statement signed or announced: no agreement unless an agreement's paper is named beside it.
@@ -330,10 +333,10 @@ _YEAR_START, _YEAR_END = re.compile(r"(?<![\d.])(?:19|20)$"), re.compile(r"\d\d\
 
 def _split_by_wrap(text: str, line: str, lines: tuple[str, ...]) -> bool:
     """A word or a year a hard wrap split between the end of ``text`` and the start of ``line``: a name whose last
-    syllable (a place suffix) opens the line, written whole elsewhere in the document (``… 아요디아`` / ``시와``
-    where ``아요디아시`` stands elsewhere), or a year's two halves (``… 20`` / ``16년``). Joined without a space.
+    syllable (a place suffix) opens the line, written whole elsewhere in the document (``… 마나푸르`` / ``시와``
+    where ``마나푸르시`` stands elsewhere), or a year's two halves (``… 20`` / ``16년``). Joined without a space.
 
-    >>> _split_by_wrap("가나군은 8일 인도 아요디아시청에서 아요디아", "시와 협약을 맺었다.", ("아요디아시청에서",))
+    >>> _split_by_wrap("가나군은 8일 인도 마나푸르시청에서 마나푸르", "시와 협약을 맺었다.", ("마나푸르시청에서",))
     True
     >>> _split_by_wrap("가나군은 8일 가나", "시와 협약", ("다른 줄",)), _split_by_wrap("… 2O", "16년 9월", ())
     (False, False)
@@ -545,9 +548,16 @@ def _new_place(w: FactWriter, word: str) -> str | None:
     return name
 
 
+#: A table cell holding a head's title glued to its place, perhaps with the holder's name (``가나시장``, ``홍길동
+#: 가나현지사``, ``가나시장 마바 사아``).
+_HEAD_CELL = re.compile(r"(?:[가-힣]{2,4}(?:\s[가-힣]{1,4})?\s+)?(?P<w>[가-힣]{2,12}?(?:시(?=장)|군(?=수)|구(?=청장)"
+                        r"|도(?=지사)|현(?=지사)|성(?=장)|주(?=지사)))(?:장|수|청장|지사)(?:\s+[가-힣]{2,4}(?:\s[가-힣]{1,4})?)?")
+
+
 def _placed_in_rows(w: FactWriter) -> list[tuple[str, str]]:
-    """New place names in table rows naming one foreign country (``우호교류 | 가나시 | 필리핀 | 2012. 3. 5.``): the
-    row places them in it, so prose later naming the place alone (``가나시와는 …``) keeps that country."""
+    """New place names in table rows naming one foreign country (``우호교류 | 가나시 | 필리핀 | 2012. 3. 5.``), also
+    glued to their head's title (``일본 | 마바 사아 | 가나시장``): the row places them in it, so prose later naming the
+    place alone (``가나시와는 …``, ``※ 가나시 재체결은 …``) keeps that country."""
     pattern, names = w.registry.country_words
     out = []
     for line in w.doc.lines:
@@ -556,7 +566,9 @@ def _placed_in_rows(w: FactWriter) -> list[tuple[str, str]]:
         countries = {names[m.group(0)] for m in pattern.finditer(line)} - {"KR"}
         if len(countries) == 1:
             country = next(iter(countries))
-            out.extend((name, country) for word in re.findall(r"[가-힣]+", line) if (name := _new_place(w, word)))
+            words = re.findall(r"[가-힣]+", line) + [m.group("w") for cell in split_cells(line) or () if (
+                m := _HEAD_CELL.fullmatch(cell.strip()))]  # a cell of a head's title (홍길동 가나시장) only
+            out.extend((name, country) for word in words if (name := _new_place(w, word)))
     return out
 
 
@@ -689,6 +701,8 @@ def read_sentence(w: FactWriter, s: Sentence, doc: DocumentContext, carried: Par
         # 다라시를 방문. 두 도시는 …; with no sentence before naming the other side, the title's (다라현 대표단 가나도
         # 방문 일정 / … 양 도·현은 2015년 협정을 체결하였으며)
         partners = before or (doc.title_partner if not partners else []) or partners
+        if not partners and carried is not None and doc.subject is not None and carried.entity != doc.subject.entity:
+            partners = [Named(doc.subject, 0, 0, "와")]  # (가나성 문서) 다라도 대표단은 … 양측은: the two sides
     previous: list[Named] = list(partners) if both or _GOES_ON.match(s.text) else signed if (
         _SUB_ITEM.match(s.text) and (find_dates(s.text, bare_years=True) or _SAME_TIME.search(s.text)) and not
         parties_in(w, s, 0, len(s.text), doc, resolve=False)) else undated
@@ -761,9 +775,12 @@ def _restated_pair(w: FactWriter, main: Sentence, a: int, b: int, at: int, brack
     before the restatement (in brackets after it: ``가나시와의 자매결연(2010. 3. 5. 체결)은``) or after it, with the
     clause's subject (else the one carried, else the document's)."""
     named = [n for n in parties_in(w, main, a, b, doc) if n.particle not in _WHERE]
-    before = next((n for n in reversed(named) if (n.start < at if bracket else n.end <= at)), None)
-    partner = before if bracket else before or next((n for n in named if n.start >= at), None)
-    subject = _subject(named, main.text[a:b], doc, carried) or carried or doc.subject
+    heads = [h for h in _heads_named(w, main, a, b, doc, alone=True) if h.particle in _TOPIC]  # 가나시장은 "…"
+    subject = _subject(named, main.text[a:b], doc, carried) or (heads[0].party if heads else None) or carried or \
+        doc.subject
+    others = [n for n in named if subject is None or n.party.entity != subject.entity]  # 가나시는 2015년 체결한 …
+    before = next((n for n in reversed(others) if (n.start < at if bracket else n.end <= at)), None)
+    partner = before if bracket else before or next((n for n in others if n.start >= at), None)
     own = next((n for n in named if n.particle in ("이", "가") and n is not partner and n.start < at and (
         subject is None or n.party.entity != subject.entity)), None)
     subject = own.party if own is not None else subject  # 양평군은 이웃 가평군이 맺은 가나시와의 결연(…): 가평군's
@@ -772,9 +789,10 @@ def _restated_pair(w: FactWriter, main: Sentence, a: int, b: int, at: int, brack
     return subject, partner.party
 
 
-#: After a date, a signing restated as a relative clause: ``(에) 자매결연을 맺은``, ``우호교류 협약을 체결한``.
+#: After a date, a signing restated as a relative clause: ``(에) 자매결연을 맺은``, ``우호교류 협약을 체결한``,
+#: ``자매도시가 된`` (:data:`graph.readers.relations.BECAME_PARTNERS`).
 _RESTATED_VERB = re.compile(r"\s*(?:에\s*)?(?:(?P<rel>[^\s,.()]{1,10}(?:\s[^\s,.()]{1,10}){0,2}?)\s*(?:을|를)?\s*)?"
-                            r"(?:맺은|체결한|맺었던|체결했던|체결된|맺어진|결연한|협약한)"
+                            r"(?:맺은|체결한|맺었던|체결했던|체결된|맺어진|결연한|협약한|(?<=[시역계])(?:가|이|로)\s*된)"
                             r"(?=\s(?!바(?:\s|$)|적이|적도)(?P<after>[^\s,.()]{1,10}))")  # not 맺은 바 있다 (finished)
 #: After a date in brackets, a relation word and the closing bracket: ``(2002년 자매결연)``.
 _RESTATED_BRACKET = re.compile(r"\s*(?P<rel>[^()\d]{0,15})\)")
@@ -798,7 +816,8 @@ def _restated(text: str, a: int, b: int) -> list[tuple[int, int, DateMention, st
         m = _RESTATED_VERB.match(after)
         if m is None and clause[:d.start].rstrip().endswith("("):
             m = _RESTATED_BRACKET.match(after)
-        relation = (relation_of(m.group("rel") or "") or relation_of(m.groupdict().get("after") or "")) if m else None
+        relation = (relation_of(m.group("rel") or "") or relation_of(m.groupdict().get("after") or "") or _tie_after(
+            clause[d.end + m.end():])) if m else None
         if relation is not None and not is_intent(m.group(0).strip("() ")):  # (2017년 자매결연 추진): a plan
             out.append((a + d.start, a + d.end + m.end(), d, relation))
     if not out:
@@ -808,6 +827,21 @@ def _restated(text: str, a: int, b: int) -> list[tuple[int, int, DateMention, st
     has_own = any(not any(x <= d.start < y for x, y in spans) for d in dates) or bool(
         _RELATIVE_DAY.search(rest) or _THAT_DAY.search(rest))
     return out if has_own else []
+
+
+#: After a restated signing's verb, its partner with 와의 and the relation named right after it (``(2015년 체결한)
+#: 미국 가나주 다라시와의 자매결연``).
+_TIE_AFTER = re.compile(r"\s*(?:[가-힣]+\s+){0,3}?[가-힣]+(?:와|과)의\s+(?P<rel>[^\s,.()]+)")
+
+
+def _tie_after(text: str) -> str | None:
+    """The relation :data:`_TIE_AFTER` names at the start of ``text``, else ``None``.
+
+    >>> _tie_after(" 미국 가나주 다라시와의 자매결연 10주년"), _tie_after(" 다라시를 방문해")
+    ('sister', None)
+    """
+    m = _TIE_AFTER.match(text)
+    return relation_of(m.group("rel")) if m else None
 
 
 #: A day, month or year stated against the document's date (21일, 지난달, 올해, 내년).
@@ -850,12 +884,14 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
     subject = _subject(named, text, doc, carried)
     pair = next(((x, y) for x, y in zip(named, named[1:], strict=False)
                  if x.particle in _WITH and (y.particle == _OF or not y.particle and _BETWEEN.match(s.text, y.end) or (
-                     y.particle in _SUBJECT_MARKS - _TOPIC_ONLY and _EMBEDDED_SIGNING.match(s.text, y.end, b)))
+                     y.particle in _SUBJECT_MARKS - _TOPIC_ONLY and _EMBEDDED_SIGNING.match(s.text, y.end, b)
+                     or y.particle not in _WITH and _BOTH.search(s.text[y.end:b])))
                  and _only_countries(w, s.text[x.end:y.start])), None)
     if pair is not None and (subject is None or _SIGNING_OF_PAIR.match(s.text, pair[1].end) or
-                             pair[1].particle in _SUBJECT_MARKS):
+                             pair[1].particle in _SUBJECT_MARKS or _BOTH.search(s.text[pair[1].end:b])):
         # 가나시와 다라시의 인연은 …: the pair the clause is about; 마바시 시장은 가나시와 다라시의 협정 체결을
-        # (가나시와 다라시가 협정을 체결한 것을) 축하했다: the pair whose signing it names, not the head who spoke of it
+        # (가나시와 다라시가 협정을 체결한 것을) 축하했다: the pair whose signing it names, not the head who spoke of
+        # it; 가나시와 다라시처럼 … 양측이 서명한: the pair both sides are
         subject, named = pair[1].party, [pair[0]]
     partners = [n for n in named if (n.particle in _PARTNER or n.particle in _RELATED and (
         bracket := _DATED_BRACKET.match(s.text, n.end)) and not is_intent(bracket.group(0).strip("() "))) and (
@@ -894,8 +930,9 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
     if not partners:  # 가나시와의 교류를 넓혀 … 양해각서를 체결했다; 다라시와의 자매결연 체결로
         partners = [n for n in named if n.particle in _RELATED and (subject is None or n.party.entity !=
                                                                     subject.entity) and (
-            _SIGNED.search(text) or _NOMINAL_SIGNING.match(s.text, n.end) or _RELATIVE_SIGNED.search(
-                s.text, a, n.start))]  # 2006년 맺은 (경기) 가나시와의 자매결연은 …: the tie told as what it is
+            _SIGNED.search(text) or _RENEWED.search(text) or _NOMINAL_SIGNING.match(s.text, n.end) or
+            _RELATIVE_SIGNED.search(s.text, a, n.start))]  # 2006년 맺은 (다라도) 가나시와의 자매결연은 …: the tie
+        # told as what it is; 가나시와의 자매결연을 2011. 9. 8. 갱신함: renewed
         confidence = CONFIDENCE_CARRIED
         maker = next((n for n in named if partners and n.particle in ("이", "가") and n.end <= partners[0].start and (
             subject is None or n.party.entity != subject.entity) and _RELATIVE_SIGNED.search(
@@ -955,8 +992,10 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
     dates = [d for d in dates if not _REPORTED.match(text[d.end:])]  # 체결했다고 12일 밝혔다
     tie = _ADNOMINAL_TIE.search(text)
     other_event = tie is not None and not (states_signing_verb(text[tie.end():]) or _RENEWED.search(text, tie.end()))
-    if other_event:  # 결연한 가나시와 2019년 교류를 재개했다: a date after the tie dates the event the clause tells
-        dates = [d for d in dates if d.end <= tie.start()]
+    if other_event:  # 결연한 가나시와 2019년 교류를 재개했다: a date after the tie dates the event the clause tells;
+        # 가나시와 체결한 협약(2012. 5. 3.)은: a date in a bracket right after the tie's relation is the tie's
+        own = [m.span() for m in _RELATION_DATED.finditer(text, tie.end())]
+        dates = [d for d in dates if d.end <= tie.start() or any(x <= d.start < y for x, y in own)]
     if headline:  # the headline's signing is the news of the day: a date near the document's own
         dates = [d for d in dates if doc.is_recent(d.value)]
     if not dates and not other_event and (that := _THAT_DAY.search(text)) and (
@@ -1105,8 +1144,10 @@ _BRACKET_DATE = re.compile(r"\s?\(\s*(?:19|20)\d\d[\d.\s년월일]*\)")
 
 
 def _only_countries(w: FactWriter, between: str) -> bool:
-    """Nothing but spaces and country words between two names (``가나시와 일본 다라시의``)."""
-    return all(_country(w, word) is not None for word in between.split())
+    """Nothing but spaces, country words and the second name's province or state between two names (``가나시와 일본
+    다라시의``, ``가나시와 일본 마바현 다라시처럼``)."""
+    return all(_country(w, word) is not None or _SMALLER.get(place_level(word) or "", 0) == 1 and not word.endswith(
+        _NOT_PLACES) for word in between.split())
 
 
 def _dated_partners(text: str, partners: list[Named]) -> bool:
@@ -1495,7 +1536,7 @@ def _party(w: FactWriter, name: str, particle: str, line: int, country: str | No
 
     A registry name without a place suffix that is also a common word (강화: strengthening) counts only as a
     광역 region's short name or with a particle of its own. ``placed``: a country word or a parent place
-    stands right before the name, so a short name (둥구) or a town (도요코로정) is a place too; so is a name the
+    stands right before the name, so a short name (둥구) or a town (다라코로정) is a place too; so is a name the
     document placed elsewhere (:func:`placed_names`). ``bare``: no particle and no bracket or comma binds the
     name to the sentence. Running text is not OCR: a short foreign name new to the registry is minted, not
     matched to a near spelling. ``hint``: the one foreign country the sentence's registry places belong to,

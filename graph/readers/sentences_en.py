@@ -99,6 +99,35 @@ _SIGNERS = re.compile(rf"\band\s+(?:the\s+)?{_TITLE}\s+{_PERSON}\s+of\s+(?:the\s
 _IN_COUNTRY = re.compile(rf"(?P<name>{_NAME})(?:,\s+an?\s+(?:[\w-]+\s+){{0,3}}?(?:city|town|county|province|region|"
                          rf"state|prefecture|municipality|district)\s+in\s+(?:the\s+)?(?:[a-z][\w-]+\s+){{0,2}}?"
                          rf"(?P<c1>{_NAME}),|\s+in\s+(?P<c2>{_NAME})\b)")
+#: ``the Japanese city of Gana``, ``the Chinese province of Dara``: a place after its kind and its country's adjective.
+_KIND_OF = re.compile(rf"\b(?:the\s+)?(?P<adj>[A-Z][a-z]+)\s+(?:city|town|village|county|prefecture|province|state|"
+                      rf"region|district)\s+of\s+(?:the\s+)?(?P<name>{_NAME})")
+#: Endings of a country's adjective and what its name ends in instead (``Japanese`` → Japan, ``Mongolian`` →
+#: Mongolia, ``Italian`` → Italy, ``German`` → Germany, ``Chinese`` → China).
+_ADJECTIVE_ENDINGS = (("ese", ("", "a")), ("ian", ("ia", "y", "a")), ("an", ("any", "a", "")), ("ish", ("", "y")))
+
+
+def adjective_country(w: FactWriter, adjective: str) -> str | None:
+    """The one country whose English name a country's adjective is made from (``Japanese``, ``Mongolian``).
+
+    >>> from graph.registry import Registry
+    >>> w = FactWriter.__new__(FactWriter); w.registry = Registry.default()
+    >>> [adjective_country(w, a) for a in ("Japanese", "Chinese", "Mongolian", "Vietnamese", "German", "Northern")]
+    ['JP', 'CN', 'MN', 'VN', 'DE', None]
+    """
+    word = adjective.lower()
+    found = {c for ending, names in _ADJECTIVE_ENDINGS if word.endswith(ending) for tail in names
+             if (c := latin_country_name(w.registry, word[:len(word) - len(ending)] + tail))}
+    return found.pop() if len(found) == 1 else None
+
+
+def _kind_of(w: FactWriter, m: re.Match[str]) -> str:
+    """``the Japanese city of Gana`` → ``Gana, Japan`` when the adjective names a country; else as written."""
+    country = adjective_country(w, m.group("adj"))
+    entity = w.registry.entities.get(country) if country else None
+    return f"{m.group('name')}, {entity.name_en}" if entity is not None and entity.name_en else m.group(0)
+
+
 #: An aside in brackets without a date (``Gana City (Gana Province) and …``): left out so the pair reads as one.
 _ASIDE = re.compile(r"\s*\((?![^()]*\d)[^()]*\)")
 #: ``Gana's first sister city is Dara, Shanxi Province, China``: a pair named without a signing.
@@ -160,6 +189,7 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
     own = lead_region(w, TITLE_LINES)
     found_date = dateline(w.doc)
     year = found_date[1].year if found_date else None
+    same_day: StatedDate | None = None  # the day of the last signing read to the day (On the same day, …)
     for text, lines in english_sentences(w.doc.lines, skip):
         listed = _INLINE.match(text)
         if listed and own is not None:
@@ -167,6 +197,7 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
             continue
         text = _ASIDE.sub(lambda m: _aside(w, m), _NEWS_DATELINE.sub("", text))  # SEOUL - Gana City (Gana Province)
         text = _IN_COUNTRY.sub(lambda m: _in_country(w, m), text)  # Gana, a city in western Japan, → Gana, Japan,
+        text = _KIND_OF.sub(lambda m: _kind_of(w, m), text)  # the Japanese city of Gana → Gana, Japan
         named = _IS_PARTNER.search(text)
         if named is not None:  # Gana's first sister city is Dara, China: the pair the next sentences speak of
             subject = english_region(w, named.group("a"), None)
@@ -179,8 +210,11 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
         if not re.search(r"\bsign|\bsince\b|\brenew|\bconclude|\bbecame\b", text, re.IGNORECASE):
             continue
         found, pair = _read_sentence(w, text, lines, pair, own, year,
-                                     found_date[1] if found_date and found_date[1].precision == "day" else None)
+                                     found_date[1] if found_date and found_date[1].precision == "day" else None,
+                                     same_day)
         out.extend(found)
+        days = [c.date for c in found if not c.intent and c.date is not None and c.date.precision == "day"]
+        same_day = days[0] if days else same_day
     return out
 
 
@@ -362,9 +396,17 @@ def weekday_dates(s: str, today: StatedDate | None, future: bool = False) -> lis
     return out
 
 
+#: ``On the same day,``, ``The same day,``, ``That day,`` opening a sentence: the day of the signing read before.
+_SAME_DAY = re.compile(r"\s*(?:(?:On|At)\s+)?(?:the|that)\s+(?:same\s+)?(?:day|occasion|ceremony)\b", re.IGNORECASE)
+#: ``first became``, ``first established``, ``first signed`` before a date: the pair's first signing, beside the one
+#: the sentence reports (``renewed … on Monday, 35 years after they first became sister cities in 1989``).
+_FIRST = re.compile(r"\bfirst\s+(?:became|established|signed|concluded|formed|forged)\b|\boriginally\s+signed\b",
+                    re.IGNORECASE)
+
+
 def _read_sentence(w: FactWriter, s: str, lines: tuple[int, int], pair: tuple[Party, Party] | None,
-                   own: Entity | None, year: int | None = None, today: StatedDate | None = None
-                   ) -> tuple[list[AgreementCandidate], tuple[Party, Party] | None]:
+                   own: Entity | None, year: int | None = None, today: StatedDate | None = None,
+                   same_day: StatedDate | None = None) -> tuple[list[AgreementCandidate], tuple[Party, Party] | None]:
     signed = _SIGNED.search(s) or _BECAME.search(s)
     that = _SIGNED_THAT.search(s) if signed is None else None
     if that is not None and pair is not None:  # the Memorandum … that the two cities signed in November 2023
@@ -391,7 +433,12 @@ def _read_sentence(w: FactWriter, s: str, lines: tuple[int, int], pair: tuple[Pa
     relation = english_relation(words if names_relation(words) else s)
     intent = bool(signed.groupdict().get("plan"))
     dates = english_dates(s, year)
-    dates = dates or weekday_dates(s, today, future=intent)  # on Tuesday: the week of the dateline
+    weekdays = [] if any(d.value.precision == "day" for d in dates) else weekday_dates(s, today, future=intent)
+    dates = sorted(dates + weekdays, key=lambda d: d.start)  # on Tuesday: the week of the dateline (no day stated)
+    if not dates and same_day is not None and _SAME_DAY.match(s):
+        dates = [DateMention(same_day, 0, 0, "")]  # On the same day, Gana signed …: the signing before's day
+    first = [d for d in dates if _FIRST.search(s, max(0, d.start - 40), d.start)]
+    dates = [d for d in dates if d not in first] or dates  # … renewed …, first signed in 1989: an earlier signing
     both = _PAIR.search(s[:signed.end()])
     if both is not None:  # Gana and the City of Dara, Japan signed …
         subject = english_region(w, both.group("a"), None)
@@ -401,7 +448,8 @@ def _read_sentence(w: FactWriter, s: str, lines: tuple[int, int], pair: tuple[Pa
         if subject is None or partner is None or partner.entity.id == subject.entity.id or (not dates and not intent):
             return [], pair
         pair = (subject, partner)
-        return [_candidate(pair, d.value, relation, lines, intent, s) for d in (dates or [None])[:1]], pair
+        return [_candidate(pair, d.value, relation, lines, intent, s) for d in (dates or [None])[:1]] + [
+            _candidate(pair, d.value, relation, lines, False, s) for d in first if d not in dates], pair
     subject_match = _SUBJECT.match(s)
     subject = english_region(w, subject_match.group("name"), None, within=own) if subject_match else None
     if subject is None and own is not None and _SELF.match(s):  # The city signed …: the document's own
@@ -425,6 +473,8 @@ def _read_sentence(w: FactWriter, s: str, lines: tuple[int, int], pair: tuple[Pa
             if partner.entity.id == subject.entity.id or (not mine and not intent):
                 continue
             out.append(_candidate((subject, partner), mine[0].value if mine else None, relation, lines, intent, s))
+            out.extend(_candidate((subject, partner), d.value, relation, lines, False, s) for d in first
+                       if d not in dates and not i)
             out.extend(_candidate((subject, partner), d.value, english_relation(between) if names_relation(between)
                                   else relation, lines, intent, s)
                        for d, between in _further_signings(s, mine))

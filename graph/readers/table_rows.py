@@ -112,8 +112,8 @@ class Table:
 def split_cells(line: str) -> list[str] | None:
     """Cells of a table row (tabs or `` | ``), or ``None`` when the line is not a row.
 
-    >>> split_cells("1 | 가나자와시 | 2002.5.1"), split_cells("| 국가 | 도시 |"), split_cells("a\\tb")
-    (['1', '가나자와시', '2002.5.1'], ['국가', '도시'], ['a', 'b'])
+    >>> split_cells("1 | 가나다와시 | 2002.5.1"), split_cells("| 국가 | 도시 |"), split_cells("a\\tb")
+    (['1', '가나다와시', '2002.5.1'], ['국가', '도시'], ['a', 'b'])
     >>> split_cells(" |  | 2012.5.1 | 재체결")
     ['', '', '2012.5.1', '재체결']
     >>> split_cells(" | 다롄시 | 2024.01.28 |")

@@ -146,27 +146,166 @@ def test_a_tie_still_to_be_made_before_a_partner_is_no_signing():
 
 
 #: A news page printed at a fixed width by OCR: its date's month read as letters, a name and a year split by the wrap.
-OCR_PAGE = """양 평 신 문   2O23년 ll월 9일 (목)
+OCR_PAGE = """양 평 소 식   2O24년 lO월 9일 (수)
 -------------------------------------------
-[양평=홍길동 기자]  양평군은 8일 인도 마나푸르시청에서{a}
-{b} 자매결연 협정을 체결했다고  밝혔다.
-  양평군은 앞서 2OO0년 3월 2l일 일본 사라시와 자매결연을,{c}
-{d}년 9월 1일 중국 마바시와 우호교류 협약을 맺은 바 있다.
+[양평=홍길동 기자]  양평군은 7일 인도 마나푸르시청에서{a}
+{b} 우호교류 협약을 맺었다고  전했다.
+  이에 앞서 양평군은 2OO4년 5월 l2일 일본 사라시와 자매결연을 맺었고,{c}
+{d}년 6월 3일에는 중국 마바시와 우호교류 협약을 체결했다.
 """
 #: Three wraps: the name split before its suffix and the year in halves; the name whole on the next line; both whole.
-WRAPS = ({"a": " 마나푸르", "b": "시와", "c": " 2O", "d": "l6"},
-         {"a": "", "b": "마나푸르시와", "c": " 2O", "d": "l6"},
-         {"a": " 마나푸르시와", "b": "", "c": "", "d": "2Ol6"})
+WRAPS = ({"a": " 마나푸르", "b": "시와", "c": " 2O", "d": "l9"},
+         {"a": "", "b": "마나푸르시와", "c": " 2O", "d": "l9"},
+         {"a": " 마나푸르시와", "b": "", "c": "", "d": "2Ol9"})
 
 
 @pytest.mark.parametrize("wrap", WRAPS)
 def test_an_ocr_page_with_hard_wraps_reads_its_dates_and_names_whole(wrap: dict[str, str]):
     got = facts(build(document("o.txt", OCR_PAGE.format(**wrap))))
-    assert got == {("마나푸르시", "양평군", "2023-11-08", "sister"), ("사라시", "양평군", "2000-03-21", "sister"),
-                   ("마바시", "양평군", "2016-09-01", "friendship")}
+    assert got == {("마나푸르시", "양평군", "2024-10-07", "friendship"), ("사라시", "양평군", "2004-05-12", "sister"),
+                   ("마바시", "양평군", "2019-06-03", "friendship")}
 
 
 def test_a_word_ending_a_line_is_not_glued_to_a_suffix_the_document_never_writes_whole():
     page = OCR_PAGE.format(**WRAPS[0]).replace("인도 마나푸르시청에서", "인도 타라시청에서")
     got = facts(build(document("o.txt", page)))
     assert not any("마나푸르시" in (a, b) for a, b, _, _ in got)
+
+
+#: Both sides (양측, 두 도시) after a sentence about one of them, in a document of the other: three wordings.
+BOTH_SIDES = (
+    ("헤이룽장성 인민정부 외사판공실 한국어 뉴스", "등록일: 2025-04-18",
+     "외사판공실은 3일 전라북도 방문단을 환영했다.\n전라북도 방문단은 부지사를 포함해 8명이다.\n\n"
+     "양측은 1997년 3월 자매결연을 체결한 뒤 해마다 청소년을 보내고 있다.",
+     ("전북특별자치도", "헤이룽장성", "1997-03", "sister")),
+    ("양평군 국제교류 소식", "2024. 1. 10.",
+     "일본 마나시 대표단이 9일 양평군을 방문했다. 두 도시는 2010년 5월 3일 자매결연을 맺었다.",
+     ("마나시", "양평군", "2010-05-03", "sister")),
+    ("가평군 국제교류 소식", "2024. 1. 10.",
+     "중국 사라시 대표단이 9일 가평군을 찾았다. 사라시 대표단은 시장을 단장으로 5명이다. "
+     "양측은 2010년 우호교류 협약을 맺은 뒤 교류를 이어 왔다.", ("가평군", "사라시", "2010", "friendship")),
+)
+
+
+@pytest.mark.parametrize(("title", "date", "body", "expected"), BOTH_SIDES)
+def test_both_sides_are_the_place_the_text_follows_and_the_documents_own(title: str, date: str, body: str,
+                                                                          expected: tuple):
+    assert facts(build(document("b.txt", f"{title}\n{date}\n\n{body}\n"))) == {expected}
+
+
+def test_both_sides_aiming_at_a_signing_sign_nothing():
+    title, date, body, _ = BOTH_SIDES[2]
+    body = body.replace("2010년 우호교류 협약을 맺은 뒤 교류를 이어 왔다", "2025년 우호교류 협약을 체결하기로 했다")
+    assert facts(build(document("b.txt", f"{title}\n{date}\n\n{body}\n"))) == set()
+
+
+#: A reception log whose rows name the guest's city only glued to the guest's title, and a note on one of them.
+LOG = """2024년 양평군 외빈 접견 현황
+2025. 1. 10.
+
+일자{s}국가{s}외빈{s}직위{s}주요 내용
+2. 7.{s}일본{s}마바 사아{s}{title}{s}자매결연 협정 재체결 서명
+4. 9.{s}베트남{s}홍길동{s}타라시 부시장{s}MOU 체결 논의
+
+※ {place}와는 1991. 6. 3. 자매결연을 처음 체결하였음.
+"""
+
+
+@pytest.mark.parametrize(("s", "title", "place"), [(" | ", "마나시장", "마나시"), ("\t", "마나현지사", "마나현"),
+                                                    (" | ", "마나성장", "마나성")])
+def test_a_place_glued_to_its_heads_title_in_a_row_is_placed_for_the_prose_after(s: str, title: str, place: str):
+    got = facts(build(document("log.txt", LOG.format(s=s, title=title, place=place))))
+    assert (place, "양평군", "1991-06-03", "sister") in {(a, b, d, r) for a, b, d, r in got}
+
+
+#: A pair given as an example (``A과 B처럼``, ``A과 B같이``) whose both sides (양측이, 두 도시가) signed.
+EXAMPLES = (
+    ("그러나 가평군과 일본 마바현 마나시처럼 양측이 2021. 7. 1. 의향서에 함께 서명했다면 집계합니다.", "2021-07-01",
+     "letterOfIntent"),
+    ("예를 들어 가평군과 일본 마나시처럼 두 도시가 2019년 5월 3일 협약서에 서명한 경우가 해당합니다.", "2019-05-03",
+     "cooperationAgreement"),
+    ("가평군과 일본 마나시같이 양측이 2020. 6. 1. 의향서를 교환한 곳도 있습니다.", "2020-06-01", "letterOfIntent"),
+)
+
+
+@pytest.mark.parametrize(("text", "date", "relation"), EXAMPLES)
+def test_a_pair_given_as_an_example_is_the_pair_both_sides_are(text: str, date: str, relation: str):
+    page = ("경기도 국제교류 FAQ\n2025. 7. 14.\n\n"
+            "A. 양평군처럼 중국 사라시에 2022년 의향서만 보낸 경우는 빼고 셉니다. ")
+    got = facts(build(document("q.txt", page + text + "\n")))
+    assert got == {("가평군", "마나시", date, relation)}
+
+
+def test_a_pair_given_as_an_example_of_a_letter_only_sent_signs_nothing():
+    text = "가평군과 일본 마나시처럼 양측 가운데 한쪽만 2020. 6. 1. 의향서를 전달한 곳도 있습니다."
+    assert _read(text) == set()
+
+
+#: A signing restated before its partner with 와의 and the relation after it, beside a date of the clause's own.
+RESTATED = (
+    ("양평군은 2012년 체결한 미국 오리건주 마나시와의 자매결연 15주년을 기념해 2027년 봄 음악회를 열 예정이다.",
+     ("마나시", "양평군", "2012", "sister")),
+    ("가평군은 2012. 5. 3. 맺은 일본 마나시와의 우호교류 협약 10주년을 맞아 2022년 9월 기념식을 열었다.",
+     ("가평군", "마나시", "2012-05-03", "friendship")),
+    ("양평군은 2011년 5월 체결한 중국 사라시와의 자매결연 관계를 2024년 10월 우호도시로 재정비할 계획이다.",
+     ("사라시", "양평군", "2011-05", "sister")),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), RESTATED)
+def test_a_signing_restated_before_a_partner_with_its_relation_after_is_that_pairs(text: str, expected: tuple):
+    assert _read(text) == {expected}
+
+
+def test_a_signing_to_come_before_a_partner_is_no_restatement():
+    assert _read("양평군은 2026년 체결할 중국 사라시와의 자매결연을 위해 2025년 6월 실무단을 보냈다.") == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("홍길동 가평군수는 환영사에서 \"2016년 자매도시가 된 중국 마바성 사라시와의 우의를 다지겠다\"고 했다.",
+     ("가평군", "사라시", "2016", "sister")),
+    ("가평군은 2012년 우호도시가 된 일본 마나시와의 교류를 2024년 5월 청소년 분야로 넓혔다.",
+     ("가평군", "마나시", "2012", "friendship")),
+    ("가평군은 2012. 5. 3. 자매도시로 된 일본 지바현 마나시와의 교류를 이어 왔다.",
+     ("가평군", "마나시", "2012-05-03", "sister")),
+])
+def test_partners_that_became_sister_or_friendship_cities_before_a_partner(text: str, expected: tuple):
+    assert _read(text) == {expected}
+
+
+def test_years_since_partners_became_sister_cities_are_no_signing_date():
+    assert _read("가평군은 자매도시가 된 지 5년인 일본 마나시와의 교류를 2024년 5월 넓혔다.") == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("의원은 양평군이 미국 오리건주 마나시와 맺은 자매결연(1991)을 모범 사례로 꼽았다.",
+     ("마나시", "양평군", "1991", "sister")),
+    ("가평군이 일본 마나시와 2010년 맺은 자매결연처럼 교류를 넓혀야 합니다.", ("가평군", "마나시", "2010", "sister")),
+    ("양평군이 중국 사라시와 체결한 우호교류 협약(2012. 5. 3.)은 좋은 예입니다.",
+     ("사라시", "양평군", "2012-05-03", "friendship")),
+])
+def test_a_tie_a_subject_made_with_a_partner_dated_after_its_relation(text: str, expected: tuple):
+    assert _read(text) == {expected}
+
+
+def test_a_date_after_a_tie_of_another_event_is_no_signing():
+    assert _read("양평군은 자매결연한 중국 사라시와 2019년 교류를 재개했다.") == set()
+
+
+TRIP = """[국외출장 결과] 양평군 베트남 방문단
+
+1. 기간 : {period}
+2. 일정별 성과
+   {day} 베트남 마나시 방문
+      · 군수–마나시 부주석 면담
+      · 양평군–마나시 관광교류 양해각서 체결
+3. 작성일 : 2024. 10. 14.
+"""
+
+
+@pytest.mark.parametrize(("period", "day"), [("'24.10.07 ~ '24.10.11", "'24.10.09(수)"),
+                                             ("2024. 10. 7. ~ 10. 11.", "2024. 10. 9.(수)"),
+                                             ("2024년 10월 7일 ~ 11일", "2024년 10월 9일(수)")])
+def test_a_day_with_its_year_and_weekday_heads_the_entries_below_it(period: str, day: str):
+    got = facts(build(document("trip.txt", TRIP.format(period=period, day=day))))
+    assert got == {("마나시", "양평군", "2024-10-09", "mou")}

@@ -119,3 +119,34 @@ def test_a_body_named_after_a_foreign_place_is_no_partner(text):
 def test_an_unplaced_partner_leaves_no_common_word_as_party(text):
     """A partner the text does not place (no country) is left out, and the common word beside it is no party."""
     assert facts(build(document("common-unplaced.txt", text))) == set()
+
+
+@pytest.mark.parametrize(("text", "ids"), [
+    ("10년 동안 구축한 교류", []),  # a district's name across a space (audit17 C1)
+    ("상당 구간을 지나", []),
+    ("수지 구조가 바뀌었다", []),
+    ("상당구간을 지나", []),  # inside a longer word
+    ("동안 구민 체육대회", []),
+    ("동안구는 가나시와", ["kr-동안구"]),  # written whole
+    ("동안구청에서 열린", ["kr-동안구"]),
+    ("안양시 동안구와", ["kr-동안구"]),
+])
+def test_a_bare_district_name_is_a_mention_only_written_whole(text, ids):
+    assert [m.entity.id for m in Registry.default().find_mentions(text)] == ids
+
+
+@pytest.mark.parametrize("text", [
+    "지난 3년 동안 구 대표단은 일본 가나시를 두 차례 방문했고, 2024년 5월 1일 가나시와 우호교류 협약을 체결했다.",
+    "일본 도시와의 교류\n\n| 도시 | 국가 | 체결일 | 비고 |\n| 가나시 | 일본 | 2015. 5. 7. | 3년 동안 구축한 교류 |",
+    "- 일본 가나시 (2015. 5. 7. 우호교류, 수지 구조 개선 사업 협력)",
+])
+def test_words_spelling_a_district_across_a_space_make_no_party(text):
+    assert not any("kr-" in key for pair, _ in _keys(text) for key in pair)
+
+
+def _keys(text: str) -> set[tuple]:
+    from graph.extraction_eval import predicted_agreements
+
+    result = build(document("spaced.txt", text))
+    result.dataset.default_union = True
+    return {p.key for p in predicted_agreements(result.dataset, Registry.default())}

@@ -42,7 +42,7 @@ def test_a_raise_made_in_prose_still_signs():
 
 
 @pytest.mark.parametrize("line", [
-    "○ 중국 사라시 대표: 내년 방문 때 양평군과 우호협력 협약 체결을 추진하겠다고 밝힘",
+    "○ 사라시 부시장: 양평군과의 청소년 교류 협약 체결을 2026년에 추진하겠다고 말함",
     "양평군은 2025년 중국 사라시와 우호협력 협약 체결을 계획하고 있다.",
     "중국 사라시와의 우호협력 협약은 2025년 체결하기로 하였다.",
 ])
@@ -53,7 +53,7 @@ def test_a_signing_aimed_at_is_no_agreement(line: str):
 LIST = """양평군 국제교류 현황
 2024. 1. 10.
 
-제1절 자매결연 추진 경과
+Ⅰ. 자매결연 추진 현황
 1. 일본 마나시 — 2013. 5. 3. 우호도시 협정 체결{remark}
 """
 
@@ -83,5 +83,5 @@ def test_every_plan_word_reads_as_a_plan_where_its_kind_allows(word: str, kind: 
 
 
 def test_a_relation_noun_before_a_pursued_word_is_a_heading_not_a_plan():
-    assert not is_plan("제1절 자매결연 추진 경과") and not is_plan("국제교류 계획")
+    assert not is_plan("Ⅰ. 자매결연 추진 현황") and not is_plan("국제교류 계획")
     assert is_plan("협약 체결을 추진하겠다") and is_plan("자매결연 추진 중")
