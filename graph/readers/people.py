@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from rdflib import URIRef
 
-from graph.dates import StatedDate, month_day
+from graph.dates import StatedDate, find_dates, month_day
 from graph.extractors.names import decide_by_evidence
 from graph.extractors.text import Stream, report_year
 from graph.facts import FactWriter
@@ -761,7 +761,10 @@ class SentenceReader:
         if foreign and prev and self.name_word(prev.group("w"), first=True) and not (
                 prev.start() > 0 and not re.match(r"[\s,·(\"“'‘「]", s[prev.start() - 1])) and not (
                 len(prev.group("w")) == 2 and prev.group("w").endswith(_LINKING) and re.search(
-                    r"[가-힣][을를]\s+$", head[:prev.start()])):
+                    r"[가-힣][을를]\s+$", head[:prev.start()])) and not (
+                is_korean_name(prev.group("w")) and is_korean_name(name) and (before := re.search(r"([가-힣]+)\s+$", head[:prev.start()]))
+                and base_title(before.group(1)) is not None):
+            # (``○시장 홍길동  김가나 의원``: the word before is the name of the title before it)
             # (``가나시를 찾아 레반남 위원장과``: a word in a verb's linking form after an object is that verb)
             name, start = f"{prev.group('w')} {name}", prev.start()
             first = re.search(r"(?:^|(?<=[,·]\s)|(?<=[와과]\s))(?P<w>[가-힣]{2,7})\s+$", head[:start])
@@ -1242,7 +1245,17 @@ def _document_posts(w: FactWriter) -> list[StatedPost]:
         if key not in seen:
             seen.add(key)
             out.append(replace(p, name=name))
+    if stated_on is None:  # a document with no date of its own: the day it states nearest above (a signed text's)
+        days = [(n, d.value) for n, line in w.doc.numbered(1, None) for d in find_dates(line)
+                if d.value.precision == "day"]
+        out = [p if p.when is not None else replace(p, when=_nearest_day(days, p.lines[0])) for p in out]
     return out
+
+
+def _nearest_day(days: list[tuple[int, StatedDate]], line: int) -> StatedDate | None:
+    """The last day stated on or above ``line``, else the first below it (``None`` when the text states none)."""
+    above = [d for n, d in days if n <= line]
+    return above[-1] if above else days[0][1] if days else None
 
 
 def _across_rows(w: FactWriter, lines: tuple[int, int]) -> bool:

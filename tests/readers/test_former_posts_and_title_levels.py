@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.readers.helpers import build, document, store_of
 
 POSTS = """PREFIX gy: <https://w3id.org/gyoryu/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -98,3 +100,33 @@ def test_a_title_under_a_foreign_heading_goes_to_a_region_of_its_level(tmp_path:
 """
     assert {p for p in posts(seating, tmp_path) if p[2].startswith("region/jp")} == {
         ("사토 다로", "부지사", "region/jp-yamagata", False)}
+
+
+#: Articles of an agreement: a body longer than the lines a document's own date line is looked for in.
+FIELDS = ("문화", "관광", "체육", "청소년", "경제", "농업", "환경", "교육", "보건", "행정", "예술", "학술", "의료")
+ARTICLES = "".join(f"제{k}조 양 시군은 {field} 분야에서 교류한다.\n" for k, field in enumerate(FIELDS, start=1))
+
+WHEN = """PREFIX gy: <https://w3id.org/gyoryu/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?name ?when WHERE { ?t a gy:Tenure ; gy:official/rdfs:label ?name ; gy:asOf ?when }"""
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an agreement's text: no date line of its own, the signing day stated above the signatures
+    ("강릉시와 홍천군 간 우호교류 협약서\n\n" + ARTICLES +
+     "이 협약서는 2026년 3월 4일 강릉시에서 작성되었다.\n\n강릉시장 김도윤          홍천군수 이하린\n",
+     {("김도윤", "2026-03-04"), ("이하린", "2026-03-04")}),
+    # a letter whose day is written under the sender
+    ("교류 협의 요청\n\n수신: 홍천군수\n발신: 강릉시 국제교류팀장 김도윤\n\n" + ARTICLES
+     + "\n2026. 5. 6. 보냄\n\n붙임 1부.\n붙임 2부.\n붙임 3부.\n붙임 4부.\n", {("김도윤", "2026-05-06")}),
+    # a joint statement signed in a table of posts over names, its day in the closing sentence
+    ("강릉시–홍천군 청소년 교류 공동선언문\n\n" + ARTICLES +
+     "이 선언문은 2026년 7월 1일 강릉시청에서 서명하였다.\n\n강릉시장 | 홍천군수\n김도윤 (서명) | 이하린 (서명)\n",
+     {("김도윤", "2026-07-01"), ("이하린", "2026-07-01")}),
+    # perturbation: no day stated anywhere, no tenure
+    ("강릉시와 홍천군 간 우호교류 협약서\n\n" + ARTICLES + "\n강릉시장 김도윤          홍천군수 이하린\n", set()),
+])
+def test_a_document_without_a_date_of_its_own_dates_a_post_by_the_day_it_states_nearest(
+        tmp_path: Path, text: str, expected: set):
+    store = store_of(build(document("undated.txt", text)).dataset, tmp_path)
+    assert {(r["name"].value, str(r["when"].value)) for r in store.query(WHEN, use_default_graph_as_union=True)} \
+        == expected

@@ -57,3 +57,13 @@ def test_a_name_never_runs_across_table_rows(tmp_path: Path, kind: str):
     doc = page(tmp_path, kind, ["강릉시의회 행정사무감사 질의 답변 요지", "2026. 4. 8.", ROWS])
     got = {(n, r) for n, r, _ in posts(doc, tmp_path)}
     assert got == {("최서연", "위원"), ("한지우", "위원장"), ("오세린", "위원"), ("정하람", "국제협력과장")}
+
+
+@pytest.mark.parametrize("line", [
+    "○시장 홍성우  박선영 의원님의 질문에 답변드리겠습니다.",
+    "○시장 홍성우 박선영 의원의 질의에 답하겠습니다.",
+    "◇ 시장 홍성우: 박선영 의원님 말씀에 동의합니다.",
+])
+def test_a_speakers_name_is_no_first_word_of_the_next_name(tmp_path: Path, line: str):
+    doc = document("minutes.txt", f"강릉시의회 본회의 회의록\n2026. 4. 8.\n\n{line}\n")
+    assert {(n, r) for n, r, _ in posts(doc, tmp_path)} == {("홍성우", "시장"), ("박선영", "의원")}
