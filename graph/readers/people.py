@@ -617,7 +617,7 @@ class SentenceReader:
 
     def _glued(self, pre: str, title: str) -> tuple[Entity | None, str]:
         """A place glued to its title: ``경상북도`` + 지사, ``부산광역시`` + 장 (role 시장); the title returned is the
-        one the place leaves (``의정부시장``: the place 의정부 + 시장, not 의정 + 부시장)."""
+        one the place leaves (``가나다부시장``: the place 가나다부 + 시장, not 가나다 + 부시장)."""
         if not pre:
             return None, title
         pre, title = self.split_glued(pre, title)
@@ -635,7 +635,7 @@ class SentenceReader:
 
     def split_glued(self, pre: str, title: str) -> tuple[str, str]:
         """Where a place glued to a title ends: a deputy's ``부`` belongs to the place when ``pre`` alone names
-        none and ``pre`` with it does (``의정`` + ``부시장`` → ``의정부`` + ``시장``; ``가나시`` + ``부시장`` and
+        none and ``pre`` with it does (``가나다`` + ``부시장`` → ``가나다부`` + ``시장``; ``가나시`` + ``부시장`` and
         ``가나`` + ``구청장`` stay)."""
         if title.startswith("부") and title[1:] in titles() and not self._place_word(pre) and self._place_word(
                 pre + "부"):
@@ -762,7 +762,8 @@ class SentenceReader:
                 prev.start() > 0 and not re.match(r"[\s,·(\"“'‘「]", s[prev.start() - 1])) and not (
                 len(prev.group("w")) == 2 and prev.group("w").endswith(_LINKING) and re.search(
                     r"[가-힣][을를]\s+$", head[:prev.start()])) and not (
-                is_korean_name(prev.group("w")) and is_korean_name(name) and (before := re.search(r"([가-힣]+)\s+$", head[:prev.start()]))
+                is_korean_name(prev.group("w")) and is_korean_name(name)
+                and (before := re.search(r"([가-힣]+)\s+$", head[:prev.start()])) is not None
                 and base_title(before.group(1)) is not None):
             # (``○시장 홍길동  김가나 의원``: the word before is the name of the title before it)
             # (``가나시를 찾아 레반남 위원장과``: a word in a verb's linking form after an object is that verb)

@@ -82,7 +82,7 @@ def titled_names(reader, line: str, previous: str = "") -> Iterator[TitledName]:
                 and reader.name_word(named.group("n"))):
             continue  # ``시장 홍길동 부시장``: the name's own title follows (``부시장 가나다 국장 마바사``: pairs)
         glued, left = reader._glued(pre, title) if pre else (None, title)
-        title = left if glued is not None else title  # (의정부시장: the place 의정부 and 시장)
+        title = left if glued is not None else title  # (가나다부시장: the place 가나다부 and 시장)
         if pre and glued is None and not (qualifier(pre) or reader.is_unit(pre + title[0])
                                           or reader.is_unit(pre)):
             continue
