@@ -66,8 +66,10 @@ def split_fields(cell: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def _distance(a: str, b: str) -> float:
-    """Edit distance on jamo; substituting one vowel for another costs 0.5."""
+def _distance(a: str, b: str, limit: float = float("inf")) -> float:
+    """Edit distance on jamo; substituting one vowel for another costs 0.5. Once every cell of a row exceeds
+    ``limit`` the distance can only be larger: a value above ``limit`` (not the distance) is returned then, which
+    spares the rest of the table when only distances up to ``limit`` matter."""
     ja, jb = to_jamo(a), to_jamo(b)
     prev = [float(i) for i in range(len(jb) + 1)]
     for i, ca in enumerate(ja, 1):
@@ -75,6 +77,8 @@ def _distance(a: str, b: str) -> float:
         for j, cb in enumerate(jb, 1):
             sub = 0.0 if ca == cb else (0.5 if ca in _VOWELS and cb in _VOWELS else 1.0)
             cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + sub))
+        if min(cur) > limit:  # costs are never negative: no later row has a smaller cell
+            return min(cur)
         prev = cur
     return prev[-1]
 
@@ -104,7 +108,8 @@ def _repair_run(run: str) -> str:
         fixed = None
         for n in range(longest, 1, -1):
             piece = run[i:i + n]
-            best = min(((_distance(piece, w), w) for w in by_len.get(n, ())), default=(99.0, ""))
+            # distances above the allowed one only need to stay above it (the same best when it is allowed)
+            best = min(((_distance(piece, w, _allowed(n)), w) for w in by_len.get(n, ())), default=(99.0, ""))
             if 0 < best[0] <= _allowed(n):
                 fixed = (n, best[1])
                 break
