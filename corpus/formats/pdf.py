@@ -21,6 +21,7 @@ from pathlib import Path
 import pdfplumber
 
 from corpus.formats.extraction import Extraction, UnreadableDocument, finish, is_blank_row, table_row
+from corpus.formats.pdf_columns import Row, reading_order
 
 Box = tuple[float, float, float, float]
 #: The pdfminer logger that warns about fonts, and the start of the one warning of it that says nothing of the text.
@@ -66,21 +67,42 @@ def merged_down(table) -> list[list[str | None]]:
     return texts
 
 
+def level_baselines(chars: list[dict]) -> None:
+    """Give upright characters of one size on one baseline one height on the page: a font without a usable
+    ``FontBBox`` (digits and Latin letters a Korean font lacks, taken from another) is placed a few points lower than
+    the Hangul beside it, and pdfplumber, which makes lines of characters by their top, split one line in two
+    (``제 일`` above ``1 (5. 22.)`` for ``제 1 일 (5. 22.)``). The baseline is the text matrix's, which every font shares."""
+    groups: dict[tuple[float, float], list[dict]] = {}
+    for char in chars:
+        matrix = char.get("matrix")
+        if char.get("upright") and matrix and not matrix[1] and not matrix[2]:
+            groups.setdefault((round(matrix[5], 1), round(char["size"], 1)), []).append(char)
+    for group in groups.values():
+        top, bottom = min(c["top"] for c in group), max(c["bottom"] for c in group)
+        for char in group:
+            char["top"], char["bottom"] = top, bottom
+
+
 def page_lines(page) -> list[str]:
-    """Lines of one pdfplumber page in reading order: text lines and table rows by their height on the page."""
+    """Lines of one pdfplumber page in reading order: text lines and table rows by their height on the page, column by
+    column where a gutter divides the page (:func:`~corpus.formats.pdf_columns.reading_order`)."""
     for char in page.chars:
         if len(char["text"]) == 1 and char["text"] < " ":
             char["text"] = " "
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
-    placed: list[tuple[float, int, str]] = []
+    rows: list[Row] = []
     for table in tables:
         for n, (row, cells) in enumerate(zip(table.rows, merged_down(table), strict=False)):
             if not is_blank_row(cells):
-                placed.append((row.bbox[1], n, table_row(cells)))
+                rows.append((row.bbox[1], table.bbox[0], table.bbox[2], n, table_row(cells)))
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
-    placed.extend((line["top"], 0, line["text"]) for line in outside.extract_text_lines())
-    return [text for _, _, text in sorted(placed, key=lambda item: (item[0], item[1]))]
+    level_baselines(outside.chars)
+
+    def read_lines(keep) -> list[dict]:
+        return outside.filter(lambda obj: obj.get("object_type") != "char" or keep(obj)).extract_text_lines()
+
+    return reading_order(read_lines, [c for c in outside.chars if not c["text"].strip()], rows)
 
 
 def read(path: Path) -> Extraction:
