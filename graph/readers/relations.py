@@ -24,6 +24,8 @@
 (True, False)
 >>> states_signing_verb("자매도시가 된 이후 2015년 교류를 시작했다"), states_signing_verb("자매도시가 된 후마성 가나시")
 (False, True)
+>>> states_signing_verb("우호협력 관계를 수립하였고"), states_signing_verb("우호협력 관계 수립을 위한 협의")
+(True, False)
 >>> is_intent("renewal planned for 2025"), is_intent("Under negotiation"), is_intent("Sister City")
 (True, True, False)
 >>> is_intent("2016년 자매도시로 격상하기로 합의"), is_intent("갱신 여부 검토"), is_intent("2016년 격상했다")
@@ -127,8 +129,12 @@ _SIGNING = re.compile("|".join(SIGNING_PATTERNS))
 #: the tie was made, as 맺다 says (``될`` is still ahead).
 BECAME_PARTNERS = (r"(?:자매|우호|친선)\s?(?:도시|지역|관계)\s*(?:가|이|로)\s*"
                    r"(?:된(?!\s*(?:지|이후|뒤|후|다음|以來)(?![가-힣]))|되었|됐|되어)")
+#: A relation established (``우호협력 관계를 수립하였다``), not one aimed at (``관계 수립을 위한``, ``수립 추진``).
+RELATION_ESTABLISHED = (r"관계\s*(?:를|을)?\s*수립(?!\s*(?:을|를|의)?\s*(?:" + plan_words("after", "pursued", "aim")
+                        + r"))")
 #: Verbs (not nouns such as 결연, 협정) that state in running text that a signing took place.
-SIGNING_VERBS: tuple[str, ...] = (r"체결", r"맺", r"조인", r"서명", LETTER_EXCHANGED, BECAME_PARTNERS)
+SIGNING_VERBS: tuple[str, ...] = (r"체결", r"맺", r"조인", r"서명", LETTER_EXCHANGED, BECAME_PARTNERS,
+                                  RELATION_ESTABLISHED)
 _SIGNING_VERB = re.compile("|".join(SIGNING_VERBS))
 #: Words of a row that only repeats an earlier signing (a renewal).
 RENEWAL_WORDS: tuple[str, ...] = ("재체결", "갱신", "재협약", "연장", "재서명", "renewed", "renewal", "re-signed")

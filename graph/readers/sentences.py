@@ -817,7 +817,8 @@ def _restated(text: str, a: int, b: int) -> list[tuple[int, int, DateMention, st
         if m is None and clause[:d.start].rstrip().endswith("("):
             m = _RESTATED_BRACKET.match(after)
         relation = (relation_of(m.group("rel") or "") or relation_of(m.groupdict().get("after") or "") or _tie_after(
-            clause[d.end + m.end():])) if m else None
+            clause[d.end + m.end():]) or (_bracket_tie(clause[:d.start]) if "after" not in m.groupdict() else None)
+                    ) if m else None
         if relation is not None and not is_intent(m.group(0).strip("() ")):  # (2017년 자매결연 추진): a plan
             out.append((a + d.start, a + d.end + m.end(), d, relation))
     if not out:
@@ -825,13 +826,27 @@ def _restated(text: str, a: int, b: int) -> list[tuple[int, int, DateMention, st
     spans = [(start - a, end - a) for start, end, _, _ in out]
     rest = "".join(" " if any(x <= i < y for x, y in spans) else ch for i, ch in enumerate(clause))
     has_own = any(not any(x <= d.start < y for x, y in spans) for d in dates) or bool(
-        _RELATIVE_DAY.search(rest) or _THAT_DAY.search(rest))
-    return out if has_own else []
+        _RELATIVE_DAY.search(rest) or _THAT_DAY.search(rest)) or is_plan(rest) or any(
+        re.match(r"\s*\d+\s*주년", clause[y:]) for _, y in spans)  # (…) 30주년 기념사업 계획: the anniversary's
+    return out if has_own else []  # event, a plan or not, beside the signing it counts from
 
 
 #: After a restated signing's verb, its partner with 와의 and the relation named right after it (``(2015년 체결한)
 #: 미국 가나주 다라시와의 자매결연``).
 _TIE_AFTER = re.compile(r"\s*(?:[가-힣]+\s+){0,3}?[가-힣]+(?:와|과)의\s+(?P<rel>[^\s,.()]+)")
+
+
+def _bracket_tie(before: str) -> str | None:
+    """The relation a tie names right before the bracket holding its date (``가나시와의 자매결연(``), else ``None``.
+
+    >>> _bracket_tie("중국 가나시와의 자매결연("), _bracket_tie("가나시와의 우호교류 협약("), _bracket_tie("가나시(")
+    ('sister', 'friendship', None)
+    >>> _bracket_tie("가나시 자매결연 30주년 기념행사(")
+    """
+    m = re.search(r"(?:(?P<first>[^\s(),.]+)\s)?(?P<last>[^\s(),.]+)\s*\(\s*$", before)
+    if m is None or relation_of(m.group("last")) is None:
+        return None  # (… 30주년 기념행사(2023년 …): the bracket is the event's, not the tie's
+    return relation_of(f"{m.group('first') or ''} {m.group('last')}")  # 우호교류 협약(: the specific word
 
 
 def _tie_after(text: str) -> str | None:

@@ -309,3 +309,38 @@ TRIP = """[국외출장 결과] 양평군 베트남 방문단
 def test_a_day_with_its_year_and_weekday_heads_the_entries_below_it(period: str, day: str):
     got = facts(build(document("trip.txt", TRIP.format(period=period, day=day))))
     assert got == {("마나시", "양평군", "2024-10-09", "mou")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("중국 사라성과 양평군은 2002년 4월 11일 우호 관계를 수립했다.",
+     ("사라성", "양평군", "2002-04-11", "friendship")),
+    ("양평군은 2001. 4. 2. 베트남 사라성과 자매결연 관계를 수립했다.", ("사라성", "양평군", "2001-04-02", "sister")),
+    ("양평군과 일본 마나시는 2005년 우호교류 관계를 수립한 뒤 청소년 교류를 이어 왔다.",
+     ("마나시", "양평군", "2005", "friendship")),
+])
+def test_a_relation_established_is_a_signing(text: str, expected: tuple):
+    assert _read(text) == {expected}
+
+
+def test_a_relation_to_be_established_is_no_signing():
+    assert _read("양평군은 몽골 타라아이막과 우호 관계 수립을 위한 협의를 2024년 5월 시작했다.") == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("중국 사라시와의 자매결연(2001. 5. 17.) 25주년 기념사업은 내년 봄 합창단 방문으로 계획되어 있다.",
+     ("사라시", "양평군", "2001-05-17", "sister")),
+    ("양평군은 일본 마나시와의 우호교류 협약(2004. 5. 3.) 20주년 기념행사를 열 예정이다.",
+     ("마나시", "양평군", "2004-05-03", "friendship")),
+    ("미국 사라시와의 자매결연(1999년) 25주년을 맞아 교류단 파견을 검토 중이다.",
+     ("사라시", "양평군", "1999", "sister")),
+])
+def test_a_dated_tie_restated_in_a_plan_is_still_its_signing(text: str, expected: tuple):
+    assert _read(text) == {expected}
+
+
+def test_a_plan_in_the_ties_own_bracket_signs_nothing():
+    assert _read("양평군은 베트남 타라성과의 자매결연(2026년 체결 추진) 준비를 계획하고 있다.") == set()
+
+
+def test_a_year_in_the_bracket_of_an_anniversary_event_is_no_signing():
+    assert _read("앞으로의 과제: 일본 마나시와의 결연 20주년 음악회(2021년 열림), 중국 사라시와 교류 확대.") == set()
