@@ -10,6 +10,11 @@ beside its value). Lines that cross the gutter (a headline over both columns, a 
 where they stand and end a band of columns: the text of a band is read column by column, left first, and a column
 that is itself divided (three columns) is read the same way.
 
+A page divided by a gutter into **rows** (a timeline of ``date and place | what was signed`` printed as flex rows or a
+borderless table, text wrapped on both sides) is no page of columns: where each side's blocks of lines begin level
+with the other side's (:func:`row_starts`), the page is read row by row, each row's left cell then its right one, a
+cell's wrapped lines joined into one line as the HTML the page was printed from gives it.
+
 A page without a gutter is read as before, line by line from top to bottom, so its lines do not move.
 
 >>> ink = [[(0, 90)], [(0, 40), (60, 100)], [(0, 42), (60, 95)], [(0, 41), (60, 100)], [(0, 40), (60, 80)]]
@@ -39,6 +44,10 @@ ENDS_SHARE, STARTS_SHARE = 0.3, 0.5
 NEAR_END = 0.2
 #: At most this share of the lines may cross a gutter (headlines, tables across the page).
 MAX_CROSSING = 0.34
+#: Two lines are level when their tops differ by at most this share of an em (rows of a row layout).
+LEVEL_EM = 0.3
+#: A block of lines ends where the next line stands this share of an em further down than the closest lines do.
+BLOCK_GAP_EM = 0.4
 #: How many times a column is divided again (three columns are a column divided once more).
 MAX_DEPTH = 2
 
@@ -131,6 +140,8 @@ def reading_order(read_lines: LineReader, spaces: list[dict], rows: list[Row],
         placed = [(line["top"], 0, line["text"]) for line in lines] + [(top, n, text) for top, _, _, n, text in rows]
         return [text for _, _, text in sorted(placed, key=lambda item: (item[0], item[1]))]
     middle = sum(gutter) / 2
+    starts = row_starts(lines, gutter, em)
+    in_row = False
     items = sorted([(line["top"], 0, line, None) for line in lines] + [(row[0], row[3], None, row) for row in rows],
                    key=lambda item: (item[0], item[1]))
     out: list[str] = []
@@ -140,27 +151,83 @@ def reading_order(read_lines: LineReader, spaces: list[dict], rows: list[Row],
         for ids, side_rows in ((band[0], band[2]), (band[1], band[3])):
             if ids or side_rows:
                 chosen = frozenset(ids)
-                out.extend(reading_order(read_lines, spaces, list(side_rows),
-                                         lambda c, chosen=chosen: id(c) in chosen, depth + 1))
+                texts = reading_order(read_lines, spaces, list(side_rows),
+                                      lambda c, chosen=chosen: id(c) in chosen, depth + 1)
+                # a cell of a row layout is one line, as its HTML gives it (lines wrapped in the cell joined)
+                out.extend([" ".join(texts)] if in_row and texts and not side_rows else texts)
             ids.clear()
             side_rows.clear()
 
-    for _, _, line, row in items:
+    for top, _, line, row in items:
+        if starts and top >= starts[0] - LEVEL_EM * em:
+            flush()  # a new row of a row layout: its left cell, then its right one
+            while starts and top >= starts[0] - LEVEL_EM * em:
+                starts.pop(0)
+            in_row = True
         if row is not None:
             if row[1] < middle < row[2]:
                 flush()
+                in_row = False  # a table across the page ends a row layout
                 out.append(row[4])
             else:
                 band[2 if row[2] <= middle else 3].append(row)
             continue
         if any(a < gutter[1] and b > gutter[0] for a, b in ink_runs(line["chars"], 0.0)):
             flush()
+            in_row = False  # so does a line across the gutter
             out.append(line["text"])
             continue
         for char in [*line["chars"], *_spaces_on(line, spaces)]:
             band[0 if (char["x0"] + char["x1"]) / 2 < middle else 1].add(id(char))
     flush()
     return out
+
+
+def _block_starts(tops: list[float], em: float) -> list[float]:
+    """The heights where blocks of lines begin on one side: the first line, and each line further below the line
+    above it than the side's closest lines are (a paragraph's or a row's margin, :data:`BLOCK_GAP_EM`)."""
+    tops = sorted(tops)
+    pitches = [b - a for a, b in zip(tops, tops[1:], strict=False) if b - a > LEVEL_EM * em]
+    if not pitches:
+        return tops[:1]
+    pitch = min(pitches)
+    return tops[:1] + [b for a, b in zip(tops, tops[1:], strict=False) if b - a > pitch + BLOCK_GAP_EM * em]
+
+
+def row_starts(lines: Sequence[dict], gutter: tuple[float, float], em: float) -> list[float]:
+    """The heights where the rows of a **row layout** begin (a timeline of ``date and place | what was
+    signed`` printed as flex rows or a borderless table, wrapped on both sides), or an empty list when the two sides
+    flow independently (columns). Where both sides have lines (a heading above them is no part of a row), a page is
+    in rows when each side falls into at least two blocks of lines parted by a gap and every block of either side
+    begins level with a block of the other (:data:`LEVEL_EM`): rows are read one after another, each left block then
+    right; columns of text part their paragraphs at their own heights.
+
+    >>> line = lambda top, *xs: {"top": top, "chars": [{"text": "가", "x0": x, "x1": x + 10, "top": top} for x in xs]}
+    >>> rows = [line(0, 0, 60), line(12, 0, 60), line(24, 0), line(42, 0, 60), line(54, 60)]
+    >>> row_starts(rows, (20, 55), 10.0)
+    [0, 42]
+    >>> row_starts(rows[:3] + [line(42, 0), line(54, 0, 60)], (20, 55), 10.0)  # the right side's paragraph starts lower
+    []
+    """
+    sides: tuple[list[float], list[float]] = ([], [])
+    for line in lines:
+        if any(a < gutter[1] and b > gutter[0] for a, b in ink_runs(line["chars"], 0.0)):
+            continue  # a line across the gutter (a headline) is read where it stands
+        for side in (0, 1):
+            tops = [c["top"] for c in line["chars"]
+                    if c["text"].strip() and ((c["x0"] + c["x1"]) / 2 < sum(gutter) / 2) == (side == 0)]
+            if tops:
+                sides[side].append(min(tops))
+    if not sides[0] or not sides[1]:
+        return []
+    # lines above the other side's first line or below its last (a heading over the rows) are no part of a row
+    low, high = max(min(sides[0]), min(sides[1])) - LEVEL_EM * em, min(max(sides[0]), max(sides[1])) + LEVEL_EM * em
+    left, right = (_block_starts([t for t in tops if low <= t <= high], em) for tops in sides)
+    if len(left) < 2 or len(right) < 2:
+        return []
+    def level(a: list[float], b: list[float]) -> bool:
+        return all(any(abs(x - y) <= LEVEL_EM * em for y in b) for x in a)
+    return left if level(left, right) and level(right, left) else []
 
 
 def _spaces_on(line: dict, spaces: list[dict]) -> list[dict]:

@@ -100,3 +100,46 @@ def test_gutter_needs_wrapped_lines_on_both_sides():
     assert find_gutter(labels, em) is None  # labels ending far from the gutter, not wrapped text
     assert find_gutter([[(50, 280), (284, 540)]] * 4, em) is None  # a word space, not a gutter
     assert find_gutter([[(50, 280), (310, 540)]] * 2 + [[(50, 540)]] * 6, em) is None  # mostly prose across
+
+
+#: A timeline printed as rows of ``date and place | what was signed`` (audit17 C12): each cell wraps, the rows' cells
+#: begin level with one another, so the page is read row by row, each cell one line as the HTML gives it.
+TIMELINE = (("2019년 5월 24일, 일본 홋카이도 오타루시 시청 대회의실에서 열린 협약식",
+             "강릉시는 오타루시와 자매결연 협약을 맺고 관광과 청소년 분야의 교류를 넓히기로 했다. 두 도시 관계자 "
+             "40여 명이 함께했다."),
+            ("2021년 3월 5일, 중국 지린성 지린시 인민정부 청사에서 열린 서명식",
+             "강릉시는 지린시와 우호교류 협약을 맺고 항만 물류와 문화 공연 교류를 이어 가기로 했다. 이듬해 첫 "
+             "교류단이 다녀갔다."),
+            ("2023년 10월 12일, 중국 지린성 훈춘시 청사 회의실에서 열린 체결식",
+             "강릉시는 훈춘시와 우호협력 협약을 맺고 공무원 연수와 농산물 교역을 함께 하기로 했다. 훈춘시 "
+             "부시장이 서명했다."))
+ROW_LAYOUTS = {
+    "flex": lambda a, b: (f'<div style="display:flex;gap:40px;margin-bottom:12px"><div style="flex:1">{a}</div>'
+                          f'<div style="flex:2">{b}</div></div>'),
+    "grid": lambda a, b: (f'<div style="display:grid;grid-template-columns:1fr 2fr;column-gap:3em;margin:0 0 1em">'
+                          f'<div>{a}</div><div>{b}</div></div>'),
+    "table": lambda a, b: (f'<tr><td style="border:none;width:33%;vertical-align:top;padding:6px 30px 6px 0">{a}</td>'
+                           f'<td style="border:none;vertical-align:top;padding:6px 0">{b}</td></tr>'),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(ROW_LAYOUTS))
+def test_a_timeline_in_rows_is_read_row_by_row_each_cell_one_line(tmp_path: Path, layout: str):
+    rows = "".join(ROW_LAYOUTS[layout](a, b) for a, b in TIMELINE)
+    body = "<h1>강릉시 국제교류 연혁</h1><p>2024년 3월 1일</p>" + (f"<table>{rows}</table>" if layout == "table" else rows)
+    lines = _read(tmp_path, layout, body, "div,td{word-break:keep-all}")
+    assert lines == ("강릉시 국제교류 연혁", "2024년 3월 1일", *(cell for row in TIMELINE for cell in row))
+    got = {(a, b, date) for a, b, date, _ in facts(build(Document(id=f"{layout}.pdf", lines=lines, sha256="")))}
+    assert got == {("강릉시", "오타루시", "2019-05-24"), ("강릉시", "지린시", "2021-03-05"),
+                   ("강릉시", "훈춘시", "2023-10-12")}
+
+
+def test_columns_whose_paragraphs_part_at_their_own_heights_stay_columns(tmp_path: Path):
+    """The perturbation: two columns of several paragraphs (gaps between blocks on both sides, but not level) are read
+    column by column, not as rows."""
+    left = ["강릉시는 지난달 일본 오타루시와 관광 교류 회의를 열고 교류 방안을 논의했다. " * 2, THIRD]
+    right = [RIGHT + " 의회는 결과를 시민에게 알릴 계획이다.", LEFT[:60] + "했다."]
+    body = (f'<div style="display:flex;gap:40px"><div style="flex:1">{"".join(f"<p>{p}</p>" for p in left)}</div>'
+            f'<div style="flex:1">{"".join(f"<p>{p}</p>" for p in right)}</div></div>')
+    lines = _read(tmp_path, "paragraphs", body, "p{word-break:keep-all}")
+    assert _in_order(lines, *left, *right)
