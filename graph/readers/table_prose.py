@@ -9,16 +9,24 @@ from __future__ import annotations
 
 import re
 
+from graph.dates import find_dates
 from graph.facts import FactWriter
 from graph.readers.candidates import AgreementCandidate
+from graph.readers.context import is_plan
+from graph.readers.relations import is_intent, negates_signing, states_signing_verb
 from graph.readers.table_rows import Row, Table
+from graph.readers.table_schedules import SIGNED_AFTER
 
 #: A cell that is a sentence: it ends as a clause does in a report or an answer (``…체결하였음``, ``…중임``,
 #: ``…예정입니다.``, ``검토 바람``), or as a question (``…상태는?``).
 _SENTENCE_END = re.compile(r"(?:[음임함다요]|바람|것)\s*[.。]?\s*$")
 _QUESTION_END = re.compile(r"[?？]\s*$")
+#: A question cell: it asks (``…체결했나요?``, ``…있습니까``), so its verb states nothing.
+_ASKS = re.compile(r"(?:[?？]|나요|습니까|ㅂ니까|는지)\s*$")
 #: Shortest sentence cell (characters without spaces): ``체결함`` alone is a status, not a sentence; a question
 #: (``협약 실적은?``) may be shorter.
+#: An answer's signing not made in words :func:`negates_signing` leaves (``체결하지 못했습니다``, ``맺지 않았으며``).
+_NOT_SIGNED = re.compile(r"(?:체결|서명|협약)\s*(?:하|되)지\s*(?:않|못)|맺지\s*(?:않|못)")
 SENTENCE_CHARS, QUESTION_CHARS = 12, 6
 #: Share of a column's filled cells that must be sentences for the column to be one of sentences.
 SENTENCE_SHARE = 0.5
@@ -70,8 +78,30 @@ def read_prose(w: FactWriter, table: Table) -> list[AgreementCandidate]:
         found, _, _ = read_sentence(w, Sentence(text, owners), doc, None)
         for c in found:
             c.intent = c.intent or (c.date is not None and doc.is_future(c.date))
-        out.extend(found)
+        out.extend(c for c in found if _answered(row, columns, c))
     return out
+
+
+def _answered(row: Row, columns: list[int], c: AgreementCandidate) -> bool:
+    """Whether the answer states what a row's reading found, when the row asks a question: the question gives the
+    partners only (``가나시와 자매결연을 체결했나요? | 2024. 5. 3. 시장 면담을 가졌고 …`` signs nothing); the signing
+    verb (or the plan), its date and any negation are the answer's, unless the question tells the signing with its
+    date (``장쑤성과의 관계(1994. 10. 27. 자매결연)는 어떻습니까?``)."""
+    cells = [row.cell(i).strip() for i in columns if row.cell(i).strip()]
+    asked = [i for i, cell in enumerate(cells) if _ASKS.search(cell)]
+    if not asked:
+        return True
+    answer, question = " ".join(cells[asked[-1] + 1:]), " ".join(cells[:asked[-1] + 1])
+    if c.date is not None and any(d.value == c.date and SIGNED_AFTER.match(question[d.end:])
+                                  for d in find_dates(question)):
+        return True  # the question tells a dated signing, not asks it: ``…와의 관계(1994. 10. 27. 자매결연)는?``
+    if not answer:
+        return False
+    if c.date is not None and all(d.value != c.date for d in find_dates(answer)):
+        return False  # the date is the question's
+    if c.intent:
+        return is_intent(answer) or is_plan(answer) or c.date is not None
+    return states_signing_verb(answer) and not negates_signing(answer) and not _NOT_SIGNED.search(answer)
 
 
 def _row_sentence(row: Row, columns: list[int]) -> tuple[str, tuple[int, ...]]:

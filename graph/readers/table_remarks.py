@@ -74,14 +74,56 @@ def read_remarks(w: FactWriter, table: Table) -> list[AgreementCandidate]:
 
 
 def _own_party(w: FactWriter, row: Row, subject: Party, doc) -> Party | None:
-    """The Korean party of a row's signing: another Korean region the row names (``가나군-일본 다라시 자매도시(…)``
-    in a province's budget book is 가나군's tie, not the province's), else the document's own region; ``None`` when
-    the row names several (whose tie it states is unclear). The document's region and its parent are no other
+    """The Korean party of a row's signing: another Korean region the row joins to the tie (``가나군-일본 다라시
+    자매도시(…)`` in a province's budget book is 가나군's tie, not the province's), else the document's own region;
+    ``None`` when the row joins several, or names another region it does not join. In the cell dating the signing
+    the region must be joined to it (``가나군과 공동 방문, DATE 자매결연``: a co-visitor, whose tie it states is
+    unclear); in another cell (``가나군 교류 | 일본 다라시 … (DATE 결연)``) it is the row's, unless seen or
+    accompanied (``가나군 견학``, ``가나군과 함께``). The document's region and its parent are no other
     region."""
-    named = other_regions(w, _row_text(row), row.line, doc)
-    if len(named) > 1:
-        return None
-    return named[0] if named else subject
+    from graph.readers.sentences import Sentence, parties_in
+
+    text = _row_text(row)
+    named = other_regions(w, text, row.line, doc)
+    if not named:
+        return subject
+    ids = {p.entity.id for p in named}
+    found = parties_in(w, Sentence(text, tuple([row.line] * len(text))), 0, len(text), doc)
+    signing_cells, at = [], 0
+    for cell in (c for c in row.cells if c.strip()):
+        if _signings_in(cell):
+            signing_cells.append((at, at + len(cell)))
+        at += len(cell) + 3
+    joined = {n.party.entity.id: n.party for n in found if n.party.entity.id in ids and not _ALONGSIDE.match(
+        text, n.end) and (_joined(w, text, n, found) or not any(a <= n.start < b for a, b in signing_cells))}
+    return next(iter(joined.values())) if len(joined) == 1 else None
+
+
+#: What joins a region to the tie right after it: a dash or 및 before the partner, 와/과 before the partner, 의
+#: before the relation word (``가나군-다라시``, ``가나군 및 다라시``, ``가나군과 다라시의``, ``다라시와 가나군의
+#: 결연``, ``다라시와 가나군은 2009년 결연``).
+_JOINER = re.compile(r"\s*(?:[-–—~·]|및)\s*|(?:와|과|의|은|는|이|가)?\s*")
+#: A year or a date between a region and its relation word (``가나군은 2009년 자매결연``).
+_DATED = re.compile(r"(?:\d{2,4}\s*[년.]\s*(?:\d{1,2}\s*[월.]\s*)?(?:\d{1,2}\s*[일.]\s*)?)?")
+
+
+#: A region seen, visited or gone along with, not a party: ``가나군과 공동 방문``, ``가나군 견학``, ``가나군과 함께``.
+_ALONGSIDE = re.compile(r"(?:와|과|을|를)?\s*(?:공동|함께|견학|방문|시찰|참관|답사)")
+
+
+def _joined(w: FactWriter, text: str, region, found) -> bool:
+    """Whether a region named in a row is joined to the tie in its clause: the partner (a country word perhaps
+    before it), another region listed with it (``가나군·다라군-일본 …``) or the relation word comes right after it
+    and its joiner (``가나군과 공동 방문``, ``가나군 견학``: no)."""
+    at = _JOINER.match(text, region.end).end()
+    word = re.match(r"[^\s(,|/;]*", text[_DATED.match(text, at).end():]).group(0)
+    if relation_of(word):
+        return True
+    pattern, _ = w.registry.country_words
+    country = pattern.match(text, at)
+    if country:
+        at = country.end() + len(text[country.end():]) - len(text[country.end():].lstrip())
+    return any(n.start == at and n.party.entity.country != "" for n in found)  # the partner, or a region beside
 
 
 def _row_text(row: Row) -> str:

@@ -54,3 +54,33 @@ def test_perturbed_two_counties_in_a_row_state_nothing_and_a_county_changed(tmp_
                     "3000", ""])
     assert facts(build(page(tmp_path, "csv", [*BUDGET[:2], rows]))) == {
         ("마바주", "충청북도", "1999-04-02", "sister"), ("다파시", "옥천군", "2010-11-02", "friendship")}
+
+
+#: Another Korean region named in a row but not joined to the tie (audit17 C8): a co-visitor (``괴산군과 공동
+#: 방문``), a place seen (``옥천군 견학``), a region gone along with in its own column. In the signing's cell the
+#: region is the party only when joined to the tie (a dash, 및, ``A와 B의``, right before the relation word).
+OWN_BOOK = ["2026년도 단양군 일반회계 세출예산 사업명세서 (기획감사실)", "(단위: 천원)",
+            [["세부사업", "동행", "예산액", "비고"],
+             ["일본 사바시 교류", "", "5000", "괴산군과 공동 방문, 2004. 9. 14. 자매결연"],
+             ["중국 다파시 교류", "", "3000", "옥천군 견학 포함 / 2010. 11. 2. 우호교류 체결"],
+             ["미국 마바주 교류", "보은군과 함께", "4000", "1999. 4. 2. 자매결연"]]]
+PROVINCE_BOOK = ["충청북도 2026년 시군 국제교류 지원 계획", "가. 기념사업",
+                 [["사업", "내용", "예산"],
+                  ["교류 기념 공연", "괴산군과 일본 사바시의 자매결연(2004. 9. 14. 체결) 기념 공연", "6000"],
+                  ["청소년 교류", "중국 다파시와 옥천군의 우호도시 (2010. 11. 2. 체결) 청소년 교류", "3000"],
+                  ["도 대표단", "보은군 공무원 동행, 미국 마바주 방문 (1999. 4. 2. 자매결연)", "4000"]]]
+
+
+@pytest.mark.parametrize("kind", ["md", "csv", "docx"])
+def test_a_region_seen_or_gone_along_with_is_no_party(tmp_path: Path, kind: str):
+    assert facts(build(page(tmp_path, kind, OWN_BOOK))) == set()
+    assert facts(build(page(tmp_path, kind, PROVINCE_BOOK))) == {
+        ("괴산군", "사바시", "2004-09-14", "sister"), ("다파시", "옥천군", "2010-11-02", "friendship")}
+
+
+def test_perturbed_without_the_other_region_the_row_is_the_documents(tmp_path: Path):
+    rows = [list(r) for r in OWN_BOOK[2]]
+    rows[1][3] = "대표단 방문, 2004. 9. 14. 자매결연"
+    rows[3][1] = ""
+    assert facts(build(page(tmp_path, "md", [*OWN_BOOK[:2], rows]))) == {
+        ("단양군", "사바시", "2004-09-14", "sister"), ("단양군", "마바주", "1999-04-02", "sister")}
