@@ -103,14 +103,20 @@ def plan_words(*kinds: str) -> str:
 LETTER_EXCHANGE_AIMED = (LETTER_EXCHANGED + r"\s*(?:을|를|의|하기|키)?\s*(?:"
                          + plan_words("after", "pursued", "ending", "aim")
                          + r"|로\s*합의|을\s*계획)")
+#: A signing verb in a past or done form (``체결했다``, ``서명하였고``, ``맺었다``, ``맺은``).
+SIGNED_DONE = r"(?:(?:체결|서명|조인)\s*(?:했|하였|한|됐|되었|된)|맺(?:었|은|고))"
 #: A relation to be raised, not yet so (``자매결연으로 격상하기로 합의``, ``승격을 추진``, ``격상 여부 검토``,
-#: ``격상되어야 한다``): a plan. (Renewals aimed at are left out: a list entry's remark ``(5년마다 갱신 여부 검토)``
+#: ``격상되어야 한다``): a plan; a raise proposed or discussed before a signing done
+#: (``격상 제안을 받아들여 … 체결했다``, ``격상 논의 끝에 … 맺었다``) is the signing's history.
+#: (Renewals aimed at are left out: a list entry's remark ``(5년마다 갱신 여부 검토)``
 #: plans nothing about the signing it lists.)
-RAISE_AIMED = (r"(?:격상|승격)\s*(?:(?:을|를)?\s*" + plan_words("after", "pursued", "alone") + r"|"
-               + plan_words("ending") + r"|여부)")
+RAISE_AIMED = (r"(?:격상|승격)\s*(?:(?:을|를)?\s*" + plan_words("after", "pursued", "alone")
+               + r"(?![^.]*?" + SIGNED_DONE + r")|" + plan_words("ending") + r"|여부)")
 #: The rest of a bracket after a date that ends on a plan word (``(2028년 협정 갱신 검토)``, ``(2030년 재체결 예정)``):
-#: the date is a plan's.
-BRACKET_PLAN = r"[^()]*?" + plan_words("after", "pursued", "alone") + r"\s*(?:중\s*)?\)"
+#: the date is a plan's. A word of who proposed or prepares it in another comma part (``(2015. 5. 7. 체결, 가나시 측
+#: 제안)``, ``(2019. 11. 20., 가나시 제안)``) plans nothing; ``예정``/``미정`` anywhere, unless after a done ``체결,``.
+BRACKET_PLAN = (r"(?:[^(),/]*?" + plan_words("after", "pursued", "alone")
+                + r"|(?![^()]*?(?:체결|서명|조인)\s*[,/])[^()]*?" + plan_words("alone") + r")\s*(?:중\s*)?\)")
 #: Phrases that state a plan, an intent or a step short of signing: never a ``gy:Agreement``.
 INTENT_PATTERNS: tuple[str, ...] = (
     plan_words("after", "pursued") + r"\s*중", plan_words("alone"),
@@ -129,9 +135,10 @@ _SIGNING = re.compile("|".join(SIGNING_PATTERNS))
 #: the tie was made, as 맺다 says (``될`` is still ahead).
 BECAME_PARTNERS = (r"(?:자매|우호|친선)\s?(?:도시|지역|관계)\s*(?:가|이|로)\s*"
                    r"(?:된(?!\s*(?:지|이후|뒤|후|다음|以來)(?![가-힣]))|되었|됐|되어)")
-#: A relation established (``우호협력 관계를 수립하였다``), not one aimed at (``관계 수립을 위한``, ``수립 추진``).
+#: A relation established (``우호협력 관계를 수립하였다``), not one aimed at (``관계 수립을 위한``, ``수립 추진``,
+#: ``수립하기로 합의``, ``수립해 나가기로``).
 RELATION_ESTABLISHED = (r"관계\s*(?:를|을)?\s*수립(?!\s*(?:을|를|의)?\s*(?:" + plan_words("after", "pursued", "aim")
-                        + r"))")
+                        + r")|" + plan_words("ending") + r"|(?:해|하여)\s*나가|할\s*(?:것|예정))")
 #: Verbs (not nouns such as 결연, 협정) that state in running text that a signing took place.
 SIGNING_VERBS: tuple[str, ...] = (r"체결", r"맺", r"조인", r"서명", LETTER_EXCHANGED, BECAME_PARTNERS,
                                   RELATION_ESTABLISHED)

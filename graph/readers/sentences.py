@@ -300,7 +300,7 @@ def sentences(lines: tuple[str, ...]) -> list[Sentence]:
                 _ENTRY_DATE.match(line) and not _RUNS_ON.search(text)) or (
                 text and _mostly_latin(lines[n - 2]) != _mostly_latin(line) and not (
                     _RUNS_ON.search(text) and (re.search("[가-힣]", line) or _LATIN_TITLE.fullmatch(line))
-                    or _PARTICLE_FIRST.match(line))):  # …와 / 'Sister City …'을 체결했다; …와 / "Sister City" / 를
+                    or _particle_first(lines[n - 2], line))):  # …와 / 'Sister City …'을 체결했다; … / "…" / 를
             flush()  # a timeline entry (a line opening with its full date), a line in the other language: its own
         if not line or is_table_row(raw):
             continue  # table rows are the table reader's
@@ -311,7 +311,7 @@ def sentences(lines: tuple[str, ...]) -> list[Sentence]:
         owners.extend([n] * len(line))
         if line.endswith(("다.", "음.", "함.", "?", "!")) or _REPORT_END.search(line) or (
                 len(line) < TITLE_CHARS and not _OPEN_END.search(line) and not (
-                    n < len(lines) and _PARTICLE_FIRST.match(lines[n].strip()))) or n <= TITLE_LINES or (
+                    n < len(lines) and _particle_first(line, lines[n].strip()))) or n <= TITLE_LINES or (
                 n < len(lines) and _DATE_LINE.match(lines[n])):
             flush()
     flush()
@@ -320,6 +320,21 @@ def sentences(lines: tuple[str, ...]) -> list[Sentence]:
 
 #: A line opening with a particle (``를 체결했다.``): the sentence of the line before runs on into it.
 _PARTICLE_FIRST = re.compile(r"(?:을|를|이|가|은|는|와|과|의|에|으로|로)(?:\s|$)")
+
+
+def _particle_first(before: str, line: str) -> bool:
+    """``line`` opens with a particle the line ``before`` runs on into: ``이`` only after a Latin word, a number or a
+    closing quote (``MOU`` / ``이 체결됐다``); after Hangul it is the demonstrative (``이 밖에``, ``이 자리에서``).
+
+    >>> _particle_first("MOU", "이 체결됐다."), _particle_first("가나시 소식", "이 밖에 군은")
+    (True, False)
+    >>> _particle_first("협약", "을 맺었다.")
+    True
+    """
+    m = _PARTICLE_FIRST.match(line)
+    return bool(m) and (m.group(0).strip() != "이" or bool(re.search(r"[A-Za-z0-9\"'”’」』>》〉)]$", before.strip())))
+
+
 #: A short Latin title or name on a line of its own, perhaps quoted (``"Sister City Agreement"``): no sentence of
 #: its own, a word of the Korean sentence around it.
 _LATIN_TITLE = re.compile(r"[\"'“‘「『<《〈(]?[A-Za-z][A-Za-z&'’.\-]*(?: [A-Za-z&'’.\-]+){0,7}[\"'”’」』>》〉)]?")
@@ -390,7 +405,7 @@ class DocumentContext:
     before: Sentence | None = None  # the sentence before
     clause_day: StatedDate | None = None  # the day of the signing a clause before in the same sentence states
     title_partner: list[Named] = field(default_factory=list)  # the one other place the title names beside its own
-    signed_day: StatedDate | None = None  # the day of the last signing read to the day (같은 자리에서 is that day)
+    signed_day: StatedDate | None = None  # the day of the sentence before's signing or occasion (같은 자리에서)
 
     def is_future(self, value: StatedDate) -> bool:
         """A date after the document's own date line (at the coarser of the two precisions): not yet signed.
@@ -430,6 +445,19 @@ class DocumentContext:
                     EVENT_DAYS:
                 self.event_day = value
                 return  # the sentence's first such day (가나시는 24일 … 체결했다고 25일 밝혔다: the 24th)
+
+    def first_day(self, text: str) -> StatedDate | None:
+        """The first day ``text`` states to the day, written whole or relative to the document's date (``지난
+        14일``): the occasion the next sentence's ``이 자리에서`` speaks of.
+
+        >>> DocumentContext(None, StatedDate(2024, 10, 20), []).first_day("방문단은 지난 14일 기념식에 참석했다.").iso
+        '2024-10-14'
+        """
+        stated = find_dates(text)
+        relative = [d for d in relative_dates(text, self.today) if not any(
+            s.start < d.end and d.start < s.end for s in stated)] if self.today is not None else []
+        return next((d.value for d in sorted(stated + relative, key=lambda d: d.start) if d.value.day is not None),
+                    None)
 
     def is_recent(self, value: StatedDate) -> bool:
         """A day within :data:`EVENT_DAYS` of the document's own date (a news article's event)."""
@@ -604,7 +632,7 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
             c.intent = c.intent or (c.date is not None and doc.is_future(c.date))
         doc.signed = partners if any(not c.intent for c in found) else []  # its sub-items may go on with them
         days = [c.date for c in found if not c.intent and c.date is not None and c.date.day is not None]
-        doc.signed_day = days[-1] if days else doc.signed_day
+        doc.signed_day = days[-1] if days else doc.first_day(s.text) or doc.signed_day  # 이 자리에서: that occasion
         doc.before = s
         out.extend(found)
         doc.note_days(s.text)
@@ -988,10 +1016,11 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
         today = doc.year
     same = _SAME_TIME.search(text)
     occasion = same is not None and _SAME_OCCASION.match(same.group(0))
-    earlier = (find_dates(s.text[:a], bare_years=True) or (doc.said if carried_pair else [])) if same and not stated \
-        else []  # 같은 해: of the date before, in this sentence or the one it goes on from
-    if not earlier and occasion and "자리" in same.group(0) and not stated and doc.signed_day is not None:
-        earlier = [DateMention(doc.signed_day, 0, 0, "")]  # … 맺었다. 같은 자리에서 …: the signing before's day
+    earlier = find_dates(s.text[:a], bare_years=True) if same and not stated else []
+    if not earlier and occasion and "자리" in same.group(0) and not stated and doc.signed_day is not None and not (
+            today is not None and relative_dates(text, today)):  # 이 자리에서 … 7일: the day the sentence states
+        earlier = [DateMention(doc.signed_day, 0, 0, "")]  # … 14일 기념식에 참석했다. 이 자리에서 …: that occasion
+    earlier = earlier or (doc.said if same and not stated and carried_pair else [])  # 같은 해: of the date before
     if earlier:  # 같은 해 9월, 이듬해, 같은 날, 같은 자리에서: of the date stated before in the sentence
         base = earlier[-1].value
         if occasion:

@@ -122,10 +122,17 @@ def adjective_country(w: FactWriter, adjective: str) -> str | None:
 
 
 def _kind_of(w: FactWriter, m: re.Match[str]) -> str:
-    """``the Japanese city of Gana`` → ``Gana, Japan`` when the adjective names a country; else as written."""
+    """``the Japanese city of Gana`` → ``Gana, Japan`` when the adjective names a country; else as written. A full
+    stop ending the sentence stays after the country (``the Japanese city of Gana.`` → ``Gana, Japan.``); an
+    initial's (``St.``) stays in the name."""
     country = adjective_country(w, m.group("adj"))
     entity = w.registry.entities.get(country) if country else None
-    return f"{m.group('name')}, {entity.name_en}" if entity is not None and entity.name_en else m.group(0)
+    if entity is None or not entity.name_en:
+        return m.group(0)
+    name, end = m.group("name"), ""
+    if name.endswith(".") and not re.search(r"(?:^|\s)(?:[A-Z]|St|Mt|Ft)\.$", name):
+        name, end = name[:-1], "."
+    return f"{name}, {entity.name_en}{end}"
 
 
 #: An aside in brackets without a date (``Gana City (Gana Province) and …``): left out so the pair reads as one.
