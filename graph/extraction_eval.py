@@ -20,7 +20,7 @@ from corpus import Document
 from corpus.formats import is_supported, plain_text, read_file
 from graph.build import build_graph
 from graph.readers.entities import minted_id
-from graph.registry import Registry, normalize_name
+from graph.registry import DISTRICT_LEVEL, Registry, normalize_name
 from ontology.namespaces import GY
 
 EVAL_DIR = Path(__file__).resolve().parents[1] / "eval" / "extraction"
@@ -112,9 +112,19 @@ def load_jsonl(path: Path) -> list[dict]:
 
 
 def party_key(label: str, party_id: str | None, country: str | None) -> str:
-    """The registry id, or the id a minted region gets from its country and name."""
+    """The registry id, or the id a minted region gets from its country and name. A Korean non-autonomous district
+    judged without an id (the registry had none when the set was written) is keyed by the registry's id of it now
+    (``kr-gyeonggi-yongin-giheung``, decision 0107): it is a registry region, never minted.
+
+    >>> party_key("기흥구", None, "KR"), party_key("가나시", None, "JP"), party_key("서울특별시", "kr-seoul", "KR")
+    ('kr-gyeonggi-yongin-giheung', 'jp-가나시', 'kr-seoul')
+    """
     if party_id:
         return party_id
+    if country == "KR":
+        district = Registry.default().resolve(label, kinds=("region",)).entity
+        if district is not None and district.level == DISTRICT_LEVEL:
+            return district.id
     return minted_id(country or "", label)
 
 

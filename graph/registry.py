@@ -22,7 +22,7 @@ A non-autonomous district (행정구, no local government of its own but a unit 
 city, named alone or after its city (decision 0096):
 
 >>> [reg.resolve(n).entity.id for n in ("기흥구", "용인시 기흥구", "경기도 수원시 영통구", "포항시 남구")]
-['kr-기흥구', 'kr-기흥구', 'kr-영통구', 'kr-포항시남구']
+['kr-gyeonggi-yongin-giheung', 'kr-gyeonggi-yongin-giheung', 'kr-gyeonggi-suwon-yeongtong', 'kr-gyeongbuk-pohang-nam']
 >>> reg.resolve("남구").ambiguous
 True
 """
@@ -274,18 +274,18 @@ class Registry:
 
     def district(self, name: str, city: str, name_en: str = "", note: str = "") -> Entity:
         """A non-autonomous district (행정구) of the registry city ``city`` (an id): a region of level
-        :data:`DISTRICT_LEVEL` inside it, whose id follows the minting rule of a place from its country and name
-        (``kr-기흥구``), with its city's name before it when an entity already bears the name (``kr-포항시남구``).
+        :data:`DISTRICT_LEVEL` inside it, whose id is romanised as every registry id is, its city's id and its own
+        English name without ``-gu`` (``kr-gyeonggi-yongin-giheung``; Hangul ids ``kr-기흥구`` until session 15,
+        decision 0107). A district with no English name keeps the minting rule of a place (``kr-`` + its name).
 
         >>> reg = Registry.default()
         >>> [(e.id, e.parent) for e in (reg.resolve("용인시 기흥구").entity, reg.resolve("포항시 남구").entity)]
-        [('kr-기흥구', 'kr-gyeonggi-yongin'), ('kr-포항시남구', 'kr-gyeongbuk-pohang')]
+        [('kr-gyeonggi-yongin-giheung', 'kr-gyeonggi-yongin'), ('kr-gyeongbuk-pohang-nam', 'kr-gyeongbuk-pohang')]
         """
         if city not in self.entities:
             raise ValueError(f"district {name!r} of unknown city {city!r}")
-        key = normalize_name(name)
-        taken = key in self._index
-        return Entity(id=f"kr-{normalize_name(self.entities[city].name_ko) + key if taken else key}", kind="region",
+        latin = re.sub(r"[^a-z0-9]+", "", re.sub(r"-gu$", "", name_en.strip().lower()))
+        return Entity(id=f"{city}-{latin}" if latin else f"kr-{normalize_name(name)}", kind="region",
                       name_ko=name, name_en=name_en, country="KR", level=DISTRICT_LEVEL, parent=city, note=note)
 
     def places_in_latin(self, name: str, country: str) -> tuple[Place, ...]:
@@ -534,7 +534,7 @@ class Registry:
 
         >>> [[m.entity.id for m in Registry.default().find_mentions(t)] for t in (
         ...     "10년 동안 구축한 교류", "상당구간을 지나", "동안구는 가나시와", "동안구청에서", "안양시 동안구와")]
-        [[], [], ['kr-동안구'], ['kr-동안구'], ['kr-동안구']]
+        [[], [], ['kr-gyeonggi-anyang-dongan'], ['kr-gyeonggi-anyang-dongan'], ['kr-gyeonggi-anyang-dongan']]
         """
         entity = self.entities[self._mention_pattern[1][key]]
         if entity.level != DISTRICT_LEVEL or key != normalize_name(entity.name_ko):

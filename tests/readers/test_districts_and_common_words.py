@@ -11,21 +11,31 @@ from tests.readers.helpers import build, document, facts
 
 
 @pytest.mark.parametrize(("written", "district_id", "city_id"), [
-    ("기흥구", "kr-기흥구", "kr-gyeonggi-yongin"),
-    ("용인시 기흥구", "kr-기흥구", "kr-gyeonggi-yongin"),
-    ("용인특례시기흥구", "kr-기흥구", "kr-gyeonggi-yongin"),
-    ("경기도 수원시 영통구", "kr-영통구", "kr-gyeonggi-suwon"),
-    ("고양시 일산동구", "kr-일산동구", "kr-gyeonggi-goyang"),
-    ("포항시 남구", "kr-포항시남구", "kr-gyeongbuk-pohang"),  # a name autonomous districts share: city + name
+    ("기흥구", "kr-gyeonggi-yongin-giheung", "kr-gyeonggi-yongin"),
+    ("용인시 기흥구", "kr-gyeonggi-yongin-giheung", "kr-gyeonggi-yongin"),
+    ("용인특례시기흥구", "kr-gyeonggi-yongin-giheung", "kr-gyeonggi-yongin"),
+    ("경기도 수원시 영통구", "kr-gyeonggi-suwon-yeongtong", "kr-gyeonggi-suwon"),
+    ("고양시 일산동구", "kr-gyeonggi-goyang-ilsandong", "kr-gyeonggi-goyang"),
+    ("포항시 남구", "kr-gyeongbuk-pohang-nam", "kr-gyeongbuk-pohang"),  # a name autonomous districts share: city + name
 ])
 def test_a_district_resolves_to_its_own_region_inside_its_city(written, district_id, city_id):
     entity = Registry.default().resolve(written).entity
     assert (entity.id, entity.parent, entity.level, entity.country) == (district_id, city_id, "행정구", "KR")
 
 
+def test_every_registry_id_is_romanised_districts_included():
+    """Registry ids are romanised (``kr-gyeonggi-yongin-giheung``), districts' too since session 15 (decision 0107);
+    only minted places keep their name as written in their id."""
+    reg = Registry.default()
+    districts = [e for e in reg.entities.values() if e.level == "행정구"]
+    assert len(districts) == 39
+    assert all(e.id.isascii() and e.id.startswith(e.parent + "-") for e in districts)
+    assert [e.id for e in reg.entities.values() if not e.id.isascii()] == []
+
+
 def test_a_shared_district_name_alone_stays_ambiguous():
     found = Registry.default().resolve("남구")
-    assert found.entity is None and "kr-포항시남구" in {e.id for e in found.candidates}
+    assert found.entity is None and "kr-gyeongbuk-pohang-nam" in {e.id for e in found.candidates}
 
 
 def test_a_city_and_its_own_district_are_no_pair():
@@ -127,9 +137,9 @@ def test_an_unplaced_partner_leaves_no_common_word_as_party(text):
     ("수지 구조가 바뀌었다", []),
     ("상당구간을 지나", []),  # inside a longer word
     ("동안 구민 체육대회", []),
-    ("동안구는 가나시와", ["kr-동안구"]),  # written whole
-    ("동안구청에서 열린", ["kr-동안구"]),
-    ("안양시 동안구와", ["kr-동안구"]),
+    ("동안구는 가나시와", ["kr-gyeonggi-anyang-dongan"]),  # written whole
+    ("동안구청에서 열린", ["kr-gyeonggi-anyang-dongan"]),
+    ("안양시 동안구와", ["kr-gyeonggi-anyang-dongan"]),
 ])
 def test_a_bare_district_name_is_a_mention_only_written_whole(text, ids):
     assert [m.entity.id for m in Registry.default().find_mentions(text)] == ids
@@ -150,3 +160,17 @@ def _keys(text: str) -> set[tuple]:
     result = build(document("spaced.txt", text))
     result.dataset.default_union = True
     return {p.key for p in predicted_agreements(result.dataset, Registry.default())}
+
+
+def test_a_district_judged_without_an_id_scores_as_the_registry_district():
+    """A judged set written before the registry knew 행정구 names the district with no id and country KR: the scorer
+    keys it by the district's romanised registry id, so the built fact matches it (decision 0107)."""
+    from graph.extraction_eval import agreement_key, gold_agreements, predicted_agreements
+
+    text = "용인시 기흥구는 2023. 9. 1. 베트남 빈즈엉성 가나못시와 교류협력 MOU를 체결했다."
+    built = build(document("district-judged.txt", text))
+    built.dataset.default_union = True
+    judged = {"agreements": [{"parties": ["기흥구", "가나못시"], "party_ids": [None, None], "countries": ["KR", "VN"],
+                              "date": "2023-09-01"}]}
+    assert set(gold_agreements(judged)) == {agreement_key(("kr-gyeonggi-yongin-giheung", "vn-가나못시"), "2023-09-01")}
+    assert {p.key for p in predicted_agreements(built.dataset, Registry.default())} == set(gold_agreements(judged))
