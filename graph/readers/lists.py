@@ -1015,7 +1015,7 @@ def _own_unit_first(w: FactWriter, text: str, named: list[tuple[int, Party]], su
     start, party = named[0]
     after = text[start + len(party.surface):]
     if party.entity.id == subject.entity.id or party.entity.country != "KR" or not re.match(
-            r"\s*[,\-–]|(?:은|는|이|가|와|과)\s", after) or not any(p.entity.country != "KR" for _, p in named[1:]):
+            r"\s*[,:：\-–]|(?:은|는|이|가|와|과)\s", after) or not any(p.entity.country != "KR" for _, p in named[1:]):
         return None
     joined = re.match(r"(?:와|과)\s", after)
     if joined is not None and not _joined_directly(w, text, start + len(party.surface) + joined.end(), named[1]):

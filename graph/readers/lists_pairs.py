@@ -19,8 +19,9 @@ from graph.readers.entities import Party, resolve_party, split_country_prefix
 #: One side of a pair line: one to four Hangul words (a country, a parent region, the place: the last, a word with a
 #: place suffix), each perhaps glossed in brackets (``가나시(加那市)``).
 _SIDE = r"[가-힣]+(?:\([^()]{1,12}\))?(?:\s+[가-힣]+(?:\([^()]{1,12}\))?){0,3}"
-#: A pair line's head: two sides joined by a dash (``―``, ``—``, ``–``, ``-``), then a colon.
-PAIR_LINE = re.compile(rf"\s*(?P<a>{_SIDE})\s*[―—–-]\s*(?P<b>{_SIDE})\s*[:：]")
+#: A pair line's head: two sides joined by a dash (``―``, ``—``, ``–``, ``-``) or a two-way arrow (``↔``, ``⇔``,
+#: ``<->``), then a colon.
+PAIR_LINE = re.compile(rf"\s*(?P<a>{_SIDE})\s*(?:[―—–\-↔⇔⟷]|<->)\s*(?P<b>{_SIDE})\s*[:：]")
 _GLOSS = re.compile(r"\([^()]*\)")
 
 
@@ -66,14 +67,20 @@ def pair_parties(w: FactWriter, text: str, line: int, subject: Party | None,
                  columns: tuple[str | None, str | None]) -> tuple[Party, Party] | None:
     """The two parties of a pair line (``None`` when it is none or a side cannot be read: an unread side is
     reported). A Korean district named alone (``가나구``) is the one of the subject's city when it has one;
-    ``columns``: the countries of :func:`side_countries`."""
+    ``columns``: the countries of :func:`side_countries`. A foreign subject's list (a prefecture's towns and their
+    Korean partners) places a side no column, country word or registry entry places in the subject's country."""
     head = pair_head(text)
     if head is None:
         return None
     parent = subject.entity.id if subject is not None and subject.entity.country == "KR" else None
+    abroad = subject.entity.country if subject is not None and subject.entity.country not in (None, "", "KR") \
+        else None
     parties = []
     for side, country in zip(head, columns, strict=True):
-        party = resolve_party(w, side, (line, line), country=country, parent=parent, place_context=True)
+        party = resolve_party(w, side, (line, line), country=country, parent=parent, place_context=True,
+                              report=country is not None or abroad is None)
+        if party is None and country is None and abroad is not None:
+            party = resolve_party(w, side, (line, line), country=abroad, parent=parent, place_context=True)
         if party is None:
             return None
         parties.append(party)
