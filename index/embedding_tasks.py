@@ -51,9 +51,12 @@ def encode_chunk(load: Loader, settings: Settings, texts: list[str], latent: boo
     embedder = loaded_embedder(load, settings)
     latents = None
     if latent and embedder.engine != TORCH:
-        rows = embedder.token_states(texts, "passage")
+        head = passage_head()
+        head.session  # noqa: B018 - made once here, not by two threads at once
+        rows = embedder.token_states(texts, "passage", then=lambda vector, states: (
+            vector, head.latents(states, PASSAGE_TERMS)))
         vectors = np.stack([vector for vector, _ in rows]) if rows else embedder.encode_passages(texts)
-        latents = [passage_head().latents(states, PASSAGE_TERMS) for _, states in rows]
+        latents = [terms for _, terms in rows]
     else:
         vectors = embedder.encode_passages(texts)
     return vectors, worker_id(), made_count[_model_key(load, settings)], latents

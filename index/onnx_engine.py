@@ -21,6 +21,7 @@ import logging
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -183,6 +184,26 @@ def ensure_graph(folder: Path, engine: str = ONNX) -> Path:
     return target
 
 
+_TOKENIZERS: dict[tuple[str, int | None], object] = {}
+_TOKENIZERS_LOCK = threading.Lock()
+
+
+def folder_tokenizer(folder: Path, truncation: int | None = None):
+    """The ``tokenizers`` tokenizer of a model folder (``tokenizer.json``), truncating at ``truncation`` tokens when
+    given: read once per process and setting, shared by the engines and embedders of that folder (reading the 250k
+    pieces takes ~0.8 s CPU; a cold build read it four times, decision 0110). Only encoding is called on it after."""
+    key = (str(Path(folder).resolve()), truncation)
+    with _TOKENIZERS_LOCK:
+        if key not in _TOKENIZERS:
+            from tokenizers import Tokenizer
+
+            tokenizer = Tokenizer.from_file(str(Path(folder) / "tokenizer.json"))
+            if truncation is not None:
+                tokenizer.enable_truncation(truncation)
+            _TOKENIZERS[key] = tokenizer
+        return _TOKENIZERS[key]
+
+
 def default_threads() -> int:
     """Texts run at once: ``OMP_NUM_THREADS`` when set (a build worker's share), else the CPU count."""
     try:
@@ -196,7 +217,6 @@ class OnnxEncoder:
 
     def __init__(self, folder: Path, engine: str = ONNX, threads: int | None = None) -> None:
         import onnxruntime as ort
-        from tokenizers import Tokenizer
 
         options = ort.SessionOptions()
         options.intra_op_num_threads = 1  # one core a text; texts in parallel on threads
@@ -207,8 +227,7 @@ class OnnxEncoder:
         self.session = ort.InferenceSession(str(ensure_graph(folder, engine)), options,
                                             providers=["CPUExecutionProvider"])
         limit = json.loads((folder / "sentence_bert_config.json").read_text()).get("max_seq_length") or 512
-        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-        self.tokenizer.enable_truncation(int(limit))
+        self.tokenizer = folder_tokenizer(folder, int(limit))
         self.threads = threads or default_threads()
 
     def _one(self, ids: list[int]) -> np.ndarray:
@@ -234,14 +253,21 @@ class OnnxEncoder:
             return np.zeros((0, self.session.get_outputs()[0].shape[1]), dtype=np.float32)
         return _unit(np.stack(self._run(self._one, texts, prefix, started)))
 
-    def encode_with_states(self, texts: list[str], prefix: str = "", started: Callable[[], None] | None = None
-                           ) -> list[tuple[np.ndarray, np.ndarray]]:
+    def encode_with_states(self, texts: list[str], prefix: str = "", started: Callable[[], None] | None = None,
+                           then: Callable[[np.ndarray, np.ndarray], object] | None = None) -> list:
         """Per text, its vector (as :meth:`encode` gives it, bit for bit) and the final states of its content tokens
-        (tokens × hidden: not ``<s>``, the pieces of ``prefix`` or ``</s>``), from one run of the model."""
+        (tokens × hidden: not ``<s>``, the pieces of ``prefix`` or ``</s>``), from one run of the model. ``then``:
+        per text ``then(vector, states)`` instead, called on the thread that ran the text, right after its run (a
+        passage's latent terms then use both cores, not one after the texts' runs; decision 0110)."""
         # the prefix's trailing space joins the text's first piece (▁구): its pieces are those of the stripped prefix
         skip = len(self.tokenizer.encode(prefix.rstrip()).ids) - 1 if prefix.strip() else 1
-        return [(_unit(vector[None])[0], states[skip:-1])
-                for vector, states in self._run(self._both, texts, prefix, started)]
+
+        def run(ids: list[int]):
+            vector, states = self._both(ids)
+            vector, states = _unit(vector[None])[0], states[skip:-1]
+            return (vector, states) if then is None else then(vector, states)
+
+        return self._run(run, texts, prefix, started)
 
 
 def _unit(vectors: np.ndarray) -> np.ndarray:

@@ -195,3 +195,34 @@ def test_prompts_are_read_once_not_for_every_query(engines, monkeypatch):
     assert not np.array_equal(ours.encode_passages(TEXTS[:1]), again)
     (vector, states), = ours.token_states(TEXTS[:1], "query")  # a query with latent terms reads none either
     assert np.array_equal(vector, first[0]) and len(states) > 0
+
+
+def test_then_runs_on_the_text_s_thread_and_gives_what_applying_it_afterwards_gives(engines):
+    import threading
+
+    ours = engines[ONNX]
+    encoder = OnnxEncoder(ours.folder, ONNX, threads=2)
+    seen: set[str] = set()
+
+    def then(vector, states):
+        seen.add(threading.current_thread().name)
+        return vector.tobytes(), states.shape, float(states.sum())
+
+    texts = TEXTS * 3
+    after = [then(vector, states) for vector, states in encoder.encode_with_states(texts, "passage: ")]
+    seen.clear()
+    assert encoder.encode_with_states(texts, "passage: ", then=then) == after  # bit for bit, in order
+    assert threading.current_thread().name not in seen  # on the pool's threads, not the caller's
+    assert ours.token_states(texts, "passage", then=then) == after
+
+
+def test_the_engines_and_embedders_of_a_folder_read_its_tokenizer_once(engines):
+    folder = engines[ONNX].folder
+    fp32, int8 = OnnxEncoder(folder, ONNX), OnnxEncoder(folder, ONNX_INT8)
+    assert fp32.tokenizer is int8.tokenizer  # the truncating one, shared
+    assert engines[ONNX].token_counts(TEXTS) == engines[ONNX_INT8].token_counts(TEXTS)
+    counting = engines[ONNX]._tokenizer
+    assert counting is engines[ONNX_INT8]._tokenizer and counting is not fp32.tokenizer
+    long = " ".join(["교류"] * 2000)
+    assert engines[ONNX].token_count(long) > engines[ONNX].max_tokens  # counting never truncates
+    assert len(fp32.tokenizer.encode(long).ids) == engines[ONNX].max_tokens
