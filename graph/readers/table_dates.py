@@ -32,6 +32,74 @@ _RENEWED_ON_ANNIVERSARY = re.compile(r"^\s*(?:재체결|재협약|갱신|격상)
                                      r"|^[^\d]{0,12}?\d+\s*주년\s*(?:기념|을\s*맞아)?\s*(?:협약\s*)?(?:재체결|재협약|갱신)")
 
 
+#: Header words of a date's parts printed in columns of their own (``연 | 월 | 일``, ``Year | Month | Day``).
+_PART_HEADERS = (re.compile(r"^(?:연|년|연도|년도|year)$", re.IGNORECASE), re.compile(r"^(?:월|month)$", re.IGNORECASE),
+                 re.compile(r"^(?:일|day)$", re.IGNORECASE))
+_YEAR_CELL = re.compile(r"^(?:19|20)\d\d$")
+#: A missing month or day: an empty cell or a dash.
+_NO_PART = re.compile(r"^[\s\-–—·?]*$")
+
+
+def _part_column(values: list[str], low: int, high: int) -> bool:
+    """Every cell a number from ``low`` to ``high`` or empty (``-``)."""
+    return all(_NO_PART.match(v) or (v.isdigit() and low <= int(v) <= high) for v in values)
+
+
+def _date_part_columns(table: Table) -> int | None:
+    """The first column of a date printed in a year column and a month column (and a day column) side by side:
+    the year column's cells all four-digit years, the next column's months (1–12), the one after days (1–31), a
+    month or a day left empty or ``-`` where unknown; headers ``연 | 월 | 일`` (or one header merged over the
+    three, ``체결일``). ``None`` for any other table.
+
+    >>> from graph.readers.table_rows import Row, Table
+    >>> rows = [Row(2, ["가나시", "1999", "11", "5"]), Row(3, ["다라시", "2006", "10", "-"])]
+    >>> _date_part_columns(Table(rows, header=Row(1, ["도시", "연", "월", "일"])))
+    1
+    >>> _date_part_columns(Table(rows, header=Row(1, ["도시", "체결일", "체결일", "체결일"])))
+    1
+    >>> _date_part_columns(Table(rows, header=Row(1, ["도시", "연도", "인원", "횟수"])))  # a year and two counts
+    """
+    if table.header is None:
+        return None
+    rows = [r for r in table.rows if not r.label]
+    heads = [re.sub(r"\s+", "", c) for c in table.header.cells]
+    for c in range(len(heads) - 1):
+        merged = heads[c] and heads[c] == heads[c + 1]
+        if not (merged or (_PART_HEADERS[0].match(heads[c]) and _PART_HEADERS[1].match(heads[c + 1]))):
+            continue
+        years = [r.cell(c) for r in rows if r.cell(c)]
+        if len(years) < 2 or not all(_YEAR_CELL.match(v) for v in years) or \
+                not _part_column([r.cell(c + 1) for r in rows], 1, 12):
+            continue
+        return c
+    return None
+
+
+def fold_date_parts(table: Table) -> None:
+    """A date printed in columns of its parts (``2001 | 7 | 15``, ``2006 | 3 |``) written back as one date cell in
+    the year column (``2001. 7. 15.``, ``2006. 3.``), the month and day cells left empty: the date finder and the
+    column roles then see one date column, at the precision the row states (a year alone is a year)."""
+    c = _date_part_columns(table)
+    if c is None:
+        return
+    heads = [re.sub(r"\s+", "", h) for h in table.header.cells]
+    day = c + 2 if c + 2 < len(heads) and (_PART_HEADERS[2].match(heads[c + 2]) or heads[c + 2] == heads[c]) and \
+        _part_column([r.cell(c + 2) for r in table.rows if not r.label], 1, 31) else None
+    for row in table.rows:
+        if row.label or not _YEAR_CELL.match(row.cell(c)):
+            continue
+        parts = [row.cell(c)]
+        for k in (c + 1, day):
+            if k is None or _NO_PART.match(row.cell(k)):
+                break
+            parts.append(row.cell(k))
+        row.cells = [*row.cells[:c], ". ".join(parts) + ("." if len(parts) > 1 else ""), *(
+            "" if k in (c + 1, day) else cell for k, cell in enumerate(row.cells) if k > c)]
+    head = table.header.cells[c]
+    table.header.cells = [*table.header.cells[:c], head if not _PART_HEADERS[0].match(heads[c]) else "일자", *(
+        "" if k in (c + 1, day) else cell for k, cell in enumerate(table.header.cells) if k > c)]
+
+
 def row_dates(table: Table, row: Row) -> list[DateMention]:
     """Signing dates of a row: its date cells' dates, but not the end of a term (``2019.5.2~2022.5.1``), a date
     ``까지`` or an anniversary; plus dates of a renewal (재체결, 갱신) or an upgrade (격상) stated in another cell.
@@ -65,14 +133,17 @@ def row_dates(table: Table, row: Row) -> list[DateMention]:
                        and not _renamed(clause, found, i))
     out = [d for d in out if not any(d.value != o.value and d.value.contains(o.value) for o in out)]
     if any(_YEAR_ONLY.search(cell) for cell in row.cells):  # 2000-01-01 | 날짜 미상으로 1월 1일 입력(연도만 확인)
+        whole = any(_MONTH_UNKNOWN.search(cell) for cell in row.cells)  # 일자 미상 beside 2006. 10.: the month holds
         out = list({d.value.year: DateMention(StatedDate(d.value.year), d.start, d.end, d.surface)
-                    for d in out}.values())
+                    if whole or d.value.precision == "day" else d for d in out}.values())
     return out
 
 
 #: A remark saying a row's day or month is a placeholder and only its year is known (``연도만 확인``, ``날짜 미상``,
 #: ``월일 미상``): the row's dates are that year.
 _YEAR_ONLY = re.compile(r"연도만|(?:날짜|일자|월일|체결일)\s*(?:은|는)?\s*미상")
+#: Of those, a remark saying the month is not known either (a month stated beside ``일자 미상`` is known).
+_MONTH_UNKNOWN = re.compile(r"연도만|(?:월일|체결월)\s*(?:은|는)?\s*미상")
 
 
 #: Between the clauses of a remark (``MOU 체결 계획 (2026), 2025-08 실무방문``), not inside brackets.

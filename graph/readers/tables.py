@@ -54,7 +54,15 @@ from graph.readers.relations import (
     states_signing_verb,
 )
 from graph.readers.table_columns import assign_roles, looks_like_place, name_dates, unfold_dated_names
-from graph.readers.table_dates import UPGRADE, after, planned_cell, reference_date, row_dates, signing_clauses
+from graph.readers.table_dates import (
+    UPGRADE,
+    after,
+    fold_date_parts,
+    planned_cell,
+    reference_date,
+    row_dates,
+    signing_clauses,
+)
 from graph.readers.table_groups import split_groups
 from graph.readers.table_layout import TableLayout, layout_of
 from graph.readers.table_prose import read_prose
@@ -108,6 +116,7 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> Candidates:
     for table in find_tables(w.doc.lines, w.registry, labels=True):
         if any(r.line in skip for r in table.rows) or all(r.fields_only for r in table.rows if not r.label):
             continue  # a card's fields set apart by | are the list reader's
+        fold_date_parts(table)  # 연 | 월 | 일 columns: one date cell
         assign_roles(w, table)
         signs = about_agreements(w, table)
         lines = range(table.first_line, table.rows[-1].line + 1)
