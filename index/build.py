@@ -104,32 +104,30 @@ def model_loading_meanwhile(settings: Settings, early: EarlyLines | None = None)
     cold one): ONNX Runtime reads and prepares its graph outside Python's lock, so the loading overlaps the graph
     stages on the other core. The embed stage takes the same model (:func:`index.embedding_tasks.loaded_embedder`),
     waiting if it is not ready; leaving the block waits for the threads (a failed build exits cleanly). With
-    ``early``, the lines' model is loaded first and its thread then embeds lines until the build stops it
-    (:mod:`index.early_lines`), while another thread loads the passages' model, needed only at the embed stage."""
+    ``early``, its line process starts first (before any thread of the build) and loads the lines' model itself
+    (:mod:`index.early_lines`); only the passages' model loads here. Leaving the block ends the line process."""
     def loaded(wanted: Settings) -> Embedder | None:
         try:
             return loaded_embedder(Embedder.load, wanted)
         except Exception:  # noqa: BLE001 - a model that cannot load fails in its stage, with its message
             return None
 
-    passages = threading.Thread(target=loaded, args=(settings,), name="load-passage-model", daemon=True)
+    if early is not None:
+        early.start(settings)
 
-    def lines_first() -> None:
-        model = loaded(line_settings(settings))
-        passages.start()
-        if early is not None:
-            early.run(model)
+    def models() -> None:
+        if early is None:
+            loaded(line_settings(settings))
+        loaded(settings)
 
-    lines = threading.Thread(target=lines_first, name="load-line-model", daemon=True)
-    lines.start()
+    thread = threading.Thread(target=models, name="load-models", daemon=True)
+    thread.start()
     try:
         yield
     finally:
         if early is not None:
-            early.stop()
-        lines.join()
-        if passages.ident is not None:  # started once the lines' model was loaded
-            passages.join()
+            early.close()
+        thread.join()
 
 
 def build_index(documents: list[Document], dataset, registry, out_dir: Path, settings: Settings,
@@ -175,8 +173,6 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
         lexical = LexicalIndex.from_counts(counts, tokenizer)
         lexical.save(target / artifacts.BM25)
         progress.step(f"{len(lexical.bm25.vocab_dict)} lexical terms ({tokenised} passage texts tokenised)")
-    if early is not None:
-        early.stop()  # the passage embedding wants both cores
     with progress.stage("embed"):
         limit = embedder.max_tokens - 8  # room for the "passage: " prompt and special tokens
         token_counts = remembered_counts(embedder.token_counts)  # fitting and chunking count the same texts
@@ -195,18 +191,19 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
         encode = chunked_encoder(executor or SerialExecutor(), Embedder.load, line_settings(settings),
                                  [t for _, t in owned], [d for d, _ in owned], line_embedder.token_counts, progress,
                                  unit="lines")
-        embedded_early = early.taken(line_embedder.sha256) if early is not None else {}
         reusable = previous_line_vectors(previous, line_embedder.sha256)
+        embedded_early = early.taken(line_embedder.sha256, [t for _, t in owned if text_key(t) not in reusable]
+                                     ) if early is not None else {}
         lines, found = build_line_vectors(passages, target, {**embedded_early, **reusable}, encode,
                                           line_embedder.dim, line_embedder.sha256)
-        # reused: from the previous build only (lines embedded early were embedded by this build, as a streamed
-        # build that has no early lines embeds them in its lines stage)
+        # reused: from the previous build only (lines of the line process were embedded by this build, as a
+        # streamed build that has none embeds them in its lines stage)
         reused_lines = sum(text_key(text) in reusable for _, text in owned)
         if early is not None:
-            progress.step(f"{len(embedded_early)} lines embedded early, beside the graph stages "
-                          f"({early.cpu_s:.1f} s CPU on the second core)")
+            progress.step(f"{len(embedded_early)} lines from the line process, {early.early} of them embedded before "
+                          f"this stage ({early.cpu_s:.1f} s CPU in that process)")
         progress.step(f"{lines} lines of multi-line passages on {line_embedder.engine}: {lines - found} "
-                      f"embedded now, {found - reused_lines} early, {reused_lines} reused "
+                      f"embedded now, {found - reused_lines} by the line process, {reused_lines} reused "
                       f"({time.process_time() - cpu:.1f} s CPU in this process)")
     with progress.stage("faiss"):
         faiss_index = build_faiss(vectors)
@@ -242,6 +239,8 @@ def build_index(documents: list[Document], dataset, registry, out_dir: Path, set
         "line_vectors": lines,
         "reused_line_vectors": reused_lines,
         "early_line_vectors": found - reused_lines,
+        "line_process_cpu_s": round(early.cpu_s, 2) if early is not None else 0.0,
+        "line_process_before_stage": early.early if early is not None else 0,
     }, started)
 
 

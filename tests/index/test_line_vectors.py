@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from graph.registry import Registry
 from index import artifacts
 from index.build import build_index, model_loading_meanwhile
 from index.dense import build_faiss
-from index.early_lines import SWITCH_INTERVAL_S, EarlyLines, likely_lines
+from index.early_lines import EarlyLines, likely_lines
 from index.embedder import Embedder
 from index.embedding_tasks import _model_key
 from index.line_vectors import LINE_VECTORS, LINES, LineIndex, line_settings, line_texts
@@ -161,62 +160,57 @@ def test_lines_embedded_early_are_the_lines_the_build_embeds(built: Path, tmp_pa
     assert set(likely_lines(documents[:1])) == {text for p in _passages(artifacts.index_dir(built))
                                                 for _, text in line_texts(p)}
     settings = replace(Settings.from_env(), embed_engine=ONNX, line_engine=ONNX_INT8)
-    line_embedder = Embedder.load(line_settings(settings))
     early = EarlyLines(documents)
-    early.run(line_embedder)  # here to the end; in a build, on the loading thread until the embed stage stops it
-    assert len(early.vectors) == len(likely_lines(documents)) > len(REPORT)
-    assert early.taken("0" * 64) == {}
+    early.start(settings)  # its own process, embedding from now to the lines stage
     manifest = _build_with(documents, tmp_path / "early", early)
     assert manifest["early_line_vectors"] == manifest["line_vectors"] >= len(REPORT)  # none embedded in the stage
     assert manifest["reused_line_vectors"] == 0  # none from a previous build: early lines are this build's
+    assert manifest["line_process_cpu_s"] > 0 and 0 <= early.early <= len(likely_lines(documents))
     plain = _build_with(documents, tmp_path / "plain", None)
-    assert plain["reused_line_vectors"] == plain["early_line_vectors"] == 0
+    assert plain["reused_line_vectors"] == plain["early_line_vectors"] == plain["line_process_cpu_s"] == 0
     assert plain["line_vectors"] == manifest["line_vectors"]
     for name in (LINE_VECTORS, LINES):  # bit for bit what the lines stage computes itself
         assert (artifacts.index_dir(tmp_path / "early") / name).read_bytes() == \
             (artifacts.index_dir(tmp_path / "plain") / name).read_bytes()
 
 
-def test_early_lines_stop_when_asked_and_a_build_on_the_loading_thread_gives_the_same_vectors(tmp_path: Path):
+def test_the_line_process_gives_the_vectors_asked_for_and_ends_when_the_build_does(tmp_path: Path):
     documents = [_doc("report.txt", REPORT), _doc("table.txt", TABLE)]
-    stopped = EarlyLines(documents)
-    stopped.stop()
-    stopped.run(Embedder.load(line_settings(Settings.from_env())))
-    assert stopped.vectors == {}
-    early = EarlyLines(documents)
     settings = replace(Settings.from_env(), data_dir=tmp_path, embed_engine=ONNX, line_engine=ONNX_INT8)
-    with model_loading_meanwhile(settings, early):
-        pass  # leaving the block stops the thread (here at once, or once the models are loaded)
-    assert early._done.is_set() and early.cpu_s >= 0
-    for wanted in (line_settings(settings), settings):  # both models loaded by the time the block is left
-        assert made_count[_model_key(Embedder.load, wanted)] >= 1
     line_embedder = Embedder.load(line_settings(settings))
     texts = likely_lines(documents)
     fresh = dict(zip([text_key(t) for t in texts], line_embedder.encode_passages(texts), strict=True))
-    assert set(early.vectors) <= set(fresh)
-    for key, vector in early.vectors.items():
-        assert np.array_equal(vector, fresh[key])
-
-
-def test_early_lines_lower_the_switch_interval_only_while_they_embed():
-    """The thread waits for Python's lock after every run: the interval is short while it embeds, restored after."""
-    documents = [_doc("report.txt", REPORT)]
-    line_embedder = Embedder.load(line_settings(Settings.from_env()))
-    seen: list[float] = []
-
-    class Watched:
-        sha256 = line_embedder.sha256
-
-        def encode_passages(self, texts: list[str]) -> np.ndarray:
-            seen.append(sys.getswitchinterval())
-            return line_embedder.encode_passages(texts)
-
-    before = sys.getswitchinterval()
+    asked = texts[::2] + ["표에 없는 줄: 2025년 새 교류 계획"]  # one it could not know: embedded when asked
     early = EarlyLines(documents)
-    early.run(Watched())
-    assert seen and set(seen) == {min(before, SWITCH_INTERVAL_S)} and before > SWITCH_INTERVAL_S
-    assert sys.getswitchinterval() == before
-    assert len(early.vectors) == len(likely_lines(documents))
+    with model_loading_meanwhile(settings, early):
+        got = early.taken(line_embedder.sha256, asked)
+        assert early._process is None  # ended once it handed its vectors over
+    assert set(got) == {text_key(t) for t in asked} and early.cpu_s > 0
+    extra = line_embedder.encode_passages(asked[-1:])[0]
+    for key, vector in got.items():
+        assert np.array_equal(vector, fresh.get(key, extra))
+    assert made_count[_model_key(Embedder.load, settings)] >= 1  # the passages' model loaded meanwhile
+    other = EarlyLines(documents)
+    other.start(settings)
+    assert other.taken("0" * 64, texts) == {}  # another model's vectors are not taken
+    quit_early = EarlyLines(documents)
+    with model_loading_meanwhile(settings, quit_early):
+        process = quit_early._process
+    assert not process.is_alive() and quit_early._process is None  # a build that fails ends it too
+    orphan = EarlyLines(documents)
+    orphan.start(settings)
+    orphan._conn.close()  # the build killed: its end of the pipe closes without a word
+    orphan._process.join(120)
+    assert orphan._process.exitcode == 0  # the child sees it after its current line and leaves quietly
+
+
+def test_a_line_process_that_fails_leaves_the_lines_to_the_lines_stage(tmp_path: Path):
+    documents = [_doc("report.txt", REPORT)]
+    broken = EarlyLines(documents)
+    broken.start(replace(Settings.from_env(), line_engine="no-such-engine"))  # its model cannot load
+    assert broken.taken("0" * 64, likely_lines(documents)) == {}
+    manifest = _build_with(documents, tmp_path / "data", broken)
+    assert manifest["early_line_vectors"] == 0 and manifest["line_vectors"] >= len(REPORT) - 1
 
 
 def _build_with(documents: list[Document], out: Path, early: EarlyLines | None) -> dict:
