@@ -33,6 +33,7 @@ from graph.readers.context import (
     is_activity,
     is_place_word,
     lead_region,
+    relation_near,
 )
 from graph.readers.entities import (
     BODY_ENDING,
@@ -66,6 +67,7 @@ from graph.readers.table_dates import (
 from graph.readers.table_groups import split_groups
 from graph.readers.table_layout import TableLayout, layout_of
 from graph.readers.table_prose import read_prose
+from graph.readers.table_records import record_tables
 from graph.readers.table_remarks import read_remarks
 from graph.readers.table_rows import LABEL_CHARS, Row, Table, find_tables
 from graph.readers.table_schedules import read_schedule
@@ -113,7 +115,11 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> Candidates:
     out: list[AgreementCandidate] = []
     judged: set[int] = set()
     signed: set[int] = set()
-    for table in find_tables(w.doc.lines, w.registry, labels=True):
+    records = [(t, used) for t, used in record_tables(w, w.doc.lines) if not used & skip]
+    pivoted = set().union(*(used for _, used in records))
+    tables = [t for t, _ in records] + [t for t in find_tables(w.doc.lines, w.registry, labels=True)
+                                        if not any(r.line in pivoted for r in t.rows)]
+    for table in tables:  # records written key by key (가나시 | 체결일 | 2004. 6. 24.) read as one row per partner
         if any(r.line in skip for r in table.rows) or all(r.fields_only for r in table.rows if not r.label):
             continue  # a card's fields set apart by | are the list reader's
         fold_date_parts(table)  # 연 | 월 | 일 columns: one date cell
@@ -307,6 +313,7 @@ def _read_row(w: FactWriter, table: Table, row: Row, layout: TableLayout, ctx: C
     relation = (relation_of(relation_cell) or typed or state.column_relation or relation_of(stated) or state.relation
                 or DEFAULT_RELATION)
     fields = tuple(f for f in (row.cell(table.column("fields")),) if f)
+    steps = {} if relation_of(relation_cell) else _date_cell_relations(table, row)  # 1995. 우호 → 2007. 자매 격상
     intent = is_intent(stated)
     values = [d.value for d in dates] if named and len(named) == len(pairs) else list(
         dict.fromkeys(d.value for d in dates))
@@ -317,9 +324,21 @@ def _read_row(w: FactWriter, table: Table, row: Row, layout: TableLayout, ctx: C
         confidence = _confidence(table, parties, dates[0].value.precision, layout)
         for found in own:  # a signing dated after the date the table stands at is a plan (재체결일 2025. 5. 9.)
             planned = intent or (state.as_of is not None and after(found, state.as_of))
-            out.append(AgreementCandidate(parties, found, relation, (row.line, row.line), confidence,
+            out.append(AgreementCandidate(parties, found, steps.get(found, relation), (row.line, row.line), confidence,
                                           intent=planned, fields=fields, reader="tables", quote=row_text.strip()))
     state.last = out[-1]
+    return out
+
+
+def _date_cell_relations(table: Table, row: Row) -> dict[StatedDate, str]:
+    """The relation each date of a date cell holding several steps names beside it (``1995. 10. 16. 우호교류 →
+    2007. 4. 자매결연 격상``: friendship, then sister), by date."""
+    out: dict[StatedDate, str] = {}
+    for c in table.columns("date"):
+        found = find_dates(row.cell(c), bare_years=True)
+        for d in found if len(found) >= 2 else ():
+            if relation := relation_near(row.cell(c), d, found):
+                out.setdefault(d.value, relation)
     return out
 
 
