@@ -319,6 +319,19 @@ def _byline(doc: Document) -> tuple[int, StatedDate] | None:
     return None
 
 
+#: A time of day after a date, a dash perhaps before it (``Oct. 7, 2024 - 16:40``, ``2024.05.13 09:00``).
+_CLOCK = re.compile(r"\s*[-–—|]?\s*(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+
+
+def without_clock(text: str) -> str:
+    """``text`` with its times of day blanked (same length): ``- 16:40`` after an English date is no range.
+
+    >>> without_clock("Oct. 7, 2024 - 16:40 Updated").rstrip(" Updated")
+    'Oct. 7, 2024'
+    """
+    return _CLOCK.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def dateline(doc: Document, loose: bool = True) -> tuple[int, StatedDate] | None:
     """The line stating the document's own date (:func:`document_date`) and that date; without ``loose``, only a
     labelled date or a line holding little but a date, not merely the first full date of the first lines.
@@ -340,11 +353,16 @@ def dateline(doc: Document, loose: bool = True) -> tuple[int, StatedDate] | None
     True
     >>> dateline(Document("d", ("# 가나군 교류 카드", "## 다라시", "체결일자 — 1972. 10. 3."), ""), loose=False) is None
     True
+
+    An English page's byline with its time (``Published : Oct. 7, 2024 - 16:40``):
+
+    >>> dateline(Document("d", ("Title", "Published : Oct. 7, 2024 - 16:40 Updated : Oct. 8, 2024"), ""))[1].iso
+    '2024-10-07'
     """
     for n, line in enumerate(doc.lines, start=1):
         m = _OWN_DATE.search(line)
         if m:
-            day = next((d.value for d in find_dates(line[m.end():]) if d.start <= 3), None)
+            day = next((d.value for d in find_dates(without_clock(line[m.end():])) if d.start <= 3), None)
             if day is not None:
                 return n, day
     as_of = as_of_date(doc.lines)  # 가나시 국제교류팀 | 2025. 9. 1. 기준: the date it stands at

@@ -52,6 +52,7 @@ from graph.readers.context import (
     schedule_day,
     without_anniversaries,
 )
+from graph.readers.corrections import corrected
 from graph.readers.entities import (
     BODY_WORD,
     CONTEXT_LEVEL,
@@ -61,6 +62,7 @@ from graph.readers.entities import (
     place_level,
     resolve_party,
 )
+from graph.readers.line_wraps import column_width, glued_particle, particle_first, wrapped_at_width
 from graph.readers.posts import titles
 from graph.readers.relations import (
     DEFAULT_RELATION,
@@ -113,6 +115,15 @@ _RENEWED = re.compile(r"(?:갱신|재체결|재협약)\s*(?:했|하였|한\s*바
 _RELATION_DATED = re.compile(r"(?:결연|협약|협정|MOU|각서|의향서)\s*\(\s*'?(?:(?:19|20)?\d\d\s*[.년][^()]{0,12}"
                              r"|(?:19|20)\d\d)\)")
 #: A sentence going on with the pair of the one before (이후 ▲2004년 … 협정 ▲2014년 … MOU를 잇따라 체결했다).
+#: A sentence opening with its time (``지난해 10월에는``, ``2019년에도``, ``이듬해 5월``): with no party
+#: named, it goes on with the pair whose signing the sentence before told (``… 2015년 자매결연을 맺었다.
+#: 지난해 10월에는 … 협약을 맺기도 했다``).
+_DATE_FIRST = re.compile(r"\s*(?:(?:지난해|작년|올해|이듬해|그\s?해|같은\s?해|(?:19|20)\d\d\s*년)(?:\s*\d{1,2}\s*월)?"
+                         r"(?:\s*\d{1,2}\s*일)?|지난달|(?:19|20)\d\d\s*\.\s*\d{1,2}\s*\.(?:\s*\d{1,2}\s*\.)?)"
+                         r"\s*(?:에는|에도|에|엔)?\s")
+#: A word that is a party of the sentence's own, place or not (``기업 10곳과``, ``양 도시 농협이``): it does not go on
+#: with the pair before.
+_OWN_PARTY = re.compile(r"[가-힣\d]+(?:와|과|이|가)\s")
 _GOES_ON = re.compile(r"\s*(?:이후|이어|이어서|또한?|아울러|그\s?뒤|그\s?후|그\s?이후)(?:에도|에는)?\s")
 #: A signing done there and then (협약 체결, 협정서에 서명, 맺었다), as a schedule's entry states it.
 _SIGNED_NOW = re.compile(r"(?:체결|서명|조인)(?!\s*(?:이후|이래|후|뒤|당시))|맺었|맺음")
@@ -135,6 +146,9 @@ _REPORTED = re.compile(r"\s*(?:에\s*)?(?:밝혔|전했|발표했|알렸|공개�
 #: The day of the event reported (이날 협약식에서, 당일): the day the text spoke of last.
 _THAT_DAY = re.compile(r"(?:^|\s)(?:이날|당일|같은\s?날|(?:이|같은)\s?자리에서)")
 #: The day after the event reported (이튿날, 다음 날): the day the text spoke of last, plus one.
+#: The document's own day and the days before it, named without a date (a broadcast's ``오늘``, ``어제``).
+_NOW_WORDS = {"오늘": 0, "금일": 0, "어제": 1, "어제일": 1, "그제": 2, "그저께": 2}
+_NOW = re.compile(r"(?:^|\s)(?P<w>" + "|".join(_NOW_WORDS) + r")(?:은|는|도|에)?(?![가-힣(])")
 _NEXT_DAY = re.compile(r"(?:^|\s)(?:이튿날|다음\s?날|그\s?다음\s?날)")
 #: How many days from the document's date a day may be to be the day of the event it reports.
 EVENT_DAYS = 31
@@ -193,6 +207,10 @@ _MEDIA = re.compile(r"[가-힣]+(?:일보|신문|방송|뉴스|매일|타임스)
 #: A body that is no place signing with a 와/과 (가나시 관광공사와, 다라대학교와): the clause's own partner.
 _BODY_PARTNER = re.compile(r"[가-힣]*" + BODY_WORD + r"(?:와|과)(?=\s)")
 #: A body's name right after a place (가나성 인민대표대회 간, 다라시 체육회의): the place's body, not the place.
+#: A clause opening with a body and its partner (``가나관광공사와 다라성 관광국은``): the bodies sign, not a region
+#: carried from the sentence before.
+_BODY_LEAD = re.compile(r"\s*(?:[-·•▶○□■]\s*)?(?:(?:같은\s?날|이날|당일|한편|또한?|이와\s?함께)\s+)?"
+                        r"[가-힣]*" + BODY_WORD + r"(?:와|과)\s")
 _BODY_AFTER = re.compile(r"\s[가-힣]*" + BODY_WORD
                          + r"(?:와|과|와의|과의|의|간|은|는|이|가|을|를|에|에서|도)?(?=[\s,.)]|$)")
 #: A place's delegation acting (가나시 방문단은, 다라군 대표단이): the place is the clause's subject.
@@ -286,6 +304,7 @@ def sentences(lines: tuple[str, ...]) -> list[Sentence]:
     """
     out: list[Sentence] = []
     text, owners = "", []
+    width = column_width(lines)
 
     def flush() -> None:
         nonlocal text, owners
@@ -300,39 +319,24 @@ def sentences(lines: tuple[str, ...]) -> list[Sentence]:
                 _ENTRY_DATE.match(line) and not _RUNS_ON.search(text)) or (
                 text and _mostly_latin(lines[n - 2]) != _mostly_latin(line) and not (
                     _RUNS_ON.search(text) and (re.search("[가-힣]", line) or _LATIN_TITLE.fullmatch(line))
-                    or _particle_first(lines[n - 2], line))):  # …와 / 'Sister City …'을 체결했다; … / "…" / 를
+                    or particle_first(lines[n - 2], line))):  # …와 / 'Sister City …'을 체결했다; … / "…" / 를
             flush()  # a timeline entry (a line opening with its full date), a line in the other language: its own
         if not line or is_table_row(raw):
             continue  # table rows are the table reader's
-        if text and not _split_by_wrap(text, line, lines):
+        if text and not _split_by_wrap(text, line, lines) and not glued_particle(lines[n - 2], line):
             text += " "
             owners.append(n)
         text += line
         owners.extend([n] * len(line))
         if line.endswith(("다.", "음.", "함.", "?", "!")) or _REPORT_END.search(line) or (
                 len(line) < TITLE_CHARS and not _OPEN_END.search(line) and not (
-                    n < len(lines) and _particle_first(line, lines[n].strip()))) or n <= TITLE_LINES or (
-                n < len(lines) and _DATE_LINE.match(lines[n])):
+                    n < len(lines) and particle_first(line, lines[n].strip())) and not wrapped_at_width(
+                    lines, n, width)) or n <= TITLE_LINES or (n < len(lines) and _DATE_LINE.match(lines[n])) or (
+                _FIELD.match(line) and not _RUNS_ON.search(line) and not (
+                    n < len(lines) and particle_first(line, lines[n].strip()))):
             flush()
     flush()
     return out
-
-
-#: A line opening with a particle (``를 체결했다.``): the sentence of the line before runs on into it.
-_PARTICLE_FIRST = re.compile(r"(?:을|를|이|가|은|는|와|과|의|에|으로|로)(?:\s|$)")
-
-
-def _particle_first(before: str, line: str) -> bool:
-    """``line`` opens with a particle the line ``before`` runs on into: ``이`` only after a Latin word, a number or a
-    closing quote (``MOU`` / ``이 체결됐다``); after Hangul it is the demonstrative (``이 밖에``, ``이 자리에서``).
-
-    >>> _particle_first("MOU", "이 체결됐다."), _particle_first("가나시 소식", "이 밖에 군은")
-    (True, False)
-    >>> _particle_first("협약", "을 맺었다.")
-    True
-    """
-    m = _PARTICLE_FIRST.match(line)
-    return bool(m) and (m.group(0).strip() != "이" or bool(re.search(r"[A-Za-z0-9\"'”’」』>》〉)]$", before.strip())))
 
 
 #: A short Latin title or name on a line of its own, perhaps quoted (``"Sister City Agreement"``): no sentence of
@@ -624,9 +628,12 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
     doc.headline = _headline(w, every[0], doc) if every else None
     doc.title_partner = _title_partner(w, every[0], doc) if every else []
     for s in every:
+        source = source_day(s.text)
+        if source is not None:  # a clipping's pasted article under its source line: that article's own date
+            doc.today = doc.written = source
         if skip.intersection(range(s.lines[0], s.lines[1] + 1)):
             continue
-        s = Sentence(despaced_dates(s.text), s.owners)
+        s = Sentence(corrected(despaced_dates(s.text)), s.owners)
         found, carried, partners = read_sentence(w, s, doc, carried, partners)
         for c in found:  # a signing dated after the document's own date has not happened yet: a plan
             c.intent = c.intent or (c.date is not None and doc.is_future(c.date))
@@ -641,6 +648,38 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
 
 
 _BARE_DAY = re.compile(r"\s*\d{1,2}\s*일")
+#: A clipping's source line: a newspaper or broadcaster and a day, in brackets or after a label (``(가나일보
+#: 2024.7.3.)``, ``[다라신문 2025. 3. 5. 기사 발췌]``, ``출처: 마바방송 2024.01.10``) or opening a line of no sentence.
+_SOURCE = re.compile(r"(?:(?P<open>[\[(（【]|출처\s*[:：]?|자료\s*[:：])\s*|^\s*)" + _MEDIA.pattern
+                     + r"\s*[,:]?\s*(?=\d)")
+
+
+#: A source line's source stands within this many characters of its start (``2. 주요 기사 원문 (…``).
+SOURCE_LEAD = 16
+
+
+def source_day(text: str) -> StatedDate | None:
+    """The day of the source line ``text`` holds: the date of the article pasted below it (a clipping file's
+    articles each carry their own; a bare ``2일`` there is a day of that article's month, not the file's).
+
+    >>> source_day("2. 주요 기사 원문 (가나일보 2024.7.3.)").iso
+    '2024-07-03'
+    >>> source_day("[다라신문 2025. 3. 5. 기사 발췌] 본문").iso
+    '2025-03-05'
+    >>> source_day("가나일보 2024.7.3 라마 기자"), source_day("가나시는 2일 가나일보 2024.7.3. 보도를 반박했다.")
+    (StatedDate(year=2024, month=7, day=3), None)
+    >>> source_day("(가나일보 2024.7.) 보도") is None
+    True
+    >>> source_day("가나시는 2018년 협약을 맺었다(다라일보 2018.9.3. 보도).") is None
+    True
+    """
+    for m in _SOURCE.finditer(text):
+        if not m.group("open") and re.search(r"다\.|[가-힣]다$", text) or m.start() > SOURCE_LEAD:
+            continue  # a sentence that speaks of a paper or cites one after what it tells, no source line
+        day = next((d.value for d in find_dates(text[m.end():]) if d.start == 0), None)
+        if day is not None and day.day is not None:
+            return day
+    return None
 
 
 def _in_event_month(mention: DateMention, today: StatedDate, doc: DocumentContext) -> DateMention:
@@ -684,7 +723,16 @@ def next_day(value: StatedDate) -> StatedDate:
     >>> next_day(StatedDate(2024, 4, 30)).iso
     '2024-05-01'
     """
-    day = datetime.date(value.year, value.month, value.day) + datetime.timedelta(days=1)
+    return days_before(value, -1)
+
+
+def days_before(value: StatedDate, days: int) -> StatedDate:
+    """The day ``days`` before ``value`` (a day's date).
+
+    >>> days_before(StatedDate(2024, 3, 1), 1).iso
+    '2024-02-29'
+    """
+    day = datetime.date(value.year, value.month, value.day) - datetime.timedelta(days=days)
     return StatedDate(day.year, day.month, day.day)
 
 
@@ -731,9 +779,10 @@ def read_sentence(w: FactWriter, s: Sentence, doc: DocumentContext, carried: Par
         partners = before or (doc.title_partner if not partners else []) or partners
         if not partners and carried is not None and doc.subject is not None and carried.entity != doc.subject.entity:
             partners = [Named(doc.subject, 0, 0, "와")]  # (가나성 문서) 다라도 대표단은 … 양측은: the two sides
-    previous: list[Named] = list(partners) if both or _GOES_ON.match(s.text) else signed if (
-        _SUB_ITEM.match(s.text) and (find_dates(s.text, bare_years=True) or _SAME_TIME.search(s.text)) and not
-        parties_in(w, s, 0, len(s.text), doc, resolve=False)) else undated
+    previous: list[Named] = list(partners) if both or _GOES_ON.match(s.text) else signed if ((
+        _SUB_ITEM.match(s.text) and (find_dates(s.text, bare_years=True) or _SAME_TIME.search(s.text))
+        or _DATE_FIRST.match(s.text) and not _OWN_PARTY.search(s.text)) and not parties_in(
+            w, s, 0, len(s.text), doc, resolve=False)) else undated
     s = Sentence(_DATELINE.sub(lambda m: " " * len(m.group(0)), s.text), s.owners)
     doc.clause_day = None
     for end in [m.start() for m in _CLAUSE.finditer(s.text) if s.text.count("(", 0, m.start()) <= s.text.count(
@@ -997,6 +1046,8 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
     if subject is None and carried_pair and carried is not None and all(p.party.entity != carried.entity
                                                                          for p in partners):
         subject = carried  # 가나시와 다라시는 … 체결하였으며 / - 같은 해 10월 MOU도 체결: the same pair
+    if subject is None and _BODY_LEAD.match(text):
+        return [], carry, partners  # 가나관광공사와 다라성 관광국은 같은 날 … 협약을 체결했다: the bodies', no region's
     if subject is None:
         # an entry of a list (a report's ○ / - lines) without a subject is the document's; prose carries it
         subject = (doc.subject or carried) if a == 0 and BULLET.match(s.text) else (carried or doc.subject)
@@ -1045,6 +1096,9 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
     if not dates and not other_event and (that := _THAT_DAY.search(text)) and (
             day := _caption_day(w, s) or doc.event_day or doc.today) is not None:
         dates = [DateMention(day, that.start(), that.end(), that.group(0))]  # 이날: the caption's day, the event's
+    if not dates and not other_event and (now := _NOW.search(text)) and doc.today is not None and \
+            doc.today.day is not None:  # 오늘 … 체결했습니다 (a broadcast): the document's day; 어제, 그제: before it
+        dates = [DateMention(days_before(doc.today, _NOW_WORDS[now.group("w")]), now.start(), now.end(), now.group(0))]
     if not dates and not other_event and (after := _NEXT_DAY.search(text)) and doc.event_day is not None:
         dates = [DateMention(next_day(doc.event_day), after.start(), after.end(), after.group(0))]  # 이튿날
     if not dates and not other_event:  # ○ 4. 8. 가나시장과 다라시장이 협정을 갱신하였다

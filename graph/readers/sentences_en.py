@@ -34,9 +34,10 @@ _PARTICLE = r"(?:de|do|dos|da|das|del|della|di|du|la|le|les|am|im|an|der|den|sur
 _NAME = rf"{LATIN_UPPER}(?:{LATIN_LETTER}|['.-])+(?:(?: {_PARTICLE})? {LATIN_UPPER}(?:{LATIN_LETTER}|['.-])+){{0,3}}"
 #: ``… signed a sister-city agreement with`` (or a plan to sign one): the relation words between.
 _SIGNED = re.compile(r"(?P<plan>plans? to|will|is expected to|aims? to|intends? to|is to|agreed to)?\s*"
-                     r"(?:\b(?:also|first|officially|formally)\s+)*\b(?:sign|renew|conclude)(?:ed|d|s)?\s+"
+                     r"(?:\b(?:also|first|officially|formally)\s+)*\b(?:sign|renew|conclude|exchange(?=d?\s+(?:an?\s+"
+                     r"|the\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:letters? of intent|memorand|MOU)))(?:ed|d|s)?\s+"
                      r"(?:an?\s+|the\s+|its\s+|their\s+)?(?P<rel>[\w -]{0,40}?)\s*"
-                     r"(?:agreement|memorandum of understanding|MOU|accord|pact|letter of intent)s?\b",
+                     r"(?:agreement|memorandum of understanding|MOU|accord|pact|letters? of intent)s?\b",
                      re.IGNORECASE)
 #: ``The two cities first became sister cities in 1996``: a relation that began on a date.
 _BECAME = re.compile(r"\b(?:became|have been|has been)\s+(?P<rel>sister|friendship|friendly)[\w -]{0,10}?\s+"
@@ -51,7 +52,8 @@ _AND = re.compile(rf"\s*(?:\([^()]*\d[^()]*\))?,?\s+(?:and|as well as)\s+(?!with
 _PAIR = re.compile(rf"(?:^|,\s*)(?P<a>{_NAME}|[Tt]he\s+(?:city|county|province|district)) and (?:the )?{_OF}"
                    rf"(?P<name>{_NAME})(?P<country>(?:,\s*{_NAME}){{0,3}}),?"
                    r"\s+(?:have|has|had|became|were|signed|renewed|concluded|first|also|officially|formally|will)\b")
-_SUBJECT = re.compile(rf"^\s*(?:On [^,]+?,?\s+|In (?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d,?\s+)?"
+_SUBJECT = re.compile(rf"^\s*(?:On [^,]+?(?:,\s*(?:19|20)\d\d)?,?\s+"
+                      rf"|In (?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d,?\s+)?"
                       rf"(?P<name>{_NAME})(?:,\s+(?:one of|a|an|the)\s[^,]{{2,60}},)?"  # Gana-gu, one of …, signed
                       r"\s+(?:has\s+|had\s+|also\s+|first\s+)*"
                       r"(?:signed|plans|will|is|aims|intends|signs|renewed|renews|concluded)\b")
@@ -202,6 +204,8 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
         if listed and own is not None:
             out.extend(_read_inline(w, listed, lines, own))
             continue
+        text = text.replace("’", "'")  # Vietnam’s: the typographic apostrophe is the possessive's too
+        text = _without_full_stop(text)  # … with Japan's Gana City.: the stop is no part of the name
         text = _ASIDE.sub(lambda m: _aside(w, m), _NEWS_DATELINE.sub("", text))  # SEOUL - Gana City (Gana Province)
         text = _IN_COUNTRY.sub(lambda m: _in_country(w, m), text)  # Gana, a city in western Japan, → Gana, Japan,
         text = _KIND_OF.sub(lambda m: _kind_of(w, m), text)  # the Japanese city of Gana → Gana, Japan
@@ -214,7 +218,7 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
         if included is not None and own is not None:
             out.extend(_read_included(w, text, included, lines, own, year))
             continue
-        if not re.search(r"\bsign|\bsince\b|\brenew|\bconclude|\bbecame\b", text, re.IGNORECASE):
+        if not re.search(r"\bsign|\bsince\b|\brenew|\bconclude|\bbecame\b|\bexchanged?\b", text, re.IGNORECASE):
             continue
         found, pair = _read_sentence(w, text, lines, pair, own, year,
                                      found_date[1] if found_date and found_date[1].precision == "day" else None,
@@ -223,6 +227,16 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
         days = [c.date for c in found if not c.intent and c.date is not None and c.date.precision == "day"]
         same_day = days[0] if days else same_day
     return out
+
+
+def _without_full_stop(text: str) -> str:
+    """``text`` without the full stop ending it, unless that stop ends an abbreviation (``St.``, ``Co.``).
+
+    >>> _without_full_stop("signed with Japan's Gana City."), _without_full_stop("in Gana St.")
+    ("signed with Japan's Gana City", 'in Gana St.')
+    """
+    m = re.search(r"([A-Za-z.]+)\.\s*$", text)
+    return text if m is None or m.group(1).lower() in _ABBREVIATIONS else text[:m.end(1)]
 
 
 def _in_country(w: FactWriter, m: re.Match[str]) -> str:
