@@ -354,6 +354,11 @@ def dateline(doc: Document, loose: bool = True) -> tuple[int, StatedDate] | None
     >>> dateline(Document("d", ("# 가나군 교류 카드", "## 다라시", "체결일자 — 1972. 10. 3."), ""), loose=False) is None
     True
 
+    A wire story's trailer under the text (``2024/05/21 14:05 송고``):
+
+    >>> dateline(Document("d", ("가나시, 다라시와 협약", "본문", "", "2024/05/21 14:05 송고"), ""), loose=False)[1].iso
+    '2024-05-21'
+
     An English page's byline with its time (``Published : Oct. 7, 2024 - 16:40``):
 
     >>> dateline(Document("d", ("Title", "Published : Oct. 7, 2024 - 16:40 Updated : Oct. 8, 2024"), ""))[1].iso
@@ -370,7 +375,7 @@ def dateline(doc: Document, loose: bool = True) -> tuple[int, StatedDate] | None
         return as_of
     last = range(max(DATE_LINES, len(doc.lines) - SIGNED_LINES) + 1, len(doc.lines) + 1)
     for n in [*range(1, min(DATE_LINES, len(doc.lines)) + 1), *last]:  # a report's date under its signature
-        line = doc.lines[n - 1]
+        line = without_clock(doc.lines[n - 1])  # a wire's trailer: 2024/05/21 14:05 송고
         dates = [d for d in find_dates(line) if d.value.precision != "year"]  # 2019년 alone: a section's year
         if len(dates) == 1 and _DATE_LINE.match(line[:dates[0].start] + line[dates[0].end:]) and \
                 not BULLET.match(line) and not _DATED_CELL.search(line) and not _SIGNING_LABEL.search(

@@ -147,3 +147,20 @@ def test_today_and_yesterday_with_a_particle(word: str, day: str):
 def test_an_english_place_ending_a_sentence_is_one_place_without_the_full_stop(end: str):
     got = _read(f"Gapyeong News\nJune 20, 2024\nIn May 2023, Gapyeong County signed a sister-city agreement with {end}")
     assert {(a, b) for a, b, _, _ in got} == {("Mana", "가평군")}
+
+
+@pytest.mark.parametrize(("trailer", "kind"), [
+    ("2024/05/21 14:05 송고", "txt"), ("2024.05.21. 14:05 송고", "html"), ("2024-05-21 14:05:10 입력", "docx")])
+def test_a_wire_story_s_trailer_under_the_text_dates_its_bare_day(tmp_path: Path, trailer: str, kind: str):
+    lead = ("(가평=가나뉴스) 홍길순 기자 = 가평군은 21일 군청에서 몽골 마라시와 기후 협력 양해각서(MOU)를 "
+            "체결했다고 밝혔다.")
+    blocks = ["가평군, 마라시와 기후 협력 MOU", lead, "두 도시는 숲 조성에 협력하기로 했다.", "hong@gana.co.kr",
+              trailer]
+    assert _page(tmp_path, kind, blocks) == {("가평군", "마라시", "2024-05-21", "mou")}
+
+
+def test_without_its_trailer_a_wire_story_s_bare_day_has_no_month():
+    text = ("가평군, 마라시와 MOU\n가평군은 21일 군청에서 몽골 마라시와 양해각서(MOU)를 체결했다고 밝혔다.\n"
+            "두 도시는 숲 조성에 협력하기로 했다.\nhong@gana.co.kr")
+    assert _read(text) == set()
+    assert _read(text + "\n2024/05/21 14:05 송고") == {("가평군", "마라시", "2024-05-21", "mou")}
