@@ -314,18 +314,26 @@ def stated_date(text: str, *, bare_years: bool = False) -> StatedDate | None:
 _COMPACT = re.compile(r"\s*(?P<y>(?:19|20)\d\d|\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])\s*")
 
 
+#: Six digits that are no ``YYMMDD`` but a year and a month (``201410``: no 14th month), in a date column.
+_COMPACT_MONTH = re.compile(r"\s*(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])\s*")
+
+
 def compact_date(cell: str) -> StatedDate | None:
-    """The date of a cell that is only digits, ``YYYYMMDD`` or ``YYMMDD`` (old registers: ``940617``), else ``None``.
-    Callers ask it of a date column's cells only: elsewhere six digits are as likely a count or a number.
+    """The date of a cell that is only digits, ``YYYYMMDD`` or ``YYMMDD`` (old registers: ``940617``), else ``None``;
+    six digits that cannot be ``YYMMDD`` are ``YYYYMM`` (``201410``: a month whose day is not known). Callers ask it
+    of a date column's cells only: elsewhere six digits are as likely a count or a number.
 
     >>> compact_date("19940617"), compact_date(" 940617 "), compact_date("050230"), compact_date("1994061")
     (StatedDate(year=1994, month=6, day=17), StatedDate(year=1994, month=6, day=17), None, None)
+    >>> compact_date("201410"), compact_date("199913"), compact_date("200605")
+    (StatedDate(year=2014, month=10, day=None), None, StatedDate(year=2020, month=6, day=5))
     >>> compact_date("150000"), compact_date("2024.05.12"), compact_date("제940617호")
     (None, None, None)
     """
     m = _COMPACT.fullmatch(cell)
+    month = _COMPACT_MONTH.fullmatch(cell)
     if not m:
-        return None
+        return StatedDate(int(month.group("y")), int(month.group("m"))) if month else None
     try:
         return StatedDate(expand_year(int(m.group("y"))), int(m.group("m")), int(m.group("d")))
     except ValueError:

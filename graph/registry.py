@@ -334,14 +334,27 @@ class Registry:
 
     @cached_property
     def _qualified_keys(self) -> dict[str, str]:
-        """A non-autonomous district's names written after each Hangul name of its city (``용인시기흥구``,
-        ``용인특례시기흥구``, ``포항시남구``): one name, and one mention, of the district."""
+        """Names written after each Hangul name of their parent, one name and one mention of the region:
+        a non-autonomous district's (``용인시기흥구``, ``포항시남구``), and a district's (구) whose bare
+        name, or a former name's last word, several regions share (``광주광역시남구`` is 광주 남구,
+        not 대구 남구 nor 광주광역시 and a 남구; ``인천광역시남구`` is today's 미추홀구, whose former
+        name ``인천 남구`` is in the registry): decision 0107. Other names keep their mentions apart
+        (``경기도 수원시``, ``경기도 광주시``: the province, then the city, which the table readers use
+        to settle a homograph)."""
+        plain: dict[str, set[str]] = defaultdict(set)
+        for entity in self.entities.values():
+            for name in entity.names:
+                plain[normalize_name(name)].add(entity.id)
         out: dict[str, str] = {}
         for entity in self.entities.values():
-            if entity.level == DISTRICT_LEVEL:
-                for name in self.entities[entity.parent].names:
-                    if re.search("[가-힣]", name):
-                        out[normalize_name(name) + normalize_name(entity.name_ko)] = entity.id
+            if entity.kind != "region" or entity.parent not in self.entities:
+                continue
+            bare = {normalize_name(entity.name_ko)} | {normalize_name(n.split()[-1]) for n in entity.former if " " in n}
+            shared = {b for b in bare if entity.level == DISTRICT_LEVEL
+                      or b.endswith("구") and len(plain.get(b, ())) > 1}
+            for name in self.entities[entity.parent].names:
+                if re.search("[가-힣]", name):
+                    out.update((normalize_name(name) + b, entity.id) for b in shared)
         return out
 
     @cached_property

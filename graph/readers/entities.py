@@ -170,6 +170,10 @@ _LATIN_DIVISION = re.compile(r"(?:(?P<before>[A-Za-z]+)\s+of\s+)?(?P<name>[A-Za-
                              r"(?:\s+(?P<after>[A-Za-z]+)|-(?P<suffix>ken))?\.?")
 
 
+#: A division's unit word, ``of`` and its name (``Province of Quang Ninh``, ``State of New York``).
+_UNIT_OF = re.compile(r"(" + "|".join(DIVISION_UNITS) + r")\s+of\s+([A-Za-z][A-Za-z .'’-]*?)\.?", re.IGNORECASE)
+
+
 def gazetteer_division(registry: Registry, name: str, country: str) -> Place | None:
     """The gazetteer division of ``country`` that ``name`` is written as (:meth:`Registry.places_in_latin`,
     :meth:`Registry.place_named`): a Latin name whose unit word says a division's level (``Hainan Province``,
@@ -179,16 +183,19 @@ def gazetteer_division(registry: Registry, name: str, country: str) -> Place | N
     >>> reg = Registry.default()
     >>> [getattr(gazetteer_division(reg, n, c), "name_ko", None) for n, c in (("Hawaii State", "US"),
     ...     ("Wakayama Prefecture", "JP"), ("Wakayama City", "JP"), ("Wakayama", "JP"), ("해남성", "CN"),
-    ...     ("Hainan Province", "JP"), ("Gana Province", "CN"), ("가나시", "JP"))]
-    ['하와이주', '와카야마현', None, None, '하이난성', None, None, None]
+    ...     ("Hainan Province", "JP"), ("Gana Province", "CN"), ("가나시", "JP"), ("State of New York", "US"))]
+    ['하와이주', '와카야마현', None, None, '하이난성', None, None, None, '뉴욕주']
     """
     written = " ".join(name.split())
     if written.isascii():
+        of = _UNIT_OF.fullmatch(written)  # Province of Quang Ninh: a name of two words after the unit
         m = _LATIN_DIVISION.fullmatch(written)
-        words = [w.lower() for w in (m.group("before"), m.group("after"), m.group("suffix")) if w] if m else []
+        words = [of.group(1).lower()] if of else [
+            w.lower() for w in (m.group("before"), m.group("after"), m.group("suffix")) if w] if m else []
         if len(words) != 1 or words[0] not in DIVISION_UNITS:
             return None
-        found = [p for p in registry.places_in_latin(m.group("name"), country) if p.level in DIVISION_UNITS[words[0]]]
+        found = [p for p in registry.places_in_latin(of.group(2) if of else m.group("name"), country)
+                 if p.level in DIVISION_UNITS[words[0]]]
         return found[0] if len(found) == 1 else None
     if place_level(written) is None:
         return None
@@ -482,6 +489,10 @@ def _gazetteer_country(registry: Registry, name: str, stated: str | None, contex
 WITHIN_DIVISION = ("city", "county", "town", "village", "district", "autonomous prefecture", "autonomous county")
 
 
+#: The rest of a bracket holding only a division's name (``(꽝닌성)``, ``(꽝닌성 )``).
+_PARENT_GLOSS = re.compile(r"\s*\)")
+
+
 def divisions_written(registry: Registry, lines: Iterable[str]) -> list[tuple[str, str]]:
     """Foreign divisions the gazetteer knows, written in ``lines`` (``홋카이도``, ``텍사스주와``), and the new places
     written right after one (``아이치현 가나시``), each with the division's country: names a document places.
@@ -494,8 +505,9 @@ def divisions_written(registry: Registry, lines: Iterable[str]) -> list[tuple[st
         for m in re.finditer(r"[가-힣]{3,}", line):
             name = strip_particle(m.group(0))
             place = registry.place_named(name)
-            if place is None or registry.candidates(name):
-                continue
+            if place is None or registry.candidates(name) or _PARENT_GLOSS.match(line, m.end()) and re.search(
+                    r"[가-힣]\**\s*\(\s*$", line[:m.start()]):
+                continue  # 가나시 (꽝닌성): the bracketed parent of the place before it, no place the text names
             out.append((name, place.country))
             after = re.match(r"\s+([가-힣]{3,})", line[m.end():])
             child = strip_particle(after.group(1)) if after else ""

@@ -110,7 +110,7 @@ def row_dates(table: Table, row: Row) -> list[DateMention]:
     for c in _signing_date_columns(table):
         cell = row.cell(c)
         compact = compact_date(cell)  # 20190524, 940617
-        cell = f"{compact.year}.{compact.month}.{compact.day}" if compact else cell
+        cell = ".".join(str(p) for p in (compact.year, compact.month, compact.day) if p) + "." if compact else cell
         found = find_dates(cell, bare_years=True)
         if found and planned_cell(cell) and signed:
             continue  # 최초 2015.03.26 | 재결연 '25.03.26(예정): the plan of a further step leaves the signing
