@@ -38,6 +38,7 @@ from graph.readers.candidates import OfficialCandidate
 from graph.readers.context import context_at, countries_named, country_near, document_date, lead_region
 from graph.readers.english_names import english_places
 from graph.readers.entities import BODY_WORD, Party, describe_minted, minted_region, place_level
+from graph.readers.kana_names import japanese_name, kana_like
 from graph.readers.people_en import english_posts
 from graph.readers.people_hanja import read_hanja_names
 from graph.readers.people_tables import table_posts
@@ -454,7 +455,8 @@ class SentenceReader:
             st = self._diplomat(s, words, t)
             if st is not None:
                 return [st]
-        org, role = self._glued(pre, t.group("title"))
+        before = self._region_before(s, mentions, word_start) if pre else None
+        org, role = self._glued(pre, t.group("title"), before.entity if before else None)
         country = re.match(rf"(?:{self._country_rx})(?=[가-힣]{{2}})", pre) if org is None and pre else None
         if country is not None and title.kind in ("head", "deputy") and not self.is_place(pre):
             # a country word opening a body's short name glued to its title (``가나정협부주석``): a post there
@@ -488,8 +490,9 @@ class SentenceReader:
             if org_m is not None:
                 org, p = org_m
         else:
-            # a glued place may itself carry a country word before it
-            p = self._skip_country(s, words, p)
+            # a glued place may itself carry a country word or its own parent before it (``경남 고성군수``)
+            p = self._skip_country(s, words, before.start if before is not None and before.entity.id in (
+                org.id, org.parent) else p)
         if org is not None:
             former, p = self._former(words, p)
             name = self._name_before(s, words, p, org, end)
@@ -615,14 +618,24 @@ class SentenceReader:
             return words.word(i) in _FORMER, words.spans[i][0]
         return False, p
 
-    def _glued(self, pre: str, title: str) -> tuple[Entity | None, str]:
+    def _region_before(self, s: str, mentions, p: int) -> Mention | None:
+        """The region written right before ``p`` or read across it into the glued word there (``울산 중구청장``:
+        the registry's ``울산 중구``, which :meth:`_mentions` reads again without the glued word)."""
+        across = [m for m in self.registry.find_mentions(s) if m.entity.kind == "region" and m.start < p < m.end]
+        return across[-1] if across else next((m for m in reversed(mentions) if m.entity.kind == "region"
+                                               and m.end <= p and not s[m.end:p].strip()), None)
+
+    def _glued(self, pre: str, title: str, before: Entity | None = None) -> tuple[Entity | None, str]:
         """A place glued to its title: ``경상북도`` + 지사, ``부산광역시`` + 장 (role 시장); the title returned is the
-        one the place leaves (``가나다부시장``: the place 가나다부 + 시장, not 가나다 + 부시장)."""
+        one the place leaves (``가나다부시장``: the place 가나다부 + 시장, not 가나다 + 부시장). A name several
+        regions share (``중구청장``, ``고성군수``) is the one ``before`` (the region written right before it) holds or
+        is, else the document's own region (:meth:`settle_homonym`)."""
         if not pre:
             return None, title
         pre, title = self.split_glued(pre, title)
         for place in (pre, pre + title[0]):
             found = [e for e in self.registry.candidates(place) if e.kind in ("region", "organization")]
+            found = found if len(found) < 2 else [e for e in [self.settle_homonym(found, before)] if e is not None]
             if len(found) == 1 and len(normalize_name(place)) >= 2:
                 return found[0], title
             if normalize_name(place) in self.local:
@@ -635,12 +648,25 @@ class SentenceReader:
 
     def split_glued(self, pre: str, title: str) -> tuple[str, str]:
         """Where a place glued to a title ends: a deputy's ``부`` belongs to the place when ``pre`` alone names
-        none and ``pre`` with it does (``가나다`` + ``부시장`` → ``가나다부`` + ``시장``; ``가나시`` + ``부시장`` and
-        ``가나`` + ``구청장`` stay)."""
-        if title.startswith("부") and title[1:] in titles() and not self._place_word(pre) and self._place_word(
-                pre + "부"):
+        none and ``pre`` with it does, its suffix shared with the title or not (``가나다`` + ``부시장`` → ``가나다부``
+        + ``시장``; ``가나`` + ``부시장`` → ``가나부시`` + ``시장``; ``가나시`` + ``부시장`` and ``가나`` + ``구청장``
+        stay)."""
+        if title.startswith("부") and title[1:] in titles() and not self._place_word(pre) and any(
+                self._place_word(pre + "부" + end) for end in ("", title[1])):
             return pre + "부", title[1:]
         return pre, title
+
+    def settle_homonym(self, found: list[Entity], before: Entity | None) -> Entity | None:
+        """Which of several regions sharing a name (``중구``: one in each metropolitan city) a text means: the one
+        the region written right before it is or holds (``울산광역시 중구``, ``경남 고성군``), else the document's own
+        region when it is one of them; ``None`` when neither tells."""
+        for wanted in (before, self.home):
+            if wanted is None:
+                continue
+            chosen = [e for e in found if wanted.id in (e.id, e.parent)]
+            if len(chosen) == 1:
+                return chosen[0]
+        return None
 
     def _place_word(self, word: str) -> bool:
         """Whether ``word`` names a registry region or a place the document placed."""
@@ -743,8 +769,8 @@ class SentenceReader:
                     title_end is not None and self._name_after(s, title_end) is not None):
                 return None
             return latin.group("latin"), None, latin.start("latin")  # ``Jennifer Rose 가나시 부시장``
-        if not m or not self.name_word(m.group("w")) or (m.start() > 0 and not re.match(r"[\s,·(\"“'‘「○◦●■□▶◆◇※]",
-                                                                                           s[m.start() - 1])):
+        if not m or not (self.name_word(m.group("w")) or self._kana_given(head[:m.start()], m.group("w"), org)) or (
+                m.start() > 0 and not re.match(r"[\s,·(\"“'‘「○◦●■□▶◆◇※]", s[m.start() - 1])):
             return None
         if title_end is not None and _adnominal(m.group("w")) and re.search(r"[가-힣][을를]\s+$", head[:m.start()]) \
                 and self._name_after(s, title_end) is not None:
@@ -758,7 +784,8 @@ class SentenceReader:
         name, start, alt = m.group("w"), m.start(), m.group("alt")
         foreign = org is None or (org.country or org.id) != "KR"
         prev = re.search(r"(?P<w>[가-힣]{2,7})\s+$", head[:start])
-        if foreign and prev and self.name_word(prev.group("w"), first=True) and not (
+        if foreign and prev and (self.name_word(prev.group("w"), first=True) or self._kana_surname(
+                prev.group("w"), name, org)) and not (
                 prev.start() > 0 and not re.match(r"[\s,·(\"“'‘「]", s[prev.start() - 1])) and not (
                 len(prev.group("w")) == 2 and prev.group("w").endswith(_LINKING) and re.search(
                     r"[가-힣][을를]\s+$", head[:prev.start()])) and not (
@@ -772,6 +799,24 @@ class SentenceReader:
             if first and self.name_word(first.group("w"), first=True):  # 가나시장과 기리시 파티 트리파티 다라시장
                 name, start = f"{first.group('w')} {name}", first.start()
         return name, alt, start
+
+    def _kana_given(self, head: str, word: str, org: Entity | None) -> bool:
+        """A Japanese given name that ends like a particle (``요시히로``, ``다이스케``), written after its surname
+        (the last word of ``head``) for a post in Japan: both words render kana."""
+        prev = re.search(r"(?:^|(?<=[\s,·(\"“'‘「]))(?P<w>[가-힣]{2,5})\s+$", head)
+        return prev is not None and word.endswith(_WEAK_END) and word not in STOP and not self.is_place(word) and (
+            self.name_word(prev.group("w"), first=True) or self._kana_surname(prev.group("w"), word, org)) and (
+            org is not None and (org.country or org.id) == "JP" and kana_like(word) and kana_like(prev.group("w")))
+
+    def _kana_surname(self, word: str, given: str, org: Entity | None) -> bool:
+        """A Japanese surname in Hangul before its given name, for a post in Japan: both words render kana
+        (:func:`kana_like`), though the first ends like a particle or a place (``모리에``, ``다카이시``) or is itself
+        a place's name other than the post's own region or its parent."""
+        if org is None or (org.country or org.id) != "JP" or not (kana_like(word) and kana_like(given)) or \
+                not 2 <= len(word) <= 5 or word in STOP or self.is_unit(word):
+            return False
+        return not any(e.id in (org.id, org.parent) or e.kind != "region" for e in self.registry.candidates(word)) \
+            and normalize_name(word) not in self.local and normalize_name(word) not in self.country_any
 
     def _after_latin_place(self, s: str, words: _Words, p: int, end: int, role: str,
                            former: bool) -> list[PostStatement] | None:
@@ -964,14 +1009,17 @@ class SentenceReader:
     def _context_org(mentions, a: int, context: list[Entity], name: str = "") -> Entity | None:
         """The place or organisation named last before position ``a``, else last in the previous sentence; for
         a foreign name of two words (``가나 다라``) or one that is no Korean name (:func:`is_korean_name`), the
-        foreign region named last there, if any."""
+        foreign region named last there, if any. A Japanese name of several words (:func:`kana_like`) with no
+        foreign region named serves a place the text did not place (``마루자키시청 국제과장 야마다 겐``): no post,
+        never one in the Korean region named."""
         foreign = len(name.split()) > 1 or bool(name) and not is_korean_name(name)
+        japanese = len(name.split()) > 1 and japanese_name(name)
         for named in ([m.entity for m in mentions if m.end <= a], context):
             abroad = [e for e in named if e.kind == "region" and e.country not in ("", "KR")]
             if foreign and abroad:
                 return abroad[-1]
             if named:
-                return named[-1]
+                return None if japanese and all(e.country in ("", "KR") for e in named) else named[-1]
         return None
 
 
