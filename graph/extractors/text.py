@@ -61,8 +61,10 @@ class Stream:
         return self.line_of[start], self.line_of[min(end, len(self.line_of)) - 1]
 
     def sentences(self) -> Iterator[tuple[int, int, str]]:
-        """``(start, end, sentence)`` pieces split at sentence ends and hard line breaks."""
-        for m in re.finditer(r"[^\n]+?(?:다\.|(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)[.?!](?=\s)|\n|$)", self.text):
+        """``(start, end, sentence)`` pieces split at sentence ends and hard line breaks (not after a title's
+        abbreviation: ``Mr.``, ``Dr.``, ``Gov.``)."""
+        for m in re.finditer(r"[^\n]+?(?:다\.|(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bGov)[.?!](?=\s)|\n|$)",
+                             self.text):
             if m.group(0).strip():
                 yield m.start(), m.end(), m.group(0)
 

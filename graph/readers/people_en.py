@@ -4,7 +4,8 @@ The orders met in English text (the names below are invented):
 
 * title – name – of – place: ``Governor Hong Gil-dong of Gana Province``;
 * name – title – of – place: ``Hong Gil-dong, Vice-Governor of Gana``;
-* place – title – name: ``Gana Governor Hong Gil-dong``;
+* place – title – name: ``Gana Governor Hong Gil-dong``, also with a colon, dash or cell bar between place and title
+  (a delegation list's ``- Gana Province: Vice Governor Hong Gil-dong``);
 * title – of – place – name: ``the Mayor of Gana, Hong Gil-dong,``.
 
 A name is two or three capitalised words (``Hong Gil-dong``, ``Dashdorj Bat-Erdene``, ``Sergei Ivanov``), none
@@ -50,17 +51,23 @@ _GOVERNMENT = re.compile(r"\s+of\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+(?:\s+[A-
                          r"(?:People's\s+|People’s\s+|Municipal\s+|Provincial\s+)?(?:Government|Committee)\b")
 
 
+#: Abbreviated titles of news style (``Gana Gov. Hong Gil-dong``) and the title each stands for.
+ABBREVIATED = {"Gov.": "Governor", "Vice Gov.": "Vice-Governor"}
+
+
 @lru_cache(maxsize=1)
 def english_titles() -> str:
-    """Regex alternation of the English titles, longest first; a hyphen may be written as a space, and ``Deputy``
-    as ``Vice`` (``Vice Mayor``)."""
-    forms = {t.en for t in titles().values() if t.en}
+    """Regex alternation of the English titles, longest first; a hyphen may be written as a space, ``Deputy`` as
+    ``Vice`` (``Vice Mayor``), and a governor's title abbreviated (:data:`ABBREVIATED`)."""
+    forms = {t.en for t in titles().values() if t.en} | set(ABBREVIATED)
     forms |= {"Vice " + f[len("Deputy "):] for f in forms if f.startswith("Deputy ")}
     return "|".join(re.escape(f).replace(r"\-", "[- ]") for f in sorted(forms, key=len, reverse=True))
 
 
 def _canonical(title: str) -> str:
-    """The table's spelling of an English title as written (``vice governor`` → ``Vice-Governor``)."""
+    """The table's spelling of an English title as written (``vice governor`` → ``Vice-Governor``, ``Gov.`` →
+    ``Governor``)."""
+    title = ABBREVIATED.get(" ".join(title.split()), title)
     key = re.sub(r"[- ]+", "", title).lower()
     return next((t.en for t in titles().values() if re.sub(r"[- ]+", "", t.en).lower() == key), title)
 
@@ -84,6 +91,16 @@ def _is_name(registry: Registry, name: str) -> bool:
         return False
     return not any(w in _NOT_NAMES or re.fullmatch(english_titles(), w, re.IGNORECASE) or registry.candidates(w)
                    for w in re.split(r"\s", name))
+
+
+def _leading_name(registry: Registry, after: str) -> re.Match[str] | None:
+    """The name right after a title, its longest reading that is a name (``Governor Gana Dara`` and the next
+    line's ``Tara Province`` run together: ``Gana Dara``)."""
+    for words in (2, 1):
+        named = re.match(rf"\s+(?P<name>{_WORD}(?:\s{_WORD}){{1,{words}}})(?![A-Za-z-])", after)
+        if named and _is_name(registry, named.group("name")):
+            return named
+    return None
 
 
 def english_posts(registry: Registry, s: str, own: Entity | None = None, places: dict[str, Entity] | None = None
@@ -114,10 +131,10 @@ def english_posts(registry: Registry, s: str, own: Entity | None = None, places:
         if place_after and named and _is_name(registry, named.group("name")):
             out.append((named.group("name"), place_after.entity, role, named.start(), place_after.end))
             continue  # X, Governor of P
-        gap = re.search(rf"{_PLACE_WORDS}\s+$", before)  # Gana (Province) Governor X
+        gap = re.search(rf"{_PLACE_WORDS}(?:\s*[:|–—-])?\s+$", before)  # Gana (Province)[:] Governor X
         m = ending.get(a - (gap.end() - gap.start())) if gap else None
-        named = re.match(rf"\s+{_NAME}(?![A-Za-z-])", after)
-        if m and named and _is_name(registry, named.group("name")):
+        named = _leading_name(registry, after)
+        if m and named:
             out.append((named.group("name"), m.entity, role, m.start, b + named.end()))  # P Governor X
             continue
         named = re.match(rf",\s+{_NAME}(?![A-Za-z-])", s[place_after.end:]) if place_after else None
