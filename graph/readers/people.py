@@ -180,6 +180,9 @@ FIELD_NOUNS = frozenset((
     "공공", "외교", "안보", "통일", "영사", "정무", "비서", "담당", "운영", "사업", "기업", "일자리", "노동", "소통",
     "연구", "감사", "조사",
 ))
+#: Common nouns of two syllables or more: a word that starts or ends with one is no Japanese surname, though its
+#: syllables all render kana (``우호도시``, ``교류``).
+_COMMON_PARTS = tuple(sorted(w for w in STOP | FIELD_NOUNS if len(w) >= 2))
 #: One-syllable words that are never part of a name (``및 김 부총리``, ``중국 측 왕 부성장``).
 _SINGLE_STOP = frozenset("및등전현겸약총주구각측또즉곧더꼭잘못씨분명외내중상하앞뒤옆건"
                          "간후초말시때前現그이저한두세네새옛온뭇제본동당귀양대소")
@@ -809,13 +812,16 @@ class SentenceReader:
             org is not None and (org.country or org.id) == "JP" and kana_like(word) and kana_like(prev.group("w")))
 
     def _kana_surname(self, word: str, given: str, org: Entity | None) -> bool:
-        """A Japanese surname in Hangul before its given name, for a post in Japan: both words render kana
+        """A Japanese surname in Hangul before its given name, for a post in Japan (or one whose organisation is
+        still to be found: a Korean one then keeps the last word only): both words render kana
         (:func:`kana_like`), though the first ends like a particle or a place (``모리에``, ``다카이시``) or is itself
         a place's name other than the post's own region or its parent."""
-        if org is None or (org.country or org.id) != "JP" or not (kana_like(word) and kana_like(given)) or \
-                not 2 <= len(word) <= 5 or word in STOP or self.is_unit(word):
+        if org is not None and (org.country or org.id) != "JP" or not (kana_like(word) and kana_like(given)) or \
+                not 2 <= len(word) <= 5 or self.is_unit(word) or any(
+                word.startswith(n) or word.endswith(n) for n in _COMMON_PARTS):  # (우호도시 가나 시장: a noun)
             return False
-        return not any(e.id in (org.id, org.parent) or e.kind != "region" for e in self.registry.candidates(word)) \
+        own = (org.id, org.parent) if org is not None else ()
+        return not any(org is None or e.id in own or e.kind != "region" for e in self.registry.candidates(word)) \
             and normalize_name(word) not in self.local and normalize_name(word) not in self.country_any
 
     def _after_latin_place(self, s: str, words: _Words, p: int, end: int, role: str,
@@ -1204,8 +1210,8 @@ def titled_places(w: FactWriter, stream: Stream, placed: dict[str, Entity]) -> d
         glued = words.pop() if words and not stream.text[t.start() - 1].isspace() else ""
         for word in [glued + t.group(0)[0], glued] if glued else list(reversed(words[-4:])):
             word = re.sub(r"^[^가-힣]+", "", word)
-            if not _placeable(probe, word, {**placed, **out}) or probe._country(word) or (
-                    not glued and not fits_title(word, t.group(0))):
+            if not _placeable(probe, word, {**placed, **out}) or probe._country(word) or not glued and (
+                    not fits_title(word, t.group(0)) or _given_name_only(stream.text, word)):
                 continue
             n = stream.line_of[t.start()]
             line = w.doc.lines[n - 1]
@@ -1218,6 +1224,19 @@ def titled_places(w: FactWriter, stream: Stream, placed: dict[str, Entity]) -> d
                 out[normalize_name(word)] = minted_region(word, country, place_level(word))
             break
     return out
+
+
+def _given_name_only(text: str, word: str) -> bool:
+    """Whether every time ``text`` writes ``word`` it follows a surname, a word that renders kana after none (after
+    a word that is no name or a place: ``가나자키시 다나카 히로시 시장``, 히로시 is no city), and never stands on its
+    own: a Japanese given name that ends like a city. After two name words the word is the city (``스즈키 미호
+    가나시 부시장``)."""
+    at = [m.start() for m in re.finditer(rf"(?<![가-힣]){re.escape(word)}", text)]
+    return bool(at) and kana_like(word) and all(
+        (two := re.search(r"(?:(?P<w2>[가-힣]+)\s+)?(?P<w>[가-힣]+)\s+$", text[max(0, a - 24):a])) is not None
+        and kana_like(two.group("w")) and not _PLACE_END.search(two.group("w"))
+        and (two.group("w2") is None or not kana_like(two.group("w2")) or _PLACE_END.search(two.group("w2")))
+        for a in at)
 
 
 #: A report's bullet after a space (an indented line joined to the one before): a statement of its own.

@@ -121,3 +121,28 @@ def test_the_same_staff_placed_abroad_hold_their_post(tmp_path: Path):
     # perturbation: the city placed in Japan, the post is there
     text = HEAD + "일본 마루자키시 대표단이 방문했다.\n마루자키시 국제과장 야마다 겐이 마중을 나왔다."
     assert ("야마다 겐", "국제과장", "jp-마루자키시") in posts(tmp_path, "txt", text)
+
+
+GIVEN_NAMES = [  # a given name ending like a city (히로시, 다카시) before a head's title is no city (audit18 D12)
+    ("대표단은 마루자키시 다나카 히로시 시장과 모리에 가즈토 부시장 등 10명이다.",
+     {("다나카 히로시", "시장", "jp-마루자키시"), ("모리에 가즈토", "부시장", "jp-마루자키시")}),
+    ("- 마루자키시: 다나카 히로시 시장, 모리에 가즈토 부시장",
+     {("다나카 히로시", "시장", "jp-마루자키시"), ("모리에 가즈토", "부시장", "jp-마루자키시")}),
+    ("이날 오노 다카시 시장(마루자키시)이 기념사를 했다.", {("오노 다카시", "시장", "jp-마루자키시")}),
+]
+
+
+@pytest.mark.parametrize("kind", ("txt", "html", "docx"))
+@pytest.mark.parametrize("case", range(len(GIVEN_NAMES)))
+def test_a_given_name_that_ends_like_a_city(tmp_path: Path, kind: str, case: int):
+    line, expected = GIVEN_NAMES[case]
+    text = f"가평군 보도자료\n2025. 6. 20.\n가평군은 자매도시인 일본 마루자키시 대표단을 맞았다.\n{line}"
+    found = posts(tmp_path, kind, text)
+    assert {p for p in found if p[2].startswith("jp-")} == expected
+
+
+def test_a_city_the_text_names_on_its_own_stays_a_city(tmp_path: Path):
+    # perturbation: 다카시 is a city here, named on its own in the sentence before
+    text = ("가평군 보도자료\n2025. 6. 20.\n가평군은 일본 다카시와 교류한다. 다카시는 대표단을 보냈다.\n"
+            "대표단은 다카시 시장 오노 겐 등 10명이다.")
+    assert ("오노 겐", "시장", "jp-다카시") in posts(tmp_path, "txt", text)
