@@ -550,10 +550,10 @@ def latin_country(w: FactWriter, text: str) -> str | None:
 
 
 #: A signing aimed at, proposed, discussed, agreed on or announced (체결을 위한 협의, 체결 검토, 체결하기로 합의했다,
-#: 체결한다): a plan, not a signing.
+#: 체결한다, 체결하면; not 체결하면서, while signing): a plan, not a signing.
 _TOWARDS = re.compile(r"(?:체결|결연)\s*(?:을|를)?\s*(?:" + plan_words("after", "aim") + r"|방향|여부|가능성|문제|조건)"
-                      r"|(?:체결|맺)\s*(?:" + plan_words("ending") + r"|기로|하면|되면|할\s*방침|할\s*것|을\s*것|한다"
-                      r"|하게\s*된다|하게\s*될|할\s*전망|할\s*듯|될\s*전망|될\s*것|될\s*예정)")
+                      r"|(?:체결|맺)\s*(?:" + plan_words("ending") + r"|기로|하면(?!서)|되면(?!서)|할\s*방침|할\s*것"
+                      r"|을\s*것|한다|하게\s*된다|하게\s*될|할\s*전망|할\s*듯|될\s*전망|될\s*것|될\s*예정)")
 
 
 def is_plan(text: str) -> bool:

@@ -76,7 +76,8 @@ LETTER_SENT = (r"의향서\s*(?:를|을|만|도|는)?\s*(?:(?![^\s.,]{0,2}(?:교
 #: ``체결 협의``, a bracket's ``(2030년 재체결 논의)``; with ``중`` anywhere: ``협의 중``); ``pursued`` likewise, but
 #: a heading's noun after a relation word (``자매결연 추진 경과``, ``교류 계획``) plans nothing, so only after a
 #: verb's noun (``체결을 추진``, ``격상 계획``), in a bracket or with ``중``; ``alone`` anywhere (``예정``, ``미정``,
-#: ``모색``); the ``ending`` of the verb of the thing aimed at (``체결하기로``, ``격상되어야``, ``서명할 계획``); an
+#: ``모색``); the ``ending`` of the verb of the thing aimed at (``체결하기로``, ``격상되어야``, ``서명할 계획``; of
+#: the native 맺다: ``맺기로``, ``맺으려``, ``맺고자``, ``맺어야``, ``맺을 계획``); an
 #: ``aim`` right after a signing named (``체결을 위한``, ``교환을 요청``). :func:`plan_words` gives an alternation.
 PLAN_WORDS: tuple[tuple[str, str], ...] = (
     ("검토", "after"), ("협의", "after"), ("논의", "after"), ("제안", "after"), ("교섭", "after"), ("준비", "after"),
@@ -84,6 +85,8 @@ PLAN_WORDS: tuple[tuple[str, str], ...] = (
     ("예정", "alone"), ("미정", "alone"), ("모색", "alone"), ("타진", "alone"), ("물색", "alone"),
     ("하기로", "ending"), ("키로", "ending"), (r"할\s*계획", "ending"), ("하려", "ending"), ("하고자", "ending"),
     (r"(?:되어|돼|해|하여)야", "ending"), (r"(?:되|하)도록", "ending"),
+    ("기로", "ending"), (r"을\s*계획", "ending"), ("으려", "ending"), ("고자", "ending"), ("어야", "ending"),
+    ("도록", "ending"),
     ("위한", "aim"), ("위해", "aim"), ("위하여", "aim"), ("목표", "aim"), ("앞두고", "aim"), ("건의", "aim"),
     ("요청", "aim"), ("희망", "aim"), ("방안", "aim"), ("일정", "aim"),
 )
@@ -103,8 +106,40 @@ def plan_words(*kinds: str) -> str:
 LETTER_EXCHANGE_AIMED = (LETTER_EXCHANGED + r"\s*(?:을|를|의|하기|키)?\s*(?:"
                          + plan_words("after", "pursued", "ending", "aim")
                          + r"|로\s*합의|을\s*계획)")
-#: A signing verb in a past or done form (``체결했다``, ``서명하였고``, ``맺었다``, ``맺은``).
-SIGNED_DONE = r"(?:(?:체결|서명|조인)\s*(?:했|하였|한|됐|되었|된)|맺(?:었|은|고))"
+#: The nouns that make a signing verb with 하다/되다 (체결하다, 서명되다, 조인하다); 맺다 is the native one.
+SIGNING_NOUNS = r"(?:체결|서명|조인)"
+#: Done forms of a signing verb, one table for every reader, each with its kind: ``past`` (a clause's past:
+#: ``체결했다``, ``서명하였고``, ``맺었다``), ``passive`` (``체결됐다``, ``체결되었으며``, ``맺어졌다``), ``told``
+#: (a past told as a fact: ``체결한 바 있다``), ``relative`` (a done signing naming what it made: ``체결한 협약``,
+#: ``체결된``, ``맺은``), ``joined`` (``맺고``) and ``noun`` (a signing named as done there and then, as a
+#: schedule's entry or a caption states it: ``협약 체결``, ``협정서에 서명``, ``맺음``; not ``체결 이후``,
+#: ``체결 당시``, the time after or of it).
+#: :func:`signed_done` gives an alternation.
+DONE_FORMS: tuple[tuple[str, str], ...] = (
+    (SIGNING_NOUNS + r"\s*(?:했|하였)", "past"), ("맺었", "past"),
+    (SIGNING_NOUNS + r"\s*(?:됐|되었)", "passive"), ("맺어졌", "passive"),
+    (SIGNING_NOUNS + r"\s*한\s*바", "told"),
+    (SIGNING_NOUNS + r"\s*(?:한|된)", "relative"), ("맺은", "relative"),
+    ("맺고", "joined"),
+    (SIGNING_NOUNS + r"(?!\s*(?:이후|이래|후|뒤|당시))", "noun"), ("맺음", "noun"),
+)
+
+
+def signed_done(*kinds: str) -> str:
+    """An alternation (regex) of the :data:`DONE_FORMS` of ``kinds``.
+
+    >>> done = re.compile(signed_done("past", "told"))
+    >>> [bool(done.search(t)) for t in ("협약을 체결했다", "서명한 바 있다", "체결됐다", "맺은 협약", "체결 이후")]
+    [True, True, False, False, False]
+    >>> now = re.compile(signed_done("past", "noun"))
+    >>> [bool(now.search(t)) for t in ("협약 체결", "협정서에 서명", "맺었다", "맺음", "체결 이후 교류", "맺은")]
+    [True, True, True, True, False, False]
+    """
+    return "(?:" + "|".join(form for form, kind in DONE_FORMS if kind in kinds) + ")"
+
+
+#: A signing verb in a past or done form (``체결했다``, ``서명하였고``, ``맺었다``, ``맺은``, ``맺어졌다``).
+SIGNED_DONE = signed_done("past", "passive", "relative", "joined")
 #: A relation to be raised, not yet so (``자매결연으로 격상하기로 합의``, ``승격을 추진``, ``격상 여부 검토``,
 #: ``격상되어야 한다``): a plan; a raise proposed or discussed before a signing done
 #: (``격상 제안을 받아들여 … 체결했다``, ``격상 논의 끝에 … 맺었다``) is the signing's history.
@@ -117,14 +152,20 @@ RAISE_AIMED = (r"(?:격상|승격)\s*(?:(?:을|를)?\s*" + plan_words("after", "
 #: 제안)``, ``(2019. 11. 20., 가나시 제안)``) plans nothing; ``예정``/``미정`` anywhere, unless after a done ``체결,``.
 BRACKET_PLAN = (r"(?:[^(),/]*?" + plan_words("after", "pursued", "alone")
                 + r"|(?![^()]*?(?:체결|서명|조인)\s*[,/])[^()]*?" + plan_words("alone") + r")\s*(?:중\s*)?\)")
+#: A signing with its aimed date in brackets before the plan word (``협약 체결(2025. 11.) 준비``, ``서명(2026년
+#: 상반기) 협의 중``): a plan, unless a done signing follows; not a heading's ``체결(2015. 5. 7.) 추진 경과``.
+SIGNING_AIMED_DATED = (SIGNING_NOUNS + r"\s*\([^()]{1,24}\)\s*(?:을|를)?\s*" + plan_words("after")
+                       + r"(?!\s*(?:경과|결과|실적|현황))"  # 체결(2015. 5. 7.) 협의 경과: a heading of what was done
+                       + r"(?!(?:[^.]|(?<=\d)\.)*?" + SIGNED_DONE + r")")  # (a date's full stops go on)
 #: Phrases that state a plan, an intent or a step short of signing: never a ``gy:Agreement``.
 INTENT_PATTERNS: tuple[str, ...] = (
     plan_words("after", "pursued") + r"\s*중", plan_words("alone"),
     r"추진\s*하고\s*있", r"추진\s*할", r"추진\s*계획", r"계획\s*이", r"계획\s*(?:하고|했|한다)",
     r"(?:체결|서명)\s*(?:을|를)?\s*" + plan_words("pursued"), r"추진\s*(?:하기로|키로)", r"추진\s*$",
+    SIGNING_AIMED_DATED,
     r"\(\s*추진\s*\)",
     LETTER_SENT, LETTER_EXCHANGE_AIMED, r"목표로",
-    r"(?:체결|교환|서명|갱신|재체결)\s*" + plan_words("ending"), r"협의\s*단계", RAISE_AIMED,
+    r"(?:체결|교환|서명|조인|갱신|재체결|맺)\s*" + plan_words("ending"), r"협의\s*단계", RAISE_AIMED,
     r"(?i:\b(?:planned|to be signed|under (?:discussion|negotiation|review)|pending|proposed|in progress)\b)",
 )
 _INTENT = re.compile("|".join(INTENT_PATTERNS))
@@ -148,17 +189,18 @@ RENEWAL_WORDS: tuple[str, ...] = ("재체결", "갱신", "재협약", "연장", 
 
 
 #: Words that end, hand on or rename a relation, or change a party's status, each with its kind (regex fragments):
-#: ``ended`` (the relation stopped: 만료, 종료, 해지 …), ``handed on`` (승계: another party took it over), ``renamed``
-#: (a party renamed or merged: 명칭 변경, 통합, 출범 …) and ``status`` (a party's rank or area changed: 승격, 편입,
-#: 개편). One table for every reader: a card's or entry's clause that ends a relation (:mod:`graph.readers.lists`),
-#: a remark's renaming date and a term's end before a date (:mod:`graph.readers.table_dates`), a date a relation
-#: ended on in running text (:mod:`graph.readers.sentences`).
+#: ``ended`` (the relation stopped: 만료, 종료, 해지, 교류 정지 …), ``handed on`` (승계: another party took it
+#: over), ``renamed`` (a party renamed or merged: 명칭 변경, 통합, 합병, 출범 …) and ``status`` (a party's rank or
+#: area changed: 승격, 편입, 개편). One table for every reader: a card's or entry's clause that ends a relation
+#: (:mod:`graph.readers.lists`), a remark's renaming date and a term's end before a date
+#: (:mod:`graph.readers.table_dates`), a date a relation ended on in running text (:mod:`graph.readers.sentences`).
 END_WORDS: tuple[tuple[str, str], ...] = (
-    ("만료", "ended"), ("종료", "ended"), ("해지", "ended"), ("중단", "ended"), ("폐기", "ended"), ("폐지", "ended"),
+    ("만료", "ended"), ("종료", "ended"), ("해지", "ended"), ("중단", "ended"), ("중지", "ended"), ("정지", "ended"),
+    ("단절", "ended"), ("폐기", "ended"), ("폐지", "ended"),
     (r"효력을\s*잃", "ended"), (r"효력\s*상실", "ended"),
     ("승계", "handed on"),
-    ("통합", "renamed"), ("출범", "renamed"), (r"명칭\s*변경", "renamed"), ("개칭", "renamed"), ("바뀌", "renamed"),
-    ("바꾸", "renamed"),
+    ("통합", "renamed"), ("합병", "renamed"), ("출범", "renamed"), (r"명칭\s*변경", "renamed"), ("개칭", "renamed"),
+    ("바뀌", "renamed"), ("바꾸", "renamed"),
     ("편입", "status"), ("승격", "status"), ("개편", "status"),
 )
 
@@ -194,22 +236,72 @@ def relation_of(text: str) -> str | None:
     return next((key for word, key in RELATION_WORDS if word in (lower if word.islower() else compact)), None)
 
 
-#: A signing stated as not made (체결 없음, 체결하지 않았음, 미체결).
-_NEGATED_SIGNING = re.compile(r"(?:체결|서명)\s*(?:없음|없이|안\s*됨|않|하지\s*않|되지\s*않|못)|미\s*체결")
+#: Words after a signing's or a renewal's noun that say it was not made (``없음``, ``안 됨``, ``하지 않았음``, ``하지
+#: 못했다``, ``은 하지 않았다``, ``에 이르지 못했다``, ``이 무산됐다``, ``불가``): one table for both denials.
+_NOT_MADE = (r"(?:(?:은|는|이|가|을|를|도)\s*)?(?:없|안\s*(?:함|됨|됐|되|했|하|한|된)|않|못|불가|무산|결렬"
+             r"|(?:하|되)지\s*(?:는|도|를)?\s*(?:않|못)|에\s*(?:이르|성공하)지\s*못)")
+#: A signing stated as not made: ``체결 없음``, ``체결하지 않았음``, ``체결하지 못했다``, ``서명은 하지 않았다``,
+#: ``체결에 이르지 못했다``, ``체결이 무산됐다``, ``미체결``, ``맺지 못했다``, ``맺어지지 않았다``, ``못 맺었다``
+#: (a question-and-answer sheet's answer, a remark, a sentence's clause alike).
+_NEGATED_SIGNING = re.compile(SIGNING_NOUNS + r"\s*" + _NOT_MADE + r"|협약\s*(?:하|되)지\s*(?:않|못)|미\s*체결"
+                              r"|맺(?:지|어지지)\s*(?:는|도)?\s*(?:않|못)|못\s*맺")
 
 
 def negates_signing(text: str) -> bool:
-    """True when ``text`` says a signing was not made.
+    """True when ``text`` says a signing was not made, and no other signing done is left once the denial is taken out
+    (``의향서 교환(2016. 4. 7.) 이후 정식 협정 미체결``: the letter was exchanged; ``2019년 체결하지 못했던 협약을
+    2020년 체결했다``: signed at last; ``체결을 추진했으나 미체결``: only a plan left, so denied).
 
     >>> negates_signing("교류 방안 협의(체결 없음)"), negates_signing("체결하지 않았음"), negates_signing("체결")
     (True, True, False)
+    >>> negates_signing("협약은 체결하지 못했다"), negates_signing("맺지는 않았다"), negates_signing("체결이 무산됐다")
+    (True, True, True)
+    >>> negates_signing("2019년 체결하지 못했던 협약을 2020년 체결했다"), negates_signing("의결을 거치지 않았음")
+    (False, False)
+    >>> negates_signing("의향서 교환(2016. 4. 7.) 이후 정식 협정 미체결"), negates_signing("체결을 추진했으나 미체결")
+    (False, True)
     """
-    return bool(_NEGATED_SIGNING.search(text))
+    rest = _NEGATED_SIGNING.sub(" ", text)
+    return rest != text and not (states_signing_verb(rest) and not is_intent(rest))
+
+
+#: A signing that names only the time of another event, ahead or recalled (``협약을 맺을 때의 이야기를 꺼냈다``,
+#: ``협정을 체결할 때마다``, ``서명할 무렵``): no signing stated.
+_SIGNING_AS_TIME = re.compile(r"(?:" + SIGNING_NOUNS + r"\s*(?:할|될)|맺을|맺어질)\s*(?:때|무렵|즈음)")
+
+
+#: A date right before a denied signing (``2019년 체결하지 못했던 협약을 2020년 체결했다``): no signing date.
+_DENIED_AFTER = re.compile(r"\s*(?:[^\s\d.,]+\s+){0,3}?(?:" + _NEGATED_SIGNING.pattern + ")")
+
+
+def denied_after(after: str) -> bool:
+    """True when the words right after a date deny a signing: the date is the denial's, no signing's.
+
+    >>> denied_after(" 체결하지 못했던 가나시와의 협약을"), denied_after(" 가나시와 협약을 맺지 못했다")
+    (True, True)
+    >>> denied_after(" 3월 마침내 체결했다"), denied_after(" 협약을 체결한 뒤 교류를 이어 와 갱신하지 않았다")
+    (False, False)
+    """
+    return bool(_DENIED_AFTER.match(after))
+
+
+def states_no_signing(text: str) -> bool:
+    """True when a clause's signing words sign nothing: the signing is denied (:func:`negates_signing`) or names
+    only the time of another event (:data:`_SIGNING_AS_TIME`), no other signing verb left.
+
+    >>> states_no_signing("가나시와 다라시가 협약을 맺을 때의 이야기를 꺼냈고"), states_no_signing("협약을 맺었다")
+    (True, False)
+    >>> states_no_signing("협약을 맺을 때 약속한 대로 2020년 자매결연 협정을 체결했다")
+    False
+    """
+    if negates_signing(text):
+        return True
+    rest = _SIGNING_AS_TIME.sub(" ", text)
+    return rest != text and not states_signing_verb(rest)
 
 
 #: A renewal stated as not made (재체결 안 함, 갱신하지 않음, 연장 없음).
-_NEGATED_RENEWAL = re.compile(r"(?:재체결|재협약|갱신|연장|재서명)\s*(?:(?:을|를|은|는)\s*)?"
-                              r"(?:없|안\s*(?:함|됨|했|하|된)|않|하지\s*않|되지\s*않|못|불가)|미\s*(?:갱신|연장)")
+_NEGATED_RENEWAL = re.compile(r"(?:재체결|재협약|갱신|연장|재서명)\s*" + _NOT_MADE + r"|미\s*(?:갱신|연장)")
 
 
 def negates_renewal(text: str) -> bool:
@@ -234,7 +326,7 @@ def states_signing(text: str) -> bool:
 
 
 #: A signing verb in a finished form: the text says a signing took place (체결했다, 맺었다, 서명하였다).
-FINISHED_SIGNING = re.compile(r"(?:체결|서명|조인)\s*(?:했|하였|됐|되었)|맺었|맺어졌|" + LETTER_EXCHANGED
+FINISHED_SIGNING = re.compile(signed_done("past", "passive") + "|" + LETTER_EXCHANGED
                               + r"\s*(?:했|하였|됐|되었|았|었)")
 
 

@@ -66,11 +66,14 @@ from graph.readers.line_wraps import column_width, glued_particle, particle_firs
 from graph.readers.posts import titles
 from graph.readers.relations import (
     DEFAULT_RELATION,
+    denied_after,
     end_words,
     is_intent,
     is_renewal,
     negates_signing,
     relation_of,
+    signed_done,
+    states_no_signing,
     states_signing_verb,
 )
 from graph.readers.table_rows import split_cells
@@ -126,7 +129,7 @@ _DATE_FIRST = re.compile(r"\s*(?:(?:지난해|작년|올해|이듬해|그\s?해|
 _OWN_PARTY = re.compile(r"[가-힣\d]+(?:와|과|이|가)\s")
 _GOES_ON = re.compile(r"\s*(?:이후|이어|이어서|또한?|아울러|그\s?뒤|그\s?후|그\s?이후)(?:에도|에는)?\s")
 #: A signing done there and then (협약 체결, 협정서에 서명, 맺었다), as a schedule's entry states it.
-_SIGNED_NOW = re.compile(r"(?:체결|서명|조인)(?!\s*(?:이후|이래|후|뒤|당시))|맺었|맺음")
+_SIGNED_NOW = re.compile(signed_done("past", "noun"))
 #: A paper that is no agreement though it is signed or announced: a joint declaration, a statement.
 _NOT_AGREEMENT = re.compile(r"선언|성명|주년")
 #: After the second name of a pair: between them (가나시와 다라시 간 협약, 두 도시 사이의).
@@ -166,7 +169,7 @@ _SINCE = re.compile(r"\s*(?:이후|부터|까지|이래|이전)")
 _ENDED = re.compile(r"\s*(?:에\s*|로\s*)?(?:(?:교류|관계|자매결연|결연|협약|협정)\s*(?:을|를|이|가)?\s*)?(?:기간\s*)?"
                     + end_words("ended"))  # (2019년 교류를 종료했다)
 #: A signing verb in a finished form (체결했다, 맺었다), not a noun (체결 이후).
-_SIGNED = re.compile(r"(?:체결|서명|조인)\s*(?:했|하였|한\s*바)|맺었")
+_SIGNED = re.compile(signed_done("past", "told"))
 _PARTNER = frozenset(("", "와", "과", "와도", "과도", "와는", "과는", "및", "에", "에게", "에는", "에도", "에게는"))
 _WORD = re.compile(r"[가-힣A-Za-z\u4e00-\u9fff]+")
 #: Self-references to the document's own region: the word and the ending of the region's name it implies.
@@ -319,7 +322,8 @@ def sentences(lines: tuple[str, ...]) -> list[Sentence]:
                 _ENTRY_DATE.match(line) and not _RUNS_ON.search(text)) or (
                 text and _mostly_latin(lines[n - 2]) != _mostly_latin(line) and not (
                     _RUNS_ON.search(text) and (re.search("[가-힣]", line) or _LATIN_TITLE.fullmatch(line))
-                    or particle_first(lines[n - 2], line))):  # …와 / 'Sister City …'을 체결했다; … / "…" / 를
+                    or particle_first(lines[n - 2], line) or _LATIN_TITLE.fullmatch(line) and _runs_into(lines, n))
+            ):  # …와 / 'Sister City …'을 체결했다; … / "…" / 를; … 분야 / MOU / 를 체결했다
             flush()  # a timeline entry (a line opening with its full date), a line in the other language: its own
         if not line or is_table_row(raw):
             continue  # table rows are the table reader's
@@ -329,14 +333,26 @@ def sentences(lines: tuple[str, ...]) -> list[Sentence]:
         text += line
         owners.extend([n] * len(line))
         if line.endswith(("다.", "음.", "함.", "?", "!")) or _REPORT_END.search(line) or (
-                len(line) < TITLE_CHARS and not _OPEN_END.search(line) and not (
-                    n < len(lines) and particle_first(line, lines[n].strip())) and not wrapped_at_width(
-                    lines, n, width)) or n <= TITLE_LINES or (n < len(lines) and _DATE_LINE.match(lines[n])) or (
+                len(line) < TITLE_CHARS and not _OPEN_END.search(line) and not _runs_into(lines, n)
+                and not wrapped_at_width(lines, n, width)) or n <= TITLE_LINES or (
+                n < len(lines) and _DATE_LINE.match(lines[n])) or (
                 _FIELD.match(line) and not _RUNS_ON.search(line) and not (
                     n < len(lines) and particle_first(line, lines[n].strip()))):
             flush()
     flush()
     return out
+
+
+def _runs_into(lines: tuple[str, ...], n: int) -> bool:
+    """The sentence of line ``n`` (from 1) runs on into the next: it opens with a particle, or it is a short Latin
+    title or name whose next line does (``… 농업 분야`` / ``MOU`` / ``를 체결했다.``).
+
+    >>> _runs_into(("가나시는 다라시와 농업 분야", "MOU", "를 체결했다."), 1), _runs_into(("가나시 소식", "MOU"), 1)
+    (True, False)
+    """
+    after = lines[n].strip() if n < len(lines) else ""
+    return particle_first(lines[n - 1], after) or bool(
+        _LATIN_TITLE.fullmatch(after) and n + 1 < len(lines) and particle_first(after, lines[n + 1].strip()))
 
 
 #: A short Latin title or name on a line of its own, perhaps quoted (``"Sister City Agreement"``): no sentence of
@@ -771,11 +787,14 @@ def read_sentence(w: FactWriter, s: Sentence, doc: DocumentContext, carried: Par
     signed, doc.signed = doc.signed, []
     both = _BOTH.search(s.text)
     own = {p.entity for p in (carried, doc.subject) if p is not None}
+    told = None  # the pair the sentence before told of, neither of them the subject: both sides
     if both and all(n.party.entity in own for n in partners):
         before = [n for n in parties_in(w, doc.before, 0, len(doc.before.text), doc, resolve=False)
                   if n.party.entity not in own and n.particle not in _WHERE] if doc.before is not None else []
         # 다라시를 방문. 두 도시는 …; with no sentence before naming the other side, the title's (다라현 대표단 가나도
         # 방문 일정 / … 양 도·현은 2015년 협정을 체결하였으며)
+        if len(before) == 2 and before[1].particle in _RELATED and before[0].party.entity != before[1].party.entity:
+            told, before = before[0].party, before[1:]  # 가나군은 다라군을 찾아 마바시와의 교류를 들었다. 양측은 …
         partners = before or (doc.title_partner if not partners else []) or partners
         if not partners and carried is not None and doc.subject is not None and carried.entity != doc.subject.entity:
             partners = [Named(doc.subject, 0, 0, "와")]  # (가나성 문서) 다라도 대표단은 … 양측은: the two sides
@@ -785,6 +804,7 @@ def read_sentence(w: FactWriter, s: Sentence, doc: DocumentContext, carried: Par
             w, s, 0, len(s.text), doc, resolve=False)) else undated
     s = Sentence(_DATELINE.sub(lambda m: " " * len(m.group(0)), s.text), s.owners)
     doc.clause_day = None
+    kept, carried = carried, told or carried
     for end in [m.start() for m in _CLAUSE.finditer(s.text) if s.text.count("(", 0, m.start()) <= s.text.count(
             ")", 0, m.start())] + [len(s.text)]:  # (2017년 MOU 체결 후 2021. 8. 11. 격상): one bracket, one clause
         found, carried, previous = read_clause(w, s, start, end, doc, carried, previous)
@@ -793,7 +813,7 @@ def read_sentence(w: FactWriter, s: Sentence, doc: DocumentContext, carried: Par
         doc.clause_day = days[-1] if days else doc.clause_day
         start = end
     doc.clause_day = None
-    return out, carried, previous
+    return out, kept if told is not None else carried, previous
 
 
 def read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContext, carried: Party | None,
@@ -1010,7 +1030,7 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
     signed = _states_signing(verbs) or (_dated_partners(s.text, partners) or subject is not None and partners and
                                         _RELATION_DATED.search(verbs)) and not any(  # 자매도시는 가나시(1997년)
         word in text for word in ACTIVITY_WORDS)  # 자매도시 방문: 가나시(2024. 8. 26.) is a visit
-    if relation is None or not (intent or signed and not is_intent(text)):
+    if relation is None or not (intent or signed and not is_intent(text) and not states_no_signing(verbs)):
         return [], carry, partners or previous
     confidence = CONFIDENCE_NAMED
     renewed = is_renewal(text) and len(find_dates(text)) > 1  # a renewal with its first signing's date and its own
@@ -1057,7 +1077,8 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
     stated = find_dates(text, bare_years=True)
     stated = [d for d in stated if not (d.surface.strip().isdigit() and _NAMED_YEAR.search(text, 0, d.start)
                                         and re.match(r"\s+[가-힣A-Za-z]", text[d.end:]))]  # '2024 가나 포럼'에서
-    dates = [d for d in stated if not _SINCE.match(text[d.end:]) and not _ENDED.match(text[d.end:])]  # 2020년 이후
+    dates = [d for d in stated if not _SINCE.match(text[d.end:]) and not _ENDED.match(text[d.end:])  # 2020년 이후
+             and not denied_after(text[d.end:])]  # 2019년 체결하지 못했던 협약을 2020년 체결했다
     tied = [d for d in dates if _TIED_AT.match(text, d.end)]
     untied = dates
     if len(partners) == 1 and tied and len(tied) < len(dates):
@@ -1149,6 +1170,10 @@ def _read_clause(w: FactWriter, s: Sentence, a: int, b: int, doc: DocumentContex
                                           own or relation or DEFAULT_RELATION, s.lines,
                                           round(confidence + bonus + minted, 2), intent=intent, reader="sentences",
                                           quote=s.text.strip()))
+    if subject is not None and doc.subject is not None and _foreign(subject) and not _foreign(doc.subject) and \
+            [p.party.entity for p in partners] == [doc.subject.entity]:
+        # 가나군수와 일본 다라시장은 서명했다. 중국 마바시와는 …: the document's own region goes on, with its partner
+        return out, doc.subject, [Named(subject, 0, 0, "와")]
     return out, subject, partners
 
 
@@ -1323,7 +1348,8 @@ def _pair_candidates(w: FactWriter, s: Sentence, a: int, text: str, relation: st
     """Signings of dash-written pairs (``▲가나시-다라시(1996년) ▲마바시-사아시(2002년)``), each with the date
     right after it, else the clause's one date."""
     intent = is_plan(text)
-    if relation is None or not (intent or _states_signing(without_anniversaries(text)) and not is_intent(text)):
+    if relation is None or not (intent or _states_signing(without_anniversaries(text)) and not is_intent(text)
+                                and not states_no_signing(text)):
         return []
     dates = find_dates(text, bare_years=True) or (relative_dates(text, doc.today) if doc.today else [])
     day = heading_day(w.doc.lines, s.lines[0], doc.today) if not dates and not intent and _SIGNED_NOW.search(

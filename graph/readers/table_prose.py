@@ -25,8 +25,6 @@ _QUESTION_END = re.compile(r"[?？]\s*$")
 _ASKS = re.compile(r"(?:[?？]|나요|습니까|ㅂ니까|는지)\s*$")
 #: Shortest sentence cell (characters without spaces): ``체결함`` alone is a status, not a sentence; a question
 #: (``협약 실적은?``) may be shorter.
-#: An answer's signing not made in words :func:`negates_signing` leaves (``체결하지 못했습니다``, ``맺지 않았으며``).
-_NOT_SIGNED = re.compile(r"(?:체결|서명|협약)\s*(?:하|되)지\s*(?:않|못)|맺지\s*(?:않|못)")
 SENTENCE_CHARS, QUESTION_CHARS = 12, 6
 #: Share of a column's filled cells that must be sentences for the column to be one of sentences.
 SENTENCE_SHARE = 0.5
@@ -101,7 +99,7 @@ def _answered(row: Row, columns: list[int], c: AgreementCandidate) -> bool:
         return False  # the date is the question's
     if c.intent:
         return is_intent(answer) or is_plan(answer) or c.date is not None
-    return states_signing_verb(answer) and not negates_signing(answer) and not _NOT_SIGNED.search(answer)
+    return states_signing_verb(answer) and not negates_signing(answer)
 
 
 def _row_sentence(row: Row, columns: list[int]) -> tuple[str, tuple[int, ...]]:
