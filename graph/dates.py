@@ -318,10 +318,11 @@ _COMPACT = re.compile(r"\s*(?P<y>(?:19|20)\d\d|\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[
 _COMPACT_MONTH = re.compile(r"\s*(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])\s*")
 
 
-def compact_date(cell: str) -> StatedDate | None:
+def compact_date(cell: str, *, months: bool = False) -> StatedDate | None:
     """The date of a cell that is only digits, ``YYYYMMDD`` or ``YYMMDD`` (old registers: ``940617``), else ``None``;
-    six digits that cannot be ``YYMMDD`` are ``YYYYMM`` (``201410``: a month whose day is not known). Callers ask it
-    of a date column's cells only: elsewhere six digits are as likely a count or a number.
+    six digits that cannot be ``YYMMDD`` are ``YYYYMM`` (``201410``: a month whose day is not known), and with
+    ``months`` (a column of months, :func:`month_column`) every six digits that can be are. Callers ask it of a
+    date column's cells only: elsewhere six digits are as likely a count or a number.
 
     >>> compact_date("19940617"), compact_date(" 940617 "), compact_date("050230"), compact_date("1994061")
     (StatedDate(year=1994, month=6, day=17), StatedDate(year=1994, month=6, day=17), None, None)
@@ -329,15 +330,34 @@ def compact_date(cell: str) -> StatedDate | None:
     (StatedDate(year=2014, month=10, day=None), None, StatedDate(year=2020, month=6, day=5))
     >>> compact_date("150000"), compact_date("2024.05.12"), compact_date("제940617호")
     (None, None, None)
+    >>> compact_date("200312", months=True), compact_date("19940617", months=True)
+    (StatedDate(year=2003, month=12, day=None), StatedDate(year=1994, month=6, day=17))
     """
     m = _COMPACT.fullmatch(cell)
     month = _COMPACT_MONTH.fullmatch(cell)
+    if month and (months or not m):
+        return StatedDate(int(month.group("y")), int(month.group("m")))
     if not m:
-        return StatedDate(int(month.group("y")), int(month.group("m"))) if month else None
+        return None
     try:
         return StatedDate(expand_year(int(m.group("y"))), int(m.group("m")), int(m.group("d")))
     except ValueError:
         return None
+
+
+#: A header naming a year and a month (``체결연월``, ``결연 년월``): its six-digit cells are ``YYYYMM``.
+_MONTH_HEADER = re.compile(r"[연년]\s*월")
+
+
+def month_column(cells: list[str], header: str = "") -> bool:
+    """Whether a date column's six-digit cells are all ``YYYYMM``: its header names a year and a month, or one of
+    its cells can only be read so (``199905``); one column is written one way, so ``200312`` beside it is a month.
+
+    >>> month_column(["199905", "200312"]), month_column(["200312"], "체결연월"), month_column(["200312", "940617"])
+    (True, True, False)
+    """
+    return bool(_MONTH_HEADER.search(header)) or any(
+        _COMPACT_MONTH.fullmatch(c) and not _COMPACT.fullmatch(c) for c in cells)
 
 
 def expand_year(year: int, pivot: int = 2060) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from graph.dates import DateMention, StatedDate, compact_date, find_dates
+from graph.dates import DateMention, StatedDate, compact_date, find_dates, month_column
 from graph.readers.as_of import as_of_date
 from graph.readers.relations import (
     end_words,
@@ -109,7 +109,9 @@ def row_dates(table: Table, row: Row) -> list[DateMention]:
               and not planned_cell(row.cell(c))]
     for c in _signing_date_columns(table):
         cell = row.cell(c)
-        compact = compact_date(cell)  # 20190524, 940617
+        head = table.header.cell(c) if table.header else ""
+        months = month_column([r.cell(c) for r in table.rows if not r.label], head)
+        compact = compact_date(cell, months=months)  # 20190524, 940617; 200312 in a column of months
         cell = ".".join(str(p) for p in (compact.year, compact.month, compact.day) if p) + "." if compact else cell
         found = find_dates(cell, bare_years=True)
         if found and planned_cell(cell) and signed:
