@@ -68,22 +68,31 @@ def pair_parties(w: FactWriter, text: str, line: int, subject: Party | None,
     """The two parties of a pair line (``None`` when it is none or a side cannot be read: an unread side is
     reported). A Korean district named alone (``가나구``) is the one of the subject's city when it has one;
     ``columns``: the countries of :func:`side_countries`. A foreign subject's list (a prefecture's towns and their
-    Korean partners) places a side no column, country word or registry entry places in the subject's country."""
+    Korean partners) places a side no column, country word or registry entry places in the subject's country, but
+    only when the other side is a Korean region: two unplaced sides (``가나시 ↔ 다라시``) are not guessed."""
     head = pair_head(text)
     if head is None:
         return None
     parent = subject.entity.id if subject is not None and subject.entity.country == "KR" else None
     abroad = subject.entity.country if subject is not None and subject.entity.country not in (None, "", "KR") \
         else None
-    parties = []
+    parties: list[Party | None] = []
     for side, country in zip(head, columns, strict=True):
+        guessable = country is None and abroad is not None
         party = resolve_party(w, side, (line, line), country=country, parent=parent, place_context=True,
-                              report=country is not None or abroad is None)
-        if party is None and country is None and abroad is not None:
-            party = resolve_party(w, side, (line, line), country=abroad, parent=parent, place_context=True)
-        if party is None:
+                              report=not guessable)
+        if party is None and not guessable:
             return None
         parties.append(party)
+    if None in parties:
+        k = parties.index(None)
+        other = parties[1 - k]
+        korean = other is not None and other.entity.country == "KR"
+        party = resolve_party(w, head[k], (line, line), country=abroad if korean else None, parent=parent,
+                              place_context=True)  # an unplaced side not beside a Korean region is reported
+        if party is None:
+            return None
+        parties[k] = party
     first, second = parties
     if first.entity.id == second.entity.id or first.entity.id == second.entity.parent or \
             second.entity.id == first.entity.parent:

@@ -103,3 +103,24 @@ def test_negative_without_a_foreign_subject_an_unknown_side_is_still_reported(tm
     built = build(page(tmp_path, "txt", lines))
     assert facts(built) == set()
     assert any(i.text == "가나시" and i.kind == "unresolved" for i in built.report.issues)
+
+
+#: Pair lines of a foreign subject where neither side is Korean (audit18 D4): both unplaced sides are not guessed
+#: into the subject's country (a town's Chinese partner is no Japanese place); the Korean pair beside them holds.
+BOTH_UNKNOWN = {
+    "arrow, bracketed date": ["1. 가나시 ↔ 다라시: 우호도시 (1992. 6. 25.)",
+                              "2. 마바정 ↔ 사아시: 우호도시 (1991. 4. 10.)",
+                              "3. 자차시 ↔ 속초시: 자매도시 (2005. 5. 16.)"],
+    "dash, year first": ["- 가나시 ― 다라시: 1992년 우호도시 체결", "- 마바정 ― 사아시: 1991년 우호도시 체결",
+                         "- 자차시 ― 속초시: 2005년 자매도시 체결"],
+}
+
+
+@pytest.mark.parametrize("kind", ["txt", "md"])
+@pytest.mark.parametrize("wording", sorted(BOTH_UNKNOWN))
+def test_negative_two_unknown_sides_of_a_foreign_subject_are_not_guessed(tmp_path: Path, kind: str, wording: str):
+    built = build(page(tmp_path, kind, ["돗토리현 국제교류 안내 (한국어판)", "현내 시정촌의 해외 자매도시",
+                                        *BOTH_UNKNOWN[wording]]))
+    assert {(a, b) for a, b, *_ in facts(built)} == {("속초시", "자차시")}
+    assert not any(i.endswith(("다라시", "사아시")) for i in _ids(built))
+    assert {"가나시", "마바정"} <= {i.text for i in built.report.issues if i.kind == "unresolved"}
