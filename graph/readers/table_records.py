@@ -18,12 +18,17 @@ import re
 
 from graph.dates import find_dates
 from graph.facts import FactWriter
-from graph.readers.relations import relation_of
+from graph.readers.context import ACTIVITY_WORDS
+from graph.readers.relations import plan_words, relation_of
 from graph.readers.table_headers import header_role
 from graph.readers.table_rows import PAIR_LABEL_CHARS, Row, Table, split_cells
 
 #: Key words of a signing that no header word names as a date (``결연``, ``협약``, ``체결``).
 _SIGNING_KEY = re.compile(r"결연|체결|협약|협정|서명|signed|signing", re.IGNORECASE)
+#: Words of a visit, an event, an anniversary or a plan (``방문``, ``파견``, ``10주년``, ``협의``, ``추진``): a value
+#: holding one states no signing even beside a relation word (``자매결연 10주년 기념 방문``).
+_NOT_SIGNING_VALUE = re.compile("|".join(ACTIVITY_WORDS) + "|"
+                                + plan_words("after", "pursued", "alone", "ending", "aim"))
 #: Fewest fields of a record (a name and a date at least).
 MIN_KEYS = 2
 #: Share of a key column's cells that must be keys.
@@ -41,6 +46,20 @@ def is_key(cell: str) -> bool:
     if not compact or len(compact) > PAIR_LABEL_CHARS or re.search(r"\d", compact):
         return False
     return bool(header_role(cell) or _SIGNING_KEY.search(compact))
+
+
+def states_signing(fields: dict[str, str]) -> bool:
+    """A record of a signing: a key names one (``체결일``, ``결연``, ``협약일``), or a value states a relation with no
+    visit, event, anniversary or plan word beside it (``우호도시``; not ``시장 일행 방문``, ``자매결연 10주년 기념
+    방문``, ``우호교류 협약 갱신 협의``). A record of anything else is left to the other readers.
+
+    >>> states_signing({"체결일": "2015. 5. 7."}), states_signing({"일자": "2019. 5. 3.", "구분": "우호도시"})
+    (True, True)
+    >>> states_signing({"날짜": "2025. 5. 7.", "내용": "자매결연 10주년 기념 방문"})
+    False
+    """
+    return any(_SIGNING_KEY.search(k) for k in fields) or any(
+        relation_of(v) and not _NOT_SIGNING_VALUE.search(v) for v in fields.values())
 
 
 def _dated_key(key: str, values: list[str]) -> bool:
@@ -92,8 +111,12 @@ def _long(run: list[tuple[int, list[str]]]) -> tuple[Table, set[int]] | None:
         groups[-1][1].append((n, re.sub(r"\s+", " ", cells[1]), cells[2]))
     if any(len({k for _, k, _ in g}) < len(g) for _, g in groups) or max(len(g) for _, g in groups) < MIN_KEYS:
         return None  # a key twice for one name: a table of rows, not of records
+    left = {n for _, g in groups if not states_signing({k: v for _, k, v in g}) for n, _, _ in g}
+    groups = [(name, g) for name, g in groups if g[0][0] not in left]
+    if not groups:
+        return None
     table = _record_table([(_line_of(g), name, {k: v for _, k, v in g}) for name, g in groups], head, run[0][0])
-    return (table, {n for n, _ in run}) if table is not None else None
+    return (table, {n for n, _ in run} - left) if table is not None else None
 
 
 def _transposed(run: list[tuple[int, list[str]]]) -> tuple[Table, set[int]] | None:
@@ -110,6 +133,9 @@ def _transposed(run: list[tuple[int, list[str]]]) -> tuple[Table, set[int]] | No
         keys[0] = "상대 도시"  # 구 분 | 가나시 | 다라시: the partners' names, whatever the first key says
     line = _line_of([(n, k, " ".join(c[1:])) for (n, c), k in zip(run, keys, strict=True)])
     records = [(line, None, {k: c[j] for (_, c), k in zip(run, keys, strict=True)}) for j in range(1, width)]
+    records = [r for r in records if states_signing(r[2])]
+    if not records:
+        return None
     table = _record_table(records, "", run[0][0])
     return (table, {n for n, _ in run}) if table is not None else None
 

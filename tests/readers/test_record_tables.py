@@ -106,3 +106,30 @@ def test_negative_one_record_in_two_languages_is_not_two_partners(tmp_path: Path
             ["체결일", "2016. 8. 30.", "30 August 2016"], ["장소", "몽골 다라시", "Dara, Mongolia"]]
     got = facts(build(table_document(tmp_path, "md", "가평군-가나아이막 우호교류 협약", rows)))
     assert not any("다라시" in f[:2] for f in got)
+
+
+#: Records of visits, anniversaries and talks (audit18 D11): a date key that names no signing (``날짜``, ``일자``) and
+#: values of events (``시장 일행 방문``, ``자매결연 10주년 기념 방문``, ``우호교류 협약 갱신 협의``) are no signings.
+VISITS = [["구분", "가나시", "다라시", "마바성"], ["국가", "일본", "중국", "베트남"],
+          ["날짜", "2019. 5. 3.", "2022. 8. 1.", "2023. 4. 17."],
+          ["내용", "시장 일행 방문", "청소년 교류단 파견", "농업 연수단 초청"]]
+EVENTS = [("가나시", "2025. 5. 7.", "자매결연 10주년 기념 방문"), ("다라시", "2022. 8. 1.", "우호교류 협약 갱신 협의"),
+          ("마바성", "2024. 3. 5.", "자매결연 추진 실무 회의")]
+
+
+@pytest.mark.parametrize("kind", ["txt", "tsv", "md", "html"])
+def test_negative_a_transposed_table_of_visits_gives_no_signing(tmp_path: Path, kind: str):
+    assert facts(build(table_document(tmp_path, kind, "가평군 해외 교류 기록", VISITS))) == set()
+
+
+@pytest.mark.parametrize("key", ["날짜", "일자"])
+def test_negative_long_records_of_events_give_no_signing(tmp_path: Path, key: str):
+    rows = [[name, k, v] for name, day, what in EVENTS for k, v in (("국가", "일본"), (key, day), ("내용", what))]
+    assert facts(build(table_document(tmp_path, "tsv", "가평군 해외 교류 기록", rows))) == set()
+
+
+def test_perturbed_a_signing_column_beside_visits_is_still_read(tmp_path: Path):
+    rows = [VISITS[0] + ["사아시"], VISITS[1] + ["몽골"], VISITS[2] + ["2011. 4. 9."],
+            VISITS[3] + ["우호교류 협약 체결"]]
+    assert facts(build(table_document(tmp_path, "tsv", "가평군 해외 교류 기록", rows))) == {
+        ("가평군", "사아시", "2011-04-09", "friendship")}
