@@ -26,6 +26,10 @@ _MID_SENTENCE = re.compile(r"[가-힣,]$")
 _LINE_END = re.compile(r"다$|[.?!]$")
 #: A line opening with its own subject (``가나군은 19일 …``): a sentence starts there, the line above is its heading.
 _NEW_SUBJECT = re.compile(r"[가-힣]{2,}(?:은|는)\s")
+#: A one-syllable subject (``군은 …``, ``시는 …``): a new sentence only below a line that is one of its own (opens
+#: after a sentence end) and ends on a noun, not on a particle or an ending (``… 맺은`` / ``것은 …`` runs on).
+_SHORT_SUBJECT = re.compile(r"[가-힣](?:은|는)\s")
+_PARTICLE_END = re.compile(r"(?:은|는|이|가|을|를|의|에|와|과|도|로|고|며|서|면|만|던|한|된|할|될)$")
 _SENTENCE_END = re.compile(r"다\.|[.?!](?:\s|$)|다$")
 #: A document needs this many prose lines before its widths say anything, and most (this share) of them must lie
 #: within a tenth of the typical width.
@@ -93,12 +97,17 @@ def wrapped_at_width(lines: tuple[str, ...], n: int, width: int | None) -> bool:
     False
     >>> wrapped_at_width(("일본 다라시 청소년 방문단 환영", "가나군은 19일 마바시와 청소년", "협약을 맺었다."), 1, 19)
     False
+    >>> head = ("협약을 맺었다.", "베트남 마바성 농업연수단 환영식", "군은 이날 사아시와도 문화", "협약을 맺었다.")
+    >>> wrapped_at_width(head, 2, 19), wrapped_at_width(("협약을 맺었다. 이번에 협약을 맺은",) + head[2:], 1, 19)
+    (False, True)
     """
     if width is None or n >= len(lines):
         return False
     line, following = lines[n - 1].strip(), [s.strip() for s in lines[n:n + LOOKAHEAD]]
     if not _MID_SENTENCE.search(line) or _LINE_END.search(line) or not following[0] or not re.match(
-            r"[가-힣\"'“‘(]", following[0]) or _NEW_SUBJECT.match(following[0]):
+            r"[가-힣\"'“‘(]", following[0]) or _NEW_SUBJECT.match(following[0]) or (
+            _SHORT_SUBJECT.match(following[0]) and not _PARTICLE_END.search(line)
+            and (n == 1 or _LINE_END.search(lines[n - 2].strip()))):
         return False  # a blank line, a bullet, a number, a table row or a new subject below starts something else
     if len(line) < FULL_SHARE * width and not (
             len(line) >= HALF * width and len(line) + 1 + len(following[0].split()[0]) > width):

@@ -180,3 +180,25 @@ def test_a_sentence_opening_with_its_time_and_naming_its_own_party_takes_no_pair
     first = "가평군과 일본 마나시는 2015년 자매결연을 맺었다."
     got = facts(build(document("n.txt", NEWS.format(text=f"{first}\n{second}"))))
     assert got == {("가평군", "마나시", "2015", "sister")}
+
+
+@pytest.mark.parametrize(("heading", "news"), [
+    ("베트남 사라성 농업연수단 환영식",
+     "군은 이날 중국 마라시와도 문화 교류 협약을 맺었다. 마라시 대표단은 닷새 동안 군에 머물 예정이다."),
+    ("일본 다라시 청소년 교류단 방문기",
+     "시는 같은 날 중국 마라시와 관광 교류 협약도 체결했다. 두 도시는 내년에 공동 축제를 연다."),
+])
+@pytest.mark.parametrize("kind", ["txt", "docx"])
+def test_a_subheading_inside_a_column_above_a_one_syllable_subject_stays_a_title(tmp_path: Path, heading: str,
+                                                                               news: str, kind: str):
+    first = ("가평군은 19일 일본 하나시와 청소년 교류 협약을 체결했다. 협약에 따라 양 도시 청소년들은 매년 "
+             "여름 홈스테이를 이어가기로 했다.")
+    lines = ["가평소식 2024. 6. 20.", *_wrapped(first, 19), heading, *_wrapped(news, 19)]
+    assert len(heading) >= 0.85 * 19  # as wide as the column: only the sentence around it tells it is a title
+    got = _page(tmp_path, kind, lines)
+    assert got == {("가평군", "하나시", "2024-06-19", "cooperationAgreement"),
+                   ("가평군", "마라시", "2024-06-19", "cooperationAgreement")}
+    # perturbation: a column line ending on a verb form (… 맺은 / 것은 …) still runs on into the line below
+    wrap = ("가평군소식", "2024. 6. 20.", "협약을 맺었다. 이번에 협약을 맺은", "것은 두 도시의 오랜 우정 덕분이다.")
+    assert [s.text for s in sentences(wrap)][-1] == "이번에 협약을 맺은 것은 두 도시의 오랜 우정 덕분이다."
+
