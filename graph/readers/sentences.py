@@ -643,8 +643,10 @@ def read(w: FactWriter, skip: frozenset[int] = frozenset()) -> list[AgreementCan
     every = sentences(w.doc.lines)
     doc.headline = _headline(w, every[0], doc) if every else None
     doc.title_partner = _title_partner(w, every[0], doc) if every else []
+    last: Sentence | None = None
     for s in every:
-        source = source_day(s.text)
+        source = None if cites_before(s, last) else source_day(s.text)
+        last = s
         if source is not None:  # a clipping's pasted article under its source line: that article's own date
             doc.today = doc.written = source
         if skip.intersection(range(s.lines[0], s.lines[1] + 1)):
@@ -672,6 +674,18 @@ _SOURCE = re.compile(r"(?:(?P<open>[\[(（【]|출처\s*[:：]?|자료\s*[:：])
 
 #: A source line's source stands within this many characters of its start (``2. 주요 기사 원문 (…``).
 SOURCE_LEAD = 16
+
+
+def cites_before(s: Sentence, before: Sentence | None) -> bool:
+    """``s`` opens with a bracket on the line where the sentence ``before`` ended (``…체결했다.[가나일보, 2018. 9.
+    3.] …``): a citation of that sentence, not a clipping's source line over a pasted article.
+
+    >>> cites_before(Sentence("[가나일보, 2018. 9. 3.] 군은", (3,) * 11), Sentence("맺었다.", (2, 3, 3, 3)))
+    True
+    >>> cites_before(Sentence("[가나일보 2018. 9. 3.] 군은", (4,) * 11), Sentence("맺었다.", (3,) * 4))
+    False
+    """
+    return before is not None and s.text[:1] in "[(（【" and s.lines[0] == before.lines[1]
 
 
 def source_day(text: str) -> StatedDate | None:

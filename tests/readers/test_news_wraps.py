@@ -202,3 +202,14 @@ def test_a_subheading_inside_a_column_above_a_one_syllable_subject_stays_a_title
     wrap = ("가평군소식", "2024. 6. 20.", "협약을 맺었다. 이번에 협약을 맺은", "것은 두 도시의 오랜 우정 덕분이다.")
     assert [s.text for s in sentences(wrap)][-1] == "이번에 협약을 맺은 것은 두 도시의 오랜 우정 덕분이다."
 
+
+@pytest.mark.parametrize("citation", ["[다라일보, 2018. 9. 3.]", " (다라일보 2018. 9. 3.)", "[다라신문 2018.9.3]"])
+def test_a_bracketed_citation_after_a_sentence_end_does_not_redate_the_next_line(citation: str):
+    text = ("가평군, 사라성과 농업 교류 협약\n2024. 6. 20. 가평군 보도자료\n가평군과 중국 마라시는 2018년 9월 1일 "
+            f"우호교류 협약을 체결했다.{citation}\n군은 지난 10일 베트남 사라성과 농업 교류 협약을 체결했다.")
+    got = facts(build(document("c.txt", text)))
+    assert ("가평군", "사라성", "2024-06-10", "cooperationAgreement") in got
+    assert ("가평군", "마라시", "2018-09-01", "friendship") in got
+    # perturbation: the same bracket opening its own line above a pasted article is its source line
+    pasted = text.replace(f"다.{citation}\n", f"다.\n{citation.strip()}\n")
+    assert ("가평군", "사라성", "2018-08-10", "cooperationAgreement") in facts(build(document("c.txt", pasted)))
