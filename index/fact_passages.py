@@ -178,9 +178,13 @@ WRITERS: dict[str, Callable[[_Facts, object], tuple[str, str, list]]] = {
 }
 
 
-def _spans(f: _Facts, node) -> list[tuple[str, int, int]]:
+def _spans(f: _Facts, node, sources: frozenset | None = None) -> list[tuple[str, int, int]]:
+    """The short spans ``node`` was derived from, as ``(document, first line, last line)``; only those among
+    ``sources`` (span nodes) when given, so a node derived from thousands of documents costs one document's sources
+    per document, not all of them (decision 0109)."""
+    derived = f.out[node].get(PROV.wasDerivedFrom, ())
     out = []
-    for source in f.out[node].get(PROV.wasDerivedFrom, ()):
+    for source in derived if sources is None else sources.intersection(derived):
         doc = f.one(source, GY.document)
         start, end = f.one(source, GY.lineStart), f.one(source, GY.lineEnd)
         if doc is None or start is None:
@@ -210,20 +214,23 @@ def read_facts(dataset) -> _Facts:
 
 
 def fact_passages(dataset, documents: list[Document], facts: _Facts | None = None, nodes: Iterable | None = None,
-                  ) -> tuple[list[Passage], list[PassageLinks]]:
+                  sources: Iterable | None = None) -> tuple[list[Passage], list[PassageLinks]]:
     """Fact passages of the dataset (one per cited span, in span order, saying every fact derived from it), with their
     entity links (the entities of all those facts). ``facts``: :func:`read_facts` of the dataset, if already read;
-    ``nodes``: the fact nodes to say (default every typed node; the streaming index passes those of a document)."""
+    ``nodes``: the fact nodes to say (default every typed node; the streaming index passes those of a document);
+    ``sources``: span nodes holding every span of ``documents`` the nodes cite (default each node's every source;
+    the streaming index passes the document's, so a node shared by many documents is not read whole for each)."""
     if dataset is None:
         return [], []
     f = facts or _Facts(dataset)
     by_id = {d.id: d for d in documents}
+    sources = frozenset(sources) if sources is not None else None
     spans: dict[tuple[str, int, int], tuple[list[str], list[str], dict[str, EntityRef], list]] = {}
     for node in sorted(f.types if nodes is None else nodes, key=str):
         kind = next((k for k in WRITERS if k in f.types[node]), None)
         if kind is None:
             continue
-        cited = [s for s in _spans(f, node) if s[0] in by_id]
+        cited = [s for s in _spans(f, node, sources) if s[0] in by_id]
         if not cited:
             continue
         ko, en, about = WRITERS[kind](f, node)

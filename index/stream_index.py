@@ -225,8 +225,8 @@ def build_index_streamed(documents: list[Document], store_dir: Path, registry, t
                     passages += mine
                     links += my_links
                     cut_documents += cut
-                    _, nodes = facts.document_facts(doc.id)  # its nodes are in the cache now
-                    spool.put(doc.id, *fact_passages(facts, [doc], facts, nodes))
+                    spans, nodes = facts.document_facts(doc.id)  # its nodes are in the cache now
+                    spool.put(doc.id, *fact_passages(facts, [doc], facts, nodes, spans))
             sink.add(passages, links)
             progress.step(f"documents chunk {n}: {sink.passages} passages so far, peak {peak_rss_mb()} MB")
         spool.end_of_writes()

@@ -63,3 +63,30 @@ def test_one_read_of_the_graph_serves_provenance_fact_passages_and_profiles():
         build_profiles(dataset, passages, links, vectors, encode)[0]
     assert {p["label"] for p in build_profiles(dataset, passages, links, vectors, encode, shared)[0]} >= {
         "서울특별시", "강릉시", "속초시", "부산광역시", "삼척시"}
+
+
+def test_a_documents_own_sources_give_the_same_passages_as_every_source_of_its_nodes():
+    """The streamed index passes a document's span nodes (decision 0109): a node derived from many documents is
+    not read whole for each, and the passages are those of reading all its sources."""
+    from rdflib.namespace import PROV
+
+    from index.fact_passages import read_facts
+    from ontology.namespaces import GY, document_iri
+
+    line = "서울특별시는 2025년 3월 5일 강릉시와 우호교류 협약을 체결했다."
+    docs = [document("a.txt", f"강원 교류 소식\n\n{line}\n"),
+            document("b.md", "# 교류 현황\n\n- 부산광역시와 삼척시는 2024년 6월 1일 자매결연 협약을 체결했다.\n"
+                             f"- {line}\n")]
+    dataset = build(*docs).dataset
+    shared = read_facts(dataset)
+    agreements = [n for n in shared.types if "Agreement" in shared.types[n]]
+    assert sorted(len(shared.out[n][PROV.wasDerivedFrom]) for n in agreements) == [1, 2]  # one shared by both
+    for doc in docs:
+        sources = shared.into[document_iri(doc.id)][GY.document]
+        whole = fact_passages(dataset, [doc], shared)
+        assert whole[0] and fact_passages(dataset, [doc], shared, sources=sources) == whole
+        assert fact_passages(dataset, [doc], shared, sources=[]) == ([], [])
+    by_doc = {doc.id: [(p.line_start, p.summary) for p in fact_passages(dataset, [doc], shared, sources=shared.into[
+        document_iri(doc.id)][GY.document])[0]] for doc in docs}
+    assert [start for start, _ in by_doc["a.txt"]] == [3] and "강릉시" in by_doc["a.txt"][0][1]
+    assert [start for start, summary in by_doc["b.md"] if "강릉시" in summary] == [4]
