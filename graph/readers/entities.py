@@ -81,7 +81,7 @@ def within(a: Party, b: Party) -> bool:
 #: council, university, hospital, company …): the one list the readers' body patterns are built from.
 BODY_WORDS = ("체육회", "공사", "공단", "재단", "협회", "연맹", "문화원", "연구원", "진흥원", "대학교", "대학", "은행",
               "박물관", "연합회", "협의회", "의회", "상공회의소", "교육청", "교육지원청", "교육국", "관광국", "지부",
-              "병원", "학교", "회사", "기업", "대표대회", "협상회의")
+              "병원", "학교", "회사", "기업", "대표대회", "협상회의", "농협")
 #: Any of :data:`BODY_WORDS`, as a regular-expression group.
 BODY_WORD = "(?:" + "|".join(BODY_WORDS) + ")"
 #: Endings of a body named after its place (``가나시체육회``, ``다라구문화재단``): a place name written right

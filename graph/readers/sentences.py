@@ -139,6 +139,9 @@ _SUB_ITEM = re.compile(r"\s*[-·ㆍ]\s")
 #: Both parties named before: 양 지역은, 양측은, 두 도시는, 양 도·현은 (a province and a prefecture).
 _BOTH = re.compile(r"(?:^|\s)(?:양|두)\s?(?:지역|도시|측|지자체|자치단체|도|시|군|구|기관|지방정부)"
                    r"(?:[·ㆍ](?:도|현|성|시|주|군|구))?(?:은|는|이|가|의|간)?\s")
+#: After ``양 도시``: a body of theirs as the subject (``양 도시 농협이``, ``양 시의 상공회의소가``, ``두 도시
+#:기업들이``): it signs for itself, so the clause is no signing between the two places.
+_BODY_SUBJECT = re.compile(r"[가-힣]{0,8}" + BODY_WORD + r"(?:들)?(?:이|가)\s")
 #: A relation word made a verb: 자매결연한, 자매결연을 했다, 우호협약을 하였다.
 _RELATION_DONE = re.compile(r"(?:결연|협약|협정)\s*(?:을|를)?\s*(?:했|하였|한(?=\s|$)|하고|해\s)")
 #: A dated relation something followed: 1994년 (10월 27일) 자매결연 (체결) 이후.
@@ -800,6 +803,7 @@ def read_sentence(w: FactWriter, s: Sentence, doc: DocumentContext, carried: Par
     undated, doc.undated = doc.undated, []  # 가나시는 다라시와 자매결연을 맺었다. 시는 11일 협약식을 가졌다
     signed, doc.signed = doc.signed, []
     both = _BOTH.search(s.text)
+    both = None if both and _BODY_SUBJECT.match(s.text, both.end()) else both  # 양 도시 농협이 …
     own = {p.entity for p in (carried, doc.subject) if p is not None}
     told = None  # the pair the sentence before told of, neither of them the subject: both sides
     if both and all(n.party.entity in own for n in partners):

@@ -112,3 +112,21 @@ def test_bodies_named_by_their_place_sign_nothing_of_the_place(text: str):
     assert _read(text) <= {("마나시", "양평군", "2024-10-03", "sister")}
     assert _read("양평군은 3일 중국 라다시와 교육교류 협약을 체결했다.") == {
         ("라다시", "양평군", "2024-10-03", "cooperationAgreement")}
+
+
+BODY_SIGNS = "양평군과 일본 마나시는 2015년 5월 7일 자매결연을 맺었다.\n{text}"
+
+
+@pytest.mark.parametrize("text", [
+    "이듬해 3월엔 양 도시 농협이 직거래 협약을 맺기도 했다.",  # audit18 D22
+    "2019년 4월에는 양 시의 상공회의소가 경제 교류 협약을 체결했다.",
+    "지난해 10월 두 도시 기업들이 수출 협약을 맺었다.",
+    "양 지역 체육회가 2020년 6월 교류 협약을 체결했다.",
+])
+def test_a_body_of_both_places_signs_for_itself(text: str) -> None:
+    assert _read(BODY_SIGNS.format(text=text)) == {("마나시", "양평군", "2015-05-07", "sister")}
+
+
+def test_both_places_as_the_subject_still_sign() -> None:  # perturbation: no body between 양 도시 and its particle
+    assert _read(BODY_SIGNS.format(text="이듬해 3월엔 양 도시가 직거래 협약을 맺기도 했다.")) == {
+        ("마나시", "양평군", "2015-05-07", "sister"), ("마나시", "양평군", "2016-03", "cooperationAgreement")}
