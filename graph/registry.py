@@ -443,8 +443,15 @@ class Registry:
 
     @cached_property
     def _fuzzy_names(self) -> _FuzzyNames:
-        """Every index name's length, jamo counts, a matcher holding its jamo as the second sequence and its ids."""
-        return _FuzzyNames(list(self._index.items()))
+        """Every index name's length, jamo counts, a matcher holding its jamo as the second sequence and its ids.
+
+        A shared district name written after its city's (``광주광역시남구``, decision 0107) is matched exactly
+        only: the city's name would lend an unknown or misspelt district (``서울특별시 가나구``) the likeness
+        of a known one (``서울특별시강서구``), a guess where the name must be reported."""
+        plain = {normalize_name(name) for entity in self.entities.values() for name in entity.names}
+        exact_only = {key for key, district in self._qualified_keys.items()
+                      if self.entities[district].level != DISTRICT_LEVEL and key not in plain}
+        return _FuzzyNames([item for item in self._index.items() if item[0] not in exact_only])
 
     @cached_property
     def _memo(self) -> dict[tuple, object]:
@@ -697,6 +704,7 @@ class _FuzzyNames:
             self.counts[list(rows), list(cols)] = list(cells.values())
         self.matchers = [difflib.SequenceMatcher(None, "", j, autojunk=False) for j in jamo]
         self.ids = [ids for _, ids in names]
+        self.names = [name for name, _ in names]
 
     def close(self, length: int, key_jamo: str, floor: float) -> np.ndarray:
         """Rows (in index order) of names within two characters of ``length`` whose ``quick_ratio`` against

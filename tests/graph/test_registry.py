@@ -85,7 +85,7 @@ def test_fuzzy_candidates_are_the_names_difflib_quick_ratio_keeps(registry, surf
     key = normalize_name(surface)
     floor = FUZZY_THRESHOLD - 0.1
     names = registry._fuzzy_names
-    kept = [n for n, (name, _) in enumerate(registry._index.items()) if abs(len(name) - len(key)) <= 2
+    kept = [n for n, name in enumerate(names.names) if abs(len(name) - len(key)) <= 2
             and difflib.SequenceMatcher(None, to_jamo(key), to_jamo(name), autojunk=False).quick_ratio() >= floor]
     assert names.close(len(key), to_jamo(key), floor).tolist() == kept
     assert kept  # every surface here comes close to some registry name

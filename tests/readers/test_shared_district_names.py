@@ -71,3 +71,10 @@ def test_another_city_changes_the_district():
     text = TABLE.replace("광주광역시 남구", "대구광역시 남구")
     assert keys(build(document("shared-districts-2.txt", text))) == {
         pair("kr-daegu-nam", "2016-04-20"), pair("kr-incheon-michuhol", "2018-05-03")}
+
+
+@pytest.mark.parametrize("surface", ["서울특별시 가나구", "광주광역시 다라구", "대구광역시  가나 구"])
+def test_a_district_unknown_in_its_city_is_no_near_match_of_another(surface: str):
+    """A district name after its city's is matched exactly only (decision 0107): an unknown one is reported, not
+    resolved to the city's nearest known district by the likeness the shared city name lends it."""
+    assert Registry.default().resolve(surface).entity is None
